@@ -1,0 +1,13 @@
+package io.strata.application.identity;
+
+import io.strata.domain.identity.SessionId;
+import io.strata.domain.shared.Actor;
+import java.util.Optional;
+
+/** Resolves a bearer token to its actor (and touches the session's lastSeenAt, coalesced). */
+public interface AuthenticateUseCase {
+    Optional<Authenticated> authenticate(String bearerToken);
+
+    record Authenticated(Actor actor, SessionId sessionId) {
+    }
+}

@@ -1,0 +1,63 @@
+package io.strata.application.identity;
+
+import io.strata.domain.identity.LoginAttempts;
+import io.strata.domain.identity.Password;
+import io.strata.domain.identity.SessionRepository;
+import io.strata.domain.identity.User;
+import io.strata.domain.identity.UserCredentials;
+import io.strata.domain.identity.UserId;
+import io.strata.domain.identity.UserRepository;
+import io.strata.domain.shared.Clock;
+import io.strata.domain.shared.NotFoundException;
+import io.strata.domain.shared.ThrottledException;
+import io.strata.domain.shared.ValidationException;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+@Singleton
+public class ChangePasswordService implements ChangePasswordUseCase {
+    private final UserRepository users;
+    private final SessionRepository sessions;
+    private final UserCredentials credentials;
+    private final LoginAttempts attempts;
+    private final IdentityPolicy policy;
+    private final Clock clock;
+
+    public ChangePasswordService(UserRepository users, SessionRepository sessions, UserCredentials credentials,
+                                 LoginAttempts attempts, IdentityPolicy policy, Clock clock) {
+        this.users = users;
+        this.sessions = sessions;
+        this.credentials = credentials;
+        this.attempts = attempts;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /**
+     * A wrong current password counts as a failed login (same throttle), and that count must persist:
+     * validation failures are thrown either before any write or right after recording the failure,
+     * so they commit instead of rolling back.
+     */
+    @Override
+    @Transactional(dontRollbackOn = {ThrottledException.class, ValidationException.class})
+    public int changePassword(Command command) {
+        UserId id = new UserId(command.actor().userId());
+        User user = users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
+        Password next = Password.newPassword("newPassword", command.newPassword());
+        String key = "account:" + user.email().value();
+        Instant now = clock.now();
+        if (attempts.failuresSince(key, now.minus(policy.failureWindow())) >= policy.maxFailuresPerAccount()) {
+            throw new ThrottledException("too many failed password checks; retry later",
+                    policy.failureWindow().toSeconds());
+        }
+        if (!credentials.matches(id, Password.attempt(command.currentPassword()))) {
+            attempts.recordFailure(key, now);
+            throw new ValidationException("currentPassword", "is not the current password");
+        }
+        credentials.store(id, next);
+        user.passwordChanged(clock);
+        users.save(user);
+        return sessions.revokeAllExcept(id, command.currentSession(), now);
+    }
+}

@@ -1,0 +1,14 @@
+package io.strata.application.identity;
+
+import io.strata.domain.identity.User;
+import io.strata.domain.identity.UserId;
+import io.strata.domain.identity.UserStatus;
+import io.strata.domain.shared.Actor;
+
+/** Activates or deactivates a user (ADMIN). Deactivation revokes the user's sessions. */
+public interface ChangeUserStatusUseCase {
+    User changeStatus(Command command);
+
+    record Command(Actor actor, UserId userId, UserStatus status) {
+    }
+}

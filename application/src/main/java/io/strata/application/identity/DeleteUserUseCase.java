@@ -1,0 +1,12 @@
+package io.strata.application.identity;
+
+import io.strata.domain.identity.UserId;
+import io.strata.domain.shared.Actor;
+
+/** Deletes a user with profile and sessions (ADMIN, at an expected version). */
+public interface DeleteUserUseCase {
+    void delete(Command command);
+
+    record Command(Actor actor, UserId userId, long expectedVersion) {
+    }
+}

@@ -1,0 +1,29 @@
+package io.strata.application.identity;
+
+import io.strata.domain.identity.Session;
+import io.strata.domain.identity.SessionRepository;
+import io.strata.domain.shared.Clock;
+import io.strata.domain.shared.NotFoundException;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+@Singleton
+public class LogOutService implements LogOutUseCase {
+    private final SessionRepository sessions;
+    private final Clock clock;
+
+    public LogOutService(SessionRepository sessions, Clock clock) {
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void logOut(Command command) {
+        Session session = sessions.findById(command.currentSession())
+                .filter(s -> command.actor().is(s.userId().value()))
+                .orElseThrow(() -> new NotFoundException("Session", command.currentSession()));
+        session.revoke(clock);
+        sessions.save(session);
+    }
+}

@@ -1,0 +1,12 @@
+package io.strata.application.identity;
+
+import io.strata.domain.identity.SessionId;
+import io.strata.domain.shared.Actor;
+
+/** Revokes the session the request was made with. */
+public interface LogOutUseCase {
+    void logOut(Command command);
+
+    record Command(Actor actor, SessionId currentSession) {
+    }
+}

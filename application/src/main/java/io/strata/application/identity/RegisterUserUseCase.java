@@ -1,0 +1,17 @@
+package io.strata.application.identity;
+
+import io.strata.domain.identity.User;
+import io.strata.domain.shared.Actor;
+import io.strata.domain.shared.Role;
+import java.util.Map;
+import java.util.Set;
+
+/** Creates a user. Anyone may register as USER; only an ADMIN may choose another role. */
+public interface RegisterUserUseCase {
+    User register(Command command);
+
+    /** {@code actor} is null for an anonymous sign-up. */
+    record Command(Actor actor, String email, String username, String password, String firstName,
+                   String lastName, Role role, Set<String> tags, Map<String, Object> preferences) {
+    }
+}

@@ -1,0 +1,30 @@
+package io.strata.application.identity;
+
+import io.strata.domain.identity.Session;
+import io.strata.domain.identity.SessionRepository;
+import io.strata.domain.shared.Clock;
+import io.strata.domain.shared.NotFoundException;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+@Singleton
+public class RevokeSessionService implements RevokeSessionUseCase {
+    private final SessionRepository sessions;
+    private final Clock clock;
+
+    public RevokeSessionService(SessionRepository sessions, Clock clock) {
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    /** Own sessions only, unless ADMIN; anyone else's session is "not found". */
+    @Override
+    @Transactional
+    public void revoke(Command command) {
+        Session session = sessions.findById(command.sessionId())
+                .filter(s -> command.actor().is(s.userId().value()) || command.actor().isAdmin())
+                .orElseThrow(() -> new NotFoundException("Session", command.sessionId()));
+        session.revoke(clock);
+        sessions.save(session);
+    }
+}

@@ -1,0 +1,12 @@
+package io.strata.application.identity;
+
+import io.strata.domain.identity.SessionId;
+import io.strata.domain.shared.Actor;
+
+/** Revokes one of the actor's own sessions (an ADMIN may revoke anyone's). */
+public interface RevokeSessionUseCase {
+    void revoke(Command command);
+
+    record Command(Actor actor, SessionId sessionId) {
+    }
+}

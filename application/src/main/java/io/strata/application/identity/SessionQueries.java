@@ -1,0 +1,10 @@
+package io.strata.application.identity;
+
+import io.strata.domain.identity.Session;
+import io.strata.domain.shared.Actor;
+import java.util.List;
+
+public interface SessionQueries {
+    /** The actor's active sessions, newest first. */
+    List<Session> mySessions(Actor actor);
+}

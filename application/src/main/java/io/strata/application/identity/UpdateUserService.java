@@ -1,0 +1,68 @@
+package io.strata.application.identity;
+
+import io.strata.domain.identity.SessionRepository;
+import io.strata.domain.identity.User;
+import io.strata.domain.identity.UserRepository;
+import io.strata.domain.identity.UserStatus;
+import io.strata.domain.shared.Clock;
+import io.strata.domain.shared.ConflictException;
+import io.strata.domain.shared.JsonMergePatch;
+import io.strata.domain.shared.Role;
+import io.strata.domain.shared.Tags;
+import io.strata.domain.shared.Versioned;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.util.Map;
+
+@Singleton
+public class UpdateUserService implements UpdateUserUseCase {
+    private final UserRepository users;
+    private final SessionRepository sessions;
+    private final Clock clock;
+
+    public UpdateUserService(UserRepository users, SessionRepository sessions, Clock clock) {
+        this.users = users;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public User update(Command command) {
+        User user = UserAccess.loadForChange(users, command.actor(), command.userId());
+        Versioned.require("User", user.id(), command.expectedVersion(), user.version());
+        UserPatch patch = command.patch();
+        if (patch.role().present() || patch.status().present()) {
+            UserAccess.requireAdmin(command.actor(), "change role or status");
+            if (command.actor().is(user.id().value())) {
+                boolean demotes = patch.role().present() && patch.role().value() != Role.ADMIN;
+                boolean deactivates = patch.status().present() && patch.status().value() == UserStatus.INACTIVE;
+                if (demotes || deactivates) {
+                    throw new ConflictException("an ADMIN cannot demote or deactivate themselves");
+                }
+            }
+        }
+        if (patch.firstName().present() || patch.lastName().present()) {
+            user.rename(patch.firstName().present() ? patch.firstName().value() : user.firstName(),
+                    patch.lastName().present() ? patch.lastName().value() : user.lastName(), clock);
+        }
+        patch.tags().ifPresent(tags -> user.retag(tags == null ? Tags.none() : Tags.of(tags), clock));
+        patch.preferences().ifPresent(merge -> user.changePreferences(
+                merge == null ? Map.of() : JsonMergePatch.apply(user.preferences(), merge), clock));
+        patch.role().ifPresent(role -> user.changeRole(requireValue("role", role), clock));
+        patch.status().ifPresent(status -> {
+            user.changeStatus(requireValue("status", status), clock);
+            if (status == UserStatus.INACTIVE) {
+                sessions.revokeAllExcept(user.id(), null, clock.now());
+            }
+        });
+        return users.save(user);
+    }
+
+    private static <T> T requireValue(String field, T value) {
+        if (value == null) {
+            throw new io.strata.domain.shared.ValidationException(field, "must not be null");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,13 @@
+package io.strata.application.identity;
+
+import io.strata.domain.identity.User;
+import io.strata.domain.identity.UserId;
+import io.strata.domain.shared.Actor;
+
+/** Applies a merge patch to a user at an expected version (self: names, tags, preferences; ADMIN: all). */
+public interface UpdateUserUseCase {
+    User update(Command command);
+
+    record Command(Actor actor, UserId userId, long expectedVersion, UserPatch patch) {
+    }
+}

@@ -1,0 +1,21 @@
+package io.strata.application.identity;
+
+import io.strata.domain.identity.UserId;
+import io.strata.domain.identity.UserProfile;
+import io.strata.domain.shared.Actor;
+import java.util.Map;
+
+/**
+ * Creates or replaces a user's profile (self or ADMIN). Replacing needs the expected version;
+ * creating needs none.
+ */
+public interface UpsertProfileUseCase {
+    Result upsert(Command command);
+
+    record Command(Actor actor, UserId userId, Long expectedVersion, String bio, String avatarUrl,
+                   Map<String, Object> preferences) {
+    }
+
+    record Result(UserProfile profile, boolean created) {
+    }
+}

@@ -1,0 +1,35 @@
+package io.strata.application.identity;
+
+import io.strata.domain.identity.TagCount;
+import io.strata.domain.identity.User;
+import io.strata.domain.identity.UserId;
+import io.strata.domain.identity.UserProfile;
+import io.strata.domain.identity.UserStatistics;
+import io.strata.domain.identity.UserWithProfile;
+import io.strata.domain.shared.Actor;
+import io.strata.domain.shared.Page;
+import io.strata.domain.shared.PageRequest;
+import io.strata.domain.shared.SearchCriteria;
+import java.util.List;
+
+/**
+ * Reads of users. A USER or GUEST sees only themselves (others are "not found"); MANAGER and ADMIN
+ * read everyone. Listing, stats and tag counts need MANAGER or ADMIN.
+ */
+public interface UserQueries {
+    int MAX_BATCH = 200;
+
+    User get(Actor actor, UserId id);
+
+    UserWithProfile getWithProfile(Actor actor, UserId id);
+
+    UserProfile getProfile(Actor actor, UserId id);
+
+    Page<User> search(Actor actor, SearchCriteria criteria, PageRequest page);
+
+    List<UserWithProfile> batchGet(Actor actor, List<UserId> ids);
+
+    List<TagCount> tagCounts(Actor actor, int limit);
+
+    UserStatistics statistics(Actor actor);
+}

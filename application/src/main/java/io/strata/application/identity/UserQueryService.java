@@ -1,0 +1,88 @@
+package io.strata.application.identity;
+
+import io.strata.application.shared.Transactions;
+import io.strata.domain.identity.TagCount;
+import io.strata.domain.identity.User;
+import io.strata.domain.identity.UserId;
+import io.strata.domain.identity.UserProfile;
+import io.strata.domain.identity.UserProfileRepository;
+import io.strata.domain.identity.UserRepository;
+import io.strata.domain.identity.UserStatistics;
+import io.strata.domain.identity.UserWithProfile;
+import io.strata.domain.shared.Actor;
+import io.strata.domain.shared.Clock;
+import io.strata.domain.shared.NotFoundException;
+import io.strata.domain.shared.Page;
+import io.strata.domain.shared.PageRequest;
+import io.strata.domain.shared.SearchCriteria;
+import io.strata.domain.shared.ValidationException;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+@Singleton
+public class UserQueryService implements UserQueries {
+    private final UserRepository users;
+    private final UserProfileRepository profiles;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public UserQueryService(UserRepository users, UserProfileRepository profiles, Transactions transactions,
+                            Clock clock) {
+        this.users = users;
+        this.profiles = profiles;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public User get(Actor actor, UserId id) {
+        UserAccess.requireVisible(actor, id);
+        return transactions.readOnly(() -> users.findById(id)).orElseThrow(() -> new NotFoundException("User", id));
+    }
+
+    @Override
+    public UserWithProfile getWithProfile(Actor actor, UserId id) {
+        UserAccess.requireVisible(actor, id);
+        return transactions.readOnly(() -> users.findWithProfile(id))
+                .orElseThrow(() -> new NotFoundException("User", id));
+    }
+
+    @Override
+    public UserProfile getProfile(Actor actor, UserId id) {
+        UserAccess.requireVisible(actor, id);
+        return transactions.readOnly(() -> profiles.findByUserId(id))
+                .orElseThrow(() -> new NotFoundException("Profile of user", id));
+    }
+
+    @Override
+    public Page<User> search(Actor actor, SearchCriteria criteria, PageRequest page) {
+        UserAccess.requireReader(actor, "list users");
+        return transactions.readOnly(() -> users.search(criteria, page));
+    }
+
+    /** Readers get every known id; anyone else only themselves (other ids are silently absent). */
+    @Override
+    public List<UserWithProfile> batchGet(Actor actor, List<UserId> ids) {
+        if (ids == null || ids.isEmpty() || ids.size() > MAX_BATCH) {
+            throw new ValidationException("ids", "give 1 to " + MAX_BATCH + " user ids");
+        }
+        List<UserId> visible = new LinkedHashSet<>(ids).stream().filter(id -> UserAccess.canSee(actor, id)).toList();
+        return visible.isEmpty() ? List.of() : transactions.readOnly(() -> users.findWithProfiles(visible));
+    }
+
+    @Override
+    public List<TagCount> tagCounts(Actor actor, int limit) {
+        UserAccess.requireReader(actor, "read tag counts");
+        if (limit < 1 || limit > 1000) {
+            throw new ValidationException("limit", "must be between 1 and 1000");
+        }
+        return transactions.readOnly(() -> users.tagCounts(limit));
+    }
+
+    @Override
+    public UserStatistics statistics(Actor actor) {
+        UserAccess.requireReader(actor, "read user statistics");
+        return transactions.readOnly(() -> users.statistics(clock.now()));
+    }
+}

@@ -1,0 +1,13 @@
+package io.strata.application.identity;
+
+import io.strata.domain.identity.User;
+import io.strata.domain.identity.UserId;
+import io.strata.domain.shared.Actor;
+
+/** Marks a user's e-mail verified (ADMIN; delivery of verification mails is a later context). */
+public interface VerifyEmailUseCase {
+    User verifyEmail(Command command);
+
+    record Command(Actor actor, UserId userId) {
+    }
+}

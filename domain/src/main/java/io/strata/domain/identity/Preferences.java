@@ -1,0 +1,35 @@
+package io.strata.domain.identity;
+
+import io.strata.domain.shared.ValidationException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Limits on free-form JSON preference objects, so one user cannot store megabytes. */
+public final class Preferences {
+    static final int MAX_KEYS = 100;
+
+    private Preferences() {
+    }
+
+    /** An unmodifiable copy; JSON null values are allowed, so Map.copyOf is not. */
+    public static Map<String, Object> freeze(Map<String, Object> prefs) {
+        return prefs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(prefs));
+    }
+
+    public static Map<String, Object> check(String field, Map<String, Object> prefs) {
+        if (prefs == null) {
+            return Map.of();
+        }
+        if (prefs.size() > MAX_KEYS) {
+            throw new ValidationException(field, "at most " + MAX_KEYS + " keys");
+        }
+        if (prefs.containsKey(null)) {
+            throw new ValidationException(field, "keys must not be null");
+        }
+        if (prefs.toString().length() > 16_384) {
+            throw new ValidationException(field, "must be at most 16 KiB");
+        }
+        return prefs;
+    }
+}

@@ -1,0 +1,19 @@
+package io.strata.domain.identity;
+
+import java.util.Objects;
+import java.util.UUID;
+
+public record SessionId(UUID value) {
+    public SessionId {
+        Objects.requireNonNull(value, "session id");
+    }
+
+    public static SessionId newId() {
+        return new SessionId(UUID.randomUUID());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

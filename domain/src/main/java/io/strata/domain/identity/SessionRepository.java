@@ -1,0 +1,29 @@
+package io.strata.domain.identity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: login sessions, looked up by the SHA-256 of their bearer token. */
+public interface SessionRepository {
+    Session add(Session session);
+
+    Session save(Session session);
+
+    Optional<Session> findById(SessionId id);
+
+    /** The session with this token hash and its user's role and status, in one query. */
+    Optional<SessionPrincipal> findPrincipal(String tokenHash);
+
+    /**
+     * Sets lastSeenAt atomically without a version check (many requests share one session and must
+     * not conflict); a no-op when the stored lastSeenAt is already later.
+     */
+    void markSeen(SessionId id, Instant at);
+
+    /** Unrevoked, unexpired sessions of a user, newest first. */
+    List<Session> findActiveByUser(UserId userId, Instant now);
+
+    /** Revokes every active session of the user except {@code keep} (may be null); returns the count. */
+    int revokeAllExcept(UserId userId, SessionId keep, Instant now);
+}

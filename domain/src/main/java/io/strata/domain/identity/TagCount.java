@@ -1,0 +1,4 @@
+package io.strata.domain.identity;
+
+public record TagCount(String tag, long count) {
+}

@@ -1,0 +1,167 @@
+package io.strata.domain.identity;
+
+import io.strata.domain.shared.Clock;
+import io.strata.domain.shared.ConflictException;
+import io.strata.domain.shared.Role;
+import io.strata.domain.shared.Tags;
+import io.strata.domain.shared.Text;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A person who can log in. Holds no password hash: credentials are a persistence concern reached
+ * through {@link UserCredentials}.
+ */
+public final class User extends io.strata.domain.shared.AggregateRoot {
+    public static final int NAME_MAX = 100;
+
+    private final UserId id;
+    private Email email;
+    private Username username;
+    private String firstName;
+    private String lastName;
+    private Role role;
+    private UserStatus status;
+    private boolean emailVerified;
+    private Instant emailVerifiedAt;
+    private Instant passwordChangedAt;
+    private Instant lastLoginAt;
+    private long loginCount;
+    private Tags tags;
+    private Map<String, Object> preferences;
+    private final long version;
+    private final Instant createdAt;
+    private Instant updatedAt;
+
+    private User(UserId id, Email email, Username username, String firstName, String lastName, Role role,
+                 UserStatus status, boolean emailVerified, Instant emailVerifiedAt, Instant passwordChangedAt,
+                 Instant lastLoginAt, long loginCount, Tags tags, Map<String, Object> preferences, long version,
+                 Instant createdAt, Instant updatedAt) {
+        this.id = id;
+        this.email = email;
+        this.username = username;
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.role = role;
+        this.status = status;
+        this.emailVerified = emailVerified;
+        this.emailVerifiedAt = emailVerifiedAt;
+        this.passwordChangedAt = passwordChangedAt;
+        this.lastLoginAt = lastLoginAt;
+        this.loginCount = loginCount;
+        this.tags = tags == null ? Tags.none() : tags;
+        this.preferences = Preferences.freeze(preferences);
+        this.version = version;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+    }
+
+    /** A new, active, unverified user. The password is stored separately by the caller. */
+    public static User create(Email email, Username username, String firstName, String lastName, Role role,
+                              Tags tags, Map<String, Object> preferences, Clock clock) {
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(username, "username");
+        Instant now = clock.now();
+        User user = new User(UserId.newId(), email, username, Text.optional("firstName", firstName, NAME_MAX),
+                Text.optional("lastName", lastName, NAME_MAX), role == null ? Role.USER : role, UserStatus.ACTIVE,
+                false, null, now, null, 0, tags, Preferences.check("preferences", preferences), 0, now, now);
+        user.record(new UserRegistered(user.id, email, now));
+        return user;
+    }
+
+    /** Loads a stored user: no validation, no events. */
+    public static User reconstitute(UserId id, Email email, Username username, String firstName, String lastName,
+                                    Role role, UserStatus status, boolean emailVerified, Instant emailVerifiedAt,
+                                    Instant passwordChangedAt, Instant lastLoginAt, long loginCount, Tags tags,
+                                    Map<String, Object> preferences, long version, Instant createdAt,
+                                    Instant updatedAt) {
+        return new User(id, email, username, firstName, lastName, role, status, emailVerified, emailVerifiedAt,
+                passwordChangedAt, lastLoginAt, loginCount, tags, preferences, version, createdAt, updatedAt);
+    }
+
+    public void rename(String firstName, String lastName, Clock clock) {
+        this.firstName = Text.optional("firstName", firstName, NAME_MAX);
+        this.lastName = Text.optional("lastName", lastName, NAME_MAX);
+        touch(clock);
+    }
+
+    public void retag(Tags tags, Clock clock) {
+        this.tags = Objects.requireNonNull(tags, "tags");
+        touch(clock);
+    }
+
+    public void changePreferences(Map<String, Object> preferences, Clock clock) {
+        this.preferences = Preferences.freeze(Preferences.check("preferences", preferences));
+        touch(clock);
+    }
+
+    public void changeRole(Role role, Clock clock) {
+        this.role = Objects.requireNonNull(role, "role");
+        touch(clock);
+    }
+
+    public void activate(Clock clock) {
+        this.status = UserStatus.ACTIVE;
+        touch(clock);
+    }
+
+    public void deactivate(Clock clock) {
+        this.status = UserStatus.INACTIVE;
+        touch(clock);
+    }
+
+    public void changeStatus(UserStatus status, Clock clock) {
+        if (status == UserStatus.ACTIVE) {
+            activate(clock);
+        } else {
+            deactivate(clock);
+        }
+    }
+
+    public void verifyEmail(Clock clock) {
+        if (emailVerified) {
+            throw new ConflictException("e-mail of user " + id + " is already verified");
+        }
+        this.emailVerified = true;
+        this.emailVerifiedAt = clock.now();
+        touch(clock);
+    }
+
+    public void passwordChanged(Clock clock) {
+        this.passwordChangedAt = clock.now();
+        touch(clock);
+    }
+
+    public boolean isActive() {
+        return status == UserStatus.ACTIVE;
+    }
+
+    /** "First Last", whichever parts exist; falls back to the username. */
+    public String fullName() {
+        String full = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();
+        return full.isEmpty() ? username.value() : full;
+    }
+
+    private void touch(Clock clock) {
+        this.updatedAt = clock.now();
+    }
+
+    public UserId id() { return id; }
+    public Email email() { return email; }
+    public Username username() { return username; }
+    public String firstName() { return firstName; }
+    public String lastName() { return lastName; }
+    public Role role() { return role; }
+    public UserStatus status() { return status; }
+    public boolean emailVerified() { return emailVerified; }
+    public Instant emailVerifiedAt() { return emailVerifiedAt; }
+    public Instant passwordChangedAt() { return passwordChangedAt; }
+    public Instant lastLoginAt() { return lastLoginAt; }
+    public long loginCount() { return loginCount; }
+    public Tags tags() { return tags; }
+    public Map<String, Object> preferences() { return preferences; }
+    public long version() { return version; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+}

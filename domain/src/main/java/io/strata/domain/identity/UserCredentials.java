@@ -1,0 +1,16 @@
+package io.strata.domain.identity;
+
+/**
+ * Port: password storage and checking. The adapter hashes with argon2id; hashes never cross this
+ * port, so no domain object, use case or response can leak one.
+ */
+public interface UserCredentials {
+    /** Hashes and stores the password of an existing (or just added) user. */
+    void store(UserId userId, Password password);
+
+    /**
+     * True when the password matches the stored hash. With a null user id it still spends the time
+     * of one hash check and returns false, so response times do not reveal which e-mails exist.
+     */
+    boolean matches(UserId userId, Password attempt);
+}

@@ -1,0 +1,86 @@
+package io.strata.domain.identity;
+
+import io.strata.domain.shared.AggregateRoot;
+import io.strata.domain.shared.Clock;
+import io.strata.domain.shared.Text;
+import io.strata.domain.shared.ValidationException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/** The optional 1:1 profile of a user. */
+public final class UserProfile extends AggregateRoot {
+    public static final int BIO_MAX = 2000;
+
+    private final UUID id;
+    private final UserId userId;
+    private String bio;
+    private String avatarUrl;
+    private Map<String, Object> preferences;
+    private final long version;
+    private final Instant createdAt;
+    private Instant updatedAt;
+
+    private UserProfile(UUID id, UserId userId, String bio, String avatarUrl, Map<String, Object> preferences,
+                        long version, Instant createdAt, Instant updatedAt) {
+        this.id = id;
+        this.userId = userId;
+        this.bio = bio;
+        this.avatarUrl = avatarUrl;
+        this.preferences = Preferences.freeze(preferences);
+        this.version = version;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+    }
+
+    public static UserProfile create(UserId userId, String bio, String avatarUrl, Map<String, Object> preferences,
+                                     Clock clock) {
+        Objects.requireNonNull(userId, "userId");
+        Instant now = clock.now();
+        return new UserProfile(UUID.randomUUID(), userId, Text.optional("bio", bio, BIO_MAX),
+                checkUrl(avatarUrl), Preferences.check("preferences", preferences), 0, now, now);
+    }
+
+    public static UserProfile reconstitute(UUID id, UserId userId, String bio, String avatarUrl,
+                                           Map<String, Object> preferences, long version, Instant createdAt,
+                                           Instant updatedAt) {
+        return new UserProfile(id, userId, bio, avatarUrl, preferences, version, createdAt, updatedAt);
+    }
+
+    /** Replaces every field (PUT semantics). */
+    public void replace(String bio, String avatarUrl, Map<String, Object> preferences, Clock clock) {
+        this.bio = Text.optional("bio", bio, BIO_MAX);
+        this.avatarUrl = checkUrl(avatarUrl);
+        this.preferences = Preferences.freeze(Preferences.check("preferences", preferences));
+        this.updatedAt = clock.now();
+    }
+
+    private static String checkUrl(String url) {
+        String value = Text.optional("avatarUrl", url, 2048);
+        if (value == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(value);
+            if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())
+                    || uri.getHost() == null) {
+                throw new ValidationException("avatarUrl", "must be an absolute http(s) URL");
+            }
+        } catch (URISyntaxException e) {
+            throw new ValidationException("avatarUrl", "must be an absolute http(s) URL");
+        }
+        return value;
+    }
+
+    public UUID id() { return id; }
+    public UserId userId() { return userId; }
+    public String bio() { return bio; }
+    public String avatarUrl() { return avatarUrl; }
+    public Map<String, Object> preferences() { return preferences; }
+    public long version() { return version; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+}

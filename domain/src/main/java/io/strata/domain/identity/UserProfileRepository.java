@@ -1,0 +1,13 @@
+package io.strata.domain.identity;
+
+import java.util.Optional;
+
+/** Port: user profiles (1:1 with users). */
+public interface UserProfileRepository {
+    Optional<UserProfile> findByUserId(UserId userId);
+
+    UserProfile add(UserProfile profile);
+
+    /** Stores changes; a concurrent change committed first is a {@code StaleVersionException}. */
+    UserProfile save(UserProfile profile);
+}

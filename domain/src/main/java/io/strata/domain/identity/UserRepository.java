@@ -1,0 +1,56 @@
+package io.strata.domain.identity;
+
+import io.strata.domain.shared.Page;
+import io.strata.domain.shared.PageRequest;
+import io.strata.domain.shared.SearchCriteria;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: where users live. Speaks domain types only. */
+public interface UserRepository {
+    Optional<User> findById(UserId id);
+
+    Optional<User> findByEmail(Email email);
+
+    boolean existsByEmail(Email email);
+
+    boolean existsByUsername(Username username);
+
+    /** Stores a new user; a taken e-mail or username is a {@code ConflictException}. */
+    User add(User user);
+
+    /**
+     * Stores the changes of a loaded user and returns it at its new version. A concurrent change
+     * committed first is a {@code StaleVersionException}.
+     */
+    User save(User user);
+
+    /**
+     * Counts a successful login (loginCount+1, lastLoginAt) atomically, without a version check, so
+     * that concurrent logins of one user never conflict; returns the user as stored afterwards.
+     */
+    User recordLogin(UserId id, Instant at);
+
+    /** Deletes the user with its profile and sessions. */
+    void delete(UserId id);
+
+    long count();
+
+    Page<User> search(SearchCriteria criteria, PageRequest page);
+
+    /** The user and the profile (if any) in one query. */
+    Optional<UserWithProfile> findWithProfile(UserId id);
+
+    /** Users (with profiles) for these ids in one query; unknown ids are skipped. */
+    List<UserWithProfile> findWithProfiles(Collection<UserId> ids);
+
+    /** How many active users carry each tag, most used first. */
+    List<TagCount> tagCounts(int limit);
+
+    UserStatistics statistics(Instant now);
+
+    /** Applies one change to many users in one statement; returns how many rows changed. */
+    int bulkUpdate(Collection<UserId> ids, BulkUserChange change, Instant now);
+}

@@ -1,0 +1,11 @@
+package io.strata.domain.identity;
+
+import io.strata.domain.shared.Role;
+import java.util.Map;
+
+public record UserStatistics(long total, long active, long inactive, Map<Role, Long> byRole, long uniqueTags,
+                             double averageAccountAgeDays) {
+    public UserStatistics {
+        byRole = Map.copyOf(byRole);
+    }
+}

@@ -1,0 +1,5 @@
+package io.strata.domain.identity;
+
+public enum UserStatus {
+    ACTIVE, INACTIVE
+}

@@ -1,0 +1,32 @@
+package io.strata.domain.shared;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Who performs a use case: the authenticated user's id and role, or the system itself. */
+public record Actor(UUID userId, Role role) {
+    private static final UUID SYSTEM_ID = new UUID(0L, 0L);
+
+    public Actor {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(role, "role");
+    }
+
+    /** Startup and maintenance jobs act as the system with admin rights. */
+    public static Actor system() {
+        return new Actor(SYSTEM_ID, Role.ADMIN);
+    }
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
+    /** Admins and managers may read other users' data. */
+    public boolean canReadOthers() {
+        return role == Role.ADMIN || role == Role.MANAGER;
+    }
+
+    public boolean is(UUID id) {
+        return userId.equals(id);
+    }
+}

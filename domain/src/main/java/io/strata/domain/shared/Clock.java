@@ -1,0 +1,15 @@
+package io.strata.domain.shared;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Time port: aggregates take "now" from here so tests control time. Always UTC instants. */
+@FunctionalInterface
+public interface Clock {
+    Instant now();
+
+    /** The wall clock, truncated to microseconds (PostgreSQL's timestamptz precision). */
+    static Clock system() {
+        return () -> Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
