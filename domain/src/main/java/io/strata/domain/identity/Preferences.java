@@ -24,7 +24,7 @@ public final class Preferences {
         if (prefs.size() > MAX_KEYS) {
             throw new ValidationException(field, "at most " + MAX_KEYS + " keys");
         }
-        if (prefs.containsKey(null)) {
+        if (prefs.keySet().stream().anyMatch(java.util.Objects::isNull)) {
             throw new ValidationException(field, "keys must not be null");
         }
         if (prefs.toString().length() > 16_384) {

@@ -1,0 +1,44 @@
+package io.strata.bootstrap.config;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.strata.application.identity.EnsureFirstAdminUseCase;
+import io.strata.domain.shared.ConflictException;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the first ADMIN from {@code STRATA_ADMIN_EMAIL} / {@code STRATA_ADMIN_PASSWORD} when the
+ * database has no user yet; otherwise does nothing. Without those settings no admin is created.
+ */
+@Singleton
+@Requires(property = "strata.admin.email")
+@Requires(property = "strata.admin.password")
+public class FirstAdminInitializer {
+    private static final Logger LOG = LoggerFactory.getLogger(FirstAdminInitializer.class);
+
+    private final EnsureFirstAdminUseCase ensureFirstAdmin;
+    private final String email;
+    private final String password;
+
+    public FirstAdminInitializer(EnsureFirstAdminUseCase ensureFirstAdmin,
+                                 @Value("${strata.admin.email}") String email,
+                                 @Value("${strata.admin.password}") String password) {
+        this.ensureFirstAdmin = ensureFirstAdmin;
+        this.email = email;
+        this.password = password;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        try {
+            ensureFirstAdmin.ensureFirstAdmin(new EnsureFirstAdminUseCase.Command(email, password))
+                    .ifPresent(admin -> LOG.info("Created the first ADMIN {} ({})", admin.username(), admin.email()));
+        } catch (ConflictException e) {
+            LOG.info("First ADMIN already created by another instance");
+        }
+    }
+}

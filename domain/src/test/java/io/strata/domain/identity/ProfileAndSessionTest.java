@@ -1,0 +1,65 @@
+package io.strata.domain.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.strata.domain.shared.Clock;
+import io.strata.domain.shared.ValidationException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class ProfileAndSessionTest {
+    private static final String HASH = "a".repeat(64);
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+    private final Clock clock = now::get;
+
+    @Test
+    void profileChecksAvatarUrlAndBio() {
+        UserProfile profile = UserProfile.create(UserId.newId(), " hi ", "https://img.example.com/a.png", Map.of(), clock);
+        assertThat(profile.bio()).isEqualTo("hi");
+        assertThatThrownBy(() -> UserProfile.create(UserId.newId(), null, "javascript:alert(1)", null, clock))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("http(s)");
+        assertThatThrownBy(() -> UserProfile.create(UserId.newId(), null, "not a url", null, clock))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> UserProfile.create(UserId.newId(), "x".repeat(2001), null, null, clock))
+                .hasMessageContaining("bio");
+        now.set(now.get().plusSeconds(5));
+        profile.replace(null, null, Map.of("a", 1), clock);
+        assertThat(profile.bio()).isNull();
+        assertThat(profile.avatarUrl()).isNull();
+        assertThat(profile.preferences()).containsEntry("a", 1);
+        assertThat(profile.updatedAt()).isEqualTo(now.get());
+    }
+
+    @Test
+    void sessionLifecycle() {
+        Session session = Session.start(UserId.newId(), HASH, Map.of("os", "linux"), "10.0.0.1", "curl",
+                Duration.ofHours(1), clock);
+        assertThat(session.isActive(now.get())).isTrue();
+        assertThat(session.isActive(now.get().plus(Duration.ofHours(1)))).isFalse();
+        assertThat(session.needsTouch(now.get().plusSeconds(30), Duration.ofMinutes(1))).isFalse();
+        assertThat(session.needsTouch(now.get().plusSeconds(60), Duration.ofMinutes(1))).isTrue();
+        session.revoke(clock);
+        Instant revokedAt = session.revokedAt();
+        now.set(now.get().plusSeconds(10));
+        session.revoke(clock);
+        assertThat(session.revokedAt()).isEqualTo(revokedAt);
+        assertThat(session.isActive(now.get())).isFalse();
+    }
+
+    @Test
+    void sessionChecksIpAndHash() {
+        assertThat(Session.start(UserId.newId(), HASH, null, "::1", null, Duration.ofHours(1), clock).ipAddress())
+                .isEqualTo("::1");
+        assertThat(Session.start(UserId.newId(), HASH, null, null, null, Duration.ofHours(1), clock).ipAddress()).isNull();
+        assertThatThrownBy(() -> Session.start(UserId.newId(), HASH, null, "300.1.1.1", null, Duration.ofHours(1), clock))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> Session.start(UserId.newId(), HASH, null, "evil.example.com", null, Duration.ofHours(1), clock))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> Session.start(UserId.newId(), "plain-token", null, null, null, Duration.ofHours(1), clock))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
