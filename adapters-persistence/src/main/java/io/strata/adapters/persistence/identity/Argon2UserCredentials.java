@@ -1,0 +1,84 @@
+package io.strata.adapters.persistence.identity;
+
+import com.password4j.Argon2Function;
+import com.password4j.types.Argon2;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import io.strata.domain.identity.Password;
+import io.strata.domain.identity.UserCredentials;
+import io.strata.domain.identity.UserId;
+import io.strata.domain.shared.NotFoundException;
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Passwords as argon2id PHC strings ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}) with the OWASP
+ * parameters: 19 MiB, 2 iterations, 1 lane, 32-byte hash, 16-byte random salt. Checks read the
+ * parameters from the stored string, so hashes made with older parameters keep working.
+ */
+@Singleton
+@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+public class Argon2UserCredentials implements UserCredentials {
+    static final int MEMORY_KIB = 19_456;
+    static final int ITERATIONS = 2;
+    static final int PARALLELISM = 1;
+    static final int HASH_BYTES = 32;
+    static final int SALT_BYTES = 16;
+    static final Argon2Function ARGON2 = Argon2Function.getInstance(MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES,
+            Argon2.ID, Argon2Function.ARGON2_VERSION_13);
+
+    private final EntityManager entityManager;
+
+    Argon2UserCredentials(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Override
+    public void store(UserId userId, Password password) {
+        String hash = hash(password.reveal());
+        // a bulk update: not a change of the User aggregate, so its version stays (the column is
+        // not updatable through the entity, so no flush of a loaded user can overwrite it)
+        int updated = entityManager.createQuery("UPDATE UserJpaEntity u SET u.passwordHash = :hash WHERE u.id = :id")
+                .setParameter("hash", hash)
+                .setParameter("id", userId.value())
+                .executeUpdate();
+        if (updated == 0) {
+            throw new NotFoundException("user", userId);
+        }
+    }
+
+    /** Unknown users, users without a password and a null id still cost one argon2 check. */
+    @Override
+    public boolean matches(UserId userId, Password attempt) {
+        Optional<String> stored = userId == null ? Optional.empty() : entityManager.createQuery(
+                        "SELECT u.passwordHash FROM UserJpaEntity u WHERE u.id = :id", String.class)
+                .setParameter("id", userId.value())
+                .getResultStream()
+                .findFirst()
+                .filter(hash -> hash.startsWith("$argon2"));
+        if (stored.isEmpty()) {
+            com.password4j.Password.check(attempt.reveal(), DummyHash.VALUE).with(ARGON2);
+            return false;
+        }
+        String hash = stored.get();
+        return com.password4j.Password.check(attempt.reveal(), hash).with(Argon2Function.getInstanceFromHash(hash));
+    }
+
+    static String hash(String plain) {
+        return com.password4j.Password.hash(plain).addRandomSalt(SALT_BYTES).with(ARGON2).getResult();
+    }
+
+    /** A hash of a random secret nobody knows, made on first use: checking against it costs a real check. */
+    private static final class DummyHash {
+        static final String VALUE;
+
+        static {
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            VALUE = hash(Base64.getEncoder().encodeToString(secret));
+        }
+    }
+}

@@ -1,0 +1,335 @@
+package io.strata.adapters.persistence.identity;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.CriteriaSearch;
+import io.strata.adapters.persistence.shared.PersistenceErrors;
+import io.strata.domain.identity.BulkUserChange;
+import io.strata.domain.identity.Email;
+import io.strata.domain.identity.TagCount;
+import io.strata.domain.identity.User;
+import io.strata.domain.identity.UserId;
+import io.strata.domain.identity.UserRepository;
+import io.strata.domain.identity.UserSearch;
+import io.strata.domain.identity.UserStatistics;
+import io.strata.domain.identity.UserWithProfile;
+import io.strata.domain.identity.Username;
+import io.strata.domain.shared.ConflictException;
+import io.strata.domain.shared.NotFoundException;
+import io.strata.domain.shared.Page;
+import io.strata.domain.shared.PageRequest;
+import io.strata.domain.shared.Role;
+import io.strata.domain.shared.SearchCriteria;
+import io.strata.domain.shared.StaleVersionException;
+import io.strata.domain.shared.ValidationException;
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * {@link UserRepository} on PostgreSQL. Every method runs in the caller's transaction (the use case's
+ * {@code @Transactional} or {@code Transactions.readOnly}); none opens one ({@code MANDATORY}).
+ */
+@Singleton
+@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+public class UserPersistenceAdapter implements UserRepository {
+    static final CriteriaSearch<UserJpaEntity> SEARCH = CriteriaSearch
+            .builder(UserJpaEntity.class, UserSearch.SCHEMA)
+            .nullable("lastLoginAt")
+            // search_text = lower(username || ' ' || email || ' ' || first_name || ' ' || last_name), trigram-indexed
+            .text((cb, root, q) -> cb.like(root.<String>get("searchText"), CriteriaSearch.containsPattern(q), '\\'))
+            .build();
+
+    private static final String TAG_COUNTS = """
+            SELECT t.tag, count(*) AS users
+            FROM users u CROSS JOIN LATERAL unnest(u.tags) AS t(tag)
+            WHERE u.status = 'ACTIVE'
+            GROUP BY t.tag
+            ORDER BY users DESC, t.tag
+            LIMIT :limit""";
+
+    private static final String BULK_UPDATE = """
+            WITH changed AS (
+                SELECT u.id,
+                       coalesce(cast(:status AS text), u.status) AS status,
+                       coalesce(cast(:role AS text), u.role) AS role,
+                       CASE WHEN :retag
+                            THEN ARRAY(SELECT DISTINCT t.tag
+                                       FROM unnest(u.tags || cast(:addTags AS text[])) AS t(tag)
+                                       WHERE t.tag <> ALL (cast(:removeTags AS text[]))
+                                       ORDER BY t.tag)
+                            ELSE u.tags END AS tags
+                FROM users u
+                WHERE u.id = ANY (cast(:ids AS uuid[]))
+            )
+            UPDATE users AS u
+            SET status = c.status, role = c.role, tags = c.tags, version = u.version + 1, updated_at = :now
+            FROM changed AS c
+            WHERE u.id = c.id
+              AND (u.status, u.role, u.tags) IS DISTINCT FROM (c.status, c.role, c.tags)""";
+
+    private final EntityManager entityManager;
+    private final UserJpaRepository repository;
+    private final UserJpaMapper mapper;
+    private final UserProfileJpaMapper profileMapper;
+
+    UserPersistenceAdapter(EntityManager entityManager, UserJpaRepository repository, UserJpaMapper mapper,
+                           UserProfileJpaMapper profileMapper) {
+        this.entityManager = entityManager;
+        this.repository = repository;
+        this.mapper = mapper;
+        this.profileMapper = profileMapper;
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        return repository.findById(id.value()).map(mapper::toDomain);
+    }
+
+    @Override
+    public Optional<User> findByEmail(Email email) {
+        return repository.findByEmail(email.value()).map(mapper::toDomain);
+    }
+
+    @Override
+    public boolean existsByEmail(Email email) {
+        return repository.existsByEmail(email.value());
+    }
+
+    @Override
+    public boolean existsByUsername(Username username) {
+        return repository.existsByUsername(username.value());
+    }
+
+    /** Inserts at once (flush) so that a taken e-mail or username is a {@link ConflictException} here. */
+    @Override
+    public User add(User user) {
+        UserJpaEntity entity = mapper.toEntity(user);
+        entity.setPasswordHash(UserJpaEntity.NO_PASSWORD);
+        try {
+            entityManager.persist(entity);
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            throw translate(e, user.id());
+        }
+        return user;
+    }
+
+    /**
+     * Copies the user onto its row loaded in this transaction and flushes: one
+     * {@code UPDATE ... WHERE id = ? AND version = ?}. A version that moved on is a
+     * {@link StaleVersionException}. Returns the user at its new version.
+     */
+    @Override
+    public User save(User user) {
+        UserJpaEntity entity = entityManager.find(UserJpaEntity.class, user.id().value());
+        if (entity == null) {
+            throw new NotFoundException("user", user.id());
+        }
+        if (entity.getVersion() != user.version()) {
+            throw new StaleVersionException("user", user.id(), user.version(), entity.getVersion());
+        }
+        mapper.copyChanges(user, entity);
+        try {
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            if (PersistenceErrors.isOptimisticLockFailure(e)) {
+                throw new StaleVersionException("user", user.id(), user.version(), currentVersion(user.id()));
+            }
+            throw translate(e, user.id());
+        }
+        return mapper.toDomain(entity);
+    }
+
+    /**
+     * One {@code UPDATE ... RETURNING version} (login_count + 1, last_login_at, updated_at, version + 1)
+     * with no version check, so concurrent logins never conflict; the version still moves on, so a
+     * concurrent {@link #save} of an older copy cannot overwrite the count. A copy of the row already
+     * loaded in this transaction is refreshed (one more statement); otherwise it is read once.
+     */
+    @Override
+    public User recordLogin(UserId id, Instant at) {
+        List<?> versions = entityManager.createNativeQuery("""
+                        UPDATE users SET login_count = login_count + 1, last_login_at = :at,
+                                         updated_at = greatest(updated_at, :at), version = version + 1
+                        WHERE id = :id
+                        RETURNING version""", Long.class)
+                .setParameter("at", at)
+                .setParameter("id", id.value())
+                .getResultList();
+        if (versions.isEmpty()) {
+            throw new NotFoundException("user", id);
+        }
+        long version = ((Number) versions.get(0)).longValue();
+        UserJpaEntity entity = entityManager.find(UserJpaEntity.class, id.value());
+        if (entity.getVersion() != version) {
+            entityManager.refresh(entity);
+        }
+        return mapper.toDomain(entity);
+    }
+
+    /** Deletes the row; the foreign keys (ON DELETE CASCADE) delete the profile and the sessions. */
+    @Override
+    public void delete(UserId id) {
+        UserJpaEntity entity = entityManager.find(UserJpaEntity.class, id.value());
+        if (entity == null) {
+            return;
+        }
+        try {
+            entityManager.remove(entity);
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            if (PersistenceErrors.isOptimisticLockFailure(e)) {
+                throw new StaleVersionException("user", id, entity.getVersion(), currentVersion(id));
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public long count() {
+        return repository.count();
+    }
+
+    @Override
+    public Page<User> search(SearchCriteria criteria, PageRequest page) {
+        return SEARCH.search(entityManager, criteria, page).map(mapper::toDomain);
+    }
+
+    @Override
+    public Optional<UserWithProfile> findWithProfile(UserId id) {
+        return findWithProfiles(List.of(id)).stream().findFirst();
+    }
+
+    /** One statement: users LEFT JOIN user_profiles, in the order of {@code ids}. */
+    @Override
+    public List<UserWithProfile> findWithProfiles(Collection<UserId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> keys = ids.stream().map(UserId::value).distinct().toList();
+        List<Object[]> rows = entityManager.createQuery("""
+                        SELECT u, p FROM UserJpaEntity u LEFT JOIN UserProfileJpaEntity p ON p.userId = u.id
+                        WHERE u.id IN :ids""", Object[].class)
+                .setParameter("ids", keys)
+                .getResultList();
+        Map<UUID, UserWithProfile> byId = new HashMap<>();
+        for (Object[] row : rows) {
+            UserJpaEntity user = (UserJpaEntity) row[0];
+            UserProfileJpaEntity profile = (UserProfileJpaEntity) row[1];
+            byId.put(user.getId(), new UserWithProfile(mapper.toDomain(user),
+                    profile == null ? null : profileMapper.toDomain(profile)));
+        }
+        List<UserWithProfile> ordered = new ArrayList<>(byId.size());
+        for (UUID key : new LinkedHashSet<>(keys)) {
+            UserWithProfile found = byId.get(key);
+            if (found != null) {
+                ordered.add(found);
+            }
+        }
+        return ordered;
+    }
+
+    @Override
+    public List<TagCount> tagCounts(int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        List<Object[]> rows = entityManager.createNativeQuery(TAG_COUNTS, Object[].class)
+                .setParameter("limit", limit)
+                .getResultList();
+        return rows.stream().map(r -> new TagCount((String) r[0], ((Number) r[1]).longValue())).toList();
+    }
+
+    /** One statement; the average account age is measured against {@code now}, in days. */
+    @Override
+    public UserStatistics statistics(Instant now) {
+        StringBuilder sql = new StringBuilder("SELECT count(*), count(*) FILTER (WHERE status = 'ACTIVE'), ")
+                .append("count(*) FILTER (WHERE status = 'INACTIVE'), ")
+                .append("(SELECT count(DISTINCT t.tag) FROM users v CROSS JOIN LATERAL unnest(v.tags) AS t(tag)), ")
+                .append("coalesce(avg(extract(EPOCH FROM (cast(:now AS timestamptz) - created_at))) / 86400.0, 0)");
+        Role[] roles = Role.values();
+        for (int i = 0; i < roles.length; i++) {
+            sql.append(", count(*) FILTER (WHERE role = :role").append(i).append(')');
+        }
+        sql.append(" FROM users");
+        var query = entityManager.createNativeQuery(sql.toString(), Object[].class).setParameter("now", now);
+        for (int i = 0; i < roles.length; i++) {
+            query.setParameter("role" + i, roles[i].name());
+        }
+        Object[] row = (Object[]) query.getSingleResult();
+        Map<Role, Long> byRole = new EnumMap<>(Role.class);
+        for (int i = 0; i < roles.length; i++) {
+            byRole.put(roles[i], ((Number) row[5 + i]).longValue());
+        }
+        return new UserStatistics(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue(), byRole, ((Number) row[3]).longValue(),
+                ((Number) row[4]).doubleValue());
+    }
+
+    /**
+     * One {@code UPDATE ... WHERE id = ANY(?)}: status and role when given, tags plus {@code addTags}
+     * minus {@code removeTags}; rows that would not change keep their version. Returns the rows changed.
+     */
+    @Override
+    public int bulkUpdate(Collection<UserId> ids, BulkUserChange change, Instant now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        boolean retag = !change.addTags().values().isEmpty() || !change.removeTags().values().isEmpty();
+        try {
+            return entityManager.createNativeQuery(BULK_UPDATE)
+                    .unwrap(org.hibernate.query.NativeQuery.class)
+                    .addSynchronizedEntityClass(UserJpaEntity.class)
+                    .setParameter("status", change.status() == null ? null : change.status().name(), String.class)
+                    .setParameter("role", change.role() == null ? null : change.role().name(), String.class)
+                    .setParameter("retag", retag)
+                    .setParameter("addTags", change.addTags().values().toArray(String[]::new), String[].class)
+                    .setParameter("removeTags", change.removeTags().values().toArray(String[]::new), String[].class)
+                    .setParameter("ids", ids.stream().map(UserId::value).distinct().toArray(UUID[]::new), UUID[].class)
+                    .setParameter("now", now)
+                    .executeUpdate();
+        } catch (PersistenceException e) {
+            if (PersistenceErrors.violatedConstraint(e).filter("users_tags_ck"::equals).isPresent()) {
+                throw new ValidationException("addTags", "a user would have more than "
+                        + io.strata.domain.shared.Tags.MAX_TAGS + " tags");
+            }
+            throw e;
+        }
+    }
+
+    /** Maps a violated unique constraint of {@code users} to the message a client can act on. */
+    private static RuntimeException translate(PersistenceException error, UserId id) {
+        return PersistenceErrors.violatedConstraint(error).<RuntimeException>map(constraint -> switch (constraint) {
+            case "users_email_uk" -> new ConflictException("email already registered");
+            case "users_username_uk" -> new ConflictException("username already taken");
+            case "users_pk" -> new ConflictException("user " + id + " already exists");
+            default -> error;
+        }).orElse(error);
+    }
+
+    /** The committed version, read on this transaction's connection without flushing the session. */
+    private long currentVersion(UserId id) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT version FROM users WHERE id = ?")) {
+                statement.setObject(1, id.value());
+                try (ResultSet rs = statement.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : -1L;
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,95 @@
+package io.strata.adapters.persistence.identity;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.PersistenceErrors;
+import io.strata.domain.identity.UserId;
+import io.strata.domain.identity.UserProfile;
+import io.strata.domain.identity.UserProfileRepository;
+import io.strata.domain.shared.ConflictException;
+import io.strata.domain.shared.NotFoundException;
+import io.strata.domain.shared.StaleVersionException;
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/** {@link UserProfileRepository} on PostgreSQL; runs in the caller's transaction. */
+@Singleton
+@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+public class UserProfilePersistenceAdapter implements UserProfileRepository {
+    private final EntityManager entityManager;
+    private final UserProfileJpaRepository repository;
+    private final UserProfileJpaMapper mapper;
+
+    UserProfilePersistenceAdapter(EntityManager entityManager, UserProfileJpaRepository repository,
+                                  UserProfileJpaMapper mapper) {
+        this.entityManager = entityManager;
+        this.repository = repository;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Optional<UserProfile> findByUserId(UserId userId) {
+        return repository.findByUserId(userId.value()).map(mapper::toDomain);
+    }
+
+    /** Inserts at once: a second profile is a {@link ConflictException}, an unknown user a {@link NotFoundException}. */
+    @Override
+    public UserProfile add(UserProfile profile) {
+        try {
+            entityManager.persist(mapper.toEntity(profile));
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            throw translate(e, profile);
+        }
+        return profile;
+    }
+
+    @Override
+    public UserProfile save(UserProfile profile) {
+        UserProfileJpaEntity entity = entityManager.find(UserProfileJpaEntity.class, profile.id());
+        if (entity == null) {
+            throw new NotFoundException("profile of user", profile.userId());
+        }
+        if (entity.getVersion() != profile.version()) {
+            throw new StaleVersionException("profile of user", profile.userId(), profile.version(), entity.getVersion());
+        }
+        mapper.copyChanges(profile, entity);
+        try {
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            if (PersistenceErrors.isOptimisticLockFailure(e)) {
+                throw new StaleVersionException("profile of user", profile.userId(), profile.version(),
+                        currentVersion(profile.id()));
+            }
+            throw translate(e, profile);
+        }
+        return mapper.toDomain(entity);
+    }
+
+    private static RuntimeException translate(PersistenceException error, UserProfile profile) {
+        return PersistenceErrors.violatedConstraint(error).<RuntimeException>map(constraint -> switch (constraint) {
+            case "user_profiles_user_uk", "user_profiles_pk" ->
+                    new ConflictException("user " + profile.userId() + " already has a profile");
+            case "user_profiles_user_fk" -> new NotFoundException("user", profile.userId());
+            default -> error;
+        }).orElse(error);
+    }
+
+    private long currentVersion(UUID id) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT version FROM user_profiles WHERE id = ?")) {
+                statement.setObject(1, id);
+                try (ResultSet rs = statement.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : -1L;
+                }
+            }
+        });
+    }
+}

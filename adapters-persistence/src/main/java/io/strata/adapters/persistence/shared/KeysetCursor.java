@@ -1,0 +1,212 @@
+package io.strata.adapters.persistence.shared;
+
+import io.strata.domain.shared.ValidationException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The opaque keyset cursor: the last row's sort values (the id last), bound to one resource and one
+ * sort order by a fingerprint, and sealed with a digest so that an edited cursor is rejected.
+ *
+ * <p>Layout before base64url (no padding): {@code version(1) | fingerprint(8) | count(1) |
+ * (present(1) [utf8 value])* | digest(12)}. Values are written as text ({@code Instant#toString},
+ * {@code UUID#toString}, enum names, ...) and read back with the sort expression's Java type, so the
+ * cursor never carries type names and decoding can only yield values of the expected types.
+ *
+ * <p>The digest detects tampering and garbling, not forgery by someone who reads this code: a forged
+ * cursor can only name a position in a list the caller may read anyway, and every value is bound
+ * as a parameter.
+ */
+public final class KeysetCursor {
+    private static final byte FORMAT = 1;
+    private static final int FINGERPRINT_BYTES = 8;
+    private static final int DIGEST_BYTES = 12;
+    private static final int MAX_LENGTH = 4096;
+    private static final byte[] DIGEST_CONTEXT = "strata-keyset-cursor".getBytes(StandardCharsets.UTF_8);
+
+    private KeysetCursor() {
+    }
+
+    /** Encodes {@code values} (nullable; the last one is the id) for the order named by {@code sortKey}. */
+    public static String encode(String sortKey, List<?> values) {
+        if (values.size() > 255) {
+            throw new IllegalArgumentException("too many sort values");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(FORMAT);
+            out.write(fingerprint(sortKey));
+            out.writeByte(values.size());
+            for (Object value : values) {
+                if (value == null) {
+                    out.writeBoolean(false);
+                } else {
+                    out.writeBoolean(true);
+                    out.writeUTF(text(value));
+                }
+            }
+            out.write(digest(bytes.toByteArray()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.toByteArray());
+    }
+
+    /**
+     * Decodes a cursor made by {@link #encode} for the same {@code sortKey}, converting each value to
+     * the matching type of {@code types}. Anything else is a {@link ValidationException} on {@code cursor}.
+     */
+    public static List<Object> decode(String cursor, String sortKey, List<Class<?>> types) {
+        if (cursor == null || cursor.isEmpty() || cursor.length() > MAX_LENGTH) {
+            throw invalid("is not a cursor returned by this list");
+        }
+        byte[] raw;
+        try {
+            raw = Base64.getUrlDecoder().decode(cursor);
+        } catch (IllegalArgumentException e) {
+            throw invalid("is not a cursor returned by this list");
+        }
+        if (raw.length < 1 + FINGERPRINT_BYTES + 1 + DIGEST_BYTES) {
+            throw invalid("is not a cursor returned by this list");
+        }
+        byte[] body = Arrays.copyOf(raw, raw.length - DIGEST_BYTES);
+        byte[] seal = Arrays.copyOfRange(raw, raw.length - DIGEST_BYTES, raw.length);
+        if (!MessageDigest.isEqual(seal, digest(body))) {
+            throw invalid("has been altered or is not a cursor returned by this list");
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body))) {
+            if (in.readByte() != FORMAT) {
+                throw invalid("has an unknown format; start again without a cursor");
+            }
+            byte[] print = in.readNBytes(FINGERPRINT_BYTES);
+            if (!MessageDigest.isEqual(print, fingerprint(sortKey))) {
+                throw invalid("belongs to another list or sort order; use the same sort (and list) as the request "
+                        + "that returned it, or start again without a cursor");
+            }
+            int count = in.readUnsignedByte();
+            if (count != types.size()) {
+                throw invalid("does not match this sort order");
+            }
+            List<Object> values = new ArrayList<>(count);
+            for (Class<?> type : types) {
+                values.add(in.readBoolean() ? parse(in.readUTF(), type) : null);
+            }
+            if (in.available() > 0) {
+                throw invalid("has trailing data");
+            }
+            return Collections.unmodifiableList(values);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ValidationException v) {
+                throw v;
+            }
+            throw invalid("is not a cursor returned by this list");
+        }
+    }
+
+    private static String text(Object value) {
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        if (value instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        return value.toString();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object parse(String text, Class<?> type) {
+        if (type == String.class) {
+            return text;
+        }
+        if (type == UUID.class) {
+            return UUID.fromString(text);
+        }
+        if (type == Instant.class) {
+            return Instant.parse(text);
+        }
+        if (type == OffsetDateTime.class) {
+            return OffsetDateTime.parse(text);
+        }
+        if (type == LocalDate.class) {
+            return LocalDate.parse(text);
+        }
+        if (type == LocalDateTime.class) {
+            return LocalDateTime.parse(text);
+        }
+        if (type == Long.class || type == long.class) {
+            return Long.valueOf(text);
+        }
+        if (type == Integer.class || type == int.class) {
+            return Integer.valueOf(text);
+        }
+        if (type == Short.class || type == short.class) {
+            return Short.valueOf(text);
+        }
+        if (type == BigDecimal.class) {
+            return new BigDecimal(text);
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            if (!text.equals("true") && !text.equals("false")) {
+                throw new IllegalArgumentException(text);
+            }
+            return Boolean.valueOf(text);
+        }
+        if (type.isEnum()) {
+            return Enum.valueOf((Class<? extends Enum>) type, text);
+        }
+        throw new IllegalStateException("cannot page by a value of type " + type.getName());
+    }
+
+    /** True when values of {@code type} can be carried by a cursor. */
+    static boolean supports(Class<?> type) {
+        return type == String.class || type == UUID.class || type == Instant.class || type == OffsetDateTime.class
+                || type == LocalDate.class || type == LocalDateTime.class || type == Long.class || type == long.class
+                || type == Integer.class || type == int.class || type == Short.class || type == short.class
+                || type == BigDecimal.class || type == Boolean.class || type == boolean.class || type.isEnum();
+    }
+
+    private static byte[] fingerprint(String sortKey) {
+        return Arrays.copyOf(sha256(sortKey.getBytes(StandardCharsets.UTF_8)), FINGERPRINT_BYTES);
+    }
+
+    private static byte[] digest(byte[] body) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(DIGEST_CONTEXT);
+            sha.update(body);
+            return Arrays.copyOf(sha.digest(), DIGEST_BYTES);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ValidationException invalid(String message) {
+        return new ValidationException("cursor", message);
+    }
+}

@@ -1,0 +1,83 @@
+package io.strata.adapters.persistence.identity;
+
+import static io.strata.adapters.persistence.identity.IdentityFixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.strata.adapters.persistence.testing.PostgresTest;
+import io.strata.domain.identity.Password;
+import io.strata.domain.identity.User;
+import io.strata.domain.identity.UserCredentials;
+import io.strata.domain.identity.UserId;
+import io.strata.domain.identity.UserRepository;
+import io.strata.domain.shared.NotFoundException;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class Argon2UserCredentialsTest extends PostgresTest {
+    private UserRepository users;
+    private UserCredentials credentials;
+
+    @BeforeAll
+    void beans() {
+        users = bean(UserRepository.class);
+        credentials = bean(UserCredentials.class);
+    }
+
+    @Test
+    void storesAnArgon2idHashThatMatchesOnlyThePassword() {
+        User user = tx(() -> {
+            User added = users.add(IdentityFixtures.bareUser("hasher"));
+            credentials.store(added.id(), Password.newPassword("password", "correct horse battery"));
+            return added;
+        });
+        String hash = storedHash(user.id());
+        assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain("correct");
+        assertThat(hash.substring(hash.lastIndexOf('$') + 1)).hasSize(43);   // 32 bytes, base64 without padding
+        assertThat(readTx(() -> credentials.matches(user.id(), Password.attempt("correct horse battery")))).isTrue();
+        assertThat(readTx(() -> credentials.matches(user.id(), Password.attempt("correct horse battery ")))).isFalse();
+        assertThat(readTx(() -> credentials.matches(user.id(), Password.attempt(null)))).isFalse();
+        assertThat(readTx(() -> users.findById(user.id())).orElseThrow().version())
+                .as("storing a password is not a change of the user").isZero();
+    }
+
+    @Test
+    void savingTheUserNeverOverwritesTheHash() {
+        User user = tx(() -> users.add(IdentityFixtures.bareUser("keeper")));
+        txRun(() -> credentials.store(user.id(), Password.newPassword("password", "s3cret-enough")));
+        String hash = storedHash(user.id());
+        txRun(() -> {
+            User loaded = users.findById(user.id()).orElseThrow();
+            credentials.store(user.id(), Password.newPassword("password", "another-secret"));
+            loaded.rename("Changed", "Name", () -> T0.plusSeconds(5));
+            users.save(loaded);   // the entity still holds the old hash in memory; the column is not updatable
+        });
+        assertThat(storedHash(user.id())).isNotEqualTo(hash);
+        assertThat(readTx(() -> credentials.matches(user.id(), Password.attempt("another-secret")))).isTrue();
+    }
+
+    @Test
+    void unknownUsersAndUsersWithoutPasswordNeverMatchButCostACheck() {
+        User user = tx(() -> users.add(IdentityFixtures.bareUser("nohash")));
+        readTx(() -> credentials.matches(null, Password.attempt("warm up")));
+        long start = System.nanoTime();
+        assertThat(readTx(() -> credentials.matches(null, Password.attempt("anything")))).isFalse();
+        long dummyNanos = System.nanoTime() - start;
+        assertThat(readTx(() -> credentials.matches(UserId.newId(), Password.attempt("anything")))).isFalse();
+        assertThat(readTx(() -> credentials.matches(user.id(), Password.attempt("!")))).isFalse();
+        assertThat(dummyNanos).as("a null user still runs argon2").isGreaterThan(2_000_000L);
+    }
+
+    @Test
+    void storingForAnUnknownUserIsNotFound() {
+        assertThatThrownBy(() -> txRun(() -> credentials.store(UserId.newId(), Password.newPassword("p", "long enough pw"))))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    private String storedHash(UserId id) {
+        return readTx(() -> (String) bean(EntityManager.class)
+                .createNativeQuery("SELECT password_hash FROM users WHERE id = :id", String.class)
+                .setParameter("id", id.value()).getSingleResult());
+    }
+}

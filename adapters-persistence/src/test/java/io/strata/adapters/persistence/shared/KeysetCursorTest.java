@@ -1,0 +1,69 @@
+package io.strata.adapters.persistence.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.strata.domain.identity.UserStatus;
+import io.strata.domain.shared.ValidationException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class KeysetCursorTest {
+    private static final List<Class<?>> TYPES = List.of(String.class, Instant.class, LocalDate.class, Long.class,
+            Integer.class, BigDecimal.class, Boolean.class, UserStatus.class, String.class, UUID.class);
+    private static final List<Object> VALUES = Arrays.asList("a|b ü", Instant.parse("2026-01-02T03:04:05.123456Z"),
+            LocalDate.parse("2026-02-03"), 42L, 7, new BigDecimal("12.50"), true, UserStatus.INACTIVE, null,
+            UUID.randomUUID());
+
+    @Test
+    void roundTripsEveryType() {
+        String cursor = KeysetCursor.encode("users:-createdAt,-id", VALUES);
+        assertThat(cursor).matches("[A-Za-z0-9_-]+");
+        assertThat(KeysetCursor.decode(cursor, "users:-createdAt,-id", TYPES)).isEqualTo(VALUES);
+    }
+
+    @Test
+    void everyAlteredByteIsRejected() {
+        String cursor = KeysetCursor.encode("users:username,id", VALUES);
+        byte[] raw = Base64.getUrlDecoder().decode(cursor);
+        for (int i = 0; i < raw.length; i++) {
+            byte[] altered = raw.clone();
+            altered[i] ^= 0x01;
+            String bad = Base64.getUrlEncoder().withoutPadding().encodeToString(altered);
+            assertThatThrownBy(() -> KeysetCursor.decode(bad, "users:username,id", TYPES))
+                    .isInstanceOfSatisfying(ValidationException.class,
+                            e -> assertThat(e.errors().get(0).field()).isEqualTo("cursor"));
+        }
+    }
+
+    @Test
+    void aCursorOfAnotherSortOrResourceIsRejected() {
+        String cursor = KeysetCursor.encode("users:username,id", List.of("bob", UUID.randomUUID()));
+        List<Class<?>> types = List.of(String.class, UUID.class);
+        assertThatThrownBy(() -> KeysetCursor.decode(cursor, "users:-username,-id", types))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("sort order");
+        assertThatThrownBy(() -> KeysetCursor.decode(cursor, "projects:username,id", types))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("sort order");
+    }
+
+    @Test
+    void garbageIsRejected() {
+        for (String bad : List.of("", "***", "AAAA", "x".repeat(5000))) {
+            assertThatThrownBy(() -> KeysetCursor.decode(bad, "users:username,id", List.of(String.class, UUID.class)))
+                    .isInstanceOf(ValidationException.class);
+        }
+    }
+
+    @Test
+    void wildcardPatternsEscapeLikeMetacharacters() {
+        assertThat(CriteriaSearch.wildcardPattern("a*b")).isEqualTo("a%b");
+        assertThat(CriteriaSearch.wildcardPattern("50%_off\\")).isEqualTo("50\\%\\_off\\\\");
+        assertThat(CriteriaSearch.containsPattern("Ada_L")).isEqualTo("%ada\\_l%");
+    }
+}

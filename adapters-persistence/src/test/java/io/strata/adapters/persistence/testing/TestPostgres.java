@@ -1,0 +1,86 @@
+package io.strata.adapters.persistence.testing;
+
+import io.micronaut.context.ApplicationContext;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One embedded PostgreSQL 17 per test JVM; every test class gets a fresh database and its own
+ * Micronaut context with only the persistence beans (datasource, Flyway, Hibernate validate).
+ */
+public final class TestPostgres {
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static EmbeddedPostgres server;
+
+    private TestPostgres() {
+    }
+
+    private static synchronized EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = EmbeddedPostgres.builder()
+                        .setServerConfig("max_connections", "200")
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off")
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return server;
+    }
+
+    /** Creates an empty database and returns its JDBC URL. */
+    public static String newDatabase() {
+        String name = "strata_test_" + DATABASES.incrementAndGet() + "_" + ProcessHandle.current().pid();
+        try (Connection connection = server().getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return server().getJdbcUrl("postgres", name);
+    }
+
+    public static Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url, "postgres", "");
+    }
+
+    /** The configuration the bootstrap module uses (DESIGN §5), for {@code url}. */
+    public static Map<String, Object> properties(String url) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("datasources.default.url", url);
+        p.put("datasources.default.username", "postgres");
+        p.put("datasources.default.password", "");
+        p.put("datasources.default.driver-class-name", "org.postgresql.Driver");
+        p.put("datasources.default.db-type", "postgres");
+        p.put("datasources.default.dialect", "POSTGRES");
+        p.put("datasources.default.maximum-pool-size", 5);
+        p.put("datasources.default.minimum-idle", 1);
+        p.put("datasources.default.data-source-properties.reWriteBatchedInserts", true);
+        p.put("jpa.default.entity-scan.packages", "io.strata.adapters.persistence");
+        p.put("jpa.default.properties.hibernate.hbm2ddl.auto", "validate");
+        p.put("jpa.default.properties.hibernate.jdbc.batch_size", 50);
+        p.put("jpa.default.properties.hibernate.jdbc.time_zone", "UTC");
+        p.put("jpa.default.properties.hibernate.order_inserts", true);
+        p.put("jpa.default.properties.hibernate.order_updates", true);
+        p.put("jpa.default.properties.hibernate.query.in_clause_parameter_padding", true);
+        p.put("jpa.default.properties.hibernate.generate_statistics", true);
+        p.put("flyway.datasources.default.enabled", true);
+        p.put("flyway.datasources.default.locations", "classpath:db/migration");
+        return p;
+    }
+
+    public static ApplicationContext start(String url) {
+        return ApplicationContext.builder().properties(properties(url)).environments("test").start();
+    }
+}
