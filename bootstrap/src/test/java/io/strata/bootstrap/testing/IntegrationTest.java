@@ -1,0 +1,95 @@
+package io.strata.bootstrap.testing;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Base class of HTTP-level integration tests: the whole application (HTTP server on a random port, Flyway
+ * migrations, Hibernate with {@code validate}) against a fresh PostgreSQL database per test class.
+ *
+ * <pre>{@code
+ * class UserApiTest extends IntegrationTest {          // no annotation needed: @MicronautTest is @Inherited
+ *     @Test
+ *     void listsUsersInConstantStatements() {
+ *         sql().reset();
+ *         HttpResponse<String> response = http().exchange(HttpRequest.GET("/api/v1/users"), String.class);
+ *         assertThat(response.status().getCode()).isEqualTo(200);
+ *         assertThat(sql().count()).isLessThanOrEqualTo(3);
+ *     }
+ * }
+ * }</pre>
+ *
+ * The context is started once per class ({@code PER_CLASS}) and tests of a class share the database: make test
+ * data unique or order-independent. Tests are not wrapped in transactions ({@code transactional = false}): what the
+ * HTTP calls write is committed. Override {@link #additionalProperties()} to add configuration.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class IntegrationTest implements TestPropertyProvider {
+
+    @Inject
+    @Client("/")
+    protected HttpClient client;
+
+    @Inject
+    protected ApplicationContext context;
+
+    @Inject
+    protected EmbeddedServer server;
+
+    private String jdbcUrl;
+    private SqlStatements sqlStatements;
+
+    @Override
+    public final Map<String, String> getProperties() {
+        jdbcUrl = TestPostgres.createFreshDatabase();
+        Map<String, String> properties = new HashMap<>();
+        properties.put("datasources.default.url", jdbcUrl);
+        properties.put("datasources.default.username", TestPostgres.USERNAME);
+        properties.put("datasources.default.password", TestPostgres.PASSWORD);
+        properties.put("datasources.default.maximum-pool-size", "5");
+        properties.put("datasources.default.minimum-idle", "1");
+        properties.put("micronaut.server.port", "-1");
+        properties.put("jpa.default.properties.hibernate.generate_statistics", "true");
+        properties.putAll(additionalProperties());
+        return properties;
+    }
+
+    /** Extra configuration for this test class (merged over the defaults above). */
+    protected Map<String, String> additionalProperties() {
+        return Map.of();
+    }
+
+    /** Blocking HTTP client bound to the running server ({@code exchange} throws {@code HttpClientResponseException} for 4xx/5xx). */
+    protected BlockingHttpClient http() {
+        return client.toBlocking();
+    }
+
+    /** Statement counter for N+1 assertions. */
+    protected SqlStatements sql() {
+        if (sqlStatements == null) {
+            sqlStatements = new SqlStatements(context.getBean(EntityManagerFactory.class));
+        }
+        return sqlStatements;
+    }
+
+    /** JDBC URL of this class's database (user {@link TestPostgres#USERNAME}, empty password). */
+    protected String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    protected <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+}

@@ -1,0 +1,51 @@
+package io.strata.bootstrap.testing;
+
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Proves that {@link SqlStatements} counts the statements Hibernate sends to PostgreSQL in the running application. */
+class SqlStatementsTest extends IntegrationTest {
+
+    @Test
+    void countsEveryStatementAndResets() {
+        SessionFactory sessionFactory = bean(EntityManagerFactory.class).unwrap(SessionFactory.class);
+        sql().reset();
+        assertThat(sql().count()).isZero();
+
+        try (Session session = sessionFactory.openSession()) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(session.createNativeQuery("SELECT 1", Integer.class).getSingleResult()).isEqualTo(1);
+            }
+        }
+        assertThat(sql().count()).isEqualTo(3);
+
+        sql().reset();
+        assertThat(sql().count()).isZero();
+    }
+
+    @Test
+    void countsStatementsMadeThroughTransactionalWorkAndBatches() {
+        SessionFactory sessionFactory = bean(EntityManagerFactory.class).unwrap(SessionFactory.class);
+        long statements = sql().countDuring(() -> {
+            try (Session session = sessionFactory.openSession()) {
+                var transaction = session.beginTransaction();
+                session.createNativeMutationQuery("CREATE TABLE counted (id int PRIMARY KEY)").executeUpdate();
+                session.createNativeMutationQuery("INSERT INTO counted SELECT g FROM generate_series(1, 100) g").executeUpdate();
+                assertThat(session.createNativeQuery("SELECT count(*) FROM counted", Long.class).getSingleResult()).isEqualTo(100L);
+                transaction.commit();
+            }
+        });
+        assertThat(statements).isEqualTo(3);
+    }
+
+    @Test
+    void httpRequestsThatDoNotTouchHibernateCostNothing() {
+        sql().reset();
+        http().retrieve(io.micronaut.http.HttpRequest.GET("/health"), String.class);
+        assertThat(sql().count()).isZero();
+    }
+}
