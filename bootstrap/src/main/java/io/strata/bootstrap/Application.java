@@ -1,6 +1,7 @@
 package io.strata.bootstrap;
 
 import io.strata.bootstrap.config.LaunchSettings;
+import io.strata.bootstrap.config.StartupFailure;
 
 import java.io.PrintStream;
 import java.util.Arrays;

@@ -5,6 +5,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.strata.bootstrap.config.DatabaseConnectionCheck;
 import io.strata.bootstrap.config.DatabaseSettings;
 import io.strata.bootstrap.config.LaunchSettings;
+import io.strata.bootstrap.config.StartupFailure;
 import io.strata.bootstrap.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package io.strata.bootstrap;
 
+import io.strata.bootstrap.config.StartupFailure;
 import io.strata.bootstrap.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 

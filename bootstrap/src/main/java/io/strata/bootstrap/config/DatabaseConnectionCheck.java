@@ -1,6 +1,5 @@
 package io.strata.bootstrap.config;
 
-import io.strata.bootstrap.StartupFailure;
 
 import java.sql.Connection;
 import java.sql.Driver;

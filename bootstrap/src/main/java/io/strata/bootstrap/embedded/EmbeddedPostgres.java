@@ -1,6 +1,6 @@
 package io.strata.bootstrap.embedded;
 
-import io.strata.bootstrap.StartupFailure;
+import io.strata.bootstrap.config.StartupFailure;
 import io.strata.bootstrap.config.DatabaseSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

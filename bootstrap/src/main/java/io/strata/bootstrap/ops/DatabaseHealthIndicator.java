@@ -9,7 +9,7 @@ import io.micronaut.management.endpoint.health.HealthEndpoint;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.management.health.indicator.annotation.Readiness;
-import io.strata.bootstrap.StartupFailure;
+import io.strata.bootstrap.config.StartupFailure;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 

@@ -1,4 +1,4 @@
-package io.strata.bootstrap;
+package io.strata.bootstrap.config;
 
 /**
  * A failure to start Strata that is reported to the operator as one line ({@code strata: <message>})
