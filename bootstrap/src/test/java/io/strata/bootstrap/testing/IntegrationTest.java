@@ -37,6 +37,9 @@ import java.util.Map;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class IntegrationTest implements TestPropertyProvider {
+    /** The first ADMIN every test database starts with (created on startup from configuration). */
+    public static final String ADMIN_EMAIL = "admin@strata.test";
+    public static final String ADMIN_PASSWORD = "admin password for tests";
 
     @Inject
     @Client("/")
@@ -62,6 +65,8 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         properties.put("datasources.default.minimum-idle", "1");
         properties.put("micronaut.server.port", "-1");
         properties.put("jpa.default.properties.hibernate.generate_statistics", "true");
+        properties.put("strata.admin.email", ADMIN_EMAIL);
+        properties.put("strata.admin.password", ADMIN_PASSWORD);
         properties.putAll(additionalProperties());
         return properties;
     }

@@ -1,0 +1,245 @@
+package io.strata.adapters.web.shared;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.ServerHttpRequest;
+import io.micronaut.http.body.ByteBody;
+import io.micronaut.http.body.CloseableAvailableByteBody;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteMatch;
+import io.strata.application.shared.IdempotencyStore;
+import io.strata.application.shared.IdempotencyStore.IdempotencyRecord;
+import io.strata.domain.shared.Actor;
+import io.strata.domain.shared.Clock;
+import io.strata.domain.shared.ConflictException;
+import io.strata.domain.shared.ValidationException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code Idempotency-Key} for POSTs under {@code /api/v1}: a retry with the same key returns the
+ * first response (status, body, content type, Location/ETag) with {@code Idempotency-Replayed: true}
+ * and never creates a second resource.
+ * <ul>
+ *   <li>key: 1..255 visible ASCII characters, else 400;</li>
+ *   <li>scope: the caller (user id, or {@code anonymous}) and the path;</li>
+ *   <li>request hash: SHA-256 of method, path and body; the same key with another request is a 409;</li>
+ *   <li>a key whose first request is still running is a 409 "still in progress";</li>
+ *   <li>only 2xx responses are remembered (24 h); an error releases the key so a retry runs again.</li>
+ * </ul>
+ * Runs after authentication (it needs the caller) and off the event loop (the store is blocking).
+ * Endpoints marked {@link NoIdempotencyReplay} (responses with secrets) ignore the key.
+ */
+@ServerFilter(value = "/api/v1/**", methods = HttpMethod.POST)
+public class IdempotencyFilter implements Ordered {
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotency-Replayed";
+    public static final Duration RETENTION = Duration.ofHours(24);
+    public static final int MAX_KEY_LENGTH = 255;
+    /** Response headers stored with the body and re-emitted on a replay. */
+    public static final List<String> REMEMBERED_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG,
+            HttpHeaders.CACHE_CONTROL);
+
+    static final String CLAIM_ATTRIBUTE = "strata.idempotency.claim";
+    private static final Duration BODY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
+    private static final Argument<Map<String, String>> HEADER_MAP = Argument.mapOf(String.class, String.class);
+
+    private final IdempotencyStore store;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public IdempotencyFilter(IdempotencyStore store, JsonMapper json, Clock clock) {
+        this.store = store;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.after();
+    }
+
+    @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public @Nullable HttpResponse<?> claim(ServerHttpRequest<?> request) {
+        String key = request.getHeaders().get(HEADER);
+        if (key == null || exempt(request)) {
+            return null;
+        }
+        validateKey(key);
+        String scope = scope(request);
+        String hash = requestHash(request, readBody(request));
+        Instant now = clock.now();
+        Optional<IdempotencyRecord> existing = store.claim(scope, key, hash, now, now.plus(RETENTION));
+        if (existing.isEmpty()) {
+            request.setAttribute(CLAIM_ATTRIBUTE, new Claim(scope, key));
+            return null;
+        }
+        IdempotencyRecord record = existing.get();
+        if (!record.requestHash().equals(hash)) {
+            throw new ConflictException("Idempotency-Key '" + key + "' was already used for a different request; "
+                    + "use a new key for a new request");
+        }
+        if (!record.completed()) {
+            throw new ConflictException("request with this key is still in progress; retry later");
+        }
+        return replay(record);
+    }
+
+    @ResponseFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public void remember(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        Optional<Claim> claim = request.getAttribute(CLAIM_ATTRIBUTE, Claim.class);
+        if (claim.isEmpty()) {
+            return;
+        }
+        request.removeAttribute(CLAIM_ATTRIBUTE, Claim.class);
+        Claim c = claim.get();
+        try {
+            if (response.code() >= 200 && response.code() < 300) {
+                Object body = response.body();
+                byte[] bytes = body == null ? new byte[0]
+                        : body instanceof byte[] raw ? raw
+                        : body instanceof CharSequence text ? text.toString().getBytes(StandardCharsets.UTF_8)
+                        : json.writeValueAsBytes(body);
+                String contentType = response.getContentType().map(MediaType::toString)
+                        .orElse(bytes.length == 0 ? null : MediaType.APPLICATION_JSON);
+                store.complete(c.scope(), c.key(), response.code(), contentType, bytes, headersJson(response));
+            } else {
+                store.release(c.scope(), c.key());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Could not record the response for Idempotency-Key '{}' ({}); releasing it", c.key(), c.scope(), e);
+            try {
+                store.release(c.scope(), c.key());
+            } catch (RuntimeException again) {
+                LOG.error("Could not release Idempotency-Key '{}'", c.key(), again);
+            }
+        }
+    }
+
+    /**
+     * A copy of the body (the controller still reads the original). Runs on a blocking thread, so it
+     * can wait for the body; size limits apply as for the controller (413).
+     */
+    private static byte[] readBody(ServerHttpRequest<?> request) {
+        CompletableFuture<? extends CloseableAvailableByteBody> buffered =
+                request.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST).buffer();
+        try (CloseableAvailableByteBody body = buffered.get(BODY_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            return body.toByteArray();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("cannot read the request body", e.getCause());
+        } catch (TimeoutException e) {
+            buffered.cancel(true);
+            throw new ValidationException(null, "the request body did not arrive within "
+                    + BODY_TIMEOUT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the request body", e);
+        }
+    }
+
+    static void validateKey(String key) {
+        boolean visibleAscii = key.chars().allMatch(ch -> ch >= 0x21 && ch <= 0x7e);
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !visibleAscii) {
+            throw new ValidationException(HEADER, "must be 1 to " + MAX_KEY_LENGTH
+                    + " visible ASCII characters (e.g. a UUID)");
+        }
+    }
+
+    static String scope(HttpRequest<?> request) {
+        String caller = RequestActor.actor(request).map(Actor::userId).map(id -> "user:" + id).orElse("anonymous");
+        return caller + " " + request.getPath();
+    }
+
+    static String requestHash(HttpRequest<?> request, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((request.getMethodName() + " " + request.getPath() + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JRE", e);
+        }
+    }
+
+    private static boolean exempt(HttpRequest<?> request) {
+        return RouteAttributes.getRouteMatch(request)
+                .map(RouteMatch::getAnnotationMetadata)
+                .map(metadata -> metadata.hasAnnotation(NoIdempotencyReplay.class))
+                .orElse(false);
+    }
+
+    private MutableHttpResponse<?> replay(IdempotencyRecord record) {
+        MutableHttpResponse<byte[]> response = HttpResponse.status(HttpStatus.valueOf(record.status()));
+        if (record.body() != null && record.body().length > 0) {
+            response.body(record.body());
+        }
+        if (record.contentType() != null) {
+            response.contentType(record.contentType());
+        }
+        readHeaders(record.headersJson()).forEach(response::header);
+        return response.header(REPLAYED, "true");
+    }
+
+    private String headersJson(MutableHttpResponse<?> response) throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : REMEMBERED_HEADERS) {
+            String value = response.getHeaders().get(name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        return json.writeValueAsString(headers);
+    }
+
+    private Map<String, String> readHeaders(@Nullable String headersJson) {
+        if (headersJson == null || headersJson.isBlank()) {
+            return Map.of();
+        }
+        try {
+            Map<String, String> headers = json.readValue(headersJson, HEADER_MAP);
+            return headers == null ? Map.of() : headers;
+        } catch (IOException e) {
+            LOG.warn("Stored idempotency headers are unreadable: {}", e.getMessage());
+            return Map.of();
+        }
+    }
+
+    record Claim(String scope, String key) {
+    }
+}

@@ -1,0 +1,120 @@
+package io.strata.adapters.web.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.strata.application.identity.UserPatch;
+import io.strata.application.shared.Change;
+import io.strata.domain.identity.UserStatus;
+import io.strata.domain.shared.Role;
+import io.strata.domain.shared.ValidationException;
+import io.micronaut.json.tree.JsonNode;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MergePatchTest {
+
+    private static UserPatch userPatch(Map<String, Object> body) {
+        return MergePatch.of(body, UserPatch.FIELDS).build(p -> new UserPatch(
+                p.text("firstName"), p.text("lastName"), p.stringSet("tags"), p.object("preferences"),
+                p.enumValue("role", Role.class), p.enumValue("status", UserStatus.class)));
+    }
+
+    @Test
+    void absentFieldsStayAbsentAndExplicitNullClears() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("firstName", "Ada");
+        body.put("lastName", null);
+        UserPatch patch = userPatch(body);
+        assertThat(patch.firstName()).isEqualTo(Change.to("Ada"));
+        assertThat(patch.lastName().present()).isTrue();
+        assertThat(patch.lastName().value()).isNull();
+        assertThat(patch.tags().present()).isFalse();
+        assertThat(patch.preferences().present()).isFalse();
+        assertThat(patch.role().present()).isFalse();
+        assertThat(patch.status().present()).isFalse();
+    }
+
+    @Test
+    void readsTypedValues() {
+        UserPatch patch = userPatch(Map.of("tags", List.of("a", "b", "a"), "preferences", Map.of("theme", "dark"),
+                "role", "manager", "status", "INACTIVE"));
+        assertThat(patch.tags().value()).containsExactly("a", "b");
+        assertThat(patch.preferences().value()).containsEntry("theme", "dark");
+        assertThat(patch.role().value()).isEqualTo(Role.MANAGER);
+        assertThat(patch.status().value()).isEqualTo(UserStatus.INACTIVE);
+    }
+
+    @Test
+    void fieldsOutsideTheAllowListAreRejectedNamingTheAllowedOnes() {
+        for (String forbidden : List.of("id", "version", "createdAt", "updatedAt", "email", "passwordHash",
+                "loginCount")) {
+            assertThatThrownBy(() -> userPatch(Map.of(forbidden, "x"))).as(forbidden)
+                    .isInstanceOfSatisfying(ValidationException.class, e -> {
+                        assertThat(e.errors()).singleElement().satisfies(f -> {
+                            assertThat(f.field()).isEqualTo(forbidden);
+                            assertThat(f.message()).contains(
+                                    "patchable fields: firstName, lastName, preferences, role, status, tags");
+                        });
+                    });
+        }
+    }
+
+    @Test
+    void typeErrorsOfEveryFieldAreReportedTogether() {
+        assertThatThrownBy(() -> userPatch(Map.of("firstName", 5, "tags", "x", "preferences", List.of(),
+                "role", "KING", "status", true)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(ValidationException.FieldError::field)
+                        .containsExactlyInAnyOrder("firstName", "tags", "preferences", "role", "status"));
+        assertThatThrownBy(() -> userPatch(Map.of("tags", List.of("ok", 3))))
+                .hasMessageContaining("tags: must be an array of strings or null");
+        assertThatThrownBy(() -> userPatch(Map.of("role", "KING")))
+                .hasMessageContaining("one of ADMIN, MANAGER, USER, GUEST");
+    }
+
+    @Test
+    void aJsonTreeBodyKeepsExplicitNullsAtEveryLevel() {
+        Map<String, JsonNode> prefs = new LinkedHashMap<>();
+        prefs.put("lang", JsonNode.nullNode());
+        prefs.put("size", JsonNode.createNumberNode(12));
+        Map<String, JsonNode> members = new LinkedHashMap<>();
+        members.put("lastName", JsonNode.nullNode());
+        members.put("tags", JsonNode.createArrayNode(List.of(JsonNode.createStringNode("a"))));
+        members.put("preferences", JsonNode.createObjectNode(prefs));
+        members.put("status", JsonNode.createStringNode("active"));
+        UserPatch patch = MergePatch.of(JsonNode.createObjectNode(members), UserPatch.FIELDS).build(p -> new UserPatch(
+                p.text("firstName"), p.text("lastName"), p.stringSet("tags"), p.object("preferences"),
+                p.enumValue("role", Role.class), p.enumValue("status", UserStatus.class)));
+        assertThat(patch.firstName().present()).isFalse();
+        assertThat(patch.lastName()).isEqualTo(Change.to(null));
+        assertThat(patch.tags().value()).containsExactly("a");
+        assertThat(patch.preferences().value()).containsEntry("lang", null).containsEntry("size", 12);
+        assertThat(patch.status().value()).isEqualTo(UserStatus.ACTIVE);
+
+        assertThatThrownBy(() -> MergePatch.of(JsonNode.createArrayNode(List.of()), UserPatch.FIELDS))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("JSON object");
+        assertThatThrownBy(() -> MergePatch.of((JsonNode) null, UserPatch.FIELDS))
+                .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void aMissingBodyIsAValidationError() {
+        assertThatThrownBy(() -> MergePatch.of((Map<String, Object>) null, Set.of("a"))).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("JSON object");
+    }
+
+    @Test
+    void otherTypedReaders() {
+        MergePatch patch = MergePatch.of(Map.of("flag", true, "n", 3, "x", 1.5), Set.of("flag", "n", "x", "absent"));
+        assertThat(patch.bool("flag").value()).isTrue();
+        assertThat(patch.integer("n").value()).isEqualTo(3L);
+        assertThat(patch.has("absent")).isFalse();
+        assertThat(patch.isEmpty()).isFalse();
+        assertThatThrownBy(() -> patch.build(p -> p.integer("x"))).hasMessageContaining("an integer");
+    }
+}
