@@ -1,7 +1,7 @@
 package io.strata.bootstrap;
 
 import io.strata.bootstrap.config.StartupFailure;
-import io.strata.bootstrap.testing.TestPostgres;
+import io.strata.adapters.persistence.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

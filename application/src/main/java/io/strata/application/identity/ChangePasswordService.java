@@ -20,7 +20,7 @@ public class ChangePasswordService implements ChangePasswordUseCase {
     private final UserRepository users;
     private final SessionRepository sessions;
     private final UserCredentials credentials;
-    private final LoginAttempts attempts;
+    private final LoginThrottle throttle;
     private final IdentityPolicy policy;
     private final Clock clock;
 
@@ -29,7 +29,7 @@ public class ChangePasswordService implements ChangePasswordUseCase {
         this.users = users;
         this.sessions = sessions;
         this.credentials = credentials;
-        this.attempts = attempts;
+        this.throttle = new LoginThrottle(attempts, policy);
         this.policy = policy;
         this.clock = clock;
     }
@@ -45,14 +45,11 @@ public class ChangePasswordService implements ChangePasswordUseCase {
         UserId id = new UserId(command.actor().userId());
         User user = users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
         Password next = Password.newPassword("newPassword", command.newPassword());
-        String key = "account:" + user.email().value();
+        String key = LoginThrottle.accountKey(user.email().value());
         Instant now = clock.now();
-        if (attempts.failuresSince(key, now.minus(policy.failureWindow())) >= policy.maxFailuresPerAccount()) {
-            throw new ThrottledException("too many failed password checks; retry later",
-                    policy.failureWindow().toSeconds());
-        }
+        throttle.check(key, policy.maxFailuresPerAccount(), now);
         if (!credentials.matches(id, Password.attempt(command.currentPassword()))) {
-            attempts.recordFailure(key, now);
+            throttle.recordFailure(key, now);
             throw new ValidationException("currentPassword", "is not the current password");
         }
         credentials.store(id, next);

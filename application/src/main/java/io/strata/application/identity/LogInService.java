@@ -14,9 +14,7 @@ import io.strata.domain.shared.UnauthenticatedException;
 import io.strata.domain.shared.ValidationException;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 
 @Singleton
@@ -26,7 +24,7 @@ public class LogInService implements LogInUseCase {
     private final UserRepository users;
     private final SessionRepository sessions;
     private final UserCredentials credentials;
-    private final LoginAttempts attempts;
+    private final LoginThrottle throttle;
     private final IdentityPolicy policy;
     private final Clock clock;
 
@@ -35,7 +33,7 @@ public class LogInService implements LogInUseCase {
         this.users = users;
         this.sessions = sessions;
         this.credentials = credentials;
-        this.attempts = attempts;
+        this.throttle = new LoginThrottle(attempts, policy);
         this.policy = policy;
         this.clock = clock;
     }
@@ -45,22 +43,18 @@ public class LogInService implements LogInUseCase {
     @Transactional(dontRollbackOn = {UnauthenticatedException.class, ThrottledException.class})
     public LoggedIn logIn(Command command) {
         Instant now = clock.now();
-        String accountKey = "account:" + (command.email() == null ? "" : command.email().strip().toLowerCase(Locale.ROOT));
-        String ipKey = command.ipAddress() == null ? null : "ip:" + command.ipAddress();
-        throttle(accountKey, policy.maxFailuresPerAccount(), now);
-        if (ipKey != null) {
-            throttle(ipKey, policy.maxFailuresPerIp(), now);
-        }
+        String accountKey = LoginThrottle.accountKey(command.email());
+        String ipKey = LoginThrottle.ipKey(command.ipAddress());
+        throttle.check(accountKey, policy.maxFailuresPerAccount(), now);
+        throttle.check(ipKey, policy.maxFailuresPerIp(), now);
         Optional<User> user = parseEmail(command.email()).flatMap(users::findByEmail);
         boolean matches = credentials.matches(user.map(User::id).orElse(null), Password.attempt(command.password()));
         if (!matches || !user.get().isActive()) {
-            attempts.recordFailure(accountKey, now);
-            if (ipKey != null) {
-                attempts.recordFailure(ipKey, now);
-            }
+            throttle.recordFailure(accountKey, now);
+            throttle.recordFailure(ipKey, now);
             throw new UnauthenticatedException(GENERIC_FAILURE);
         }
-        attempts.clear(accountKey);
+        throttle.clear(accountKey);
         String token = SessionTokens.newToken();
         Session session = sessions.add(Session.start(user.get().id(), SessionTokens.hash(token), command.deviceInfo(),
                 command.ipAddress(), command.userAgent(), policy.sessionTtl(), clock));
@@ -68,15 +62,6 @@ public class LogInService implements LogInUseCase {
         return new LoggedIn(token, session, loggedIn);
     }
 
-    private void throttle(String key, int max, Instant now) {
-        Instant since = now.minus(policy.failureWindow());
-        if (attempts.failuresSince(key, since) >= max) {
-            Instant oldest = attempts.oldestFailureSince(key, since);
-            long retry = oldest == null ? policy.failureWindow().toSeconds()
-                    : Math.max(1, Duration.between(now, oldest.plus(policy.failureWindow())).toSeconds());
-            throw new ThrottledException("too many failed logins; retry in " + retry + " s", retry);
-        }
-    }
 
     private static Optional<Email> parseEmail(String raw) {
         try {

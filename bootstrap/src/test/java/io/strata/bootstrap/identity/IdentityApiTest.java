@@ -2,10 +2,9 @@ package io.strata.bootstrap.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.json.JsonMapper;
 import io.strata.bootstrap.testing.IntegrationTest;
-import io.strata.bootstrap.web.Api;
-import io.strata.bootstrap.web.Api.TestUser;
+import io.strata.bootstrap.testing.Api;
+import io.strata.bootstrap.testing.Api.TestUser;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,25 +27,16 @@ import org.junit.jupiter.api.Test;
 class IdentityApiTest extends IntegrationTest {
     private static final String PATCH = "application/merge-patch+json";
 
-    private Api api;
-    private String adminToken;
     private String adminId;
     private final List<String> issuedTokens = new ArrayList<>();
 
 
-    private Api api() {
-        if (api == null) {
-            api = new Api(server.getURL(), bean(JsonMapper.class));
-        }
-        return api;
-    }
 
     private String admin() {
-        if (adminToken == null) {
-            adminToken = api().login(ADMIN_EMAIL, ADMIN_PASSWORD);
-            adminId = (String) api().get("/api/v1/users/me").token(adminToken).send().expect(200).json().get("id");
+        if (adminId == null) {
+            adminId = (String) api().get("/api/v1/users/me").token(adminToken()).send().expect(200).json().get("id");
         }
-        return adminToken;
+        return adminToken();
     }
 
     private TestUser user(String prefix, String role) {

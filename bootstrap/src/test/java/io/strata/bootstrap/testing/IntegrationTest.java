@@ -7,6 +7,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.strata.adapters.persistence.testing.TestPostgres;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.TestInstance;
@@ -53,6 +54,8 @@ public abstract class IntegrationTest implements TestPropertyProvider {
 
     private String jdbcUrl;
     private SqlStatements sqlStatements;
+    private Api api;
+    private String adminToken;
 
     @Override
     public final Map<String, String> getProperties() {
@@ -79,6 +82,22 @@ public abstract class IntegrationTest implements TestPropertyProvider {
     /** Blocking HTTP client bound to the running server ({@code exchange} throws {@code HttpClientResponseException} for 4xx/5xx). */
     protected BlockingHttpClient http() {
         return client.toBlocking();
+    }
+
+    /** Raw HTTP client for API tests: exact bytes in, status/headers/body out, no exceptions on 4xx/5xx. */
+    protected Api api() {
+        if (api == null) {
+            api = new Api(server.getURL(), context.getBean(io.micronaut.json.JsonMapper.class));
+        }
+        return api;
+    }
+
+    /** A bearer token of the first ADMIN ({@link #ADMIN_EMAIL}), logged in once per test class. */
+    protected String adminToken() {
+        if (adminToken == null) {
+            adminToken = api().login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        }
+        return adminToken;
     }
 
     /** Statement counter for N+1 assertions. */

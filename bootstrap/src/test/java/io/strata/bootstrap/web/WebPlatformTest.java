@@ -2,8 +2,8 @@ package io.strata.bootstrap.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.json.JsonMapper;
 import io.strata.application.shared.IdempotencyStore;
+import io.strata.bootstrap.testing.Api;
 import io.strata.bootstrap.testing.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,27 +22,13 @@ import org.junit.jupiter.api.Test;
  */
 class WebPlatformTest extends IntegrationTest {
 
-    private Api api;
-    private String adminToken;
 
     @Override
     protected Map<String, String> additionalProperties() {
         return Map.of("strata.test.boom-controller", "true");   // a test-only endpoint that throws
     }
 
-    private Api api() {
-        if (api == null) {
-            api = new Api(server.getURL(), bean(JsonMapper.class));
-        }
-        return api;
-    }
 
-    private String admin() {
-        if (adminToken == null) {
-            adminToken = api().login(ADMIN_EMAIL, ADMIN_PASSWORD);
-        }
-        return adminToken;
-    }
 
     private Map<String, Object> newUserBody(String username) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -67,13 +53,13 @@ class WebPlatformTest extends IntegrationTest {
     void unknownRoutesAre404Problems() {
         Map<String, Object> outside = api().get("/no/such/thing").send().problem(404);
         assertThat(outside).containsEntry("instance", "/no/such/thing");
-        api().get("/api/v1/no-such-resource").token(admin()).send().problem(404);
+        api().get("/api/v1/no-such-resource").token(adminToken()).send().problem(404);
         api().get("/api/v1/no-such-resource").send().problem(401);
     }
 
     @Test
     void wrongMethodIs405AndWrongContentTypeIs415() {
-        Map<String, Object> notAllowed = api().put("/api/v1/users").token(admin()).json(Map.of()).send().problem(405);
+        Map<String, Object> notAllowed = api().put("/api/v1/users").token(adminToken()).json(Map.of()).send().problem(405);
         assertThat((String) notAllowed.get("detail")).contains("PUT").contains("GET").contains("POST");
 
         Map<String, Object> media = api().post("/api/v1/users").raw("email=a", "text/plain").send().problem(415);
@@ -156,41 +142,41 @@ class WebPlatformTest extends IntegrationTest {
 
     @Test
     void badUuidsInPathsAndQueriesAre400() {
-        Api.Response response = api().get("/api/v1/users/not-a-uuid").token(admin()).send();
+        Api.Response response = api().get("/api/v1/users/not-a-uuid").token(adminToken()).send();
         assertThat(response.errorFields(400)).containsExactly("id");
         assertThat((String) response.json().get("detail")).contains("'not-a-uuid' is not a valid UUID");
 
-        api().delete("/api/v1/sessions/123").token(admin()).send().problem(400);
-        assertThat(api().get("/api/v1/users/batch?ids=" + UUID.randomUUID() + ",nope").token(admin()).send()
+        api().delete("/api/v1/sessions/123").token(adminToken()).send().problem(400);
+        assertThat(api().get("/api/v1/users/batch?ids=" + UUID.randomUUID() + ",nope").token(adminToken()).send()
                 .errorFields(400)).containsExactly("ids[1]");
-        assertThat(api().get("/api/v1/users/tags?limit=many").token(admin()).send().errorFields(400))
+        assertThat(api().get("/api/v1/users/tags?limit=many").token(adminToken()).send().errorFields(400))
                 .containsExactly("limit");
     }
 
     @Test
     void listParametersOutsideTheAllowListAre400NamingWhatIsAllowed() {
         for (String limit : List.of("0", "201", "-5", "abc")) {
-            assertThat(api().get("/api/v1/users?limit=" + limit).token(admin()).send().errorFields(400))
+            assertThat(api().get("/api/v1/users?limit=" + limit).token(adminToken()).send().errorFields(400))
                     .as(limit).containsExactly("limit");
         }
-        Api.Response unknownField = api().get("/api/v1/users?passwordHash=eq.x").token(admin()).send();
+        Api.Response unknownField = api().get("/api/v1/users?passwordHash=eq.x").token(adminToken()).send();
         assertThat(unknownField.errorFields(400)).containsExactly("passwordHash");
         assertThat((String) unknownField.json().get("detail")).contains("allowed: createdAt, email, emailVerified");
 
-        Api.Response badOperator = api().get("/api/v1/users?status=gt.ACTIVE").token(admin()).send();
+        Api.Response badOperator = api().get("/api/v1/users?status=gt.ACTIVE").token(adminToken()).send();
         assertThat(badOperator.errorFields(400)).containsExactly("status");
         assertThat((String) badOperator.json().get("detail")).contains("operators for status: eq, neq, in");
 
-        api().get("/api/v1/users?status=eq.SLEEPING").token(admin()).send().problem(400);
-        api().get("/api/v1/users?createdAt=gte.yesterday").token(admin()).send().problem(400);
+        api().get("/api/v1/users?status=eq.SLEEPING").token(adminToken()).send().problem(400);
+        api().get("/api/v1/users?createdAt=gte.yesterday").token(adminToken()).send().problem(400);
 
-        Api.Response badSort = api().get("/api/v1/users?sort=-passwordHash").token(admin()).send();
+        Api.Response badSort = api().get("/api/v1/users?sort=-passwordHash").token(adminToken()).send();
         assertThat(badSort.errorFields(400)).containsExactly("sort");
         assertThat((String) badSort.json().get("detail")).contains("allowed: createdAt, email, lastLoginAt, username");
 
-        assertThat(api().get("/api/v1/users?limit=0&sort=nope&count=all&bogus=eq.1").token(admin()).send()
+        assertThat(api().get("/api/v1/users?limit=0&sort=nope&count=all&bogus=eq.1").token(adminToken()).send()
                 .errorFields(400)).containsExactlyInAnyOrder("limit", "sort", "count", "bogus");
-        api().get("/api/v1/users?page=2&cursor=abc").token(admin()).send().problem(400);
+        api().get("/api/v1/users?page=2&cursor=abc").token(adminToken()).send().problem(400);
     }
 
     // ------------------------------------------------------------------ authentication
@@ -238,7 +224,7 @@ class WebPlatformTest extends IntegrationTest {
         assertThat(first.header("Idempotency-Replayed")).isEmpty();
 
         List<Map<String, Object>> found = api().get("/api/v1/users?username=eq." + body.get("username"))
-                .token(admin()).send().expect(200).items();
+                .token(adminToken()).send().expect(200).items();
         assertThat(found).hasSize(1);
     }
 
@@ -258,7 +244,7 @@ class WebPlatformTest extends IntegrationTest {
         Map<String, Object> anonymousBody = newUserBody(Api.unique("scope-a"));
         api().post("/api/v1/users").header("Idempotency-Key", key).json(anonymousBody).send().expect(201);
         // the admin's scope is another one: the same key with another body creates another user
-        Api.Response asAdmin = api().post("/api/v1/users").token(admin()).header("Idempotency-Key", key)
+        Api.Response asAdmin = api().post("/api/v1/users").token(adminToken()).header("Idempotency-Key", key)
                 .json(newUserBody(Api.unique("scope-b"))).send().expect(201);
         assertThat(asAdmin.header("Idempotency-Replayed")).isEmpty();
     }

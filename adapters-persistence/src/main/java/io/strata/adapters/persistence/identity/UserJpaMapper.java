@@ -8,6 +8,7 @@ import io.strata.domain.shared.Tags;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mapstruct.InheritConfiguration;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.MappingConstants;
@@ -56,24 +57,10 @@ interface UserJpaMapper {
      * Copies the mutable state of {@code user} onto a loaded row. Identity, creation time and the
      * version (owned by Hibernate's optimistic lock) are left alone, and so is the password hash.
      */
+    @InheritConfiguration(name = "toEntity")
     @Mapping(target = "id", ignore = true)
     @Mapping(target = "version", ignore = true)
     @Mapping(target = "createdAt", ignore = true)
-    @Mapping(target = "passwordHash", ignore = true)
-    @Mapping(target = "email", expression = "java(user.email().value())")
-    @Mapping(target = "username", expression = "java(user.username().value())")
-    @Mapping(target = "firstName", expression = "java(user.firstName())")
-    @Mapping(target = "lastName", expression = "java(user.lastName())")
-    @Mapping(target = "role", expression = "java(user.role())")
-    @Mapping(target = "status", expression = "java(user.status())")
-    @Mapping(target = "emailVerified", expression = "java(user.emailVerified())")
-    @Mapping(target = "emailVerifiedAt", expression = "java(user.emailVerifiedAt())")
-    @Mapping(target = "passwordChangedAt", expression = "java(user.passwordChangedAt())")
-    @Mapping(target = "lastLoginAt", expression = "java(user.lastLoginAt())")
-    @Mapping(target = "loginCount", expression = "java(user.loginCount())")
-    @Mapping(target = "tags", expression = "java(tagArray(user.tags()))")
-    @Mapping(target = "preferences", expression = "java(json(user.preferences()))")
-    @Mapping(target = "updatedAt", expression = "java(user.updatedAt())")
     void copyChanges(User user, @MappingTarget UserJpaEntity entity);
 
     default String[] tagArray(Tags tags) {

@@ -35,7 +35,7 @@ class MigrationsTest {
 
     @Test
     void migratesValidatesRollsBackAndMigratesAgain() throws Exception {
-        String url = TestPostgres.newDatabase();
+        String url = TestPostgres.createFreshDatabase();
         List<String> migrations = scripts("db/migration", MIGRATION);
         int latest = migrations.stream().mapToInt(name -> version(name, MIGRATION)).max().orElseThrow();
 
@@ -71,7 +71,7 @@ class MigrationsTest {
 
     @Test
     void hibernateValidatesTheSchemaAgainstTheMapping() throws Exception {
-        String url = TestPostgres.newDatabase();
+        String url = TestPostgres.createFreshDatabase();
         migrateAndValidate(url);
         try (Connection connection = TestPostgres.connect(url); Statement statement = connection.createStatement()) {
             statement.execute("ALTER TABLE sessions DROP COLUMN user_agent");

@@ -22,7 +22,7 @@ public abstract class PostgresTest {
 
     @BeforeAll
     void startContext() {
-        url = TestPostgres.newDatabase();
+        url = TestPostgres.createFreshDatabase();
         context = TestPostgres.start(url);
         transactions = context.getBean(HibernateTransactionManager.class);
     }

@@ -13,46 +13,68 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One embedded PostgreSQL 17 per test JVM; every test class gets a fresh database and its own
- * Micronaut context with only the persistence beans (datasource, Flyway, Hibernate validate).
+ * One embedded PostgreSQL 17 per test JVM (temporary data directory, random port, durability traded
+ * for speed), started on first use and stopped when the JVM exits. Every test class gets its own
+ * empty database from {@link #createFreshDatabase()}. Shared with the bootstrap module's tests
+ * through this module's test-jar.
  */
 public final class TestPostgres {
+    public static final String USERNAME = "postgres";
+    public static final String PASSWORD = "";
+
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
     private TestPostgres() {
     }
 
-    private static synchronized EmbeddedPostgres server() {
+    /** The shared server (started lazily). */
+    public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
                 server = EmbeddedPostgres.builder()
-                        .setServerConfig("max_connections", "200")
+                        .setServerConfig("max_connections", "300")
                         .setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off")
                         .start();
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new UncheckedIOException("cannot start the embedded PostgreSQL for tests", e);
             }
+            EmbeddedPostgres started = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (IOException ignored) {
+                    // the JVM is exiting; the temporary data directory goes with it
+                }
+            }, "test-postgres-shutdown"));
         }
         return server;
     }
 
     /** Creates an empty database and returns its JDBC URL. */
-    public static String newDatabase() {
-        String name = "strata_test_" + DATABASES.incrementAndGet() + "_" + ProcessHandle.current().pid();
+    public static String createFreshDatabase() {
+        String name = "t_" + DATABASES.incrementAndGet() + "_" + ProcessHandle.current().pid();
         try (Connection connection = server().getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return server().getJdbcUrl("postgres", name);
+        return jdbcUrl(name);
+    }
+
+    public static String jdbcUrl(String database) {
+        return server().getJdbcUrl(USERNAME, database);
+    }
+
+    public static int port() {
+        return server().getPort();
     }
 
     public static Connection connect(String url) throws SQLException {
-        return DriverManager.getConnection(url, "postgres", "");
+        return DriverManager.getConnection(url, USERNAME, PASSWORD);
     }
 
     /** The configuration the bootstrap module uses (DESIGN §5), for {@code url}. */

@@ -1,4 +1,4 @@
-package io.strata.bootstrap.web;
+package io.strata.bootstrap.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
