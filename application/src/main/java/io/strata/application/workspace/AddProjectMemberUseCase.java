@@ -1,0 +1,14 @@
+package io.strata.application.workspace;
+
+import io.strata.domain.identity.UserId;
+import io.strata.domain.shared.Actor;
+import io.strata.domain.workspace.Project;
+import io.strata.domain.workspace.ProjectId;
+
+/** Adds an existing user to a project's members (owner, MANAGER members, ADMIN). */
+public interface AddProjectMemberUseCase {
+    Project addMember(Command command);
+
+    record Command(Actor actor, ProjectId projectId, UserId userId) {
+    }
+}

@@ -1,0 +1,14 @@
+package io.strata.application.workspace;
+
+import io.strata.domain.shared.Actor;
+import io.strata.domain.workspace.Task;
+import io.strata.domain.workspace.TaskId;
+import java.math.BigDecimal;
+
+/** Adds worked hours to a task (any non-GUEST member); safe under concurrent logs. */
+public interface LogTaskHoursUseCase {
+    Task logHours(Command command);
+
+    record Command(Actor actor, TaskId taskId, BigDecimal hours) {
+    }
+}

@@ -1,0 +1,14 @@
+package io.strata.application.workspace;
+
+import io.strata.domain.identity.UserId;
+import io.strata.domain.shared.Actor;
+import io.strata.domain.workspace.Project;
+import io.strata.domain.workspace.ProjectId;
+
+/** Removes a member (not the owner; not while they have open tasks) at an expected project version. */
+public interface RemoveProjectMemberUseCase {
+    Project removeMember(Command command);
+
+    record Command(Actor actor, ProjectId projectId, UserId userId, long expectedVersion) {
+    }
+}

@@ -1,0 +1,12 @@
+package io.strata.application.workspace;
+
+import io.strata.domain.shared.Actor;
+import io.strata.domain.workspace.Task;
+import io.strata.domain.workspace.TaskId;
+
+public interface RemoveTaskDependencyUseCase {
+    Task removeDependency(Command command);
+
+    record Command(Actor actor, TaskId taskId, TaskId dependsOn, long expectedVersion) {
+    }
+}

@@ -1,0 +1,19 @@
+package io.strata.application.workspace;
+
+import io.strata.domain.shared.Actor;
+import io.strata.domain.shared.Page;
+import io.strata.domain.shared.PageRequest;
+import io.strata.domain.shared.SearchCriteria;
+import io.strata.domain.workspace.ProjectId;
+import io.strata.domain.workspace.Task;
+import io.strata.domain.workspace.TaskId;
+
+/** Reads of tasks, visible to the members of their project (and ADMIN). */
+public interface TaskQueries {
+    Task get(Actor actor, TaskId id);
+
+    Page<Task> inProject(Actor actor, ProjectId projectId, SearchCriteria criteria, PageRequest page);
+
+    /** Tasks assigned to the actor, across projects. */
+    Page<Task> mine(Actor actor, SearchCriteria criteria, PageRequest page);
+}

@@ -1,0 +1,13 @@
+package io.strata.application.workspace;
+
+import io.strata.domain.shared.Actor;
+import io.strata.domain.workspace.Task;
+import io.strata.domain.workspace.TaskId;
+
+/** Applies a merge patch to a task at an expected version (any non-GUEST member). */
+public interface UpdateTaskUseCase {
+    Task update(Command command);
+
+    record Command(Actor actor, TaskId taskId, long expectedVersion, TaskPatch patch) {
+    }
+}

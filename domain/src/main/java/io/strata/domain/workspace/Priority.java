@@ -1,0 +1,5 @@
+package io.strata.domain.workspace;
+
+public enum Priority {
+    LOW, MEDIUM, HIGH, CRITICAL
+}

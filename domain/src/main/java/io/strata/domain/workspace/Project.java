@@ -1,0 +1,222 @@
+package io.strata.domain.workspace;
+
+import io.strata.domain.identity.UserId;
+import io.strata.domain.shared.AggregateRoot;
+import io.strata.domain.shared.Clock;
+import io.strata.domain.shared.ConflictException;
+import io.strata.domain.shared.Tags;
+import io.strata.domain.shared.Text;
+import io.strata.domain.shared.ValidationException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A project: its members (the owner always among them), its schedule and budget, and counters of its
+ * tasks ({@code taskCount}, {@code completion}) that the application refreshes from the database
+ * whenever a task changes, under a lock on the project, so they stay exact.
+ */
+public final class Project extends AggregateRoot {
+    public static final int NAME_MAX = 200;
+    public static final int DESCRIPTION_MAX = 10_000;
+    public static final int MAX_MEMBERS = 500;
+
+    private final ProjectId id;
+    private String name;
+    private String description;
+    private ProjectStatus status;
+    private Priority priority;
+    private final UserId ownerId;
+    private final Set<UserId> members;
+    private LocalDate startDate;
+    private LocalDate dueDate;
+    private Budget budget;
+    private Tags tags;
+    private long taskCount;
+    private int completion;
+    private final long version;
+    private final Instant createdAt;
+    private Instant updatedAt;
+
+    private Project(ProjectId id, String name, String description, ProjectStatus status, Priority priority,
+                    UserId ownerId, Set<UserId> members, LocalDate startDate, LocalDate dueDate, Budget budget,
+                    Tags tags, long taskCount, int completion, long version, Instant createdAt, Instant updatedAt) {
+        this.id = id;
+        this.name = name;
+        this.description = description;
+        this.status = status;
+        this.priority = priority;
+        this.ownerId = ownerId;
+        this.members = new LinkedHashSet<>(members);
+        this.startDate = startDate;
+        this.dueDate = dueDate;
+        this.budget = budget;
+        this.tags = tags == null ? Tags.none() : tags;
+        this.taskCount = taskCount;
+        this.completion = completion;
+        this.version = version;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+    }
+
+    /** A new project in PLANNING; the owner is always a member. */
+    public static Project create(String name, String description, Priority priority, UserId ownerId,
+                                 Collection<UserId> members, LocalDate startDate, LocalDate dueDate, Budget budget,
+                                 Tags tags, Clock clock) {
+        Objects.requireNonNull(ownerId, "ownerId");
+        checkSchedule(startDate, dueDate);
+        Set<UserId> all = new LinkedHashSet<>();
+        all.add(ownerId);
+        if (members != null) {
+            all.addAll(members);
+        }
+        if (all.size() > MAX_MEMBERS) {
+            throw new ValidationException("members", "at most " + MAX_MEMBERS + " members");
+        }
+        Instant now = clock.now();
+        Project project = new Project(ProjectId.newId(), Text.required("name", name, NAME_MAX),
+                Text.optional("description", description, DESCRIPTION_MAX), ProjectStatus.PLANNING,
+                priority == null ? Priority.MEDIUM : priority, ownerId, all, startDate, dueDate, budget, tags, 0, 0, 0,
+                now, now);
+        project.record(new ProjectCreated(project.id, ownerId, now));
+        return project;
+    }
+
+    public static Project reconstitute(ProjectId id, String name, String description, ProjectStatus status,
+                                       Priority priority, UserId ownerId, Set<UserId> members, LocalDate startDate,
+                                       LocalDate dueDate, Budget budget, Tags tags, long taskCount, int completion,
+                                       long version, Instant createdAt, Instant updatedAt) {
+        return new Project(id, name, description, status, priority, ownerId, members, startDate, dueDate, budget,
+                tags, taskCount, completion, version, createdAt, updatedAt);
+    }
+
+    public void rename(String name, Clock clock) {
+        this.name = Text.required("name", name, NAME_MAX);
+        touch(clock);
+    }
+
+    public void describe(String description, Clock clock) {
+        this.description = Text.optional("description", description, DESCRIPTION_MAX);
+        touch(clock);
+    }
+
+    public void prioritize(Priority priority, Clock clock) {
+        this.priority = Objects.requireNonNull(priority, "priority");
+        touch(clock);
+    }
+
+    public void reschedule(LocalDate startDate, LocalDate dueDate, Clock clock) {
+        checkSchedule(startDate, dueDate);
+        this.startDate = startDate;
+        this.dueDate = dueDate;
+        touch(clock);
+    }
+
+    public void changeBudget(Budget budget, Clock clock) {
+        this.budget = budget;
+        touch(clock);
+    }
+
+    public void retag(Tags tags, Clock clock) {
+        this.tags = Objects.requireNonNull(tags, "tags");
+        touch(clock);
+    }
+
+    /**
+     * Moves to {@code next}. COMPLETED needs every task DONE or CANCELLED ({@code tally} must be
+     * counted under the project's lock).
+     */
+    public void changeStatus(ProjectStatus next, TaskTally tally, Clock clock) {
+        Objects.requireNonNull(next, "status");
+        if (next == status) {
+            throw new ConflictException("project " + id + " is already " + next);
+        }
+        if (next == ProjectStatus.COMPLETED && tally.open() > 0) {
+            throw new ConflictException("project " + id + " cannot be COMPLETED: " + tally.open()
+                    + " task(s) are neither DONE nor CANCELLED");
+        }
+        this.status = next;
+        touch(clock);
+    }
+
+    /** Throws unless tasks may be added or reopened: a closed project keeps its tasks as they are. */
+    public void requireOpenForTaskChanges() {
+        if (status.isClosed()) {
+            throw new ConflictException("project " + id + " is " + status + "; reopen it to change its tasks");
+        }
+    }
+
+    public void addMember(UserId userId, Clock clock) {
+        Objects.requireNonNull(userId, "userId");
+        if (members.contains(userId)) {
+            throw new ConflictException("user " + userId + " is already a member of project " + id);
+        }
+        if (members.size() >= MAX_MEMBERS) {
+            throw new ConflictException("project " + id + " already has " + MAX_MEMBERS + " members");
+        }
+        members.add(userId);
+        touch(clock);
+    }
+
+    /** The owner cannot leave; a member with open assigned tasks must hand them over first. */
+    public void removeMember(UserId userId, long openTasksAssigned, Clock clock) {
+        if (userId.equals(ownerId)) {
+            throw new ConflictException("the owner cannot be removed from project " + id);
+        }
+        if (!members.contains(userId)) {
+            throw new ConflictException("user " + userId + " is not a member of project " + id);
+        }
+        if (openTasksAssigned > 0) {
+            throw new ConflictException("user " + userId + " has " + openTasksAssigned
+                    + " open task(s) in project " + id + "; reassign them first");
+        }
+        members.remove(userId);
+        touch(clock);
+    }
+
+    /** Records the task counters counted in the database; completion = DONE / (all but CANCELLED). */
+    public void recordTaskTally(TaskTally tally, Clock clock) {
+        long counted = tally.total() - tally.cancelled();
+        int percent = counted == 0 ? 0 : (int) (tally.done() * 100 / counted);
+        if (tally.total() != taskCount || percent != completion) {
+            this.taskCount = tally.total();
+            this.completion = percent;
+            touch(clock);
+        }
+    }
+
+    public boolean isMember(UserId userId) {
+        return members.contains(userId);
+    }
+
+    private static void checkSchedule(LocalDate startDate, LocalDate dueDate) {
+        if (startDate != null && dueDate != null && dueDate.isBefore(startDate)) {
+            throw new ValidationException("dueDate", "must not be before startDate");
+        }
+    }
+
+    private void touch(Clock clock) {
+        this.updatedAt = clock.now();
+    }
+
+    public ProjectId id() { return id; }
+    public String name() { return name; }
+    public String description() { return description; }
+    public ProjectStatus status() { return status; }
+    public Priority priority() { return priority; }
+    public UserId ownerId() { return ownerId; }
+    public Set<UserId> members() { return Collections.unmodifiableSet(members); }
+    public LocalDate startDate() { return startDate; }
+    public LocalDate dueDate() { return dueDate; }
+    public Budget budget() { return budget; }
+    public Tags tags() { return tags; }
+    public long taskCount() { return taskCount; }
+    public int completion() { return completion; }
+    public long version() { return version; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+}

@@ -1,0 +1,19 @@
+package io.strata.domain.workspace;
+
+import java.util.Objects;
+import java.util.UUID;
+
+public record ProjectId(UUID value) {
+    public ProjectId {
+        Objects.requireNonNull(value, "project id");
+    }
+
+    public static ProjectId newId() {
+        return new ProjectId(UUID.randomUUID());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,37 @@
+package io.strata.domain.workspace;
+
+import io.strata.domain.identity.UserId;
+import io.strata.domain.shared.Page;
+import io.strata.domain.shared.PageRequest;
+import io.strata.domain.shared.SearchCriteria;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** Port: projects with their members. */
+public interface ProjectRepository {
+    Optional<Project> findById(ProjectId id);
+
+    /**
+     * Loads the project and locks its row until the transaction ends ({@code SELECT ... FOR UPDATE}).
+     * Every use case that changes a project's tasks takes this lock first, so task changes of one
+     * project are serialized and the counters recorded afterwards are exact.
+     */
+    Optional<Project> lockById(ProjectId id);
+
+    Project add(Project project);
+
+    /** Stores changes at the loaded version; a concurrent commit first is a {@code StaleVersionException}. */
+    Project save(Project project);
+
+    /**
+     * Projects visible to {@code visibleTo} (projects it is a member of), or every project when
+     * {@code visibleTo} is null (ADMIN). A page costs a constant number of statements.
+     */
+    Page<Project> search(SearchCriteria criteria, PageRequest page, UserId visibleTo);
+
+    /** Counts the project's tasks by resolution in one aggregate query. */
+    TaskTally tallyTasks(ProjectId id);
+
+    /** Counts by status, hours estimated and worked, overdue tasks: one aggregate query. */
+    ProjectProgress progress(ProjectId id, LocalDate today);
+}

@@ -1,0 +1,253 @@
+package io.strata.domain.workspace;
+
+import io.strata.domain.identity.UserId;
+import io.strata.domain.shared.AggregateRoot;
+import io.strata.domain.shared.Clock;
+import io.strata.domain.shared.ConflictException;
+import io.strata.domain.shared.Tags;
+import io.strata.domain.shared.Text;
+import io.strata.domain.shared.ValidationException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A task of one project. Its assignee is a member of that project; its dependencies are tasks of the
+ * same project that never form a cycle; it cannot be DONE while a dependency is open, and a resolved
+ * task cannot be reopened while a DONE task depends on it.
+ */
+public final class Task extends AggregateRoot {
+    public static final int TITLE_MAX = 200;
+    public static final int DESCRIPTION_MAX = 10_000;
+    public static final int MAX_DEPENDENCIES = 100;
+    private static final BigDecimal MAX_ESTIMATE = new BigDecimal("100000");
+    private static final BigDecimal MAX_LOG = new BigDecimal("1000");
+
+    private final TaskId id;
+    private final ProjectId projectId;
+    private String title;
+    private String description;
+    private TaskStatus status;
+    private Priority priority;
+    private UserId assigneeId;
+    private BigDecimal estimatedHours;
+    private BigDecimal actualHours;
+    private LocalDate dueDate;
+    private Tags tags;
+    private final Set<TaskId> dependsOn;
+    private Instant completedAt;
+    private final long version;
+    private final Instant createdAt;
+    private Instant updatedAt;
+
+    private Task(TaskId id, ProjectId projectId, String title, String description, TaskStatus status,
+                 Priority priority, UserId assigneeId, BigDecimal estimatedHours, BigDecimal actualHours,
+                 LocalDate dueDate, Tags tags, Set<TaskId> dependsOn, Instant completedAt, long version,
+                 Instant createdAt, Instant updatedAt) {
+        this.id = id;
+        this.projectId = projectId;
+        this.title = title;
+        this.description = description;
+        this.status = status;
+        this.priority = priority;
+        this.assigneeId = assigneeId;
+        this.estimatedHours = estimatedHours;
+        this.actualHours = actualHours == null ? BigDecimal.ZERO.setScale(2) : actualHours;
+        this.dueDate = dueDate;
+        this.tags = tags == null ? Tags.none() : tags;
+        this.dependsOn = new LinkedHashSet<>(dependsOn == null ? Set.of() : dependsOn);
+        this.completedAt = completedAt;
+        this.version = version;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+    }
+
+    /** A new TODO task in an open project; the assignee (if any) must be a member. */
+    public static Task create(Project project, String title, String description, Priority priority,
+                              UserId assigneeId, BigDecimal estimatedHours, LocalDate dueDate, Tags tags, Clock clock) {
+        project.requireOpenForTaskChanges();
+        checkAssignee(project, assigneeId);
+        Instant now = clock.now();
+        return new Task(TaskId.newId(), project.id(), Text.required("title", title, TITLE_MAX),
+                Text.optional("description", description, DESCRIPTION_MAX), TaskStatus.TODO,
+                priority == null ? Priority.MEDIUM : priority, assigneeId,
+                hours("estimatedHours", estimatedHours, MAX_ESTIMATE, true), BigDecimal.ZERO.setScale(2), dueDate,
+                tags, Set.of(), null, 0, now, now);
+    }
+
+    public static Task reconstitute(TaskId id, ProjectId projectId, String title, String description,
+                                    TaskStatus status, Priority priority, UserId assigneeId, BigDecimal estimatedHours,
+                                    BigDecimal actualHours, LocalDate dueDate, Tags tags, Set<TaskId> dependsOn,
+                                    Instant completedAt, long version, Instant createdAt, Instant updatedAt) {
+        return new Task(id, projectId, title, description, status, priority, assigneeId, estimatedHours, actualHours,
+                dueDate, tags, dependsOn, completedAt, version, createdAt, updatedAt);
+    }
+
+    public void rename(String title, Clock clock) {
+        this.title = Text.required("title", title, TITLE_MAX);
+        touch(clock);
+    }
+
+    public void describe(String description, Clock clock) {
+        this.description = Text.optional("description", description, DESCRIPTION_MAX);
+        touch(clock);
+    }
+
+    public void prioritize(Priority priority, Clock clock) {
+        this.priority = Objects.requireNonNull(priority, "priority");
+        touch(clock);
+    }
+
+    public void estimate(BigDecimal hours, Clock clock) {
+        this.estimatedHours = hours("estimatedHours", hours, MAX_ESTIMATE, true);
+        touch(clock);
+    }
+
+    public void reschedule(LocalDate dueDate, Clock clock) {
+        this.dueDate = dueDate;
+        touch(clock);
+    }
+
+    public void retag(Tags tags, Clock clock) {
+        this.tags = Objects.requireNonNull(tags, "tags");
+        touch(clock);
+    }
+
+    /** Assigns to a member of the task's project, or unassigns with null. */
+    public void assign(Project project, UserId assignee, Clock clock) {
+        requireSameProject(project);
+        checkAssignee(project, assignee);
+        this.assigneeId = assignee;
+        touch(clock);
+    }
+
+    /** Adds worked hours (more than 0, at most 1000 at once). */
+    public void logHours(BigDecimal hours, Clock clock) {
+        BigDecimal worked = hours("hours", hours, MAX_LOG, false);
+        if (worked.signum() == 0) {
+            throw new ValidationException("hours", "must be more than 0");
+        }
+        this.actualHours = actualHours.add(worked);
+        touch(clock);
+    }
+
+    /**
+     * Moves to {@code next}. DONE needs every dependency resolved ({@code dependencies} are the tasks
+     * this one depends on); reopening a resolved task needs no DONE task depending on it
+     * ({@code doneDependents}).
+     */
+    public void changeStatus(TaskStatus next, Collection<Task> dependencies, Collection<TaskId> doneDependents,
+                             Clock clock) {
+        Objects.requireNonNull(next, "status");
+        if (next == status) {
+            throw new ConflictException("task " + id + " is already " + next);
+        }
+        if (next == TaskStatus.DONE) {
+            List<String> open = dependencies.stream().filter(d -> dependsOn.contains(d.id()) && d.status().isOpen())
+                    .map(d -> d.id() + " (" + d.status() + ")").toList();
+            if (!open.isEmpty()) {
+                throw new ConflictException("task " + id + " cannot be DONE while its dependencies are open: "
+                        + String.join(", ", open));
+            }
+        }
+        if (!status.isOpen() && next.isOpen() && !doneDependents.isEmpty()) {
+            throw new ConflictException("task " + id + " cannot be reopened while DONE tasks depend on it: "
+                    + doneDependents.stream().map(TaskId::toString).collect(Collectors.joining(", ")));
+        }
+        TaskStatus from = status;
+        this.status = next;
+        this.completedAt = next == TaskStatus.DONE ? clock.now() : null;
+        touch(clock);
+        record(new TaskStatusChanged(id, projectId, from, next, clock.now()));
+    }
+
+    /**
+     * Makes this task depend on {@code other}: same project, not itself, no cycle in {@code graph}
+     * (all dependencies of the project), and a DONE task may only depend on resolved tasks.
+     */
+    public void dependOn(Task other, DependencyGraph graph) {
+        if (!other.projectId.equals(projectId)) {
+            throw new ConflictException("task " + other.id + " belongs to another project; dependencies stay inside one project");
+        }
+        if (other.id.equals(id)) {
+            throw new ConflictException("task " + id + " cannot depend on itself");
+        }
+        if (dependsOn.contains(other.id)) {
+            throw new ConflictException("task " + id + " already depends on " + other.id);
+        }
+        if (dependsOn.size() >= MAX_DEPENDENCIES) {
+            throw new ConflictException("task " + id + " already has " + MAX_DEPENDENCIES + " dependencies");
+        }
+        graph.cycleIfAdded(id, other.id).ifPresent(cycle -> {
+            throw new ConflictException("dependency would create a cycle: "
+                    + cycle.stream().map(TaskId::toString).collect(Collectors.joining(" -> ")));
+        });
+        if (status == TaskStatus.DONE && other.status.isOpen()) {
+            throw new ConflictException("DONE task " + id + " cannot depend on open task " + other.id);
+        }
+        dependsOn.add(other.id);
+    }
+
+    public void dropDependency(TaskId other) {
+        if (!dependsOn.remove(other)) {
+            throw new ConflictException("task " + id + " does not depend on " + other);
+        }
+    }
+
+    public boolean isOverdue(LocalDate today) {
+        return dueDate != null && status.isOpen() && dueDate.isBefore(today);
+    }
+
+    private void requireSameProject(Project project) {
+        if (!project.id().equals(projectId)) {
+            throw new IllegalArgumentException("task " + id + " is not in project " + project.id());
+        }
+    }
+
+    private static void checkAssignee(Project project, UserId assignee) {
+        if (assignee != null && !project.isMember(assignee)) {
+            throw new ValidationException("assigneeId", "user " + assignee + " is not a member of project " + project.id());
+        }
+    }
+
+    private static BigDecimal hours(String field, BigDecimal value, BigDecimal max, boolean nullable) {
+        if (value == null) {
+            if (nullable) {
+                return null;
+            }
+            throw new ValidationException(field, "is required");
+        }
+        if (value.signum() < 0 || value.compareTo(max) > 0 || value.stripTrailingZeros().scale() > 2) {
+            throw new ValidationException(field, "must be 0 to " + max + " hours with at most 2 decimals");
+        }
+        return value.setScale(2);
+    }
+
+    private void touch(Clock clock) {
+        this.updatedAt = clock.now();
+    }
+
+    public TaskId id() { return id; }
+    public ProjectId projectId() { return projectId; }
+    public String title() { return title; }
+    public String description() { return description; }
+    public TaskStatus status() { return status; }
+    public Priority priority() { return priority; }
+    public UserId assigneeId() { return assigneeId; }
+    public BigDecimal estimatedHours() { return estimatedHours; }
+    public BigDecimal actualHours() { return actualHours; }
+    public LocalDate dueDate() { return dueDate; }
+    public Tags tags() { return tags; }
+    public Set<TaskId> dependsOn() { return Collections.unmodifiableSet(dependsOn); }
+    public Instant completedAt() { return completedAt; }
+    public long version() { return version; }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+}

@@ -1,0 +1,19 @@
+package io.strata.domain.workspace;
+
+import java.util.Objects;
+import java.util.UUID;
+
+public record TaskId(UUID value) {
+    public TaskId {
+        Objects.requireNonNull(value, "task id");
+    }
+
+    public static TaskId newId() {
+        return new TaskId(UUID.randomUUID());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,39 @@
+package io.strata.domain.workspace;
+
+import io.strata.domain.identity.UserId;
+import io.strata.domain.shared.Page;
+import io.strata.domain.shared.PageRequest;
+import io.strata.domain.shared.SearchCriteria;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: tasks with their dependencies. */
+public interface TaskRepository {
+    Optional<Task> findById(TaskId id);
+
+    /** The tasks with these ids, in one query; unknown ids are skipped. */
+    List<Task> findAllById(Collection<TaskId> ids);
+
+    /** Stores new tasks (and their dependencies) in batched statements. */
+    List<Task> addAll(List<Task> tasks);
+
+    /** Stores changes (including dependencies) at the loaded version; a concurrent commit first is stale. */
+    Task save(Task task);
+
+    /** Every "depends on" edge of the project's tasks, in one query. */
+    DependencyGraph dependencyGraph(ProjectId projectId);
+
+    /** DONE tasks that depend on {@code id}. */
+    List<TaskId> doneDependents(TaskId id);
+
+    /** Open tasks of the project assigned to the user. */
+    long countOpenAssigned(ProjectId projectId, UserId assigneeId);
+
+    /** A page of one project's tasks; {@code today} decides {@code overdue}. Constant statements per page. */
+    Page<Task> searchInProject(ProjectId projectId, SearchCriteria criteria, PageRequest page, LocalDate today);
+
+    /** A page of the tasks assigned to a user across projects. Constant statements per page. */
+    Page<Task> searchAssignedTo(UserId assigneeId, SearchCriteria criteria, PageRequest page, LocalDate today);
+}

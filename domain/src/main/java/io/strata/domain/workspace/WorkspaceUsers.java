@@ -1,0 +1,13 @@
+package io.strata.domain.workspace;
+
+import io.strata.domain.identity.UserId;
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * Port: which users exist, so that members and assignees are checked with a clear error (the
+ * database's foreign keys check again). Keeps workspace from importing the identity context.
+ */
+public interface WorkspaceUsers {
+    Set<UserId> existing(Collection<UserId> ids);
+}
