@@ -13,6 +13,12 @@ import java.util.Optional;
 public interface TaskRepository {
     Optional<Task> findById(TaskId id);
 
+    /**
+     * The project of a task, read without loading the task, so a use case can lock the project
+     * first and then load the task as committed by whoever held the lock before.
+     */
+    Optional<ProjectId> findProjectId(TaskId id);
+
     /** The tasks with these ids, in one query; unknown ids are skipped. */
     List<Task> findAllById(Collection<TaskId> ids);
 

@@ -1,0 +1,33 @@
+package io.strata.application.workspace;
+
+import io.strata.domain.shared.Clock;
+import io.strata.domain.shared.Versioned;
+import io.strata.domain.workspace.Project;
+import io.strata.domain.workspace.ProjectRepository;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+@Singleton
+public class ChangeProjectStatusService implements ChangeProjectStatusUseCase {
+    private final ProjectRepository projects;
+    private final Clock clock;
+
+    public ChangeProjectStatusService(ProjectRepository projects, Clock clock) {
+        this.projects = projects;
+        this.clock = clock;
+    }
+
+    /** Under the project's lock, so no task can be added or reopened between the count and the change. */
+    @Override
+    @Transactional
+    public Project changeStatus(Command command) {
+        Project project = WorkspaceAccess.visible(command.actor(), projects.lockById(command.projectId()),
+                command.projectId());
+        WorkspaceAccess.requireManager(command.actor(), project);
+        if (command.expectedVersion() != null) {
+            Versioned.require("Project", project.id(), command.expectedVersion(), project.version());
+        }
+        project.changeStatus(command.status(), projects.tallyTasks(project.id()), clock);
+        return projects.save(project);
+    }
+}

@@ -1,0 +1,47 @@
+package io.strata.application.workspace;
+
+import io.strata.application.shared.Transactions;
+import io.strata.domain.shared.Actor;
+import io.strata.domain.shared.Clock;
+import io.strata.domain.shared.Page;
+import io.strata.domain.shared.PageRequest;
+import io.strata.domain.shared.SearchCriteria;
+import io.strata.domain.workspace.Project;
+import io.strata.domain.workspace.ProjectId;
+import io.strata.domain.workspace.ProjectProgress;
+import io.strata.domain.workspace.ProjectRepository;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+@Singleton
+public class ProjectQueryService implements ProjectQueries {
+    private final ProjectRepository projects;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public ProjectQueryService(ProjectRepository projects, Transactions transactions, Clock clock) {
+        this.projects = projects;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Project get(Actor actor, ProjectId id) {
+        return transactions.readOnly(() -> WorkspaceAccess.visible(actor, projects.findById(id), id));
+    }
+
+    @Override
+    public Page<Project> search(Actor actor, SearchCriteria criteria, PageRequest page) {
+        return transactions.readOnly(() -> projects.search(criteria, page,
+                actor.isAdmin() ? null : WorkspaceAccess.userOf(actor)));
+    }
+
+    @Override
+    public ProjectProgress progress(Actor actor, ProjectId id) {
+        return transactions.readOnly(() -> {
+            WorkspaceAccess.visible(actor, projects.findById(id), id);
+            return projects.progress(id, LocalDate.ofInstant(clock.now(), ZoneOffset.UTC));
+        });
+    }
+}

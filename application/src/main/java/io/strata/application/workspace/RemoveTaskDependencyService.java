@@ -1,0 +1,30 @@
+package io.strata.application.workspace;
+
+import io.strata.domain.shared.Versioned;
+import io.strata.domain.workspace.ProjectRepository;
+import io.strata.domain.workspace.Task;
+import io.strata.domain.workspace.TaskRepository;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+@Singleton
+public class RemoveTaskDependencyService implements RemoveTaskDependencyUseCase {
+    private final ProjectRepository projects;
+    private final TaskRepository tasks;
+
+    public RemoveTaskDependencyService(ProjectRepository projects, TaskRepository tasks) {
+        this.projects = projects;
+        this.tasks = tasks;
+    }
+
+    @Override
+    @Transactional
+    public Task removeDependency(Command command) {
+        WorkspaceAccess.LockedTask locked = WorkspaceAccess.lockTask(projects, tasks, command.actor(), command.taskId());
+        WorkspaceAccess.requireContributor(command.actor());
+        Task task = locked.task();
+        Versioned.require("Task", task.id(), command.expectedVersion(), task.version());
+        task.dropDependency(command.dependsOn());
+        return tasks.save(task);
+    }
+}

@@ -1,0 +1,46 @@
+package io.strata.application.workspace;
+
+import io.strata.domain.shared.Clock;
+import io.strata.domain.shared.Tags;
+import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.Versioned;
+import io.strata.domain.workspace.Project;
+import io.strata.domain.workspace.ProjectRepository;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+@Singleton
+public class UpdateProjectService implements UpdateProjectUseCase {
+    private final ProjectRepository projects;
+    private final Clock clock;
+
+    public UpdateProjectService(ProjectRepository projects, Clock clock) {
+        this.projects = projects;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Project update(Command command) {
+        Project project = WorkspaceAccess.visible(command.actor(), projects.findById(command.projectId()),
+                command.projectId());
+        WorkspaceAccess.requireManager(command.actor(), project);
+        Versioned.require("Project", project.id(), command.expectedVersion(), project.version());
+        ProjectPatch patch = command.patch();
+        patch.name().ifPresent(name -> project.rename(name, clock));
+        patch.description().ifPresent(description -> project.describe(description, clock));
+        patch.priority().ifPresent(priority -> {
+            if (priority == null) {
+                throw new ValidationException("priority", "must not be null");
+            }
+            project.prioritize(priority, clock);
+        });
+        if (patch.startDate().present() || patch.dueDate().present()) {
+            project.reschedule(patch.startDate().present() ? patch.startDate().value() : project.startDate(),
+                    patch.dueDate().present() ? patch.dueDate().value() : project.dueDate(), clock);
+        }
+        patch.budget().ifPresent(budget -> project.changeBudget(budget, clock));
+        patch.tags().ifPresent(tags -> project.retag(tags == null ? Tags.none() : Tags.of(tags), clock));
+        return projects.save(project);
+    }
+}
