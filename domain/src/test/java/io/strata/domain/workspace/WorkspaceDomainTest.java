@@ -1,0 +1,193 @@
+package io.strata.domain.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.strata.domain.identity.UserId;
+import io.strata.domain.shared.Clock;
+import io.strata.domain.shared.ConflictException;
+import io.strata.domain.shared.Tags;
+import io.strata.domain.shared.ValidationException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class WorkspaceDomainTest {
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T10:00:00Z"));
+    private final Clock clock = now::get;
+    private final UserId owner = UserId.newId();
+    private final UserId member = UserId.newId();
+    private final UserId stranger = UserId.newId();
+
+    private Project project() {
+        return Project.create(" Apollo ", null, null, owner, Set.of(member), LocalDate.parse("2026-03-01"),
+                LocalDate.parse("2026-06-01"), new Budget(new BigDecimal("1000.5"), "EUR"), Tags.of(List.of("space")),
+                clock);
+    }
+
+    private Task task(Project project, String title) {
+        return Task.create(project, title, null, null, null, null, null, Tags.none(), clock);
+    }
+
+    @Test
+    void projectStartsInPlanningWithTheOwnerAsMember() {
+        Project project = project();
+        assertThat(project.name()).isEqualTo("Apollo");
+        assertThat(project.status()).isEqualTo(ProjectStatus.PLANNING);
+        assertThat(project.priority()).isEqualTo(Priority.MEDIUM);
+        assertThat(project.members()).containsExactlyInAnyOrder(owner, member);
+        assertThat(project.budget().amount()).isEqualByComparingTo("1000.50");
+        assertThat(project.pullEvents()).singleElement().isInstanceOf(ProjectCreated.class);
+    }
+
+    @Test
+    void projectFieldsAreValidated() {
+        assertThatThrownBy(() -> Project.create(" ", null, null, owner, Set.of(), null, null, null, null, clock))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("name");
+        assertThatThrownBy(() -> Project.create("x", null, null, owner, Set.of(), LocalDate.parse("2026-05-01"),
+                LocalDate.parse("2026-04-01"), null, null, clock)).hasMessageContaining("dueDate");
+        assertThatThrownBy(() -> new Budget(new BigDecimal("-1"), "EUR")).hasMessageContaining("budget.amount");
+        assertThatThrownBy(() -> new Budget(new BigDecimal("1.234"), "EUR")).hasMessageContaining("2 decimals");
+        assertThatThrownBy(() -> new Budget(BigDecimal.ONE, "euro")).hasMessageContaining("ISO-4217");
+        assertThatThrownBy(() -> project().reschedule(LocalDate.parse("2026-05-01"), LocalDate.parse("2026-04-01"), clock))
+                .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void completedOnlyWhenEveryTaskIsDoneOrCancelled() {
+        Project project = project();
+        assertThatThrownBy(() -> project.changeStatus(ProjectStatus.COMPLETED, new TaskTally(3, 1, 1), clock))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("1 task(s)");
+        project.changeStatus(ProjectStatus.COMPLETED, new TaskTally(3, 2, 1), clock);
+        assertThat(project.status()).isEqualTo(ProjectStatus.COMPLETED);
+        assertThatThrownBy(() -> project.changeStatus(ProjectStatus.COMPLETED, new TaskTally(3, 2, 1), clock))
+                .hasMessageContaining("already");
+        assertThatThrownBy(() -> task(project, "late")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("COMPLETED");
+    }
+
+    @Test
+    void completionCountsDoneAmongNonCancelledTasks() {
+        Project project = project();
+        project.recordTaskTally(new TaskTally(4, 1, 2), clock);
+        assertThat(project.taskCount()).isEqualTo(4);
+        assertThat(project.completion()).isEqualTo(50);
+        project.recordTaskTally(new TaskTally(2, 0, 2), clock);
+        assertThat(project.completion()).isZero();
+        project.recordTaskTally(new TaskTally(3, 3, 0), clock);
+        assertThat(project.completion()).isEqualTo(100);
+    }
+
+    @Test
+    void membersAreManagedWithoutLosingTheOwnerOrOpenWork() {
+        Project project = project();
+        project.addMember(stranger, clock);
+        assertThatThrownBy(() -> project.addMember(stranger, clock)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> project.removeMember(owner, 0, clock)).hasMessageContaining("owner");
+        assertThatThrownBy(() -> project.removeMember(stranger, 2, clock)).hasMessageContaining("2 open task(s)");
+        project.removeMember(stranger, 0, clock);
+        assertThat(project.isMember(stranger)).isFalse();
+        assertThatThrownBy(() -> project.removeMember(stranger, 0, clock)).hasMessageContaining("not a member");
+    }
+
+    @Test
+    void assigneeMustBeAMember() {
+        Project project = project();
+        assertThatThrownBy(() -> Task.create(project, "t", null, null, stranger, null, null, null, clock))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("assigneeId"));
+        Task task = task(project, "t");
+        task.assign(project, member, clock);
+        assertThat(task.assigneeId()).isEqualTo(member);
+        task.assign(project, null, clock);
+        assertThat(task.assigneeId()).isNull();
+    }
+
+    @Test
+    void taskFieldsAreValidated() {
+        Project project = project();
+        assertThatThrownBy(() -> task(project, "")).hasMessageContaining("title");
+        assertThatThrownBy(() -> Task.create(project, "t", null, null, null, new BigDecimal("-1"), null, null, clock))
+                .hasMessageContaining("estimatedHours");
+        Task task = task(project, "t");
+        assertThatThrownBy(() -> task.logHours(BigDecimal.ZERO, clock)).hasMessageContaining("more than 0");
+        assertThatThrownBy(() -> task.logHours(new BigDecimal("1001"), clock)).hasMessageContaining("hours");
+        task.logHours(new BigDecimal("1.5"), clock);
+        task.logHours(new BigDecimal("2.25"), clock);
+        assertThat(task.actualHours()).isEqualByComparingTo("3.75");
+    }
+
+    @Test
+    void aTaskIsNotDoneWhileADependencyIsOpen() {
+        Project project = project();
+        Task build = task(project, "build");
+        Task ship = task(project, "ship");
+        ship.dependOn(build, new DependencyGraph(Map.of()));
+        assertThatThrownBy(() -> ship.changeStatus(TaskStatus.DONE, List.of(build), List.of(), clock))
+                .isInstanceOf(ConflictException.class).hasMessageContaining(build.id().toString());
+        build.changeStatus(TaskStatus.CANCELLED, List.of(), List.of(), clock);
+        ship.changeStatus(TaskStatus.DONE, List.of(build), List.of(), clock);
+        assertThat(ship.completedAt()).isEqualTo(now.get());
+        assertThatThrownBy(() -> build.changeStatus(TaskStatus.TODO, List.of(), List.of(ship.id()), clock))
+                .hasMessageContaining("cannot be reopened");
+        ship.changeStatus(TaskStatus.IN_PROGRESS, List.of(build), List.of(), clock);
+        assertThat(ship.completedAt()).isNull();
+        assertThat(ship.pullEvents()).hasSize(2).allMatch(e -> e instanceof TaskStatusChanged);
+    }
+
+    @Test
+    void dependenciesStayInOneProjectAndNeverCycle() {
+        Project project = project();
+        Task a = task(project, "a");
+        Task b = task(project, "b");
+        Task c = task(project, "c");
+        Task elsewhere = task(project(), "x");
+        DependencyGraph graph = new DependencyGraph(Map.of(a.id(), Set.of(b.id()), b.id(), Set.of(c.id())));
+        assertThatThrownBy(() -> c.dependOn(a, graph)).isInstanceOf(ConflictException.class)
+                .hasMessage("dependency would create a cycle: " + c.id() + " -> " + a.id() + " -> " + b.id() + " -> " + c.id());
+        assertThatThrownBy(() -> a.dependOn(a, graph)).hasMessageContaining("itself");
+        assertThatThrownBy(() -> a.dependOn(elsewhere, graph)).hasMessageContaining("another project");
+        a.dependOn(c, graph);
+        assertThatThrownBy(() -> a.dependOn(c, graph)).hasMessageContaining("already");
+        a.dropDependency(c.id());
+        assertThatThrownBy(() -> a.dropDependency(c.id())).hasMessageContaining("does not depend");
+    }
+
+    @Test
+    void aDoneTaskCannotGainAnOpenDependency() {
+        Project project = project();
+        Task done = task(project, "done");
+        Task open = task(project, "open");
+        done.changeStatus(TaskStatus.DONE, List.of(), List.of(), clock);
+        assertThatThrownBy(() -> done.dependOn(open, new DependencyGraph(Map.of())))
+                .hasMessageContaining("cannot depend on open task");
+    }
+
+    @Test
+    void graphFindsAnyCycleAndTheShortestPath() {
+        TaskId a = TaskId.newId();
+        TaskId b = TaskId.newId();
+        TaskId c = TaskId.newId();
+        DependencyGraph graph = new DependencyGraph(Map.of(a, Set.of(b)));
+        assertThat(graph.anyCycle()).isEmpty();
+        graph.add(b, c);
+        graph.add(c, a);
+        assertThat(graph.anyCycle()).hasValueSatisfying(cycle -> assertThat(cycle).hasSize(4));
+        assertThat(new DependencyGraph(Map.of()).cycleIfAdded(a, b)).isEmpty();
+    }
+
+    @Test
+    void overdueMeansOpenAndPastDue() {
+        Project project = project();
+        Task task = Task.create(project, "t", null, null, null, null, LocalDate.parse("2026-03-01"), null, clock);
+        assertThat(task.isOverdue(LocalDate.parse("2026-03-02"))).isTrue();
+        assertThat(task.isOverdue(LocalDate.parse("2026-03-01"))).isFalse();
+        task.changeStatus(TaskStatus.DONE, List.of(), List.of(), clock);
+        assertThat(task.isOverdue(LocalDate.parse("2026-03-02"))).isFalse();
+    }
+}
