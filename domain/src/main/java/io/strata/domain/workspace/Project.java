@@ -131,7 +131,9 @@ public final class Project extends AggregateRoot {
      * counted under the project's lock).
      */
     public void changeStatus(ProjectStatus next, TaskTally tally, Clock clock) {
-        Objects.requireNonNull(next, "status");
+        if (next == null) {
+            throw new ValidationException("status", "is required");
+        }
         if (next == status) {
             throw new ConflictException("project " + id + " is already " + next);
         }

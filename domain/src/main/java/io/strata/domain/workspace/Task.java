@@ -145,7 +145,9 @@ public final class Task extends AggregateRoot {
      */
     public void changeStatus(TaskStatus next, Collection<Task> dependencies, Collection<TaskId> doneDependents,
                              Clock clock) {
-        Objects.requireNonNull(next, "status");
+        if (next == null) {
+            throw new ValidationException("status", "is required");
+        }
         if (next == status) {
             throw new ConflictException("task " + id + " is already " + next);
         }

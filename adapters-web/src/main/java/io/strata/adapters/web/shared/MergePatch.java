@@ -4,6 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.strata.application.shared.Change;
 import io.strata.domain.shared.ValidationException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -13,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -128,6 +132,49 @@ public final class MergePatch {
     public Change<Long> integer(String field) {
         return read(field, "an integer", v -> v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
                 ? n.longValue() : fail());
+    }
+
+    /** A JSON number (or null) as an exact decimal, e.g. hours or an amount. */
+    public Change<BigDecimal> decimal(String field) {
+        return read(field, "a number", v -> {
+            if (!(v instanceof Number n)) {
+                return fail();
+            }
+            try {
+                return n instanceof BigDecimal d ? d : new BigDecimal(n.toString());
+            } catch (NumberFormatException e) {
+                return fail();
+            }
+        });
+    }
+
+    /** A date string {@code YYYY-MM-DD} (or null). */
+    public Change<LocalDate> date(String field) {
+        return read(field, "a date (YYYY-MM-DD)", v -> {
+            if (!(v instanceof String s)) {
+                return fail();
+            }
+            try {
+                return LocalDate.parse(s.strip());
+            } catch (DateTimeParseException e) {
+                return fail();
+            }
+        });
+    }
+
+    /** A UUID string (or null). */
+    public Change<UUID> uuid(String field) {
+        return read(field, "a UUID", v -> {
+            if (!(v instanceof String s)) {
+                return fail();
+            }
+            try {
+                UUID id = UUID.fromString(s.strip());
+                return id.toString().equalsIgnoreCase(s.strip()) ? id : fail();
+            } catch (IllegalArgumentException e) {
+                return fail();
+            }
+        });
     }
 
     /** The name of a constant of {@code type}, case-insensitive (or null). */

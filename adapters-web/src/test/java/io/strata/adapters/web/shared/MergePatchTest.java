@@ -117,4 +117,31 @@ class MergePatchTest {
         assertThat(patch.isEmpty()).isFalse();
         assertThatThrownBy(() -> patch.build(p -> p.integer("x"))).hasMessageContaining("an integer");
     }
+
+    @Test
+    void readsDecimalsDatesAndUuidsAndReportsEveryWrongType() {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        Map<String, Object> body = new HashMap<>();
+        body.put("hours", 12.25);
+        body.put("exact", new java.math.BigDecimal("0.10"));
+        body.put("whole", 3);
+        body.put("due", "2026-03-31");
+        body.put("who", id.toString());
+        body.put("cleared", null);
+        MergePatch patch = MergePatch.of(body, body.keySet());
+        assertThat(patch.decimal("hours").value()).isEqualByComparingTo("12.25");
+        assertThat(patch.decimal("exact").value()).isEqualTo(new java.math.BigDecimal("0.10"));
+        assertThat(patch.decimal("whole").value()).isEqualByComparingTo("3");
+        assertThat(patch.date("due").value()).isEqualTo(java.time.LocalDate.of(2026, 3, 31));
+        assertThat(patch.uuid("who").value()).isEqualTo(id);
+        assertThat(patch.date("cleared")).isEqualTo(Change.to(null));
+        assertThat(patch.uuid("missing").present()).isFalse();
+
+        Map<String, Object> wrong = Map.of("hours", "12", "due", "31.03.2026", "who", "not-a-uuid");
+        assertThatThrownBy(() -> MergePatch.of(wrong, wrong.keySet()).build(p -> List.of(p.decimal("hours"),
+                p.date("due"), p.uuid("who"))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(ValidationException.FieldError::field)
+                        .containsExactlyInAnyOrder("hours", "due", "who"));
+    }
 }
