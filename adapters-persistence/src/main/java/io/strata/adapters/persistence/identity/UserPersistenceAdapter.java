@@ -81,6 +81,9 @@ public class UserPersistenceAdapter implements UserRepository {
             WHERE u.id = c.id
               AND (u.status, u.role, u.tags) IS DISTINCT FROM (c.status, c.role, c.tags)""";
 
+    /** Projects block the deletion of their owner (workspace's projects_owner_fk is ON DELETE RESTRICT). */
+    private static final String OWNED_PROJECTS = "SELECT count(*) FROM projects WHERE owner_id = :id";
+
     private final EntityManager entityManager;
     private final UserJpaRepository repository;
     private final UserJpaMapper mapper;
@@ -181,12 +184,22 @@ public class UserPersistenceAdapter implements UserRepository {
         return mapper.toDomain(entity);
     }
 
-    /** Deletes the row; the foreign keys (ON DELETE CASCADE) delete the profile and the sessions. */
+    /**
+     * Deletes the row; the foreign keys (ON DELETE CASCADE) delete the profile, the sessions and the
+     * project memberships. Projects the user owns block the delete ({@code projects_owner_fk}, ON DELETE
+     * RESTRICT): that is a {@link ConflictException} naming how many, counted first so the transaction
+     * stays usable (a project created between the count and the delete is still caught by the key).
+     */
     @Override
     public void delete(UserId id) {
         UserJpaEntity entity = entityManager.find(UserJpaEntity.class, id.value());
         if (entity == null) {
             return;
+        }
+        long owned = ((Number) entityManager.createNativeQuery(OWNED_PROJECTS, Long.class)
+                .setParameter("id", id.value()).getSingleResult()).longValue();
+        if (owned > 0) {
+            throw stillOwns(id, owned + " project(s)");
         }
         try {
             entityManager.remove(entity);
@@ -195,8 +208,15 @@ public class UserPersistenceAdapter implements UserRepository {
             if (PersistenceErrors.isOptimisticLockFailure(e)) {
                 throw new StaleVersionException("user", id, entity.getVersion(), currentVersion(id));
             }
+            if (PersistenceErrors.violatedConstraint(e).filter("projects_owner_fk"::equals).isPresent()) {
+                throw stillOwns(id, "project(s)");
+            }
             throw e;
         }
+    }
+
+    private static ConflictException stillOwns(UserId id, String what) {
+        return new ConflictException("user " + id + " still owns " + what + "; transfer or delete them first");
     }
 
     @Override

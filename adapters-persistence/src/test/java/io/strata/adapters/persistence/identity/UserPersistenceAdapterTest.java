@@ -26,6 +26,8 @@ import io.strata.domain.shared.Role;
 import io.strata.domain.shared.StaleVersionException;
 import io.strata.domain.shared.Tags;
 import io.strata.domain.shared.ValidationException;
+import io.strata.domain.workspace.Project;
+import io.strata.domain.workspace.ProjectRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +54,7 @@ class UserPersistenceAdapterTest extends PostgresTest {
 
     @BeforeEach
     void clean() {
-        sql("DELETE FROM users");
+        sql("DELETE FROM projects", "DELETE FROM users");
     }
 
     @Test
@@ -210,6 +212,61 @@ class UserPersistenceAdapterTest extends PostgresTest {
         assertThat(count("user_profiles", stays.id())).isEqualTo(1);
         assertThat(count("sessions", stays.id())).isEqualTo(1);
         txRun(() -> users.delete(user.id()));  // deleting again is a no-op
+    }
+
+    @Test
+    void deletingAUserWhoOwnsProjectsIsAConflictThatChangesNothing() {
+        User owner = tx(() -> users.add(IdentityFixtures.bareUser("owner1")));
+        User member = tx(() -> users.add(IdentityFixtures.bareUser("member1")));
+        ProjectRepository projects = bean(ProjectRepository.class);
+        List<Project> owned = tx(() -> List.of(
+                projects.add(Project.create("One", null, null, owner.id(), List.of(member.id()), null, null, null,
+                        Tags.none(), () -> T0)),
+                projects.add(Project.create("Two", null, null, owner.id(), List.of(), null, null, null, Tags.none(),
+                        () -> T0))));
+
+        assertThatThrownBy(() -> txRun(() -> users.delete(owner.id())))
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("user " + owner.id() + " still owns 2 project(s); transfer or delete them first");
+        assertThat(readTx(() -> users.findById(owner.id()))).isPresent();
+
+        // a member who owns nothing goes, and leaves the projects (ON DELETE CASCADE)
+        txRun(() -> users.delete(member.id()));
+        assertThat(readTx(() -> projects.findById(owned.get(0).id())).orElseThrow().members())
+                .containsExactly(owner.id());
+    }
+
+    @Test
+    void aProjectCreatedWhileTheOwnerIsBeingDeletedIsStillAConflict() throws Exception {
+        User owner = tx(() -> users.add(IdentityFixtures.bareUser("racing")));
+        ProjectRepository projects = bean(ProjectRepository.class);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch added = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+            // transaction B inserts a project (not yet committed: the owner count of A cannot see it) ...
+            var creating = threads.submit(() -> txRun(() -> {
+                projects.add(Project.create("Late", null, null, owner.id(), List.of(), null, null, null, Tags.none(),
+                        () -> T0));
+                added.countDown();
+                awaitQuietly(commit);
+            }));
+            assertThat(added.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            // ... A counts 0, then its DELETE waits for B's key-share lock on the user row ...
+            var deleting = threads.submit(() -> txRun(() -> users.delete(owner.id())));
+            for (int i = 0; i < 200 && !waitingForALock(); i++) {
+                Thread.sleep(25);
+            }
+            commit.countDown();
+            creating.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            // ... and after B commits, the foreign key refuses the delete
+            assertThatThrownBy(() -> deleting.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(ConflictException.class)
+                    .hasMessageContaining("still owns project(s)");
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(readTx(() -> users.findById(owner.id()))).isPresent();
     }
 
     @Test
@@ -383,6 +440,26 @@ class UserPersistenceAdapterTest extends PostgresTest {
     void portsRefuseToRunOutsideATransaction() {
         assertThatThrownBy(() -> users.count())
                 .hasMessageContaining("mandatory");
+    }
+
+    private boolean waitingForALock() {
+        try (var connection = io.strata.adapters.persistence.testing.TestPostgres.connect(url);
+             var statement = connection.createStatement();
+             var rs = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                     + "AND wait_event_type = 'Lock'")) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private String column(String column, UserId id) {

@@ -41,8 +41,9 @@ class MigrationsTest {
 
         migrateAndValidate(url);
         assertThat(appliedVersions(url)).hasSize(migrations.size()).last().isEqualTo(latest);
-        assertThat(latest).isEqualTo(2);
-        assertThat(tables(url)).contains("users", "user_profiles", "sessions", "login_failures", "idempotency_keys");
+        assertThat(latest).isEqualTo(3);
+        assertThat(tables(url)).contains("users", "user_profiles", "sessions", "login_failures", "idempotency_keys",
+                "projects", "project_members", "tasks", "task_dependencies");
         assertThat(extensions(url)).contains("pg_trgm");
 
         // every migration has its rollback, with the same name
@@ -85,7 +86,7 @@ class MigrationsTest {
         try (ApplicationContext context = TestPostgres.start(url)) {
             SessionFactory sessionFactory = context.getBean(SessionFactory.class);
             assertThat(sessionFactory.getMetamodel().getEntities()).extracting(e -> e.getName())
-                    .contains("UserJpaEntity", "UserProfileJpaEntity", "SessionJpaEntity");
+                    .contains("UserJpaEntity", "UserProfileJpaEntity", "SessionJpaEntity", "ProjectJpaEntity", "TaskJpaEntity");
         }
     }
 

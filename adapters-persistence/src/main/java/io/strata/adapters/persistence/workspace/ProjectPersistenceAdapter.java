@@ -1,0 +1,267 @@
+package io.strata.adapters.persistence.workspace;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.CriteriaSearch;
+import io.strata.adapters.persistence.shared.PersistenceErrors;
+import io.strata.domain.identity.UserId;
+import io.strata.domain.shared.ConflictException;
+import io.strata.domain.shared.Filter;
+import io.strata.domain.shared.FilterOperator;
+import io.strata.domain.shared.NotFoundException;
+import io.strata.domain.shared.Page;
+import io.strata.domain.shared.PageRequest;
+import io.strata.domain.shared.SearchCriteria;
+import io.strata.domain.shared.StaleVersionException;
+import io.strata.domain.shared.ValidationException;
+import io.strata.domain.workspace.Project;
+import io.strata.domain.workspace.ProjectId;
+import io.strata.domain.workspace.ProjectProgress;
+import io.strata.domain.workspace.ProjectRepository;
+import io.strata.domain.workspace.ProjectSearch;
+import io.strata.domain.workspace.TaskStatus;
+import io.strata.domain.workspace.TaskTally;
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.Session;
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
+
+/**
+ * {@link ProjectRepository} on PostgreSQL. Every method runs in the caller's transaction (the use case's
+ * {@code @Transactional} or {@code Transactions.readOnly}); none opens one ({@code MANDATORY}).
+ */
+@Singleton
+@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+public class ProjectPersistenceAdapter implements ProjectRepository {
+    static final CriteriaSearch<ProjectJpaEntity> SEARCH = CriteriaSearch
+            .builder(ProjectJpaEntity.class, ProjectSearch.SCHEMA)
+            .nullable("startDate", "dueDate")
+            .filter("memberId", ProjectPersistenceAdapter::hasMember)
+            // search_text = lower(name || ' ' || description), trigram-indexed
+            .text((cb, root, q) -> cb.like(root.<String>get("searchText"), CriteriaSearch.containsPattern(q), '\\'))
+            .build();
+
+    private static final String MEMBERS_OF_PAGE = """
+            SELECT project_id, user_id FROM project_members
+            WHERE project_id = ANY (cast(:ids AS uuid[]))
+            ORDER BY project_id, user_id""";
+
+    private static final String TALLY = """
+            SELECT count(*),
+                   count(*) FILTER (WHERE status = :done),
+                   count(*) FILTER (WHERE status = :cancelled)
+            FROM tasks
+            WHERE project_id = :id""";
+
+    /** One row per status present: count, hours estimated and worked, overdue (due before today and open). */
+    private static final String PROGRESS = """
+            SELECT status,
+                   count(*),
+                   coalesce(sum(estimated_hours), 0),
+                   coalesce(sum(actual_hours), 0),
+                   count(*) FILTER (WHERE due_date < :today AND status = ANY (cast(:open AS text[])))
+            FROM tasks
+            WHERE project_id = :id
+            GROUP BY status""";
+
+    private static final String[] OPEN_STATUSES = Arrays.stream(TaskStatus.values()).filter(TaskStatus::isOpen)
+            .map(Enum::name).toArray(String[]::new);
+
+    private final EntityManager entityManager;
+    private final ProjectJpaRepository repository;
+    private final ProjectJpaMapper mapper;
+
+    ProjectPersistenceAdapter(EntityManager entityManager, ProjectJpaRepository repository, ProjectJpaMapper mapper) {
+        this.entityManager = entityManager;
+        this.repository = repository;
+        this.mapper = mapper;
+    }
+
+    /** The project with its members: one statement. */
+    @Override
+    public Optional<Project> findById(ProjectId id) {
+        return repository.findWithMembers(id.value()).stream().findFirst().map(mapper::toDomain);
+    }
+
+    /**
+     * {@code SELECT ... FOR NO KEY UPDATE} (Hibernate's PESSIMISTIC_WRITE on PostgreSQL: it blocks every
+     * other lockById of the project, not the foreign-key checks of inserted tasks), then the members.
+     * The row is read after the lock is granted, so the project is the one the previous holder committed.
+     */
+    @Override
+    public Optional<Project> lockById(ProjectId id) {
+        ProjectJpaEntity entity;
+        try {
+            entity = entityManager.find(ProjectJpaEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
+        } catch (PersistenceException e) {
+            // already loaded in this transaction and changed by another one since: locking checks the version
+            if (PersistenceErrors.isOptimisticLockFailure(e)) {
+                ProjectJpaEntity loaded = entityManager.find(ProjectJpaEntity.class, id.value());
+                throw new StaleVersionException("Project", id, loaded == null ? -1 : loaded.getVersion(),
+                        currentVersion(id));
+            }
+            throw e;
+        }
+        return Optional.ofNullable(entity).map(mapper::toDomain);
+    }
+
+    /** Inserts the project and its members at once (flush), so a broken rule is reported here. */
+    @Override
+    public Project add(Project project) {
+        ProjectJpaEntity entity = mapper.toEntity(project);
+        try {
+            entityManager.persist(entity);
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            throw translate(e, project);
+        }
+        return project;
+    }
+
+    /**
+     * Copies the project onto its row loaded in this transaction and flushes: one
+     * {@code UPDATE ... WHERE id = ? AND version = ?} plus the member rows that changed. A version that
+     * moved on is a {@link StaleVersionException}. Returns the project at its new version.
+     */
+    @Override
+    public Project save(Project project) {
+        ProjectJpaEntity entity = entityManager.find(ProjectJpaEntity.class, project.id().value());
+        if (entity == null) {
+            throw new NotFoundException("Project", project.id());
+        }
+        if (entity.getVersion() != project.version()) {
+            throw new StaleVersionException("Project", project.id(), project.version(), entity.getVersion());
+        }
+        mapper.copyChanges(project, entity);
+        try {
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            if (PersistenceErrors.isOptimisticLockFailure(e)) {
+                throw new StaleVersionException("Project", project.id(), project.version(), currentVersion(project.id()));
+            }
+            throw translate(e, project);
+        }
+        return mapper.toDomain(entity);
+    }
+
+    /**
+     * One statement for the page (visibility is the {@code memberId} filter, an {@code IN} over
+     * {@code project_members}) and one for the members of all its projects, whatever the page size.
+     */
+    @Override
+    public Page<Project> search(SearchCriteria criteria, PageRequest page, UserId visibleTo) {
+        SearchCriteria scoped = criteria;
+        if (visibleTo != null) {
+            List<Filter> filters = new ArrayList<>(criteria.filters());
+            filters.add(new Filter("memberId", FilterOperator.EQ, List.of(visibleTo.value())));
+            scoped = new SearchCriteria(filters, criteria.text());
+        }
+        Page<ProjectJpaEntity> rows = SEARCH.search(entityManager, scoped, page);
+        Map<UUID, List<UUID>> members = ChildRows.load(entityManager, MEMBERS_OF_PAGE,
+                rows.items().stream().map(ProjectJpaEntity::getId).toList());
+        return rows.map(entity -> mapper.toDomain(entity, members.getOrDefault(entity.getId(), List.of())));
+    }
+
+    @Override
+    public TaskTally tallyTasks(ProjectId id) {
+        Object[] row = (Object[]) entityManager.createNativeQuery(TALLY, Object[].class)
+                .setParameter("done", TaskStatus.DONE.name())
+                .setParameter("cancelled", TaskStatus.CANCELLED.name())
+                .setParameter("id", id.value())
+                .getSingleResult();
+        return new TaskTally(number(row[0]), number(row[1]), number(row[2]));
+    }
+
+    /** One aggregate statement; completion is computed as {@code Project.recordTaskTally} does. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public ProjectProgress progress(ProjectId id, LocalDate today) {
+        List<Object[]> rows = entityManager.createNativeQuery(PROGRESS, Object[].class)
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                .setParameter("today", today)
+                .setParameter("open", OPEN_STATUSES, String[].class)
+                .setParameter("id", id.value())
+                .getResultList();
+        Map<TaskStatus, Long> byStatus = new EnumMap<>(TaskStatus.class);
+        for (TaskStatus status : TaskStatus.values()) {
+            byStatus.put(status, 0L);
+        }
+        long total = 0;
+        long overdue = 0;
+        BigDecimal estimated = BigDecimal.ZERO.setScale(2);
+        BigDecimal actual = BigDecimal.ZERO.setScale(2);
+        for (Object[] row : rows) {
+            long count = number(row[1]);
+            byStatus.put(TaskStatus.valueOf((String) row[0]), count);
+            total += count;
+            estimated = estimated.add(decimal(row[2]));
+            actual = actual.add(decimal(row[3]));
+            overdue += number(row[4]);
+        }
+        long counted = total - byStatus.get(TaskStatus.CANCELLED);
+        int completion = counted == 0 ? 0 : (int) (byStatus.get(TaskStatus.DONE) * 100 / counted);
+        return new ProjectProgress(id, total, byStatus, estimated, actual, overdue, completion);
+    }
+
+    /**
+     * {@code memberId=eq.<user>}: {@code id IN (SELECT project_id FROM project_members WHERE user_id = ?)},
+     * an uncorrelated sub-select that PostgreSQL turns into a semi-join on {@code project_members_user_ix}.
+     */
+    private static Predicate hasMember(HibernateCriteriaBuilder cb, Root<ProjectJpaEntity> root, Filter filter) {
+        Subquery<UUID> projects = cb.createQuery(UUID.class).subquery(UUID.class);
+        Root<ProjectJpaEntity> project = projects.from(ProjectJpaEntity.class);
+        Join<ProjectJpaEntity, UUID> member = project.join("members");
+        projects.select(project.get("id")).where(cb.equal(member, filter.value()));
+        return root.get("id").in(projects);
+    }
+
+    /** Maps a violated constraint to the message a client can act on. */
+    private static RuntimeException translate(PersistenceException error, Project project) {
+        return PersistenceErrors.violatedConstraint(error).<RuntimeException>map(constraint -> switch (constraint) {
+            case "projects_pk" -> new ConflictException("project " + project.id() + " already exists");
+            case "projects_owner_fk" -> new ValidationException("ownerId", "no user " + project.ownerId());
+            case "project_members_user_fk" -> new ValidationException("members", "unknown user among the members");
+            case "projects_schedule_ck" -> new ValidationException("dueDate", "must not be before startDate");
+            case "projects_budget_ck", "projects_budget_amount_ck", "projects_budget_currency_ck" ->
+                    new ValidationException("budget", "needs an amount of 0 or more and an ISO-4217 currency, or neither");
+            default -> WorkspaceErrors.checkViolation(error, "projects", constraint);
+        }).orElse(error);
+    }
+
+    /** The committed version, read on this transaction's connection without flushing the session. */
+    private long currentVersion(ProjectId id) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT version FROM projects WHERE id = ?")) {
+                statement.setObject(1, id.value());
+                try (ResultSet rs = statement.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : -1L;
+                }
+            }
+        });
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value instanceof BigDecimal d ? d.setScale(2) : new BigDecimal(value.toString()).setScale(2);
+    }
+}

@@ -1,0 +1,269 @@
+package io.strata.adapters.persistence.workspace;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.CriteriaSearch;
+import io.strata.adapters.persistence.shared.PersistenceErrors;
+import io.strata.domain.identity.UserId;
+import io.strata.domain.shared.ConflictException;
+import io.strata.domain.shared.Filter;
+import io.strata.domain.shared.FilterOperator;
+import io.strata.domain.shared.NotFoundException;
+import io.strata.domain.shared.Page;
+import io.strata.domain.shared.PageRequest;
+import io.strata.domain.shared.SearchCriteria;
+import io.strata.domain.shared.StaleVersionException;
+import io.strata.domain.shared.ValidationException;
+import io.strata.domain.workspace.DependencyGraph;
+import io.strata.domain.workspace.ProjectId;
+import io.strata.domain.workspace.Task;
+import io.strata.domain.workspace.TaskId;
+import io.strata.domain.workspace.TaskRepository;
+import io.strata.domain.workspace.TaskSearch;
+import io.strata.domain.workspace.TaskStatus;
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.Session;
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
+
+/**
+ * {@link TaskRepository} on PostgreSQL. Every method runs in the caller's transaction (the use case's
+ * {@code @Transactional} or {@code Transactions.readOnly}); none opens one ({@code MANDATORY}).
+ */
+@Singleton
+@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+public class TaskPersistenceAdapter implements TaskRepository {
+    private static final String DEPENDENCIES_OF_PAGE = """
+            SELECT task_id, depends_on_id FROM task_dependencies
+            WHERE task_id = ANY (cast(:ids AS uuid[]))
+            ORDER BY task_id, depends_on_id""";
+
+    private static final String GRAPH = """
+            SELECT task_id, depends_on_id FROM task_dependencies
+            WHERE project_id = :projectId""";
+
+    private static final List<TaskStatus> OPEN = Arrays.stream(TaskStatus.values()).filter(TaskStatus::isOpen).toList();
+    private static final List<TaskStatus> RESOLVED = Arrays.stream(TaskStatus.values()).filter(s -> !s.isOpen()).toList();
+
+    private final EntityManager entityManager;
+    private final TaskJpaRepository repository;
+    private final TaskJpaMapper mapper;
+
+    TaskPersistenceAdapter(EntityManager entityManager, TaskJpaRepository repository, TaskJpaMapper mapper) {
+        this.entityManager = entityManager;
+        this.repository = repository;
+        this.mapper = mapper;
+    }
+
+    /**
+     * The list of tasks for the day {@code today}: {@code overdue} is the only filter that needs it,
+     * and a {@link CriteriaSearch} translator sees only the filter, so the search is built per call
+     * (a few small maps; the schema check runs once per instance and costs no statement).
+     */
+    static CriteriaSearch<TaskJpaEntity> listFor(LocalDate today) {
+        return CriteriaSearch.builder(TaskJpaEntity.class, TaskSearch.SCHEMA)
+                .nullable("dueDate")
+                .filter("overdue", (cb, root, filter) -> overdue(cb, root, filter, today))
+                // search_text = lower(title || ' ' || description), trigram-indexed
+                .text((cb, root, q) -> cb.like(root.<String>get("searchText"), CriteriaSearch.containsPattern(q), '\\'))
+                .build();
+    }
+
+    /** The task with its dependencies: one statement. */
+    @Override
+    public Optional<Task> findById(TaskId id) {
+        return repository.findWithDependencies(id.value()).stream().findFirst().map(mapper::toDomain);
+    }
+
+    @Override
+    public Optional<ProjectId> findProjectId(TaskId id) {
+        return repository.findProjectId(id.value()).map(ProjectId::new);
+    }
+
+    /** One statement; the tasks come back in the order of {@code ids}. */
+    @Override
+    public List<Task> findAllById(Collection<TaskId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> keys = ids.stream().map(TaskId::value).distinct().toList();
+        Map<UUID, TaskJpaEntity> byId = new HashMap<>();
+        repository.findAllWithDependencies(keys).forEach(entity -> byId.put(entity.getId(), entity));
+        List<Task> found = new ArrayList<>(byId.size());
+        for (UUID key : keys) {
+            TaskJpaEntity entity = byId.get(key);
+            if (entity != null) {
+                found.add(mapper.toDomain(entity));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Persists every task and flushes once: the inserts into {@code tasks}, then those into
+     * {@code task_dependencies}, go out as JDBC batches ({@code hibernate.jdbc.batch_size}).
+     */
+    @Override
+    public List<Task> addAll(List<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        try {
+            for (Task task : tasks) {
+                entityManager.persist(mapper.toEntity(task));
+            }
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            throw translate(e, tasks.size() == 1 ? tasks.get(0) : null);
+        }
+        return List.copyOf(tasks);
+    }
+
+    /**
+     * Copies the task onto its row loaded in this transaction and flushes: one
+     * {@code UPDATE ... WHERE id = ? AND version = ?} plus the dependency rows that changed (a changed
+     * dependency alone also moves the version). Returns the task at its new version.
+     */
+    @Override
+    public Task save(Task task) {
+        TaskJpaEntity entity = entityManager.find(TaskJpaEntity.class, task.id().value());
+        if (entity == null) {
+            throw new NotFoundException("Task", task.id());
+        }
+        if (entity.getVersion() != task.version()) {
+            throw new StaleVersionException("Task", task.id(), task.version(), entity.getVersion());
+        }
+        mapper.copyChanges(task, entity);
+        try {
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            if (PersistenceErrors.isOptimisticLockFailure(e)) {
+                throw new StaleVersionException("Task", task.id(), task.version(), currentVersion(task.id()));
+            }
+            throw translate(e, task);
+        }
+        return mapper.toDomain(entity);
+    }
+
+    /** One index scan of {@code task_dependencies} by project. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public DependencyGraph dependencyGraph(ProjectId projectId) {
+        List<Object[]> rows = entityManager.createNativeQuery(GRAPH, Object[].class)
+                .setParameter("projectId", projectId.value())
+                .getResultList();
+        Map<TaskId, Set<TaskId>> edges = new HashMap<>();
+        for (Object[] row : rows) {
+            edges.computeIfAbsent(new TaskId((UUID) row[0]), k -> new LinkedHashSet<>()).add(new TaskId((UUID) row[1]));
+        }
+        return new DependencyGraph(edges);
+    }
+
+    @Override
+    public List<TaskId> doneDependents(TaskId id) {
+        return repository.findDependents(id.value(), TaskStatus.DONE).stream().map(TaskId::new).toList();
+    }
+
+    @Override
+    public long countOpenAssigned(ProjectId projectId, UserId assigneeId) {
+        return repository.countByProjectIdAndAssigneeIdAndStatusIn(projectId.value(), assigneeId.value(), OPEN);
+    }
+
+    @Override
+    public Page<Task> searchInProject(ProjectId projectId, SearchCriteria criteria, PageRequest page, LocalDate today) {
+        return search(scoped(criteria, "projectId", projectId.value()), page, today);
+    }
+
+    @Override
+    public Page<Task> searchAssignedTo(UserId assigneeId, SearchCriteria criteria, PageRequest page, LocalDate today) {
+        return search(scoped(criteria, "assigneeId", assigneeId.value()), page, today);
+    }
+
+    /** One statement for the page and one for the dependencies of all its tasks, whatever the page size. */
+    private Page<Task> search(SearchCriteria criteria, PageRequest page, LocalDate today) {
+        Page<TaskJpaEntity> rows = listFor(today).search(entityManager, criteria, page);
+        Map<UUID, List<UUID>> dependencies = ChildRows.load(entityManager, DEPENDENCIES_OF_PAGE,
+                rows.items().stream().map(TaskJpaEntity::getId).toList());
+        return rows.map(entity -> mapper.toDomain(entity, dependencies.getOrDefault(entity.getId(), List.of())));
+    }
+
+    /** The criteria plus {@code field = value}, the scope the caller may see. */
+    private static SearchCriteria scoped(SearchCriteria criteria, String field, UUID value) {
+        List<Filter> filters = new ArrayList<>(criteria.filters());
+        filters.add(new Filter(field, FilterOperator.EQ, List.of(value)));
+        return new SearchCriteria(filters, criteria.text());
+    }
+
+    /**
+     * {@code overdue=is.true} (or {@code eq.true}): due before {@code today} and still open, as
+     * {@code Task.isOverdue}; {@code false} is the exact complement (no due date, due today or later,
+     * or resolved).
+     */
+    private static Predicate overdue(HibernateCriteriaBuilder cb, Root<TaskJpaEntity> root, Filter filter,
+                                     LocalDate today) {
+        boolean wanted;
+        Object value = filter.value();
+        if (value instanceof Boolean b) {
+            wanted = b;
+        } else if (value == Filter.IsValue.TRUE || value == Filter.IsValue.FALSE) {
+            wanted = value == Filter.IsValue.TRUE;
+        } else {
+            throw new ValidationException("overdue", "takes true or false");
+        }
+        Path<LocalDate> due = root.get("dueDate");
+        Path<TaskStatus> status = root.get("status");
+        return wanted
+                ? cb.and(cb.lessThan(due, today), status.in(OPEN))
+                : cb.or(cb.isNull(due), cb.greaterThanOrEqualTo(due, today), status.in(RESOLVED));
+    }
+
+    /** Maps a violated constraint to the message a client can act on ({@code task} is null for a batch). */
+    private static RuntimeException translate(PersistenceException error, Task task) {
+        if (WorkspaceErrors.isNumericOverflow(error)) {
+            return new ValidationException("hours", "a task holds at most 999999.99 hours");
+        }
+        String which = task == null ? "a task" : "task " + task.id();
+        return PersistenceErrors.violatedConstraint(error).<RuntimeException>map(constraint -> switch (constraint) {
+            case "tasks_pk" -> new ConflictException(which + " already exists");
+            case "tasks_project_fk" -> task == null ? new ValidationException("projectId", "no such project")
+                    : new NotFoundException("Project", task.projectId());
+            case "tasks_assignee_member_fk" -> new ValidationException("assigneeId",
+                    task == null || task.assigneeId() == null ? "the assignee of " + which + " is not a member of its project"
+                            : "user " + task.assigneeId() + " is not a member of project " + task.projectId());
+            case "task_dependencies_task_fk", "task_dependencies_depends_on_fk" -> new ValidationException("dependsOn",
+                    which + " may only depend on tasks of its own project");
+            case "task_dependencies_not_self_ck" -> new ValidationException("dependsOn", which + " cannot depend on itself");
+            case "task_dependencies_pk" -> new ConflictException(which + " already has this dependency");
+            default -> WorkspaceErrors.checkViolation(error, "tasks", constraint);
+        }).orElse(error);
+    }
+
+    /** The committed version, read on this transaction's connection without flushing the session. */
+    private long currentVersion(TaskId id) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT version FROM tasks WHERE id = ?")) {
+                statement.setObject(1, id.value());
+                try (ResultSet rs = statement.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : -1L;
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,49 @@
+package io.strata.adapters.persistence.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.strata.adapters.persistence.testing.PostgresTest;
+import io.strata.domain.identity.UserId;
+import io.strata.domain.identity.UserRepository;
+import io.strata.domain.workspace.WorkspaceUsers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class WorkspaceUsersPersistenceAdapterTest extends PostgresTest {
+    private WorkspaceUsers workspaceUsers;
+    private final List<UserId> known = new ArrayList<>();
+
+    @BeforeAll
+    void seed() {
+        workspaceUsers = bean(WorkspaceUsers.class);
+        UserRepository users = bean(UserRepository.class);
+        txRun(() -> {
+            for (int i = 0; i < 60; i++) {
+                known.add(users.add(WorkspaceFixtures.user(String.format("member%02d", i))).id());
+            }
+        });
+    }
+
+    @Test
+    void existingReturnsTheKnownIdsInOneStatement() {
+        UserId unknown = UserId.newId();
+        List<UserId> asked = new ArrayList<>(known);
+        asked.add(unknown);
+        asked.add(known.get(0));
+        long count = statements(() -> assertThat(readTx(() -> workspaceUsers.existing(asked)))
+                .containsExactlyInAnyOrderElementsOf(known));
+        assertThat(count).isEqualTo(1);
+        assertThat(readTx(() -> workspaceUsers.existing(Set.of(unknown)))).isEmpty();
+        assertThat(readTx(() -> workspaceUsers.existing(Set.of(known.get(3))))).containsExactly(known.get(3));
+        assertThat(statements(() -> assertThat(readTx(() -> workspaceUsers.existing(List.of()))).isEmpty())).isZero();
+    }
+
+    @Test
+    void refusesToRunOutsideATransaction() {
+        assertThatThrownBy(() -> workspaceUsers.existing(Set.of(UserId.newId()))).hasMessageContaining("mandatory");
+    }
+}
