@@ -1,6 +1,7 @@
 package io.strata.application.workspace;
 
 import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.Clock;
 import io.strata.domain.workspace.ProjectRepository;
 import io.strata.domain.workspace.Task;
 import io.strata.domain.workspace.TaskRepository;
@@ -11,10 +12,12 @@ import jakarta.transaction.Transactional;
 public class AddTaskDependencyService implements AddTaskDependencyUseCase {
     private final ProjectRepository projects;
     private final TaskRepository tasks;
+    private final Clock clock;
 
-    public AddTaskDependencyService(ProjectRepository projects, TaskRepository tasks) {
+    public AddTaskDependencyService(ProjectRepository projects, TaskRepository tasks, Clock clock) {
         this.projects = projects;
         this.tasks = tasks;
+        this.clock = clock;
     }
 
     /** Tasks of other projects look like unknown ones, so ids of invisible tasks do not leak. */
@@ -27,7 +30,7 @@ public class AddTaskDependencyService implements AddTaskDependencyUseCase {
         Task other = tasks.findById(command.dependsOn())
                 .filter(t -> t.projectId().equals(task.projectId()))
                 .orElseThrow(() -> new ValidationException("taskId", "no task " + command.dependsOn() + " in this project"));
-        task.dependOn(other, tasks.dependencyGraph(task.projectId()));
+        task.dependOn(other, tasks.dependencyGraph(task.projectId()), clock);
         return tasks.save(task);
     }
 }

@@ -49,7 +49,7 @@ public class AddTaskService implements AddTaskUseCase {
             }
             DependencyGraph graph = tasks.dependencyGraph(project.id());
             for (TaskId id : wanted) {
-                task.dependOn(found.get(id), graph);
+                task.dependOn(found.get(id), graph, clock);
             }
         }
         Task stored = tasks.addAll(List.of(task)).get(0);

@@ -89,8 +89,8 @@ public class CreateProjectService implements CreateProjectUseCase {
     }
 
     /** Resolves dependsOn (a key or a position) and refuses cycles, naming tasks as the client did. */
-    private static void linkDependencies(List<NewTask> drafts, List<Task> created, Map<String, Integer> byKey,
-                                         ValidationCollector checks) {
+    private void linkDependencies(List<NewTask> drafts, List<Task> created, Map<String, Integer> byKey,
+                                  ValidationCollector checks) {
         DependencyGraph graph = new DependencyGraph(Map.of());
         for (int i = 0; i < drafts.size(); i++) {
             NewTask draft = drafts.get(i);
@@ -112,7 +112,7 @@ public class CreateProjectService implements CreateProjectUseCase {
                         checks.add(field, "creates a cycle: " + cycle.get().stream()
                                 .map(id -> label(id, drafts, created)).collect(Collectors.joining(" -> ")));
                     } else if (!task.dependsOn().contains(dependency.id())) {
-                        task.dependOn(dependency, graph);
+                        task.dependOn(dependency, graph, clock);
                         graph.add(task.id(), dependency.id());
                     }
                 }

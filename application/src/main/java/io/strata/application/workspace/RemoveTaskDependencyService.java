@@ -1,6 +1,7 @@
 package io.strata.application.workspace;
 
 import io.strata.domain.shared.Versioned;
+import io.strata.domain.shared.Clock;
 import io.strata.domain.workspace.ProjectRepository;
 import io.strata.domain.workspace.Task;
 import io.strata.domain.workspace.TaskRepository;
@@ -11,10 +12,12 @@ import jakarta.transaction.Transactional;
 public class RemoveTaskDependencyService implements RemoveTaskDependencyUseCase {
     private final ProjectRepository projects;
     private final TaskRepository tasks;
+    private final Clock clock;
 
-    public RemoveTaskDependencyService(ProjectRepository projects, TaskRepository tasks) {
+    public RemoveTaskDependencyService(ProjectRepository projects, TaskRepository tasks, Clock clock) {
         this.projects = projects;
         this.tasks = tasks;
+        this.clock = clock;
     }
 
     @Override
@@ -24,7 +27,7 @@ public class RemoveTaskDependencyService implements RemoveTaskDependencyUseCase 
         WorkspaceAccess.requireContributor(command.actor());
         Task task = locked.task();
         Versioned.require("Task", task.id(), command.expectedVersion(), task.version());
-        task.dropDependency(command.dependsOn());
+        task.dropDependency(command.dependsOn(), clock);
         return tasks.save(task);
     }
 }

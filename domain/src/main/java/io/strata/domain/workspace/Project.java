@@ -182,8 +182,7 @@ public final class Project extends AggregateRoot {
 
     /** Records the task counters counted in the database; completion = DONE / (all but CANCELLED). */
     public void recordTaskTally(TaskTally tally, Clock clock) {
-        long counted = tally.total() - tally.cancelled();
-        int percent = counted == 0 ? 0 : (int) (tally.done() * 100 / counted);
+        int percent = tally.completionPercent();
         if (tally.total() != taskCount || percent != completion) {
             this.taskCount = tally.total();
             this.completion = percent;

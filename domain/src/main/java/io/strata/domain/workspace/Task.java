@@ -174,7 +174,7 @@ public final class Task extends AggregateRoot {
      * Makes this task depend on {@code other}: same project, not itself, no cycle in {@code graph}
      * (all dependencies of the project), and a DONE task may only depend on resolved tasks.
      */
-    public void dependOn(Task other, DependencyGraph graph) {
+    public void dependOn(Task other, DependencyGraph graph, Clock clock) {
         if (!other.projectId.equals(projectId)) {
             throw new ConflictException("task " + other.id + " belongs to another project; dependencies stay inside one project");
         }
@@ -195,12 +195,14 @@ public final class Task extends AggregateRoot {
             throw new ConflictException("DONE task " + id + " cannot depend on open task " + other.id);
         }
         dependsOn.add(other.id);
+        touch(clock);
     }
 
-    public void dropDependency(TaskId other) {
+    public void dropDependency(TaskId other, Clock clock) {
         if (!dependsOn.remove(other)) {
             throw new ConflictException("task " + id + " does not depend on " + other);
         }
+        touch(clock);
     }
 
     public boolean isOverdue(LocalDate today) {

@@ -127,7 +127,7 @@ class WorkspaceDomainTest {
         Project project = project();
         Task build = task(project, "build");
         Task ship = task(project, "ship");
-        ship.dependOn(build, new DependencyGraph(Map.of()));
+        ship.dependOn(build, new DependencyGraph(Map.of()), clock);
         assertThatThrownBy(() -> ship.changeStatus(TaskStatus.DONE, List.of(build), List.of(), clock))
                 .isInstanceOf(ConflictException.class).hasMessageContaining(build.id().toString());
         build.changeStatus(TaskStatus.CANCELLED, List.of(), List.of(), clock);
@@ -148,14 +148,14 @@ class WorkspaceDomainTest {
         Task c = task(project, "c");
         Task elsewhere = task(project(), "x");
         DependencyGraph graph = new DependencyGraph(Map.of(a.id(), Set.of(b.id()), b.id(), Set.of(c.id())));
-        assertThatThrownBy(() -> c.dependOn(a, graph)).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> c.dependOn(a, graph, clock)).isInstanceOf(ConflictException.class)
                 .hasMessage("dependency would create a cycle: " + c.id() + " -> " + a.id() + " -> " + b.id() + " -> " + c.id());
-        assertThatThrownBy(() -> a.dependOn(a, graph)).hasMessageContaining("itself");
-        assertThatThrownBy(() -> a.dependOn(elsewhere, graph)).hasMessageContaining("another project");
-        a.dependOn(c, graph);
-        assertThatThrownBy(() -> a.dependOn(c, graph)).hasMessageContaining("already");
-        a.dropDependency(c.id());
-        assertThatThrownBy(() -> a.dropDependency(c.id())).hasMessageContaining("does not depend");
+        assertThatThrownBy(() -> a.dependOn(a, graph, clock)).hasMessageContaining("itself");
+        assertThatThrownBy(() -> a.dependOn(elsewhere, graph, clock)).hasMessageContaining("another project");
+        a.dependOn(c, graph, clock);
+        assertThatThrownBy(() -> a.dependOn(c, graph, clock)).hasMessageContaining("already");
+        a.dropDependency(c.id(), clock);
+        assertThatThrownBy(() -> a.dropDependency(c.id(), clock)).hasMessageContaining("does not depend");
     }
 
     @Test
@@ -164,7 +164,7 @@ class WorkspaceDomainTest {
         Task done = task(project, "done");
         Task open = task(project, "open");
         done.changeStatus(TaskStatus.DONE, List.of(), List.of(), clock);
-        assertThatThrownBy(() -> done.dependOn(open, new DependencyGraph(Map.of())))
+        assertThatThrownBy(() -> done.dependOn(open, new DependencyGraph(Map.of()), clock))
                 .hasMessageContaining("cannot depend on open task");
     }
 

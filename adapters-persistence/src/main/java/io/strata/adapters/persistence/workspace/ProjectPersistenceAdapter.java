@@ -189,7 +189,7 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
         return new TaskTally(number(row[0]), number(row[1]), number(row[2]));
     }
 
-    /** One aggregate statement; completion is computed as {@code Project.recordTaskTally} does. */
+    /** One aggregate statement; completion by the domain's formula ({@link TaskTally#completionPercent()}). */
     @Override
     @SuppressWarnings("unchecked")
     public ProjectProgress progress(ProjectId id, LocalDate today) {
@@ -215,8 +215,8 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
             actual = actual.add(decimal(row[3]));
             overdue += number(row[4]);
         }
-        long counted = total - byStatus.get(TaskStatus.CANCELLED);
-        int completion = counted == 0 ? 0 : (int) (byStatus.get(TaskStatus.DONE) * 100 / counted);
+        int completion = new TaskTally(total, byStatus.get(TaskStatus.DONE), byStatus.get(TaskStatus.CANCELLED))
+                .completionPercent();
         return new ProjectProgress(id, total, byStatus, estimated, actual, overdue, completion);
     }
 

@@ -152,7 +152,7 @@ class TaskPersistenceAdapterTest extends PostgresTest {
         // a dependency alone is a change: new row, new version
         Task added = tx(() -> {
             Task loaded = tasks.findById(d.id()).orElseThrow();
-            loaded.dependOn(tasks.findById(c.id()).orElseThrow(), tasks.dependencyGraph(project.id()));
+            loaded.dependOn(tasks.findById(c.id()).orElseThrow(), tasks.dependencyGraph(project.id()), LATER);
             return tasks.save(loaded);
         });
         assertThat(added.version()).isEqualTo(1);
@@ -160,7 +160,7 @@ class TaskPersistenceAdapterTest extends PostgresTest {
 
         long count = statements(() -> txRun(() -> {
             Task loaded = tasks.findById(d.id()).orElseThrow();
-            loaded.dropDependency(a.id());
+            loaded.dropDependency(a.id(), LATER);
             assertThat(tasks.save(loaded).version()).isEqualTo(2);
         }));
         assertThat(count).as("SELECT, DELETE one dependency row, UPDATE version").isEqualTo(3);
