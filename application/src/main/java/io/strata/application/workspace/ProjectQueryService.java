@@ -10,6 +10,7 @@ import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectId;
 import io.strata.domain.workspace.ProjectProgress;
 import io.strata.domain.workspace.ProjectRepository;
+import io.strata.domain.workspace.TaskRepository;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,11 +18,14 @@ import java.time.ZoneOffset;
 @Singleton
 public class ProjectQueryService implements ProjectQueries {
     private final ProjectRepository projects;
+    private final TaskRepository tasks;
     private final Transactions transactions;
     private final Clock clock;
 
-    public ProjectQueryService(ProjectRepository projects, Transactions transactions, Clock clock) {
+    public ProjectQueryService(ProjectRepository projects, TaskRepository tasks, Transactions transactions,
+                               Clock clock) {
         this.projects = projects;
+        this.tasks = tasks;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -29,6 +33,15 @@ public class ProjectQueryService implements ProjectQueries {
     @Override
     public Project get(Actor actor, ProjectId id) {
         return transactions.readOnly(() -> WorkspaceAccess.visible(actor, projects.findById(id), id));
+    }
+
+    @Override
+    public ProjectWithTaskPage getWithTasks(Actor actor, ProjectId id, PageRequest taskPage) {
+        return transactions.readOnly(() -> {
+            Project project = WorkspaceAccess.visible(actor, projects.findById(id), id);
+            return new ProjectWithTaskPage(project,
+                    tasks.searchInProject(id, SearchCriteria.none(), taskPage, today()));
+        });
     }
 
     @Override
@@ -41,7 +54,11 @@ public class ProjectQueryService implements ProjectQueries {
     public ProjectProgress progress(Actor actor, ProjectId id) {
         return transactions.readOnly(() -> {
             WorkspaceAccess.visible(actor, projects.findById(id), id);
-            return projects.progress(id, LocalDate.ofInstant(clock.now(), ZoneOffset.UTC));
+            return projects.progress(id, today());
         });
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.now(), ZoneOffset.UTC);
     }
 }

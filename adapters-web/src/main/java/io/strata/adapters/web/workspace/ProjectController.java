@@ -36,9 +36,7 @@ import io.strata.application.workspace.TaskQueries;
 import io.strata.application.workspace.UpdateProjectUseCase;
 import io.strata.domain.identity.UserId;
 import io.strata.domain.shared.Actor;
-import io.strata.domain.shared.Page;
 import io.strata.domain.shared.PageRequest;
-import io.strata.domain.shared.SearchCriteria;
 import io.strata.domain.shared.ValidationException;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectId;
@@ -179,14 +177,13 @@ public class ProjectController {
         }
         int limit = taskLimit(taskLimit);
         ProjectId projectId = new ProjectId(id);
-        Project project = projects.get(actor, projectId);
         if (!withTasks) {
-            return ok(project);
+            return ok(projects.get(actor, projectId));
         }
-        Page<Task> first = tasks.inProject(actor, projectId, SearchCriteria.none(),
+        ProjectQueries.ProjectWithTaskPage found = projects.getWithTasks(actor, projectId,
                 PageRequest.first(limit, TaskSearch.SCHEMA.defaultSort()));
-        return ETags.tag(HttpResponse.ok(new ProjectWithTaskPageResponse(mapper.toResponse(project),
-                PageResponse.of(first, taskMapper::toResponse))), project.version());
+        return ETags.tag(HttpResponse.ok(new ProjectWithTaskPageResponse(mapper.toResponse(found.project()),
+                PageResponse.of(found.tasks(), taskMapper::toResponse))), found.project().version());
     }
 
     @Patch("/{id}")
