@@ -55,6 +55,21 @@ import org.hibernate.query.criteria.JpaExpression;
  * Page<Project> page = SEARCH.search(entityManager, criteria, pageRequest).map(mapper::toDomain);
  * }</pre>
  *
+ * <p>A call may add a {@link Scope}: a fixed predicate (what the caller may see: a project's tasks, the
+ * projects a user is a member of) that is ANDed to the client's filters in the page, the count and the
+ * estimate, and that sees the query, so it can correlate an {@code EXISTS} subquery. Translators that
+ * need per-call values (a {@code today}) read them from the call's {@link SearchContext}, so the search
+ * stays a constant:
+ *
+ * <pre>{@code
+ * static final SearchContext.Key<LocalDate> TODAY = SearchContext.key("today", LocalDate.class);
+ * static final CriteriaSearch<TaskJpaEntity> SEARCH = CriteriaSearch.builder(TaskJpaEntity.class, TaskSearch.SCHEMA)
+ *         .filter("overdue", (where, filter) -> overdue(where.cb(), where.root(), filter, where.context().get(TODAY)))
+ *         .build();
+ * Page<TaskJpaEntity> rows = SEARCH.search(entityManager, criteria, page,
+ *         CriteriaSearch.Scope.equal("projectId", projectId.value()), SearchContext.of(TODAY, today));
+ * }</pre>
+ *
  * <p>Order: the requested sort (or the schema's default), then the id in the direction of the last
  * key, so the order is total and every row is returned exactly once. Sort keys must be NOT NULL
  * columns unless declared {@link Builder#nullable nullable}: those sort their nulls last in both
@@ -83,13 +98,51 @@ public final class CriteriaSearch<E> {
         Predicate translate(HibernateCriteriaBuilder cb, Root<E> root, Filter filter);
     }
 
+    /**
+     * Where a predicate is built: the criteria builder, the root and the query of one statement of one
+     * call (the page, the count or the estimate: a scope or translator is applied to each), and the
+     * call's {@link SearchContext}. {@code query} is there for subqueries: {@code query.subquery(...)}
+     * with {@code correlate(root)} gives a correlated {@code EXISTS}.
+     */
+    public record Where<E>(HibernateCriteriaBuilder cb, Root<E> root, CriteriaQuery<?> query, SearchContext context) {
+    }
+
+    /** {@link TextMatcher} that also sees the query and the call's {@link SearchContext}. */
+    @FunctionalInterface
+    public interface ContextualTextMatcher<E> {
+        Predicate match(Where<E> where, String text);
+    }
+
+    /** {@link FilterTranslator} that also sees the query and the call's {@link SearchContext}. */
+    @FunctionalInterface
+    public interface ContextualFilterTranslator<E> {
+        Predicate translate(Where<E> where, Filter filter);
+    }
+
+    /**
+     * The fixed part of one call's condition (what the caller may see), ANDed to the client's filters
+     * in the page, the count and the estimate. It is not part of the cursor: a cursor stays valid for
+     * the same sort, and is meant to be used with the same scope. Values are bound as parameters.
+     */
+    @FunctionalInterface
+    public interface Scope<E> {
+        Predicate restrict(Where<E> where);
+
+        /** {@code attribute = value} ({@code a.b} for embeddables), the value bound as a parameter. */
+        static <E> Scope<E> equal(String attribute, Object value) {
+            Objects.requireNonNull(attribute, "attribute");
+            Objects.requireNonNull(value, "value");
+            return where -> where.cb().equal(path(where.root(), attribute), value);
+        }
+    }
+
     private final Class<E> entityClass;
     private final QuerySchema schema;
     private final Map<String, String> attributes;
     private final Set<String> nullable;
     private final String idAttribute;
-    private final TextMatcher<E> textMatcher;
-    private final Map<String, FilterTranslator<E>> translators;
+    private final ContextualTextMatcher<E> textMatcher;
+    private final Map<String, ContextualFilterTranslator<E>> translators;
     private final String table;
     private volatile boolean validated;
 
@@ -111,6 +164,27 @@ public final class CriteriaSearch<E> {
 
     /** Reads one page. Unknown fields, operators and sorts were rejected by the schema already. */
     public Page<E> search(EntityManager entityManager, SearchCriteria criteria, PageRequest page) {
+        return search(entityManager, criteria, page, null, SearchContext.empty());
+    }
+
+    /** Reads one page, with per-call values for the translators. */
+    public Page<E> search(EntityManager entityManager, SearchCriteria criteria, PageRequest page,
+                          SearchContext context) {
+        return search(entityManager, criteria, page, null, context);
+    }
+
+    /** Reads one page of the rows within {@code scope}. */
+    public Page<E> search(EntityManager entityManager, SearchCriteria criteria, PageRequest page, Scope<E> scope) {
+        return search(entityManager, criteria, page, scope, SearchContext.empty());
+    }
+
+    /**
+     * Reads one page of the rows within {@code scope} (null: every row), the client's filters and
+     * {@code q} translated with {@code context}. The total, if requested, counts within the scope too.
+     */
+    public Page<E> search(EntityManager entityManager, SearchCriteria criteria, PageRequest page, Scope<E> scope,
+                          SearchContext context) {
+        Objects.requireNonNull(context, "context");
         Session session = entityManager.unwrap(Session.class);
         HibernateCriteriaBuilder cb = session.getCriteriaBuilder();
         validate(cb);
@@ -129,7 +203,7 @@ public final class CriteriaSearch<E> {
         }
         query.multiselect(selections);
 
-        List<Predicate> where = predicates(cb, root, criteria);
+        List<Predicate> where = predicates(new Where<>(cb, root, query, context), scope, criteria);
         if (page.isKeyset() && page.cursor() != null) {
             List<Class<?>> types = sortPaths.stream().<Class<?>>map(Path::getJavaType).toList();
             List<Object> after = KeysetCursor.decode(page.cursor(), sortKey, types);
@@ -159,7 +233,7 @@ public final class CriteriaSearch<E> {
             }
             next = KeysetCursor.encode(sortKey, values);
         }
-        return new Page<>(items, next, total(session, cb, criteria, page.count()), page.limit());
+        return new Page<>(items, next, total(session, cb, scope, context, criteria, page.count()), page.limit());
     }
 
     /** A LIKE pattern for "contains {@code text}" (lower-cased, wildcards escaped), with escape {@code '\'}. */
@@ -185,30 +259,36 @@ public final class CriteriaSearch<E> {
 
     // ---- filters ------------------------------------------------------------------------------
 
-    private List<Predicate> predicates(HibernateCriteriaBuilder cb, Root<E> root, SearchCriteria criteria) {
+    /** The scope, then the client's filters and {@code q}, for the statement of {@code clause}. */
+    private List<Predicate> predicates(Where<E> clause, Scope<E> scope, SearchCriteria criteria) {
         List<Predicate> where = new ArrayList<>();
+        if (scope != null) {
+            where.add(Objects.requireNonNull(scope.restrict(clause), "scope predicate"));
+        }
         for (Filter filter : criteria.filters()) {
-            where.add(predicate(cb, root, filter));
+            where.add(predicate(clause, filter));
         }
         if (criteria.text() != null) {
             if (textMatcher == null) {
                 throw new ValidationException("q", schema.resource() + " cannot be searched by text");
             }
-            where.add(textMatcher.match(cb, root, criteria.text()));
+            where.add(textMatcher.match(clause, criteria.text()));
         }
         return where;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Predicate predicate(HibernateCriteriaBuilder cb, Root<E> root, Filter filter) {
+    private Predicate predicate(Where<E> clause, Filter filter) {
+        HibernateCriteriaBuilder cb = clause.cb();
+        Root<E> root = clause.root();
         QueryField field = schema.field(filter.field());
         if (field == null || !field.operators().contains(filter.operator())) {
             throw new ValidationException(filter.field(), "cannot filter " + schema.resource() + " by "
                     + filter.field() + " with " + filter.operator().token());
         }
-        FilterTranslator<E> custom = translators.get(filter.field());
+        ContextualFilterTranslator<E> custom = translators.get(filter.field());
         if (custom != null) {
-            return custom.translate(cb, root, filter);
+            return custom.translate(clause, filter);
         }
         Path<?> path = path(root, attribute(filter.field()));
         Class<?> type = path.getJavaType();
@@ -371,38 +451,42 @@ public final class CriteriaSearch<E> {
 
     // ---- totals -------------------------------------------------------------------------------
 
-    private Long total(Session session, HibernateCriteriaBuilder cb, SearchCriteria criteria, CountMode mode) {
+    private Long total(Session session, HibernateCriteriaBuilder cb, Scope<E> scope, SearchContext context,
+                       SearchCriteria criteria, CountMode mode) {
         return switch (mode) {
             case NONE -> null;
-            case EXACT -> exactCount(session, cb, criteria);
-            case ESTIMATED -> estimatedCount(session, cb, criteria);
+            case EXACT -> exactCount(session, cb, scope, context, criteria);
+            case ESTIMATED -> estimatedCount(session, cb, scope, context, criteria);
         };
     }
 
-    private long exactCount(Session session, HibernateCriteriaBuilder cb, SearchCriteria criteria) {
+    private long exactCount(Session session, HibernateCriteriaBuilder cb, Scope<E> scope, SearchContext context,
+                            SearchCriteria criteria) {
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<E> root = count.from(entityClass);
-        count.select(cb.count(root)).where(predicates(cb, root, criteria).toArray(Predicate[]::new));
+        count.select(cb.count(root))
+                .where(predicates(new Where<>(cb, root, count, context), scope, criteria).toArray(Predicate[]::new));
         return session.createQuery(count).getSingleResult();
     }
 
     /**
-     * Unfiltered: the table's {@code pg_class.reltuples}. Filtered: the planner's row estimate from
+     * Unfiltered and unscoped: the table's {@code pg_class.reltuples}. Filtered: the planner's row estimate from
      * {@code EXPLAIN} of the list query, run on this transaction's connection. A table that was never
      * analysed has no statistics: then the exact count is used.
      */
-    private long estimatedCount(Session session, HibernateCriteriaBuilder cb, SearchCriteria criteria) {
+    private long estimatedCount(Session session, HibernateCriteriaBuilder cb, Scope<E> scope, SearchContext context,
+                                SearchCriteria criteria) {
         if (table == null) {
-            return exactCount(session, cb, criteria);
+            return exactCount(session, cb, scope, context, criteria);
         }
         Number reltuples = (Number) session.createNativeQuery(
                         "SELECT c.reltuples FROM pg_class c WHERE c.oid = to_regclass(:table)", Object.class)
                 .setParameter("table", table)
                 .getResultStream().findFirst().orElse(-1);
         if (reltuples.doubleValue() < 0) {
-            return exactCount(session, cb, criteria);
+            return exactCount(session, cb, scope, context, criteria);
         }
-        if (criteria.filters().isEmpty() && criteria.text() == null) {
+        if (scope == null && criteria.filters().isEmpty() && criteria.text() == null) {
             return Math.round(reltuples.doubleValue());
         }
         // Run the list query (without limit) as EXPLAIN on this transaction's connection: a short-lived
@@ -416,13 +500,14 @@ public final class CriteriaSearch<E> {
                 CriteriaQuery<String> query = cb.createQuery(String.class);
                 Root<E> root = query.from(entityClass);
                 query.select(((JpaExpression<?>) path(root, idAttribute)).cast(String.class))
-                        .where(predicates(cb, root, criteria).toArray(Predicate[]::new));
+                        .where(predicates(new Where<>(cb, root, query, context), scope, criteria)
+                                .toArray(Predicate[]::new));
                 String plan = String.join("\n", explaining.createQuery(query).getResultList());
                 Matcher rows = PLAN_ROWS.matcher(plan);
                 return rows.find() ? Math.round(Double.parseDouble(rows.group(1))) : null;
             }
         });
-        return estimate != null ? estimate : exactCount(session, cb, criteria);
+        return estimate != null ? estimate : exactCount(session, cb, scope, context, criteria);
     }
 
     // ---- mapping ------------------------------------------------------------------------------
@@ -486,9 +571,9 @@ public final class CriteriaSearch<E> {
         private final QuerySchema schema;
         private final Map<String, String> attributes = new LinkedHashMap<>();
         private final Set<String> nullable = new HashSet<>();
-        private final Map<String, FilterTranslator<E>> translators = new LinkedHashMap<>();
+        private final Map<String, ContextualFilterTranslator<E>> translators = new LinkedHashMap<>();
         private String idAttribute = "id";
-        private TextMatcher<E> textMatcher;
+        private ContextualTextMatcher<E> textMatcher;
 
         private Builder(Class<E> entityClass, QuerySchema schema) {
             this.entityClass = Objects.requireNonNull(entityClass, "entityClass");
@@ -522,12 +607,27 @@ public final class CriteriaSearch<E> {
 
         /** How {@code q} matches; without it {@code q} is a validation error. */
         public Builder<E> text(TextMatcher<E> matcher) {
+            Objects.requireNonNull(matcher, "matcher");
+            return text((where, text) -> matcher.match(where.cb(), where.root(), text));
+        }
+
+        /** How {@code q} matches, with the query and the call's {@link SearchContext} at hand. */
+        public Builder<E> text(ContextualTextMatcher<E> matcher) {
             this.textMatcher = Objects.requireNonNull(matcher, "matcher");
             return this;
         }
 
         /** Translates every filter on {@code field} (e.g. JSON containment) instead of the standard operators. */
         public Builder<E> filter(String field, FilterTranslator<E> translator) {
+            Objects.requireNonNull(translator, "translator");
+            return filter(field, (where, filter) -> translator.translate(where.cb(), where.root(), filter));
+        }
+
+        /**
+         * Translates every filter on {@code field} with the query (for a correlated subquery) and the
+         * call's {@link SearchContext} (for per-call values such as {@code today}) at hand.
+         */
+        public Builder<E> filter(String field, ContextualFilterTranslator<E> translator) {
             requireField(field);
             translators.put(field, Objects.requireNonNull(translator, "translator"));
             return this;

@@ -2,12 +2,11 @@ package io.strata.adapters.persistence.workspace;
 
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.ChildRows;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.domain.identity.UserId;
 import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.Filter;
-import io.strata.domain.shared.FilterOperator;
 import io.strata.domain.shared.NotFoundException;
 import io.strata.domain.shared.Page;
 import io.strata.domain.shared.PageRequest;
@@ -33,7 +32,6 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -41,7 +39,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.Session;
-import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 
 /**
  * {@link ProjectRepository} on PostgreSQL. Every method runs in the caller's transaction (the use case's
@@ -53,7 +50,7 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
     static final CriteriaSearch<ProjectJpaEntity> SEARCH = CriteriaSearch
             .builder(ProjectJpaEntity.class, ProjectSearch.SCHEMA)
             .nullable("startDate", "dueDate")
-            .filter("memberId", ProjectPersistenceAdapter::hasMember)
+            .filter("memberId", (where, filter) -> hasMember(where, filter.value()))
             // search_text = lower(name || ' ' || description), trigram-indexed
             .text((cb, root, q) -> cb.like(root.<String>get("searchText"), CriteriaSearch.containsPattern(q), '\\'))
             .build();
@@ -162,20 +159,15 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
     }
 
     /**
-     * One statement for the page (visibility is the {@code memberId} filter, an {@code IN} over
-     * {@code project_members}) and one for the members of all its projects, whatever the page size.
+     * One statement for the page (visibility is a scope: {@code EXISTS} a {@code project_members} row of
+     * the user) and one for the members of all its projects, whatever the page size.
      */
     @Override
     public Page<Project> search(SearchCriteria criteria, PageRequest page, UserId visibleTo) {
-        SearchCriteria scoped = criteria;
-        if (visibleTo != null) {
-            List<Filter> filters = new ArrayList<>(criteria.filters());
-            filters.add(new Filter("memberId", FilterOperator.EQ, List.of(visibleTo.value())));
-            scoped = new SearchCriteria(filters, criteria.text());
-        }
-        Page<ProjectJpaEntity> rows = SEARCH.search(entityManager, scoped, page);
-        Map<UUID, List<UUID>> members = ChildRows.load(entityManager, MEMBERS_OF_PAGE,
-                rows.items().stream().map(ProjectJpaEntity::getId).toList());
+        CriteriaSearch.Scope<ProjectJpaEntity> visible = visibleTo == null ? null
+                : where -> hasMember(where, visibleTo.value());
+        Page<ProjectJpaEntity> rows = SEARCH.search(entityManager, criteria, page, visible);
+        Map<UUID, List<UUID>> members = ChildRows.ofPage(entityManager, MEMBERS_OF_PAGE, rows, ProjectJpaEntity::getId);
         return rows.map(entity -> mapper.toDomain(entity, members.getOrDefault(entity.getId(), List.of())));
     }
 
@@ -221,15 +213,16 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
     }
 
     /**
-     * {@code memberId=eq.<user>}: {@code id IN (SELECT project_id FROM project_members WHERE user_id = ?)},
-     * an uncorrelated sub-select that PostgreSQL turns into a semi-join on {@code project_members_user_ix}.
+     * The project has {@code user} among its members (the visibility scope, and {@code memberId=eq.<user>}):
+     * {@code EXISTS (SELECT 1 FROM project_members m WHERE m.project_id = p.id AND m.user_id = ?)}, a
+     * correlated semi-join served by the {@code project_members} primary key or {@code project_members_user_ix}.
      */
-    private static Predicate hasMember(HibernateCriteriaBuilder cb, Root<ProjectJpaEntity> root, Filter filter) {
-        Subquery<UUID> projects = cb.createQuery(UUID.class).subquery(UUID.class);
-        Root<ProjectJpaEntity> project = projects.from(ProjectJpaEntity.class);
+    private static Predicate hasMember(CriteriaSearch.Where<ProjectJpaEntity> where, Object user) {
+        Subquery<Integer> membership = where.query().subquery(Integer.class);
+        Root<ProjectJpaEntity> project = membership.correlate(where.root());
         Join<ProjectJpaEntity, UUID> member = project.join("members");
-        projects.select(project.get("id")).where(cb.equal(member, filter.value()));
-        return root.get("id").in(projects);
+        membership.select(where.cb().literal(1)).where(where.cb().equal(member, user));
+        return where.cb().exists(membership);
     }
 
     /** Maps a violated constraint to the message a client can act on. */

@@ -2,12 +2,13 @@ package io.strata.adapters.persistence.workspace;
 
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.ChildRows;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
+import io.strata.adapters.persistence.shared.SearchContext;
 import io.strata.domain.identity.UserId;
 import io.strata.domain.shared.ConflictException;
 import io.strata.domain.shared.Filter;
-import io.strata.domain.shared.FilterOperator;
 import io.strata.domain.shared.NotFoundException;
 import io.strata.domain.shared.Page;
 import io.strata.domain.shared.PageRequest;
@@ -62,6 +63,17 @@ public class TaskPersistenceAdapter implements TaskRepository {
     private static final List<TaskStatus> OPEN = Arrays.stream(TaskStatus.values()).filter(TaskStatus::isOpen).toList();
     private static final List<TaskStatus> RESOLVED = Arrays.stream(TaskStatus.values()).filter(s -> !s.isOpen()).toList();
 
+    /** The day the list is for: {@code overdue} compares with it. */
+    static final SearchContext.Key<LocalDate> TODAY = SearchContext.key("today", LocalDate.class);
+
+    static final CriteriaSearch<TaskJpaEntity> SEARCH = CriteriaSearch
+            .builder(TaskJpaEntity.class, TaskSearch.SCHEMA)
+            .nullable("dueDate")
+            .filter("overdue", (where, filter) -> overdue(where.cb(), where.root(), filter, where.context().get(TODAY)))
+            // search_text = lower(title || ' ' || description), trigram-indexed
+            .text((cb, root, q) -> cb.like(root.<String>get("searchText"), CriteriaSearch.containsPattern(q), '\\'))
+            .build();
+
     private final EntityManager entityManager;
     private final TaskJpaRepository repository;
     private final TaskJpaMapper mapper;
@@ -70,20 +82,6 @@ public class TaskPersistenceAdapter implements TaskRepository {
         this.entityManager = entityManager;
         this.repository = repository;
         this.mapper = mapper;
-    }
-
-    /**
-     * The list of tasks for the day {@code today}: {@code overdue} is the only filter that needs it,
-     * and a {@link CriteriaSearch} translator sees only the filter, so the search is built per call
-     * (a few small maps; the schema check runs once per instance and costs no statement).
-     */
-    static CriteriaSearch<TaskJpaEntity> listFor(LocalDate today) {
-        return CriteriaSearch.builder(TaskJpaEntity.class, TaskSearch.SCHEMA)
-                .nullable("dueDate")
-                .filter("overdue", (cb, root, filter) -> overdue(cb, root, filter, today))
-                // search_text = lower(title || ' ' || description), trigram-indexed
-                .text((cb, root, q) -> cb.like(root.<String>get("searchText"), CriteriaSearch.containsPattern(q), '\\'))
-                .build();
     }
 
     /** The task with its dependencies: one statement. */
@@ -188,27 +186,24 @@ public class TaskPersistenceAdapter implements TaskRepository {
 
     @Override
     public Page<Task> searchInProject(ProjectId projectId, SearchCriteria criteria, PageRequest page, LocalDate today) {
-        return search(scoped(criteria, "projectId", projectId.value()), page, today);
+        return search(CriteriaSearch.Scope.equal("projectId", projectId.value()), criteria, page, today);
     }
 
     @Override
     public Page<Task> searchAssignedTo(UserId assigneeId, SearchCriteria criteria, PageRequest page, LocalDate today) {
-        return search(scoped(criteria, "assigneeId", assigneeId.value()), page, today);
+        return search(CriteriaSearch.Scope.equal("assigneeId", assigneeId.value()), criteria, page, today);
     }
 
-    /** One statement for the page and one for the dependencies of all its tasks, whatever the page size. */
-    private Page<Task> search(SearchCriteria criteria, PageRequest page, LocalDate today) {
-        Page<TaskJpaEntity> rows = listFor(today).search(entityManager, criteria, page);
-        Map<UUID, List<UUID>> dependencies = ChildRows.load(entityManager, DEPENDENCIES_OF_PAGE,
-                rows.items().stream().map(TaskJpaEntity::getId).toList());
+    /**
+     * The tasks within {@code scope} (what the caller may see) for the day {@code today}: one statement
+     * for the page and one for the dependencies of all its tasks, whatever the page size.
+     */
+    private Page<Task> search(CriteriaSearch.Scope<TaskJpaEntity> scope, SearchCriteria criteria, PageRequest page,
+                              LocalDate today) {
+        Page<TaskJpaEntity> rows = SEARCH.search(entityManager, criteria, page, scope, SearchContext.of(TODAY, today));
+        Map<UUID, List<UUID>> dependencies = ChildRows.ofPage(entityManager, DEPENDENCIES_OF_PAGE, rows,
+                TaskJpaEntity::getId);
         return rows.map(entity -> mapper.toDomain(entity, dependencies.getOrDefault(entity.getId(), List.of())));
-    }
-
-    /** The criteria plus {@code field = value}, the scope the caller may see. */
-    private static SearchCriteria scoped(SearchCriteria criteria, String field, UUID value) {
-        List<Filter> filters = new ArrayList<>(criteria.filters());
-        filters.add(new Filter(field, FilterOperator.EQ, List.of(value)));
-        return new SearchCriteria(filters, criteria.text());
     }
 
     /**
