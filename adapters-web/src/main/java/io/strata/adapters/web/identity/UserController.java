@@ -22,6 +22,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.strata.adapters.web.shared.ApiDefinition;
 import io.strata.adapters.web.shared.ETags;
+import io.strata.adapters.web.shared.ListParameters;
 import io.strata.adapters.web.shared.ListQuery;
 import io.strata.adapters.web.shared.ListResponse;
 import io.strata.adapters.web.shared.MergePatch;
@@ -136,18 +137,7 @@ public class UserController {
                     + "role (eq, neq, in), tags (cs), emailVerified, createdAt, lastLoginAt (eq, gt, gte, lt, lte, "
                     + "in, is); q searches username, e-mail and full name; sort by createdAt, username, email, "
                     + "lastLoginAt (prefix - for descending).")
-    @Parameter(name = ListQuery.LIMIT, in = ParameterIn.QUERY, description = "1 to 200 (default 50)",
-            schema = @Schema(implementation = Integer.class, minimum = "1", maximum = "200"))
-    @Parameter(name = ListQuery.CURSOR, in = ParameterIn.QUERY, description = "page.nextCursor of the previous page",
-            schema = @Schema(implementation = String.class))
-    @Parameter(name = ListQuery.PAGE, in = ParameterIn.QUERY, description = "1-based page (offset paging)",
-            schema = @Schema(implementation = Integer.class, minimum = "1"))
-    @Parameter(name = ListQuery.SIZE, in = ParameterIn.QUERY, description = "page size (offset paging), 1 to 200",
-            schema = @Schema(implementation = Integer.class, minimum = "1", maximum = "200"))
-    @Parameter(name = ListQuery.COUNT, in = ParameterIn.QUERY, description = "exact or estimated: include page.total",
-            schema = @Schema(implementation = String.class, allowableValues = {"exact", "estimated"}))
-    @Parameter(name = ListQuery.SORT, in = ParameterIn.QUERY, example = "-createdAt,username",
-            schema = @Schema(implementation = String.class))
+    @ListParameters
     @Parameter(name = ListQuery.Q, in = ParameterIn.QUERY, description = "free text over username, e-mail, full name",
             schema = @Schema(implementation = String.class))
     @Parameter(name = "username", in = ParameterIn.QUERY, example = "ilike.ada*", schema = @Schema(implementation = String.class))

@@ -19,6 +19,7 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.strata.adapters.web.shared.ETags;
+import io.strata.adapters.web.shared.ListParameters;
 import io.strata.adapters.web.shared.ListQuery;
 import io.strata.adapters.web.shared.MergePatch;
 import io.strata.adapters.web.shared.PageResponse;
@@ -127,18 +128,7 @@ public class ProjectController {
                     + "(eq, neq, in), ownerId (eq, in, ...), memberId (eq), tags (cs), startDate, dueDate, createdAt, "
                     + "updatedAt (eq, gt, gte, lt, lte, in, is); q searches name and description; sort by name, "
                     + "startDate, dueDate, createdAt, updatedAt (prefix - for descending; default -createdAt).")
-    @Parameter(name = ListQuery.LIMIT, in = ParameterIn.QUERY, description = "1 to 200 (default 50)",
-            schema = @Schema(implementation = Integer.class, minimum = "1", maximum = "200"))
-    @Parameter(name = ListQuery.CURSOR, in = ParameterIn.QUERY, description = "page.nextCursor of the previous page",
-            schema = @Schema(implementation = String.class))
-    @Parameter(name = ListQuery.PAGE, in = ParameterIn.QUERY, description = "1-based page (offset paging)",
-            schema = @Schema(implementation = Integer.class, minimum = "1"))
-    @Parameter(name = ListQuery.SIZE, in = ParameterIn.QUERY, description = "page size (offset paging), 1 to 200",
-            schema = @Schema(implementation = Integer.class, minimum = "1", maximum = "200"))
-    @Parameter(name = ListQuery.COUNT, in = ParameterIn.QUERY, description = "exact or estimated: include page.total",
-            schema = @Schema(implementation = String.class, allowableValues = {"exact", "estimated"}))
-    @Parameter(name = ListQuery.SORT, in = ParameterIn.QUERY, example = "-dueDate,name",
-            schema = @Schema(implementation = String.class))
+    @ListParameters
     @Parameter(name = ListQuery.Q, in = ParameterIn.QUERY, description = "free text over name and description",
             schema = @Schema(implementation = String.class))
     @Parameter(name = "name", in = ParameterIn.QUERY, example = "ilike.*relaunch*", schema = @Schema(implementation = String.class))
@@ -277,18 +267,7 @@ public class ProjectController {
                     + "assigneeId, projectId (eq, in, is, ...), overdue (is.true / eq.false), tags (cs), dueDate, "
                     + "createdAt, updatedAt (eq, gt, gte, lt, lte, in, is); q searches title and description; sort "
                     + "by title, dueDate, createdAt, updatedAt (default createdAt).")
-    @Parameter(name = ListQuery.LIMIT, in = ParameterIn.QUERY, description = "1 to 200 (default 50)",
-            schema = @Schema(implementation = Integer.class, minimum = "1", maximum = "200"))
-    @Parameter(name = ListQuery.CURSOR, in = ParameterIn.QUERY, description = "page.nextCursor of the previous page",
-            schema = @Schema(implementation = String.class))
-    @Parameter(name = ListQuery.PAGE, in = ParameterIn.QUERY, description = "1-based page (offset paging)",
-            schema = @Schema(implementation = Integer.class, minimum = "1"))
-    @Parameter(name = ListQuery.SIZE, in = ParameterIn.QUERY, description = "page size (offset paging), 1 to 200",
-            schema = @Schema(implementation = Integer.class, minimum = "1", maximum = "200"))
-    @Parameter(name = ListQuery.COUNT, in = ParameterIn.QUERY, description = "exact or estimated: include page.total",
-            schema = @Schema(implementation = String.class, allowableValues = {"exact", "estimated"}))
-    @Parameter(name = ListQuery.SORT, in = ParameterIn.QUERY, example = "dueDate,-createdAt",
-            schema = @Schema(implementation = String.class))
+    @ListParameters
     @Parameter(name = ListQuery.Q, in = ParameterIn.QUERY, description = "free text over title and description",
             schema = @Schema(implementation = String.class))
     @Parameter(name = "status", in = ParameterIn.QUERY, example = "in.TODO,IN_PROGRESS", schema = @Schema(implementation = String.class))

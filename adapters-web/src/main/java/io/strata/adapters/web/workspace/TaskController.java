@@ -18,6 +18,7 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.strata.adapters.web.shared.ETags;
+import io.strata.adapters.web.shared.ListParameters;
 import io.strata.adapters.web.shared.ListQuery;
 import io.strata.adapters.web.shared.MergePatch;
 import io.strata.adapters.web.shared.PageResponse;
@@ -92,18 +93,7 @@ public class TaskController {
     @Operation(summary = "Tasks assigned to the caller, across projects",
             description = "Same filters, sorting and paging as /api/v1/projects/{id}/tasks (e.g. projectId=eq.X, "
                     + "status=in.TODO,IN_PROGRESS, overdue=is.true, dueDate=lte.2026-03-31).")
-    @Parameter(name = ListQuery.LIMIT, in = ParameterIn.QUERY, description = "1 to 200 (default 50)",
-            schema = @Schema(implementation = Integer.class, minimum = "1", maximum = "200"))
-    @Parameter(name = ListQuery.CURSOR, in = ParameterIn.QUERY, description = "page.nextCursor of the previous page",
-            schema = @Schema(implementation = String.class))
-    @Parameter(name = ListQuery.PAGE, in = ParameterIn.QUERY, description = "1-based page (offset paging)",
-            schema = @Schema(implementation = Integer.class, minimum = "1"))
-    @Parameter(name = ListQuery.SIZE, in = ParameterIn.QUERY, description = "page size (offset paging), 1 to 200",
-            schema = @Schema(implementation = Integer.class, minimum = "1", maximum = "200"))
-    @Parameter(name = ListQuery.COUNT, in = ParameterIn.QUERY, description = "exact or estimated: include page.total",
-            schema = @Schema(implementation = String.class, allowableValues = {"exact", "estimated"}))
-    @Parameter(name = ListQuery.SORT, in = ParameterIn.QUERY, example = "dueDate",
-            schema = @Schema(implementation = String.class))
+    @ListParameters
     @Parameter(name = ListQuery.Q, in = ParameterIn.QUERY, description = "free text over title and description",
             schema = @Schema(implementation = String.class))
     @Parameter(name = "projectId", in = ParameterIn.QUERY, example = "eq.6f1c...", schema = @Schema(implementation = String.class))
