@@ -15,6 +15,7 @@ import io.strata.domain.workspace.TaskTally;
 import io.strata.domain.workspace.WorkspaceUsers;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -42,12 +43,14 @@ public class CreateProjectService implements CreateProjectUseCase {
     @Transactional
     public ProjectWithTasks create(Command command) {
         WorkspaceAccess.requireContributor(command.actor());
+        Instant now = clock.now();
+        Clock creation = () -> now;   // the project and its tasks are created at one instant
         ValidationCollector checks = new ValidationCollector();
         Set<UserId> members = command.members() == null ? Set.of() : new LinkedHashSet<>(command.members());
         Tags tags = checks.check(() -> Tags.of(command.tags()));
         Project project = checks.check(() -> Project.create(command.name(), command.description(), command.priority(),
                 WorkspaceAccess.userOf(command.actor()), members, command.startDate(), command.dueDate(),
-                command.budget(), tags == null ? Tags.none() : tags, clock));
+                command.budget(), tags == null ? Tags.none() : tags, creation));
         if (!members.isEmpty()) {
             Set<UserId> known = users.existing(members);
             List<String> unknown = members.stream().filter(m -> !known.contains(m)).map(UserId::toString).toList();
@@ -59,14 +62,14 @@ public class CreateProjectService implements CreateProjectUseCase {
         if (drafts.size() > MAX_INITIAL_TASKS) {
             checks.add("tasks", "at most " + MAX_INITIAL_TASKS + " initial tasks");
         }
-        List<Task> created = project == null ? List.of() : createTasks(project, drafts, checks);
+        List<Task> created = project == null ? List.of() : createTasks(project, drafts, checks, creation);
         checks.throwIfAny();
-        project.recordTaskTally(new TaskTally(created.size(), 0, 0), clock);
+        project.recordTaskTally(new TaskTally(created.size(), 0, 0), creation);
         Project stored = projects.add(project);
         return new ProjectWithTasks(stored, created.isEmpty() ? List.of() : tasks.addAll(created));
     }
 
-    private List<Task> createTasks(Project project, List<NewTask> drafts, ValidationCollector checks) {
+    private List<Task> createTasks(Project project, List<NewTask> drafts, ValidationCollector checks, Clock creation) {
         List<Task> created = new ArrayList<>();
         Map<String, Integer> byKey = new HashMap<>();
         for (int i = 0; i < drafts.size(); i++) {
@@ -82,15 +85,15 @@ public class CreateProjectService implements CreateProjectUseCase {
             }
             created.add(prefixed(prefix, checks, () -> Task.create(project, draft.title(), draft.description(),
                     draft.priority(), draft.assigneeId(), draft.estimatedHours(), draft.dueDate(),
-                    Tags.of(draft.tags()), clock)));
+                    Tags.of(draft.tags()), creation)));
         }
-        linkDependencies(drafts, created, byKey, checks);
+        linkDependencies(drafts, created, byKey, checks, creation);
         return created;
     }
 
     /** Resolves dependsOn (a key or a position) and refuses cycles, naming tasks as the client did. */
-    private void linkDependencies(List<NewTask> drafts, List<Task> created, Map<String, Integer> byKey,
-                                  ValidationCollector checks) {
+    private static void linkDependencies(List<NewTask> drafts, List<Task> created, Map<String, Integer> byKey,
+                                         ValidationCollector checks, Clock creation) {
         DependencyGraph graph = new DependencyGraph(Map.of());
         for (int i = 0; i < drafts.size(); i++) {
             NewTask draft = drafts.get(i);
@@ -112,7 +115,7 @@ public class CreateProjectService implements CreateProjectUseCase {
                         checks.add(field, "creates a cycle: " + cycle.get().stream()
                                 .map(id -> label(id, drafts, created)).collect(Collectors.joining(" -> ")));
                     } else if (!task.dependsOn().contains(dependency.id())) {
-                        task.dependOn(dependency, graph, clock);
+                        task.dependOn(dependency, graph, creation);
                         graph.add(task.id(), dependency.id());
                     }
                 }

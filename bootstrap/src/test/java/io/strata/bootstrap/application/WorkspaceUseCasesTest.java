@@ -112,6 +112,8 @@ class WorkspaceUseCasesTest extends IntegrationTest {
                 newTask(null, "Build", null, "design"),
                 newTask("ship", "Ship", id(owner), "1", "design"));
         Project project = created.project();
+        assertThat(project.updatedAt()).isEqualTo(project.createdAt());
+        assertThat(created.tasks()).allSatisfy(t -> assertThat(t.createdAt()).isEqualTo(project.createdAt()));
         assertThat(project.taskCount()).isEqualTo(3);
         assertThat(project.completion()).isZero();
         assertThat(project.members()).containsExactlyInAnyOrder(id(owner), id(dev));
