@@ -3,29 +3,23 @@ package io.strata.adapters.persistence.identity;
 import io.strata.domain.identity.UserStatus;
 import io.strata.domain.shared.Role;
 import jakarta.persistence.Column;
+import io.strata.adapters.persistence.shared.AggregateJpaColumns;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** Row of {@code users}. The only place that holds the password hash. */
 @Entity
 @Table(name = "users")
-class UserJpaEntity {
+class UserJpaEntity extends AggregateJpaColumns {
     /** Stored until {@code UserCredentials.store} sets a real hash: matches no password (not a PHC string). */
     static final String NO_PASSWORD = "!";
-
-    @Id
-    @Column(name = "id", nullable = false, updatable = false)
-    private UUID id;
 
     @Column(name = "email", nullable = false)
     private String email;
@@ -78,21 +72,9 @@ class UserJpaEntity {
     @Column(name = "search_text", insertable = false, updatable = false)
     private String searchText;
 
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     UserJpaEntity() {
     }
 
-    public UUID getId() { return id; }
-    public void setId(UUID id) { this.id = id; }
     public String getEmail() { return email; }
     public void setEmail(String email) { this.email = email; }
     public String getUsername() { return username; }
@@ -122,10 +104,4 @@ class UserJpaEntity {
     public Map<String, Object> getPreferences() { return preferences; }
     public void setPreferences(Map<String, Object> preferences) { this.preferences = preferences; }
     public String getSearchText() { return searchText; }
-    public long getVersion() { return version; }
-    public void setVersion(long version) { this.version = version; }
-    public Instant getCreatedAt() { return createdAt; }
-    public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
 }

@@ -1,11 +1,9 @@
 package io.strata.adapters.persistence.identity;
 
 import jakarta.persistence.Column;
+import io.strata.adapters.persistence.shared.AggregateJpaColumns;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -15,10 +13,7 @@ import org.hibernate.type.SqlTypes;
 /** Row of {@code user_profiles} (1:1 with users, deleted with the user by the foreign key). */
 @Entity
 @Table(name = "user_profiles")
-class UserProfileJpaEntity {
-    @Id
-    @Column(name = "id", nullable = false, updatable = false)
-    private UUID id;
+class UserProfileJpaEntity extends AggregateJpaColumns {
 
     @Column(name = "user_id", nullable = false, updatable = false)
     private UUID userId;
@@ -33,21 +28,9 @@ class UserProfileJpaEntity {
     @Column(name = "preferences", nullable = false, columnDefinition = "jsonb")
     private Map<String, Object> preferences = new LinkedHashMap<>();
 
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     UserProfileJpaEntity() {
     }
 
-    public UUID getId() { return id; }
-    public void setId(UUID id) { this.id = id; }
     public UUID getUserId() { return userId; }
     public void setUserId(UUID userId) { this.userId = userId; }
     public String getBio() { return bio; }
@@ -56,10 +39,4 @@ class UserProfileJpaEntity {
     public void setAvatarUrl(String avatarUrl) { this.avatarUrl = avatarUrl; }
     public Map<String, Object> getPreferences() { return preferences; }
     public void setPreferences(Map<String, Object> preferences) { this.preferences = preferences; }
-    public long getVersion() { return version; }
-    public void setVersion(long version) { this.version = version; }
-    public Instant getCreatedAt() { return createdAt; }
-    public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
 }

@@ -5,17 +5,15 @@ import io.strata.domain.workspace.ProjectStatus;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import io.strata.adapters.persistence.shared.AggregateJpaColumns;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -30,10 +28,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "projects")
-class ProjectJpaEntity {
-    @Id
-    @Column(name = "id", nullable = false, updatable = false)
-    private UUID id;
+class ProjectJpaEntity extends AggregateJpaColumns {
 
     @Column(name = "name", nullable = false)
     private String name;
@@ -85,21 +80,9 @@ class ProjectJpaEntity {
     @Column(name = "search_text", insertable = false, updatable = false)
     private String searchText;
 
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     ProjectJpaEntity() {
     }
 
-    public UUID getId() { return id; }
-    public void setId(UUID id) { this.id = id; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
     public String getDescription() { return description; }
@@ -127,10 +110,4 @@ class ProjectJpaEntity {
     public int getCompletion() { return completion; }
     public void setCompletion(int completion) { this.completion = completion; }
     public String getSearchText() { return searchText; }
-    public long getVersion() { return version; }
-    public void setVersion(long version) { this.version = version; }
-    public Instant getCreatedAt() { return createdAt; }
-    public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
 }

@@ -5,15 +5,14 @@ import io.strata.domain.workspace.TaskStatus;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import io.strata.adapters.persistence.shared.AggregateJpaColumns;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,10 +29,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "tasks")
-class TaskJpaEntity {
-    @Id
-    @Column(name = "id", nullable = false, updatable = false)
-    private UUID id;
+class TaskJpaEntity extends AggregateJpaColumns {
 
     @Column(name = "project_id", nullable = false, updatable = false)
     private UUID projectId;
@@ -80,21 +76,9 @@ class TaskJpaEntity {
     @Column(name = "search_text", insertable = false, updatable = false)
     private String searchText;
 
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     TaskJpaEntity() {
     }
 
-    public UUID getId() { return id; }
-    public void setId(UUID id) { this.id = id; }
     public UUID getProjectId() { return projectId; }
     public void setProjectId(UUID projectId) { this.projectId = projectId; }
     public String getTitle() { return title; }
@@ -120,10 +104,4 @@ class TaskJpaEntity {
     public Instant getCompletedAt() { return completedAt; }
     public void setCompletedAt(Instant completedAt) { this.completedAt = completedAt; }
     public String getSearchText() { return searchText; }
-    public long getVersion() { return version; }
-    public void setVersion(long version) { this.version = version; }
-    public Instant getCreatedAt() { return createdAt; }
-    public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
 }
