@@ -16,6 +16,7 @@ import io.strata.domain.workspace.WorkspaceUsers;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -44,7 +45,7 @@ public class CreateProjectService implements CreateProjectUseCase {
     public ProjectWithTasks create(Command command) {
         WorkspaceAccess.requireContributor(command.actor());
         Instant now = clock.now();
-        Clock creation = () -> now;   // the project and its tasks are created at one instant
+        Clock creation = () -> now;   // one creation instant for the project and its counters
         ValidationCollector checks = new ValidationCollector();
         Set<UserId> members = command.members() == null ? Set.of() : new LinkedHashSet<>(command.members());
         Tags tags = checks.check(() -> Tags.of(command.tags()));
@@ -83,17 +84,19 @@ public class CreateProjectService implements CreateProjectUseCase {
             if (draft.key() != null && byKey.putIfAbsent(draft.key(), i) != null) {
                 checks.add(prefix + ".key", "'" + draft.key() + "' is used by an earlier task");
             }
+            // task i is created i microseconds after the project, so "by createdAt" is the order sent
+            Instant at = creation.now().plus(i, ChronoUnit.MICROS);
             created.add(prefixed(prefix, checks, () -> Task.create(project, draft.title(), draft.description(),
                     draft.priority(), draft.assigneeId(), draft.estimatedHours(), draft.dueDate(),
-                    Tags.of(draft.tags()), creation)));
+                    Tags.of(draft.tags()), () -> at)));
         }
-        linkDependencies(drafts, created, byKey, checks, creation);
+        linkDependencies(drafts, created, byKey, checks);
         return created;
     }
 
     /** Resolves dependsOn (a key or a position) and refuses cycles, naming tasks as the client did. */
     private static void linkDependencies(List<NewTask> drafts, List<Task> created, Map<String, Integer> byKey,
-                                         ValidationCollector checks, Clock creation) {
+                                         ValidationCollector checks) {
         DependencyGraph graph = new DependencyGraph(Map.of());
         for (int i = 0; i < drafts.size(); i++) {
             NewTask draft = drafts.get(i);
@@ -115,7 +118,7 @@ public class CreateProjectService implements CreateProjectUseCase {
                         checks.add(field, "creates a cycle: " + cycle.get().stream()
                                 .map(id -> label(id, drafts, created)).collect(Collectors.joining(" -> ")));
                     } else if (!task.dependsOn().contains(dependency.id())) {
-                        task.dependOn(dependency, graph, creation);
+                        task.dependOn(dependency, graph, task::createdAt);   // at the task's own creation instant
                         graph.add(task.id(), dependency.id());
                     }
                 }

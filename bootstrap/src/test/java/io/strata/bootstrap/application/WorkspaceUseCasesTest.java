@@ -113,7 +113,8 @@ class WorkspaceUseCasesTest extends IntegrationTest {
                 newTask("ship", "Ship", id(owner), "1", "design"));
         Project project = created.project();
         assertThat(project.updatedAt()).isEqualTo(project.createdAt());
-        assertThat(created.tasks()).allSatisfy(t -> assertThat(t.createdAt()).isEqualTo(project.createdAt()));
+        assertThat(created.tasks()).extracting(Task::createdAt).isSorted().doesNotHaveDuplicates()
+                .allSatisfy(at -> assertThat(at).isAfterOrEqualTo(project.createdAt()));
         assertThat(project.taskCount()).isEqualTo(3);
         assertThat(project.completion()).isZero();
         assertThat(project.members()).containsExactlyInAnyOrder(id(owner), id(dev));
