@@ -9,9 +9,16 @@ import java.util.Optional;
  */
 public interface IdempotencyStore {
     /**
+     * How long a claim may stay in progress. A claim older than this is taken to belong to a request
+     * that died (process crash) and may be claimed again, so a key is not blocked until it expires.
+     * Far longer than any request may run.
+     */
+    java.time.Duration IN_PROGRESS_LEASE = java.time.Duration.ofMinutes(5);
+    /**
      * Claims {@code key} for a request whose body hashes to {@code requestHash}. Returns empty when
-     * the claim is new (the caller must then {@link #complete} or {@link #release} it), or the
-     * existing record otherwise (completed, or still in progress).
+     * the claim is new, or replaces an expired record or an in-progress claim older than
+     * {@link #IN_PROGRESS_LEASE} (the caller must then {@link #complete} or {@link #release} it);
+     * otherwise returns the existing record (completed, or still in progress).
      */
     Optional<IdempotencyRecord> claim(String scope, String key, String requestHash, Instant now, Instant expiresAt);
 

@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * {@link IdempotencyStore} in {@code idempotency_keys}. A claim is one
- * {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE expired} (new keys and expired records are
- * claimed; live ones are left alone), then a read of the live record when the insert did nothing.
+ * {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE expired or abandoned} (new keys, expired records
+ * and in-progress claims older than the lease are claimed; live ones are left alone), then a read of
+ * the live record when the insert did nothing.
  *
  * <p>Unlike the repositories, each method joins the caller's transaction if there is one and
  * otherwise runs in a short transaction of its own ({@code REQUIRED}): the claim must be committed
@@ -41,12 +42,14 @@ public class IdempotencyPersistenceAdapter implements IdempotencyStore {
                                    response_status = NULL, response_content_type = NULL, response_body = NULL,
                                    response_headers = NULL, created_at = EXCLUDED.created_at, completed_at = NULL,
                                    expires_at = EXCLUDED.expires_at
-                             WHERE idempotency_keys.expires_at <= EXCLUDED.created_at""")
+                             WHERE idempotency_keys.expires_at <= EXCLUDED.created_at
+                                OR (idempotency_keys.status = 'IN_PROGRESS' AND idempotency_keys.created_at <= :staleBefore)""")
                     .setParameter("scope", scope)
                     .setParameter("key", key)
                     .setParameter("requestHash", requestHash)
                     .setParameter("now", now)
                     .setParameter("expiresAt", expiresAt)
+                    .setParameter("staleBefore", now.minus(IN_PROGRESS_LEASE))
                     .executeUpdate();
             if (claimed == 1) {
                 return Optional.empty();

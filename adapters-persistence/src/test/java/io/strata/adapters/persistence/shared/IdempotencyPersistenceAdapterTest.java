@@ -64,6 +64,21 @@ class IdempotencyPersistenceAdapterTest extends PostgresTest {
     }
 
     @Test
+    void anAbandonedClaimIsReclaimedAfterTheLease() {
+        IdempotencyStore store = bean(IdempotencyStore.class);
+        assertThat(store.claim("crash", "k", "h", NOW, LATER)).isEmpty();
+        Instant justBefore = NOW.plus(IdempotencyStore.IN_PROGRESS_LEASE).minusSeconds(1);
+        assertThat(store.claim("crash", "k", "h", justBefore, LATER))
+                .hasValueSatisfying(r -> assertThat(r.completed()).isFalse());
+        Instant after = NOW.plus(IdempotencyStore.IN_PROGRESS_LEASE);
+        assertThat(store.claim("crash", "k", "h", after, LATER)).as("the dead request's claim is taken over").isEmpty();
+        store.complete("crash", "k", 201, "application/json", "{}".getBytes(), "{}");
+        assertThat(store.claim("crash", "k", "h", after.plus(IdempotencyStore.IN_PROGRESS_LEASE), LATER))
+                .as("a completed record is never taken over before it expires")
+                .hasValueSatisfying(r -> assertThat(r.completed()).isTrue());
+    }
+
+    @Test
     void expiredRecordsAreReclaimedAndPurged() {
         IdempotencyStore store = bean(IdempotencyStore.class);
         assertThat(store.claim("p", "old", "h1", NOW, NOW.plusSeconds(60))).isEmpty();
