@@ -28,10 +28,11 @@ public final class Session extends AggregateRoot {
     private Instant revokedAt;
     private final long version;
     private final Instant createdAt;
+    private Instant updatedAt;
 
     private Session(SessionId id, UserId userId, String tokenHash, Map<String, Object> deviceInfo, String ipAddress,
                     String userAgent, Instant expiresAt, Instant lastSeenAt, Instant revokedAt, long version,
-                    Instant createdAt) {
+                    Instant createdAt, Instant updatedAt) {
         this.id = id;
         this.userId = userId;
         this.tokenHash = tokenHash;
@@ -43,6 +44,7 @@ public final class Session extends AggregateRoot {
         this.revokedAt = revokedAt;
         this.version = version;
         this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
     }
 
     public static Session start(UserId userId, String tokenHash, Map<String, Object> deviceInfo, String ipAddress,
@@ -53,14 +55,14 @@ public final class Session extends AggregateRoot {
         }
         Instant now = clock.now();
         return new Session(SessionId.newId(), userId, tokenHash, Preferences.check("deviceInfo", deviceInfo),
-                checkIp(ipAddress), Text.optional("userAgent", userAgent, 512), now.plus(ttl), now, null, 0, now);
+                checkIp(ipAddress), Text.optional("userAgent", userAgent, 512), now.plus(ttl), now, null, 0, now, now);
     }
 
     public static Session reconstitute(SessionId id, UserId userId, String tokenHash, Map<String, Object> deviceInfo,
                                        String ipAddress, String userAgent, Instant expiresAt, Instant lastSeenAt,
-                                       Instant revokedAt, long version, Instant createdAt) {
+                                       Instant revokedAt, long version, Instant createdAt, Instant updatedAt) {
         return new Session(id, userId, tokenHash, deviceInfo, ipAddress, userAgent, expiresAt, lastSeenAt, revokedAt,
-                version, createdAt);
+                version, createdAt, updatedAt);
     }
 
     public boolean isActive(Instant now) {
@@ -71,6 +73,7 @@ public final class Session extends AggregateRoot {
     public void revoke(Clock clock) {
         if (revokedAt == null) {
             revokedAt = clock.now();
+            updatedAt = revokedAt;
         }
     }
 
@@ -104,4 +107,5 @@ public final class Session extends AggregateRoot {
     public Instant revokedAt() { return revokedAt; }
     public long version() { return version; }
     public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
 }

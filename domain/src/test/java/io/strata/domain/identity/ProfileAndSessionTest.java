@@ -42,8 +42,11 @@ class ProfileAndSessionTest {
         assertThat(session.isActive(now.get().plus(Duration.ofHours(1)))).isFalse();
         assertThat(session.needsTouch(now.get().plusSeconds(30), Duration.ofMinutes(1))).isFalse();
         assertThat(session.needsTouch(now.get().plusSeconds(60), Duration.ofMinutes(1))).isTrue();
+        assertThat(session.updatedAt()).isEqualTo(session.createdAt());
+        now.set(now.get().plusSeconds(1));
         session.revoke(clock);
         Instant revokedAt = session.revokedAt();
+        assertThat(session.updatedAt()).isEqualTo(revokedAt).isAfter(session.createdAt());
         now.set(now.get().plusSeconds(10));
         session.revoke(clock);
         assertThat(session.revokedAt()).isEqualTo(revokedAt);

@@ -1,10 +1,9 @@
 package io.strata.adapters.persistence.identity;
 
 import jakarta.persistence.Column;
+import io.strata.adapters.persistence.shared.AggregateJpaColumns;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,11 +15,7 @@ import org.hibernate.type.SqlTypes;
 /** Row of {@code sessions}: the SHA-256 of the bearer token, never the token. */
 @Entity
 @Table(name = "sessions")
-class SessionJpaEntity {
-    @Id
-    @Column(name = "id", nullable = false, updatable = false)
-    private UUID id;
-
+class SessionJpaEntity extends AggregateJpaColumns {
     @Column(name = "user_id", nullable = false, updatable = false)
     private UUID userId;
 
@@ -49,18 +44,9 @@ class SessionJpaEntity {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
     SessionJpaEntity() {
     }
 
-    public UUID getId() { return id; }
-    public void setId(UUID id) { this.id = id; }
     public UUID getUserId() { return userId; }
     public void setUserId(UUID userId) { this.userId = userId; }
     public String getTokenHash() { return tokenHash; }
@@ -77,8 +63,4 @@ class SessionJpaEntity {
     public void setLastSeenAt(Instant lastSeenAt) { this.lastSeenAt = lastSeenAt; }
     public Instant getRevokedAt() { return revokedAt; }
     public void setRevokedAt(Instant revokedAt) { this.revokedAt = revokedAt; }
-    public long getVersion() { return version; }
-    public void setVersion(long version) { this.version = version; }
-    public Instant getCreatedAt() { return createdAt; }
-    public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
 }

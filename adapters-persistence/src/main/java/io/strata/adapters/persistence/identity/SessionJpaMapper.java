@@ -19,7 +19,7 @@ interface SessionJpaMapper {
         return Session.reconstitute(new SessionId(entity.getId()), new UserId(entity.getUserId()),
                 entity.getTokenHash(), entity.getDeviceInfo(), entity.getIpAddress(), entity.getUserAgent(),
                 entity.getExpiresAt(), entity.getLastSeenAt(), entity.getRevokedAt(), entity.getVersion(),
-                entity.getCreatedAt());
+                entity.getCreatedAt(), entity.getUpdatedAt());
     }
 
     @Mapping(target = "id", expression = "java(session.id().value())")
@@ -33,6 +33,7 @@ interface SessionJpaMapper {
     @Mapping(target = "expiresAt", expression = "java(session.expiresAt())")
     @Mapping(target = "lastSeenAt", expression = "java(session.lastSeenAt())")
     @Mapping(target = "revokedAt", expression = "java(session.revokedAt())")
+    @Mapping(target = "updatedAt", expression = "java(session.updatedAt())")
     SessionJpaEntity toEntity(Session session);
 
     /** Copies the mutable state onto a loaded row (not the id, user, token hash, creation time or version). */
@@ -47,6 +48,7 @@ interface SessionJpaMapper {
     @Mapping(target = "expiresAt", expression = "java(session.expiresAt())")
     @Mapping(target = "lastSeenAt", expression = "java(session.lastSeenAt())")
     @Mapping(target = "revokedAt", expression = "java(session.revokedAt())")
+    @Mapping(target = "updatedAt", expression = "java(session.updatedAt())")
     void copyChanges(Session session, @MappingTarget SessionJpaEntity entity);
 
     default Map<String, Object> json(Map<String, Object> value) {

@@ -115,7 +115,7 @@ public class SessionPersistenceAdapter implements SessionRepository {
     public int revokeAllExcept(UserId userId, SessionId keep, Instant now) {
         String keepClause = keep == null ? "" : " AND s.id <> :keep";
         var update = entityManager.createQuery("""
-                        UPDATE SessionJpaEntity s SET s.revokedAt = :now, s.version = s.version + 1
+                        UPDATE SessionJpaEntity s SET s.revokedAt = :now, s.updatedAt = :now, s.version = s.version + 1
                         WHERE s.userId = :userId AND s.revokedAt IS NULL AND s.expiresAt > :now""" + keepClause)
                 .setParameter("now", now)
                 .setParameter("userId", userId.value());

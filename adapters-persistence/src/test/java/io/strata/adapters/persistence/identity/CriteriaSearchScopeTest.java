@@ -105,8 +105,8 @@ class CriteriaSearchScopeTest extends PostgresTest {
                 sessions.append(sessions.isEmpty() ? "" : ",").append("('").append(row.id().value()).append("')");
             }
         }
-        sql("INSERT INTO sessions (id, user_id, token_hash, expires_at, created_at) "
-                + "SELECT gen_random_uuid(), u.id, md5(u.id::text) || md5(u.id::text), now() + interval '1 day', now() "
+        sql("INSERT INTO sessions (id, user_id, token_hash, expires_at, created_at, updated_at) "
+                + "SELECT gen_random_uuid(), u.id, md5(u.id::text) || md5(u.id::text), now() + interval '1 day', now(), now() "
                 + "FROM (VALUES " + sessions + ") AS v(id) JOIN users u ON u.id = cast(v.id AS uuid)");
     }
 

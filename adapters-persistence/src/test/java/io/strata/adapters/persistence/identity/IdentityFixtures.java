@@ -77,7 +77,7 @@ final class IdentityFixtures {
     static Session session(UserId userId, Instant createdAt, Instant expiresAt) {
         return Session.reconstitute(SessionId.newId(), userId, randomHash(),
                 Map.of("os", "linux", "browser", Map.of("name", "firefox", "version", 128)), "203.0.113.7",
-                "Mozilla/5.0", expiresAt, createdAt, null, 0, createdAt);
+                "Mozilla/5.0", expiresAt, createdAt, null, 0, createdAt, createdAt);
     }
 
     static String randomHash() {

@@ -67,7 +67,8 @@ class IdentityJpaMappersTest {
         Session session = IdentityFixtures.session(UserId.newId(), T0, T0.plusSeconds(86_400));
         assertSameState(sessions.toDomain(sessions.toEntity(session)), session);
         Session revoked = Session.reconstitute(SessionId.newId(), UserId.newId(), IdentityFixtures.randomHash(),
-                Map.of(), null, null, T0.plusSeconds(10), null, Instant.parse("2026-01-15T10:20:35Z"), 2, T0);
+                Map.of(), null, null, T0.plusSeconds(10), null, Instant.parse("2026-01-15T10:20:35Z"), 2, T0,
+                Instant.parse("2026-01-15T10:20:35Z"));
         assertSameState(sessions.toDomain(sessions.toEntity(revoked)), revoked);
     }
 

@@ -60,9 +60,9 @@ class SessionPersistenceAdapterTest extends PostgresTest {
     @Test
     void ipv6AndNoIpAreStoredAsInet() {
         Session v6 = Session.reconstitute(SessionId.newId(), owner.id(), IdentityFixtures.randomHash(), Map.of(),
-                "2001:db8::1", null, T0.plus(DAY), null, null, 0, T0);
+                "2001:db8::1", null, T0.plus(DAY), null, null, 0, T0, T0);
         Session none = Session.reconstitute(SessionId.newId(), owner.id(), IdentityFixtures.randomHash(), Map.of(),
-                null, null, T0.plus(DAY), null, null, 0, T0);
+                null, null, T0.plus(DAY), null, null, 0, T0, T0);
         txRun(() -> {
             sessions.add(v6);
             sessions.add(none);
@@ -101,7 +101,8 @@ class SessionPersistenceAdapterTest extends PostgresTest {
         Session newer = IdentityFixtures.session(owner.id(), T0.plusSeconds(60), T0.plus(DAY));
         Session expired = IdentityFixtures.session(owner.id(), T0.plusSeconds(120), T0.plus(Duration.ofHours(1)));
         Session revoked = Session.reconstitute(SessionId.newId(), owner.id(), IdentityFixtures.randomHash(), Map.of(),
-                null, null, T0.plus(DAY), null, T0.plusSeconds(300), 0, T0.plusSeconds(180));
+                null, null, T0.plus(DAY), null, T0.plusSeconds(300), 0, T0.plusSeconds(180),
+                T0.plusSeconds(300));
         txRun(() -> List.of(old, newer, expired, revoked).forEach(sessions::add));
         assertThat(readTx(() -> sessions.findActiveByUser(owner.id(), now))).extracting(Session::id)
                 .containsExactly(newer.id(), old.id());

@@ -41,7 +41,7 @@ class MigrationsTest {
 
         migrateAndValidate(url);
         assertThat(appliedVersions(url)).hasSize(migrations.size()).last().isEqualTo(latest);
-        assertThat(latest).isEqualTo(3);
+        assertThat(latest).isEqualTo(4);
         assertThat(tables(url)).contains("users", "user_profiles", "sessions", "login_failures", "idempotency_keys",
                 "projects", "project_members", "tasks", "task_dependencies");
         assertThat(extensions(url)).contains("pg_trgm");

@@ -38,7 +38,7 @@ final class IdentityFixtures {
     static Session session(UserId userId) {
         return Session.reconstitute(new SessionId(UUID.randomUUID()), userId, "a".repeat(64),
                 Map.of("device", "laptop"), "203.0.113.9", "curl/8", T0.plusSeconds(86_400), T0.plusSeconds(7),
-                T0.plusSeconds(8), 1, T0);
+                T0.plusSeconds(8), 1, T0, T0.plusSeconds(8));
     }
 
     /** Every component of a response record must be set (nothing silently dropped). */
