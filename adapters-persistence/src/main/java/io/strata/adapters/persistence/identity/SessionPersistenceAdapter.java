@@ -16,8 +16,6 @@ import io.strata.domain.shared.StaleVersionException;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -126,13 +124,6 @@ public class SessionPersistenceAdapter implements SessionRepository {
     }
 
     private long currentVersion(SessionId id) {
-        return entityManager.unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT version FROM sessions WHERE id = ?")) {
-                statement.setObject(1, id.value());
-                try (ResultSet rs = statement.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : -1L;
-                }
-            }
-        });
+        return PersistenceErrors.committedVersion(entityManager, SessionJpaEntity.class, id.value());
     }
 }

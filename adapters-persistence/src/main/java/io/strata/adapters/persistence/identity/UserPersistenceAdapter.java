@@ -25,8 +25,6 @@ import io.strata.domain.shared.ValidationException;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /**
  * {@link UserRepository} on PostgreSQL. Every method runs in the caller's transaction (the use case's
@@ -341,15 +338,7 @@ public class UserPersistenceAdapter implements UserRepository {
         }).orElse(error);
     }
 
-    /** The committed version, read on this transaction's connection without flushing the session. */
     private long currentVersion(UserId id) {
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT version FROM users WHERE id = ?")) {
-                statement.setObject(1, id.value());
-                try (ResultSet rs = statement.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : -1L;
-                }
-            }
-        });
+        return PersistenceErrors.committedVersion(entityManager, UserJpaEntity.class, id.value());
     }
 }

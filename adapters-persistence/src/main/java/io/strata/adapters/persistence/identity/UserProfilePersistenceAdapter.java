@@ -12,11 +12,8 @@ import io.strata.domain.shared.StaleVersionException;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /** {@link UserProfileRepository} on PostgreSQL; runs in the caller's transaction. */
 @Singleton
@@ -82,14 +79,6 @@ public class UserProfilePersistenceAdapter implements UserProfileRepository {
     }
 
     private long currentVersion(UUID id) {
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT version FROM user_profiles WHERE id = ?")) {
-                statement.setObject(1, id);
-                try (ResultSet rs = statement.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : -1L;
-                }
-            }
-        });
+        return PersistenceErrors.committedVersion(entityManager, UserProfileJpaEntity.class, id);
     }
 }

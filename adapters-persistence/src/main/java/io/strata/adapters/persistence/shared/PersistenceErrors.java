@@ -1,8 +1,15 @@
 package io.strata.adapters.persistence.shared;
 
+import io.strata.domain.shared.ValidationException;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.Table;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.Session;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.postgresql.util.PSQLException;
@@ -14,12 +21,10 @@ import org.postgresql.util.ServerErrorMessage;
  * constraint name instead of by message text.
  */
 public final class PersistenceErrors {
-    /** SQLSTATE of unique_violation. */
-    public static final String UNIQUE_VIOLATION = "23505";
-    /** SQLSTATE of foreign_key_violation. */
-    public static final String FOREIGN_KEY_VIOLATION = "23503";
     /** SQLSTATE of check_violation. */
     public static final String CHECK_VIOLATION = "23514";
+    /** SQLSTATE of numeric_value_out_of_range (e.g. more hours than numeric(8,2) holds). */
+    public static final String NUMERIC_OUT_OF_RANGE = "22003";
 
     private PersistenceErrors() {
     }
@@ -59,5 +64,51 @@ public final class PersistenceErrors {
             }
         }
         return false;
+    }
+
+    public static boolean isNumericOverflow(Throwable error) {
+        return sqlState(error).filter(NUMERIC_OUT_OF_RANGE::equals).isPresent();
+    }
+
+    /**
+     * A CHECK constraint {@code <table>_<column>_ck} becomes a {@link ValidationException} on the
+     * column's field in camelCase ({@code tasks_actual_hours_ck} -> {@code actualHours}): the domain
+     * checks the same rules, so this only reports what slipped through. Anything else is returned as is.
+     */
+    public static RuntimeException checkViolation(RuntimeException error, String table, String constraint) {
+        if (sqlState(error).filter(CHECK_VIOLATION::equals).isEmpty()) {
+            return error;
+        }
+        String column = constraint.startsWith(table + "_") && constraint.endsWith("_ck")
+                ? constraint.substring(table.length() + 1, constraint.length() - 3) : constraint;
+        StringBuilder field = new StringBuilder();
+        boolean upper = false;
+        for (char c : column.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                field.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return new ValidationException(field.toString(), "breaks the database rule " + constraint);
+    }
+
+    /**
+     * The committed version of the row {@code id} of {@code entity}'s table (-1 when it is gone), read
+     * on this transaction's connection without flushing the session: what a
+     * {@code StaleVersionException} reports after a failed versioned update.
+     */
+    public static long committedVersion(EntityManager entityManager, Class<? extends AggregateJpaColumns> entity,
+                                        UUID id) {
+        String sql = "SELECT version FROM " + entity.getAnnotation(Table.class).name() + " WHERE id = ?";
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setObject(1, id);
+                try (ResultSet rs = statement.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : -1L;
+                }
+            }
+        });
     }
 }

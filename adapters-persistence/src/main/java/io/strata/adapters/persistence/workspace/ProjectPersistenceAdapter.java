@@ -29,8 +29,6 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -38,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /**
  * {@link ProjectRepository} on PostgreSQL. Every method runs in the caller's transaction (the use case's
@@ -234,20 +231,8 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
             case "projects_schedule_ck" -> new ValidationException("dueDate", "must not be before startDate");
             case "projects_budget_ck", "projects_budget_amount_ck", "projects_budget_currency_ck" ->
                     new ValidationException("budget", "needs an amount of 0 or more and an ISO-4217 currency, or neither");
-            default -> WorkspaceErrors.checkViolation(error, "projects", constraint);
+            default -> PersistenceErrors.checkViolation(error, "projects", constraint);
         }).orElse(error);
-    }
-
-    /** The committed version, read on this transaction's connection without flushing the session. */
-    private long currentVersion(ProjectId id) {
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT version FROM projects WHERE id = ?")) {
-                statement.setObject(1, id.value());
-                try (ResultSet rs = statement.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : -1L;
-                }
-            }
-        });
     }
 
     private static long number(Object value) {
@@ -256,5 +241,9 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
 
     private static BigDecimal decimal(Object value) {
         return value instanceof BigDecimal d ? d.setScale(2) : new BigDecimal(value.toString()).setScale(2);
+    }
+
+    private long currentVersion(ProjectId id) {
+        return PersistenceErrors.committedVersion(entityManager, ProjectJpaEntity.class, id.value());
     }
 }

@@ -28,8 +28,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +39,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.hibernate.Session;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 
 /**
@@ -231,7 +228,7 @@ public class TaskPersistenceAdapter implements TaskRepository {
 
     /** Maps a violated constraint to the message a client can act on ({@code task} is null for a batch). */
     private static RuntimeException translate(PersistenceException error, Task task) {
-        if (WorkspaceErrors.isNumericOverflow(error)) {
+        if (PersistenceErrors.isNumericOverflow(error)) {
             return new ValidationException("hours", "a task holds at most 999999.99 hours");
         }
         String which = task == null ? "a task" : "task " + task.id();
@@ -246,19 +243,11 @@ public class TaskPersistenceAdapter implements TaskRepository {
                     which + " may only depend on tasks of its own project");
             case "task_dependencies_not_self_ck" -> new ValidationException("dependsOn", which + " cannot depend on itself");
             case "task_dependencies_pk" -> new ConflictException(which + " already has this dependency");
-            default -> WorkspaceErrors.checkViolation(error, "tasks", constraint);
+            default -> PersistenceErrors.checkViolation(error, "tasks", constraint);
         }).orElse(error);
     }
 
-    /** The committed version, read on this transaction's connection without flushing the session. */
     private long currentVersion(TaskId id) {
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT version FROM tasks WHERE id = ?")) {
-                statement.setObject(1, id.value());
-                try (ResultSet rs = statement.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : -1L;
-                }
-            }
-        });
+        return PersistenceErrors.committedVersion(entityManager, TaskJpaEntity.class, id.value());
     }
 }
