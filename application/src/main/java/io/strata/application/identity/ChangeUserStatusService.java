@@ -6,7 +6,6 @@ import io.strata.domain.identity.UserRepository;
 import io.strata.domain.identity.UserStatus;
 import io.strata.domain.shared.Clock;
 import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.NotFoundException;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -25,12 +24,10 @@ public class ChangeUserStatusService implements ChangeUserStatusUseCase {
     @Override
     @Transactional
     public User changeStatus(Command command) {
-        UserAccess.requireVisible(command.actor(), command.userId());
-        UserAccess.requireAdmin(command.actor(), "activate or deactivate users");
-        if (command.status() == UserStatus.INACTIVE && command.actor().is(command.userId().value())) {
+        User user = UserAccess.loadForAdmin(users, command.actor(), command.userId(), "activate or deactivate users");
+        if (command.status() == UserStatus.INACTIVE && command.actor().is(user.id().value())) {
             throw new ConflictException("an ADMIN cannot deactivate themselves");
         }
-        User user = users.findById(command.userId()).orElseThrow(() -> new NotFoundException("User", command.userId()));
         user.changeStatus(command.status(), clock);
         if (command.status() == UserStatus.INACTIVE) {
             sessions.revokeAllExcept(user.id(), null, clock.now());

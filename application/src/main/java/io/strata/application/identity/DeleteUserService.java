@@ -3,7 +3,6 @@ package io.strata.application.identity;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.NotFoundException;
 import io.strata.domain.shared.Versioned;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -19,12 +18,10 @@ public class DeleteUserService implements DeleteUserUseCase {
     @Override
     @Transactional
     public void delete(Command command) {
-        UserAccess.requireVisible(command.actor(), command.userId());
-        UserAccess.requireAdmin(command.actor(), "delete users");
-        if (command.actor().is(command.userId().value())) {
+        User user = UserAccess.loadForAdmin(users, command.actor(), command.userId(), "delete users");
+        if (command.actor().is(user.id().value())) {
             throw new ConflictException("an ADMIN cannot delete themselves");
         }
-        User user = users.findById(command.userId()).orElseThrow(() -> new NotFoundException("User", command.userId()));
         Versioned.require("User", user.id(), command.expectedVersion(), user.version());
         users.delete(user.id());
     }

@@ -11,7 +11,6 @@ import io.strata.domain.shared.Role;
 import io.strata.domain.shared.Tags;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,8 +42,7 @@ public class EnsureFirstAdminService implements EnsureFirstAdminUseCase {
 
     /** The e-mail's local part, reduced to the username alphabet. */
     static Username usernameFor(Email email) {
-        String local = email.value().substring(0, email.value().indexOf('@')).toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9_.-]", "_");
+        String local = email.value().substring(0, email.value().indexOf('@')).replaceAll("[^a-z0-9_.-]", "_");
         if (local.length() < 3) {
             local = "admin";
         }

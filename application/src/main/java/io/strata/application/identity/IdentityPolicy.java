@@ -13,7 +13,4 @@ import java.time.Duration;
  */
 public record IdentityPolicy(Duration sessionTtl, int maxFailuresPerAccount, int maxFailuresPerIp,
                              Duration failureWindow, Duration lastSeenGranularity) {
-    public static IdentityPolicy defaults() {
-        return new IdentityPolicy(Duration.ofHours(24), 5, 50, Duration.ofMinutes(15), Duration.ofMinutes(1));
-    }
 }

@@ -62,7 +62,6 @@ public class LogInService implements LogInUseCase {
         return new LoggedIn(token, session, loggedIn);
     }
 
-
     private static Optional<Email> parseEmail(String raw) {
         try {
             return Optional.of(new Email(raw));

@@ -46,23 +46,16 @@ public class UpdateUserService implements UpdateUserUseCase {
             user.rename(patch.firstName().present() ? patch.firstName().value() : user.firstName(),
                     patch.lastName().present() ? patch.lastName().value() : user.lastName(), clock);
         }
-        patch.tags().ifPresent(tags -> user.retag(tags == null ? Tags.none() : Tags.of(tags), clock));
+        patch.tags().ifPresent(tags -> user.retag(Tags.of(tags), clock));
         patch.preferences().ifPresent(merge -> user.changePreferences(
                 merge == null ? Map.of() : JsonMergePatch.apply(user.preferences(), merge), clock));
-        patch.role().ifPresent(role -> user.changeRole(requireValue("role", role), clock));
+        patch.role().ifPresent(role -> user.changeRole(role, clock));
         patch.status().ifPresent(status -> {
-            user.changeStatus(requireValue("status", status), clock);
+            user.changeStatus(status, clock);
             if (status == UserStatus.INACTIVE) {
                 sessions.revokeAllExcept(user.id(), null, clock.now());
             }
         });
         return users.save(user);
-    }
-
-    private static <T> T requireValue(String field, T value) {
-        if (value == null) {
-            throw new io.strata.domain.shared.ValidationException(field, "must not be null");
-        }
-        return value;
     }
 }

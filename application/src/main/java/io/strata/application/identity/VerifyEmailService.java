@@ -3,7 +3,6 @@ package io.strata.application.identity;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.NotFoundException;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -20,9 +19,7 @@ public class VerifyEmailService implements VerifyEmailUseCase {
     @Override
     @Transactional
     public User verifyEmail(Command command) {
-        UserAccess.requireVisible(command.actor(), command.userId());
-        UserAccess.requireAdmin(command.actor(), "verify e-mail addresses");
-        User user = users.findById(command.userId()).orElseThrow(() -> new NotFoundException("User", command.userId()));
+        User user = UserAccess.loadForAdmin(users, command.actor(), command.userId(), "verify e-mail addresses");
         user.verifyEmail(clock);
         return users.save(user);
     }

@@ -4,7 +4,6 @@ import io.strata.domain.identity.UserId;
 import io.strata.domain.shared.Clock;
 import io.strata.domain.shared.Tags;
 import io.strata.domain.shared.ValidationCollector;
-import io.strata.domain.shared.ValidationException;
 import io.strata.domain.workspace.DependencyGraph;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectRepository;
@@ -86,7 +85,7 @@ public class CreateProjectService implements CreateProjectUseCase {
             }
             // task i is created i microseconds after the project, so "by createdAt" is the order sent
             Instant at = creation.now().plus(i, ChronoUnit.MICROS);
-            created.add(prefixed(prefix, checks, () -> Task.create(project, draft.title(), draft.description(),
+            created.add(checks.check(prefix, () -> Task.create(project, draft.title(), draft.description(),
                     draft.priority(), draft.assigneeId(), draft.estimatedHours(), draft.dueDate(),
                     Tags.of(draft.tags()), () -> at)));
         }
@@ -148,16 +147,5 @@ public class CreateProjectService implements CreateProjectUseCase {
             }
         }
         return id.toString();
-    }
-
-    /** Runs a check, recording its errors under {@code prefix} (e.g. {@code tasks[2].title}). */
-    private static <T> T prefixed(String prefix, ValidationCollector checks, java.util.function.Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (ValidationException e) {
-            e.errors().forEach(error -> checks.add(error.field() == null ? prefix : prefix + "." + error.field(),
-                    error.message()));
-            return null;
-        }
     }
 }

@@ -12,8 +12,6 @@ import io.strata.domain.workspace.ProjectProgress;
 import io.strata.domain.workspace.ProjectRepository;
 import io.strata.domain.workspace.TaskRepository;
 import jakarta.inject.Singleton;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 @Singleton
 public class ProjectQueryService implements ProjectQueries {
@@ -40,7 +38,7 @@ public class ProjectQueryService implements ProjectQueries {
         return transactions.readOnly(() -> {
             Project project = WorkspaceAccess.visible(actor, projects.findById(id), id);
             return new ProjectWithTaskPage(project,
-                    tasks.searchInProject(id, SearchCriteria.none(), taskPage, today()));
+                    tasks.searchInProject(id, SearchCriteria.none(), taskPage, clock.today()));
         });
     }
 
@@ -54,11 +52,7 @@ public class ProjectQueryService implements ProjectQueries {
     public ProjectProgress progress(Actor actor, ProjectId id) {
         return transactions.readOnly(() -> {
             WorkspaceAccess.visible(actor, projects.findById(id), id);
-            return projects.progress(id, today());
+            return projects.progress(id, clock.today());
         });
-    }
-
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.now(), ZoneOffset.UTC);
     }
 }

@@ -13,8 +13,6 @@ import io.strata.domain.workspace.Task;
 import io.strata.domain.workspace.TaskId;
 import io.strata.domain.workspace.TaskRepository;
 import jakarta.inject.Singleton;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 @Singleton
 public class TaskQueryService implements TaskQueries {
@@ -44,16 +42,12 @@ public class TaskQueryService implements TaskQueries {
     public Page<Task> inProject(Actor actor, ProjectId projectId, SearchCriteria criteria, PageRequest page) {
         return transactions.readOnly(() -> {
             WorkspaceAccess.visible(actor, projects.findById(projectId), projectId);
-            return tasks.searchInProject(projectId, criteria, page, today());
+            return tasks.searchInProject(projectId, criteria, page, clock.today());
         });
     }
 
     @Override
     public Page<Task> mine(Actor actor, SearchCriteria criteria, PageRequest page) {
-        return transactions.readOnly(() -> tasks.searchAssignedTo(WorkspaceAccess.userOf(actor), criteria, page, today()));
-    }
-
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.now(), ZoneOffset.UTC);
+        return transactions.readOnly(() -> tasks.searchAssignedTo(WorkspaceAccess.userOf(actor), criteria, page, clock.today()));
     }
 }

@@ -2,7 +2,6 @@ package io.strata.application.workspace;
 
 import io.strata.domain.shared.Clock;
 import io.strata.domain.shared.Tags;
-import io.strata.domain.shared.ValidationException;
 import io.strata.domain.shared.Versioned;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectRepository;
@@ -29,18 +28,13 @@ public class UpdateProjectService implements UpdateProjectUseCase {
         ProjectPatch patch = command.patch();
         patch.name().ifPresent(name -> project.rename(name, clock));
         patch.description().ifPresent(description -> project.describe(description, clock));
-        patch.priority().ifPresent(priority -> {
-            if (priority == null) {
-                throw new ValidationException("priority", "must not be null");
-            }
-            project.prioritize(priority, clock);
-        });
+        patch.priority().ifPresent(priority -> project.prioritize(priority, clock));
         if (patch.startDate().present() || patch.dueDate().present()) {
             project.reschedule(patch.startDate().present() ? patch.startDate().value() : project.startDate(),
                     patch.dueDate().present() ? patch.dueDate().value() : project.dueDate(), clock);
         }
         patch.budget().ifPresent(budget -> project.changeBudget(budget, clock));
-        patch.tags().ifPresent(tags -> project.retag(tags == null ? Tags.none() : Tags.of(tags), clock));
+        patch.tags().ifPresent(tags -> project.retag(Tags.of(tags), clock));
         return projects.save(project);
     }
 }

@@ -2,7 +2,6 @@ package io.strata.application.workspace;
 
 import io.strata.domain.shared.Clock;
 import io.strata.domain.shared.Tags;
-import io.strata.domain.shared.ValidationException;
 import io.strata.domain.shared.Versioned;
 import io.strata.domain.workspace.ProjectRepository;
 import io.strata.domain.workspace.Task;
@@ -32,15 +31,10 @@ public class UpdateTaskService implements UpdateTaskUseCase {
         TaskPatch patch = command.patch();
         patch.title().ifPresent(title -> task.rename(title, clock));
         patch.description().ifPresent(description -> task.describe(description, clock));
-        patch.priority().ifPresent(priority -> {
-            if (priority == null) {
-                throw new ValidationException("priority", "must not be null");
-            }
-            task.prioritize(priority, clock);
-        });
+        patch.priority().ifPresent(priority -> task.prioritize(priority, clock));
         patch.estimatedHours().ifPresent(hours -> task.estimate(hours, clock));
         patch.dueDate().ifPresent(due -> task.reschedule(due, clock));
-        patch.tags().ifPresent(tags -> task.retag(tags == null ? Tags.none() : Tags.of(tags), clock));
+        patch.tags().ifPresent(tags -> task.retag(Tags.of(tags), clock));
         patch.assigneeId().ifPresent(assignee -> task.assign(locked.project(), assignee, clock));
         return tasks.save(task);
     }

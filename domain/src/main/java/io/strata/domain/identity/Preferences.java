@@ -17,6 +17,7 @@ public final class Preferences {
         return prefs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(prefs));
     }
 
+    /** Checks the limits and returns an unmodifiable copy. */
     public static Map<String, Object> check(String field, Map<String, Object> prefs) {
         if (prefs == null) {
             return Map.of();
@@ -30,6 +31,6 @@ public final class Preferences {
         if (prefs.toString().length() > 16_384) {
             throw new ValidationException(field, "must be at most 16 KiB");
         }
-        return prefs;
+        return freeze(prefs);
     }
 }

@@ -5,6 +5,7 @@ import io.strata.domain.shared.ConflictException;
 import io.strata.domain.shared.Role;
 import io.strata.domain.shared.Tags;
 import io.strata.domain.shared.Text;
+import io.strata.domain.shared.ValidationException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -92,12 +93,12 @@ public final class User extends io.strata.domain.shared.AggregateRoot {
     }
 
     public void changePreferences(Map<String, Object> preferences, Clock clock) {
-        this.preferences = Preferences.freeze(Preferences.check("preferences", preferences));
+        this.preferences = Preferences.check("preferences", preferences);
         touch(clock);
     }
 
     public void changeRole(Role role, Clock clock) {
-        this.role = Objects.requireNonNull(role, "role");
+        this.role = ValidationException.requireValue("role", role);
         touch(clock);
     }
 
@@ -112,7 +113,7 @@ public final class User extends io.strata.domain.shared.AggregateRoot {
     }
 
     public void changeStatus(UserStatus status, Clock clock) {
-        if (status == UserStatus.ACTIVE) {
+        if (ValidationException.requireValue("status", status) == UserStatus.ACTIVE) {
             activate(clock);
         } else {
             deactivate(clock);

@@ -54,7 +54,7 @@ public final class UserProfile extends AggregateRoot {
     public void replace(String bio, String avatarUrl, Map<String, Object> preferences, Clock clock) {
         this.bio = Text.optional("bio", bio, BIO_MAX);
         this.avatarUrl = checkUrl(avatarUrl);
-        this.preferences = Preferences.freeze(Preferences.check("preferences", preferences));
+        this.preferences = Preferences.check("preferences", preferences);
         this.updatedAt = clock.now();
     }
 

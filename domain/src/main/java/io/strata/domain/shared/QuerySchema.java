@@ -230,11 +230,6 @@ public final class QuerySchema {
             return field(name, FieldType.TEXT_SET, EnumSet.of(FilterOperator.CS), false);
         }
 
-        /** A field that may only be sorted by. */
-        public Builder sortOnly(String name, FieldType type) {
-            return field(name, type, Set.of(), true);
-        }
-
         public Builder defaultSort(SortOrder... orders) {
             this.defaultSort = List.of(orders);
             return this;

@@ -18,6 +18,17 @@ public final class ValidationCollector {
         }
     }
 
+    /** Like {@link #check(Supplier)}, recording errors under {@code prefix} (e.g. {@code tasks[2].title}). */
+    public <T> T check(String prefix, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (ValidationException e) {
+            e.errors().forEach(error -> add(error.field() == null ? prefix : prefix + "." + error.field(),
+                    error.message()));
+            return null;
+        }
+    }
+
     public void add(String field, String message) {
         errors.add(new ValidationException.FieldError(field, message));
     }

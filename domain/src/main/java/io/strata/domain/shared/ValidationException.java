@@ -15,6 +15,14 @@ public final class ValidationException extends DomainException {
         this.errors = List.copyOf(errors);
     }
 
+    /** Returns {@code value}, or throws "must not be null" on {@code field} (e.g. a merge patch's explicit null). */
+    public static <T> T requireValue(String field, T value) {
+        if (value == null) {
+            throw new ValidationException(field, "must not be null");
+        }
+        return value;
+    }
+
     public List<FieldError> errors() {
         return errors;
     }

@@ -105,7 +105,7 @@ public final class Project extends AggregateRoot {
     }
 
     public void prioritize(Priority priority, Clock clock) {
-        this.priority = Objects.requireNonNull(priority, "priority");
+        this.priority = ValidationException.requireValue("priority", priority);
         touch(clock);
     }
 

@@ -101,7 +101,7 @@ public final class Task extends AggregateRoot {
     }
 
     public void prioritize(Priority priority, Clock clock) {
-        this.priority = Objects.requireNonNull(priority, "priority");
+        this.priority = ValidationException.requireValue("priority", priority);
         touch(clock);
     }
 

@@ -81,6 +81,10 @@ class UserTest {
         assertThat(user.isActive()).isFalse();
         user.changeStatus(UserStatus.ACTIVE, clock);
         assertThat(user.isActive()).isTrue();
+        assertThatThrownBy(() -> user.changeStatus(null, clock)).isInstanceOf(ValidationException.class)
+                .hasMessage("status: must not be null");
+        assertThatThrownBy(() -> user.changeRole(null, clock)).hasMessage("role: must not be null");
+        assertThat(user.isActive()).isTrue();
         user.passwordChanged(clock);
         assertThat(user.passwordChangedAt()).isEqualTo(now.get());
     }

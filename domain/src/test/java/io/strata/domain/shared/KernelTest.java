@@ -66,8 +66,16 @@ class KernelTest {
         checks.check(() -> Text.required("a", " ", 5));
         checks.check(() -> Text.optional("b", "toolong", 3));
         assertThat(checks.check(() -> Text.optional("c", " ok ", 3))).isEqualTo("ok");
+        assertThat(checks.check("items[1]", () -> Text.required("name", " ", 5))).isNull();
         assertThatThrownBy(checks::throwIfAny).isInstanceOfSatisfying(ValidationException.class,
-                e -> assertThat(e.errors()).extracting(ValidationException.FieldError::field).containsExactly("a", "b"));
+                e -> assertThat(e.errors()).extracting(ValidationException.FieldError::field)
+                        .containsExactly("a", "b", "items[1].name"));
+    }
+
+    @Test
+    void clockGivesTodayInUtc() {
+        Clock lateEvening = () -> java.time.Instant.parse("2026-01-31T23:59:59Z");
+        assertThat(lateEvening.today()).isEqualTo(java.time.LocalDate.parse("2026-01-31"));
     }
 
     @Test

@@ -54,6 +54,8 @@ class WorkspaceDomainTest {
         assertThatThrownBy(() -> new Budget(new BigDecimal("-1"), "EUR")).hasMessageContaining("budget.amount");
         assertThatThrownBy(() -> new Budget(new BigDecimal("1.234"), "EUR")).hasMessageContaining("2 decimals");
         assertThatThrownBy(() -> new Budget(BigDecimal.ONE, "euro")).hasMessageContaining("ISO-4217");
+        assertThatThrownBy(() -> project().prioritize(null, clock)).isInstanceOf(ValidationException.class)
+                .hasMessage("priority: must not be null");
         assertThatThrownBy(() -> project().reschedule(LocalDate.parse("2026-05-01"), LocalDate.parse("2026-04-01"), clock))
                 .isInstanceOf(ValidationException.class);
     }
@@ -115,6 +117,7 @@ class WorkspaceDomainTest {
         assertThatThrownBy(() -> Task.create(project, "t", null, null, null, new BigDecimal("-1"), null, null, clock))
                 .hasMessageContaining("estimatedHours");
         Task task = task(project, "t");
+        assertThatThrownBy(() -> task.prioritize(null, clock)).hasMessage("priority: must not be null");
         assertThatThrownBy(() -> task.logHours(BigDecimal.ZERO, clock)).hasMessageContaining("more than 0");
         assertThatThrownBy(() -> task.logHours(new BigDecimal("1001"), clock)).hasMessageContaining("hours");
         task.logHours(new BigDecimal("1.5"), clock);
