@@ -1,5 +1,7 @@
 package io.strata.bootstrap.ops;
 
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -7,6 +9,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 
+import io.strata.adapters.web.shared.Problems;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -50,11 +53,6 @@ public class DocsController {
             </html>
             """.getBytes(StandardCharsets.UTF_8);
 
-    private static final byte[] NOT_GENERATED = """
-            {"type":"about:blank","title":"Not Found","status":404,\
-            "detail":"No OpenAPI document was generated (no META-INF/swagger/*.yml on the classpath)"}"""
-            .getBytes(StandardCharsets.UTF_8);
-
     private final Optional<OpenApiDocument> document;
 
     public DocsController() {
@@ -68,10 +66,12 @@ public class DocsController {
     }
 
     @Get("/openapi.yml")
-    @Produces({YAML, "application/problem+json"})
-    public HttpResponse<byte[]> openApi() {
-        return document
-                .map(doc -> HttpResponse.ok(doc.content()).contentType(YAML).header("Cache-Control", "no-cache"))
-                .orElseGet(() -> HttpResponse.<byte[]>status(HttpStatus.NOT_FOUND).body(NOT_GENERATED).contentType("application/problem+json"));
+    @Produces({YAML, Problems.MEDIA_TYPE})
+    public HttpResponse<?> openApi(HttpRequest<?> request) {
+        if (document.isEmpty()) {
+            return Problems.forStatus(request, HttpStatus.NOT_FOUND,
+                    "No OpenAPI document was generated (no META-INF/swagger/*.yml on the classpath)");
+        }
+        return HttpResponse.ok(document.get().content()).contentType(YAML).header(HttpHeaders.CACHE_CONTROL, "no-cache");
     }
 }

@@ -163,11 +163,11 @@ class IdentityApiTest extends IntegrationTest {
         TestUser ada = user("see-a", null);
         TestUser bob = user("see-b", null);
         TestUser manager = user("see-m", "MANAGER");
-        api().get(users(bob.id())).token(ada.token()).send().problem(404);
-        api().get(users(bob.id()) + "/profile").token(ada.token()).send().problem(404);
+        api().get(users(bob.id())).token(ada.token()).send().notFound();
+        api().get(users(bob.id()) + "/profile").token(ada.token()).send().notFound();
         api().get(users(bob.id())).token(manager.token()).send().expect(200);
         api().get(users(bob.id())).token(admin()).send().expect(200);
-        api().get(users(UUID.randomUUID().toString())).token(admin()).send().problem(404);
+        api().get(users(UUID.randomUUID().toString())).token(admin()).send().notFound();
         api().get(users(bob.id())).send().problem(401);
     }
 
@@ -340,7 +340,7 @@ class IdentityApiTest extends IntegrationTest {
         api().patch(users(ada.id())).token(ada.token()).ifMatch(etag).raw("{\"role\":\"ADMIN\"}", PATCH).send()
                 .problem(403);
         api().patch(users(bob.id())).token(ada.token()).ifMatch("\"1\"").raw("{\"firstName\":\"x\"}", PATCH).send()
-                .problem(404);
+                .notFound();
         api().patch(users(bob.id())).token(manager.token()).ifMatch("\"1\"").raw("{\"firstName\":\"x\"}", PATCH)
                 .send().problem(403);
         Map<String, Object> promoted = api().patch(users(ada.id())).token(admin()).ifMatch(etag)
@@ -392,9 +392,9 @@ class IdentityApiTest extends IntegrationTest {
         api().delete(users(victim.id())).token(admin()).send().problem(428);
         api().delete(users(victim.id())).token(admin()).ifMatch("\"99\"").send().problem(412);
         api().delete(users(victim.id())).token(admin()).ifMatch(etag).send().expect(204);
-        api().get(users(victim.id())).token(admin()).send().problem(404);
+        api().get(users(victim.id())).token(admin()).send().notFound();
         api().get("/api/v1/users/me").token(victim.token()).send().problem(401);
-        api().delete(users(victim.id())).token(admin()).ifMatch(etag).send().problem(404);
+        api().delete(users(victim.id())).token(admin()).ifMatch(etag).send().notFound();
         api().delete(users(adminId)).token(admin()).ifMatch("\"0\"").send().problem(409);
     }
 
@@ -413,7 +413,7 @@ class IdentityApiTest extends IntegrationTest {
         assertThat(api().post(users(ada.id()) + "/activate").token(admin()).send().expect(200).json())
                 .containsEntry("status", "ACTIVE");
         issuedTokens.add(api().login(ada.email(), Api.PASSWORD));
-        api().post(users(UUID.randomUUID().toString()) + "/activate").token(admin()).send().problem(404);
+        api().post(users(UUID.randomUUID().toString()) + "/activate").token(admin()).send().notFound();
         api().post(users(adminId) + "/deactivate").token(admin()).send().problem(409);
     }
 
@@ -434,7 +434,7 @@ class IdentityApiTest extends IntegrationTest {
     void profilesAreCreatedThenReplacedWithIfMatch() {
         TestUser ada = user("prof", null);
         String path = users(ada.id()) + "/profile";
-        api().get(path).token(ada.token()).send().problem(404);
+        api().get(path).token(ada.token()).send().notFound();
 
         Api.Response created = api().put(path).token(ada.token())
                 .json(Map.of("bio", "Hi", "avatarUrl", "https://example.com/a.png", "preferences", Map.of("a", 1)))
@@ -464,7 +464,7 @@ class IdentityApiTest extends IntegrationTest {
         TestUser bob = user("prof-b", null);
         TestUser manager = user("prof-m", "MANAGER");
         String path = users(bob.id()) + "/profile";
-        api().put(path).token(ada.token()).json(Map.of("bio", "x")).send().problem(404);
+        api().put(path).token(ada.token()).json(Map.of("bio", "x")).send().notFound();
         api().put(path).token(manager.token()).json(Map.of("bio", "x")).send().problem(403);
         api().put(path).token(admin()).json(Map.of("bio", "by admin")).send().expect(201);
         assertThat(api().get(path).token(manager.token()).send().expect(200).json()).containsEntry("bio", "by admin");
@@ -662,8 +662,8 @@ class IdentityApiTest extends IntegrationTest {
                 .orElseThrow().get("id");
 
         TestUser bob = user("sess-b", null);
-        api().delete("/api/v1/sessions/" + otherId).token(bob.token()).send().problem(404);
-        api().delete("/api/v1/sessions/" + UUID.randomUUID()).token(ada.token()).send().problem(404);
+        api().delete("/api/v1/sessions/" + otherId).token(bob.token()).send().notFound();
+        api().delete("/api/v1/sessions/" + UUID.randomUUID()).token(ada.token()).send().notFound();
         api().delete("/api/v1/sessions/" + otherId).token(ada.token()).send().expect(204);
         api().get("/api/v1/users/me").token(second).send().problem(401);
         api().delete("/api/v1/sessions/" + otherId).token(ada.token()).send().expect(204);

@@ -253,6 +253,17 @@ public final class Api {
             return problem;
         }
 
+        /**
+         * Asserts a 404 from a lookup that missed (or an object hidden from the caller), not the 404 of a path
+         * no route matches; returns the problem.
+         */
+        public Map<String, Object> notFound() {
+            Map<String, Object> problem = problem(404);
+            assertThat((String) problem.get("detail")).as("%s: a lookup miss, not an unknown route", request)
+                    .endsWith(" not found");
+            return problem;
+        }
+
         /** The field names of a validation problem's {@code errors}. */
         @SuppressWarnings("unchecked")
         public List<String> errorFields(int expected) {

@@ -52,7 +52,7 @@ class TaskApiTest extends WorkspaceApiSupport {
         assertThat(read.etag()).isEqualTo(response.etag());
         assertThat(getProject(owner, id)).containsEntry("taskCount", 2).containsEntry("completion", 0);
 
-        api().get(task(UUID.randomUUID())).token(owner.token()).send().problem(404);
+        api().get(task(UUID.randomUUID())).token(owner.token()).send().notFound();
         assertThat(api().get(task("nope")).token(owner.token()).send().errorFields(400)).containsExactly("id");
         api().get(task(task.get("id"))).send().problem(401);
         api().get(task(task.get("id"))).token(adminToken()).send().expect(200);
@@ -92,7 +92,7 @@ class TaskApiTest extends WorkspaceApiSupport {
         api().post(path).token(owner.token()).raw("{", "application/json").send().problem(400);
         api().post(path).token(guest.token()).json(Map.of("title", "T")).send().problem(403);
         api().post(project(UUID.randomUUID()) + "/tasks").token(owner.token()).json(Map.of("title", "T")).send()
-                .problem(404);
+                .notFound();
         api().post(path).json(Map.of("title", "T")).send().problem(401);
         assertThat(getProject(owner, id)).containsEntry("taskCount", 0);
     }
@@ -143,7 +143,7 @@ class TaskApiTest extends WorkspaceApiSupport {
         assertThat(api().get(base + "?sort=priority").token(member.token()).send().errorFields(400))
                 .containsExactly("sort");
         assertThat(api().get(base + "?limit=0").token(member.token()).send().errorFields(400)).containsExactly("limit");
-        api().get(project(UUID.randomUUID()) + "/tasks").token(member.token()).send().problem(404);
+        api().get(project(UUID.randomUUID()) + "/tasks").token(member.token()).send().notFound();
         api().get(base).send().problem(401);
     }
 
@@ -233,7 +233,7 @@ class TaskApiTest extends WorkspaceApiSupport {
         api().patch(task(taskId)).token(guest.token()).ifMatch(current).raw("{\"title\":\"X\"}", PATCH).send()
                 .problem(403);
         api().patch(task(UUID.randomUUID())).token(owner.token()).ifMatch(current).raw("{\"title\":\"X\"}", PATCH)
-                .send().problem(404);
+                .send().notFound();
         api().patch(task(taskId)).ifMatch(current).raw("{\"title\":\"X\"}", PATCH).send().problem(401);
         assertThat(api().get(task(taskId)).token(owner.token()).send().expect(200).etag()).isEqualTo(current);
     }
@@ -277,7 +277,7 @@ class TaskApiTest extends WorkspaceApiSupport {
         assertThat(api().post(task(ids.get(3)) + "/status").token(owner.token()).json(Map.of()).send()
                 .errorFields(400)).containsExactly("status");
         moveTask(guest, ids.get(3), "DONE").problem(403);
-        moveTask(owner, UUID.randomUUID(), "DONE").problem(404);
+        moveTask(owner, UUID.randomUUID(), "DONE").notFound();
         api().post(task(ids.get(3)) + "/status").json(Map.of("status", "DONE")).send().problem(401);
 
         // a closed project's tasks are not reopened
@@ -344,7 +344,7 @@ class TaskApiTest extends WorkspaceApiSupport {
         assertThat(api().delete(task(d) + "/dependencies/x").token(owner.token()).ifMatch(removed.etag()).send()
                 .errorFields(400)).containsExactly("dependsOnId");
         api().delete(task(UUID.randomUUID()) + "/dependencies/" + a).token(owner.token()).ifMatch(etag).send()
-                .problem(404);
+                .notFound();
         api().delete(path).ifMatch(etag).send().problem(401);
         api().post(task(d) + "/dependencies").json(Map.of("taskId", a)).send().problem(401);
     }
@@ -370,7 +370,7 @@ class TaskApiTest extends WorkspaceApiSupport {
                 .containsExactly("hours");
         api().post(path).token(guest.token()).json(Map.of("hours", 1)).send().problem(403);
         api().post(task(UUID.randomUUID()) + "/hours").token(owner.token()).json(Map.of("hours", 1)).send()
-                .problem(404);
+                .notFound();
         api().post(path).json(Map.of("hours", 1)).send().problem(401);
 
         int clients = 10;

@@ -273,12 +273,9 @@ public class UserController {
     @Post("/bulk-update")
     @Operation(summary = "Change status, role and/or tags of many users (ADMIN)")
     public BulkUpdateResponse bulkUpdate(@Parameter(hidden = true) Actor actor, @Body BulkUpdateUsersRequest body) {
-        List<UserId> ids = body.ids() == null ? null
+        List<UserId> ids = body.ids() == null ? null // the use case reports it
                 : RequestValues.uuids("ids", body.ids(), BulkUpdateUsersUseCase.MAX_IDS).stream()
                 .map(UserId::new).toList();
-        if (ids == null) {
-            throw new ValidationException("ids", "is required: 1 to " + BulkUpdateUsersUseCase.MAX_IDS + " user ids");
-        }
         int affected = bulkUpdate.bulkUpdate(new BulkUpdateUsersUseCase.Command(actor, ids,
                 RequestValues.enumValue("status", body.status(), UserStatus.class),
                 RequestValues.enumValue("role", body.role(), Role.class),

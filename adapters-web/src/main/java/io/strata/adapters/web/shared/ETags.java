@@ -21,8 +21,6 @@ import io.strata.domain.shared.ValidationException;
  * }</pre>
  */
 public final class ETags {
-    public static final String HEADER = "If-Match";
-
     private ETags() {
     }
 
@@ -71,6 +69,6 @@ public final class ETags {
     }
 
     private static ValidationException invalid(String message) {
-        return new ValidationException(HEADER, message);
+        return new ValidationException(HttpHeaders.IF_MATCH, message);
     }
 }

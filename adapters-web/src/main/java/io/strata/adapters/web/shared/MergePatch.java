@@ -87,14 +87,6 @@ public final class MergePatch {
         return result;
     }
 
-    public boolean isEmpty() {
-        return fields.isEmpty();
-    }
-
-    public boolean has(String field) {
-        return fields.containsKey(field);
-    }
-
     /** A JSON string (or null). */
     public Change<String> text(String field) {
         return read(field, "a string", v -> v instanceof String s ? s : fail());
@@ -121,17 +113,6 @@ public final class MergePatch {
     @SuppressWarnings("unchecked")
     public Change<Map<String, Object>> object(String field) {
         return read(field, "a JSON object", v -> v instanceof Map<?, ?> m ? (Map<String, Object>) m : fail());
-    }
-
-    /** A JSON boolean (or null). */
-    public Change<Boolean> bool(String field) {
-        return read(field, "a boolean", v -> v instanceof Boolean b ? b : fail());
-    }
-
-    /** A JSON integer (or null). */
-    public Change<Long> integer(String field) {
-        return read(field, "an integer", v -> v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-                ? n.longValue() : fail());
     }
 
     /** A JSON number (or null) as an exact decimal, e.g. hours or an amount. */

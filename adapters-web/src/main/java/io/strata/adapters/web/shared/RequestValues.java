@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -69,10 +68,5 @@ public final class RequestValues {
         }
         throw new ValidationException(field, "'" + ProblemHandlers.abbreviate(text) + "' is not one of "
                 + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
-    }
-
-    /** Lower-cased, trimmed text; null when blank. */
-    public static @Nullable String normalized(@Nullable String text) {
-        return text == null || text.isBlank() ? null : text.strip().toLowerCase(Locale.ROOT);
     }
 }

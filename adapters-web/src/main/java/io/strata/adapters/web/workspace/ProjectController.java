@@ -214,7 +214,7 @@ public class ProjectController {
                                                       @Parameter(description = OPTIONAL_IF_MATCH_DOC) String ifMatch,
                                                       @Body StatusRequest body) {
         Long expected = ETags.optionalIfMatch(ifMatch);
-        ProjectStatus status = WorkspaceRequests.requiredEnum("status", body.status(), ProjectStatus.class);
+        ProjectStatus status = RequestValues.enumValue("status", body.status(), ProjectStatus.class);
         return ok(changeStatus.changeStatus(new ChangeProjectStatusUseCase.Command(actor, new ProjectId(id), status,
                 expected)));
     }

@@ -156,7 +156,7 @@ public class TaskController {
                                                    String ifMatch,
                                                    @Body StatusRequest body) {
         Long expected = ETags.optionalIfMatch(ifMatch);
-        TaskStatus status = WorkspaceRequests.requiredEnum("status", body.status(), TaskStatus.class);
+        TaskStatus status = RequestValues.enumValue("status", body.status(), TaskStatus.class);
         return ok(changeStatus.changeStatus(new ChangeTaskStatusUseCase.Command(actor, new TaskId(id), status,
                 expected)));
     }

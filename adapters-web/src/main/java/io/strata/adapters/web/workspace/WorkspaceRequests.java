@@ -99,15 +99,6 @@ final class WorkspaceRequests {
         return patch;
     }
 
-    /** A required enum value of a small body such as {@code {"status": "DONE"}}. */
-    static <E extends Enum<E>> E requiredEnum(String field, @Nullable String text, Class<E> type) {
-        if (text == null) {
-            throw new ValidationException(field, "is required: one of " + String.join(", ",
-                    java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
-        }
-        return RequestValues.enumValue(field, text, type);
-    }
-
     // ---------------------------------------------------------------- helpers
 
     private static @Nullable UserId userId(String field, @Nullable String text, ValidationCollector errors) {

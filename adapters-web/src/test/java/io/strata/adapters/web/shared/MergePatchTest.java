@@ -109,16 +109,6 @@ class MergePatchTest {
     }
 
     @Test
-    void otherTypedReaders() {
-        MergePatch patch = MergePatch.of(Map.of("flag", true, "n", 3, "x", 1.5), Set.of("flag", "n", "x", "absent"));
-        assertThat(patch.bool("flag").value()).isTrue();
-        assertThat(patch.integer("n").value()).isEqualTo(3L);
-        assertThat(patch.has("absent")).isFalse();
-        assertThat(patch.isEmpty()).isFalse();
-        assertThatThrownBy(() -> patch.build(p -> p.integer("x"))).hasMessageContaining("an integer");
-    }
-
-    @Test
     void readsDecimalsDatesAndUuidsAndReportsEveryWrongType() {
         java.util.UUID id = java.util.UUID.randomUUID();
         Map<String, Object> body = new HashMap<>();

@@ -18,7 +18,6 @@ import io.strata.domain.workspace.Budget;
 import io.strata.domain.workspace.Priority;
 import io.strata.domain.workspace.ProjectId;
 import io.strata.domain.workspace.TaskId;
-import io.strata.domain.workspace.TaskStatus;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -166,17 +165,5 @@ class WorkspaceRequestsTest {
         assertThatThrownBy(() -> WorkspaceRequests.taskPatch(tree("{\"assigneeId\":\"x\",\"estimatedHours\":\"1\"}")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(fields(e))
                         .containsExactlyInAnyOrder("assigneeId", "estimatedHours"));
-    }
-
-    @Test
-    void statusIsRequiredAndNamed() {
-        assertThat(WorkspaceRequests.requiredEnum("status", "done", TaskStatus.class)).isEqualTo(TaskStatus.DONE);
-        assertThatThrownBy(() -> WorkspaceRequests.requiredEnum("status", null, TaskStatus.class))
-                .isInstanceOfSatisfying(ValidationException.class, e -> {
-                    assertThat(fields(e)).containsExactly("status");
-                    assertThat(e.getMessage()).contains("TODO, IN_PROGRESS, BLOCKED, DONE, CANCELLED");
-                });
-        assertThatThrownBy(() -> WorkspaceRequests.requiredEnum("status", "FINISHED", TaskStatus.class))
-                .isInstanceOf(ValidationException.class);
     }
 }
