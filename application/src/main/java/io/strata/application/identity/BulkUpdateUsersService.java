@@ -2,27 +2,29 @@ package io.strata.application.identity;
 
 import io.strata.domain.identity.BulkUserChange;
 import io.strata.domain.identity.UserId;
+import io.strata.domain.identity.SessionRepository;
 import io.strata.domain.identity.UserRepository;
+import io.strata.domain.identity.UserStatus;
 import io.strata.domain.shared.Clock;
 import io.strata.domain.shared.ConflictException;
 import io.strata.domain.shared.Tags;
 import io.strata.domain.shared.ValidationException;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/**
- * Bulk changes run as one UPDATE. A deactivated user's sessions stop working at once because
- * authentication checks the user's status on every request.
- */
+/** Bulk changes run as one UPDATE; deactivating also revokes the users' sessions, as for one user. */
 @Singleton
 public class BulkUpdateUsersService implements BulkUpdateUsersUseCase {
     private final UserRepository users;
+    private final SessionRepository sessions;
     private final Clock clock;
 
-    public BulkUpdateUsersService(UserRepository users, Clock clock) {
+    public BulkUpdateUsersService(UserRepository users, SessionRepository sessions, Clock clock) {
         this.users = users;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -40,6 +42,11 @@ public class BulkUpdateUsersService implements BulkUpdateUsersUseCase {
                 && ids.contains(new UserId(command.actor().userId()))) {
             throw new ConflictException("an ADMIN cannot change their own role or status in a bulk update");
         }
-        return users.bulkUpdate(ids, change, clock.now());
+        Instant now = clock.now();
+        int affected = users.bulkUpdate(ids, change, now);
+        if (change.status() == UserStatus.INACTIVE) {
+            sessions.revokeAllOf(ids, now);
+        }
+        return affected;
     }
 }

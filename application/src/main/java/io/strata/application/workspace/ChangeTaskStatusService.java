@@ -31,13 +31,10 @@ public class ChangeTaskStatusService implements ChangeTaskStatusUseCase {
         if (command.expectedVersion() != null) {
             Versioned.require("Task", task.id(), command.expectedVersion(), task.version());
         }
-        if (command.status() != null && command.status().isOpen()) {
-            locked.project().requireOpenForTaskChanges();
-        }
         List<Task> dependencies = task.dependsOn().isEmpty() ? List.of() : tasks.findAllById(task.dependsOn());
         List<TaskId> doneDependents = !task.status().isOpen() && command.status() != null && command.status().isOpen()
                 ? tasks.doneDependents(task.id()) : List.of();
-        task.changeStatus(command.status(), dependencies, doneDependents, clock);
+        task.changeStatus(locked.project(), command.status(), dependencies, doneDependents, clock);
         Task stored = tasks.save(task);
         TaskCounters.refresh(projects, locked.project(), clock);
         return stored;

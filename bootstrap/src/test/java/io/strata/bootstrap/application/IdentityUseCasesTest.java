@@ -402,14 +402,20 @@ class IdentityUseCasesTest extends IntegrationTest {
                 List.of(admin.id()), null, Role.USER, null, null))).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> bulkUpdate.bulkUpdate(new BulkUpdateUsersUseCase.Command(actor(admin), List.of(a.id()),
                 null, null, null, null))).isInstanceOf(ValidationException.class);
+        LogInUseCase.LoggedIn aSession = login(a, PASSWORD, "10.0.10.1");
         int affected = bulkUpdate.bulkUpdate(new BulkUpdateUsersUseCase.Command(actor(admin), List.of(a.id(), b.id()),
                 UserStatus.INACTIVE, Role.GUEST, Set.of("x"), Set.of(tag)));
         assertThat(affected).isEqualTo(2);
+        bulkUpdate.bulkUpdate(new BulkUpdateUsersUseCase.Command(actor(admin), List.of(a.id()), UserStatus.ACTIVE,
+                null, null, null));
+        assertThat(authenticate.authenticate(aSession.token())).as("revoked by the bulk deactivation").isEmpty();
+        bulkUpdate.bulkUpdate(new BulkUpdateUsersUseCase.Command(actor(admin), List.of(a.id()), UserStatus.INACTIVE,
+                null, null, null));
         User changed = queries.get(actor(admin), a.id());
         assertThat(changed.status()).isEqualTo(UserStatus.INACTIVE);
         assertThat(changed.role()).isEqualTo(Role.GUEST);
         assertThat(changed.tags().values()).containsExactly("x");
-        assertThat(changed.version()).isEqualTo(a.version() + 1);
+        assertThat(changed.version()).as("login + three bulk updates").isEqualTo(a.version() + 4);
         var stats = queries.statistics(actor(admin));
         assertThat(stats.total()).isEqualTo(stats.active() + stats.inactive());
         assertThat(stats.inactive()).isGreaterThanOrEqualTo(2);

@@ -26,4 +26,7 @@ public interface SessionRepository {
 
     /** Revokes every active session of the user except {@code keep} (may be null); returns the count. */
     int revokeAllExcept(UserId userId, SessionId keep, Instant now);
+
+    /** Revokes every active session of these users in one statement; returns the count. */
+    int revokeAllOf(java.util.Collection<UserId> userIds, Instant now);
 }

@@ -34,22 +34,6 @@ public final class DependencyGraph {
         edges.computeIfAbsent(from, k -> new LinkedHashSet<>()).add(to);
     }
 
-    /** Any cycle in the graph ({@code a -> b -> ... -> a}), for validating a batch of new tasks. */
-    public Optional<List<TaskId>> anyCycle() {
-        for (Map.Entry<TaskId, Set<TaskId>> entry : edges.entrySet()) {
-            for (TaskId to : entry.getValue()) {
-                Optional<List<TaskId>> back = path(to, entry.getKey());
-                if (back.isPresent()) {
-                    List<TaskId> cycle = new ArrayList<>();
-                    cycle.add(entry.getKey());
-                    cycle.addAll(back.get());
-                    return Optional.of(cycle);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
     /** A path start -> ... -> goal following edges (breadth-first, so the shortest), if one exists. */
     private Optional<List<TaskId>> path(TaskId start, TaskId goal) {
         Map<TaskId, TaskId> cameFrom = new HashMap<>();

@@ -141,15 +141,19 @@ public final class Task extends AggregateRoot {
     /**
      * Moves to {@code next}. DONE needs every dependency resolved ({@code dependencies} are the tasks
      * this one depends on); reopening a resolved task needs no DONE task depending on it
-     * ({@code doneDependents}).
+     * ({@code doneDependents}); a closed project's tasks cannot move to an open status.
      */
-    public void changeStatus(TaskStatus next, Collection<Task> dependencies, Collection<TaskId> doneDependents,
-                             Clock clock) {
+    public void changeStatus(Project project, TaskStatus next, Collection<Task> dependencies,
+                             Collection<TaskId> doneDependents, Clock clock) {
+        requireSameProject(project);
         if (next == null) {
             throw new ValidationException("status", "is required");
         }
         if (next == status) {
             throw new ConflictException("task " + id + " is already " + next);
+        }
+        if (next.isOpen()) {
+            project.requireOpenForTaskChanges();
         }
         if (next == TaskStatus.DONE) {
             List<String> open = dependencies.stream().filter(d -> dependsOn.contains(d.id()) && d.status().isOpen())

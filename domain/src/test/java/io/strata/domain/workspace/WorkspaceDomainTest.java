@@ -131,14 +131,14 @@ class WorkspaceDomainTest {
         Task build = task(project, "build");
         Task ship = task(project, "ship");
         ship.dependOn(build, new DependencyGraph(Map.of()), clock);
-        assertThatThrownBy(() -> ship.changeStatus(TaskStatus.DONE, List.of(build), List.of(), clock))
+        assertThatThrownBy(() -> ship.changeStatus(project, TaskStatus.DONE, List.of(build), List.of(), clock))
                 .isInstanceOf(ConflictException.class).hasMessageContaining(build.id().toString());
-        build.changeStatus(TaskStatus.CANCELLED, List.of(), List.of(), clock);
-        ship.changeStatus(TaskStatus.DONE, List.of(build), List.of(), clock);
+        build.changeStatus(project, TaskStatus.CANCELLED, List.of(), List.of(), clock);
+        ship.changeStatus(project, TaskStatus.DONE, List.of(build), List.of(), clock);
         assertThat(ship.completedAt()).isEqualTo(now.get());
-        assertThatThrownBy(() -> build.changeStatus(TaskStatus.TODO, List.of(), List.of(ship.id()), clock))
+        assertThatThrownBy(() -> build.changeStatus(project, TaskStatus.TODO, List.of(), List.of(ship.id()), clock))
                 .hasMessageContaining("cannot be reopened");
-        ship.changeStatus(TaskStatus.IN_PROGRESS, List.of(build), List.of(), clock);
+        ship.changeStatus(project, TaskStatus.IN_PROGRESS, List.of(build), List.of(), clock);
         assertThat(ship.completedAt()).isNull();
         assertThat(ship.pullEvents()).hasSize(2).allMatch(e -> e instanceof TaskStatusChanged);
     }
@@ -166,22 +166,35 @@ class WorkspaceDomainTest {
         Project project = project();
         Task done = task(project, "done");
         Task open = task(project, "open");
-        done.changeStatus(TaskStatus.DONE, List.of(), List.of(), clock);
+        done.changeStatus(project, TaskStatus.DONE, List.of(), List.of(), clock);
         assertThatThrownBy(() -> done.dependOn(open, new DependencyGraph(Map.of()), clock))
                 .hasMessageContaining("cannot depend on open task");
     }
 
     @Test
-    void graphFindsAnyCycleAndTheShortestPath() {
+    void graphNamesTheShortestCycleAnEdgeWouldClose() {
         TaskId a = TaskId.newId();
         TaskId b = TaskId.newId();
         TaskId c = TaskId.newId();
         DependencyGraph graph = new DependencyGraph(Map.of(a, Set.of(b)));
-        assertThat(graph.anyCycle()).isEmpty();
         graph.add(b, c);
-        graph.add(c, a);
-        assertThat(graph.anyCycle()).hasValueSatisfying(cycle -> assertThat(cycle).hasSize(4));
+        assertThat(graph.cycleIfAdded(c, a)).contains(List.of(c, a, b, c));
+        graph.add(a, c);
+        assertThat(graph.cycleIfAdded(c, a)).contains(List.of(c, a, c));
+        assertThat(graph.cycleIfAdded(a, c)).isEmpty();
         assertThat(new DependencyGraph(Map.of()).cycleIfAdded(a, b)).isEmpty();
+    }
+
+    @Test
+    void aClosedProjectsTasksCannotBeReopened() {
+        Project project = project();
+        Task task = task(project, "t");
+        task.changeStatus(project, TaskStatus.DONE, List.of(), List.of(), clock);
+        project.changeStatus(ProjectStatus.COMPLETED, new TaskTally(1, 1, 0), clock);
+        assertThatThrownBy(() -> task.changeStatus(project, TaskStatus.TODO, List.of(), List.of(), clock))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("COMPLETED");
+        assertThatThrownBy(() -> task.changeStatus(project(), TaskStatus.CANCELLED, List.of(), List.of(), clock))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -190,7 +203,7 @@ class WorkspaceDomainTest {
         Task task = Task.create(project, "t", null, null, null, null, LocalDate.parse("2026-03-01"), null, clock);
         assertThat(task.isOverdue(LocalDate.parse("2026-03-02"))).isTrue();
         assertThat(task.isOverdue(LocalDate.parse("2026-03-01"))).isFalse();
-        task.changeStatus(TaskStatus.DONE, List.of(), List.of(), clock);
+        task.changeStatus(project, TaskStatus.DONE, List.of(), List.of(), clock);
         assertThat(task.isOverdue(LocalDate.parse("2026-03-02"))).isFalse();
     }
 }

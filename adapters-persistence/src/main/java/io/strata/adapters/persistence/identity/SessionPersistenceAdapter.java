@@ -17,6 +17,7 @@ import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -121,6 +122,16 @@ public class SessionPersistenceAdapter implements SessionRepository {
             update.setParameter("keep", keep.value());
         }
         return update.executeUpdate();
+    }
+
+    @Override
+    public int revokeAllOf(Collection<UserId> userIds, Instant now) {
+        return entityManager.createQuery("""
+                        UPDATE SessionJpaEntity s SET s.revokedAt = :now, s.updatedAt = :now, s.version = s.version + 1
+                        WHERE s.userId IN :userIds AND s.revokedAt IS NULL AND s.expiresAt > :now""")
+                .setParameter("now", now)
+                .setParameter("userIds", userIds.stream().map(UserId::value).toList())
+                .executeUpdate();
     }
 
     private long currentVersion(SessionId id) {

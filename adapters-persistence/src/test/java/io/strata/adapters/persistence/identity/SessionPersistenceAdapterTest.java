@@ -132,6 +132,26 @@ class SessionPersistenceAdapterTest extends PostgresTest {
     }
 
     @Test
+    void revokeAllOfRevokesEveryActiveSessionOfTheGivenUsersOnly() {
+        Instant now = T0.plus(Duration.ofHours(1));
+        User second = tx(() -> users.add(IdentityFixtures.bareUser("second")));
+        User bystander = tx(() -> users.add(IdentityFixtures.bareUser("bystander")));
+        Session a = IdentityFixtures.session(owner.id(), T0, T0.plus(DAY));
+        Session b = IdentityFixtures.session(second.id(), T0, T0.plus(DAY));
+        Session c = IdentityFixtures.session(bystander.id(), T0, T0.plus(DAY));
+        txRun(() -> List.of(a, b, c).forEach(sessions::add));
+
+        assertThat(tx(() -> sessions.revokeAllOf(List.of(owner.id(), second.id()), now))).isEqualTo(2);
+        assertThat(readTx(() -> sessions.findActiveByUser(owner.id(), now))).isEmpty();
+        assertThat(readTx(() -> sessions.findActiveByUser(second.id(), now))).isEmpty();
+        assertThat(readTx(() -> sessions.findActiveByUser(bystander.id(), now))).extracting(Session::id)
+                .containsExactly(c.id());
+        Session revoked = readTx(() -> sessions.findById(b.id())).orElseThrow();
+        assertThat(revoked.revokedAt()).isEqualTo(now);
+        assertThat(revoked.updatedAt()).isEqualTo(now);
+    }
+
+    @Test
     void saveRevokesWithAVersionCheck() {
         Session session = tx(() -> sessions.add(IdentityFixtures.session(owner.id(), T0, T0.plus(DAY))));
         Session saved = tx(() -> {
