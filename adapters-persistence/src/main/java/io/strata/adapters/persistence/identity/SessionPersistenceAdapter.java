@@ -1,5 +1,6 @@
 package io.strata.adapters.persistence.identity;
 
+import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
@@ -12,7 +13,6 @@ import io.strata.domain.identity.UserStatus;
 import io.strata.domain.shared.ConflictException;
 import io.strata.domain.shared.NotFoundException;
 import io.strata.domain.shared.Role;
-import io.strata.domain.shared.StaleVersionException;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -53,23 +53,8 @@ public class SessionPersistenceAdapter implements SessionRepository {
 
     @Override
     public Session save(Session session) {
-        SessionJpaEntity entity = entityManager.find(SessionJpaEntity.class, session.id().value());
-        if (entity == null) {
-            throw new NotFoundException("session", session.id());
-        }
-        if (entity.getVersion() != session.version()) {
-            throw new StaleVersionException("session", session.id(), session.version(), entity.getVersion());
-        }
-        mapper.copyChanges(session, entity);
-        try {
-            entityManager.flush();
-        } catch (PersistenceException e) {
-            if (PersistenceErrors.isOptimisticLockFailure(e)) {
-                throw new StaleVersionException("session", session.id(), session.version(), currentVersion(session.id()));
-            }
-            throw e;
-        }
-        return mapper.toDomain(entity);
+        return mapper.toDomain(AggregateWrites.saveChanges(entityManager, SessionJpaEntity.class, session.id().value(), session.version(),
+                "session", session.id(), entity -> mapper.copyChanges(session, entity), e -> e));
     }
 
     @Override
@@ -134,7 +119,4 @@ public class SessionPersistenceAdapter implements SessionRepository {
                 .executeUpdate();
     }
 
-    private long currentVersion(SessionId id) {
-        return PersistenceErrors.committedVersion(entityManager, SessionJpaEntity.class, id.value());
-    }
 }

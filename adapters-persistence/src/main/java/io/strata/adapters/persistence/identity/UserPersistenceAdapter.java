@@ -1,5 +1,6 @@
 package io.strata.adapters.persistence.identity;
 
+import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
@@ -135,23 +136,8 @@ public class UserPersistenceAdapter implements UserRepository {
      */
     @Override
     public User save(User user) {
-        UserJpaEntity entity = entityManager.find(UserJpaEntity.class, user.id().value());
-        if (entity == null) {
-            throw new NotFoundException("user", user.id());
-        }
-        if (entity.getVersion() != user.version()) {
-            throw new StaleVersionException("user", user.id(), user.version(), entity.getVersion());
-        }
-        mapper.copyChanges(user, entity);
-        try {
-            entityManager.flush();
-        } catch (PersistenceException e) {
-            if (PersistenceErrors.isOptimisticLockFailure(e)) {
-                throw new StaleVersionException("user", user.id(), user.version(), currentVersion(user.id()));
-            }
-            throw translate(e, user.id());
-        }
-        return mapper.toDomain(entity);
+        return mapper.toDomain(AggregateWrites.saveChanges(entityManager, UserJpaEntity.class, user.id().value(), user.version(),
+                "user", user.id(), entity -> mapper.copyChanges(user, entity), e -> translate(e, user.id())));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.strata.adapters.persistence.identity;
 
+import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
@@ -8,12 +9,10 @@ import io.strata.domain.identity.UserProfile;
 import io.strata.domain.identity.UserProfileRepository;
 import io.strata.domain.shared.ConflictException;
 import io.strata.domain.shared.NotFoundException;
-import io.strata.domain.shared.StaleVersionException;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.util.Optional;
-import java.util.UUID;
 
 /** {@link UserProfileRepository} on PostgreSQL; runs in the caller's transaction. */
 @Singleton
@@ -49,24 +48,8 @@ public class UserProfilePersistenceAdapter implements UserProfileRepository {
 
     @Override
     public UserProfile save(UserProfile profile) {
-        UserProfileJpaEntity entity = entityManager.find(UserProfileJpaEntity.class, profile.id());
-        if (entity == null) {
-            throw new NotFoundException("profile of user", profile.userId());
-        }
-        if (entity.getVersion() != profile.version()) {
-            throw new StaleVersionException("profile of user", profile.userId(), profile.version(), entity.getVersion());
-        }
-        mapper.copyChanges(profile, entity);
-        try {
-            entityManager.flush();
-        } catch (PersistenceException e) {
-            if (PersistenceErrors.isOptimisticLockFailure(e)) {
-                throw new StaleVersionException("profile of user", profile.userId(), profile.version(),
-                        currentVersion(profile.id()));
-            }
-            throw translate(e, profile);
-        }
-        return mapper.toDomain(entity);
+        return mapper.toDomain(AggregateWrites.saveChanges(entityManager, UserProfileJpaEntity.class, profile.id(), profile.version(),
+                "profile of user", profile.userId(), entity -> mapper.copyChanges(profile, entity), e -> translate(e, profile)));
     }
 
     private static RuntimeException translate(PersistenceException error, UserProfile profile) {
@@ -78,7 +61,4 @@ public class UserProfilePersistenceAdapter implements UserProfileRepository {
         }).orElse(error);
     }
 
-    private long currentVersion(UUID id) {
-        return PersistenceErrors.committedVersion(entityManager, UserProfileJpaEntity.class, id);
-    }
 }

@@ -1,5 +1,6 @@
 package io.strata.adapters.persistence.workspace;
 
+import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.ChildRows;
@@ -7,7 +8,6 @@ import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.domain.identity.UserId;
 import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.NotFoundException;
 import io.strata.domain.shared.Page;
 import io.strata.domain.shared.PageRequest;
 import io.strata.domain.shared.SearchCriteria;
@@ -136,23 +136,8 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
      */
     @Override
     public Project save(Project project) {
-        ProjectJpaEntity entity = entityManager.find(ProjectJpaEntity.class, project.id().value());
-        if (entity == null) {
-            throw new NotFoundException("Project", project.id());
-        }
-        if (entity.getVersion() != project.version()) {
-            throw new StaleVersionException("Project", project.id(), project.version(), entity.getVersion());
-        }
-        mapper.copyChanges(project, entity);
-        try {
-            entityManager.flush();
-        } catch (PersistenceException e) {
-            if (PersistenceErrors.isOptimisticLockFailure(e)) {
-                throw new StaleVersionException("Project", project.id(), project.version(), currentVersion(project.id()));
-            }
-            throw translate(e, project);
-        }
-        return mapper.toDomain(entity);
+        return mapper.toDomain(AggregateWrites.saveChanges(entityManager, ProjectJpaEntity.class, project.id().value(), project.version(),
+                "Project", project.id(), entity -> mapper.copyChanges(project, entity), e -> translate(e, project)));
     }
 
     /**

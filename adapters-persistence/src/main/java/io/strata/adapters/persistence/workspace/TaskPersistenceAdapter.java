@@ -1,5 +1,6 @@
 package io.strata.adapters.persistence.workspace;
 
+import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.ChildRows;
@@ -13,7 +14,6 @@ import io.strata.domain.shared.NotFoundException;
 import io.strata.domain.shared.Page;
 import io.strata.domain.shared.PageRequest;
 import io.strata.domain.shared.SearchCriteria;
-import io.strata.domain.shared.StaleVersionException;
 import io.strata.domain.shared.ValidationException;
 import io.strata.domain.workspace.DependencyGraph;
 import io.strata.domain.workspace.ProjectId;
@@ -138,23 +138,8 @@ public class TaskPersistenceAdapter implements TaskRepository {
      */
     @Override
     public Task save(Task task) {
-        TaskJpaEntity entity = entityManager.find(TaskJpaEntity.class, task.id().value());
-        if (entity == null) {
-            throw new NotFoundException("Task", task.id());
-        }
-        if (entity.getVersion() != task.version()) {
-            throw new StaleVersionException("Task", task.id(), task.version(), entity.getVersion());
-        }
-        mapper.copyChanges(task, entity);
-        try {
-            entityManager.flush();
-        } catch (PersistenceException e) {
-            if (PersistenceErrors.isOptimisticLockFailure(e)) {
-                throw new StaleVersionException("Task", task.id(), task.version(), currentVersion(task.id()));
-            }
-            throw translate(e, task);
-        }
-        return mapper.toDomain(entity);
+        return mapper.toDomain(AggregateWrites.saveChanges(entityManager, TaskJpaEntity.class, task.id().value(), task.version(),
+                "Task", task.id(), entity -> mapper.copyChanges(task, entity), e -> translate(e, task)));
     }
 
     /** One index scan of {@code task_dependencies} by project. */
@@ -247,7 +232,4 @@ public class TaskPersistenceAdapter implements TaskRepository {
         }).orElse(error);
     }
 
-    private long currentVersion(TaskId id) {
-        return PersistenceErrors.committedVersion(entityManager, TaskJpaEntity.class, id.value());
-    }
 }
