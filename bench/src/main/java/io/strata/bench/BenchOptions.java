@@ -1,0 +1,71 @@
+package io.strata.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Command-line options of {@code bench/run}; {@code --quick} is a smaller, faster run for trying changes. */
+record BenchOptions(Path root, boolean quick, int seconds, int warmupSeconds, List<Integer> concurrency,
+                    List<Integer> tableSizes, int mainSize, List<Integer> bulkSizes, int rowByRowRows, int startupRepeats,
+                    Set<String> sections, String javaOpts) {
+
+    static final Set<String> ALL_SECTIONS = Set.of("startup", "http", "scaling", "sql", "bulk");
+
+    static BenchOptions parse(String[] args) {
+        Path root = Path.of("").toAbsolutePath();
+        boolean quick = false;
+        Integer seconds = null;
+        List<Integer> concurrency = null;
+        Set<String> sections = new TreeSet<>(ALL_SECTIONS);
+        String javaOpts = System.getenv().getOrDefault("JAVA_OPTS", "");
+        for (String arg : args) {
+            if (arg.equals("--quick")) {
+                quick = true;
+            } else if (arg.startsWith("--root=")) {
+                root = Path.of(value(arg)).toAbsolutePath();
+            } else if (arg.startsWith("--seconds=")) {
+                seconds = positive(arg);
+            } else if (arg.startsWith("--concurrency=")) {
+                concurrency = Arrays.stream(value(arg).split(",")).map(s -> positive("--concurrency=" + s)).toList();
+            } else if (arg.startsWith("--only=")) {
+                sections = new TreeSet<>(List.of(value(arg).split(",")));
+                if (!ALL_SECTIONS.containsAll(sections)) {
+                    throw new IllegalArgumentException("--only takes a comma-separated subset of " + new TreeSet<>(ALL_SECTIONS));
+                }
+            } else if (arg.startsWith("--java-opts=")) {
+                javaOpts = value(arg);
+            } else {
+                throw new IllegalArgumentException("unknown option " + arg + " (options: --quick --seconds=N --concurrency=1,8,32 "
+                        + "--only=" + String.join(",", new TreeSet<>(ALL_SECTIONS)) + " --java-opts='...')");
+            }
+        }
+        if (quick) {
+            return new BenchOptions(root, true, seconds == null ? 4 : seconds, 2, concurrency == null ? List.of(1, 16) : concurrency,
+                    List.of(10_000, 100_000), 100_000, List.of(100_000), 10_000, 3, sections, javaOpts);
+        }
+        return new BenchOptions(root, false, seconds == null ? 8 : seconds, 4, concurrency == null ? List.of(1, 8, 32) : concurrency,
+                List.of(10_000, 100_000, 1_000_000), 100_000, List.of(100_000, 1_000_000), 20_000, 5, sections, javaOpts);
+    }
+
+    boolean runs(String section) {
+        return sections.contains(section);
+    }
+
+    private static String value(String arg) {
+        return arg.substring(arg.indexOf('=') + 1);
+    }
+
+    private static int positive(String arg) {
+        try {
+            int n = Integer.parseInt(value(arg));
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(arg + ": expected a positive whole number");
+    }
+}

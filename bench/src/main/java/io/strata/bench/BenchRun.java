@@ -1,0 +1,777 @@
+package io.strata.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
+
+/**
+ * The whole benchmark, in one run against one PostgreSQL: startup and memory, the HTTP endpoints side by side
+ * (Strata, the raw JDBC baseline, pgbench), scaling with table size and deep pages, statements per request, and
+ * bulk loading. Every figure lands in one {@link Report}. Nothing here asserts anything about time.
+ */
+final class BenchRun {
+
+    private static final int PG_PORT = 54400;
+    private static final int STRATA_PORT = 8180;
+    private static final int BASELINE_PORT = 8181;
+    private static final int EMBEDDED_STRATA_PORT = 8182;
+    private static final int EMBEDDED_PG_PORT = 54401;
+    private static final String ADMIN_EMAIL = "bench-admin@example.test";
+    private static final String ADMIN_PASSWORD = "bench admin password";
+    private static final int VARIANTS = 100;          // ids per endpoint for wrk (one per line of its paths file)
+    // pgbench prepares each script copy on each connection the first time it runs it: few copies, or the
+    // preparing (not the statements) dominates short runs
+    private static final int PGBENCH_VARIANTS = 10;
+    // PATCH goes round-robin over these; so many that a slow response never leaves a stale If-Match behind
+    private static final int UPDATE_PROJECTS = 1000;
+    private static final int PAGE = 20;
+    private static final String LIST = "/api/v1/users?role=eq.USER&sort=-createdAt&limit=" + PAGE;
+
+    private final BenchOptions options;
+    private final Path work;
+    private final Report report = new Report();
+    private final Wrk wrk;
+    private BenchPostgres postgres;
+    private Fixtures fixtures;
+    private PgBench pgbench;
+    private ServerProcess strata;
+    private long strataStartRss;
+    private ServerProcess baseline;
+    private String token;
+    private String adminId;
+    private final Map<String, Long> peakRssKb = new HashMap<>();
+    private final Map<String, LoadResult> headline = new LinkedHashMap<>();   // "endpoint/system" at the top concurrency
+    private final Map<String, String> targets = new LinkedHashMap<>();
+
+    private BenchRun(BenchOptions options) {
+        this.options = options;
+        this.work = options.root().resolve("bench/target/work");
+        this.wrk = new Wrk(options.root().resolve("bench/lua"));
+    }
+
+    static int main(String[] args) {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            return 2;
+        }
+        BenchRun run = new BenchRun(options);
+        try {
+            run.run();
+            return 0;
+        } catch (BenchFailure | SQLException | IOException e) {
+            System.err.println("bench: " + e.getMessage());
+            return 1;
+        } finally {
+            run.stopAll();
+        }
+    }
+
+    private void run() throws SQLException, IOException {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss"));
+        PgBench.deleteRecursively(work);
+        Files.createDirectories(work);
+        progress("PostgreSQL 17 on port " + PG_PORT + " (data in " + work.resolve("pg") + ")");
+        postgres = BenchPostgres.start(work.resolve("pg"), PG_PORT);
+        postgres.createDatabase("strata");
+        postgres.createDatabase("bulk");
+        environment();
+        fixtures = new Fixtures(postgres, "strata", work.resolve("paths"));
+        pgbench = new PgBench(work, PG_PORT, "strata");
+
+        startStrataMeasuringStartup();
+        if (options.runs("startup")) {
+            embeddedStartup();
+        }
+        login();
+        if (options.runs("http") || options.runs("scaling") || options.runs("sql")) {
+            baseline = launchBaseline();
+        }
+
+        for (int size : baseline == null ? List.<Integer>of() : options.tableSizes()) {
+            fixtures.growUsersTo(size + 1);   // + the admin
+            progress("users table: " + String.format(Locale.ROOT, "%,d", fixtures.userCount()) + " rows");
+            if (options.runs("scaling")) {
+                scaling(size);
+            }
+            if (size == options.mainSize()) {
+                prepareEndpointFixtures();
+                if (options.runs("http")) {
+                    endpoints();
+                }
+                if (options.runs("sql")) {
+                    statementsPerRequest();
+                }
+            }
+        }
+        if (baseline != null && options.runs("scaling")) {
+            deepPages();
+        }
+        memory();
+        if (options.runs("bulk")) {
+            bulk();
+        }
+        targetsTable();
+        List<Path> files = report.write(options.root().resolve("bench/results"), stamp);
+        progress("written: " + files.get(0) + " and " + files.get(1) + " (also latest.md, latest.csv)");
+    }
+
+    // ---- environment ----------------------------------------------------------------------------------------------
+
+    private void environment() {
+        Path jar = options.root().resolve("bootstrap/target/strata.jar");
+        report.environment("date", LocalDateTime.now().withNano(0).toString());
+        report.environment("mode", options.quick() ? "quick (bench/run --quick)" : "full (bench/run)");
+        report.environment("machine", Runtime.getRuntime().availableProcessors() + " cores (" + cpuModel() + "), "
+                + memoryGiB() + " GiB RAM, " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        report.environment("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        report.environment("JAVA_OPTS for Strata and the baseline", options.javaOpts().isBlank() ? "(none)" : options.javaOpts());
+        report.environment("PostgreSQL", postgres.version() + " (zonky binaries, shared_buffers=512MB, fsync=on, one server for everything)");
+        report.environment("Strata", gitCommit() + "; " + jarVersions(jar));
+        report.environment("load generators", Shell.firstLine(List.of("wrk", "-v")).replaceAll("\\s+Copyright.*", "") + "; " + PgBench.version());
+        report.environment("durations", options.seconds() + " s per measurement after a " + options.warmupSeconds()
+                + " s warm-up per server and endpoint; wrk -t1 (closed loop), pgbench -j1 -M prepared");
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown cpu");
+        } catch (IOException e) {
+            return "unknown cpu";
+        }
+    }
+
+    private static String memoryGiB() {
+        try {
+            String line = Files.readAllLines(Path.of("/proc/meminfo")).get(0);
+            return String.format(Locale.ROOT, "%.0f", Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0);
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    private String gitCommit() {
+        String commit = Shell.firstLine(List.of("git", "-C", options.root().toString(), "rev-parse", "--short", "HEAD"));
+        boolean dirty = !Shell.run(List.of("git", "-C", options.root().toString(), "status", "--porcelain", "--untracked-files=no"),
+                Map.of(), null, 30).out().isBlank();
+        return "commit " + commit + (dirty ? " (with uncommitted changes)" : "");
+    }
+
+    /** Library versions as packaged in strata.jar (the shaded jar keeps each dependency's pom.properties). */
+    private static String jarVersions(Path jar) {
+        String[][] libraries = {{"Micronaut", "io.micronaut/micronaut-core"}, {"Hibernate", "org.hibernate.orm/hibernate-core"},
+                {"HikariCP", "com.zaxxer/HikariCP"}, {"pgjdbc", "org.postgresql/postgresql"}};
+        List<String> versions = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (String[] library : libraries) {
+                var entry = zip.getEntry("META-INF/maven/" + library[1] + "/pom.properties");
+                if (entry != null) {
+                    java.util.Properties properties = new java.util.Properties();
+                    properties.load(zip.getInputStream(entry));
+                    versions.add(library[0] + " " + properties.getProperty("version"));
+                }
+            }
+        } catch (IOException e) {
+            return "versions unknown";
+        }
+        return String.join(", ", versions);
+    }
+
+    // ---- servers --------------------------------------------------------------------------------------------------
+
+    private Map<String, String> strataEnv(String database) {
+        Map<String, String> env = new HashMap<>();
+        env.put("STRATA_DB_URL", postgres.jdbcUrl(database));
+        env.put("STRATA_DB_USER", BenchPostgres.USER);
+        env.put("STRATA_DB_PASSWORD", "");
+        env.put("STRATA_ADMIN_EMAIL", ADMIN_EMAIL);
+        env.put("STRATA_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("PORT", String.valueOf(STRATA_PORT));
+        env.put("JAVA_OPTS", options.javaOpts());
+        return env;
+    }
+
+    private ServerProcess launchStrata(String label, Map<String, String> env, int port) {
+        return ServerProcess.launch("strata", List.of(options.root().resolve("strata").toString(), "serve"), env, options.root(),
+                work.resolve("strata-" + label + ".log"), port, Duration.ofSeconds(120));
+    }
+
+    /**
+     * Section 4, external database: the first start migrates an empty database; the next ones are restarts.
+     * The last instance stays up as the Strata under test.
+     */
+    private void startStrataMeasuringStartup() {
+        progress("starting Strata against the external PostgreSQL (" + (options.startupRepeats() + 1) + " starts)");
+        ServerProcess first = launchStrata("first", strataEnv("strata"), STRATA_PORT);
+        long firstMillis = first.startupMillis;
+        long firstRss = first.rssKb();
+        first.close();
+        List<Long> millis = new ArrayList<>();
+        List<Long> rss = new ArrayList<>();
+        for (int i = 0; i < options.startupRepeats(); i++) {
+            ServerProcess server = launchStrata("restart-" + i, strataEnv("strata"), STRATA_PORT);
+            millis.add(server.startupMillis);
+            rss.add(server.rssKb());
+            if (i < options.startupRepeats() - 1) {
+                server.close();
+            } else {
+                strata = server;
+                strataStartRss = server.rssKb();
+            }
+        }
+        Report.Table table = report.table("Startup: launch (./strata serve) to the first 200 on /health",
+                "database", "start", "median", "min", "max", "RSS after start (median)", "target");
+        table.row("external PostgreSQL", "first start, migrating an empty database", ms(firstMillis), "", "", Report.megabytes(firstRss), "");
+        table.row("external PostgreSQL", options.startupRepeats() + " restarts", ms(median(millis)), ms(min(millis)), ms(max(millis)),
+                Report.megabytes(median(rss)), "<= 1500 ms");
+        targets.put("startup to first 200, external database", ms(median(millis)) + " median (target <= 1500 ms)"
+                + (median(millis) <= 1500 ? "" : " MISSED"));
+        startupTable = table;
+    }
+
+    private Report.Table startupTable;
+    private static final Pattern EMBEDDED_STARTED = Pattern.compile("Embedded PostgreSQL (initialised and started|started) on port \\d+ .* in (\\d+) ms");
+
+    /** Section 4, embedded default: first start (initdb) and restarts; PostgreSQL's own start is read from Strata's log. */
+    private void embeddedStartup() {
+        progress("starting Strata with its embedded PostgreSQL (" + (options.startupRepeats() + 1) + " starts)");
+        Map<String, String> env = new HashMap<>();
+        env.put("STRATA_DATA_DIR", work.resolve("embedded").toString());
+        env.put("STRATA_EMBEDDED_DB_PORT", String.valueOf(EMBEDDED_PG_PORT));
+        env.put("PORT", String.valueOf(EMBEDDED_STRATA_PORT));
+        env.put("STRATA_ADMIN_EMAIL", ADMIN_EMAIL);
+        env.put("STRATA_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("JAVA_OPTS", options.javaOpts());
+        List<Long> millis = new ArrayList<>();
+        List<Long> pgMillis = new ArrayList<>();
+        List<Long> rss = new ArrayList<>();
+        for (int i = 0; i <= options.startupRepeats(); i++) {
+            ServerProcess server = launchStrata("embedded-" + i, env, EMBEDDED_STRATA_PORT);
+            long pg = -1;
+            Matcher m = EMBEDDED_STARTED.matcher(server.logText());
+            if (m.find()) {
+                pg = Long.parseLong(m.group(2));
+            }
+            long rssKb = server.rssKb();
+            server.close();
+            if (i == 0) {
+                startupTable.row("embedded (default)", "first start: initdb, migrations", ms(server.startupMillis), "", "",
+                        Report.megabytes(rssKb), "of which PostgreSQL: " + ms(pg));
+            } else {
+                millis.add(server.startupMillis);
+                pgMillis.add(pg);
+                rss.add(rssKb);
+            }
+        }
+        startupTable.row("embedded (default)", options.startupRepeats() + " restarts", ms(median(millis)), ms(min(millis)), ms(max(millis)),
+                Report.megabytes(median(rss)), "of which PostgreSQL: " + ms(median(pgMillis)) + " median");
+        startupTable.note("RSS of the Strata JVM only (the embedded PostgreSQL runs in its own processes).");
+        report.print(startupTable);
+    }
+
+    private ServerProcess launchBaseline() {
+        progress("starting the raw JDBC baseline");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (!options.javaOpts().isBlank()) {
+            command.addAll(List.of(options.javaOpts().trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", options.root().resolve("bench/target/strata-bench.jar").toString(), "baseline",
+                "--port=" + BASELINE_PORT, "--db-url=" + postgres.jdbcUrl("strata"), "--db-user=" + BenchPostgres.USER, "--pool-size=5"));
+        return ServerProcess.launch("baseline", command, Map.of(), options.root(), work.resolve("baseline.log"), BASELINE_PORT,
+                Duration.ofSeconds(60));
+    }
+
+    private void login() {
+        Http.Response session = Http.postJson(strata.baseUrl + "/api/v1/sessions", null,
+                "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
+        if (session.status() != 201 && session.status() != 200) {
+            throw new BenchFailure("cannot log in to Strata: " + session.status() + " " + session.body());
+        }
+        token = session.field("token");
+        adminId = Http.get(strata.baseUrl + "/api/v1/users/me", token).field("id");
+    }
+
+    private void stopAll() {
+        for (ServerProcess server : new ServerProcess[]{strata, baseline}) {
+            if (server != null) {
+                server.close();
+            }
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    // ---- section 1: endpoints side by side --------------------------------------------------------------------------
+
+    private enum Target { STRATA, BASELINE, PGBENCH }
+
+    private record Endpoint(String name, String title, double target) {
+    }
+
+    private static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("get-user", "GET /users/{id}", 0.70),
+            new Endpoint("get-project", "GET /projects/{id}", 0.70),
+            new Endpoint("list-users", "GET /users?role=eq.USER&sort=-createdAt&limit=20&cursor=…", 0.80),
+            new Endpoint("create-task", "POST /projects/{id}/tasks", 0.70),
+            new Endpoint("update-project", "PATCH /projects/{id} (If-Match)", 0.60));
+
+    private List<String> userIds;
+    private List<String> readProjects;
+    private List<String> updateProjects;
+    private final Map<String, Path> listPaths = new HashMap<>();
+
+    private void prepareEndpointFixtures() throws SQLException {
+        userIds = fixtures.userIds(VARIANTS);
+        readProjects = fixtures.newProjects(adminId, VARIANTS);
+        updateProjects = fixtures.newProjects(adminId, UPDATE_PROJECTS);
+    }
+
+    private void endpoints() throws SQLException {
+        progress("section 1: endpoints, " + options.concurrency() + " connections, " + options.seconds() + " s each");
+        Report.Table table = report.table("Endpoints side by side (" + String.format(Locale.ROOT, "%,d", options.mainSize())
+                        + " users): requests/s, p50 and p99 latency in ms",
+                "endpoint", "conns", "Strata req/s", "p50", "p99", "baseline req/s", "p50", "p99", "pgbench tx/s", "p50", "p99",
+                "Strata/baseline", "Strata/pgbench", "target", "errors S/B/P");
+        for (Endpoint endpoint : ENDPOINTS) {
+            for (Target system : List.of(Target.STRATA, Target.BASELINE)) {
+                measure(system, endpoint.name, options.concurrency().get(options.concurrency().size() - 1), options.warmupSeconds());
+            }
+            for (int connections : options.concurrency()) {
+                LoadResult s = measure(Target.STRATA, endpoint.name, connections, options.seconds());
+                LoadResult b = measure(Target.BASELINE, endpoint.name, connections, options.seconds());
+                LoadResult p = measure(Target.PGBENCH, endpoint.name, connections, options.seconds());
+                table.row(endpoint.title, connections, Report.rate(s.perSecond()), Report.millis(s.p50Millis()), Report.millis(s.p99Millis()),
+                        Report.rate(b.perSecond()), Report.millis(b.p50Millis()), Report.millis(b.p99Millis()),
+                        Report.rate(p.perSecond()), Report.millis(p.p50Millis()), Report.millis(p.p99Millis()),
+                        Report.ratio(s.perSecond(), b.perSecond()), Report.ratio(s.perSecond(), p.perSecond()),
+                        String.format(Locale.ROOT, ">= %.0f%%", endpoint.target * 100), s.errors() + "/" + b.errors() + "/" + p.errors());
+                progress(String.format(Locale.ROOT, "  %-15s c=%-3d Strata %,8.0f/s  baseline %,8.0f/s  pgbench %,8.0f/s",
+                        endpoint.name, connections, s.perSecond(), b.perSecond(), p.perSecond()));
+                headline.put(endpoint.name + "/strata", s);
+                headline.put(endpoint.name + "/baseline", b);
+            }
+            LoadResult s = headline.get(endpoint.name + "/strata");
+            LoadResult b = headline.get(endpoint.name + "/baseline");
+            double share = s.perSecond() / b.perSecond();
+            targets.put(endpoint.title + " vs baseline (" + options.concurrency().get(options.concurrency().size() - 1) + " connections)",
+                    Report.ratio(s.perSecond(), b.perSecond()) + String.format(Locale.ROOT, " (target >= %.0f%%)", endpoint.target * 100)
+                            + (share >= endpoint.target ? "" : " MISSED"));
+        }
+        table.note("Strata and the baseline serve the same SQL over the same Micronaut/Netty stack with the same pool size (5); "
+                + "pgbench runs that SQL directly with one connection per client (no pool), so it is PostgreSQL's ceiling. "
+                + "Ratios compare throughput. errors = non-2xx responses or failed transactions.");
+        report.print(table);
+    }
+
+    private LoadResult measure(Target system, String endpoint, int connections, int seconds) throws SQLException {
+        ServerProcess server = system == Target.STRATA ? strata : baseline;
+        if (system == Target.PGBENCH) {
+            return pgbench(endpoint, connections, seconds, null);
+        }
+        Path paths;
+        String script = "get.lua";
+        switch (endpoint) {
+            case "get-user" -> paths = fixtures.lines("get-user", userIds.stream().map(id -> "/api/v1/users/" + id).toList());
+            case "get-project" -> paths = fixtures.lines("get-project", readProjects.stream().map(id -> "/api/v1/projects/" + id).toList());
+            case "list-users" -> paths = listPaths(system, server);
+            case "create-task" -> {
+                script = "create_task.lua";
+                paths = fixtures.lines("create-task", fixtures.newProjects(adminId, VARIANTS).stream()
+                        .map(id -> "/api/v1/projects/" + id + "/tasks").toList());
+            }
+            case "update-project" -> {
+                script = "update.lua";
+                List<Long> versions = fixtures.projectVersions(updateProjects);
+                List<String> lines = new ArrayList<>();
+                for (int i = 0; i < updateProjects.size(); i++) {
+                    lines.add("/api/v1/projects/" + updateProjects.get(i) + " " + versions.get(i));
+                }
+                paths = fixtures.lines("update-project", lines);
+            }
+            default -> throw new IllegalArgumentException(endpoint);
+        }
+        try (ServerProcess.RssPeak peak = server.sampleRss()) {
+            LoadResult result = wrk.run(server.baseUrl, script, paths, token, connections, seconds);
+            peakRssKb.merge(server.name, peak.peakKb(), Math::max);
+            return result;
+        }
+    }
+
+    /** Page 2..101 of the list, each behind a cursor the server itself issued (Strata's are signed). */
+    private Path listPaths(Target system, ServerProcess server) {
+        return listPaths.computeIfAbsent(system.name(), key -> {
+            List<String> lines = new ArrayList<>();
+            String path = LIST;
+            for (int page = 0; page < VARIANTS; page++) {
+                Http.Response response = Http.get(server.baseUrl + path, token);
+                String cursor = response.field("nextCursor");
+                if (response.status() != 200 || cursor == null) {
+                    throw new BenchFailure(server.name + " list page " + page + ": " + response.status() + " " + Shell.tail(response.body(), 300));
+                }
+                path = LIST + "&cursor=" + cursor;
+                lines.add(path);
+            }
+            return fixtures.lines("list-users-" + key, lines);
+        });
+    }
+
+    private LoadResult pgbench(String endpoint, int clients, int seconds, String listScript) throws SQLException {
+        Map<String, String> constants = new LinkedHashMap<>();
+        constants.put("tok", Fixtures.sha256Hex(token));
+        Map<String, List<String>> perVariant = new LinkedHashMap<>();
+        String script;
+        switch (endpoint) {
+            case "get-user" -> {
+                script = StrataSql.GET_USER;
+                constants.put("one", "1");
+                perVariant.put("uid", userIds.subList(0, PGBENCH_VARIANTS));
+            }
+            case "get-project" -> {
+                script = StrataSql.GET_PROJECT;
+                perVariant.put("pid", readProjects.subList(0, PGBENCH_VARIANTS));
+            }
+            case "list-users" -> {
+                script = listScript != null ? listScript : StrataSql.LIST_USERS_AFTER_CURSOR;
+                constants.put("role", "USER");
+                constants.put("lim", String.valueOf(PAGE + 1));
+                if (script.equals(StrataSql.LIST_USERS_AFTER_CURSOR)) {
+                    List<String[]> boundaries = fixtures.pageBoundaries(PGBENCH_VARIANTS, PAGE);
+                    perVariant.put("cat", boundaries.stream().map(b -> b[0]).toList());
+                    perVariant.put("cid", boundaries.stream().map(b -> b[1]).toList());
+                }
+            }
+            case "create-task" -> {
+                script = StrataSql.CREATE_TASK;
+                constants.putAll(Map.of("zero", "0", "estimate", "2.5", "priority", "MEDIUM", "todo", "TODO", "notags", "{}",
+                        "title", "bench-task", "done", "DONE", "cancelled", "CANCELLED"));
+                perVariant.put("pid", fixtures.newProjects(adminId, PGBENCH_VARIANTS));
+            }
+            case "update-project" -> {
+                script = StrataSql.UPDATE_PROJECT;
+                constants.put("description", "bench-update");
+                perVariant.put("pid", updateProjects.subList(0, PGBENCH_VARIANTS));
+            }
+            default -> throw new IllegalArgumentException(endpoint);
+        }
+        return pgbench.run(endpoint, script, constants, perVariant, clients, seconds);
+    }
+
+    // ---- section 3: scaling with table size, deep pages ------------------------------------------------------------------
+
+    private Report.Table scalingTable;
+
+    private void scaling(int size) throws SQLException {
+        progress("section 3: scaling at " + String.format(Locale.ROOT, "%,d", size) + " users");
+        if (scalingTable == null) {
+            scalingTable = report.table("Scaling with table size: one connection, latency in ms (p50 / p99) and requests/s",
+                    "users", "endpoint", "Strata p50/p99", "Strata req/s", "baseline p50/p99", "baseline req/s", "pgbench p50/p99",
+                    "pgbench tx/s", "plan (EXPLAIN of Strata's statement)");
+        }
+        userIds = fixtures.userIds(VARIANTS);
+        listPaths.clear();
+        int seconds = Math.max(3, options.seconds() / 2);
+        for (String endpoint : List.of("get-user", "list-users")) {
+            Map<Target, LoadResult> results = new LinkedHashMap<>();
+            for (Target system : Target.values()) {
+                if (system != Target.PGBENCH) {
+                    measure(system, endpoint, 1, 2);   // warm the new data set
+                }
+                results.put(system, measure(system, endpoint, 1, seconds));
+            }
+            String plan = endpoint.equals("get-user")
+                    ? fixtures.planOf("select * from users uje1_0 where (uje1_0.id=?::uuid) fetch first 1 rows only", userIds.get(0))
+                    : listPlan();
+            scalingTable.row(String.format(Locale.ROOT, "%,d", size), endpoint.equals("get-user") ? "GET /users/{id}" : "list page (cursor)",
+                    latency(results.get(Target.STRATA)), Report.rate(results.get(Target.STRATA).perSecond()),
+                    latency(results.get(Target.BASELINE)), Report.rate(results.get(Target.BASELINE).perSecond()),
+                    latency(results.get(Target.PGBENCH)), Report.rate(results.get(Target.PGBENCH).perSecond()), plan);
+            scalingP50.computeIfAbsent(endpoint, k -> new LinkedHashMap<>()).put(size, results.get(Target.STRATA).p50Millis());
+        }
+    }
+
+    private final Map<String, Map<Integer, Double>> scalingP50 = new LinkedHashMap<>();
+
+    private String listPlan() throws SQLException {
+        String[] boundary = fixtures.pageBoundaries(50, PAGE).get(49);
+        // PostgreSQL's text form "2026-10-23 01:09:13.015+00" as an OffsetDateTime
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse(boundary[0].replace(' ', 'T') + ":00");
+        java.util.UUID id = java.util.UUID.fromString(boundary[1]);
+        return fixtures.planOf(StrataSql.LIST_USERS_QUERY, "USER", at, at, at, id, PAGE + 1);
+    }
+
+    private static String latency(LoadResult r) {
+        return Report.millis(r.p50Millis()) + " / " + Report.millis(r.p99Millis());
+    }
+
+    /** Keyset vs offset paging at page 1 and page 1000 of the largest table, Strata only. */
+    private void deepPages() {
+        progress("section 3: deep pages (keyset vs offset)");
+        report.print(scalingTable);
+        long rows;
+        try {
+            rows = fixtures.userCount();
+        } catch (SQLException e) {
+            throw new BenchFailure(e.getMessage(), e);
+        }
+        Report.Table table = report.table("Deep pages (" + String.format(Locale.ROOT, "%,d", rows)
+                        + " users, Strata, one connection): latency in ms", "paging", "page", "p50", "p99", "req/s");
+        // the cursor of page 1000: walk 999 pages, as a client would
+        String path = LIST;
+        for (int page = 1; page < 1000; page++) {
+            Http.Response response = Http.get(strata.baseUrl + path, token);
+            path = LIST + "&cursor=" + response.field("nextCursor");
+        }
+        String offsetList = "/api/v1/users?role=eq.USER&sort=-createdAt&size=" + PAGE;
+        Map<String, String> runs = new LinkedHashMap<>();
+        runs.put("keyset|1", LIST);
+        runs.put("keyset|1000", path);
+        runs.put("offset|1", offsetList + "&page=1");
+        runs.put("offset|1000", offsetList + "&page=1000");
+        int seconds = Math.max(3, options.seconds() / 2);
+        for (Map.Entry<String, String> run : runs.entrySet()) {
+            Path paths = fixtures.lines("deep-page", List.of(run.getValue()));
+            wrk.run(strata.baseUrl, "get.lua", paths, token, 1, 1);
+            LoadResult r = wrk.run(strata.baseUrl, "get.lua", paths, token, 1, seconds);
+            String[] key = run.getKey().split("\\|");
+            table.row(key[0], key[1], Report.millis(r.p50Millis()), Report.millis(r.p99Millis()), Report.rate(r.perSecond()));
+        }
+        report.print(table);
+    }
+
+    // ---- section 5: statements per request ---------------------------------------------------------------------------------
+
+    private void statementsPerRequest() throws SQLException {
+        progress("section 5: SQL statements per request");
+        Report.Table table = report.table("SQL statements per request (pg_stat_statements, 50 requests each)",
+                "endpoint", "Strata statements", "Strata transactions", "baseline statements", "baseline transactions", "statements");
+        int n = 50;
+        for (Endpoint endpoint : ENDPOINTS) {
+            String[] strataCounts = countStatements(strata, endpoint.name, n);
+            String[] baselineCounts = countStatements(baseline, endpoint.name, n);
+            table.row(endpoint.title, strataCounts[0], strataCounts[1], baselineCounts[0], baselineCounts[1], strataCounts[2]);
+        }
+        table.note("Statements include BEGIN and COMMIT; the bearer-token lookup is its own transaction. "
+                + "(pg_stat_statements does not list COMMIT; every BEGIN not rolled back is counted as one.)");
+        report.print(table);
+    }
+
+    /** Returns {statements per request, transactions per request, the statements themselves}. */
+    private String[] countStatements(ServerProcess server, String endpoint, int n) throws SQLException {
+        List<String> projects = endpoint.equals("create-task") ? fixtures.newProjects(adminId, n) : readProjects.subList(0, n);
+        List<Long> versions = fixtures.projectVersions(projects);
+        fixtures.execute("SELECT pg_stat_statements_reset()");
+        for (int i = 0; i < n; i++) {
+            Http.Response response = switch (endpoint) {
+                case "get-user" -> Http.get(server.baseUrl + "/api/v1/users/" + userIds.get(i), token);
+                case "get-project" -> Http.get(server.baseUrl + "/api/v1/projects/" + projects.get(i), token);
+                case "list-users" -> Http.get(server.baseUrl + LIST, token);
+                case "create-task" -> Http.postJson(server.baseUrl + "/api/v1/projects/" + projects.get(i) + "/tasks", token,
+                        "{\"title\":\"counted task\",\"priority\":\"LOW\"}");
+                case "update-project" -> Http.patch(server.baseUrl + "/api/v1/projects/" + projects.get(i), token,
+                        "\"" + versions.get(i) + "\"", "{\"description\":\"counted update " + i + "\"}");
+                default -> throw new IllegalArgumentException(endpoint);
+            };
+            if (response.status() >= 300) {
+                throw new BenchFailure(server.name + " " + endpoint + ": " + response.status() + " " + Shell.tail(response.body(), 300));
+            }
+        }
+        long calls = 0;
+        long begins = 0;
+        long rollbacks = 0;
+        List<String> kinds = new ArrayList<>();
+        try (Connection c = fixtures.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT calls, query FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid "
+                     + "WHERE d.datname = 'strata' AND query NOT ILIKE '%pg_stat_statements%' ORDER BY calls DESC, query")) {
+            while (rs.next()) {
+                long count = rs.getLong(1);
+                String query = rs.getString(2).strip();
+                calls += count;
+                if (query.equalsIgnoreCase("BEGIN")) {
+                    begins += count;
+                } else if (query.equalsIgnoreCase("ROLLBACK")) {
+                    rollbacks += count;
+                }
+                String verb = query.split("\\s+")[0].toUpperCase(Locale.ROOT);
+                kinds.add(verb + (count == n ? "" : "×" + String.format(Locale.ROOT, "%.1f", count / (double) n)));
+            }
+        }
+        long commits = begins - rollbacks;
+        double perRequest = (calls + commits) / (double) n;
+        if (server == strata) {
+            statementCounts.put(endpoint, perRequest);
+        }
+        return new String[]{String.format(Locale.ROOT, "%.1f", perRequest), String.format(Locale.ROOT, "%.1f", begins / (double) n),
+                String.join(" ", kinds)};
+    }
+
+    private final Map<String, Double> statementCounts = new LinkedHashMap<>();
+
+    // ---- section 4b: memory under load ---------------------------------------------------------------------------------
+
+    private void memory() {
+        Report.Table table = report.table("Memory (resident set size of each server's JVM)", "server", "after start", "peak under load", "target");
+        long strataPeak = peakRssKb.getOrDefault("strata", 0L);
+        table.row("Strata", Report.megabytes(strataStartRss), Report.megabytes(strataPeak), "< 300 MB after warm-up");
+        table.row("baseline", "", Report.megabytes(peakRssKb.getOrDefault("baseline", 0L)), "");
+        table.note("Sampled every 100 ms from /proc/<pid>/status (VmRSS) during every wrk run.");
+        targets.put("RSS after warm-up (peak under load)", Report.megabytes(strataPeak) + " (target < 300 MB)"
+                + (strataPeak < 300 * 1024 ? "" : " MISSED"));
+        report.print(table);
+    }
+
+
+    // ---- section 2: bulk load ----------------------------------------------------------------------------------------
+
+    private void bulk() throws SQLException {
+        Fixtures bulkDb = new Fixtures(postgres, "bulk", work.resolve("paths"));
+        progress("section 2: bulk load (migrating the bulk database with a Strata start)");
+        launchStrata("bulk-migrate", withPort(strataEnv("bulk"), EMBEDDED_STRATA_PORT), EMBEDDED_STRATA_PORT).close();
+        Report.Table table = report.table("Bulk load into users (8 indexes, 2 of them GIN): rows/s",
+                "rows", "method", "seconds", "rows/s", "vs JDBC batching", "vs row by row");
+        double rowByRow = 0;
+        for (int rows : options.bulkSizes()) {
+            Map<String, Double> rates = new LinkedHashMap<>();
+            if (rowByRow == 0) {
+                int sample = Math.min(rows, options.rowByRowRows());
+                truncateUsers(bulkDb);
+                double seconds = timed(() -> {
+                    try (Connection c = bulkDb.connect()) {
+                        new SampleUsers("rbr", java.time.Instant.now()).insertRowByRow(c, 0, sample);
+                    }
+                });
+                rowByRow = sample / seconds;
+                table.row(String.format(Locale.ROOT, "%,d", sample), "JDBC row by row (one INSERT per row)",
+                        String.format(Locale.ROOT, "%.1f", seconds), Report.rate(rowByRow), "", "1x");
+            }
+            truncateUsers(bulkDb);
+            double batchSeconds = timed(() -> {
+                try (Connection c = bulkDb.connect()) {
+                    new SampleUsers("jdbc", java.time.Instant.now()).insertBatched(c, 0, rows, 1000);
+                }
+            });
+            rates.put("JDBC batching (1,000 per batch, reWriteBatchedInserts)", rows / batchSeconds);
+            truncateUsers(bulkDb);
+            double copySeconds = timed(() -> {
+                try (Connection c = bulkDb.connect()) {
+                    new SampleUsers("copy", java.time.Instant.now()).copy(c, 0, rows);
+                }
+            });
+            rates.put("COPY FROM STDIN", rows / copySeconds);
+            truncateUsers(bulkDb);
+            double strataSeconds = strataSeed(rows);
+            rates.put("Strata: ./strata db seed --users " + rows, rows / strataSeconds);
+            double batchRate = rows / batchSeconds;
+            Map<String, Double> seconds = Map.of("JDBC batching (1,000 per batch, reWriteBatchedInserts)", batchSeconds,
+                    "COPY FROM STDIN", copySeconds, "Strata: ./strata db seed --users " + rows, strataSeconds);
+            for (Map.Entry<String, Double> rate : rates.entrySet()) {
+                table.row(String.format(Locale.ROOT, "%,d", rows), rate.getKey(), String.format(Locale.ROOT, "%.1f", seconds.get(rate.getKey())),
+                        Report.rate(rate.getValue()), Report.ratio(rate.getValue(), batchRate),
+                        String.format(Locale.ROOT, "%.0fx", rate.getValue() / rowByRow));
+            }
+            double strataRate = rows / strataSeconds;
+            targets.put("bulk " + String.format(Locale.ROOT, "%,d", rows) + " rows vs JDBC batching", Report.ratio(strataRate, batchRate)
+                    + " (target >= 50%)" + (strataRate >= 0.5 * batchRate ? "" : " MISSED"));
+            targets.put("bulk " + String.format(Locale.ROOT, "%,d", rows) + " rows vs row by row", String.format(Locale.ROOT, "%.0fx", strataRate / rowByRow)
+                    + " (target >= 10x)" + (strataRate >= 10 * rowByRow ? "" : " MISSED"));
+        }
+        table.note("Each load starts from an empty table (TRUNCATE, CHECKPOINT). Strata's figure is the seeding command's own "
+                + "timing of its inserts (JVM start and migrations check excluded, as connection set-up is for the others); "
+                + "row by row is measured on a sample.");
+        report.print(table);
+    }
+
+    private static Map<String, String> withPort(Map<String, String> env, int port) {
+        env.put("PORT", String.valueOf(port));
+        return env;
+    }
+
+    private static final Pattern SEEDED = Pattern.compile("seeded users (\\d+) rows in (\\d+) ms");
+
+    private double strataSeed(int rows) {
+        Shell.Result result = Shell.runChecked(List.of(options.root().resolve("strata").toString(), "db", "seed", "--users", String.valueOf(rows)),
+                strataEnv("bulk"), options.root(), 3600);
+        Matcher m = SEEDED.matcher(result.out());
+        if (!m.find()) {
+            throw new BenchFailure("unexpected output of ./strata db seed:\n" + Shell.tail(result.combined(), 1000));
+        }
+        return Long.parseLong(m.group(2)) / 1000.0;
+    }
+
+    private static void truncateUsers(Fixtures db) throws SQLException {
+        db.execute("TRUNCATE users CASCADE");
+        db.execute("CHECKPOINT");
+    }
+
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    private static double timed(SqlWork work) throws SQLException {
+        long started = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    // ---- summary --------------------------------------------------------------------------------------------------------
+
+    private void targetsTable() {
+        Report.Table table = report.table("Targets", "target", "measured");
+        scalingP50.forEach((endpoint, bySize) -> {
+            if (bySize.size() > 1) {
+                double smallest = bySize.values().iterator().next();
+                double largest = bySize.values().stream().reduce((a, b) -> b).orElse(smallest);
+                targets.put("flat cost " + endpoint + " p50 " + String.join(" → ", bySize.keySet().stream()
+                                .map(k -> String.format(Locale.ROOT, "%,d", k)).toList()),
+                        bySize.values().stream().map(Report::millis).reduce((a, b) -> a + " → " + b).orElse("")
+                                + " ms" + (largest <= smallest * 1.5 + 0.2 ? "" : " NOT FLAT"));
+            }
+        });
+        targets.forEach(table::row);
+        report.print(table);
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------------------
+
+    private static String ms(long millis) {
+        return millis < 0 ? "-" : String.format(Locale.ROOT, "%,d ms", millis);
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
+    }
+
+    private static long min(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).min().orElse(-1);
+    }
+
+    private static long max(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).max().orElse(-1);
+    }
+
+    static void progress(String message) {
+        System.err.println("bench: " + message);
+        System.err.flush();
+    }
+}

@@ -1,0 +1,136 @@
+package io.strata.bench.baseline;
+
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Bearer authentication of everything under {@code /api/v1}, as Strata's BearerAuthenticationFilter and
+ * AuthenticateService: the SHA-256 (hex) of the token is looked up with Strata's session query in its own
+ * transaction, and {@code last_seen_at} is moved at most once a minute. The caller is stored as the
+ * request attribute {@link #CALLER}. Like Strata's, the filter runs on the blocking executor.
+ */
+@ServerFilter("/api/v1/**")
+public final class BearerAuthentication implements Ordered {
+    static final String CALLER = "baseline.caller";
+
+    /** RFC 6750 b64token. */
+    private static final Pattern TOKEN = Pattern.compile("^[A-Za-z0-9\\-._~+/]+=*$");
+    private static final int MAX_TOKEN_LENGTH = 256;
+    /** Strata's strata.identity.last-seen-granularity default. */
+    private static final Duration LAST_SEEN_GRANULARITY = Duration.ofMinutes(1);
+
+    private static final String FIND_SESSION = "select sje1_0.id,sje1_0.created_at,sje1_0.device_info,sje1_0.expires_at,"
+            + "host(sje1_0.ip_address),sje1_0.last_seen_at,sje1_0.revoked_at,sje1_0.token_hash,sje1_0.updated_at,"
+            + "sje1_0.user_agent,sje1_0.user_id,sje1_0.version,uje1_0.role,uje1_0.status from sessions sje1_0 "
+            + "join users uje1_0 on uje1_0.id=sje1_0.user_id where sje1_0.token_hash=?";
+    private static final String MARK_SEEN = "update sessions sje1_0 set last_seen_at=? where sje1_0.id=? "
+            + "and (sje1_0.last_seen_at is null or sje1_0.last_seen_at<?)";
+
+    /** The authenticated user. */
+    record Caller(UUID userId, String role) {
+        boolean isAdmin() {
+            return role.equals("ADMIN");
+        }
+
+        boolean canReadOthers() {
+            return isAdmin() || role.equals("MANAGER");
+        }
+    }
+
+    private final Jdbc jdbc;
+
+    BearerAuthentication(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.order();
+    }
+
+    @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public void authenticate(HttpRequest<?> request) {
+        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        if (header == null) {
+            throw ApiProblem.unauthenticated("authentication required: send Authorization: Bearer <token> "
+                    + "(get one from POST /api/v1/sessions)", false);
+        }
+        Caller caller = find(sha256Hex(bearerToken(header)))
+                .orElseThrow(() -> ApiProblem.unauthenticated("the bearer token is invalid, expired or revoked", true));
+        request.setAttribute(CALLER, caller);
+    }
+
+    private Optional<Caller> find(String tokenHash) {
+        return jdbc.transaction(connection -> {
+            Instant now = Jdbc.now();
+            UUID sessionId;
+            Instant lastSeenAt;
+            Caller caller;
+            try (PreparedStatement select = connection.prepareStatement(FIND_SESSION)) {
+                select.setString(1, tokenHash);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    Instant revokedAt = Jdbc.instant(rs, "revoked_at");
+                    boolean active = revokedAt == null && now.isBefore(Jdbc.instant(rs, "expires_at"))
+                            && rs.getString("status").equals("ACTIVE");
+                    if (!active) {
+                        return Optional.empty();
+                    }
+                    sessionId = Jdbc.uuid(rs, "id");
+                    lastSeenAt = Jdbc.instant(rs, "last_seen_at");
+                    caller = new Caller(Jdbc.uuid(rs, "user_id"), rs.getString("role"));
+                }
+            }
+            if (lastSeenAt == null || Duration.between(lastSeenAt, now).compareTo(LAST_SEEN_GRANULARITY) >= 0) {
+                try (PreparedStatement update = connection.prepareStatement(MARK_SEEN)) {
+                    update.setObject(1, Jdbc.timestamp(now));
+                    update.setObject(2, sessionId);
+                    update.setObject(3, Jdbc.timestamp(now));
+                    update.executeUpdate();
+                }
+            }
+            return Optional.of(caller);
+        });
+    }
+
+    private static String bearerToken(String header) {
+        String value = header.strip();
+        int space = value.indexOf(' ');
+        if (space > 0 && value.substring(0, space).equalsIgnoreCase("Bearer")) {
+            String token = value.substring(space + 1).strip();
+            if (!token.isEmpty() && token.length() <= MAX_TOKEN_LENGTH && TOKEN.matcher(token).matches()) {
+                return token;
+            }
+        }
+        throw ApiProblem.unauthenticated("malformed Authorization header: expected 'Bearer <token>'", true);
+    }
+
+    private static String sha256Hex(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JRE", e);
+        }
+    }
+}

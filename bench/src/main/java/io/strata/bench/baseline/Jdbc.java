@@ -1,0 +1,93 @@
+package io.strata.bench.baseline;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Transactions on the pool, the way Strata's run on the wire: autocommit off for the transaction, so pgjdbc
+ * sends {@code BEGIN} before the first statement and {@code COMMIT} at the end (a read-only one also runs
+ * {@code SET TRANSACTION READ ONLY} first, like Strata's HibernateTransactions). Any exception rolls back.
+ * Plus the few column conversions the baseline needs.
+ */
+final class Jdbc {
+    /** Work inside one transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final DataSource pool;
+
+    Jdbc(DataSource pool) {
+        this.pool = pool;
+    }
+
+    <T> T transaction(Work<T> work) {
+        return run(false, work);
+    }
+
+    <T> T readOnly(Work<T> work) {
+        return run(true, work);
+    }
+
+    private <T> T run(boolean readOnly, Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            // the pool hands out autocommit connections (Hikari validates idle ones with SELECT 1 outside any
+            // transaction, as Strata's pool does) and restores autocommit when the connection comes back
+            connection.setAutoCommit(false);
+            try {
+                if (readOnly) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("SET TRANSACTION READ ONLY");
+                    }
+                }
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    /** The wall clock at PostgreSQL's timestamptz precision, as Strata's Clock.system(). */
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A timestamptz parameter (pgjdbc binds OffsetDateTime as timestamptz). */
+    static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static UUID uuid(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, UUID.class);
+    }
+
+    /** A text[] column (never null in this schema). */
+    static String[] strings(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
+        try {
+            return (String[]) array.getArray();
+        } finally {
+            array.free();
+        }
+    }
+}

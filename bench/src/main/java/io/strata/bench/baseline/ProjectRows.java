@@ -1,0 +1,217 @@
+package io.strata.bench.baseline;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The projects and tasks statements, text for text the ones Hibernate generates for Strata (ProjectJpaEntity,
+ * TaskJpaEntity, ProjectPersistenceAdapter), with their parameters in the same order.
+ */
+final class ProjectRows {
+    private static final String FIND_WITH_MEMBERS = "select pje1_0.id,pje1_0.budget_amount,pje1_0.budget_currency,"
+            + "pje1_0.completion,pje1_0.created_at,pje1_0.description,pje1_0.due_date,m1_0.project_id,m1_0.user_id,"
+            + "pje1_0.name,pje1_0.owner_id,pje1_0.priority,pje1_0.search_text,pje1_0.start_date,pje1_0.status,"
+            + "pje1_0.tags,pje1_0.task_count,pje1_0.updated_at,pje1_0.version from projects pje1_0 "
+            + "left join project_members m1_0 on pje1_0.id=m1_0.project_id where pje1_0.id=? order by m1_0.user_id";
+    /** Blocks every other lock of the project, not the foreign-key checks of inserted tasks. */
+    private static final String LOCK = "select pje1_0.id,pje1_0.budget_amount,pje1_0.budget_currency,"
+            + "pje1_0.completion,pje1_0.created_at,pje1_0.description,pje1_0.due_date,pje1_0.name,pje1_0.owner_id,"
+            + "pje1_0.priority,pje1_0.search_text,pje1_0.start_date,pje1_0.status,pje1_0.tags,pje1_0.task_count,"
+            + "pje1_0.updated_at,pje1_0.version from projects pje1_0 where pje1_0.id=? for no key update";
+    private static final String MEMBERS = "select m1_0.project_id,m1_0.user_id from project_members m1_0 "
+            + "where m1_0.project_id=? order by m1_0.user_id";
+    private static final String INSERT_TASK = "insert into tasks (actual_hours,assignee_id,completed_at,created_at,"
+            + "description,due_date,estimated_hours,priority,project_id,status,tags,title,updated_at,version,id) "
+            + "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final String TALLY = """
+            SELECT count(*),
+                   count(*) FILTER (WHERE status = ?),
+                   count(*) FILTER (WHERE status = ?)
+            FROM tasks
+            WHERE project_id = ?""";
+    private static final String UPDATE = "update projects set budget_amount=?,budget_currency=?,completion=?,"
+            + "description=?,due_date=?,name=?,priority=?,start_date=?,status=?,tags=?,task_count=?,updated_at=?,"
+            + "version=? where id=? and version=?";
+    /** After a versioned update found no row: the version another transaction committed. */
+    private static final String COMMITTED_VERSION = "SELECT version FROM projects WHERE id = ?";
+
+    /** A row of {@code projects} with its members (user ids in order). */
+    record ProjectRow(UUID id, String name, String description, String status, String priority, UUID ownerId,
+                      List<UUID> members, LocalDate startDate, LocalDate dueDate, BigDecimal budgetAmount,
+                      String budgetCurrency, String[] tags, long taskCount, int completion, long version,
+                      Instant createdAt, Instant updatedAt) {
+
+        boolean isMember(UUID userId) {
+            return members.contains(userId);
+        }
+
+        ProjectRow withDetails(String newName, String newDescription, Instant at) {
+            return new ProjectRow(id, newName, newDescription, status, priority, ownerId, members, startDate, dueDate,
+                    budgetAmount, budgetCurrency, tags, taskCount, completion, version, createdAt, at);
+        }
+
+        ProjectRow withTaskCounters(long newTaskCount, int newCompletion, Instant at) {
+            return new ProjectRow(id, name, description, status, priority, ownerId, members, startDate, dueDate,
+                    budgetAmount, budgetCurrency, tags, newTaskCount, newCompletion, version, createdAt, at);
+        }
+
+        Json.Project json() {
+            return new Json.Project(id, name, description, status, priority, ownerId, members, startDate, dueDate,
+                    budgetAmount == null ? null : new Json.Budget(budgetAmount, budgetCurrency),
+                    new TreeSet<>(List.of(tags)), taskCount, completion, version, createdAt, updatedAt);
+        }
+    }
+
+    /** How many tasks a project has, and how many are DONE or CANCELLED. */
+    record Tally(long total, long done, long cancelled) {
+        /** Percent of DONE tasks among those not CANCELLED (0 when there are none), rounded down: Strata's TaskTally. */
+        int completionPercent() {
+            long counted = total - cancelled;
+            return counted == 0 ? 0 : (int) (done * 100 / counted);
+        }
+    }
+
+    private ProjectRows() {
+    }
+
+    /** The project and its members in one statement (one row per member). */
+    static Optional<ProjectRow> findWithMembers(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(FIND_WITH_MEMBERS)) {
+            select.setObject(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                List<UUID> members = new ArrayList<>();
+                ProjectRow project = project(rs, members);
+                do {
+                    UUID member = Jdbc.uuid(rs, "user_id");
+                    if (member != null) {
+                        members.add(member);
+                    }
+                } while (rs.next());
+                return Optional.of(project);
+            }
+        }
+    }
+
+    /** {@code SELECT ... FOR NO KEY UPDATE}, then the members (two statements, as Hibernate's lazy collection). */
+    static Optional<ProjectRow> lock(Connection connection, UUID id) throws SQLException {
+        List<UUID> members = new ArrayList<>();
+        ProjectRow project;
+        try (PreparedStatement select = connection.prepareStatement(LOCK)) {
+            select.setObject(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                project = project(rs, members);
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement(MEMBERS)) {
+            select.setObject(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    members.add(Jdbc.uuid(rs, "user_id"));
+                }
+            }
+        }
+        return Optional.of(project);
+    }
+
+    static void insertTask(Connection connection, Json.Task task) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_TASK)) {
+            insert.setBigDecimal(1, task.actualHours());
+            insert.setObject(2, task.assigneeId(), Types.OTHER);
+            insert.setObject(3, Jdbc.timestamp(task.completedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+            insert.setObject(4, Jdbc.timestamp(task.createdAt()));
+            insert.setString(5, task.description());
+            insert.setObject(6, task.dueDate(), Types.DATE);
+            insert.setBigDecimal(7, task.estimatedHours());
+            insert.setString(8, task.priority());
+            insert.setObject(9, task.projectId());
+            insert.setString(10, task.status());
+            insert.setArray(11, connection.createArrayOf("text", task.tags().toArray()));
+            insert.setString(12, task.title());
+            insert.setObject(13, Jdbc.timestamp(task.updatedAt()));
+            insert.setLong(14, task.version());
+            insert.setObject(15, task.id());
+            insert.executeUpdate();
+        }
+    }
+
+    static Tally tallyTasks(Connection connection, UUID projectId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(TALLY)) {
+            select.setString(1, "DONE");
+            select.setString(2, "CANCELLED");
+            select.setObject(3, projectId);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return new Tally(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+            }
+        }
+    }
+
+    /**
+     * Writes every column of {@code changed} where the row is still at {@code expectedVersion} and returns
+     * the project at its new version; a version that moved on is a 412 naming the committed one.
+     */
+    static ProjectRow update(Connection connection, ProjectRow changed, long expectedVersion) throws SQLException {
+        long nextVersion = expectedVersion + 1;
+        try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+            update.setBigDecimal(1, changed.budgetAmount());
+            update.setObject(2, changed.budgetCurrency(), Types.CHAR);
+            update.setInt(3, changed.completion());
+            update.setString(4, changed.description());
+            update.setObject(5, changed.dueDate(), Types.DATE);
+            update.setString(6, changed.name());
+            update.setString(7, changed.priority());
+            update.setObject(8, changed.startDate(), Types.DATE);
+            update.setString(9, changed.status());
+            update.setArray(10, connection.createArrayOf("text", changed.tags()));
+            update.setLong(11, changed.taskCount());
+            update.setObject(12, Jdbc.timestamp(changed.updatedAt()));
+            update.setLong(13, nextVersion);
+            update.setObject(14, changed.id());
+            update.setLong(15, expectedVersion);
+            if (update.executeUpdate() == 0) {
+                throw ApiProblem.staleVersion("Project", changed.id(), expectedVersion,
+                        committedVersion(connection, changed.id()));
+            }
+        }
+        return new ProjectRow(changed.id(), changed.name(), changed.description(), changed.status(),
+                changed.priority(), changed.ownerId(), changed.members(), changed.startDate(), changed.dueDate(),
+                changed.budgetAmount(), changed.budgetCurrency(), changed.tags(), changed.taskCount(),
+                changed.completion(), nextVersion, changed.createdAt(), changed.updatedAt());
+    }
+
+    private static long committedVersion(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(COMMITTED_VERSION)) {
+            select.setObject(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1L;
+            }
+        }
+    }
+
+    /** The project columns of the current row; {@code members} is filled by the caller. */
+    private static ProjectRow project(ResultSet rs, List<UUID> members) throws SQLException {
+        return new ProjectRow(Jdbc.uuid(rs, "id"), rs.getString("name"), rs.getString("description"),
+                rs.getString("status"), rs.getString("priority"), Jdbc.uuid(rs, "owner_id"), members,
+                rs.getObject("start_date", LocalDate.class), rs.getObject("due_date", LocalDate.class),
+                rs.getBigDecimal("budget_amount"), rs.getString("budget_currency"), Jdbc.strings(rs, "tags"),
+                rs.getLong("task_count"), rs.getInt("completion"), rs.getLong("version"),
+                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
+    }
+}
