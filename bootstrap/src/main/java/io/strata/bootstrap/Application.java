@@ -1,5 +1,7 @@
 package io.strata.bootstrap;
 
+import io.strata.bootstrap.cli.SeedCommand;
+import io.strata.bootstrap.cli.UsageException;
 import io.strata.bootstrap.config.LaunchSettings;
 import io.strata.bootstrap.config.StartupFailure;
 
@@ -12,9 +14,11 @@ import java.util.Map;
  *
  * <pre>
  * strata [serve] [--micronaut.property=value ...]   start the HTTP API (default)
+ * strata db seed [--users N] [--projects P] ...       load sample data (see {@link SeedCommand})
  * </pre>
  *
- * New sub-commands (e.g. {@code db migrate|info|seed|verify|reset}) are added to the switch in {@link #run}.
+ * New sub-commands (e.g. {@code db migrate|info|verify|reset}) are added to the switches in {@link #run} and
+ * {@link #db}, their code to {@code io.strata.bootstrap.cli}.
  */
 public final class Application {
 
@@ -25,10 +29,17 @@ public final class Application {
     private Application() {
     }
 
+    /** Where the {@code db} commands send their logs: their stdout is for results that scripts read. */
+    static final String LOG_TARGET_PROPERTY = "STRATA_LOG_TARGET";
+
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("db") && System.getProperty(LOG_TARGET_PROPERTY) == null) {
+            System.setProperty(LOG_TARGET_PROPERTY, "System.err");   // read by logback.xml, before the first log line
+        }
         int status = run(args, System.getenv(), System.out, System.err);
-        if (status != EXIT_OK) {
-            System.exit(status);
+        boolean served = args.length == 0 || args[0].startsWith("-") || args[0].equals("serve");
+        if (status != EXIT_OK || !served) {
+            System.exit(status);   // a finished command ends now, even if a library left a non-daemon thread behind
         }
     }
 
@@ -42,6 +53,8 @@ public final class Application {
         switch (command) {
             case "serve":
                 return serve(rest, env, err);
+            case "db":
+                return db(rest, env, out, err);
             case "help":
             case "--help":
             case "-h":
@@ -71,6 +84,34 @@ public final class Application {
         return EXIT_OK;
     }
 
+    /**
+     * {@code db <command> ...}: a bad command line is one line and exit status 2 (nothing written), a failure
+     * one line and exit status 1.
+     */
+    static int db(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        String command = args.length == 0 ? "" : args[0];
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        try {
+            switch (command) {
+                case "seed":
+                    SeedCommand.parse(rest).run(env, out, err);
+                    return EXIT_OK;
+                default:
+                    throw new UsageException(command.isEmpty() ? "db: a command is needed (available: seed)"
+                            : "db: unknown command '" + command + "' (available: seed)");
+            }
+        } catch (UsageException e) {
+            err.println("strata: " + e.getMessage());
+            err.flush();
+            return EXIT_USAGE;
+        } catch (StartupFailure failure) {
+            return report(failure, env, err);
+        } catch (RuntimeException unexpected) {   // still one line, never a bare stack trace
+            return report(new StartupFailure("db " + command + " failed: "
+                    + StartupFailure.describe(unexpected), unexpected), env, err);
+        }
+    }
+
     /** Prints a startup failure as one line (plus the stack trace with {@code STRATA_DEBUG=1}) and returns 1. */
     static int report(StartupFailure failure, Map<String, String> env, PrintStream err) {
         err.println("strata: " + failure.getMessage());
@@ -83,9 +124,16 @@ public final class Application {
 
     static void usage(PrintStream stream) {
         stream.println("usage: strata [serve] [--<micronaut.property>=<value> ...]");
+        stream.println("       " + SeedCommand.USAGE);
         stream.println();
         stream.println("commands:");
         stream.println("  serve    start the HTTP API (default)");
+        stream.println("  db seed  load sample users (default " + SeedCommand.DEFAULT_USERS + "), and projects with "
+                + SeedCommand.DEFAULT_TASKS_PER_PROJECT + " tasks each when --projects is given,");
+        stream.println("           in transactions of --batch-size rows (default " + SeedCommand.DEFAULT_BATCH_SIZE
+                + "); no HTTP server. Progress on stderr,");
+        stream.println("           one 'seeded <table> <rows> rows in <ms> ms (<rows/s> rows/s)' line per table on stdout;");
+        stream.println("           seeded users share --password (default: random, printed at the end)");
         stream.println();
         stream.println("environment:");
         stream.println("  STRATA_DB_URL            jdbc:postgresql://... or postgres://user:pass@host:port/db (default: embedded PostgreSQL)");

@@ -2,42 +2,36 @@ package io.strata.bootstrap;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.strata.bootstrap.config.DatabaseConnectionCheck;
 import io.strata.bootstrap.config.DatabaseSettings;
-import io.strata.bootstrap.config.LaunchSettings;
 import io.strata.bootstrap.config.StartupFailure;
 import io.strata.bootstrap.embedded.EmbeddedPostgres;
+import io.strata.bootstrap.runtime.StrataRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A running Strata API: the Micronaut context with its HTTP server, and the embedded PostgreSQL if one was started.
- * {@link #start} resolves the database, checks that it is reachable, then starts Micronaut; every failure is a
- * {@link StartupFailure} with a one-line message. {@link #close} stops the server, then the context, then PostgreSQL.
+ * A running Strata API: the {@link StrataRuntime} (Micronaut context, database, embedded PostgreSQL if one was
+ * started) with its HTTP server. {@link #start} starts the runtime, then the server; every failure is a
+ * {@link StartupFailure} with a one-line message. {@link #close} stops the server, then the runtime.
  */
 public final class StrataServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StrataServer.class);
 
-    private final ApplicationContext context;
+    private final StrataRuntime runtime;
     private final EmbeddedServer server;
-    private final EmbeddedPostgres embeddedPostgres;
-    private final DatabaseSettings database;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private StrataServer(ApplicationContext context, EmbeddedServer server, EmbeddedPostgres embeddedPostgres, DatabaseSettings database) {
-        this.context = context;
+    private StrataServer(StrataRuntime runtime, EmbeddedServer server) {
+        this.runtime = runtime;
         this.server = server;
-        this.embeddedPostgres = embeddedPostgres;
-        this.database = database;
     }
 
     /**
@@ -48,49 +42,20 @@ public final class StrataServer implements AutoCloseable {
      * @throws StartupFailure if the database cannot be resolved or reached, or Micronaut fails to start
      */
     public static StrataServer start(String[] args, Map<String, String> env) {
-        LaunchSettings launch;
-        Optional<DatabaseSettings> external;
+        long startedAt = System.nanoTime();
+        StrataRuntime runtime = StrataRuntime.start(args, env);
         try {
-            launch = LaunchSettings.fromEnvironment(env);
-            external = DatabaseSettings.fromEnvironment(env);
-        } catch (IllegalArgumentException e) {
-            throw new StartupFailure(e.getMessage(), e);
-        }
-        EmbeddedPostgres embedded = null;
-        DatabaseSettings database;
-        if (external.isPresent()) {
-            database = external.get();
-        } else {
-            embedded = EmbeddedPostgres.start(launch.embeddedDbDirectory(), launch.embeddedDbPort());
-            database = embedded.settings();
-        }
-        ApplicationContext context = null;
-        try {
-            DatabaseConnectionCheck.verify(database, DatabaseConnectionCheck.DEFAULT_TIMEOUT);
-
-            Map<String, Object> properties = new LinkedHashMap<>(database.toMicronautProperties());
-            properties.put("micronaut.server.port", launch.httpPort());
-            long startedAt = System.nanoTime();
-            context = ApplicationContext.builder(Application.class)
-                    .args(args)
-                    .properties(properties)
-                    .banner(false)
-                    .deduceCloudEnvironment(false)
-                    .start();
-            EmbeddedServer server = context.getBean(EmbeddedServer.class);
+            EmbeddedServer server = runtime.context().getBean(EmbeddedServer.class);
             if (!server.isRunning()) {
                 server.start();
             }
             LOG.info("Strata started in {} ms: {} (database {})", Duration.ofNanos(System.nanoTime() - startedAt).toMillis(),
-                    server.getURL(), database.displayUrl());
-            return new StrataServer(context, server, embedded, database);
-        } catch (StartupFailure e) {
-            closeQuietly(context, embedded);
-            throw e;
+                    server.getURL(), runtime.database().displayUrl());
+            return new StrataServer(runtime, server);
         } catch (Throwable e) {
-            closeQuietly(context, embedded);
+            closeQuietly(runtime);
             if (causedBy(e, java.net.BindException.class)) {
-                throw new StartupFailure("cannot start the HTTP server on port " + launch.httpPort() + ": "
+                throw new StartupFailure("cannot start the HTTP server on port " + runtime.launch().httpPort() + ": "
                         + StartupFailure.describe(e) + " (set PORT to use another port)", e);
             }
             throw new StartupFailure("startup failed: " + StartupFailure.describe(e), e);
@@ -106,16 +71,11 @@ public final class StrataServer implements AutoCloseable {
         return false;
     }
 
-    private static void closeQuietly(ApplicationContext context, EmbeddedPostgres embedded) {
+    private static void closeQuietly(StrataRuntime runtime) {
         try {
-            if (context != null && context.isRunning()) {
-                context.close();
-            }
+            runtime.close();
         } catch (RuntimeException ignored) {
             // already failing; the original error is what matters
-        }
-        if (embedded != null) {
-            embedded.close();
         }
     }
 
@@ -131,7 +91,7 @@ public final class StrataServer implements AutoCloseable {
     }
 
     public ApplicationContext context() {
-        return context;
+        return runtime.context();
     }
 
     public EmbeddedServer server() {
@@ -139,11 +99,11 @@ public final class StrataServer implements AutoCloseable {
     }
 
     public DatabaseSettings database() {
-        return database;
+        return runtime.database();
     }
 
     public Optional<EmbeddedPostgres> embeddedPostgres() {
-        return Optional.ofNullable(embeddedPostgres);
+        return runtime.embeddedPostgres();
     }
 
     @Override
@@ -158,16 +118,11 @@ public final class StrataServer implements AutoCloseable {
                     server.stop();
                 }
             } finally {
-                if (context.isRunning()) {
-                    context.close();
-                }
+                runtime.close();
             }
         } catch (RuntimeException e) {
             LOG.warn("Error while stopping Strata: {}", StartupFailure.describe(e));
         } finally {
-            if (embeddedPostgres != null) {
-                embeddedPostgres.close();
-            }
             stopped.countDown();
         }
     }

@@ -13,4 +13,10 @@ public interface UserCredentials {
      * of one hash check and returns false, so response times do not reveal which e-mails exist.
      */
     boolean matches(UserId userId, Password attempt);
+
+    /**
+     * Hashes {@code password} once (argon2id, a fresh salt) for {@link UserRepository#addAll}, which
+     * stores it for many new users. Touches no database.
+     */
+    HashedPassword hash(Password password);
 }

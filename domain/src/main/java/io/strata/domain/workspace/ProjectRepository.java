@@ -5,6 +5,7 @@ import io.strata.domain.shared.Page;
 import io.strata.domain.shared.PageRequest;
 import io.strata.domain.shared.SearchCriteria;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /** Port: projects with their members. */
@@ -19,6 +20,9 @@ public interface ProjectRepository {
     Optional<Project> lockById(ProjectId id);
 
     Project add(Project project);
+
+    /** Stores many new projects with their members in JDBC batches, with no read per project. */
+    void addAll(List<Project> projects);
 
     /** Stores changes at the loaded version; a concurrent commit first is a {@code StaleVersionException}. */
     Project save(Project project);

@@ -2,6 +2,7 @@ package io.strata.domain.workspace;
 
 import io.strata.domain.identity.UserId;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -10,4 +11,7 @@ import java.util.Set;
  */
 public interface WorkspaceUsers {
     Set<UserId> existing(Collection<UserId> ids);
+
+    /** Up to {@code limit} active users, newest first: people for sample projects. */
+    List<UserId> sample(int limit);
 }

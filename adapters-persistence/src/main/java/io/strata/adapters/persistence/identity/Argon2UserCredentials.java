@@ -4,6 +4,7 @@ import com.password4j.Argon2Function;
 import com.password4j.types.Argon2;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
+import io.strata.domain.identity.HashedPassword;
 import io.strata.domain.identity.Password;
 import io.strata.domain.identity.UserCredentials;
 import io.strata.domain.identity.UserId;
@@ -67,8 +68,30 @@ public class Argon2UserCredentials implements UserCredentials {
         return com.password4j.Password.check(attempt.reveal(), hash).with(Argon2Function.getInstanceFromHash(hash));
     }
 
+    /** Touches no database, so it needs no transaction (the class default is MANDATORY). */
+    @Override
+    @Transactional(propagation = TransactionDefinition.Propagation.SUPPORTS)
+    public HashedPassword hash(Password password) {
+        return new Argon2Hash(hash(password.reveal()));
+    }
+
+    /** The PHC string of a hash made by {@link #hash(Password)}, for the adapter that stores it. */
+    static String phc(HashedPassword password) {
+        if (password instanceof Argon2Hash argon2) {
+            return argon2.phc();
+        }
+        throw new IllegalArgumentException("not a password hashed by " + Argon2UserCredentials.class.getSimpleName());
+    }
+
     static String hash(String plain) {
         return com.password4j.Password.hash(plain).addRandomSalt(SALT_BYTES).with(ARGON2).getResult();
+    }
+
+    private record Argon2Hash(String phc) implements HashedPassword {
+        @Override
+        public String toString() {
+            return "HashedPassword[***]";
+        }
     }
 
     /** A hash of a random secret nobody knows, made on first use: checking against it costs a real check. */

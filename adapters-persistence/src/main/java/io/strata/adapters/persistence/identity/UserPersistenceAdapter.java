@@ -1,12 +1,14 @@
 package io.strata.adapters.persistence.identity;
 
 import io.strata.adapters.persistence.shared.AggregateWrites;
+import io.strata.adapters.persistence.shared.BulkInserts;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.domain.identity.BulkUserChange;
 import io.strata.domain.identity.Email;
+import io.strata.domain.identity.HashedPassword;
 import io.strata.domain.identity.TagCount;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserId;
@@ -127,6 +129,26 @@ public class UserPersistenceAdapter implements UserRepository {
             throw translate(e, user.id());
         }
         return user;
+    }
+
+    /**
+     * The bulk path ({@link BulkInserts}): JDBC batches of new rows, no read per user, the entities
+     * detached afterwards. Every row gets the one argon2id hash made for the run.
+     */
+    @Override
+    public void addAll(List<User> users, HashedPassword password) {
+        String hash = Argon2UserCredentials.phc(password);
+        List<UserJpaEntity> rows = new ArrayList<>(users.size());
+        for (User user : users) {
+            UserJpaEntity entity = mapper.toEntity(user);
+            entity.setPasswordHash(hash);
+            rows.add(entity);
+        }
+        try {
+            BulkInserts.persistAll(entityManager, rows);
+        } catch (PersistenceException e) {
+            throw translate(e, users.size() == 1 ? users.get(0).id() : null);
+        }
     }
 
     /**
@@ -314,12 +336,12 @@ public class UserPersistenceAdapter implements UserRepository {
         }
     }
 
-    /** Maps a violated unique constraint of {@code users} to the message a client can act on. */
+    /** Maps a violated unique constraint of {@code users} to the message a client can act on ({@code id} null for a batch). */
     private static RuntimeException translate(PersistenceException error, UserId id) {
         return PersistenceErrors.violatedConstraint(error).<RuntimeException>map(constraint -> switch (constraint) {
             case "users_email_uk" -> new ConflictException("email already registered");
             case "users_username_uk" -> new ConflictException("username already taken");
-            case "users_pk" -> new ConflictException("user " + id + " already exists");
+            case "users_pk" -> new ConflictException((id == null ? "a user" : "user " + id) + " already exists");
             default -> error;
         }).orElse(error);
     }

@@ -1,6 +1,7 @@
 package io.strata.adapters.persistence.workspace;
 
 import io.strata.adapters.persistence.shared.AggregateWrites;
+import io.strata.adapters.persistence.shared.BulkInserts;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.ChildRows;
@@ -129,6 +130,16 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
         return project;
     }
 
+    /** The bulk path ({@link BulkInserts}): projects, then their members, in JDBC batches; no read per project. */
+    @Override
+    public void addAll(List<Project> projects) {
+        try {
+            BulkInserts.persistAll(entityManager, projects.stream().map(mapper::toEntity).toList());
+        } catch (PersistenceException e) {
+            throw translate(e, projects.size() == 1 ? projects.get(0) : null);
+        }
+    }
+
     /**
      * Copies the project onto its row loaded in this transaction and flushes: one
      * {@code UPDATE ... WHERE id = ? AND version = ?} plus the member rows that changed. A version that
@@ -207,11 +218,13 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
         return where.cb().exists(membership);
     }
 
-    /** Maps a violated constraint to the message a client can act on. */
+    /** Maps a violated constraint to the message a client can act on ({@code project} is null for a batch). */
     private static RuntimeException translate(PersistenceException error, Project project) {
         return PersistenceErrors.violatedConstraint(error).<RuntimeException>map(constraint -> switch (constraint) {
-            case "projects_pk" -> new ConflictException("project " + project.id() + " already exists");
-            case "projects_owner_fk" -> new ValidationException("ownerId", "no user " + project.ownerId());
+            case "projects_pk" -> new ConflictException((project == null ? "a project" : "project " + project.id())
+                    + " already exists");
+            case "projects_owner_fk" -> new ValidationException("ownerId",
+                    project == null ? "unknown user as a project owner" : "no user " + project.ownerId());
             case "project_members_user_fk" -> new ValidationException("members", "unknown user among the members");
             case "projects_schedule_ck" -> new ValidationException("dueDate", "must not be before startDate");
             case "projects_budget_ck", "projects_budget_amount_ck", "projects_budget_currency_ck" ->

@@ -1,6 +1,7 @@
 package io.strata.adapters.persistence.workspace;
 
 import io.strata.adapters.persistence.shared.AggregateWrites;
+import io.strata.adapters.persistence.shared.BulkInserts;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.ChildRows;
@@ -112,8 +113,8 @@ public class TaskPersistenceAdapter implements TaskRepository {
     }
 
     /**
-     * Persists every task and flushes once: the inserts into {@code tasks}, then those into
-     * {@code task_dependencies}, go out as JDBC batches ({@code hibernate.jdbc.batch_size}).
+     * The bulk path ({@link BulkInserts}): the inserts into {@code tasks}, then those into
+     * {@code task_dependencies}, go out as JDBC batches; no read per task.
      */
     @Override
     public List<Task> addAll(List<Task> tasks) {
@@ -121,10 +122,7 @@ public class TaskPersistenceAdapter implements TaskRepository {
             return List.of();
         }
         try {
-            for (Task task : tasks) {
-                entityManager.persist(mapper.toEntity(task));
-            }
-            entityManager.flush();
+            BulkInserts.persistAll(entityManager, tasks.stream().map(mapper::toEntity).toList());
         } catch (PersistenceException e) {
             throw translate(e, tasks.size() == 1 ? tasks.get(0) : null);
         }

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.hibernate.query.NativeQuery;
 
 /**
- * {@link WorkspaceUsers} on the {@code users} table: one statement, by id only. SQL rather than the
+ * {@link WorkspaceUsers} on the {@code users} table: one statement each, reading ids only. SQL rather than the
  * identity context's entity, so workspace code depends on identity through {@link UserId} alone.
  */
 @Singleton
@@ -38,5 +38,20 @@ public class WorkspaceUsersPersistenceAdapter implements WorkspaceUsers {
                 .setParameter("ids", ids.stream().map(UserId::value).distinct().toArray(UUID[]::new), UUID[].class)
                 .getResultList();
         return found.stream().map(UserId::new).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** One backward scan of {@code users_created_at_id_ix}. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<UserId> sample(int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        List<UUID> found = entityManager.createNativeQuery("""
+                        SELECT id FROM users WHERE status = 'ACTIVE'
+                        ORDER BY created_at DESC, id DESC LIMIT :limit""", UUID.class)
+                .setParameter("limit", limit)
+                .getResultList();
+        return found.stream().map(UserId::new).toList();
     }
 }

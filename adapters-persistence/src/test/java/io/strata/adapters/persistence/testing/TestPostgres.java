@@ -90,6 +90,7 @@ public final class TestPostgres {
         p.put("datasources.default.minimum-idle", 1);
         p.put("datasources.default.data-source-properties.reWriteBatchedInserts", true);
         p.put("jpa.default.entity-scan.packages", "io.strata.adapters.persistence");
+        p.put("jpa.default.properties.jakarta.persistence.validation.mode", "none");
         p.put("jpa.default.properties.hibernate.hbm2ddl.auto", "validate");
         p.put("jpa.default.properties.hibernate.jdbc.batch_size", 50);
         p.put("jpa.default.properties.hibernate.jdbc.time_zone", "UTC");

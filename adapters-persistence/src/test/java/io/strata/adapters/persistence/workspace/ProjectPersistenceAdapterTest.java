@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.hibernate.HibernateTransactionManager;
+import io.strata.adapters.persistence.testing.JdbcCalls;
 import io.strata.adapters.persistence.testing.PostgresTest;
 import io.strata.adapters.persistence.testing.TestPostgres;
 import io.strata.domain.identity.User;
@@ -30,6 +31,7 @@ import io.strata.domain.workspace.Task;
 import io.strata.domain.workspace.TaskRepository;
 import io.strata.domain.workspace.TaskStatus;
 import io.strata.domain.workspace.TaskTally;
+import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -100,6 +102,42 @@ class ProjectPersistenceAdapterTest extends PostgresTest {
         assertSameState(readTx(() -> projects.findById(bare.id())).orElseThrow(), bare);
         assertThat(query("SELECT search_text FROM projects WHERE id = '" + project.id() + "'"))
                 .containsExactly("apollo go to the moon.");
+    }
+
+    @Test
+    void addAllInsertsProjectsMembersAndTasksInJdbcBatchesWithoutReadingAny() {
+        List<Project> many = new java.util.ArrayList<>();
+        List<Task> manyTasks = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Project project = WorkspaceFixtures.project("p" + i, owner, Set.of(ann, bob), ProjectStatus.ACTIVE,
+                    Priority.LOW, null, null, Set.of("bulk"), T0.plusSeconds(i));
+            many.add(project);
+            for (int t = 0; t < 4; t++) {
+                manyTasks.add(WorkspaceFixtures.task(project.id(), "t" + t, TaskStatus.TODO, t == 0 ? ann : null, null,
+                        Set.of(), Set.of(), null, null, T0.plusSeconds(i)));
+            }
+        }
+
+        statistics().clear();
+        JdbcCalls calls = tx(() -> {
+            JdbcCalls counted = JdbcCalls.attach(bean(EntityManager.class));
+            projects.addAll(many);
+            tasks.addAll(manyTasks);
+            return counted;
+        });
+
+        // 300 projects, 900 member rows, 1,200 tasks: one JDBC batch each but the tasks (two), never a SELECT
+        assertThat(calls.batches()).isEqualTo(4);
+        assertThat(calls.statements()).isZero();
+        assertThat(statistics().getEntityLoadCount()).isZero();
+        assertThat(query("SELECT count(*) FROM projects")).containsExactly("300");
+        assertThat(query("SELECT count(*) FROM project_members m JOIN projects p ON p.id = m.project_id"))
+                .containsExactly("900");
+        assertThat(query("SELECT count(*) FROM tasks")).containsExactly("1200");
+        assertSameState(readTx(() -> projects.findById(many.get(299).id())).orElseThrow(), many.get(299));
+        assertThatThrownBy(() -> txRun(() -> projects.addAll(List.of(WorkspaceFixtures.bareProject(UserId.newId())))))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("ownerId"));
     }
 
     @Test

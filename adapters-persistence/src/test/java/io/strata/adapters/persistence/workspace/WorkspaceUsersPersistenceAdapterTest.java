@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strata.adapters.persistence.testing.PostgresTest;
+import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.workspace.WorkspaceUsers;
@@ -40,6 +41,34 @@ class WorkspaceUsersPersistenceAdapterTest extends PostgresTest {
         assertThat(readTx(() -> workspaceUsers.existing(Set.of(unknown)))).isEmpty();
         assertThat(readTx(() -> workspaceUsers.existing(Set.of(known.get(3))))).containsExactly(known.get(3));
         assertThat(statements(() -> assertThat(readTx(() -> workspaceUsers.existing(List.of()))).isEmpty())).isZero();
+    }
+
+    @Test
+    void sampleGivesActiveUsersNewestFirstInOneStatement() {
+        UserRepository users = bean(UserRepository.class);
+        User newest = WorkspaceFixtures.user("newest");
+        User newer = WorkspaceFixtures.user("newer");
+        User inactive = WorkspaceFixtures.user("inactive");
+        inactive.deactivate(() -> WorkspaceFixtures.T0);
+        txRun(() -> {
+            users.add(reconstitutedAt(newest, WorkspaceFixtures.T0.plusSeconds(20)));
+            users.add(reconstitutedAt(newer, WorkspaceFixtures.T0.plusSeconds(10)));
+            users.add(reconstitutedAt(inactive, WorkspaceFixtures.T0.plusSeconds(30)));
+        });
+        try {
+            long count = statements(() -> assertThat(readTx(() -> workspaceUsers.sample(3)))
+                    .hasSize(3).startsWith(newest.id(), newer.id()).doesNotContain(inactive.id()));
+            assertThat(count).isEqualTo(1);
+            assertThat(readTx(() -> workspaceUsers.sample(1000))).hasSize(known.size() + 2);
+            assertThat(readTx(() -> workspaceUsers.sample(0))).isEmpty();
+        } finally {
+            txRun(() -> List.of(newest, newer, inactive).forEach(u -> users.delete(u.id())));
+        }
+    }
+
+    private static User reconstitutedAt(User user, java.time.Instant createdAt) {
+        return User.reconstitute(user.id(), user.email(), user.username(), null, null, user.role(), user.status(),
+                false, null, null, null, 0, user.tags(), user.preferences(), 0, createdAt, createdAt);
     }
 
     @Test

@@ -1,0 +1,121 @@
+package io.strata.adapters.persistence.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.strata.adapters.persistence.shared.BulkInserts;
+import io.strata.adapters.persistence.testing.JdbcCalls;
+import io.strata.adapters.persistence.testing.PostgresTest;
+import io.strata.domain.identity.Email;
+import io.strata.domain.identity.HashedPassword;
+import io.strata.domain.identity.Password;
+import io.strata.domain.identity.User;
+import io.strata.domain.identity.UserCredentials;
+import io.strata.domain.identity.UserRepository;
+import io.strata.domain.identity.Username;
+import io.strata.domain.shared.Clock;
+import io.strata.domain.shared.ConflictException;
+import io.strata.domain.shared.Role;
+import io.strata.domain.shared.Tags;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link UserRepository#addAll}: the bulk path of {@code strata db seed}. */
+class UserBulkInsertTest extends PostgresTest {
+    private UserRepository users;
+    private UserCredentials credentials;
+    private HashedPassword hash;
+
+    @BeforeAll
+    void beans() {
+        users = bean(UserRepository.class);
+        credentials = bean(UserCredentials.class);
+        hash = credentials.hash(Password.newPassword("password", "one password for all"));   // needs no transaction
+    }
+
+    @BeforeEach
+    void clean() {
+        sql("DELETE FROM users");
+    }
+
+    @Test
+    void insertsEveryUserInJdbcBatchesWithoutReadingAny() {
+        int rows = 2 * BulkInserts.BATCH_SIZE + 100;
+        List<User> batch = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            batch.add(user("bulk" + i));
+        }
+        statistics().clear();
+        Statistics statistics = statistics();
+        JdbcCalls calls = tx(() -> {
+            JdbcCalls counted = JdbcCalls.attach(bean(EntityManager.class));
+            users.addAll(batch, hash);
+            return counted;
+        });
+
+        // 3 JDBC batches of at most 1024 rows (pgjdbc sends each as 8 INSERTs of 128 rows): no SELECT to tell
+        // new from existing, nothing row by row
+        assertThat(calls.batches()).isEqualTo(3);
+        assertThat(calls.statements()).isZero();
+        assertThat(statistics.getPrepareStatementCount()).isEqualTo(1);
+        assertThat(statistics.getEntityLoadCount()).isZero();
+        assertThat(statistics.getEntityInsertCount()).isEqualTo(rows);
+        assertThat(query("SELECT count(*), count(DISTINCT password_hash), min(password_hash) FROM users"))
+                .containsExactly(String.valueOf(rows), "1", ((Argon2UserCredentials.phc(hash))));
+        assertThat(readTx(() -> credentials.matches(batch.get(rows - 1).id(), Password.attempt("one password for all"))))
+                .isTrue();
+        assertThat(readTx(() -> users.findById(batch.get(7).id()))).get()
+                .satisfies(found -> assertThat(found.email()).isEqualTo(batch.get(7).email()));
+    }
+
+    @Test
+    void aTakenEmailRefusesTheWholeBatch() {
+        txRun(() -> users.add(user("taken")));
+        List<User> batch = List.of(user("fresh1"), user("taken"), user("fresh2"));
+
+        assertThatThrownBy(() -> txRun(() -> users.addAll(batch, hash)))
+                .isInstanceOf(ConflictException.class).hasMessage("email already registered");
+        assertThat(readTx(users::count)).isEqualTo(1);
+    }
+
+    @Test
+    void onlyTakesHashesMadeByTheCredentialsAdapter() {
+        HashedPassword forged = new HashedPassword() {
+        };
+        assertThatThrownBy(() -> txRun(() -> users.addAll(List.of(user("forged")), forged)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(hash.toString()).doesNotContain("argon2");
+    }
+
+    private static User user(String name) {
+        Clock clock = Clock.system();
+        return User.create(new Email(name + "@example.com"), new Username(name), "Ada", "Lovelace", Role.USER,
+                Tags.of(Set.of("bulk")), Map.of("theme", "dark"), clock);
+    }
+
+    private List<String> query(String select) {
+        try (Connection connection = io.strata.adapters.persistence.testing.TestPostgres.connect(url);
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(select)) {
+            rs.next();
+            List<String> values = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                values.add(rs.getString(i));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
