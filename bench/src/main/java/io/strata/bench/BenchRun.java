@@ -143,7 +143,8 @@ final class BenchRun {
         report.environment("machine", Runtime.getRuntime().availableProcessors() + " cores (" + cpuModel() + "), "
                 + memoryGiB() + " GiB RAM, " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
         report.environment("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        report.environment("JAVA_OPTS for Strata and the baseline", options.javaOpts().isBlank() ? "(none)" : options.javaOpts());
+        report.environment("JVM options of Strata and the baseline", "bootstrap/jvm.options: " + String.join(" ", jvmOptions())
+                + (options.javaOpts().isBlank() ? "" : "; JAVA_OPTS: " + options.javaOpts()));
         report.environment("PostgreSQL", postgres.version() + " (zonky binaries, shared_buffers=512MB, fsync=on, one server for everything)");
         report.environment("Strata", gitCommit() + "; " + jarVersions(jar));
         report.environment("load generators", Shell.firstLine(List.of("wrk", "-v")).replaceAll("\\s+Copyright.*", "") + "; " + PgBench.version());
@@ -292,6 +293,7 @@ final class BenchRun {
         progress("starting the raw JDBC baseline");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions());   // what ./strata gives Strata (bar class data sharing, which only speeds up starting)
         if (!options.javaOpts().isBlank()) {
             command.addAll(List.of(options.javaOpts().trim().split("\\s+")));
         }
@@ -299,6 +301,16 @@ final class BenchRun {
                 "--port=" + BASELINE_PORT, "--db-url=" + postgres.jdbcUrl("strata"), "--db-user=" + BenchPostgres.USER, "--pool-size=5"));
         return ServerProcess.launch("baseline", command, Map.of(), options.root(), work.resolve("baseline.log"), BASELINE_PORT,
                 Duration.ofSeconds(60));
+    }
+
+    /** The options in bootstrap/jvm.options, which the ./strata launcher passes to Strata's JVM. */
+    private List<String> jvmOptions() {
+        try {
+            return Files.readAllLines(options.root().resolve("bootstrap/jvm.options")).stream()
+                    .map(line -> line.replaceAll("#.*", "").strip()).filter(line -> !line.isEmpty()).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     private void login() {
@@ -495,7 +507,8 @@ final class BenchRun {
             Map<Target, LoadResult> results = new LinkedHashMap<>();
             for (Target system : Target.values()) {
                 if (system != Target.PGBENCH) {
-                    measure(system, endpoint, 1, 2);   // warm the new data set
+                    // the first size is also the servers' first load: warm the JIT as section 1 does
+                    measure(system, endpoint, 8, size == options.tableSizes().get(0) ? options.warmupSeconds() : 2);
                 }
                 results.put(system, measure(system, endpoint, 1, seconds));
             }
@@ -612,8 +625,10 @@ final class BenchRun {
                 } else if (query.equalsIgnoreCase("ROLLBACK")) {
                     rollbacks += count;
                 }
-                String verb = query.split("\\s+")[0].toUpperCase(Locale.ROOT);
-                kinds.add(verb + (count == n ? "" : "×" + String.format(Locale.ROOT, "%.1f", count / (double) n)));
+                if (count * 10 >= n) {   // statements of (nearly) every request; the rest (e.g. a pool's idle check) only count
+                    String verb = query.split("\\s+")[0].toUpperCase(Locale.ROOT);
+                    kinds.add(verb + (count == n ? "" : "×" + String.format(Locale.ROOT, "%.2f", count / (double) n)));
+                }
             }
         }
         long commits = begins - rollbacks;
@@ -621,7 +636,7 @@ final class BenchRun {
         if (server == strata) {
             statementCounts.put(endpoint, perRequest);
         }
-        return new String[]{String.format(Locale.ROOT, "%.1f", perRequest), String.format(Locale.ROOT, "%.1f", begins / (double) n),
+        return new String[]{String.format(Locale.ROOT, "%.2f", perRequest), String.format(Locale.ROOT, "%.2f", begins / (double) n),
                 String.join(" ", kinds)};
     }
 
