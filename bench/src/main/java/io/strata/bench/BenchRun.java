@@ -508,7 +508,7 @@ final class BenchRun {
             for (Target system : Target.values()) {
                 if (system != Target.PGBENCH) {
                     // the first size is also the servers' first load: warm the JIT as section 1 does
-                    measure(system, endpoint, 8, size == options.tableSizes().get(0) ? options.warmupSeconds() : 2);
+                    measure(system, endpoint, 8, size == options.tableSizes().get(0) ? 3 * options.warmupSeconds() : 2);
                 }
                 results.put(system, measure(system, endpoint, 1, seconds));
             }
