@@ -177,24 +177,31 @@ final class BenchRun {
         return "commit " + commit + (dirty ? " (with uncommitted changes)" : "");
     }
 
-    /** Library versions as packaged in strata.jar (the shaded jar keeps each dependency's pom.properties). */
+    /**
+     * Library versions as packaged in strata.jar: HikariCP's pom.properties, and for the Gradle-built libraries
+     * (no pom.properties) their own version constants, read through a class loader over the jar.
+     */
     private static String jarVersions(Path jar) {
-        String[][] libraries = {{"Micronaut", "io.micronaut/micronaut-core"}, {"Hibernate", "org.hibernate.orm/hibernate-core"},
-                {"HikariCP", "com.zaxxer/HikariCP"}, {"pgjdbc", "org.postgresql/postgresql"}};
         List<String> versions = new ArrayList<>();
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
-            for (String[] library : libraries) {
-                var entry = zip.getEntry("META-INF/maven/" + library[1] + "/pom.properties");
-                if (entry != null) {
-                    java.util.Properties properties = new java.util.Properties();
-                    properties.load(zip.getInputStream(entry));
-                    versions.add(library[0] + " " + properties.getProperty("version"));
-                }
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[]{jar.toUri().toURL()}, null)) {
+            versions.add("Micronaut " + invoke(loader, "io.micronaut.core.version.VersionUtils", "getMicronautVersion"));
+            Object hibernate = invoke(loader, "org.hibernate.Version", "getVersionString");
+            // Hibernate reads its version from its jar's manifest, which shading drops
+            versions.add("Hibernate " + ("[WORKING]".equals(hibernate) ? "6.6 (exact version not in the shaded jar)" : hibernate));
+            versions.add("pgjdbc " + loader.loadClass("org.postgresql.util.DriverInfo").getField("DRIVER_VERSION").get(null));
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                java.util.Properties hikari = new java.util.Properties();
+                hikari.load(zip.getInputStream(zip.getEntry("META-INF/maven/com.zaxxer/HikariCP/pom.properties")));
+                versions.add("HikariCP " + hikari.getProperty("version"));
             }
-        } catch (IOException e) {
-            return "versions unknown";
+        } catch (IOException | ReflectiveOperationException | RuntimeException e) {
+            versions.add("(versions not readable: " + e.getMessage() + ")");
         }
         return String.join(", ", versions);
+    }
+
+    private static Object invoke(ClassLoader loader, String type, String method) throws ReflectiveOperationException {
+        return loader.loadClass(type).getMethod(method).invoke(null);
     }
 
     // ---- servers --------------------------------------------------------------------------------------------------
