@@ -652,6 +652,9 @@ final class BenchRun {
     // ---- section 4b: memory under load ---------------------------------------------------------------------------------
 
     private void memory() {
+        if (peakRssKb.isEmpty()) {
+            return;   // no load ran (--only without http or scaling): nothing to report but the start, shown above
+        }
         Report.Table table = report.table("Memory (resident set size of each server's JVM)", "server", "after start", "peak under load", "target");
         long strataPeak = peakRssKb.getOrDefault("strata", 0L);
         table.row("Strata", Report.megabytes(strataStartRss), Report.megabytes(strataPeak), "< 300 MB after warm-up");
