@@ -406,7 +406,7 @@ final class BenchRun {
     private LoadResult measure(Target system, String endpoint, int connections, int seconds) throws SQLException {
         ServerProcess server = system == Target.STRATA ? strata : baseline;
         if (system == Target.PGBENCH) {
-            return pgbench(endpoint, connections, seconds, null);
+            return pgbench(endpoint, connections, seconds);
         }
         Path paths;
         String script = "get.lua";
@@ -455,7 +455,7 @@ final class BenchRun {
         });
     }
 
-    private LoadResult pgbench(String endpoint, int clients, int seconds, String listScript) throws SQLException {
+    private LoadResult pgbench(String endpoint, int clients, int seconds) throws SQLException {
         Map<String, String> constants = new LinkedHashMap<>();
         constants.put("tok", Fixtures.sha256Hex(token));
         Map<String, List<String>> perVariant = new LinkedHashMap<>();
@@ -471,14 +471,12 @@ final class BenchRun {
                 perVariant.put("pid", readProjects.subList(0, PGBENCH_VARIANTS));
             }
             case "list-users" -> {
-                script = listScript != null ? listScript : StrataSql.LIST_USERS_AFTER_CURSOR;
+                script = StrataSql.LIST_USERS_AFTER_CURSOR;
                 constants.put("role", "USER");
                 constants.put("lim", String.valueOf(PAGE + 1));
-                if (script.equals(StrataSql.LIST_USERS_AFTER_CURSOR)) {
-                    List<String[]> boundaries = fixtures.pageBoundaries(PGBENCH_VARIANTS, PAGE);
-                    perVariant.put("cat", boundaries.stream().map(b -> b[0]).toList());
-                    perVariant.put("cid", boundaries.stream().map(b -> b[1]).toList());
-                }
+                List<String[]> boundaries = fixtures.pageBoundaries(PGBENCH_VARIANTS, PAGE);
+                perVariant.put("cat", boundaries.stream().map(b -> b[0]).toList());
+                perVariant.put("cid", boundaries.stream().map(b -> b[1]).toList());
             }
             case "create-task" -> {
                 script = StrataSql.CREATE_TASK;

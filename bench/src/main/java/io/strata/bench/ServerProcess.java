@@ -79,10 +79,6 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     /** Resident set size of the server's JVM (VmRSS), in KiB. */
     long rssKb() {
         return rssKb(process.pid());

@@ -50,14 +50,6 @@ final class StrataSql {
             COMMIT;
             """.formatted(USER_COLUMNS);
 
-    /** Same list, first page (no cursor), for the scaling section: variables tok, role, lim. */
-    static final String LIST_USERS_FIRST_PAGE = AUTHENTICATE + """
-            BEGIN;
-            SET TRANSACTION READ ONLY;
-            select %s from users uje1_0 where uje1_0.role=:role order by 2 desc,1 desc fetch first :lim rows only;
-            COMMIT;
-            """.formatted(USER_COLUMNS);
-
     /** The list's statement alone, for EXPLAIN at each table size. */
     static final String LIST_USERS_QUERY = "select " + USER_COLUMNS + " from users uje1_0 where uje1_0.role=? and "
             + "uje1_0.created_at<=? and (uje1_0.created_at<? or uje1_0.created_at=? and uje1_0.id<?) order by 2 desc,1 desc fetch first ? rows only";
