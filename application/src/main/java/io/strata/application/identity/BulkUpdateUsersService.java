@@ -31,7 +31,7 @@ public class BulkUpdateUsersService implements BulkUpdateUsersUseCase {
     @Override
     @Transactional
     public int bulkUpdate(Command command) {
-        UserAccess.requireAdmin(command.actor(), "bulk-update users");
+        command.actor().requireAdmin("bulk-update users");
         if (command.userIds() == null || command.userIds().isEmpty() || command.userIds().size() > MAX_IDS) {
             throw new ValidationException("ids", "give 1 to " + MAX_IDS + " user ids");
         }

@@ -48,7 +48,7 @@ public class SeedUsersService implements SeedUsersUseCase {
 
     @Override
     public Run start(Start command) {
-        UserAccess.requireAdmin(command.actor(), "seed sample users");
+        command.actor().requireAdmin("seed sample users");
         if (command.users() < 0 || command.users() > MAX_USERS) {
             throw new ValidationException("users", "must be 0 to " + MAX_USERS);
         }
@@ -62,7 +62,7 @@ public class SeedUsersService implements SeedUsersUseCase {
     @Override
     @Transactional
     public List<UserId> seed(Command command) {
-        UserAccess.requireAdmin(command.actor(), "seed sample users");
+        command.actor().requireAdmin("seed sample users");
         Run run = command.run();
         if (command.count() < 1 || command.count() > MAX_BATCH) {
             throw new ValidationException("count", "must be 1 to " + MAX_BATCH);

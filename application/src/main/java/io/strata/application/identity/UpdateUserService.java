@@ -33,7 +33,7 @@ public class UpdateUserService implements UpdateUserUseCase {
         Versioned.require("User", user.id(), command.expectedVersion(), user.version());
         UserPatch patch = command.patch();
         if (patch.role().present() || patch.status().present()) {
-            UserAccess.requireAdmin(command.actor(), "change role or status");
+            command.actor().requireAdmin("change role or status");
             if (command.actor().is(user.id().value())) {
                 boolean demotes = patch.role().present() && patch.role().value() != Role.ADMIN;
                 boolean deactivates = patch.status().present() && patch.status().value() == UserStatus.INACTIVE;

@@ -38,14 +38,8 @@ final class UserAccess {
     /** Loads a user only an ADMIN may change this way; to anyone who cannot see the user it does not exist. */
     static User loadForAdmin(UserRepository users, Actor actor, UserId id, String action) {
         requireVisible(actor, id);
-        requireAdmin(actor, action);
+        actor.requireAdmin(action);
         return users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
-    }
-
-    static void requireAdmin(Actor actor, String action) {
-        if (!actor.isAdmin()) {
-            throw new ForbiddenException("only an ADMIN may " + action);
-        }
     }
 
     static void requireReader(Actor actor, String action) {

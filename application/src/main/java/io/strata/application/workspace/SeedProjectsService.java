@@ -2,9 +2,7 @@ package io.strata.application.workspace;
 
 import io.strata.application.shared.Transactions;
 import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.Actor;
 import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.ForbiddenException;
 import io.strata.domain.shared.Tags;
 import io.strata.domain.shared.ValidationException;
 import io.strata.domain.workspace.Budget;
@@ -69,7 +67,7 @@ public class SeedProjectsService implements SeedProjectsUseCase {
 
     @Override
     public Run start(Start command) {
-        requireAdmin(command.actor());
+        command.actor().requireAdmin("seed sample projects");
         if (command.projects() < 0 || command.projects() > MAX_PROJECTS) {
             throw new ValidationException("projects", "must be 0 to " + MAX_PROJECTS);
         }
@@ -98,7 +96,7 @@ public class SeedProjectsService implements SeedProjectsUseCase {
     @Override
     @Transactional
     public Batch seed(Command command) {
-        requireAdmin(command.actor());
+        command.actor().requireAdmin("seed sample projects");
         Run run = command.run();
         if (run.people().isEmpty() || run.tasksPerProject() < 0 || run.tasksPerProject() > MAX_TASKS_PER_PROJECT) {
             throw new ValidationException("run", "is not one that start(...) prepared");
@@ -187,11 +185,5 @@ public class SeedProjectsService implements SeedProjectsUseCase {
     private static Duration spacing(long projects, int tasksPerProject) {
         long micros = ChronoUnit.DAYS.getDuration().multipliedBy(SPREAD_DAYS).toNanos() / 1_000 / Math.max(1, projects);
         return Duration.of(Math.max(tasksPerProject + 1L, micros), ChronoUnit.MICROS);
-    }
-
-    private static void requireAdmin(Actor actor) {
-        if (!actor.isAdmin()) {
-            throw new ForbiddenException("only an ADMIN may seed sample projects");
-        }
     }
 }

@@ -21,6 +21,13 @@ public record Actor(UUID userId, Role role) {
         return role == Role.ADMIN;
     }
 
+    /** The check every ADMIN-only use case makes first; {@code action} completes "only an ADMIN may ...". */
+    public void requireAdmin(String action) {
+        if (!isAdmin()) {
+            throw new ForbiddenException("only an ADMIN may " + action);
+        }
+    }
+
     /** Admins and managers may read other users' data. */
     public boolean canReadOthers() {
         return role == Role.ADMIN || role == Role.MANAGER;

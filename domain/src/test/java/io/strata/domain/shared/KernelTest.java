@@ -89,6 +89,9 @@ class KernelTest {
         assertThat(user.canReadOthers()).isFalse();
         assertThat(user.is(user.userId())).isTrue();
         assertThat(Actor.system().isAdmin()).isTrue();
+        admin.requireAdmin("seed");   // passes
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> manager.requireAdmin("seed sample users"))
+                .isInstanceOf(ForbiddenException.class).hasMessage("only an ADMIN may seed sample users");
     }
 
     @Test
