@@ -5,6 +5,7 @@ import io.strata.domain.shared.Tags;
 import io.strata.domain.shared.Versioned;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectRepository;
+import io.strata.domain.workspace.Schedule;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -30,8 +31,8 @@ public class UpdateProjectService implements UpdateProjectUseCase {
         patch.description().ifPresent(description -> project.describe(description, clock));
         patch.priority().ifPresent(priority -> project.prioritize(priority, clock));
         if (patch.startDate().present() || patch.dueDate().present()) {
-            project.reschedule(patch.startDate().present() ? patch.startDate().value() : project.startDate(),
-                    patch.dueDate().present() ? patch.dueDate().value() : project.dueDate(), clock);
+            project.reschedule(new Schedule(patch.startDate().present() ? patch.startDate().value() : project.startDate(),
+                    patch.dueDate().present() ? patch.dueDate().value() : project.dueDate()), clock);
         }
         patch.budget().ifPresent(budget -> project.changeBudget(budget, clock));
         patch.tags().ifPresent(tags -> project.retag(Tags.of(tags), clock));

@@ -3,6 +3,7 @@ package io.strata.domain.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.strata.domain.shared.AuditStamp;
 import io.strata.domain.shared.Clock;
 import io.strata.domain.shared.ConflictException;
 import io.strata.domain.shared.Role;
@@ -101,8 +102,8 @@ class UserTest {
     @Test
     void reconstituteRecordsNoEvents() {
         User user = User.reconstitute(UserId.newId(), new Email("d@example.com"), new Username("dan"), null, null,
-                Role.ADMIN, UserStatus.INACTIVE, true, now.get(), now.get(), now.get(), 7, null, null, 4, now.get(),
-                now.get());
+                Role.ADMIN, UserStatus.INACTIVE, EmailVerification.at(now.get()), now.get(),
+                new LoginHistory(now.get(), 7), null, null, new AuditStamp(4, now.get(), now.get()));
         assertThat(user.pullEvents()).isEmpty();
         assertThat(user.version()).isEqualTo(4);
         assertThat(user.loginCount()).isEqualTo(7);
