@@ -5,7 +5,6 @@ import io.strata.application.identity.LogInUseCase;
 import io.strata.domain.identity.Session;
 import io.strata.domain.identity.SessionId;
 import org.mapstruct.BeanMapping;
-import org.mapstruct.Context;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.Named;
@@ -15,19 +14,17 @@ import org.mapstruct.Named;
 public interface SessionWebMapper {
     String TOKEN_TYPE = "Bearer";
 
-    /** {@code current} is the session the request was made with (may be null). */
-    @Mapping(target = "ipAddress", source = "client.ipAddress")
-    @Mapping(target = "userAgent", source = "client.userAgent")
-    @Mapping(target = "deviceInfo", source = "client.deviceInfo")
-    @Mapping(target = "createdAt", source = "stamp.createdAt")
-    @Mapping(target = "current", source = "session", qualifiedByName = "isCurrent")
-    @BeanMapping(ignoreUnmappedSourceProperties = "tokenHash")   // only the hash is stored; it never leaves
-    SessionResponse toResponse(Session session, @Context SessionId current);
-
-    @Named("isCurrent")
-    default boolean isCurrent(Session session, @Context SessionId current) {
-        return current != null && current.equals(session.id());
+    /** {@code current} is the session the request was made with (may be null); the flag comes in as a second source. */
+    default SessionResponse toResponse(Session session, SessionId current) {
+        return session == null ? null : toResponse(session, session.id().equals(current));
     }
+
+    @Mapping(target = "ipAddress", source = "session.client.ipAddress")
+    @Mapping(target = "userAgent", source = "session.client.userAgent")
+    @Mapping(target = "deviceInfo", source = "session.client.deviceInfo")
+    @Mapping(target = "createdAt", source = "session.stamp.createdAt")
+    @BeanMapping(ignoreUnmappedSourceProperties = "tokenHash")   // only the hash is stored; it never leaves
+    SessionResponse toResponse(Session session, boolean current);
 
     @Mapping(target = "tokenType", constant = TOKEN_TYPE)
     @Mapping(target = "expiresAt", source = "session.expiresAt")
@@ -37,6 +34,6 @@ public interface SessionWebMapper {
     /** The session a login just opened is the current one. */
     @Named("justOpened")
     default SessionResponse justOpened(Session session) {
-        return toResponse(session, session.id());
+        return toResponse(session, true);
     }
 }

@@ -8,27 +8,28 @@ import io.strata.domain.identity.UserStatistics;
 import io.strata.domain.identity.UserWithProfile;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
-import org.mapstruct.Named;
 
 /** Domain to response for users and profiles. */
 @Mapper(config = WebMapperConfig.class, uses = IdentityWebMappings.class)
 public interface UserWebMapper {
 
-    @Mapping(target = "fullName", source = "user", qualifiedByName = "fullName")
-    @Mapping(target = "emailVerified", source = "emailVerification.verified")
-    @Mapping(target = "emailVerifiedAt", source = "emailVerification.verifiedAt")
-    @Mapping(target = "lastLoginAt", source = "logins.lastLoginAt")
-    @Mapping(target = "loginCount", source = "logins.loginCount")
-    @Mapping(target = "version", source = "stamp.version")
-    @Mapping(target = "createdAt", source = "stamp.createdAt")
-    @Mapping(target = "updatedAt", source = "stamp.updatedAt")
-    UserResponse toResponse(User user);
-
-    /** Computed by the user (first and last name, or the username), so no property MapStruct would find. */
-    @Named("fullName")
-    default String fullName(User user) {
-        return user.fullName();
+    /**
+     * {@code fullName} is computed by the user (first and last name, or the username), so it is no
+     * property: it comes in as a second source. ({@code source = "user"} would do too, but mapping the
+     * whole user switches off MapStruct's check that every property of the user is mapped.)
+     */
+    default UserResponse toResponse(User user) {
+        return user == null ? null : toResponse(user, user.fullName());
     }
+
+    @Mapping(target = "emailVerified", source = "user.emailVerification.verified")
+    @Mapping(target = "emailVerifiedAt", source = "user.emailVerification.verifiedAt")
+    @Mapping(target = "lastLoginAt", source = "user.logins.lastLoginAt")
+    @Mapping(target = "loginCount", source = "user.logins.loginCount")
+    @Mapping(target = "version", source = "user.stamp.version")
+    @Mapping(target = "createdAt", source = "user.stamp.createdAt")
+    @Mapping(target = "updatedAt", source = "user.stamp.updatedAt")
+    UserResponse toResponse(User user, String fullName);
 
     @Mapping(target = "version", source = "stamp.version")
     @Mapping(target = "createdAt", source = "stamp.createdAt")
