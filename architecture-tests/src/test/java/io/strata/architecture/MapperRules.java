@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Mappers hold no Java in strings. MapStruct pastes {@code expression = "java(...)"} into the class it
+ * Mappers hold no Java in strings. MapStruct pastes a {@code java(...)} expression into the class it
  * generates unchecked, so such a mapping escapes what the mappers are for: properties matched by
  * name, a column or response field nobody fills and a domain property nobody maps both compile
  * errors (see {@code JpaMapperConfig}, {@code WebMapperConfig}). Name the source property instead,
