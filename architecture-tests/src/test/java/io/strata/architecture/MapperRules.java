@@ -72,7 +72,7 @@ class MapperRules {
         EvaluationResult result = mappersHoldNoJavaInStrings().evaluate(fixtures);
 
         String report = String.join("\n", result.getFailureReport().getDetails());
-        assertThat(report).contains("ExpressionMapper.view(", "ExpressionMapper.fallback(")
+        assertThat(report).contains("ExpressionMapper.view(", "ExpressionMapper.single(", "ExpressionMapper.fallback(")
                 .doesNotContain("ExpressionMapper.plain(");
     }
 
