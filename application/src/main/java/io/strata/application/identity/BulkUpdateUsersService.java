@@ -1,14 +1,14 @@
 package io.strata.application.identity;
 
 import io.strata.domain.identity.BulkUserChange;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.SessionRepository;
+import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.identity.UserStatus;
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.Tags;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.value.Tags;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Instant;

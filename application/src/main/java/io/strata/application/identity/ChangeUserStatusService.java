@@ -4,8 +4,8 @@ import io.strata.domain.identity.SessionRepository;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.identity.UserStatus;
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.ConflictException;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.model.Clock;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 

@@ -2,8 +2,8 @@ package io.strata.application.identity;
 
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
-import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.Versioned;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.model.Versioned;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 

@@ -2,8 +2,8 @@ package io.strata.application.identity;
 
 import io.strata.domain.identity.Session;
 import io.strata.domain.identity.SessionRepository;
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.NotFoundException;
+import io.strata.domain.shared.error.NotFoundException;
+import io.strata.domain.shared.model.Clock;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 

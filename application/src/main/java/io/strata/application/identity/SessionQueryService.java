@@ -4,8 +4,8 @@ import io.strata.application.shared.Transactions;
 import io.strata.domain.identity.Session;
 import io.strata.domain.identity.SessionRepository;
 import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.Actor;
-import io.strata.domain.shared.Clock;
+import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.user.Actor;
 import jakarta.inject.Singleton;
 import java.util.List;
 

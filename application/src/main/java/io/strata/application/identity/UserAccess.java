@@ -3,9 +3,9 @@ package io.strata.application.identity;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserRepository;
-import io.strata.domain.shared.Actor;
-import io.strata.domain.shared.ForbiddenException;
-import io.strata.domain.shared.NotFoundException;
+import io.strata.domain.shared.error.ForbiddenException;
+import io.strata.domain.shared.error.NotFoundException;
+import io.strata.domain.shared.user.Actor;
 
 /**
  * The identity context's object-level rules in one place: a USER or GUEST sees only themselves

@@ -1,9 +1,9 @@
 package io.strata.application.workspace;
 
 import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.Tags;
-import io.strata.domain.shared.ValidationCollector;
+import io.strata.domain.shared.error.ValidationCollector;
+import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.value.Tags;
 import io.strata.domain.workspace.DependencyGraph;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectRepository;

@@ -1,10 +1,10 @@
 package io.strata.application.workspace;
 
 import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.Actor;
-import io.strata.domain.shared.ForbiddenException;
-import io.strata.domain.shared.NotFoundException;
-import io.strata.domain.shared.Role;
+import io.strata.domain.shared.error.ForbiddenException;
+import io.strata.domain.shared.error.NotFoundException;
+import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.user.Role;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectId;
 import io.strata.domain.workspace.ProjectRepository;

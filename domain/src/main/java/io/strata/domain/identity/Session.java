@@ -1,9 +1,9 @@
 package io.strata.domain.identity;
 
-import io.strata.domain.shared.AggregateRoot;
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.Text;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.model.AggregateRoot;
+import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.value.Text;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

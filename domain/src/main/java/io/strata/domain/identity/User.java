@@ -1,11 +1,11 @@
 package io.strata.domain.identity;
 
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.Role;
-import io.strata.domain.shared.Tags;
-import io.strata.domain.shared.Text;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.value.Tags;
+import io.strata.domain.shared.value.Text;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -14,7 +14,7 @@ import java.util.Objects;
  * A person who can log in. Holds no password hash: credentials are a persistence concern reached
  * through {@link UserCredentials}.
  */
-public final class User extends io.strata.domain.shared.AggregateRoot {
+public final class User extends io.strata.domain.shared.model.AggregateRoot {
     public static final int NAME_MAX = 100;
 
     private final UserId id;

@@ -1,6 +1,6 @@
 package io.strata.domain.identity;
 
-import io.strata.domain.shared.DomainEvent;
+import io.strata.domain.shared.model.DomainEvent;
 import java.time.Instant;
 
 public record UserRegistered(UserId userId, Email email, Instant occurredAt) implements DomainEvent {

@@ -8,7 +8,7 @@ import io.strata.domain.identity.HashedPassword;
 import io.strata.domain.identity.Password;
 import io.strata.domain.identity.UserCredentials;
 import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.NotFoundException;
+import io.strata.domain.shared.error.NotFoundException;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import java.security.SecureRandom;

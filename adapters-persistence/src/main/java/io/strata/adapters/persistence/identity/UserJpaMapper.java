@@ -4,7 +4,7 @@ import io.strata.domain.identity.Email;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.Username;
-import io.strata.domain.shared.Tags;
+import io.strata.domain.shared.value.Tags;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.strata.adapters.persistence.identity;
 
-import io.strata.adapters.persistence.shared.AggregateWrites;
-import io.strata.adapters.persistence.shared.BulkInserts;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.AggregateWrites;
+import io.strata.adapters.persistence.shared.BulkInserts;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.domain.identity.BulkUserChange;
@@ -17,14 +17,14 @@ import io.strata.domain.identity.UserSearch;
 import io.strata.domain.identity.UserStatistics;
 import io.strata.domain.identity.UserWithProfile;
 import io.strata.domain.identity.Username;
-import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.NotFoundException;
-import io.strata.domain.shared.Page;
-import io.strata.domain.shared.PageRequest;
-import io.strata.domain.shared.Role;
-import io.strata.domain.shared.SearchCriteria;
-import io.strata.domain.shared.StaleVersionException;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.error.NotFoundException;
+import io.strata.domain.shared.error.StaleVersionException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.query.Page;
+import io.strata.domain.shared.query.PageRequest;
+import io.strata.domain.shared.query.SearchCriteria;
+import io.strata.domain.shared.user.Role;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -330,7 +330,7 @@ public class UserPersistenceAdapter implements UserRepository {
         } catch (PersistenceException e) {
             if (PersistenceErrors.violatedConstraint(e).filter("users_tags_ck"::equals).isPresent()) {
                 throw new ValidationException("addTags", "a user would have more than "
-                        + io.strata.domain.shared.Tags.MAX_TAGS + " tags");
+                        + io.strata.domain.shared.value.Tags.MAX_TAGS + " tags");
             }
             throw e;
         }

@@ -1,15 +1,15 @@
 package io.strata.adapters.persistence.shared;
 
-import io.strata.domain.shared.CountMode;
-import io.strata.domain.shared.FieldType;
-import io.strata.domain.shared.Filter;
-import io.strata.domain.shared.Page;
-import io.strata.domain.shared.PageRequest;
-import io.strata.domain.shared.QueryField;
-import io.strata.domain.shared.QuerySchema;
-import io.strata.domain.shared.SearchCriteria;
-import io.strata.domain.shared.SortOrder;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.query.CountMode;
+import io.strata.domain.shared.query.FieldType;
+import io.strata.domain.shared.query.Filter;
+import io.strata.domain.shared.query.Page;
+import io.strata.domain.shared.query.PageRequest;
+import io.strata.domain.shared.query.QueryField;
+import io.strata.domain.shared.query.QuerySchema;
+import io.strata.domain.shared.query.SearchCriteria;
+import io.strata.domain.shared.query.SortOrder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Table;
 import jakarta.persistence.Tuple;

@@ -1,19 +1,19 @@
 package io.strata.adapters.persistence.workspace;
 
-import io.strata.adapters.persistence.shared.AggregateWrites;
-import io.strata.adapters.persistence.shared.BulkInserts;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.AggregateWrites;
+import io.strata.adapters.persistence.shared.BulkInserts;
 import io.strata.adapters.persistence.shared.ChildRows;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.Page;
-import io.strata.domain.shared.PageRequest;
-import io.strata.domain.shared.SearchCriteria;
-import io.strata.domain.shared.StaleVersionException;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.error.StaleVersionException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.query.Page;
+import io.strata.domain.shared.query.PageRequest;
+import io.strata.domain.shared.query.SearchCriteria;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectId;
 import io.strata.domain.workspace.ProjectProgress;

@@ -10,7 +10,7 @@ import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserCredentials;
 import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserRepository;
-import io.strata.domain.shared.NotFoundException;
+import io.strata.domain.shared.error.NotFoundException;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

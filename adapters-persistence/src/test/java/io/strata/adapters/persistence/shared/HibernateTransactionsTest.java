@@ -40,11 +40,11 @@ class HibernateTransactionsTest extends PostgresTest {
         UserRepository users = bean(UserRepository.class);
         io.strata.domain.identity.User user = io.strata.domain.identity.User.create(
                 new io.strata.domain.identity.Email("ro@example.com"), new io.strata.domain.identity.Username("rouser"),
-                null, null, null, null, null, io.strata.domain.shared.Clock.system());
+                null, null, null, null, null, io.strata.domain.shared.model.Clock.system());
         txRun(() -> users.add(user));
         long statements = statements(() -> transactions.readOnly(() -> {
             io.strata.domain.identity.User loaded = users.findById(user.id()).orElseThrow();
-            loaded.rename("Not", "Saved", io.strata.domain.shared.Clock.system());
+            loaded.rename("Not", "Saved", io.strata.domain.shared.model.Clock.system());
             return users.save(loaded);   // copied onto a read-only entity: no UPDATE is issued
         }));
         assertThat(statements).isEqualTo(1);

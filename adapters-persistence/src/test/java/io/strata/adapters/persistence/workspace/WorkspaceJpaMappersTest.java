@@ -4,7 +4,7 @@ import static io.strata.adapters.persistence.workspace.WorkspaceFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.Tags;
+import io.strata.domain.shared.value.Tags;
 import io.strata.domain.workspace.Budget;
 import io.strata.domain.workspace.Priority;
 import io.strata.domain.workspace.Project;

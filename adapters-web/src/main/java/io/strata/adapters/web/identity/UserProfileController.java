@@ -17,7 +17,7 @@ import io.strata.application.identity.UpsertProfileUseCase;
 import io.strata.application.identity.UserQueries;
 import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserProfile;
-import io.strata.domain.shared.Actor;
+import io.strata.domain.shared.user.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -1,13 +1,13 @@
 package io.strata.adapters.web.shared;
 
 import io.micronaut.core.convert.value.ConvertibleMultiValues;
-import io.strata.domain.shared.CountMode;
-import io.strata.domain.shared.Filter;
-import io.strata.domain.shared.PageRequest;
-import io.strata.domain.shared.QuerySchema;
-import io.strata.domain.shared.SearchCriteria;
-import io.strata.domain.shared.SortOrder;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.query.CountMode;
+import io.strata.domain.shared.query.Filter;
+import io.strata.domain.shared.query.PageRequest;
+import io.strata.domain.shared.query.QuerySchema;
+import io.strata.domain.shared.query.SearchCriteria;
+import io.strata.domain.shared.query.SortOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -29,7 +29,7 @@ import io.micronaut.serde.exceptions.path.ReferencePath;
 import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
 import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
-import io.strata.domain.shared.DomainException;
+import io.strata.domain.shared.error.DomainException;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;

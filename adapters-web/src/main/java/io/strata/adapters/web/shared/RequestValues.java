@@ -1,7 +1,7 @@
 package io.strata.adapters.web.shared;
 
 import io.micronaut.core.annotation.Nullable;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;

@@ -10,7 +10,7 @@ import io.strata.adapters.web.shared.PageResponse;
 import io.strata.adapters.web.shared.Problem;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserWithProfile;
-import io.strata.domain.shared.Page;
+import io.strata.domain.shared.query.Page;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

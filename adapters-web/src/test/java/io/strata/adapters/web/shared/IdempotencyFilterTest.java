@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.http.HttpRequest;
-import io.strata.domain.shared.Actor;
-import io.strata.domain.shared.Role;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.user.Role;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strata.domain.identity.UserSearch;
 import io.strata.domain.identity.UserStatus;
-import io.strata.domain.shared.CountMode;
-import io.strata.domain.shared.Filter;
-import io.strata.domain.shared.FilterOperator;
-import io.strata.domain.shared.PageRequest;
-import io.strata.domain.shared.SortOrder;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.query.CountMode;
+import io.strata.domain.shared.query.Filter;
+import io.strata.domain.shared.query.FilterOperator;
+import io.strata.domain.shared.query.PageRequest;
+import io.strata.domain.shared.query.SortOrder;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

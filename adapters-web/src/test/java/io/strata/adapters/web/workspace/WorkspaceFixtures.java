@@ -1,7 +1,7 @@
 package io.strata.adapters.web.workspace;
 
 import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.Tags;
+import io.strata.domain.shared.value.Tags;
 import io.strata.domain.workspace.Budget;
 import io.strata.domain.workspace.Priority;
 import io.strata.domain.workspace.Project;
