@@ -28,11 +28,11 @@ import io.strata.domain.identity.UserStatus;
 import io.strata.domain.shared.error.ConflictException;
 import io.strata.domain.shared.error.ForbiddenException;
 import io.strata.domain.shared.error.NotFoundException;
-import io.strata.domain.shared.error.PreconditionRequiredException;
 import io.strata.domain.shared.error.StaleVersionException;
 import io.strata.domain.shared.error.ThrottledException;
 import io.strata.domain.shared.error.UnauthenticatedException;
 import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.error.VersionRequiredException;
 import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.SearchCriteria;
 import io.strata.domain.shared.user.Actor;
@@ -340,7 +340,7 @@ class IdentityUseCasesTest extends IntegrationTest {
                 user.id(), null, "Hello", "https://example.com/a.png", Map.of("x", 1)));
         assertThat(created.created()).isTrue();
         assertThatThrownBy(() -> upsertProfile.upsert(new UpsertProfileUseCase.Command(actor(user), user.id(), null,
-                "again", null, Map.of()))).isInstanceOf(PreconditionRequiredException.class);
+                "again", null, Map.of()))).isInstanceOf(VersionRequiredException.class);
         assertThatThrownBy(() -> upsertProfile.upsert(new UpsertProfileUseCase.Command(actor(user), user.id(), 42L,
                 "again", null, Map.of()))).isInstanceOf(StaleVersionException.class);
         UpsertProfileUseCase.Result replaced = upsertProfile.upsert(new UpsertProfileUseCase.Command(actor(user),

@@ -1,7 +1,6 @@
 package io.strata.adapters.persistence.shared;
 
 import io.strata.domain.shared.error.ValidationException;
-import io.strata.domain.shared.query.CountMode;
 import io.strata.domain.shared.query.FieldType;
 import io.strata.domain.shared.query.Filter;
 import io.strata.domain.shared.query.Page;
@@ -10,6 +9,7 @@ import io.strata.domain.shared.query.QueryField;
 import io.strata.domain.shared.query.QuerySchema;
 import io.strata.domain.shared.query.SearchCriteria;
 import io.strata.domain.shared.query.SortOrder;
+import io.strata.domain.shared.query.TotalCount;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Table;
 import jakarta.persistence.Tuple;
@@ -233,7 +233,7 @@ public final class CriteriaSearch<E> {
             }
             next = KeysetCursor.encode(sortKey, values);
         }
-        return new Page<>(items, next, total(session, cb, scope, context, criteria, page.count()), page.limit());
+        return new Page<>(items, next, total(session, cb, scope, context, criteria, page.total()), page.limit());
     }
 
     /** A LIKE pattern for "contains {@code text}" (lower-cased, wildcards escaped), with escape {@code '\'}. */
@@ -284,7 +284,7 @@ public final class CriteriaSearch<E> {
         QueryField field = schema.field(filter.field());
         if (field == null || !field.operators().contains(filter.operator())) {
             throw new ValidationException(filter.field(), "cannot filter " + schema.resource() + " by "
-                    + filter.field() + " with " + filter.operator().token());
+                    + filter.field() + " with " + filter.operator().name().toLowerCase(Locale.ROOT));
         }
         ContextualFilterTranslator<E> custom = translators.get(filter.field());
         if (custom != null) {
@@ -452,7 +452,7 @@ public final class CriteriaSearch<E> {
     // ---- totals -------------------------------------------------------------------------------
 
     private Long total(Session session, HibernateCriteriaBuilder cb, Scope<E> scope, SearchContext context,
-                       SearchCriteria criteria, CountMode mode) {
+                       SearchCriteria criteria, TotalCount mode) {
         return switch (mode) {
             case NONE -> null;
             case EXACT -> exactCount(session, cb, scope, context, criteria);

@@ -3,6 +3,7 @@ package io.strata.adapters.persistence.identity;
 import static io.strata.adapters.persistence.identity.IdentityFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.strata.adapters.persistence.testing.QueryTerms;
 
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.PostgresFunctions;
@@ -54,11 +55,11 @@ class CriteriaSearchExtensionTest extends PostgresTest {
     void customTranslatorsAndMappedAttributes() {
         EntityManager entityManager = bean(EntityManager.class);
         List<String> dark = readTx(() -> SEARCH.search(entityManager,
-                new SearchCriteria(List.of(SCHEMA.parseFilter("theme", "eq.dark")), null),
+                new SearchCriteria(List.of(QueryTerms.filter(SCHEMA, "theme", "eq.dark")), null),
                 PageRequest.first(10, List.of())).items().stream().map(UserJpaEntity::getUsername).toList());
         assertThat(dark).containsExactly("dark1", "dark2");
         List<String> quoted = readTx(() -> SEARCH.search(entityManager,
-                new SearchCriteria(List.of(SCHEMA.parseFilter("theme", "eq.a\"b")), null),
+                new SearchCriteria(List.of(QueryTerms.filter(SCHEMA, "theme", "eq.a\"b")), null),
                 PageRequest.first(10, List.of())).items().stream().map(UserJpaEntity::getUsername).toList());
         assertThat(quoted).containsExactly("quote");
         assertThatThrownBy(() -> readTx(() -> SEARCH.search(entityManager, new SearchCriteria(List.of(), "x"),

@@ -3,6 +3,7 @@ package io.strata.adapters.persistence.identity;
 import static io.strata.adapters.persistence.identity.IdentityFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.strata.adapters.persistence.testing.QueryTerms;
 
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.SearchContext;
@@ -14,7 +15,6 @@ import io.strata.domain.identity.UserRepository;
 import io.strata.domain.identity.UserStatus;
 import io.strata.domain.identity.Username;
 import io.strata.domain.shared.error.ValidationException;
-import io.strata.domain.shared.query.CountMode;
 import io.strata.domain.shared.query.FieldType;
 import io.strata.domain.shared.query.Filter;
 import io.strata.domain.shared.query.FilterOperator;
@@ -23,6 +23,7 @@ import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.QuerySchema;
 import io.strata.domain.shared.query.SearchCriteria;
 import io.strata.domain.shared.query.SortOrder;
+import io.strata.domain.shared.query.TotalCount;
 import io.strata.domain.shared.user.Role;
 import io.strata.domain.shared.value.Tags;
 import jakarta.persistence.EntityManager;
@@ -114,16 +115,16 @@ class CriteriaSearchScopeTest extends PostgresTest {
 
     @Test
     void aScopeIsAndedToTheFiltersAndTheTextAndIsCounted() {
-        SearchCriteria atLeast5 = new SearchCriteria(List.of(SCHEMA.parseFilter("logins", "gte.5")), null);
-        Page<UserJpaEntity> page = search(atLeast5, request(100, null, "", CountMode.EXACT), ADMINS, SearchContext.empty());
+        SearchCriteria atLeast5 = new SearchCriteria(List.of(QueryTerms.filter(SCHEMA, "logins", "gte.5")), null);
+        Page<UserJpaEntity> page = search(atLeast5, request(100, null, "", TotalCount.EXACT), ADMINS, SearchContext.empty());
         List<String> expected = names(rows.stream().filter(r -> r.role() == Role.ADMIN && r.logins() >= 5).toList());
         assertThat(names(page)).containsExactlyElementsOf(expected);
         assertThat(page.total()).isEqualTo(expected.size());
-        Page<UserJpaEntity> unscoped = search(atLeast5, request(100, null, "", CountMode.EXACT), null, SearchContext.empty());
+        Page<UserJpaEntity> unscoped = search(atLeast5, request(100, null, "", TotalCount.EXACT), null, SearchContext.empty());
         assertThat(unscoped.total()).isGreaterThan(page.total());
 
         SearchCriteria text = new SearchCriteria(List.of(), "p1");
-        Page<UserJpaEntity> byText = search(text, request(100, null, "", CountMode.EXACT), ADMINS,
+        Page<UserJpaEntity> byText = search(text, request(100, null, "", TotalCount.EXACT), ADMINS,
                 SearchContext.of(MIN_LOGINS, 0L));
         List<String> expectedText = names(rows.stream().filter(r -> r.role() == Role.ADMIN && r.name().contains("p1")).toList());
         assertThat(names(byText)).containsExactlyElementsOf(expectedText);
@@ -135,7 +136,7 @@ class CriteriaSearchScopeTest extends PostgresTest {
         List<String> expected = names(rows.stream().filter(Row::session).toList());
         assertThat(names(keysetAll(SearchCriteria.none(), "-logins", 3, WITH_SESSION))).containsExactlyInAnyOrderElementsOf(expected);
         long statements = statements(() -> {
-            Page<UserJpaEntity> page = search(SearchCriteria.none(), request(4, null, "", CountMode.EXACT), WITH_SESSION,
+            Page<UserJpaEntity> page = search(SearchCriteria.none(), request(4, null, "", TotalCount.EXACT), WITH_SESSION,
                     SearchContext.empty());
             assertThat(page.total()).isEqualTo(expected.size());
             assertThat(page.items()).hasSize(4);
@@ -149,7 +150,7 @@ class CriteriaSearchScopeTest extends PostgresTest {
                 .containsExactlyElementsOf(names(rows.stream().filter(r -> r.session() && r.role() == Role.ADMIN).toList()));
 
         sql("ANALYZE users", "ANALYZE sessions");
-        Page<UserJpaEntity> estimated = search(SearchCriteria.none(), request(4, null, "", CountMode.ESTIMATED),
+        Page<UserJpaEntity> estimated = search(SearchCriteria.none(), request(4, null, "", TotalCount.ESTIMATED),
                 WITH_SESSION, SearchContext.empty());
         assertThat(estimated.total()).as("the planner's estimate within the scope, not the table's size")
                 .isBetween(1L, (long) USERS - 1);
@@ -162,7 +163,7 @@ class CriteriaSearchScopeTest extends PostgresTest {
     @ParameterizedTest(name = "sort={0}")
     @MethodSource("sorts")
     void keysetPagingWithinAScopeReturnsEveryRowOnceInOrder(String sort) {
-        List<String> single = names(search(SearchCriteria.none(), request(100, null, sort, CountMode.NONE), ADMINS,
+        List<String> single = names(search(SearchCriteria.none(), request(100, null, sort, TotalCount.NONE), ADMINS,
                 SearchContext.empty()));
         assertThat(single).containsExactlyInAnyOrderElementsOf(
                 names(rows.stream().filter(r -> r.role() == Role.ADMIN).toList()));
@@ -173,14 +174,14 @@ class CriteriaSearchScopeTest extends PostgresTest {
 
     @Test
     void theCursorIsBoundToTheSortNotToTheScope() {
-        Page<UserJpaEntity> first = search(SearchCriteria.none(), request(3, null, "handle", CountMode.NONE), ADMINS,
+        Page<UserJpaEntity> first = search(SearchCriteria.none(), request(3, null, "handle", TotalCount.NONE), ADMINS,
                 SearchContext.empty());
         // the same scope (another Scope instance) continues the list
-        Page<UserJpaEntity> second = search(SearchCriteria.none(), request(3, first.nextCursor(), "handle", CountMode.NONE),
+        Page<UserJpaEntity> second = search(SearchCriteria.none(), request(3, first.nextCursor(), "handle", TotalCount.NONE),
                 CriteriaSearch.Scope.equal("role", Role.ADMIN), SearchContext.empty());
         assertThat(names(second)).doesNotContainAnyElementsOf(names(first)).hasSize(3);
         assertThat(second.items()).allMatch(u -> u.getRole() == Role.ADMIN);
-        assertThatThrownBy(() -> search(SearchCriteria.none(), request(3, first.nextCursor(), "-handle", CountMode.NONE),
+        assertThatThrownBy(() -> search(SearchCriteria.none(), request(3, first.nextCursor(), "-handle", TotalCount.NONE),
                 ADMINS, SearchContext.empty())).isInstanceOf(ValidationException.class);
     }
 
@@ -188,17 +189,17 @@ class CriteriaSearchScopeTest extends PostgresTest {
 
     @Test
     void filterAndTextTranslatorsReadTheCallsContext() {
-        SearchCriteria recent = new SearchCriteria(List.of(SCHEMA.parseFilter("recent", "eq.true")), null);
+        SearchCriteria recent = new SearchCriteria(List.of(QueryTerms.filter(SCHEMA, "recent", "eq.true")), null);
         for (int days : List.of(0, 4, 9, 13)) {
             Instant since = T0.plus(Duration.ofDays(days));
-            List<String> found = names(search(recent, request(100, null, "", CountMode.NONE), null,
+            List<String> found = names(search(recent, request(100, null, "", TotalCount.NONE), null,
                     SearchContext.of(SINCE, since)));
             assertThat(found).as("since day %d", days).containsExactlyElementsOf(names(rows.stream()
                     .filter(r -> r.lastLogin() != null && !r.lastLogin().isBefore(since)).toList()));
         }
-        SearchCriteria stale = new SearchCriteria(List.of(SCHEMA.parseFilter("recent", "eq.false")), null);
+        SearchCriteria stale = new SearchCriteria(List.of(QueryTerms.filter(SCHEMA, "recent", "eq.false")), null);
         Instant since = T0.plus(Duration.ofDays(6));
-        Page<UserJpaEntity> notRecentAdmins = search(stale, request(100, null, "", CountMode.EXACT), ADMINS,
+        Page<UserJpaEntity> notRecentAdmins = search(stale, request(100, null, "", TotalCount.EXACT), ADMINS,
                 SearchContext.of(SINCE, since));
         List<String> expected = names(rows.stream().filter(r -> r.role() == Role.ADMIN
                 && (r.lastLogin() == null || r.lastLogin().isBefore(since))).toList());
@@ -207,7 +208,7 @@ class CriteriaSearchScopeTest extends PostgresTest {
 
         SearchCriteria text = new SearchCriteria(List.of(), "p");
         for (long min : List.of(0L, 8L, 16L)) {
-            assertThat(names(search(text, request(100, null, "", CountMode.NONE), null,
+            assertThat(names(search(text, request(100, null, "", TotalCount.NONE), null,
                     SearchContext.of(SINCE, since).with(MIN_LOGINS, min))))
                     .containsExactlyElementsOf(names(rows.stream().filter(r -> r.logins() >= min).toList()));
         }
@@ -215,8 +216,8 @@ class CriteriaSearchScopeTest extends PostgresTest {
 
     @Test
     void aMissingContextValueIsAProgrammingError() {
-        SearchCriteria recent = new SearchCriteria(List.of(SCHEMA.parseFilter("recent", "eq.true")), null);
-        assertThatThrownBy(() -> search(recent, request(10, null, "", CountMode.NONE), null, SearchContext.empty()))
+        SearchCriteria recent = new SearchCriteria(List.of(QueryTerms.filter(SCHEMA, "recent", "eq.true")), null);
+        assertThatThrownBy(() -> search(recent, request(10, null, "", TotalCount.NONE), null, SearchContext.empty()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("since");
         assertThat(SearchContext.of(SINCE, T0).has(MIN_LOGINS)).isFalse();
         assertThatThrownBy(() -> SearchContext.of(SINCE, null)).isInstanceOf(NullPointerException.class);
@@ -240,8 +241,8 @@ class CriteriaSearchScopeTest extends PostgresTest {
                 : where.cb().or(where.cb().isNull(lastLogin), where.cb().lessThan(lastLogin, since));
     }
 
-    private static PageRequest request(int limit, String cursor, String sort, CountMode count) {
-        return new PageRequest(limit, cursor, null, SCHEMA.parseSort(sort), count);
+    private static PageRequest request(int limit, String cursor, String sort, TotalCount count) {
+        return new PageRequest(limit, cursor, null, QueryTerms.sort(sort), count);
     }
 
     private Page<UserJpaEntity> search(SearchCriteria criteria, PageRequest request, CriteriaSearch.Scope<UserJpaEntity> scope,
@@ -255,7 +256,7 @@ class CriteriaSearchScopeTest extends PostgresTest {
         List<UserJpaEntity> items = new ArrayList<>();
         String cursor = null;
         do {
-            Page<UserJpaEntity> page = search(criteria, request(limit, cursor, sort, CountMode.NONE), scope,
+            Page<UserJpaEntity> page = search(criteria, request(limit, cursor, sort, TotalCount.NONE), scope,
                     SearchContext.empty());
             assertThat(page.items().size()).isLessThanOrEqualTo(limit);
             items.addAll(page.items());

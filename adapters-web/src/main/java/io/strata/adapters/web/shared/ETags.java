@@ -3,7 +3,6 @@ package io.strata.adapters.web.shared;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
-import io.strata.domain.shared.error.PreconditionRequiredException;
 import io.strata.domain.shared.error.ValidationException;
 
 /**

@@ -11,6 +11,7 @@ import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.codec.CodecException;
@@ -70,6 +71,18 @@ public final class ProblemHandlers {
         @Override
         public HttpResponse<?> handle(HttpRequest request, DomainException exception) {
             return Problems.of(request, exception);
+        }
+    }
+
+    /** An update without {@code If-Match}: 428. */
+    @Singleton
+    @Produces(Problems.MEDIA_TYPE)
+    public static class PreconditionRequired
+            implements ExceptionHandler<PreconditionRequiredException, HttpResponse<?>> {
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, PreconditionRequiredException exception) {
+            return Problems.response(request, HttpStatus.PRECONDITION_REQUIRED, "precondition-required",
+                    exception.getMessage(), List.of());
         }
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
-import io.strata.domain.shared.error.PreconditionRequiredException;
 import io.strata.domain.shared.error.ValidationException;
 import org.junit.jupiter.api.Test;
 

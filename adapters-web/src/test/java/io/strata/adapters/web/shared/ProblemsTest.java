@@ -10,11 +10,11 @@ import io.strata.domain.shared.error.ConflictException;
 import io.strata.domain.shared.error.DomainException;
 import io.strata.domain.shared.error.ForbiddenException;
 import io.strata.domain.shared.error.NotFoundException;
-import io.strata.domain.shared.error.PreconditionRequiredException;
 import io.strata.domain.shared.error.StaleVersionException;
 import io.strata.domain.shared.error.ThrottledException;
 import io.strata.domain.shared.error.UnauthenticatedException;
 import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.error.VersionRequiredException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class ProblemsTest {
                 new NotFoundException("Thing", 1), HttpStatus.NOT_FOUND,
                 new ConflictException("taken"), HttpStatus.CONFLICT,
                 new StaleVersionException("Thing", 1, 2, 3), HttpStatus.PRECONDITION_FAILED,
-                new PreconditionRequiredException("If-Match"), HttpStatus.PRECONDITION_REQUIRED,
+                new VersionRequiredException("If-Match"), HttpStatus.PRECONDITION_REQUIRED,
                 new ThrottledException("slow down", 30), HttpStatus.TOO_MANY_REQUESTS);
         expected.forEach((exception, status) -> {
             MutableHttpResponse<Problem> response = Problems.of(request, exception);

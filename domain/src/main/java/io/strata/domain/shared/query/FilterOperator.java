@@ -1,18 +1,10 @@
 package io.strata.domain.shared.query;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
-
-/** Operators of the filter grammar {@code ?field=op.value}. */
+/**
+ * How a filter compares a field with its values: equality and order ({@code EQ} .. {@code LTE}),
+ * patterns ({@code LIKE}, {@code ILIKE}; {@code *} is the wildcard), membership ({@code IN}),
+ * {@code IS} null/not null/true/false, and {@code CS}: a set contains all the values.
+ */
 public enum FilterOperator {
-    EQ, NEQ, GT, GTE, LT, LTE, LIKE, ILIKE, IN, IS, CS;
-
-    public String token() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static Optional<FilterOperator> fromToken(String token) {
-        return Arrays.stream(values()).filter(op -> op.token().equals(token)).findFirst();
-    }
+    EQ, NEQ, GT, GTE, LT, LTE, LIKE, ILIKE, IN, IS, CS
 }

@@ -6,9 +6,10 @@ import java.util.List;
 /**
  * Which slice of a list to read. Keyset paging (the default) continues after an opaque
  * {@code cursor}; offset paging is used when {@code offset} is set. {@code sort} is already
- * allow-listed; adapters append the id as a final tie-breaker so the order is total.
+ * allow-listed; adapters append the id as a final tie-breaker so the order is total. {@code total}
+ * says whether the page carries the number of matches.
  */
-public record PageRequest(int limit, String cursor, Integer offset, List<SortOrder> sort, CountMode count) {
+public record PageRequest(int limit, String cursor, Integer offset, List<SortOrder> sort, TotalCount total) {
     public static final int MAX_LIMIT = 200;
     public static final int DEFAULT_LIMIT = 50;
 
@@ -23,11 +24,11 @@ public record PageRequest(int limit, String cursor, Integer offset, List<SortOrd
             throw new ValidationException("cursor", "cannot be combined with page/size paging");
         }
         sort = List.copyOf(sort);
-        count = count == null ? CountMode.NONE : count;
+        total = total == null ? TotalCount.NONE : total;
     }
 
     public static PageRequest first(int limit, List<SortOrder> sort) {
-        return new PageRequest(limit, null, null, sort, CountMode.NONE);
+        return new PageRequest(limit, null, null, sort, TotalCount.NONE);
     }
 
     public boolean isKeyset() {

@@ -1,27 +1,19 @@
 package io.strata.domain.shared.query;
 
-import io.strata.domain.shared.error.ValidationException;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The allow-list of a searchable resource: which fields may be filtered (with which operators) and
- * sorted. It also reads the platform's text grammar ({@code op.value}, {@code -a,b}) into typed
- * {@link Filter}s and {@link SortOrder}s, so every adapter and every context speaks one grammar.
- * Anything outside the allow-list is a {@link ValidationException} that names what is allowed.
+ * The allow-list of a searchable resource: which fields may be filtered (with which operators and
+ * value type) and sorted, and the default order. Adapters read their own syntax into typed
+ * {@link Filter}s and {@link SortOrder}s against it (the web adapter's query grammar) and translate
+ * only allow-listed fields into queries (the persistence adapter).
  */
 public final class QuerySchema {
     private static final Set<FilterOperator> COMPARABLE = EnumSet.of(
@@ -56,140 +48,12 @@ public final class QuerySchema {
 
     public Set<String> filterableFields() {
         return fields.values().stream().filter(f -> !f.operators().isEmpty()).map(QueryField::name)
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     public Set<String> sortableFields() {
         return fields.values().stream().filter(QueryField::sortable).map(QueryField::name)
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
-    }
-
-    /** Reads {@code op.value} for {@code field}, e.g. {@code eq.ACTIVE}, {@code in.a,b}, {@code is.null}. */
-    public Filter parseFilter(String fieldName, String expression) {
-        QueryField field = fields.get(fieldName);
-        if (field == null || field.operators().isEmpty()) {
-            throw new ValidationException(fieldName, "unknown filter field for " + resource
-                    + "; allowed: " + String.join(", ", filterableFields()));
-        }
-        int dot = expression == null ? -1 : expression.indexOf('.');
-        if (dot <= 0) {
-            throw new ValidationException(fieldName, "expected op.value, e.g. eq.x; operators for "
-                    + fieldName + ": " + operatorList(field));
-        }
-        String token = expression.substring(0, dot).toLowerCase(Locale.ROOT);
-        String raw = expression.substring(dot + 1);
-        FilterOperator op = FilterOperator.fromToken(token)
-                .filter(field.operators()::contains)
-                .orElseThrow(() -> new ValidationException(fieldName, "operator '" + token
-                        + "' is not allowed; operators for " + fieldName + ": " + operatorList(field)));
-        return new Filter(fieldName, op, values(field, op, raw));
-    }
-
-    /** Reads {@code -createdAt,username}; an empty or null text gives the default sort. */
-    public List<SortOrder> parseSort(String text) {
-        if (text == null || text.isBlank()) {
-            return defaultSort;
-        }
-        List<SortOrder> orders = new ArrayList<>();
-        for (String part : text.split(",")) {
-            String key = part.strip();
-            boolean desc = key.startsWith("-");
-            String name = desc || key.startsWith("+") ? key.substring(1) : key;
-            QueryField field = fields.get(name);
-            if (field == null || !field.sortable()) {
-                throw new ValidationException("sort", "cannot sort " + resource + " by '" + name
-                        + "'; allowed: " + String.join(", ", sortableFields()));
-            }
-            if (orders.stream().anyMatch(o -> o.field().equals(name))) {
-                throw new ValidationException("sort", "'" + name + "' appears twice");
-            }
-            orders.add(new SortOrder(name, desc));
-        }
-        return orders;
-    }
-
-    private String operatorList(QueryField field) {
-        return field.operators().stream().sorted().map(FilterOperator::token).collect(Collectors.joining(", "));
-    }
-
-    private static List<Object> values(QueryField field, FilterOperator op, String raw) {
-        String name = field.name();
-        if (op == FilterOperator.IS) {
-            return List.of(switch (raw.toLowerCase(Locale.ROOT)) {
-                case "null" -> Filter.IsValue.NULL;
-                case "notnull", "not_null" -> Filter.IsValue.NOT_NULL;
-                case "true" -> Filter.IsValue.TRUE;
-                case "false" -> Filter.IsValue.FALSE;
-                default -> throw new ValidationException(name, "is takes null, notnull, true or false");
-            });
-        }
-        if (op == FilterOperator.IN || op == FilterOperator.CS) {
-            String list = raw.startsWith("(") && raw.endsWith(")") || raw.startsWith("{") && raw.endsWith("}")
-                    ? raw.substring(1, raw.length() - 1) : raw;
-            List<Object> values = new ArrayList<>();
-            for (String item : list.split(",")) {
-                if (!item.isBlank()) {
-                    values.add(convert(field, item.strip()));
-                }
-            }
-            if (values.isEmpty() || values.size() > 100) {
-                throw new ValidationException(name, op.token() + " takes 1 to 100 comma-separated values");
-            }
-            return values;
-        }
-        if ((op == FilterOperator.LIKE || op == FilterOperator.ILIKE) && raw.isEmpty()) {
-            throw new ValidationException(name, op.token() + " needs a pattern; use * as wildcard");
-        }
-        return List.of(convert(field, raw));
-    }
-
-    private static Object convert(QueryField field, String raw) {
-        String name = field.name();
-        try {
-            return switch (field.type()) {
-                case TEXT, TEXT_SET -> {
-                    if (raw.length() > 200) {
-                        throw new ValidationException(name, "value longer than 200 characters");
-                    }
-                    yield raw;
-                }
-                case UUID -> java.util.UUID.fromString(raw);
-                case INSTANT -> Instant.parse(raw);
-                case DATE -> LocalDate.parse(raw);
-                case INTEGER -> Long.parseLong(raw);
-                case DECIMAL -> new BigDecimal(raw);
-                case BOOLEAN -> switch (raw.toLowerCase(Locale.ROOT)) {
-                    case "true" -> Boolean.TRUE;
-                    case "false" -> Boolean.FALSE;
-                    default -> throw new IllegalArgumentException();
-                };
-                case ENUM -> enumValue(field, raw);
-            };
-        } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw new ValidationException(name, "'" + raw + "' is not a valid " + describe(field));
-        }
-    }
-
-    private static Object enumValue(QueryField field, String raw) {
-        for (Enum<?> constant : field.enumType().getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(raw)) {
-                return constant;
-            }
-        }
-        throw new ValidationException(field.name(), "'" + raw + "' is not one of "
-                + Arrays.stream(field.enumType().getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
-    }
-
-    private static String describe(QueryField field) {
-        return switch (field.type()) {
-            case UUID -> "UUID";
-            case INSTANT -> "ISO-8601 instant (e.g. 2026-01-31T12:00:00Z)";
-            case DATE -> "date (YYYY-MM-DD)";
-            case INTEGER -> "integer";
-            case DECIMAL -> "decimal number";
-            case BOOLEAN -> "boolean (true/false)";
-            default -> "value";
-        };
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Fluent allow-list definition; see {@code UserSearch.SCHEMA} for an example. */

@@ -16,7 +16,7 @@ class DomainExceptionTest {
         assertThat(new ForbiddenException("x").code()).isEqualTo("forbidden");
         assertThat(new UnauthenticatedException("x").code()).isEqualTo("unauthenticated");
         assertThat(new ThrottledException("x", 5).retryAfterSeconds()).isEqualTo(5);
-        assertThat(new PreconditionRequiredException("x").code()).isEqualTo("precondition-required");
+        assertThat(new VersionRequiredException("x").code()).isEqualTo("precondition-required");
         assertThat(new ValidationException("f", "m").code()).isEqualTo("validation");
     }
 

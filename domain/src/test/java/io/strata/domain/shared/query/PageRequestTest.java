@@ -16,9 +16,9 @@ class PageRequestTest {
         assertThatThrownBy(() -> PageRequest.first(0, List.of())).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("between 1 and 200");
         assertThatThrownBy(() -> PageRequest.first(201, List.of())).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> new PageRequest(10, "c", 0, List.of(), CountMode.NONE))
+        assertThatThrownBy(() -> new PageRequest(10, "c", 0, List.of(), TotalCount.NONE))
                 .hasMessageContaining("cannot be combined");
-        assertThatThrownBy(() -> new PageRequest(10, null, -1, List.of(), CountMode.NONE))
+        assertThatThrownBy(() -> new PageRequest(10, null, -1, List.of(), TotalCount.NONE))
                 .isInstanceOf(ValidationException.class);
     }
 }

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strata.domain.shared.error.ValidationException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Shared value objects: tags and merge patches. */
+/** Shared value objects. */
 class ValuesTest {
 
     @Test
@@ -23,21 +21,4 @@ class ValuesTest {
         assertThat(Tags.of(Set.of("a")).plus(Set.of("b")).minus(Set.of("a")).values()).containsExactly("b");
     }
 
-    @Test
-    void mergePatchFollowsRfc7396() {
-        Map<String, Object> target = new HashMap<>();
-        target.put("a", "b");
-        target.put("c", Map.of("d", "e", "f", "g"));
-        Map<String, Object> patch = new HashMap<>();
-        patch.put("a", "z");
-        Map<String, Object> nested = new HashMap<>();
-        nested.put("f", null);
-        patch.put("c", nested);
-        patch.put("n", List.of(1));
-        Map<String, Object> result = JsonMergePatch.apply(target, patch);
-        assertThat(result).containsEntry("a", "z").containsEntry("c", Map.of("d", "e")).containsEntry("n", List.of(1));
-        Map<String, Object> remove = new HashMap<>();
-        remove.put("a", null);
-        assertThat(JsonMergePatch.apply(result, remove)).doesNotContainKey("a");
-    }
 }
