@@ -25,7 +25,7 @@ public class ChangeUserStatusService implements ChangeUserStatusUseCase {
     @Transactional
     public User changeStatus(Command command) {
         User user = UserAccess.loadForAdmin(users, command.actor(), command.userId(), "activate or deactivate users");
-        if (command.status() == UserStatus.INACTIVE && command.actor().is(user.id().value())) {
+        if (command.status() == UserStatus.INACTIVE && command.actor().is(user.id())) {
             throw new ConflictException("an ADMIN cannot deactivate themselves");
         }
         user.changeStatus(command.status(), clock);

@@ -19,7 +19,7 @@ public class DeleteUserService implements DeleteUserUseCase {
     @Transactional
     public void delete(Command command) {
         User user = UserAccess.loadForAdmin(users, command.actor(), command.userId(), "delete users");
-        if (command.actor().is(user.id().value())) {
+        if (command.actor().is(user.id())) {
             throw new ConflictException("an ADMIN cannot delete themselves");
         }
         Versioned.require("User", user.id(), command.expectedVersion(), user.version());

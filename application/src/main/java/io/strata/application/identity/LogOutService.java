@@ -21,7 +21,7 @@ public class LogOutService implements LogOutUseCase {
     @Transactional
     public void logOut(Command command) {
         Session session = sessions.findById(command.currentSession())
-                .filter(s -> command.actor().is(s.userId().value()))
+                .filter(s -> command.actor().is(s.userId()))
                 .orElseThrow(() -> new NotFoundException("Session", command.currentSession()));
         session.revoke(clock);
         sessions.save(session);

@@ -22,7 +22,7 @@ public class RevokeSessionService implements RevokeSessionUseCase {
     @Transactional
     public void revoke(Command command) {
         Session session = sessions.findById(command.sessionId())
-                .filter(s -> command.actor().is(s.userId().value()) || command.actor().isAdmin())
+                .filter(s -> command.actor().is(s.userId()) || command.actor().isAdmin())
                 .orElseThrow(() -> new NotFoundException("Session", command.sessionId()));
         session.revoke(clock);
         sessions.save(session);

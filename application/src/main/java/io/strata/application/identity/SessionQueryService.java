@@ -3,9 +3,9 @@ package io.strata.application.identity;
 import io.strata.application.shared.Transactions;
 import io.strata.domain.identity.Session;
 import io.strata.domain.identity.SessionRepository;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.user.UserId;
 import jakarta.inject.Singleton;
 import java.util.List;
 
@@ -23,6 +23,6 @@ public class SessionQueryService implements SessionQueries {
 
     @Override
     public List<Session> mySessions(Actor actor) {
-        return transactions.readOnly(() -> sessions.findActiveByUser(new UserId(actor.userId()), clock.now()));
+        return transactions.readOnly(() -> sessions.findActiveByUser(actor.userId(), clock.now()));
     }
 }

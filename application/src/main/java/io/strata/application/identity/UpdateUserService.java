@@ -34,7 +34,7 @@ public class UpdateUserService implements UpdateUserUseCase {
         UserPatch patch = command.patch();
         if (patch.role().present() || patch.status().present()) {
             command.actor().requireAdmin("change role or status");
-            if (command.actor().is(user.id().value())) {
+            if (command.actor().is(user.id())) {
                 boolean demotes = patch.role().present() && patch.role().value() != Role.ADMIN;
                 boolean deactivates = patch.status().present() && patch.status().value() == UserStatus.INACTIVE;
                 if (demotes || deactivates) {

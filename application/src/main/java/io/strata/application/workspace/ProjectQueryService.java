@@ -45,7 +45,7 @@ public class ProjectQueryService implements ProjectQueries {
     @Override
     public Page<Project> search(Actor actor, SearchCriteria criteria, PageRequest page) {
         return transactions.readOnly(() -> projects.search(criteria, page,
-                actor.isAdmin() ? null : WorkspaceAccess.userOf(actor)));
+                actor.isAdmin() ? null : actor.userId()));
     }
 
     @Override

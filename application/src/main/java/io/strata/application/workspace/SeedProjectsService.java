@@ -1,9 +1,9 @@
 package io.strata.application.workspace;
 
 import io.strata.application.shared.Transactions;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.user.UserId;
 import io.strata.domain.shared.value.Tags;
 import io.strata.domain.workspace.Budget;
 import io.strata.domain.workspace.Priority;

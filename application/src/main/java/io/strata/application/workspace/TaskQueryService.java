@@ -48,6 +48,6 @@ public class TaskQueryService implements TaskQueries {
 
     @Override
     public Page<Task> mine(Actor actor, SearchCriteria criteria, PageRequest page) {
-        return transactions.readOnly(() -> tasks.searchAssignedTo(WorkspaceAccess.userOf(actor), criteria, page, clock.today()));
+        return transactions.readOnly(() -> tasks.searchAssignedTo(actor.userId(), criteria, page, clock.today()));
     }
 }

@@ -22,7 +22,6 @@ import io.strata.application.identity.VerifyEmailUseCase;
 import io.strata.application.shared.Change;
 import io.strata.bootstrap.testing.IntegrationTest;
 import io.strata.domain.identity.User;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserSearch;
 import io.strata.domain.identity.UserStatus;
 import io.strata.domain.shared.error.ConflictException;
@@ -37,6 +36,7 @@ import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.SearchCriteria;
 import io.strata.domain.shared.user.Actor;
 import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.user.UserId;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
@@ -78,7 +78,7 @@ class IdentityUseCasesTest extends IntegrationTest {
     }
 
     private static Actor actor(User user) {
-        return new Actor(user.id().value(), user.role());
+        return new Actor(user.id(), user.role());
     }
 
     private LogInUseCase.LoggedIn login(User user, String password, String ip) {

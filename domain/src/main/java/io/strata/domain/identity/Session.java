@@ -3,6 +3,7 @@ package io.strata.domain.identity;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.model.AggregateRoot;
 import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.user.UserId;
 import io.strata.domain.shared.value.Text;
 import java.time.Duration;
 import java.time.Instant;

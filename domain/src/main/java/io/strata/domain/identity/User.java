@@ -4,6 +4,7 @@ import io.strata.domain.shared.error.ConflictException;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.user.UserId;
 import io.strata.domain.shared.value.Tags;
 import io.strata.domain.shared.value.Text;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.strata.domain.workspace;
 
-import io.strata.domain.identity.UserId;
 import io.strata.domain.shared.error.ConflictException;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.model.AggregateRoot;
 import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.user.UserId;
 import io.strata.domain.shared.value.Tags;
 import io.strata.domain.shared.value.Text;
 import java.time.Instant;

@@ -3,10 +3,10 @@ package io.strata.domain.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.strata.domain.identity.UserId;
 import io.strata.domain.shared.error.ConflictException;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.user.UserId;
 import io.strata.domain.shared.value.Tags;
 import java.math.BigDecimal;
 import java.time.Instant;

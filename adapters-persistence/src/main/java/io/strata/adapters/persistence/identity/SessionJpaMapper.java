@@ -2,7 +2,7 @@ package io.strata.adapters.persistence.identity;
 
 import io.strata.domain.identity.Session;
 import io.strata.domain.identity.SessionId;
-import io.strata.domain.identity.UserId;
+import io.strata.domain.shared.user.UserId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mapstruct.Mapper;

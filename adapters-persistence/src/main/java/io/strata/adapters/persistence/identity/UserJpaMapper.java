@@ -2,8 +2,8 @@ package io.strata.adapters.persistence.identity;
 
 import io.strata.domain.identity.Email;
 import io.strata.domain.identity.User;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.Username;
+import io.strata.domain.shared.user.UserId;
 import io.strata.domain.shared.value.Tags;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.strata.adapters.persistence.identity;
 
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserProfile;
+import io.strata.domain.shared.user.UserId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mapstruct.Mapper;

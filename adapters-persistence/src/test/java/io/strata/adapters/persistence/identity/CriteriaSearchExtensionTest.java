@@ -78,7 +78,7 @@ class CriteriaSearchExtensionTest extends PostgresTest {
     }
 
     private static User withPreferences(String name, Map<String, Object> preferences) {
-        return User.reconstitute(io.strata.domain.identity.UserId.newId(),
+        return User.reconstitute(io.strata.domain.shared.user.UserId.newId(),
                 new io.strata.domain.identity.Email(name + "@example.com"), new io.strata.domain.identity.Username(name),
                 null, null, Role.USER, UserStatus.ACTIVE, false, null, null, null, 0, Tags.none(), preferences, 0, T0, T0);
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.strata.adapters.persistence.testing.QueryTerms;
 
 import io.strata.adapters.persistence.testing.PostgresTest;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.query.Filter;
@@ -15,6 +14,7 @@ import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.SearchCriteria;
 import io.strata.domain.shared.query.SortOrder;
 import io.strata.domain.shared.query.TotalCount;
+import io.strata.domain.shared.user.UserId;
 import io.strata.domain.workspace.Priority;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectId;

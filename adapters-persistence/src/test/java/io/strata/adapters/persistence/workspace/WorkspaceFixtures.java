@@ -2,10 +2,10 @@ package io.strata.adapters.persistence.workspace;
 
 import io.strata.domain.identity.Email;
 import io.strata.domain.identity.User;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserStatus;
 import io.strata.domain.identity.Username;
 import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.user.UserId;
 import io.strata.domain.shared.value.Tags;
 import io.strata.domain.workspace.Budget;
 import io.strata.domain.workspace.Priority;

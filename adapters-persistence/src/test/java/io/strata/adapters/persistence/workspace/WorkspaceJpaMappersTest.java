@@ -3,7 +3,7 @@ package io.strata.adapters.persistence.workspace;
 import static io.strata.adapters.persistence.workspace.WorkspaceFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.strata.domain.identity.UserId;
+import io.strata.domain.shared.user.UserId;
 import io.strata.domain.shared.value.Tags;
 import io.strata.domain.workspace.Budget;
 import io.strata.domain.workspace.Priority;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strata.adapters.persistence.testing.PostgresTest;
 import io.strata.domain.identity.User;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserRepository;
+import io.strata.domain.shared.user.UserId;
 import io.strata.domain.workspace.WorkspaceUsers;
 import java.util.ArrayList;
 import java.util.List;

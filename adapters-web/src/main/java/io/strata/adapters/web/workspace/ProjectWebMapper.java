@@ -1,7 +1,7 @@
 package io.strata.adapters.web.workspace;
 
 import io.strata.application.workspace.CreateProjectUseCase;
-import io.strata.domain.identity.UserId;
+import io.strata.domain.shared.user.UserId;
 import io.strata.domain.workspace.Budget;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectProgress;

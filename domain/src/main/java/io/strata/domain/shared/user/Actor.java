@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Who performs a use case: the authenticated user's id and role, or the system itself. */
-public record Actor(UUID userId, Role role) {
-    private static final UUID SYSTEM_ID = new UUID(0L, 0L);
+public record Actor(UserId userId, Role role) {
+    private static final UserId SYSTEM_ID = new UserId(new UUID(0L, 0L));
 
     public Actor {
         Objects.requireNonNull(userId, "userId");
@@ -34,7 +34,7 @@ public record Actor(UUID userId, Role role) {
         return role == Role.ADMIN || role == Role.MANAGER;
     }
 
-    public boolean is(UUID id) {
+    public boolean is(UserId id) {
         return userId.equals(id);
     }
 }

@@ -11,9 +11,9 @@ class ActorTest {
 
     @Test
     void actorRoles() {
-        Actor admin = new Actor(java.util.UUID.randomUUID(), Role.ADMIN);
-        Actor manager = new Actor(java.util.UUID.randomUUID(), Role.MANAGER);
-        Actor user = new Actor(java.util.UUID.randomUUID(), Role.USER);
+        Actor admin = new Actor(UserId.newId(), Role.ADMIN);
+        Actor manager = new Actor(UserId.newId(), Role.MANAGER);
+        Actor user = new Actor(UserId.newId(), Role.USER);
         assertThat(admin.isAdmin()).isTrue();
         assertThat(manager.canReadOthers()).isTrue();
         assertThat(manager.isAdmin()).isFalse();

@@ -1,4 +1,4 @@
-package io.strata.domain.identity;
+package io.strata.domain.shared.user;
 
 import java.util.Objects;
 import java.util.UUID;
