@@ -41,7 +41,7 @@ import java.util.UUID;
 
 /**
  * {@link UserRepository} on PostgreSQL. Every method runs in the caller's transaction (the use case's
- * {@code @Transactional} or {@code Transactions.readOnly}); none opens one ({@code MANDATORY}).
+ * {@code @Transactional} or {@code @ReadOnlyTransaction}); none opens one ({@code MANDATORY}).
  */
 @Singleton
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)

@@ -242,7 +242,7 @@ class CriteriaSearchScopeTest extends PostgresTest {
     }
 
     private static PageRequest request(int limit, String cursor, String sort, TotalCount count) {
-        return new PageRequest(limit, cursor, null, QueryTerms.sort(sort), count);
+        return new PageRequest(limit, cursor, null, QueryTerms.sort(SCHEMA, sort), count);
     }
 
     private Page<UserJpaEntity> search(SearchCriteria criteria, PageRequest request, CriteriaSearch.Scope<UserJpaEntity> scope,

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.strata.adapters.persistence.testing.QueryTerms;
 
 import io.strata.adapters.persistence.testing.PostgresTest;
-import io.strata.application.shared.Transactions;
 import io.strata.domain.identity.Email;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
@@ -45,13 +44,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class UserSearchTest extends PostgresTest {
     private static final int USERS = 120;
     private UserRepository users;
-    private Transactions transactions;
     private final List<User> all = new ArrayList<>();
 
     @BeforeAll
     void seed() {
         users = bean(UserRepository.class);
-        transactions = bean(Transactions.class);
         for (int i = 0; i < USERS; i++) {
             all.add(seedUser(i));
         }
@@ -98,7 +95,7 @@ class UserSearchTest extends PostgresTest {
     @ParameterizedTest(name = "sort={0}")
     @MethodSource("sorts")
     void keysetPagingReturnsEveryRowExactlyOnceInOrder(String sortText) {
-        List<SortOrder> sort = QueryTerms.sort(sortText);
+        List<SortOrder> sort = QueryTerms.sort(UserSearch.SCHEMA, sortText);
         List<User> single = page(SearchCriteria.none(), new PageRequest(200, null, null, sort, TotalCount.NONE)).items();
         assertThat(single).hasSize(all.size());
 
@@ -127,7 +124,7 @@ class UserSearchTest extends PostgresTest {
     @Test
     void keysetPagingWithFiltersAndText() {
         SearchCriteria criteria = new SearchCriteria(List.of(filter("status", "eq.ACTIVE")), "grace");
-        List<User> paged = keysetAll(criteria, QueryTerms.sort("-createdAt"), 3);
+        List<User> paged = keysetAll(criteria, QueryTerms.sort(UserSearch.SCHEMA, "-createdAt"), 3);
         assertThat(ids(paged)).containsExactlyInAnyOrderElementsOf(
                 ids(all.stream().filter(u -> u.isActive() && "Grace".equals(u.firstName())).toList()));
     }
@@ -136,7 +133,7 @@ class UserSearchTest extends PostgresTest {
 
     @Test
     void offsetPagingWalksTheSameOrder() {
-        List<SortOrder> sort = QueryTerms.sort("username");
+        List<SortOrder> sort = QueryTerms.sort(UserSearch.SCHEMA, "username");
         List<User> single = page(SearchCriteria.none(), new PageRequest(200, null, null, sort, TotalCount.NONE)).items();
         List<User> paged = new ArrayList<>();
         for (int offset = 0; ; offset += 10) {
@@ -203,7 +200,7 @@ class UserSearchTest extends PostgresTest {
         assertThat(one).isEqualTo(1);
         assertThat(hundred).isEqualTo(one);
         long counted = statements(() -> page(new SearchCriteria(List.of(filter("tags", "cs.three")), "ada"),
-                new PageRequest(100, null, null, QueryTerms.sort("-lastLoginAt"), TotalCount.EXACT)));
+                new PageRequest(100, null, null, QueryTerms.sort(UserSearch.SCHEMA, "-lastLoginAt"), TotalCount.EXACT)));
         assertThat(counted).as("items + count").isEqualTo(2);
     }
 
@@ -211,7 +208,7 @@ class UserSearchTest extends PostgresTest {
 
     @Test
     void tamperedOrForeignCursorsAreValidationErrors() {
-        List<SortOrder> byName = QueryTerms.sort("username");
+        List<SortOrder> byName = QueryTerms.sort(UserSearch.SCHEMA, "username");
         String cursor = page(SearchCriteria.none(), new PageRequest(5, null, null, byName, TotalCount.NONE)).nextCursor();
         assertThat(cursor).isNotNull();
         char[] chars = cursor.toCharArray();
@@ -225,10 +222,10 @@ class UserSearchTest extends PostgresTest {
                             e -> assertThat(e.errors()).extracting(ValidationException.FieldError::field).containsExactly("cursor"));
         }
         assertThatThrownBy(() -> page(SearchCriteria.none(),
-                new PageRequest(5, cursor, null, QueryTerms.sort("-username"), TotalCount.NONE)))
+                new PageRequest(5, cursor, null, QueryTerms.sort(UserSearch.SCHEMA, "-username"), TotalCount.NONE)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("sort");
         assertThatThrownBy(() -> page(SearchCriteria.none(),
-                new PageRequest(5, cursor, null, QueryTerms.sort("email"), TotalCount.NONE)))
+                new PageRequest(5, cursor, null, QueryTerms.sort(UserSearch.SCHEMA, "email"), TotalCount.NONE)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("cursor");
     }
 
@@ -331,7 +328,7 @@ class UserSearchTest extends PostgresTest {
     // ---- helpers ------------------------------------------------------------------------------
 
     private Page<User> page(SearchCriteria criteria, PageRequest request) {
-        return transactions.readOnly(() -> users.search(criteria, request));
+        return readTx(() -> users.search(criteria, request));
     }
 
     private List<User> keysetAll(SearchCriteria criteria, List<SortOrder> sort, int limit) {

@@ -43,9 +43,9 @@ public final class QueryTerms {
         return new Filter(field, op, values);
     }
 
-    /** {@code -a,b}: descending a, then ascending b; empty means no explicit order. */
-    public static List<SortOrder> sort(String text) {
-        return text.isBlank() ? List.of() : Arrays.stream(text.split(","))
+    /** {@code -a,b}: descending a, then ascending b; blank is the schema's default order. */
+    public static List<SortOrder> sort(QuerySchema schema, String text) {
+        return text.isBlank() ? schema.defaultSort() : Arrays.stream(text.split(","))
                 .map(key -> key.startsWith("-") ? SortOrder.desc(key.substring(1)) : SortOrder.asc(key))
                 .toList();
     }

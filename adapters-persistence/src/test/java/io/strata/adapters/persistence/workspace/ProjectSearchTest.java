@@ -99,7 +99,7 @@ class ProjectSearchTest extends PostgresTest {
     @ParameterizedTest(name = "sort={0}")
     @MethodSource("sorts")
     void keysetPagingReturnsEveryVisibleProjectExactlyOnceInOrder(String sortText) {
-        List<SortOrder> sort = QueryTerms.sort(sortText);
+        List<SortOrder> sort = QueryTerms.sort(ProjectSearch.SCHEMA, sortText);
         List<Project> single = page(SearchCriteria.none(), new PageRequest(200, null, null, sort, TotalCount.NONE), null).items();
         assertThat(single).hasSize(PROJECTS);
         assertOrdered(single, sort.isEmpty() ? ProjectSearch.SCHEMA.defaultSort() : sort);
@@ -170,7 +170,7 @@ class ProjectSearchTest extends PostgresTest {
         SearchCriteria range = new SearchCriteria(List.of(filter("dueDate", "gte.2026-01-03"), filter("dueDate", "lte.2026-01-08")), null);
         Predicate<Project> inRange = p -> p.dueDate() != null && !p.dueDate().isBefore(LocalDate.parse("2026-01-03"))
                 && !p.dueDate().isAfter(LocalDate.parse("2026-01-08"));
-        assertThat(ids(keysetAll(range, QueryTerms.sort("dueDate"), 4, null)))
+        assertThat(ids(keysetAll(range, QueryTerms.sort(ProjectSearch.SCHEMA, "dueDate"), 4, null)))
                 .containsExactlyInAnyOrderElementsOf(ids(where(inRange)));
         assertThat(ids(keysetAll(range, List.of(), 4, users.get(0))))
                 .containsExactlyInAnyOrderElementsOf(ids(where(inRange.and(p -> p.isMember(users.get(0))))));
@@ -188,9 +188,9 @@ class ProjectSearchTest extends PostgresTest {
     @Test
     void aCursorFromAnotherSortIsRejected() {
         Page<Project> first = page(SearchCriteria.none(), new PageRequest(5, null, null,
-                QueryTerms.sort("name"), TotalCount.NONE), null);
+                QueryTerms.sort(ProjectSearch.SCHEMA, "name"), TotalCount.NONE), null);
         assertThatThrownBy(() -> page(SearchCriteria.none(), new PageRequest(5, first.nextCursor(), null,
-                QueryTerms.sort("dueDate"), TotalCount.NONE), null))
+                QueryTerms.sort(ProjectSearch.SCHEMA, "dueDate"), TotalCount.NONE), null))
                 .isInstanceOf(ValidationException.class);
     }
 

@@ -130,7 +130,7 @@ class TaskSearchTest extends PostgresTest {
     @ParameterizedTest(name = "sort={0}")
     @MethodSource("sorts")
     void keysetPagingOverAProjectReturnsEveryTaskExactlyOnceInOrder(String sortText) {
-        List<SortOrder> sort = QueryTerms.sort(sortText);
+        List<SortOrder> sort = QueryTerms.sort(TaskSearch.SCHEMA, sortText);
         List<Task> single = inProject(SearchCriteria.none(), new PageRequest(200, null, null, sort, TotalCount.NONE)).items();
         assertThat(single).hasSize(TASKS);
         assertOrdered(single, sort.isEmpty() ? TaskSearch.SCHEMA.defaultSort() : sort);
@@ -151,7 +151,7 @@ class TaskSearchTest extends PostgresTest {
     void myTasksSpanProjectsAndPageByKeyset() {
         for (UserId user : List.of(ann, bob)) {
             for (String sortText : List.of("", "-dueDate", "title")) {
-                List<SortOrder> sort = QueryTerms.sort(sortText);
+                List<SortOrder> sort = QueryTerms.sort(TaskSearch.SCHEMA, sortText);
                 List<Task> mine = keysetAll(c -> assignedTo(user, SearchCriteria.none(), c), sort, 6);
                 assertThat(ids(mine)).containsExactlyInAnyOrderElementsOf(ids(where(everywhere, t -> user.equals(t.assigneeId()))));
                 assertOrdered(mine, sort.isEmpty() ? TaskSearch.SCHEMA.defaultSort() : sort);
