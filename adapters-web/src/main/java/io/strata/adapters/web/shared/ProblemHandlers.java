@@ -64,7 +64,7 @@ public final class ProblemHandlers {
     private ProblemHandlers() {
     }
 
-    /** Rule violations raised by the domain and the use cases: status by {@link DomainException#code()}. */
+    /** Rule violations raised by the domain and the use cases: status by their kind ({@link Problems#of(DomainException.Kind)}). */
     @Singleton
     @Produces(Problems.MEDIA_TYPE)
     public static class DomainExceptionHandler implements ExceptionHandler<DomainException, HttpResponse<?>> {

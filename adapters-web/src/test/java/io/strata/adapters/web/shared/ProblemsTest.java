@@ -19,27 +19,34 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The one code-to-status table and the headers that go with some problems. */
+/** The one kind-to-status switch and the headers that go with some problems. */
 class ProblemsTest {
     private final HttpRequest<?> request = HttpRequest.GET("/api/v1/things/1");
 
     @Test
-    void everyDomainCodeHasItsStatus() {
-        Map<DomainException, HttpStatus> expected = Map.of(
-                new ValidationException("name", "must not be blank"), HttpStatus.BAD_REQUEST,
-                new UnauthenticatedException("no"), HttpStatus.UNAUTHORIZED,
-                new ForbiddenException("no"), HttpStatus.FORBIDDEN,
-                new NotFoundException("Thing", 1), HttpStatus.NOT_FOUND,
-                new ConflictException("taken"), HttpStatus.CONFLICT,
-                new StaleVersionException("Thing", 1, 2, 3), HttpStatus.PRECONDITION_FAILED,
-                new VersionRequiredException("If-Match"), HttpStatus.PRECONDITION_REQUIRED,
-                new ThrottledException("slow down", 30), HttpStatus.TOO_MANY_REQUESTS);
-        expected.forEach((exception, status) -> {
+    void everyDomainErrorKindHasItsStatusAndType() {
+        Map<DomainException, Problems.DomainProblem> expected = Map.of(
+                new ValidationException("name", "must not be blank"),
+                new Problems.DomainProblem(HttpStatus.BAD_REQUEST, "validation"),
+                new UnauthenticatedException("no"), new Problems.DomainProblem(HttpStatus.UNAUTHORIZED, "unauthenticated"),
+                new ForbiddenException("no"), new Problems.DomainProblem(HttpStatus.FORBIDDEN, "forbidden"),
+                new NotFoundException("Thing", 1), new Problems.DomainProblem(HttpStatus.NOT_FOUND, "not-found"),
+                new ConflictException("taken"), new Problems.DomainProblem(HttpStatus.CONFLICT, "conflict"),
+                new StaleVersionException("Thing", 1, 2, 3),
+                new Problems.DomainProblem(HttpStatus.PRECONDITION_FAILED, "stale-version"),
+                new VersionRequiredException("If-Match"),
+                new Problems.DomainProblem(HttpStatus.PRECONDITION_REQUIRED, "precondition-required"),
+                new ThrottledException("slow down", 30),
+                new Problems.DomainProblem(HttpStatus.TOO_MANY_REQUESTS, "throttled"));
+        assertThat(expected.keySet()).extracting(DomainException::kind)
+                .containsExactlyInAnyOrder(DomainException.Kind.values());
+        expected.forEach((exception, kind) -> {
+            HttpStatus status = kind.status();
             MutableHttpResponse<Problem> response = Problems.of(request, exception);
-            assertThat(response.code()).as(exception.code()).isEqualTo(status.getCode());
+            assertThat(response.code()).as(exception.kind().name()).isEqualTo(status.getCode());
             assertThat(response.getContentType().map(Object::toString)).hasValue("application/problem+json");
             Problem problem = response.body();
-            assertThat(problem.type()).isEqualTo("urn:strata:problem:" + exception.code());
+            assertThat(problem.type()).isEqualTo("urn:strata:problem:" + kind.type());
             assertThat(problem.status()).isEqualTo(status.getCode());
             assertThat(problem.title()).isEqualTo(status.getReason());
             assertThat(problem.detail()).isEqualTo(exception.getMessage());

@@ -3,6 +3,6 @@ package io.strata.domain.shared.error;
 /** A state rule or a uniqueness rule forbids the change. */
 public final class ConflictException extends DomainException {
     public ConflictException(String message) {
-        super("conflict", message);
+        super(Kind.CONFLICT, message);
     }
 }

@@ -5,7 +5,7 @@ public final class StaleVersionException extends DomainException {
     private final long currentVersion;
 
     public StaleVersionException(String what, Object id, long expected, long current) {
-        super("stale-version", what + " " + id + " is at version " + current + ", not " + expected);
+        super(Kind.STALE_VERSION, what + " " + id + " is at version " + current + ", not " + expected);
         this.currentVersion = current;
     }
 

@@ -5,7 +5,7 @@ public final class ThrottledException extends DomainException {
     private final long retryAfterSeconds;
 
     public ThrottledException(String message, long retryAfterSeconds) {
-        super("throttled", message);
+        super(Kind.THROTTLED, message);
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

@@ -11,7 +11,7 @@ public final class ValidationException extends DomainException {
     }
 
     public ValidationException(List<FieldError> errors) {
-        super("validation", summary(errors));
+        super(Kind.VALIDATION, summary(errors));
         this.errors = List.copyOf(errors);
     }
 

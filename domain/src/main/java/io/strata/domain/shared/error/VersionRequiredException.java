@@ -6,6 +6,6 @@ package io.strata.domain.shared.error;
  */
 public final class VersionRequiredException extends DomainException {
     public VersionRequiredException(String message) {
-        super("precondition-required", message);
+        super(Kind.VERSION_REQUIRED, message);
     }
 }

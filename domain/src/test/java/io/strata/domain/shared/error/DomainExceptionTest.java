@@ -6,18 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.strata.domain.shared.value.Text;
 import org.junit.jupiter.api.Test;
 
-/** The error family: stable codes and collected validation failures. */
+/** The error family: one kind per exception, and collected validation failures. */
 class DomainExceptionTest {
 
     @Test
-    void exceptionCodesAreStable() {
-        assertThat(new NotFoundException("User", 1).code()).isEqualTo("not-found");
-        assertThat(new ConflictException("x").code()).isEqualTo("conflict");
-        assertThat(new ForbiddenException("x").code()).isEqualTo("forbidden");
-        assertThat(new UnauthenticatedException("x").code()).isEqualTo("unauthenticated");
+    void eachExceptionIsOneKind() {
+        assertThat(new NotFoundException("User", 1).kind()).isEqualTo(DomainException.Kind.NOT_FOUND);
+        assertThat(new ConflictException("x").kind()).isEqualTo(DomainException.Kind.CONFLICT);
+        assertThat(new ForbiddenException("x").kind()).isEqualTo(DomainException.Kind.FORBIDDEN);
+        assertThat(new UnauthenticatedException("x").kind()).isEqualTo(DomainException.Kind.UNAUTHENTICATED);
         assertThat(new ThrottledException("x", 5).retryAfterSeconds()).isEqualTo(5);
-        assertThat(new VersionRequiredException("x").code()).isEqualTo("precondition-required");
-        assertThat(new ValidationException("f", "m").code()).isEqualTo("validation");
+        assertThat(new VersionRequiredException("x").kind()).isEqualTo(DomainException.Kind.VERSION_REQUIRED);
+        assertThat(new ValidationException("f", "m").kind()).isEqualTo(DomainException.Kind.VALIDATION);
     }
 
     @Test
