@@ -6,6 +6,7 @@ import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.BulkInserts;
 import io.strata.adapters.persistence.shared.ChildRows;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
+import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.domain.shared.error.ConflictException;
 import io.strata.domain.shared.error.StaleVersionException;
@@ -50,7 +51,7 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
             .nullable("startDate", "dueDate")
             .filter("memberId", (where, filter) -> hasMember(where, filter.value()))
             // search_text = lower(name || ' ' || description), trigram-indexed
-            .text((cb, root, q) -> cb.like(root.<String>get("searchText"), CriteriaSearch.containsPattern(q), '\\'))
+            .text((cb, root, q) -> cb.like(root.<String>get("searchText"), LikePatterns.containsPattern(q), '\\'))
             .build();
 
     private static final String MEMBERS_OF_PAGE = """

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.strata.adapters.persistence.testing.QueryTerms;
 
 import io.strata.adapters.persistence.shared.CriteriaSearch;
+import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.SearchContext;
 import io.strata.adapters.persistence.testing.PostgresTest;
 import io.strata.domain.identity.Email;
@@ -69,7 +70,7 @@ class CriteriaSearchScopeTest extends PostgresTest {
             .nullable("lastLogin")
             .filter("recent", (where, filter) -> recent(where, filter))
             .text((where, q) -> where.cb().and(
-                    where.cb().like(where.root().<String>get("username"), CriteriaSearch.containsPattern(q), '\\'),
+                    where.cb().like(where.root().<String>get("username"), LikePatterns.containsPattern(q), '\\'),
                     where.cb().greaterThanOrEqualTo(where.root().<Long>get("loginCount"), where.context().get(MIN_LOGINS))))
             .build();
 

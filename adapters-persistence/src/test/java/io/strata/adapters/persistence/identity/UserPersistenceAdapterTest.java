@@ -21,6 +21,7 @@ import io.strata.domain.identity.UserWithProfile;
 import io.strata.domain.identity.Username;
 import io.strata.domain.shared.error.ConflictException;
 import io.strata.domain.shared.error.NotFoundException;
+import io.strata.domain.shared.error.DomainException;
 import io.strata.domain.shared.error.StaleVersionException;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.user.Role;
@@ -155,7 +156,7 @@ class UserPersistenceAdapterTest extends PostgresTest {
             users.save(mine);                                             // UPDATE ... WHERE version = 0 -> 0 rows
         })).isInstanceOfSatisfying(StaleVersionException.class, e -> {
             assertThat(e.currentVersion()).isEqualTo(1);
-            assertThat(e.code()).isEqualTo("stale-version");
+            assertThat(e.kind()).isEqualTo(DomainException.Kind.STALE_VERSION);
         });
         User stored = readTx(() -> users.findById(user.id())).orElseThrow();
         assertThat(stored.role()).isEqualTo(Role.MANAGER);

@@ -59,11 +59,4 @@ class KeysetCursorTest {
                     .isInstanceOf(ValidationException.class);
         }
     }
-
-    @Test
-    void wildcardPatternsEscapeLikeMetacharacters() {
-        assertThat(CriteriaSearch.wildcardPattern("a*b")).isEqualTo("a%b");
-        assertThat(CriteriaSearch.wildcardPattern("50%_off\\")).isEqualTo("50\\%\\_off\\\\");
-        assertThat(CriteriaSearch.containsPattern("Ada_L")).isEqualTo("%ada\\_l%");
-    }
 }

@@ -132,7 +132,7 @@ public record ListQuery(SearchCriteria criteria, PageRequest page) {
             case "none" -> TotalCount.NONE;
             default -> {
                 errors.add(new ValidationException.FieldError(COUNT, "must be exact or estimated, was '"
-                        + ProblemHandlers.abbreviate(text) + "'"));
+                        + Problems.abbreviate(text) + "'"));
                 yield TotalCount.NONE;
             }
         };
@@ -162,7 +162,7 @@ public record ListQuery(SearchCriteria criteria, PageRequest page) {
             // reported below
         }
         errors.add(new ValidationException.FieldError(name, "must be an integer between " + min + " and " + max
-                + ", was '" + ProblemHandlers.abbreviate(text) + "'"));
+                + ", was '" + Problems.abbreviate(text) + "'"));
         return null;
     }
 }

@@ -127,4 +127,9 @@ public final class Problems {
             default -> status.getReason();
         };
     }
+
+    /** Quotes of client input in messages stay short: at most 120 characters. */
+    public static String abbreviate(String text) {
+        return text.length() <= 120 ? text : text.substring(0, 117) + "...";
+    }
 }

@@ -26,7 +26,7 @@ public final class RequestValues {
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        throw new ValidationException(field, "'" + ProblemHandlers.abbreviate(text) + "' is not a valid UUID");
+        throw new ValidationException(field, "'" + Problems.abbreviate(text) + "' is not a valid UUID");
     }
 
     /** Comma-separated and/or repeated UUIDs, e.g. {@code ids=a,b&ids=c}; every bad one is reported. */
@@ -66,7 +66,7 @@ public final class RequestValues {
                 return constant;
             }
         }
-        throw new ValidationException(field, "'" + ProblemHandlers.abbreviate(text) + "' is not one of "
+        throw new ValidationException(field, "'" + Problems.abbreviate(text) + "' is not one of "
                 + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 }
