@@ -1,12 +1,9 @@
-package io.strata.adapters.persistence.identity;
+package io.strata.adapters.persistence.shared;
 
-import static io.strata.adapters.persistence.identity.IdentityFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.strata.adapters.persistence.testing.QueryTerms;
 
-import io.strata.adapters.persistence.shared.CriteriaSearch;
-import io.strata.adapters.persistence.shared.PostgresFunctions;
 import io.strata.adapters.persistence.testing.PostgresTest;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
@@ -20,6 +17,7 @@ import io.strata.domain.shared.query.SortOrder;
 import io.strata.domain.shared.user.Role;
 import io.strata.domain.shared.value.Tags;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,13 +26,14 @@ import org.junit.jupiter.api.Test;
 
 /** How a later context extends {@link CriteriaSearch}: attribute mapping, custom filters (JSON containment). */
 class CriteriaSearchExtensionTest extends PostgresTest {
+    private static final Instant T0 = Instant.parse("2026-01-15T10:20:30.123456Z");
     private static final QuerySchema SCHEMA = QuerySchema.builder("people")
             .text("handle", true)
             .field("theme", FieldType.TEXT, Set.of(FilterOperator.EQ), false)
             .defaultSort(SortOrder.asc("handle"))
             .build();
 
-    private static final CriteriaSearch<UserJpaEntity> SEARCH = CriteriaSearch.builder(UserJpaEntity.class, SCHEMA)
+    private static final CriteriaSearch<SearchTestPerson> SEARCH = CriteriaSearch.builder(SearchTestPerson.class, SCHEMA)
             .attribute("handle", "username")
             .filter("theme", (cb, root, filter) -> cb.isTrue(cb.function(PostgresFunctions.JSONB_CONTAINS, Boolean.class,
                     root.get("preferences"), cb.value("{\"theme\": " + quote((String) filter.value()) + "}"))))
@@ -56,11 +55,11 @@ class CriteriaSearchExtensionTest extends PostgresTest {
         EntityManager entityManager = bean(EntityManager.class);
         List<String> dark = readTx(() -> SEARCH.search(entityManager,
                 new SearchCriteria(List.of(QueryTerms.filter(SCHEMA, "theme", "eq.dark")), null),
-                PageRequest.first(10, List.of())).items().stream().map(UserJpaEntity::getUsername).toList());
+                PageRequest.first(10, List.of())).items().stream().map(SearchTestPerson::getUsername).toList());
         assertThat(dark).containsExactly("dark1", "dark2");
         List<String> quoted = readTx(() -> SEARCH.search(entityManager,
                 new SearchCriteria(List.of(QueryTerms.filter(SCHEMA, "theme", "eq.a\"b")), null),
-                PageRequest.first(10, List.of())).items().stream().map(UserJpaEntity::getUsername).toList());
+                PageRequest.first(10, List.of())).items().stream().map(SearchTestPerson::getUsername).toList());
         assertThat(quoted).containsExactly("quote");
         assertThatThrownBy(() -> readTx(() -> SEARCH.search(entityManager, new SearchCriteria(List.of(), "x"),
                 PageRequest.first(10, List.of())))).hasMessageContaining("q");
@@ -68,12 +67,12 @@ class CriteriaSearchExtensionTest extends PostgresTest {
 
     @Test
     void aSchemaFieldWithoutAttributeFailsFast() {
-        CriteriaSearch<UserJpaEntity> broken = CriteriaSearch.builder(UserJpaEntity.class, SCHEMA).build();
+        CriteriaSearch<SearchTestPerson> broken = CriteriaSearch.builder(SearchTestPerson.class, SCHEMA).build();
         assertThatThrownBy(() -> readTx(() -> broken.search(bean(EntityManager.class), SearchCriteria.none(),
                 PageRequest.first(10, List.of()))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("handle").hasMessageContaining("theme");
-        assertThatThrownBy(() -> CriteriaSearch.builder(UserJpaEntity.class, SCHEMA).attribute("nope", "x"))
+        assertThatThrownBy(() -> CriteriaSearch.builder(SearchTestPerson.class, SCHEMA).attribute("nope", "x"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
