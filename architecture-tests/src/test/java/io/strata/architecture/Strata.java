@@ -18,7 +18,7 @@ final class Strata {
      */
     static final String BOOTSTRAP_OPS = "io.strata.bootstrap.ops..";
 
-    static final String AGGREGATE_ROOT = "io.strata.domain.shared.AggregateRoot";
+    static final String AGGREGATE_ROOT = "io.strata.domain.shared.model.AggregateRoot";
     static final String APPLICATION_SHARED = "io.strata.application.shared..";
 
     /** Production package of each module; every one of them must contribute classes to the import. */

@@ -3,8 +3,8 @@ package io.strata.application.identity;
 import io.strata.domain.identity.SessionPrincipal;
 import io.strata.domain.identity.SessionRepository;
 import io.strata.domain.identity.UserStatus;
-import io.strata.domain.shared.Actor;
-import io.strata.domain.shared.Clock;
+import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.user.Actor;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -38,6 +38,6 @@ public class AuthenticateService implements AuthenticateUseCase {
                 sessions.markSeen(p.session().id(), now);
             }
         });
-        return found.map(p -> new Authenticated(new Actor(p.session().userId().value(), p.role()), p.session().id()));
+        return found.map(p -> new Authenticated(new Actor(p.session().userId(), p.role()), p.session().id()));
     }
 }

@@ -1,7 +1,7 @@
 package io.strata.application.identity;
 
 import io.strata.domain.identity.SessionId;
-import io.strata.domain.shared.Actor;
+import io.strata.domain.shared.user.Actor;
 import java.util.Optional;
 
 /** Resolves a bearer token to its actor (and touches the session's lastSeenAt, coalesced). */

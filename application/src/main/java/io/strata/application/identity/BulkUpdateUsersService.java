@@ -1,14 +1,14 @@
 package io.strata.application.identity;
 
 import io.strata.domain.identity.BulkUserChange;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.SessionRepository;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.identity.UserStatus;
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.Tags;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.user.UserId;
+import io.strata.domain.shared.value.Tags;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -39,7 +39,7 @@ public class BulkUpdateUsersService implements BulkUpdateUsersUseCase {
         BulkUserChange change = new BulkUserChange(command.status(), command.role(), Tags.of(command.addTags()),
                 Tags.of(command.removeTags()));
         if ((change.status() != null || change.role() != null)
-                && ids.contains(new UserId(command.actor().userId()))) {
+                && ids.contains(command.actor().userId())) {
             throw new ConflictException("an ADMIN cannot change their own role or status in a bulk update");
         }
         Instant now = clock.now();

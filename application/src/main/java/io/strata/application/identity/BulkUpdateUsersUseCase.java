@@ -1,9 +1,9 @@
 package io.strata.application.identity;
 
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserStatus;
-import io.strata.domain.shared.Actor;
-import io.strata.domain.shared.Role;
+import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.user.UserId;
 import java.util.List;
 import java.util.Set;
 

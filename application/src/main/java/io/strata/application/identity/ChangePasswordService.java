@@ -5,12 +5,12 @@ import io.strata.domain.identity.Password;
 import io.strata.domain.identity.SessionRepository;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserCredentials;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserRepository;
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.NotFoundException;
-import io.strata.domain.shared.ThrottledException;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.NotFoundException;
+import io.strata.domain.shared.error.ThrottledException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.user.UserId;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -42,7 +42,7 @@ public class ChangePasswordService implements ChangePasswordUseCase {
     @Override
     @Transactional(dontRollbackOn = {ThrottledException.class, ValidationException.class})
     public int changePassword(Command command) {
-        UserId id = new UserId(command.actor().userId());
+        UserId id = command.actor().userId();
         User user = users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
         Password next = Password.newPassword("newPassword", command.newPassword());
         String key = LoginThrottle.accountKey(user.email().value());

@@ -1,7 +1,7 @@
 package io.strata.application.identity;
 
 import io.strata.domain.identity.SessionId;
-import io.strata.domain.shared.Actor;
+import io.strata.domain.shared.user.Actor;
 
 /** Changes the actor's own password after checking the current one; revokes their other sessions. */
 public interface ChangePasswordUseCase {

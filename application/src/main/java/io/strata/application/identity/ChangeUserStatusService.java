@@ -4,8 +4,8 @@ import io.strata.domain.identity.SessionRepository;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.identity.UserStatus;
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.ConflictException;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.model.Clock;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -25,7 +25,7 @@ public class ChangeUserStatusService implements ChangeUserStatusUseCase {
     @Transactional
     public User changeStatus(Command command) {
         User user = UserAccess.loadForAdmin(users, command.actor(), command.userId(), "activate or deactivate users");
-        if (command.status() == UserStatus.INACTIVE && command.actor().is(user.id().value())) {
+        if (command.status() == UserStatus.INACTIVE && command.actor().is(user.id())) {
             throw new ConflictException("an ADMIN cannot deactivate themselves");
         }
         user.changeStatus(command.status(), clock);

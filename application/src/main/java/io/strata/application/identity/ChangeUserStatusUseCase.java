@@ -1,9 +1,9 @@
 package io.strata.application.identity;
 
 import io.strata.domain.identity.User;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserStatus;
-import io.strata.domain.shared.Actor;
+import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.user.UserId;
 
 /** Activates or deactivates a user (ADMIN). Deactivation revokes the user's sessions. */
 public interface ChangeUserStatusUseCase {

@@ -2,8 +2,8 @@ package io.strata.application.identity;
 
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
-import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.Versioned;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.model.Versioned;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -19,7 +19,7 @@ public class DeleteUserService implements DeleteUserUseCase {
     @Transactional
     public void delete(Command command) {
         User user = UserAccess.loadForAdmin(users, command.actor(), command.userId(), "delete users");
-        if (command.actor().is(user.id().value())) {
+        if (command.actor().is(user.id())) {
             throw new ConflictException("an ADMIN cannot delete themselves");
         }
         Versioned.require("User", user.id(), command.expectedVersion(), user.version());

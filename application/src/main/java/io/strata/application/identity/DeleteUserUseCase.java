@@ -1,7 +1,7 @@
 package io.strata.application.identity;
 
-import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.Actor;
+import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.user.UserId;
 
 /** Deletes a user with profile and sessions (ADMIN, at an expected version). */
 public interface DeleteUserUseCase {

@@ -2,8 +2,8 @@ package io.strata.application.identity;
 
 import io.strata.domain.identity.Session;
 import io.strata.domain.identity.SessionRepository;
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.NotFoundException;
+import io.strata.domain.shared.error.NotFoundException;
+import io.strata.domain.shared.model.Clock;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -21,7 +21,7 @@ public class LogOutService implements LogOutUseCase {
     @Transactional
     public void logOut(Command command) {
         Session session = sessions.findById(command.currentSession())
-                .filter(s -> command.actor().is(s.userId().value()))
+                .filter(s -> command.actor().is(s.userId()))
                 .orElseThrow(() -> new NotFoundException("Session", command.currentSession()));
         session.revoke(clock);
         sessions.save(session);

@@ -1,7 +1,7 @@
 package io.strata.application.identity;
 
 import io.strata.domain.identity.SessionId;
-import io.strata.domain.shared.Actor;
+import io.strata.domain.shared.user.Actor;
 
 /** Revokes the session the request was made with. */
 public interface LogOutUseCase {

@@ -1,7 +1,7 @@
 package io.strata.application.identity;
 
 import io.strata.domain.identity.LoginAttempts;
-import io.strata.domain.shared.ThrottledException;
+import io.strata.domain.shared.error.ThrottledException;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -6,12 +6,12 @@ import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserCredentials;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.identity.Username;
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.ForbiddenException;
-import io.strata.domain.shared.Role;
-import io.strata.domain.shared.Tags;
-import io.strata.domain.shared.ValidationCollector;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.error.ForbiddenException;
+import io.strata.domain.shared.error.ValidationCollector;
+import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.value.Tags;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 

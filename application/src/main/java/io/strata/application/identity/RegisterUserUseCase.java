@@ -1,8 +1,8 @@
 package io.strata.application.identity;
 
 import io.strata.domain.identity.User;
-import io.strata.domain.shared.Actor;
-import io.strata.domain.shared.Role;
+import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.user.Role;
 import java.util.Map;
 import java.util.Set;
 

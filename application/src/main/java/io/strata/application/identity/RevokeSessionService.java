@@ -2,8 +2,8 @@ package io.strata.application.identity;
 
 import io.strata.domain.identity.Session;
 import io.strata.domain.identity.SessionRepository;
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.NotFoundException;
+import io.strata.domain.shared.error.NotFoundException;
+import io.strata.domain.shared.model.Clock;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -22,7 +22,7 @@ public class RevokeSessionService implements RevokeSessionUseCase {
     @Transactional
     public void revoke(Command command) {
         Session session = sessions.findById(command.sessionId())
-                .filter(s -> command.actor().is(s.userId().value()) || command.actor().isAdmin())
+                .filter(s -> command.actor().is(s.userId()) || command.actor().isAdmin())
                 .orElseThrow(() -> new NotFoundException("Session", command.sessionId()));
         session.revoke(clock);
         sessions.save(session);

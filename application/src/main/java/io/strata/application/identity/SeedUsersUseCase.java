@@ -1,8 +1,8 @@
 package io.strata.application.identity;
 
 import io.strata.domain.identity.HashedPassword;
-import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.Actor;
+import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.strata.application.identity;
 
 import io.strata.domain.identity.Session;
-import io.strata.domain.shared.Actor;
+import io.strata.domain.shared.user.Actor;
 import java.util.List;
 
 public interface SessionQueries {

@@ -1,15 +1,15 @@
 package io.strata.application.identity;
 
+import io.strata.domain.identity.Preferences;
 import io.strata.domain.identity.SessionRepository;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.identity.UserStatus;
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.JsonMergePatch;
-import io.strata.domain.shared.Role;
-import io.strata.domain.shared.Tags;
-import io.strata.domain.shared.Versioned;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.model.Versioned;
+import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.value.Tags;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.util.Map;
@@ -34,7 +34,7 @@ public class UpdateUserService implements UpdateUserUseCase {
         UserPatch patch = command.patch();
         if (patch.role().present() || patch.status().present()) {
             command.actor().requireAdmin("change role or status");
-            if (command.actor().is(user.id().value())) {
+            if (command.actor().is(user.id())) {
                 boolean demotes = patch.role().present() && patch.role().value() != Role.ADMIN;
                 boolean deactivates = patch.status().present() && patch.status().value() == UserStatus.INACTIVE;
                 if (demotes || deactivates) {
@@ -48,7 +48,7 @@ public class UpdateUserService implements UpdateUserUseCase {
         }
         patch.tags().ifPresent(tags -> user.retag(Tags.of(tags), clock));
         patch.preferences().ifPresent(merge -> user.changePreferences(
-                merge == null ? Map.of() : JsonMergePatch.apply(user.preferences(), merge), clock));
+                merge == null ? Map.of() : Preferences.merge(user.preferences(), merge), clock));
         patch.role().ifPresent(role -> user.changeRole(role, clock));
         patch.status().ifPresent(status -> {
             user.changeStatus(status, clock);

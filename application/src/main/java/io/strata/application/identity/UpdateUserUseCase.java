@@ -1,8 +1,8 @@
 package io.strata.application.identity;
 
 import io.strata.domain.identity.User;
-import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.Actor;
+import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.user.UserId;
 
 /** Applies a merge patch to a user at an expected version (self: names, tags, preferences; ADMIN: all). */
 public interface UpdateUserUseCase {

@@ -3,9 +3,9 @@ package io.strata.application.identity;
 import io.strata.domain.identity.UserProfile;
 import io.strata.domain.identity.UserProfileRepository;
 import io.strata.domain.identity.UserRepository;
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.PreconditionRequiredException;
-import io.strata.domain.shared.Versioned;
+import io.strata.domain.shared.error.VersionRequiredException;
+import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.model.Versioned;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
@@ -34,7 +34,7 @@ public class UpsertProfileService implements UpsertProfileUseCase {
         }
         UserProfile profile = existing.get();
         if (command.expectedVersion() == null) {
-            throw new PreconditionRequiredException("the profile of user " + command.userId()
+            throw new VersionRequiredException("the profile of user " + command.userId()
                     + " exists; replacing it needs If-Match with its version");
         }
         Versioned.require("Profile", command.userId(), command.expectedVersion(), profile.version());

@@ -1,11 +1,11 @@
 package io.strata.application.identity;
 
 import io.strata.domain.identity.User;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserRepository;
-import io.strata.domain.shared.Actor;
-import io.strata.domain.shared.ForbiddenException;
-import io.strata.domain.shared.NotFoundException;
+import io.strata.domain.shared.error.ForbiddenException;
+import io.strata.domain.shared.error.NotFoundException;
+import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.user.UserId;
 
 /**
  * The identity context's object-level rules in one place: a USER or GUEST sees only themselves
@@ -16,7 +16,7 @@ final class UserAccess {
     }
 
     static boolean canSee(Actor actor, UserId id) {
-        return actor.is(id.value()) || actor.canReadOthers();
+        return actor.is(id) || actor.canReadOthers();
     }
 
     static void requireVisible(Actor actor, UserId id) {
@@ -29,7 +29,7 @@ final class UserAccess {
     static User loadForChange(UserRepository users, Actor actor, UserId id) {
         requireVisible(actor, id);
         User user = users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
-        if (!actor.is(id.value()) && !actor.isAdmin()) {
+        if (!actor.is(id) && !actor.isAdmin()) {
             throw new ForbiddenException("only an ADMIN may change another user");
         }
         return user;

@@ -2,7 +2,7 @@ package io.strata.application.identity;
 
 import io.strata.application.shared.Change;
 import io.strata.domain.identity.UserStatus;
-import io.strata.domain.shared.Role;
+import io.strata.domain.shared.user.Role;
 import java.util.Map;
 import java.util.Set;
 

@@ -2,14 +2,14 @@ package io.strata.application.identity;
 
 import io.strata.domain.identity.TagCount;
 import io.strata.domain.identity.User;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserProfile;
 import io.strata.domain.identity.UserStatistics;
 import io.strata.domain.identity.UserWithProfile;
-import io.strata.domain.shared.Actor;
-import io.strata.domain.shared.Page;
-import io.strata.domain.shared.PageRequest;
-import io.strata.domain.shared.SearchCriteria;
+import io.strata.domain.shared.query.Page;
+import io.strata.domain.shared.query.PageRequest;
+import io.strata.domain.shared.query.SearchCriteria;
+import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.user.UserId;
 import java.util.List;
 
 /**

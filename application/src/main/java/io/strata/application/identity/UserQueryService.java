@@ -1,64 +1,60 @@
 package io.strata.application.identity;
 
-import io.strata.application.shared.Transactions;
+import io.strata.application.shared.ReadOnlyTransaction;
 import io.strata.domain.identity.TagCount;
 import io.strata.domain.identity.User;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserProfile;
 import io.strata.domain.identity.UserProfileRepository;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.identity.UserStatistics;
 import io.strata.domain.identity.UserWithProfile;
-import io.strata.domain.shared.Actor;
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.NotFoundException;
-import io.strata.domain.shared.Page;
-import io.strata.domain.shared.PageRequest;
-import io.strata.domain.shared.SearchCriteria;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.NotFoundException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.query.Page;
+import io.strata.domain.shared.query.PageRequest;
+import io.strata.domain.shared.query.SearchCriteria;
+import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.user.UserId;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashSet;
 import java.util.List;
 
 @Singleton
+@ReadOnlyTransaction
 public class UserQueryService implements UserQueries {
     private final UserRepository users;
     private final UserProfileRepository profiles;
-    private final Transactions transactions;
     private final Clock clock;
 
-    public UserQueryService(UserRepository users, UserProfileRepository profiles, Transactions transactions,
-                            Clock clock) {
+    public UserQueryService(UserRepository users, UserProfileRepository profiles, Clock clock) {
         this.users = users;
         this.profiles = profiles;
-        this.transactions = transactions;
         this.clock = clock;
     }
 
     @Override
     public User get(Actor actor, UserId id) {
         UserAccess.requireVisible(actor, id);
-        return transactions.readOnly(() -> users.findById(id)).orElseThrow(() -> new NotFoundException("User", id));
+        return users.findById(id).orElseThrow(() -> new NotFoundException("User", id));
     }
 
     @Override
     public UserWithProfile getWithProfile(Actor actor, UserId id) {
         UserAccess.requireVisible(actor, id);
-        return transactions.readOnly(() -> users.findWithProfile(id))
-                .orElseThrow(() -> new NotFoundException("User", id));
+        return users.findWithProfile(id).orElseThrow(() -> new NotFoundException("User", id));
     }
 
     @Override
     public UserProfile getProfile(Actor actor, UserId id) {
         UserAccess.requireVisible(actor, id);
-        return transactions.readOnly(() -> profiles.findByUserId(id))
-                .orElseThrow(() -> new NotFoundException("Profile of user", id));
+        return profiles.findByUserId(id).orElseThrow(() -> new NotFoundException("Profile of user", id));
     }
 
     @Override
     public Page<User> search(Actor actor, SearchCriteria criteria, PageRequest page) {
         UserAccess.requireReader(actor, "list users");
-        return transactions.readOnly(() -> users.search(criteria, page));
+        return users.search(criteria, page);
     }
 
     /** Readers get every known id; anyone else only themselves (other ids are silently absent). */
@@ -68,7 +64,7 @@ public class UserQueryService implements UserQueries {
             throw new ValidationException("ids", "give 1 to " + MAX_BATCH + " user ids");
         }
         List<UserId> visible = new LinkedHashSet<>(ids).stream().filter(id -> UserAccess.canSee(actor, id)).toList();
-        return visible.isEmpty() ? List.of() : transactions.readOnly(() -> users.findWithProfiles(visible));
+        return visible.isEmpty() ? List.of() : users.findWithProfiles(visible);
     }
 
     @Override
@@ -77,12 +73,12 @@ public class UserQueryService implements UserQueries {
         if (limit < 1 || limit > 1000) {
             throw new ValidationException("limit", "must be between 1 and 1000");
         }
-        return transactions.readOnly(() -> users.tagCounts(limit));
+        return users.tagCounts(limit);
     }
 
     @Override
     public UserStatistics statistics(Actor actor) {
         UserAccess.requireReader(actor, "read user statistics");
-        return transactions.readOnly(() -> users.statistics(clock.now()));
+        return users.statistics(clock.now());
     }
 }

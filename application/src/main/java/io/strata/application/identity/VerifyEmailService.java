@@ -2,7 +2,7 @@ package io.strata.application.identity;
 
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
-import io.strata.domain.shared.Clock;
+import io.strata.domain.shared.model.Clock;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 

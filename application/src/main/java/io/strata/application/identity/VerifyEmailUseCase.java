@@ -1,8 +1,8 @@
 package io.strata.application.identity;
 
 import io.strata.domain.identity.User;
-import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.Actor;
+import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.user.UserId;
 
 /** Marks a user's e-mail verified (ADMIN; delivery of verification mails is a later context). */
 public interface VerifyEmailUseCase {

@@ -1,7 +1,7 @@
 package io.strata.application.workspace;
 
-import io.strata.domain.shared.ValidationException;
-import io.strata.domain.shared.Clock;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.model.Clock;
 import io.strata.domain.workspace.ProjectRepository;
 import io.strata.domain.workspace.Task;
 import io.strata.domain.workspace.TaskRepository;

@@ -1,8 +1,8 @@
 package io.strata.application.workspace;
 
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.Tags;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.value.Tags;
 import io.strata.domain.workspace.DependencyGraph;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectRepository;

@@ -1,6 +1,6 @@
 package io.strata.application.workspace;
 
-import io.strata.domain.shared.Actor;
+import io.strata.domain.shared.user.Actor;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectId;
 import io.strata.domain.workspace.ProjectStatus;

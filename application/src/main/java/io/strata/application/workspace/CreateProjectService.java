@@ -1,9 +1,9 @@
 package io.strata.application.workspace;
 
-import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.Tags;
-import io.strata.domain.shared.ValidationCollector;
+import io.strata.domain.shared.error.ValidationCollector;
+import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.user.UserId;
+import io.strata.domain.shared.value.Tags;
 import io.strata.domain.workspace.DependencyGraph;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectRepository;
@@ -50,7 +50,7 @@ public class CreateProjectService implements CreateProjectUseCase {
         Set<UserId> members = command.members() == null ? Set.of() : new LinkedHashSet<>(command.members());
         Tags tags = checks.check(() -> Tags.of(command.tags()));
         Project project = checks.check(() -> Project.create(command.name(), command.description(), command.priority(),
-                WorkspaceAccess.userOf(command.actor()), members, new Schedule(command.startDate(), command.dueDate()),
+                command.actor().userId(), members, new Schedule(command.startDate(), command.dueDate()),
                 command.budget(), tags == null ? Tags.none() : tags, creation));
         if (!members.isEmpty()) {
             Set<UserId> known = users.existing(members);

@@ -1,7 +1,7 @@
 package io.strata.application.workspace;
 
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.Versioned;
+import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.model.Versioned;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectRepository;
 import io.strata.domain.workspace.TaskRepository;
@@ -26,7 +26,7 @@ public class RemoveProjectMemberService implements RemoveProjectMemberUseCase {
     public Project removeMember(Command command) {
         Project project = WorkspaceAccess.visible(command.actor(), projects.lockById(command.projectId()),
                 command.projectId());
-        if (!WorkspaceAccess.userOf(command.actor()).equals(command.userId())) {
+        if (!command.actor().userId().equals(command.userId())) {
             WorkspaceAccess.requireManager(command.actor(), project);
         }
         Versioned.require("Project", project.id(), command.expectedVersion(), project.version());

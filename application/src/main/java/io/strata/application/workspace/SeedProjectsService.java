@@ -1,10 +1,10 @@
 package io.strata.application.workspace;
 
-import io.strata.application.shared.Transactions;
-import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.Tags;
-import io.strata.domain.shared.ValidationException;
+import io.strata.application.shared.ReadOnlyTransaction;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.user.UserId;
+import io.strata.domain.shared.value.Tags;
 import io.strata.domain.workspace.Budget;
 import io.strata.domain.workspace.Priority;
 import io.strata.domain.workspace.Project;
@@ -54,19 +54,18 @@ public class SeedProjectsService implements SeedProjectsUseCase {
     private final ProjectRepository projects;
     private final TaskRepository tasks;
     private final WorkspaceUsers users;
-    private final Transactions transactions;
     private final Clock clock;
 
     public SeedProjectsService(ProjectRepository projects, TaskRepository tasks, WorkspaceUsers users,
-                               Transactions transactions, Clock clock) {
+                               Clock clock) {
         this.projects = projects;
         this.tasks = tasks;
         this.users = users;
-        this.transactions = transactions;
         this.clock = clock;
     }
 
     @Override
+    @ReadOnlyTransaction
     public Run start(Start command) {
         command.actor().requireAdmin("seed sample projects");
         if (command.projects() < 0 || command.projects() > MAX_PROJECTS) {
@@ -77,13 +76,7 @@ public class SeedProjectsService implements SeedProjectsUseCase {
         }
         List<UserId> wanted = command.people() == null ? List.of()
                 : command.people().stream().distinct().limit(MAX_PEOPLE).toList();
-        List<UserId> people = transactions.readOnly(() -> {
-            if (wanted.isEmpty()) {
-                return users.sample(MAX_PEOPLE);
-            }
-            Set<UserId> known = users.existing(wanted);
-            return wanted.stream().filter(known::contains).toList();
-        });
+        List<UserId> people = wanted.isEmpty() ? users.sample(MAX_PEOPLE) : existing(wanted);
         if (people.isEmpty() && command.projects() > 0) {
             throw new ValidationException("projects", "there are no active users to own and work on sample projects; "
                     + "seed users too (--users)");
@@ -92,6 +85,11 @@ public class SeedProjectsService implements SeedProjectsUseCase {
         Duration spacing = spacing(command.projects(), command.tasksPerProject());
         return new Run(Long.toString(now.toEpochMilli(), 36), command.projects(), command.tasksPerProject(), people,
                 now.minus(spacing.multipliedBy(Math.max(1, command.projects()))), spacing, now);
+    }
+
+    private List<UserId> existing(List<UserId> wanted) {
+        Set<UserId> known = users.existing(wanted);
+        return wanted.stream().filter(known::contains).toList();
     }
 
     @Override
@@ -134,8 +132,9 @@ public class SeedProjectsService implements SeedProjectsUseCase {
         LocalDate start = LocalDate.ofInstant(createdAt, ZoneOffset.UTC);
         Budget budget = n % 3 == 0 ? new Budget(BigDecimal.valueOf(10_000 + (n % 50) * 1_000), "EUR") : null;
         Project project = Project.create(pick(NAMES, n) + " " + (n + 1), "Sample project (run " + run.token() + ")",
-                PRIORITIES[(int) (n % PRIORITIES.length)], owner, members, new Schedule(start, start.plusDays(30 + n % 90)),
-                budget, Tags.of(List.of(pick(PROJECT_TAGS, n), pick(PROJECT_TAGS, n / 8))), () -> createdAt);
+                PRIORITIES[(int) (n % PRIORITIES.length)], owner, members,
+                new Schedule(start, start.plusDays(30 + n % 90)), budget,
+                Tags.of(List.of(pick(PROJECT_TAGS, n), pick(PROJECT_TAGS, n / 8))), () -> createdAt);
         List<UserId> team = List.copyOf(project.members());
         Instant lastChange = createdAt;
         long done = 0;

@@ -1,7 +1,7 @@
 package io.strata.application.workspace;
 
-import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.Actor;
+import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

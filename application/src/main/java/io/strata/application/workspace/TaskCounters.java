@@ -1,6 +1,6 @@
 package io.strata.application.workspace;
 
-import io.strata.domain.shared.Clock;
+import io.strata.domain.shared.model.Clock;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectRepository;
 

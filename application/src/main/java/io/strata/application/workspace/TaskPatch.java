@@ -1,7 +1,7 @@
 package io.strata.application.workspace;
 
 import io.strata.application.shared.Change;
-import io.strata.domain.identity.UserId;
+import io.strata.domain.shared.user.UserId;
 import io.strata.domain.workspace.Priority;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package io.strata.application.workspace;
 
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.Tags;
-import io.strata.domain.shared.Versioned;
+import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.model.Versioned;
+import io.strata.domain.shared.value.Tags;
 import io.strata.domain.workspace.ProjectRepository;
 import io.strata.domain.workspace.Task;
 import io.strata.domain.workspace.TaskRepository;

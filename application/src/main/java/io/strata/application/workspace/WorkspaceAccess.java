@@ -1,10 +1,9 @@
 package io.strata.application.workspace;
 
-import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.Actor;
-import io.strata.domain.shared.ForbiddenException;
-import io.strata.domain.shared.NotFoundException;
-import io.strata.domain.shared.Role;
+import io.strata.domain.shared.error.ForbiddenException;
+import io.strata.domain.shared.error.NotFoundException;
+import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.user.Role;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectId;
 import io.strata.domain.workspace.ProjectRepository;
@@ -22,12 +21,8 @@ final class WorkspaceAccess {
     private WorkspaceAccess() {
     }
 
-    static UserId userOf(Actor actor) {
-        return new UserId(actor.userId());
-    }
-
     static boolean canSee(Actor actor, Project project) {
-        return actor.isAdmin() || project.isMember(userOf(actor));
+        return actor.isAdmin() || project.isMember(actor.userId());
     }
 
     static Project visible(Actor actor, Optional<Project> project, ProjectId id) {
@@ -41,8 +36,8 @@ final class WorkspaceAccess {
     }
 
     static void requireManager(Actor actor, Project project) {
-        boolean manager = actor.isAdmin() || project.ownerId().equals(userOf(actor))
-                || actor.role() == Role.MANAGER && project.isMember(userOf(actor));
+        boolean manager = actor.isAdmin() || project.ownerId().equals(actor.userId())
+                || actor.role() == Role.MANAGER && project.isMember(actor.userId());
         if (!manager) {
             throw new ForbiddenException("only the project owner, a MANAGER member or an ADMIN may do this");
         }

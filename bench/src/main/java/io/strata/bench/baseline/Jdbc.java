@@ -4,7 +4,6 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,8 +13,9 @@ import javax.sql.DataSource;
 
 /**
  * Transactions on the pool, the way Strata's run on the wire: autocommit off for the transaction, so pgjdbc
- * sends {@code BEGIN} before the first statement and {@code COMMIT} at the end (a read-only one also runs
- * {@code SET TRANSACTION READ ONLY} first, like Strata's HibernateTransactions). Any exception rolls back.
+ * sends {@code BEGIN} before the first statement and {@code COMMIT} at the end (a read-only one marks the
+ * connection read-only, so pgjdbc sends {@code BEGIN READ ONLY}, like Strata's read-only transactions). Any
+ * exception rolls back.
  * Plus the few column conversions the baseline needs.
  */
 final class Jdbc {
@@ -44,12 +44,8 @@ final class Jdbc {
             // the pool hands out autocommit connections (Hikari validates idle ones with SELECT 1 outside any
             // transaction, as Strata's pool does) and restores autocommit when the connection comes back
             connection.setAutoCommit(false);
+            connection.setReadOnly(readOnly);   // the pool resets it when the connection comes back
             try {
-                if (readOnly) {
-                    try (Statement statement = connection.createStatement()) {
-                        statement.execute("SET TRANSACTION READ ONLY");
-                    }
-                }
                 T result = work.run(connection);
                 connection.commit();
                 return result;

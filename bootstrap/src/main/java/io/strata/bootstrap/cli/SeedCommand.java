@@ -5,9 +5,9 @@ import io.strata.application.workspace.SeedProjectsUseCase;
 import io.strata.bootstrap.config.StartupFailure;
 import io.strata.bootstrap.runtime.StrataRuntime;
 import io.strata.domain.identity.Password;
-import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.Actor;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.user.UserId;
 
 import java.io.PrintStream;
 import java.security.SecureRandom;

@@ -5,7 +5,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.strata.application.identity.EnsureFirstAdminUseCase;
-import io.strata.domain.shared.ConflictException;
+import io.strata.domain.shared.error.ConflictException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,7 +3,7 @@ package io.strata.bootstrap.config;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.strata.application.identity.IdentityPolicy;
-import io.strata.domain.shared.Clock;
+import io.strata.domain.shared.model.Clock;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 

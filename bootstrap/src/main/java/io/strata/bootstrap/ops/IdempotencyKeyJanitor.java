@@ -2,7 +2,7 @@ package io.strata.bootstrap.ops;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.strata.application.shared.IdempotencyStore;
-import io.strata.domain.shared.Clock;
+import io.strata.domain.shared.model.Clock;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

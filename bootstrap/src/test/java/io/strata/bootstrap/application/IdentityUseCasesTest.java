@@ -22,21 +22,21 @@ import io.strata.application.identity.VerifyEmailUseCase;
 import io.strata.application.shared.Change;
 import io.strata.bootstrap.testing.IntegrationTest;
 import io.strata.domain.identity.User;
-import io.strata.domain.identity.UserId;
-import io.strata.domain.identity.UserStatus;
-import io.strata.domain.shared.Actor;
-import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.ForbiddenException;
-import io.strata.domain.shared.NotFoundException;
-import io.strata.domain.shared.PageRequest;
-import io.strata.domain.shared.PreconditionRequiredException;
-import io.strata.domain.shared.Role;
-import io.strata.domain.shared.SearchCriteria;
-import io.strata.domain.shared.StaleVersionException;
-import io.strata.domain.shared.ThrottledException;
-import io.strata.domain.shared.UnauthenticatedException;
-import io.strata.domain.shared.ValidationException;
 import io.strata.domain.identity.UserSearch;
+import io.strata.domain.identity.UserStatus;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.error.ForbiddenException;
+import io.strata.domain.shared.error.NotFoundException;
+import io.strata.domain.shared.error.StaleVersionException;
+import io.strata.domain.shared.error.ThrottledException;
+import io.strata.domain.shared.error.UnauthenticatedException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.error.VersionRequiredException;
+import io.strata.domain.shared.query.PageRequest;
+import io.strata.domain.shared.query.SearchCriteria;
+import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.user.UserId;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
@@ -78,7 +78,7 @@ class IdentityUseCasesTest extends IntegrationTest {
     }
 
     private static Actor actor(User user) {
-        return new Actor(user.id().value(), user.role());
+        return new Actor(user.id(), user.role());
     }
 
     private LogInUseCase.LoggedIn login(User user, String password, String ip) {
@@ -340,7 +340,7 @@ class IdentityUseCasesTest extends IntegrationTest {
                 user.id(), null, "Hello", "https://example.com/a.png", Map.of("x", 1)));
         assertThat(created.created()).isTrue();
         assertThatThrownBy(() -> upsertProfile.upsert(new UpsertProfileUseCase.Command(actor(user), user.id(), null,
-                "again", null, Map.of()))).isInstanceOf(PreconditionRequiredException.class);
+                "again", null, Map.of()))).isInstanceOf(VersionRequiredException.class);
         assertThatThrownBy(() -> upsertProfile.upsert(new UpsertProfileUseCase.Command(actor(user), user.id(), 42L,
                 "again", null, Map.of()))).isInstanceOf(StaleVersionException.class);
         UpsertProfileUseCase.Result replaced = upsertProfile.upsert(new UpsertProfileUseCase.Command(actor(user),

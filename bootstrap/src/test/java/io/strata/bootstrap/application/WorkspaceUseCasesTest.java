@@ -23,16 +23,16 @@ import io.strata.application.workspace.UpdateProjectUseCase;
 import io.strata.application.workspace.UpdateTaskUseCase;
 import io.strata.bootstrap.testing.IntegrationTest;
 import io.strata.domain.identity.User;
-import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.Actor;
-import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.ForbiddenException;
-import io.strata.domain.shared.NotFoundException;
-import io.strata.domain.shared.PageRequest;
-import io.strata.domain.shared.Role;
-import io.strata.domain.shared.SearchCriteria;
-import io.strata.domain.shared.StaleVersionException;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.error.ForbiddenException;
+import io.strata.domain.shared.error.NotFoundException;
+import io.strata.domain.shared.error.StaleVersionException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.query.PageRequest;
+import io.strata.domain.shared.query.SearchCriteria;
+import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.user.UserId;
 import io.strata.domain.workspace.Budget;
 import io.strata.domain.workspace.Priority;
 import io.strata.domain.workspace.Project;
@@ -78,11 +78,11 @@ class WorkspaceUseCasesTest extends IntegrationTest {
         int n = SEQ.incrementAndGet();
         User user = register.register(new RegisterUserUseCase.Command(Actor.system(), "ws" + n + "@example.com",
                 "ws" + n, "long enough password", null, null, role, Set.of(), Map.of()));
-        return new Actor(user.id().value(), role);
+        return new Actor(user.id(), role);
     }
 
     private static UserId id(Actor actor) {
-        return new UserId(actor.userId());
+        return actor.userId();
     }
 
     private static NewTask newTask(String key, String title, UserId assignee, String... dependsOn) {

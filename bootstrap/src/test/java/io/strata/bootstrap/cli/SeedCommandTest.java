@@ -8,11 +8,11 @@ import io.strata.application.identity.SeedUsersUseCase;
 import io.strata.application.workspace.SeedProjectsUseCase;
 import io.strata.bootstrap.Application;
 import io.strata.bootstrap.testing.IntegrationTest;
-import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.Actor;
-import io.strata.domain.shared.ForbiddenException;
-import io.strata.domain.shared.Role;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ForbiddenException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.user.UserId;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -179,7 +179,7 @@ class SeedCommandTest extends IntegrationTest {
 
     @Test
     void onlyAnAdminMaySeedAndBatchesStayInsideTheirRun() {
-        Actor manager = new Actor(UUID.randomUUID(), Role.MANAGER);
+        Actor manager = new Actor(UserId.newId(), Role.MANAGER);
         SeedUsersUseCase seedUsers = bean(SeedUsersUseCase.class);
         SeedProjectsUseCase seedProjects = bean(SeedProjectsUseCase.class);
         assertThatThrownBy(() -> seedUsers.start(new SeedUsersUseCase.Start(manager, 1, "long enough password")))

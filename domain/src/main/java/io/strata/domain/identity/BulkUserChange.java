@@ -1,8 +1,8 @@
 package io.strata.domain.identity;
 
-import io.strata.domain.shared.Role;
-import io.strata.domain.shared.Tags;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.value.Tags;
 
 /** One change applied to many users: any of status, role, tags to add, tags to remove. */
 public record BulkUserChange(UserStatus status, Role role, Tags addTags, Tags removeTags) {

@@ -1,7 +1,7 @@
 package io.strata.domain.identity;
 
-import io.strata.domain.shared.Text;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.value.Text;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;

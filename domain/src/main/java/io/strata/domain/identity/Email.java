@@ -1,6 +1,6 @@
 package io.strata.domain.identity;
 
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 

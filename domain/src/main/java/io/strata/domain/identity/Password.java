@@ -1,6 +1,6 @@
 package io.strata.domain.identity;
 
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
 
 /**
  * A plain-text password on its way to be hashed or checked. Never stored, never printed: the hash

@@ -1,8 +1,9 @@
 package io.strata.domain.identity;
 
-import io.strata.domain.shared.AggregateRoot;
-import io.strata.domain.shared.AuditStamp;
-import io.strata.domain.shared.Clock;
+import io.strata.domain.shared.model.AggregateRoot;
+import io.strata.domain.shared.model.AuditStamp;
+import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.strata.domain.identity;
 
+import io.strata.domain.shared.user.UserId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

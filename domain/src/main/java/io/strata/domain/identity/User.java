@@ -1,12 +1,13 @@
 package io.strata.domain.identity;
 
-import io.strata.domain.shared.AuditStamp;
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.Role;
-import io.strata.domain.shared.Tags;
-import io.strata.domain.shared.Text;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.model.AuditStamp;
+import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.user.UserId;
+import io.strata.domain.shared.value.Tags;
+import io.strata.domain.shared.value.Text;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +16,7 @@ import java.util.Objects;
  * A person who can log in. Holds no password hash: credentials are a persistence concern reached
  * through {@link UserCredentials}.
  */
-public final class User extends io.strata.domain.shared.AggregateRoot {
+public final class User extends io.strata.domain.shared.model.AggregateRoot {
     public static final int NAME_MAX = 100;
 
     private final UserId id;
@@ -58,8 +59,8 @@ public final class User extends io.strata.domain.shared.AggregateRoot {
         Instant now = clock.now();
         User user = new User(UserId.newId(), email, username, Text.optional("firstName", firstName, NAME_MAX),
                 Text.optional("lastName", lastName, NAME_MAX), role == null ? Role.USER : role, UserStatus.ACTIVE,
-                EmailVerification.NOT_VERIFIED, now, LoginHistory.NONE, tags, Preferences.check("preferences", preferences),
-                AuditStamp.createdAt(now));
+                EmailVerification.NOT_VERIFIED, now, LoginHistory.NONE, tags,
+                Preferences.check("preferences", preferences), AuditStamp.createdAt(now));
         user.record(new UserRegistered(user.id, email, now));
         return user;
     }

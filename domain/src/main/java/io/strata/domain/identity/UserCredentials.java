@@ -1,5 +1,7 @@
 package io.strata.domain.identity;
 
+import io.strata.domain.shared.user.UserId;
+
 /**
  * Port: password storage and checking. The adapter hashes with argon2id; hashes never cross this
  * port, so no domain object, use case or response can leak one.

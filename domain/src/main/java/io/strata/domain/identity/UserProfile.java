@@ -1,10 +1,11 @@
 package io.strata.domain.identity;
 
-import io.strata.domain.shared.AggregateRoot;
-import io.strata.domain.shared.AuditStamp;
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.Text;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.model.AggregateRoot;
+import io.strata.domain.shared.model.AuditStamp;
+import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.user.UserId;
+import io.strata.domain.shared.value.Text;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.strata.domain.identity;
 
+import io.strata.domain.shared.user.UserId;
 import java.util.Optional;
 
 /** Port: user profiles (1:1 with users). */

@@ -1,9 +1,9 @@
 package io.strata.domain.identity;
 
-import io.strata.domain.shared.FieldType;
-import io.strata.domain.shared.QuerySchema;
-import io.strata.domain.shared.Role;
-import io.strata.domain.shared.SortOrder;
+import io.strata.domain.shared.query.FieldType;
+import io.strata.domain.shared.query.QuerySchema;
+import io.strata.domain.shared.query.SortOrder;
+import io.strata.domain.shared.user.Role;
 
 /** What clients may filter and sort users by; {@code q} searches username, e-mail and full name. */
 public final class UserSearch {

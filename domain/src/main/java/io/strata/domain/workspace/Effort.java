@@ -1,6 +1,6 @@
 package io.strata.domain.workspace;
 
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
 import java.math.BigDecimal;
 
 /**

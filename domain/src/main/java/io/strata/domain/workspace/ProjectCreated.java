@@ -1,7 +1,7 @@
 package io.strata.domain.workspace;
 
-import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.DomainEvent;
+import io.strata.domain.shared.model.DomainEvent;
+import io.strata.domain.shared.user.UserId;
 import java.time.Instant;
 
 public record ProjectCreated(ProjectId projectId, UserId ownerId, Instant occurredAt) implements DomainEvent {

@@ -1,6 +1,6 @@
 package io.strata.domain.workspace;
 
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
 import java.time.LocalDate;
 
 /** When a project runs: both dates optional, the due date never before the start date. */

@@ -1,13 +1,13 @@
 package io.strata.domain.workspace;
 
-import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.AggregateRoot;
-import io.strata.domain.shared.AuditStamp;
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.Tags;
-import io.strata.domain.shared.Text;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.model.AggregateRoot;
+import io.strata.domain.shared.model.AuditStamp;
+import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.user.UserId;
+import io.strata.domain.shared.value.Tags;
+import io.strata.domain.shared.value.Text;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

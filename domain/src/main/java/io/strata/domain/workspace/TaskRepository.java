@@ -1,9 +1,9 @@
 package io.strata.domain.workspace;
 
-import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.Page;
-import io.strata.domain.shared.PageRequest;
-import io.strata.domain.shared.SearchCriteria;
+import io.strata.domain.shared.query.Page;
+import io.strata.domain.shared.query.PageRequest;
+import io.strata.domain.shared.query.SearchCriteria;
+import io.strata.domain.shared.user.UserId;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;

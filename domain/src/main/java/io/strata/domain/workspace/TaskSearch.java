@@ -1,9 +1,9 @@
 package io.strata.domain.workspace;
 
-import io.strata.domain.shared.FieldType;
-import io.strata.domain.shared.FilterOperator;
-import io.strata.domain.shared.QuerySchema;
-import io.strata.domain.shared.SortOrder;
+import io.strata.domain.shared.query.FieldType;
+import io.strata.domain.shared.query.FilterOperator;
+import io.strata.domain.shared.query.QuerySchema;
+import io.strata.domain.shared.query.SortOrder;
 import java.util.EnumSet;
 
 /**

@@ -1,6 +1,6 @@
 package io.strata.domain.workspace;
 
-import io.strata.domain.identity.UserId;
+import io.strata.domain.shared.user.UserId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;

@@ -3,7 +3,10 @@ package io.strata.domain.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,5 +57,23 @@ class IdentityValuesTest {
         assertThatThrownBy(() -> new BulkUserChange(null, null, null, null))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("at least one");
         assertThat(new BulkUserChange(UserStatus.INACTIVE, null, null, null).addTags().values()).isEmpty();
+    }
+
+    @Test
+    void preferencesMergeKeyByKeyAndNullRemovesAKey() {
+        Map<String, Object> target = new HashMap<>();
+        target.put("a", "b");
+        target.put("c", Map.of("d", "e", "f", "g"));
+        Map<String, Object> patch = new HashMap<>();
+        patch.put("a", "z");
+        Map<String, Object> nested = new HashMap<>();
+        nested.put("f", null);
+        patch.put("c", nested);
+        patch.put("n", List.of(1));
+        Map<String, Object> result = Preferences.merge(target, patch);
+        assertThat(result).containsEntry("a", "z").containsEntry("c", Map.of("d", "e")).containsEntry("n", List.of(1));
+        Map<String, Object> remove = new HashMap<>();
+        remove.put("a", null);
+        assertThat(Preferences.merge(result, remove)).doesNotContainKey("a");
     }
 }

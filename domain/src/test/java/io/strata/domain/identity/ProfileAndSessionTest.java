@@ -2,9 +2,10 @@ package io.strata.domain.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.strata.domain.shared.user.UserId;
 
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.model.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -2,13 +2,14 @@ package io.strata.domain.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.strata.domain.shared.model.AuditStamp;
+import io.strata.domain.shared.user.UserId;
 
-import io.strata.domain.shared.AuditStamp;
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.Role;
-import io.strata.domain.shared.Tags;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.value.Tags;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -102,7 +103,7 @@ class UserTest {
     @Test
     void reconstituteRecordsNoEvents() {
         User user = User.reconstitute(UserId.newId(), new Email("d@example.com"), new Username("dan"), null, null,
-                Role.ADMIN, UserStatus.INACTIVE, EmailVerification.at(now.get()), now.get(),
+                Role.ADMIN, UserStatus.INACTIVE, new EmailVerification(true, now.get()), now.get(),
                 new LoginHistory(now.get(), 7), null, null, new AuditStamp(4, now.get(), now.get()));
         assertThat(user.pullEvents()).isEmpty();
         assertThat(user.version()).isEqualTo(4);

@@ -3,11 +3,11 @@ package io.strata.domain.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.Clock;
-import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.Tags;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.user.UserId;
+import io.strata.domain.shared.value.Tags;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

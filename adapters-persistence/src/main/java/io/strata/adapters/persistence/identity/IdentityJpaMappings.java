@@ -2,8 +2,8 @@ package io.strata.adapters.persistence.identity;
 
 import io.strata.domain.identity.Email;
 import io.strata.domain.identity.SessionId;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.Username;
+import io.strata.domain.shared.user.UserId;
 import java.util.UUID;
 
 /** Identity's ids and values to and from columns, for the identity mappers (MapStruct picks them by type). */

@@ -1,18 +1,18 @@
 package io.strata.adapters.persistence.identity;
 
-import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.domain.identity.Session;
 import io.strata.domain.identity.SessionId;
 import io.strata.domain.identity.SessionPrincipal;
 import io.strata.domain.identity.SessionRepository;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserStatus;
-import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.NotFoundException;
-import io.strata.domain.shared.Role;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.error.NotFoundException;
+import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.user.UserId;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;

@@ -1,9 +1,9 @@
 package io.strata.adapters.persistence.identity;
 
-import io.strata.domain.identity.UserStatus;
-import io.strata.domain.shared.Role;
-import jakarta.persistence.Column;
 import io.strata.adapters.persistence.shared.AggregateJpaColumns;
+import io.strata.domain.identity.UserStatus;
+import io.strata.domain.shared.user.Role;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

@@ -1,30 +1,31 @@
 package io.strata.adapters.persistence.identity;
 
-import io.strata.adapters.persistence.shared.AggregateWrites;
-import io.strata.adapters.persistence.shared.BulkInserts;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.AggregateWrites;
+import io.strata.adapters.persistence.shared.BulkInserts;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
+import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.domain.identity.BulkUserChange;
 import io.strata.domain.identity.Email;
 import io.strata.domain.identity.HashedPassword;
 import io.strata.domain.identity.TagCount;
 import io.strata.domain.identity.User;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.identity.UserSearch;
 import io.strata.domain.identity.UserStatistics;
 import io.strata.domain.identity.UserWithProfile;
 import io.strata.domain.identity.Username;
-import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.NotFoundException;
-import io.strata.domain.shared.Page;
-import io.strata.domain.shared.PageRequest;
-import io.strata.domain.shared.Role;
-import io.strata.domain.shared.SearchCriteria;
-import io.strata.domain.shared.StaleVersionException;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.error.NotFoundException;
+import io.strata.domain.shared.error.StaleVersionException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.query.Page;
+import io.strata.domain.shared.query.PageRequest;
+import io.strata.domain.shared.query.SearchCriteria;
+import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.user.UserId;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -41,7 +42,7 @@ import java.util.UUID;
 
 /**
  * {@link UserRepository} on PostgreSQL. Every method runs in the caller's transaction (the use case's
- * {@code @Transactional} or {@code Transactions.readOnly}); none opens one ({@code MANDATORY}).
+ * {@code @Transactional} or {@code @ReadOnlyTransaction}); none opens one ({@code MANDATORY}).
  */
 @Singleton
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
@@ -50,7 +51,7 @@ public class UserPersistenceAdapter implements UserRepository {
             .builder(UserJpaEntity.class, UserSearch.SCHEMA)
             .nullable("lastLoginAt")
             // search_text = lower(username || ' ' || email || ' ' || first_name || ' ' || last_name), trigram-indexed
-            .text((cb, root, q) -> cb.like(root.<String>get("searchText"), CriteriaSearch.containsPattern(q), '\\'))
+            .text((cb, root, q) -> cb.like(root.<String>get("searchText"), LikePatterns.containsPattern(q), '\\'))
             .build();
 
     private static final String TAG_COUNTS = """
@@ -330,7 +331,7 @@ public class UserPersistenceAdapter implements UserRepository {
         } catch (PersistenceException e) {
             if (PersistenceErrors.violatedConstraint(e).filter("users_tags_ck"::equals).isPresent()) {
                 throw new ValidationException("addTags", "a user would have more than "
-                        + io.strata.domain.shared.Tags.MAX_TAGS + " tags");
+                        + io.strata.domain.shared.value.Tags.MAX_TAGS + " tags");
             }
             throw e;
         }

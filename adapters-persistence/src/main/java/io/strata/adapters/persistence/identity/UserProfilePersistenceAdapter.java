@@ -1,14 +1,14 @@
 package io.strata.adapters.persistence.identity;
 
-import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserProfile;
 import io.strata.domain.identity.UserProfileRepository;
-import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.NotFoundException;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.error.NotFoundException;
+import io.strata.domain.shared.user.UserId;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;

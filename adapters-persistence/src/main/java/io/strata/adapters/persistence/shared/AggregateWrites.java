@@ -1,7 +1,7 @@
 package io.strata.adapters.persistence.shared;
 
-import io.strata.domain.shared.NotFoundException;
-import io.strata.domain.shared.StaleVersionException;
+import io.strata.domain.shared.error.NotFoundException;
+import io.strata.domain.shared.error.StaleVersionException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package io.strata.adapters.persistence.shared;
 
-import io.strata.domain.shared.Page;
+import io.strata.domain.shared.query.Page;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;

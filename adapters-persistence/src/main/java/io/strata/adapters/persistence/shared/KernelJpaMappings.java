@@ -1,7 +1,7 @@
 package io.strata.adapters.persistence.shared;
 
-import io.strata.domain.shared.AuditStamp;
-import io.strata.domain.shared.Tags;
+import io.strata.domain.shared.model.AuditStamp;
+import io.strata.domain.shared.value.Tags;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +13,7 @@ import org.mapstruct.BeanMapping;
  */
 public interface KernelJpaMappings {
 
-    /** The stamp of a loaded row ({@code version}, {@code created_at}, {@code updated_at}); the id is the aggregate's own. */
+    /** The stamp of a loaded row: version, created_at, updated_at (the id belongs to the aggregate). */
     @BeanMapping(ignoreUnmappedSourceProperties = "id")
     AuditStamp stamp(AggregateJpaColumns row);
 

@@ -1,6 +1,6 @@
 package io.strata.adapters.persistence.shared;
 
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -1,6 +1,6 @@
 package io.strata.adapters.persistence.shared;
 
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.Table;

@@ -2,7 +2,7 @@ package io.strata.adapters.persistence.workspace;
 
 import io.strata.adapters.persistence.shared.JpaMapperConfig;
 import io.strata.adapters.persistence.shared.KernelJpaMappings;
-import io.strata.domain.identity.UserId;
+import io.strata.domain.shared.user.UserId;
 import io.strata.domain.workspace.Budget;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.Schedule;

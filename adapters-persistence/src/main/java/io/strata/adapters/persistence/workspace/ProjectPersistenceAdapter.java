@@ -1,19 +1,20 @@
 package io.strata.adapters.persistence.workspace;
 
-import io.strata.adapters.persistence.shared.AggregateWrites;
-import io.strata.adapters.persistence.shared.BulkInserts;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.AggregateWrites;
+import io.strata.adapters.persistence.shared.BulkInserts;
 import io.strata.adapters.persistence.shared.ChildRows;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
+import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
-import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.Page;
-import io.strata.domain.shared.PageRequest;
-import io.strata.domain.shared.SearchCriteria;
-import io.strata.domain.shared.StaleVersionException;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.error.StaleVersionException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.query.Page;
+import io.strata.domain.shared.query.PageRequest;
+import io.strata.domain.shared.query.SearchCriteria;
+import io.strata.domain.shared.user.UserId;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectId;
 import io.strata.domain.workspace.ProjectProgress;
@@ -40,7 +41,7 @@ import java.util.UUID;
 
 /**
  * {@link ProjectRepository} on PostgreSQL. Every method runs in the caller's transaction (the use case's
- * {@code @Transactional} or {@code Transactions.readOnly}); none opens one ({@code MANDATORY}).
+ * {@code @Transactional} or {@code @ReadOnlyTransaction}); none opens one ({@code MANDATORY}).
  */
 @Singleton
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
@@ -50,7 +51,7 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
             .nullable("startDate", "dueDate")
             .filter("memberId", (where, filter) -> hasMember(where, filter.value()))
             // search_text = lower(name || ' ' || description), trigram-indexed
-            .text((cb, root, q) -> cb.like(root.<String>get("searchText"), CriteriaSearch.containsPattern(q), '\\'))
+            .text((cb, root, q) -> cb.like(root.<String>get("searchText"), LikePatterns.containsPattern(q), '\\'))
             .build();
 
     private static final String MEMBERS_OF_PAGE = """

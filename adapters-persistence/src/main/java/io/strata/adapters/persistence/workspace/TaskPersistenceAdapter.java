@@ -1,21 +1,22 @@
 package io.strata.adapters.persistence.workspace;
 
-import io.strata.adapters.persistence.shared.AggregateWrites;
-import io.strata.adapters.persistence.shared.BulkInserts;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.AggregateWrites;
+import io.strata.adapters.persistence.shared.BulkInserts;
 import io.strata.adapters.persistence.shared.ChildRows;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
+import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.adapters.persistence.shared.SearchContext;
-import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.Filter;
-import io.strata.domain.shared.NotFoundException;
-import io.strata.domain.shared.Page;
-import io.strata.domain.shared.PageRequest;
-import io.strata.domain.shared.SearchCriteria;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.error.NotFoundException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.query.Filter;
+import io.strata.domain.shared.query.Page;
+import io.strata.domain.shared.query.PageRequest;
+import io.strata.domain.shared.query.SearchCriteria;
+import io.strata.domain.shared.user.UserId;
 import io.strata.domain.workspace.DependencyGraph;
 import io.strata.domain.workspace.ProjectId;
 import io.strata.domain.workspace.Task;
@@ -44,7 +45,7 @@ import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 
 /**
  * {@link TaskRepository} on PostgreSQL. Every method runs in the caller's transaction (the use case's
- * {@code @Transactional} or {@code Transactions.readOnly}); none opens one ({@code MANDATORY}).
+ * {@code @Transactional} or {@code @ReadOnlyTransaction}); none opens one ({@code MANDATORY}).
  */
 @Singleton
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
@@ -69,7 +70,7 @@ public class TaskPersistenceAdapter implements TaskRepository {
             .nullable("dueDate")
             .filter("overdue", (where, filter) -> overdue(where.cb(), where.root(), filter, where.context().get(TODAY)))
             // search_text = lower(title || ' ' || description), trigram-indexed
-            .text((cb, root, q) -> cb.like(root.<String>get("searchText"), CriteriaSearch.containsPattern(q), '\\'))
+            .text((cb, root, q) -> cb.like(root.<String>get("searchText"), LikePatterns.containsPattern(q), '\\'))
             .build();
 
     private final EntityManager entityManager;

@@ -2,7 +2,7 @@ package io.strata.adapters.persistence.workspace;
 
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
-import io.strata.domain.identity.UserId;
+import io.strata.domain.shared.user.UserId;
 import io.strata.domain.workspace.WorkspaceUsers;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;

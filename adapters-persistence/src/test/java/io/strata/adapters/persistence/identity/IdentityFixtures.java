@@ -7,13 +7,13 @@ import io.strata.domain.identity.LoginHistory;
 import io.strata.domain.identity.Session;
 import io.strata.domain.identity.SessionId;
 import io.strata.domain.identity.User;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserProfile;
 import io.strata.domain.identity.UserStatus;
 import io.strata.domain.identity.Username;
-import io.strata.domain.shared.AuditStamp;
-import io.strata.domain.shared.Role;
-import io.strata.domain.shared.Tags;
+import io.strata.domain.shared.model.AuditStamp;
+import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.user.UserId;
+import io.strata.domain.shared.value.Tags;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -84,7 +84,8 @@ final class IdentityFixtures {
     static Session session(UserId userId, Instant createdAt, Instant expiresAt) {
         return Session.reconstitute(SessionId.newId(), userId, randomHash(),
                 new ClientInfo("203.0.113.7", "Mozilla/5.0",
-                        Map.of("os", "linux", "browser", Map.of("name", "firefox", "version", 128))), expiresAt, createdAt, null, new AuditStamp(0, createdAt, createdAt));
+                        Map.of("os", "linux", "browser", Map.of("name", "firefox", "version", 128))),
+                expiresAt, createdAt, null, new AuditStamp(0, createdAt, createdAt));
     }
 
     static String randomHash() {

@@ -15,20 +15,21 @@ import io.strata.domain.identity.LoginHistory;
 import io.strata.domain.identity.SessionRepository;
 import io.strata.domain.identity.TagCount;
 import io.strata.domain.identity.User;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserProfileRepository;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.identity.UserStatistics;
 import io.strata.domain.identity.UserStatus;
 import io.strata.domain.identity.UserWithProfile;
 import io.strata.domain.identity.Username;
-import io.strata.domain.shared.AuditStamp;
-import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.NotFoundException;
-import io.strata.domain.shared.Role;
-import io.strata.domain.shared.StaleVersionException;
-import io.strata.domain.shared.Tags;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.error.DomainException;
+import io.strata.domain.shared.error.NotFoundException;
+import io.strata.domain.shared.error.StaleVersionException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.model.AuditStamp;
+import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.user.UserId;
+import io.strata.domain.shared.value.Tags;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectRepository;
 import io.strata.domain.workspace.Schedule;
@@ -161,7 +162,7 @@ class UserPersistenceAdapterTest extends PostgresTest {
             users.save(mine);                                             // UPDATE ... WHERE version = 0 -> 0 rows
         })).isInstanceOfSatisfying(StaleVersionException.class, e -> {
             assertThat(e.currentVersion()).isEqualTo(1);
-            assertThat(e.code()).isEqualTo("stale-version");
+            assertThat(e.kind()).isEqualTo(DomainException.Kind.STALE_VERSION);
         });
         User stored = readTx(() -> users.findById(user.id())).orElseThrow();
         assertThat(stored.role()).isEqualTo(Role.MANAGER);

@@ -7,13 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strata.adapters.persistence.testing.PostgresTest;
 import io.strata.domain.identity.User;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserProfile;
 import io.strata.domain.identity.UserProfileRepository;
 import io.strata.domain.identity.UserRepository;
-import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.NotFoundException;
-import io.strata.domain.shared.StaleVersionException;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.error.NotFoundException;
+import io.strata.domain.shared.error.StaleVersionException;
+import io.strata.domain.shared.user.UserId;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -3,28 +3,28 @@ package io.strata.adapters.persistence.identity;
 import static io.strata.adapters.persistence.identity.IdentityFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.strata.adapters.persistence.testing.PostgresTest;
-import io.strata.application.shared.Transactions;
-import io.strata.domain.identity.Email;
+import io.strata.adapters.persistence.testing.QueryTerms;
 import io.strata.domain.identity.EmailVerification;
 import io.strata.domain.identity.LoginHistory;
+import io.strata.domain.shared.model.AuditStamp;
+
+import io.strata.adapters.persistence.testing.PostgresTest;
+import io.strata.domain.identity.Email;
 import io.strata.domain.identity.User;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.identity.UserSearch;
 import io.strata.domain.identity.UserStatus;
 import io.strata.domain.identity.Username;
-import io.strata.domain.shared.AuditStamp;
-import io.strata.domain.shared.CountMode;
-import io.strata.domain.shared.Filter;
-import io.strata.domain.shared.Page;
-import io.strata.domain.shared.PageRequest;
-import io.strata.domain.shared.Role;
-import io.strata.domain.shared.SearchCriteria;
-import io.strata.domain.shared.SortOrder;
-import io.strata.domain.shared.Tags;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.query.Filter;
+import io.strata.domain.shared.query.Page;
+import io.strata.domain.shared.query.PageRequest;
+import io.strata.domain.shared.query.SearchCriteria;
+import io.strata.domain.shared.query.SortOrder;
+import io.strata.domain.shared.query.TotalCount;
+import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.user.UserId;
+import io.strata.domain.shared.value.Tags;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,13 +47,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class UserSearchTest extends PostgresTest {
     private static final int USERS = 120;
     private UserRepository users;
-    private Transactions transactions;
     private final List<User> all = new ArrayList<>();
 
     @BeforeAll
     void seed() {
         users = bean(UserRepository.class);
-        transactions = bean(Transactions.class);
         for (int i = 0; i < USERS; i++) {
             all.add(seedUser(i));
         }
@@ -103,8 +101,8 @@ class UserSearchTest extends PostgresTest {
     @ParameterizedTest(name = "sort={0}")
     @MethodSource("sorts")
     void keysetPagingReturnsEveryRowExactlyOnceInOrder(String sortText) {
-        List<SortOrder> sort = UserSearch.SCHEMA.parseSort(sortText);
-        List<User> single = page(SearchCriteria.none(), new PageRequest(200, null, null, sort, CountMode.NONE)).items();
+        List<SortOrder> sort = QueryTerms.sort(UserSearch.SCHEMA, sortText);
+        List<User> single = page(SearchCriteria.none(), new PageRequest(200, null, null, sort, TotalCount.NONE)).items();
         assertThat(single).hasSize(all.size());
 
         List<User> paged = keysetAll(SearchCriteria.none(), sort, 7);
@@ -115,16 +113,16 @@ class UserSearchTest extends PostgresTest {
 
     @Test
     void defaultSortIsNewestFirst() {
-        List<User> items = page(SearchCriteria.none(), new PageRequest(200, null, null, List.of(), CountMode.NONE)).items();
+        List<User> items = page(SearchCriteria.none(), new PageRequest(200, null, null, List.of(), TotalCount.NONE)).items();
         assertOrdered(items, List.of(SortOrder.desc("createdAt")));
     }
 
     @Test
     void lastPageHasNoCursorAndAnExactFitHasNone() {
-        Page<User> whole = page(SearchCriteria.none(), new PageRequest(122, null, null, List.of(), CountMode.NONE));
+        Page<User> whole = page(SearchCriteria.none(), new PageRequest(122, null, null, List.of(), TotalCount.NONE));
         assertThat(whole.items()).hasSize(122);
         assertThat(whole.nextCursor()).isNull();
-        Page<User> almost = page(SearchCriteria.none(), new PageRequest(121, null, null, List.of(), CountMode.NONE));
+        Page<User> almost = page(SearchCriteria.none(), new PageRequest(121, null, null, List.of(), TotalCount.NONE));
         assertThat(almost.nextCursor()).isNotNull();
         assertThat(almost.limit()).isEqualTo(121);
     }
@@ -132,7 +130,7 @@ class UserSearchTest extends PostgresTest {
     @Test
     void keysetPagingWithFiltersAndText() {
         SearchCriteria criteria = new SearchCriteria(List.of(filter("status", "eq.ACTIVE")), "grace");
-        List<User> paged = keysetAll(criteria, UserSearch.SCHEMA.parseSort("-createdAt"), 3);
+        List<User> paged = keysetAll(criteria, QueryTerms.sort(UserSearch.SCHEMA, "-createdAt"), 3);
         assertThat(ids(paged)).containsExactlyInAnyOrderElementsOf(
                 ids(all.stream().filter(u -> u.isActive() && "Grace".equals(u.firstName())).toList()));
     }
@@ -141,11 +139,11 @@ class UserSearchTest extends PostgresTest {
 
     @Test
     void offsetPagingWalksTheSameOrder() {
-        List<SortOrder> sort = UserSearch.SCHEMA.parseSort("username");
-        List<User> single = page(SearchCriteria.none(), new PageRequest(200, null, null, sort, CountMode.NONE)).items();
+        List<SortOrder> sort = QueryTerms.sort(UserSearch.SCHEMA, "username");
+        List<User> single = page(SearchCriteria.none(), new PageRequest(200, null, null, sort, TotalCount.NONE)).items();
         List<User> paged = new ArrayList<>();
         for (int offset = 0; ; offset += 10) {
-            Page<User> page = page(SearchCriteria.none(), new PageRequest(10, null, offset, sort, CountMode.EXACT));
+            Page<User> page = page(SearchCriteria.none(), new PageRequest(10, null, offset, sort, TotalCount.EXACT));
             assertThat(page.total()).isEqualTo(122);
             paged.addAll(page.items());
             if (page.nextCursor() == null) {
@@ -153,36 +151,36 @@ class UserSearchTest extends PostgresTest {
             }
         }
         assertThat(ids(paged)).containsExactlyElementsOf(ids(single));
-        Page<User> beyond = page(SearchCriteria.none(), new PageRequest(10, null, 500, sort, CountMode.NONE));
+        Page<User> beyond = page(SearchCriteria.none(), new PageRequest(10, null, 500, sort, TotalCount.NONE));
         assertThat(beyond.items()).isEmpty();
         assertThat(beyond.nextCursor()).isNull();
 
         // an offset page's cursor continues with keyset paging
-        Page<User> second = page(SearchCriteria.none(), new PageRequest(10, null, 10, sort, CountMode.NONE));
-        Page<User> third = page(SearchCriteria.none(), new PageRequest(10, second.nextCursor(), null, sort, CountMode.NONE));
+        Page<User> second = page(SearchCriteria.none(), new PageRequest(10, null, 10, sort, TotalCount.NONE));
+        Page<User> third = page(SearchCriteria.none(), new PageRequest(10, second.nextCursor(), null, sort, TotalCount.NONE));
         assertThat(ids(third.items())).containsExactlyElementsOf(ids(single.subList(20, 30)));
     }
 
     @Test
     void exactCountCountsTheWholeFilteredList() {
         SearchCriteria criteria = new SearchCriteria(List.of(filter("tags", "cs.even")), null);
-        Page<User> first = page(criteria, new PageRequest(5, null, null, List.of(), CountMode.EXACT));
+        Page<User> first = page(criteria, new PageRequest(5, null, null, List.of(), TotalCount.EXACT));
         assertThat(first.total()).isEqualTo(60);
-        Page<User> second = page(criteria, new PageRequest(5, first.nextCursor(), null, List.of(), CountMode.EXACT));
+        Page<User> second = page(criteria, new PageRequest(5, first.nextCursor(), null, List.of(), TotalCount.EXACT));
         assertThat(second.total()).isEqualTo(60);
-        assertThat(page(criteria, new PageRequest(5, null, null, List.of(), CountMode.NONE)).total()).isNull();
+        assertThat(page(criteria, new PageRequest(5, null, null, List.of(), TotalCount.NONE)).total()).isNull();
     }
 
     @Test
     void estimatedCountUsesPostgresStatistics() {
         sql("ANALYZE users");
-        Page<User> unfiltered = page(SearchCriteria.none(), new PageRequest(5, null, null, List.of(), CountMode.ESTIMATED));
+        Page<User> unfiltered = page(SearchCriteria.none(), new PageRequest(5, null, null, List.of(), TotalCount.ESTIMATED));
         assertThat(unfiltered.total()).isEqualTo(122);
         Page<User> filtered = page(new SearchCriteria(List.of(filter("status", "eq.ACTIVE")), null),
-                new PageRequest(5, null, null, List.of(), CountMode.ESTIMATED));
+                new PageRequest(5, null, null, List.of(), TotalCount.ESTIMATED));
         assertThat(filtered.total()).isBetween(40L, 122L);  // 82 really; the planner's estimate from ANALYZE
         long statements = statements(() -> page(new SearchCriteria(List.of(filter("role", "eq.ADMIN")), "lovelace"),
-                new PageRequest(5, null, null, List.of(), CountMode.ESTIMATED)));
+                new PageRequest(5, null, null, List.of(), TotalCount.ESTIMATED)));
         assertThat(statements).as("page + reltuples + EXPLAIN").isEqualTo(3);
     }
 
@@ -191,7 +189,7 @@ class UserSearchTest extends PostgresTest {
         User extra = plain("estimator", T0);
         txRun(() -> {
             Page<User> page = users.search(new SearchCriteria(List.of(filter("status", "eq.ACTIVE")), null),
-                    new PageRequest(5, null, null, List.of(), CountMode.ESTIMATED));
+                    new PageRequest(5, null, null, List.of(), TotalCount.ESTIMATED));
             assertThat(page.total()).isPositive();
             users.add(extra);
         });
@@ -202,13 +200,13 @@ class UserSearchTest extends PostgresTest {
     @Test
     void pagesOf1And100UsersCostTheSameStatements() {
         long one = statements(() -> assertThat(page(SearchCriteria.none(),
-                new PageRequest(1, null, null, List.of(), CountMode.NONE)).items()).hasSize(1));
+                new PageRequest(1, null, null, List.of(), TotalCount.NONE)).items()).hasSize(1));
         long hundred = statements(() -> assertThat(page(SearchCriteria.none(),
-                new PageRequest(100, null, null, List.of(), CountMode.NONE)).items()).hasSize(100));
+                new PageRequest(100, null, null, List.of(), TotalCount.NONE)).items()).hasSize(100));
         assertThat(one).isEqualTo(1);
         assertThat(hundred).isEqualTo(one);
         long counted = statements(() -> page(new SearchCriteria(List.of(filter("tags", "cs.three")), "ada"),
-                new PageRequest(100, null, null, UserSearch.SCHEMA.parseSort("-lastLoginAt"), CountMode.EXACT)));
+                new PageRequest(100, null, null, QueryTerms.sort(UserSearch.SCHEMA, "-lastLoginAt"), TotalCount.EXACT)));
         assertThat(counted).as("items + count").isEqualTo(2);
     }
 
@@ -216,24 +214,24 @@ class UserSearchTest extends PostgresTest {
 
     @Test
     void tamperedOrForeignCursorsAreValidationErrors() {
-        List<SortOrder> byName = UserSearch.SCHEMA.parseSort("username");
-        String cursor = page(SearchCriteria.none(), new PageRequest(5, null, null, byName, CountMode.NONE)).nextCursor();
+        List<SortOrder> byName = QueryTerms.sort(UserSearch.SCHEMA, "username");
+        String cursor = page(SearchCriteria.none(), new PageRequest(5, null, null, byName, TotalCount.NONE)).nextCursor();
         assertThat(cursor).isNotNull();
         char[] chars = cursor.toCharArray();
         chars[chars.length / 2] = chars[chars.length / 2] == 'A' ? 'B' : 'A';
         String tampered = new String(chars);
 
         for (String bad : List.of(tampered, cursor.substring(0, cursor.length() - 2), "not-a-cursor!", "AAAA", "")) {
-            assertThatThrownBy(() -> page(SearchCriteria.none(), new PageRequest(5, bad, null, byName, CountMode.NONE)))
+            assertThatThrownBy(() -> page(SearchCriteria.none(), new PageRequest(5, bad, null, byName, TotalCount.NONE)))
                     .as(bad)
                     .isInstanceOfSatisfying(ValidationException.class,
                             e -> assertThat(e.errors()).extracting(ValidationException.FieldError::field).containsExactly("cursor"));
         }
         assertThatThrownBy(() -> page(SearchCriteria.none(),
-                new PageRequest(5, cursor, null, UserSearch.SCHEMA.parseSort("-username"), CountMode.NONE)))
+                new PageRequest(5, cursor, null, QueryTerms.sort(UserSearch.SCHEMA, "-username"), TotalCount.NONE)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("sort");
         assertThatThrownBy(() -> page(SearchCriteria.none(),
-                new PageRequest(5, cursor, null, UserSearch.SCHEMA.parseSort("email"), CountMode.NONE)))
+                new PageRequest(5, cursor, null, QueryTerms.sort(UserSearch.SCHEMA, "email"), TotalCount.NONE)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("cursor");
     }
 
@@ -296,7 +294,7 @@ class UserSearchTest extends PostgresTest {
     @MethodSource("filters")
     void everyOperatorAndTypeFiltersLikeTheDomainWould(String field, String expression, Predicate<User> expected) {
         SearchCriteria criteria = new SearchCriteria(List.of(filter(field, expression)), null);
-        Page<User> page = page(criteria, new PageRequest(200, null, null, List.of(), CountMode.EXACT));
+        Page<User> page = page(criteria, new PageRequest(200, null, null, List.of(), TotalCount.EXACT));
         List<UUID> want = ids(all.stream().filter(expected).toList());
         assertThat(ids(page.items())).containsExactlyInAnyOrderElementsOf(want);
         assertThat(page.total()).isEqualTo(want.size());
@@ -317,7 +315,7 @@ class UserSearchTest extends PostgresTest {
     @ParameterizedTest(name = "q={0}")
     @MethodSource("texts")
     void textSearchesUsernameEmailAndFullName(String q, Predicate<User> expected) {
-        Page<User> page = page(new SearchCriteria(List.of(), q), new PageRequest(200, null, null, List.of(), CountMode.NONE));
+        Page<User> page = page(new SearchCriteria(List.of(), q), new PageRequest(200, null, null, List.of(), TotalCount.NONE));
         assertThat(ids(page.items())).containsExactlyInAnyOrderElementsOf(ids(all.stream().filter(expected).toList()));
     }
 
@@ -325,7 +323,7 @@ class UserSearchTest extends PostgresTest {
     void filtersCombineWithAnd() {
         SearchCriteria criteria = new SearchCriteria(List.of(filter("tags", "cs.even"), filter("role", "in.ADMIN,USER"),
                 filter("lastLoginAt", "is.notnull")), "example");
-        List<User> found = page(criteria, new PageRequest(200, null, null, List.of(), CountMode.NONE)).items();
+        List<User> found = page(criteria, new PageRequest(200, null, null, List.of(), TotalCount.NONE)).items();
         assertThat(ids(found)).containsExactlyInAnyOrderElementsOf(ids(all.stream()
                 .filter(u -> u.tags().values().contains("even") && (u.role() == Role.ADMIN || u.role() == Role.USER)
                         && u.lastLoginAt() != null && u.email().value().contains("example"))
@@ -336,14 +334,14 @@ class UserSearchTest extends PostgresTest {
     // ---- helpers ------------------------------------------------------------------------------
 
     private Page<User> page(SearchCriteria criteria, PageRequest request) {
-        return transactions.readOnly(() -> users.search(criteria, request));
+        return readTx(() -> users.search(criteria, request));
     }
 
     private List<User> keysetAll(SearchCriteria criteria, List<SortOrder> sort, int limit) {
         List<User> collected = new ArrayList<>();
         String cursor = null;
         for (int pages = 0; pages < 200; pages++) {
-            Page<User> page = page(criteria, new PageRequest(limit, cursor, null, sort, CountMode.NONE));
+            Page<User> page = page(criteria, new PageRequest(limit, cursor, null, sort, TotalCount.NONE));
             assertThat(page.items().size()).isLessThanOrEqualTo(limit);
             collected.addAll(page.items());
             cursor = page.nextCursor();
@@ -356,7 +354,7 @@ class UserSearchTest extends PostgresTest {
     }
 
     private static Filter filter(String field, String expression) {
-        return UserSearch.SCHEMA.parseFilter(field, expression);
+        return QueryTerms.filter(UserSearch.SCHEMA, field, expression);
     }
 
     private static List<UUID> ids(List<User> users) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strata.domain.identity.UserStatus;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,12 +58,5 @@ class KeysetCursorTest {
             assertThatThrownBy(() -> KeysetCursor.decode(bad, "users:username,id", List.of(String.class, UUID.class)))
                     .isInstanceOf(ValidationException.class);
         }
-    }
-
-    @Test
-    void wildcardPatternsEscapeLikeMetacharacters() {
-        assertThat(CriteriaSearch.wildcardPattern("a*b")).isEqualTo("a%b");
-        assertThat(CriteriaSearch.wildcardPattern("50%_off\\")).isEqualTo("50\\%\\_off\\\\");
-        assertThat(CriteriaSearch.containsPattern("Ada_L")).isEqualTo("%ada\\_l%");
     }
 }

@@ -3,17 +3,18 @@ package io.strata.adapters.persistence.workspace;
 import static io.strata.adapters.persistence.workspace.WorkspaceFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.strata.adapters.persistence.testing.QueryTerms;
 
 import io.strata.adapters.persistence.testing.PostgresTest;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserRepository;
-import io.strata.domain.shared.CountMode;
-import io.strata.domain.shared.Filter;
-import io.strata.domain.shared.Page;
-import io.strata.domain.shared.PageRequest;
-import io.strata.domain.shared.SearchCriteria;
-import io.strata.domain.shared.SortOrder;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.query.Filter;
+import io.strata.domain.shared.query.Page;
+import io.strata.domain.shared.query.PageRequest;
+import io.strata.domain.shared.query.SearchCriteria;
+import io.strata.domain.shared.query.SortOrder;
+import io.strata.domain.shared.query.TotalCount;
+import io.strata.domain.shared.user.UserId;
 import io.strata.domain.workspace.Priority;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectId;
@@ -98,8 +99,8 @@ class ProjectSearchTest extends PostgresTest {
     @ParameterizedTest(name = "sort={0}")
     @MethodSource("sorts")
     void keysetPagingReturnsEveryVisibleProjectExactlyOnceInOrder(String sortText) {
-        List<SortOrder> sort = ProjectSearch.SCHEMA.parseSort(sortText);
-        List<Project> single = page(SearchCriteria.none(), new PageRequest(200, null, null, sort, CountMode.NONE), null).items();
+        List<SortOrder> sort = QueryTerms.sort(ProjectSearch.SCHEMA, sortText);
+        List<Project> single = page(SearchCriteria.none(), new PageRequest(200, null, null, sort, TotalCount.NONE), null).items();
         assertThat(single).hasSize(PROJECTS);
         assertOrdered(single, sort.isEmpty() ? ProjectSearch.SCHEMA.defaultSort() : sort);
 
@@ -113,7 +114,7 @@ class ProjectSearchTest extends PostgresTest {
 
     @Test
     void defaultSortIsNewestFirstAndEveryPageCarriesTheMembers() {
-        List<Project> items = page(SearchCriteria.none(), new PageRequest(200, null, null, List.of(), CountMode.NONE), null).items();
+        List<Project> items = page(SearchCriteria.none(), new PageRequest(200, null, null, List.of(), TotalCount.NONE), null).items();
         assertOrdered(items, List.of(SortOrder.desc("createdAt")));
         for (Project found : items) {
             Project seeded = all.stream().filter(p -> p.id().equals(found.id())).findFirst().orElseThrow();
@@ -130,12 +131,12 @@ class ProjectSearchTest extends PostgresTest {
             assertThat(ids(visible)).containsExactlyInAnyOrderElementsOf(ids(where(p -> p.isMember(user))));
         }
         assertThat(keysetAll(SearchCriteria.none(), List.of(), 10, users.get(3))).isEmpty();
-        Page<Project> counted = page(SearchCriteria.none(), new PageRequest(5, null, null, List.of(), CountMode.EXACT),
+        Page<Project> counted = page(SearchCriteria.none(), new PageRequest(5, null, null, List.of(), TotalCount.EXACT),
                 users.get(1));
         assertThat(counted.total()).isEqualTo(where(p -> p.isMember(users.get(1))).size());
         sql("ANALYZE projects", "ANALYZE project_members");
         Page<Project> estimated = page(SearchCriteria.none(), new PageRequest(5, null, null, List.of(),
-                CountMode.ESTIMATED), users.get(1));
+                TotalCount.ESTIMATED), users.get(1));
         assertThat(estimated.total()).as("the planner's estimate of the visible projects").isBetween(1L, (long) PROJECTS);
     }
 
@@ -169,7 +170,7 @@ class ProjectSearchTest extends PostgresTest {
         SearchCriteria range = new SearchCriteria(List.of(filter("dueDate", "gte.2026-01-03"), filter("dueDate", "lte.2026-01-08")), null);
         Predicate<Project> inRange = p -> p.dueDate() != null && !p.dueDate().isBefore(LocalDate.parse("2026-01-03"))
                 && !p.dueDate().isAfter(LocalDate.parse("2026-01-08"));
-        assertThat(ids(keysetAll(range, ProjectSearch.SCHEMA.parseSort("dueDate"), 4, null)))
+        assertThat(ids(keysetAll(range, QueryTerms.sort(ProjectSearch.SCHEMA, "dueDate"), 4, null)))
                 .containsExactlyInAnyOrderElementsOf(ids(where(inRange)));
         assertThat(ids(keysetAll(range, List.of(), 4, users.get(0))))
                 .containsExactlyInAnyOrderElementsOf(ids(where(inRange.and(p -> p.isMember(users.get(0))))));
@@ -187,9 +188,9 @@ class ProjectSearchTest extends PostgresTest {
     @Test
     void aCursorFromAnotherSortIsRejected() {
         Page<Project> first = page(SearchCriteria.none(), new PageRequest(5, null, null,
-                ProjectSearch.SCHEMA.parseSort("name"), CountMode.NONE), null);
+                QueryTerms.sort(ProjectSearch.SCHEMA, "name"), TotalCount.NONE), null);
         assertThatThrownBy(() -> page(SearchCriteria.none(), new PageRequest(5, first.nextCursor(), null,
-                ProjectSearch.SCHEMA.parseSort("dueDate"), CountMode.NONE), null))
+                QueryTerms.sort(ProjectSearch.SCHEMA, "dueDate"), TotalCount.NONE), null))
                 .isInstanceOf(ValidationException.class);
     }
 
@@ -198,9 +199,9 @@ class ProjectSearchTest extends PostgresTest {
     @Test
     void pagesOf1And100ProjectsWithTheirMembersCostTheSameStatements() {
         long one = statements(() -> assertThat(page(SearchCriteria.none(),
-                new PageRequest(1, null, null, List.of(), CountMode.NONE), null).items()).hasSize(1));
+                new PageRequest(1, null, null, List.of(), TotalCount.NONE), null).items()).hasSize(1));
         long hundred = statements(() -> {
-            List<Project> items = page(SearchCriteria.none(), new PageRequest(100, null, null, List.of(), CountMode.NONE),
+            List<Project> items = page(SearchCriteria.none(), new PageRequest(100, null, null, List.of(), TotalCount.NONE),
                     null).items();
             assertThat(items).hasSize(100);
             assertThat(items.stream().mapToInt(p -> p.members().size()).sum()).isGreaterThan(150);
@@ -209,7 +210,7 @@ class ProjectSearchTest extends PostgresTest {
         assertThat(hundred).isEqualTo(one);
 
         long visible = statements(() -> page(SearchCriteria.none(), new PageRequest(100, null, null, List.of(),
-                CountMode.NONE), users.get(0)));
+                TotalCount.NONE), users.get(0)));
         assertThat(visible).isEqualTo(one);
     }
 
@@ -230,7 +231,7 @@ class ProjectSearchTest extends PostgresTest {
     }
 
     private static Filter filter(String field, String expression) {
-        return ProjectSearch.SCHEMA.parseFilter(field, expression);
+        return QueryTerms.filter(ProjectSearch.SCHEMA, field, expression);
     }
 
     private Page<Project> page(SearchCriteria criteria, PageRequest request, UserId visibleTo) {
@@ -241,7 +242,7 @@ class ProjectSearchTest extends PostgresTest {
         List<Project> items = new ArrayList<>();
         String cursor = null;
         do {
-            Page<Project> page = page(criteria, new PageRequest(limit, cursor, null, sort, CountMode.NONE), visibleTo);
+            Page<Project> page = page(criteria, new PageRequest(limit, cursor, null, sort, TotalCount.NONE), visibleTo);
             assertThat(page.items().size()).isLessThanOrEqualTo(limit);
             items.addAll(page.items());
             cursor = page.nextCursor();

@@ -4,17 +4,18 @@ import static io.strata.adapters.persistence.workspace.WorkspaceFixtures.T0;
 import static io.strata.adapters.persistence.workspace.WorkspaceFixtures.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.strata.adapters.persistence.testing.QueryTerms;
 
 import io.strata.adapters.persistence.testing.PostgresTest;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserRepository;
-import io.strata.domain.shared.CountMode;
-import io.strata.domain.shared.Filter;
-import io.strata.domain.shared.Page;
-import io.strata.domain.shared.PageRequest;
-import io.strata.domain.shared.SearchCriteria;
-import io.strata.domain.shared.SortOrder;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.query.Filter;
+import io.strata.domain.shared.query.Page;
+import io.strata.domain.shared.query.PageRequest;
+import io.strata.domain.shared.query.SearchCriteria;
+import io.strata.domain.shared.query.SortOrder;
+import io.strata.domain.shared.query.TotalCount;
+import io.strata.domain.shared.user.UserId;
 import io.strata.domain.workspace.Priority;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectRepository;
@@ -129,8 +130,8 @@ class TaskSearchTest extends PostgresTest {
     @ParameterizedTest(name = "sort={0}")
     @MethodSource("sorts")
     void keysetPagingOverAProjectReturnsEveryTaskExactlyOnceInOrder(String sortText) {
-        List<SortOrder> sort = TaskSearch.SCHEMA.parseSort(sortText);
-        List<Task> single = inProject(SearchCriteria.none(), new PageRequest(200, null, null, sort, CountMode.NONE)).items();
+        List<SortOrder> sort = QueryTerms.sort(TaskSearch.SCHEMA, sortText);
+        List<Task> single = inProject(SearchCriteria.none(), new PageRequest(200, null, null, sort, TotalCount.NONE)).items();
         assertThat(single).hasSize(TASKS);
         assertOrdered(single, sort.isEmpty() ? TaskSearch.SCHEMA.defaultSort() : sort);
         List<Task> paged = keysetAll(c -> inProject(SearchCriteria.none(), c), sort, 11);
@@ -150,7 +151,7 @@ class TaskSearchTest extends PostgresTest {
     void myTasksSpanProjectsAndPageByKeyset() {
         for (UserId user : List.of(ann, bob)) {
             for (String sortText : List.of("", "-dueDate", "title")) {
-                List<SortOrder> sort = TaskSearch.SCHEMA.parseSort(sortText);
+                List<SortOrder> sort = QueryTerms.sort(TaskSearch.SCHEMA, sortText);
                 List<Task> mine = keysetAll(c -> assignedTo(user, SearchCriteria.none(), c), sort, 6);
                 assertThat(ids(mine)).containsExactlyInAnyOrderElementsOf(ids(where(everywhere, t -> user.equals(t.assigneeId()))));
                 assertOrdered(mine, sort.isEmpty() ? TaskSearch.SCHEMA.defaultSort() : sort);
@@ -187,7 +188,7 @@ class TaskSearchTest extends PostgresTest {
     @MethodSource("filters")
     void filtersInAProjectMatchTheDomain(String field, String expression, Predicate<Task> expected) {
         SearchCriteria criteria = new SearchCriteria(List.of(filter(field, expression)), null);
-        Page<Task> page = inProject(criteria, new PageRequest(200, null, null, List.of(), CountMode.EXACT));
+        Page<Task> page = inProject(criteria, new PageRequest(200, null, null, List.of(), TotalCount.EXACT));
         List<Task> want = where(inBig, expected);
         assertThat(ids(page.items())).containsExactlyInAnyOrderElementsOf(ids(want));
         assertThat(page.total()).isEqualTo(want.size());
@@ -261,11 +262,11 @@ class TaskSearchTest extends PostgresTest {
     }
 
     private static PageRequest first(int limit) {
-        return new PageRequest(limit, null, null, List.of(), CountMode.NONE);
+        return new PageRequest(limit, null, null, List.of(), TotalCount.NONE);
     }
 
     private static Filter filter(String field, String expression) {
-        return TaskSearch.SCHEMA.parseFilter(field, expression);
+        return QueryTerms.filter(TaskSearch.SCHEMA, field, expression);
     }
 
     private static List<Task> where(List<Task> tasks, Predicate<Task> predicate) {
@@ -280,7 +281,7 @@ class TaskSearchTest extends PostgresTest {
         List<Task> items = new ArrayList<>();
         String cursor = null;
         do {
-            Page<Task> page = read.apply(new PageRequest(limit, cursor, null, sort, CountMode.NONE));
+            Page<Task> page = read.apply(new PageRequest(limit, cursor, null, sort, TotalCount.NONE));
             assertThat(page.items().size()).isLessThanOrEqualTo(limit);
             items.addAll(page.items());
             cursor = page.nextCursor();

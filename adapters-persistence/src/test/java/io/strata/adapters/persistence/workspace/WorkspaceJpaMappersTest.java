@@ -3,9 +3,9 @@ package io.strata.adapters.persistence.workspace;
 import static io.strata.adapters.persistence.workspace.WorkspaceFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.AuditStamp;
-import io.strata.domain.shared.Tags;
+import io.strata.domain.shared.model.AuditStamp;
+import io.strata.domain.shared.user.UserId;
+import io.strata.domain.shared.value.Tags;
 import io.strata.domain.workspace.Budget;
 import io.strata.domain.workspace.Effort;
 import io.strata.domain.workspace.Priority;

@@ -15,7 +15,7 @@ import io.micronaut.web.router.UriRouteMatch;
 import io.strata.adapters.web.shared.PublicEndpoint;
 import io.strata.adapters.web.shared.RequestActor;
 import io.strata.application.identity.AuthenticateUseCase;
-import io.strata.domain.shared.UnauthenticatedException;
+import io.strata.domain.shared.error.UnauthenticatedException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;

@@ -2,11 +2,11 @@ package io.strata.adapters.web.identity;
 
 import io.strata.domain.identity.Email;
 import io.strata.domain.identity.SessionId;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.Username;
+import io.strata.domain.shared.user.UserId;
 import java.util.UUID;
 
-/** Identity's ids and values as responses show them; the identity mappers use these and MapStruct picks them by type. */
+/** Identity's ids and values as responses show them; the identity mappers use these, MapStruct picks them by type. */
 final class IdentityWebMappings {
     private IdentityWebMappings() {
     }

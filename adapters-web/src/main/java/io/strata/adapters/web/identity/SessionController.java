@@ -23,7 +23,7 @@ import io.strata.application.identity.LogOutUseCase;
 import io.strata.application.identity.RevokeSessionUseCase;
 import io.strata.application.identity.SessionQueries;
 import io.strata.domain.identity.SessionId;
-import io.strata.domain.shared.Actor;
+import io.strata.domain.shared.user.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;

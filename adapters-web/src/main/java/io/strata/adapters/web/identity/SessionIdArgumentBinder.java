@@ -6,7 +6,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import io.strata.adapters.web.shared.RequestActor;
 import io.strata.domain.identity.SessionId;
-import io.strata.domain.shared.UnauthenticatedException;
+import io.strata.domain.shared.error.UnauthenticatedException;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 

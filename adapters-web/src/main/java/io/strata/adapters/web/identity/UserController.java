@@ -42,13 +42,13 @@ import io.strata.application.identity.UserQueries;
 import io.strata.application.identity.VerifyEmailUseCase;
 import io.strata.domain.identity.SessionId;
 import io.strata.domain.identity.User;
-import io.strata.domain.identity.UserId;
 import io.strata.domain.identity.UserSearch;
 import io.strata.domain.identity.UserStatus;
 import io.strata.domain.identity.UserWithProfile;
-import io.strata.domain.shared.Actor;
-import io.strata.domain.shared.Role;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.user.UserId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -161,7 +161,7 @@ public class UserController {
     public HttpResponse<?> me(@Parameter(hidden = true) Actor actor,
                               @QueryValue @Nullable @Parameter(schema = @Schema(allowableValues = INCLUDE_PROFILE))
                               String include) {
-        return show(actor, new UserId(actor.userId()), include);
+        return show(actor, actor.userId(), include);
     }
 
     @Get("/{id}")

@@ -2,8 +2,8 @@ package io.strata.adapters.web.identity;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
+import io.strata.domain.shared.user.Role;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.strata.domain.shared.Role;
 import java.util.Map;
 
 @Serdeable

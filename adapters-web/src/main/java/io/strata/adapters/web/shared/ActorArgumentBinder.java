@@ -4,8 +4,8 @@ import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
-import io.strata.domain.shared.Actor;
-import io.strata.domain.shared.UnauthenticatedException;
+import io.strata.domain.shared.error.UnauthenticatedException;
+import io.strata.domain.shared.user.Actor;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 

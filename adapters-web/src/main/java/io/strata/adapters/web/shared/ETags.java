@@ -3,8 +3,7 @@ package io.strata.adapters.web.shared;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
-import io.strata.domain.shared.PreconditionRequiredException;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
 
 /**
  * Optimistic locking over HTTP: single-resource responses carry {@code ETag: "<version>"}; updates

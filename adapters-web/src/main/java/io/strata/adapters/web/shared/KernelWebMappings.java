@@ -1,6 +1,6 @@
 package io.strata.adapters.web.shared;
 
-import io.strata.domain.shared.Tags;
+import io.strata.domain.shared.value.Tags;
 import java.util.Set;
 
 /**

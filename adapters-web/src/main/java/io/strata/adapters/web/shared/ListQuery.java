@@ -1,13 +1,13 @@
 package io.strata.adapters.web.shared;
 
 import io.micronaut.core.convert.value.ConvertibleMultiValues;
-import io.strata.domain.shared.CountMode;
-import io.strata.domain.shared.Filter;
-import io.strata.domain.shared.PageRequest;
-import io.strata.domain.shared.QuerySchema;
-import io.strata.domain.shared.SearchCriteria;
-import io.strata.domain.shared.SortOrder;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.query.Filter;
+import io.strata.domain.shared.query.PageRequest;
+import io.strata.domain.shared.query.QuerySchema;
+import io.strata.domain.shared.query.SearchCriteria;
+import io.strata.domain.shared.query.SortOrder;
+import io.strata.domain.shared.query.TotalCount;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,10 +82,10 @@ public record ListQuery(SearchCriteria criteria, PageRequest page) {
         if (q != null && q.length() > MAX_Q_LENGTH) {
             errors.add(new ValidationException.FieldError(Q, "must be at most " + MAX_Q_LENGTH + " characters"));
         }
-        CountMode count = count(countText, errors);
+        TotalCount count = count(countText, errors);
         List<SortOrder> sort = schema.defaultSort();
         try {
-            sort = schema.parseSort(String.join(",", sortTexts.stream().filter(s -> !s.isBlank()).toList()));
+            sort = QueryGrammar.sort(schema, String.join(",", sortTexts.stream().filter(s -> !s.isBlank()).toList()));
         } catch (ValidationException e) {
             errors.addAll(e.errors());
         }
@@ -98,7 +98,7 @@ public record ListQuery(SearchCriteria criteria, PageRequest page) {
             }
             for (String expression : parameter.getValue()) {
                 try {
-                    filters.add(schema.parseFilter(name, expression));
+                    filters.add(QueryGrammar.filter(schema, name, expression));
                 } catch (ValidationException e) {
                     errors.addAll(e.errors());
                 }
@@ -122,18 +122,18 @@ public record ListQuery(SearchCriteria criteria, PageRequest page) {
                 new PageRequest(effectiveLimit, offsetPaging ? null : cursor, offset, sort, count));
     }
 
-    private static CountMode count(String text, List<ValidationException.FieldError> errors) {
+    private static TotalCount count(String text, List<ValidationException.FieldError> errors) {
         if (text == null || text.isBlank()) {
-            return CountMode.NONE;
+            return TotalCount.NONE;
         }
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "exact" -> CountMode.EXACT;
-            case "estimated" -> CountMode.ESTIMATED;
-            case "none" -> CountMode.NONE;
+            case "exact" -> TotalCount.EXACT;
+            case "estimated" -> TotalCount.ESTIMATED;
+            case "none" -> TotalCount.NONE;
             default -> {
                 errors.add(new ValidationException.FieldError(COUNT, "must be exact or estimated, was '"
-                        + ProblemHandlers.abbreviate(text) + "'"));
-                yield CountMode.NONE;
+                        + Problems.abbreviate(text) + "'"));
+                yield TotalCount.NONE;
             }
         };
     }
@@ -162,7 +162,7 @@ public record ListQuery(SearchCriteria criteria, PageRequest page) {
             // reported below
         }
         errors.add(new ValidationException.FieldError(name, "must be an integer between " + min + " and " + max
-                + ", was '" + ProblemHandlers.abbreviate(text) + "'"));
+                + ", was '" + Problems.abbreviate(text) + "'"));
         return null;
     }
 }

@@ -3,7 +3,7 @@ package io.strata.adapters.web.shared;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.strata.application.shared.Change;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

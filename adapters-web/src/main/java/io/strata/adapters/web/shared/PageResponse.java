@@ -3,8 +3,8 @@ package io.strata.adapters.web.shared;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.strata.domain.shared.query.Page;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.strata.domain.shared.Page;
 import java.util.List;
 import java.util.function.Function;
 

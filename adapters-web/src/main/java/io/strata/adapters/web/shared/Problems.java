@@ -6,18 +6,17 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
-import io.strata.domain.shared.DomainException;
-import io.strata.domain.shared.StaleVersionException;
-import io.strata.domain.shared.ThrottledException;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.DomainException;
+import io.strata.domain.shared.error.StaleVersionException;
+import io.strata.domain.shared.error.ThrottledException;
+import io.strata.domain.shared.error.ValidationException;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The one place that maps errors to HTTP: domain codes to statuses (and the headers some of them
- * need), and the construction of every {@code application/problem+json} response. Exception
+ * The one place that maps errors to HTTP: each kind of domain error to its status and problem type
+ * (and the headers some of them need), and the construction of every {@code application/problem+json}
+ * response. Exception
  * handlers, filters and the error response processor all build their responses here.
  */
 public final class Problems {
@@ -25,19 +24,6 @@ public final class Problems {
     public static final String TYPE_PREFIX = "urn:strata:problem:";
     /** Detail of every 500: internals stay in the server log. */
     public static final String INTERNAL_DETAIL = "An unexpected error occurred; it has been logged.";
-
-    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
-
-    /** Domain code (see {@link DomainException#code()}) to HTTP status. */
-    private static final Map<String, HttpStatus> STATUS_BY_CODE = Map.of(
-            "validation", HttpStatus.BAD_REQUEST,
-            "unauthenticated", HttpStatus.UNAUTHORIZED,
-            "forbidden", HttpStatus.FORBIDDEN,
-            "not-found", HttpStatus.NOT_FOUND,
-            "conflict", HttpStatus.CONFLICT,
-            "stale-version", HttpStatus.PRECONDITION_FAILED,
-            "precondition-required", HttpStatus.PRECONDITION_REQUIRED,
-            "throttled", HttpStatus.TOO_MANY_REQUESTS);
 
     /** Problem type code of statuses raised by the HTTP layer itself (routing, size limits, ...). */
     private static final Map<Integer, String> CODE_BY_STATUS = Map.ofEntries(
@@ -61,22 +47,35 @@ public final class Problems {
     private Problems() {
     }
 
-    public static HttpStatus statusOf(DomainException e) {
-        HttpStatus status = STATUS_BY_CODE.get(e.code());
-        if (status == null) {
-            LOG.warn("Domain code '{}' has no HTTP mapping; answering 400", e.code());
-            return HttpStatus.BAD_REQUEST;
-        }
-        return status;
+    /** The HTTP status and problem type of a kind of domain error. */
+    public record DomainProblem(HttpStatus status, String type) {
+    }
+
+    /**
+     * What each kind of domain error means over HTTP. The one place that decides it: exhaustive, so a new
+     * {@link DomainException.Kind} does not compile until it has its status here.
+     */
+    public static DomainProblem of(DomainException.Kind kind) {
+        return switch (kind) {
+            case VALIDATION -> new DomainProblem(HttpStatus.BAD_REQUEST, "validation");
+            case UNAUTHENTICATED -> new DomainProblem(HttpStatus.UNAUTHORIZED, "unauthenticated");
+            case FORBIDDEN -> new DomainProblem(HttpStatus.FORBIDDEN, "forbidden");
+            case NOT_FOUND -> new DomainProblem(HttpStatus.NOT_FOUND, "not-found");
+            case CONFLICT -> new DomainProblem(HttpStatus.CONFLICT, "conflict");
+            case STALE_VERSION -> new DomainProblem(HttpStatus.PRECONDITION_FAILED, "stale-version");
+            case VERSION_REQUIRED -> new DomainProblem(HttpStatus.PRECONDITION_REQUIRED, "precondition-required");
+            case THROTTLED -> new DomainProblem(HttpStatus.TOO_MANY_REQUESTS, "throttled");
+        };
     }
 
     /** The response for a rule violation raised by the domain or a use case. */
     public static MutableHttpResponse<Problem> of(@Nullable HttpRequest<?> request, DomainException e) {
-        HttpStatus status = statusOf(e);
+        DomainProblem kind = of(e.kind());
+        HttpStatus status = kind.status();
         List<Problem.FieldProblem> errors = e instanceof ValidationException v
                 ? v.errors().stream().map(f -> new Problem.FieldProblem(f.field(), f.message())).toList()
                 : List.of();
-        MutableHttpResponse<Problem> response = response(request, status, e.code(), e.getMessage(), errors);
+        MutableHttpResponse<Problem> response = response(request, status, kind.type(), e.getMessage(), errors);
         if (e instanceof ThrottledException t) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, t.retryAfterSeconds())));
         } else if (e instanceof StaleVersionException s) {
@@ -127,5 +126,10 @@ public final class Problems {
             case 500 -> INTERNAL_DETAIL;
             default -> status.getReason();
         };
+    }
+
+    /** Quotes of client input in messages stay short: at most 120 characters. */
+    public static String abbreviate(String text) {
+        return text.length() <= 120 ? text : text.substring(0, 117) + "...";
     }
 }

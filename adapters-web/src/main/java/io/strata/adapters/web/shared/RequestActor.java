@@ -1,7 +1,7 @@
 package io.strata.adapters.web.shared;
 
 import io.micronaut.http.HttpRequest;
-import io.strata.domain.shared.Actor;
+import io.strata.domain.shared.user.Actor;
 import java.util.Optional;
 import java.util.UUID;
 

@@ -1,7 +1,7 @@
 package io.strata.adapters.web.shared;
 
 import io.micronaut.core.annotation.Nullable;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -26,7 +26,7 @@ public final class RequestValues {
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        throw new ValidationException(field, "'" + ProblemHandlers.abbreviate(text) + "' is not a valid UUID");
+        throw new ValidationException(field, "'" + Problems.abbreviate(text) + "' is not a valid UUID");
     }
 
     /** Comma-separated and/or repeated UUIDs, e.g. {@code ids=a,b&ids=c}; every bad one is reported. */
@@ -66,7 +66,7 @@ public final class RequestValues {
                 return constant;
             }
         }
-        throw new ValidationException(field, "'" + ProblemHandlers.abbreviate(text) + "' is not one of "
+        throw new ValidationException(field, "'" + Problems.abbreviate(text) + "' is not one of "
                 + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 }

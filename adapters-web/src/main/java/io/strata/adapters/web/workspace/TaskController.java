@@ -32,7 +32,7 @@ import io.strata.application.workspace.RemoveTaskDependencyUseCase;
 import io.strata.application.workspace.TaskPatch;
 import io.strata.application.workspace.TaskQueries;
 import io.strata.application.workspace.UpdateTaskUseCase;
-import io.strata.domain.shared.Actor;
+import io.strata.domain.shared.user.Actor;
 import io.strata.domain.workspace.Task;
 import io.strata.domain.workspace.TaskId;
 import io.strata.domain.workspace.TaskSearch;

@@ -1,6 +1,6 @@
 package io.strata.adapters.web.workspace;
 
-import io.strata.domain.identity.UserId;
+import io.strata.domain.shared.user.UserId;
 import io.strata.domain.workspace.ProjectId;
 import io.strata.domain.workspace.TaskId;
 import java.util.UUID;

@@ -3,7 +3,7 @@ package io.strata.adapters.web.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.strata.domain.shared.UnauthenticatedException;
+import io.strata.domain.shared.error.UnauthenticatedException;
 import org.junit.jupiter.api.Test;
 
 class BearerAuthenticationFilterTest {

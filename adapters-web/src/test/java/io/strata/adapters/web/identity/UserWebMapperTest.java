@@ -8,7 +8,7 @@ import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserProfile;
 import io.strata.domain.identity.UserStatistics;
 import io.strata.domain.identity.UserWithProfile;
-import io.strata.domain.shared.Role;
+import io.strata.domain.shared.user.Role;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.http.HttpRequest;
-import io.strata.domain.shared.Actor;
-import io.strata.domain.shared.Role;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.user.UserId;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class IdempotencyFilterTest {
         assertThat(IdempotencyFilter.scope(anonymous)).isEqualTo("anonymous /api/v1/users");
         UUID id = UUID.randomUUID();
         HttpRequest<?> authenticated = HttpRequest.POST("/api/v1/users", "{}");
-        RequestActor.authenticate(authenticated, new Actor(id, Role.ADMIN), UUID.randomUUID());
+        RequestActor.authenticate(authenticated, new Actor(new UserId(id), Role.ADMIN), UUID.randomUUID());
         assertThat(IdempotencyFilter.scope(authenticated)).isEqualTo("user:" + id + " /api/v1/users");
     }
 

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strata.domain.identity.UserSearch;
 import io.strata.domain.identity.UserStatus;
-import io.strata.domain.shared.CountMode;
-import io.strata.domain.shared.Filter;
-import io.strata.domain.shared.FilterOperator;
-import io.strata.domain.shared.PageRequest;
-import io.strata.domain.shared.SortOrder;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.query.Filter;
+import io.strata.domain.shared.query.FilterOperator;
+import io.strata.domain.shared.query.PageRequest;
+import io.strata.domain.shared.query.SortOrder;
+import io.strata.domain.shared.query.TotalCount;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +44,7 @@ class ListQueryTest {
         assertThat(query.page().cursor()).isNull();
         assertThat(query.page().offset()).isNull();
         assertThat(query.page().isKeyset()).isTrue();
-        assertThat(query.page().count()).isEqualTo(CountMode.NONE);
+        assertThat(query.page().total()).isEqualTo(TotalCount.NONE);
         assertThat(query.page().sort()).containsExactly(SortOrder.desc("createdAt"));
         assertThat(query.criteria().filters()).isEmpty();
         assertThat(query.criteria().text()).isNull();
@@ -56,10 +56,10 @@ class ListQueryTest {
                 "q", "  ada  ");
         assertThat(query.page().limit()).isEqualTo(10);
         assertThat(query.page().cursor()).isEqualTo("abc");
-        assertThat(query.page().count()).isEqualTo(CountMode.EXACT);
+        assertThat(query.page().total()).isEqualTo(TotalCount.EXACT);
         assertThat(query.page().sort()).containsExactly(SortOrder.desc("lastLoginAt"), SortOrder.asc("username"));
         assertThat(query.criteria().text()).isEqualTo("ada");
-        assertThat(parse("count", "estimated").page().count()).isEqualTo(CountMode.ESTIMATED);
+        assertThat(parse("count", "estimated").page().total()).isEqualTo(TotalCount.ESTIMATED);
     }
 
     @Test

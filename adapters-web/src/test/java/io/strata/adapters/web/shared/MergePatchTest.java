@@ -3,12 +3,12 @@ package io.strata.adapters.web.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micronaut.json.tree.JsonNode;
 import io.strata.application.identity.UserPatch;
 import io.strata.application.shared.Change;
 import io.strata.domain.identity.UserStatus;
-import io.strata.domain.shared.Role;
-import io.strata.domain.shared.ValidationException;
-import io.micronaut.json.tree.JsonNode;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.user.Role;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,40 +6,47 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
-import io.strata.domain.shared.ConflictException;
-import io.strata.domain.shared.DomainException;
-import io.strata.domain.shared.ForbiddenException;
-import io.strata.domain.shared.NotFoundException;
-import io.strata.domain.shared.PreconditionRequiredException;
-import io.strata.domain.shared.StaleVersionException;
-import io.strata.domain.shared.ThrottledException;
-import io.strata.domain.shared.UnauthenticatedException;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.error.DomainException;
+import io.strata.domain.shared.error.ForbiddenException;
+import io.strata.domain.shared.error.NotFoundException;
+import io.strata.domain.shared.error.StaleVersionException;
+import io.strata.domain.shared.error.ThrottledException;
+import io.strata.domain.shared.error.UnauthenticatedException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.error.VersionRequiredException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The one code-to-status table and the headers that go with some problems. */
+/** The one kind-to-status switch and the headers that go with some problems. */
 class ProblemsTest {
     private final HttpRequest<?> request = HttpRequest.GET("/api/v1/things/1");
 
     @Test
-    void everyDomainCodeHasItsStatus() {
-        Map<DomainException, HttpStatus> expected = Map.of(
-                new ValidationException("name", "must not be blank"), HttpStatus.BAD_REQUEST,
-                new UnauthenticatedException("no"), HttpStatus.UNAUTHORIZED,
-                new ForbiddenException("no"), HttpStatus.FORBIDDEN,
-                new NotFoundException("Thing", 1), HttpStatus.NOT_FOUND,
-                new ConflictException("taken"), HttpStatus.CONFLICT,
-                new StaleVersionException("Thing", 1, 2, 3), HttpStatus.PRECONDITION_FAILED,
-                new PreconditionRequiredException("If-Match"), HttpStatus.PRECONDITION_REQUIRED,
-                new ThrottledException("slow down", 30), HttpStatus.TOO_MANY_REQUESTS);
-        expected.forEach((exception, status) -> {
+    void everyDomainErrorKindHasItsStatusAndType() {
+        Map<DomainException, Problems.DomainProblem> expected = Map.of(
+                new ValidationException("name", "must not be blank"),
+                new Problems.DomainProblem(HttpStatus.BAD_REQUEST, "validation"),
+                new UnauthenticatedException("no"), new Problems.DomainProblem(HttpStatus.UNAUTHORIZED, "unauthenticated"),
+                new ForbiddenException("no"), new Problems.DomainProblem(HttpStatus.FORBIDDEN, "forbidden"),
+                new NotFoundException("Thing", 1), new Problems.DomainProblem(HttpStatus.NOT_FOUND, "not-found"),
+                new ConflictException("taken"), new Problems.DomainProblem(HttpStatus.CONFLICT, "conflict"),
+                new StaleVersionException("Thing", 1, 2, 3),
+                new Problems.DomainProblem(HttpStatus.PRECONDITION_FAILED, "stale-version"),
+                new VersionRequiredException("If-Match"),
+                new Problems.DomainProblem(HttpStatus.PRECONDITION_REQUIRED, "precondition-required"),
+                new ThrottledException("slow down", 30),
+                new Problems.DomainProblem(HttpStatus.TOO_MANY_REQUESTS, "throttled"));
+        assertThat(expected.keySet()).extracting(DomainException::kind)
+                .containsExactlyInAnyOrder(DomainException.Kind.values());
+        expected.forEach((exception, kind) -> {
+            HttpStatus status = kind.status();
             MutableHttpResponse<Problem> response = Problems.of(request, exception);
-            assertThat(response.code()).as(exception.code()).isEqualTo(status.getCode());
+            assertThat(response.code()).as(exception.kind().name()).isEqualTo(status.getCode());
             assertThat(response.getContentType().map(Object::toString)).hasValue("application/problem+json");
             Problem problem = response.body();
-            assertThat(problem.type()).isEqualTo("urn:strata:problem:" + exception.code());
+            assertThat(problem.type()).isEqualTo("urn:strata:problem:" + kind.type());
             assertThat(problem.status()).isEqualTo(status.getCode());
             assertThat(problem.title()).isEqualTo(status.getReason());
             assertThat(problem.detail()).isEqualTo(exception.getMessage());

@@ -3,8 +3,8 @@ package io.strata.adapters.web.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.strata.domain.shared.Role;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.user.Role;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

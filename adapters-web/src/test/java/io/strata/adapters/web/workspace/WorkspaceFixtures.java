@@ -1,8 +1,8 @@
 package io.strata.adapters.web.workspace;
 
-import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.AuditStamp;
-import io.strata.domain.shared.Tags;
+import io.strata.domain.shared.model.AuditStamp;
+import io.strata.domain.shared.user.UserId;
+import io.strata.domain.shared.value.Tags;
 import io.strata.domain.workspace.Budget;
 import io.strata.domain.workspace.Effort;
 import io.strata.domain.workspace.Priority;

@@ -8,7 +8,7 @@ import io.micronaut.serde.ObjectMapper;
 import io.micronaut.serde.exceptions.SerdeException;
 import io.strata.adapters.web.shared.PageResponse;
 import io.strata.application.workspace.CreateProjectUseCase;
-import io.strata.domain.shared.Page;
+import io.strata.domain.shared.query.Page;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectProgress;
 import io.strata.domain.workspace.Task;

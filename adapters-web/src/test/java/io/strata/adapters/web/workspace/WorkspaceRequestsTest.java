@@ -10,10 +10,10 @@ import io.strata.application.workspace.AddTaskUseCase;
 import io.strata.application.workspace.CreateProjectUseCase;
 import io.strata.application.workspace.ProjectPatch;
 import io.strata.application.workspace.TaskPatch;
-import io.strata.domain.identity.UserId;
-import io.strata.domain.shared.Actor;
-import io.strata.domain.shared.Role;
-import io.strata.domain.shared.ValidationException;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.user.UserId;
 import io.strata.domain.workspace.Budget;
 import io.strata.domain.workspace.Priority;
 import io.strata.domain.workspace.ProjectId;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** Request bodies to commands: typed values read, every unreadable field reported at once. */
 class WorkspaceRequestsTest {
-    private static final Actor ACTOR = new Actor(UUID.randomUUID(), Role.USER);
+    private static final Actor ACTOR = new Actor(UserId.newId(), Role.USER);
     private final ObjectMapper json = ObjectMapper.getDefault();
 
     private JsonNode tree(String text) throws Exception {

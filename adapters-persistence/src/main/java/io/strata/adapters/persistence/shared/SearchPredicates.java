@@ -1,0 +1,170 @@
+package io.strata.adapters.persistence.shared;
+
+import io.strata.adapters.persistence.shared.CriteriaSearch.ContextualFilterTranslator;
+import io.strata.adapters.persistence.shared.CriteriaSearch.ContextualTextMatcher;
+import io.strata.adapters.persistence.shared.CriteriaSearch.Scope;
+import io.strata.adapters.persistence.shared.CriteriaSearch.Where;
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.query.FieldType;
+import io.strata.domain.shared.query.Filter;
+import io.strata.domain.shared.query.QueryField;
+import io.strata.domain.shared.query.QuerySchema;
+import io.strata.domain.shared.query.SearchCriteria;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
+
+/**
+ * The WHERE part of a {@link CriteriaSearch}: the call's scope, each allow-listed {@link Filter} as a JPA
+ * Criteria predicate (standard operators, or the field's own translator), and {@code q} through the text
+ * matcher. Every value is a bound parameter, converted to the attribute's Java type.
+ *
+ * @param <E> the JPA entity
+ */
+final class SearchPredicates<E> {
+    private final QuerySchema schema;
+    private final UnaryOperator<String> attribute;
+    private final Map<String, ContextualFilterTranslator<E>> translators;
+    private final ContextualTextMatcher<E> textMatcher;
+
+    SearchPredicates(QuerySchema schema, UnaryOperator<String> attribute,
+                     Map<String, ContextualFilterTranslator<E>> translators, ContextualTextMatcher<E> textMatcher) {
+        this.schema = schema;
+        this.attribute = attribute;
+        this.translators = Map.copyOf(translators);
+        this.textMatcher = textMatcher;
+    }
+
+    /** The scope, then the client's filters and {@code q}, for the statement of {@code clause}. */
+    List<Predicate> of(Where<E> clause, Scope<E> scope, SearchCriteria criteria) {
+        List<Predicate> where = new ArrayList<>();
+        if (scope != null) {
+            where.add(Objects.requireNonNull(scope.restrict(clause), "scope predicate"));
+        }
+        for (Filter filter : criteria.filters()) {
+            where.add(predicate(clause, filter));
+        }
+        if (criteria.text() != null) {
+            if (textMatcher == null) {
+                throw new ValidationException("q", schema.resource() + " cannot be searched by text");
+            }
+            where.add(textMatcher.match(clause, criteria.text()));
+        }
+        return where;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Predicate predicate(Where<E> clause, Filter filter) {
+        HibernateCriteriaBuilder cb = clause.cb();
+        Root<E> root = clause.root();
+        QueryField field = schema.field(filter.field());
+        if (field == null || !field.operators().contains(filter.operator())) {
+            throw new ValidationException(filter.field(), "cannot filter " + schema.resource() + " by "
+                    + filter.field() + " with " + filter.operator().name().toLowerCase(Locale.ROOT));
+        }
+        ContextualFilterTranslator<E> custom = translators.get(filter.field());
+        if (custom != null) {
+            return custom.translate(clause, filter);
+        }
+        Path<?> path = CriteriaSearch.path(root, attribute.apply(filter.field()));
+        Class<?> type = path.getJavaType();
+        Expression<Comparable> comparable = (Expression<Comparable>) path;
+        return switch (filter.operator()) {
+            case EQ -> cb.equal(path, coerce(filter.value(), type));
+            case NEQ -> cb.notEqual(path, coerce(filter.value(), type));
+            case GT -> cb.greaterThan(comparable, (Comparable) coerce(filter.value(), type));
+            case GTE -> cb.greaterThanOrEqualTo(comparable, (Comparable) coerce(filter.value(), type));
+            case LT -> cb.lessThan(comparable, (Comparable) coerce(filter.value(), type));
+            case LTE -> cb.lessThanOrEqualTo(comparable, (Comparable) coerce(filter.value(), type));
+            case LIKE -> cb.like((Expression<String>) path, LikePatterns.wildcardPattern((String) filter.value()), LikePatterns.ESCAPE);
+            case ILIKE -> cb.ilike((Expression<String>) path, LikePatterns.wildcardPattern((String) filter.value()), LikePatterns.ESCAPE);
+            case IN -> path.in(filter.values().stream().map(v -> coerce(v, type)).toList());
+            case IS -> switch ((Filter.IsValue) filter.value()) {
+                case NULL -> cb.isNull(path);
+                case NOT_NULL -> cb.isNotNull(path);
+                case TRUE -> cb.isTrue((Expression<Boolean>) path);
+                case FALSE -> cb.isFalse((Expression<Boolean>) path);
+            };
+            case CS -> containsAll(cb, path, field, filter);
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private Predicate containsAll(HibernateCriteriaBuilder cb, Path<?> path, QueryField field, Filter filter) {
+        if (field.type() != FieldType.TEXT_SET || !path.getJavaType().isArray()) {
+            throw new IllegalStateException("cs on " + field.name() + " needs a text[] attribute or a FilterTranslator");
+        }
+        String[] wanted = filter.values().stream().map(String.class::cast).toArray(String[]::new);
+        // PostgreSQL: tags @> cast(? as text[]), served by a GIN index on the array column
+        return cb.isTrue(cb.function(PostgresFunctions.TEXT_ARRAY_CONTAINS_ALL, Boolean.class, path, cb.value(wanted)));
+    }
+
+    /** Converts a schema-typed value (Long, Instant, enum, ...) to the attribute's Java type where they differ. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Object coerce(Object value, Class<?> type) {
+        if (value == null || type.isInstance(value) || type.isPrimitive() && !(value instanceof Enum<?>)
+                && wrapper(type).isInstance(value)) {
+            return value;
+        }
+        Class<?> target = type.isPrimitive() ? wrapper(type) : type;
+        if (value instanceof Enum<?> e && target == String.class) {
+            return e.name();
+        }
+        if (value instanceof String s && target.isEnum()) {
+            return Enum.valueOf((Class<? extends Enum>) target, s);
+        }
+        if (value instanceof Enum<?> e && target.isEnum()) {
+            return Enum.valueOf((Class<? extends Enum>) target, e.name());
+        }
+        if (value instanceof Long l) {
+            if (target == Integer.class) {
+                return Math.toIntExact(l);
+            }
+            if (target == Short.class) {
+                return (short) Math.toIntExact(l);
+            }
+            if (target == BigDecimal.class) {
+                return BigDecimal.valueOf(l);
+            }
+        }
+        if (value instanceof Instant i && target == OffsetDateTime.class) {
+            return i.atOffset(ZoneOffset.UTC);
+        }
+        if (target == String.class) {
+            return value.toString();
+        }
+        throw new IllegalStateException("cannot compare a " + value.getClass().getSimpleName() + " with a "
+                + type.getSimpleName() + " attribute");
+    }
+
+    private static Class<?> wrapper(Class<?> primitive) {
+        if (primitive == long.class) {
+            return Long.class;
+        }
+        if (primitive == int.class) {
+            return Integer.class;
+        }
+        if (primitive == short.class) {
+            return Short.class;
+        }
+        if (primitive == boolean.class) {
+            return Boolean.class;
+        }
+        if (primitive == double.class) {
+            return Double.class;
+        }
+        return primitive;
+    }
+}

@@ -1,0 +1,93 @@
+package io.strata.adapters.persistence.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.strata.adapters.persistence.testing.QueryTerms;
+import io.strata.domain.identity.EmailVerification;
+import io.strata.domain.identity.LoginHistory;
+import io.strata.domain.shared.model.AuditStamp;
+
+import io.strata.adapters.persistence.testing.PostgresTest;
+import io.strata.domain.identity.User;
+import io.strata.domain.identity.UserRepository;
+import io.strata.domain.identity.UserStatus;
+import io.strata.domain.shared.query.FieldType;
+import io.strata.domain.shared.query.FilterOperator;
+import io.strata.domain.shared.query.PageRequest;
+import io.strata.domain.shared.query.QuerySchema;
+import io.strata.domain.shared.query.SearchCriteria;
+import io.strata.domain.shared.query.SortOrder;
+import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.value.Tags;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** How a later context extends {@link CriteriaSearch}: attribute mapping, custom filters (JSON containment). */
+class CriteriaSearchExtensionTest extends PostgresTest {
+    private static final Instant T0 = Instant.parse("2026-01-15T10:20:30.123456Z");
+    private static final QuerySchema SCHEMA = QuerySchema.builder("people")
+            .text("handle", true)
+            .field("theme", FieldType.TEXT, Set.of(FilterOperator.EQ), false)
+            .defaultSort(SortOrder.asc("handle"))
+            .build();
+
+    private static final CriteriaSearch<SearchTestPerson> SEARCH = CriteriaSearch.builder(SearchTestPerson.class, SCHEMA)
+            .attribute("handle", "username")
+            .filter("theme", (cb, root, filter) -> cb.isTrue(cb.function(PostgresFunctions.JSONB_CONTAINS, Boolean.class,
+                    root.get("preferences"), cb.value("{\"theme\": " + quote((String) filter.value()) + "}"))))
+            .build();
+
+    @BeforeAll
+    void seed() {
+        UserRepository users = bean(UserRepository.class);
+        txRun(() -> {
+            users.add(withPreferences("dark1", Map.of("theme", "dark", "size", 1)));
+            users.add(withPreferences("dark2", Map.of("theme", "dark")));
+            users.add(withPreferences("light", Map.of("theme", "light")));
+            users.add(withPreferences("quote", Map.of("theme", "a\"b")));
+        });
+    }
+
+    @Test
+    void customTranslatorsAndMappedAttributes() {
+        EntityManager entityManager = bean(EntityManager.class);
+        List<String> dark = readTx(() -> SEARCH.search(entityManager,
+                new SearchCriteria(List.of(QueryTerms.filter(SCHEMA, "theme", "eq.dark")), null),
+                PageRequest.first(10, List.of())).items().stream().map(SearchTestPerson::getUsername).toList());
+        assertThat(dark).containsExactly("dark1", "dark2");
+        List<String> quoted = readTx(() -> SEARCH.search(entityManager,
+                new SearchCriteria(List.of(QueryTerms.filter(SCHEMA, "theme", "eq.a\"b")), null),
+                PageRequest.first(10, List.of())).items().stream().map(SearchTestPerson::getUsername).toList());
+        assertThat(quoted).containsExactly("quote");
+        assertThatThrownBy(() -> readTx(() -> SEARCH.search(entityManager, new SearchCriteria(List.of(), "x"),
+                PageRequest.first(10, List.of())))).hasMessageContaining("q");
+    }
+
+    @Test
+    void aSchemaFieldWithoutAttributeFailsFast() {
+        CriteriaSearch<SearchTestPerson> broken = CriteriaSearch.builder(SearchTestPerson.class, SCHEMA).build();
+        assertThatThrownBy(() -> readTx(() -> broken.search(bean(EntityManager.class), SearchCriteria.none(),
+                PageRequest.first(10, List.of()))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("handle").hasMessageContaining("theme");
+        assertThatThrownBy(() -> CriteriaSearch.builder(SearchTestPerson.class, SCHEMA).attribute("nope", "x"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static User withPreferences(String name, Map<String, Object> preferences) {
+        return User.reconstitute(io.strata.domain.shared.user.UserId.newId(),
+                new io.strata.domain.identity.Email(name + "@example.com"),
+                new io.strata.domain.identity.Username(name), null, null, Role.USER, UserStatus.ACTIVE,
+                EmailVerification.NOT_VERIFIED, null, LoginHistory.NONE, Tags.none(), preferences,
+                new AuditStamp(0, T0, T0));
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

@@ -1,0 +1,167 @@
+package io.strata.adapters.web.shared;
+
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.query.Filter;
+import io.strata.domain.shared.query.FilterOperator;
+import io.strata.domain.shared.query.QueryField;
+import io.strata.domain.shared.query.QuerySchema;
+import io.strata.domain.shared.query.SortOrder;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The list endpoints' text grammar, read against a resource's {@link QuerySchema} (the domain's
+ * allow-list): filters {@code ?field=op.value} ({@code eq.ACTIVE}, {@code in.a,b}, {@code is.null},
+ * {@code cs.{a,b}}) become typed {@link Filter}s, {@code ?sort=-createdAt,username} becomes
+ * {@link SortOrder}s. Anything outside the allow-list, and any value that does not read as the
+ * field's type, is a {@link ValidationException} that names what is allowed.
+ */
+public final class QueryGrammar {
+    private QueryGrammar() {
+    }
+
+    /** The operator's token in the grammar: {@code eq}, {@code neq}, ... */
+    public static String token(FilterOperator operator) {
+        return operator.name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<FilterOperator> operator(String token) {
+        return Arrays.stream(FilterOperator.values()).filter(op -> token(op).equals(token)).findFirst();
+    }
+
+    /** Reads {@code op.value} for {@code fieldName}, e.g. {@code eq.ACTIVE}, {@code in.a,b}, {@code is.null}. */
+    public static Filter filter(QuerySchema schema, String fieldName, String expression) {
+        QueryField field = schema.field(fieldName);
+        if (field == null || field.operators().isEmpty()) {
+            throw new ValidationException(fieldName, "unknown filter field for " + schema.resource()
+                    + "; allowed: " + String.join(", ", schema.filterableFields()));
+        }
+        int dot = expression == null ? -1 : expression.indexOf('.');
+        if (dot <= 0) {
+            throw new ValidationException(fieldName, "expected op.value, e.g. eq.x; operators for "
+                    + fieldName + ": " + operatorList(field));
+        }
+        String token = expression.substring(0, dot).toLowerCase(Locale.ROOT);
+        String raw = expression.substring(dot + 1);
+        FilterOperator op = operator(token)
+                .filter(field.operators()::contains)
+                .orElseThrow(() -> new ValidationException(fieldName, "operator '" + token
+                        + "' is not allowed; operators for " + fieldName + ": " + operatorList(field)));
+        return new Filter(fieldName, op, values(field, op, raw));
+    }
+
+    /** Reads {@code -createdAt,username}; an empty or null text gives the schema's default sort. */
+    public static List<SortOrder> sort(QuerySchema schema, String text) {
+        if (text == null || text.isBlank()) {
+            return schema.defaultSort();
+        }
+        List<SortOrder> orders = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String key = part.strip();
+            boolean desc = key.startsWith("-");
+            String name = desc || key.startsWith("+") ? key.substring(1) : key;
+            QueryField field = schema.field(name);
+            if (field == null || !field.sortable()) {
+                throw new ValidationException("sort", "cannot sort " + schema.resource() + " by '" + name
+                        + "'; allowed: " + String.join(", ", schema.sortableFields()));
+            }
+            if (orders.stream().anyMatch(o -> o.field().equals(name))) {
+                throw new ValidationException("sort", "'" + name + "' appears twice");
+            }
+            orders.add(new SortOrder(name, desc));
+        }
+        return orders;
+    }
+
+    private static String operatorList(QueryField field) {
+        return field.operators().stream().sorted().map(QueryGrammar::token).collect(Collectors.joining(", "));
+    }
+
+    private static List<Object> values(QueryField field, FilterOperator op, String raw) {
+        String name = field.name();
+        if (op == FilterOperator.IS) {
+            return List.of(switch (raw.toLowerCase(Locale.ROOT)) {
+                case "null" -> Filter.IsValue.NULL;
+                case "notnull", "not_null" -> Filter.IsValue.NOT_NULL;
+                case "true" -> Filter.IsValue.TRUE;
+                case "false" -> Filter.IsValue.FALSE;
+                default -> throw new ValidationException(name, "is takes null, notnull, true or false");
+            });
+        }
+        if (op == FilterOperator.IN || op == FilterOperator.CS) {
+            String list = raw.startsWith("(") && raw.endsWith(")") || raw.startsWith("{") && raw.endsWith("}")
+                    ? raw.substring(1, raw.length() - 1) : raw;
+            List<Object> values = new ArrayList<>();
+            for (String item : list.split(",")) {
+                if (!item.isBlank()) {
+                    values.add(convert(field, item.strip()));
+                }
+            }
+            if (values.isEmpty() || values.size() > 100) {
+                throw new ValidationException(name, token(op) + " takes 1 to 100 comma-separated values");
+            }
+            return values;
+        }
+        if ((op == FilterOperator.LIKE || op == FilterOperator.ILIKE) && raw.isEmpty()) {
+            throw new ValidationException(name, token(op) + " needs a pattern; use * as wildcard");
+        }
+        return List.of(convert(field, raw));
+    }
+
+    private static Object convert(QueryField field, String raw) {
+        String name = field.name();
+        try {
+            return switch (field.type()) {
+                case TEXT, TEXT_SET -> {
+                    if (raw.length() > 200) {
+                        throw new ValidationException(name, "value longer than 200 characters");
+                    }
+                    yield raw;
+                }
+                case UUID -> java.util.UUID.fromString(raw);
+                case INSTANT -> Instant.parse(raw);
+                case DATE -> LocalDate.parse(raw);
+                case INTEGER -> Long.parseLong(raw);
+                case DECIMAL -> new BigDecimal(raw);
+                case BOOLEAN -> switch (raw.toLowerCase(Locale.ROOT)) {
+                    case "true" -> Boolean.TRUE;
+                    case "false" -> Boolean.FALSE;
+                    default -> throw new IllegalArgumentException();
+                };
+                case ENUM -> enumValue(field, raw);
+            };
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw new ValidationException(name, "'" + raw + "' is not a valid " + describe(field));
+        }
+    }
+
+    private static Object enumValue(QueryField field, String raw) {
+        for (Enum<?> constant : field.enumType().getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(raw)) {
+                return constant;
+            }
+        }
+        throw new ValidationException(field.name(), "'" + raw + "' is not one of "
+                + Arrays.stream(field.enumType().getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+    }
+
+    private static String describe(QueryField field) {
+        return switch (field.type()) {
+            case UUID -> "UUID";
+            case INSTANT -> "ISO-8601 instant (e.g. 2026-01-31T12:00:00Z)";
+            case DATE -> "date (YYYY-MM-DD)";
+            case INTEGER -> "integer";
+            case DECIMAL -> "decimal number";
+            case BOOLEAN -> "boolean (true/false)";
+            default -> "value";
+        };
+    }
+}

@@ -1,0 +1,85 @@
+package io.strata.adapters.web.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.query.FieldType;
+import io.strata.domain.shared.query.Filter;
+import io.strata.domain.shared.query.FilterOperator;
+import io.strata.domain.shared.query.QuerySchema;
+import io.strata.domain.shared.query.SortOrder;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The list grammar read against an allow-list: typed values, and 400s that name what is allowed. */
+class QueryGrammarTest {
+    enum Color { RED, GREEN }
+
+    private final QuerySchema schema = QuerySchema.builder("things")
+            .text("name", true)
+            .enumeration("color", Color.class, false)
+            .comparable("createdAt", FieldType.INSTANT, true)
+            .comparable("ownerId", FieldType.UUID, false)
+            .comparable("size", FieldType.INTEGER, true)
+            .comparable("done", FieldType.BOOLEAN, false)
+            .textSet("tags")
+            .defaultSort(SortOrder.desc("createdAt"))
+            .build();
+
+    @Test
+    void readsEveryOperatorIntoTypedValues() {
+        assertThat(QueryGrammar.filter(schema, "name", "eq.bob")).isEqualTo(new Filter("name", FilterOperator.EQ, List.of("bob")));
+        assertThat(QueryGrammar.filter(schema, "name", "ilike.*bo*").value()).isEqualTo("*bo*");
+        assertThat(QueryGrammar.filter(schema, "color", "in.red,GREEN").values()).containsExactly(Color.RED, Color.GREEN);
+        assertThat(QueryGrammar.filter(schema, "createdAt", "gte.2026-01-01T00:00:00Z").value())
+                .isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+        UUID id = UUID.randomUUID();
+        assertThat(QueryGrammar.filter(schema, "ownerId", "eq." + id).value()).isEqualTo(id);
+        assertThat(QueryGrammar.filter(schema, "size", "lt.10").value()).isEqualTo(10L);
+        assertThat(QueryGrammar.filter(schema, "done", "is.true").value()).isEqualTo(Filter.IsValue.TRUE);
+        assertThat(QueryGrammar.filter(schema, "name", "is.null").value()).isEqualTo(Filter.IsValue.NULL);
+        assertThat(QueryGrammar.filter(schema, "tags", "cs.{a,b}").values()).containsExactly("a", "b");
+        assertThat(QueryGrammar.filter(schema, "name", "eq.a.b").value()).isEqualTo("a.b");
+    }
+
+    @Test
+    void unknownFieldNamesTheAllowedOnes() {
+        assertThatThrownBy(() -> QueryGrammar.filter(schema, "password", "eq.x"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("unknown filter field")
+                .hasMessageContaining("color, createdAt, done, name, ownerId, size, tags");
+    }
+
+    @Test
+    void operatorNotAllowedForFieldNamesTheAllowedOnes() {
+        assertThatThrownBy(() -> QueryGrammar.filter(schema, "color", "gt.RED"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("eq, neq, in");
+        assertThatThrownBy(() -> QueryGrammar.filter(schema, "name", "regex.x"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("'regex' is not allowed");
+        assertThatThrownBy(() -> QueryGrammar.filter(schema, "name", "bob"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("expected op.value");
+    }
+
+    @Test
+    void badValuesSayWhatIsExpected() {
+        assertThatThrownBy(() -> QueryGrammar.filter(schema, "ownerId", "eq.nope")).hasMessageContaining("not a valid UUID");
+        assertThatThrownBy(() -> QueryGrammar.filter(schema, "createdAt", "gt.yesterday")).hasMessageContaining("ISO-8601");
+        assertThatThrownBy(() -> QueryGrammar.filter(schema, "size", "eq.ten")).hasMessageContaining("integer");
+        assertThatThrownBy(() -> QueryGrammar.filter(schema, "color", "eq.BLUE")).hasMessageContaining("RED, GREEN");
+        assertThatThrownBy(() -> QueryGrammar.filter(schema, "done", "is.maybe")).hasMessageContaining("null, notnull, true or false");
+        assertThatThrownBy(() -> QueryGrammar.filter(schema, "name", "in.")).hasMessageContaining("1 to 100");
+        assertThatThrownBy(() -> QueryGrammar.filter(schema, "name", "like.")).hasMessageContaining("needs a pattern");
+        assertThatThrownBy(() -> QueryGrammar.filter(schema, "name", "eq." + "x".repeat(201))).hasMessageContaining("200");
+    }
+
+    @Test
+    void sortIsAllowListed() {
+        assertThat(QueryGrammar.sort(schema, "-createdAt,name")).containsExactly(SortOrder.desc("createdAt"), SortOrder.asc("name"));
+        assertThat(QueryGrammar.sort(schema, null)).containsExactly(SortOrder.desc("createdAt"));
+        assertThatThrownBy(() -> QueryGrammar.sort(schema, "color")).hasMessageContaining("allowed: createdAt, name, size");
+        assertThatThrownBy(() -> QueryGrammar.sort(schema, "name,-name")).hasMessageContaining("twice");
+    }
+}

@@ -1,0 +1,95 @@
+package io.strata.bootstrap.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.strata.application.identity.RegisterUserUseCase;
+import io.strata.application.identity.SessionQueries;
+import io.strata.application.identity.UserQueries;
+import io.strata.application.workspace.CreateProjectUseCase;
+import io.strata.application.workspace.ProjectQueries;
+import io.strata.application.workspace.SeedProjectsUseCase;
+import io.strata.application.workspace.TaskQueries;
+import io.strata.bootstrap.testing.ConnectionProbe;
+import io.strata.bootstrap.testing.IntegrationTest;
+import io.strata.domain.identity.User;
+import io.strata.domain.shared.query.PageRequest;
+import io.strata.domain.shared.query.SearchCriteria;
+import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.user.Role;
+import io.strata.domain.workspace.Budget;
+import io.strata.domain.workspace.Priority;
+import io.strata.domain.workspace.ProjectId;
+import io.strata.domain.workspace.TaskId;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Read use cases ({@code @ReadOnlyTransaction}) run every statement on a read-only connection, the flag a replica
+ * router will route by; writes ({@code @Transactional}) do not. Observed at the JDBC connection, through the real
+ * beans, so a missing annotation or a broken compile-time mapping fails here.
+ */
+class ReadOnlyUseCasesTest extends IntegrationTest {
+    @Inject RegisterUserUseCase register;
+    @Inject CreateProjectUseCase createProject;
+    @Inject UserQueries users;
+    @Inject SessionQueries sessions;
+    @Inject ProjectQueries projects;
+    @Inject TaskQueries tasks;
+    @Inject SeedProjectsUseCase seedProjects;
+
+    @Override
+    protected Map<String, String> additionalProperties() {
+        return Map.of(ConnectionProbe.ENABLED, "true");
+    }
+
+    @Test
+    void everyQueryRunsOnAReadOnlyConnection() {
+        Actor admin = Actor.system();
+        User user = register.register(new RegisterUserUseCase.Command(admin, "ro@example.com", "reader",
+                "long enough password", null, null, Role.MANAGER, Set.of("t"), Map.of()));
+        Actor owner = new Actor(user.id(), Role.MANAGER);
+        CreateProjectUseCase.ProjectWithTasks created = createProject.create(new CreateProjectUseCase.Command(owner,
+                "Read-only", null, Priority.MEDIUM, Set.of(), LocalDate.parse("2026-01-01"),
+                LocalDate.parse("2026-12-31"), new Budget(new BigDecimal("100"), "EUR"), Set.of(),
+                List.of(new CreateProjectUseCase.NewTask("a", "Task", null, Priority.HIGH, user.id(), null, null,
+                        Set.of(), List.of()))));
+        ProjectId projectId = created.project().id();
+        TaskId taskId = created.tasks().get(0).id();
+        PageRequest page = PageRequest.first(10, List.of());
+
+        Map<String, Runnable> reads = Map.ofEntries(
+                Map.entry("UserQueries.get", () -> users.get(owner, user.id())),
+                Map.entry("UserQueries.getWithProfile", () -> users.getWithProfile(owner, user.id())),
+                Map.entry("UserQueries.search", () -> users.search(owner, SearchCriteria.none(), page)),
+                Map.entry("UserQueries.batchGet", () -> users.batchGet(owner, List.of(user.id()))),
+                Map.entry("UserQueries.tagCounts", () -> users.tagCounts(owner, 10)),
+                Map.entry("UserQueries.statistics", () -> users.statistics(owner)),
+                Map.entry("SessionQueries.mySessions", () -> sessions.mySessions(owner)),
+                Map.entry("ProjectQueries.get", () -> projects.get(owner, projectId)),
+                Map.entry("ProjectQueries.getWithTasks", () -> projects.getWithTasks(owner, projectId, page)),
+                Map.entry("ProjectQueries.search", () -> projects.search(owner, SearchCriteria.none(), page)),
+                Map.entry("ProjectQueries.progress", () -> projects.progress(owner, projectId)),
+                Map.entry("TaskQueries.get", () -> tasks.get(owner, taskId)),
+                Map.entry("TaskQueries.inProject", () -> tasks.inProject(owner, projectId, SearchCriteria.none(), page)),
+                Map.entry("TaskQueries.mine", () -> tasks.mine(owner, SearchCriteria.none(), page)),
+                Map.entry("SeedProjectsUseCase.start", () -> seedProjects.start(
+                        new SeedProjectsUseCase.Start(admin, 1, 1, List.of()))));
+        ConnectionProbe probe = bean(ConnectionProbe.class);
+        reads.forEach((name, read) -> {
+            probe.clear();
+            read.run();
+            assertThat(probe.statements()).as(name).isNotEmpty()
+                    .allSatisfy(statement -> assertThat(statement.readOnly()).as(name + ": " + statement.sql()).isTrue());
+        });
+
+        probe.clear();
+        register.register(new RegisterUserUseCase.Command(admin, "rw@example.com", "writer", "long enough password",
+                null, null, Role.USER, Set.of(), Map.of()));
+        assertThat(probe.statements()).isNotEmpty().noneMatch(ConnectionProbe.Statement::readOnly);
+    }
+}

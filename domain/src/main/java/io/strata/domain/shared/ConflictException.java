@@ -1,8 +1,0 @@
-package io.strata.domain.shared;
-
-/** A state rule or a uniqueness rule forbids the change. */
-public final class ConflictException extends DomainException {
-    public ConflictException(String message) {
-        super("conflict", message);
-    }
-}

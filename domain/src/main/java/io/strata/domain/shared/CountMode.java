@@ -1,6 +1,0 @@
-package io.strata.domain.shared;
-
-/** Whether a list response carries a total: none (default), exact COUNT(*), or the planner's estimate. */
-public enum CountMode {
-    NONE, EXACT, ESTIMATED
-}

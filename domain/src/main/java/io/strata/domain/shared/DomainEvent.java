@@ -1,8 +1,0 @@
-package io.strata.domain.shared;
-
-import java.time.Instant;
-
-/** Something that happened to an aggregate. Recorded by the aggregate; delivered via the outbox (later). */
-public interface DomainEvent {
-    Instant occurredAt();
-}

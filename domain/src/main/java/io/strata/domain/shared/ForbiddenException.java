@@ -1,8 +1,0 @@
-package io.strata.domain.shared;
-
-/** The actor can see the object but lacks the role for this action. */
-public final class ForbiddenException extends DomainException {
-    public ForbiddenException(String message) {
-        super("forbidden", message);
-    }
-}

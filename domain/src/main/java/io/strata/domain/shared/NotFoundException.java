@@ -1,8 +1,0 @@
-package io.strata.domain.shared;
-
-/** The object does not exist, or exists but the actor may not see it (both look the same). */
-public final class NotFoundException extends DomainException {
-    public NotFoundException(String what, Object id) {
-        super("not-found", what + " " + id + " not found");
-    }
-}

@@ -1,6 +1,0 @@
-package io.strata.domain.shared;
-
-/** Platform-wide roles; every context authorizes against these. */
-public enum Role {
-    ADMIN, MANAGER, USER, GUEST
-}

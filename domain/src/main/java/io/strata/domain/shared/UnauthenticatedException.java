@@ -1,8 +1,0 @@
-package io.strata.domain.shared;
-
-/** Credentials or token are missing, wrong, expired or belong to an inactive account. */
-public final class UnauthenticatedException extends DomainException {
-    public UnauthenticatedException(String message) {
-        super("unauthenticated", message);
-    }
-}

@@ -1,0 +1,10 @@
+package io.strata.domain.shared.query;
+
+/**
+ * How a filter compares a field with its values: equality and order ({@code EQ} .. {@code LTE}),
+ * patterns ({@code LIKE}, {@code ILIKE}; {@code *} is the wildcard), membership ({@code IN}),
+ * {@code IS} null/not null/true/false, and {@code CS}: a set contains all the values.
+ */
+public enum FilterOperator {
+    EQ, NEQ, GT, GTE, LT, LTE, LIKE, ILIKE, IN, IS, CS
+}

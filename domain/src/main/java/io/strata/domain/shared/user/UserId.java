@@ -1,0 +1,23 @@
+package io.strata.domain.shared.user;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A user, as every context refers to one: by id. In the kernel because the acting user ({@link Actor}),
+ * owners, members and assignees are users in every context, while the user aggregate is identity's.
+ */
+public record UserId(UUID value) {
+    public UserId {
+        Objects.requireNonNull(value, "user id");
+    }
+
+    public static UserId newId() {
+        return new UserId(UUID.randomUUID());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,27 @@
+package io.strata.domain.shared.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.strata.domain.shared.error.ForbiddenException;
+import org.junit.jupiter.api.Test;
+
+/** Who acts: roles and the admin check. */
+class ActorTest {
+
+    @Test
+    void actorRoles() {
+        Actor admin = new Actor(UserId.newId(), Role.ADMIN);
+        Actor manager = new Actor(UserId.newId(), Role.MANAGER);
+        Actor user = new Actor(UserId.newId(), Role.USER);
+        assertThat(admin.isAdmin()).isTrue();
+        assertThat(manager.canReadOthers()).isTrue();
+        assertThat(manager.isAdmin()).isFalse();
+        assertThat(user.canReadOthers()).isFalse();
+        assertThat(user.is(user.userId())).isTrue();
+        assertThat(Actor.system().isAdmin()).isTrue();
+        admin.requireAdmin("seed");   // passes
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> manager.requireAdmin("seed sample users"))
+                .isInstanceOf(ForbiddenException.class).hasMessage("only an ADMIN may seed sample users");
+    }
+}

@@ -1,0 +1,29 @@
+package io.strata.processor;
+
+import io.micronaut.core.annotation.AnnotationValue;
+import io.micronaut.inject.annotation.NamedAnnotationMapper;
+import io.micronaut.inject.visitor.VisitorContext;
+import java.lang.annotation.Annotation;
+import java.util.List;
+
+/**
+ * Maps the application's own {@code @io.strata.application.shared.ReadOnlyTransaction} onto Micronaut's
+ * {@code @io.micronaut.transaction.annotation.Transactional(readOnly = true)} while the application module
+ * compiles, the way micronaut-data-processor maps {@code @jakarta.transaction.Transactional}: use cases
+ * import nothing from Micronaut, and the generated bean definitions get the read-only transaction advice.
+ * Named by string because this module is built before (and without) the application module.
+ */
+public final class ReadOnlyTransactionMapper implements NamedAnnotationMapper {
+    static final String READ_ONLY_TRANSACTION = "io.strata.application.shared.ReadOnlyTransaction";
+    static final String MICRONAUT_TRANSACTIONAL = "io.micronaut.transaction.annotation.Transactional";
+
+    @Override
+    public String getName() {
+        return READ_ONLY_TRANSACTION;
+    }
+
+    @Override
+    public List<AnnotationValue<?>> map(AnnotationValue<Annotation> annotation, VisitorContext visitorContext) {
+        return List.of(AnnotationValue.builder(MICRONAUT_TRANSACTIONAL).member("readOnly", true).build());
+    }
+}
