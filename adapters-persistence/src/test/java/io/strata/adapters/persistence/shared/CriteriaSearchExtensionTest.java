@@ -3,14 +3,14 @@ package io.strata.adapters.persistence.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.strata.adapters.persistence.testing.QueryTerms;
-import io.strata.domain.identity.EmailVerification;
-import io.strata.domain.identity.LoginHistory;
-import io.strata.domain.shared.model.AuditStamp;
 
 import io.strata.adapters.persistence.testing.PostgresTest;
+import io.strata.domain.identity.EmailVerification;
+import io.strata.domain.identity.LoginHistory;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.identity.UserStatus;
+import io.strata.domain.shared.model.AuditStamp;
 import io.strata.domain.shared.query.FieldType;
 import io.strata.domain.shared.query.FilterOperator;
 import io.strata.domain.shared.query.PageRequest;
