@@ -114,12 +114,14 @@ public final class QuerySchema {
     private static List<Object> values(QueryField field, FilterOperator op, String raw) {
         String name = field.name();
         if (op == FilterOperator.IS) {
+            boolean bool = field.type() == FieldType.BOOLEAN;
             return List.of(switch (raw.toLowerCase(Locale.ROOT)) {
                 case "null" -> Filter.IsValue.NULL;
                 case "notnull", "not_null" -> Filter.IsValue.NOT_NULL;
-                case "true" -> Filter.IsValue.TRUE;
-                case "false" -> Filter.IsValue.FALSE;
-                default -> throw new ValidationException(name, "is takes null, notnull, true or false");
+                case "true" -> bool ? Filter.IsValue.TRUE : notBoolean(name);
+                case "false" -> bool ? Filter.IsValue.FALSE : notBoolean(name);
+                default -> throw new ValidationException(name, bool ? "is takes null, notnull, true or false"
+                        : "is takes null or notnull");
             });
         }
         if (op == FilterOperator.IN || op == FilterOperator.CS) {
@@ -142,6 +144,10 @@ public final class QuerySchema {
         return List.of(convert(field, raw));
     }
 
+    private static Filter.IsValue notBoolean(String name) {
+        throw new ValidationException(name, "is not a boolean; is takes null or notnull");
+    }
+
     private static Object convert(QueryField field, String raw) {
         String name = field.name();
         try {
@@ -150,13 +156,13 @@ public final class QuerySchema {
                     if (raw.length() > 200) {
                         throw new ValidationException(name, "value longer than 200 characters");
                     }
-                    yield raw;
+                    yield Storable.text(name, raw);
                 }
                 case UUID -> java.util.UUID.fromString(raw);
-                case INSTANT -> Instant.parse(raw);
-                case DATE -> LocalDate.parse(raw);
+                case INSTANT -> Storable.instant(name, Instant.parse(raw));
+                case DATE -> Storable.date(name, LocalDate.parse(raw));
                 case INTEGER -> Long.parseLong(raw);
-                case DECIMAL -> new BigDecimal(raw);
+                case DECIMAL -> Storable.decimal(name, new BigDecimal(raw));
                 case BOOLEAN -> switch (raw.toLowerCase(Locale.ROOT)) {
                     case "true" -> Boolean.TRUE;
                     case "false" -> Boolean.FALSE;

@@ -4,6 +4,7 @@ import io.strata.domain.identity.UserId;
 import io.strata.domain.shared.AggregateRoot;
 import io.strata.domain.shared.Clock;
 import io.strata.domain.shared.ConflictException;
+import io.strata.domain.shared.Storable;
 import io.strata.domain.shared.Tags;
 import io.strata.domain.shared.Text;
 import io.strata.domain.shared.ValidationException;
@@ -195,6 +196,8 @@ public final class Project extends AggregateRoot {
     }
 
     private static void checkSchedule(LocalDate startDate, LocalDate dueDate) {
+        Storable.date("startDate", startDate);
+        Storable.date("dueDate", dueDate);
         if (startDate != null && dueDate != null && dueDate.isBefore(startDate)) {
             throw new ValidationException("dueDate", "must not be before startDate");
         }

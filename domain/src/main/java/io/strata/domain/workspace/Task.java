@@ -4,6 +4,7 @@ import io.strata.domain.identity.UserId;
 import io.strata.domain.shared.AggregateRoot;
 import io.strata.domain.shared.Clock;
 import io.strata.domain.shared.ConflictException;
+import io.strata.domain.shared.Storable;
 import io.strata.domain.shared.Tags;
 import io.strata.domain.shared.Text;
 import io.strata.domain.shared.ValidationException;
@@ -78,8 +79,8 @@ public final class Task extends AggregateRoot {
         return new Task(TaskId.newId(), project.id(), Text.required("title", title, TITLE_MAX),
                 Text.optional("description", description, DESCRIPTION_MAX), TaskStatus.TODO,
                 priority == null ? Priority.MEDIUM : priority, assigneeId,
-                hours("estimatedHours", estimatedHours, MAX_ESTIMATE, true), BigDecimal.ZERO.setScale(2), dueDate,
-                tags, Set.of(), null, 0, now, now);
+                hours("estimatedHours", estimatedHours, MAX_ESTIMATE, true), BigDecimal.ZERO.setScale(2),
+                Storable.date("dueDate", dueDate), tags, Set.of(), null, 0, now, now);
     }
 
     public static Task reconstitute(TaskId id, ProjectId projectId, String title, String description,
@@ -111,7 +112,7 @@ public final class Task extends AggregateRoot {
     }
 
     public void reschedule(LocalDate dueDate, Clock clock) {
-        this.dueDate = dueDate;
+        this.dueDate = Storable.date("dueDate", dueDate);
         touch(clock);
     }
 

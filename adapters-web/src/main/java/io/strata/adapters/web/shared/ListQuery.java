@@ -7,6 +7,7 @@ import io.strata.domain.shared.PageRequest;
 import io.strata.domain.shared.QuerySchema;
 import io.strata.domain.shared.SearchCriteria;
 import io.strata.domain.shared.SortOrder;
+import io.strata.domain.shared.Storable;
 import io.strata.domain.shared.ValidationException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,6 +82,8 @@ public record ListQuery(SearchCriteria criteria, PageRequest page) {
         }
         if (q != null && q.length() > MAX_Q_LENGTH) {
             errors.add(new ValidationException.FieldError(Q, "must be at most " + MAX_Q_LENGTH + " characters"));
+        } else if (q != null && Storable.textProblem(q) != null) {
+            errors.add(new ValidationException.FieldError(Q, Storable.textProblem(q)));
         }
         CountMode count = count(countText, errors);
         List<SortOrder> sort = schema.defaultSort();
