@@ -69,6 +69,41 @@ class QuerySchemaTest {
     }
 
     @Test
+    void valuesPostgresCannotTakeAreValidationErrorsOnTheField() {
+        assertThat(fields(() -> schema.parseFilter("name", "eq.a\u0000b"))).containsExactly("name");
+        assertThat(fields(() -> schema.parseFilter("name", "in.a,\uD800"))).containsExactly("name");
+        assertThat(fields(() -> schema.parseFilter("tags", "cs.{ok,\u0000}"))).containsExactly("tags");
+        assertThat(fields(() -> schema.parseFilter("createdAt", "gte.+1000000000-12-31T23:59:59Z")))
+                .containsExactly("createdAt");
+        assertThat(fields(() -> schema.parseFilter("createdAt", "lt.+294277-01-01T00:00:00Z"))).containsExactly("createdAt");
+        assertThat(schema.parseFilter("createdAt", "lt.+294276-12-31T23:59:59.999999Z").value())
+                .isEqualTo(Storable.MAX_INSTANT);
+        QuerySchema dated = QuerySchema.builder("dated").comparable("due", FieldType.DATE, true)
+                .comparable("amount", FieldType.DECIMAL, false).build();
+        assertThat(fields(() -> dated.parseFilter("due", "eq.+999999999-12-31"))).containsExactly("due");
+        assertThat(fields(() -> dated.parseFilter("due", "eq.-4713-11-23"))).containsExactly("due");
+        assertThat(dated.parseFilter("due", "eq.-4713-11-24").value()).isEqualTo(Storable.MIN_DATE);
+        assertThat(fields(() -> dated.parseFilter("amount", "gt.1e999999999"))).containsExactly("amount");
+    }
+
+    @Test
+    void isTrueAndIsFalseAreForBooleansOnly() {
+        assertThat(fields(() -> schema.parseFilter("ownerId", "is.true"))).containsExactly("ownerId");
+        assertThat(fields(() -> schema.parseFilter("createdAt", "is.false"))).containsExactly("createdAt");
+        assertThat(schema.parseFilter("createdAt", "is.notnull").value()).isEqualTo(Filter.IsValue.NOT_NULL);
+        assertThat(schema.parseFilter("done", "is.false").value()).isEqualTo(Filter.IsValue.FALSE);
+    }
+
+    private static List<String> fields(Runnable parse) {
+        try {
+            parse.run();
+        } catch (ValidationException e) {
+            return e.errors().stream().map(ValidationException.FieldError::field).toList();
+        }
+        throw new AssertionError("no ValidationException");
+    }
+
+    @Test
     void sortIsAllowListed() {
         assertThat(schema.parseSort("-createdAt,name")).containsExactly(SortOrder.desc("createdAt"), SortOrder.asc("name"));
         assertThat(schema.parseSort(null)).containsExactly(SortOrder.desc("createdAt"));
