@@ -208,9 +208,12 @@ class ApiFuzzTest extends IntegrationTest {
             }
         }
         if (op.method().equals("POST") && !op.parameters("path").isEmpty()) {
-            probes.add(new Probe(op, caller, "header Idempotency-Key + path", "NUL path", () -> request(op, token,
-                    Map.of(op.parameters("path").get(0).name(), "%00"), Map.of(),
-                    Map.of("Idempotency-Key", UUID.randomUUID().toString()), op.bodySchema(), null)));
+            // the idempotency store keys responses by caller and path, whatever the path holds
+            for (String path : List.of("%00", "a".repeat(300), "%F0%9F%98%80".repeat(60))) {
+                probes.add(new Probe(op, caller, "header Idempotency-Key + path", HostileValues.abbreviate(path),
+                        () -> request(op, token, Map.of(op.parameters("path").get(0).name(), path), Map.of(),
+                                Map.of("Idempotency-Key", UUID.randomUUID().toString()), op.bodySchema(), null)));
+            }
         }
         if (op.bodySchema() != null) {
             boolean first = true;
