@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -37,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -67,7 +69,7 @@ class ApiFuzzTest extends IntegrationTest {
     private final Queue<String> errorLogs = new ConcurrentLinkedQueue<>();
     private final AtomicInteger sent = new AtomicInteger();
     private final Map<String, String> etagPaths = new ConcurrentHashMap<>();
-    private final Map<String, java.util.concurrent.atomic.LongAdder> nanosPerOperation = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> nanosPerOperation = new ConcurrentHashMap<>();
     private OpenApiOperations document;
     private Fixtures fixtures;
 
@@ -83,7 +85,7 @@ class ApiFuzzTest extends IntegrationTest {
                             String otherTaskId) {
         /** The id of a resource named by the path segment (or body field) before/around it. */
         String idFor(String name) {
-            String key = name.toLowerCase(java.util.Locale.ROOT);
+            String key = name.toLowerCase(Locale.ROOT);
             if (key.contains("project")) {
                 return projectId;
             }
@@ -121,6 +123,7 @@ class ApiFuzzTest extends IntegrationTest {
 
         List<List<Probe>> perOperation = new ArrayList<>();
         for (Operation operation : document.operations()) {
+            // an ADMIN of its own per operation: an operation may log its caller out or change its password
             String adminToken = api().newUser(adminToken(), "fz-admin", "ADMIN").token();
             List<Probe> probes = new ArrayList<>(probes(operation, "ADMIN", adminToken));
             probes.addAll(probes(operation, "anonymous", null));
@@ -184,7 +187,7 @@ class ApiFuzzTest extends IntegrationTest {
             probes.add(new Probe(op, caller, "query " + p.name(), "repeated", () -> request(op, token, Map.of(),
                     Map.of(p.name(), "1&" + p.name() + "=2"), null, op.bodySchema(), null)));
             for (String operator : p.operators()) {
-                for (HostileText value : sample(HostileValues.forFilterValue(), anonymous, site++)) {
+                for (HostileText value : sample(HostileValues.forFilterValue(p.kind()), anonymous, site++)) {
                     probes.add(new Probe(op, caller, "filter " + p.name() + "=" + operator + ".", value.label(),
                             () -> request(op, token, Map.of(), Map.of(p.name(), operator + "." + value.encoded()),
                                     null, op.bodySchema(), null)));
@@ -478,7 +481,7 @@ class ApiFuzzTest extends IntegrationTest {
     }
 
     private Object baselineString(Map<String, Object> schema, String name, Operation op) {
-        String key = name.toLowerCase(java.util.Locale.ROOT);
+        String key = name.toLowerCase(Locale.ROOT);
         boolean signUp = op != null && op.bodySchema() != null
                 && document.properties(document.resolve(op.bodySchema())).containsKey("username");
         if (key.equals("email")) {
@@ -564,7 +567,7 @@ class ApiFuzzTest extends IntegrationTest {
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = sendRetryingOnce(builder.build());
-            nanosPerOperation.computeIfAbsent(probe.operation().toString(), k -> new java.util.concurrent.atomic.LongAdder())
+            nanosPerOperation.computeIfAbsent(probe.operation().toString(), k -> new LongAdder())
                     .add(System.nanoTime() - start);
             if (response.statusCode() >= 500) {
                 failures.add(describe(probe) + " -> " + response.statusCode() + " "

@@ -260,8 +260,8 @@ public final class HostileValues {
     }
 
     /** Filter values after an operator: everything {@link #forText} has plus operator-grammar edge cases. */
-    public static List<HostileText> forFilterValue() {
-        List<HostileText> values = new ArrayList<>(forText(Kind.STRING));
+    public static List<HostileText> forFilterValue(Kind kind) {
+        List<HostileText> values = new ArrayList<>(forText(kind));
         values.add(text("parenthesized empty list", "()"));
         values.add(text("braced NUL list", "{\u0000,a}"));
         values.add(text("101-item list", "a,".repeat(100) + "a"));

@@ -16,13 +16,15 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The operations of an OpenAPI 3 document, read generically: parameters (path, query, header), the JSON
  * request body schema with {@code $ref}/{@code allOf} resolved, and the filter operators a list parameter
- * documents ({@code example: eq.HIGH}, an enum of {@code op.value} forms, {@code x-operators}, or
- * {@code op.value} patterns in its description).
+ * documents ({@code example: eq.HIGH}, an enum of {@code op.value} forms, {@code x-operators}, a schema
+ * {@code pattern} such as {@code ^(eq|in)\\..+$}, or {@code op.value} forms in its description).
  */
 public final class OpenApiOperations {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final Pattern OPERATOR = Pattern.compile(
             "(?<![A-Za-z])(eq|neq|gt|gte|lt|lte|like|ilike|in|is|cs)\\.");
+    private static final Pattern OPERATOR_WORD = Pattern.compile(
+            "(?<![A-Za-z])(eq|neq|gt|gte|lt|lte|like|ilike|in|is|cs)(?![A-Za-z])");
 
     public record Parameter(String name, String in, boolean required, Map<String, Object> schema, Kind kind,
                             Set<String> operators) {
@@ -201,6 +203,12 @@ public final class OpenApiOperations {
                 while (matcher.find()) {
                     found.add(matcher.group(1));
                 }
+            }
+        }
+        if (schema.get("pattern") instanceof String pattern) {   // e.g. ^(eq|neq|in)\..+$
+            Matcher matcher = OPERATOR_WORD.matcher(pattern);
+            while (matcher.find()) {
+                found.add(matcher.group(1));
             }
         }
         return found;
