@@ -115,16 +115,15 @@ class UnstorableInputTest extends IntegrationTest {
     }
 
     @Test
-    void oversizeOrUnstorableLoginKeysAreAPlain401() {
-        for (String email : List.of("x".repeat(10 * 1024) + "@example.test", "a\\u0000@example.test",
-                "\\ud800@example.test")) {
-            api().post("/api/v1/sessions").raw("{\"email\":\"" + email + "\",\"password\":\"whatever-pw\"}", JSON)
-                    .send().status();
-        }
+    void anOversizeLoginEmailIsThePlain401AndAnUnstorableOneA400() {
+        // the failed-login counters are keyed by the e-mail: a 10 kB one used to break their table
         Map<String, Object> problem = api().post("/api/v1/sessions")
                 .raw("{\"email\":\"" + "x".repeat(10 * 1024) + "@example.test\",\"password\":\"whatever-pw\"}", JSON)
                 .send().problem(401);
         assertThat((String) problem.get("detail")).isEqualTo("invalid email or password");
+        assertThat(api().post("/api/v1/sessions").raw("{\"email\":\"a\\u0000@example.test\",\"password\":\"pw\"}",
+                JSON).send().errorFields(400)).containsExactly("email");
+        api().login(ada.email(), Api.PASSWORD);
     }
 
     @Test
