@@ -7,11 +7,12 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 
 /**
- * Anonymous sign-ups per client IP in a sliding window (the log-in counters' mechanism,
- * {@link LoginThrottle}; too many are a {@code ThrottledException}, 429): sign-up answers whether an e-mail is registered, so probing it for many
- * addresses must be slow. Each attempt that gets as far as that answer is counted in a transaction of
- * its own: call it outside the registration's transaction, so that a sign-up answered 409 (which rolls
- * back) still counts and a sign-up never holds two pooled connections at once.
+ * Anonymous sign-ups per client IP in a sliding window, with the log-in counters' mechanism
+ * ({@link LoginThrottle}; too many are a {@code ThrottledException}, 429). Sign-up answers whether an
+ * e-mail is registered, so probing it for many addresses must be slow. Each attempt that gets as far as
+ * that answer is counted in a transaction of its own: call it outside the registration's transaction,
+ * so that a sign-up answered 409 (which rolls back) still counts and a sign-up never holds two pooled
+ * connections at once.
  */
 @Singleton
 public class SignUpThrottle {

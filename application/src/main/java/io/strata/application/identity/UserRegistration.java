@@ -8,7 +8,10 @@ import io.strata.domain.shared.ConflictException;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
-/** The write half of {@link RegisterUserService}: uniqueness checks, the user and its password hash, in one transaction. */
+/**
+ * The write half of {@link RegisterUserService}: the uniqueness checks, the user and its password hash,
+ * in one transaction.
+ */
 @Singleton
 public class UserRegistration {
     private final UserRepository users;
