@@ -90,11 +90,21 @@ public final class Session extends AggregateRoot {
         String v = ip.strip();
         boolean v4 = IPV4.matcher(v).matches()
                 && java.util.Arrays.stream(v.split("\\.")).allMatch(p -> Integer.parseInt(p) <= 255);
-        boolean v6 = v.contains(":") && IPV6.matcher(v).matches();
+        boolean v6 = v.contains(":") && IPV6.matcher(v).matches() && isIpv6Literal(v);
         if (!v4 && !v6) {
             throw new ValidationException("ipAddress", "is not an IP address");
         }
         return v;
+    }
+
+    /** Parses the literal (a text with ':' and only hex digits, ':' and '.' is never looked up in DNS). */
+    private static boolean isIpv6Literal(String text) {
+        try {
+            java.net.InetAddress.getByName(text);
+            return true;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     public SessionId id() { return id; }

@@ -7,6 +7,7 @@ import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.user.UserId;
 import io.strata.domain.shared.value.Tags;
 import io.strata.domain.shared.value.Text;
+import io.strata.domain.shared.value.Storable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -195,6 +196,8 @@ public final class Project extends AggregateRoot {
     }
 
     private static void checkSchedule(LocalDate startDate, LocalDate dueDate) {
+        Storable.date("startDate", startDate);
+        Storable.date("dueDate", dueDate);
         if (startDate != null && dueDate != null && dueDate.isBefore(startDate)) {
             throw new ValidationException("dueDate", "must not be before startDate");
         }

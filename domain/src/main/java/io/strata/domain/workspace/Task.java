@@ -7,6 +7,7 @@ import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.user.UserId;
 import io.strata.domain.shared.value.Tags;
 import io.strata.domain.shared.value.Text;
+import io.strata.domain.shared.value.Storable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,8 +79,8 @@ public final class Task extends AggregateRoot {
         return new Task(TaskId.newId(), project.id(), Text.required("title", title, TITLE_MAX),
                 Text.optional("description", description, DESCRIPTION_MAX), TaskStatus.TODO,
                 priority == null ? Priority.MEDIUM : priority, assigneeId,
-                hours("estimatedHours", estimatedHours, MAX_ESTIMATE, true), BigDecimal.ZERO.setScale(2), dueDate,
-                tags, Set.of(), null, 0, now, now);
+                hours("estimatedHours", estimatedHours, MAX_ESTIMATE, true), BigDecimal.ZERO.setScale(2),
+                Storable.date("dueDate", dueDate), tags, Set.of(), null, 0, now, now);
     }
 
     public static Task reconstitute(TaskId id, ProjectId projectId, String title, String description,
@@ -111,7 +112,7 @@ public final class Task extends AggregateRoot {
     }
 
     public void reschedule(LocalDate dueDate, Clock clock) {
-        this.dueDate = dueDate;
+        this.dueDate = Storable.date("dueDate", dueDate);
         touch(clock);
     }
 

@@ -63,7 +63,21 @@ class ProfileAndSessionTest {
                 .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> Session.start(UserId.newId(), HASH, null, "evil.example.com", null, Duration.ofHours(1), clock))
                 .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> Session.start(UserId.newId(), HASH, null, ":::::", null, Duration.ofHours(1), clock))
+                .isInstanceOf(ValidationException.class);
+        assertThat(Session.start(UserId.newId(), HASH, null, "::ffff:10.0.0.1", null, Duration.ofHours(1), clock)
+                .ipAddress()).isEqualTo("::ffff:10.0.0.1");
         assertThatThrownBy(() -> Session.start(UserId.newId(), "plain-token", null, null, null, Duration.ofHours(1), clock))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void deviceInfoAndPreferencesMustBeStorableJson() {
+        assertThatThrownBy(() -> Session.start(UserId.newId(), HASH, Map.of("os", "a\u0000"), null, null,
+                Duration.ofHours(1), clock)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.errors().get(0).field()).isEqualTo("deviceInfo.os"));
+        assertThatThrownBy(() -> UserProfile.create(UserId.newId(), null, null, Map.of("\uD800", 1), clock))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("preferences"));
     }
 }
