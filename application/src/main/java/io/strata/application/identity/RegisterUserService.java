@@ -3,8 +3,6 @@ package io.strata.application.identity;
 import io.strata.domain.identity.Email;
 import io.strata.domain.identity.Password;
 import io.strata.domain.identity.User;
-import io.strata.domain.identity.UserCredentials;
-import io.strata.domain.identity.UserRepository;
 import io.strata.domain.identity.Username;
 import io.strata.domain.shared.error.ConflictException;
 import io.strata.domain.shared.error.ForbiddenException;
@@ -13,22 +11,25 @@ import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.user.Role;
 import io.strata.domain.shared.value.Tags;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 
+/**
+ * Not transactional itself: it validates (no database), counts an anonymous attempt
+ * ({@link SignUpThrottle}, its own transaction, so a 409 still counts), then stores the user
+ * ({@link UserRegistration}, one transaction).
+ */
 @Singleton
 public class RegisterUserService implements RegisterUserUseCase {
-    private final UserRepository users;
-    private final UserCredentials credentials;
+    private final UserRegistration registration;
+    private final SignUpThrottle signUps;
     private final Clock clock;
 
-    public RegisterUserService(UserRepository users, UserCredentials credentials, Clock clock) {
-        this.users = users;
-        this.credentials = credentials;
+    public RegisterUserService(UserRegistration registration, SignUpThrottle signUps, Clock clock) {
+        this.registration = registration;
+        this.signUps = signUps;
         this.clock = clock;
     }
 
     @Override
-    @Transactional
     public User register(Command command) {
         Role role = command.role() == null ? Role.USER : command.role();
         if (role != Role.USER && (command.actor() == null || !command.actor().isAdmin())) {
@@ -43,14 +44,9 @@ public class RegisterUserService implements RegisterUserUseCase {
                 : User.create(email, username, command.firstName(), command.lastName(), role, tags,
                         command.preferences(), clock));
         checks.throwIfAny();
-        if (users.existsByEmail(email)) {
-            throw new ConflictException("email " + email + " is already registered");
+        if (command.actor() == null) {
+            signUps.admit(command.ipAddress());   // before the answer that says whether the e-mail is taken
         }
-        if (users.existsByUsername(username)) {
-            throw new ConflictException("username " + username + " is already taken");
-        }
-        User user = users.add(draft);
-        credentials.store(user.id(), password);
-        return user;
+        return registration.store(draft, password);
     }
 }

@@ -23,6 +23,7 @@ public interface UserQueries {
 
     UserWithProfile getWithProfile(Actor actor, UserId id);
 
+    /** Read like the user: self, MANAGER and ADMIN (changing it is for the owner and ADMIN only). */
     UserProfile getProfile(Actor actor, UserId id);
 
     Page<User> search(Actor actor, SearchCriteria criteria, PageRequest page);

@@ -22,8 +22,10 @@ public class IdentityWiring {
             @Value("${strata.identity.max-failures-per-account:5}") int maxFailuresPerAccount,
             @Value("${strata.identity.max-failures-per-ip:50}") int maxFailuresPerIp,
             @Value("${strata.identity.failure-window:15m}") Duration failureWindow,
-            @Value("${strata.identity.last-seen-granularity:1m}") Duration lastSeenGranularity) {
+            @Value("${strata.identity.last-seen-granularity:1m}") Duration lastSeenGranularity,
+            @Value("${strata.identity.max-sign-ups-per-ip:20}") int maxSignUpsPerIp,
+            @Value("${strata.identity.sign-up-window:1h}") Duration signUpWindow) {
         return new IdentityPolicy(sessionTtl, maxFailuresPerAccount, maxFailuresPerIp, failureWindow,
-                lastSeenGranularity);
+                lastSeenGranularity, maxSignUpsPerIp, signUpWindow);
     }
 }

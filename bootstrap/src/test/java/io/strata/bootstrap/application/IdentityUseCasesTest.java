@@ -74,7 +74,7 @@ class IdentityUseCasesTest extends IntegrationTest {
         int n = SEQ.incrementAndGet();
         Actor creator = role == Role.USER ? null : Actor.system();
         return register.register(new RegisterUserUseCase.Command(creator, "User" + n + "@Example.com", "user" + n,
-                PASSWORD, "First" + n, "Last" + n, role, Set.of(tags), Map.of("theme", "light")));
+                PASSWORD, "First" + n, "Last" + n, role, Set.of(tags), Map.of("theme", "light"), null));
     }
 
     private static Actor actor(User user) {
@@ -103,24 +103,24 @@ class IdentityUseCasesTest extends IntegrationTest {
     @Test
     void anonymousCannotChooseARole() {
         assertThatThrownBy(() -> register.register(new RegisterUserUseCase.Command(null, "boss@example.com", "boss",
-                PASSWORD, null, null, Role.ADMIN, Set.of(), Map.of()))).isInstanceOf(ForbiddenException.class);
+                PASSWORD, null, null, Role.ADMIN, Set.of(), Map.of(), null))).isInstanceOf(ForbiddenException.class);
     }
 
     @Test
     void emailAndUsernameAreUnique() {
         User user = newUser(Role.USER);
         assertThatThrownBy(() -> register.register(new RegisterUserUseCase.Command(null,
-                user.email().value().toUpperCase(), "someoneelse", PASSWORD, null, null, null, Set.of(), Map.of())))
+                user.email().value().toUpperCase(), "someoneelse", PASSWORD, null, null, null, Set.of(), Map.of(), null)))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("already registered");
         assertThatThrownBy(() -> register.register(new RegisterUserUseCase.Command(null, "fresh@example.com",
-                user.username().value(), PASSWORD, null, null, null, Set.of(), Map.of())))
+                user.username().value(), PASSWORD, null, null, null, Set.of(), Map.of(), null)))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("already taken");
     }
 
     @Test
     void registerReportsEveryInvalidField() {
         assertThatThrownBy(() -> register.register(new RegisterUserUseCase.Command(null, "nope", "X", "short",
-                null, null, null, Set.of(), Map.of())))
+                null, null, null, Set.of(), Map.of(), null)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                         .extracting(ValidationException.FieldError::field)
                         .containsExactlyInAnyOrder("email", "username", "password"));

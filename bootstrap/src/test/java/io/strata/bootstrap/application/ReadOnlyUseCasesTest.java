@@ -51,7 +51,7 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
     void everyQueryRunsOnAReadOnlyConnection() {
         Actor admin = Actor.system();
         User user = register.register(new RegisterUserUseCase.Command(admin, "ro@example.com", "reader",
-                "long enough password", null, null, Role.MANAGER, Set.of("t"), Map.of()));
+                "long enough password", null, null, Role.MANAGER, Set.of("t"), Map.of(), null));
         Actor owner = new Actor(user.id(), Role.MANAGER);
         CreateProjectUseCase.ProjectWithTasks created = createProject.create(new CreateProjectUseCase.Command(owner,
                 "Read-only", null, Priority.MEDIUM, Set.of(), LocalDate.parse("2026-01-01"),
@@ -89,7 +89,7 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
 
         probe.clear();
         register.register(new RegisterUserUseCase.Command(admin, "rw@example.com", "writer", "long enough password",
-                null, null, Role.USER, Set.of(), Map.of()));
+                null, null, Role.USER, Set.of(), Map.of(), null));
         assertThat(probe.statements()).isNotEmpty().noneMatch(ConnectionProbe.Statement::readOnly);
     }
 }

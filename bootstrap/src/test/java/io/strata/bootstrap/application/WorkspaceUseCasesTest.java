@@ -77,7 +77,7 @@ class WorkspaceUseCasesTest extends IntegrationTest {
     private Actor user(Role role) {
         int n = SEQ.incrementAndGet();
         User user = register.register(new RegisterUserUseCase.Command(Actor.system(), "ws" + n + "@example.com",
-                "ws" + n, "long enough password", null, null, role, Set.of(), Map.of()));
+                "ws" + n, "long enough password", null, null, role, Set.of(), Map.of(), null));
         return new Actor(user.id(), role);
     }
 

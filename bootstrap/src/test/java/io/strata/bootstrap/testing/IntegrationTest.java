@@ -70,6 +70,8 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         properties.put("jpa.default.properties.hibernate.generate_statistics", "true");
         properties.put("strata.admin.email", ADMIN_EMAIL);
         properties.put("strata.admin.password", ADMIN_PASSWORD);
+        // tests sign many users up from one address; the sign-up throttle has its own test
+        properties.put("strata.identity.max-sign-ups-per-ip", "100000");
         properties.putAll(additionalProperties());
         return properties;
     }

@@ -2,6 +2,8 @@ package io.strata.domain.identity;
 
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.value.Text;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -33,10 +35,20 @@ public record ClientInfo(String ipAddress, String userAgent, Map<String, Object>
         String v = ip.strip();
         boolean v4 = IPV4.matcher(v).matches()
                 && Arrays.stream(v.split("\\.")).allMatch(p -> Integer.parseInt(p) <= 255);
-        boolean v6 = v.contains(":") && IPV6.matcher(v).matches();
+        boolean v6 = v.contains(":") && IPV6.matcher(v).matches() && isIpv6Literal(v);
         if (!v4 && !v6) {
             throw new ValidationException("ipAddress", "is not an IP address");
         }
         return v;
+    }
+
+    /** Parses the literal (a text with ':' and only hex digits, ':' and '.' is never looked up in DNS). */
+    private static boolean isIpv6Literal(String text) {
+        try {
+            InetAddress.getByName(text);
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 }

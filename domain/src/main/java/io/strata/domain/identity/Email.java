@@ -1,6 +1,7 @@
 package io.strata.domain.identity;
 
 import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.value.Storable;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -12,6 +13,7 @@ public record Email(String value) {
         if (value == null || value.isBlank()) {
             throw new ValidationException("email", "must not be blank");
         }
+        Storable.text("email", value);
         value = value.strip().toLowerCase(Locale.ROOT);
         if (value.length() > 254 || !SHAPE.matcher(value).matches()) {
             throw new ValidationException("email", "is not a valid e-mail address");

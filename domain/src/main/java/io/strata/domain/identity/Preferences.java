@@ -1,11 +1,15 @@
 package io.strata.domain.identity;
 
 import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.value.Storable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Limits on free-form JSON preference objects, so one user cannot store megabytes. */
+/**
+ * Limits on free-form JSON objects (preferences, device info): storable as {@code jsonb} (see
+ * {@link Storable#json}) and small, so one user cannot store megabytes.
+ */
 public final class Preferences {
     static final int MAX_KEYS = 100;
 
@@ -28,6 +32,7 @@ public final class Preferences {
         if (prefs.keySet().stream().anyMatch(java.util.Objects::isNull)) {
             throw new ValidationException(field, "keys must not be null");
         }
+        Storable.json(field, prefs);
         if (prefs.toString().length() > 16_384) {
             throw new ValidationException(field, "must be at most 16 KiB");
         }

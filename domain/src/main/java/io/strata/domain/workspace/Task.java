@@ -7,6 +7,7 @@ import io.strata.domain.shared.model.AuditStamp;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.user.UserId;
 import io.strata.domain.shared.value.Tags;
+import io.strata.domain.shared.value.Storable;
 import io.strata.domain.shared.value.Text;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -69,8 +70,8 @@ public final class Task extends AggregateRoot {
         Instant now = clock.now();
         return new Task(TaskId.newId(), project.id(), Text.required("title", title, TITLE_MAX),
                 Text.optional("description", description, DESCRIPTION_MAX), TaskStatus.TODO,
-                priority == null ? Priority.MEDIUM : priority, assigneeId, Effort.estimated(estimatedHours), dueDate,
-                tags, Set.of(), null, AuditStamp.createdAt(now));
+                priority == null ? Priority.MEDIUM : priority, assigneeId, Effort.estimated(estimatedHours),
+                Storable.date("dueDate", dueDate), tags, Set.of(), null, AuditStamp.createdAt(now));
     }
 
     /** Loads a stored task: no validation, no events. */
@@ -103,7 +104,7 @@ public final class Task extends AggregateRoot {
     }
 
     public void reschedule(LocalDate dueDate, Clock clock) {
-        this.dueDate = dueDate;
+        this.dueDate = Storable.date("dueDate", dueDate);
         touch(clock);
     }
 

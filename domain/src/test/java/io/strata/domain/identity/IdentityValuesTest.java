@@ -19,7 +19,7 @@ class IdentityValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "plain", "a@b", "a b@c.d", "@c.de", "a@@c.de"})
+    @ValueSource(strings = {"", " ", "plain", "a@b", "a b@c.d", "@c.de", "a@@c.de", "a\u0000@c.de", "a@\uD800c.de"})
     void malformedEmailsAreRejected(String raw) {
         assertThatThrownBy(() -> new Email(raw)).isInstanceOf(ValidationException.class);
     }

@@ -63,9 +63,21 @@ class ProfileAndSessionTest {
         assertThatThrownBy(() -> ClientInfo.of("300.1.1.1", null, null)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("ipAddress");
         assertThatThrownBy(() -> ClientInfo.of("evil.example.com", null, null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> ClientInfo.of(":::::", null, null)).isInstanceOf(ValidationException.class);
+        assertThat(ClientInfo.of("::ffff:10.0.0.1", null, null).ipAddress()).isEqualTo("::ffff:10.0.0.1");
         assertThatThrownBy(() -> ClientInfo.of(null, "x".repeat(513), null)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("userAgent");
         assertThatThrownBy(() -> Session.start(UserId.newId(), "plain-token", none, Duration.ofHours(1), clock))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void deviceInfoAndPreferencesMustBeStorableJson() {
+        assertThatThrownBy(() -> ClientInfo.of(null, null, Map.of("os", "a\u0000")))
+                .isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.errors().get(0).field()).isEqualTo("deviceInfo.os"));
+        assertThatThrownBy(() -> UserProfile.create(UserId.newId(), null, null, Map.of("\uD800", 1), clock))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("preferences"));
     }
 }

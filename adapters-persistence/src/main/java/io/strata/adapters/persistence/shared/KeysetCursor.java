@@ -1,6 +1,7 @@
 package io.strata.adapters.persistence.shared;
 
 import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.value.Storable;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -36,6 +37,7 @@ import java.util.UUID;
  * as a parameter.
  */
 public final class KeysetCursor {
+    private static final String CURSOR = "cursor";
     private static final byte FORMAT = 1;
     private static final int FINGERPRINT_BYTES = 8;
     private static final int DIGEST_BYTES = 12;
@@ -131,25 +133,30 @@ public final class KeysetCursor {
         return value.toString();
     }
 
+    /** A value of {@code type}; values PostgreSQL cannot take as a parameter are rejected (a forged cursor). */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object parse(String text, Class<?> type) {
         if (type == String.class) {
-            return text;
+            return Storable.text(CURSOR, text);
         }
         if (type == UUID.class) {
             return UUID.fromString(text);
         }
         if (type == Instant.class) {
-            return Instant.parse(text);
+            return Storable.instant(CURSOR, Instant.parse(text));
         }
         if (type == OffsetDateTime.class) {
-            return OffsetDateTime.parse(text);
+            OffsetDateTime value = OffsetDateTime.parse(text);
+            Storable.instant(CURSOR, value.toInstant());
+            return value;
         }
         if (type == LocalDate.class) {
-            return LocalDate.parse(text);
+            return Storable.date(CURSOR, LocalDate.parse(text));
         }
         if (type == LocalDateTime.class) {
-            return LocalDateTime.parse(text);
+            LocalDateTime value = LocalDateTime.parse(text);
+            Storable.instant(CURSOR, value.toInstant(java.time.ZoneOffset.UTC));
+            return value;
         }
         if (type == Long.class || type == long.class) {
             return Long.valueOf(text);
@@ -161,7 +168,7 @@ public final class KeysetCursor {
             return Short.valueOf(text);
         }
         if (type == BigDecimal.class) {
-            return new BigDecimal(text);
+            return Storable.decimal(CURSOR, new BigDecimal(text));
         }
         if (type == Boolean.class || type == boolean.class) {
             if (!text.equals("true") && !text.equals("false")) {
@@ -207,6 +214,6 @@ public final class KeysetCursor {
     }
 
     private static ValidationException invalid(String message) {
-        return new ValidationException("cursor", message);
+        return new ValidationException(CURSOR, message);
     }
 }

@@ -29,6 +29,29 @@ class KeysetCursorTest {
     }
 
     @Test
+    void aForgedCursorCannotCarryValuesPostgresRejects() {
+        // the digest is no secret: anyone who reads the code can seal a cursor, so its values are checked too
+        List<Class<?>> types = List.of(Instant.class, UUID.class);
+        for (List<Object> forged : List.of(
+                List.<Object>of(Instant.parse("+1000000000-12-31T23:59:59Z"), UUID.randomUUID()),
+                List.<Object>of(Instant.parse("-4714-01-01T00:00:00Z"), UUID.randomUUID()))) {
+            String cursor = KeysetCursor.encode("users:createdAt,id", forged);
+            assertThatThrownBy(() -> KeysetCursor.decode(cursor, "users:createdAt,id", types))
+                    .isInstanceOfSatisfying(ValidationException.class,
+                            e -> assertThat(e.errors().get(0).field()).isEqualTo("cursor"));
+        }
+        String nul = KeysetCursor.encode("users:username,id", List.of("a\u0000", UUID.randomUUID()));
+        assertThatThrownBy(() -> KeysetCursor.decode(nul, "users:username,id", List.of(String.class, UUID.class)))
+                .hasMessageContaining("NUL");
+        String date = KeysetCursor.encode("tasks:dueDate,id", List.of(LocalDate.MAX, UUID.randomUUID()));
+        assertThatThrownBy(() -> KeysetCursor.decode(date, "tasks:dueDate,id", List.of(LocalDate.class, UUID.class)))
+                .isInstanceOf(ValidationException.class);
+        String amount = KeysetCursor.encode("p:budget,id", List.of(new BigDecimal("1e2000"), UUID.randomUUID()));
+        assertThatThrownBy(() -> KeysetCursor.decode(amount, "p:budget,id", List.of(BigDecimal.class, UUID.class)))
+                .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
     void everyAlteredByteIsRejected() {
         String cursor = KeysetCursor.encode("users:username,id", VALUES);
         byte[] raw = Base64.getUrlDecoder().decode(cursor);

@@ -21,6 +21,7 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.strata.adapters.web.shared.ApiDefinition;
+import io.strata.adapters.web.shared.ClientAddressResolver;
 import io.strata.adapters.web.shared.ETags;
 import io.strata.adapters.web.shared.ListParameters;
 import io.strata.adapters.web.shared.ListQuery;
@@ -95,11 +96,12 @@ public class UserController {
     private final ChangePasswordUseCase changePassword;
     private final BulkUpdateUsersUseCase bulkUpdate;
     private final UserWebMapper mapper;
+    private final ClientAddressResolver client;
 
     public UserController(RegisterUserUseCase registerUser, UserQueries users, UpdateUserUseCase updateUser,
                           DeleteUserUseCase deleteUser, ChangeUserStatusUseCase changeStatus,
                           VerifyEmailUseCase verifyEmail, ChangePasswordUseCase changePassword,
-                          BulkUpdateUsersUseCase bulkUpdate, UserWebMapper mapper) {
+                          BulkUpdateUsersUseCase bulkUpdate, UserWebMapper mapper, ClientAddressResolver client) {
         this.registerUser = registerUser;
         this.users = users;
         this.updateUser = updateUser;
@@ -109,6 +111,7 @@ public class UserController {
         this.changePassword = changePassword;
         this.bulkUpdate = bulkUpdate;
         this.mapper = mapper;
+        this.client = client;
     }
 
     @Post
@@ -116,17 +119,20 @@ public class UserController {
     @SecurityRequirement(name = "")
     @SecurityRequirement(name = ApiDefinition.BEARER)
     @Operation(summary = "Register a user",
-            description = "Public sign-up (role USER). An ADMIN (bearer token) may choose another role. "
-                    + "Honours Idempotency-Key.")
+            description = "Public sign-up (role USER), throttled per client IP (429 with Retry-After). An ADMIN "
+                    + "(bearer token) may choose another role and is not throttled. Honours Idempotency-Key.")
     @ApiResponse(responseCode = "201", description = "Created; Location and ETag headers set",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     @ApiResponse(responseCode = "409", description = "E-mail or username taken",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<UserResponse> register(@Parameter(hidden = true) @Nullable Actor actor,
+    @ApiResponse(responseCode = "429", description = "Too many anonymous sign-ups from this address; see Retry-After",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public HttpResponse<UserResponse> register(HttpRequest<?> request, @Parameter(hidden = true) @Nullable Actor actor,
                                                @Body RegisterUserRequest body) {
         User user = registerUser.register(new RegisterUserUseCase.Command(actor, body.email(), body.username(),
                 body.password(), body.firstName(), body.lastName(),
-                RequestValues.enumValue("role", body.role(), Role.class), body.tags(), body.preferences()));
+                RequestValues.enumValue("role", body.role(), Role.class), body.tags(), body.preferences(),
+                client.clientIp(request)));
         return ETags.tag(HttpResponse.created(mapper.toResponse(user), location(user.id().value())),
                 user.version());
     }

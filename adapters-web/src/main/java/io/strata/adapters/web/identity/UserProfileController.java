@@ -49,7 +49,7 @@ public class UserProfileController {
     }
 
     @Get
-    @Operation(summary = "Get a user's profile")
+    @Operation(summary = "Get a user's profile (self, MANAGER, ADMIN)")
     @ApiResponse(responseCode = "200", description = "The profile; ETag set",
             content = @Content(schema = @Schema(implementation = ProfileResponse.class)))
     public HttpResponse<ProfileResponse> get(@Parameter(hidden = true) Actor actor, UUID id) {

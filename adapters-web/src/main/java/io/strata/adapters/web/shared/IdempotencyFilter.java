@@ -28,6 +28,7 @@ import io.strata.domain.shared.error.ConflictException;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.value.Storable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -66,6 +67,8 @@ public class IdempotencyFilter implements Ordered {
     public static final String REPLAYED = "Idempotency-Replayed";
     public static final Duration RETENTION = Duration.ofHours(24);
     public static final int MAX_KEY_LENGTH = 255;
+    /** {@code idempotency_keys.scope} holds at most 200 characters. */
+    static final int MAX_SCOPE_LENGTH = 200;
     /** Response headers stored with the body and re-emitted on a replay. */
     public static final List<String> REMEMBERED_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG,
             HttpHeaders.CACHE_CONTROL);
@@ -181,9 +184,24 @@ public class IdempotencyFilter implements Ordered {
         }
     }
 
+    /**
+     * The caller and the path; a path that would make the scope longer than {@value #MAX_SCOPE_LENGTH}
+     * characters (any path can be sent, routed or not) is replaced by its SHA-256, so the key stays storable.
+     */
     static String scope(HttpRequest<?> request) {
         String caller = RequestActor.actor(request).map(Actor::userId).map(id -> "user:" + id).orElse("anonymous");
-        return caller + " " + request.getPath();
+        String path = request.getPath();
+        String scope = caller + " " + path;
+        return scope.length() <= MAX_SCOPE_LENGTH && Storable.textProblem(path) == null ? scope
+                : caller + " sha256:" + HexFormat.of().formatHex(sha256(path.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JRE", e);
+        }
     }
 
     static String requestHash(HttpRequest<?> request, byte[] body) {

@@ -8,6 +8,7 @@ import io.strata.domain.shared.query.QuerySchema;
 import io.strata.domain.shared.query.SearchCriteria;
 import io.strata.domain.shared.query.SortOrder;
 import io.strata.domain.shared.query.TotalCount;
+import io.strata.domain.shared.value.Storable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +82,8 @@ public record ListQuery(SearchCriteria criteria, PageRequest page) {
         }
         if (q != null && q.length() > MAX_Q_LENGTH) {
             errors.add(new ValidationException.FieldError(Q, "must be at most " + MAX_Q_LENGTH + " characters"));
+        } else if (q != null && Storable.textProblem(q) != null) {
+            errors.add(new ValidationException.FieldError(Q, Storable.textProblem(q)));
         }
         TotalCount count = count(countText, errors);
         List<SortOrder> sort = schema.defaultSort();

@@ -1,11 +1,13 @@
 package io.strata.adapters.web.shared;
 
 import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.query.FieldType;
 import io.strata.domain.shared.query.Filter;
 import io.strata.domain.shared.query.FilterOperator;
 import io.strata.domain.shared.query.QueryField;
 import io.strata.domain.shared.query.QuerySchema;
 import io.strata.domain.shared.query.SortOrder;
+import io.strata.domain.shared.value.Storable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -88,12 +90,14 @@ public final class QueryGrammar {
     private static List<Object> values(QueryField field, FilterOperator op, String raw) {
         String name = field.name();
         if (op == FilterOperator.IS) {
+            boolean bool = field.type() == FieldType.BOOLEAN;
             return List.of(switch (raw.toLowerCase(Locale.ROOT)) {
                 case "null" -> Filter.IsValue.NULL;
                 case "notnull", "not_null" -> Filter.IsValue.NOT_NULL;
-                case "true" -> Filter.IsValue.TRUE;
-                case "false" -> Filter.IsValue.FALSE;
-                default -> throw new ValidationException(name, "is takes null, notnull, true or false");
+                case "true" -> bool ? Filter.IsValue.TRUE : notBoolean(name);
+                case "false" -> bool ? Filter.IsValue.FALSE : notBoolean(name);
+                default -> throw new ValidationException(name, bool ? "is takes null, notnull, true or false"
+                        : "is takes null or notnull");
             });
         }
         if (op == FilterOperator.IN || op == FilterOperator.CS) {
@@ -116,6 +120,10 @@ public final class QueryGrammar {
         return List.of(convert(field, raw));
     }
 
+    private static Filter.IsValue notBoolean(String name) {
+        throw new ValidationException(name, "is not a boolean; is takes null or notnull");
+    }
+
     private static Object convert(QueryField field, String raw) {
         String name = field.name();
         try {
@@ -124,13 +132,13 @@ public final class QueryGrammar {
                     if (raw.length() > 200) {
                         throw new ValidationException(name, "value longer than 200 characters");
                     }
-                    yield raw;
+                    yield Storable.text(name, raw);
                 }
                 case UUID -> java.util.UUID.fromString(raw);
-                case INSTANT -> Instant.parse(raw);
-                case DATE -> LocalDate.parse(raw);
+                case INSTANT -> Storable.instant(name, Instant.parse(raw));
+                case DATE -> Storable.date(name, LocalDate.parse(raw));
                 case INTEGER -> Long.parseLong(raw);
-                case DECIMAL -> new BigDecimal(raw);
+                case DECIMAL -> Storable.decimal(name, new BigDecimal(raw));
                 case BOOLEAN -> switch (raw.toLowerCase(Locale.ROOT)) {
                     case "true" -> Boolean.TRUE;
                     case "false" -> Boolean.FALSE;

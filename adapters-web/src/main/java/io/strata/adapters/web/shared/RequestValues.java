@@ -29,15 +29,25 @@ public final class RequestValues {
         throw new ValidationException(field, "'" + Problems.abbreviate(text) + "' is not a valid UUID");
     }
 
-    /** Comma-separated and/or repeated UUIDs, e.g. {@code ids=a,b&ids=c}; every bad one is reported. */
+    /**
+     * Comma-separated and/or repeated UUIDs, e.g. {@code ids=a,b&ids=c} (or a JSON array's items); every
+     * bad one is reported (a null item too), up to {@code max} items.
+     */
     public static List<UUID> uuids(String field, Collection<String> texts, int max) {
         List<UUID> ids = new ArrayList<>();
         List<ValidationException.FieldError> errors = new ArrayList<>();
         int index = 0;
         for (String text : texts) {
+            if (text == null) {
+                errors.add(new ValidationException.FieldError(field + "[" + index++ + "]", "must not be null"));
+                continue;
+            }
             for (String part : text.split(",")) {
                 if (part.isBlank()) {
                     continue;
+                }
+                if (index >= max) {
+                    throw new ValidationException(field, "give 1 to " + max + " comma-separated UUIDs, got more");
                 }
                 try {
                     ids.add(uuid(field + "[" + index + "]", part));

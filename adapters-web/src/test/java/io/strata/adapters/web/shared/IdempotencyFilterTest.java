@@ -37,6 +37,15 @@ class IdempotencyFilterTest {
     }
 
     @Test
+    void aLongPathIsScopedByItsHashSoTheKeyStaysStorable() {
+        String longPath = "/api/v1/projects/" + "a".repeat(300) + "/tasks";
+        String scope = IdempotencyFilter.scope(HttpRequest.POST(longPath, "{}"));
+        assertThat(scope).startsWith("anonymous sha256:").hasSizeLessThanOrEqualTo(IdempotencyFilter.MAX_SCOPE_LENGTH)
+                .isEqualTo(IdempotencyFilter.scope(HttpRequest.POST(longPath, "{}")))
+                .isNotEqualTo(IdempotencyFilter.scope(HttpRequest.POST(longPath + "x", "{}")));
+    }
+
+    @Test
     void theRequestHashCoversMethodPathAndBody() {
         HttpRequest<?> request = HttpRequest.POST("/api/v1/users", "");
         byte[] body = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);

@@ -141,5 +141,8 @@ class ListQueryTest {
                 .contains("limit");
         assertThat(errors("q", "x".repeat(ListQuery.MAX_Q_LENGTH + 1)))
                 .extracting(ValidationException.FieldError::field).containsExactly("q");
+        assertThat(errors("q", "a\u0000b")).extracting(ValidationException.FieldError::field).containsExactly("q");
+        assertThat(errors("email", "eq.a\u0000b", "createdAt", "gte.+1000000000-01-01T00:00:00Z"))
+                .extracting(ValidationException.FieldError::field).containsExactlyInAnyOrder("email", "createdAt");
     }
 }

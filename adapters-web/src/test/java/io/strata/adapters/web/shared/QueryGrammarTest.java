@@ -9,6 +9,7 @@ import io.strata.domain.shared.query.Filter;
 import io.strata.domain.shared.query.FilterOperator;
 import io.strata.domain.shared.query.QuerySchema;
 import io.strata.domain.shared.query.SortOrder;
+import io.strata.domain.shared.value.Storable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -81,5 +82,41 @@ class QueryGrammarTest {
         assertThat(QueryGrammar.sort(schema, null)).containsExactly(SortOrder.desc("createdAt"));
         assertThatThrownBy(() -> QueryGrammar.sort(schema, "color")).hasMessageContaining("allowed: createdAt, name, size");
         assertThatThrownBy(() -> QueryGrammar.sort(schema, "name,-name")).hasMessageContaining("twice");
+    }
+
+    @Test
+    void valuesPostgresCannotTakeAreValidationErrorsOnTheField() {
+        assertThat(fields(() -> QueryGrammar.filter(schema, "name", "eq.a\u0000b"))).containsExactly("name");
+        assertThat(fields(() -> QueryGrammar.filter(schema, "name", "in.a,\uD800"))).containsExactly("name");
+        assertThat(fields(() -> QueryGrammar.filter(schema, "tags", "cs.{ok,\u0000}"))).containsExactly("tags");
+        assertThat(fields(() -> QueryGrammar.filter(schema, "createdAt", "gte.+1000000000-12-31T23:59:59Z")))
+                .containsExactly("createdAt");
+        assertThat(fields(() -> QueryGrammar.filter(schema, "createdAt", "lt.+294277-01-01T00:00:00Z")))
+                .containsExactly("createdAt");
+        assertThat(QueryGrammar.filter(schema, "createdAt", "lt.+294276-12-31T23:59:59.999999Z").value())
+                .isEqualTo(Storable.MAX_INSTANT);
+        QuerySchema dated = QuerySchema.builder("dated").comparable("due", FieldType.DATE, true)
+                .comparable("amount", FieldType.DECIMAL, false).build();
+        assertThat(fields(() -> QueryGrammar.filter(dated, "due", "eq.+999999999-12-31"))).containsExactly("due");
+        assertThat(fields(() -> QueryGrammar.filter(dated, "due", "eq.-4713-11-23"))).containsExactly("due");
+        assertThat(QueryGrammar.filter(dated, "due", "eq.-4713-11-24").value()).isEqualTo(Storable.MIN_DATE);
+        assertThat(fields(() -> QueryGrammar.filter(dated, "amount", "gt.1e999999999"))).containsExactly("amount");
+    }
+
+    @Test
+    void isTrueAndIsFalseAreForBooleansOnly() {
+        assertThat(fields(() -> QueryGrammar.filter(schema, "ownerId", "is.true"))).containsExactly("ownerId");
+        assertThat(fields(() -> QueryGrammar.filter(schema, "createdAt", "is.false"))).containsExactly("createdAt");
+        assertThat(QueryGrammar.filter(schema, "createdAt", "is.notnull").value()).isEqualTo(Filter.IsValue.NOT_NULL);
+        assertThat(QueryGrammar.filter(schema, "done", "is.false").value()).isEqualTo(Filter.IsValue.FALSE);
+    }
+
+    private static List<String> fields(Runnable parse) {
+        try {
+            parse.run();
+        } catch (ValidationException e) {
+            return e.errors().stream().map(ValidationException.FieldError::field).toList();
+        }
+        throw new AssertionError("no ValidationException");
     }
 }

@@ -26,7 +26,14 @@ class RequestValuesTest {
                         .extracting(ValidationException.FieldError::field).containsExactly("ids[1]", "ids[2]"));
         assertThatThrownBy(() -> RequestValues.uuids("ids", List.of(), 10)).hasMessageContaining("give 1 to 10");
         assertThatThrownBy(() -> RequestValues.uuids("ids",
-                List.of(UUID.randomUUID() + "," + UUID.randomUUID()), 1)).hasMessageContaining("got 2");
+                List.of(UUID.randomUUID() + "," + UUID.randomUUID()), 1)).hasMessageContaining("got more");
+    }
+
+    @Test
+    void aNullItemIsReportedByPosition() {
+        assertThatThrownBy(() -> RequestValues.uuids("ids", java.util.Arrays.asList(UUID.randomUUID().toString(), null), 10))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .containsExactly(new ValidationException.FieldError("ids[1]", "must not be null")));
     }
 
     @Test

@@ -13,9 +13,13 @@ public record Tags(Set<String> values) {
     public Tags {
         TreeSet<String> clean = new TreeSet<>();
         for (String raw : values == null ? Set.<String>of() : values) {
-            if (raw == null || raw.isBlank()) {
+            if (raw == null) {
+                throw new ValidationException("tags", "tags must not be null");
+            }
+            if (raw.isBlank()) {
                 throw new ValidationException("tags", "tags must not be blank");
             }
+            Storable.text("tags", raw);
             String tag = raw.strip();
             if (tag.length() > MAX_LENGTH) {
                 throw new ValidationException("tags", "tag '" + tag.substring(0, 20) + "...' is longer than " + MAX_LENGTH);
@@ -29,7 +33,8 @@ public record Tags(Set<String> values) {
     }
 
     public static Tags of(Collection<String> values) {
-        return new Tags(values == null ? Set.of() : new TreeSet<>(values));
+        // not a TreeSet: it would throw a NullPointerException on a null element before the check above
+        return new Tags(values == null ? Set.of() : new java.util.LinkedHashSet<>(values));
     }
 
     public static Tags none() {

@@ -2,7 +2,7 @@ package io.strata.domain.shared.value;
 
 import io.strata.domain.shared.error.ValidationException;
 
-/** Small checks for free-text fields, shared by every context. */
+/** Small checks for free-text fields, shared by every context; every value must be {@link Storable#text storable}. */
 public final class Text {
     private Text() {
     }
@@ -12,6 +12,7 @@ public final class Text {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Storable.text(field, value);
         String v = value.strip();
         if (v.length() > max) {
             throw new ValidationException(field, "must be at most " + max + " characters");
