@@ -1,7 +1,9 @@
 package io.strata.bootstrap;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.strata.adapters.web.shared.InFlightRequests;
 import io.strata.bootstrap.config.DatabaseSettings;
 import io.strata.bootstrap.config.StartupFailure;
 import io.strata.bootstrap.embedded.EmbeddedPostgres;
@@ -13,12 +15,21 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A running Strata API: the {@link StrataRuntime} (Micronaut context, database, embedded PostgreSQL if one was
  * started) with its HTTP server. {@link #start} starts the runtime, then the server; every failure is a
- * {@link StartupFailure} with a one-line message. {@link #close} stops the server, then the runtime.
+ * {@link StartupFailure} with a one-line message.
+ *
+ * <p>{@link #close} is the graceful stop, in this order: new requests are answered 503 (with
+ * {@code Connection: close}) while those in flight finish, for at most {@code STRATA_SHUTDOWN_GRACE}
+ * ({@link InFlightRequests}); then the HTTP server closes its connections and stops; then the Micronaut context
+ * closes (the connection pools, Hibernate); then the embedded PostgreSQL stops. Nothing stops the database while a
+ * request may still use it.
  */
 public final class StrataServer implements AutoCloseable {
 
@@ -106,24 +117,68 @@ public final class StrataServer implements AutoCloseable {
         return runtime.embeddedPostgres();
     }
 
+    /** Ends the wait of a {@link #close} in progress for requests in flight (a second stop signal). */
+    public void hurry() {
+        runtime.context().findBean(InFlightRequests.class).ifPresent(InFlightRequests::stopWaiting);
+    }
+
     @Override
     public void close() {
         if (closed.getAndSet(true)) {
             return;
         }
+        long started = System.nanoTime();
         try {
-            LOG.info("Strata shutting down");
             try {
-                if (server.isRunning()) {
-                    server.stop();
-                }
+                drain(runtime.launch().shutdownGrace());
+                closeConnections();
             } finally {
-                runtime.close();
+                try {
+                    if (server.isRunning()) {
+                        server.stop();
+                    }
+                } finally {
+                    runtime.close();
+                }
             }
+            LOG.info("Strata stopped in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
         } catch (RuntimeException e) {
             LOG.warn("Error while stopping Strata: {}", StartupFailure.describe(e));
         } finally {
             stopped.countDown();
+        }
+    }
+
+    private void drain(Duration grace) {
+        Optional<InFlightRequests> requests = runtime.context().findBean(InFlightRequests.class);
+        if (requests.isEmpty() || !server.isRunning()) {
+            LOG.info("Strata shutting down");
+            return;
+        }
+        LOG.info("Strata shutting down: new requests are answered 503; waiting up to {} ms for {} in flight",
+                grace.toMillis(), requests.get().inFlight());
+        try {
+            InFlightRequests.Drain drain = requests.get().drain(grace);
+            if (drain.unfinished() == 0) {
+                LOG.info("All {} requests in flight finished in {} ms", drain.inFlightAtStart(), drain.took().toMillis());
+            } else {
+                LOG.warn("{} requests still running after {} ms; stopping anyway", drain.unfinished(), drain.took().toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Netty's graceful stop: no new connections, responses being written finish, then every connection closes. */
+    private void closeConnections() {
+        if (server instanceof GracefulShutdownCapable graceful && server.isRunning()) {
+            try {
+                graceful.shutdownGracefully().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.debug("HTTP connections did not close in time: {}", StartupFailure.describe(e));
+            }
         }
     }
 }
