@@ -75,7 +75,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static final Duration OLD_BACKENDS_TIMEOUT = Duration.ofSeconds(30);
     private static final int RECENT_OUTPUT_LINES = 20;
 
-    /** What a running server of this class is. */
+    /** The server as its supervisor sees it. */
     public enum State { RUNNING, RESTARTING, FAILED, STOPPED }
 
     /** Events of the supervised server, called on the supervisor's thread. */
@@ -136,12 +136,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
         });
     }
 
-    /** Starts (initialising on first use) the cluster in {@code dataDirectory} on {@code port}, with database {@value #DEFAULT_DATABASE}. */
-    public static EmbeddedPostgres start(Path dataDirectory, int port) {
-        return start(dataDirectory, port, DEFAULT_DATABASE, dataDirectory.resolveSibling("pg-bin"), DEFAULT_RESTART_ATTEMPTS);
-    }
-
     /**
+     * Starts (initialising on first use) the cluster in {@code dataDirectory} on {@code port}, with {@code database}.
+     *
      * @param binariesRoot    where the PostgreSQL binaries are unpacked (once per version)
      * @param restartAttempts consecutive failed restarts after a crash before giving up (at least 1)
      * @throws StartupFailure with a one-line message when the server cannot be started

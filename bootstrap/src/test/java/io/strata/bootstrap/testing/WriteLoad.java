@@ -47,8 +47,6 @@ public final class WriteLoad implements AutoCloseable {
     public final Queue<Long> unavailableNanos = new ConcurrentLinkedQueue<>();
     public final Queue<TransportFailure> transportFailures = new ConcurrentLinkedQueue<>();
     private final AtomicLong acknowledged = new AtomicLong();
-    /** nanoTime when each acknowledged request was sent and when its 2xx arrived. */
-    private final Queue<long[]> acknowledgedTimes = new ConcurrentLinkedQueue<>();
 
     public WriteLoad(URI base, String token) {
         this.base = base;
@@ -69,11 +67,6 @@ public final class WriteLoad implements AutoCloseable {
     /** 2xx answers so far (each one a project with its tasks, or a task). */
     public long acknowledged() {
         return acknowledged.get();
-    }
-
-    /** nanoTime of the first 2xx to a request sent after {@code nanoTime} (-1 if none). */
-    public long firstAcknowledgedSentAfter(long nanoTime) {
-        return acknowledgedTimes.stream().filter(t -> t[0] > nanoTime).mapToLong(t -> t[1]).min().orElse(-1);
     }
 
     public int count(int status) {
@@ -143,7 +136,6 @@ public final class WriteLoad implements AutoCloseable {
                     tasksInProject++;
                 }
                 acknowledged.incrementAndGet();
-                acknowledgedTimes.add(new long[]{sent, System.nanoTime()});
             } else if (status == 503) {
                 unavailableNanos.add(System.nanoTime() - sent);
                 pause(20);
