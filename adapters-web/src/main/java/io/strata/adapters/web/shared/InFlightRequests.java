@@ -81,10 +81,6 @@ public class InFlightRequests implements Ordered {
         return inFlight.get();
     }
 
-    public boolean draining() {
-        return draining;
-    }
-
     /**
      * Refuses new requests from now on and waits, at most {@code grace}, until every request in flight has its
      * response.
