@@ -8,8 +8,8 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.strata.adapters.web.shared.BackendAvailability;
 import io.strata.application.identity.AuthenticateUseCase;
+import io.strata.bootstrap.database.DatabaseAvailability;
 
 import java.security.Principal;
 import java.util.Locale;
@@ -25,9 +25,9 @@ import java.util.Locale;
 public class HealthDetailsAccess {
 
     private final AuthenticateUseCase authenticate;
-    private final BackendAvailability availability;
+    private final DatabaseAvailability availability;
 
-    public HealthDetailsAccess(AuthenticateUseCase authenticate, @Nullable BackendAvailability availability) {
+    public HealthDetailsAccess(AuthenticateUseCase authenticate, @Nullable DatabaseAvailability availability) {
         this.authenticate = authenticate;
         this.availability = availability;
     }
@@ -37,7 +37,7 @@ public class HealthDetailsAccess {
     public void admitAdministrators(HttpRequest<?> request) {
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.toLowerCase(Locale.ROOT).startsWith("bearer ")
-                || (availability != null && availability.knownOutage().isPresent())) {
+                || (availability != null && availability.outage().isPresent())) {
             return;
         }
         String token = header.substring("bearer ".length()).strip();
