@@ -4,12 +4,10 @@ import io.strata.bootstrap.cli.SeedCommand;
 import io.strata.bootstrap.cli.UsageException;
 import io.strata.bootstrap.config.LaunchSettings;
 import io.strata.bootstrap.config.StartupFailure;
-import io.strata.bootstrap.embedded.EmbeddedPostgres;
 
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Entry point of {@code strata.jar} (and of the {@code ./strata} launcher).
@@ -76,23 +74,18 @@ public final class Application {
         }
         server.closeOnShutdown();
         StopSignals.install(server);
-        AtomicInteger status = new AtomicInteger(EXIT_OK);
-        server.embeddedPostgres().ifPresent(postgres -> postgres.addListener(new EmbeddedPostgres.Listener() {
-            @Override
-            public void gaveUp(EmbeddedPostgres crashed, String message) {
-                err.println("strata: " + message);
-                err.flush();
-                status.set(EXIT_FAILURE);
-                new Thread(server::close, "strata-stop").start();
-            }
-        }));
         try {
             server.awaitShutdown();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             server.close();
         }
-        return status.get();
+        if (server.failure().isPresent()) {
+            err.println("strata: " + server.failure().get());
+            err.flush();
+            return EXIT_FAILURE;
+        }
+        return EXIT_OK;
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A running Strata API: the {@link StrataRuntime} (Micronaut context, database, embedded PostgreSQL if one was
@@ -29,7 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code Connection: close}) while those in flight finish, for at most {@code STRATA_SHUTDOWN_GRACE}
  * ({@link InFlightRequests}); then the HTTP server closes its connections and stops; then the Micronaut context
  * closes (the connection pools, Hibernate); then the embedded PostgreSQL stops. Nothing stops the database while a
- * request may still use it.
+ * request may still use it. When the embedded PostgreSQL cannot be restarted after a crash, the server stops the
+ * same way by itself, with a {@link #failure()}.
  */
 public final class StrataServer implements AutoCloseable {
 
@@ -38,6 +40,7 @@ public final class StrataServer implements AutoCloseable {
     private final StrataRuntime runtime;
     private final EmbeddedServer server;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicReference<String> failure = new AtomicReference<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private StrataServer(StrataRuntime runtime, EmbeddedServer server) {
@@ -62,7 +65,14 @@ public final class StrataServer implements AutoCloseable {
             }
             LOG.info("Strata started in {} ms: {} (database {})", Duration.ofNanos(System.nanoTime() - startedAt).toMillis(),
                     server.getURL(), runtime.database().displayUrl());
-            return new StrataServer(runtime, server);
+            StrataServer strata = new StrataServer(runtime, server);
+            runtime.embeddedPostgres().ifPresent(postgres -> postgres.addListener(new EmbeddedPostgres.Listener() {
+                @Override
+                public void gaveUp(EmbeddedPostgres crashed, String message) {
+                    strata.stopAfterFailure(message);
+                }
+            }));
+            return strata;
         } catch (Throwable e) {
             closeQuietly(runtime);
             if (causedBy(e, java.net.BindException.class)) {
@@ -99,6 +109,21 @@ public final class StrataServer implements AutoCloseable {
     /** Blocks until {@link #close()} has completed. */
     public void awaitShutdown() throws InterruptedException {
         stopped.await();
+    }
+
+    /** Blocks at most {@code timeout} until {@link #close()} has completed; false if it has not. */
+    public boolean awaitShutdown(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Why Strata stopped by itself (its embedded PostgreSQL could not be restarted), if it did. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure.get());
+    }
+
+    private void stopAfterFailure(String message) {
+        failure.set(message);
+        new Thread(this::close, "strata-stop").start();
     }
 
     public ApplicationContext context() {
