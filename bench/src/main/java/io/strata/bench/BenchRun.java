@@ -145,7 +145,7 @@ final class BenchRun {
         report.environment("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         report.environment("JVM options of Strata and the baseline", "bootstrap/jvm.options: " + String.join(" ", jvmOptions())
                 + (options.javaOpts().isBlank() ? "" : "; JAVA_OPTS: " + options.javaOpts()));
-        report.environment("PostgreSQL", postgres.version() + " (zonky binaries, shared_buffers=512MB, fsync=on, one server for everything)");
+        report.environment("PostgreSQL", postgres.version() + " (zonky binaries, shared_buffers=512MB, fsync=on, synchronous_commit=on, one server for everything)");
         report.environment("Strata", gitCommit() + "; " + jarVersions(jar));
         report.environment("load generators", Shell.firstLine(List.of("wrk", "-v")).replaceAll("\\s+Copyright.*", "") + "; " + PgBench.version());
         report.environment("durations", options.seconds() + " s per measurement after a " + options.warmupSeconds()
