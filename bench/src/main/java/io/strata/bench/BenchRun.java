@@ -109,10 +109,12 @@ final class BenchRun {
         startStrataMeasuringStartup();
         if (options.runs("startup")) {
             strataStartupWithoutCds();
-            embeddedStartup();
         }
         if (options.runs("startup") || options.runs("http") || options.runs("sql")) {
             startPeerMeasuringStartup();
+        }
+        if (options.runs("startup")) {
+            embeddedStartup();
         }
         report.print(startupTable);
         login();
@@ -365,6 +367,7 @@ final class BenchRun {
         command.addAll(List.of("-jar", jar.toString()));
         return command;
     }
+
     private static final Pattern EMBEDDED_STARTED = Pattern.compile("Embedded PostgreSQL (initialised and started|started) on port \\d+ .* in (\\d+) ms");
 
     /** Section 4, embedded default: first start (initdb) and restarts; PostgreSQL's own start is read from Strata's log. */
@@ -521,6 +524,7 @@ final class BenchRun {
                 + "pgbench runs Strata's SQL directly with one connection per client (no pool), so it is PostgreSQL's ceiling. "
                 + "Ratios compare throughput. errors = non-2xx responses or failed transactions.");
         report.print(table);
+        cpuTable();
     }
 
     private LoadResult measure(Target system, String endpoint, int connections, int seconds) throws SQLException {
@@ -556,10 +560,43 @@ final class BenchRun {
             default -> throw new IllegalArgumentException(endpoint);
         }
         try (ServerProcess.RssPeak peak = server.sampleRss()) {
+            long cpuBefore = server.cpuMillis();
             LoadResult result = wrk.run(server.baseUrl, script, paths, token, connections, seconds);
+            long cpu = server.cpuMillis() - cpuBefore;
             peakRssKb.merge(server.name, peak.peakKb(), Math::max);
+            if (cpuBefore >= 0 && result.completed() > 0) {
+                cpuPerRequest.put(endpoint + "/" + server.name + "/" + connections, (double) cpu / result.completed());
+            }
             return result;
         }
+    }
+
+    /** Milliseconds of the server JVM's CPU time per request, by "endpoint/server/connections" (the last run of each). */
+    private final Map<String, Double> cpuPerRequest = new HashMap<>();
+
+    /**
+     * CPU time per request of each server's JVM during the measured runs: on a machine shared with other work it
+     * shows the cost of each stack better than requests/s, which also counts the time a server waited for a core.
+     */
+    private void cpuTable() {
+        Report.Table table = report.table("Server CPU per request (the JVM's user + system time / requests, ms)",
+                "endpoint", "conns", "Strata", "baseline", "peer", "Strata/baseline", "Strata/peer");
+        for (Endpoint endpoint : ENDPOINTS) {
+            for (int connections : options.concurrency()) {
+                Double s = cpuPerRequest.get(endpoint.name + "/strata/" + connections);
+                Double b = cpuPerRequest.get(endpoint.name + "/baseline/" + connections);
+                Double e = cpuPerRequest.get(endpoint.name + "/peer/" + connections);
+                table.row(endpoint.title, connections, cpu(s), cpu(b), cpu(e),
+                        s == null || b == null ? "-" : Report.ratio(s, b), s == null || e == null ? "-" : Report.ratio(s, e));
+            }
+        }
+        table.note("From /proc/<pid>/stat before and after each wrk run; PostgreSQL's own CPU is not included. "
+                + "A ratio under 100% means Strata spends less CPU per request.");
+        report.print(table);
+    }
+
+    private static String cpu(Double millis) {
+        return millis == null ? "-" : String.format(Locale.ROOT, "%.2f", millis);
     }
 
     /** Page 2..101 of the list, each behind a cursor the server itself issued (sealed with a digest). */

@@ -5,6 +5,7 @@ import io.strata.bench.peer.web.rest.errors.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,7 +33,7 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
                 ? "authentication required: send Authorization: Bearer <token> (get one from POST /api/v1/sessions)"
                 : exception.getMessage();
         ProblemDetail problem = Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", detail);
-        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
                 noToken ? "Bearer realm=\"strata\"" : "Bearer realm=\"strata\", error=\"invalid_token\"");

@@ -13,6 +13,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -63,8 +65,7 @@ public class ExceptionTranslator extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     public ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) throws Exception {
-        if (ex instanceof org.springframework.security.access.AccessDeniedException
-                || ex instanceof org.springframework.security.core.AuthenticationException) {
+        if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
             throw ex; // Spring Security's ExceptionTranslationFilter answers these
         }
         LOG.error("Unexpected error on {}", request.getDescription(false), ex);

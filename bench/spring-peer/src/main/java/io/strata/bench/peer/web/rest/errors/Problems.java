@@ -1,6 +1,7 @@
 package io.strata.bench.peer.web.rest.errors;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -33,7 +34,7 @@ public final class Problems {
 
     /** One entry of {@code errors}; {@code field} is null when the message is about the request as a whole. */
     public static Map<String, String> fieldError(String field, String message) {
-        Map<String, String> error = new java.util.LinkedHashMap<>();
+        Map<String, String> error = new LinkedHashMap<>();
         error.put("field", field);
         error.put("message", message);
         return error;
