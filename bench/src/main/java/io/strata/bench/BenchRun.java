@@ -165,8 +165,9 @@ final class BenchRun {
         report.environment("Strata", gitCommit() + "; " + jarVersions(jar));
         report.environment("Spring peer", "bench/spring-peer: " + peerVersions(peerJar()));
         report.environment("load generators", Shell.firstLine(List.of("wrk", "-v")).replaceAll("\\s+Copyright.*", "") + "; " + PgBench.version());
-        report.environment("durations", options.seconds() + " s per measurement after a " + options.warmupSeconds()
-                + " s warm-up per server and endpoint; wrk -t1 (closed loop), pgbench -j1 -M prepared");
+        report.environment("durations", options.seconds() + " s per measurement after a warm-up per server and endpoint "
+                + "(runs of " + options.warmupSeconds() + " s until " + WARM_UP_REQUESTS + " requests, at most 10 runs); "
+                + "wrk -t1 (closed loop), pgbench -j1 -M prepared");
     }
 
     private static String cpuModel() {
@@ -486,7 +487,7 @@ final class BenchRun {
         int top = options.concurrency().get(options.concurrency().size() - 1);
         for (Endpoint endpoint : ENDPOINTS) {
             for (Target system : List.of(Target.STRATA, Target.BASELINE, Target.PEER)) {
-                measure(system, endpoint.name, top, options.warmupSeconds());
+                warmUp(system, endpoint.name, top);
             }
             for (int connections : options.concurrency()) {
                 LoadResult s = measure(Target.STRATA, endpoint.name, connections, options.seconds());
@@ -526,6 +527,20 @@ final class BenchRun {
         report.print(table);
         cpuTable();
     }
+
+    /**
+     * Warms a server on one endpoint before it is measured: wrk runs of the warm-up length at the top concurrency until
+     * the server has answered {@link #WARM_UP_REQUESTS} requests (at most ten runs). A count rather than a time, so that
+     * a slower server (or one on a busy machine) is not measured while its JIT is still compiling.
+     */
+    private void warmUp(Target system, String endpoint, int connections) throws SQLException {
+        long served = 0;
+        for (int run = 0; run < 10 && served < WARM_UP_REQUESTS; run++) {
+            served += measure(system, endpoint, connections, options.warmupSeconds()).completed();
+        }
+    }
+
+    private static final long WARM_UP_REQUESTS = 10_000;
 
     private LoadResult measure(Target system, String endpoint, int connections, int seconds) throws SQLException {
         ServerProcess server = switch (system) {
@@ -590,8 +605,8 @@ final class BenchRun {
                         s == null || b == null ? "-" : Report.ratio(s, b), s == null || e == null ? "-" : Report.ratio(s, e));
             }
         }
-        table.note("From /proc/<pid>/stat before and after each wrk run; PostgreSQL's own CPU is not included. "
-                + "A ratio under 100% means Strata spends less CPU per request.");
+        table.note("From /proc/<pid>/stat before and after each wrk run: all of the JVM's threads (JIT compilation and "
+                + "GC included), not PostgreSQL's. A ratio under 100% means Strata spends less CPU per request.");
         report.print(table);
     }
 
