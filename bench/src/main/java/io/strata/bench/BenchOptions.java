@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Command-line options of {@code bench/run}; {@code --quick} is a smaller, faster run for trying changes. */
+/**
+ * Command-line options of {@code bench/run}; {@code --quick} is a smaller, faster run for trying changes.
+ * {@code --pg-port} is the shared PostgreSQL's (the embedded-start measurement uses the next one); {@code --http-port}
+ * is Strata's, and the next three are the baseline's, the embedded-start Strata's and the Spring peer's.
+ */
 record BenchOptions(Path root, boolean quick, int seconds, int warmupSeconds, List<Integer> concurrency,
                     List<Integer> tableSizes, int mainSize, List<Integer> bulkSizes, int rowByRowRows, int startupRepeats,
-                    Set<String> sections, String javaOpts) {
+                    Set<String> sections, String javaOpts, int pgPort, int httpPort) {
 
     static final Set<String> ALL_SECTIONS = Set.of("startup", "http", "scaling", "sql", "bulk");
 
@@ -20,6 +24,8 @@ record BenchOptions(Path root, boolean quick, int seconds, int warmupSeconds, Li
         List<Integer> concurrency = null;
         Set<String> sections = new TreeSet<>(ALL_SECTIONS);
         String javaOpts = System.getenv().getOrDefault("JAVA_OPTS", "");
+        int pgPort = 54400;
+        int httpPort = 8180;
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 quick = true;
@@ -36,17 +42,21 @@ record BenchOptions(Path root, boolean quick, int seconds, int warmupSeconds, Li
                 }
             } else if (arg.startsWith("--java-opts=")) {
                 javaOpts = value(arg);
+            } else if (arg.startsWith("--pg-port=")) {
+                pgPort = positive(arg);
+            } else if (arg.startsWith("--http-port=")) {
+                httpPort = positive(arg);
             } else {
                 throw new IllegalArgumentException("unknown option " + arg + " (options: --quick --seconds=N --concurrency=1,8,32 "
-                        + "--only=" + String.join(",", new TreeSet<>(ALL_SECTIONS)) + " --java-opts='...')");
+                        + "--only=" + String.join(",", new TreeSet<>(ALL_SECTIONS)) + " --java-opts='...' --pg-port=54400 --http-port=8180)");
             }
         }
         if (quick) {
             return new BenchOptions(root, true, seconds == null ? 4 : seconds, 2, concurrency == null ? List.of(1, 16) : concurrency,
-                    List.of(10_000, 100_000), 100_000, List.of(100_000), 10_000, 3, sections, javaOpts);
+                    List.of(10_000, 100_000), 100_000, List.of(100_000), 10_000, 3, sections, javaOpts, pgPort, httpPort);
         }
         return new BenchOptions(root, false, seconds == null ? 8 : seconds, 4, concurrency == null ? List.of(1, 8, 32) : concurrency,
-                List.of(10_000, 100_000, 1_000_000), 100_000, List.of(100_000, 1_000_000), 20_000, 5, sections, javaOpts);
+                List.of(10_000, 100_000, 1_000_000), 100_000, List.of(100_000, 1_000_000), 20_000, 5, sections, javaOpts, pgPort, httpPort);
     }
 
     boolean runs(String section) {

@@ -14,7 +14,8 @@ import java.time.Duration;
 /**
  * The one PostgreSQL 17 server every part of the run shares: Strata (as an external database), the JDBC baseline,
  * pgbench and the bulk loaders. It uses the same zonky binaries Strata embeds, with pg_stat_statements loaded
- * (statement counts per request) and fsync on (writes cost what they cost in production).
+ * (statement counts per request), and fsync and synchronous_commit on, as Strata's embedded server runs (writes cost
+ * what they cost in production; zonky's defaults turn both off).
  */
 final class BenchPostgres implements AutoCloseable {
 
@@ -35,6 +36,7 @@ final class BenchPostgres implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("fsync", "on")   // zonky's default is -F (fsync off); measure real durability
+                    .setServerConfig("synchronous_commit", "on")   // zonky's default is off: a commit would not wait for its WAL
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "512MB")
                     .setServerConfig("shared_preload_libraries", "pg_stat_statements")

@@ -22,16 +22,11 @@ import java.util.zip.ZipFile;
 
 /**
  * The whole benchmark, in one run against one PostgreSQL: startup and memory, the HTTP endpoints side by side
- * (Strata, the raw JDBC baseline, pgbench), scaling with table size and deep pages, statements per request, and
- * bulk loading. Every figure lands in one {@link Report}. Nothing here asserts anything about time.
+ * (Strata, the raw JDBC baseline, the Spring peer, pgbench), scaling with table size and deep pages, statements per
+ * request, and bulk loading. Every figure lands in one {@link Report}. Nothing here asserts anything about time.
  */
 final class BenchRun {
 
-    private static final int PG_PORT = 54400;
-    private static final int STRATA_PORT = 8180;
-    private static final int BASELINE_PORT = 8181;
-    private static final int EMBEDDED_STRATA_PORT = 8182;
-    private static final int EMBEDDED_PG_PORT = 54401;
     private static final String ADMIN_EMAIL = "bench-admin@example.test";
     private static final String ADMIN_PASSWORD = "bench admin password";
     private static final int VARIANTS = 100;          // ids per endpoint for wrk (one per line of its paths file)
@@ -44,6 +39,12 @@ final class BenchRun {
     private static final String LIST = "/api/v1/users?role=eq.USER&sort=-createdAt&limit=" + PAGE;
 
     private final BenchOptions options;
+    private final int pgPort;
+    private final int strataPort;
+    private final int baselinePort;
+    private final int embeddedStrataPort;   // also the port of the no-CDS starts and of the bulk section's migration
+    private final int peerPort;
+    private final int embeddedPgPort;
     private final Path work;
     private final Report report = new Report();
     private final Wrk wrk;
@@ -53,6 +54,8 @@ final class BenchRun {
     private ServerProcess strata;
     private long strataStartRss;
     private ServerProcess baseline;
+    private ServerProcess peer;
+    private long peerStartRss;
     private String token;
     private String adminId;
     private final Map<String, Long> peakRssKb = new HashMap<>();
@@ -61,6 +64,12 @@ final class BenchRun {
 
     private BenchRun(BenchOptions options) {
         this.options = options;
+        this.pgPort = options.pgPort();
+        this.embeddedPgPort = options.pgPort() + 1;
+        this.strataPort = options.httpPort();
+        this.baselinePort = options.httpPort() + 1;
+        this.embeddedStrataPort = options.httpPort() + 2;
+        this.peerPort = options.httpPort() + 3;
         this.work = options.root().resolve("bench/target/work");
         this.wrk = new Wrk(options.root().resolve("bench/lua"));
     }
@@ -89,18 +98,25 @@ final class BenchRun {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss"));
         PgBench.deleteRecursively(work);
         Files.createDirectories(work);
-        progress("PostgreSQL 17 on port " + PG_PORT + " (data in " + work.resolve("pg") + ")");
-        postgres = BenchPostgres.start(work.resolve("pg"), PG_PORT);
+        progress("PostgreSQL 17 on port " + pgPort + " (data in " + work.resolve("pg") + ")");
+        postgres = BenchPostgres.start(work.resolve("pg"), pgPort);
         postgres.createDatabase("strata");
         postgres.createDatabase("bulk");
         environment();
         fixtures = new Fixtures(postgres, "strata", work.resolve("paths"));
-        pgbench = new PgBench(work, PG_PORT, "strata");
+        pgbench = new PgBench(work, pgPort, "strata");
 
         startStrataMeasuringStartup();
         if (options.runs("startup")) {
+            strataStartupWithoutCds();
+        }
+        if (options.runs("startup") || options.runs("http") || options.runs("sql")) {
+            startPeerMeasuringStartup();
+        }
+        if (options.runs("startup")) {
             embeddedStartup();
         }
+        report.print(startupTable);
         login();
         if (options.runs("http") || options.runs("scaling") || options.runs("sql")) {
             baseline = launchBaseline();
@@ -143,13 +159,15 @@ final class BenchRun {
         report.environment("machine", Runtime.getRuntime().availableProcessors() + " cores (" + cpuModel() + "), "
                 + memoryGiB() + " GiB RAM, " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
         report.environment("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        report.environment("JVM options of Strata and the baseline", "bootstrap/jvm.options: " + String.join(" ", jvmOptions())
+        report.environment("JVM options of Strata, the baseline and the Spring peer", "bootstrap/jvm.options: " + String.join(" ", jvmOptions())
                 + (options.javaOpts().isBlank() ? "" : "; JAVA_OPTS: " + options.javaOpts()));
-        report.environment("PostgreSQL", postgres.version() + " (zonky binaries, shared_buffers=512MB, fsync=on, one server for everything)");
+        report.environment("PostgreSQL", postgres.version() + " (zonky binaries, shared_buffers=512MB, fsync=on, synchronous_commit=on, one server for everything)");
         report.environment("Strata", gitCommit() + "; " + jarVersions(jar));
+        report.environment("Spring peer", "bench/spring-peer: " + peerVersions(peerJar()));
         report.environment("load generators", Shell.firstLine(List.of("wrk", "-v")).replaceAll("\\s+Copyright.*", "") + "; " + PgBench.version());
-        report.environment("durations", options.seconds() + " s per measurement after a " + options.warmupSeconds()
-                + " s warm-up per server and endpoint; wrk -t1 (closed loop), pgbench -j1 -M prepared");
+        report.environment("durations", options.seconds() + " s per measurement after a warm-up per server and endpoint "
+                + "(runs of " + options.warmupSeconds() + " s until " + WARM_UP_REQUESTS + " requests, at most 10 runs); "
+                + "wrk -t1 (closed loop), pgbench -j1 -M prepared");
     }
 
     private static String cpuModel() {
@@ -200,6 +218,29 @@ final class BenchRun {
         return String.join(", ", versions);
     }
 
+    /** The versions of the Spring peer's libraries, from the names of the jars nested in its Spring Boot jar. */
+    private static String peerVersions(Path jar) {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("spring-boot-", "Spring Boot");
+        names.put("spring-data-jpa-", "Spring Data JPA");
+        names.put("hibernate-core-", "Hibernate");
+        names.put("HikariCP-", "HikariCP");
+        names.put("postgresql-", "pgjdbc");
+        names.put("tomcat-embed-core-", "Tomcat");
+        names.put("spring-security-core-", "Spring Security");
+        List<String> versions = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            names.forEach((prefix, name) -> zip.stream().map(entry -> entry.getName())
+                    .filter(entry -> entry.startsWith("BOOT-INF/lib/" + prefix) && entry.endsWith(".jar"))
+                    .map(entry -> entry.substring(("BOOT-INF/lib/" + prefix).length(), entry.length() - 4))
+                    .filter(version -> !version.isEmpty() && Character.isDigit(version.charAt(0)))
+                    .findFirst().ifPresent(version -> versions.add(name + " " + version)));
+        } catch (IOException e) {
+            versions.add("(versions not readable: " + e.getMessage() + ")");
+        }
+        return String.join(", ", versions);
+    }
+
     private static Object invoke(ClassLoader loader, String type, String method) throws ReflectiveOperationException {
         return loader.loadClass(type).getMethod(method).invoke(null);
     }
@@ -213,7 +254,7 @@ final class BenchRun {
         env.put("STRATA_DB_PASSWORD", "");
         env.put("STRATA_ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("STRATA_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        env.put("PORT", String.valueOf(STRATA_PORT));
+        env.put("PORT", String.valueOf(strataPort));
         env.put("JAVA_OPTS", options.javaOpts());
         return env;
     }
@@ -229,14 +270,14 @@ final class BenchRun {
      */
     private void startStrataMeasuringStartup() {
         progress("starting Strata against the external PostgreSQL (" + (options.startupRepeats() + 1) + " starts)");
-        ServerProcess first = launchStrata("first", strataEnv("strata"), STRATA_PORT);
+        ServerProcess first = launchStrata("first", strataEnv("strata"), strataPort);
         long firstMillis = first.startupMillis;
         long firstRss = first.rssKb();
         first.close();
         List<Long> millis = new ArrayList<>();
         List<Long> rss = new ArrayList<>();
         for (int i = 0; i < options.startupRepeats(); i++) {
-            ServerProcess server = launchStrata("restart-" + i, strataEnv("strata"), STRATA_PORT);
+            ServerProcess server = launchStrata("restart-" + i, strataEnv("strata"), strataPort);
             millis.add(server.startupMillis);
             rss.add(server.rssKb());
             if (i < options.startupRepeats() - 1) {
@@ -246,17 +287,88 @@ final class BenchRun {
                 strataStartRss = server.rssKb();
             }
         }
-        Report.Table table = report.table("Startup: launch (./strata serve) to the first 200 on /health",
-                "database", "start", "median", "min", "max", "RSS after start (median)", "target");
-        table.row("external PostgreSQL", "first start, migrating an empty database", ms(firstMillis), "", "", Report.megabytes(firstRss), "");
-        table.row("external PostgreSQL", options.startupRepeats() + " restarts", ms(median(millis)), ms(min(millis)), ms(max(millis)),
-                Report.megabytes(median(rss)), "<= 1500 ms");
+        Report.Table table = report.table("Startup: launch to the first 200 on /health",
+                "server", "database", "start", "median", "min", "max", "RSS after start (median)", "target");
+        table.row("Strata (./strata serve)", "external PostgreSQL", "first start, migrating an empty database; records the CDS archive",
+                ms(firstMillis), "", "", Report.megabytes(firstRss), "");
+        table.row("Strata (./strata serve)", "external PostgreSQL", options.startupRepeats() + " restarts, with its CDS archive",
+                ms(median(millis)), ms(min(millis)), ms(max(millis)), Report.megabytes(median(rss)), "<= 1500 ms");
         targets.put("startup to first 200, external database", ms(median(millis)) + " median (target <= 1500 ms)"
                 + (median(millis) <= 1500 ? "" : " MISSED"));
         startupTable = table;
     }
 
     private Report.Table startupTable;
+
+    /**
+     * Section 4, Strata as the Spring peer starts: {@code java -jar} with bootstrap/jvm.options and no class data
+     * sharing archive of its own (what ./strata does, less the CDS archive). On a spare port while Strata idles.
+     */
+    private void strataStartupWithoutCds() {
+        progress("starting Strata without its CDS archive (" + options.startupRepeats() + " starts)");
+        List<String> command = javaCommand(options.root().resolve("bootstrap/target/strata.jar"));
+        command.add("serve");
+        List<Long> millis = new ArrayList<>();
+        List<Long> rss = new ArrayList<>();
+        for (int i = 0; i < options.startupRepeats(); i++) {
+            try (ServerProcess server = ServerProcess.launch("strata", command, withPort(strataEnv("strata"), embeddedStrataPort),
+                    options.root(), work.resolve("strata-no-cds-" + i + ".log"), embeddedStrataPort, Duration.ofSeconds(120))) {
+                millis.add(server.startupMillis);
+                rss.add(server.rssKb());
+            }
+        }
+        startupTable.row("Strata (java -jar strata.jar serve)", "external PostgreSQL", options.startupRepeats() + " restarts, no CDS",
+                ms(median(millis)), ms(min(millis)), ms(max(millis)), Report.megabytes(median(rss)), "");
+    }
+
+    /**
+     * Section 4, the Spring peer against the same database: {@code java -jar} with the same JVM options, no CDS. With
+     * the startup section, several starts; the last one stays up as the peer under test.
+     */
+    private void startPeerMeasuringStartup() {
+        int starts = options.runs("startup") ? options.startupRepeats() : 1;
+        progress("starting the Spring peer (" + starts + (starts == 1 ? " start)" : " starts)"));
+        List<String> command = javaCommand(peerJar());
+        command.addAll(List.of("--server.port=" + peerPort, "--spring.datasource.url=" + postgres.jdbcUrl("strata"),
+                "--spring.datasource.username=" + BenchPostgres.USER));
+        List<Long> millis = new ArrayList<>();
+        List<Long> rss = new ArrayList<>();
+        for (int i = 0; i < starts; i++) {
+            ServerProcess server = ServerProcess.launch("peer", command, Map.of(), options.root(), work.resolve("peer-" + i + ".log"),
+                    peerPort, Duration.ofSeconds(180));
+            millis.add(server.startupMillis);
+            rss.add(server.rssKb());
+            if (i < starts - 1) {
+                server.close();
+            } else {
+                peer = server;
+                peerStartRss = server.rssKb();
+            }
+        }
+        if (options.runs("startup")) {
+            startupTable.row("Spring peer (java -jar spring-peer.jar)", "external PostgreSQL", starts + " starts, no CDS",
+                    ms(median(millis)), ms(min(millis)), ms(max(millis)), Report.megabytes(median(rss)), "");
+            startupTable.note("Strata with CDS is how ./strata runs it; the no-CDS rows compare Strata and the Spring peer "
+                    + "started alike (java -jar, bootstrap/jvm.options, the JDK's own CDS archive only).");
+        }
+    }
+
+    private Path peerJar() {
+        return options.root().resolve("bench/spring-peer/target/spring-peer.jar");
+    }
+
+    /** {@code java} with what ./strata gives Strata (bar its CDS archive), then --java-opts, then {@code -jar <jar>}. */
+    private List<String> javaCommand(Path jar) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions());
+        if (!options.javaOpts().isBlank()) {
+            command.addAll(List.of(options.javaOpts().trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        return command;
+    }
+
     private static final Pattern EMBEDDED_STARTED = Pattern.compile("Embedded PostgreSQL (initialised and started|started) on port \\d+ .* in (\\d+) ms");
 
     /** Section 4, embedded default: first start (initdb) and restarts; PostgreSQL's own start is read from Strata's log. */
@@ -264,8 +376,8 @@ final class BenchRun {
         progress("starting Strata with its embedded PostgreSQL (" + (options.startupRepeats() + 1) + " starts)");
         Map<String, String> env = new HashMap<>();
         env.put("STRATA_DATA_DIR", work.resolve("embedded").toString());
-        env.put("STRATA_EMBEDDED_DB_PORT", String.valueOf(EMBEDDED_PG_PORT));
-        env.put("PORT", String.valueOf(EMBEDDED_STRATA_PORT));
+        env.put("STRATA_EMBEDDED_DB_PORT", String.valueOf(embeddedPgPort));
+        env.put("PORT", String.valueOf(embeddedStrataPort));
         env.put("STRATA_ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("STRATA_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("JAVA_OPTS", options.javaOpts());
@@ -273,7 +385,7 @@ final class BenchRun {
         List<Long> pgMillis = new ArrayList<>();
         List<Long> rss = new ArrayList<>();
         for (int i = 0; i <= options.startupRepeats(); i++) {
-            ServerProcess server = launchStrata("embedded-" + i, env, EMBEDDED_STRATA_PORT);
+            ServerProcess server = launchStrata("embedded-" + i, env, embeddedStrataPort);
             long pg = -1;
             Matcher m = EMBEDDED_STARTED.matcher(server.logText());
             if (m.find()) {
@@ -282,7 +394,7 @@ final class BenchRun {
             long rssKb = server.rssKb();
             server.close();
             if (i == 0) {
-                startupTable.row("embedded (default)", "first start: initdb, migrations", ms(server.startupMillis), "", "",
+                startupTable.row("Strata (./strata serve)", "embedded (default)", "first start: initdb, migrations", ms(server.startupMillis), "", "",
                         Report.megabytes(rssKb), "of which PostgreSQL: " + ms(pg));
             } else {
                 millis.add(server.startupMillis);
@@ -290,23 +402,18 @@ final class BenchRun {
                 rss.add(rssKb);
             }
         }
-        startupTable.row("embedded (default)", options.startupRepeats() + " restarts", ms(median(millis)), ms(min(millis)), ms(max(millis)),
-                Report.megabytes(median(rss)), "of which PostgreSQL: " + ms(median(pgMillis)) + " median");
+        startupTable.row("Strata (./strata serve)", "embedded (default)", options.startupRepeats() + " restarts", ms(median(millis)),
+                ms(min(millis)), ms(max(millis)), Report.megabytes(median(rss)), "of which PostgreSQL: " + ms(median(pgMillis)) + " median");
         startupTable.note("RSS of the Strata JVM only (the embedded PostgreSQL runs in its own processes).");
-        report.print(startupTable);
     }
 
     private ServerProcess launchBaseline() {
         progress("starting the raw JDBC baseline");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions());   // what ./strata gives Strata (bar class data sharing, which only speeds up starting)
-        if (!options.javaOpts().isBlank()) {
-            command.addAll(List.of(options.javaOpts().trim().split("\\s+")));
-        }
-        command.addAll(List.of("-jar", options.root().resolve("bench/target/strata-bench.jar").toString(), "baseline",
-                "--port=" + BASELINE_PORT, "--db-url=" + postgres.jdbcUrl("strata"), "--db-user=" + BenchPostgres.USER, "--pool-size=5"));
-        return ServerProcess.launch("baseline", command, Map.of(), options.root(), work.resolve("baseline.log"), BASELINE_PORT,
+        // what ./strata gives Strata (bar class data sharing, which only speeds up starting)
+        List<String> command = javaCommand(options.root().resolve("bench/target/strata-bench.jar"));
+        command.addAll(List.of("baseline", "--port=" + baselinePort, "--db-url=" + postgres.jdbcUrl("strata"),
+                "--db-user=" + BenchPostgres.USER, "--pool-size=5"));
+        return ServerProcess.launch("baseline", command, Map.of(), options.root(), work.resolve("baseline.log"), baselinePort,
                 Duration.ofSeconds(60));
     }
 
@@ -331,7 +438,7 @@ final class BenchRun {
     }
 
     private void stopAll() {
-        for (ServerProcess server : new ServerProcess[]{strata, baseline}) {
+        for (ServerProcess server : new ServerProcess[]{strata, baseline, peer}) {
             if (server != null) {
                 server.close();
             }
@@ -343,10 +450,14 @@ final class BenchRun {
 
     // ---- section 1: endpoints side by side --------------------------------------------------------------------------
 
-    private enum Target { STRATA, BASELINE, PGBENCH }
+    private enum Target { STRATA, BASELINE, PEER, PGBENCH }
 
+    /** {@code target}: Strata's share of the baseline's throughput this endpoint is held to. */
     private record Endpoint(String name, String title, double target) {
     }
+
+    /** Strata's throughput against the Spring peer's, on every endpoint (issue: twice the Spring JPA service's). */
+    private static final double PEER_TARGET = 2.0;
 
     private static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("get-user", "GET /users/{id}", 0.70),
@@ -370,41 +481,74 @@ final class BenchRun {
         progress("section 1: endpoints, " + options.concurrency() + " connections, " + options.seconds() + " s each");
         Report.Table table = report.table("Endpoints side by side (" + String.format(Locale.ROOT, "%,d", options.mainSize())
                         + " users): requests/s, p50 and p99 latency in ms",
-                "endpoint", "conns", "Strata req/s", "p50", "p99", "baseline req/s", "p50", "p99", "pgbench tx/s", "p50", "p99",
-                "Strata/baseline", "Strata/pgbench", "target", "errors S/B/P");
+                "endpoint", "conns", "Strata req/s", "p50", "p99", "baseline req/s", "p50", "p99", "peer req/s", "p50", "p99",
+                "pgbench tx/s", "p50", "p99", "Strata/baseline", "Strata/peer", "Strata/pgbench", "target vs baseline / peer",
+                "errors S/B/peer/P");
+        int top = options.concurrency().get(options.concurrency().size() - 1);
         for (Endpoint endpoint : ENDPOINTS) {
-            for (Target system : List.of(Target.STRATA, Target.BASELINE)) {
-                measure(system, endpoint.name, options.concurrency().get(options.concurrency().size() - 1), options.warmupSeconds());
+            for (Target system : List.of(Target.STRATA, Target.BASELINE, Target.PEER)) {
+                warmUp(system, endpoint.name, top);
             }
             for (int connections : options.concurrency()) {
                 LoadResult s = measure(Target.STRATA, endpoint.name, connections, options.seconds());
                 LoadResult b = measure(Target.BASELINE, endpoint.name, connections, options.seconds());
+                LoadResult e = measure(Target.PEER, endpoint.name, connections, options.seconds());
                 LoadResult p = measure(Target.PGBENCH, endpoint.name, connections, options.seconds());
                 table.row(endpoint.title, connections, Report.rate(s.perSecond()), Report.millis(s.p50Millis()), Report.millis(s.p99Millis()),
                         Report.rate(b.perSecond()), Report.millis(b.p50Millis()), Report.millis(b.p99Millis()),
+                        Report.rate(e.perSecond()), Report.millis(e.p50Millis()), Report.millis(e.p99Millis()),
                         Report.rate(p.perSecond()), Report.millis(p.p50Millis()), Report.millis(p.p99Millis()),
-                        Report.ratio(s.perSecond(), b.perSecond()), Report.ratio(s.perSecond(), p.perSecond()),
-                        String.format(Locale.ROOT, ">= %.0f%%", endpoint.target * 100), s.errors() + "/" + b.errors() + "/" + p.errors());
-                progress(String.format(Locale.ROOT, "  %-15s c=%-3d Strata %,8.0f/s  baseline %,8.0f/s  pgbench %,8.0f/s",
-                        endpoint.name, connections, s.perSecond(), b.perSecond(), p.perSecond()));
+                        Report.ratio(s.perSecond(), b.perSecond()), Report.ratio(s.perSecond(), e.perSecond()),
+                        Report.ratio(s.perSecond(), p.perSecond()),
+                        String.format(Locale.ROOT, ">= %.0f%% / >= %.0f%%", endpoint.target * 100, PEER_TARGET * 100),
+                        s.errors() + "/" + b.errors() + "/" + e.errors() + "/" + p.errors());
+                progress(String.format(Locale.ROOT, "  %-15s c=%-3d Strata %,8.0f/s  baseline %,8.0f/s  peer %,8.0f/s  pgbench %,8.0f/s",
+                        endpoint.name, connections, s.perSecond(), b.perSecond(), e.perSecond(), p.perSecond()));
                 headline.put(endpoint.name + "/strata", s);
                 headline.put(endpoint.name + "/baseline", b);
+                headline.put(endpoint.name + "/peer", e);
             }
             LoadResult s = headline.get(endpoint.name + "/strata");
             LoadResult b = headline.get(endpoint.name + "/baseline");
+            LoadResult e = headline.get(endpoint.name + "/peer");
             double share = s.perSecond() / b.perSecond();
-            targets.put(endpoint.title + " vs baseline (" + options.concurrency().get(options.concurrency().size() - 1) + " connections)",
+            targets.put(endpoint.title + " vs baseline (" + top + " connections)",
                     Report.ratio(s.perSecond(), b.perSecond()) + String.format(Locale.ROOT, " (target >= %.0f%%)", endpoint.target * 100)
                             + (share >= endpoint.target ? "" : " MISSED"));
+            targets.put(endpoint.title + " vs Spring peer (" + top + " connections)",
+                    Report.ratio(s.perSecond(), e.perSecond()) + String.format(Locale.ROOT, " (target >= %.0f%%)", PEER_TARGET * 100)
+                            + (s.perSecond() >= PEER_TARGET * e.perSecond() ? "" : " MISSED"));
         }
         table.note("Strata and the baseline serve the same SQL over the same Micronaut/Netty stack with the same pool size (5); "
-                + "pgbench runs that SQL directly with one connection per client (no pool), so it is PostgreSQL's ceiling. "
+                + "the Spring peer (bench/spring-peer: Spring Boot, Spring MVC on Tomcat, Spring Security, Spring Data JPA, "
+                + "Hibernate, HikariCP) serves the same JSON with the SQL Spring Data generates, pool size 5, the same JVM options; "
+                + "pgbench runs Strata's SQL directly with one connection per client (no pool), so it is PostgreSQL's ceiling. "
                 + "Ratios compare throughput. errors = non-2xx responses or failed transactions.");
         report.print(table);
+        cpuTable();
     }
 
+    /**
+     * Warms a server on one endpoint before it is measured: wrk runs of the warm-up length at the top concurrency until
+     * the server has answered {@link #WARM_UP_REQUESTS} requests (at most ten runs). A count rather than a time, so that
+     * a slower server (or one on a busy machine) is not measured while its JIT is still compiling.
+     */
+    private void warmUp(Target system, String endpoint, int connections) throws SQLException {
+        long served = 0;
+        for (int run = 0; run < 10 && served < WARM_UP_REQUESTS; run++) {
+            served += measure(system, endpoint, connections, options.warmupSeconds()).completed();
+        }
+    }
+
+    private static final long WARM_UP_REQUESTS = 10_000;
+
     private LoadResult measure(Target system, String endpoint, int connections, int seconds) throws SQLException {
-        ServerProcess server = system == Target.STRATA ? strata : baseline;
+        ServerProcess server = switch (system) {
+            case STRATA -> strata;
+            case BASELINE -> baseline;
+            case PEER -> peer;
+            case PGBENCH -> null;
+        };
         if (system == Target.PGBENCH) {
             return pgbench(endpoint, connections, seconds);
         }
@@ -431,13 +575,46 @@ final class BenchRun {
             default -> throw new IllegalArgumentException(endpoint);
         }
         try (ServerProcess.RssPeak peak = server.sampleRss()) {
+            long cpuBefore = server.cpuMillis();
             LoadResult result = wrk.run(server.baseUrl, script, paths, token, connections, seconds);
+            long cpu = server.cpuMillis() - cpuBefore;
             peakRssKb.merge(server.name, peak.peakKb(), Math::max);
+            if (cpuBefore >= 0 && result.completed() > 0) {
+                cpuPerRequest.put(endpoint + "/" + server.name + "/" + connections, (double) cpu / result.completed());
+            }
             return result;
         }
     }
 
-    /** Page 2..101 of the list, each behind a cursor the server itself issued (Strata's are signed). */
+    /** Milliseconds of the server JVM's CPU time per request, by "endpoint/server/connections" (the last run of each). */
+    private final Map<String, Double> cpuPerRequest = new HashMap<>();
+
+    /**
+     * CPU time per request of each server's JVM during the measured runs: on a machine shared with other work it
+     * shows the cost of each stack better than requests/s, which also counts the time a server waited for a core.
+     */
+    private void cpuTable() {
+        Report.Table table = report.table("Server CPU per request (the JVM's user + system time / requests, ms)",
+                "endpoint", "conns", "Strata", "baseline", "peer", "Strata/baseline", "Strata/peer");
+        for (Endpoint endpoint : ENDPOINTS) {
+            for (int connections : options.concurrency()) {
+                Double s = cpuPerRequest.get(endpoint.name + "/strata/" + connections);
+                Double b = cpuPerRequest.get(endpoint.name + "/baseline/" + connections);
+                Double e = cpuPerRequest.get(endpoint.name + "/peer/" + connections);
+                table.row(endpoint.title, connections, cpu(s), cpu(b), cpu(e),
+                        s == null || b == null ? "-" : Report.ratio(s, b), s == null || e == null ? "-" : Report.ratio(s, e));
+            }
+        }
+        table.note("From /proc/<pid>/stat before and after each wrk run: all of the JVM's threads (JIT compilation and "
+                + "GC included), not PostgreSQL's. A ratio under 100% means Strata spends less CPU per request.");
+        report.print(table);
+    }
+
+    private static String cpu(Double millis) {
+        return millis == null ? "-" : String.format(Locale.ROOT, "%.2f", millis);
+    }
+
+    /** Page 2..101 of the list, each behind a cursor the server itself issued (sealed with a digest). */
     private Path listPaths(Target system, ServerProcess server) {
         return listPaths.computeIfAbsent(system.name(), key -> {
             List<String> lines = new ArrayList<>();
@@ -510,7 +687,7 @@ final class BenchRun {
         int seconds = Math.max(3, options.seconds() / 2);
         for (String endpoint : List.of("get-user", "list-users")) {
             Map<Target, LoadResult> results = new LinkedHashMap<>();
-            for (Target system : Target.values()) {
+            for (Target system : List.of(Target.STRATA, Target.BASELINE, Target.PGBENCH)) {
                 if (system != Target.PGBENCH) {
                     // the first size is also the servers' first load: warm the JIT as section 1 does
                     measure(system, endpoint, 8, size == options.tableSizes().get(0) ? 3 * options.warmupSeconds() : 2);
@@ -582,15 +759,18 @@ final class BenchRun {
     private void statementsPerRequest() throws SQLException {
         progress("section 5: SQL statements per request");
         Report.Table table = report.table("SQL statements per request (pg_stat_statements, 50 requests each)",
-                "endpoint", "Strata statements", "Strata transactions", "baseline statements", "baseline transactions", "statements");
+                "endpoint", "Strata statements", "Strata transactions", "baseline statements", "baseline transactions",
+                "peer statements", "peer transactions", "Strata's statements", "peer's statements");
         int n = 50;
         for (Endpoint endpoint : ENDPOINTS) {
             String[] strataCounts = countStatements(strata, endpoint.name, n);
             String[] baselineCounts = countStatements(baseline, endpoint.name, n);
-            table.row(endpoint.title, strataCounts[0], strataCounts[1], baselineCounts[0], baselineCounts[1], strataCounts[2]);
+            String[] peerCounts = peer == null ? new String[]{"-", "-", ""} : countStatements(peer, endpoint.name, n);
+            table.row(endpoint.title, strataCounts[0], strataCounts[1], baselineCounts[0], baselineCounts[1], peerCounts[0],
+                    peerCounts[1], strataCounts[2], peerCounts[2]);
         }
-        table.note("Statements include BEGIN and COMMIT; the bearer-token lookup is its own transaction. "
-                + "(pg_stat_statements does not list COMMIT; every BEGIN not rolled back is counted as one.)");
+        table.note("Statements include BEGIN (or BEGIN READ ONLY) and COMMIT; in all three the bearer-token lookup is its own "
+                + "transaction. (pg_stat_statements does not list COMMIT; every BEGIN not rolled back is counted as one.)");
         report.print(table);
     }
 
@@ -607,7 +787,8 @@ final class BenchRun {
                 case "create-task" -> Http.postJson(server.baseUrl + "/api/v1/projects/" + projects.get(i) + "/tasks", token,
                         "{\"title\":\"counted task\",\"priority\":\"LOW\"}");
                 case "update-project" -> Http.patch(server.baseUrl + "/api/v1/projects/" + projects.get(i), token,
-                        "\"" + versions.get(i) + "\"", "{\"description\":\"counted update " + i + "\"}");
+                        // a description no other server wrote: an unchanged row is no update for Hibernate
+                        "\"" + versions.get(i) + "\"", "{\"description\":\"counted update " + server.name + " " + i + "\"}");
                 default -> throw new IllegalArgumentException(endpoint);
             };
             if (response.status() >= 300) {
@@ -625,13 +806,14 @@ final class BenchRun {
                 long count = rs.getLong(1);
                 String query = rs.getString(2).strip();
                 calls += count;
-                if (query.equalsIgnoreCase("BEGIN")) {
+                if (query.regionMatches(true, 0, "BEGIN", 0, 5)) {   // BEGIN, or pgjdbc's BEGIN READ ONLY
                     begins += count;
                 } else if (query.equalsIgnoreCase("ROLLBACK")) {
                     rollbacks += count;
                 }
                 if (count * 10 >= n) {   // statements of (nearly) every request; the rest (e.g. a pool's idle check) only count
-                    String verb = query.split("\\s+")[0].toUpperCase(Locale.ROOT);
+                    String verb = query.toUpperCase(Locale.ROOT).startsWith("BEGIN READ ONLY") ? "BEGIN READ ONLY"
+                            : query.split("\\s+")[0].toUpperCase(Locale.ROOT);
                     kinds.add(verb + (count == n ? "" : "×" + String.format(Locale.ROOT, "%.2f", count / (double) n)));
                 }
             }
@@ -657,7 +839,14 @@ final class BenchRun {
         long strataPeak = peakRssKb.getOrDefault("strata", 0L);
         table.row("Strata", Report.megabytes(strataStartRss), Report.megabytes(strataPeak), "< 300 MB after warm-up");
         table.row("baseline", "", Report.megabytes(peakRssKb.getOrDefault("baseline", 0L)), "");
-        table.note("Sampled every 100 ms from /proc/<pid>/status (VmRSS) during every wrk run.");
+        long peerPeak = peakRssKb.getOrDefault("peer", 0L);
+        if (peer != null) {
+            table.row("Spring peer", Report.megabytes(peerStartRss), Report.megabytes(peerPeak), "");
+            targets.put("peak RSS under load vs the Spring peer", Report.megabytes(strataPeak) + " vs " + Report.megabytes(peerPeak)
+                    + " (target: below the peer)" + (peerPeak > 0 && strataPeak < peerPeak ? "" : " MISSED"));
+        }
+        table.note("Sampled every 100 ms from /proc/<pid>/status (VmRSS) during every wrk run. All three JVMs run with "
+                + "bootstrap/jvm.options.");
         targets.put("RSS after warm-up (peak under load)", Report.megabytes(strataPeak) + " (target < 300 MB)"
                 + (strataPeak < 300 * 1024 ? "" : " MISSED"));
         report.print(table);
@@ -669,7 +858,7 @@ final class BenchRun {
     private void bulk() throws SQLException {
         Fixtures bulkDb = new Fixtures(postgres, "bulk", work.resolve("paths"));
         progress("section 2: bulk load (migrating the bulk database with a Strata start)");
-        launchStrata("bulk-migrate", withPort(strataEnv("bulk"), EMBEDDED_STRATA_PORT), EMBEDDED_STRATA_PORT).close();
+        launchStrata("bulk-migrate", withPort(strataEnv("bulk"), embeddedStrataPort), embeddedStrataPort).close();
         Report.Table table = report.table("Bulk load into users (8 indexes, 2 of them GIN): rows/s",
                 "rows", "method", "seconds", "rows/s", "vs JDBC batching", "vs row by row");
         double rowByRow = 0;

@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A server under test (Strata or the baseline) in its own JVM. {@link #launch} returns once {@code /health}
- * answers 200 and records how long that took from the moment the process was started; {@link #rssKb} reads the
- * resident set size from /proc, and {@link #sampleRss} tracks its peak while a load runs.
+ * A server under test (Strata, the baseline or the Spring peer) in its own JVM. {@link #launch} returns once
+ * {@code /health} answers 200 and records how long that took from the moment the process was started; {@link #rssKb}
+ * reads the resident set size from /proc, {@link #sampleRss} tracks its peak while a load runs, and
+ * {@link #cpuMillis} reads the CPU time the process has used.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -95,6 +96,30 @@ final class ServerProcess implements AutoCloseable {
             // process gone or /proc unavailable: reported as 0
         }
         return 0;
+    }
+
+    /** CPU time (user + system, all threads) the server's JVM has used so far, in ms; -1 when /proc cannot tell. */
+    long cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            // fields after the command name, which is in parentheses and may contain spaces: state is field 3,
+            // utime field 14 and stime field 15, in clock ticks
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * 1000 / CLOCK_TICKS;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static final long CLOCK_TICKS = clockTicks();
+
+    private static long clockTicks() {
+        try {
+            return Long.parseLong(Shell.firstLine(List.of("getconf", "CLK_TCK")).strip());
+        } catch (NumberFormatException e) {
+            return 100;   // Linux's USER_HZ nearly everywhere
+        }
     }
 
     /** Samples RSS every 100 ms until the returned handle is closed; {@link RssPeak#peakKb} is the maximum seen. */

@@ -37,15 +37,13 @@ public final class Application {
             System.setProperty(LOG_TARGET_PROPERTY, "System.err");   // read by logback.xml, before the first log line
         }
         int status = run(args, System.getenv(), System.out, System.err);
-        boolean served = args.length == 0 || args[0].startsWith("-") || args[0].equals("serve");
-        if (status != EXIT_OK || !served) {
-            System.exit(status);   // a finished command ends now, even if a library left a non-daemon thread behind
-        }
+        System.exit(status);   // a finished command (or a stopped server) ends now, even if a library left a thread behind
     }
 
     /**
-     * Runs one command and returns the process exit status. {@code serve} blocks until the server is shut down
-     * (by a JVM shutdown hook) unless startup fails, in which case it prints one line to {@code err} and returns 1.
+     * Runs one command and returns the process exit status. {@code serve} blocks until the server has stopped
+     * (SIGTERM or Ctrl-C: 0, see {@link StopSignals}; the embedded PostgreSQL could not be restarted: 1) unless
+     * startup fails, in which case it prints one line to {@code err} and returns 1.
      */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         String command = args.length == 0 || args[0].startsWith("-") ? "serve" : args[0];
@@ -75,11 +73,17 @@ public final class Application {
             return report(failure, env, err);
         }
         server.closeOnShutdown();
+        StopSignals.install(server);
         try {
             server.awaitShutdown();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             server.close();
+        }
+        if (server.failure().isPresent()) {
+            err.println("strata: " + server.failure().get());
+            err.flush();
+            return EXIT_FAILURE;
         }
         return EXIT_OK;
     }

@@ -1,7 +1,9 @@
 package io.strata.bootstrap;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.strata.adapters.web.shared.InFlightRequests;
 import io.strata.bootstrap.config.DatabaseSettings;
 import io.strata.bootstrap.config.StartupFailure;
 import io.strata.bootstrap.embedded.EmbeddedPostgres;
@@ -13,12 +15,23 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A running Strata API: the {@link StrataRuntime} (Micronaut context, database, embedded PostgreSQL if one was
  * started) with its HTTP server. {@link #start} starts the runtime, then the server; every failure is a
- * {@link StartupFailure} with a one-line message. {@link #close} stops the server, then the runtime.
+ * {@link StartupFailure} with a one-line message.
+ *
+ * <p>{@link #close} is the graceful stop, in this order: new requests are answered 503 (with
+ * {@code Connection: close}) while those in flight finish, for at most {@code STRATA_SHUTDOWN_GRACE}
+ * ({@link InFlightRequests}); then the HTTP server closes its connections and stops; then the Micronaut context
+ * closes (the connection pools, Hibernate); then the embedded PostgreSQL stops. Nothing stops the database while a
+ * request may still use it. When the embedded PostgreSQL cannot be restarted after a crash, the server stops the
+ * same way by itself, with a {@link #failure()}.
  */
 public final class StrataServer implements AutoCloseable {
 
@@ -27,6 +40,7 @@ public final class StrataServer implements AutoCloseable {
     private final StrataRuntime runtime;
     private final EmbeddedServer server;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicReference<String> failure = new AtomicReference<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private StrataServer(StrataRuntime runtime, EmbeddedServer server) {
@@ -51,7 +65,14 @@ public final class StrataServer implements AutoCloseable {
             }
             LOG.info("Strata started in {} ms: {} (database {})", Duration.ofNanos(System.nanoTime() - startedAt).toMillis(),
                     server.getURL(), runtime.database().displayUrl());
-            return new StrataServer(runtime, server);
+            StrataServer strata = new StrataServer(runtime, server);
+            runtime.embeddedPostgres().ifPresent(postgres -> postgres.addListener(new EmbeddedPostgres.Listener() {
+                @Override
+                public void gaveUp(EmbeddedPostgres crashed, String message) {
+                    strata.stopAfterFailure(message);
+                }
+            }));
+            return strata;
         } catch (Throwable e) {
             closeQuietly(runtime);
             if (causedBy(e, java.net.BindException.class)) {
@@ -90,6 +111,21 @@ public final class StrataServer implements AutoCloseable {
         stopped.await();
     }
 
+    /** Blocks at most {@code timeout} until {@link #close()} has completed; false if it has not. */
+    public boolean awaitShutdown(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Why Strata stopped by itself (its embedded PostgreSQL could not be restarted), if it did. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure.get());
+    }
+
+    private void stopAfterFailure(String message) {
+        failure.set(message);
+        new Thread(this::close, "strata-stop").start();
+    }
+
     public ApplicationContext context() {
         return runtime.context();
     }
@@ -106,24 +142,68 @@ public final class StrataServer implements AutoCloseable {
         return runtime.embeddedPostgres();
     }
 
+    /** Ends the wait of a {@link #close} in progress for requests in flight (a second stop signal). */
+    public void hurry() {
+        runtime.context().findBean(InFlightRequests.class).ifPresent(InFlightRequests::stopWaiting);
+    }
+
     @Override
     public void close() {
         if (closed.getAndSet(true)) {
             return;
         }
+        long started = System.nanoTime();
         try {
-            LOG.info("Strata shutting down");
             try {
-                if (server.isRunning()) {
-                    server.stop();
-                }
+                drain(runtime.launch().shutdownGrace());
+                closeConnections();
             } finally {
-                runtime.close();
+                try {
+                    if (server.isRunning()) {
+                        server.stop();
+                    }
+                } finally {
+                    runtime.close();
+                }
             }
+            LOG.info("Strata stopped in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
         } catch (RuntimeException e) {
             LOG.warn("Error while stopping Strata: {}", StartupFailure.describe(e));
         } finally {
             stopped.countDown();
+        }
+    }
+
+    private void drain(Duration grace) {
+        Optional<InFlightRequests> requests = runtime.context().findBean(InFlightRequests.class);
+        if (requests.isEmpty() || !server.isRunning()) {
+            LOG.info("Strata shutting down");
+            return;
+        }
+        LOG.info("Strata shutting down: new requests are answered 503; waiting up to {} ms for {} in flight",
+                grace.toMillis(), requests.get().inFlight());
+        try {
+            InFlightRequests.Drain drain = requests.get().drain(grace);
+            if (drain.unfinished() == 0) {
+                LOG.info("All {} requests in flight finished in {} ms", drain.inFlightAtStart(), drain.took().toMillis());
+            } else {
+                LOG.warn("{} requests still running after {} ms; stopping anyway", drain.unfinished(), drain.took().toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Netty's graceful stop: no new connections, responses being written finish, then every connection closes. */
+    private void closeConnections() {
+        if (server instanceof GracefulShutdownCapable graceful && server.isRunning()) {
+            try {
+                graceful.shutdownGracefully().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.debug("HTTP connections did not close in time: {}", StartupFailure.describe(e));
+            }
         }
     }
 }

@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * commands share. {@link #start} resolves the database ({@code STRATA_DB_URL}, or the embedded PostgreSQL under
  * {@code STRATA_DATA_DIR}), checks that it is reachable, then starts the context (Flyway migrates, Hibernate
  * validates). Netty's server is a bean that only {@code serve} starts, so nothing listens on {@code PORT} here.
- * Every failure is a {@link StartupFailure} with a one-line message. {@link #close} closes the context, then stops
- * the embedded PostgreSQL.
+ * Every failure is a {@link StartupFailure} with a one-line message. The embedded PostgreSQL, if any, is a bean of
+ * the context (health, the outage circuit). {@link #close} closes the context (the connection pools), then stops
+ * the embedded PostgreSQL: in that order, so that no request or pool sees its database vanish first.
  */
 public final class StrataRuntime implements AutoCloseable {
 
@@ -63,7 +64,8 @@ public final class StrataRuntime implements AutoCloseable {
         if (external.isPresent()) {
             database = external.get();
         } else {
-            embedded = EmbeddedPostgres.start(launch.embeddedDbDirectory(), launch.embeddedDbPort());
+            embedded = EmbeddedPostgres.start(launch.embeddedDbDirectory(), launch.embeddedDbPort(),
+                    EmbeddedPostgres.DEFAULT_DATABASE, launch.embeddedDbBinaries(), launch.embeddedDbRestarts());
             database = embedded.settings();
         }
         ApplicationContext context = null;
@@ -74,6 +76,7 @@ public final class StrataRuntime implements AutoCloseable {
             properties.put("micronaut.server.port", launch.httpPort());
             properties.putAll(extraProperties);
             context = ApplicationContext.builder()
+                    .singletons(embedded == null ? new Object[0] : new Object[]{embedded})   // for health and the outage circuit
                     .classLoader(StrataRuntime.class.getClassLoader())
                     .packages(APPLICATION_PACKAGE)
                     .args(args)

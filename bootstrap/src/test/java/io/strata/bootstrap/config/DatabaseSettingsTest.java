@@ -101,4 +101,29 @@ class DatabaseSettingsTest {
         assertThat(custom.httpPort()).isEqualTo(9090);
         assertThat(custom.debug()).isTrue();
     }
+
+    @Test
+    void launchSettingsForSupervisionAndShutdown() {
+        LaunchSettings defaults = LaunchSettings.fromEnvironment(Map.of("STRATA_DATA_DIR", "/tmp/x"));
+        assertThat(defaults.embeddedDbBinaries()).isEqualTo(java.nio.file.Path.of("/tmp/x/pg-bin"));
+        assertThat(defaults.embeddedDbRestarts()).isEqualTo(5);
+        assertThat(defaults.shutdownGrace()).isEqualTo(java.time.Duration.ofSeconds(20));
+
+        LaunchSettings custom = LaunchSettings.fromEnvironment(Map.of("STRATA_EMBEDDED_DB_BINARIES", "/opt/pg",
+                "STRATA_EMBEDDED_DB_RESTART_ATTEMPTS", "2", "STRATA_SHUTDOWN_GRACE", "45s"));
+        assertThat(custom.embeddedDbBinaries()).isEqualTo(java.nio.file.Path.of("/opt/pg"));
+        assertThat(custom.embeddedDbRestarts()).isEqualTo(2);
+        assertThat(custom.shutdownGrace()).isEqualTo(java.time.Duration.ofSeconds(45));
+        for (String grace : new String[]{"30", "PT30S", "30000ms"}) {
+            assertThat(LaunchSettings.fromEnvironment(Map.of("STRATA_SHUTDOWN_GRACE", grace)).shutdownGrace())
+                    .isEqualTo(java.time.Duration.ofSeconds(30));
+        }
+        assertThat(LaunchSettings.fromEnvironment(Map.of("STRATA_SHUTDOWN_GRACE", "1m")).shutdownGrace())
+                .isEqualTo(java.time.Duration.ofMinutes(1));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LaunchSettings.fromEnvironment(Map.of("STRATA_SHUTDOWN_GRACE", "soon")))
+                .hasMessage("STRATA_SHUTDOWN_GRACE must be a duration such as 20s, 500ms or 1m, got 'soon'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LaunchSettings.fromEnvironment(Map.of("STRATA_EMBEDDED_DB_RESTART_ATTEMPTS", "0")))
+                .hasMessage("STRATA_EMBEDDED_DB_RESTART_ATTEMPTS must be at least 1, got 0");
+    }
 }

@@ -18,7 +18,7 @@ class DatabaseHealthIndicatorTest {
     @Test
     @SuppressWarnings("unchecked")
     void unreachableDatabaseIsDownWithAnError() {
-        DatabaseHealthIndicator indicator = new DatabaseHealthIndicator(new UnreachableDataSource(), null);
+        DatabaseHealthIndicator indicator = new DatabaseHealthIndicator(new UnreachableDataSource(), null, null);
 
         HealthResult result = indicator.getHealthResult();
 

@@ -4,12 +4,11 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.serde.ObjectMapper;
+import io.strata.bootstrap.testing.Api;
 import io.strata.bootstrap.testing.IntegrationTest;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,22 +24,51 @@ class OpsEndpointsTest extends IntegrationTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void healthReportsTheDatabase() throws IOException {
-        HttpResponse<String> response = http().exchange(HttpRequest.GET("/health"), String.class);
+    void healthReportsTheDatabaseToAnAdmin() {
+        Map<String, Object> health = api().get("/health").token(adminToken()).send().expect(200).json();
 
-        assertThat(response.status().getCode()).isEqualTo(200);
-        Map<String, Object> health = bean(ObjectMapper.class).readValue(response.body(), Map.class);
         assertThat(health).containsEntry("status", "UP");
         Map<String, Object> database = (Map<String, Object>) ((Map<String, Object>) health.get("details")).get("database");
         assertThat(database).containsEntry("status", "UP");
         Map<String, Object> details = (Map<String, Object>) database.get("details");
-        assertThat(details).containsKeys("selectOneLatencyMs", "migrationVersion", "postgresVersion", "pool");
+        assertThat(details).containsKeys("selectOneLatencyMs", "migrationVersion", "postgresVersion", "pool", "durability",
+                "availability");
         assertThat(((Number) details.get("selectOneLatencyMs")).doubleValue()).isGreaterThanOrEqualTo(0.0);
         assertThat(details.get("postgresVersion").toString()).startsWith("17.");
         Map<String, Object> pool = (Map<String, Object>) details.get("pool");
         assertThat(pool).containsKeys("total", "active", "idle", "waiting", "max");
         assertThat(((Number) pool.get("total")).intValue()).isPositive();
+        assertThat((Map<String, Object>) details.get("availability")).containsEntry("circuit", "closed");
         assertThat(((Map<String, Object>) health.get("details"))).doesNotContainKey("jdbc");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void healthWarnsAnAdminWhenTheDatabaseIsNotDurable() {
+        // the tests' PostgreSQL runs with fsync, synchronous_commit and full_page_writes off, on purpose (speed)
+        Map<String, Object> health = api().get("/health").token(adminToken()).send().expect(200).json();
+
+        Map<String, Object> database = (Map<String, Object>) ((Map<String, Object>) health.get("details")).get("database");
+        Map<String, Object> durability = (Map<String, Object>) ((Map<String, Object>) database.get("details")).get("durability");
+        assertThat(durability).containsEntry("fsync", "off").containsEntry("synchronousCommit", "off")
+                .containsEntry("fullPageWrites", "off");
+        assertThat((java.util.List<String>) durability.get("warnings")).anySatisfy(w -> assertThat(w).startsWith("fsync is off"))
+                .anySatisfy(w -> assertThat(w).startsWith("synchronous_commit is off"));
+    }
+
+    @Test
+    void healthShowsTheStatusOnlyToAnyoneButAnAdmin() {
+        String user = api().newUser(adminToken(), "health", null).token();
+        for (String token : new String[]{null, user, "not-a-valid-token", "a".repeat(300)}) {
+            for (String path : new String[]{"/health", "/health/readiness", "/health/liveness"}) {
+                Api.Response response = api().get(path).token(token).send().expect(200);
+                assertThat(response.json()).as("%s with token %s", path, token).isEqualTo(Map.of("status", "UP"));
+                assertThat(response.body()).doesNotContain("postgresVersion", "pool", "diskSpace", "total");
+            }
+        }
+        assertThat(api().get("/health/readiness").token(adminToken()).send().expect(200).body()).contains("\"database\"");
+        assertThat(api().get("/health").header("Authorization", "Basic YWRtaW46YWRtaW4=").send().expect(200).json())
+                .isEqualTo(Map.of("status", "UP"));
     }
 
     @Test
@@ -59,7 +87,7 @@ class OpsEndpointsTest extends IntegrationTest {
                 expected = null;
             }
         }
-        String body = http().retrieve(HttpRequest.GET("/health"), String.class);
+        String body = api().get("/health").token(adminToken()).send().expect(200).body();
         assertThat(body).contains(expected == null ? "\"migrationVersion\":null" : "\"migrationVersion\":\"" + expected + "\"");
     }
 
@@ -88,7 +116,7 @@ class OpsEndpointsTest extends IntegrationTest {
         assertThat(http().exchange(HttpRequest.GET("/health/liveness"), String.class).status().getCode()).isEqualTo(200);
         HttpResponse<String> readiness = http().exchange(HttpRequest.GET("/health/readiness"), String.class);
         assertThat(readiness.status().getCode()).isEqualTo(200);
-        assertThat(readiness.body()).contains("\"database\"");
+        assertThat(readiness.body()).isEqualTo("{\"status\":\"UP\"}");
     }
 
     @Test
