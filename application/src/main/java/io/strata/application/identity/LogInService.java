@@ -1,5 +1,6 @@
 package io.strata.application.identity;
 
+import io.strata.domain.identity.ClientInfo;
 import io.strata.domain.identity.Email;
 import io.strata.domain.identity.LoginAttempts;
 import io.strata.domain.identity.Password;
@@ -56,8 +57,9 @@ public class LogInService implements LogInUseCase {
         }
         throttle.clear(accountKey);
         String token = SessionTokens.newToken();
-        Session session = sessions.add(Session.start(user.get().id(), SessionTokens.hash(token), command.deviceInfo(),
-                command.ipAddress(), command.userAgent(), policy.sessionTtl(), clock));
+        ClientInfo client = ClientInfo.of(command.ipAddress(), command.userAgent(), command.deviceInfo());
+        Session session = sessions.add(Session.start(user.get().id(), SessionTokens.hash(token), client,
+                policy.sessionTtl(), clock));
         User loggedIn = users.recordLogin(user.get().id(), now);
         return new LoggedIn(token, session, loggedIn);
     }

@@ -7,6 +7,7 @@ import io.strata.domain.shared.value.Tags;
 import io.strata.domain.workspace.DependencyGraph;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectRepository;
+import io.strata.domain.workspace.Schedule;
 import io.strata.domain.workspace.Task;
 import io.strata.domain.workspace.TaskId;
 import io.strata.domain.workspace.TaskRepository;
@@ -49,7 +50,7 @@ public class CreateProjectService implements CreateProjectUseCase {
         Set<UserId> members = command.members() == null ? Set.of() : new LinkedHashSet<>(command.members());
         Tags tags = checks.check(() -> Tags.of(command.tags()));
         Project project = checks.check(() -> Project.create(command.name(), command.description(), command.priority(),
-                command.actor().userId(), members, command.startDate(), command.dueDate(),
+                command.actor().userId(), members, new Schedule(command.startDate(), command.dueDate()),
                 command.budget(), tags == null ? Tags.none() : tags, creation));
         if (!members.isEmpty()) {
             Set<UserId> known = users.existing(members);

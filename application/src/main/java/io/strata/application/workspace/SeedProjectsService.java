@@ -10,6 +10,7 @@ import io.strata.domain.workspace.Priority;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectRepository;
 import io.strata.domain.workspace.ProjectStatus;
+import io.strata.domain.workspace.Schedule;
 import io.strata.domain.workspace.Task;
 import io.strata.domain.workspace.TaskRepository;
 import io.strata.domain.workspace.TaskStatus;
@@ -131,9 +132,9 @@ public class SeedProjectsService implements SeedProjectsUseCase {
         LocalDate start = LocalDate.ofInstant(createdAt, ZoneOffset.UTC);
         Budget budget = n % 3 == 0 ? new Budget(BigDecimal.valueOf(10_000 + (n % 50) * 1_000), "EUR") : null;
         Project project = Project.create(pick(NAMES, n) + " " + (n + 1), "Sample project (run " + run.token() + ")",
-                PRIORITIES[(int) (n % PRIORITIES.length)], owner, members, start,
-                start.plusDays(30 + n % 90), budget, Tags.of(List.of(pick(PROJECT_TAGS, n), pick(PROJECT_TAGS, n / 8))),
-                () -> createdAt);
+                PRIORITIES[(int) (n % PRIORITIES.length)], owner, members,
+                new Schedule(start, start.plusDays(30 + n % 90)), budget,
+                Tags.of(List.of(pick(PROJECT_TAGS, n), pick(PROJECT_TAGS, n / 8))), () -> createdAt);
         List<UserId> team = List.copyOf(project.members());
         Instant lastChange = createdAt;
         long done = 0;

@@ -5,8 +5,10 @@ import io.strata.domain.shared.model.Versioned;
 import io.strata.domain.shared.value.Tags;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectRepository;
+import io.strata.domain.workspace.Schedule;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 
 @Singleton
 public class UpdateProjectService implements UpdateProjectUseCase {
@@ -30,8 +32,9 @@ public class UpdateProjectService implements UpdateProjectUseCase {
         patch.description().ifPresent(description -> project.describe(description, clock));
         patch.priority().ifPresent(priority -> project.prioritize(priority, clock));
         if (patch.startDate().present() || patch.dueDate().present()) {
-            project.reschedule(patch.startDate().present() ? patch.startDate().value() : project.startDate(),
-                    patch.dueDate().present() ? patch.dueDate().value() : project.dueDate(), clock);
+            LocalDate start = patch.startDate().present() ? patch.startDate().value() : project.startDate();
+            LocalDate due = patch.dueDate().present() ? patch.dueDate().value() : project.dueDate();
+            project.reschedule(new Schedule(start, due), clock);
         }
         patch.budget().ifPresent(budget -> project.changeBudget(budget, clock));
         patch.tags().ifPresent(tags -> project.retag(Tags.of(tags), clock));

@@ -2,6 +2,7 @@ package io.strata.domain.identity;
 
 import io.strata.domain.shared.error.ConflictException;
 import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.model.AuditStamp;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.user.Role;
 import io.strata.domain.shared.user.UserId;
@@ -25,21 +26,16 @@ public final class User extends io.strata.domain.shared.model.AggregateRoot {
     private String lastName;
     private Role role;
     private UserStatus status;
-    private boolean emailVerified;
-    private Instant emailVerifiedAt;
+    private EmailVerification emailVerification;
     private Instant passwordChangedAt;
-    private Instant lastLoginAt;
-    private long loginCount;
+    private final LoginHistory logins;
     private Tags tags;
     private Map<String, Object> preferences;
-    private final long version;
-    private final Instant createdAt;
-    private Instant updatedAt;
+    private AuditStamp stamp;
 
     private User(UserId id, Email email, Username username, String firstName, String lastName, Role role,
-                 UserStatus status, boolean emailVerified, Instant emailVerifiedAt, Instant passwordChangedAt,
-                 Instant lastLoginAt, long loginCount, Tags tags, Map<String, Object> preferences, long version,
-                 Instant createdAt, Instant updatedAt) {
+                 UserStatus status, EmailVerification emailVerification, Instant passwordChangedAt,
+                 LoginHistory logins, Tags tags, Map<String, Object> preferences, AuditStamp stamp) {
         this.id = id;
         this.email = email;
         this.username = username;
@@ -47,16 +43,12 @@ public final class User extends io.strata.domain.shared.model.AggregateRoot {
         this.lastName = lastName;
         this.role = role;
         this.status = status;
-        this.emailVerified = emailVerified;
-        this.emailVerifiedAt = emailVerifiedAt;
+        this.emailVerification = emailVerification == null ? EmailVerification.NOT_VERIFIED : emailVerification;
         this.passwordChangedAt = passwordChangedAt;
-        this.lastLoginAt = lastLoginAt;
-        this.loginCount = loginCount;
+        this.logins = logins == null ? LoginHistory.NONE : logins;
         this.tags = tags == null ? Tags.none() : tags;
         this.preferences = Preferences.freeze(preferences);
-        this.version = version;
-        this.createdAt = createdAt;
-        this.updatedAt = updatedAt;
+        this.stamp = stamp;
     }
 
     /** A new, active, unverified user. The password is stored separately by the caller. */
@@ -67,19 +59,19 @@ public final class User extends io.strata.domain.shared.model.AggregateRoot {
         Instant now = clock.now();
         User user = new User(UserId.newId(), email, username, Text.optional("firstName", firstName, NAME_MAX),
                 Text.optional("lastName", lastName, NAME_MAX), role == null ? Role.USER : role, UserStatus.ACTIVE,
-                false, null, now, null, 0, tags, Preferences.check("preferences", preferences), 0, now, now);
+                EmailVerification.NOT_VERIFIED, now, LoginHistory.NONE, tags,
+                Preferences.check("preferences", preferences), AuditStamp.createdAt(now));
         user.record(new UserRegistered(user.id, email, now));
         return user;
     }
 
     /** Loads a stored user: no validation, no events. */
     public static User reconstitute(UserId id, Email email, Username username, String firstName, String lastName,
-                                    Role role, UserStatus status, boolean emailVerified, Instant emailVerifiedAt,
-                                    Instant passwordChangedAt, Instant lastLoginAt, long loginCount, Tags tags,
-                                    Map<String, Object> preferences, long version, Instant createdAt,
-                                    Instant updatedAt) {
-        return new User(id, email, username, firstName, lastName, role, status, emailVerified, emailVerifiedAt,
-                passwordChangedAt, lastLoginAt, loginCount, tags, preferences, version, createdAt, updatedAt);
+                                    Role role, UserStatus status, EmailVerification emailVerification,
+                                    Instant passwordChangedAt, LoginHistory logins, Tags tags,
+                                    Map<String, Object> preferences, AuditStamp stamp) {
+        return new User(id, email, username, firstName, lastName, role, status, emailVerification, passwordChangedAt,
+                logins, tags, preferences, stamp);
     }
 
     public void rename(String firstName, String lastName, Clock clock) {
@@ -122,11 +114,10 @@ public final class User extends io.strata.domain.shared.model.AggregateRoot {
     }
 
     public void verifyEmail(Clock clock) {
-        if (emailVerified) {
+        if (emailVerification.verified()) {
             throw new ConflictException("e-mail of user " + id + " is already verified");
         }
-        this.emailVerified = true;
-        this.emailVerifiedAt = clock.now();
+        this.emailVerification = EmailVerification.at(clock.now());
         touch(clock);
     }
 
@@ -146,7 +137,7 @@ public final class User extends io.strata.domain.shared.model.AggregateRoot {
     }
 
     private void touch(Clock clock) {
-        this.updatedAt = clock.now();
+        this.stamp = stamp.touchedAt(clock.now());
     }
 
     public UserId id() { return id; }
@@ -156,14 +147,19 @@ public final class User extends io.strata.domain.shared.model.AggregateRoot {
     public String lastName() { return lastName; }
     public Role role() { return role; }
     public UserStatus status() { return status; }
-    public boolean emailVerified() { return emailVerified; }
-    public Instant emailVerifiedAt() { return emailVerifiedAt; }
+    public EmailVerification emailVerification() { return emailVerification; }
     public Instant passwordChangedAt() { return passwordChangedAt; }
-    public Instant lastLoginAt() { return lastLoginAt; }
-    public long loginCount() { return loginCount; }
+    public LoginHistory logins() { return logins; }
     public Tags tags() { return tags; }
     public Map<String, Object> preferences() { return preferences; }
-    public long version() { return version; }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
+    public AuditStamp stamp() { return stamp; }
+
+    // shortcuts into the value objects above
+    public boolean emailVerified() { return emailVerification.verified(); }
+    public Instant emailVerifiedAt() { return emailVerification.verifiedAt(); }
+    public Instant lastLoginAt() { return logins.lastLoginAt(); }
+    public long loginCount() { return logins.loginCount(); }
+    public long version() { return stamp.version(); }
+    public Instant createdAt() { return stamp.createdAt(); }
+    public Instant updatedAt() { return stamp.updatedAt(); }
 }

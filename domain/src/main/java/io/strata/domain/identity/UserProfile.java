@@ -2,6 +2,7 @@ package io.strata.domain.identity;
 
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.model.AggregateRoot;
+import io.strata.domain.shared.model.AuditStamp;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.user.UserId;
 import io.strata.domain.shared.value.Text;
@@ -21,20 +22,16 @@ public final class UserProfile extends AggregateRoot {
     private String bio;
     private String avatarUrl;
     private Map<String, Object> preferences;
-    private final long version;
-    private final Instant createdAt;
-    private Instant updatedAt;
+    private AuditStamp stamp;
 
     private UserProfile(UUID id, UserId userId, String bio, String avatarUrl, Map<String, Object> preferences,
-                        long version, Instant createdAt, Instant updatedAt) {
+                        AuditStamp stamp) {
         this.id = id;
         this.userId = userId;
         this.bio = bio;
         this.avatarUrl = avatarUrl;
         this.preferences = Preferences.freeze(preferences);
-        this.version = version;
-        this.createdAt = createdAt;
-        this.updatedAt = updatedAt;
+        this.stamp = stamp;
     }
 
     public static UserProfile create(UserId userId, String bio, String avatarUrl, Map<String, Object> preferences,
@@ -42,13 +39,13 @@ public final class UserProfile extends AggregateRoot {
         Objects.requireNonNull(userId, "userId");
         Instant now = clock.now();
         return new UserProfile(UUID.randomUUID(), userId, Text.optional("bio", bio, BIO_MAX),
-                checkUrl(avatarUrl), Preferences.check("preferences", preferences), 0, now, now);
+                checkUrl(avatarUrl), Preferences.check("preferences", preferences), AuditStamp.createdAt(now));
     }
 
+    /** Loads a stored profile: no validation, no events. */
     public static UserProfile reconstitute(UUID id, UserId userId, String bio, String avatarUrl,
-                                           Map<String, Object> preferences, long version, Instant createdAt,
-                                           Instant updatedAt) {
-        return new UserProfile(id, userId, bio, avatarUrl, preferences, version, createdAt, updatedAt);
+                                           Map<String, Object> preferences, AuditStamp stamp) {
+        return new UserProfile(id, userId, bio, avatarUrl, preferences, stamp);
     }
 
     /** Replaces every field (PUT semantics). */
@@ -56,7 +53,7 @@ public final class UserProfile extends AggregateRoot {
         this.bio = Text.optional("bio", bio, BIO_MAX);
         this.avatarUrl = checkUrl(avatarUrl);
         this.preferences = Preferences.check("preferences", preferences);
-        this.updatedAt = clock.now();
+        this.stamp = stamp.touchedAt(clock.now());
     }
 
     private static String checkUrl(String url) {
@@ -81,7 +78,10 @@ public final class UserProfile extends AggregateRoot {
     public String bio() { return bio; }
     public String avatarUrl() { return avatarUrl; }
     public Map<String, Object> preferences() { return preferences; }
-    public long version() { return version; }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
+    public AuditStamp stamp() { return stamp; }
+
+    // shortcuts into the stamp
+    public long version() { return stamp.version(); }
+    public Instant createdAt() { return stamp.createdAt(); }
+    public Instant updatedAt() { return stamp.updatedAt(); }
 }

@@ -3,11 +3,11 @@ package io.strata.domain.workspace;
 import io.strata.domain.shared.error.ConflictException;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.model.AggregateRoot;
+import io.strata.domain.shared.model.AuditStamp;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.user.UserId;
 import io.strata.domain.shared.value.Tags;
 import io.strata.domain.shared.value.Text;
-import io.strata.domain.shared.value.Storable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -33,19 +33,15 @@ public final class Project extends AggregateRoot {
     private Priority priority;
     private final UserId ownerId;
     private final Set<UserId> members;
-    private LocalDate startDate;
-    private LocalDate dueDate;
+    private Schedule schedule;
     private Budget budget;
     private Tags tags;
-    private long taskCount;
-    private int completion;
-    private final long version;
-    private final Instant createdAt;
-    private Instant updatedAt;
+    private TaskCounters taskCounters;
+    private AuditStamp stamp;
 
     private Project(ProjectId id, String name, String description, ProjectStatus status, Priority priority,
-                    UserId ownerId, Set<UserId> members, LocalDate startDate, LocalDate dueDate, Budget budget,
-                    Tags tags, long taskCount, int completion, long version, Instant createdAt, Instant updatedAt) {
+                    UserId ownerId, Set<UserId> members, Schedule schedule, Budget budget, Tags tags,
+                    TaskCounters taskCounters, AuditStamp stamp) {
         this.id = id;
         this.name = name;
         this.description = description;
@@ -53,23 +49,18 @@ public final class Project extends AggregateRoot {
         this.priority = priority;
         this.ownerId = ownerId;
         this.members = new LinkedHashSet<>(members);
-        this.startDate = startDate;
-        this.dueDate = dueDate;
+        this.schedule = schedule == null ? Schedule.NONE : schedule;
         this.budget = budget;
         this.tags = tags == null ? Tags.none() : tags;
-        this.taskCount = taskCount;
-        this.completion = completion;
-        this.version = version;
-        this.createdAt = createdAt;
-        this.updatedAt = updatedAt;
+        this.taskCounters = taskCounters == null ? TaskCounters.NONE : taskCounters;
+        this.stamp = stamp;
     }
 
     /** A new project in PLANNING; the owner is always a member. */
     public static Project create(String name, String description, Priority priority, UserId ownerId,
-                                 Collection<UserId> members, LocalDate startDate, LocalDate dueDate, Budget budget,
-                                 Tags tags, Clock clock) {
+                                 Collection<UserId> members, Schedule schedule, Budget budget, Tags tags,
+                                 Clock clock) {
         Objects.requireNonNull(ownerId, "ownerId");
-        checkSchedule(startDate, dueDate);
         Set<UserId> all = new LinkedHashSet<>();
         all.add(ownerId);
         if (members != null) {
@@ -81,18 +72,18 @@ public final class Project extends AggregateRoot {
         Instant now = clock.now();
         Project project = new Project(ProjectId.newId(), Text.required("name", name, NAME_MAX),
                 Text.optional("description", description, DESCRIPTION_MAX), ProjectStatus.PLANNING,
-                priority == null ? Priority.MEDIUM : priority, ownerId, all, startDate, dueDate, budget, tags, 0, 0, 0,
-                now, now);
+                priority == null ? Priority.MEDIUM : priority, ownerId, all, schedule, budget, tags, TaskCounters.NONE,
+                AuditStamp.createdAt(now));
         project.record(new ProjectCreated(project.id, ownerId, now));
         return project;
     }
 
+    /** Loads a stored project: no validation, no events. */
     public static Project reconstitute(ProjectId id, String name, String description, ProjectStatus status,
-                                       Priority priority, UserId ownerId, Set<UserId> members, LocalDate startDate,
-                                       LocalDate dueDate, Budget budget, Tags tags, long taskCount, int completion,
-                                       long version, Instant createdAt, Instant updatedAt) {
-        return new Project(id, name, description, status, priority, ownerId, members, startDate, dueDate, budget,
-                tags, taskCount, completion, version, createdAt, updatedAt);
+                                       Priority priority, UserId ownerId, Set<UserId> members, Schedule schedule,
+                                       Budget budget, Tags tags, TaskCounters taskCounters, AuditStamp stamp) {
+        return new Project(id, name, description, status, priority, ownerId, members, schedule, budget, tags,
+                taskCounters, stamp);
     }
 
     public void rename(String name, Clock clock) {
@@ -110,10 +101,8 @@ public final class Project extends AggregateRoot {
         touch(clock);
     }
 
-    public void reschedule(LocalDate startDate, LocalDate dueDate, Clock clock) {
-        checkSchedule(startDate, dueDate);
-        this.startDate = startDate;
-        this.dueDate = dueDate;
+    public void reschedule(Schedule schedule, Clock clock) {
+        this.schedule = Objects.requireNonNull(schedule, "schedule");
         touch(clock);
     }
 
@@ -183,10 +172,9 @@ public final class Project extends AggregateRoot {
 
     /** Records the task counters counted in the database; completion = DONE / (all but CANCELLED). */
     public void recordTaskTally(TaskTally tally, Clock clock) {
-        int percent = tally.completionPercent();
-        if (tally.total() != taskCount || percent != completion) {
-            this.taskCount = tally.total();
-            this.completion = percent;
+        TaskCounters counted = TaskCounters.of(tally);
+        if (!counted.equals(taskCounters)) {
+            this.taskCounters = counted;
             touch(clock);
         }
     }
@@ -195,16 +183,8 @@ public final class Project extends AggregateRoot {
         return members.contains(userId);
     }
 
-    private static void checkSchedule(LocalDate startDate, LocalDate dueDate) {
-        Storable.date("startDate", startDate);
-        Storable.date("dueDate", dueDate);
-        if (startDate != null && dueDate != null && dueDate.isBefore(startDate)) {
-            throw new ValidationException("dueDate", "must not be before startDate");
-        }
-    }
-
     private void touch(Clock clock) {
-        this.updatedAt = clock.now();
+        this.stamp = stamp.touchedAt(clock.now());
     }
 
     public ProjectId id() { return id; }
@@ -214,13 +194,18 @@ public final class Project extends AggregateRoot {
     public Priority priority() { return priority; }
     public UserId ownerId() { return ownerId; }
     public Set<UserId> members() { return Collections.unmodifiableSet(members); }
-    public LocalDate startDate() { return startDate; }
-    public LocalDate dueDate() { return dueDate; }
+    public Schedule schedule() { return schedule; }
     public Budget budget() { return budget; }
     public Tags tags() { return tags; }
-    public long taskCount() { return taskCount; }
-    public int completion() { return completion; }
-    public long version() { return version; }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
+    public TaskCounters taskCounters() { return taskCounters; }
+    public AuditStamp stamp() { return stamp; }
+
+    // shortcuts into the value objects above
+    public LocalDate startDate() { return schedule.startDate(); }
+    public LocalDate dueDate() { return schedule.dueDate(); }
+    public long taskCount() { return taskCounters.taskCount(); }
+    public int completion() { return taskCounters.completion(); }
+    public long version() { return stamp.version(); }
+    public Instant createdAt() { return stamp.createdAt(); }
+    public Instant updatedAt() { return stamp.updatedAt(); }
 }

@@ -3,11 +3,12 @@ package io.strata.domain.workspace;
 import io.strata.domain.shared.error.ConflictException;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.model.AggregateRoot;
+import io.strata.domain.shared.model.AuditStamp;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.user.UserId;
 import io.strata.domain.shared.value.Tags;
-import io.strata.domain.shared.value.Text;
 import io.strata.domain.shared.value.Storable;
+import io.strata.domain.shared.value.Text;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,8 +29,6 @@ public final class Task extends AggregateRoot {
     public static final int TITLE_MAX = 200;
     public static final int DESCRIPTION_MAX = 10_000;
     public static final int MAX_DEPENDENCIES = 100;
-    private static final BigDecimal MAX_ESTIMATE = new BigDecimal("100000");
-    private static final BigDecimal MAX_LOG = new BigDecimal("1000");
 
     private final TaskId id;
     private final ProjectId projectId;
@@ -38,20 +37,16 @@ public final class Task extends AggregateRoot {
     private TaskStatus status;
     private Priority priority;
     private UserId assigneeId;
-    private BigDecimal estimatedHours;
-    private BigDecimal actualHours;
+    private Effort effort;
     private LocalDate dueDate;
     private Tags tags;
     private final Set<TaskId> dependsOn;
     private Instant completedAt;
-    private final long version;
-    private final Instant createdAt;
-    private Instant updatedAt;
+    private AuditStamp stamp;
 
     private Task(TaskId id, ProjectId projectId, String title, String description, TaskStatus status,
-                 Priority priority, UserId assigneeId, BigDecimal estimatedHours, BigDecimal actualHours,
-                 LocalDate dueDate, Tags tags, Set<TaskId> dependsOn, Instant completedAt, long version,
-                 Instant createdAt, Instant updatedAt) {
+                 Priority priority, UserId assigneeId, Effort effort, LocalDate dueDate, Tags tags,
+                 Set<TaskId> dependsOn, Instant completedAt, AuditStamp stamp) {
         this.id = id;
         this.projectId = projectId;
         this.title = title;
@@ -59,15 +54,12 @@ public final class Task extends AggregateRoot {
         this.status = status;
         this.priority = priority;
         this.assigneeId = assigneeId;
-        this.estimatedHours = estimatedHours;
-        this.actualHours = actualHours == null ? BigDecimal.ZERO.setScale(2) : actualHours;
+        this.effort = effort == null ? new Effort(null, null) : effort;
         this.dueDate = dueDate;
         this.tags = tags == null ? Tags.none() : tags;
         this.dependsOn = new LinkedHashSet<>(dependsOn == null ? Set.of() : dependsOn);
         this.completedAt = completedAt;
-        this.version = version;
-        this.createdAt = createdAt;
-        this.updatedAt = updatedAt;
+        this.stamp = stamp;
     }
 
     /** A new TODO task in an open project; the assignee (if any) must be a member. */
@@ -78,17 +70,17 @@ public final class Task extends AggregateRoot {
         Instant now = clock.now();
         return new Task(TaskId.newId(), project.id(), Text.required("title", title, TITLE_MAX),
                 Text.optional("description", description, DESCRIPTION_MAX), TaskStatus.TODO,
-                priority == null ? Priority.MEDIUM : priority, assigneeId,
-                hours("estimatedHours", estimatedHours, MAX_ESTIMATE, true), BigDecimal.ZERO.setScale(2),
-                Storable.date("dueDate", dueDate), tags, Set.of(), null, 0, now, now);
+                priority == null ? Priority.MEDIUM : priority, assigneeId, Effort.estimated(estimatedHours),
+                Storable.date("dueDate", dueDate), tags, Set.of(), null, AuditStamp.createdAt(now));
     }
 
+    /** Loads a stored task: no validation, no events. */
     public static Task reconstitute(TaskId id, ProjectId projectId, String title, String description,
-                                    TaskStatus status, Priority priority, UserId assigneeId, BigDecimal estimatedHours,
-                                    BigDecimal actualHours, LocalDate dueDate, Tags tags, Set<TaskId> dependsOn,
-                                    Instant completedAt, long version, Instant createdAt, Instant updatedAt) {
-        return new Task(id, projectId, title, description, status, priority, assigneeId, estimatedHours, actualHours,
-                dueDate, tags, dependsOn, completedAt, version, createdAt, updatedAt);
+                                    TaskStatus status, Priority priority, UserId assigneeId, Effort effort,
+                                    LocalDate dueDate, Tags tags, Set<TaskId> dependsOn, Instant completedAt,
+                                    AuditStamp stamp) {
+        return new Task(id, projectId, title, description, status, priority, assigneeId, effort, dueDate, tags,
+                dependsOn, completedAt, stamp);
     }
 
     public void rename(String title, Clock clock) {
@@ -107,7 +99,7 @@ public final class Task extends AggregateRoot {
     }
 
     public void estimate(BigDecimal hours, Clock clock) {
-        this.estimatedHours = hours("estimatedHours", hours, MAX_ESTIMATE, true);
+        this.effort = effort.reestimated(hours);
         touch(clock);
     }
 
@@ -131,11 +123,7 @@ public final class Task extends AggregateRoot {
 
     /** Adds worked hours (more than 0, at most 1000 at once). */
     public void logHours(BigDecimal hours, Clock clock) {
-        BigDecimal worked = hours("hours", hours, MAX_LOG, false);
-        if (worked.signum() == 0) {
-            throw new ValidationException("hours", "must be more than 0");
-        }
-        this.actualHours = actualHours.add(worked);
+        this.effort = effort.plusWorked(hours);
         touch(clock);
     }
 
@@ -226,21 +214,8 @@ public final class Task extends AggregateRoot {
         }
     }
 
-    private static BigDecimal hours(String field, BigDecimal value, BigDecimal max, boolean nullable) {
-        if (value == null) {
-            if (nullable) {
-                return null;
-            }
-            throw new ValidationException(field, "is required");
-        }
-        if (value.signum() < 0 || value.compareTo(max) > 0 || value.stripTrailingZeros().scale() > 2) {
-            throw new ValidationException(field, "must be 0 to " + max + " hours with at most 2 decimals");
-        }
-        return value.setScale(2);
-    }
-
     private void touch(Clock clock) {
-        this.updatedAt = clock.now();
+        this.stamp = stamp.touchedAt(clock.now());
     }
 
     public TaskId id() { return id; }
@@ -250,13 +225,17 @@ public final class Task extends AggregateRoot {
     public TaskStatus status() { return status; }
     public Priority priority() { return priority; }
     public UserId assigneeId() { return assigneeId; }
-    public BigDecimal estimatedHours() { return estimatedHours; }
-    public BigDecimal actualHours() { return actualHours; }
+    public Effort effort() { return effort; }
     public LocalDate dueDate() { return dueDate; }
     public Tags tags() { return tags; }
     public Set<TaskId> dependsOn() { return Collections.unmodifiableSet(dependsOn); }
     public Instant completedAt() { return completedAt; }
-    public long version() { return version; }
-    public Instant createdAt() { return createdAt; }
-    public Instant updatedAt() { return updatedAt; }
+    public AuditStamp stamp() { return stamp; }
+
+    // shortcuts into the value objects above
+    public BigDecimal estimatedHours() { return effort.estimatedHours(); }
+    public BigDecimal actualHours() { return effort.actualHours(); }
+    public long version() { return stamp.version(); }
+    public Instant createdAt() { return stamp.createdAt(); }
+    public Instant updatedAt() { return stamp.updatedAt(); }
 }

@@ -37,7 +37,7 @@ class ProfileAndSessionTest {
 
     @Test
     void sessionLifecycle() {
-        Session session = Session.start(UserId.newId(), HASH, Map.of("os", "linux"), "10.0.0.1", "curl",
+        Session session = Session.start(UserId.newId(), HASH, ClientInfo.of("10.0.0.1", "curl", Map.of("os", "linux")),
                 Duration.ofHours(1), clock);
         assertThat(session.isActive(now.get())).isTrue();
         assertThat(session.isActive(now.get().plus(Duration.ofHours(1)))).isFalse();
@@ -56,25 +56,25 @@ class ProfileAndSessionTest {
 
     @Test
     void sessionChecksIpAndHash() {
-        assertThat(Session.start(UserId.newId(), HASH, null, "::1", null, Duration.ofHours(1), clock).ipAddress())
-                .isEqualTo("::1");
-        assertThat(Session.start(UserId.newId(), HASH, null, null, null, Duration.ofHours(1), clock).ipAddress()).isNull();
-        assertThatThrownBy(() -> Session.start(UserId.newId(), HASH, null, "300.1.1.1", null, Duration.ofHours(1), clock))
-                .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> Session.start(UserId.newId(), HASH, null, "evil.example.com", null, Duration.ofHours(1), clock))
-                .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> Session.start(UserId.newId(), HASH, null, ":::::", null, Duration.ofHours(1), clock))
-                .isInstanceOf(ValidationException.class);
-        assertThat(Session.start(UserId.newId(), HASH, null, "::ffff:10.0.0.1", null, Duration.ofHours(1), clock)
-                .ipAddress()).isEqualTo("::ffff:10.0.0.1");
-        assertThatThrownBy(() -> Session.start(UserId.newId(), "plain-token", null, null, null, Duration.ofHours(1), clock))
+        ClientInfo none = ClientInfo.of(null, null, null);
+        assertThat(Session.start(UserId.newId(), HASH, ClientInfo.of("::1", null, null), Duration.ofHours(1), clock)
+                .ipAddress()).isEqualTo("::1");
+        assertThat(Session.start(UserId.newId(), HASH, none, Duration.ofHours(1), clock).ipAddress()).isNull();
+        assertThatThrownBy(() -> ClientInfo.of("300.1.1.1", null, null)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("ipAddress");
+        assertThatThrownBy(() -> ClientInfo.of("evil.example.com", null, null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> ClientInfo.of(":::::", null, null)).isInstanceOf(ValidationException.class);
+        assertThat(ClientInfo.of("::ffff:10.0.0.1", null, null).ipAddress()).isEqualTo("::ffff:10.0.0.1");
+        assertThatThrownBy(() -> ClientInfo.of(null, "x".repeat(513), null)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("userAgent");
+        assertThatThrownBy(() -> Session.start(UserId.newId(), "plain-token", none, Duration.ofHours(1), clock))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void deviceInfoAndPreferencesMustBeStorableJson() {
-        assertThatThrownBy(() -> Session.start(UserId.newId(), HASH, Map.of("os", "a\u0000"), null, null,
-                Duration.ofHours(1), clock)).isInstanceOfSatisfying(ValidationException.class,
+        assertThatThrownBy(() -> ClientInfo.of(null, null, Map.of("os", "a\u0000")))
+                .isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.errors().get(0).field()).isEqualTo("deviceInfo.os"));
         assertThatThrownBy(() -> UserProfile.create(UserId.newId(), null, null, Map.of("\uD800", 1), clock))
                 .isInstanceOfSatisfying(ValidationException.class,

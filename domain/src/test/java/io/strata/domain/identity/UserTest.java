@@ -6,6 +6,7 @@ import io.strata.domain.shared.user.UserId;
 
 import io.strata.domain.shared.error.ConflictException;
 import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.model.AuditStamp;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.user.Role;
 import io.strata.domain.shared.value.Tags;
@@ -102,8 +103,8 @@ class UserTest {
     @Test
     void reconstituteRecordsNoEvents() {
         User user = User.reconstitute(UserId.newId(), new Email("d@example.com"), new Username("dan"), null, null,
-                Role.ADMIN, UserStatus.INACTIVE, true, now.get(), now.get(), now.get(), 7, null, null, 4, now.get(),
-                now.get());
+                Role.ADMIN, UserStatus.INACTIVE, new EmailVerification(true, now.get()), now.get(),
+                new LoginHistory(now.get(), 7), null, null, new AuditStamp(4, now.get(), now.get()));
         assertThat(user.pullEvents()).isEmpty();
         assertThat(user.version()).isEqualTo(4);
         assertThat(user.loginCount()).isEqualTo(7);

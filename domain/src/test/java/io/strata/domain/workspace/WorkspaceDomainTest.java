@@ -25,9 +25,9 @@ class WorkspaceDomainTest {
     private final UserId stranger = UserId.newId();
 
     private Project project() {
-        return Project.create(" Apollo ", null, null, owner, Set.of(member), LocalDate.parse("2026-03-01"),
-                LocalDate.parse("2026-06-01"), new Budget(new BigDecimal("1000.5"), "EUR"), Tags.of(List.of("space")),
-                clock);
+        return Project.create(" Apollo ", null, null, owner, Set.of(member),
+                new Schedule(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-06-01")),
+                new Budget(new BigDecimal("1000.5"), "EUR"), Tags.of(List.of("space")), clock);
     }
 
     private Task task(Project project, String title) {
@@ -47,17 +47,17 @@ class WorkspaceDomainTest {
 
     @Test
     void projectFieldsAreValidated() {
-        assertThatThrownBy(() -> Project.create(" ", null, null, owner, Set.of(), null, null, null, null, clock))
+        assertThatThrownBy(() -> Project.create(" ", null, null, owner, Set.of(), Schedule.NONE, null, null, clock))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("name");
-        assertThatThrownBy(() -> Project.create("x", null, null, owner, Set.of(), LocalDate.parse("2026-05-01"),
-                LocalDate.parse("2026-04-01"), null, null, clock)).hasMessageContaining("dueDate");
+        assertThatThrownBy(() -> new Schedule(LocalDate.parse("2026-05-01"), LocalDate.parse("2026-04-01")))
+                .isInstanceOf(ValidationException.class).hasMessage("dueDate: must not be before startDate");
+        assertThat(new Schedule(LocalDate.parse("2026-05-01"), LocalDate.parse("2026-05-01")).dueDate())
+                .as("a one-day project").isEqualTo("2026-05-01");
         assertThatThrownBy(() -> new Budget(new BigDecimal("-1"), "EUR")).hasMessageContaining("budget.amount");
         assertThatThrownBy(() -> new Budget(new BigDecimal("1.234"), "EUR")).hasMessageContaining("2 decimals");
         assertThatThrownBy(() -> new Budget(BigDecimal.ONE, "euro")).hasMessageContaining("ISO-4217");
         assertThatThrownBy(() -> project().prioritize(null, clock)).isInstanceOf(ValidationException.class)
                 .hasMessage("priority: must not be null");
-        assertThatThrownBy(() -> project().reschedule(LocalDate.parse("2026-05-01"), LocalDate.parse("2026-04-01"), clock))
-                .isInstanceOf(ValidationException.class);
     }
 
     @Test

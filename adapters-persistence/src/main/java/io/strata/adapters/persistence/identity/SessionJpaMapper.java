@@ -1,57 +1,44 @@
 package io.strata.adapters.persistence.identity;
 
+import io.strata.adapters.persistence.shared.JpaMapperConfig;
+import io.strata.adapters.persistence.shared.KernelJpaMappings;
+import io.strata.domain.identity.ClientInfo;
 import io.strata.domain.identity.Session;
-import io.strata.domain.identity.SessionId;
-import io.strata.domain.shared.user.UserId;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.mapstruct.BeanMapping;
+import org.mapstruct.InheritConfiguration;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
-import org.mapstruct.MappingConstants;
 import org.mapstruct.MappingTarget;
 import org.mapstruct.ReportingPolicy;
 
 /** {@link Session} to and from {@link SessionJpaEntity}. */
-@Mapper(componentModel = MappingConstants.ComponentModel.JAKARTA, unmappedTargetPolicy = ReportingPolicy.ERROR)
-interface SessionJpaMapper {
+@Mapper(config = JpaMapperConfig.class)
+interface SessionJpaMapper extends KernelJpaMappings, IdentityJpaMappings {
 
-    default Session toDomain(SessionJpaEntity entity) {
-        return Session.reconstitute(new SessionId(entity.getId()), new UserId(entity.getUserId()),
-                entity.getTokenHash(), entity.getDeviceInfo(), entity.getIpAddress(), entity.getUserAgent(),
-                entity.getExpiresAt(), entity.getLastSeenAt(), entity.getRevokedAt(), entity.getVersion(),
-                entity.getCreatedAt(), entity.getUpdatedAt());
+    /** Rebuilds the aggregate through {@link Session#reconstitute} (no validation, no events). */
+    default Session toDomain(SessionJpaEntity row) {
+        return Session.reconstitute(sessionId(row.getId()), userId(row.getUserId()), row.getTokenHash(), client(row),
+                row.getExpiresAt(), row.getLastSeenAt(), row.getRevokedAt(), stamp(row));
     }
 
-    @Mapping(target = "id", expression = "java(session.id().value())")
-    @Mapping(target = "userId", expression = "java(session.userId().value())")
-    @Mapping(target = "tokenHash", expression = "java(session.tokenHash())")
-    @Mapping(target = "version", expression = "java(session.version())")
-    @Mapping(target = "createdAt", expression = "java(session.createdAt())")
-    @Mapping(target = "deviceInfo", expression = "java(json(session.deviceInfo()))")
-    @Mapping(target = "ipAddress", expression = "java(session.ipAddress())")
-    @Mapping(target = "userAgent", expression = "java(session.userAgent())")
-    @Mapping(target = "expiresAt", expression = "java(session.expiresAt())")
-    @Mapping(target = "lastSeenAt", expression = "java(session.lastSeenAt())")
-    @Mapping(target = "revokedAt", expression = "java(session.revokedAt())")
-    @Mapping(target = "updatedAt", expression = "java(session.updatedAt())")
+    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE)   // three columns of the row
+    ClientInfo client(SessionJpaEntity row);
+
+    @Mapping(target = "version", source = "stamp.version")
+    @Mapping(target = "createdAt", source = "stamp.createdAt")
+    @Mapping(target = "updatedAt", source = "stamp.updatedAt")
+    @Mapping(target = "ipAddress", source = "client.ipAddress")
+    @Mapping(target = "userAgent", source = "client.userAgent")
+    @Mapping(target = "deviceInfo", source = "client.deviceInfo")
     SessionJpaEntity toEntity(Session session);
 
     /** Copies the mutable state onto a loaded row (not the id, user, token hash, creation time or version). */
+    @InheritConfiguration(name = "toEntity")
     @Mapping(target = "id", ignore = true)
     @Mapping(target = "userId", ignore = true)
     @Mapping(target = "tokenHash", ignore = true)
     @Mapping(target = "version", ignore = true)
     @Mapping(target = "createdAt", ignore = true)
-    @Mapping(target = "deviceInfo", expression = "java(json(session.deviceInfo()))")
-    @Mapping(target = "ipAddress", expression = "java(session.ipAddress())")
-    @Mapping(target = "userAgent", expression = "java(session.userAgent())")
-    @Mapping(target = "expiresAt", expression = "java(session.expiresAt())")
-    @Mapping(target = "lastSeenAt", expression = "java(session.lastSeenAt())")
-    @Mapping(target = "revokedAt", expression = "java(session.revokedAt())")
-    @Mapping(target = "updatedAt", expression = "java(session.updatedAt())")
+    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE)   // what stays: toEntity checks every property
     void copyChanges(Session session, @MappingTarget SessionJpaEntity entity);
-
-    default Map<String, Object> json(Map<String, Object> value) {
-        return value == null ? new LinkedHashMap<>() : new LinkedHashMap<>(value);
-    }
 }

@@ -1,56 +1,48 @@
 package io.strata.adapters.persistence.identity;
 
-import io.strata.domain.identity.Email;
+import io.strata.adapters.persistence.shared.JpaMapperConfig;
+import io.strata.adapters.persistence.shared.KernelJpaMappings;
+import io.strata.domain.identity.EmailVerification;
+import io.strata.domain.identity.LoginHistory;
 import io.strata.domain.identity.User;
-import io.strata.domain.identity.Username;
-import io.strata.domain.shared.user.UserId;
-import io.strata.domain.shared.value.Tags;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.mapstruct.BeanMapping;
 import org.mapstruct.InheritConfiguration;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
-import org.mapstruct.MappingConstants;
 import org.mapstruct.MappingTarget;
 import org.mapstruct.ReportingPolicy;
 
 /**
- * {@link User} to and from {@link UserJpaEntity}. The domain has no getters in the JavaBeans sense,
- * so each column names its source. The password hash is never mapped: it is not part of the domain.
+ * {@link User} to and from {@link UserJpaEntity}. The password hash is never mapped: it is not part of
+ * the domain ({@code Argon2UserCredentials} writes it).
  */
-@Mapper(componentModel = MappingConstants.ComponentModel.JAKARTA, unmappedTargetPolicy = ReportingPolicy.ERROR)
-interface UserJpaMapper {
+@Mapper(config = JpaMapperConfig.class)
+interface UserJpaMapper extends KernelJpaMappings, IdentityJpaMappings {
 
     /** Rebuilds the aggregate through {@link User#reconstitute} (no validation, no events). */
-    default User toDomain(UserJpaEntity entity) {
-        return User.reconstitute(new UserId(entity.getId()), new Email(entity.getEmail()),
-                new Username(entity.getUsername()), entity.getFirstName(), entity.getLastName(), entity.getRole(),
-                entity.getStatus(), entity.isEmailVerified(), entity.getEmailVerifiedAt(),
-                entity.getPasswordChangedAt(), entity.getLastLoginAt(), entity.getLoginCount(),
-                Tags.of(Arrays.asList(entity.getTags())), entity.getPreferences(), entity.getVersion(),
-                entity.getCreatedAt(), entity.getUpdatedAt());
+    default User toDomain(UserJpaEntity row) {
+        return User.reconstitute(userId(row.getId()), email(row.getEmail()), username(row.getUsername()),
+                row.getFirstName(), row.getLastName(), row.getRole(), row.getStatus(), emailVerification(row),
+                row.getPasswordChangedAt(), logins(row), tags(row.getTags()), row.getPreferences(), stamp(row));
     }
 
+    @Mapping(target = "verified", source = "emailVerified")
+    @Mapping(target = "verifiedAt", source = "emailVerifiedAt")
+    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE)   // two columns of the row
+    EmailVerification emailVerification(UserJpaEntity row);
+
+    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE)   // two columns of the row
+    LoginHistory logins(UserJpaEntity row);
+
     /** A new row for a new user; the caller sets the (initially unusable) password hash. */
-    @Mapping(target = "id", expression = "java(user.id().value())")
-    @Mapping(target = "version", expression = "java(user.version())")
-    @Mapping(target = "createdAt", expression = "java(user.createdAt())")
+    @Mapping(target = "version", source = "stamp.version")
+    @Mapping(target = "createdAt", source = "stamp.createdAt")
+    @Mapping(target = "updatedAt", source = "stamp.updatedAt")
+    @Mapping(target = "emailVerified", source = "emailVerification.verified")
+    @Mapping(target = "emailVerifiedAt", source = "emailVerification.verifiedAt")
+    @Mapping(target = "lastLoginAt", source = "logins.lastLoginAt")
+    @Mapping(target = "loginCount", source = "logins.loginCount")
     @Mapping(target = "passwordHash", ignore = true)
-    @Mapping(target = "email", expression = "java(user.email().value())")
-    @Mapping(target = "username", expression = "java(user.username().value())")
-    @Mapping(target = "firstName", expression = "java(user.firstName())")
-    @Mapping(target = "lastName", expression = "java(user.lastName())")
-    @Mapping(target = "role", expression = "java(user.role())")
-    @Mapping(target = "status", expression = "java(user.status())")
-    @Mapping(target = "emailVerified", expression = "java(user.emailVerified())")
-    @Mapping(target = "emailVerifiedAt", expression = "java(user.emailVerifiedAt())")
-    @Mapping(target = "passwordChangedAt", expression = "java(user.passwordChangedAt())")
-    @Mapping(target = "lastLoginAt", expression = "java(user.lastLoginAt())")
-    @Mapping(target = "loginCount", expression = "java(user.loginCount())")
-    @Mapping(target = "tags", expression = "java(tagArray(user.tags()))")
-    @Mapping(target = "preferences", expression = "java(json(user.preferences()))")
-    @Mapping(target = "updatedAt", expression = "java(user.updatedAt())")
     UserJpaEntity toEntity(User user);
 
     /**
@@ -61,14 +53,6 @@ interface UserJpaMapper {
     @Mapping(target = "id", ignore = true)
     @Mapping(target = "version", ignore = true)
     @Mapping(target = "createdAt", ignore = true)
+    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE)   // the id: toEntity checks every property
     void copyChanges(User user, @MappingTarget UserJpaEntity entity);
-
-    default String[] tagArray(Tags tags) {
-        return tags.values().toArray(String[]::new);
-    }
-
-    /** A mutable copy for Hibernate's JSON type (JSON null values kept). */
-    default Map<String, Object> json(Map<String, Object> value) {
-        return value == null ? new LinkedHashMap<>() : new LinkedHashMap<>(value);
-    }
 }

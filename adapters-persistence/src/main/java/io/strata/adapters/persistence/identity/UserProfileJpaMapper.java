@@ -1,47 +1,36 @@
 package io.strata.adapters.persistence.identity;
 
+import io.strata.adapters.persistence.shared.JpaMapperConfig;
+import io.strata.adapters.persistence.shared.KernelJpaMappings;
 import io.strata.domain.identity.UserProfile;
-import io.strata.domain.shared.user.UserId;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.mapstruct.BeanMapping;
+import org.mapstruct.InheritConfiguration;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
-import org.mapstruct.MappingConstants;
 import org.mapstruct.MappingTarget;
 import org.mapstruct.ReportingPolicy;
 
 /** {@link UserProfile} to and from {@link UserProfileJpaEntity}. */
-@Mapper(componentModel = MappingConstants.ComponentModel.JAKARTA, unmappedTargetPolicy = ReportingPolicy.ERROR)
-interface UserProfileJpaMapper {
+@Mapper(config = JpaMapperConfig.class)
+interface UserProfileJpaMapper extends KernelJpaMappings, IdentityJpaMappings {
 
-    default UserProfile toDomain(UserProfileJpaEntity entity) {
-        return UserProfile.reconstitute(entity.getId(), new UserId(entity.getUserId()), entity.getBio(),
-                entity.getAvatarUrl(), entity.getPreferences(), entity.getVersion(), entity.getCreatedAt(),
-                entity.getUpdatedAt());
+    /** Rebuilds the aggregate through {@link UserProfile#reconstitute} (no validation, no events). */
+    default UserProfile toDomain(UserProfileJpaEntity row) {
+        return UserProfile.reconstitute(row.getId(), userId(row.getUserId()), row.getBio(), row.getAvatarUrl(),
+                row.getPreferences(), stamp(row));
     }
 
-    @Mapping(target = "id", expression = "java(profile.id())")
-    @Mapping(target = "userId", expression = "java(profile.userId().value())")
-    @Mapping(target = "version", expression = "java(profile.version())")
-    @Mapping(target = "createdAt", expression = "java(profile.createdAt())")
-    @Mapping(target = "bio", expression = "java(profile.bio())")
-    @Mapping(target = "avatarUrl", expression = "java(profile.avatarUrl())")
-    @Mapping(target = "preferences", expression = "java(json(profile.preferences()))")
-    @Mapping(target = "updatedAt", expression = "java(profile.updatedAt())")
+    @Mapping(target = "version", source = "stamp.version")
+    @Mapping(target = "createdAt", source = "stamp.createdAt")
+    @Mapping(target = "updatedAt", source = "stamp.updatedAt")
     UserProfileJpaEntity toEntity(UserProfile profile);
 
     /** Copies the mutable state onto a loaded row (not the id, owner, creation time or version). */
+    @InheritConfiguration(name = "toEntity")
     @Mapping(target = "id", ignore = true)
     @Mapping(target = "userId", ignore = true)
     @Mapping(target = "version", ignore = true)
     @Mapping(target = "createdAt", ignore = true)
-    @Mapping(target = "bio", expression = "java(profile.bio())")
-    @Mapping(target = "avatarUrl", expression = "java(profile.avatarUrl())")
-    @Mapping(target = "preferences", expression = "java(json(profile.preferences()))")
-    @Mapping(target = "updatedAt", expression = "java(profile.updatedAt())")
+    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE)   // what stays: toEntity checks every property
     void copyChanges(UserProfile profile, @MappingTarget UserProfileJpaEntity entity);
-
-    default Map<String, Object> json(Map<String, Object> value) {
-        return value == null ? new LinkedHashMap<>() : new LinkedHashMap<>(value);
-    }
 }

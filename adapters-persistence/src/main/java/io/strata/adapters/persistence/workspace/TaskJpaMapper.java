@@ -1,21 +1,20 @@
 package io.strata.adapters.persistence.workspace;
 
-import io.strata.domain.shared.user.UserId;
-import io.strata.domain.shared.value.Tags;
-import io.strata.domain.workspace.ProjectId;
+import io.strata.adapters.persistence.shared.JpaMapperConfig;
+import io.strata.adapters.persistence.shared.KernelJpaMappings;
+import io.strata.domain.workspace.Effort;
 import io.strata.domain.workspace.Task;
 import io.strata.domain.workspace.TaskId;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.mapstruct.AfterMapping;
+import org.mapstruct.BeanMapping;
 import org.mapstruct.InheritConfiguration;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
-import org.mapstruct.MappingConstants;
 import org.mapstruct.MappingTarget;
 import org.mapstruct.ReportingPolicy;
 
@@ -23,40 +22,36 @@ import org.mapstruct.ReportingPolicy;
  * {@link Task} to and from {@link TaskJpaEntity}. Dependencies are copied onto the entity's live
  * collection in place, so that saving inserts and deletes only the rows that changed.
  */
-@Mapper(componentModel = MappingConstants.ComponentModel.JAKARTA, unmappedTargetPolicy = ReportingPolicy.ERROR)
-interface TaskJpaMapper {
+@Mapper(config = JpaMapperConfig.class)
+interface TaskJpaMapper extends KernelJpaMappings, WorkspaceJpaMappings {
 
     /** Rebuilds the aggregate with the entity's own (lazily loaded) dependencies. */
-    default Task toDomain(TaskJpaEntity entity) {
-        return toDomain(entity, entity.getDependencies().stream().map(TaskDependencyJpaEmbeddable::getDependsOnId).toList());
+    default Task toDomain(TaskJpaEntity row) {
+        return toDomain(row, row.getDependencies().stream().map(TaskDependencyJpaEmbeddable::getDependsOnId).toList());
     }
 
-    /** Rebuilds the aggregate with dependencies loaded separately (a page loads them for all its tasks at once). */
-    default Task toDomain(TaskJpaEntity entity, Collection<UUID> dependsOn) {
-        return Task.reconstitute(new TaskId(entity.getId()), new ProjectId(entity.getProjectId()), entity.getTitle(),
-                entity.getDescription(), entity.getStatus(), entity.getPriority(),
-                entity.getAssigneeId() == null ? null : new UserId(entity.getAssigneeId()), entity.getEstimatedHours(),
-                entity.getActualHours(), entity.getDueDate(), Tags.of(Arrays.asList(entity.getTags())),
-                dependsOn.stream().map(TaskId::new).collect(Collectors.toCollection(LinkedHashSet::new)),
-                entity.getCompletedAt(), entity.getVersion(), entity.getCreatedAt(), entity.getUpdatedAt());
+    /**
+     * Rebuilds the aggregate through {@link Task#reconstitute} (no validation, no events), with
+     * dependencies loaded separately (a page loads them for all its tasks at once).
+     */
+    default Task toDomain(TaskJpaEntity row, Collection<UUID> dependsOn) {
+        return Task.reconstitute(taskId(row.getId()), projectId(row.getProjectId()), row.getTitle(),
+                row.getDescription(), row.getStatus(), row.getPriority(), userId(row.getAssigneeId()), effort(row),
+                row.getDueDate(), tags(row.getTags()), taskIds(dependsOn), row.getCompletedAt(), stamp(row));
     }
 
-    @Mapping(target = "id", expression = "java(task.id().value())")
-    @Mapping(target = "projectId", expression = "java(task.projectId().value())")
-    @Mapping(target = "version", expression = "java(task.version())")
-    @Mapping(target = "createdAt", expression = "java(task.createdAt())")
-    @Mapping(target = "title", expression = "java(task.title())")
-    @Mapping(target = "description", expression = "java(task.description())")
-    @Mapping(target = "status", expression = "java(task.status())")
-    @Mapping(target = "priority", expression = "java(task.priority())")
-    @Mapping(target = "assigneeId", expression = "java(task.assigneeId() == null ? null : task.assigneeId().value())")
-    @Mapping(target = "estimatedHours", expression = "java(task.estimatedHours())")
-    @Mapping(target = "actualHours", expression = "java(task.actualHours())")
-    @Mapping(target = "dueDate", expression = "java(task.dueDate())")
-    @Mapping(target = "tags", expression = "java(tagArray(task.tags()))")
-    @Mapping(target = "completedAt", expression = "java(task.completedAt())")
-    @Mapping(target = "updatedAt", expression = "java(task.updatedAt())")
-    @Mapping(target = "dependencies", ignore = true)   // copyDependencies
+    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE)   // two columns of the row
+    Effort effort(TaskJpaEntity row);
+
+    Set<TaskId> taskIds(Collection<UUID> ids);
+
+    @Mapping(target = "version", source = "stamp.version")
+    @Mapping(target = "createdAt", source = "stamp.createdAt")
+    @Mapping(target = "updatedAt", source = "stamp.updatedAt")
+    @Mapping(target = "estimatedHours", source = "effort.estimatedHours")
+    @Mapping(target = "actualHours", source = "effort.actualHours")
+    @Mapping(target = "dependencies", ignore = true)
+    @BeanMapping(ignoreUnmappedSourceProperties = "dependsOn")   // copyDependencies
     TaskJpaEntity toEntity(Task task);
 
     /**
@@ -68,6 +63,7 @@ interface TaskJpaMapper {
     @Mapping(target = "projectId", ignore = true)
     @Mapping(target = "version", ignore = true)
     @Mapping(target = "createdAt", ignore = true)
+    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE)   // what stays: toEntity checks every property
     void copyChanges(Task task, @MappingTarget TaskJpaEntity entity);
 
     /**
@@ -82,9 +78,5 @@ interface TaskJpaMapper {
         Set<TaskDependencyJpaEmbeddable> rows = entity.getDependencies();
         rows.retainAll(wanted);
         rows.addAll(wanted);
-    }
-
-    default String[] tagArray(Tags tags) {
-        return tags.values().toArray(String[]::new);
     }
 }

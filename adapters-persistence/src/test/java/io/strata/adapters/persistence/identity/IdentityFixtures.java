@@ -1,12 +1,16 @@
 package io.strata.adapters.persistence.identity;
 
+import io.strata.domain.identity.ClientInfo;
 import io.strata.domain.identity.Email;
+import io.strata.domain.identity.EmailVerification;
+import io.strata.domain.identity.LoginHistory;
 import io.strata.domain.identity.Session;
 import io.strata.domain.identity.SessionId;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserProfile;
 import io.strata.domain.identity.UserStatus;
 import io.strata.domain.identity.Username;
+import io.strata.domain.shared.model.AuditStamp;
 import io.strata.domain.shared.user.Role;
 import io.strata.domain.shared.user.UserId;
 import io.strata.domain.shared.value.Tags;
@@ -51,33 +55,37 @@ final class IdentityFixtures {
 
     static User fullUser(String username, long version) {
         return User.reconstitute(UserId.newId(), new Email(username + "@example.com"), new Username(username), "Ada",
-                "Lovelace", Role.MANAGER, UserStatus.ACTIVE, true, T0.plusSeconds(60), T0.plusSeconds(120),
-                T0.plusSeconds(3600), 7, Tags.of(Set.of("math", "poetry", "engines")), richPreferences(), version, T0,
-                T0.plusSeconds(7200));
+                "Lovelace", Role.MANAGER, UserStatus.ACTIVE, new EmailVerification(true, T0.plusSeconds(60)),
+                T0.plusSeconds(120), new LoginHistory(T0.plusSeconds(3600), 7),
+                Tags.of(Set.of("math", "poetry", "engines")), richPreferences(),
+                new AuditStamp(version, T0, T0.plusSeconds(7200)));
     }
 
     /** A minimal user: nullable fields null, no tags, empty preferences. */
     static User bareUser(String name) {
         return User.reconstitute(UserId.newId(), new Email(name + "@example.com"), new Username(name), null, null,
-                Role.USER, UserStatus.INACTIVE, false, null, null, null, 0, Tags.none(), Map.of(), 0, T0, T0);
+                Role.USER, UserStatus.INACTIVE, EmailVerification.NOT_VERIFIED, null, LoginHistory.NONE, Tags.none(),
+                Map.of(), new AuditStamp(0, T0, T0));
     }
 
     static User user(String name, Role role, UserStatus status, Set<String> tags, Instant createdAt,
                      Instant lastLoginAt, String firstName, String lastName) {
         return User.reconstitute(UserId.newId(), new Email(name + "@example.com"), new Username(name), firstName,
-                lastName, role, status, false, null, createdAt, lastLoginAt, lastLoginAt == null ? 0 : 1,
-                Tags.of(tags), Map.of(), 0, createdAt, createdAt);
+                lastName, role, status, EmailVerification.NOT_VERIFIED, createdAt,
+                new LoginHistory(lastLoginAt, lastLoginAt == null ? 0 : 1), Tags.of(tags), Map.of(),
+                new AuditStamp(0, createdAt, createdAt));
     }
 
     static UserProfile profile(UserId userId) {
         return UserProfile.reconstitute(UUID.randomUUID(), userId, "Writes notes.", "https://example.com/a.png",
-                richPreferences(), 0, T0, T0.plusSeconds(5));
+                richPreferences(), new AuditStamp(0, T0, T0.plusSeconds(5)));
     }
 
     static Session session(UserId userId, Instant createdAt, Instant expiresAt) {
         return Session.reconstitute(SessionId.newId(), userId, randomHash(),
-                Map.of("os", "linux", "browser", Map.of("name", "firefox", "version", 128)), "203.0.113.7",
-                "Mozilla/5.0", expiresAt, createdAt, null, 0, createdAt, createdAt);
+                new ClientInfo("203.0.113.7", "Mozilla/5.0",
+                        Map.of("os", "linux", "browser", Map.of("name", "firefox", "version", 128))),
+                expiresAt, createdAt, null, new AuditStamp(0, createdAt, createdAt));
     }
 
     static String randomHash() {

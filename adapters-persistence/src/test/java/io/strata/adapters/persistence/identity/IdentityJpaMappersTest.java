@@ -3,10 +3,12 @@ package io.strata.adapters.persistence.identity;
 import static io.strata.adapters.persistence.identity.IdentityFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.strata.domain.identity.ClientInfo;
 import io.strata.domain.identity.Session;
 import io.strata.domain.identity.SessionId;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserProfile;
+import io.strata.domain.shared.model.AuditStamp;
 import io.strata.domain.shared.user.UserId;
 import java.time.Instant;
 import java.util.Map;
@@ -43,9 +45,8 @@ class IdentityJpaMappersTest {
         loaded.setPasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
         loaded.setVersion(3);
         User changed = User.reconstitute(user.id(), user.email(), user.username(), "Augusta", "King", user.role(),
-                user.status(), user.emailVerified(), user.emailVerifiedAt(), user.passwordChangedAt(),
-                user.lastLoginAt(), user.loginCount(), user.tags(), Map.of("x", 1), 99, user.createdAt(),
-                user.updatedAt().plusSeconds(1));
+                user.status(), user.emailVerification(), user.passwordChangedAt(), user.logins(), user.tags(),
+                Map.of("x", 1), new AuditStamp(99, user.createdAt(), user.updatedAt().plusSeconds(1)));
         users.copyChanges(changed, loaded);
         assertThat(loaded.getPasswordHash()).isEqualTo("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
         assertThat(loaded.getVersion()).as("version belongs to Hibernate").isEqualTo(3);
@@ -58,7 +59,7 @@ class IdentityJpaMappersTest {
         UserProfile profile = IdentityFixtures.profile(UserId.newId());
         assertSameState(profiles.toDomain(profiles.toEntity(profile)), profile);
         UserProfile empty = UserProfile.reconstitute(java.util.UUID.randomUUID(), UserId.newId(), null, null, Map.of(),
-                4, T0, T0);
+                new AuditStamp(4, T0, T0));
         assertSameState(profiles.toDomain(profiles.toEntity(empty)), empty);
     }
 
@@ -67,8 +68,8 @@ class IdentityJpaMappersTest {
         Session session = IdentityFixtures.session(UserId.newId(), T0, T0.plusSeconds(86_400));
         assertSameState(sessions.toDomain(sessions.toEntity(session)), session);
         Session revoked = Session.reconstitute(SessionId.newId(), UserId.newId(), IdentityFixtures.randomHash(),
-                Map.of(), null, null, T0.plusSeconds(10), null, Instant.parse("2026-01-15T10:20:35Z"), 2, T0,
-                Instant.parse("2026-01-15T10:20:35Z"));
+                new ClientInfo(null, null, Map.of()), T0.plusSeconds(10), null, Instant.parse("2026-01-15T10:20:35Z"),
+                new AuditStamp(2, T0, Instant.parse("2026-01-15T10:20:35Z")));
         assertSameState(sessions.toDomain(sessions.toEntity(revoked)), revoked);
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.hibernate.HibernateTransactionManager;
 import io.strata.adapters.persistence.testing.PostgresTest;
+import io.strata.domain.identity.ClientInfo;
 import io.strata.domain.identity.Session;
 import io.strata.domain.identity.SessionId;
 import io.strata.domain.identity.SessionPrincipal;
@@ -17,6 +18,7 @@ import io.strata.domain.identity.UserRepository;
 import io.strata.domain.identity.UserStatus;
 import io.strata.domain.shared.error.NotFoundException;
 import io.strata.domain.shared.error.StaleVersionException;
+import io.strata.domain.shared.model.AuditStamp;
 import io.strata.domain.shared.user.Role;
 import io.strata.domain.shared.user.UserId;
 import java.time.Duration;
@@ -59,10 +61,10 @@ class SessionPersistenceAdapterTest extends PostgresTest {
 
     @Test
     void ipv6AndNoIpAreStoredAsInet() {
-        Session v6 = Session.reconstitute(SessionId.newId(), owner.id(), IdentityFixtures.randomHash(), Map.of(),
-                "2001:db8::1", null, T0.plus(DAY), null, null, 0, T0, T0);
-        Session none = Session.reconstitute(SessionId.newId(), owner.id(), IdentityFixtures.randomHash(), Map.of(),
-                null, null, T0.plus(DAY), null, null, 0, T0, T0);
+        Session v6 = Session.reconstitute(SessionId.newId(), owner.id(), IdentityFixtures.randomHash(),
+                new ClientInfo("2001:db8::1", null, Map.of()), T0.plus(DAY), null, null, new AuditStamp(0, T0, T0));
+        Session none = Session.reconstitute(SessionId.newId(), owner.id(), IdentityFixtures.randomHash(),
+                new ClientInfo(null, null, Map.of()), T0.plus(DAY), null, null, new AuditStamp(0, T0, T0));
         txRun(() -> {
             sessions.add(v6);
             sessions.add(none);
@@ -100,9 +102,9 @@ class SessionPersistenceAdapterTest extends PostgresTest {
         Session old = IdentityFixtures.session(owner.id(), T0, T0.plus(DAY));
         Session newer = IdentityFixtures.session(owner.id(), T0.plusSeconds(60), T0.plus(DAY));
         Session expired = IdentityFixtures.session(owner.id(), T0.plusSeconds(120), T0.plus(Duration.ofHours(1)));
-        Session revoked = Session.reconstitute(SessionId.newId(), owner.id(), IdentityFixtures.randomHash(), Map.of(),
-                null, null, T0.plus(DAY), null, T0.plusSeconds(300), 0, T0.plusSeconds(180),
-                T0.plusSeconds(300));
+        Session revoked = Session.reconstitute(SessionId.newId(), owner.id(), IdentityFixtures.randomHash(),
+                new ClientInfo(null, null, Map.of()), T0.plus(DAY), null, T0.plusSeconds(300),
+                new AuditStamp(0, T0.plusSeconds(180), T0.plusSeconds(300)));
         txRun(() -> List.of(old, newer, expired, revoked).forEach(sessions::add));
         assertThat(readTx(() -> sessions.findActiveByUser(owner.id(), now))).extracting(Session::id)
                 .containsExactly(newer.id(), old.id());

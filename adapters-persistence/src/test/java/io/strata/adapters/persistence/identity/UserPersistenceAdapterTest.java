@@ -10,6 +10,8 @@ import io.micronaut.transaction.hibernate.HibernateTransactionManager;
 import io.strata.adapters.persistence.testing.PostgresTest;
 import io.strata.domain.identity.BulkUserChange;
 import io.strata.domain.identity.Email;
+import io.strata.domain.identity.EmailVerification;
+import io.strata.domain.identity.LoginHistory;
 import io.strata.domain.identity.SessionRepository;
 import io.strata.domain.identity.TagCount;
 import io.strata.domain.identity.User;
@@ -20,15 +22,17 @@ import io.strata.domain.identity.UserStatus;
 import io.strata.domain.identity.UserWithProfile;
 import io.strata.domain.identity.Username;
 import io.strata.domain.shared.error.ConflictException;
-import io.strata.domain.shared.error.NotFoundException;
 import io.strata.domain.shared.error.DomainException;
+import io.strata.domain.shared.error.NotFoundException;
 import io.strata.domain.shared.error.StaleVersionException;
 import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.model.AuditStamp;
 import io.strata.domain.shared.user.Role;
 import io.strata.domain.shared.user.UserId;
 import io.strata.domain.shared.value.Tags;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectRepository;
+import io.strata.domain.workspace.Schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,8 +90,9 @@ class UserPersistenceAdapterTest extends PostgresTest {
     @Test
     void takenEmailIsAConflictWhateverTheCase() {
         txRun(() -> users.add(IdentityFixtures.bareUser("first")));
-        User sameEmail = User.reconstitute(UserId.newId(), new Email("FIRST@EXAMPLE.COM"), new Username("second"),
-                null, null, Role.USER, UserStatus.ACTIVE, false, null, null, null, 0, Tags.none(), Map.of(), 0, T0, T0);
+        User sameEmail = User.reconstitute(UserId.newId(), new Email("FIRST@EXAMPLE.COM"), new Username("second"), null,
+                null, Role.USER, UserStatus.ACTIVE, EmailVerification.NOT_VERIFIED, null, LoginHistory.NONE,
+                Tags.none(), Map.of(), new AuditStamp(0, T0, T0));
         assertThatThrownBy(() -> tx(() -> users.add(sameEmail)))
                 .isInstanceOf(ConflictException.class).hasMessage("email already registered");
         assertThat(readTx(users::count)).isEqualTo(1);
@@ -96,8 +101,9 @@ class UserPersistenceAdapterTest extends PostgresTest {
     @Test
     void takenUsernameIsAConflict() {
         txRun(() -> users.add(IdentityFixtures.bareUser("taken")));
-        User sameName = User.reconstitute(UserId.newId(), new Email("other@example.com"), new Username("taken"),
-                null, null, Role.USER, UserStatus.ACTIVE, false, null, null, null, 0, Tags.none(), Map.of(), 0, T0, T0);
+        User sameName = User.reconstitute(UserId.newId(), new Email("other@example.com"), new Username("taken"), null,
+                null, Role.USER, UserStatus.ACTIVE, EmailVerification.NOT_VERIFIED, null, LoginHistory.NONE,
+                Tags.none(), Map.of(), new AuditStamp(0, T0, T0));
         assertThatThrownBy(() -> tx(() -> users.add(sameName)))
                 .isInstanceOf(ConflictException.class).hasMessage("username already taken");
     }
@@ -189,8 +195,8 @@ class UserPersistenceAdapterTest extends PostgresTest {
         txRun(() -> users.add(IdentityFixtures.bareUser("holder")));
         User other = tx(() -> users.add(IdentityFixtures.bareUser("mover")));
         User moving = User.reconstitute(other.id(), new Email("holder@example.com"), other.username(), null, null,
-                other.role(), other.status(), false, null, null, null, 0, Tags.none(), Map.of(), 0, other.createdAt(),
-                other.updatedAt());
+                other.role(), other.status(), EmailVerification.NOT_VERIFIED, null, LoginHistory.NONE, Tags.none(),
+                Map.of(), new AuditStamp(0, other.createdAt(), other.updatedAt()));
         assertThatThrownBy(() -> tx(() -> users.save(moving)))
                 .isInstanceOf(ConflictException.class).hasMessage("email already registered");
     }
@@ -221,9 +227,9 @@ class UserPersistenceAdapterTest extends PostgresTest {
         User member = tx(() -> users.add(IdentityFixtures.bareUser("member1")));
         ProjectRepository projects = bean(ProjectRepository.class);
         List<Project> owned = tx(() -> List.of(
-                projects.add(Project.create("One", null, null, owner.id(), List.of(member.id()), null, null, null,
+                projects.add(Project.create("One", null, null, owner.id(), List.of(member.id()), Schedule.NONE, null,
                         Tags.none(), () -> T0)),
-                projects.add(Project.create("Two", null, null, owner.id(), List.of(), null, null, null, Tags.none(),
+                projects.add(Project.create("Two", null, null, owner.id(), List.of(), Schedule.NONE, null, Tags.none(),
                         () -> T0))));
 
         assertThatThrownBy(() -> txRun(() -> users.delete(owner.id())))
@@ -247,7 +253,7 @@ class UserPersistenceAdapterTest extends PostgresTest {
             java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
             // transaction B inserts a project (not yet committed: the owner count of A cannot see it) ...
             var creating = threads.submit(() -> txRun(() -> {
-                projects.add(Project.create("Late", null, null, owner.id(), List.of(), null, null, null, Tags.none(),
+                projects.add(Project.create("Late", null, null, owner.id(), List.of(), Schedule.NONE, null, Tags.none(),
                         () -> T0));
                 added.countDown();
                 awaitQuietly(commit);

@@ -7,12 +7,15 @@ import io.strata.adapters.persistence.testing.QueryTerms;
 
 import io.strata.adapters.persistence.testing.PostgresTest;
 import io.strata.domain.identity.Email;
+import io.strata.domain.identity.EmailVerification;
+import io.strata.domain.identity.LoginHistory;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.identity.UserSearch;
 import io.strata.domain.identity.UserStatus;
 import io.strata.domain.identity.Username;
 import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.model.AuditStamp;
 import io.strata.domain.shared.query.Filter;
 import io.strata.domain.shared.query.Page;
 import io.strata.domain.shared.query.PageRequest;
@@ -76,13 +79,16 @@ class UserSearchTest extends PostgresTest {
         return User.reconstitute(UserId.newId(), new Email(name + (i % 5 == 0 ? "@corp.org" : "@example.com")),
                 new Username(name), i % 3 == 0 ? "Ada" : i % 3 == 1 ? "Grace" : null,
                 i % 4 == 0 ? "Lovelace" : i % 4 == 1 ? "Hopper" : null, Role.values()[i % 4],
-                i % 3 == 0 ? UserStatus.INACTIVE : UserStatus.ACTIVE, verified, verified ? created : null, created,
-                lastLogin, lastLogin == null ? 0 : i, Tags.of(tags), Map.of("i", i), 0, created, created);
+                i % 3 == 0 ? UserStatus.INACTIVE : UserStatus.ACTIVE,
+                new EmailVerification(verified, verified ? created : null), created,
+                new LoginHistory(lastLogin, lastLogin == null ? 0 : i), Tags.of(tags), Map.of("i", i),
+                new AuditStamp(0, created, created));
     }
 
     private static User plain(String name, Instant created) {
         return User.reconstitute(UserId.newId(), new Email(name + "@example.com"), new Username(name), null, null,
-                Role.USER, UserStatus.ACTIVE, false, null, null, null, 0, Tags.none(), Map.of(), 0, created, created);
+                Role.USER, UserStatus.ACTIVE, EmailVerification.NOT_VERIFIED, null, LoginHistory.NONE, Tags.none(),
+                Map.of(), new AuditStamp(0, created, created));
     }
 
     // ---- keyset paging ------------------------------------------------------------------------

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.strata.adapters.persistence.testing.QueryTerms;
 
 import io.strata.adapters.persistence.testing.PostgresTest;
+import io.strata.domain.identity.EmailVerification;
+import io.strata.domain.identity.LoginHistory;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.identity.UserStatus;
+import io.strata.domain.shared.model.AuditStamp;
 import io.strata.domain.shared.query.FieldType;
 import io.strata.domain.shared.query.FilterOperator;
 import io.strata.domain.shared.query.PageRequest;
@@ -78,8 +81,10 @@ class CriteriaSearchExtensionTest extends PostgresTest {
 
     private static User withPreferences(String name, Map<String, Object> preferences) {
         return User.reconstitute(io.strata.domain.shared.user.UserId.newId(),
-                new io.strata.domain.identity.Email(name + "@example.com"), new io.strata.domain.identity.Username(name),
-                null, null, Role.USER, UserStatus.ACTIVE, false, null, null, null, 0, Tags.none(), preferences, 0, T0, T0);
+                new io.strata.domain.identity.Email(name + "@example.com"),
+                new io.strata.domain.identity.Username(name), null, null, Role.USER, UserStatus.ACTIVE,
+                EmailVerification.NOT_VERIFIED, null, LoginHistory.NONE, Tags.none(), preferences,
+                new AuditStamp(0, T0, T0));
     }
 
     private static String quote(String text) {

@@ -6,11 +6,14 @@ import io.strata.adapters.persistence.testing.QueryTerms;
 
 import io.strata.adapters.persistence.testing.PostgresTest;
 import io.strata.domain.identity.Email;
+import io.strata.domain.identity.EmailVerification;
+import io.strata.domain.identity.LoginHistory;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.identity.UserStatus;
 import io.strata.domain.identity.Username;
 import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.model.AuditStamp;
 import io.strata.domain.shared.query.FieldType;
 import io.strata.domain.shared.query.Filter;
 import io.strata.domain.shared.query.FilterOperator;
@@ -96,8 +99,9 @@ class CriteriaSearchScopeTest extends PostgresTest {
                     i % 5 == 0 ? 0 : i % 17, lastLogin, i % 4 == 0));
         }
         txRun(() -> rows.forEach(row -> users.add(User.reconstitute(row.id(), new Email(row.name() + "@example.com"),
-                new Username(row.name()), null, null, row.role(), UserStatus.ACTIVE, false, null, null, row.lastLogin(),
-                row.logins(), Tags.none(), Map.of(), 0, T0, T0))));
+                new Username(row.name()), null, null, row.role(), UserStatus.ACTIVE, EmailVerification.NOT_VERIFIED,
+                null, new LoginHistory(row.lastLogin(), row.logins()), Tags.none(), Map.of(),
+                new AuditStamp(0, T0, T0)))));
         StringBuilder sessions = new StringBuilder();
         for (Row row : rows) {
             if (row.session()) {

@@ -15,9 +15,11 @@ import io.strata.domain.shared.error.ConflictException;
 import io.strata.domain.shared.error.NotFoundException;
 import io.strata.domain.shared.error.StaleVersionException;
 import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.model.AuditStamp;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.user.UserId;
 import io.strata.domain.workspace.DependencyGraph;
+import io.strata.domain.workspace.Effort;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectRepository;
 import io.strata.domain.workspace.Task;
@@ -261,9 +263,9 @@ class TaskPersistenceAdapterTest extends PostgresTest {
 
         Task local = WorkspaceFixtures.todo(project.id(), "local", T0);
         txRun(() -> tasks.addAll(List.of(local)));
-        Task rewired = Task.reconstitute(local.id(), local.projectId(), local.title(), local.description(), local.status(),
-                local.priority(), null, null, local.actualHours(), null, local.tags(), Set.of(foreign.id()), null, 0,
-                local.createdAt(), LATER.now());
+        Task rewired = Task.reconstitute(local.id(), local.projectId(), local.title(), local.description(),
+                local.status(), local.priority(), null, new Effort(null, local.actualHours()), null, local.tags(),
+                Set.of(foreign.id()), null, new AuditStamp(0, local.createdAt(), LATER.now()));
         assertThatThrownBy(() -> tx(() -> {
             tasks.findById(local.id());
             return tasks.save(rewired);

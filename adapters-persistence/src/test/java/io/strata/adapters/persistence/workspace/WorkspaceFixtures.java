@@ -1,18 +1,24 @@
 package io.strata.adapters.persistence.workspace;
 
 import io.strata.domain.identity.Email;
+import io.strata.domain.identity.EmailVerification;
+import io.strata.domain.identity.LoginHistory;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserStatus;
 import io.strata.domain.identity.Username;
+import io.strata.domain.shared.model.AuditStamp;
 import io.strata.domain.shared.user.Role;
 import io.strata.domain.shared.user.UserId;
 import io.strata.domain.shared.value.Tags;
 import io.strata.domain.workspace.Budget;
+import io.strata.domain.workspace.Effort;
 import io.strata.domain.workspace.Priority;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectId;
 import io.strata.domain.workspace.ProjectStatus;
+import io.strata.domain.workspace.Schedule;
 import io.strata.domain.workspace.Task;
+import io.strata.domain.workspace.TaskCounters;
 import io.strata.domain.workspace.TaskId;
 import io.strata.domain.workspace.TaskStatus;
 import java.math.BigDecimal;
@@ -33,7 +39,8 @@ final class WorkspaceFixtures {
 
     static User user(String name) {
         return User.reconstitute(UserId.newId(), new Email(name + "@example.com"), new Username(name), null, null,
-                Role.USER, UserStatus.ACTIVE, false, null, null, null, 0, Tags.none(), Map.of(), 0, T0, T0);
+                Role.USER, UserStatus.ACTIVE, EmailVerification.NOT_VERIFIED, null, LoginHistory.NONE, Tags.none(),
+                Map.of(), new AuditStamp(0, T0, T0));
     }
 
     /** Every field set: members besides the owner, schedule, budget, tags, counters. */
@@ -41,16 +48,16 @@ final class WorkspaceFixtures {
         Set<UserId> members = new LinkedHashSet<>();
         members.add(owner);
         members.addAll(others);
-        return Project.reconstitute(ProjectId.newId(), "Apollo", "Go to the moon.", ProjectStatus.ACTIVE,
-                Priority.HIGH, owner, members, LocalDate.parse("2026-01-10"), LocalDate.parse("2026-12-31"),
-                new Budget(new BigDecimal("1250000.50"), "EUR"), Tags.of(Set.of("space", "moon")), 7, 42, 0, T0,
-                T0.plusSeconds(60));
+        return Project.reconstitute(ProjectId.newId(), "Apollo", "Go to the moon.", ProjectStatus.ACTIVE, Priority.HIGH,
+                owner, members, new Schedule(LocalDate.parse("2026-01-10"), LocalDate.parse("2026-12-31")),
+                new Budget(new BigDecimal("1250000.50"), "EUR"), Tags.of(Set.of("space", "moon")),
+                new TaskCounters(7, 42), new AuditStamp(0, T0, T0.plusSeconds(60)));
     }
 
     /** Nullable fields null, only the owner as member, no tags. */
     static Project bareProject(UserId owner) {
         return Project.reconstitute(ProjectId.newId(), "Bare", null, ProjectStatus.PLANNING, Priority.MEDIUM, owner,
-                Set.of(owner), null, null, null, Tags.none(), 0, 0, 0, T0, T0);
+                Set.of(owner), Schedule.NONE, null, Tags.none(), TaskCounters.NONE, new AuditStamp(0, T0, T0));
     }
 
     static Project project(String name, UserId owner, Set<UserId> others, ProjectStatus status, Priority priority,
@@ -59,27 +66,29 @@ final class WorkspaceFixtures {
         members.add(owner);
         members.addAll(others);
         return Project.reconstitute(ProjectId.newId(), name, "About " + name, status, priority, owner, members,
-                start, due, null, Tags.of(tags), 0, 0, 0, createdAt, createdAt);
+                new Schedule(start, due), null, Tags.of(tags), TaskCounters.NONE,
+                new AuditStamp(0, createdAt, createdAt));
     }
 
     /** Every field set, including dependencies and (DONE) the completion time. */
     static Task fullTask(ProjectId project, UserId assignee, Set<TaskId> dependsOn) {
         return Task.reconstitute(TaskId.newId(), project, "Build the rocket", "Big one.", TaskStatus.DONE,
-                Priority.CRITICAL, assignee, new BigDecimal("120.50"), new BigDecimal("99.25"),
-                LocalDate.parse("2026-06-30"), Tags.of(Set.of("hardware", "engines")), dependsOn, T0.plusSeconds(30), 0,
-                T0, T0.plusSeconds(30));
+                Priority.CRITICAL, assignee, new Effort(new BigDecimal("120.50"), new BigDecimal("99.25")),
+                LocalDate.parse("2026-06-30"), Tags.of(Set.of("hardware", "engines")), dependsOn, T0.plusSeconds(30),
+                new AuditStamp(0, T0, T0.plusSeconds(30)));
     }
 
     static Task bareTask(ProjectId project) {
         return Task.reconstitute(TaskId.newId(), project, "Bare task", null, TaskStatus.TODO, Priority.MEDIUM, null,
-                null, BigDecimal.ZERO.setScale(2), null, Tags.none(), Set.of(), null, 0, T0, T0);
+                new Effort(null, BigDecimal.ZERO.setScale(2)), null, Tags.none(), Set.of(), null,
+                new AuditStamp(0, T0, T0));
     }
 
     static Task task(ProjectId project, String title, TaskStatus status, UserId assignee, LocalDate due,
                      Set<String> tags, Set<TaskId> dependsOn, BigDecimal estimated, BigDecimal actual, Instant createdAt) {
         return Task.reconstitute(TaskId.newId(), project, title, "About " + title, status, Priority.MEDIUM, assignee,
-                estimated, actual == null ? BigDecimal.ZERO.setScale(2) : actual, due, Tags.of(tags), dependsOn,
-                status == TaskStatus.DONE ? createdAt : null, 0, createdAt, createdAt);
+                new Effort(estimated, actual == null ? BigDecimal.ZERO.setScale(2) : actual), due, Tags.of(tags),
+                dependsOn, status == TaskStatus.DONE ? createdAt : null, new AuditStamp(0, createdAt, createdAt));
     }
 
     static Task todo(ProjectId project, String title, Instant createdAt) {

@@ -3,14 +3,18 @@ package io.strata.adapters.persistence.workspace;
 import static io.strata.adapters.persistence.workspace.WorkspaceFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.strata.domain.shared.model.AuditStamp;
 import io.strata.domain.shared.user.UserId;
 import io.strata.domain.shared.value.Tags;
 import io.strata.domain.workspace.Budget;
+import io.strata.domain.workspace.Effort;
 import io.strata.domain.workspace.Priority;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectId;
 import io.strata.domain.workspace.ProjectStatus;
+import io.strata.domain.workspace.Schedule;
 import io.strata.domain.workspace.Task;
+import io.strata.domain.workspace.TaskCounters;
 import io.strata.domain.workspace.TaskId;
 import io.strata.domain.workspace.TaskStatus;
 import java.math.BigDecimal;
@@ -67,8 +71,9 @@ class WorkspaceJpaMappersTest {
         Set<UUID> live = entity.getMembers();
 
         Project changed = Project.reconstitute(project.id(), "Artemis", null, ProjectStatus.ON_HOLD, Priority.LOW,
-                UserId.newId(), Set.of(owner, joining), null, LocalDate.parse("2027-01-01"), null,
-                Tags.of(Set.of("moon")), 9, 50, 99, T0.plusSeconds(1), T0.plusSeconds(600));
+                UserId.newId(), Set.of(owner, joining), new Schedule(null, LocalDate.parse("2027-01-01")), null,
+                Tags.of(Set.of("moon")), new TaskCounters(9, 50),
+                new AuditStamp(99, T0.plusSeconds(1), T0.plusSeconds(600)));
         projects.copyChanges(changed, entity);
 
         assertThat(entity.getMembers()).as("the same (Hibernate) collection, changed in place").isSameAs(live)
@@ -121,8 +126,8 @@ class WorkspaceJpaMappersTest {
         var live = entity.getDependencies();
 
         Task changed = Task.reconstitute(task.id(), ProjectId.newId(), "Test the rocket", null, TaskStatus.IN_PROGRESS,
-                Priority.LOW, null, null, new BigDecimal("100.00"), null, Tags.none(), Set.of(kept, added), null, 7,
-                T0.plusSeconds(5), T0.plusSeconds(700));
+                Priority.LOW, null, new Effort(null, new BigDecimal("100.00")), null, Tags.none(), Set.of(kept, added),
+                null, new AuditStamp(7, T0.plusSeconds(5), T0.plusSeconds(700)));
         tasks.copyChanges(changed, entity);
 
         assertThat(entity.getDependencies()).isSameAs(live).extracting(TaskDependencyJpaEmbeddable::getDependsOnId)

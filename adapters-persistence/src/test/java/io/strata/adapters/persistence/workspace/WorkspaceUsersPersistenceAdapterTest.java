@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strata.adapters.persistence.testing.PostgresTest;
+import io.strata.domain.identity.EmailVerification;
+import io.strata.domain.identity.LoginHistory;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
+import io.strata.domain.shared.model.AuditStamp;
 import io.strata.domain.shared.user.UserId;
 import io.strata.domain.workspace.WorkspaceUsers;
 import java.util.ArrayList;
@@ -68,7 +71,8 @@ class WorkspaceUsersPersistenceAdapterTest extends PostgresTest {
 
     private static User reconstitutedAt(User user, java.time.Instant createdAt) {
         return User.reconstitute(user.id(), user.email(), user.username(), null, null, user.role(), user.status(),
-                false, null, null, null, 0, user.tags(), user.preferences(), 0, createdAt, createdAt);
+                EmailVerification.NOT_VERIFIED, null, LoginHistory.NONE, user.tags(), user.preferences(),
+                new AuditStamp(0, createdAt, createdAt));
     }
 
     @Test

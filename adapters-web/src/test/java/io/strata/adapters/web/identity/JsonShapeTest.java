@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.serde.exceptions.SerdeException;
+import io.strata.domain.identity.EmailVerification;
+import io.strata.domain.identity.LoginHistory;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserWithProfile;
+import io.strata.domain.shared.model.AuditStamp;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,8 +49,9 @@ class JsonShapeTest {
         assertThat(body.get("createdAt")).isEqualTo("2026-01-01T10:00:00.123456Z");
         assertThat(body.get("role")).isEqualTo("MANAGER");
 
-        User bare = User.reconstitute(user.id(), user.email(), user.username(), null, null, user.role(),
-                user.status(), false, null, null, null, 0, null, null, 0, user.createdAt(), user.updatedAt());
+        User bare = User.reconstitute(user.id(), user.email(), user.username(), null, null, user.role(), user.status(),
+                EmailVerification.NOT_VERIFIED, null, LoginHistory.NONE, null, null,
+                new AuditStamp(0, user.createdAt(), user.updatedAt()));
         Map<String, Object> sparse = write(mapper.toResponse(bare));
         assertThat(sparse).containsEntry("firstName", null).containsEntry("lastLoginAt", null)
                 .containsEntry("tags", List.of()).containsEntry("preferences", Map.of())

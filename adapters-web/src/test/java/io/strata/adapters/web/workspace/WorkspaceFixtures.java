@@ -1,13 +1,17 @@
 package io.strata.adapters.web.workspace;
 
+import io.strata.domain.shared.model.AuditStamp;
 import io.strata.domain.shared.user.UserId;
 import io.strata.domain.shared.value.Tags;
 import io.strata.domain.workspace.Budget;
+import io.strata.domain.workspace.Effort;
 import io.strata.domain.workspace.Priority;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectId;
 import io.strata.domain.workspace.ProjectStatus;
+import io.strata.domain.workspace.Schedule;
 import io.strata.domain.workspace.Task;
+import io.strata.domain.workspace.TaskCounters;
 import io.strata.domain.workspace.TaskId;
 import io.strata.domain.workspace.TaskStatus;
 import java.lang.reflect.RecordComponent;
@@ -31,26 +35,27 @@ final class WorkspaceFixtures {
     static Project project() {
         return Project.reconstitute(new ProjectId(UUID.randomUUID()), "Relaunch", "The new website",
                 ProjectStatus.ACTIVE, Priority.HIGH, OWNER, new LinkedHashSet<>(List.of(OWNER, MEMBER)),
-                LocalDate.parse("2026-02-01"), LocalDate.parse("2026-06-30"),
-                new Budget(new BigDecimal("12500.5"), "EUR"), Tags.of(Set.of("web", "2026")), 4, 25, 3, T0,
-                T0.plusSeconds(1));
+                new Schedule(LocalDate.parse("2026-02-01"), LocalDate.parse("2026-06-30")),
+                new Budget(new BigDecimal("12500.5"), "EUR"), Tags.of(Set.of("web", "2026")), new TaskCounters(4, 25),
+                new AuditStamp(3, T0, T0.plusSeconds(1)));
     }
 
     static Project bareProject() {
         return Project.reconstitute(new ProjectId(UUID.randomUUID()), "Bare", null, ProjectStatus.PLANNING,
-                Priority.MEDIUM, OWNER, Set.of(OWNER), null, null, null, null, 0, 0, 0, T0, T0);
+                Priority.MEDIUM, OWNER, Set.of(OWNER), Schedule.NONE, null, null, TaskCounters.NONE,
+                new AuditStamp(0, T0, T0));
     }
 
     static Task task(ProjectId projectId) {
         return Task.reconstitute(new TaskId(UUID.randomUUID()), projectId, "Design", "Draft the design",
-                TaskStatus.DONE, Priority.CRITICAL, MEMBER, new BigDecimal("8.50"), new BigDecimal("9.25"),
+                TaskStatus.DONE, Priority.CRITICAL, MEMBER, new Effort(new BigDecimal("8.50"), new BigDecimal("9.25")),
                 LocalDate.parse("2026-03-15"), Tags.of(Set.of("ux")), Set.of(new TaskId(UUID.randomUUID())),
-                T0.plusSeconds(2), 2, T0, T0.plusSeconds(3));
+                T0.plusSeconds(2), new AuditStamp(2, T0, T0.plusSeconds(3)));
     }
 
     static Task bareTask(ProjectId projectId) {
         return Task.reconstitute(new TaskId(UUID.randomUUID()), projectId, "Bare", null, TaskStatus.TODO,
-                Priority.MEDIUM, null, null, null, null, null, null, null, 0, T0, T0);
+                Priority.MEDIUM, null, new Effort(null, null), null, null, null, null, new AuditStamp(0, T0, T0));
     }
 
     /** Every component of a response record must be set (nothing silently dropped). */
