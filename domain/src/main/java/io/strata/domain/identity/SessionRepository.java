@@ -1,11 +1,13 @@
 package io.strata.domain.identity;
 
+import io.strata.domain.shared.model.OutboundPort;
 import io.strata.domain.shared.user.UserId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** Port: login sessions, looked up by the SHA-256 of their bearer token. */
+@OutboundPort
 public interface SessionRepository {
     Session add(Session session);
 

@@ -1,5 +1,6 @@
 package io.strata.domain.identity;
 
+import io.strata.domain.shared.model.OutboundPort;
 import io.strata.domain.shared.query.Page;
 import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.SearchCriteria;
@@ -8,8 +9,10 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Port: where users live. Speaks domain types only. */
+@OutboundPort
 public interface UserRepository {
     Optional<User> findById(UserId id);
 
@@ -41,10 +44,20 @@ public interface UserRepository {
      */
     User recordLogin(UserId id, Instant at);
 
-    /** Deletes the user with its profile and sessions. */
+    /**
+     * Deletes the user with its profile and sessions. A row of another context that still refers to the
+     * user and does not go with it (a foreign key with ON DELETE RESTRICT) is a {@code ConflictException}:
+     * the use case asks {@code UserReferences} first, so this only catches a reference added meanwhile.
+     */
     void delete(UserId id);
 
     long count();
+
+    /** Which of {@code ids} belong to existing users; one statement. */
+    Set<UserId> existing(Collection<UserId> ids);
+
+    /** Up to {@code limit} active users, newest first; one statement. */
+    List<UserId> newestActive(int limit);
 
     Page<User> search(SearchCriteria criteria, PageRequest page);
 

@@ -1,5 +1,6 @@
 package io.strata.domain.workspace;
 
+import io.strata.domain.shared.model.OutboundPort;
 import io.strata.domain.shared.query.Page;
 import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.SearchCriteria;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Port: tasks with their dependencies. */
+@OutboundPort
 public interface TaskRepository {
     Optional<Task> findById(TaskId id);
 
