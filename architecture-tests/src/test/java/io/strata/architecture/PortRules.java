@@ -40,6 +40,9 @@ import java.util.Optional;
  *       translator that answers it through another context's published API (see ContextRules); an
  *       in-memory stand-in in the application would be production code nobody tests against the
  *       database;</li>
+ *   <li>{@code adapters_implement_only_marked_ports_of_the_inside}: an interface of the domain or the
+ *       application implemented by an adapter without {@code @OutboundPort} would be a port the other
+ *       rules cannot find (dropping the marker would unguard it);</li>
  *   <li>{@code driving_adapters_reach_the_application_only_through_inbound_ports}: web and bootstrap may
  *       use the inbound ports, their nested types ({@code Command}, results) and plain data of the
  *       application (records, enums such as {@code UserPatch}, {@code Change}); no helper, policy or
@@ -78,6 +81,10 @@ class PortRules {
     @ArchTest
     static final ArchRule outbound_ports_are_implemented_by_driven_adapters_or_context_translators =
             outboundPortsAreImplementedByDrivenAdaptersOrContextTranslators(Hexagon.STRATA);
+
+    @ArchTest
+    static final ArchRule adapters_implement_only_marked_ports_of_the_inside =
+            adaptersImplementOnlyMarkedPortsOfTheInside(Hexagon.STRATA);
 
     @ArchTest
     static final ArchRule driving_adapters_reach_the_application_only_through_inbound_ports =
@@ -160,6 +167,47 @@ class PortRules {
     }
 
     // ---- driving adapters -------------------------------------------------------------------------
+
+    /**
+     * The port rules find ports by their marker; an interface of the domain or the application that an
+     * adapter implements without {@code @OutboundPort} would be a port no rule sees (a controller could
+     * then call it directly). So every interface of the inside an adapter or bootstrap implements must
+     * carry the marker.
+     */
+    static ArchRule adaptersImplementOnlyMarkedPortsOfTheInside(Hexagon h) {
+        return classes()
+                .that().resideInAnyPackage(h.adapters, h.bootstrap)
+                .and(HAND_WRITTEN)
+                .should(Conditions.satisfy("implement no interface of " + h.domain + " or " + h.application
+                                + " that is not an @OutboundPort",
+                        c -> unmarkedInsideInterfaces(h, c).isEmpty(),
+                        c -> "implements " + unmarkedInsideInterfaces(h, c) + ", interfaces of the inside without "
+                                + "@OutboundPort"))
+                .because("ports are found by their marker: an unmarked interface that an adapter implements "
+                        + "would be a port the rules do not guard (a driven adapter may implement an opaque "
+                        + "handle its own port hands out, such as HashedPassword)");
+    }
+
+    /**
+     * An opaque handle an outbound port hands out and takes back ({@code UserCredentials.hash} returns a
+     * {@code HashedPassword} that {@code UserRepository.addAll} accepts): the driven adapter behind the
+     * port implements it, and nobody calls it.
+     */
+    private static boolean spokenByAnOutboundPort(JavaClass i) {
+        return java.util.stream.Stream.concat(i.getMethodsWithReturnTypeOfSelf().stream(),
+                        i.getMethodsWithParameterTypeOfSelf().stream())
+                .anyMatch(m -> Stereotypes.isOutboundPort(m.getOwner()));
+    }
+
+    private static java.util.List<String> unmarkedInsideInterfaces(Hexagon h, JavaClass c) {
+        return c.getAllRawInterfaces().stream()
+                .filter(i -> h.isIn(i, h.domain) || h.isIn(i, h.application))
+                .filter(i -> !Stereotypes.isOutboundPort(i))
+                .filter(i -> !(h.isIn(c, h.persistence) && spokenByAnOutboundPort(i)))
+                .map(JavaClass::getName)
+                .sorted()
+                .toList();
+    }
 
     static ArchRule drivingAdaptersReachTheApplicationOnlyThroughInboundPorts(Hexagon h) {
         return classes()

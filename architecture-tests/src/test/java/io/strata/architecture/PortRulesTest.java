@@ -76,4 +76,13 @@ class PortRulesTest {
                 .butNot("adapters.persistence.shared.KeyStorePersistenceAdapter",
                         "adapters.persistence.alpha.AlphaPersistenceAdapter");
     }
+
+    @Test
+    void adapters_implement_only_marked_ports_of_the_inside() {
+        assertReports(PortRules.adaptersImplementOnlyMarkedPortsOfTheInside(HEXAGON),
+                "adapters.persistence.alpha.UnmarkedPortAdapter")
+                .butNot("adapters.persistence.alpha.AlphaPersistenceAdapter",
+                        "adapters.persistence.shared.KeyStorePersistenceAdapter",
+                        "adapters.persistence.alpha.AlphaSealerAdapter");
+    }
 }

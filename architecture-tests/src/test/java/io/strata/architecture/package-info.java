@@ -30,6 +30,9 @@
  *   <li>an outbound port declared by an adapter, or implemented by the web adapter or by an in-memory
  *       class in the application: {@code PortRules.outbound_ports_are_interfaces_of_the_inside},
  *       {@code PortRules.outbound_ports_are_implemented_by_driven_adapters_or_context_translators};</li>
+ *   <li>an adapter implementing an interface of the inside that lacks {@code @OutboundPort} (a port
+ *       hidden from the rules by dropping its marker):
+ *       {@code PortRules.adapters_implement_only_marked_ports_of_the_inside};</li>
  *   <li>a web adapter or bootstrap class using an application helper or service, taking a repository
  *       (any outbound port) and calling it, or creating/reconstituting an aggregate:
  *       {@code PortRules.driving_adapters_reach_the_application_only_through_inbound_ports},
