@@ -132,8 +132,24 @@ public record ListEndpoint(String method, String path, QuerySchema schema, Strin
                     ? " is takes true or false (and null or notnull where the field can be empty)."
                     : " is takes null or notnull.");
         }
-        return text.append(" Repeat the parameter to combine conditions, e.g. ").append(field.name())
-                .append("=gte.a&").append(field.name()).append("=lt.b.").toString();
+        text.append(" Repeat the parameter to combine conditions (all must hold)");
+        List<String> range = range(field);
+        if (!range.isEmpty() && field.operators().contains(FilterOperator.GTE)
+                && field.operators().contains(FilterOperator.LT)) {
+            text.append(", e.g. a range: ").append(field.name()).append("=gte.").append(range.get(0)).append('&')
+                    .append(field.name()).append("=lt.").append(range.get(1));
+        }
+        return text.append('.').toString();
+    }
+
+    private static List<String> range(QueryField field) {
+        return switch (field.type()) {
+            case TEXT -> List.of("a", "n");
+            case INSTANT -> List.of("2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z");
+            case DATE -> List.of("2026-01-01", "2026-02-01");
+            case INTEGER, DECIMAL -> List.of("1", "10");
+            default -> List.of();
+        };
     }
 
     private static String valueDescription(QueryField field) {
@@ -161,9 +177,14 @@ public record ListEndpoint(String method, String path, QuerySchema schema, Strin
     /** A filter that the endpoint accepts, e.g. {@code gte.2026-01-01}. */
     static String example(QueryField field) {
         String operator = QueryGrammar.token(exampleOperator(field));
-        String value = switch (field.type()) {
-            case TEXT -> operator.endsWith("like") ? "*a*" : "a";
-            case TEXT_SET -> "a,b";
+        String value = operator.endsWith("like") ? "*a*" : field.type() == FieldType.TEXT_SET ? "a,b"
+                : sampleValue(field);
+        return operator + "." + value;
+    }
+
+    private static String sampleValue(QueryField field) {
+        return switch (field.type()) {
+            case TEXT, TEXT_SET -> "a";
             case UUID -> UUID_EXAMPLE;
             case INSTANT -> "2026-01-01T00:00:00Z";
             case DATE -> "2026-01-01";
@@ -172,7 +193,6 @@ public record ListEndpoint(String method, String path, QuerySchema schema, Strin
             case BOOLEAN -> "true";
             case ENUM -> constants(field).get(0);
         };
-        return operator + "." + value;
     }
 
     private static FilterOperator exampleOperator(QueryField field) {
