@@ -32,4 +32,10 @@ public @interface ListParameters {
 
     /** What {@code q} searches, for the document, e.g. {@code "username, e-mail and full name"}. */
     String q();
+
+    /**
+     * Query parameters the endpoint reads itself (e.g. {@code include}, as {@code @QueryValue} arguments that
+     * document themselves): they are no filters.
+     */
+    String[] ignored() default {};
 }

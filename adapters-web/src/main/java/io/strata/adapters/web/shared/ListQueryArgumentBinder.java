@@ -1,11 +1,14 @@
 package io.strata.adapters.web.shared;
 
+import io.micronaut.core.annotation.AnnotationValue;
 import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
+import io.strata.domain.shared.query.QuerySchema;
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Binds a list endpoint's {@link ListQuery} argument from the request's query parameters, read against the
@@ -23,10 +26,13 @@ public class ListQueryArgumentBinder implements TypedRequestArgumentBinder<ListQ
 
     @Override
     public BindingResult<ListQuery> bind(ArgumentConversionContext<ListQuery> context, HttpRequest<?> source) {
-        Class<?> holder = context.getArgument().getAnnotationMetadata().classValue(ListParameters.class)
+        AnnotationValue<ListParameters> list = context.getArgument().getAnnotationMetadata()
+                .findAnnotation(ListParameters.class)
                 .orElseThrow(() -> new IllegalStateException("the ListQuery argument " + context.getArgument()
                         + " needs @ListParameters naming its allow-list"));
-        Optional<ListQuery> query = Optional.of(ListQuery.parse(source.getParameters(), ListQuery.schemaOf(holder)));
+        QuerySchema schema = ListQuery.schemaOf(list.classValue().orElseThrow());
+        Optional<ListQuery> query = Optional.of(ListQuery.parse(source.getParameters(), schema,
+                Set.of(list.stringValues("ignored"))));
         return () -> query;
     }
 }
