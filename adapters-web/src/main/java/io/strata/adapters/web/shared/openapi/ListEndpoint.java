@@ -77,6 +77,9 @@ public record ListEndpoint(String method, String path, QuerySchema schema, Strin
                 schema("string", null, Map.of("maxLength", ListQuery.MAX_Q_LENGTH))));
         parameters.add(sort());
         for (String name : schema.filterableFields()) {
+            if (ListQuery.RESERVED.contains(name)) { // ListQuery reads it as paging, never as this filter
+                throw new IllegalStateException(schema.resource() + " filters by " + name + ", a list parameter");
+            }
             parameters.add(filter(schema.field(name)));
         }
         return parameters;
