@@ -65,7 +65,7 @@ class WorkspaceUsersPersistenceAdapterTest extends PostgresTest {
             assertThat(readTx(() -> workspaceUsers.sample(1000))).hasSize(known.size() + 2);
             assertThat(readTx(() -> workspaceUsers.sample(0))).isEmpty();
         } finally {
-            txRun(() -> List.of(newest, newer, inactive).forEach(u -> users.delete(u.id())));
+            txRun(() -> List.of(newest, newer, inactive).forEach(u -> users.findById(u.id()).ifPresent(users::delete)));
         }
     }
 
