@@ -4,6 +4,7 @@ import io.strata.application.shared.user.UserReferences;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.model.Versioned;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -18,10 +19,12 @@ import java.util.Optional;
 public class DeleteUserService implements DeleteUserUseCase {
     private final UserRepository users;
     private final List<UserReferences> references;
+    private final Clock clock;
 
-    public DeleteUserService(UserRepository users, List<UserReferences> references) {
+    public DeleteUserService(UserRepository users, List<UserReferences> references, Clock clock) {
         this.users = users;
         this.references = references;
+        this.clock = clock;
     }
 
     @Override
@@ -41,6 +44,7 @@ public class DeleteUserService implements DeleteUserUseCase {
             throw new ConflictException("user " + user.id() + " still " + String.join(" and ", blocking)
                     + "; transfer or delete them first");
         }
-        users.delete(user.id());
+        user.delete(clock);
+        users.delete(user);
     }
 }

@@ -45,7 +45,7 @@ public class DatabaseAvailability implements BackendAvailability, EmbeddedPostgr
     private static final int PROBE_TIMEOUT_SECONDS = 1;
 
     /** An open circuit: since when, and the failure that opened it. */
-    public record Outage(Instant since, String reason, long refusedBefore) {
+    public record Outage(Instant since, String reason, long refusedBefore, boolean confirmed) {
     }
 
     private final DataSource dataSource;
@@ -94,6 +94,12 @@ public class DatabaseAvailability implements BackendAvailability, EmbeddedPostgr
         ConnectionFailures.Kind kind = ConnectionFailures.classify(failure);
         if (kind == ConnectionFailures.Kind.NONE) {
             return Optional.empty();
+        }
+        if (kind == ConnectionFailures.Kind.UNREACHABLE) {
+            // Open at once, before this request's 503 is sent: the next request must not wait the pool's timeout
+            // for a server that is gone. The probe closes the circuit again within milliseconds if it was one
+            // broken connection.
+            open("connection lost: " + StartupFailure.describe(failure), false);
         }
         if (kind != ConnectionFailures.Kind.CLOSED) {
             probeSoon(Duration.ZERO);
@@ -197,11 +203,25 @@ public class DatabaseAvailability implements BackendAvailability, EmbeddedPostgr
         return connection;
     }
 
-    private synchronized void open(String reason) {
+    private void open(String reason) {
+        open(reason, true);
+    }
+
+    /** Opens the circuit; {@code confirmed} is false while only suspected (a lost connection, the probe not yet run). */
+    private synchronized void open(String reason, boolean confirmed) {
         if (outage != null) {
+            if (confirmed && !outage.confirmed()) {
+                outage = new Outage(outage.since(), reason, outage.refusedBefore(), true);
+                outages.incrementAndGet();
+                LOG.warn("Database unavailable ({}): API requests are answered 503 until it is back; probing every {} ms",
+                        reason, probeInterval.toMillis());
+            }
             return;
         }
-        outage = new Outage(Instant.now(), reason, refused.get());
+        outage = new Outage(Instant.now(), reason, refused.get(), confirmed);
+        if (!confirmed) {
+            return;
+        }
         outages.incrementAndGet();
         LOG.warn("Database unavailable ({}): API requests are answered 503 until it is back; probing every {} ms",
                 reason, probeInterval.toMillis());
@@ -216,6 +236,10 @@ public class DatabaseAvailability implements BackendAvailability, EmbeddedPostgr
         lastOutageDuration = Duration.between(ended.since(), Instant.now());
         if (hikari != null && hikari.getHikariPoolMXBean() != null) {
             hikari.getHikariPoolMXBean().softEvictConnections();   // idle connections may lead to the old server
+        }
+        if (!ended.confirmed()) {
+            LOG.debug("A lost connection was not an outage: the database answered the probe");
+            return;
         }
         LOG.info("Database available again after {} ms; {} API requests were answered 503 meanwhile",
                 lastOutageDuration.toMillis(), refused.get() - ended.refusedBefore());

@@ -42,8 +42,10 @@ public final class Session extends AggregateRoot {
             throw new IllegalArgumentException("tokenHash must be a hex SHA-256");
         }
         Instant now = clock.now();
-        return new Session(SessionId.newId(), userId, tokenHash, client, now.plus(ttl), now, null,
+        Session session = new Session(SessionId.newId(), userId, tokenHash, client, now.plus(ttl), now, null,
                 AuditStamp.createdAt(now));
+        session.record(new SessionStarted(session.id, userId, session.expiresAt, now));
+        return session;
     }
 
     /** Loads a stored session: no validation, no events. */
@@ -61,6 +63,7 @@ public final class Session extends AggregateRoot {
         if (revokedAt == null) {
             revokedAt = clock.now();
             stamp = stamp.touchedAt(revokedAt);
+            record(new SessionRevoked(id, userId, revokedAt));
         }
     }
 

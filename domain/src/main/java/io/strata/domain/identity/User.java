@@ -61,7 +61,7 @@ public final class User extends io.strata.domain.shared.model.AggregateRoot {
                 Text.optional("lastName", lastName, NAME_MAX), role == null ? Role.USER : role, UserStatus.ACTIVE,
                 EmailVerification.NOT_VERIFIED, now, LoginHistory.NONE, tags,
                 Preferences.check("preferences", preferences), AuditStamp.createdAt(now));
-        user.record(new UserRegistered(user.id, email, now));
+        user.record(new UserRegistered(user.id, email, username, user.role, now));
         return user;
     }
 
@@ -91,18 +91,20 @@ public final class User extends io.strata.domain.shared.model.AggregateRoot {
     }
 
     public void changeRole(Role role, Clock clock) {
+        Role from = this.role;
         this.role = ValidationException.requireValue("role", role);
-        touch(clock);
+        Instant now = touch(clock);
+        if (from != role) {
+            record(new UserRoleChanged(id, from, role, now));
+        }
     }
 
     public void activate(Clock clock) {
-        this.status = UserStatus.ACTIVE;
-        touch(clock);
+        moveTo(UserStatus.ACTIVE, clock);
     }
 
     public void deactivate(Clock clock) {
-        this.status = UserStatus.INACTIVE;
-        touch(clock);
+        moveTo(UserStatus.INACTIVE, clock);
     }
 
     public void changeStatus(UserStatus status, Clock clock) {
@@ -117,13 +119,20 @@ public final class User extends io.strata.domain.shared.model.AggregateRoot {
         if (emailVerification.verified()) {
             throw new ConflictException("e-mail of user " + id + " is already verified");
         }
-        this.emailVerification = EmailVerification.at(clock.now());
-        touch(clock);
+        Instant now = touch(clock);
+        this.emailVerification = EmailVerification.at(now);
+        record(new UserEmailVerified(id, email, now));
     }
 
     public void passwordChanged(Clock clock) {
-        this.passwordChangedAt = clock.now();
-        touch(clock);
+        Instant now = touch(clock);
+        this.passwordChangedAt = now;
+        record(new UserPasswordChanged(id, now));
+    }
+
+    /** Records that this user is deleted; the repository's {@code delete} then removes it with its events. */
+    public void delete(Clock clock) {
+        record(new UserDeleted(id, clock.now()));
     }
 
     public boolean isActive() {
@@ -136,8 +145,20 @@ public final class User extends io.strata.domain.shared.model.AggregateRoot {
         return full.isEmpty() ? username.value() : full;
     }
 
-    private void touch(Clock clock) {
-        this.stamp = stamp.touchedAt(clock.now());
+    private void moveTo(UserStatus next, Clock clock) {
+        UserStatus from = status;
+        this.status = next;
+        Instant now = touch(clock);
+        if (from != next) {
+            record(new UserStatusChanged(id, from, next, now));
+        }
+    }
+
+    /** Moves updatedAt to now and returns it (the time of the events recorded with this change). */
+    private Instant touch(Clock clock) {
+        Instant now = clock.now();
+        this.stamp = stamp.touchedAt(now);
+        return now;
     }
 
     public UserId id() { return id; }

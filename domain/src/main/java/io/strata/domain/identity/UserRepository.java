@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Port: where users live. Speaks domain types only. */
+/**
+ * Port: where users live. Speaks domain types only. Every method that stores users also appends the events they
+ * recorded (and those of its bulk change) to the outbox, in the caller's transaction.
+ */
 @OutboundPort
 public interface UserRepository {
     Optional<User> findById(UserId id);
@@ -45,11 +48,12 @@ public interface UserRepository {
     User recordLogin(UserId id, Instant at);
 
     /**
-     * Deletes the user with its profile and sessions. A row of another context that still refers to the
-     * user and does not go with it (a foreign key with ON DELETE RESTRICT) is a {@code ConflictException}:
-     * the use case asks {@code UserReferences} first, so this only catches a reference added meanwhile.
+     * Deletes a loaded user ({@link User#delete} recorded the event) with its profile, sessions and memberships.
+     * A concurrent change committed first is a {@code StaleVersionException}. A row of another context that still
+     * refers to the user (a foreign key with ON DELETE RESTRICT) is a {@code ConflictException}: the use case asks
+     * {@code UserReferences} first, so this only catches a reference added meanwhile.
      */
-    void delete(UserId id);
+    void delete(User user);
 
     long count();
 
@@ -72,6 +76,9 @@ public interface UserRepository {
 
     UserStatistics statistics(Instant now);
 
-    /** Applies one change to many users in one statement; returns how many rows changed. */
+    /**
+     * Applies one change to many users in one statement and records, for each user it changed, the events
+     * {@link BulkUserChange#eventsFor} names; returns how many users changed.
+     */
     int bulkUpdate(Collection<UserId> ids, BulkUserChange change, Instant now);
 }

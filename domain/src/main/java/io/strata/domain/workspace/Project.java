@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -74,7 +75,7 @@ public final class Project extends AggregateRoot {
                 Text.optional("description", description, DESCRIPTION_MAX), ProjectStatus.PLANNING,
                 priority == null ? Priority.MEDIUM : priority, ownerId, all, schedule, budget, tags, TaskCounters.NONE,
                 AuditStamp.createdAt(now));
-        project.record(new ProjectCreated(project.id, ownerId, now));
+        project.record(new ProjectCreated(project.id, project.name, ownerId, List.copyOf(all), now));
         return project;
     }
 
@@ -131,8 +132,9 @@ public final class Project extends AggregateRoot {
             throw new ConflictException("project " + id + " cannot be COMPLETED: " + tally.open()
                     + " task(s) are neither DONE nor CANCELLED");
         }
+        ProjectStatus from = status;
         this.status = next;
-        touch(clock);
+        record(new ProjectStatusChanged(id, from, next, touch(clock)));
     }
 
     /** Throws unless tasks may be added or reopened: a closed project keeps its tasks as they are. */
@@ -151,7 +153,7 @@ public final class Project extends AggregateRoot {
             throw new ConflictException("project " + id + " already has " + MAX_MEMBERS + " members");
         }
         members.add(userId);
-        touch(clock);
+        record(new ProjectMemberAdded(id, userId, touch(clock)));
     }
 
     /** The owner cannot leave; a member with open assigned tasks must hand them over first. */
@@ -167,7 +169,7 @@ public final class Project extends AggregateRoot {
                     + " open task(s) in project " + id + "; reassign them first");
         }
         members.remove(userId);
-        touch(clock);
+        record(new ProjectMemberRemoved(id, userId, touch(clock)));
     }
 
     /** Records the task counters counted in the database; completion = DONE / (all but CANCELLED). */
@@ -183,8 +185,11 @@ public final class Project extends AggregateRoot {
         return members.contains(userId);
     }
 
-    private void touch(Clock clock) {
-        this.stamp = stamp.touchedAt(clock.now());
+    /** Moves updatedAt to now and returns it (the time of the events recorded with this change). */
+    private Instant touch(Clock clock) {
+        Instant now = clock.now();
+        this.stamp = stamp.touchedAt(now);
+        return now;
     }
 
     public ProjectId id() { return id; }

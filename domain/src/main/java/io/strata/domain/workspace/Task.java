@@ -68,10 +68,12 @@ public final class Task extends AggregateRoot {
         project.requireOpenForTaskChanges();
         checkAssignee(project, assigneeId);
         Instant now = clock.now();
-        return new Task(TaskId.newId(), project.id(), Text.required("title", title, TITLE_MAX),
+        Task task = new Task(TaskId.newId(), project.id(), Text.required("title", title, TITLE_MAX),
                 Text.optional("description", description, DESCRIPTION_MAX), TaskStatus.TODO,
                 priority == null ? Priority.MEDIUM : priority, assigneeId, Effort.estimated(estimatedHours),
                 Storable.date("dueDate", dueDate), tags, Set.of(), null, AuditStamp.createdAt(now));
+        task.record(new TaskCreated(task.id, task.projectId, task.title, assigneeId, now));
+        return task;
     }
 
     /** Loads a stored task: no validation, no events. */
@@ -117,8 +119,12 @@ public final class Task extends AggregateRoot {
     public void assign(Project project, UserId assignee, Clock clock) {
         requireSameProject(project);
         checkAssignee(project, assignee);
+        UserId from = assigneeId;
         this.assigneeId = assignee;
-        touch(clock);
+        Instant now = touch(clock);
+        if (!Objects.equals(from, assignee)) {
+            record(new TaskAssigneeChanged(id, projectId, from, assignee, now));
+        }
     }
 
     /** Adds worked hours (more than 0, at most 1000 at once). */
@@ -157,10 +163,10 @@ public final class Task extends AggregateRoot {
                     + doneDependents.stream().map(TaskId::toString).collect(Collectors.joining(", ")));
         }
         TaskStatus from = status;
+        Instant now = touch(clock);
         this.status = next;
-        this.completedAt = next == TaskStatus.DONE ? clock.now() : null;
-        touch(clock);
-        record(new TaskStatusChanged(id, projectId, from, next, clock.now()));
+        this.completedAt = next == TaskStatus.DONE ? now : null;
+        record(new TaskStatusChanged(id, projectId, from, next, now));
     }
 
     /**
@@ -214,8 +220,11 @@ public final class Task extends AggregateRoot {
         }
     }
 
-    private void touch(Clock clock) {
-        this.stamp = stamp.touchedAt(clock.now());
+    /** Moves updatedAt to now and returns it (the time of the events recorded with this change). */
+    private Instant touch(Clock clock) {
+        Instant now = clock.now();
+        this.stamp = stamp.touchedAt(now);
+        return now;
     }
 
     public TaskId id() { return id; }

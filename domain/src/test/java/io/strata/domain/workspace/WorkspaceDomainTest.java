@@ -140,7 +140,8 @@ class WorkspaceDomainTest {
                 .hasMessageContaining("cannot be reopened");
         ship.changeStatus(project, TaskStatus.IN_PROGRESS, List.of(build), List.of(), clock);
         assertThat(ship.completedAt()).isNull();
-        assertThat(ship.pullEvents()).hasSize(2).allMatch(e -> e instanceof TaskStatusChanged);
+        assertThat(ship.pullEvents()).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("TaskCreated", "TaskStatusChanged", "TaskStatusChanged");
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.strata.adapters.persistence.identity;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.AggregateWrites;
-import io.strata.adapters.persistence.shared.BulkInserts;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
@@ -15,12 +14,14 @@ import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.identity.UserSearch;
 import io.strata.domain.identity.UserStatistics;
+import io.strata.domain.identity.UserStatus;
 import io.strata.domain.identity.UserWithProfile;
 import io.strata.domain.identity.Username;
 import io.strata.domain.shared.error.ConflictException;
 import io.strata.domain.shared.error.NotFoundException;
 import io.strata.domain.shared.error.StaleVersionException;
 import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.model.DomainEvent;
 import io.strata.domain.shared.query.Page;
 import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.SearchCriteria;
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,25 +66,35 @@ public class UserPersistenceAdapter implements UserRepository {
             ORDER BY users DESC, t.tag
             LIMIT :limit""";
 
+    /**
+     * Locks the rows first (in id order, so two bulk updates cannot deadlock), so that the new values are computed
+     * from, and the events name, the state committed last; rows that would not change are left alone.
+     */
     private static final String BULK_UPDATE = """
-            WITH changed AS (
-                SELECT u.id,
-                       coalesce(cast(:status AS text), u.status) AS status,
-                       coalesce(cast(:role AS text), u.role) AS role,
-                       CASE WHEN :retag
-                            THEN ARRAY(SELECT DISTINCT t.tag
-                                       FROM unnest(u.tags || cast(:addTags AS text[])) AS t(tag)
-                                       WHERE t.tag <> ALL (cast(:removeTags AS text[]))
-                                       ORDER BY t.tag)
-                            ELSE u.tags END AS tags
+            WITH locked AS (
+                SELECT u.id, u.status, u.role, u.tags
                 FROM users u
                 WHERE u.id = ANY (cast(:ids AS uuid[]))
+                ORDER BY u.id
+                FOR NO KEY UPDATE
+            ), changed AS (
+                SELECT l.id, l.status AS status_before, l.role AS role_before,
+                       coalesce(cast(:status AS text), l.status) AS status,
+                       coalesce(cast(:role AS text), l.role) AS role,
+                       CASE WHEN :retag
+                            THEN ARRAY(SELECT DISTINCT t.tag
+                                       FROM unnest(l.tags || cast(:addTags AS text[])) AS t(tag)
+                                       WHERE t.tag <> ALL (cast(:removeTags AS text[]))
+                                       ORDER BY t.tag)
+                            ELSE l.tags END AS tags
+                FROM locked l
             )
             UPDATE users AS u
             SET status = c.status, role = c.role, tags = c.tags, version = u.version + 1, updated_at = :now
             FROM changed AS c
             WHERE u.id = c.id
-              AND (u.status, u.role, u.tags) IS DISTINCT FROM (c.status, c.role, c.tags)""";
+              AND (u.status, u.role, u.tags) IS DISTINCT FROM (c.status, c.role, c.tags)
+            RETURNING u.id, c.status_before, c.role_before""";
 
     private final EntityManager entityManager;
     private final UserJpaRepository repository;
@@ -122,33 +134,22 @@ public class UserPersistenceAdapter implements UserRepository {
     public User add(User user) {
         UserJpaEntity entity = mapper.toEntity(user);
         entity.setPasswordHash(UserJpaEntity.NO_PASSWORD);
-        try {
-            entityManager.persist(entity);
-            entityManager.flush();
-        } catch (PersistenceException e) {
-            throw translate(e, user.id());
-        }
+        AggregateWrites.insert(entityManager, user, entity, e -> translate(e, user.id()));
         return user;
     }
 
     /**
-     * The bulk path ({@link BulkInserts}): JDBC batches of new rows, no read per user, the entities
-     * detached afterwards. Every row gets the one argon2id hash made for the run.
+     * The bulk path ({@link AggregateWrites#insertAll}): JDBC batches of new rows, no read per user, the entities
+     * detached afterwards, then their events. Every row gets the one argon2id hash made for the run.
      */
     @Override
     public void addAll(List<User> users, HashedPassword password) {
         String hash = Argon2UserCredentials.phc(password);
-        List<UserJpaEntity> rows = new ArrayList<>(users.size());
-        for (User user : users) {
+        AggregateWrites.insertAll(entityManager, users, user -> {
             UserJpaEntity entity = mapper.toEntity(user);
             entity.setPasswordHash(hash);
-            rows.add(entity);
-        }
-        try {
-            BulkInserts.persistAll(entityManager, rows);
-        } catch (PersistenceException e) {
-            throw translate(e, users.size() == 1 ? users.get(0).id() : null);
-        }
+            return entity;
+        }, e -> translate(e, users.size() == 1 ? users.get(0).id() : null));
     }
 
     /**
@@ -158,8 +159,8 @@ public class UserPersistenceAdapter implements UserRepository {
      */
     @Override
     public User save(User user) {
-        return mapper.toDomain(AggregateWrites.saveChanges(entityManager, UserJpaEntity.class, user.id().value(), user.version(),
-                "user", user.id(), entity -> mapper.copyChanges(user, entity), e -> translate(e, user.id())));
+        return mapper.toDomain(AggregateWrites.saveChanges(entityManager, user, UserJpaEntity.class, user.id().value(),
+                user.version(), "user", user.id(), entity -> mapper.copyChanges(user, entity), e -> translate(e, user.id())));
     }
 
     /**
@@ -190,31 +191,30 @@ public class UserPersistenceAdapter implements UserRepository {
     }
 
     /**
-     * Deletes the row; the foreign keys with ON DELETE CASCADE delete what goes with the user (profile,
-     * sessions, other contexts' memberships). A row of another context whose key is ON DELETE RESTRICT
-     * refuses the delete: that is a {@link ConflictException}, whichever table it is in (this adapter
-     * knows no table of another context). The use case has asked every context first
-     * ({@code UserReferences}) and names what blocks; this catches a reference added since.
+     * Deletes the row at the user's version, with its {@code UserDeleted}; the foreign keys with ON DELETE CASCADE
+     * delete what goes with the user (profile, sessions, other contexts' memberships). A row of another context
+     * whose key is ON DELETE RESTRICT refuses the delete: that is a {@link ConflictException}, whichever table it is
+     * in (this adapter knows no table of another context). The use case has asked every context first
+     * ({@code UserReferences}) and names what blocks; this catches a reference added since. A user already gone is
+     * left so (its deletion was someone else's, with its event).
      */
     @Override
-    public void delete(UserId id) {
+    public void delete(User user) {
+        UserId id = user.id();
         UserJpaEntity entity = entityManager.find(UserJpaEntity.class, id.value());
         if (entity == null) {
             return;
         }
-        try {
-            entityManager.remove(entity);
-            entityManager.flush();
-        } catch (PersistenceException e) {
-            if (PersistenceErrors.isOptimisticLockFailure(e)) {
-                throw new StaleVersionException("user", id, entity.getVersion(), currentVersion(id));
-            }
+        if (entity.getVersion() != user.version()) {
+            throw new StaleVersionException("user", id, user.version(), entity.getVersion());
+        }
+        AggregateWrites.delete(entityManager, user, entity, "user", id, e -> {
             if (PersistenceErrors.isForeignKeyViolation(e)) {
-                throw new ConflictException("user " + id + " is still referred to by other records; remove or "
+                return new ConflictException("user " + id + " is still referred to by other records; remove or "
                         + "transfer them first");
             }
-            throw e;
-        }
+            return e;
+        });
     }
 
     @Override
@@ -328,17 +328,20 @@ public class UserPersistenceAdapter implements UserRepository {
     }
 
     /**
-     * One {@code UPDATE ... WHERE id = ANY(?)}: status and role when given, tags plus {@code addTags}
-     * minus {@code removeTags}; rows that would not change keep their version. Returns the rows changed.
+     * One {@code UPDATE ... WHERE id = ANY(?) RETURNING}: status and role when given, tags plus {@code addTags}
+     * minus {@code removeTags}; rows that would not change keep their version. Then one {@code INSERT} of the
+     * events of the users it changed ({@link BulkUserChange#eventsFor}). Returns the rows changed.
      */
     @Override
+    @SuppressWarnings("unchecked")
     public int bulkUpdate(Collection<UserId> ids, BulkUserChange change, Instant now) {
         if (ids.isEmpty()) {
             return 0;
         }
         boolean retag = !change.addTags().values().isEmpty() || !change.removeTags().values().isEmpty();
+        List<Object[]> changed;
         try {
-            return entityManager.createNativeQuery(BULK_UPDATE)
+            changed = entityManager.createNativeQuery(BULK_UPDATE, Object[].class)
                     .unwrap(org.hibernate.query.NativeQuery.class)
                     .addSynchronizedEntityClass(UserJpaEntity.class)
                     .setParameter("status", change.status() == null ? null : change.status().name(), String.class)
@@ -348,7 +351,7 @@ public class UserPersistenceAdapter implements UserRepository {
                     .setParameter("removeTags", change.removeTags().values().toArray(String[]::new), String[].class)
                     .setParameter("ids", ids.stream().map(UserId::value).distinct().toArray(UUID[]::new), UUID[].class)
                     .setParameter("now", now)
-                    .executeUpdate();
+                    .getResultList();
         } catch (PersistenceException e) {
             if (PersistenceErrors.violatedConstraint(e).filter("users_tags_ck"::equals).isPresent()) {
                 throw new ValidationException("addTags", "a user would have more than "
@@ -356,6 +359,14 @@ public class UserPersistenceAdapter implements UserRepository {
             }
             throw e;
         }
+        Map<UUID, List<DomainEvent>> events = new LinkedHashMap<>();
+        for (Object[] row : changed) {
+            UUID id = (UUID) row[0];
+            events.put(id, change.eventsFor(new UserId(id), UserStatus.valueOf((String) row[1]),
+                    Role.valueOf((String) row[2]), now));
+        }
+        AggregateWrites.appendEvents(entityManager, User.class, events);
+        return changed.size();
     }
 
     /** Maps a violated unique constraint of {@code users} to the message a client can act on ({@code id} null for a batch). */
@@ -366,9 +377,5 @@ public class UserPersistenceAdapter implements UserRepository {
             case "users_pk" -> new ConflictException((id == null ? "a user" : "user " + id) + " already exists");
             default -> error;
         }).orElse(error);
-    }
-
-    private long currentVersion(UserId id) {
-        return PersistenceErrors.committedVersion(entityManager, UserJpaEntity.class, id.value());
     }
 }

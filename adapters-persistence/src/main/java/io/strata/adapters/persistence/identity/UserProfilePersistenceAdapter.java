@@ -37,19 +37,15 @@ public class UserProfilePersistenceAdapter implements UserProfileRepository {
     /** Inserts at once: a second profile is a {@link ConflictException}, an unknown user a {@link NotFoundException}. */
     @Override
     public UserProfile add(UserProfile profile) {
-        try {
-            entityManager.persist(mapper.toEntity(profile));
-            entityManager.flush();
-        } catch (PersistenceException e) {
-            throw translate(e, profile);
-        }
+        AggregateWrites.insert(entityManager, profile, mapper.toEntity(profile), e -> translate(e, profile));
         return profile;
     }
 
     @Override
     public UserProfile save(UserProfile profile) {
-        return mapper.toDomain(AggregateWrites.saveChanges(entityManager, UserProfileJpaEntity.class, profile.id(), profile.version(),
-                "profile of user", profile.userId(), entity -> mapper.copyChanges(profile, entity), e -> translate(e, profile)));
+        return mapper.toDomain(AggregateWrites.saveChanges(entityManager, profile, UserProfileJpaEntity.class, profile.id(),
+                profile.version(), "profile of user", profile.userId(), entity -> mapper.copyChanges(profile, entity),
+                e -> translate(e, profile)));
     }
 
     private static RuntimeException translate(PersistenceException error, UserProfile profile) {

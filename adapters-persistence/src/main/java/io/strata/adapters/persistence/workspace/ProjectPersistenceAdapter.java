@@ -3,7 +3,6 @@ package io.strata.adapters.persistence.workspace;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.AggregateWrites;
-import io.strata.adapters.persistence.shared.BulkInserts;
 import io.strata.adapters.persistence.shared.ChildRows;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.LikePatterns;
@@ -121,24 +120,18 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
     /** Inserts the project and its members at once (flush), so a broken rule is reported here. */
     @Override
     public Project add(Project project) {
-        ProjectJpaEntity entity = mapper.toEntity(project);
-        try {
-            entityManager.persist(entity);
-            entityManager.flush();
-        } catch (PersistenceException e) {
-            throw translate(e, project);
-        }
+        AggregateWrites.insert(entityManager, project, mapper.toEntity(project), e -> translate(e, project));
         return project;
     }
 
-    /** The bulk path ({@link BulkInserts}): projects, then their members, in JDBC batches; no read per project. */
+    /**
+     * The bulk path ({@link AggregateWrites#insertAll}): projects, then their members, in JDBC batches, no read per
+     * project; then their events.
+     */
     @Override
     public void addAll(List<Project> projects) {
-        try {
-            BulkInserts.persistAll(entityManager, projects.stream().map(mapper::toEntity).toList());
-        } catch (PersistenceException e) {
-            throw translate(e, projects.size() == 1 ? projects.get(0) : null);
-        }
+        AggregateWrites.insertAll(entityManager, projects, mapper::toEntity,
+                e -> translate(e, projects.size() == 1 ? projects.get(0) : null));
     }
 
     /**
@@ -148,8 +141,9 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
      */
     @Override
     public Project save(Project project) {
-        return mapper.toDomain(AggregateWrites.saveChanges(entityManager, ProjectJpaEntity.class, project.id().value(), project.version(),
-                "Project", project.id(), entity -> mapper.copyChanges(project, entity), e -> translate(e, project)));
+        return mapper.toDomain(AggregateWrites.saveChanges(entityManager, project, ProjectJpaEntity.class,
+                project.id().value(), project.version(), "Project", project.id(),
+                entity -> mapper.copyChanges(project, entity), e -> translate(e, project)));
     }
 
     /**

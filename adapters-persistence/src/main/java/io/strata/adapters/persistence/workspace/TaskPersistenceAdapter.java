@@ -3,7 +3,6 @@ package io.strata.adapters.persistence.workspace;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.AggregateWrites;
-import io.strata.adapters.persistence.shared.BulkInserts;
 import io.strata.adapters.persistence.shared.ChildRows;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.LikePatterns;
@@ -114,19 +113,16 @@ public class TaskPersistenceAdapter implements TaskRepository {
     }
 
     /**
-     * The bulk path ({@link BulkInserts}): the inserts into {@code tasks}, then those into
-     * {@code task_dependencies}, go out as JDBC batches; no read per task.
+     * The bulk path ({@link AggregateWrites#insertAll}): the inserts into {@code tasks}, then those into
+     * {@code task_dependencies}, go out as JDBC batches, no read per task; then the tasks' events.
      */
     @Override
     public List<Task> addAll(List<Task> tasks) {
         if (tasks.isEmpty()) {
             return List.of();
         }
-        try {
-            BulkInserts.persistAll(entityManager, tasks.stream().map(mapper::toEntity).toList());
-        } catch (PersistenceException e) {
-            throw translate(e, tasks.size() == 1 ? tasks.get(0) : null);
-        }
+        AggregateWrites.insertAll(entityManager, tasks, mapper::toEntity,
+                e -> translate(e, tasks.size() == 1 ? tasks.get(0) : null));
         return List.copyOf(tasks);
     }
 
@@ -137,8 +133,8 @@ public class TaskPersistenceAdapter implements TaskRepository {
      */
     @Override
     public Task save(Task task) {
-        return mapper.toDomain(AggregateWrites.saveChanges(entityManager, TaskJpaEntity.class, task.id().value(), task.version(),
-                "Task", task.id(), entity -> mapper.copyChanges(task, entity), e -> translate(e, task)));
+        return mapper.toDomain(AggregateWrites.saveChanges(entityManager, task, TaskJpaEntity.class, task.id().value(),
+                task.version(), "Task", task.id(), entity -> mapper.copyChanges(task, entity), e -> translate(e, task)));
     }
 
     /** One index scan of {@code task_dependencies} by project. */

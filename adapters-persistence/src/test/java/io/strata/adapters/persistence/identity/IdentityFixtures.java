@@ -8,6 +8,7 @@ import io.strata.domain.identity.Session;
 import io.strata.domain.identity.SessionId;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserProfile;
+import io.strata.domain.identity.UserRepository;
 import io.strata.domain.identity.UserStatus;
 import io.strata.domain.identity.Username;
 import io.strata.domain.shared.model.AuditStamp;
@@ -30,6 +31,14 @@ final class IdentityFixtures {
     static final Instant T0 = Instant.parse("2026-01-15T10:20:30.123456Z");
 
     private IdentityFixtures() {
+    }
+
+    /** Deletes the user as the use case does (run inside a transaction): loaded, its deletion recorded, deleted. */
+    static void delete(UserRepository users, UserId id) {
+        users.findById(id).ifPresent(user -> {
+            user.delete(() -> T0);
+            users.delete(user);
+        });
     }
 
     /** Nested objects, lists, numbers, booleans and a JSON null. */

@@ -46,7 +46,7 @@ class UserBulkInsertTest extends PostgresTest {
 
     @BeforeEach
     void clean() {
-        sql("DELETE FROM users");
+        sql("DELETE FROM users", "DELETE FROM events");
     }
 
     @Test
@@ -65,14 +65,17 @@ class UserBulkInsertTest extends PostgresTest {
         });
 
         // 3 JDBC batches of at most 1024 rows (pgjdbc sends each as 8 INSERTs of 128 rows): no SELECT to tell
-        // new from existing, nothing row by row
+        // new from existing, nothing row by row; then the users' events, one INSERT per 1024
         assertThat(calls.batches()).isEqualTo(3);
-        assertThat(calls.statements()).isZero();
-        assertThat(statistics.getPrepareStatementCount()).isEqualTo(1);
+        assertThat(calls.statements()).isEqualTo(3);
+        assertThat(statistics.getPrepareStatementCount()).isEqualTo(4);
         assertThat(statistics.getEntityLoadCount()).isZero();
         assertThat(statistics.getEntityInsertCount()).isEqualTo(rows);
         assertThat(query("SELECT count(*), count(DISTINCT password_hash), min(password_hash) FROM users"))
                 .containsExactly(String.valueOf(rows), "1", ((Argon2UserCredentials.phc(hash))));
+        assertThat(query("SELECT count(*), count(DISTINCT aggregate_id), min(sequence), max(sequence) FROM events "
+                + "WHERE event_type = 'identity.UserRegistered'")).containsExactly(String.valueOf(rows),
+                String.valueOf(rows), "1", "1");
         assertThat(readTx(() -> credentials.matches(batch.get(rows - 1).id(), Password.attempt("one password for all"))))
                 .isTrue();
         assertThat(readTx(() -> users.findById(batch.get(7).id()))).get()

@@ -66,7 +66,7 @@ class UserLookupsTest extends PostgresTest {
             assertThat(readTx(() -> users.newestActive(1000))).hasSize(known.size() + 2);
             assertThat(readTx(() -> users.newestActive(0))).isEmpty();
         } finally {
-            txRun(() -> List.of(newest, newer, inactive).forEach(u -> users.delete(u.id())));
+            txRun(() -> List.of(newest, newer, inactive).forEach(u -> IdentityFixtures.delete(users, u.id())));
         }
     }
 

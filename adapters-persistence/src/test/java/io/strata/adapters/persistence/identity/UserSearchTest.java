@@ -194,7 +194,7 @@ class UserSearchTest extends PostgresTest {
             users.add(extra);
         });
         assertThat(readTx(() -> users.findById(extra.id()))).isPresent();
-        txRun(() -> users.delete(extra.id()));
+        txRun(() -> IdentityFixtures.delete(users, extra.id()));
     }
 
     @Test

@@ -41,9 +41,9 @@ class MigrationsTest {
 
         migrateAndValidate(url);
         assertThat(appliedVersions(url)).hasSize(migrations.size()).last().isEqualTo(latest);
-        assertThat(latest).isEqualTo(4);
+        assertThat(latest).isEqualTo(6);
         assertThat(tables(url)).contains("users", "user_profiles", "sessions", "login_failures", "idempotency_keys",
-                "projects", "project_members", "tasks", "task_dependencies");
+                "projects", "project_members", "tasks", "task_dependencies", "events");
         assertThat(extensions(url)).contains("pg_trgm");
 
         // every migration has its rollback, with the same name

@@ -173,7 +173,8 @@ class ProjectPersistenceAdapterTest extends PostgresTest {
             assertThat(saved.version()).isEqualTo(1);
             assertThat(saved.members()).containsExactlyInAnyOrder(owner, bob);
         }));
-        assertThat(count).as("SELECT, UPDATE projects, DELETE one member, INSERT one member").isEqualTo(4);
+        assertThat(count).as("SELECT, UPDATE projects, DELETE one member, INSERT one member, INSERT the two events")
+                .isEqualTo(5);
         Project reloaded = readTx(() -> projects.findById(project.id())).orElseThrow();
         assertThat(reloaded.name()).isEqualTo("Artemis");
         assertThat(reloaded.members()).containsExactlyInAnyOrder(owner, bob);

@@ -32,6 +32,10 @@ import io.strata.adapters.web.shared.Problem;
 import io.strata.adapters.web.shared.Problems;
 import io.strata.adapters.web.shared.PublicEndpoint;
 import io.strata.adapters.web.shared.RequestValues;
+import io.strata.adapters.web.shared.openapi.AccessProblems;
+import io.strata.adapters.web.shared.openapi.CommonProblems;
+import io.strata.adapters.web.shared.openapi.ThrottledProblem;
+import io.strata.adapters.web.shared.openapi.VersionProblems;
 import io.strata.application.identity.BulkUpdateUsersUseCase;
 import io.strata.application.identity.ChangePasswordUseCase;
 import io.strata.application.identity.ChangeUserStatusUseCase;
@@ -73,14 +77,8 @@ import java.util.UUID;
 @Controller(UserController.BASE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Users")
-@ApiResponse(responseCode = "400", description = "Invalid input",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "401", description = "Missing or invalid bearer token",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "403", description = "Role not allowed",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "404", description = "Unknown, or not visible to the caller",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@CommonProblems
+@AccessProblems
 public class UserController {
     public static final String BASE = "/api/v1/users";
     public static final String INCLUDE_PROFILE = "profile";
@@ -125,8 +123,7 @@ public class UserController {
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     @ApiResponse(responseCode = "409", description = "E-mail or username taken",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "429", description = "Too many anonymous sign-ups from this address; see Retry-After",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ThrottledProblem
     public HttpResponse<UserResponse> register(HttpRequest<?> request, @Parameter(hidden = true) @Nullable Actor actor,
                                                @Body RegisterUserRequest body) {
         User user = registerUser.register(new RegisterUserUseCase.Command(actor, body.email(), body.username(),
@@ -139,24 +136,10 @@ public class UserController {
 
     @Get
     @Operation(summary = "Search users (MANAGER, ADMIN)",
-            description = "Filters as field=op.value on username, email (eq, neq, like, ilike, in, ...), status, "
-                    + "role (eq, neq, in), tags (cs), emailVerified, createdAt, lastLoginAt (eq, gt, gte, lt, lte, "
-                    + "in, is); q searches username, e-mail and full name; sort by createdAt, username, email, "
-                    + "lastLoginAt (prefix - for descending).")
-    @ListParameters
-    @Parameter(name = ListQuery.Q, in = ParameterIn.QUERY, description = "free text over username, e-mail, full name",
-            schema = @Schema(implementation = String.class))
-    @Parameter(name = "username", in = ParameterIn.QUERY, example = "ilike.ada*", schema = @Schema(implementation = String.class))
-    @Parameter(name = "email", in = ParameterIn.QUERY, example = "eq.ada@example.com", schema = @Schema(implementation = String.class))
-    @Parameter(name = "status", in = ParameterIn.QUERY, example = "eq.ACTIVE", schema = @Schema(implementation = String.class))
-    @Parameter(name = "role", in = ParameterIn.QUERY, example = "in.ADMIN,MANAGER", schema = @Schema(implementation = String.class))
-    @Parameter(name = "tags", in = ParameterIn.QUERY, example = "cs.beta,staff", schema = @Schema(implementation = String.class))
-    @Parameter(name = "emailVerified", in = ParameterIn.QUERY, example = "eq.true", schema = @Schema(implementation = String.class))
-    @Parameter(name = "createdAt", in = ParameterIn.QUERY, example = "gte.2026-01-01T00:00:00Z",
-            schema = @Schema(implementation = String.class))
-    @Parameter(name = "lastLoginAt", in = ParameterIn.QUERY, example = "is.null", schema = @Schema(implementation = String.class))
-    public PageResponse<UserResponse> search(@Parameter(hidden = true) Actor actor, HttpRequest<?> request) {
-        ListQuery query = ListQuery.parse(request.getParameters(), UserSearch.SCHEMA);
+            description = "Paging, sorting and filters (field=op.value) as the parameters list them.")
+    public PageResponse<UserResponse> search(@Parameter(hidden = true) Actor actor,
+                                             @ListParameters(value = UserSearch.class,
+                                                     q = "username, e-mail and full name") ListQuery query) {
         return PageResponse.of(users.search(actor, query.criteria(), query.page()), mapper::toResponse);
     }
 
@@ -190,30 +173,29 @@ public class UserController {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserPatchRequest.class))})
     @ApiResponse(responseCode = "200", description = "Updated; new ETag",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @ApiResponse(responseCode = "412", description = "If-Match is not the current version",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = "If-Match missing",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @VersionProblems
     public HttpResponse<UserResponse> patch(@Parameter(hidden = true) Actor actor, UUID id,
                                             @Header(HttpHeaders.IF_MATCH) @Nullable
                                             @Parameter(required = true, description = IF_MATCH_DOC) String ifMatch,
                                             @Body @Parameter(hidden = true) JsonNode body) {
         long expected = ETags.requireIfMatch(ifMatch);
-        UserPatch patch = MergePatch.of(body, UserPatch.FIELDS).build(p -> new UserPatch(
+        User user = updateUser.update(new UpdateUserUseCase.Command(actor, new UserId(id), expected,
+                userPatch(body)));
+        return ok(user);
+    }
+
+    /** The merge patch read against its declaration, {@link UserPatchRequest}. */
+    static UserPatch userPatch(JsonNode body) {
+        return MergePatch.of(body, UserPatchRequest.class).build(p -> new UserPatch(
                 p.text("firstName"), p.text("lastName"), p.stringSet("tags"), p.object("preferences"),
                 p.enumValue("role", Role.class), p.enumValue("status", UserStatus.class)));
-        User user = updateUser.update(new UpdateUserUseCase.Command(actor, new UserId(id), expected, patch));
-        return ok(user);
     }
 
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a user (ADMIN)", description = "Also deletes the profile and sessions. Requires If-Match.")
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "412", description = "If-Match is not the current version",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = "If-Match missing",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @VersionProblems
     public void delete(@Parameter(hidden = true) Actor actor, UUID id,
                        @Header(HttpHeaders.IF_MATCH) @Nullable
                                             @Parameter(required = true, description = IF_MATCH_DOC) String ifMatch) {

@@ -13,6 +13,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.strata.adapters.web.shared.ETags;
 import io.strata.adapters.web.shared.Problem;
 import io.strata.adapters.web.shared.Problems;
+import io.strata.adapters.web.shared.openapi.CommonProblems;
+import io.strata.adapters.web.shared.openapi.NotFoundProblem;
+import io.strata.adapters.web.shared.openapi.VersionProblems;
 import io.strata.application.identity.UpsertProfileUseCase;
 import io.strata.application.identity.UserQueries;
 import io.strata.domain.identity.UserProfile;
@@ -31,12 +34,8 @@ import java.util.UUID;
 @Controller(UserController.BASE + "/{id}/profile")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Users")
-@ApiResponse(responseCode = "400", description = "Invalid input",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "401", description = "Missing or invalid bearer token",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "404", description = "Unknown user or profile, or not visible to the caller",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@CommonProblems
+@NotFoundProblem
 public class UserProfileController {
     private final UserQueries users;
     private final UpsertProfileUseCase upsertProfile;
@@ -66,10 +65,7 @@ public class UserProfileController {
             content = @Content(schema = @Schema(implementation = ProfileResponse.class)))
     @ApiResponse(responseCode = "403", description = "Another user's profile (not ADMIN)",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "412", description = "If-Match is not the current version",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = "The profile exists and If-Match is missing",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @VersionProblems
     public HttpResponse<ProfileResponse> put(@Parameter(hidden = true) Actor actor, UUID id,
                                              @Header(HttpHeaders.IF_MATCH) @Nullable
                                              @Parameter(description = "Required when the profile exists: its ETag")

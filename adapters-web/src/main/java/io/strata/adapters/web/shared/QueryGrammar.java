@@ -27,6 +27,11 @@ import java.util.stream.Collectors;
  * field's type, is a {@link ValidationException} that names what is allowed.
  */
 public final class QueryGrammar {
+    /** The longest text a filter value may be. */
+    public static final int MAX_VALUE_LENGTH = 200;
+    /** The most values {@code in} and {@code cs} take. */
+    public static final int MAX_LIST_VALUES = 100;
+
     private QueryGrammar() {
     }
 
@@ -109,8 +114,9 @@ public final class QueryGrammar {
                     values.add(convert(field, item.strip()));
                 }
             }
-            if (values.isEmpty() || values.size() > 100) {
-                throw new ValidationException(name, token(op) + " takes 1 to 100 comma-separated values");
+            if (values.isEmpty() || values.size() > MAX_LIST_VALUES) {
+                throw new ValidationException(name, token(op) + " takes 1 to " + MAX_LIST_VALUES
+                        + " comma-separated values");
             }
             return values;
         }
@@ -129,8 +135,8 @@ public final class QueryGrammar {
         try {
             return switch (field.type()) {
                 case TEXT, TEXT_SET -> {
-                    if (raw.length() > 200) {
-                        throw new ValidationException(name, "value longer than 200 characters");
+                    if (raw.length() > MAX_VALUE_LENGTH) {
+                        throw new ValidationException(name, "value longer than " + MAX_VALUE_LENGTH + " characters");
                     }
                     yield Storable.text(name, raw);
                 }
@@ -161,7 +167,8 @@ public final class QueryGrammar {
                 + Arrays.stream(field.enumType().getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 
-    private static String describe(QueryField field) {
+    /** How a value of {@code field} is written, e.g. "date (YYYY-MM-DD)"; "value" for text and enumerations. */
+    public static String describe(QueryField field) {
         return switch (field.type()) {
             case UUID -> "UUID";
             case INSTANT -> "ISO-8601 instant (e.g. 2026-01-31T12:00:00Z)";

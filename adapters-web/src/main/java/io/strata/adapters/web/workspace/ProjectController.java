@@ -2,7 +2,6 @@ package io.strata.adapters.web.workspace;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -26,6 +25,10 @@ import io.strata.adapters.web.shared.PageResponse;
 import io.strata.adapters.web.shared.Problem;
 import io.strata.adapters.web.shared.Problems;
 import io.strata.adapters.web.shared.RequestValues;
+import io.strata.adapters.web.shared.openapi.AccessProblems;
+import io.strata.adapters.web.shared.openapi.CommonProblems;
+import io.strata.adapters.web.shared.openapi.StaleVersionProblem;
+import io.strata.adapters.web.shared.openapi.VersionProblems;
 import io.strata.application.workspace.AddProjectMemberUseCase;
 import io.strata.application.workspace.AddTaskUseCase;
 import io.strata.application.workspace.ChangeProjectStatusUseCase;
@@ -47,7 +50,6 @@ import io.strata.domain.workspace.Task;
 import io.strata.domain.workspace.TaskSearch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -64,14 +66,8 @@ import java.util.UUID;
 @Controller(ProjectController.BASE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Projects")
-@ApiResponse(responseCode = "400", description = "Invalid input",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "401", description = "Missing or invalid bearer token",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "403", description = "Role not allowed (GUEST writes; non-manager member changes)",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "404", description = "Unknown project, or the caller is not a member",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@CommonProblems
+@AccessProblems
 public class ProjectController {
     public static final String BASE = "/api/v1/projects";
     public static final String INCLUDE_TASKS = "tasks";
@@ -124,25 +120,11 @@ public class ProjectController {
 
     @Get
     @Operation(summary = "Search the projects the caller is a member of (ADMIN: all)",
-            description = "Filters as field=op.value on name (eq, neq, like, ilike, in, ...), status, priority "
-                    + "(eq, neq, in), ownerId (eq, in, ...), memberId (eq), tags (cs), startDate, dueDate, createdAt, "
-                    + "updatedAt (eq, gt, gte, lt, lte, in, is); q searches name and description; sort by name, "
-                    + "startDate, dueDate, createdAt, updatedAt (prefix - for descending; default -createdAt).")
-    @ListParameters
-    @Parameter(name = ListQuery.Q, in = ParameterIn.QUERY, description = "free text over name and description",
-            schema = @Schema(implementation = String.class))
-    @Parameter(name = "name", in = ParameterIn.QUERY, example = "ilike.*relaunch*", schema = @Schema(implementation = String.class))
-    @Parameter(name = "status", in = ParameterIn.QUERY, example = "in.PLANNING,ACTIVE", schema = @Schema(implementation = String.class))
-    @Parameter(name = "priority", in = ParameterIn.QUERY, example = "eq.HIGH", schema = @Schema(implementation = String.class))
-    @Parameter(name = "ownerId", in = ParameterIn.QUERY, example = "eq.6f1c...", schema = @Schema(implementation = String.class))
-    @Parameter(name = "memberId", in = ParameterIn.QUERY, example = "eq.6f1c...", schema = @Schema(implementation = String.class))
-    @Parameter(name = "tags", in = ParameterIn.QUERY, example = "cs.web,2026", schema = @Schema(implementation = String.class))
-    @Parameter(name = "dueDate", in = ParameterIn.QUERY, example = "lt.2026-07-01", schema = @Schema(implementation = String.class))
-    @Parameter(name = "startDate", in = ParameterIn.QUERY, example = "gte.2026-01-01", schema = @Schema(implementation = String.class))
-    @Parameter(name = "createdAt", in = ParameterIn.QUERY, example = "gte.2026-01-01T00:00:00Z",
-            schema = @Schema(implementation = String.class))
-    public PageResponse<ProjectResponse> search(@Parameter(hidden = true) Actor actor, HttpRequest<?> request) {
-        ListQuery query = ListQuery.parse(request.getParameters(), ProjectSearch.SCHEMA);
+            description = "Paging, sorting and filters (field=op.value) as the parameters list them; memberId=eq.X "
+                    + "finds the projects X is a member of.")
+    public PageResponse<ProjectResponse> search(@Parameter(hidden = true) Actor actor,
+                                                @ListParameters(value = ProjectSearch.class,
+                                                        q = "name and description") ListQuery query) {
         return PageResponse.of(projects.search(actor, query.criteria(), query.page()), mapper::toResponse);
     }
 
@@ -186,10 +168,7 @@ public class ProjectController {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectPatchRequest.class))})
     @ApiResponse(responseCode = "200", description = "Updated; new ETag",
             content = @Content(schema = @Schema(implementation = ProjectResponse.class)))
-    @ApiResponse(responseCode = "412", description = "If-Match is not the current version",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = "If-Match missing",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @VersionProblems
     public HttpResponse<ProjectResponse> patch(@Parameter(hidden = true) Actor actor, UUID id,
                                                @Header(HttpHeaders.IF_MATCH) @Nullable
                                                @Parameter(required = true, description = IF_MATCH_DOC) String ifMatch,
@@ -207,8 +186,7 @@ public class ProjectController {
             content = @Content(schema = @Schema(implementation = ProjectResponse.class)))
     @ApiResponse(responseCode = "409", description = "Already in that status, or open tasks block COMPLETED",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "412", description = "If-Match given and not the current version",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @StaleVersionProblem
     public HttpResponse<ProjectResponse> changeStatus(@Parameter(hidden = true) Actor actor, UUID id,
                                                       @Header(HttpHeaders.IF_MATCH) @Nullable
                                                       @Parameter(description = OPTIONAL_IF_MATCH_DOC) String ifMatch,
@@ -247,10 +225,7 @@ public class ProjectController {
             content = @Content(schema = @Schema(implementation = ProjectResponse.class)))
     @ApiResponse(responseCode = "409", description = "The owner, not a member, or open tasks assigned",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "412", description = "If-Match is not the project's current version",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = "If-Match missing",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @VersionProblems
     public HttpResponse<ProjectResponse> removeMember(@Parameter(hidden = true) Actor actor, UUID id, UUID userId,
                                                       @Header(HttpHeaders.IF_MATCH) @Nullable
                                                       @Parameter(required = true, description = IF_MATCH_DOC)
@@ -263,21 +238,11 @@ public class ProjectController {
     @Get("/{id}/tasks")
     @Tag(name = "Tasks")
     @Operation(summary = "Search a project's tasks",
-            description = "Filters as field=op.value on title (eq, like, ilike, ...), status, priority (eq, neq, in), "
-                    + "assigneeId, projectId (eq, in, is, ...), overdue (is.true / eq.false), tags (cs), dueDate, "
-                    + "createdAt, updatedAt (eq, gt, gte, lt, lte, in, is); q searches title and description; sort "
-                    + "by title, dueDate, createdAt, updatedAt (default createdAt).")
-    @ListParameters
-    @Parameter(name = ListQuery.Q, in = ParameterIn.QUERY, description = "free text over title and description",
-            schema = @Schema(implementation = String.class))
-    @Parameter(name = "status", in = ParameterIn.QUERY, example = "in.TODO,IN_PROGRESS", schema = @Schema(implementation = String.class))
-    @Parameter(name = "priority", in = ParameterIn.QUERY, example = "eq.HIGH", schema = @Schema(implementation = String.class))
-    @Parameter(name = "assigneeId", in = ParameterIn.QUERY, example = "is.null", schema = @Schema(implementation = String.class))
-    @Parameter(name = "overdue", in = ParameterIn.QUERY, example = "is.true", schema = @Schema(implementation = String.class))
-    @Parameter(name = "tags", in = ParameterIn.QUERY, example = "cs.backend", schema = @Schema(implementation = String.class))
-    @Parameter(name = "dueDate", in = ParameterIn.QUERY, example = "lte.2026-03-31", schema = @Schema(implementation = String.class))
-    public PageResponse<TaskResponse> tasks(@Parameter(hidden = true) Actor actor, UUID id, HttpRequest<?> request) {
-        ListQuery query = ListQuery.parse(request.getParameters(), TaskSearch.SCHEMA);
+            description = "Paging, sorting and filters (field=op.value) as the parameters list them; "
+                    + "overdue=is.true: due before today and still open.")
+    public PageResponse<TaskResponse> tasks(@Parameter(hidden = true) Actor actor, UUID id,
+                                            @ListParameters(value = TaskSearch.class,
+                                                    q = "title and description") ListQuery query) {
         return PageResponse.of(tasks.inProject(actor, new ProjectId(id), query.criteria(), query.page()),
                 taskMapper::toResponse);
     }

@@ -81,7 +81,7 @@ final class WorkspaceRequests {
 
     static ProjectPatch projectPatch(JsonNode body) {
         ValidationCollector errors = new ValidationCollector();
-        ProjectPatch patch = errors.check(() -> MergePatch.of(body, ProjectPatch.FIELDS).build(p -> new ProjectPatch(
+        ProjectPatch patch = errors.check(() -> MergePatch.of(body, ProjectPatchRequest.class).build(p -> new ProjectPatch(
                 p.text("name"), p.text("description"), p.enumValue("priority", Priority.class),
                 p.date("startDate"), p.date("dueDate"), budget(p.object("budget"), errors),
                 p.stringSet("tags"))));
@@ -91,7 +91,7 @@ final class WorkspaceRequests {
 
     static TaskPatch taskPatch(JsonNode body) {
         ValidationCollector errors = new ValidationCollector();
-        TaskPatch patch = errors.check(() -> MergePatch.of(body, TaskPatch.FIELDS).build(p -> new TaskPatch(
+        TaskPatch patch = errors.check(() -> MergePatch.of(body, TaskPatchRequest.class).build(p -> new TaskPatch(
                 p.text("title"), p.text("description"), p.enumValue("priority", Priority.class),
                 p.decimal("estimatedHours"), p.date("dueDate"), p.stringSet("tags"),
                 map(p.uuid("assigneeId"), UserId::new))));

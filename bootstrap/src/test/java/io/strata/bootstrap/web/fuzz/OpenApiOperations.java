@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.Yaml;
  * The operations of an OpenAPI 3 document, read generically: parameters (path, query, header), the JSON
  * request body schema with {@code $ref}/{@code allOf} resolved, and the filter operators a list parameter
  * documents ({@code example: eq.HIGH}, an enum of {@code op.value} forms, {@code x-operators}, a schema
- * {@code pattern} such as {@code ^(eq|in)\\..+$}, or {@code op.value} forms in its description).
+ * {@code pattern} such as {@code ^(eq|in)\\..+$}, or {@code op.value} forms in its description) and the type of
+ * the value after the operator ({@code x-value}).
  */
 public final class OpenApiOperations {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
@@ -78,8 +79,10 @@ public final class OpenApiOperations {
         for (Map<String, Object> raw : all) {
             Map<String, Object> p = resolve(raw);
             Map<String, Object> schema = resolve((Map<String, Object>) p.getOrDefault("schema", Map.of()));
+            // a filter parameter documents the type of the value after its operator as x-value
+            Kind kind = p.get("x-value") instanceof Map<?, ?> value ? kind((Map<String, Object>) value) : kind(schema);
             parameters.add(new Parameter((String) p.get("name"), (String) p.get("in"),
-                    Boolean.TRUE.equals(p.get("required")), schema, kind(schema), operators(p, schema)));
+                    Boolean.TRUE.equals(p.get("required")), schema, kind, operators(p, schema)));
         }
         Map<String, Object> bodySchema = null;
         String contentType = null;
