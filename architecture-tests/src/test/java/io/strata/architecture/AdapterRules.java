@@ -52,12 +52,12 @@ class AdapterRules {
     static final ArchRule controllers_live_in_the_web_adapter = controllersLiveInTheWebAdapter(Hexagon.STRATA);
 
     @ArchTest
-    static final ArchRule operational_controllers_call_no_application_code = operationalControllersCallNoApplicationCode(
-            Hexagon.STRATA);
+    static final ArchRule operational_controllers_call_no_application_code =
+            operationalControllersCallNoApplicationCode(Hexagon.STRATA);
 
     @ArchTest
-    static final ArchRule persistence_types_live_in_the_persistence_adapter = persistenceTypesLiveInThePersistenceAdapter(
-            Hexagon.STRATA);
+    static final ArchRule persistence_types_live_in_the_persistence_adapter =
+            persistenceTypesLiveInThePersistenceAdapter(Hexagon.STRATA);
 
     @ArchTest
     static final ArchRule mappers_live_in_the_adapters = mappersLiveInTheAdapters(Hexagon.STRATA);
@@ -71,42 +71,59 @@ class AdapterRules {
 
     static ArchRule controllersLiveInTheWebAdapter(Hexagon h) {
         return classes()
-                .that().areAnnotatedWith(CONTROLLER)
-                .should().resideInAnyPackage(h.web, h.bootstrapOps)
+                .that()
+                .areAnnotatedWith(CONTROLLER)
+                .should()
+                .resideInAnyPackage(h.web, h.bootstrapOps)
                 .because("HTTP endpoints that call use cases are the web adapter's job; bootstrap.ops may only hold "
                         + "operational endpoints such as the docs page");
     }
 
     static ArchRule operationalControllersCallNoApplicationCode(Hexagon h) {
         return noClasses()
-                .that().areAnnotatedWith(CONTROLLER)
-                .and().resideOutsideOfPackage(h.web)
-                .should().dependOnClassesThat().resideInAnyPackage(h.domain, h.application)
+                .that()
+                .areAnnotatedWith(CONTROLLER)
+                .and()
+                .resideOutsideOfPackage(h.web)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(h.domain, h.application)
                 .because("an endpoint outside the web adapter serves build output or operational state; one that "
                         + "calls the application is a second, unguarded web adapter");
     }
 
     static ArchRule persistenceTypesLiveInThePersistenceAdapter(Hexagon h) {
         return classes()
-                .that().areAnnotatedWith(ENTITY).or().areAnnotatedWith(EMBEDDABLE)
-                .or().areAnnotatedWith(MAPPED_SUPERCLASS).or().areAnnotatedWith(CONVERTER)
-                .or().areAnnotatedWith(MICRONAUT_DATA_REPOSITORY)
-                .should().resideInAPackage(h.persistence)
+                .that()
+                .areAnnotatedWith(ENTITY)
+                .or()
+                .areAnnotatedWith(EMBEDDABLE)
+                .or()
+                .areAnnotatedWith(MAPPED_SUPERCLASS)
+                .or()
+                .areAnnotatedWith(CONVERTER)
+                .or()
+                .areAnnotatedWith(MICRONAUT_DATA_REPOSITORY)
+                .should()
+                .resideInAPackage(h.persistence)
                 .because("JPA models and Micronaut Data repositories mirror tables; they belong to the persistence "
                         + "adapter and never double as domain objects or web payloads");
     }
 
     static ArchRule mappersLiveInTheAdapters(Hexagon h) {
         return classes()
-                .that().areAnnotatedWith(GeneratedCode.MAPSTRUCT_MAPPER)
-                .should().resideInAnyPackage(h.persistence, h.web)
+                .that()
+                .areAnnotatedWith(GeneratedCode.MAPSTRUCT_MAPPER)
+                .should()
+                .resideInAnyPackage(h.persistence, h.web)
                 .because("a mapper translates between the domain and one adapter's own types, so it is that "
                         + "adapter's");
     }
 
     static ArchRule theWebAdapterHandsOutNoAggregates(Hexagon h) {
         return classes()
-                .that().resideInAPackage(h.web)
+                .that()
+                .resideInAPackage(h.web)
                 .and(GeneratedCode.HAND_WRITTEN)
                 .should(holdOrReturnNoAggregate())
                 .because("responses are the web adapter's own records, mapped from the domain: the API can then "
@@ -118,17 +135,25 @@ class AdapterRules {
             @Override
             public void check(JavaClass c, ConditionEvents events) {
                 for (JavaField field : c.getFields()) {
-                    field.getType().getAllInvolvedRawTypes().stream().map(JavaClass::getBaseComponentType)
-                            .filter(Stereotypes::isAggregate).findFirst()
-                            .ifPresent(a -> events.add(SimpleConditionEvent.violated(field, field.getDescription()
-                                    + " holds aggregate " + a.getName() + " in " + c.getSourceCodeLocation())));
+                    field.getType().getAllInvolvedRawTypes().stream()
+                            .map(JavaClass::getBaseComponentType)
+                            .filter(Stereotypes::isAggregate)
+                            .findFirst()
+                            .ifPresent(a -> events.add(SimpleConditionEvent.violated(
+                                    field,
+                                    field.getDescription() + " holds aggregate " + a.getName() + " in "
+                                            + c.getSourceCodeLocation())));
                 }
                 if (c.isAnnotatedWith(CONTROLLER)) {
                     for (JavaMethod method : c.getMethods()) {
-                        method.getReturnType().getAllInvolvedRawTypes().stream().map(JavaClass::getBaseComponentType)
-                                .filter(Stereotypes::isAggregate).findFirst()
-                                .ifPresent(a -> events.add(SimpleConditionEvent.violated(method, method.getDescription()
-                                        + " returns aggregate " + a.getName() + " in " + c.getSourceCodeLocation())));
+                        method.getReturnType().getAllInvolvedRawTypes().stream()
+                                .map(JavaClass::getBaseComponentType)
+                                .filter(Stereotypes::isAggregate)
+                                .findFirst()
+                                .ifPresent(a -> events.add(SimpleConditionEvent.violated(
+                                        method,
+                                        method.getDescription() + " returns aggregate " + a.getName() + " in "
+                                                + c.getSourceCodeLocation())));
                     }
                 }
             }
@@ -137,11 +162,13 @@ class AdapterRules {
 
     static ArchRule bootstrapUsesOnlyTheSharedPackagesOfTheAdapters(Hexagon h) {
         return classes()
-                .that().resideInAPackage(h.bootstrap)
-                .should(Conditions.dependencies("depend on the adapters only through their shared packages",
-                        (origin, dependency) -> {
+                .that()
+                .resideInAPackage(h.bootstrap)
+                .should(Conditions.dependencies(
+                        "depend on the adapters only through their shared packages", (origin, dependency) -> {
                             JavaClass target = Conditions.target(dependency);
-                            return h.isIn(target, h.adapters) && h.contextOf(target).isPresent()
+                            return h.isIn(target, h.adapters)
+                                            && h.contextOf(target).isPresent()
                                     ? Optional.of("bootstrap reaches into a context's adapter")
                                     : Optional.empty();
                         }))

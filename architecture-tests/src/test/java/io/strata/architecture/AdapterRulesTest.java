@@ -10,23 +10,29 @@ class AdapterRulesTest {
 
     @Test
     void controllers_live_in_the_web_adapter() {
-        assertReports(AdapterRules.controllersLiveInTheWebAdapter(HEXAGON),
-                "application.alpha.ApplicationController", "bootstrap.BootController")
+        assertReports(
+                        AdapterRules.controllersLiveInTheWebAdapter(HEXAGON),
+                        "application.alpha.ApplicationController",
+                        "bootstrap.BootController")
                 .butNot("adapters.web.alpha.AlphaController", "bootstrap.ops.DocsController");
     }
 
     @Test
     void operational_controllers_call_no_application_code() {
-        assertReports(AdapterRules.operationalControllersCallNoApplicationCode(HEXAGON),
-                "bootstrap.ops.UseCaseOpsController")
+        assertReports(
+                        AdapterRules.operationalControllersCallNoApplicationCode(HEXAGON),
+                        "bootstrap.ops.UseCaseOpsController")
                 .butNot("bootstrap.ops.DocsController");
     }
 
     @Test
     void persistence_types_live_in_the_persistence_adapter() {
-        assertReports(AdapterRules.persistenceTypesLiveInThePersistenceAdapter(HEXAGON),
-                "bootstrap.BootJpaEntity", "bootstrap.BootRepository")
-                .butNot("adapters.persistence.alpha.AlphaJpaEntity",
+        assertReports(
+                        AdapterRules.persistenceTypesLiveInThePersistenceAdapter(HEXAGON),
+                        "bootstrap.BootJpaEntity",
+                        "bootstrap.BootRepository")
+                .butNot(
+                        "adapters.persistence.alpha.AlphaJpaEntity",
                         "adapters.persistence.alpha.AlphaPartJpaEmbeddable");
     }
 
@@ -38,9 +44,13 @@ class AdapterRulesTest {
 
     @Test
     void the_web_adapter_hands_out_no_aggregates() {
-        assertReports(AdapterRules.theWebAdapterHandsOutNoAggregates(HEXAGON),
-                "adapters.web.alpha.AggregateReturningController", "adapters.web.alpha.AggregateResponse")
-                .butNot("adapters.web.alpha.AlphaController", "adapters.web.alpha.AlphaResponse",
+        assertReports(
+                        AdapterRules.theWebAdapterHandsOutNoAggregates(HEXAGON),
+                        "adapters.web.alpha.AggregateReturningController",
+                        "adapters.web.alpha.AggregateResponse")
+                .butNot(
+                        "adapters.web.alpha.AlphaController",
+                        "adapters.web.alpha.AlphaResponse",
                         "adapters.web.alpha.AlphaWebMapper");
     }
 

@@ -32,8 +32,12 @@ class ArchUnitConfigurationTest {
 
     @ArchTest
     void a_rule_over_a_misspelled_package_fails(JavaClasses classes) {
-        ArchRule typo = classes().that().resideInAPackage("io.strata.domian..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..");
+        ArchRule typo = classes()
+                .that()
+                .resideInAPackage("io.strata.domian..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..");
 
         assertThatThrownBy(() -> typo.check(classes))
                 .isInstanceOf(AssertionError.class)
@@ -48,8 +52,9 @@ class ArchUnitConfigurationTest {
                 .filter(module -> classes.stream().noneMatch(c -> isIn(c, module)))
                 .collect(Collectors.toList());
         assertThat(missing)
-                .as("no production class imported from these module packages: %s. Is the module on the test "
-                        + "classpath (architecture-tests -> strata-bootstrap -> all modules), built and non-empty?",
+                .as(
+                        "no production class imported from these module packages: %s. Is the module on the test "
+                                + "classpath (architecture-tests -> strata-bootstrap -> all modules), built and non-empty?",
                         missing)
                 .isEmpty();
     }
@@ -58,8 +63,10 @@ class ArchUnitConfigurationTest {
     void no_test_class_is_imported(JavaClasses classes) {
         List<String> tests = classes.stream()
                 .filter(c -> c.getPackageName().startsWith("io.strata.architecture")
-                        || c.getSource().map(s -> s.getUri().toString()).filter(ArchUnitConfigurationTest::isTestLocation)
-                        .isPresent())
+                        || c.getSource()
+                                .map(s -> s.getUri().toString())
+                                .filter(ArchUnitConfigurationTest::isTestLocation)
+                                .isPresent())
                 .map(JavaClass::getName)
                 .collect(Collectors.toList());
         assertThat(tests)
@@ -70,10 +77,14 @@ class ArchUnitConfigurationTest {
     /** The filter is not vacuous: the same import without it does see test classes (these ones). */
     @Test
     void the_production_filter_drops_test_classes() {
-        assertThat(new ClassFileImporter().importPackages("io.strata.architecture")
-                .contain(ArchUnitConfigurationTest.class)).isTrue();
-        assertThat(new ClassFileImporter().withImportOption(new ProductionClassesOnly())
-                .importPackages("io.strata.architecture")).isEmpty();
+        assertThat(new ClassFileImporter()
+                        .importPackages("io.strata.architecture")
+                        .contain(ArchUnitConfigurationTest.class))
+                .isTrue();
+        assertThat(new ClassFileImporter()
+                        .withImportOption(new ProductionClassesOnly())
+                        .importPackages("io.strata.architecture"))
+                .isEmpty();
     }
 
     /**
@@ -82,10 +93,15 @@ class ArchUnitConfigurationTest {
      */
     @Test
     void every_rule_is_proven_on_a_planted_violation() throws ClassNotFoundException {
-        List<String> families = new ClassFileImporter().importPackages("io.strata.architecture").stream()
-                .filter(c -> c.getPackageName().equals("io.strata.architecture") && c.isTopLevelClass()
-                        && c.getSimpleName().endsWith("Rules") && c.isAnnotatedWith(AnalyzeClasses.class))
-                .map(JavaClass::getName).sorted().collect(Collectors.toList());
+        List<String> families = new ClassFileImporter()
+                .importPackages("io.strata.architecture").stream()
+                        .filter(c -> c.getPackageName().equals("io.strata.architecture")
+                                && c.isTopLevelClass()
+                                && c.getSimpleName().endsWith("Rules")
+                                && c.isAnnotatedWith(AnalyzeClasses.class))
+                        .map(JavaClass::getName)
+                        .sorted()
+                        .collect(Collectors.toList());
         assertThat(families).as("rule families").hasSizeGreaterThanOrEqualTo(10);
         List<String> unproven = new java.util.ArrayList<>();
         int rules = 0;
@@ -106,7 +122,8 @@ class ArchUnitConfigurationTest {
                 }
             }
         }
-        assertThat(unproven).as("rules without a planted-violation test of the same name (of %d rules)", rules)
+        assertThat(unproven)
+                .as("rules without a planted-violation test of the same name (of %d rules)", rules)
                 .isEmpty();
     }
 

@@ -20,11 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ClassConstants {
     private static final Map<String, List<String>> CACHE = new ConcurrentHashMap<>();
 
-    private ClassConstants() {
-    }
+    private ClassConstants() {}
 
     static List<String> of(JavaClass c) {
-        return c.getSource().map(source -> CACHE.computeIfAbsent(source.getUri().toString(), uri -> read(source)))
+        return c.getSource()
+                .map(source -> CACHE.computeIfAbsent(source.getUri().toString(), uri -> read(source)))
                 .orElse(List.of());
     }
 
@@ -42,22 +42,22 @@ final class ClassConstants {
         if (in.readInt() != 0xCAFEBABE) {
             throw new IOException("not a class file");
         }
-        in.readUnsignedShort();   // minor
-        in.readUnsignedShort();   // major
+        in.readUnsignedShort(); // minor
+        in.readUnsignedShort(); // major
         int count = in.readUnsignedShort();
         List<String> strings = new ArrayList<>();
         for (int i = 1; i < count; i++) {
             int tag = in.readUnsignedByte();
             switch (tag) {
-                case 1 -> strings.add(in.readUTF());                          // Utf8
-                case 3, 4 -> in.skipBytes(4);                                 // Integer, Float
-                case 5, 6 -> {                                                // Long, Double: two slots
+                case 1 -> strings.add(in.readUTF()); // Utf8
+                case 3, 4 -> in.skipBytes(4); // Integer, Float
+                case 5, 6 -> { // Long, Double: two slots
                     in.skipBytes(8);
                     i++;
                 }
-                case 7, 8, 16, 19, 20 -> in.skipBytes(2);                     // Class, String, MethodType, Module, Package
-                case 9, 10, 11, 12, 17, 18 -> in.skipBytes(4);                // refs, NameAndType, Dynamic, InvokeDynamic
-                case 15 -> in.skipBytes(3);                                   // MethodHandle
+                case 7, 8, 16, 19, 20 -> in.skipBytes(2); // Class, String, MethodType, Module, Package
+                case 9, 10, 11, 12, 17, 18 -> in.skipBytes(4); // refs, NameAndType, Dynamic, InvokeDynamic
+                case 15 -> in.skipBytes(3); // MethodHandle
                 default -> throw new IOException("unknown constant pool tag " + tag);
             }
         }

@@ -66,8 +66,8 @@ import java.util.function.BiFunction;
 class ContextRules {
 
     @ArchTest
-    static final ArchRule contexts_meet_only_through_ids_and_published_apis = contextsMeetOnlyThroughIdsAndPublishedApis(
-            Hexagon.STRATA);
+    static final ArchRule contexts_meet_only_through_ids_and_published_apis =
+            contextsMeetOnlyThroughIdsAndPublishedApis(Hexagon.STRATA);
 
     @ArchTest
     static final ArchRule published_apis_are_query_interfaces_speaking_kernel_types =
@@ -77,15 +77,15 @@ class ContextRules {
     static final ArchRule shared_packages_depend_on_no_context = sharedPackagesDependOnNoContext(Hexagon.STRATA);
 
     @ArchTest
-    static final ArchRule every_context_has_a_domain_and_an_application = everyContextHasADomainAndAnApplication(
-            Hexagon.STRATA);
+    static final ArchRule every_context_has_a_domain_and_an_application =
+            everyContextHasADomainAndAnApplication(Hexagon.STRATA);
 
     @ArchTest
     static final ArchRule contexts_are_free_of_cycles = contextsAreFreeOfCycles(Hexagon.STRATA);
 
     @ArchTest
-    static final ArchRule contexts_read_only_their_own_tables = contextsReadOnlyTheirOwnTables(Hexagon.STRATA,
-            (h, classes) -> TableOwnership.of(h, classes, contextsOf(h, classes)));
+    static final ArchRule contexts_read_only_their_own_tables = contextsReadOnlyTheirOwnTables(
+            Hexagon.STRATA, (h, classes) -> TableOwnership.of(h, classes, contextsOf(h, classes)));
 
     // ---- the rules ----------------------------------------------------------------------------------
 
@@ -93,8 +93,9 @@ class ContextRules {
         return classes()
                 .that(h.resideInAContext())
                 .and(HAND_WRITTEN)
-                .should(Conditions.dependencies("depend on other contexts only through their ids, and on their "
-                        + "published API only from a translator implementing an outbound port of their own context",
+                .should(Conditions.dependencies(
+                        "depend on other contexts only through their ids, and on their "
+                                + "published API only from a translator implementing an outbound port of their own context",
                         (origin, dependency) -> crossing(h, origin, dependency)))
                 .because("contexts evolve and may be split apart independently: they share ids and the kernel, "
                         + "and ask each other questions only through a published API (docs/architecture.md)");
@@ -126,31 +127,40 @@ class ContextRules {
      */
     static boolean isContextTranslator(Hexagon h, JavaClass c) {
         Optional<String> own = h.contextOf(c);
-        return own.isPresent() && h.isIn(c, h.application) && implementsAnOutboundPortOfItsContext(h, c)
-                && c.getDirectDependenciesFromSelf().stream().map(Conditions::target)
-                .anyMatch(t -> h.isPublishedApi(t) && !h.contextOf(t).equals(own));
+        return own.isPresent()
+                && h.isIn(c, h.application)
+                && implementsAnOutboundPortOfItsContext(h, c)
+                && c.getDirectDependenciesFromSelf().stream()
+                        .map(Conditions::target)
+                        .anyMatch(t -> h.isPublishedApi(t) && !h.contextOf(t).equals(own));
     }
 
     private static boolean implementsAnOutboundPortOfItsContext(Hexagon h, JavaClass c) {
         JavaClass outer = Stereotypes.outermost(c);
         Optional<String> own = h.contextOf(outer);
-        return own.isPresent() && outer.getAllRawInterfaces().stream()
-                .anyMatch(i -> Stereotypes.isOutboundPort(i) && h.contextOf(i).equals(own));
+        return own.isPresent()
+                && outer.getAllRawInterfaces().stream()
+                        .anyMatch(i ->
+                                Stereotypes.isOutboundPort(i) && h.contextOf(i).equals(own));
     }
 
     static ArchRule publishedApisAreQueryInterfacesSpeakingKernelTypes(Hexagon h) {
         return classes()
                 .that(h.resideInAPublishedApi())
-                .should(Conditions.satisfy("be @Query interfaces, records or enums",
+                .should(Conditions.satisfy(
+                        "be @Query interfaces, records or enums",
                         c -> c.isInterface() && c.isAnnotatedWith(Stereotypes.QUERY) || c.isRecord() || c.isEnum(),
                         c -> "is in a published API but is no @Query interface, record or enum"))
-                .andShould(Conditions.dependencies("mention only the JDK, the kernel, ids and their own API",
-                        (origin, dependency) -> {
+                .andShould(Conditions.dependencies(
+                        "mention only the JDK, the kernel, ids and their own API", (origin, dependency) -> {
                             JavaClass target = Conditions.target(dependency);
                             boolean ok = target.getPackageName().startsWith("java.")
-                                    || h.isIn(target, h.domainShared) || h.isIn(target, h.applicationShared)
-                                    || h.isIn(target, Hexagon.MARKERS_DOMAIN) || h.isIn(target, Hexagon.MARKERS_APPLICATION)
-                                    || h.isPublishedApi(target) && h.contextOf(target).equals(h.contextOf(origin))
+                                    || h.isIn(target, h.domainShared)
+                                    || h.isIn(target, h.applicationShared)
+                                    || h.isIn(target, Hexagon.MARKERS_DOMAIN)
+                                    || h.isIn(target, Hexagon.MARKERS_APPLICATION)
+                                    || h.isPublishedApi(target)
+                                            && h.contextOf(target).equals(h.contextOf(origin))
                                     || Stereotypes.isIdentifier(target) && h.isIn(target, h.domain);
                             return ok ? Optional.empty() : Optional.of("a published API leaks a type of its context");
                         }))
@@ -161,8 +171,9 @@ class ContextRules {
     static ArchRule sharedPackagesDependOnNoContext(Hexagon h) {
         return classes()
                 .that(h.resideInASharedPackage())
-                .should(Conditions.dependencies("not depend on any bounded-context package", (origin, dependency) ->
-                        h.contextOf(Conditions.target(dependency))
+                .should(Conditions.dependencies(
+                        "not depend on any bounded-context package",
+                        (origin, dependency) -> h.contextOf(Conditions.target(dependency))
                                 .map(context -> "shared code depends on context '" + context + "'")))
                 .because("the kernel is what every context builds on; if it knew a context, that context could no "
                         + "longer change alone, and packages would form cycles");
@@ -178,8 +189,8 @@ class ContextRules {
     }
 
     private static ArchCondition<JavaClass> haveTheirContextInTheInnerLayers(Hexagon h) {
-        return new ArchCondition<>("belong to a context that has a domain package (and, for adapters, an "
-                + "application package)") {
+        return new ArchCondition<>(
+                "belong to a context that has a domain package (and, for adapters, an " + "application package)") {
             private final Set<String> inDomain = new HashSet<>();
             private final Set<String> inApplication = new HashSet<>();
 
@@ -203,20 +214,23 @@ class ContextRules {
                 String context = h.contextOf(c).orElseThrow();
                 String layer = h.layerOf(c.getPackageName()).orElseThrow();
                 if (!layer.equals("domain") && !inDomain.contains(context)) {
-                    events.add(SimpleConditionEvent.violated(c, "Class <" + c.getName() + "> is in context '" + context
-                            + "', which has no package " + h.root + ".domain." + context));
+                    events.add(SimpleConditionEvent.violated(
+                            c,
+                            "Class <" + c.getName() + "> is in context '" + context + "', which has no package "
+                                    + h.root + ".domain." + context));
                 }
                 if (layer.startsWith("adapters") && !inApplication.contains(context)) {
-                    events.add(SimpleConditionEvent.violated(c, "Class <" + c.getName() + "> is in context '" + context
-                            + "', which has no package " + h.root + ".application." + context));
+                    events.add(SimpleConditionEvent.violated(
+                            c,
+                            "Class <" + c.getName() + "> is in context '" + context + "', which has no package "
+                                    + h.root + ".application." + context));
                 }
             }
         };
     }
 
     static ArchRule contextsAreFreeOfCycles(Hexagon h) {
-        return slices()
-                .assignedFrom(new SliceAssignment() {
+        return slices().assignedFrom(new SliceAssignment() {
                     @Override
                     public SliceIdentifier getIdentifierOf(JavaClass c) {
                         return h.contextOf(c).map(SliceIdentifier::of).orElse(SliceIdentifier.ignore());
@@ -227,15 +241,17 @@ class ContextRules {
                         return "bounded contexts (" + h.root + ".<layer>.<context>..)";
                     }
                 })
-                .should().beFreeOfCycles()
+                .should()
+                .beFreeOfCycles()
                 .because("dependencies between contexts point one way (workspace asks identity; identity asks "
                         + "every context through the kernel), so each can change and be split off alone");
     }
 
-    static ArchRule contextsReadOnlyTheirOwnTables(Hexagon h,
-                                                   BiFunction<Hexagon, Collection<JavaClass>, TableOwnership> owners) {
+    static ArchRule contextsReadOnlyTheirOwnTables(
+            Hexagon h, BiFunction<Hexagon, Collection<JavaClass>, TableOwnership> owners) {
         return classes()
-                .that().resideInAnyPackage(h.persistence, h.bootstrap)
+                .that()
+                .resideInAnyPackage(h.persistence, h.bootstrap)
                 .should(nameOnlyTablesOfTheirContext(h, owners))
                 .because("a context's tables are its own: another context asks it through its published API (or "
                         + "the kernel's ports), so its schema can change without breaking anyone");
@@ -257,9 +273,12 @@ class ContextRules {
                 for (String table : TableOwnership.tablesNamedBy(c)) {
                     Optional<String> owner = ownership.ownerOf(table);
                     if (owner.isPresent() && !owner.equals(own)) {
-                        events.add(SimpleConditionEvent.violated(c, "Class <" + c.getName() + "> ("
-                                + own.map(o -> "context '" + o + "'").orElse("no context") + ") names table '" + table
-                                + "' of context '" + owner.get() + "' in " + c.getSourceCodeLocation()));
+                        events.add(SimpleConditionEvent.violated(
+                                c,
+                                "Class <" + c.getName() + "> ("
+                                        + own.map(o -> "context '" + o + "'").orElse("no context") + ") names table '"
+                                        + table
+                                        + "' of context '" + owner.get() + "' in " + c.getSourceCodeLocation()));
                     }
                 }
             }

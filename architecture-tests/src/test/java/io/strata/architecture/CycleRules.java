@@ -22,9 +22,9 @@ class CycleRules {
     static final ArchRule packages_are_free_of_cycles = packagesAreFreeOfCycles(Hexagon.STRATA);
 
     static ArchRule packagesAreFreeOfCycles(Hexagon h) {
-        return slices()
-                .matching(h.root + ".(**)")
-                .should().beFreeOfCycles()
+        return slices().matching(h.root + ".(**)")
+                .should()
+                .beFreeOfCycles()
                 .because("a cycle between packages makes them one unit that can only be understood, tested and "
                         + "changed together; it usually means a context or shared package is in the wrong place");
     }

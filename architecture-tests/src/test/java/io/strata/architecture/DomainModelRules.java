@@ -57,8 +57,10 @@ class DomainModelRules {
     static ArchRule aggregatesAreFinalDomainClassesBuiltByFactories(Hexagon h) {
         return classes()
                 .that(AGGREGATES)
-                .should().resideInAPackage(h.domain)
-                .andShould().haveModifier(JavaModifier.FINAL)
+                .should()
+                .resideInAPackage(h.domain)
+                .andShould()
+                .haveModifier(JavaModifier.FINAL)
                 .andShould(haveNoPublicConstructor())
                 .andShould(declareAStaticReconstituteFactory())
                 .because("an aggregate is built only through create(...) (validates, records events) or "
@@ -77,8 +79,10 @@ class DomainModelRules {
     static ArchRule idsAreRecordsInTheDomain(Hexagon h) {
         return classes()
                 .that(IDENTIFIERS)
-                .should().beRecords()
-                .andShould().resideInAPackage(h.domain)
+                .should()
+                .beRecords()
+                .andShould()
+                .resideInAPackage(h.domain)
                 .because("ids are immutable values with value equality, validated in the compact constructor, and "
                         + "the only thing of a context that other contexts may hold");
     }
@@ -86,17 +90,23 @@ class DomainModelRules {
     static ArchRule domainEventsAreRecordsInTheDomain(Hexagon h) {
         return classes()
                 .that(DOMAIN_EVENTS)
-                .should().beRecords()
-                .andShould().resideInAPackage(h.domain)
+                .should()
+                .beRecords()
+                .andShould()
+                .resideInAPackage(h.domain)
                 .because("an event is an immutable fact an aggregate recorded; only the domain records events, "
                         + "and the outbox stores them as they are");
     }
 
     static ArchRule domainHasNoPublicSetters(Hexagon h) {
         return noMethods()
-                .that().areDeclaredInClassesThat().resideInAPackage(h.domain)
-                .and().arePublic()
-                .should().haveNameMatching("set[A-Z].*")
+                .that()
+                .areDeclaredInClassesThat()
+                .resideInAPackage(h.domain)
+                .and()
+                .arePublic()
+                .should()
+                .haveNameMatching("set[A-Z].*")
                 .because("state changes go through behaviour methods that keep the invariants "
                         + "(user.deactivate(clock)), never through setters");
     }
@@ -109,8 +119,8 @@ class DomainModelRules {
             public void check(JavaClass c, ConditionEvents events) {
                 for (JavaConstructor constructor : c.getConstructors()) {
                     if (constructor.getModifiers().contains(JavaModifier.PUBLIC)) {
-                        events.add(SimpleConditionEvent.violated(constructor,
-                                constructor.getDescription() + " is public"));
+                        events.add(SimpleConditionEvent.violated(
+                                constructor, constructor.getDescription() + " is public"));
                     }
                 }
             }
@@ -118,7 +128,8 @@ class DomainModelRules {
     }
 
     private static ArchCondition<JavaClass> declareAStaticReconstituteFactory() {
-        return Conditions.satisfy("declare a public static reconstitute(...) factory returning the aggregate",
+        return Conditions.satisfy(
+                "declare a public static reconstitute(...) factory returning the aggregate",
                 c -> c.getMethods().stream().anyMatch(m -> isReconstitute(m, c)),
                 c -> "declares no public static reconstitute(...) returning " + c.getSimpleName());
     }
@@ -138,8 +149,10 @@ class DomainModelRules {
                     for (JavaClass type : field.getType().getAllInvolvedRawTypes()) {
                         JavaClass raw = type.getBaseComponentType();
                         if (Stereotypes.isAggregate(raw)) {
-                            events.add(SimpleConditionEvent.violated(field, field.getDescription() + " holds aggregate "
-                                    + raw.getName() + " in " + c.getSourceCodeLocation()));
+                            events.add(SimpleConditionEvent.violated(
+                                    field,
+                                    field.getDescription() + " holds aggregate " + raw.getName() + " in "
+                                            + c.getSourceCodeLocation()));
                         }
                     }
                 }

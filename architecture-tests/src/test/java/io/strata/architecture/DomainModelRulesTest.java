@@ -10,8 +10,10 @@ class DomainModelRulesTest {
 
     @Test
     void aggregates_are_final_domain_classes_built_by_factories() {
-        assertReports(DomainModelRules.aggregatesAreFinalDomainClassesBuiltByFactories(HEXAGON),
-                "domain.alpha.OpenAggregate", "application.alpha.ApplicationAggregate")
+        assertReports(
+                        DomainModelRules.aggregatesAreFinalDomainClassesBuiltByFactories(HEXAGON),
+                        "domain.alpha.OpenAggregate",
+                        "application.alpha.ApplicationAggregate")
                 .butNot("domain.alpha.Alpha", "domain.beta.Beta");
     }
 
@@ -23,15 +25,19 @@ class DomainModelRulesTest {
 
     @Test
     void ids_are_records_in_the_domain() {
-        assertReports(DomainModelRules.idsAreRecordsInTheDomain(HEXAGON),
-                "domain.alpha.ClassyId", "adapters.web.alpha.WebId")
+        assertReports(
+                        DomainModelRules.idsAreRecordsInTheDomain(HEXAGON),
+                        "domain.alpha.ClassyId",
+                        "adapters.web.alpha.WebId")
                 .butNot("domain.alpha.AlphaId", "domain.beta.BetaId", "domain.shared.OwnerId");
     }
 
     @Test
     void domain_events_are_records_in_the_domain() {
-        assertReports(DomainModelRules.domainEventsAreRecordsInTheDomain(HEXAGON),
-                "application.alpha.AlphaRenamed", "domain.alpha.MutableAlphaEvent")
+        assertReports(
+                        DomainModelRules.domainEventsAreRecordsInTheDomain(HEXAGON),
+                        "application.alpha.AlphaRenamed",
+                        "domain.alpha.MutableAlphaEvent")
                 .butNot("domain.alpha.AlphaCreated");
     }
 

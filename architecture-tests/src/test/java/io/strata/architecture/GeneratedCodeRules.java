@@ -30,8 +30,9 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 class GeneratedCodeRules {
     static final DescribedPredicate<JavaClass> USE_TRANSACTIONS = DescribedPredicate.describe(
             "use a transaction annotation (" + TransactionRules.TRANSACTION_ANNOTATIONS + ")",
-            c -> TransactionRules.TRANSACTION_ANNOTATIONS.stream().anyMatch(a -> c.isAnnotatedWith(a)
-                    || c.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(a))));
+            c -> TransactionRules.TRANSACTION_ANNOTATIONS.stream()
+                    .anyMatch(
+                            a -> c.isAnnotatedWith(a) || c.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(a))));
 
     @ArchTest
     static final ArchRule classes_named_like_generated_code_are_generated = classesNamedLikeGeneratedCodeAreGenerated();
@@ -45,7 +46,8 @@ class GeneratedCodeRules {
     static ArchRule classesNamedLikeGeneratedCodeAreGenerated() {
         return classes()
                 .that(GeneratedCode.NAMED_LIKE_MICRONAUT_OUTPUT)
-                .should(Conditions.satisfy("be Micronaut's output (@" + GeneratedCode.MICRONAUT_GENERATED_ANNOTATION
+                .should(Conditions.satisfy(
+                        "be Micronaut's output (@" + GeneratedCode.MICRONAUT_GENERATED_ANNOTATION
                                 + " and a Micronaut base class, or nested in such a class)",
                         GeneratedCode::isMicronautGenerated,
                         c -> "is named like Micronaut's output but is not (no @Generated or no Micronaut base class)"))
@@ -54,7 +56,8 @@ class GeneratedCodeRules {
 
     static ArchRule transactionalCodeIsIntercepted(Hexagon h) {
         return classes()
-                .that().resideInAnyPackage(h.application, h.persistence)
+                .that()
+                .resideInAnyPackage(h.application, h.persistence)
                 .and(HAND_WRITTEN)
                 .and(USE_TRANSACTIONS)
                 .should(haveAMicronautInterceptedSubclass())
@@ -65,7 +68,8 @@ class GeneratedCodeRules {
 
     static ArchRule mapstructMappersAreImplementedByMapstruct() {
         return classes()
-                .that().areAnnotatedWith(GeneratedCode.MAPSTRUCT_MAPPER)
+                .that()
+                .areAnnotatedWith(GeneratedCode.MAPSTRUCT_MAPPER)
                 .should(haveAMapStructImplementation())
                 .because("a @Mapper without its generated FooImpl means mapstruct-processor is missing from the "
                         + "module's annotationProcessorPaths and no bean will exist at runtime; it also proves "
@@ -77,8 +81,10 @@ class GeneratedCodeRules {
             @Override
             public void check(JavaClass c, ConditionEvents events) {
                 boolean implemented = c.getAllSubclasses().stream().anyMatch(GeneratedCode.MAPSTRUCT_GENERATED);
-                events.add(new SimpleConditionEvent(c, implemented, c.getName()
-                        + (implemented ? " has" : " has no") + " generated " + c.getSimpleName() + "Impl"));
+                events.add(new SimpleConditionEvent(
+                        c,
+                        implemented,
+                        c.getName() + (implemented ? " has" : " has no") + " generated " + c.getSimpleName() + "Impl"));
             }
         };
     }
@@ -91,11 +97,21 @@ class GeneratedCodeRules {
                         .anyMatch(s -> GeneratedCode.binarySimpleName(s).endsWith("$Intercepted")
                                 && GeneratedCode.MICRONAUT_GENERATED.test(s));
                 String methods = c.getMethods().stream()
-                        .filter(m -> TransactionRules.TRANSACTION_ANNOTATIONS.stream().anyMatch(m::isAnnotatedWith))
-                        .map(JavaMethod::getName).sorted().reduce((a, b) -> a + ", " + b).orElse("<class level>");
-                events.add(new SimpleConditionEvent(c, intercepted, c.getName()
-                        + (intercepted ? " is" : " is NOT") + " intercepted; transaction annotations on: " + methods
-                        + (intercepted ? "" : " (no $" + c.getSimpleName() + "$Definition$Intercepted generated)")));
+                        .filter(m -> TransactionRules.TRANSACTION_ANNOTATIONS.stream()
+                                .anyMatch(m::isAnnotatedWith))
+                        .map(JavaMethod::getName)
+                        .sorted()
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse("<class level>");
+                events.add(new SimpleConditionEvent(
+                        c,
+                        intercepted,
+                        c.getName()
+                                + (intercepted ? " is" : " is NOT") + " intercepted; transaction annotations on: "
+                                + methods
+                                + (intercepted
+                                        ? ""
+                                        : " (no $" + c.getSimpleName() + "$Definition$Intercepted generated)")));
             }
         };
     }

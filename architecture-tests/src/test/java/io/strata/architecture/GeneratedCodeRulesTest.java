@@ -10,15 +10,18 @@ class GeneratedCodeRulesTest {
 
     @Test
     void classes_named_like_generated_code_are_generated() {
-        assertReports(GeneratedCodeRules.classesNamedLikeGeneratedCodeAreGenerated(),
-                "application.alpha.$Fake$Definition", "application.alpha.$Disguised$Definition")
+        assertReports(
+                        GeneratedCodeRules.classesNamedLikeGeneratedCodeAreGenerated(),
+                        "application.alpha.$Fake$Definition",
+                        "application.alpha.$Disguised$Definition")
                 .butNot("application.alpha.$CreateAlphaService$Definition$Intercepted");
     }
 
     @Test
     void transactional_code_is_intercepted() {
-        assertReports(GeneratedCodeRules.transactionalCodeIsIntercepted(HEXAGON),
-                "application.alpha.UninterceptedService")
+        assertReports(
+                        GeneratedCodeRules.transactionalCodeIsIntercepted(HEXAGON),
+                        "application.alpha.UninterceptedService")
                 .butNot("application.alpha.CreateAlphaService");
     }
 

@@ -34,6 +34,7 @@ final class Hexagon {
      * application packages; named separately because the planted fixtures use the same markers.
      */
     static final String MARKERS_DOMAIN = "io.strata.domain.shared..";
+
     static final String MARKERS_APPLICATION = "io.strata.application.shared..";
 
     static final Hexagon STRATA = new Hexagon(STRATA_ROOT, modules(STRATA_ROOT));
@@ -41,6 +42,7 @@ final class Hexagon {
     final String root;
     /** ArchUnit package patterns ({@code ..} = this package and below). */
     final String domain;
+
     final String domainShared;
     final String application;
     final String applicationShared;
@@ -58,6 +60,7 @@ final class Hexagon {
 
     /** Module directory (or {@code strata-<module>} jar) name to the root package its classes must be in. */
     private final Map<String, String> moduleRoots;
+
     private final Pattern layerPackage;
 
     Hexagon(String root, Map<String, String> moduleRoots) {
@@ -74,8 +77,9 @@ final class Hexagon {
         this.bootstrap = root + ".bootstrap..";
         this.bootstrapOps = root + ".bootstrap.ops..";
         this.moduleRoots = Map.copyOf(moduleRoots);
-        this.layerPackage = Pattern.compile("^" + Pattern.quote(root)
-                + "\\.(domain|application|adapters\\.persistence|adapters\\.web)(?:\\.([^.]+))?(?:\\.([^.]+))?(?:\\..*)?$");
+        this.layerPackage = Pattern.compile(
+                "^" + Pattern.quote(root)
+                        + "\\.(domain|application|adapters\\.persistence|adapters\\.web)(?:\\.([^.]+))?(?:\\.([^.]+))?(?:\\..*)?$");
     }
 
     /** Strata's modules: the directory (and {@code strata-<name>} artifact) of each and its root package. */
@@ -122,7 +126,10 @@ final class Hexagon {
     /** In {@code <root>.application.<context>.api..}: a context's published query API. */
     boolean isPublishedApi(JavaClass c) {
         Matcher m = layerPackage.matcher(c.getPackageName());
-        return m.matches() && m.group(1).equals("application") && m.group(2) != null && !SHARED.equals(m.group(2))
+        return m.matches()
+                && m.group(1).equals("application")
+                && m.group(2) != null
+                && !SHARED.equals(m.group(2))
                 && API.equals(m.group(3));
     }
 
@@ -131,17 +138,19 @@ final class Hexagon {
     }
 
     DescribedPredicate<JavaClass> resideInAContext() {
-        return describe("reside in a bounded-context package (" + root + ".<layer>.<context>..)",
+        return describe(
+                "reside in a bounded-context package (" + root + ".<layer>.<context>..)",
                 c -> contextOf(c).isPresent());
     }
 
     DescribedPredicate<JavaClass> resideInASharedPackage() {
-        return describe("reside in a shared package (" + root + ".<layer>.shared..)", c -> isShared(c.getPackageName()));
+        return describe(
+                "reside in a shared package (" + root + ".<layer>.shared..)", c -> isShared(c.getPackageName()));
     }
 
     DescribedPredicate<JavaClass> resideInAPublishedApi() {
-        return describe("reside in a published query API (" + root + ".application.<context>.api..)",
-                this::isPublishedApi);
+        return describe(
+                "reside in a published query API (" + root + ".application.<context>.api..)", this::isPublishedApi);
     }
 
     @Override

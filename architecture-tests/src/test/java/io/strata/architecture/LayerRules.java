@@ -66,19 +66,36 @@ class LayerRules {
 
     /** A directory {@code <module>/target/classes} or a jar {@code strata-<module>-<version>.jar}. */
     private static final Pattern MODULE_DIRECTORY = Pattern.compile(".*/([A-Za-z0-9_.-]+)/target/(?:test-)?classes/.*");
+
     private static final Pattern MODULE_JAR = Pattern.compile(".*/strata-([A-Za-z0-9_-]+?)-[0-9][^/]*\\.jar!/.*");
 
-    private static final List<String> IO_PACKAGES = List.of("java.sql..", "javax.sql..", "java.nio.file..",
-            "java.nio.channels..", "java.net.http..", "java.rmi..", "javax.naming..");
-    private static final Set<String> IO_CLASSES = Set.of("java.io.File", "java.io.FileInputStream",
-            "java.io.FileOutputStream", "java.io.FileReader", "java.io.FileWriter", "java.io.RandomAccessFile",
-            "java.net.Socket", "java.net.ServerSocket", "java.net.DatagramSocket",
-            "java.net.URL", "java.net.URLConnection", "java.net.HttpURLConnection", "java.lang.ProcessBuilder",
+    private static final List<String> IO_PACKAGES = List.of(
+            "java.sql..",
+            "javax.sql..",
+            "java.nio.file..",
+            "java.nio.channels..",
+            "java.net.http..",
+            "java.rmi..",
+            "javax.naming..");
+    private static final Set<String> IO_CLASSES = Set.of(
+            "java.io.File",
+            "java.io.FileInputStream",
+            "java.io.FileOutputStream",
+            "java.io.FileReader",
+            "java.io.FileWriter",
+            "java.io.RandomAccessFile",
+            "java.net.Socket",
+            "java.net.ServerSocket",
+            "java.net.DatagramSocket",
+            "java.net.URL",
+            "java.net.URLConnection",
+            "java.net.HttpURLConnection",
+            "java.lang.ProcessBuilder",
             "java.lang.Runtime");
 
     /** JDK types that reach outside the process. */
-    static final DescribedPredicate<JavaClass> IO = describe(
-            "do I/O (JDBC, files, sockets, URLs, HTTP clients, processes, JNDI, RMI)", c -> {
+    static final DescribedPredicate<JavaClass> IO =
+            describe("do I/O (JDBC, files, sockets, URLs, HTTP clients, processes, JNDI, RMI)", c -> {
                 String name = c.getName();
                 return IO_PACKAGES.stream().anyMatch(p -> PackageMatcher.of(p).matches(c.getPackageName()))
                         || IO_CLASSES.contains(name);
@@ -91,20 +108,25 @@ class LayerRules {
             "java.lang.Long", Set.of("getLong"),
             "java.lang.Boolean", Set.of("getBoolean"),
             "java.lang.Class", Set.of("getResource", "getResourceAsStream"),
-            "java.lang.ClassLoader", Set.of("getResource", "getResourceAsStream", "getResources",
-                    "getSystemResource", "getSystemResourceAsStream"),
+            "java.lang.ClassLoader",
+                    Set.of(
+                            "getResource",
+                            "getResourceAsStream",
+                            "getResources",
+                            "getSystemResource",
+                            "getSystemResourceAsStream"),
             "java.util.ResourceBundle", Set.of("getBundle"));
 
     @ArchTest
-    static final ArchRule every_class_is_in_the_package_of_its_module = everyClassIsInThePackageOfItsModule(
-            Hexagon.STRATA);
+    static final ArchRule every_class_is_in_the_package_of_its_module =
+            everyClassIsInThePackageOfItsModule(Hexagon.STRATA);
 
     @ArchTest
     static final ArchRule layers_follow_the_hexagon = layersFollowTheHexagon(Hexagon.STRATA);
 
     @ArchTest
-    static final ArchRule domain_depends_only_on_the_jdk_and_itself = domainDependsOnlyOnTheJdkAndItself(
-            Hexagon.STRATA);
+    static final ArchRule domain_depends_only_on_the_jdk_and_itself =
+            domainDependsOnlyOnTheJdkAndItself(Hexagon.STRATA);
 
     @ArchTest
     static final ArchRule application_depends_only_on_the_domain_and_jakarta_inject_and_transaction =
@@ -118,12 +140,12 @@ class LayerRules {
             theInsideReadsNoConfigurationOrEnvironment(Hexagon.STRATA);
 
     @ArchTest
-    static final ArchRule the_web_adapter_uses_no_storage_technology = theWebAdapterUsesNoStorageTechnology(
-            Hexagon.STRATA);
+    static final ArchRule the_web_adapter_uses_no_storage_technology =
+            theWebAdapterUsesNoStorageTechnology(Hexagon.STRATA);
 
     @ArchTest
-    static final ArchRule http_stays_in_the_web_adapter_and_bootstrap = httpStaysInTheWebAdapterAndBootstrap(
-            Hexagon.STRATA);
+    static final ArchRule http_stays_in_the_web_adapter_and_bootstrap =
+            httpStaysInTheWebAdapterAndBootstrap(Hexagon.STRATA);
 
     // ---- the rules ----------------------------------------------------------------------------------
 
@@ -138,37 +160,60 @@ class LayerRules {
         return layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
                 .ensureAllClassesAreContainedInArchitecture()
-                .layer("Domain").definedBy(h.domain)
-                .layer("Application").definedBy(h.application)
-                .layer("Persistence").definedBy(h.persistence)
-                .layer("Web").definedBy(h.web)
-                .layer("Bootstrap").definedBy(h.bootstrap)
-                .whereLayer("Domain").mayNotAccessAnyLayer()
-                .whereLayer("Application").mayOnlyAccessLayers("Domain")
-                .whereLayer("Persistence").mayOnlyAccessLayers("Domain", "Application")
-                .whereLayer("Web").mayOnlyAccessLayers("Domain", "Application")
-                .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Bootstrap")
-                .whereLayer("Web").mayOnlyBeAccessedByLayers("Bootstrap")
+                .layer("Domain")
+                .definedBy(h.domain)
+                .layer("Application")
+                .definedBy(h.application)
+                .layer("Persistence")
+                .definedBy(h.persistence)
+                .layer("Web")
+                .definedBy(h.web)
+                .layer("Bootstrap")
+                .definedBy(h.bootstrap)
+                .whereLayer("Domain")
+                .mayNotAccessAnyLayer()
+                .whereLayer("Application")
+                .mayOnlyAccessLayers("Domain")
+                .whereLayer("Persistence")
+                .mayOnlyAccessLayers("Domain", "Application")
+                .whereLayer("Web")
+                .mayOnlyAccessLayers("Domain", "Application")
+                .whereLayer("Bootstrap")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Persistence")
+                .mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("Web")
+                .mayOnlyBeAccessedByLayers("Bootstrap")
                 .because("domain <- application <- {persistence, web} <- bootstrap: the inside never knows the "
                         + "outside, adapters are plugged in independently, and only bootstrap knows them all");
     }
 
     static ArchRule domainDependsOnlyOnTheJdkAndItself(Hexagon h) {
         return classes()
-                .that().resideInAPackage(h.domain)
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", h.domain, Hexagon.MARKERS_DOMAIN)
+                .that()
+                .resideInAPackage(h.domain)
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", h.domain, Hexagon.MARKERS_DOMAIN)
                 .because("the domain is the framework-free core: business rules compile, run and are tested with "
                         + "the JDK alone, and carry no framework annotation (mapping, injection, JSON)");
     }
 
     static ArchRule applicationDependsOnlyOnTheDomainAndJakartaInjectAndTransaction(Hexagon h) {
         return classes()
-                .that().resideInAPackage(h.application)
+                .that()
+                .resideInAPackage(h.application)
                 .and(HAND_WRITTEN)
-                .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "java..", h.domain, h.application, Hexagon.MARKERS_DOMAIN, Hexagon.MARKERS_APPLICATION,
-                        "jakarta.inject..", "jakarta.transaction..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "java..",
+                        h.domain,
+                        h.application,
+                        Hexagon.MARKERS_DOMAIN,
+                        Hexagon.MARKERS_APPLICATION,
+                        "jakarta.inject..",
+                        "jakarta.transaction..")
                 .because("use cases are framework-neutral: their only annotations are jakarta.inject bean markers, "
                         + "@jakarta.transaction.Transactional and the kernel's own; the bean definitions Micronaut "
                         + "generates beside them are excluded by name, not by loosening the rule");
@@ -176,16 +221,19 @@ class LayerRules {
 
     static ArchRule theInsideDoesNoIo(Hexagon h) {
         return noClasses()
-                .that().resideInAnyPackage(h.domain, h.application)
+                .that()
+                .resideInAnyPackage(h.domain, h.application)
                 .and(HAND_WRITTEN)
-                .should().dependOnClassesThat(IO)
+                .should()
+                .dependOnClassesThat(IO)
                 .because("the domain and the use cases reach the world only through outbound ports; I/O in them "
                         + "bypasses the adapters, their transactions and their tests");
     }
 
     static ArchRule theInsideReadsNoConfigurationOrEnvironment(Hexagon h) {
         return noClasses()
-                .that().resideInAnyPackage(h.domain, h.application)
+                .that()
+                .resideInAnyPackage(h.domain, h.application)
                 .should(readTheEnvironment())
                 .because("configuration is bootstrap's: it reads settings and hands use cases plain values (as "
                         + "IdentityPolicy), so the inside behaves the same in every test and deployment");
@@ -196,7 +244,8 @@ class LayerRules {
             @Override
             public void check(JavaClass c, ConditionEvents events) {
                 for (JavaAccess<?> access : c.getAccessesFromSelf()) {
-                    Set<String> readers = ENVIRONMENT_READERS.get(access.getTargetOwner().getName());
+                    Set<String> readers =
+                            ENVIRONMENT_READERS.get(access.getTargetOwner().getName());
                     if (readers != null && readers.contains(access.getTarget().getName())) {
                         events.add(SimpleConditionEvent.satisfied(access, access.getDescription()));
                     }
@@ -210,18 +259,31 @@ class LayerRules {
 
     static ArchRule theWebAdapterUsesNoStorageTechnology(Hexagon h) {
         return noClasses()
-                .that().resideInAPackage(h.web)
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "java.sql..", "javax.sql..", "jakarta.persistence..", "org.hibernate..", "io.micronaut.data..",
-                        "io.micronaut.transaction..", "org.flywaydb..", "org.postgresql..", "com.zaxxer.hikari..")
+                .that()
+                .resideInAPackage(h.web)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "java.sql..",
+                        "javax.sql..",
+                        "jakarta.persistence..",
+                        "org.hibernate..",
+                        "io.micronaut.data..",
+                        "io.micronaut.transaction..",
+                        "org.flywaydb..",
+                        "org.postgresql..",
+                        "com.zaxxer.hikari..")
                 .because("the web adapter speaks use cases and domain values; storage types in controllers leak the "
                         + "schema into the HTTP API and bypass the application layer");
     }
 
     static ArchRule httpStaysInTheWebAdapterAndBootstrap(Hexagon h) {
         return noClasses()
-                .that().resideOutsideOfPackages(h.web, h.bootstrap)
-                .should().dependOnClassesThat().resideInAPackage("io.micronaut.http..")
+                .that()
+                .resideOutsideOfPackages(h.web, h.bootstrap)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.micronaut.http..")
                 .because("status codes, headers and requests are the web adapter's language; a port or a use case "
                         + "that speaks HTTP ties the inside to one delivery mechanism");
     }
@@ -235,13 +297,19 @@ class LayerRules {
                 String location = c.getSource().map(s -> s.getUri().toString()).orElse("<unknown location>");
                 Optional<String> module = moduleOf(location);
                 Optional<String> root = module.map(h.moduleRoots()::get);
-                boolean ok = root.isPresent() && (c.getPackageName().equals(root.get())
-                        || c.getPackageName().startsWith(root.get() + "."));
+                boolean ok = root.isPresent()
+                        && (c.getPackageName().equals(root.get())
+                                || c.getPackageName().startsWith(root.get() + "."));
                 if (!ok) {
-                    events.add(SimpleConditionEvent.violated(c, "Class <" + c.getName() + "> comes from "
-                            + module.map(m -> "module " + m + (root.isPresent() ? " (package " + root.get() + "..)"
-                                    : " (not a module of " + h.root + ")")).orElse(location)
-                            + " in " + c.getSourceCodeLocation()));
+                    events.add(SimpleConditionEvent.violated(
+                            c,
+                            "Class <" + c.getName() + "> comes from "
+                                    + module.map(m -> "module " + m
+                                                    + (root.isPresent()
+                                                            ? " (package " + root.get() + "..)"
+                                                            : " (not a module of " + h.root + ")"))
+                                            .orElse(location)
+                                    + " in " + c.getSourceCodeLocation()));
                 }
             }
         };

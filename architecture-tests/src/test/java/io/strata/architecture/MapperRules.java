@@ -25,25 +25,30 @@ class MapperRules {
     static final String MAPPINGS = "org.mapstruct.Mappings";
     static final List<String> JAVA_IN_STRINGS = List.of("expression", "defaultExpression", "conditionExpression");
 
-    private static final DescribedPredicate<JavaAnnotation<?>> JAVA_EXPRESSION_MAPPING = DescribedPredicate.describe(
-            "@Mapping with " + String.join(", ", JAVA_IN_STRINGS), MapperRules::holdsJava);
+    private static final DescribedPredicate<JavaAnnotation<?>> JAVA_EXPRESSION_MAPPING =
+            DescribedPredicate.describe("@Mapping with " + String.join(", ", JAVA_IN_STRINGS), MapperRules::holdsJava);
 
     @ArchTest
     static final ArchRule mappers_hold_no_java_in_strings = mappersHoldNoJavaInStrings();
 
     static ArchRule mappersHoldNoJavaInStrings() {
         return noMethods()
-                .that().areDeclaredInClassesThat().areAnnotatedWith(GeneratedCode.MAPSTRUCT_MAPPER)
-                .should().beAnnotatedWith(JAVA_EXPRESSION_MAPPING)
+                .that()
+                .areDeclaredInClassesThat()
+                .areAnnotatedWith(GeneratedCode.MAPSTRUCT_MAPPER)
+                .should()
+                .beAnnotatedWith(JAVA_EXPRESSION_MAPPING)
                 .because("a java(...) string is compiled only inside the generated mapper: it escapes the "
                         + "unmapped-property checks and reads as a string to every tool; name the source "
                         + "property or call a typed method instead (docs/extending.md)");
     }
 
     private static boolean holdsJava(JavaAnnotation<?> annotation) {
-        return mappings(annotation).anyMatch(mapping -> JAVA_IN_STRINGS.stream()
-                .map(mapping::get)
-                .anyMatch(value -> value.isPresent() && !value.get().toString().isEmpty()));
+        return mappings(annotation)
+                .anyMatch(mapping -> JAVA_IN_STRINGS.stream()
+                        .map(mapping::get)
+                        .anyMatch(value ->
+                                value.isPresent() && !value.get().toString().isEmpty()));
     }
 
     /** A single {@code @Mapping}, or each one of a repeated {@code @Mapping} (stored as {@code @Mappings}). */
@@ -53,7 +58,10 @@ class MapperRules {
             return Stream.of(annotation);
         }
         if (type.equals(MAPPINGS)) {
-            return annotation.get("value").map(v -> Arrays.stream((JavaAnnotation<?>[]) v)).orElseGet(Stream::empty);
+            return annotation
+                    .get("value")
+                    .map(v -> Arrays.stream((JavaAnnotation<?>[]) v))
+                    .orElseGet(Stream::empty);
         }
         return Stream.empty();
     }

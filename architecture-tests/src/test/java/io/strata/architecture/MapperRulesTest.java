@@ -11,9 +11,14 @@ class MapperRulesTest {
 
     @Test
     void mappers_hold_no_java_in_strings() {
-        String report = String.join("\n", assertReports(MapperRules.mappersHoldNoJavaInStrings(),
-                "mapping.ExpressionMapper").result().getFailureReport().getDetails());
-        assertThat(report).contains("ExpressionMapper.view(", "ExpressionMapper.single(", "ExpressionMapper.fallback(")
+        String report = String.join(
+                "\n",
+                assertReports(MapperRules.mappersHoldNoJavaInStrings(), "mapping.ExpressionMapper")
+                        .result()
+                        .getFailureReport()
+                        .getDetails());
+        assertThat(report)
+                .contains("ExpressionMapper.view(", "ExpressionMapper.single(", "ExpressionMapper.fallback(")
                 .doesNotContain("ExpressionMapper.plain(");
         assertReports(MapperRules.mappersHoldNoJavaInStrings(), "mapping.ExpressionMapper")
                 .butNot("adapters.web.alpha.AlphaWebMapper");
@@ -21,9 +26,11 @@ class MapperRulesTest {
 
     @Test
     void the_rule_sees_mappings_in_the_bytecode() {
-        JavaMethod plain = Planted.classes().get(Planted.name("mapping.ExpressionMapper"))
+        JavaMethod plain = Planted.classes()
+                .get(Planted.name("mapping.ExpressionMapper"))
                 .getMethod("plain", Planted.name("mapping.ExpressionMapper$Person"));
-        assertThat(plain.getAnnotations()).as("CLASS-retention @Mapping is imported")
+        assertThat(plain.getAnnotations())
+                .as("CLASS-retention @Mapping is imported")
                 .anyMatch(a -> a.getRawType().getName().equals(MapperRules.MAPPINGS));
     }
 }

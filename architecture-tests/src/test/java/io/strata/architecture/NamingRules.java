@@ -40,35 +40,49 @@ class NamingRules {
 
     static ArchRule entitiesAreNamedJpaEntity() {
         return classes()
-                .that().areAnnotatedWith(AdapterRules.ENTITY)
-                .should().haveSimpleNameEndingWith("JpaEntity")
+                .that()
+                .areAnnotatedWith(AdapterRules.ENTITY)
+                .should()
+                .haveSimpleNameEndingWith("JpaEntity")
                 .because("the suffix tells a table mirror apart from the domain aggregate of the same name");
     }
 
     static ArchRule embeddablesAreNamedJpaEmbeddable() {
         return classes()
-                .that().areAnnotatedWith(AdapterRules.EMBEDDABLE)
-                .should().haveSimpleNameEndingWith("JpaEmbeddable")
+                .that()
+                .areAnnotatedWith(AdapterRules.EMBEDDABLE)
+                .should()
+                .haveSimpleNameEndingWith("JpaEmbeddable")
                 .because("like *JpaEntity, the suffix marks a column group of a table, distinct from the domain "
                         + "value it maps to");
     }
 
     static ArchRule controllersAreNamedController() {
         return classes()
-                .that().areAnnotatedWith(AdapterRules.CONTROLLER)
-                .should().haveSimpleNameEndingWith("Controller")
+                .that()
+                .areAnnotatedWith(AdapterRules.CONTROLLER)
+                .should()
+                .haveSimpleNameEndingWith("Controller")
                 .because("the suffix makes every HTTP entry point easy to find");
     }
 
     static ArchRule useCasesAreNamedUseCaseAndImplementedByAService() {
         return classes()
-                .that().areAnnotatedWith(Stereotypes.USE_CASE)
-                .should().haveSimpleNameEndingWith("UseCase")
-                .andShould(Conditions.satisfy("be implemented only by classes named *Service",
-                        useCase -> useCase.getAllSubclasses().stream().filter(HAND_WRITTEN)
+                .that()
+                .areAnnotatedWith(Stereotypes.USE_CASE)
+                .should()
+                .haveSimpleNameEndingWith("UseCase")
+                .andShould(Conditions.satisfy(
+                        "be implemented only by classes named *Service",
+                        useCase -> useCase.getAllSubclasses().stream()
+                                .filter(HAND_WRITTEN)
                                 .allMatch(c -> c.getSimpleName().endsWith("Service")),
-                        useCase -> "is implemented by " + useCase.getAllSubclasses().stream().filter(HAND_WRITTEN)
-                                .filter(c -> !c.getSimpleName().endsWith("Service")).map(c -> c.getName()).toList()))
+                        useCase -> "is implemented by "
+                                + useCase.getAllSubclasses().stream()
+                                        .filter(HAND_WRITTEN)
+                                        .filter(c -> !c.getSimpleName().endsWith("Service"))
+                                        .map(c -> c.getName())
+                                        .toList()))
                 .because("one use case = one <Verb><Noun>UseCase interface implemented by one <Verb><Noun>Service");
     }
 }

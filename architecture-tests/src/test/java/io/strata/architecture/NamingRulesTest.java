@@ -27,8 +27,10 @@ class NamingRulesTest {
 
     @Test
     void use_cases_are_named_UseCase_and_implemented_by_a_Service() {
-        assertReports(NamingRules.useCasesAreNamedUseCaseAndImplementedByAService(),
-                "application.alpha.RenameAlpha", "application.alpha.ArchiveAlphaUseCase")
+        assertReports(
+                        NamingRules.useCasesAreNamedUseCaseAndImplementedByAService(),
+                        "application.alpha.RenameAlpha",
+                        "application.alpha.ArchiveAlphaUseCase")
                 .butNot("application.beta.CreateBetaUseCase");
     }
 }

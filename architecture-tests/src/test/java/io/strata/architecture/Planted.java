@@ -37,8 +37,7 @@ final class Planted {
 
     private static JavaClasses classes;
 
-    private Planted() {
-    }
+    private Planted() {}
 
     static synchronized JavaClasses classes() {
         if (classes == null) {
@@ -51,8 +50,13 @@ final class Planted {
     static Reported assertReports(ArchRule rule, String... planted) {
         EvaluationResult result = rule.evaluate(classes());
         Set<String> violators = violators(result);
-        assertThat(result.hasViolation()).as("%s reports a violation", rule.getDescription()).isTrue();
-        assertThat(violators).as("classes reported by: %s%n%s", rule.getDescription(),
+        assertThat(result.hasViolation())
+                .as("%s reports a violation", rule.getDescription())
+                .isTrue();
+        assertThat(violators)
+                .as(
+                        "classes reported by: %s%n%s",
+                        rule.getDescription(),
                         String.join("\n", result.getFailureReport().getDetails()))
                 .containsAll(Arrays.stream(planted).map(Planted::name).toList());
         return new Reported(rule, violators, result);
@@ -66,7 +70,8 @@ final class Planted {
     static Set<String> violators(EvaluationResult result) {
         Set<String> names = new TreeSet<>();
         result.handleViolations((ViolationHandler<Object>) (Collection<Object> objects, String message) ->
-                objects.forEach(o -> originOf(o).ifPresent(c -> names.add(Stereotypes.outermost(c).getName()))));
+                objects.forEach(o -> originOf(o)
+                        .ifPresent(c -> names.add(Stereotypes.outermost(c).getName()))));
         return names;
     }
 
@@ -96,8 +101,10 @@ final class Planted {
     record Reported(ArchRule rule, Set<String> violators, EvaluationResult result) {
         /** The clean fixtures given (names below {@link #ROOT}) are not reported. */
         Reported butNot(String... clean) {
-            assertThat(violators).as("classes reported by: %s", rule.getDescription())
-                    .doesNotContainAnyElementsOf(Arrays.stream(clean).map(Planted::name).toList());
+            assertThat(violators)
+                    .as("classes reported by: %s", rule.getDescription())
+                    .doesNotContainAnyElementsOf(
+                            Arrays.stream(clean).map(Planted::name).toList());
             return this;
         }
 

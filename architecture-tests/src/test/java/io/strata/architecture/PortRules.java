@@ -63,20 +63,20 @@ import java.util.Optional;
 class PortRules {
 
     @ArchTest
-    static final ArchRule inbound_ports_are_interfaces_of_the_application = inboundPortsAreInterfacesOfTheApplication(
-            Hexagon.STRATA);
+    static final ArchRule inbound_ports_are_interfaces_of_the_application =
+            inboundPortsAreInterfacesOfTheApplication(Hexagon.STRATA);
 
     @ArchTest
-    static final ArchRule inbound_ports_are_implemented_in_the_application = inboundPortsAreImplementedInTheApplication(
-            Hexagon.STRATA);
+    static final ArchRule inbound_ports_are_implemented_in_the_application =
+            inboundPortsAreImplementedInTheApplication(Hexagon.STRATA);
 
     @ArchTest
     static final ArchRule inbound_port_implementations_are_reached_only_through_their_interfaces =
             inboundPortImplementationsAreReachedOnlyThroughTheirInterfaces();
 
     @ArchTest
-    static final ArchRule outbound_ports_are_interfaces_of_the_inside = outboundPortsAreInterfacesOfTheInside(
-            Hexagon.STRATA);
+    static final ArchRule outbound_ports_are_interfaces_of_the_inside =
+            outboundPortsAreInterfacesOfTheInside(Hexagon.STRATA);
 
     @ArchTest
     static final ArchRule outbound_ports_are_implemented_by_driven_adapters_or_context_translators =
@@ -91,8 +91,8 @@ class PortRules {
             drivingAdaptersReachTheApplicationOnlyThroughInboundPorts(Hexagon.STRATA);
 
     @ArchTest
-    static final ArchRule driving_adapters_never_call_outbound_ports = drivingAdaptersNeverCallOutboundPorts(
-            Hexagon.STRATA);
+    static final ArchRule driving_adapters_never_call_outbound_ports =
+            drivingAdaptersNeverCallOutboundPorts(Hexagon.STRATA);
 
     @ArchTest
     static final ArchRule driving_adapters_neither_create_nor_load_aggregates =
@@ -107,8 +107,10 @@ class PortRules {
     static ArchRule inboundPortsAreInterfacesOfTheApplication(Hexagon h) {
         return classes()
                 .that(INBOUND_PORTS)
-                .should().beInterfaces()
-                .andShould().resideInAPackage(h.application)
+                .should()
+                .beInterfaces()
+                .andShould()
+                .resideInAPackage(h.application)
                 .because("a use case is an interface of the application: callers depend on what it does, not on "
                         + "how");
     }
@@ -117,7 +119,8 @@ class PortRules {
         return classes()
                 .that(INBOUND_PORT_IMPLEMENTATIONS)
                 .and(HAND_WRITTEN)
-                .should().resideInAPackage(h.application)
+                .should()
+                .resideInAPackage(h.application)
                 .because("use cases are the application's; an adapter that implements one holds business logic "
                         + "outside the hexagon's inside");
     }
@@ -125,8 +128,10 @@ class PortRules {
     static ArchRule inboundPortImplementationsAreReachedOnlyThroughTheirInterfaces() {
         return classes()
                 .that(HAND_WRITTEN)
-                .should(Conditions.dependencies("depend on no implementation of an inbound port other than "
-                        + "themselves (call the @UseCase/@Query interface instead)", (origin, dependency) -> {
+                .should(Conditions.dependencies(
+                        "depend on no implementation of an inbound port other than "
+                                + "themselves (call the @UseCase/@Query interface instead)",
+                        (origin, dependency) -> {
                             JavaClass target = Conditions.target(dependency);
                             boolean other = !Stereotypes.outermost(target).equals(Stereotypes.outermost(origin));
                             return other && Stereotypes.implementsAnInboundPort(target)
@@ -142,8 +147,10 @@ class PortRules {
     static ArchRule outboundPortsAreInterfacesOfTheInside(Hexagon h) {
         return classes()
                 .that(OUTBOUND_PORTS)
-                .should().beInterfaces()
-                .andShould().resideInAnyPackage(h.domain, h.application)
+                .should()
+                .beInterfaces()
+                .andShould()
+                .resideInAnyPackage(h.domain, h.application)
                 .because("the inside declares what it needs (a repository, the clock, another context's facts); "
                         + "an adapter implements it. A port declared by an adapter points the wrong way");
     }
@@ -159,8 +166,9 @@ class PortRules {
     }
 
     private static ArchCondition<JavaClass> beADrivenAdapterOrAContextTranslator(Hexagon h) {
-        return Conditions.satisfy("be a driven adapter (" + h.adapters + " except " + h.web + ") or a translator in "
-                        + h.application + " that calls another context's published API",
+        return Conditions.satisfy(
+                "be a driven adapter (" + h.adapters + " except " + h.web + ") or a translator in " + h.application
+                        + " that calls another context's published API",
                 c -> (h.isIn(c, h.adapters) && !h.isIn(c, h.web)) || ContextRules.isContextTranslator(h, c),
                 c -> "implements an outbound port but is neither a driven adapter nor a translator calling another "
                         + "context's published API");
@@ -176,9 +184,11 @@ class PortRules {
      */
     static ArchRule adaptersImplementOnlyMarkedPortsOfTheInside(Hexagon h) {
         return classes()
-                .that().resideInAnyPackage(h.adapters, h.bootstrap)
+                .that()
+                .resideInAnyPackage(h.adapters, h.bootstrap)
                 .and(HAND_WRITTEN)
-                .should(Conditions.satisfy("implement no interface of " + h.domain + " or " + h.application
+                .should(Conditions.satisfy(
+                        "implement no interface of " + h.domain + " or " + h.application
                                 + " that is not an @OutboundPort",
                         c -> unmarkedInsideInterfaces(h, c).isEmpty(),
                         c -> "implements " + unmarkedInsideInterfaces(h, c) + ", interfaces of the inside without "
@@ -194,8 +204,8 @@ class PortRules {
      * port implements it, and nobody calls it.
      */
     private static boolean spokenByAnOutboundPort(JavaClass i) {
-        return java.util.stream.Stream.concat(i.getMethodsWithReturnTypeOfSelf().stream(),
-                        i.getMethodsWithParameterTypeOfSelf().stream())
+        return java.util.stream.Stream.concat(
+                        i.getMethodsWithReturnTypeOfSelf().stream(), i.getMethodsWithParameterTypeOfSelf().stream())
                 .anyMatch(m -> Stereotypes.isOutboundPort(m.getOwner()));
     }
 
@@ -211,9 +221,12 @@ class PortRules {
 
     static ArchRule drivingAdaptersReachTheApplicationOnlyThroughInboundPorts(Hexagon h) {
         return classes()
-                .that().resideInAnyPackage(h.web, h.bootstrap)
-                .should(Conditions.dependencies("depend on " + h.application + " only through inbound ports (and "
-                        + "their nested types) and plain data (records, enums)", (origin, dependency) -> {
+                .that()
+                .resideInAnyPackage(h.web, h.bootstrap)
+                .should(Conditions.dependencies(
+                        "depend on " + h.application + " only through inbound ports (and "
+                                + "their nested types) and plain data (records, enums)",
+                        (origin, dependency) -> {
                             JavaClass target = Conditions.target(dependency);
                             return h.isIn(target, h.application) && !isInboundPortOrData(target)
                                     ? Optional.of("reaches the application around its inbound ports")
@@ -227,13 +240,16 @@ class PortRules {
         if (Stereotypes.isInboundPortOrNestedInOne(c)) {
             return true;
         }
-        return (c.isRecord() || c.isEnum()) && !Stereotypes.implementsAnInboundPort(c)
-                && !Stereotypes.implementsAnOutboundPort(c) && !Stereotypes.isOutboundPortOrNestedInOne(c);
+        return (c.isRecord() || c.isEnum())
+                && !Stereotypes.implementsAnInboundPort(c)
+                && !Stereotypes.implementsAnOutboundPort(c)
+                && !Stereotypes.isOutboundPortOrNestedInOne(c);
     }
 
     static ArchRule drivingAdaptersNeverCallOutboundPorts(Hexagon h) {
         return classes()
-                .that().resideInAnyPackage(h.web, h.bootstrap)
+                .that()
+                .resideInAnyPackage(h.web, h.bootstrap)
                 .and(HAND_WRITTEN)
                 .should(useNoOutboundPort(h))
                 .because("a driving adapter that calls a repository (or any outbound port) skips the use case: "
@@ -247,16 +263,17 @@ class PortRules {
                 if (h.isIn(origin, h.web)) {
                     for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
                         if (Stereotypes.isOutboundPortOrNestedInOne(Conditions.target(dependency))) {
-                            events.add(SimpleConditionEvent.violated(dependency, "the web adapter uses an outbound "
-                                    + "port: " + dependency.getDescription()));
+                            events.add(SimpleConditionEvent.violated(
+                                    dependency,
+                                    "the web adapter uses an outbound " + "port: " + dependency.getDescription()));
                         }
                     }
                     return;
                 }
                 for (JavaAccess<?> access : origin.getAccessesFromSelf()) {
                     if (Stereotypes.isOutboundPort(access.getTargetOwner()) && !isStatic(access)) {
-                        events.add(SimpleConditionEvent.violated(access, "bootstrap calls an outbound port: "
-                                + access.getDescription()));
+                        events.add(SimpleConditionEvent.violated(
+                                access, "bootstrap calls an outbound port: " + access.getDescription()));
                     }
                 }
             }
@@ -264,14 +281,16 @@ class PortRules {
     }
 
     private static boolean isStatic(JavaAccess<?> access) {
-        return access.getTarget().resolveMember()
+        return access.getTarget()
+                .resolveMember()
                 .map(member -> member.getModifiers().contains(JavaModifier.STATIC))
                 .orElse(false);
     }
 
     static ArchRule drivingAdaptersNeitherCreateNorLoadAggregates(Hexagon h) {
         return classes()
-                .that().resideInAnyPackage(h.web, h.bootstrap)
+                .that()
+                .resideInAnyPackage(h.web, h.bootstrap)
                 .should(callNoAggregateFactory())
                 .because("creating (create) or loading (reconstitute) an aggregate is a use case's or a driven "
                         + "adapter's job; in a controller or command it bypasses the rules the use case keeps");
@@ -283,8 +302,9 @@ class PortRules {
             public void check(JavaClass origin, ConditionEvents events) {
                 for (JavaAccess<?> access : origin.getAccessesFromSelf()) {
                     JavaClass owner = access.getTargetOwner();
-                    if (Stereotypes.isAggregate(owner) && (access.getTarget().getName().equals(JavaConstructor.CONSTRUCTOR_NAME)
-                            || isStatic(access))) {
+                    if (Stereotypes.isAggregate(owner)
+                            && (access.getTarget().getName().equals(JavaConstructor.CONSTRUCTOR_NAME)
+                                    || isStatic(access))) {
                         events.add(SimpleConditionEvent.violated(access, access.getDescription()));
                     }
                 }
@@ -296,9 +316,11 @@ class PortRules {
 
     static ArchRule drivenAdaptersReachTheApplicationOnlyThroughOutboundPorts(Hexagon h) {
         return classes()
-                .that().resideInAPackage(h.persistence)
-                .should(Conditions.dependencies("depend on " + h.application + " only through outbound ports (and "
-                        + "their nested types)", (origin, dependency) -> {
+                .that()
+                .resideInAPackage(h.persistence)
+                .should(Conditions.dependencies(
+                        "depend on " + h.application + " only through outbound ports (and " + "their nested types)",
+                        (origin, dependency) -> {
                             JavaClass target = Conditions.target(dependency);
                             return h.isIn(target, h.application) && !Stereotypes.isOutboundPortOrNestedInOne(target)
                                     ? Optional.of("a driven adapter reaches into the application")

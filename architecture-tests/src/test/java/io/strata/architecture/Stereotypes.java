@@ -29,16 +29,16 @@ final class Stereotypes {
     static final String USE_CASE = "io.strata.application.shared.UseCase";
     static final String QUERY = "io.strata.application.shared.Query";
 
-    static final DescribedPredicate<JavaClass> AGGREGATES = describe("aggregates (subclasses of AggregateRoot)",
-            Stereotypes::isAggregate);
-    static final DescribedPredicate<JavaClass> IDENTIFIERS = describe("ids (implementations of Identifier)",
-            Stereotypes::isIdentifier);
-    static final DescribedPredicate<JavaClass> DOMAIN_EVENTS = describe("domain events (implementations of DomainEvent)",
-            Stereotypes::isDomainEvent);
-    static final DescribedPredicate<JavaClass> OUTBOUND_PORTS = describe("outbound ports (@OutboundPort)",
-            Stereotypes::isOutboundPort);
-    static final DescribedPredicate<JavaClass> INBOUND_PORTS = describe("inbound ports (@UseCase, @Query)",
-            Stereotypes::isInboundPort);
+    static final DescribedPredicate<JavaClass> AGGREGATES =
+            describe("aggregates (subclasses of AggregateRoot)", Stereotypes::isAggregate);
+    static final DescribedPredicate<JavaClass> IDENTIFIERS =
+            describe("ids (implementations of Identifier)", Stereotypes::isIdentifier);
+    static final DescribedPredicate<JavaClass> DOMAIN_EVENTS =
+            describe("domain events (implementations of DomainEvent)", Stereotypes::isDomainEvent);
+    static final DescribedPredicate<JavaClass> OUTBOUND_PORTS =
+            describe("outbound ports (@OutboundPort)", Stereotypes::isOutboundPort);
+    static final DescribedPredicate<JavaClass> INBOUND_PORTS =
+            describe("inbound ports (@UseCase, @Query)", Stereotypes::isInboundPort);
     static final DescribedPredicate<JavaClass> INBOUND_PORT_IMPLEMENTATIONS = describe(
             "implementations of inbound ports (classes implementing a @UseCase or @Query interface)",
             Stereotypes::implementsAnInboundPort);
@@ -46,8 +46,7 @@ final class Stereotypes {
             "implementations of outbound ports (classes implementing an @OutboundPort interface)",
             Stereotypes::implementsAnOutboundPort);
 
-    private Stereotypes() {
-    }
+    private Stereotypes() {}
 
     static boolean isAggregate(JavaClass c) {
         return c.isAssignableTo(AGGREGATE_ROOT) && !c.getName().equals(AGGREGATE_ROOT);

@@ -52,9 +52,14 @@ final class TableOwnership {
     /** The rest of a FROM list after its first item: {@code FROM a x, b y WHERE} names {@code b} too. */
     private static final Pattern FROM_LIST = Pattern.compile(
             "(?is)\\bFROM\\s+(.*?)(?=\\b(?:WHERE|JOIN|GROUP|ORDER|LIMIT|OFFSET|UNION|HAVING|WINDOW|RETURNING|ON|FOR)\\b|[);]|$)");
-    private static final Pattern LIST_ITEM = Pattern.compile(",\\s*(?:ONLY\\s+)?(?:public\\.)?\"?([A-Za-z_][A-Za-z0-9_]*)");
-    private static final List<String> TABLE_ANNOTATIONS = List.of("jakarta.persistence.Table",
-            "jakarta.persistence.JoinTable", "jakarta.persistence.CollectionTable", "jakarta.persistence.SecondaryTable");
+
+    private static final Pattern LIST_ITEM =
+            Pattern.compile(",\\s*(?:ONLY\\s+)?(?:public\\.)?\"?([A-Za-z_][A-Za-z0-9_]*)");
+    private static final List<String> TABLE_ANNOTATIONS = List.of(
+            "jakarta.persistence.Table",
+            "jakarta.persistence.JoinTable",
+            "jakarta.persistence.CollectionTable",
+            "jakarta.persistence.SecondaryTable");
     private static final String ENTITY = "jakarta.persistence.Entity";
 
     /** Table (lower case) or entity name to the context that owns it. */
@@ -101,14 +106,19 @@ final class TableOwnership {
         }
         annotations(c).forEach(annotation -> {
             if (TABLE_ANNOTATIONS.contains(annotation.getRawType().getName())) {
-                annotation.get("name").map(Object::toString).filter(name -> !name.isEmpty()).ifPresent(tables::add);
+                annotation
+                        .get("name")
+                        .map(Object::toString)
+                        .filter(name -> !name.isEmpty())
+                        .ifPresent(tables::add);
             }
         });
         return tables;
     }
 
     private static Stream<JavaAnnotation<?>> annotations(JavaClass c) {
-        return Stream.concat(c.getAnnotations().stream(),
+        return Stream.concat(
+                c.getAnnotations().stream(),
                 c.getMembers().stream().flatMap(member -> member.getAnnotations().stream()));
     }
 
@@ -117,8 +127,11 @@ final class TableOwnership {
         for (JavaClass c : classes) {
             Optional<String> context = hexagon.contextOf(c);
             if (context.isPresent() && c.isAnnotatedWith(ENTITY)) {
-                String name = c.getAnnotationOfType(ENTITY).get("name").map(Object::toString)
-                        .filter(n -> !n.isEmpty()).orElse(c.getSimpleName());
+                String name = c.getAnnotationOfType(ENTITY)
+                        .get("name")
+                        .map(Object::toString)
+                        .filter(n -> !n.isEmpty())
+                        .orElse(c.getSimpleName());
                 names.put(name, context.get());
             }
         }
@@ -155,7 +168,8 @@ final class TableOwnership {
                             String name = entry.getName();
                             if (name.startsWith(MIGRATIONS + "/") && name.endsWith(".sql")) {
                                 try (InputStream in = jar.getInputStream(entry)) {
-                                    files.put(name.substring(name.lastIndexOf('/') + 1),
+                                    files.put(
+                                            name.substring(name.lastIndexOf('/') + 1),
                                             new String(in.readAllBytes(), StandardCharsets.UTF_8));
                                 }
                             }
@@ -163,7 +177,8 @@ final class TableOwnership {
                     }
                 } else {
                     try (Stream<Path> paths = Files.list(Path.of(url.toURI()))) {
-                        for (Path path : paths.filter(p -> p.toString().endsWith(".sql")).toList()) {
+                        for (Path path :
+                                paths.filter(p -> p.toString().endsWith(".sql")).toList()) {
                             files.put(path.getFileName().toString(), Files.readString(path));
                         }
                     }

@@ -45,8 +45,8 @@ class TransactionRules {
     static final String MICRONAUT_TRANSACTIONAL = "io.micronaut.transaction.annotation.Transactional";
     static final String MICRONAUT_READ_ONLY = "io.micronaut.transaction.annotation.ReadOnly";
     static final String READ_ONLY_TRANSACTION = "io.strata.application.shared.ReadOnlyTransaction";
-    static final List<String> TRANSACTION_ANNOTATIONS = List.of(JAKARTA_TRANSACTIONAL, MICRONAUT_TRANSACTIONAL,
-            MICRONAUT_READ_ONLY, READ_ONLY_TRANSACTION);
+    static final List<String> TRANSACTION_ANNOTATIONS =
+            List.of(JAKARTA_TRANSACTIONAL, MICRONAUT_TRANSACTIONAL, MICRONAUT_READ_ONLY, READ_ONLY_TRANSACTION);
     /** Propagations that join the caller's transaction or run without one, but never begin one. */
     static final Set<String> OPENS_NO_TRANSACTION = Set.of("MANDATORY", "SUPPORTS", "NEVER");
 
@@ -72,7 +72,8 @@ class TransactionRules {
 
     static ArchRule transactionsAreDemarcatedOnlyByTheApplication(Hexagon h) {
         return classes()
-                .that().resideOutsideOfPackage(h.application)
+                .that()
+                .resideOutsideOfPackage(h.application)
                 .and(HAND_WRITTEN)
                 .should(openNoTransaction(h))
                 .because("the use case is the transaction boundary: adapters join it (MANDATORY) and never open "
@@ -93,10 +94,15 @@ class TransactionRules {
                     for (JavaAnnotation<?> transactional : transactionAnnotations(annotation, new HashSet<>())) {
                         Optional<String> propagation = propagation(transactional);
                         if (!mayAssert || propagation.isEmpty() || !OPENS_NO_TRANSACTION.contains(propagation.get())) {
-                            events.add(SimpleConditionEvent.violated(annotation, annotation.getOwner().getDescription()
-                                    + " is annotated with @" + transactional.getRawType().getSimpleName()
-                                    + propagation.map(p -> "(" + p + ")").orElse("") + " in "
-                                    + c.getSourceCodeLocation()));
+                            events.add(SimpleConditionEvent.violated(
+                                    annotation,
+                                    annotation.getOwner().getDescription()
+                                            + " is annotated with @"
+                                            + transactional.getRawType().getSimpleName()
+                                            + propagation
+                                                    .map(p -> "(" + p + ")")
+                                                    .orElse("") + " in "
+                                            + c.getSourceCodeLocation()));
                         }
                     }
                 }
@@ -127,16 +133,19 @@ class TransactionRules {
             return Optional.empty();
         }
         String property = type.equals(JAKARTA_TRANSACTIONAL) ? "value" : "propagation";
-        return annotation.tryGetExplicitlyDeclaredProperty(property)
+        return annotation
+                .tryGetExplicitlyDeclaredProperty(property)
                 .filter(JavaEnumConstant.class::isInstance)
                 .map(value -> ((JavaEnumConstant) value).name());
     }
 
     static ArchRule noCodeManagesTransactionsByHand(Hexagon h) {
         return noClasses()
-                .that().resideInAPackage(h.root + "..")
+                .that()
+                .resideInAPackage(h.root + "..")
                 .and(HAND_WRITTEN)
-                .should().dependOnClassesThat(TRANSACTION_MACHINERY)
+                .should()
+                .dependOnClassesThat(TRANSACTION_MACHINERY)
                 .because("a transaction opened by hand escapes the use case boundary and the read-only routing; "
                         + "tests open transactions, production code declares them");
     }

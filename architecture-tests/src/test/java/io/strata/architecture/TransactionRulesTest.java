@@ -10,17 +10,22 @@ class TransactionRulesTest {
 
     @Test
     void transactions_are_demarcated_only_by_the_application() {
-        assertReports(TransactionRules.transactionsAreDemarcatedOnlyByTheApplication(HEXAGON),
-                "adapters.web.alpha.TransactionalController", "adapters.web.alpha.MetaTransactionalController",
-                "adapters.persistence.alpha.TransactionOpeningAdapter", "adapters.persistence.alpha.RequiresNewAdapter",
-                "bootstrap.ReadOnlyJob")
+        assertReports(
+                        TransactionRules.transactionsAreDemarcatedOnlyByTheApplication(HEXAGON),
+                        "adapters.web.alpha.TransactionalController",
+                        "adapters.web.alpha.MetaTransactionalController",
+                        "adapters.persistence.alpha.TransactionOpeningAdapter",
+                        "adapters.persistence.alpha.RequiresNewAdapter",
+                        "bootstrap.ReadOnlyJob")
                 .butNot("adapters.persistence.alpha.AlphaPersistenceAdapter", "adapters.web.alpha.AlphaController");
     }
 
     @Test
     void no_code_manages_transactions_by_hand() {
-        assertReports(TransactionRules.noCodeManagesTransactionsByHand(HEXAGON),
-                "adapters.persistence.alpha.ManualTransactionAdapter", "bootstrap.EntityTransactionJob")
+        assertReports(
+                        TransactionRules.noCodeManagesTransactionsByHand(HEXAGON),
+                        "adapters.persistence.alpha.ManualTransactionAdapter",
+                        "bootstrap.EntityTransactionJob")
                 .butNot("adapters.persistence.alpha.AlphaPersistenceAdapter", "application.alpha.CreateAlphaService");
     }
 }

@@ -20,8 +20,10 @@ class IdempotencyKeyJanitorTest extends IntegrationTest {
 
         assertThat(bean(IdempotencyKeyJanitor.class).purgeExpired()).isEqualTo(1);
 
-        assertThat(tx(() -> store.claim("test", "live", "h2", now, now.plusSeconds(3600)))).isPresent();
-        assertThat(tx(() -> store.claim("test", "expired", "h3", now, now.plusSeconds(3600)))).isEmpty();
+        assertThat(tx(() -> store.claim("test", "live", "h2", now, now.plusSeconds(3600))))
+                .isPresent();
+        assertThat(tx(() -> store.claim("test", "expired", "h3", now, now.plusSeconds(3600))))
+                .isEmpty();
     }
 
     private <T> T tx(Supplier<T> work) {

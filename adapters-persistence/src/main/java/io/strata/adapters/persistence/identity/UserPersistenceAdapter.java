@@ -51,8 +51,7 @@ import java.util.stream.Collectors;
 @Singleton
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
 public class UserPersistenceAdapter implements UserRepository {
-    static final CriteriaSearch<UserJpaEntity> SEARCH = CriteriaSearch
-            .builder(UserJpaEntity.class, UserSearch.SCHEMA)
+    static final CriteriaSearch<UserJpaEntity> SEARCH = CriteriaSearch.builder(UserJpaEntity.class, UserSearch.SCHEMA)
             .nullable("lastLoginAt")
             // search_text = lower(username || ' ' || email || ' ' || first_name || ' ' || last_name), trigram-indexed
             .text((cb, root, q) -> cb.like(root.<String>get("searchText"), LikePatterns.containsPattern(q), '\\'))
@@ -101,8 +100,11 @@ public class UserPersistenceAdapter implements UserRepository {
     private final UserJpaMapper mapper;
     private final UserProfileJpaMapper profileMapper;
 
-    UserPersistenceAdapter(EntityManager entityManager, UserJpaRepository repository, UserJpaMapper mapper,
-                           UserProfileJpaMapper profileMapper) {
+    UserPersistenceAdapter(
+            EntityManager entityManager,
+            UserJpaRepository repository,
+            UserJpaMapper mapper,
+            UserProfileJpaMapper profileMapper) {
         this.entityManager = entityManager;
         this.repository = repository;
         this.mapper = mapper;
@@ -145,11 +147,15 @@ public class UserPersistenceAdapter implements UserRepository {
     @Override
     public void addAll(List<User> users, HashedPassword password) {
         String hash = Argon2UserCredentials.phc(password);
-        AggregateWrites.insertAll(entityManager, users, user -> {
-            UserJpaEntity entity = mapper.toEntity(user);
-            entity.setPasswordHash(hash);
-            return entity;
-        }, e -> translate(e, users.size() == 1 ? users.get(0).id() : null));
+        AggregateWrites.insertAll(
+                entityManager,
+                users,
+                user -> {
+                    UserJpaEntity entity = mapper.toEntity(user);
+                    entity.setPasswordHash(hash);
+                    return entity;
+                },
+                e -> translate(e, users.size() == 1 ? users.get(0).id() : null));
     }
 
     /**
@@ -159,8 +165,16 @@ public class UserPersistenceAdapter implements UserRepository {
      */
     @Override
     public User save(User user) {
-        return mapper.toDomain(AggregateWrites.saveChanges(entityManager, user, UserJpaEntity.class, user.id().value(),
-                user.version(), "user", user.id(), entity -> mapper.copyChanges(user, entity), e -> translate(e, user.id())));
+        return mapper.toDomain(AggregateWrites.saveChanges(
+                entityManager,
+                user,
+                UserJpaEntity.class,
+                user.id().value(),
+                user.version(),
+                "user",
+                user.id(),
+                entity -> mapper.copyChanges(user, entity),
+                e -> translate(e, user.id())));
     }
 
     /**
@@ -171,7 +185,8 @@ public class UserPersistenceAdapter implements UserRepository {
      */
     @Override
     public User recordLogin(UserId id, Instant at) {
-        List<?> versions = entityManager.createNativeQuery("""
+        List<?> versions = entityManager
+                .createNativeQuery("""
                         UPDATE users SET login_count = login_count + 1, last_login_at = :at,
                                          updated_at = greatest(updated_at, :at), version = version + 1
                         WHERE id = :id
@@ -210,8 +225,8 @@ public class UserPersistenceAdapter implements UserRepository {
         }
         AggregateWrites.delete(entityManager, user, entity, "user", id, e -> {
             if (PersistenceErrors.isForeignKeyViolation(e)) {
-                return new ConflictException("user " + id + " is still referred to by other records; remove or "
-                        + "transfer them first");
+                return new ConflictException(
+                        "user " + id + " is still referred to by other records; remove or " + "transfer them first");
             }
             return e;
         });
@@ -228,8 +243,8 @@ public class UserPersistenceAdapter implements UserRepository {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        List<UUID> found = entityManager.createNativeQuery("SELECT id FROM users WHERE id = ANY (cast(:ids AS uuid[]))",
-                        UUID.class)
+        List<UUID> found = entityManager
+                .createNativeQuery("SELECT id FROM users WHERE id = ANY (cast(:ids AS uuid[]))", UUID.class)
                 .unwrap(org.hibernate.query.NativeQuery.class)
                 .setParameter("ids", ids.stream().map(UserId::value).distinct().toArray(UUID[]::new), UUID[].class)
                 .getResultList();
@@ -243,7 +258,8 @@ public class UserPersistenceAdapter implements UserRepository {
         if (limit < 1) {
             return List.of();
         }
-        List<UUID> found = entityManager.createNativeQuery("""
+        List<UUID> found = entityManager
+                .createNativeQuery("""
                         SELECT id FROM users WHERE status = 'ACTIVE'
                         ORDER BY created_at DESC, id DESC LIMIT :limit""", UUID.class)
                 .setParameter("limit", limit)
@@ -268,7 +284,8 @@ public class UserPersistenceAdapter implements UserRepository {
             return List.of();
         }
         List<UUID> keys = ids.stream().map(UserId::value).distinct().toList();
-        List<Object[]> rows = entityManager.createQuery("""
+        List<Object[]> rows = entityManager
+                .createQuery("""
                         SELECT u, p FROM UserJpaEntity u LEFT JOIN UserProfileJpaEntity p ON p.userId = u.id
                         WHERE u.id IN :ids""", Object[].class)
                 .setParameter("ids", keys)
@@ -277,8 +294,10 @@ public class UserPersistenceAdapter implements UserRepository {
         for (Object[] row : rows) {
             UserJpaEntity user = (UserJpaEntity) row[0];
             UserProfileJpaEntity profile = (UserProfileJpaEntity) row[1];
-            byId.put(user.getId(), new UserWithProfile(mapper.toDomain(user),
-                    profile == null ? null : profileMapper.toDomain(profile)));
+            byId.put(
+                    user.getId(),
+                    new UserWithProfile(
+                            mapper.toDomain(user), profile == null ? null : profileMapper.toDomain(profile)));
         }
         List<UserWithProfile> ordered = new ArrayList<>(byId.size());
         for (UUID key : new LinkedHashSet<>(keys)) {
@@ -295,10 +314,13 @@ public class UserPersistenceAdapter implements UserRepository {
         if (limit < 1) {
             return List.of();
         }
-        List<Object[]> rows = entityManager.createNativeQuery(TAG_COUNTS, Object[].class)
+        List<Object[]> rows = entityManager
+                .createNativeQuery(TAG_COUNTS, Object[].class)
                 .setParameter("limit", limit)
                 .getResultList();
-        return rows.stream().map(r -> new TagCount((String) r[0], ((Number) r[1]).longValue())).toList();
+        return rows.stream()
+                .map(r -> new TagCount((String) r[0], ((Number) r[1]).longValue()))
+                .toList();
     }
 
     /** One statement; the average account age is measured against {@code now}, in days. */
@@ -313,7 +335,8 @@ public class UserPersistenceAdapter implements UserRepository {
             sql.append(", count(*) FILTER (WHERE role = :role").append(i).append(')');
         }
         sql.append(" FROM users");
-        var query = entityManager.createNativeQuery(sql.toString(), Object[].class).setParameter("now", now);
+        var query =
+                entityManager.createNativeQuery(sql.toString(), Object[].class).setParameter("now", now);
         for (int i = 0; i < roles.length; i++) {
             query.setParameter("role" + i, roles[i].name());
         }
@@ -322,8 +345,12 @@ public class UserPersistenceAdapter implements UserRepository {
         for (int i = 0; i < roles.length; i++) {
             byRole.put(roles[i], ((Number) row[5 + i]).longValue());
         }
-        return new UserStatistics(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                ((Number) row[2]).longValue(), byRole, ((Number) row[3]).longValue(),
+        return new UserStatistics(
+                ((Number) row[0]).longValue(),
+                ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue(),
+                byRole,
+                ((Number) row[3]).longValue(),
                 ((Number) row[4]).doubleValue());
     }
 
@@ -338,32 +365,44 @@ public class UserPersistenceAdapter implements UserRepository {
         if (ids.isEmpty()) {
             return 0;
         }
-        boolean retag = !change.addTags().values().isEmpty() || !change.removeTags().values().isEmpty();
+        boolean retag = !change.addTags().values().isEmpty()
+                || !change.removeTags().values().isEmpty();
         List<Object[]> changed;
         try {
-            changed = entityManager.createNativeQuery(BULK_UPDATE, Object[].class)
+            changed = entityManager
+                    .createNativeQuery(BULK_UPDATE, Object[].class)
                     .unwrap(org.hibernate.query.NativeQuery.class)
                     .addSynchronizedEntityClass(UserJpaEntity.class)
-                    .setParameter("status", change.status() == null ? null : change.status().name(), String.class)
-                    .setParameter("role", change.role() == null ? null : change.role().name(), String.class)
+                    .setParameter(
+                            "status",
+                            change.status() == null ? null : change.status().name(),
+                            String.class)
+                    .setParameter(
+                            "role", change.role() == null ? null : change.role().name(), String.class)
                     .setParameter("retag", retag)
                     .setParameter("addTags", change.addTags().values().toArray(String[]::new), String[].class)
                     .setParameter("removeTags", change.removeTags().values().toArray(String[]::new), String[].class)
-                    .setParameter("ids", ids.stream().map(UserId::value).distinct().toArray(UUID[]::new), UUID[].class)
+                    .setParameter(
+                            "ids", ids.stream().map(UserId::value).distinct().toArray(UUID[]::new), UUID[].class)
                     .setParameter("now", now)
                     .getResultList();
         } catch (PersistenceException e) {
-            if (PersistenceErrors.violatedConstraint(e).filter("users_tags_ck"::equals).isPresent()) {
-                throw new ValidationException("addTags", "a user would have more than "
-                        + io.strata.domain.shared.value.Tags.MAX_TAGS + " tags");
+            if (PersistenceErrors.violatedConstraint(e)
+                    .filter("users_tags_ck"::equals)
+                    .isPresent()) {
+                throw new ValidationException(
+                        "addTags",
+                        "a user would have more than " + io.strata.domain.shared.value.Tags.MAX_TAGS + " tags");
             }
             throw e;
         }
         Map<UUID, List<DomainEvent>> events = new LinkedHashMap<>();
         for (Object[] row : changed) {
             UUID id = (UUID) row[0];
-            events.put(id, change.eventsFor(new UserId(id), UserStatus.valueOf((String) row[1]),
-                    Role.valueOf((String) row[2]), now));
+            events.put(
+                    id,
+                    change.eventsFor(
+                            new UserId(id), UserStatus.valueOf((String) row[1]), Role.valueOf((String) row[2]), now));
         }
         AggregateWrites.appendEvents(entityManager, User.class, events);
         return changed.size();
@@ -371,11 +410,14 @@ public class UserPersistenceAdapter implements UserRepository {
 
     /** Maps a violated unique constraint of {@code users} to the message a client can act on ({@code id} null for a batch). */
     private static RuntimeException translate(PersistenceException error, UserId id) {
-        return PersistenceErrors.violatedConstraint(error).<RuntimeException>map(constraint -> switch (constraint) {
-            case "users_email_uk" -> new ConflictException("email already registered");
-            case "users_username_uk" -> new ConflictException("username already taken");
-            case "users_pk" -> new ConflictException((id == null ? "a user" : "user " + id) + " already exists");
-            default -> error;
-        }).orElse(error);
+        return PersistenceErrors.violatedConstraint(error)
+                .<RuntimeException>map(constraint -> switch (constraint) {
+                    case "users_email_uk" -> new ConflictException("email already registered");
+                    case "users_username_uk" -> new ConflictException("username already taken");
+                    case "users_pk" ->
+                        new ConflictException((id == null ? "a user" : "user " + id) + " already exists");
+                    default -> error;
+                })
+                .orElse(error);
     }
 }

@@ -34,7 +34,8 @@ class UserLookupsTest extends PostgresTest {
         users = bean(UserRepository.class);
         txRun(() -> {
             for (int i = 0; i < 60; i++) {
-                known.add(users.add(user(String.format("member%02d", i), UserStatus.ACTIVE, T0)).id());
+                known.add(users.add(user(String.format("member%02d", i), UserStatus.ACTIVE, T0))
+                        .id());
             }
         });
     }
@@ -45,12 +46,14 @@ class UserLookupsTest extends PostgresTest {
         List<UserId> asked = new ArrayList<>(known);
         asked.add(unknown);
         asked.add(known.get(0));
-        long count = statements(() -> assertThat(readTx(() -> users.existing(asked)))
-                .containsExactlyInAnyOrderElementsOf(known));
+        long count = statements(
+                () -> assertThat(readTx(() -> users.existing(asked))).containsExactlyInAnyOrderElementsOf(known));
         assertThat(count).isEqualTo(1);
         assertThat(readTx(() -> users.existing(Set.of(unknown)))).isEmpty();
         assertThat(readTx(() -> users.existing(Set.of(known.get(3))))).containsExactly(known.get(3));
-        assertThat(statements(() -> assertThat(readTx(() -> users.existing(List.of()))).isEmpty())).isZero();
+        assertThat(statements(() ->
+                        assertThat(readTx(() -> users.existing(List.of()))).isEmpty()))
+                .isZero();
     }
 
     @Test
@@ -61,7 +64,9 @@ class UserLookupsTest extends PostgresTest {
         txRun(() -> List.of(newest, newer, inactive).forEach(users::add));
         try {
             long count = statements(() -> assertThat(readTx(() -> users.newestActive(3)))
-                    .hasSize(3).startsWith(newest.id(), newer.id()).doesNotContain(inactive.id()));
+                    .hasSize(3)
+                    .startsWith(newest.id(), newer.id())
+                    .doesNotContain(inactive.id()));
             assertThat(count).isEqualTo(1);
             assertThat(readTx(() -> users.newestActive(1000))).hasSize(known.size() + 2);
             assertThat(readTx(() -> users.newestActive(0))).isEmpty();
@@ -76,8 +81,19 @@ class UserLookupsTest extends PostgresTest {
     }
 
     private static User user(String name, UserStatus status, Instant createdAt) {
-        return User.reconstitute(UserId.newId(), new Email(name + "@example.com"), new Username(name), null, null,
-                Role.USER, status, EmailVerification.NOT_VERIFIED, null, LoginHistory.NONE, Tags.none(), Map.of(),
+        return User.reconstitute(
+                UserId.newId(),
+                new Email(name + "@example.com"),
+                new Username(name),
+                null,
+                null,
+                Role.USER,
+                status,
+                EmailVerification.NOT_VERIFIED,
+                null,
+                LoginHistory.NONE,
+                Tags.none(),
+                Map.of(),
                 new AuditStamp(0, createdAt, createdAt));
     }
 }

@@ -23,8 +23,8 @@ public class ClaimIdempotencyKeyService implements ClaimIdempotencyKeyUseCase {
     @Transactional
     public Optional<RecordedResponse> claim(Command command) {
         Instant now = clock.now();
-        Optional<IdempotencyRecord> existing = store.claim(command.scope(), command.key(), command.requestHash(),
-                now, now.plus(RETENTION));
+        Optional<IdempotencyRecord> existing =
+                store.claim(command.scope(), command.key(), command.requestHash(), now, now.plus(RETENTION));
         if (existing.isEmpty()) {
             return Optional.empty();
         }
@@ -36,7 +36,7 @@ public class ClaimIdempotencyKeyService implements ClaimIdempotencyKeyUseCase {
         if (!record.completed()) {
             throw new ConflictException("request with this key is still in progress; retry later");
         }
-        return Optional.of(new RecordedResponse(record.status(), record.contentType(), record.body(),
-                record.headersJson()));
+        return Optional.of(
+                new RecordedResponse(record.status(), record.contentType(), record.body(), record.headersJson()));
     }
 }

@@ -37,6 +37,5 @@ public interface ClaimIdempotencyKeyUseCase {
      * @param key         the client's key
      * @param requestHash a digest of the request, to tell a retry from a different request under the same key
      */
-    record Command(String scope, String key, String requestHash) {
-    }
+    record Command(String scope, String key, String requestHash) {}
 }

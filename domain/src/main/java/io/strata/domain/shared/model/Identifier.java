@@ -5,5 +5,4 @@ package io.strata.domain.shared.model;
  * thing a context may hold of another context: a task holds its assignee's {@code UserId}, never the
  * user. The architecture tests find ids by this type, not by their name.
  */
-public interface Identifier {
-}
+public interface Identifier {}
