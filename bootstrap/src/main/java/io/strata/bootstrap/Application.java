@@ -4,7 +4,6 @@ import io.strata.bootstrap.cli.SeedCommand;
 import io.strata.bootstrap.cli.UsageException;
 import io.strata.bootstrap.config.LaunchSettings;
 import io.strata.bootstrap.config.StartupFailure;
-
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Map;
@@ -26,18 +25,18 @@ public final class Application {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;
 
-    private Application() {
-    }
+    private Application() {}
 
     /** Where the {@code db} commands send their logs: their stdout is for results that scripts read. */
     static final String LOG_TARGET_PROPERTY = "STRATA_LOG_TARGET";
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("db") && System.getProperty(LOG_TARGET_PROPERTY) == null) {
-            System.setProperty(LOG_TARGET_PROPERTY, "System.err");   // read by logback.xml, before the first log line
+            System.setProperty(LOG_TARGET_PROPERTY, "System.err"); // read by logback.xml, before the first log line
         }
         int status = run(args, System.getenv(), System.out, System.err);
-        System.exit(status);   // a finished command (or a stopped server) ends now, even if a library left a thread behind
+        System.exit(
+                status); // a finished command (or a stopped server) ends now, even if a library left a thread behind
     }
 
     /**
@@ -101,8 +100,10 @@ public final class Application {
                     SeedCommand.parse(rest).run(env, out, err);
                     return EXIT_OK;
                 default:
-                    throw new UsageException(command.isEmpty() ? "db: a command is needed (available: seed)"
-                            : "db: unknown command '" + command + "' (available: seed)");
+                    throw new UsageException(
+                            command.isEmpty()
+                                    ? "db: a command is needed (available: seed)"
+                                    : "db: unknown command '" + command + "' (available: seed)");
             }
         } catch (UsageException e) {
             err.println("strata: " + e.getMessage());
@@ -110,9 +111,11 @@ public final class Application {
             return EXIT_USAGE;
         } catch (StartupFailure failure) {
             return report(failure, env, err);
-        } catch (RuntimeException unexpected) {   // still one line, never a bare stack trace
-            return report(new StartupFailure("db " + command + " failed: "
-                    + StartupFailure.describe(unexpected), unexpected), env, err);
+        } catch (RuntimeException unexpected) { // still one line, never a bare stack trace
+            return report(
+                    new StartupFailure("db " + command + " failed: " + StartupFailure.describe(unexpected), unexpected),
+                    env,
+                    err);
         }
     }
 
@@ -136,11 +139,13 @@ public final class Application {
                 + SeedCommand.DEFAULT_TASKS_PER_PROJECT + " tasks each when --projects is given,");
         stream.println("           in transactions of --batch-size rows (default " + SeedCommand.DEFAULT_BATCH_SIZE
                 + "); no HTTP server. Progress on stderr,");
-        stream.println("           one 'seeded <table> <rows> rows in <ms> ms (<rows/s> rows/s)' line per table on stdout;");
+        stream.println(
+                "           one 'seeded <table> <rows> rows in <ms> ms (<rows/s> rows/s)' line per table on stdout;");
         stream.println("           seeded users share --password (default: random, printed at the end)");
         stream.println();
         stream.println("environment:");
-        stream.println("  STRATA_DB_URL            jdbc:postgresql://... or postgres://user:pass@host:port/db (default: embedded PostgreSQL)");
+        stream.println(
+                "  STRATA_DB_URL            jdbc:postgresql://... or postgres://user:pass@host:port/db (default: embedded PostgreSQL)");
         stream.println("  STRATA_DB_USER/PASSWORD  credentials (override those in the URL)");
         stream.println("  STRATA_DATA_DIR          embedded PostgreSQL data lives in <dir>/pg (default ./.strata)");
         stream.println("  STRATA_EMBEDDED_DB_PORT  embedded PostgreSQL port (default 54329)");

@@ -10,6 +10,10 @@ import java.util.Set;
  * The changes of a user merge patch. {@code preferences} is itself a merge patch
  * applied onto the stored preferences. {@code role} and {@code status} need ADMIN.
  */
-public record UserPatch(Change<String> firstName, Change<String> lastName, Change<Set<String>> tags,
-                        Change<Map<String, Object>> preferences, Change<Role> role, Change<UserStatus> status) {
-}
+public record UserPatch(
+        Change<String> firstName,
+        Change<String> lastName,
+        Change<Set<String>> tags,
+        Change<Map<String, Object>> preferences,
+        Change<Role> role,
+        Change<UserStatus> status) {}

@@ -11,7 +11,11 @@ import java.util.Set;
  * The changes of a task merge patch. {@code assigneeId} assigns (null unassigns); status,
  * hours worked and dependencies have their own use cases.
  */
-public record TaskPatch(Change<String> title, Change<String> description, Change<Priority> priority,
-                        Change<BigDecimal> estimatedHours, Change<LocalDate> dueDate, Change<Set<String>> tags,
-                        Change<UserId> assigneeId) {
-}
+public record TaskPatch(
+        Change<String> title,
+        Change<String> description,
+        Change<Priority> priority,
+        Change<BigDecimal> estimatedHours,
+        Change<LocalDate> dueDate,
+        Change<Set<String>> tags,
+        Change<UserId> assigneeId) {}

@@ -31,7 +31,14 @@ final class Progress {
         this.rows += rows;
         long now = System.nanoTime();
         if (done == total || done - lastShownDone >= Math.max(1, total / 10) || now - lastShownAt >= EVERY_NANOS) {
-            err.printf(Locale.ROOT, "%s: %,d/%,d%s (%,d rows/s)%n", label, done, total, detail, rowsPerSecond(this.rows, now - startedAt));
+            err.printf(
+                    Locale.ROOT,
+                    "%s: %,d/%,d%s (%,d rows/s)%n",
+                    label,
+                    done,
+                    total,
+                    detail,
+                    rowsPerSecond(this.rows, now - startedAt));
             err.flush();
             lastShownDone = done;
             lastShownAt = now;

@@ -8,7 +8,6 @@ import io.strata.domain.identity.Password;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.user.Actor;
 import io.strata.domain.shared.user.UserId;
-
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -32,8 +31,8 @@ import java.util.function.Supplier;
  * stored together, one batch of projects with their tasks per transaction, so both lines report that phase's time.
  */
 public final class SeedCommand {
-    public static final String USAGE = "strata db seed [--users N] [--projects P] [--tasks-per-project T] "
-            + "[--batch-size B] [--password PW]";
+    public static final String USAGE =
+            "strata db seed [--users N] [--projects P] [--tasks-per-project T] " + "[--batch-size B] [--password PW]";
     public static final long DEFAULT_USERS = 1_000;
     public static final int DEFAULT_TASKS_PER_PROJECT = 10;
     public static final int DEFAULT_BATCH_SIZE = 5_000;
@@ -76,7 +75,8 @@ public final class SeedCommand {
             }
             int eq = arg.indexOf('=');
             String name = eq < 0 ? arg : arg.substring(0, eq);
-            if (!Set.of("--users", "--projects", "--tasks-per-project", "--batch-size", "--password").contains(name)) {
+            if (!Set.of("--users", "--projects", "--tasks-per-project", "--batch-size", "--password")
+                    .contains(name)) {
                 throw usage("unknown option '" + name + "' (options: " + OPTIONS + ")");
             }
             String value;
@@ -96,8 +96,8 @@ public final class SeedCommand {
         if (given.containsKey("--tasks-per-project") && projects == 0) {
             throw usage("--tasks-per-project needs --projects (more than 0)");
         }
-        int tasks = (int) number(given, "--tasks-per-project", DEFAULT_TASKS_PER_PROJECT,
-                SeedProjectsUseCase.MAX_TASKS_PER_PROJECT);
+        int tasks = (int) number(
+                given, "--tasks-per-project", DEFAULT_TASKS_PER_PROJECT, SeedProjectsUseCase.MAX_TASKS_PER_PROJECT);
         int batchSize = (int) number(given, "--batch-size", DEFAULT_BATCH_SIZE, SeedUsersUseCase.MAX_BATCH);
         if (batchSize < 1) {
             throw usage("--batch-size must be 1 to " + SeedUsersUseCase.MAX_BATCH);
@@ -141,7 +141,8 @@ public final class SeedCommand {
             return;
         }
         // no health monitor either: it would check the database every minute while batches are running
-        try (StrataRuntime runtime = StrataRuntime.start(new String[0], env, Map.of("micronaut.health.monitor.enabled", false))) {
+        try (StrataRuntime runtime =
+                StrataRuntime.start(new String[0], env, Map.of("micronaut.health.monitor.enabled", false))) {
             new Seeding(runtime, out, err).seed();
         }
     }
@@ -152,12 +153,12 @@ public final class SeedCommand {
         private final SeedProjectsUseCase seedProjects;
         private final PrintStream out;
         private final PrintStream err;
-        private final Actor operator = Actor.system();   // an operator command: the system acts, with admin rights
+        private final Actor operator = Actor.system(); // an operator command: the system acts, with admin rights
         private long usersStored;
         private long projectsStored;
 
         Seeding(StrataRuntime runtime, PrintStream out, PrintStream err) {
-            this.seedUsers = runtime.context().getBean(SeedUsersUseCase.class);   // beans of a started context: present
+            this.seedUsers = runtime.context().getBean(SeedUsersUseCase.class); // beans of a started context: present
             this.seedProjects = runtime.context().getBean(SeedProjectsUseCase.class);
             this.out = out;
             this.err = err;
@@ -167,7 +168,8 @@ public final class SeedCommand {
             String plain = password != null ? password : randomPassword();
             SeedUsersUseCase.Run userRun;
             try {
-                userRun = users == 0 ? null
+                userRun = users == 0
+                        ? null
                         : checked(() -> seedUsers.start(new SeedUsersUseCase.Start(operator, users, plain)));
                 // with no users of its own, the run takes existing ones: refuse before writing if there are none
                 SeedProjectsUseCase.Run projectRun = projects > 0 && users == 0 ? startProjects(List.of()) : null;
@@ -178,9 +180,14 @@ public final class SeedCommand {
             } catch (UsageException | StartupFailure e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new StartupFailure("db seed failed (" + (usersStored + projectsStored == 0 ? "nothing stored"
-                        : usersStored + " users and " + projectsStored + " projects stored") + "): "
-                        + StartupFailure.describe(e), e);
+                throw new StartupFailure(
+                        "db seed failed ("
+                                + (usersStored + projectsStored == 0
+                                        ? "nothing stored"
+                                        : usersStored + " users and " + projectsStored + " projects stored")
+                                + "): "
+                                + StartupFailure.describe(e),
+                        e);
             }
             if (userRun != null) {
                 err.println("strata: seeded users log in as seed." + userRun.token() + ".<0.." + (users - 1)
@@ -209,7 +216,8 @@ public final class SeedCommand {
         }
 
         private SeedProjectsUseCase.Run startProjects(List<UserId> people) {
-            return checked(() -> seedProjects.start(new SeedProjectsUseCase.Start(operator, projects, tasksPerProject, people)));
+            return checked(() ->
+                    seedProjects.start(new SeedProjectsUseCase.Start(operator, projects, tasksPerProject, people)));
         }
 
         /** Stores the projects with their tasks, as many projects per transaction as fit in a batch of rows. */
@@ -219,10 +227,13 @@ public final class SeedCommand {
             long tasks = 0;
             for (long from = 0; from < projects; from += perBatch) {
                 int count = (int) Math.min(perBatch, projects - from);
-                SeedProjectsUseCase.Batch batch = seedProjects.seed(new SeedProjectsUseCase.Command(operator, run, from, count));
+                SeedProjectsUseCase.Batch batch =
+                        seedProjects.seed(new SeedProjectsUseCase.Command(operator, run, from, count));
                 projectsStored += batch.projects();
                 tasks += batch.tasks();
-                progress.advance(batch.projects(), batch.projects() + batch.tasks(),
+                progress.advance(
+                        batch.projects(),
+                        batch.projects() + batch.tasks(),
                         tasksPerProject == 0 ? "" : String.format(Locale.ROOT, " with %,d tasks", tasks));
             }
             long elapsed = progress.elapsedNanos();

@@ -24,9 +24,10 @@ public class FirstAdminInitializer {
     private final String email;
     private final String password;
 
-    public FirstAdminInitializer(EnsureFirstAdminUseCase ensureFirstAdmin,
-                                 @Value("${strata.admin.email}") String email,
-                                 @Value("${strata.admin.password}") String password) {
+    public FirstAdminInitializer(
+            EnsureFirstAdminUseCase ensureFirstAdmin,
+            @Value("${strata.admin.email}") String email,
+            @Value("${strata.admin.password}") String password) {
         this.ensureFirstAdmin = ensureFirstAdmin;
         this.email = email;
         this.password = password;
@@ -35,7 +36,8 @@ public class FirstAdminInitializer {
     @EventListener
     void onStartup(StartupEvent event) {
         try {
-            ensureFirstAdmin.ensureFirstAdmin(new EnsureFirstAdminUseCase.Command(email, password))
+            ensureFirstAdmin
+                    .ensureFirstAdmin(new EnsureFirstAdminUseCase.Command(email, password))
                     .ifPresent(admin -> LOG.info("Created the first ADMIN {} ({})", admin.username(), admin.email()));
         } catch (ConflictException e) {
             LOG.info("First ADMIN already created by another instance");

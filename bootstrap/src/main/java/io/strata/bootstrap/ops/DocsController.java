@@ -1,5 +1,6 @@
 package io.strata.bootstrap.ops;
 
+import io.micronaut.core.util.SupplierUtil;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -8,8 +9,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
-
-import io.micronaut.core.util.SupplierUtil;
 import io.micronaut.web.router.Router;
 import io.strata.adapters.web.shared.Problems;
 import io.strata.adapters.web.shared.openapi.ListEndpoint;
@@ -76,7 +75,9 @@ public class DocsController {
     public HttpResponse<?> openApi(HttpRequest<?> request) {
         Optional<OpenApiDocument> served = document.get();
         if (served.isEmpty()) {
-            return Problems.forStatus(request, HttpStatus.NOT_FOUND,
+            return Problems.forStatus(
+                    request,
+                    HttpStatus.NOT_FOUND,
                     "No OpenAPI document was generated (no META-INF/swagger/*.yml on the classpath)");
         }
         return HttpResponse.ok(served.get().content()).contentType(YAML).header(HttpHeaders.CACHE_CONTROL, "no-cache");

@@ -1,16 +1,6 @@
 package io.strata.bootstrap.ops;
 
 import io.strata.adapters.web.shared.openapi.ListEndpoint;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
-import org.yaml.snakeyaml.resolver.Resolver;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +23,15 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * The OpenAPI document generated at compile time by micronaut-openapi (in adapters-web) as
@@ -95,11 +94,12 @@ public record OpenApiDocument(String resourceName, byte[] content) {
         Map<String, Object> paths = (Map<String, Object>) document.get("paths");
         for (ListEndpoint endpoint : endpoints) {
             Map<String, Object> path = paths == null ? null : (Map<String, Object>) paths.get(endpoint.path());
-            Map<String, Object> operation = path == null ? null
+            Map<String, Object> operation = path == null
+                    ? null
                     : (Map<String, Object>) path.get(endpoint.method().toLowerCase(Locale.ROOT));
             if (operation == null) {
-                throw new IllegalStateException(resourceName + " has no operation " + endpoint.method() + " "
-                        + endpoint.path());
+                throw new IllegalStateException(
+                        resourceName + " has no operation " + endpoint.method() + " " + endpoint.path());
             }
             List<Object> parameters = new ArrayList<>((List<Object>) operation.getOrDefault("parameters", List.of()));
             parameters.addAll(endpoint.parameters());
@@ -147,7 +147,9 @@ public record OpenApiDocument(String resourceName, byte[] content) {
                     Path dir = Path.of(root.toURI());
                     if (Files.isDirectory(dir)) {
                         try (Stream<Path> files = Files.list(dir)) {
-                            files.map(p -> p.getFileName().toString()).filter(OpenApiDocument::isYaml).forEach(n -> names.add(LOCATION + n));
+                            files.map(p -> p.getFileName().toString())
+                                    .filter(OpenApiDocument::isYaml)
+                                    .forEach(n -> names.add(LOCATION + n));
                         }
                     }
                 } catch (URISyntaxException e) {

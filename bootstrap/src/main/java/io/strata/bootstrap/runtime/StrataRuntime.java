@@ -6,7 +6,6 @@ import io.strata.bootstrap.config.DatabaseSettings;
 import io.strata.bootstrap.config.LaunchSettings;
 import io.strata.bootstrap.config.StartupFailure;
 import io.strata.bootstrap.embedded.EmbeddedPostgres;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +31,11 @@ public final class StrataRuntime implements AutoCloseable {
     private final LaunchSettings launch;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private StrataRuntime(ApplicationContext context, EmbeddedPostgres embeddedPostgres, DatabaseSettings database,
-                          LaunchSettings launch) {
+    private StrataRuntime(
+            ApplicationContext context,
+            EmbeddedPostgres embeddedPostgres,
+            DatabaseSettings database,
+            LaunchSettings launch) {
         this.context = context;
         this.embeddedPostgres = embeddedPostgres;
         this.database = database;
@@ -64,8 +66,12 @@ public final class StrataRuntime implements AutoCloseable {
         if (external.isPresent()) {
             database = external.get();
         } else {
-            embedded = EmbeddedPostgres.start(launch.embeddedDbDirectory(), launch.embeddedDbPort(),
-                    EmbeddedPostgres.DEFAULT_DATABASE, launch.embeddedDbBinaries(), launch.embeddedDbRestarts());
+            embedded = EmbeddedPostgres.start(
+                    launch.embeddedDbDirectory(),
+                    launch.embeddedDbPort(),
+                    EmbeddedPostgres.DEFAULT_DATABASE,
+                    launch.embeddedDbBinaries(),
+                    launch.embeddedDbRestarts());
             database = embedded.settings();
         }
         ApplicationContext context = null;
@@ -76,7 +82,10 @@ public final class StrataRuntime implements AutoCloseable {
             properties.put("micronaut.server.port", launch.httpPort());
             properties.putAll(extraProperties);
             context = ApplicationContext.builder()
-                    .singletons(embedded == null ? new Object[0] : new Object[]{embedded})   // for health and the outage circuit
+                    .singletons(
+                            embedded == null
+                                    ? new Object[0]
+                                    : new Object[] {embedded}) // for health and the outage circuit
                     .classLoader(StrataRuntime.class.getClassLoader())
                     .packages(APPLICATION_PACKAGE)
                     .args(args)

@@ -10,10 +10,9 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.strata.adapters.persistence.testing.TestPostgres;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
-import org.junit.jupiter.api.TestInstance;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Base class of HTTP-level integration tests: the whole application (HTTP server on a random port, Flyway
@@ -40,6 +39,7 @@ import java.util.Map;
 public abstract class IntegrationTest implements TestPropertyProvider {
     /** The first ADMIN every test database starts with (created on startup from configuration). */
     public static final String ADMIN_EMAIL = "admin@strata.test";
+
     public static final String ADMIN_PASSWORD = "admin password for tests";
 
     @Inject

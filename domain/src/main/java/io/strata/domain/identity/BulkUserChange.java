@@ -14,7 +14,10 @@ public record BulkUserChange(UserStatus status, Role role, Tags addTags, Tags re
     public BulkUserChange {
         addTags = addTags == null ? Tags.none() : addTags;
         removeTags = removeTags == null ? Tags.none() : removeTags;
-        if (status == null && role == null && addTags.values().isEmpty() && removeTags.values().isEmpty()) {
+        if (status == null
+                && role == null
+                && addTags.values().isEmpty()
+                && removeTags.values().isEmpty()) {
             throw new ValidationException("change", "name at least one of status, role, addTags, removeTags");
         }
     }

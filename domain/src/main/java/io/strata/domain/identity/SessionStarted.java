@@ -9,5 +9,4 @@ import java.time.Instant;
  * data that subscribers do not need).
  */
 public record SessionStarted(SessionId sessionId, UserId userId, Instant expiresAt, Instant occurredAt)
-        implements DomainEvent {
-}
+        implements DomainEvent {}

@@ -8,5 +8,4 @@ import java.time.Instant;
  * A user was deleted, and with it their profile, their sessions and their project memberships: no separate
  * event is recorded for those.
  */
-public record UserDeleted(UserId userId, Instant occurredAt) implements DomainEvent {
-}
+public record UserDeleted(UserId userId, Instant occurredAt) implements DomainEvent {}

@@ -5,5 +5,4 @@ import io.strata.domain.shared.user.UserId;
 import java.time.Instant;
 
 /** A user's e-mail address was marked verified. */
-public record UserEmailVerified(UserId userId, Email email, Instant occurredAt) implements DomainEvent {
-}
+public record UserEmailVerified(UserId userId, Email email, Instant occurredAt) implements DomainEvent {}

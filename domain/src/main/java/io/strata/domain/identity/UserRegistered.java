@@ -7,5 +7,4 @@ import java.time.Instant;
 
 /** A user was registered (by sign-up, an ADMIN, the first-admin setup or the seed). */
 public record UserRegistered(UserId userId, Email email, Username username, Role role, Instant occurredAt)
-        implements DomainEvent {
-}
+        implements DomainEvent {}

@@ -6,5 +6,4 @@ import io.strata.domain.shared.user.UserId;
 import java.time.Instant;
 
 /** A user's role changed (one user, or many in a bulk update). */
-public record UserRoleChanged(UserId userId, Role from, Role to, Instant occurredAt) implements DomainEvent {
-}
+public record UserRoleChanged(UserId userId, Role from, Role to, Instant occurredAt) implements DomainEvent {}

@@ -6,5 +6,4 @@ import java.time.Instant;
 
 /** A user was activated or deactivated (one user, or many in a bulk update). */
 public record UserStatusChanged(UserId userId, UserStatus from, UserStatus to, Instant occurredAt)
-        implements DomainEvent {
-}
+        implements DomainEvent {}

@@ -40,9 +40,19 @@ public final class Project extends AggregateRoot {
     private TaskCounters taskCounters;
     private AuditStamp stamp;
 
-    private Project(ProjectId id, String name, String description, ProjectStatus status, Priority priority,
-                    UserId ownerId, Set<UserId> members, Schedule schedule, Budget budget, Tags tags,
-                    TaskCounters taskCounters, AuditStamp stamp) {
+    private Project(
+            ProjectId id,
+            String name,
+            String description,
+            ProjectStatus status,
+            Priority priority,
+            UserId ownerId,
+            Set<UserId> members,
+            Schedule schedule,
+            Budget budget,
+            Tags tags,
+            TaskCounters taskCounters,
+            AuditStamp stamp) {
         this.id = id;
         this.name = name;
         this.description = description;
@@ -58,9 +68,16 @@ public final class Project extends AggregateRoot {
     }
 
     /** A new project in PLANNING; the owner is always a member. */
-    public static Project create(String name, String description, Priority priority, UserId ownerId,
-                                 Collection<UserId> members, Schedule schedule, Budget budget, Tags tags,
-                                 Clock clock) {
+    public static Project create(
+            String name,
+            String description,
+            Priority priority,
+            UserId ownerId,
+            Collection<UserId> members,
+            Schedule schedule,
+            Budget budget,
+            Tags tags,
+            Clock clock) {
         Objects.requireNonNull(ownerId, "ownerId");
         Set<UserId> all = new LinkedHashSet<>();
         all.add(ownerId);
@@ -71,20 +88,39 @@ public final class Project extends AggregateRoot {
             throw new ValidationException("members", "at most " + MAX_MEMBERS + " members");
         }
         Instant now = clock.now();
-        Project project = new Project(ProjectId.newId(), Text.required("name", name, NAME_MAX),
-                Text.optional("description", description, DESCRIPTION_MAX), ProjectStatus.PLANNING,
-                priority == null ? Priority.MEDIUM : priority, ownerId, all, schedule, budget, tags, TaskCounters.NONE,
+        Project project = new Project(
+                ProjectId.newId(),
+                Text.required("name", name, NAME_MAX),
+                Text.optional("description", description, DESCRIPTION_MAX),
+                ProjectStatus.PLANNING,
+                priority == null ? Priority.MEDIUM : priority,
+                ownerId,
+                all,
+                schedule,
+                budget,
+                tags,
+                TaskCounters.NONE,
                 AuditStamp.createdAt(now));
         project.record(new ProjectCreated(project.id, project.name, ownerId, List.copyOf(all), now));
         return project;
     }
 
     /** Loads a stored project: no validation, no events. */
-    public static Project reconstitute(ProjectId id, String name, String description, ProjectStatus status,
-                                       Priority priority, UserId ownerId, Set<UserId> members, Schedule schedule,
-                                       Budget budget, Tags tags, TaskCounters taskCounters, AuditStamp stamp) {
-        return new Project(id, name, description, status, priority, ownerId, members, schedule, budget, tags,
-                taskCounters, stamp);
+    public static Project reconstitute(
+            ProjectId id,
+            String name,
+            String description,
+            ProjectStatus status,
+            Priority priority,
+            UserId ownerId,
+            Set<UserId> members,
+            Schedule schedule,
+            Budget budget,
+            Tags tags,
+            TaskCounters taskCounters,
+            AuditStamp stamp) {
+        return new Project(
+                id, name, description, status, priority, ownerId, members, schedule, budget, tags, taskCounters, stamp);
     }
 
     public void rename(String name, Clock clock) {
@@ -165,8 +201,8 @@ public final class Project extends AggregateRoot {
             throw new ConflictException("user " + userId + " is not a member of project " + id);
         }
         if (openTasksAssigned > 0) {
-            throw new ConflictException("user " + userId + " has " + openTasksAssigned
-                    + " open task(s) in project " + id + "; reassign them first");
+            throw new ConflictException("user " + userId + " has " + openTasksAssigned + " open task(s) in project "
+                    + id + "; reassign them first");
         }
         members.remove(userId);
         record(new ProjectMemberRemoved(id, userId, touch(clock)));
@@ -192,25 +228,80 @@ public final class Project extends AggregateRoot {
         return now;
     }
 
-    public ProjectId id() { return id; }
-    public String name() { return name; }
-    public String description() { return description; }
-    public ProjectStatus status() { return status; }
-    public Priority priority() { return priority; }
-    public UserId ownerId() { return ownerId; }
-    public Set<UserId> members() { return Collections.unmodifiableSet(members); }
-    public Schedule schedule() { return schedule; }
-    public Budget budget() { return budget; }
-    public Tags tags() { return tags; }
-    public TaskCounters taskCounters() { return taskCounters; }
-    public AuditStamp stamp() { return stamp; }
+    public ProjectId id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public ProjectStatus status() {
+        return status;
+    }
+
+    public Priority priority() {
+        return priority;
+    }
+
+    public UserId ownerId() {
+        return ownerId;
+    }
+
+    public Set<UserId> members() {
+        return Collections.unmodifiableSet(members);
+    }
+
+    public Schedule schedule() {
+        return schedule;
+    }
+
+    public Budget budget() {
+        return budget;
+    }
+
+    public Tags tags() {
+        return tags;
+    }
+
+    public TaskCounters taskCounters() {
+        return taskCounters;
+    }
+
+    public AuditStamp stamp() {
+        return stamp;
+    }
 
     // shortcuts into the value objects above
-    public LocalDate startDate() { return schedule.startDate(); }
-    public LocalDate dueDate() { return schedule.dueDate(); }
-    public long taskCount() { return taskCounters.taskCount(); }
-    public int completion() { return taskCounters.completion(); }
-    public long version() { return stamp.version(); }
-    public Instant createdAt() { return stamp.createdAt(); }
-    public Instant updatedAt() { return stamp.updatedAt(); }
+    public LocalDate startDate() {
+        return schedule.startDate();
+    }
+
+    public LocalDate dueDate() {
+        return schedule.dueDate();
+    }
+
+    public long taskCount() {
+        return taskCounters.taskCount();
+    }
+
+    public int completion() {
+        return taskCounters.completion();
+    }
+
+    public long version() {
+        return stamp.version();
+    }
+
+    public Instant createdAt() {
+        return stamp.createdAt();
+    }
+
+    public Instant updatedAt() {
+        return stamp.updatedAt();
+    }
 }

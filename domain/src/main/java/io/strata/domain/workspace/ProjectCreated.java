@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** A project was created; {@code members} are its first members, the owner first. */
-public record ProjectCreated(ProjectId projectId, String name, UserId ownerId, List<UserId> members,
-                             Instant occurredAt) implements DomainEvent {
+public record ProjectCreated(ProjectId projectId, String name, UserId ownerId, List<UserId> members, Instant occurredAt)
+        implements DomainEvent {
     public ProjectCreated {
         members = List.copyOf(members);
     }

@@ -4,5 +4,4 @@ import io.strata.domain.shared.model.DomainEvent;
 import io.strata.domain.shared.user.UserId;
 import java.time.Instant;
 
-public record ProjectMemberAdded(ProjectId projectId, UserId userId, Instant occurredAt) implements DomainEvent {
-}
+public record ProjectMemberAdded(ProjectId projectId, UserId userId, Instant occurredAt) implements DomainEvent {}

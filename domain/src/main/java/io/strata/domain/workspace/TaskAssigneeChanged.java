@@ -6,5 +6,4 @@ import java.time.Instant;
 
 /** A task was assigned, reassigned or unassigned ({@code from} or {@code to} null: nobody). */
 public record TaskAssigneeChanged(TaskId taskId, ProjectId projectId, UserId from, UserId to, Instant occurredAt)
-        implements DomainEvent {
-}
+        implements DomainEvent {}

@@ -26,11 +26,12 @@ class IdentityEventsTest {
     @Test
     void aUserRecordsEachRealChangeOnce() {
         Instant created = now.get();
-        User user = User.create(new Email("ada@example.com"), new Username("ada"), null, null, null, Tags.none(),
-                Map.of(), clock);
+        User user = User.create(
+                new Email("ada@example.com"), new Username("ada"), null, null, null, Tags.none(), Map.of(), clock);
         UserId id = user.id();
-        assertThat(user.pullEvents()).containsExactly(
-                new UserRegistered(id, new Email("ada@example.com"), new Username("ada"), Role.USER, created));
+        assertThat(user.pullEvents())
+                .containsExactly(
+                        new UserRegistered(id, new Email("ada@example.com"), new Username("ada"), Role.USER, created));
 
         Instant t1 = tick();
         user.changeRole(Role.MANAGER, clock);
@@ -47,13 +48,14 @@ class IdentityEventsTest {
         user.changePreferences(Map.of("theme", "dark"), clock);
         Instant t3 = tick();
         user.delete(clock);
-        assertThat(user.pullEvents()).containsExactly(
-                new UserRoleChanged(id, Role.USER, Role.MANAGER, t1),
-                new UserStatusChanged(id, UserStatus.ACTIVE, UserStatus.INACTIVE, t1),
-                new UserStatusChanged(id, UserStatus.INACTIVE, UserStatus.ACTIVE, t2),
-                new UserEmailVerified(id, new Email("ada@example.com"), t2),
-                new UserPasswordChanged(id, t2),
-                new UserDeleted(id, t3));
+        assertThat(user.pullEvents())
+                .containsExactly(
+                        new UserRoleChanged(id, Role.USER, Role.MANAGER, t1),
+                        new UserStatusChanged(id, UserStatus.ACTIVE, UserStatus.INACTIVE, t1),
+                        new UserStatusChanged(id, UserStatus.INACTIVE, UserStatus.ACTIVE, t2),
+                        new UserEmailVerified(id, new Email("ada@example.com"), t2),
+                        new UserPasswordChanged(id, t2),
+                        new UserDeleted(id, t3));
         assertThat(user.pullEvents()).isEmpty();
     }
 
@@ -62,26 +64,30 @@ class IdentityEventsTest {
         UserId id = UserId.newId();
         Instant at = now.get();
         BulkUserChange both = new BulkUserChange(UserStatus.INACTIVE, Role.GUEST, null, null);
-        assertThat(both.eventsFor(id, UserStatus.ACTIVE, Role.USER, at)).containsExactly(
-                new UserStatusChanged(id, UserStatus.ACTIVE, UserStatus.INACTIVE, at),
-                new UserRoleChanged(id, Role.USER, Role.GUEST, at));
+        assertThat(both.eventsFor(id, UserStatus.ACTIVE, Role.USER, at))
+                .containsExactly(
+                        new UserStatusChanged(id, UserStatus.ACTIVE, UserStatus.INACTIVE, at),
+                        new UserRoleChanged(id, Role.USER, Role.GUEST, at));
         assertThat(both.eventsFor(id, UserStatus.INACTIVE, Role.GUEST, at)).isEmpty();
         assertThat(new BulkUserChange(null, null, Tags.of(List.of("x")), null)
-                .eventsFor(id, UserStatus.ACTIVE, Role.USER, at)).as("retagging records none").isEmpty();
+                        .eventsFor(id, UserStatus.ACTIVE, Role.USER, at))
+                .as("retagging records none")
+                .isEmpty();
     }
 
     @Test
     void aSessionRecordsItsStartAndOneRevocation() {
         UserId user = UserId.newId();
         Instant started = now.get();
-        Session session = Session.start(user, "a".repeat(64), ClientInfo.of("10.0.0.1", "curl", Map.of()),
-                Duration.ofHours(1), clock);
+        Session session = Session.start(
+                user, "a".repeat(64), ClientInfo.of("10.0.0.1", "curl", Map.of()), Duration.ofHours(1), clock);
         Instant revoked = tick();
         session.revoke(clock);
         tick();
         session.revoke(clock);
-        assertThat(session.pullEvents()).containsExactly(
-                new SessionStarted(session.id(), user, started.plus(Duration.ofHours(1)), started),
-                new SessionRevoked(session.id(), user, revoked));
+        assertThat(session.pullEvents())
+                .containsExactly(
+                        new SessionStarted(session.id(), user, started.plus(Duration.ofHours(1)), started),
+                        new SessionRevoked(session.id(), user, revoked));
     }
 }

@@ -27,8 +27,8 @@ class WorkspaceEventsTest {
     @Test
     void aProjectRecordsItsCreationStatusAndMembers() {
         Instant created = now.get();
-        Project project = Project.create(" Apollo ", null, null, owner, List.of(member), Schedule.NONE, null,
-                Tags.none(), clock);
+        Project project =
+                Project.create(" Apollo ", null, null, owner, List.of(member), Schedule.NONE, null, Tags.none(), clock);
         ProjectId id = project.id();
         Instant t1 = tick();
         project.changeStatus(ProjectStatus.ACTIVE, new TaskTally(0, 0, 0), clock);
@@ -38,17 +38,18 @@ class WorkspaceEventsTest {
         project.rename("Artemis", clock);
         project.reschedule(Schedule.NONE, clock);
         project.recordTaskTally(new TaskTally(3, 1, 0), clock);
-        assertThat(project.pullEvents()).containsExactly(
-                new ProjectCreated(id, "Apollo", owner, List.of(owner, member), created),
-                new ProjectStatusChanged(id, ProjectStatus.PLANNING, ProjectStatus.ACTIVE, t1),
-                new ProjectMemberAdded(id, other, t1),
-                new ProjectMemberRemoved(id, other, t2));
+        assertThat(project.pullEvents())
+                .containsExactly(
+                        new ProjectCreated(id, "Apollo", owner, List.of(owner, member), created),
+                        new ProjectStatusChanged(id, ProjectStatus.PLANNING, ProjectStatus.ACTIVE, t1),
+                        new ProjectMemberAdded(id, other, t1),
+                        new ProjectMemberRemoved(id, other, t2));
     }
 
     @Test
     void aTaskRecordsItsCreationAssigneeAndStatus() {
-        Project project = Project.create("Apollo", null, null, owner, List.of(member), Schedule.NONE, null,
-                Tags.none(), clock);
+        Project project =
+                Project.create("Apollo", null, null, owner, List.of(member), Schedule.NONE, null, Tags.none(), clock);
         Instant created = now.get();
         Task task = Task.create(project, " Build ", null, null, member, BigDecimal.ONE, null, Tags.none(), clock);
         TaskId id = task.id();
@@ -60,10 +61,11 @@ class WorkspaceEventsTest {
         task.assign(project, null, clock);
         task.logHours(BigDecimal.ONE, clock);
         task.rename("Ship", clock);
-        assertThat(task.pullEvents()).containsExactly(
-                new TaskCreated(id, project.id(), "Build", member, created),
-                new TaskAssigneeChanged(id, project.id(), member, owner, t1),
-                new TaskStatusChanged(id, project.id(), TaskStatus.TODO, TaskStatus.IN_PROGRESS, t1),
-                new TaskAssigneeChanged(id, project.id(), owner, null, t2));
+        assertThat(task.pullEvents())
+                .containsExactly(
+                        new TaskCreated(id, project.id(), "Build", member, created),
+                        new TaskAssigneeChanged(id, project.id(), member, owner, t1),
+                        new TaskStatusChanged(id, project.id(), TaskStatus.TODO, TaskStatus.IN_PROGRESS, t1),
+                        new TaskAssigneeChanged(id, project.id(), owner, null, t2));
     }
 }

@@ -35,6 +35,7 @@ public class SessionPersistenceAdapter implements SessionRepository {
     private static final String REVOKE = """
             UPDATE sessions SET revoked_at = :now, updated_at = :now, version = version + 1
             WHERE revoked_at IS NULL AND expires_at > :now""";
+
     private static final String REVOKED = " RETURNING id, user_id";
 
     private final EntityManager entityManager;
@@ -50,20 +51,33 @@ public class SessionPersistenceAdapter implements SessionRepository {
     /** Inserts at once: an unknown user is a {@link NotFoundException}. */
     @Override
     public Session add(Session session) {
-        AggregateWrites.insert(entityManager, session, mapper.toEntity(session), e -> PersistenceErrors.violatedConstraint(e)
-                .<RuntimeException>map(constraint -> switch (constraint) {
-                    case "sessions_user_fk" -> new NotFoundException("user", session.userId());
-                    case "sessions_token_hash_uk", "sessions_pk" -> new ConflictException("session already exists");
-                    default -> e;
-                }).orElse(e));
+        AggregateWrites.insert(
+                entityManager,
+                session,
+                mapper.toEntity(session),
+                e -> PersistenceErrors.violatedConstraint(e)
+                        .<RuntimeException>map(constraint -> switch (constraint) {
+                            case "sessions_user_fk" -> new NotFoundException("user", session.userId());
+                            case "sessions_token_hash_uk", "sessions_pk" ->
+                                new ConflictException("session already exists");
+                            default -> e;
+                        })
+                        .orElse(e));
         return session;
     }
 
     @Override
     public Session save(Session session) {
-        return mapper.toDomain(AggregateWrites.saveChanges(entityManager, session, SessionJpaEntity.class,
-                session.id().value(), session.version(), "session", session.id(),
-                entity -> mapper.copyChanges(session, entity), e -> e));
+        return mapper.toDomain(AggregateWrites.saveChanges(
+                entityManager,
+                session,
+                SessionJpaEntity.class,
+                session.id().value(),
+                session.version(),
+                "session",
+                session.id(),
+                entity -> mapper.copyChanges(session, entity),
+                e -> e));
     }
 
     @Override
@@ -74,14 +88,15 @@ public class SessionPersistenceAdapter implements SessionRepository {
     /** One statement: sessions JOIN users on the token hash's unique index. */
     @Override
     public Optional<SessionPrincipal> findPrincipal(String tokenHash) {
-        return entityManager.createQuery("""
+        return entityManager
+                .createQuery("""
                         SELECT s, u.role, u.status FROM SessionJpaEntity s JOIN UserJpaEntity u ON u.id = s.userId
                         WHERE s.tokenHash = :tokenHash""", Object[].class)
                 .setParameter("tokenHash", tokenHash)
                 .getResultStream()
                 .findFirst()
-                .map(row -> new SessionPrincipal(mapper.toDomain((SessionJpaEntity) row[0]), (Role) row[1],
-                        (UserStatus) row[2]));
+                .map(row -> new SessionPrincipal(
+                        mapper.toDomain((SessionJpaEntity) row[0]), (Role) row[1], (UserStatus) row[2]));
     }
 
     /**
@@ -90,7 +105,8 @@ public class SessionPersistenceAdapter implements SessionRepository {
      */
     @Override
     public void markSeen(SessionId id, Instant at) {
-        entityManager.createQuery("""
+        entityManager
+                .createQuery("""
                         UPDATE SessionJpaEntity s SET s.lastSeenAt = :at
                         WHERE s.id = :id AND (s.lastSeenAt IS NULL OR s.lastSeenAt < :at)""")
                 .setParameter("at", at)
@@ -100,29 +116,38 @@ public class SessionPersistenceAdapter implements SessionRepository {
 
     @Override
     public List<Session> findActiveByUser(UserId userId, Instant now) {
-        return repository.findActive(userId.value(), now).stream().map(mapper::toDomain).toList();
+        return repository.findActive(userId.value(), now).stream()
+                .map(mapper::toDomain)
+                .toList();
     }
 
     /** One UPDATE ... RETURNING, then one INSERT of a {@link SessionRevoked} per session it revoked. */
     @Override
     public int revokeAllExcept(UserId userId, SessionId keep, Instant now) {
-        return revoke(REVOKE + " AND user_id = :userId AND id IS DISTINCT FROM cast(:keep AS uuid)" + REVOKED, now, query -> query
-                .setParameter("userId", userId.value())
-                .setParameter("keep", keep == null ? null : keep.value(), UUID.class));
+        return revoke(
+                REVOKE + " AND user_id = :userId AND id IS DISTINCT FROM cast(:keep AS uuid)" + REVOKED,
+                now,
+                query -> query.setParameter("userId", userId.value())
+                        .setParameter("keep", keep == null ? null : keep.value(), UUID.class));
     }
 
     /** As {@link #revokeAllExcept}, for many users at once. */
     @Override
     public int revokeAllOf(Collection<UserId> userIds, Instant now) {
-        return revoke(REVOKE + " AND user_id = ANY (cast(:userIds AS uuid[]))" + REVOKED, now, query -> query
-                .setParameter("userIds", userIds.stream().map(UserId::value).distinct().toArray(UUID[]::new),
+        return revoke(
+                REVOKE + " AND user_id = ANY (cast(:userIds AS uuid[]))" + REVOKED,
+                now,
+                query -> query.setParameter(
+                        "userIds",
+                        userIds.stream().map(UserId::value).distinct().toArray(UUID[]::new),
                         UUID[].class));
     }
 
     /** Runs a revoking UPDATE ... RETURNING and appends the events of the sessions it revoked. */
     @SuppressWarnings("unchecked")
     private int revoke(String sql, Instant now, UnaryOperator<NativeQuery<Object[]>> bind) {
-        NativeQuery<Object[]> query = entityManager.createNativeQuery(sql, Object[].class)
+        NativeQuery<Object[]> query = entityManager
+                .createNativeQuery(sql, Object[].class)
                 .unwrap(NativeQuery.class)
                 .addSynchronizedEntityClass(SessionJpaEntity.class)
                 .setParameter("now", now);
@@ -135,5 +160,4 @@ public class SessionPersistenceAdapter implements SessionRepository {
         AggregateWrites.appendEvents(entityManager, Session.class, events);
         return revoked.size();
     }
-
 }

@@ -49,8 +49,7 @@ import java.util.UUID;
 @Singleton
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
 public class UserPersistenceAdapter implements UserRepository {
-    static final CriteriaSearch<UserJpaEntity> SEARCH = CriteriaSearch
-            .builder(UserJpaEntity.class, UserSearch.SCHEMA)
+    static final CriteriaSearch<UserJpaEntity> SEARCH = CriteriaSearch.builder(UserJpaEntity.class, UserSearch.SCHEMA)
             .nullable("lastLoginAt")
             // search_text = lower(username || ' ' || email || ' ' || first_name || ' ' || last_name), trigram-indexed
             .text((cb, root, q) -> cb.like(root.<String>get("searchText"), LikePatterns.containsPattern(q), '\\'))
@@ -102,8 +101,11 @@ public class UserPersistenceAdapter implements UserRepository {
     private final UserJpaMapper mapper;
     private final UserProfileJpaMapper profileMapper;
 
-    UserPersistenceAdapter(EntityManager entityManager, UserJpaRepository repository, UserJpaMapper mapper,
-                           UserProfileJpaMapper profileMapper) {
+    UserPersistenceAdapter(
+            EntityManager entityManager,
+            UserJpaRepository repository,
+            UserJpaMapper mapper,
+            UserProfileJpaMapper profileMapper) {
         this.entityManager = entityManager;
         this.repository = repository;
         this.mapper = mapper;
@@ -146,11 +148,15 @@ public class UserPersistenceAdapter implements UserRepository {
     @Override
     public void addAll(List<User> users, HashedPassword password) {
         String hash = Argon2UserCredentials.phc(password);
-        AggregateWrites.insertAll(entityManager, users, user -> {
-            UserJpaEntity entity = mapper.toEntity(user);
-            entity.setPasswordHash(hash);
-            return entity;
-        }, e -> translate(e, users.size() == 1 ? users.get(0).id() : null));
+        AggregateWrites.insertAll(
+                entityManager,
+                users,
+                user -> {
+                    UserJpaEntity entity = mapper.toEntity(user);
+                    entity.setPasswordHash(hash);
+                    return entity;
+                },
+                e -> translate(e, users.size() == 1 ? users.get(0).id() : null));
     }
 
     /**
@@ -160,8 +166,16 @@ public class UserPersistenceAdapter implements UserRepository {
      */
     @Override
     public User save(User user) {
-        return mapper.toDomain(AggregateWrites.saveChanges(entityManager, user, UserJpaEntity.class, user.id().value(),
-                user.version(), "user", user.id(), entity -> mapper.copyChanges(user, entity), e -> translate(e, user.id())));
+        return mapper.toDomain(AggregateWrites.saveChanges(
+                entityManager,
+                user,
+                UserJpaEntity.class,
+                user.id().value(),
+                user.version(),
+                "user",
+                user.id(),
+                entity -> mapper.copyChanges(user, entity),
+                e -> translate(e, user.id())));
     }
 
     /**
@@ -172,7 +186,8 @@ public class UserPersistenceAdapter implements UserRepository {
      */
     @Override
     public User recordLogin(UserId id, Instant at) {
-        List<?> versions = entityManager.createNativeQuery("""
+        List<?> versions = entityManager
+                .createNativeQuery("""
                         UPDATE users SET login_count = login_count + 1, last_login_at = :at,
                                          updated_at = greatest(updated_at, :at), version = version + 1
                         WHERE id = :id
@@ -208,13 +223,18 @@ public class UserPersistenceAdapter implements UserRepository {
         if (entity.getVersion() != user.version()) {
             throw new StaleVersionException("user", id, user.version(), entity.getVersion());
         }
-        long owned = ((Number) entityManager.createNativeQuery(OWNED_PROJECTS, Long.class)
-                .setParameter("id", id.value()).getSingleResult()).longValue();
+        long owned = ((Number) entityManager
+                        .createNativeQuery(OWNED_PROJECTS, Long.class)
+                        .setParameter("id", id.value())
+                        .getSingleResult())
+                .longValue();
         if (owned > 0) {
             throw stillOwns(id, owned + " project(s)");
         }
         AggregateWrites.delete(entityManager, user, entity, "user", id, e -> {
-            if (PersistenceErrors.violatedConstraint(e).filter("projects_owner_fk"::equals).isPresent()) {
+            if (PersistenceErrors.violatedConstraint(e)
+                    .filter("projects_owner_fk"::equals)
+                    .isPresent()) {
                 return stillOwns(id, "project(s)");
             }
             return e;
@@ -247,7 +267,8 @@ public class UserPersistenceAdapter implements UserRepository {
             return List.of();
         }
         List<UUID> keys = ids.stream().map(UserId::value).distinct().toList();
-        List<Object[]> rows = entityManager.createQuery("""
+        List<Object[]> rows = entityManager
+                .createQuery("""
                         SELECT u, p FROM UserJpaEntity u LEFT JOIN UserProfileJpaEntity p ON p.userId = u.id
                         WHERE u.id IN :ids""", Object[].class)
                 .setParameter("ids", keys)
@@ -256,8 +277,10 @@ public class UserPersistenceAdapter implements UserRepository {
         for (Object[] row : rows) {
             UserJpaEntity user = (UserJpaEntity) row[0];
             UserProfileJpaEntity profile = (UserProfileJpaEntity) row[1];
-            byId.put(user.getId(), new UserWithProfile(mapper.toDomain(user),
-                    profile == null ? null : profileMapper.toDomain(profile)));
+            byId.put(
+                    user.getId(),
+                    new UserWithProfile(
+                            mapper.toDomain(user), profile == null ? null : profileMapper.toDomain(profile)));
         }
         List<UserWithProfile> ordered = new ArrayList<>(byId.size());
         for (UUID key : new LinkedHashSet<>(keys)) {
@@ -274,10 +297,13 @@ public class UserPersistenceAdapter implements UserRepository {
         if (limit < 1) {
             return List.of();
         }
-        List<Object[]> rows = entityManager.createNativeQuery(TAG_COUNTS, Object[].class)
+        List<Object[]> rows = entityManager
+                .createNativeQuery(TAG_COUNTS, Object[].class)
                 .setParameter("limit", limit)
                 .getResultList();
-        return rows.stream().map(r -> new TagCount((String) r[0], ((Number) r[1]).longValue())).toList();
+        return rows.stream()
+                .map(r -> new TagCount((String) r[0], ((Number) r[1]).longValue()))
+                .toList();
     }
 
     /** One statement; the average account age is measured against {@code now}, in days. */
@@ -292,7 +318,8 @@ public class UserPersistenceAdapter implements UserRepository {
             sql.append(", count(*) FILTER (WHERE role = :role").append(i).append(')');
         }
         sql.append(" FROM users");
-        var query = entityManager.createNativeQuery(sql.toString(), Object[].class).setParameter("now", now);
+        var query =
+                entityManager.createNativeQuery(sql.toString(), Object[].class).setParameter("now", now);
         for (int i = 0; i < roles.length; i++) {
             query.setParameter("role" + i, roles[i].name());
         }
@@ -301,8 +328,12 @@ public class UserPersistenceAdapter implements UserRepository {
         for (int i = 0; i < roles.length; i++) {
             byRole.put(roles[i], ((Number) row[5 + i]).longValue());
         }
-        return new UserStatistics(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                ((Number) row[2]).longValue(), byRole, ((Number) row[3]).longValue(),
+        return new UserStatistics(
+                ((Number) row[0]).longValue(),
+                ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue(),
+                byRole,
+                ((Number) row[3]).longValue(),
                 ((Number) row[4]).doubleValue());
     }
 
@@ -317,32 +348,44 @@ public class UserPersistenceAdapter implements UserRepository {
         if (ids.isEmpty()) {
             return 0;
         }
-        boolean retag = !change.addTags().values().isEmpty() || !change.removeTags().values().isEmpty();
+        boolean retag = !change.addTags().values().isEmpty()
+                || !change.removeTags().values().isEmpty();
         List<Object[]> changed;
         try {
-            changed = entityManager.createNativeQuery(BULK_UPDATE, Object[].class)
+            changed = entityManager
+                    .createNativeQuery(BULK_UPDATE, Object[].class)
                     .unwrap(org.hibernate.query.NativeQuery.class)
                     .addSynchronizedEntityClass(UserJpaEntity.class)
-                    .setParameter("status", change.status() == null ? null : change.status().name(), String.class)
-                    .setParameter("role", change.role() == null ? null : change.role().name(), String.class)
+                    .setParameter(
+                            "status",
+                            change.status() == null ? null : change.status().name(),
+                            String.class)
+                    .setParameter(
+                            "role", change.role() == null ? null : change.role().name(), String.class)
                     .setParameter("retag", retag)
                     .setParameter("addTags", change.addTags().values().toArray(String[]::new), String[].class)
                     .setParameter("removeTags", change.removeTags().values().toArray(String[]::new), String[].class)
-                    .setParameter("ids", ids.stream().map(UserId::value).distinct().toArray(UUID[]::new), UUID[].class)
+                    .setParameter(
+                            "ids", ids.stream().map(UserId::value).distinct().toArray(UUID[]::new), UUID[].class)
                     .setParameter("now", now)
                     .getResultList();
         } catch (PersistenceException e) {
-            if (PersistenceErrors.violatedConstraint(e).filter("users_tags_ck"::equals).isPresent()) {
-                throw new ValidationException("addTags", "a user would have more than "
-                        + io.strata.domain.shared.value.Tags.MAX_TAGS + " tags");
+            if (PersistenceErrors.violatedConstraint(e)
+                    .filter("users_tags_ck"::equals)
+                    .isPresent()) {
+                throw new ValidationException(
+                        "addTags",
+                        "a user would have more than " + io.strata.domain.shared.value.Tags.MAX_TAGS + " tags");
             }
             throw e;
         }
         Map<UUID, List<DomainEvent>> events = new LinkedHashMap<>();
         for (Object[] row : changed) {
             UUID id = (UUID) row[0];
-            events.put(id, change.eventsFor(new UserId(id), UserStatus.valueOf((String) row[1]),
-                    Role.valueOf((String) row[2]), now));
+            events.put(
+                    id,
+                    change.eventsFor(
+                            new UserId(id), UserStatus.valueOf((String) row[1]), Role.valueOf((String) row[2]), now));
         }
         AggregateWrites.appendEvents(entityManager, User.class, events);
         return changed.size();
@@ -350,11 +393,14 @@ public class UserPersistenceAdapter implements UserRepository {
 
     /** Maps a violated unique constraint of {@code users} to the message a client can act on ({@code id} null for a batch). */
     private static RuntimeException translate(PersistenceException error, UserId id) {
-        return PersistenceErrors.violatedConstraint(error).<RuntimeException>map(constraint -> switch (constraint) {
-            case "users_email_uk" -> new ConflictException("email already registered");
-            case "users_username_uk" -> new ConflictException("username already taken");
-            case "users_pk" -> new ConflictException((id == null ? "a user" : "user " + id) + " already exists");
-            default -> error;
-        }).orElse(error);
+        return PersistenceErrors.violatedConstraint(error)
+                .<RuntimeException>map(constraint -> switch (constraint) {
+                    case "users_email_uk" -> new ConflictException("email already registered");
+                    case "users_username_uk" -> new ConflictException("username already taken");
+                    case "users_pk" ->
+                        new ConflictException((id == null ? "a user" : "user " + id) + " already exists");
+                    default -> error;
+                })
+                .orElse(error);
     }
 }

@@ -25,15 +25,17 @@ import org.hibernate.Hibernate;
  * change many aggregates without loading them report what they changed through {@link #appendEvents}.
  */
 public final class AggregateWrites {
-    private AggregateWrites() {
-    }
+    private AggregateWrites() {}
 
     /**
      * Inserts a new aggregate's row and flushes, so the database's refusals (a taken unique value, an unknown
      * reference) surface here and go through {@code translate}; then appends the aggregate's events.
      */
-    public static <E extends AggregateJpaColumns> E insert(EntityManager entityManager, AggregateRoot aggregate, E entity,
-                                                           Function<PersistenceException, RuntimeException> translate) {
+    public static <E extends AggregateJpaColumns> E insert(
+            EntityManager entityManager,
+            AggregateRoot aggregate,
+            E entity,
+            Function<PersistenceException, RuntimeException> translate) {
         try {
             entityManager.persist(entity);
             entityManager.flush();
@@ -49,7 +51,9 @@ public final class AggregateWrites {
      * afterwards), then their events in a few multi-row statements. {@code toEntity} maps one aggregate to its row.
      */
     public static <A extends AggregateRoot, E extends AggregateJpaColumns> void insertAll(
-            EntityManager entityManager, List<A> aggregates, Function<? super A, E> toEntity,
+            EntityManager entityManager,
+            List<A> aggregates,
+            Function<? super A, E> toEntity,
             Function<PersistenceException, RuntimeException> translate) {
         List<E> entities = new ArrayList<>(aggregates.size());
         List<Outbox.Stream> streams = new ArrayList<>(aggregates.size());
@@ -75,10 +79,16 @@ public final class AggregateWrites {
      *
      * @param what   how errors name the aggregate ("Task"), with {@code shownId} as its id
      */
-    public static <E extends AggregateJpaColumns> E saveChanges(EntityManager entityManager, AggregateRoot aggregate,
-                                                                Class<E> type, UUID id, long expectedVersion,
-                                                                String what, Object shownId, Consumer<E> copyChanges,
-                                                                Function<PersistenceException, RuntimeException> translate) {
+    public static <E extends AggregateJpaColumns> E saveChanges(
+            EntityManager entityManager,
+            AggregateRoot aggregate,
+            Class<E> type,
+            UUID id,
+            long expectedVersion,
+            String what,
+            Object shownId,
+            Consumer<E> copyChanges,
+            Function<PersistenceException, RuntimeException> translate) {
         E entity = entityManager.find(type, id);
         if (entity == null) {
             throw new NotFoundException(what, shownId);
@@ -95,8 +105,8 @@ public final class AggregateWrites {
         Outbox.Stream events = stream(aggregate, id);
         if (!events.events().isEmpty() && entity.getVersion() == expectedVersion) {
             // the sequence numbers rely on the row lock of this transaction's UPDATE: no update, no lock
-            throw new IllegalStateException(what + " " + shownId + " recorded " + events.events()
-                    + " without a change to store");
+            throw new IllegalStateException(
+                    what + " " + shownId + " recorded " + events.events() + " without a change to store");
         }
         Outbox.append(entityManager, List.of(events), false);
         return entity;
@@ -108,9 +118,13 @@ public final class AggregateWrites {
      * (its deletion). A version that moved on is a {@link StaleVersionException}; any other refusal of the
      * database goes through {@code translate}.
      */
-    public static <E extends AggregateJpaColumns> void delete(EntityManager entityManager, AggregateRoot aggregate,
-                                                              E entity, String what, Object shownId,
-                                                              Function<PersistenceException, RuntimeException> translate) {
+    public static <E extends AggregateJpaColumns> void delete(
+            EntityManager entityManager,
+            AggregateRoot aggregate,
+            E entity,
+            String what,
+            Object shownId,
+            Function<PersistenceException, RuntimeException> translate) {
         UUID id = entity.getId();
         long version = entity.getVersion();
         try {
@@ -126,8 +140,10 @@ public final class AggregateWrites {
      * Appends events of aggregates of {@code aggregateType} that a bulk statement of this transaction changed
      * (and so locked) without loading them, in the map's order: aggregate id to its events, oldest first.
      */
-    public static void appendEvents(EntityManager entityManager, Class<? extends AggregateRoot> aggregateType,
-                                    Map<UUID, List<DomainEvent>> events) {
+    public static void appendEvents(
+            EntityManager entityManager,
+            Class<? extends AggregateRoot> aggregateType,
+            Map<UUID, List<DomainEvent>> events) {
         List<Outbox.Stream> streams = new ArrayList<>(events.size());
         events.forEach((id, recorded) -> streams.add(new Outbox.Stream(aggregateType, id, recorded)));
         Outbox.append(entityManager, streams, false);
@@ -138,12 +154,21 @@ public final class AggregateWrites {
     }
 
     @SuppressWarnings("unchecked")
-    private static RuntimeException staleOr(PersistenceException error, EntityManager entityManager, Class<?> type,
-                                            UUID id, long expectedVersion, String what, Object shownId,
-                                            Function<PersistenceException, RuntimeException> translate) {
+    private static RuntimeException staleOr(
+            PersistenceException error,
+            EntityManager entityManager,
+            Class<?> type,
+            UUID id,
+            long expectedVersion,
+            String what,
+            Object shownId,
+            Function<PersistenceException, RuntimeException> translate) {
         if (PersistenceErrors.isOptimisticLockFailure(error)) {
-            return new StaleVersionException(what, shownId, expectedVersion, PersistenceErrors.committedVersion(
-                    entityManager, (Class<? extends AggregateJpaColumns>) type, id));
+            return new StaleVersionException(
+                    what,
+                    shownId,
+                    expectedVersion,
+                    PersistenceErrors.committedVersion(entityManager, (Class<? extends AggregateJpaColumns>) type, id));
         }
         return translate.apply(error);
     }

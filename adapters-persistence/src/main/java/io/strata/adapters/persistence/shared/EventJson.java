@@ -36,13 +36,13 @@ final class EventJson {
         }
     };
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     /** {@code <context>.<SimpleName>}: the bounded context is the package under {@code io.strata.domain}. */
     static String typeName(Class<?> type) {
         String pkg = type.getPackageName();
-        String context = pkg.startsWith(DOMAIN_PACKAGE) ? pkg.substring(DOMAIN_PACKAGE.length())
+        String context = pkg.startsWith(DOMAIN_PACKAGE)
+                ? pkg.substring(DOMAIN_PACKAGE.length())
                 : pkg.substring(pkg.lastIndexOf('.') + 1);
         int dot = context.indexOf('.');
         return (dot < 0 ? context : context.substring(0, dot)) + "." + type.getSimpleName();
@@ -64,7 +64,7 @@ final class EventJson {
             }
             json.writeEndObject();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);   // a StringWriter does not fail
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return out.toString();
     }
@@ -76,7 +76,10 @@ final class EventJson {
             json.writeString(s);
         } else if (value instanceof Boolean b) {
             json.writeBoolean(b);
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+        } else if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte) {
             json.writeNumber(((Number) value).longValue());
         } else if (value instanceof BigDecimal d) {
             json.writeNumber(d);
@@ -102,7 +105,7 @@ final class EventJson {
         } else if (value instanceof Record record) {
             RecordComponent[] components = COMPONENTS.get(record.getClass());
             if (components.length == 1) {
-                write(json, read(components[0], record));   // an id or value object: its value
+                write(json, read(components[0], record)); // an id or value object: its value
             } else {
                 json.writeStartObject();
                 for (RecordComponent component : components) {
@@ -112,8 +115,9 @@ final class EventJson {
                 json.writeEndObject();
             }
         } else {
-            throw new IllegalArgumentException("an event payload cannot hold a " + value.getClass().getName()
-                    + "; use strings, numbers, booleans, enums, UUIDs, dates, records, collections or maps");
+            throw new IllegalArgumentException(
+                    "an event payload cannot hold a " + value.getClass().getName()
+                            + "; use strings, numbers, booleans, enums, UUIDs, dates, records, collections or maps");
         }
     }
 
@@ -121,7 +125,8 @@ final class EventJson {
         try {
             return component.getAccessor().invoke(record);
         } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + component + " of " + record.getClass().getName(), e);
+            throw new IllegalStateException(
+                    "cannot read " + component + " of " + record.getClass().getName(), e);
         }
     }
 }

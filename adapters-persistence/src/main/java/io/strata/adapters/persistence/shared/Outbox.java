@@ -28,8 +28,7 @@ final class Outbox {
     static final int CHUNK = 1024;
 
     /** The events one aggregate recorded, oldest first. */
-    record Stream(Class<?> aggregateType, UUID aggregateId, List<DomainEvent> events) {
-    }
+    record Stream(Class<?> aggregateType, UUID aggregateId, List<DomainEvent> events) {}
 
     private static final String INSERT = """
             INSERT INTO events (event_id, aggregate_type, aggregate_id, sequence, event_type, payload, occurred_at)
@@ -50,8 +49,7 @@ final class Outbox {
             coalesce((SELECT max(s.sequence) FROM events s
                       WHERE s.aggregate_type = e.aggregate_type AND s.aggregate_id = e.aggregate_id), 0)""");
 
-    private Outbox() {
-    }
+    private Outbox() {}
 
     /**
      * Appends every stream's events, streams in order, each stream's events in order; nothing when there are none.
@@ -101,7 +99,8 @@ final class Outbox {
                 i++;
             }
         }
-        entityManager.createNativeQuery(newAggregates ? APPEND_TO_NEW : APPEND)
+        entityManager
+                .createNativeQuery(newAggregates ? APPEND_TO_NEW : APPEND)
                 .unwrap(NativeQuery.class)
                 .addSynchronizedQuerySpace("events")
                 .setParameter("eventIds", eventIds, UUID[].class)

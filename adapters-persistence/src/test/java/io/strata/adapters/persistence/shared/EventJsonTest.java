@@ -73,47 +73,74 @@ class EventJsonTest {
     private static final Map<DomainEvent, String[]> CATALOGUE = new LinkedHashMap<>();
 
     static {
-        put(new UserRegistered(USER, new Email("Ada@Example.com"), new Username("ada"), Role.USER, AT),
-                "identity.UserRegistered", "{\"userId\":" + U + ",\"email\":\"ada@example.com\",\"username\":\"ada\","
-                        + "\"role\":\"USER\"}");
-        put(new UserStatusChanged(USER, UserStatus.ACTIVE, UserStatus.INACTIVE, AT), "identity.UserStatusChanged",
+        put(
+                new UserRegistered(USER, new Email("Ada@Example.com"), new Username("ada"), Role.USER, AT),
+                "identity.UserRegistered",
+                "{\"userId\":" + U + ",\"email\":\"ada@example.com\",\"username\":\"ada\"," + "\"role\":\"USER\"}");
+        put(
+                new UserStatusChanged(USER, UserStatus.ACTIVE, UserStatus.INACTIVE, AT),
+                "identity.UserStatusChanged",
                 "{\"userId\":" + U + ",\"from\":\"ACTIVE\",\"to\":\"INACTIVE\"}");
-        put(new UserRoleChanged(USER, Role.USER, Role.MANAGER, AT), "identity.UserRoleChanged",
+        put(
+                new UserRoleChanged(USER, Role.USER, Role.MANAGER, AT),
+                "identity.UserRoleChanged",
                 "{\"userId\":" + U + ",\"from\":\"USER\",\"to\":\"MANAGER\"}");
-        put(new UserEmailVerified(USER, new Email("ada@example.com"), AT), "identity.UserEmailVerified",
+        put(
+                new UserEmailVerified(USER, new Email("ada@example.com"), AT),
+                "identity.UserEmailVerified",
                 "{\"userId\":" + U + ",\"email\":\"ada@example.com\"}");
         put(new UserPasswordChanged(USER, AT), "identity.UserPasswordChanged", "{\"userId\":" + U + "}");
         put(new UserDeleted(USER, AT), "identity.UserDeleted", "{\"userId\":" + U + "}");
-        put(new SessionStarted(SESSION, USER, AT.plusSeconds(3600), AT), "identity.SessionStarted",
+        put(
+                new SessionStarted(SESSION, USER, AT.plusSeconds(3600), AT),
+                "identity.SessionStarted",
                 "{\"sessionId\":\"00000000-0000-0000-0000-0000000000b1\",\"userId\":" + U
                         + ",\"expiresAt\":\"2026-02-03T05:05:06.123456Z\"}");
-        put(new SessionRevoked(SESSION, USER, AT), "identity.SessionRevoked",
+        put(
+                new SessionRevoked(SESSION, USER, AT),
+                "identity.SessionRevoked",
                 "{\"sessionId\":\"00000000-0000-0000-0000-0000000000b1\",\"userId\":" + U + "}");
-        put(new ProjectCreated(PROJECT, "Apollo \"11\"", USER, List.of(USER, OTHER), AT), "workspace.ProjectCreated",
+        put(
+                new ProjectCreated(PROJECT, "Apollo \"11\"", USER, List.of(USER, OTHER), AT),
+                "workspace.ProjectCreated",
                 "{\"projectId\":" + P + ",\"name\":\"Apollo \\\"11\\\"\",\"ownerId\":" + U + ",\"members\":[" + U + ","
                         + U2 + "]}");
-        put(new ProjectStatusChanged(PROJECT, ProjectStatus.PLANNING, ProjectStatus.ACTIVE, AT),
-                "workspace.ProjectStatusChanged", "{\"projectId\":" + P + ",\"from\":\"PLANNING\",\"to\":\"ACTIVE\"}");
-        put(new ProjectMemberAdded(PROJECT, OTHER, AT), "workspace.ProjectMemberAdded",
+        put(
+                new ProjectStatusChanged(PROJECT, ProjectStatus.PLANNING, ProjectStatus.ACTIVE, AT),
+                "workspace.ProjectStatusChanged",
+                "{\"projectId\":" + P + ",\"from\":\"PLANNING\",\"to\":\"ACTIVE\"}");
+        put(
+                new ProjectMemberAdded(PROJECT, OTHER, AT),
+                "workspace.ProjectMemberAdded",
                 "{\"projectId\":" + P + ",\"userId\":" + U2 + "}");
-        put(new ProjectMemberRemoved(PROJECT, OTHER, AT), "workspace.ProjectMemberRemoved",
+        put(
+                new ProjectMemberRemoved(PROJECT, OTHER, AT),
+                "workspace.ProjectMemberRemoved",
                 "{\"projectId\":" + P + ",\"userId\":" + U2 + "}");
-        put(new TaskCreated(TASK, PROJECT, "Build\u2028it", null, AT), "workspace.TaskCreated",
+        put(
+                new TaskCreated(TASK, PROJECT, "Build\u2028it", null, AT),
+                "workspace.TaskCreated",
                 "{\"taskId\":" + T + ",\"projectId\":" + P + ",\"title\":\"Build\u2028it\",\"assigneeId\":null}");
-        put(new TaskStatusChanged(TASK, PROJECT, TaskStatus.TODO, TaskStatus.DONE, AT), "workspace.TaskStatusChanged",
+        put(
+                new TaskStatusChanged(TASK, PROJECT, TaskStatus.TODO, TaskStatus.DONE, AT),
+                "workspace.TaskStatusChanged",
                 "{\"taskId\":" + T + ",\"projectId\":" + P + ",\"from\":\"TODO\",\"to\":\"DONE\"}");
-        put(new TaskAssigneeChanged(TASK, PROJECT, null, OTHER, AT), "workspace.TaskAssigneeChanged",
+        put(
+                new TaskAssigneeChanged(TASK, PROJECT, null, OTHER, AT),
+                "workspace.TaskAssigneeChanged",
                 "{\"taskId\":" + T + ",\"projectId\":" + P + ",\"from\":null,\"to\":" + U2 + "}");
     }
 
     private static void put(DomainEvent event, String type, String payload) {
-        CATALOGUE.put(event, new String[]{type, payload});
+        CATALOGUE.put(event, new String[] {type, payload});
     }
 
     @Test
     void everyEventHasItsTypeNameAndPayload() {
         CATALOGUE.forEach((event, expected) -> {
-            assertThat(EventJson.typeName(event.getClass())).as(event.toString()).isEqualTo(expected[0]);
+            assertThat(EventJson.typeName(event.getClass()))
+                    .as(event.toString())
+                    .isEqualTo(expected[0]);
             assertThat(EventJson.payload(event)).as(event.toString()).isEqualTo(expected[1]);
         });
         assertThat(EventJson.typeName(User.class)).isEqualTo("identity.User");
@@ -123,16 +150,22 @@ class EventJsonTest {
     @Test
     void theCatalogueListsEveryDomainEventAndNoneCarriesASecret() {
         List<Class<?>> events = domainEvents();
-        assertThat(events).as("DomainEvent implementations in the domain module").isNotEmpty()
-                .allSatisfy(type -> assertThat(type.isRecord()).as(type + " is a record").isTrue());
+        assertThat(events)
+                .as("DomainEvent implementations in the domain module")
+                .isNotEmpty()
+                .allSatisfy(type ->
+                        assertThat(type.isRecord()).as(type + " is a record").isTrue());
         assertThat(CATALOGUE.keySet().stream().<Class<?>>map(Object::getClass).toList())
-                .as("add a new event to CATALOGUE with its payload").containsExactlyInAnyOrderElementsOf(events);
+                .as("add a new event to CATALOGUE with its payload")
+                .containsExactlyInAnyOrderElementsOf(events);
         for (Class<?> type : events) {
             for (RecordComponent component : type.getRecordComponents()) {
                 String name = component.getName().toLowerCase(Locale.ROOT);
-                assertThat(name).as(type.getSimpleName() + "." + component.getName())
+                assertThat(name)
+                        .as(type.getSimpleName() + "." + component.getName())
                         .doesNotContain("hash", "password", "token", "secret");
-                assertThat(component.getType()).as(type.getSimpleName() + "." + component.getName())
+                assertThat(component.getType())
+                        .as(type.getSimpleName() + "." + component.getName())
                         .isNotIn(HashedPassword.class, Password.class);
             }
         }
@@ -140,30 +173,36 @@ class EventJsonTest {
 
     @Test
     void valueObjectsOfSeveralPartsAreObjectsAndUnknownValuesAreRefused() {
-        record Budgeted(Budget budget, LocalDate due, long count, boolean flag, Map<String, Object> extra,
-                        Instant occurredAt) implements DomainEvent {
-        }
+        record Budgeted(
+                Budget budget, LocalDate due, long count, boolean flag, Map<String, Object> extra, Instant occurredAt)
+                implements DomainEvent {}
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("a", List.of(1, "two"));
-        assertThat(EventJson.payload(new Budgeted(new Budget(new BigDecimal("10.50"), "EUR"), LocalDate.parse("2026-05-01"),
-                7, true, extra, AT))).isEqualTo("{\"budget\":{\"amount\":10.50,\"currency\":\"EUR\"},"
-                + "\"due\":\"2026-05-01\",\"count\":7,\"flag\":true,\"extra\":{\"a\":[1,\"two\"]}}");
+        assertThat(EventJson.payload(new Budgeted(
+                        new Budget(new BigDecimal("10.50"), "EUR"), LocalDate.parse("2026-05-01"), 7, true, extra, AT)))
+                .isEqualTo("{\"budget\":{\"amount\":10.50,\"currency\":\"EUR\"},"
+                        + "\"due\":\"2026-05-01\",\"count\":7,\"flag\":true,\"extra\":{\"a\":[1,\"two\"]}}");
 
-        record Odd(Object thing, Instant occurredAt) implements DomainEvent {
-        }
+        record Odd(Object thing, Instant occurredAt) implements DomainEvent {}
         assertThatThrownBy(() -> EventJson.payload(new Odd(new Object(), AT)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.lang.Object");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("java.lang.Object");
         assertThatThrownBy(() -> EventJson.payload(() -> AT)).hasMessageContaining("not a record");
     }
 
     /** Every class of the domain module (a directory in the build, or a jar) that implements DomainEvent. */
     private static List<Class<?>> domainEvents() {
         try {
-            Path location = Path.of(DomainEvent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(DomainEvent.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             List<String> names = new ArrayList<>();
             if (Files.isDirectory(location)) {
                 try (Stream<Path> files = Files.walk(location)) {
-                    files.map(f -> location.relativize(f).toString().replace('\\', '/')).forEach(names::add);
+                    files.map(f -> location.relativize(f).toString().replace('\\', '/'))
+                            .forEach(names::add);
                 }
             } else {
                 try (JarFile jar = new JarFile(location.toFile())) {
@@ -173,7 +212,9 @@ class EventJsonTest {
             List<Class<?>> events = new ArrayList<>();
             for (String name : names) {
                 if (name.endsWith(".class") && !name.contains("$") && !name.endsWith("module-info.class")) {
-                    Class<?> type = Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), false,
+                    Class<?> type = Class.forName(
+                            name.substring(0, name.length() - 6).replace('/', '.'),
+                            false,
                             DomainEvent.class.getClassLoader());
                     if (DomainEvent.class.isAssignableFrom(type) && !type.isInterface()) {
                         events.add(type);

@@ -54,14 +54,23 @@ class OutboxTest extends PostgresTest {
     }
 
     private User newUser(String name) {
-        return User.create(new Email(name + "@example.com"), new Username(name), null, null, Role.USER, Tags.none(),
-                Map.of(), CLOCK);
+        return User.create(
+                new Email(name + "@example.com"),
+                new Username(name),
+                null,
+                null,
+                Role.USER,
+                Tags.none(),
+                Map.of(),
+                CLOCK);
     }
 
     /** This transaction's id, as the events' txid column holds it. */
     private String currentTxid() {
-        return bean(EntityManager.class).createNativeQuery("SELECT cast(pg_current_xact_id() AS text)")
-                .getSingleResult().toString();
+        return bean(EntityManager.class)
+                .createNativeQuery("SELECT cast(pg_current_xact_id() AS text)")
+                .getSingleResult()
+                .toString();
     }
 
     @Test
@@ -70,8 +79,8 @@ class OutboxTest extends PostgresTest {
         User joiner = tx(() -> users.add(newUser("outbox.joiner")));
         String[] created = new String[1];
         Project project = tx(() -> {
-            Project added = projects.add(Project.create("Apollo", null, null, owner.id(), List.of(), Schedule.NONE, null,
-                    Tags.none(), CLOCK));
+            Project added = projects.add(Project.create(
+                    "Apollo", null, null, owner.id(), List.of(), Schedule.NONE, null, Tags.none(), CLOCK));
             created[0] = currentTxid();
             return added;
         });
@@ -87,35 +96,56 @@ class OutboxTest extends PostgresTest {
         List<List<String>> rows = rows("SELECT sequence, event_type, payload::text, txid::text, aggregate_type, "
                 + "(SELECT count(DISTINCT event_id) FROM events) = (SELECT count(*) FROM events) "
                 + "FROM events WHERE aggregate_id = '" + project.id() + "' ORDER BY position");
-        assertThat(rows).containsExactly(
-                List.of("1", "workspace.ProjectCreated", "{\"name\": \"Apollo\", \"members\": [\"" + owner.id()
-                        + "\"], \"ownerId\": \"" + owner.id() + "\", \"projectId\": \"" + project.id() + "\"}",
-                        created[0], "workspace.Project", "t"),
-                List.of("2", "workspace.ProjectStatusChanged", "{\"to\": \"ACTIVE\", \"from\": \"PLANNING\", "
-                        + "\"projectId\": \"" + project.id() + "\"}", changed, "workspace.Project", "t"),
-                List.of("3", "workspace.ProjectMemberAdded", "{\"userId\": \"" + joiner.id() + "\", \"projectId\": \""
-                        + project.id() + "\"}", changed, "workspace.Project", "t"));
+        assertThat(rows)
+                .containsExactly(
+                        List.of(
+                                "1",
+                                "workspace.ProjectCreated",
+                                "{\"name\": \"Apollo\", \"members\": [\"" + owner.id() + "\"], \"ownerId\": \""
+                                        + owner.id() + "\", \"projectId\": \"" + project.id() + "\"}",
+                                created[0],
+                                "workspace.Project",
+                                "t"),
+                        List.of(
+                                "2",
+                                "workspace.ProjectStatusChanged",
+                                "{\"to\": \"ACTIVE\", \"from\": \"PLANNING\", " + "\"projectId\": \"" + project.id()
+                                        + "\"}",
+                                changed,
+                                "workspace.Project",
+                                "t"),
+                        List.of(
+                                "3",
+                                "workspace.ProjectMemberAdded",
+                                "{\"userId\": \"" + joiner.id() + "\", \"projectId\": \"" + project.id() + "\"}",
+                                changed,
+                                "workspace.Project",
+                                "t"));
         assertThat(rows("SELECT count(*) FROM events e JOIN projects p ON p.id = e.aggregate_id WHERE e.txid::text = '"
-                + changed + "' AND e.occurred_at > p.created_at AND e.occurred_at <= p.updated_at"))
-                .as("when the change happened").containsExactly(List.of("2"));
+                        + changed + "' AND e.occurred_at > p.created_at AND e.occurred_at <= p.updated_at"))
+                .as("when the change happened")
+                .containsExactly(List.of("2"));
     }
 
     @Test
     void aRolledBackTransactionLeavesNoEvent() {
         User user = newUser("outbox.rolledback");
         assertThatThrownBy(() -> txRun(() -> {
-            users.add(user);
-            throw new IllegalStateException("the use case fails after storing");
-        })).hasMessage("the use case fails after storing");
+                    users.add(user);
+                    throw new IllegalStateException("the use case fails after storing");
+                }))
+                .hasMessage("the use case fails after storing");
         User kept = tx(() -> users.add(newUser("outbox.kept")));
         assertThatThrownBy(() -> txRun(() -> {
-            User loaded = users.findById(kept.id()).orElseThrow();
-            loaded.deactivate(CLOCK);
-            users.save(loaded);   // its UserStatusChanged is written here ...
-            assertThat(rows("SELECT count(*) FROM events WHERE aggregate_id = '" + kept.id() + "'"))
-                    .as("other transactions do not see it").containsExactly(List.of("1"));
-            throw new IllegalStateException("... and rolled back here");
-        })).hasMessage("... and rolled back here");
+                    User loaded = users.findById(kept.id()).orElseThrow();
+                    loaded.deactivate(CLOCK);
+                    users.save(loaded); // its UserStatusChanged is written here ...
+                    assertThat(rows("SELECT count(*) FROM events WHERE aggregate_id = '" + kept.id() + "'"))
+                            .as("other transactions do not see it")
+                            .containsExactly(List.of("1"));
+                    throw new IllegalStateException("... and rolled back here");
+                }))
+                .hasMessage("... and rolled back here");
 
         assertThat(rows("SELECT count(*) FROM events WHERE aggregate_id = '" + user.id() + "'"))
                 .containsExactly(List.of("0"));
@@ -127,10 +157,12 @@ class OutboxTest extends PostgresTest {
     void anEventWithoutAStoredChangeIsRefused() {
         User user = tx(() -> users.add(newUser("outbox.nochange")));
         assertThatThrownBy(() -> txRun(() -> {
-            User loaded = users.findById(user.id()).orElseThrow();
-            loaded.delete(CLOCK);   // records UserDeleted, changes no column: save has nothing to lock
-            users.save(loaded);
-        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("without a change to store");
+                    User loaded = users.findById(user.id()).orElseThrow();
+                    loaded.delete(CLOCK); // records UserDeleted, changes no column: save has nothing to lock
+                    users.save(loaded);
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("without a change to store");
         assertThat(rows("SELECT count(*) FROM events WHERE aggregate_id = '" + user.id() + "'"))
                 .containsExactly(List.of("1"));
     }
@@ -143,11 +175,12 @@ class OutboxTest extends PostgresTest {
     @Test
     void concurrentChangesOfOneAggregateNeverDuplicateOrSkipASequenceNumber() throws Exception {
         User user = tx(() -> users.add(newUser("outbox.contended")));
-        Project project = tx(() -> projects.add(Project.create("Contended", null, null, user.id(), List.of(),
-                Schedule.NONE, null, Tags.none(), CLOCK)));
+        Project project = tx(() -> projects.add(Project.create(
+                "Contended", null, null, user.id(), List.of(), Schedule.NONE, null, Tags.none(), CLOCK)));
         List<UserId> joiners = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            joiners.add(tx(() -> users.add(newUser("outbox.joiner" + joiners.size()))).id());
+            joiners.add(tx(() -> users.add(newUser("outbox.joiner" + joiners.size())))
+                    .id());
         }
         AtomicInteger stale = new AtomicInteger();
         ExecutorService threads = Executors.newFixedThreadPool(4);
@@ -171,11 +204,12 @@ class OutboxTest extends PostgresTest {
             work.add(threads.submit(() -> {
                 for (int i = 0; i < 15; i++) {
                     UserStatus next = i % 2 == 0 ? UserStatus.INACTIVE : UserStatus.ACTIVE;
-                    txRun(() -> users.bulkUpdate(List.of(user.id()), new BulkUserChange(next, null, null, null), CLOCK.now()));
+                    txRun(() -> users.bulkUpdate(
+                            List.of(user.id()), new BulkUserChange(next, null, null, null), CLOCK.now()));
                 }
             }));
             work.add(threads.submit(() -> {
-                for (UserId joiner : joiners) {   // the project is locked (lockById), as its use cases do
+                for (UserId joiner : joiners) { // the project is locked (lockById), as its use cases do
                     txRun(() -> {
                         Project locked = projects.lockById(project.id()).orElseThrow();
                         locked.addMember(joiner, CLOCK);
@@ -197,13 +231,18 @@ class OutboxTest extends PostgresTest {
             assertThat(events.get(i).get(0)).as("sequence of event %d", i).isEqualTo(String.valueOf(i + 1));
         }
         for (int i = 2; i < events.size(); i++) {
-            assertThat(events.get(i).get(2)).as("event %d starts where %d ended", i + 1, i)
+            assertThat(events.get(i).get(2))
+                    .as("event %d starts where %d ended", i + 1, i)
                     .isEqualTo(events.get(i - 1).get(3));
         }
-        assertThat(events.get(events.size() - 1).get(3)).as("the last event names the stored status")
-                .isEqualTo(rows("SELECT status FROM users WHERE id = '" + user.id() + "'").get(0).get(0));
+        assertThat(events.get(events.size() - 1).get(3))
+                .as("the last event names the stored status")
+                .isEqualTo(rows("SELECT status FROM users WHERE id = '" + user.id() + "'")
+                        .get(0)
+                        .get(0));
         assertThat(rows("SELECT string_agg(sequence::text, ',' ORDER BY sequence) FROM events WHERE aggregate_id = '"
-                + project.id() + "'")).containsExactly(List.of("1,2,3,4,5,6,7,8,9,10,11,12,13"));
+                        + project.id() + "'"))
+                .containsExactly(List.of("1,2,3,4,5,6,7,8,9,10,11,12,13"));
     }
 
     /**
@@ -225,10 +264,16 @@ class OutboxTest extends PostgresTest {
                 await(commit);
             }));
             assertThat(saved.await(10, TimeUnit.SECONDS)).isTrue();
-            Future<Integer> bulk = threads.submit(() -> tx(() -> users.bulkUpdate(List.of(user.id()),
-                    new BulkUserChange(UserStatus.ACTIVE, Role.MANAGER, null, null), CLOCK.now())));
-            for (int i = 0; i < 400 && rows("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                    + "AND wait_event_type = 'Lock'").get(0).get(0).equals("0"); i++) {
+            Future<Integer> bulk = threads.submit(() -> tx(() -> users.bulkUpdate(
+                    List.of(user.id()), new BulkUserChange(UserStatus.ACTIVE, Role.MANAGER, null, null), CLOCK.now())));
+            for (int i = 0;
+                    i < 400
+                            && rows("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                            + "AND wait_event_type = 'Lock'")
+                                    .get(0)
+                                    .get(0)
+                                    .equals("0");
+                    i++) {
                 Thread.sleep(25);
             }
             commit.countDown();
@@ -238,11 +283,12 @@ class OutboxTest extends PostgresTest {
             threads.shutdownNow();
         }
         assertThat(rows("SELECT sequence, event_type, coalesce(payload->>'from', '-'), coalesce(payload->>'to', '-') "
-                + "FROM events WHERE aggregate_id = '" + user.id() + "' ORDER BY sequence")).containsExactly(
-                List.of("1", "identity.UserRegistered", "-", "-"),
-                List.of("2", "identity.UserStatusChanged", "ACTIVE", "INACTIVE"),
-                List.of("3", "identity.UserStatusChanged", "INACTIVE", "ACTIVE"),
-                List.of("4", "identity.UserRoleChanged", "USER", "MANAGER"));
+                        + "FROM events WHERE aggregate_id = '" + user.id() + "' ORDER BY sequence"))
+                .containsExactly(
+                        List.of("1", "identity.UserRegistered", "-", "-"),
+                        List.of("2", "identity.UserStatusChanged", "ACTIVE", "INACTIVE"),
+                        List.of("3", "identity.UserStatusChanged", "INACTIVE", "ACTIVE"),
+                        List.of("4", "identity.UserRoleChanged", "USER", "MANAGER"));
     }
 
     private static void await(CountDownLatch latch) {
@@ -255,8 +301,9 @@ class OutboxTest extends PostgresTest {
 
     private List<List<String>> rows(String select) {
         List<List<String>> rows = new ArrayList<>();
-        try (Connection connection = TestPostgres.connect(url); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(select)) {
+        try (Connection connection = TestPostgres.connect(url);
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(select)) {
             while (rs.next()) {
                 List<String> row = new ArrayList<>();
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {

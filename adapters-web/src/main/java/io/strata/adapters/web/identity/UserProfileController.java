@@ -49,7 +49,9 @@ public class UserProfileController {
 
     @Get
     @Operation(summary = "Get a user's profile (self, MANAGER, ADMIN)")
-    @ApiResponse(responseCode = "200", description = "The profile; ETag set",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The profile; ETag set",
             content = @Content(schema = @Schema(implementation = ProfileResponse.class)))
     public HttpResponse<ProfileResponse> get(@Parameter(hidden = true) Actor actor, UUID id) {
         UserProfile profile = users.getProfile(actor, new UserId(id));
@@ -57,25 +59,42 @@ public class UserProfileController {
     }
 
     @Put
-    @Operation(summary = "Create or replace a user's profile (self or ADMIN)",
-            description = "Creates it (201) when there is none; replacing an existing one needs If-Match (428 without).")
-    @ApiResponse(responseCode = "200", description = "Replaced; new ETag",
+    @Operation(
+            summary = "Create or replace a user's profile (self or ADMIN)",
+            description =
+                    "Creates it (201) when there is none; replacing an existing one needs If-Match (428 without).")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Replaced; new ETag",
             content = @Content(schema = @Schema(implementation = ProfileResponse.class)))
-    @ApiResponse(responseCode = "201", description = "Created; Location and ETag set",
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created; Location and ETag set",
             content = @Content(schema = @Schema(implementation = ProfileResponse.class)))
-    @ApiResponse(responseCode = "403", description = "Another user's profile (not ADMIN)",
+    @ApiResponse(
+            responseCode = "403",
+            description = "Another user's profile (not ADMIN)",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @VersionProblems
-    public HttpResponse<ProfileResponse> put(@Parameter(hidden = true) Actor actor, UUID id,
-                                             @Header(HttpHeaders.IF_MATCH) @Nullable
-                                             @Parameter(description = "Required when the profile exists: its ETag")
-                                             String ifMatch,
-                                             @Body ProfileRequest body) {
-        UpsertProfileUseCase.Result result = upsertProfile.upsert(new UpsertProfileUseCase.Command(actor,
-                new UserId(id), ETags.optionalIfMatch(ifMatch), body.bio(), body.avatarUrl(), body.preferences()));
+    public HttpResponse<ProfileResponse> put(
+            @Parameter(hidden = true) Actor actor,
+            UUID id,
+            @Header(HttpHeaders.IF_MATCH)
+                    @Nullable @Parameter(description = "Required when the profile exists: its ETag")
+                    String ifMatch,
+            @Body ProfileRequest body) {
+        UpsertProfileUseCase.Result result = upsertProfile.upsert(new UpsertProfileUseCase.Command(
+                actor,
+                new UserId(id),
+                ETags.optionalIfMatch(ifMatch),
+                body.bio(),
+                body.avatarUrl(),
+                body.preferences()));
         ProfileResponse response = mapper.toResponse(result.profile());
-        return ETags.tag(result.created()
-                ? HttpResponse.created(response, URI.create(UserController.BASE + "/" + id + "/profile"))
-                : HttpResponse.ok(response), result.profile().version());
+        return ETags.tag(
+                result.created()
+                        ? HttpResponse.created(response, URI.create(UserController.BASE + "/" + id + "/profile"))
+                        : HttpResponse.ok(response),
+                result.profile().version());
     }
 }

@@ -103,7 +103,10 @@ public record ListQuery(SearchCriteria criteria, PageRequest page) {
         TotalCount count = count(countText, errors);
         List<SortOrder> sort = schema.defaultSort();
         try {
-            sort = QueryGrammar.sort(schema, String.join(",", sortTexts.stream().filter(s -> !s.isBlank()).toList()));
+            sort = QueryGrammar.sort(
+                    schema,
+                    String.join(
+                            ",", sortTexts.stream().filter(s -> !s.isBlank()).toList()));
         } catch (ValidationException e) {
             errors.addAll(e.errors());
         }
@@ -136,7 +139,8 @@ public record ListQuery(SearchCriteria criteria, PageRequest page) {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new ListQuery(new SearchCriteria(filters, q),
+        return new ListQuery(
+                new SearchCriteria(filters, q),
                 new PageRequest(effectiveLimit, offsetPaging ? null : cursor, offset, sort, count));
     }
 
@@ -149,15 +153,15 @@ public record ListQuery(SearchCriteria criteria, PageRequest page) {
             case "estimated" -> TotalCount.ESTIMATED;
             case "none" -> TotalCount.NONE;
             default -> {
-                errors.add(new ValidationException.FieldError(COUNT, "must be exact or estimated, was '"
-                        + Problems.abbreviate(text) + "'"));
+                errors.add(new ValidationException.FieldError(
+                        COUNT, "must be exact or estimated, was '" + Problems.abbreviate(text) + "'"));
                 yield TotalCount.NONE;
             }
         };
     }
 
-    private static String single(Map<String, List<String>> parameters, String name,
-                                 List<ValidationException.FieldError> errors) {
+    private static String single(
+            Map<String, List<String>> parameters, String name, List<ValidationException.FieldError> errors) {
         List<String> values = parameters.getOrDefault(name, List.of());
         if (values.size() > 1) {
             errors.add(new ValidationException.FieldError(name, "give it once"));
@@ -165,8 +169,12 @@ public record ListQuery(SearchCriteria criteria, PageRequest page) {
         return values.isEmpty() ? null : values.get(0);
     }
 
-    private static Integer integer(Map<String, List<String>> parameters, String name, int min, int max,
-                                   List<ValidationException.FieldError> errors) {
+    private static Integer integer(
+            Map<String, List<String>> parameters,
+            String name,
+            int min,
+            int max,
+            List<ValidationException.FieldError> errors) {
         String text = single(parameters, name, errors);
         if (text == null) {
             return null;
@@ -179,8 +187,9 @@ public record ListQuery(SearchCriteria criteria, PageRequest page) {
         } catch (NumberFormatException e) {
             // reported below
         }
-        errors.add(new ValidationException.FieldError(name, "must be an integer between " + min + " and " + max
-                + ", was '" + Problems.abbreviate(text) + "'"));
+        errors.add(new ValidationException.FieldError(
+                name,
+                "must be an integer between " + min + " and " + max + ", was '" + Problems.abbreviate(text) + "'"));
         return null;
     }
 }

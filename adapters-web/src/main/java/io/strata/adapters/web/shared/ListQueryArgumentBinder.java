@@ -26,13 +26,14 @@ public class ListQueryArgumentBinder implements TypedRequestArgumentBinder<ListQ
 
     @Override
     public BindingResult<ListQuery> bind(ArgumentConversionContext<ListQuery> context, HttpRequest<?> source) {
-        AnnotationValue<ListParameters> list = context.getArgument().getAnnotationMetadata()
+        AnnotationValue<ListParameters> list = context.getArgument()
+                .getAnnotationMetadata()
                 .findAnnotation(ListParameters.class)
                 .orElseThrow(() -> new IllegalStateException("the ListQuery argument " + context.getArgument()
                         + " needs @ListParameters naming its allow-list"));
         QuerySchema schema = ListQuery.schemaOf(list.classValue().orElseThrow());
-        Optional<ListQuery> query = Optional.of(ListQuery.parse(source.getParameters(), schema,
-                Set.of(list.stringValues("ignored"))));
+        Optional<ListQuery> query =
+                Optional.of(ListQuery.parse(source.getParameters(), schema, Set.of(list.stringValues("ignored"))));
         return () -> query;
     }
 }

@@ -106,8 +106,8 @@ public final class MergePatch {
         Set<String> sorted = new TreeSet<>(allowed);
         List<ValidationException.FieldError> unknown = body.keySet().stream()
                 .filter(key -> !allowed.contains(key))
-                .map(key -> new ValidationException.FieldError(key, "cannot be patched; patchable fields: "
-                        + String.join(", ", sorted)))
+                .map(key -> new ValidationException.FieldError(
+                        key, "cannot be patched; patchable fields: " + String.join(", ", sorted)))
                 .toList();
         if (!unknown.isEmpty()) {
             throw new ValidationException(unknown);
@@ -121,8 +121,8 @@ public final class MergePatch {
         if (!read.containsAll(declared.keySet())) {
             Set<String> unread = new TreeSet<>(declared.keySet());
             unread.removeAll(read);
-            throw new IllegalStateException(declaration.getSimpleName() + " declares " + unread
-                    + " but the patch builder does not read them");
+            throw new IllegalStateException(
+                    declaration.getSimpleName() + " declares " + unread + " but the patch builder does not read them");
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -138,8 +138,12 @@ public final class MergePatch {
 
     /** A JSON array of strings (or null); duplicates collapse. */
     public Change<Set<String>> stringSet(String field) {
-        declared(field, "stringSet", type -> type instanceof ParameterizedType set && set.getRawType() == Set.class
-                && set.getActualTypeArguments()[0] == String.class);
+        declared(
+                field,
+                "stringSet",
+                type -> type instanceof ParameterizedType set
+                        && set.getRawType() == Set.class
+                        && set.getActualTypeArguments()[0] == String.class);
         return read(field, "an array of strings", v -> {
             if (!(v instanceof Collection<?> items)) {
                 return fail();
@@ -238,7 +242,8 @@ public final class MergePatch {
     }
 
     private static Class<?> raw(Type type) {
-        return type instanceof ParameterizedType parameterized ? (Class<?>) parameterized.getRawType()
+        return type instanceof ParameterizedType parameterized
+                ? (Class<?>) parameterized.getRawType()
                 : type instanceof Class<?> c ? c : Object.class;
     }
 

@@ -86,10 +86,17 @@ public class ProjectController {
     private final ProjectWebMapper mapper;
     private final TaskWebMapper taskMapper;
 
-    public ProjectController(CreateProjectUseCase createProject, ProjectQueries projects, TaskQueries tasks,
-                             UpdateProjectUseCase updateProject, ChangeProjectStatusUseCase changeStatus,
-                             AddProjectMemberUseCase addMember, RemoveProjectMemberUseCase removeMember,
-                             AddTaskUseCase addTask, ProjectWebMapper mapper, TaskWebMapper taskMapper) {
+    public ProjectController(
+            CreateProjectUseCase createProject,
+            ProjectQueries projects,
+            TaskQueries tasks,
+            UpdateProjectUseCase updateProject,
+            ChangeProjectStatusUseCase changeStatus,
+            AddProjectMemberUseCase addMember,
+            RemoveProjectMemberUseCase removeMember,
+            AddTaskUseCase addTask,
+            ProjectWebMapper mapper,
+            TaskWebMapper taskMapper) {
         this.createProject = createProject;
         this.projects = projects;
         this.tasks = tasks;
@@ -103,43 +110,55 @@ public class ProjectController {
     }
 
     @Post
-    @Operation(summary = "Create a project with its initial tasks",
+    @Operation(
+            summary = "Create a project with its initial tasks",
             description = "One transaction: all or nothing. Every invalid task field is reported at once as "
                     + "tasks[i].field. Initial tasks name each other in dependsOn by key or position. The caller "
                     + "becomes the owner. Honours Idempotency-Key.")
-    @ApiResponse(responseCode = "201", description = "Created; Location and ETag headers set",
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created; Location and ETag headers set",
             content = @Content(schema = @Schema(implementation = ProjectWithTasksResponse.class)))
-    public HttpResponse<ProjectWithTasksResponse> create(@Parameter(hidden = true) Actor actor,
-                                                         @Body CreateProjectRequest body) {
-        CreateProjectUseCase.ProjectWithTasks created = createProject.create(
-                WorkspaceRequests.createProject(actor, body));
+    public HttpResponse<ProjectWithTasksResponse> create(
+            @Parameter(hidden = true) Actor actor, @Body CreateProjectRequest body) {
+        CreateProjectUseCase.ProjectWithTasks created =
+                createProject.create(WorkspaceRequests.createProject(actor, body));
         Project project = created.project();
-        return ETags.tag(HttpResponse.created(mapper.toResponse(created), location(project.id().value())),
+        return ETags.tag(
+                HttpResponse.created(
+                        mapper.toResponse(created), location(project.id().value())),
                 project.version());
     }
 
     @Get
-    @Operation(summary = "Search the projects the caller is a member of (ADMIN: all)",
+    @Operation(
+            summary = "Search the projects the caller is a member of (ADMIN: all)",
             description = "Paging, sorting and filters (field=op.value) as the parameters list them; memberId=eq.X "
                     + "finds the projects X is a member of.")
-    public PageResponse<ProjectResponse> search(@Parameter(hidden = true) Actor actor,
-                                                @ListParameters(value = ProjectSearch.class,
-                                                        q = "name and description") ListQuery query) {
+    public PageResponse<ProjectResponse> search(
+            @Parameter(hidden = true) Actor actor,
+            @ListParameters(value = ProjectSearch.class, q = "name and description") ListQuery query) {
         return PageResponse.of(projects.search(actor, query.criteria(), query.page()), mapper::toResponse);
     }
 
     @Get("/{id}")
-    @Operation(summary = "Get a project",
+    @Operation(
+            summary = "Get a project",
             description = "?include=tasks embeds the first page of its tasks as tasks {items, page} (taskLimit 1 to "
                     + "200, default 50); tasks.page.nextCursor continues at /api/v1/projects/{id}/tasks?cursor=")
-    @ApiResponse(responseCode = "200", description = "The project; ETag set",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The project; ETag set",
             content = @Content(schema = @Schema(implementation = ProjectWithTaskPageResponse.class)))
-    public HttpResponse<?> get(@Parameter(hidden = true) Actor actor, UUID id,
-                               @QueryValue @Nullable @Parameter(schema = @Schema(allowableValues = INCLUDE_TASKS))
-                               String include,
-                               @QueryValue @Nullable @Parameter(description = "Tasks embedded with include=tasks",
-                                       schema = @Schema(type = "integer", minimum = "1", maximum = "200",
-                                               defaultValue = "50")) String taskLimit) {
+    public HttpResponse<?> get(
+            @Parameter(hidden = true) Actor actor,
+            UUID id,
+            @QueryValue @Nullable @Parameter(schema = @Schema(allowableValues = INCLUDE_TASKS)) String include,
+            @QueryValue
+                    @Nullable @Parameter(
+                            description = "Tasks embedded with include=tasks",
+                            schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50"))
+                    String taskLimit) {
         boolean withTasks = include != null && !include.isBlank();
         if (withTasks && !INCLUDE_TASKS.equals(include.strip())) {
             throw new ValidationException("include", "'" + include + "' cannot be included; allowed: " + INCLUDE_TASKS);
@@ -152,55 +171,77 @@ public class ProjectController {
         if (!withTasks) {
             return ok(projects.get(actor, projectId));
         }
-        ProjectQueries.ProjectWithTaskPage found = projects.getWithTasks(actor, projectId,
-                PageRequest.first(limit, TaskSearch.SCHEMA.defaultSort()));
-        return ETags.tag(HttpResponse.ok(new ProjectWithTaskPageResponse(mapper.toResponse(found.project()),
-                PageResponse.of(found.tasks(), taskMapper::toResponse))), found.project().version());
+        ProjectQueries.ProjectWithTaskPage found =
+                projects.getWithTasks(actor, projectId, PageRequest.first(limit, TaskSearch.SCHEMA.defaultSort()));
+        return ETags.tag(
+                HttpResponse.ok(new ProjectWithTaskPageResponse(
+                        mapper.toResponse(found.project()), PageResponse.of(found.tasks(), taskMapper::toResponse))),
+                found.project().version());
     }
 
     @Patch("/{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Update a project (JSON Merge Patch; owner, MANAGER members, ADMIN)",
+    @Operation(
+            summary = "Update a project (JSON Merge Patch; owner, MANAGER members, ADMIN)",
             description = "Patchable: name, description, priority, startDate, dueDate, budget, tags. "
                     + "Requires If-Match with the ETag read.")
-    @RequestBody(content = {
-            @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = ProjectPatchRequest.class)),
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectPatchRequest.class))})
-    @ApiResponse(responseCode = "200", description = "Updated; new ETag",
+    @RequestBody(
+            content = {
+                @Content(
+                        mediaType = MergePatch.MEDIA_TYPE,
+                        schema = @Schema(implementation = ProjectPatchRequest.class)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ProjectPatchRequest.class))
+            })
+    @ApiResponse(
+            responseCode = "200",
+            description = "Updated; new ETag",
             content = @Content(schema = @Schema(implementation = ProjectResponse.class)))
     @VersionProblems
-    public HttpResponse<ProjectResponse> patch(@Parameter(hidden = true) Actor actor, UUID id,
-                                               @Header(HttpHeaders.IF_MATCH) @Nullable
-                                               @Parameter(required = true, description = IF_MATCH_DOC) String ifMatch,
-                                               @Body @Parameter(hidden = true) JsonNode body) {
+    public HttpResponse<ProjectResponse> patch(
+            @Parameter(hidden = true) Actor actor,
+            UUID id,
+            @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(required = true, description = IF_MATCH_DOC)
+                    String ifMatch,
+            @Body @Parameter(hidden = true) JsonNode body) {
         long expected = ETags.requireIfMatch(ifMatch);
         ProjectPatch patch = WorkspaceRequests.projectPatch(body);
         return ok(updateProject.update(new UpdateProjectUseCase.Command(actor, new ProjectId(id), expected, patch)));
     }
 
     @Post("/{id}/status")
-    @Operation(summary = "Move a project to a status (owner, MANAGER members, ADMIN)",
+    @Operation(
+            summary = "Move a project to a status (owner, MANAGER members, ADMIN)",
             description = "PLANNING, ACTIVE, ON_HOLD, COMPLETED (only when every task is DONE or CANCELLED), "
                     + "CANCELLED. If-Match is optional.")
-    @ApiResponse(responseCode = "200", description = "The project; new ETag",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The project; new ETag",
             content = @Content(schema = @Schema(implementation = ProjectResponse.class)))
-    @ApiResponse(responseCode = "409", description = "Already in that status, or open tasks block COMPLETED",
+    @ApiResponse(
+            responseCode = "409",
+            description = "Already in that status, or open tasks block COMPLETED",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @StaleVersionProblem
-    public HttpResponse<ProjectResponse> changeStatus(@Parameter(hidden = true) Actor actor, UUID id,
-                                                      @Header(HttpHeaders.IF_MATCH) @Nullable
-                                                      @Parameter(description = OPTIONAL_IF_MATCH_DOC) String ifMatch,
-                                                      @Body StatusRequest body) {
+    public HttpResponse<ProjectResponse> changeStatus(
+            @Parameter(hidden = true) Actor actor,
+            UUID id,
+            @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(description = OPTIONAL_IF_MATCH_DOC) String ifMatch,
+            @Body StatusRequest body) {
         Long expected = ETags.optionalIfMatch(ifMatch);
         ProjectStatus status = RequestValues.enumValue("status", body.status(), ProjectStatus.class);
-        return ok(changeStatus.changeStatus(new ChangeProjectStatusUseCase.Command(actor, new ProjectId(id), status,
-                expected)));
+        return ok(changeStatus.changeStatus(
+                new ChangeProjectStatusUseCase.Command(actor, new ProjectId(id), status, expected)));
     }
 
     @Get("/{id}/progress")
-    @Operation(summary = "A project's progress",
+    @Operation(
+            summary = "A project's progress",
             description = "Task counts by status, estimated vs worked hours, overdue open tasks (one query)")
-    @ApiResponse(responseCode = "200", description = "The progress",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The progress",
             content = @Content(schema = @Schema(implementation = ProjectProgressResponse.class)))
     public ProjectProgressResponse progress(@Parameter(hidden = true) Actor actor, UUID id) {
         return mapper.toResponse(projects.progress(actor, new ProjectId(id)));
@@ -208,58 +249,80 @@ public class ProjectController {
 
     @Post("/{id}/members")
     @Operation(summary = "Add a member (owner, MANAGER members, ADMIN)")
-    @ApiResponse(responseCode = "200", description = "The project; new ETag",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The project; new ETag",
             content = @Content(schema = @Schema(implementation = ProjectResponse.class)))
-    @ApiResponse(responseCode = "409", description = "Already a member, or the project is full",
+    @ApiResponse(
+            responseCode = "409",
+            description = "Already a member, or the project is full",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<ProjectResponse> addMember(@Parameter(hidden = true) Actor actor, UUID id,
-                                                   @Body MemberRequest body) {
+    public HttpResponse<ProjectResponse> addMember(
+            @Parameter(hidden = true) Actor actor, UUID id, @Body MemberRequest body) {
         UserId userId = new UserId(RequestValues.uuid("userId", body.userId()));
         return ok(addMember.addMember(new AddProjectMemberUseCase.Command(actor, new ProjectId(id), userId)));
     }
 
     @Delete("/{id}/members/{userId}")
-    @Operation(summary = "Remove a member (owner, MANAGER members, ADMIN)",
-            description = "Not the owner, nor a member with open assigned tasks. Requires If-Match: the project's ETag.")
-    @ApiResponse(responseCode = "200", description = "The project; new ETag",
+    @Operation(
+            summary = "Remove a member (owner, MANAGER members, ADMIN)",
+            description =
+                    "Not the owner, nor a member with open assigned tasks. Requires If-Match: the project's ETag.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The project; new ETag",
             content = @Content(schema = @Schema(implementation = ProjectResponse.class)))
-    @ApiResponse(responseCode = "409", description = "The owner, not a member, or open tasks assigned",
+    @ApiResponse(
+            responseCode = "409",
+            description = "The owner, not a member, or open tasks assigned",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @VersionProblems
-    public HttpResponse<ProjectResponse> removeMember(@Parameter(hidden = true) Actor actor, UUID id, UUID userId,
-                                                      @Header(HttpHeaders.IF_MATCH) @Nullable
-                                                      @Parameter(required = true, description = IF_MATCH_DOC)
-                                                      String ifMatch) {
+    public HttpResponse<ProjectResponse> removeMember(
+            @Parameter(hidden = true) Actor actor,
+            UUID id,
+            UUID userId,
+            @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(required = true, description = IF_MATCH_DOC)
+                    String ifMatch) {
         long expected = ETags.requireIfMatch(ifMatch);
-        return ok(removeMember.removeMember(new RemoveProjectMemberUseCase.Command(actor, new ProjectId(id),
-                new UserId(userId), expected)));
+        return ok(removeMember.removeMember(
+                new RemoveProjectMemberUseCase.Command(actor, new ProjectId(id), new UserId(userId), expected)));
     }
 
     @Get("/{id}/tasks")
     @Tag(name = "Tasks")
-    @Operation(summary = "Search a project's tasks",
+    @Operation(
+            summary = "Search a project's tasks",
             description = "Paging, sorting and filters (field=op.value) as the parameters list them; "
                     + "overdue=is.true: due before today and still open.")
-    public PageResponse<TaskResponse> tasks(@Parameter(hidden = true) Actor actor, UUID id,
-                                            @ListParameters(value = TaskSearch.class,
-                                                    q = "title and description") ListQuery query) {
-        return PageResponse.of(tasks.inProject(actor, new ProjectId(id), query.criteria(), query.page()),
-                taskMapper::toResponse);
+    public PageResponse<TaskResponse> tasks(
+            @Parameter(hidden = true) Actor actor,
+            UUID id,
+            @ListParameters(value = TaskSearch.class, q = "title and description") ListQuery query) {
+        return PageResponse.of(
+                tasks.inProject(actor, new ProjectId(id), query.criteria(), query.page()), taskMapper::toResponse);
     }
 
     @Post("/{id}/tasks")
     @Tag(name = "Tasks")
-    @Operation(summary = "Add a task to an open project (any non-GUEST member)",
+    @Operation(
+            summary = "Add a task to an open project (any non-GUEST member)",
             description = "assigneeId must be a project member; dependsOn are ids of tasks of the same project. "
                     + "Honours Idempotency-Key.")
-    @ApiResponse(responseCode = "201", description = "Created; Location (/api/v1/tasks/{id}) and ETag set",
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created; Location (/api/v1/tasks/{id}) and ETag set",
             content = @Content(schema = @Schema(implementation = TaskResponse.class)))
-    @ApiResponse(responseCode = "409", description = "The project is COMPLETED or CANCELLED, or a dependency is invalid",
+    @ApiResponse(
+            responseCode = "409",
+            description = "The project is COMPLETED or CANCELLED, or a dependency is invalid",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<TaskResponse> addTask(@Parameter(hidden = true) Actor actor, UUID id,
-                                              @Body AddTaskRequest body) {
+    public HttpResponse<TaskResponse> addTask(
+            @Parameter(hidden = true) Actor actor, UUID id, @Body AddTaskRequest body) {
         Task task = addTask.addTask(WorkspaceRequests.addTask(actor, new ProjectId(id), body));
-        return ETags.tag(HttpResponse.created(taskMapper.toResponse(task), TaskController.location(task.id().value())),
+        return ETags.tag(
+                HttpResponse.created(
+                        taskMapper.toResponse(task),
+                        TaskController.location(task.id().value())),
                 task.version());
     }
 

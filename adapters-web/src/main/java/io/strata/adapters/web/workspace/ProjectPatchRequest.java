@@ -11,9 +11,11 @@ import java.util.Set;
  * accepts ({@code MergePatch.of(body, ProjectPatchRequest.class)} rejects any other field) and its schema in the
  * OpenAPI document. The controller reads the body as a JSON tree so that absent and {@code null} differ.
  */
-@Schema(name = "ProjectPatch", description = "JSON Merge Patch (RFC 7396): absent = unchanged, null = cleared. "
-        + "status, members, ownerId, counters, version and timestamps are not patchable. budget is replaced as a "
-        + "whole (amount and currency).")
+@Schema(
+        name = "ProjectPatch",
+        description = "JSON Merge Patch (RFC 7396): absent = unchanged, null = cleared. "
+                + "status, members, ownerId, counters, version and timestamps are not patchable. budget is replaced as a "
+                + "whole (amount and currency).")
 public record ProjectPatchRequest(
         @Nullable String name,
         @Nullable String description,
@@ -21,5 +23,4 @@ public record ProjectPatchRequest(
         @Nullable LocalDate startDate,
         @Nullable LocalDate dueDate,
         @Nullable BudgetRequest budget,
-        @Nullable Set<String> tags) {
-}
+        @Nullable Set<String> tags) {}

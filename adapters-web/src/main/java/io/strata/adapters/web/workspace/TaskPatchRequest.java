@@ -13,9 +13,11 @@ import java.util.UUID;
  * accepts ({@code MergePatch.of(body, TaskPatchRequest.class)} rejects any other field) and its schema in the
  * OpenAPI document. The controller reads the body as a JSON tree so that absent and {@code null} differ.
  */
-@Schema(name = "TaskPatch", description = "JSON Merge Patch (RFC 7396): absent = unchanged, null = cleared. "
-        + "assigneeId assigns (a project member) or unassigns (null). status, hours worked and dependencies have "
-        + "their own endpoints.")
+@Schema(
+        name = "TaskPatch",
+        description = "JSON Merge Patch (RFC 7396): absent = unchanged, null = cleared. "
+                + "assigneeId assigns (a project member) or unassigns (null). status, hours worked and dependencies have "
+                + "their own endpoints.")
 public record TaskPatchRequest(
         @Nullable String title,
         @Nullable String description,
@@ -23,5 +25,4 @@ public record TaskPatchRequest(
         @Nullable BigDecimal estimatedHours,
         @Nullable LocalDate dueDate,
         @Nullable Set<String> tags,
-        @Nullable UUID assigneeId) {
-}
+        @Nullable UUID assigneeId) {}

@@ -22,8 +22,14 @@ class UserPatchTest {
 
     @Test
     void readsEveryDeclaredField() throws Exception {
-        assertThat(patch("{}")).isEqualTo(new UserPatch(Change.absent(), Change.absent(), Change.absent(),
-                Change.absent(), Change.absent(), Change.absent()));
+        assertThat(patch("{}"))
+                .isEqualTo(new UserPatch(
+                        Change.absent(),
+                        Change.absent(),
+                        Change.absent(),
+                        Change.absent(),
+                        Change.absent(),
+                        Change.absent()));
         UserPatch patch = patch("{\"firstName\":\"Ada\",\"lastName\":null,\"tags\":[\"a\"],\"preferences\":{},"
                 + "\"role\":\"manager\",\"status\":\"INACTIVE\"}");
         assertThat(patch.firstName()).isEqualTo(Change.to("Ada"));

@@ -21,18 +21,32 @@ import org.junit.jupiter.api.Test;
 
 class MergePatchTest {
     /** The patchable fields of a user, as the web adapter declares them. */
-    record UserFields(String firstName, String lastName, Set<String> tags, Map<String, Object> preferences,
-                      Role role, UserStatus status) {
-    }
+    record UserFields(
+            String firstName,
+            String lastName,
+            Set<String> tags,
+            Map<String, Object> preferences,
+            Role role,
+            UserStatus status) {}
 
-    record TypedFields(BigDecimal hours, BigDecimal exact, BigDecimal whole, LocalDate due, UUID who,
-                       LocalDate cleared, UUID missing) {
-    }
+    record TypedFields(
+            BigDecimal hours,
+            BigDecimal exact,
+            BigDecimal whole,
+            LocalDate due,
+            UUID who,
+            LocalDate cleared,
+            UUID missing) {}
 
     private static UserPatch userPatch(Map<String, Object> body) {
-        return MergePatch.of(body, UserFields.class).build(p -> new UserPatch(
-                p.text("firstName"), p.text("lastName"), p.stringSet("tags"), p.object("preferences"),
-                p.enumValue("role", Role.class), p.enumValue("status", UserStatus.class)));
+        return MergePatch.of(body, UserFields.class)
+                .build(p -> new UserPatch(
+                        p.text("firstName"),
+                        p.text("lastName"),
+                        p.stringSet("tags"),
+                        p.object("preferences"),
+                        p.enumValue("role", Role.class),
+                        p.enumValue("status", UserStatus.class)));
     }
 
     @Test
@@ -52,8 +66,15 @@ class MergePatchTest {
 
     @Test
     void readsTypedValues() {
-        UserPatch patch = userPatch(Map.of("tags", List.of("a", "b", "a"), "preferences", Map.of("theme", "dark"),
-                "role", "manager", "status", "INACTIVE"));
+        UserPatch patch = userPatch(Map.of(
+                "tags",
+                List.of("a", "b", "a"),
+                "preferences",
+                Map.of("theme", "dark"),
+                "role",
+                "manager",
+                "status",
+                "INACTIVE"));
         assertThat(patch.tags().value()).containsExactly("a", "b");
         assertThat(patch.preferences().value()).containsEntry("theme", "dark");
         assertThat(patch.role().value()).isEqualTo(Role.MANAGER);
@@ -62,14 +83,15 @@ class MergePatchTest {
 
     @Test
     void fieldsOutsideTheAllowListAreRejectedNamingTheAllowedOnes() {
-        for (String forbidden : List.of("id", "version", "createdAt", "updatedAt", "email", "passwordHash",
-                "loginCount")) {
-            assertThatThrownBy(() -> userPatch(Map.of(forbidden, "x"))).as(forbidden)
+        for (String forbidden :
+                List.of("id", "version", "createdAt", "updatedAt", "email", "passwordHash", "loginCount")) {
+            assertThatThrownBy(() -> userPatch(Map.of(forbidden, "x")))
+                    .as(forbidden)
                     .isInstanceOfSatisfying(ValidationException.class, e -> {
                         assertThat(e.errors()).singleElement().satisfies(f -> {
                             assertThat(f.field()).isEqualTo(forbidden);
-                            assertThat(f.message()).contains(
-                                    "patchable fields: firstName, lastName, preferences, role, status, tags");
+                            assertThat(f.message())
+                                    .contains("patchable fields: firstName, lastName, preferences, role, status, tags");
                         });
                     });
         }
@@ -77,11 +99,13 @@ class MergePatchTest {
 
     @Test
     void typeErrorsOfEveryFieldAreReportedTogether() {
-        assertThatThrownBy(() -> userPatch(Map.of("firstName", 5, "tags", "x", "preferences", List.of(),
-                "role", "KING", "status", true)))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
-                        .extracting(ValidationException.FieldError::field)
-                        .containsExactlyInAnyOrder("firstName", "tags", "preferences", "role", "status"));
+        assertThatThrownBy(() -> userPatch(
+                        Map.of("firstName", 5, "tags", "x", "preferences", List.of(), "role", "KING", "status", true)))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(ValidationException.FieldError::field)
+                                .containsExactlyInAnyOrder("firstName", "tags", "preferences", "role", "status"));
         assertThatThrownBy(() -> userPatch(Map.of("tags", List.of("ok", 3))))
                 .hasMessageContaining("tags: must be an array of strings or null");
         assertThatThrownBy(() -> userPatch(Map.of("role", "KING")))
@@ -98,9 +122,14 @@ class MergePatchTest {
         members.put("tags", JsonNode.createArrayNode(List.of(JsonNode.createStringNode("a"))));
         members.put("preferences", JsonNode.createObjectNode(prefs));
         members.put("status", JsonNode.createStringNode("active"));
-        UserPatch patch = MergePatch.of(JsonNode.createObjectNode(members), UserFields.class).build(p -> new UserPatch(
-                p.text("firstName"), p.text("lastName"), p.stringSet("tags"), p.object("preferences"),
-                p.enumValue("role", Role.class), p.enumValue("status", UserStatus.class)));
+        UserPatch patch = MergePatch.of(JsonNode.createObjectNode(members), UserFields.class)
+                .build(p -> new UserPatch(
+                        p.text("firstName"),
+                        p.text("lastName"),
+                        p.stringSet("tags"),
+                        p.object("preferences"),
+                        p.enumValue("role", Role.class),
+                        p.enumValue("status", UserStatus.class)));
         assertThat(patch.firstName().present()).isFalse();
         assertThat(patch.lastName()).isEqualTo(Change.to(null));
         assertThat(patch.tags().value()).containsExactly("a");
@@ -108,14 +137,16 @@ class MergePatchTest {
         assertThat(patch.status().value()).isEqualTo(UserStatus.ACTIVE);
 
         assertThatThrownBy(() -> MergePatch.of(JsonNode.createArrayNode(List.of()), UserFields.class))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("JSON object");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("JSON object");
         assertThatThrownBy(() -> MergePatch.of((JsonNode) null, UserFields.class))
                 .isInstanceOf(ValidationException.class);
     }
 
     @Test
     void aMissingBodyIsAValidationError() {
-        assertThatThrownBy(() -> MergePatch.of((Map<String, Object>) null, UserFields.class)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> MergePatch.of((Map<String, Object>) null, UserFields.class))
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("JSON object");
     }
 
@@ -139,12 +170,20 @@ class MergePatchTest {
         assertThat(patch.uuid("missing").present()).isFalse();
 
         Map<String, Object> wrong = Map.of("hours", "12", "due", "31.03.2026", "who", "not-a-uuid");
-        assertThatThrownBy(() -> MergePatch.of(wrong, TypedFields.class).build(p -> List.of(p.decimal("hours"),
-                p.decimal("exact"), p.decimal("whole"), p.date("due"), p.uuid("who"), p.date("cleared"),
-                p.uuid("missing"))))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
-                        .extracting(ValidationException.FieldError::field)
-                        .containsExactlyInAnyOrder("hours", "due", "who"));
+        assertThatThrownBy(() -> MergePatch.of(wrong, TypedFields.class)
+                        .build(p -> List.of(
+                                p.decimal("hours"),
+                                p.decimal("exact"),
+                                p.decimal("whole"),
+                                p.date("due"),
+                                p.uuid("who"),
+                                p.date("cleared"),
+                                p.uuid("missing"))))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(ValidationException.FieldError::field)
+                                .containsExactlyInAnyOrder("hours", "due", "who"));
     }
 
     @Test
@@ -157,9 +196,11 @@ class MergePatchTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("[lastName, preferences, role, status, tags]");
         assertThatThrownBy(() -> MergePatch.of(Map.of(), UserFields.class).text("email"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("declares no field email");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("declares no field email");
         assertThatThrownBy(() -> MergePatch.of(Map.of(), UserFields.class).text("tags"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("tags is declared as");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("tags is declared as");
         assertThatThrownBy(() -> MergePatch.of(Map.of(), UserFields.class).enumValue("role", UserStatus.class))
                 .isInstanceOf(IllegalStateException.class);
     }

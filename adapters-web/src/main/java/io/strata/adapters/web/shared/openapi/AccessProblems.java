@@ -19,9 +19,12 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-@ApiResponse(responseCode = "403", description = "The caller's role may not do this",
+@ApiResponse(
+        responseCode = "403",
+        description = "The caller's role may not do this",
         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "404", description = "Unknown, or not visible to the caller",
+@ApiResponse(
+        responseCode = "404",
+        description = "Unknown, or not visible to the caller",
         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-public @interface AccessProblems {
-}
+public @interface AccessProblems {}

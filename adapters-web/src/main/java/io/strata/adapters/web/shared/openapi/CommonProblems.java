@@ -21,15 +21,26 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-@ApiResponse(responseCode = "400", description = "Invalid input; errors[] names each offending field",
+@ApiResponse(
+        responseCode = "400",
+        description = "Invalid input; errors[] names each offending field",
         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "401", description = "Missing or invalid bearer token",
-        headers = @Header(name = "WWW-Authenticate", description = "Bearer realm=\"strata\"",
-                schema = @Schema(type = "string")),
+@ApiResponse(
+        responseCode = "401",
+        description = "Missing or invalid bearer token",
+        headers =
+                @Header(
+                        name = "WWW-Authenticate",
+                        description = "Bearer realm=\"strata\"",
+                        schema = @Schema(type = "string")),
         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "503", description = "The database is unavailable, or the server is stopping",
-        headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
-                schema = @Schema(type = "integer")),
+@ApiResponse(
+        responseCode = "503",
+        description = "The database is unavailable, or the server is stopping",
+        headers =
+                @Header(
+                        name = "Retry-After",
+                        description = "Seconds to wait before retrying",
+                        schema = @Schema(type = "integer")),
         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-public @interface CommonProblems {
-}
+public @interface CommonProblems {}

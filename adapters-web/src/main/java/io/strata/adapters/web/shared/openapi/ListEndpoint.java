@@ -44,17 +44,24 @@ public record ListEndpoint(String method, String path, QuerySchema schema, Strin
     /** Every list endpoint of the application, by path and method. */
     public static List<ListEndpoint> of(Router router) {
         // Micronaut answers HEAD for every GET route (the document has the GET) and may list a route twice
-        return router.uriRoutes().filter(route -> route.getHttpMethod() != HttpMethod.HEAD)
-                .flatMap(route -> of(route).stream()).distinct()
-                .sorted(Comparator.comparing(ListEndpoint::path).thenComparing(ListEndpoint::method)).toList();
+        return router.uriRoutes()
+                .filter(route -> route.getHttpMethod() != HttpMethod.HEAD)
+                .flatMap(route -> of(route).stream())
+                .distinct()
+                .sorted(Comparator.comparing(ListEndpoint::path).thenComparing(ListEndpoint::method))
+                .toList();
     }
 
     private static List<ListEndpoint> of(UriRouteInfo<?, ?> route) {
         List<ListEndpoint> found = new ArrayList<>();
         for (Argument<?> argument : route.getTargetMethod().getArguments()) {
-            argument.getAnnotationMetadata().findAnnotation(ListParameters.class).ifPresent(list -> found.add(
-                    new ListEndpoint(route.getHttpMethodName(), route.getUriMatchTemplate().toPathString(),
-                            ListQuery.schemaOf(list.classValue().orElseThrow()), list.stringValue("q").orElse(""))));
+            argument.getAnnotationMetadata()
+                    .findAnnotation(ListParameters.class)
+                    .ifPresent(list -> found.add(new ListEndpoint(
+                            route.getHttpMethodName(),
+                            route.getUriMatchTemplate().toPathString(),
+                            ListQuery.schemaOf(list.classValue().orElseThrow()),
+                            list.stringValue("q").orElse(""))));
         }
         return found;
     }
@@ -62,18 +69,29 @@ public record ListEndpoint(String method, String path, QuerySchema schema, Strin
     /** The OpenAPI parameter objects: limit, cursor, page, size, count, q, sort, then the filters by name. */
     public List<Map<String, Object>> parameters() {
         List<Map<String, Object>> parameters = new ArrayList<>();
-        parameters.add(parameter(ListQuery.LIMIT, "Page size (keyset paging, the default): 1 to "
-                + PageRequest.MAX_LIMIT, integer(1, PageRequest.MAX_LIMIT, PageRequest.DEFAULT_LIMIT)));
-        parameters.add(parameter(ListQuery.CURSOR, "page.nextCursor of the previous page",
+        parameters.add(parameter(
+                ListQuery.LIMIT,
+                "Page size (keyset paging, the default): 1 to " + PageRequest.MAX_LIMIT,
+                integer(1, PageRequest.MAX_LIMIT, PageRequest.DEFAULT_LIMIT)));
+        parameters.add(parameter(
+                ListQuery.CURSOR,
+                "page.nextCursor of the previous page",
                 schema("string", null, Map.of("maxLength", ListQuery.MAX_CURSOR_LENGTH))));
-        parameters.add(parameter(ListQuery.PAGE, "1-based page number (offset paging; not with cursor)",
+        parameters.add(parameter(
+                ListQuery.PAGE,
+                "1-based page number (offset paging; not with cursor)",
                 integer(1, ListQuery.MAX_PAGE, null)));
-        parameters.add(parameter(ListQuery.SIZE, "Page size (offset paging): 1 to " + PageRequest.MAX_LIMIT
-                + "; give limit or size, not both", integer(1, PageRequest.MAX_LIMIT, null)));
-        parameters.add(parameter(ListQuery.COUNT, "Include page.total: exact (counted) or estimated (the "
-                + "planner's estimate); none by default", schema("string", null,
-                Map.of("enum", List.of("exact", "estimated", "none")))));
-        parameters.add(parameter(ListQuery.Q, "Free text over " + freeText,
+        parameters.add(parameter(
+                ListQuery.SIZE,
+                "Page size (offset paging): 1 to " + PageRequest.MAX_LIMIT + "; give limit or size, not both",
+                integer(1, PageRequest.MAX_LIMIT, null)));
+        parameters.add(parameter(
+                ListQuery.COUNT,
+                "Include page.total: exact (counted) or estimated (the " + "planner's estimate); none by default",
+                schema("string", null, Map.of("enum", List.of("exact", "estimated", "none")))));
+        parameters.add(parameter(
+                ListQuery.Q,
+                "Free text over " + freeText,
                 schema("string", null, Map.of("maxLength", ListQuery.MAX_Q_LENGTH))));
         parameters.add(sort());
         for (String name : schema.filterableFields()) {
@@ -92,9 +110,11 @@ public record ListEndpoint(String method, String path, QuerySchema schema, Strin
             keys.add("-" + field);
         }
         Map<String, Object> items = schema("string", null, Map.of("enum", keys));
-        Map<String, Object> parameter = parameter(ListQuery.SORT, "Comma-separated sort keys, - for descending: "
-                + String.join(", ", schema.sortableFields()) + "; default "
-                + schema.defaultSort().stream().map(ListEndpoint::key).collect(Collectors.joining(",")),
+        Map<String, Object> parameter = parameter(
+                ListQuery.SORT,
+                "Comma-separated sort keys, - for descending: "
+                        + String.join(", ", schema.sortableFields()) + "; default "
+                        + schema.defaultSort().stream().map(ListEndpoint::key).collect(Collectors.joining(",")),
                 schema("array", null, Map.of("items", items)));
         parameter.put("style", "form");
         parameter.put("explode", false);
@@ -102,12 +122,14 @@ public record ListEndpoint(String method, String path, QuerySchema schema, Strin
     }
 
     private Map<String, Object> filter(QueryField field) {
-        List<String> operators = Arrays.stream(FilterOperator.values()).filter(field.operators()::contains)
-                .map(QueryGrammar::token).toList();
-        Map<String, Object> items = schema("string", null,
-                Map.of("pattern", "^(" + String.join("|", operators) + ")\\..*$"));
-        Map<String, Object> parameter = parameter(field.name(), filterDescription(field, operators),
-                schema("array", null, Map.of("items", items)));
+        List<String> operators = Arrays.stream(FilterOperator.values())
+                .filter(field.operators()::contains)
+                .map(QueryGrammar::token)
+                .toList();
+        Map<String, Object> items =
+                schema("string", null, Map.of("pattern", "^(" + String.join("|", operators) + ")\\..*$"));
+        Map<String, Object> parameter = parameter(
+                field.name(), filterDescription(field, operators), schema("array", null, Map.of("items", items)));
         parameter.put("style", "form");
         parameter.put("explode", true);
         parameter.put("example", List.of(example(field)));
@@ -117,9 +139,15 @@ public record ListEndpoint(String method, String path, QuerySchema schema, Strin
     }
 
     private String filterDescription(QueryField field, List<String> operators) {
-        StringBuilder text = new StringBuilder("Filter ").append(schema.resource()).append(" by ")
-                .append(field.name()).append(": op.value, op one of ").append(String.join(", ", operators))
-                .append("; the value ").append(valueDescription(field)).append('.');
+        StringBuilder text = new StringBuilder("Filter ")
+                .append(schema.resource())
+                .append(" by ")
+                .append(field.name())
+                .append(": op.value, op one of ")
+                .append(String.join(", ", operators))
+                .append("; the value ")
+                .append(valueDescription(field))
+                .append('.');
         if (field.operators().contains(FilterOperator.LIKE) || field.operators().contains(FilterOperator.ILIKE)) {
             text.append(" like and ilike (case-insensitive) take a pattern with * as wildcard.");
         }
@@ -127,20 +155,29 @@ public record ListEndpoint(String method, String path, QuerySchema schema, Strin
             text.append(" in takes 1 to ").append(QueryGrammar.MAX_LIST_VALUES).append(" comma-separated values.");
         }
         if (field.operators().contains(FilterOperator.CS)) {
-            text.append(" cs takes 1 to ").append(QueryGrammar.MAX_LIST_VALUES)
+            text.append(" cs takes 1 to ")
+                    .append(QueryGrammar.MAX_LIST_VALUES)
                     .append(" comma-separated values, all of which must be present.");
         }
         if (field.operators().contains(FilterOperator.IS)) {
-            text.append(field.type() == FieldType.BOOLEAN
-                    ? " is takes true or false (and null or notnull where the field can be empty)."
-                    : " is takes null or notnull.");
+            text.append(
+                    field.type() == FieldType.BOOLEAN
+                            ? " is takes true or false (and null or notnull where the field can be empty)."
+                            : " is takes null or notnull.");
         }
         text.append(" Repeat the parameter to combine conditions (all must hold)");
         List<String> range = range(field);
-        if (!range.isEmpty() && field.operators().contains(FilterOperator.GTE)
+        if (!range.isEmpty()
+                && field.operators().contains(FilterOperator.GTE)
                 && field.operators().contains(FilterOperator.LT)) {
-            text.append(", e.g. a range: ").append(field.name()).append("=gte.").append(range.get(0)).append('&')
-                    .append(field.name()).append("=lt.").append(range.get(1));
+            text.append(", e.g. a range: ")
+                    .append(field.name())
+                    .append("=gte.")
+                    .append(range.get(0))
+                    .append('&')
+                    .append(field.name())
+                    .append("=lt.")
+                    .append(range.get(1));
         }
         return text.append('.').toString();
     }
@@ -180,8 +217,8 @@ public record ListEndpoint(String method, String path, QuerySchema schema, Strin
     /** A filter that the endpoint accepts, e.g. {@code gte.2026-01-01}. */
     static String example(QueryField field) {
         String operator = QueryGrammar.token(exampleOperator(field));
-        String value = operator.endsWith("like") ? "*a*" : field.type() == FieldType.TEXT_SET ? "a,b"
-                : sampleValue(field);
+        String value =
+                operator.endsWith("like") ? "*a*" : field.type() == FieldType.TEXT_SET ? "a,b" : sampleValue(field);
         return operator + "." + value;
     }
 
@@ -199,8 +236,8 @@ public record ListEndpoint(String method, String path, QuerySchema schema, Strin
     }
 
     private static FilterOperator exampleOperator(QueryField field) {
-        for (FilterOperator preferred : List.of(FilterOperator.ILIKE, FilterOperator.GTE, FilterOperator.CS,
-                FilterOperator.EQ)) {
+        for (FilterOperator preferred :
+                List.of(FilterOperator.ILIKE, FilterOperator.GTE, FilterOperator.CS, FilterOperator.EQ)) {
             if (field.operators().contains(preferred)) {
                 return preferred;
             }
@@ -209,7 +246,9 @@ public record ListEndpoint(String method, String path, QuerySchema schema, Strin
     }
 
     private static List<String> constants(QueryField field) {
-        return Arrays.stream(field.enumType().getEnumConstants()).map(Enum::name).toList();
+        return Arrays.stream(field.enumType().getEnumConstants())
+                .map(Enum::name)
+                .toList();
     }
 
     private static String key(SortOrder order) {
@@ -240,7 +279,8 @@ public record ListEndpoint(String method, String path, QuerySchema schema, Strin
         if (format != null) {
             schema.put("format", format);
         }
-        more.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        more.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(entry -> schema.put(entry.getKey(), entry.getValue()));
         return schema;
     }

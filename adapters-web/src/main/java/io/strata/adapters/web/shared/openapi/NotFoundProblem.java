@@ -15,7 +15,8 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-@ApiResponse(responseCode = "404", description = "Unknown, or not visible to the caller",
+@ApiResponse(
+        responseCode = "404",
+        description = "Unknown, or not visible to the caller",
         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-public @interface NotFoundProblem {
-}
+public @interface NotFoundProblem {}

@@ -16,8 +16,9 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-@ApiResponse(responseCode = "412", description = "If-Match given and not the current version",
+@ApiResponse(
+        responseCode = "412",
+        description = "If-Match given and not the current version",
         headers = @Header(name = "ETag", description = "The current version", schema = @Schema(type = "string")),
         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-public @interface StaleVersionProblem {
-}
+public @interface StaleVersionProblem {}

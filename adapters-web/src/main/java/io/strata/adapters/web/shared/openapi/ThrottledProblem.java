@@ -16,9 +16,13 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-@ApiResponse(responseCode = "429", description = "Too many attempts; see Retry-After",
-        headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying",
-                schema = @Schema(type = "integer")),
+@ApiResponse(
+        responseCode = "429",
+        description = "Too many attempts; see Retry-After",
+        headers =
+                @Header(
+                        name = "Retry-After",
+                        description = "Seconds to wait before retrying",
+                        schema = @Schema(type = "integer")),
         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-public @interface ThrottledProblem {
-}
+public @interface ThrottledProblem {}

@@ -19,10 +19,13 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-@ApiResponse(responseCode = "412", description = "If-Match is not the current version",
+@ApiResponse(
+        responseCode = "412",
+        description = "If-Match is not the current version",
         headers = @Header(name = "ETag", description = "The current version", schema = @Schema(type = "string")),
         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "428", description = "If-Match missing",
+@ApiResponse(
+        responseCode = "428",
+        description = "If-Match missing",
         content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-public @interface VersionProblems {
-}
+public @interface VersionProblems {}

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 
 /** The OpenAPI parameters of a list: exactly the allow-list, typed, and every example reads as a filter. */
 class ListEndpointTest {
-    enum Colour { RED, GREEN }
+    enum Colour {
+        RED,
+        GREEN
+    }
 
     private static final QuerySchema SCHEMA = QuerySchema.builder("things")
             .text("name", true)
@@ -31,16 +34,34 @@ class ListEndpointTest {
             .defaultSort(SortOrder.desc("at"))
             .build();
 
-    private final Map<String, Map<String, Object>> parameters = byName(
-            new ListEndpoint("GET", "/things", SCHEMA, "name").parameters());
+    private final Map<String, Map<String, Object>> parameters =
+            byName(new ListEndpoint("GET", "/things", SCHEMA, "name").parameters());
 
     @Test
     void pagingCountQAndSortComeFirstThenOneParameterPerFilterableField() {
-        assertThat(parameters.keySet()).containsExactly("limit", "cursor", "page", "size", "count", "q", "sort",
-                "at", "colour", "day", "name", "open", "ownerId", "quantity", "tags", "weight");
-        assertThat(parameters.values()).allSatisfy(p -> assertThat(p).containsEntry("in", "query")
-                .containsEntry("required", false));
-        assertThat(schema("limit")).containsEntry("type", "integer").containsEntry("maximum", 200)
+        assertThat(parameters.keySet())
+                .containsExactly(
+                        "limit",
+                        "cursor",
+                        "page",
+                        "size",
+                        "count",
+                        "q",
+                        "sort",
+                        "at",
+                        "colour",
+                        "day",
+                        "name",
+                        "open",
+                        "ownerId",
+                        "quantity",
+                        "tags",
+                        "weight");
+        assertThat(parameters.values())
+                .allSatisfy(p -> assertThat(p).containsEntry("in", "query").containsEntry("required", false));
+        assertThat(schema("limit"))
+                .containsEntry("type", "integer")
+                .containsEntry("maximum", 200)
                 .containsEntry("default", 50);
         assertThat(schema("q")).containsEntry("maxLength", ListQuery.MAX_Q_LENGTH);
         assertThat(parameters.get("sort")).containsEntry("explode", false);
@@ -51,23 +72,28 @@ class ListEndpointTest {
     @Test
     void aFilterListsItsOperatorsAndTheTypeOfItsValue() {
         Map<String, Object> at = parameters.get("at");
-        assertThat(at).containsEntry("x-operators", List.of("eq", "neq", "gt", "gte", "lt", "lte", "in", "is"))
+        assertThat(at)
+                .containsEntry("x-operators", List.of("eq", "neq", "gt", "gte", "lt", "lte", "in", "is"))
                 .containsEntry("x-value", Map.of("type", "string", "format", "date-time"))
                 .containsEntry("explode", true);
         assertThat(schema("at")).containsEntry("type", "array");
         assertThat(items("at")).containsEntry("pattern", "^(eq|neq|gt|gte|lt|lte|in|is)\\..*$");
-        assertThat((String) at.get("description")).contains("ISO-8601 instant")
+        assertThat((String) at.get("description"))
+                .contains("ISO-8601 instant")
                 .contains("at=gte.2026-01-01T00:00:00Z&at=lt.2026-02-01T00:00:00Z");
 
-        assertThat(parameters.get("colour")).containsEntry("x-operators", List.of("eq", "neq", "in"))
+        assertThat(parameters.get("colour"))
+                .containsEntry("x-operators", List.of("eq", "neq", "in"))
                 .containsEntry("x-value", Map.of("type", "string", "enum", List.of("RED", "GREEN")));
         assertThat(parameters.get("ownerId").get("x-value")).isEqualTo(Map.of("type", "string", "format", "uuid"));
         assertThat(parameters.get("day").get("x-value")).isEqualTo(Map.of("type", "string", "format", "date"));
         assertThat(parameters.get("quantity").get("x-value")).isEqualTo(Map.of("type", "integer", "format", "int64"));
         assertThat(parameters.get("weight").get("x-value")).isEqualTo(Map.of("type", "number"));
-        assertThat(parameters.get("open")).containsEntry("x-operators", List.of("eq", "is"))
+        assertThat(parameters.get("open"))
+                .containsEntry("x-operators", List.of("eq", "is"))
                 .containsEntry("x-value", Map.of("type", "boolean"));
-        assertThat(parameters.get("tags")).containsEntry("x-operators", List.of("cs"))
+        assertThat(parameters.get("tags"))
+                .containsEntry("x-operators", List.of("cs"))
                 .containsEntry("x-value", Map.of("type", "string", "maxLength", QueryGrammar.MAX_VALUE_LENGTH));
         assertThat((String) parameters.get("name").get("description")).contains("* as wildcard");
     }
@@ -77,7 +103,9 @@ class ListEndpointTest {
         for (String name : SCHEMA.filterableFields()) {
             for (Object example : (List<?>) parameters.get(name).get("example")) {
                 String expression = (String) example;
-                assertThat(QueryGrammar.filter(SCHEMA, name, expression).field()).as(expression).isEqualTo(name);
+                assertThat(QueryGrammar.filter(SCHEMA, name, expression).field())
+                        .as(expression)
+                        .isEqualTo(name);
             }
         }
     }
