@@ -1,5 +1,6 @@
 package io.strata.bootstrap.ops;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.strata.application.shared.IdempotencyStore;
 import io.strata.domain.shared.model.Clock;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
  * the table from growing; running it on several instances at once is harmless.
  */
 @Singleton
+@Requires(property = "strata.jobs.enabled", notEquals = "false")   // off for db verify, which writes nothing
 public class IdempotencyKeyJanitor {
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyKeyJanitor.class);
 

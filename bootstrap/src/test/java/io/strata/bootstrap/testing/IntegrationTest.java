@@ -8,6 +8,8 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.strata.adapters.persistence.testing.TestPostgres;
+import io.strata.bootstrap.config.DatabaseSettings;
+import io.strata.bootstrap.database.SchemaMigrations;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.TestInstance;
@@ -16,8 +18,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Base class of HTTP-level integration tests: the whole application (HTTP server on a random port, Flyway
- * migrations, Hibernate with {@code validate}) against a fresh PostgreSQL database per test class.
+ * Base class of HTTP-level integration tests: the whole application (HTTP server on a random port, the schema
+ * migrated as {@code serve} migrates it, Hibernate with {@code validate}) against a fresh PostgreSQL database per test class.
  *
  * <pre>{@code
  * class UserApiTest extends IntegrationTest {          // no annotation needed: @MicronautTest is @Inherited
@@ -60,6 +62,8 @@ public abstract class IntegrationTest implements TestPropertyProvider {
     @Override
     public final Map<String, String> getProperties() {
         jdbcUrl = TestPostgres.createFreshDatabase();
+        // as serve does before its context starts: the schema owner migrates
+        new SchemaMigrations(new DatabaseSettings(jdbcUrl, TestPostgres.USERNAME, TestPostgres.PASSWORD)).migrate();
         Map<String, String> properties = new HashMap<>();
         properties.put("datasources.default.url", jdbcUrl);
         properties.put("datasources.default.username", TestPostgres.USERNAME);
