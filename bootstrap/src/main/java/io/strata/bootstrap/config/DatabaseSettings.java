@@ -150,6 +150,21 @@ public record DatabaseSettings(String jdbcUrl, String username, String password)
         return connection;
     }
 
+    /** A data source of plain connections (no pool), named {@code applicationName} in {@code pg_stat_activity}. */
+    public javax.sql.DataSource dataSource(String applicationName) {
+        org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+        dataSource.setURL(jdbcUrl);
+        if (username != null) {
+            dataSource.setUser(username);
+        }
+        if (password != null) {
+            dataSource.setPassword(password);
+        }
+        dataSource.setApplicationName(applicationName);
+        dataSource.setConnectTimeout(5);
+        return dataSource;
+    }
+
     /** The same database as another user (the application role, or the owner). */
     public DatabaseSettings as(String user, String userPassword) {
         return new DatabaseSettings(jdbcUrl, user, userPassword);

@@ -12,6 +12,7 @@ import org.flywaydb.core.api.output.ValidateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -58,17 +59,25 @@ public final class SchemaMigrations {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
 
-    private final DatabaseSettings owner;
+    private final DataSource owner;
     private final String migrations;
     private final String rollbacks;
     private final ClassLoader classLoader;
 
     public SchemaMigrations(DatabaseSettings owner) {
-        this(owner, MIGRATIONS, ROLLBACKS);
+        this(owner.dataSource("strata-schema"), MIGRATIONS, ROLLBACKS);
     }
 
     /** With other script folders on the class path (tests). */
     public SchemaMigrations(DatabaseSettings owner, String migrations, String rollbacks) {
+        this(owner.dataSource("strata-schema"), migrations, rollbacks);
+    }
+
+    /**
+     * On any data source: the schema owner's for changes; the application's pool is enough for {@link #info()} and
+     * {@link #history()} (they only read).
+     */
+    public SchemaMigrations(DataSource owner, String migrations, String rollbacks) {
         this.owner = owner;
         this.migrations = migrations;
         this.rollbacks = rollbacks;
@@ -126,10 +135,16 @@ public final class SchemaMigrations {
 
     // ------------------------------------------------------------------ Flyway
 
-    /** Flyway on the owner's connection; {@code target} null = latest. */
+    private final java.util.Map<String, Flyway> flyways = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Flyway on the owner's connection; {@code target} null = latest. Built once per target (it scans the class path). */
     public Flyway flyway(String target) {
+        return flyways.computeIfAbsent(target == null ? "" : target, key -> load(target));
+    }
+
+    private Flyway load(String target) {
         var configuration = Flyway.configure(classLoader)
-                .dataSource(owner.jdbcUrl(), owner.username(), owner.password())
+                .dataSource(owner)
                 .locations("classpath:" + migrations)
                 .failOnMissingLocations(true)
                 .validateMigrationNaming(true)
@@ -180,7 +195,8 @@ public final class SchemaMigrations {
 
     /** The schema's state (no lock: a read). */
     public Status info() {
-        MigrationInfo[] all = flyway(null).info().all();
+        org.flywaydb.core.api.MigrationInfoService service = flyway(null).info();
+        MigrationInfo[] all = service.all();
         List<Entry> entries = new ArrayList<>();
         String latest = null;
         for (MigrationInfo info : all) {
@@ -194,7 +210,7 @@ public final class SchemaMigrations {
                     state(info.getState()), info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant(),
                     info.getInstalledBy(), info.getExecutionTime(), rollbackScript(info.getScript())));
         }
-        MigrationInfo current = flyway(null).info().current();
+        MigrationInfo current = service.current();
         return new Status(current == null || current.getVersion() == null ? null : current.getVersion().getVersion(),
                 current == null ? null : current.getDescription(), latest, entries);
     }
@@ -213,7 +229,7 @@ public final class SchemaMigrations {
     /** Migrations and rollbacks in the order they happened. */
     public List<HistoryEntry> history() {
         List<HistoryEntry> entries = new ArrayList<>();
-        try (Connection connection = owner.connect("strata-schema")) {
+        try (Connection connection = owner.getConnection()) {
             if (exists(connection, HISTORY_TABLE)) {
                 try (Statement statement = connection.createStatement();
                      ResultSet rs = statement.executeQuery("SELECT installed_on, success, version, description, installed_by, "
@@ -269,14 +285,22 @@ public final class SchemaMigrations {
     private RolledBack rollback(Selection selection, String what) {
         long started = System.nanoTime();
         try (SchemaLock lock = SchemaLock.acquire(owner)) {
-            Status status = info();
-            if (!status.failed().isEmpty()) {
-                Entry failed = status.failed().get(0);
-                throw new RollbackRefused("cannot roll back " + what + ": V" + failed.version() + " " + failed.description()
-                        + " failed; repair it by hand first (nothing was rolled back)");
+            // Flyway's own history, read directly: cheaper than Flyway's info, and it is what a rollback must undo
+            List<Entry> history;
+            try (Connection connection = lock.connection()) {
+                history = appliedHistory(connection);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the schema history: " + oneLine(e.getMessage()), e);
             }
-            List<Entry> applied = new ArrayList<>(status.migrations().stream()
-                    .filter(e -> List.of("applied", "missing", "future").contains(e.state())).toList());
+            String current = history.stream().filter(e -> e.state().equals("applied"))
+                    .max(Comparator.comparing((Entry e) -> MigrationVersion.fromVersion(e.version())))
+                    .map(Entry::version).orElse(null);
+            List<Entry> failed = history.stream().filter(e -> e.state().equals("failed")).toList();
+            if (!failed.isEmpty()) {
+                throw new RollbackRefused("cannot roll back " + what + ": V" + failed.get(0).version() + " "
+                        + failed.get(0).description() + " failed; repair it by hand first (nothing was rolled back)");
+            }
+            List<Entry> applied = new ArrayList<>(history);
             applied.sort(Comparator.comparing((Entry e) -> MigrationVersion.fromVersion(e.version())).reversed());
             List<Entry> undo = selection.select(applied);
             if (undo == null) {
@@ -284,12 +308,11 @@ public final class SchemaMigrations {
                         + " version(s) are applied (nothing was rolled back)");
             }
             if (undo.isEmpty()) {
-                return new RolledBack(status.currentVersion(), status.currentVersion(), List.of(),
-                        Duration.ofNanos(System.nanoTime() - started));
+                return new RolledBack(current, current, List.of(), Duration.ofNanos(System.nanoTime() - started));
             }
             List<String> scripts = new ArrayList<>();
             for (Entry entry : undo) {
-                if (!entry.state().equals("applied") || entry.rollbackScript().isEmpty()) {
+                if (entry.rollbackScript().isEmpty()) {
                     throw new RollbackRefused("cannot roll back " + what + ": V" + entry.version() + " " + entry.description()
                             + " has no rollback script" + (entry.script() == null ? "" : " (" + rollbackName(entry.script()) + ")")
                             + " in this Strata; nothing was rolled back");
@@ -339,10 +362,26 @@ public final class SchemaMigrations {
             } catch (SQLException e) {
                 throw new IllegalStateException("rollback failed: " + oneLine(e.getMessage()), e);
             }
-            Status after = info();
-            return new RolledBack(status.currentVersion(), after.currentVersion(), done,
-                    Duration.ofNanos(System.nanoTime() - started));
+            String after = applied.stream().filter(e -> !undo.contains(e)).findFirst().map(Entry::version).orElse(null);
+            return new RolledBack(current, after, done, Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /** The versioned rows of Flyway's history (state applied or failed), with this Strata's rollback script of each. */
+    private List<Entry> appliedHistory(Connection connection) throws SQLException {
+        List<Entry> entries = new ArrayList<>();
+        if (!exists(connection, HISTORY_TABLE)) {
+            return entries;
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT version, description, script, success, installed_on, installed_by, "
+                     + "execution_time FROM " + HISTORY_TABLE + " WHERE version IS NOT NULL ORDER BY installed_rank")) {
+            while (rs.next()) {
+                entries.add(new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4) ? "applied" : "failed",
+                        rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getInt(7), rollbackScript(rs.getString(3))));
+            }
+        }
+        return entries;
     }
 
     private static void ensureRollbackTable(Connection connection) throws SQLException {
@@ -409,9 +448,13 @@ public final class SchemaMigrations {
         }
 
         public static SchemaLock acquire(DatabaseSettings owner) {
+            return acquire(owner.dataSource("strata-schema-lock"));
+        }
+
+        public static SchemaLock acquire(DataSource owner) {
             Connection connection = null;
             try {
-                connection = owner.connect("strata-schema-lock");
+                connection = owner.getConnection();
                 try (PreparedStatement tryLock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
                     tryLock.setLong(1, SCHEMA_LOCK);
                     try (ResultSet rs = tryLock.executeQuery()) {
