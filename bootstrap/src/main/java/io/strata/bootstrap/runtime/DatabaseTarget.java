@@ -4,6 +4,7 @@ import io.strata.bootstrap.config.DatabaseConnectionCheck;
 import io.strata.bootstrap.config.DatabaseSettings;
 import io.strata.bootstrap.config.LaunchSettings;
 import io.strata.bootstrap.config.StartupFailure;
+import io.strata.bootstrap.database.ApplicationRole;
 import io.strata.bootstrap.embedded.EmbeddedPostgres;
 
 import java.util.Map;
@@ -20,11 +21,14 @@ public final class DatabaseTarget implements AutoCloseable {
     private final LaunchSettings launch;
     private final DatabaseSettings owner;
     private final EmbeddedPostgres embedded;
+    private final DatabaseSettings application;
 
-    private DatabaseTarget(LaunchSettings launch, DatabaseSettings owner, EmbeddedPostgres embedded) {
+    private DatabaseTarget(LaunchSettings launch, DatabaseSettings owner, EmbeddedPostgres embedded,
+                           DatabaseSettings application) {
         this.launch = launch;
         this.owner = owner;
         this.embedded = embedded;
+        this.application = application;
     }
 
     /**
@@ -56,7 +60,7 @@ public final class DatabaseTarget implements AutoCloseable {
             }
             throw e;
         }
-        return new DatabaseTarget(launch, database, embedded);
+        return new DatabaseTarget(launch, database, embedded, ApplicationRole.of(database, embedded != null, env));
     }
 
     public LaunchSettings launch() {
@@ -66,6 +70,14 @@ public final class DatabaseTarget implements AutoCloseable {
     /** The schema owner: migrations and the {@code db} commands connect as this user. */
     public DatabaseSettings owner() {
         return owner;
+    }
+
+    /**
+     * The application's pool: the role that does not own the tables ({@link ApplicationRole}), or the owner when an
+     * external database names none.
+     */
+    public DatabaseSettings application() {
+        return application;
     }
 
     /** Whether this is the embedded default (no {@code STRATA_DB_URL}). */

@@ -4,11 +4,13 @@ import io.micronaut.context.ApplicationContext;
 import io.strata.bootstrap.config.DatabaseSettings;
 import io.strata.bootstrap.config.LaunchSettings;
 import io.strata.bootstrap.config.StartupFailure;
+import io.strata.bootstrap.database.ApplicationRole;
 import io.strata.bootstrap.database.SchemaMigrations;
 import io.strata.bootstrap.embedded.EmbeddedPostgres;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -22,6 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the embedded PostgreSQL: in that order, so that no request or pool sees its database vanish first.
  */
 public final class StrataRuntime implements AutoCloseable {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StrataRuntime.class);
 
     /** Where Micronaut looks for the application (what {@code ApplicationContext.builder(Application.class)} sets). */
     private static final String APPLICATION_PACKAGE = "io.strata.bootstrap";
@@ -71,7 +75,14 @@ public final class StrataRuntime implements AutoCloseable {
             if (migrate) {
                 new SchemaMigrations(target.owner(), migrationsLocation(args), SchemaMigrations.ROLLBACKS).migrate();
             }
-            DatabaseSettings database = target.owner();
+            DatabaseSettings database = target.application();
+            if (!Objects.equals(database.username(), target.owner().username())) {
+                // the owner grants the application role its rows (every table, also those of new migrations)
+                ApplicationRole.prepare(target.owner(), database.username(), target.isEmbedded());
+            } else if (!target.isEmbedded()) {
+                LOG.warn("The application connects as the schema owner {}: set {} to a role that does not own the tables",
+                        database.username(), ApplicationRole.USER_ENV);
+            }
             Map<String, Object> properties = new LinkedHashMap<>(database.toMicronautProperties());
             properties.put("micronaut.server.port", target.launch().httpPort());
             properties.putAll(extraProperties);

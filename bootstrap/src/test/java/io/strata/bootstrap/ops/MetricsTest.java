@@ -40,7 +40,7 @@ class MetricsTest extends IntegrationTest {
         assertThat(scrape).contains("http_server_requests_seconds_count{");
         assertThat(scrape).contains("hikaricp_connections_active{", "hikaricp_connections_idle{", "hikaricp_connections_pending{",
                 "hikaricp_connections_acquire_seconds_count{", "hikaricp_connections_timeout_total{");
-        assertThat(scrape).contains("jvm_memory_used_bytes{", "jvm_threads_live_threads{", "jvm_gc_pause_seconds",
+        assertThat(scrape).contains("jvm_memory_used_bytes{", "jvm_threads_live_threads{", "jvm_gc_max_data_size_bytes",
                 "process_uptime_seconds");
         assertThat(scrape).contains("strata_database_circuit_open{", "strata_database_outages_total{",
                 "strata_database_refused_requests_total{");
