@@ -32,8 +32,12 @@ class ArchUnitConfigurationTest {
 
     @ArchTest
     void a_rule_over_a_misspelled_package_fails(JavaClasses classes) {
-        ArchRule typo = classes().that().resideInAPackage("io.strata.domian..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..");
+        ArchRule typo = classes()
+                .that()
+                .resideInAPackage("io.strata.domian..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..");
 
         assertThatThrownBy(() -> typo.check(classes))
                 .isInstanceOf(AssertionError.class)
@@ -48,8 +52,9 @@ class ArchUnitConfigurationTest {
                 .filter(module -> classes.stream().noneMatch(c -> isIn(c, module)))
                 .collect(Collectors.toList());
         assertThat(missing)
-                .as("no production class imported from these module packages: %s. Is the module on the test "
-                        + "classpath (architecture-tests -> strata-bootstrap -> all modules), built and non-empty?",
+                .as(
+                        "no production class imported from these module packages: %s. Is the module on the test "
+                                + "classpath (architecture-tests -> strata-bootstrap -> all modules), built and non-empty?",
                         missing)
                 .isEmpty();
     }
@@ -58,8 +63,10 @@ class ArchUnitConfigurationTest {
     void no_test_class_is_imported(JavaClasses classes) {
         List<String> tests = classes.stream()
                 .filter(c -> c.getPackageName().startsWith("io.strata.architecture")
-                        || c.getSource().map(s -> s.getUri().toString()).filter(ArchUnitConfigurationTest::isTestLocation)
-                        .isPresent())
+                        || c.getSource()
+                                .map(s -> s.getUri().toString())
+                                .filter(ArchUnitConfigurationTest::isTestLocation)
+                                .isPresent())
                 .map(JavaClass::getName)
                 .collect(Collectors.toList());
         assertThat(tests)
@@ -70,10 +77,14 @@ class ArchUnitConfigurationTest {
     /** The filter is not vacuous: the same import without it does see test classes (these ones). */
     @Test
     void the_production_filter_drops_test_classes() {
-        assertThat(new ClassFileImporter().importPackages("io.strata.architecture")
-                .contain(ArchUnitConfigurationTest.class)).isTrue();
-        assertThat(new ClassFileImporter().withImportOption(new ProductionClassesOnly())
-                .importPackages("io.strata.architecture")).isEmpty();
+        assertThat(new ClassFileImporter()
+                        .importPackages("io.strata.architecture")
+                        .contain(ArchUnitConfigurationTest.class))
+                .isTrue();
+        assertThat(new ClassFileImporter()
+                        .withImportOption(new ProductionClassesOnly())
+                        .importPackages("io.strata.architecture"))
+                .isEmpty();
     }
 
     private static boolean isTestLocation(String uri) {

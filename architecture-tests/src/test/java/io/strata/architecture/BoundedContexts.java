@@ -33,13 +33,14 @@ final class BoundedContexts {
     }
 
     DescribedPredicate<JavaClass> resideInAContext() {
-        return describe("reside in a bounded-context package (" + root + ".<layer>.<context>..)",
+        return describe(
+                "reside in a bounded-context package (" + root + ".<layer>.<context>..)",
                 c -> contextOf(c.getPackageName()).isPresent());
     }
 
     DescribedPredicate<JavaClass> resideInASharedPackage() {
-        return describe("reside in a shared package (" + root + ".<layer>.shared..)",
-                c -> isShared(c.getPackageName()));
+        return describe(
+                "reside in a shared package (" + root + ".<layer>.shared..)", c -> isShared(c.getPackageName()));
     }
 
     /** The context a package belongs to; empty for shared packages, layer roots and non-layer packages. */
@@ -68,8 +69,8 @@ final class BoundedContexts {
 
     /** Rule 9: a class of context A depends on context B only through B's id records. */
     ArchCondition<JavaClass> dependOnOtherContextsOnlyThroughTheirIds() {
-        return new ArchCondition<>("depend on other bounded contexts only through their id records ("
-                + root + ".domain.<other>.*Id)") {
+        return new ArchCondition<>(
+                "depend on other bounded contexts only through their id records (" + root + ".domain.<other>.*Id)") {
             @Override
             public void check(JavaClass origin, ConditionEvents events) {
                 String own = contextOf(origin.getPackageName()).orElseThrow();
@@ -77,8 +78,10 @@ final class BoundedContexts {
                     JavaClass target = dependency.getTargetClass().getBaseComponentType();
                     Optional<String> other = contextOf(target.getPackageName());
                     if (other.isPresent() && !other.get().equals(own) && !isPublishedId(target, other.get())) {
-                        events.add(SimpleConditionEvent.violated(dependency, "context '" + own + "' reaches into "
-                                + "context '" + other.get() + "': " + dependency.getDescription()));
+                        events.add(SimpleConditionEvent.violated(
+                                dependency,
+                                "context '" + own + "' reaches into " + "context '" + other.get() + "': "
+                                        + dependency.getDescription()));
                     }
                 }
             }
@@ -94,8 +97,10 @@ final class BoundedContexts {
                     JavaClass target = dependency.getTargetClass().getBaseComponentType();
                     Optional<String> context = contextOf(target.getPackageName());
                     if (context.isPresent()) {
-                        events.add(SimpleConditionEvent.violated(dependency, "shared code depends on context '"
-                                + context.get() + "': " + dependency.getDescription()));
+                        events.add(SimpleConditionEvent.violated(
+                                dependency,
+                                "shared code depends on context '" + context.get() + "': "
+                                        + dependency.getDescription()));
                     }
                 }
             }

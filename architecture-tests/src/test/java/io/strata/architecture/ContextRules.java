@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
 class ContextRules {
 
     @ArchTest
-    static final ArchRule contexts_refer_to_each_other_only_by_id = contextsReferToEachOtherOnlyById(
-            BoundedContexts.STRATA);
+    static final ArchRule contexts_refer_to_each_other_only_by_id =
+            contextsReferToEachOtherOnlyById(BoundedContexts.STRATA);
 
     @ArchTest
-    static final ArchRule shared_packages_depend_on_no_context = sharedPackagesDependOnNoContext(
-            BoundedContexts.STRATA);
+    static final ArchRule shared_packages_depend_on_no_context =
+            sharedPackagesDependOnNoContext(BoundedContexts.STRATA);
 
     static ArchRule contextsReferToEachOtherOnlyById(BoundedContexts contexts) {
         return classes()
@@ -53,7 +53,9 @@ class ContextRules {
         assertThat(c.contextOf("io.strata.application.workspace.tasks")).contains("workspace");
         assertThat(c.contextOf("io.strata.adapters.persistence.community")).contains("community");
         assertThat(c.contextOf("io.strata.adapters.web.events")).contains("events");
-        assertThat(c.contextOf("io.strata.domain.billing")).as("a new context needs no rule change").contains("billing");
+        assertThat(c.contextOf("io.strata.domain.billing"))
+                .as("a new context needs no rule change")
+                .contains("billing");
         assertThat(c.contextOf("io.strata.domain.shared")).isEmpty();
         assertThat(c.contextOf("io.strata.adapters.web.shared.paging")).isEmpty();
         assertThat(c.contextOf("io.strata.adapters.web")).isEmpty();
@@ -66,7 +68,8 @@ class ContextRules {
     @Test
     void a_context_reaching_into_another_context_is_reported_and_ids_are_allowed() {
         JavaClasses fixtures = new ClassFileImporter().importPackages(FIXTURES);
-        EvaluationResult result = contextsReferToEachOtherOnlyById(FIXTURE_CONTEXTS).evaluate(fixtures);
+        EvaluationResult result =
+                contextsReferToEachOtherOnlyById(FIXTURE_CONTEXTS).evaluate(fixtures);
 
         String report = String.join("\n", result.getFailureReport().getDetails());
         assertThat(report)
@@ -82,7 +85,8 @@ class ContextRules {
     @Test
     void shared_code_depending_on_a_context_is_reported() {
         JavaClasses fixtures = new ClassFileImporter().importPackages(FIXTURES);
-        assertThatThrownBy(() -> sharedPackagesDependOnNoContext(FIXTURE_CONTEXTS).check(fixtures))
+        assertThatThrownBy(
+                        () -> sharedPackagesDependOnNoContext(FIXTURE_CONTEXTS).check(fixtures))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("shared code depends on context 'alpha'")
                 .hasMessageContaining("domain.shared.Kernel");

@@ -15,9 +15,9 @@ class CycleRules {
      * only point at what the bean itself uses, so they add no package edge a hand-written class does not.
      */
     @ArchTest
-    static final ArchRule packages_are_free_of_cycles = slices()
-            .matching("io.strata.(**)")
-            .should().beFreeOfCycles()
+    static final ArchRule packages_are_free_of_cycles = slices().matching("io.strata.(**)")
+            .should()
+            .beFreeOfCycles()
             .because("a cycle between packages makes them one unit that can only be understood, tested and changed "
                     + "together; it usually means a context or shared package is in the wrong place");
 }

@@ -22,10 +22,14 @@ class DomainModelRules {
 
     @ArchTest
     static final ArchRule aggregates_are_final_with_factories_and_no_public_constructor = classes()
-            .that().areAssignableTo(AGGREGATE_ROOT)
-            .and().doNotHaveFullyQualifiedName(AGGREGATE_ROOT)
-            .should().resideInAPackage(DOMAIN)
-            .andShould().haveModifier(JavaModifier.FINAL)
+            .that()
+            .areAssignableTo(AGGREGATE_ROOT)
+            .and()
+            .doNotHaveFullyQualifiedName(AGGREGATE_ROOT)
+            .should()
+            .resideInAPackage(DOMAIN)
+            .andShould()
+            .haveModifier(JavaModifier.FINAL)
             .andShould(haveNoPublicConstructor())
             .andShould(declareAStaticReconstituteFactory())
             .because("an aggregate is built only through create(...) (validates, records events) or "
@@ -34,17 +38,24 @@ class DomainModelRules {
 
     @ArchTest
     static final ArchRule ids_are_records = classes()
-            .that().resideInAPackage(DOMAIN)
-            .and().haveSimpleNameEndingWith("Id")
-            .should().beRecords()
+            .that()
+            .resideInAPackage(DOMAIN)
+            .and()
+            .haveSimpleNameEndingWith("Id")
+            .should()
+            .beRecords()
             .because("ids are immutable value objects with value equality, validated in the compact constructor, "
                     + "and the only thing contexts share (DESIGN §2, §3)");
 
     @ArchTest
     static final ArchRule domain_has_no_public_setters = noMethods()
-            .that().areDeclaredInClassesThat().resideInAPackage(DOMAIN)
-            .and().arePublic()
-            .should().haveNameMatching("set[A-Z].*")
+            .that()
+            .areDeclaredInClassesThat()
+            .resideInAPackage(DOMAIN)
+            .and()
+            .arePublic()
+            .should()
+            .haveNameMatching("set[A-Z].*")
             .because("state changes go through behaviour methods that keep the invariants "
                     + "(user.deactivate(clock)), never through setters (DESIGN §3)");
 
@@ -54,8 +65,8 @@ class DomainModelRules {
             public void check(JavaClass c, ConditionEvents events) {
                 for (JavaConstructor constructor : c.getConstructors()) {
                     if (constructor.getModifiers().contains(JavaModifier.PUBLIC)) {
-                        events.add(SimpleConditionEvent.violated(constructor,
-                                constructor.getDescription() + " is public"));
+                        events.add(SimpleConditionEvent.violated(
+                                constructor, constructor.getDescription() + " is public"));
                     }
                 }
             }
@@ -76,9 +87,11 @@ class DomainModelRules {
                     }
                 }
                 if (!found) {
-                    events.add(SimpleConditionEvent.violated(c, c.getFullName()
-                            + " declares no public static reconstitute(...) returning " + c.getSimpleName()
-                            + " in " + c.getSourceCodeLocation()));
+                    events.add(SimpleConditionEvent.violated(
+                            c,
+                            c.getFullName()
+                                    + " declares no public static reconstitute(...) returning " + c.getSimpleName()
+                                    + " in " + c.getSourceCodeLocation()));
                 }
             }
         };

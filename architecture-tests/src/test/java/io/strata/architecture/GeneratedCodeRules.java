@@ -37,7 +37,8 @@ class GeneratedCodeRules {
 
     @ArchTest
     static final ArchRule transactional_use_cases_are_intercepted = classes()
-            .that().resideInAPackage(APPLICATION)
+            .that()
+            .resideInAPackage(APPLICATION)
             .and(HAND_WRITTEN)
             .and(USE_TRANSACTIONAL)
             .should(haveAMicronautInterceptedSubclass())
@@ -47,7 +48,8 @@ class GeneratedCodeRules {
 
     @ArchTest
     static final ArchRule mapstruct_mappers_are_implemented_by_mapstruct = classes()
-            .that().areAnnotatedWith(GeneratedCode.MAPSTRUCT_MAPPER)
+            .that()
+            .areAnnotatedWith(GeneratedCode.MAPSTRUCT_MAPPER)
             .should(haveAMapStructImplementation())
             .because("a @Mapper without its generated FooImpl means mapstruct-processor is missing from the "
                     + "module's annotationProcessorPaths (DESIGN §8) and no bean will exist at runtime; it also "
@@ -58,8 +60,10 @@ class GeneratedCodeRules {
             @Override
             public void check(JavaClass c, ConditionEvents events) {
                 boolean implemented = c.getAllSubclasses().stream().anyMatch(GeneratedCode.MAPSTRUCT_GENERATED);
-                events.add(new SimpleConditionEvent(c, implemented, c.getName()
-                        + (implemented ? " has" : " has no") + " generated " + c.getSimpleName() + "Impl"));
+                events.add(new SimpleConditionEvent(
+                        c,
+                        implemented,
+                        c.getName() + (implemented ? " has" : " has no") + " generated " + c.getSimpleName() + "Impl"));
             }
         };
     }
@@ -75,8 +79,8 @@ class GeneratedCodeRules {
                     outer = outer.getEnclosingClass().get();
                     marked = outer.isAnnotatedWith(GeneratedCode.MICRONAUT_GENERATED_ANNOTATION);
                 }
-                events.add(new SimpleConditionEvent(c, marked, c.getName()
-                        + (marked ? " is" : " is not") + " marked @Generated"));
+                events.add(new SimpleConditionEvent(
+                        c, marked, c.getName() + (marked ? " is" : " is not") + " marked @Generated"));
             }
         };
     }
@@ -88,11 +92,20 @@ class GeneratedCodeRules {
                 boolean intercepted = c.getSubclasses().stream()
                         .anyMatch(s -> GeneratedCode.binarySimpleName(s).endsWith("$Intercepted")
                                 && GeneratedCode.MICRONAUT_GENERATED.test(s));
-                String methods = c.getMethods().stream().filter(m -> m.isAnnotatedWith(TRANSACTIONAL))
-                        .map(JavaMethod::getName).sorted().reduce((a, b) -> a + ", " + b).orElse("<class level>");
-                events.add(new SimpleConditionEvent(c, intercepted, c.getName()
-                        + (intercepted ? " is" : " is NOT") + " intercepted; @Transactional on: " + methods
-                        + (intercepted ? "" : " (no $" + c.getSimpleName() + "$Definition$Intercepted generated)")));
+                String methods = c.getMethods().stream()
+                        .filter(m -> m.isAnnotatedWith(TRANSACTIONAL))
+                        .map(JavaMethod::getName)
+                        .sorted()
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse("<class level>");
+                events.add(new SimpleConditionEvent(
+                        c,
+                        intercepted,
+                        c.getName()
+                                + (intercepted ? " is" : " is NOT") + " intercepted; @Transactional on: " + methods
+                                + (intercepted
+                                        ? ""
+                                        : " (no $" + c.getSimpleName() + "$Definition$Intercepted generated)")));
             }
         };
     }

@@ -31,25 +31,30 @@ class MapperRules {
     static final String MAPPINGS = "org.mapstruct.Mappings";
     static final List<String> JAVA_IN_STRINGS = List.of("expression", "defaultExpression", "conditionExpression");
 
-    private static final DescribedPredicate<JavaAnnotation<?>> JAVA_EXPRESSION_MAPPING = DescribedPredicate.describe(
-            "@Mapping with " + String.join(", ", JAVA_IN_STRINGS), MapperRules::holdsJava);
+    private static final DescribedPredicate<JavaAnnotation<?>> JAVA_EXPRESSION_MAPPING =
+            DescribedPredicate.describe("@Mapping with " + String.join(", ", JAVA_IN_STRINGS), MapperRules::holdsJava);
 
     @ArchTest
     static final ArchRule mappers_hold_no_java_in_strings = mappersHoldNoJavaInStrings();
 
     static ArchRule mappersHoldNoJavaInStrings() {
         return noMethods()
-                .that().areDeclaredInClassesThat().areAnnotatedWith(GeneratedCode.MAPSTRUCT_MAPPER)
-                .should().beAnnotatedWith(JAVA_EXPRESSION_MAPPING)
+                .that()
+                .areDeclaredInClassesThat()
+                .areAnnotatedWith(GeneratedCode.MAPSTRUCT_MAPPER)
+                .should()
+                .beAnnotatedWith(JAVA_EXPRESSION_MAPPING)
                 .because("a java(...) string is compiled only inside the generated mapper: it escapes the "
                         + "unmapped-property checks and reads as a string to every tool; name the source "
                         + "property or call a typed method instead (docs/extending.md)");
     }
 
     private static boolean holdsJava(JavaAnnotation<?> annotation) {
-        return mappings(annotation).anyMatch(mapping -> JAVA_IN_STRINGS.stream()
-                .map(mapping::get)
-                .anyMatch(value -> value.isPresent() && !value.get().toString().isEmpty()));
+        return mappings(annotation)
+                .anyMatch(mapping -> JAVA_IN_STRINGS.stream()
+                        .map(mapping::get)
+                        .anyMatch(value ->
+                                value.isPresent() && !value.get().toString().isEmpty()));
     }
 
     /** A single {@code @Mapping}, or each one of a repeated {@code @Mapping} (stored as {@code @Mappings}). */
@@ -59,7 +64,10 @@ class MapperRules {
             return Stream.of(annotation);
         }
         if (type.equals(MAPPINGS)) {
-            return annotation.get("value").map(v -> Arrays.stream((JavaAnnotation<?>[]) v)).orElseGet(Stream::empty);
+            return annotation
+                    .get("value")
+                    .map(v -> Arrays.stream((JavaAnnotation<?>[]) v))
+                    .orElseGet(Stream::empty);
         }
         return Stream.empty();
     }
@@ -72,16 +80,19 @@ class MapperRules {
         EvaluationResult result = mappersHoldNoJavaInStrings().evaluate(fixtures);
 
         String report = String.join("\n", result.getFailureReport().getDetails());
-        assertThat(report).contains("ExpressionMapper.view(", "ExpressionMapper.single(", "ExpressionMapper.fallback(")
+        assertThat(report)
+                .contains("ExpressionMapper.view(", "ExpressionMapper.single(", "ExpressionMapper.fallback(")
                 .doesNotContain("ExpressionMapper.plain(");
     }
 
     @Test
     void the_rule_sees_mappings_in_the_bytecode() {
-        JavaMethod plain = new ClassFileImporter().importPackages("io.strata.architecture.fixtures.mapping")
+        JavaMethod plain = new ClassFileImporter()
+                .importPackages("io.strata.architecture.fixtures.mapping")
                 .get("io.strata.architecture.fixtures.mapping.ExpressionMapper")
                 .getMethod("plain", "io.strata.architecture.fixtures.mapping.ExpressionMapper$Person");
-        assertThat(plain.getAnnotations()).as("CLASS-retention @Mapping is imported")
+        assertThat(plain.getAnnotations())
+                .as("CLASS-retention @Mapping is imported")
                 .anyMatch(a -> a.getRawType().getName().equals(MAPPINGS));
     }
 }

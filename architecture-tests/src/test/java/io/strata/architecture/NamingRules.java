@@ -52,22 +52,31 @@ class NamingRules {
 
     @ArchTest
     static final ArchRule jpa_types_live_in_persistence = classes()
-            .that().areAnnotatedWith(ENTITY).or().areAnnotatedWith(EMBEDDABLE)
-            .should().resideInAPackage(PERSISTENCE)
+            .that()
+            .areAnnotatedWith(ENTITY)
+            .or()
+            .areAnnotatedWith(EMBEDDABLE)
+            .should()
+            .resideInAPackage(PERSISTENCE)
             .because("JPA models mirror tables; they belong to the persistence adapter and never double as domain "
                     + "objects or web payloads (DESIGN §1, §5)");
 
     @ArchTest
     static final ArchRule entities_are_named_JpaEntity = classes()
-            .that().areAnnotatedWith(ENTITY)
-            .should().haveSimpleNameEndingWith("JpaEntity")
+            .that()
+            .areAnnotatedWith(ENTITY)
+            .should()
+            .haveSimpleNameEndingWith("JpaEntity")
             .because("the suffix tells a table mirror apart from the domain aggregate of the same name (DESIGN §5)");
 
     @ArchTest
     static final ArchRule classes_named_JpaEntity_are_entities = classes()
-            .that().haveSimpleNameEndingWith("JpaEntity")
-            .should().beAnnotatedWith(ENTITY)
-            .andShould().resideInAPackage(PERSISTENCE)
+            .that()
+            .haveSimpleNameEndingWith("JpaEntity")
+            .should()
+            .beAnnotatedWith(ENTITY)
+            .andShould()
+            .resideInAPackage(PERSISTENCE)
             .because("the *JpaEntity suffix is reserved for JPA entities of the persistence adapter (DESIGN §5)");
 
     /**
@@ -76,8 +85,10 @@ class NamingRules {
      */
     @ArchTest
     static final ArchRule embeddables_are_named_JpaEmbeddable = classes()
-            .that().areAnnotatedWith(EMBEDDABLE)
-            .should().haveSimpleNameEndingWith("JpaEmbeddable")
+            .that()
+            .areAnnotatedWith(EMBEDDABLE)
+            .should()
+            .haveSimpleNameEndingWith("JpaEmbeddable")
             .because("like *JpaEntity, the suffix marks a column group of a table, distinct from the domain value "
                     + "object it maps to (DESIGN §5)")
             .allowEmptyShould(true);
@@ -86,11 +97,14 @@ class NamingRules {
 
     @ArchTest
     static final ArchRule use_case_implementations_are_named_Service = classes()
-            .that().resideInAPackage(APPLICATION)
+            .that()
+            .resideInAPackage(APPLICATION)
             .and(HAND_WRITTEN)
-            .and().areNotInterfaces()
+            .and()
+            .areNotInterfaces()
             .and(IMPLEMENT_A_USE_CASE)
-            .should().haveSimpleNameEndingWith("Service")
+            .should()
+            .haveSimpleNameEndingWith("Service")
             .because("one use case = one <Verb><Noun>UseCase interface implemented by one <Verb><Noun>Service "
                     + "(DESIGN §4); Micronaut's generated subclasses are excluded by name");
 
@@ -104,20 +118,25 @@ class NamingRules {
     @ArchTest
     static final ArchRule application_services_are_used_only_by_application_and_bootstrap = classes()
             .that(APPLICATION_SERVICE)
-            .should().onlyHaveDependentClassesThat().resideInAnyPackage(APPLICATION, BOOTSTRAP)
+            .should()
+            .onlyHaveDependentClassesThat()
+            .resideInAnyPackage(APPLICATION, BOOTSTRAP)
             .because("callers depend on the in-port interfaces; only the application itself and bootstrap's wiring "
                     + "may name an implementation (DESIGN §1, §4)");
 
     @ArchTest
     static final ArchRule web_never_depends_on_application_services = noClasses()
-            .that().resideInAPackage(WEB)
-            .should().dependOnClassesThat(APPLICATION_SERVICE)
+            .that()
+            .resideInAPackage(WEB)
+            .should()
+            .dependOnClassesThat(APPLICATION_SERVICE)
             .because("controllers call use cases through their *UseCase/*Queries interfaces, so services can be "
                     + "replaced, decorated or tested without touching the web (DESIGN §4, §6)");
 
     @ArchTest
     static final ArchRule web_reaches_the_application_only_through_in_ports_and_data = classes()
-            .that().resideInAPackage(WEB)
+            .that()
+            .resideInAPackage(WEB)
             .should(reachTheApplicationOnlyThroughInPorts())
             .because("the web adapter may use the *UseCase/*Queries interfaces (with their nested Command/result "
                     + "records), application.shared ports, and plain data (records, enums) that commands carry; "
@@ -132,40 +151,52 @@ class NamingRules {
      */
     @ArchTest
     static final ArchRule controllers_live_in_the_web_adapter = classes()
-            .that().areAnnotatedWith(CONTROLLER)
-            .should().resideInAnyPackage(WEB, BOOTSTRAP_OPS)
+            .that()
+            .areAnnotatedWith(CONTROLLER)
+            .should()
+            .resideInAnyPackage(WEB, BOOTSTRAP_OPS)
             .because("HTTP endpoints that call use cases are the web adapter's job (DESIGN §1, §6); bootstrap.ops "
                     + "may only hold operational endpoints such as the docs page");
 
     @ArchTest
     static final ArchRule controllers_are_named_Controller = classes()
-            .that().areAnnotatedWith(CONTROLLER)
-            .should().haveSimpleNameEndingWith("Controller")
+            .that()
+            .areAnnotatedWith(CONTROLLER)
+            .should()
+            .haveSimpleNameEndingWith("Controller")
             .because("the suffix makes every HTTP entry point easy to find (DESIGN §2)");
 
     @ArchTest
     static final ArchRule web_classes_named_Controller_are_controllers = classes()
-            .that().resideInAPackage(WEB)
+            .that()
+            .resideInAPackage(WEB)
             .and(HAND_WRITTEN)
-            .and().haveSimpleNameEndingWith("Controller")
-            .should().beAnnotatedWith(CONTROLLER)
+            .and()
+            .haveSimpleNameEndingWith("Controller")
+            .should()
+            .beAnnotatedWith(CONTROLLER)
             .because("a *Controller that Micronaut does not route is dead or misleading code (DESIGN §2)");
 
     // ---- 15. persistence adapters --------------------------------------------------------------
 
     @ArchTest
     static final ArchRule jpa_mappers_are_mapstruct_mappers_in_persistence = classes()
-            .that().haveSimpleNameEndingWith("JpaMapper")
-            .should().beAnnotatedWith(GeneratedCode.MAPSTRUCT_MAPPER)
-            .andShould().resideInAPackage(PERSISTENCE)
+            .that()
+            .haveSimpleNameEndingWith("JpaMapper")
+            .should()
+            .beAnnotatedWith(GeneratedCode.MAPSTRUCT_MAPPER)
+            .andShould()
+            .resideInAPackage(PERSISTENCE)
             .andShould(beAnInterfaceOrAbstractClass())
             .because("entity <-> domain mapping is declared with MapStruct (componentModel JAKARTA, "
                     + "unmappedTargetPolicy ERROR) so a new column cannot be forgotten silently (DESIGN §5)");
 
     @ArchTest
     static final ArchRule persistence_adapters_implement_a_port = classes()
-            .that().haveSimpleNameEndingWith("PersistenceAdapter")
-            .should().resideInAPackage(PERSISTENCE)
+            .that()
+            .haveSimpleNameEndingWith("PersistenceAdapter")
+            .should()
+            .resideInAPackage(PERSISTENCE)
             .andShould(implementAPort())
             .because("a persistence adapter exists to implement an out-port declared by the domain or the "
                     + "application (DESIGN §2, §5: UserPersistenceAdapter implements UserRepository)");
@@ -183,9 +214,12 @@ class NamingRules {
             @Override
             public void check(JavaClass c, ConditionEvents events) {
                 boolean ok = IMPLEMENT_A_USE_CASE.test(c);
-                events.add(new SimpleConditionEvent(c, ok, c.getFullName()
-                        + (ok ? " implements" : " implements no") + " *UseCase/*Queries interface in "
-                        + c.getSourceCodeLocation()));
+                events.add(new SimpleConditionEvent(
+                        c,
+                        ok,
+                        c.getFullName()
+                                + (ok ? " implements" : " implements no") + " *UseCase/*Queries interface in "
+                                + c.getSourceCodeLocation()));
             }
         };
     }
@@ -195,9 +229,12 @@ class NamingRules {
             @Override
             public void check(JavaClass c, ConditionEvents events) {
                 boolean ok = c.isInterface() || c.getModifiers().contains(JavaModifier.ABSTRACT);
-                events.add(new SimpleConditionEvent(c, ok, c.getFullName()
-                        + (ok ? " is" : " is neither") + " an interface or an abstract class in "
-                        + c.getSourceCodeLocation()));
+                events.add(new SimpleConditionEvent(
+                        c,
+                        ok,
+                        c.getFullName()
+                                + (ok ? " is" : " is neither") + " an interface or an abstract class in "
+                                + c.getSourceCodeLocation()));
             }
         };
     }
@@ -207,13 +244,16 @@ class NamingRules {
                 + " (not an in-port *UseCase/*Queries)") {
             @Override
             public void check(JavaClass c, ConditionEvents events) {
-                boolean ok = c.getAllRawInterfaces().stream().anyMatch(i ->
-                        (PackageMatcher.of(DOMAIN).matches(i.getPackageName())
-                                || PackageMatcher.of(APPLICATION).matches(i.getPackageName()))
+                boolean ok = c.getAllRawInterfaces().stream()
+                        .anyMatch(i -> (PackageMatcher.of(DOMAIN).matches(i.getPackageName())
+                                        || PackageMatcher.of(APPLICATION).matches(i.getPackageName()))
                                 && !isUseCaseInterface(i));
-                events.add(new SimpleConditionEvent(c, ok, c.getFullName()
-                        + (ok ? " implements" : " implements no") + " domain/application port in "
-                        + c.getSourceCodeLocation()));
+                events.add(new SimpleConditionEvent(
+                        c,
+                        ok,
+                        c.getFullName()
+                                + (ok ? " implements" : " implements no") + " domain/application port in "
+                                + c.getSourceCodeLocation()));
             }
         };
     }
@@ -235,7 +275,8 @@ class NamingRules {
 
     private static boolean allowedFromWeb(JavaClass target) {
         if (PackageMatcher.of(APPLICATION_SHARED).matches(target.getPackageName())
-                || target.isRecord() || target.isEnum()) {
+                || target.isRecord()
+                || target.isEnum()) {
             return !APPLICATION_SERVICE.test(target);
         }
         Optional<JavaClass> c = Optional.of(target);

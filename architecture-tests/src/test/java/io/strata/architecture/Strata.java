@@ -23,10 +23,12 @@ final class Strata {
 
     /** Production package of each module; every one of them must contribute classes to the import. */
     static final String[] MODULE_PACKAGES = {
-            "io.strata.domain", "io.strata.application", "io.strata.adapters.persistence",
-            "io.strata.adapters.web", "io.strata.bootstrap"
+        "io.strata.domain",
+        "io.strata.application",
+        "io.strata.adapters.persistence",
+        "io.strata.adapters.web",
+        "io.strata.bootstrap"
     };
 
-    private Strata() {
-    }
+    private Strata() {}
 }

@@ -4,7 +4,6 @@ import io.strata.bootstrap.cli.Cli;
 import io.strata.bootstrap.cli.StrataCli;
 import io.strata.bootstrap.config.LaunchSettings;
 import io.strata.bootstrap.config.StartupFailure;
-
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -19,13 +18,13 @@ public final class Application {
     public static final int EXIT_FAILURE = StrataCli.EXIT_FAILURE;
     public static final int EXIT_USAGE = StrataCli.EXIT_USAGE;
 
-    private Application() {
-    }
+    private Application() {}
 
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
         int status = StrataCli.run(args, new Cli(env, System.out, System.err, Cli.stderrIsTerminal(env)));
-        System.exit(status);   // a finished command (or a stopped server) ends now, even if a library left a thread behind
+        System.exit(
+                status); // a finished command (or a stopped server) ends now, even if a library left a thread behind
     }
 
     /**

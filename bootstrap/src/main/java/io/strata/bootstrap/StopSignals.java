@@ -1,10 +1,9 @@
 package io.strata.bootstrap;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
-
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * SIGTERM and SIGINT (Ctrl-C) start {@link StrataServer#close()}, the graceful stop, instead of the JVM's default,
@@ -16,12 +15,11 @@ final class StopSignals {
 
     private static final Logger LOG = LoggerFactory.getLogger(StopSignals.class);
 
-    private StopSignals() {
-    }
+    private StopSignals() {}
 
     static void install(StrataServer server) {
         AtomicInteger received = new AtomicInteger();
-        for (String name : new String[]{"TERM", "INT"}) {
+        for (String name : new String[] {"TERM", "INT"}) {
             try {
                 Signal.handle(new Signal(name), signal -> {
                     if (received.getAndIncrement() == 0) {
@@ -29,7 +27,9 @@ final class StopSignals {
                         Thread stop = new Thread(server::close, "strata-stop");
                         stop.start();
                     } else {
-                        LOG.info("SIG{} received again: not waiting for requests in flight any longer", signal.getName());
+                        LOG.info(
+                                "SIG{} received again: not waiting for requests in flight any longer",
+                                signal.getName());
                         server.hurry();
                     }
                 });

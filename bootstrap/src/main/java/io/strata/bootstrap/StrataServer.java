@@ -9,9 +9,6 @@ import io.strata.bootstrap.config.DatabaseSettings;
 import io.strata.bootstrap.config.StartupFailure;
 import io.strata.bootstrap.embedded.EmbeddedPostgres;
 import io.strata.bootstrap.runtime.StrataRuntime;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running Strata API: the {@link StrataRuntime} (Micronaut context, database, embedded PostgreSQL if one was
@@ -92,21 +91,28 @@ public final class StrataServer implements AutoCloseable {
             if (!server.isRunning()) {
                 server.start();
             }
-            LOG.info("Strata started in {} ms: {} (database {})", Duration.ofNanos(System.nanoTime() - startedAt).toMillis(),
-                    server.getURL(), runtime.database().displayUrl());
+            LOG.info(
+                    "Strata started in {} ms: {} (database {})",
+                    Duration.ofNanos(System.nanoTime() - startedAt).toMillis(),
+                    server.getURL(),
+                    runtime.database().displayUrl());
             StrataServer strata = new StrataServer(runtime, server);
-            runtime.embeddedPostgres().ifPresent(postgres -> postgres.addListener(new EmbeddedPostgres.Listener() {
-                @Override
-                public void gaveUp(EmbeddedPostgres crashed, String message) {
-                    strata.stopAfterFailure(message);
-                }
-            }));
+            runtime.embeddedPostgres()
+                    .ifPresent(postgres -> postgres.addListener(new EmbeddedPostgres.Listener() {
+                        @Override
+                        public void gaveUp(EmbeddedPostgres crashed, String message) {
+                            strata.stopAfterFailure(message);
+                        }
+                    }));
             return strata;
         } catch (Throwable e) {
             closeQuietly(runtime);
             if (causedBy(e, java.net.BindException.class)) {
-                throw new StartupFailure("cannot start the HTTP server on port " + runtime.launch().httpPort() + ": "
-                        + StartupFailure.describe(e) + " (set PORT to use another port)", e);
+                throw new StartupFailure(
+                        "cannot start the HTTP server on port "
+                                + runtime.launch().httpPort() + ": " + StartupFailure.describe(e)
+                                + " (set PORT to use another port)",
+                        e);
             }
             throw new StartupFailure("startup failed: " + StartupFailure.describe(e), e);
         }
@@ -195,7 +201,9 @@ public final class StrataServer implements AutoCloseable {
                     runtime.close();
                 }
             }
-            LOG.info("Strata stopped in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+            LOG.info(
+                    "Strata stopped in {} ms",
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
         } catch (RuntimeException e) {
             LOG.warn("Error while stopping Strata: {}", StartupFailure.describe(e));
         } finally {
@@ -209,14 +217,22 @@ public final class StrataServer implements AutoCloseable {
             LOG.info("Strata shutting down");
             return;
         }
-        LOG.info("Strata shutting down: new requests are answered 503; waiting up to {} ms for {} in flight",
-                grace.toMillis(), requests.get().inFlight());
+        LOG.info(
+                "Strata shutting down: new requests are answered 503; waiting up to {} ms for {} in flight",
+                grace.toMillis(),
+                requests.get().inFlight());
         try {
             InFlightRequests.Drain drain = requests.get().drain(grace);
             if (drain.unfinished() == 0) {
-                LOG.info("All {} requests in flight finished in {} ms", drain.inFlightAtStart(), drain.took().toMillis());
+                LOG.info(
+                        "All {} requests in flight finished in {} ms",
+                        drain.inFlightAtStart(),
+                        drain.took().toMillis());
             } else {
-                LOG.warn("{} requests still running after {} ms; stopping anyway", drain.unfinished(), drain.took().toMillis());
+                LOG.warn(
+                        "{} requests still running after {} ms; stopping anyway",
+                        drain.unfinished(),
+                        drain.took().toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -37,7 +37,8 @@ public final class FluentAccessorNamingStrategy extends DefaultAccessorNamingStr
 
     @Override
     public String getPropertyName(ExecutableElement getterOrSetterMethod) {
-        if (declaredInAClass(getterOrSetterMethod) && getterOrSetterMethod.getParameters().isEmpty()) {
+        if (declaredInAClass(getterOrSetterMethod)
+                && getterOrSetterMethod.getParameters().isEmpty()) {
             String property = fieldBackedPropertyName(getterOrSetterMethod);
             if (property != null) {
                 return property;
@@ -72,7 +73,8 @@ public final class FluentAccessorNamingStrategy extends DefaultAccessorNamingStr
 
     private static boolean hasInstanceField(Element type, String name) {
         for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-            if (!field.getModifiers().contains(Modifier.STATIC) && field.getSimpleName().contentEquals(name)) {
+            if (!field.getModifiers().contains(Modifier.STATIC)
+                    && field.getSimpleName().contentEquals(name)) {
                 return true;
             }
         }

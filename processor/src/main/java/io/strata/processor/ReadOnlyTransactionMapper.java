@@ -24,6 +24,8 @@ public final class ReadOnlyTransactionMapper implements NamedAnnotationMapper {
 
     @Override
     public List<AnnotationValue<?>> map(AnnotationValue<Annotation> annotation, VisitorContext visitorContext) {
-        return List.of(AnnotationValue.builder(MICRONAUT_TRANSACTIONAL).member("readOnly", true).build());
+        return List.of(AnnotationValue.builder(MICRONAUT_TRANSACTIONAL)
+                .member("readOnly", true)
+                .build());
     }
 }

@@ -101,25 +101,39 @@ class FluentAccessorNamingStrategyTest {
 
     @BeforeAll
     static void compileTheValidMappers(@TempDir Path out) {
-        valid = compile(out, List.of(source("demo.Person", PERSON.formatted("name")), source("demo.Email", EMAIL),
-                source("demo.PersonView", VIEW), source("demo.PersonMapper", MAPPER), source("demo.PersonRow", ROW),
-                source("demo.RowMapper", ROW_MAPPER)));
+        valid = compile(
+                out,
+                List.of(
+                        source("demo.Person", PERSON.formatted("name")),
+                        source("demo.Email", EMAIL),
+                        source("demo.PersonView", VIEW),
+                        source("demo.PersonMapper", MAPPER),
+                        source("demo.PersonRow", ROW),
+                        source("demo.RowMapper", ROW_MAPPER)));
     }
 
     @Test
     void fluentAccessorsAreMappedAndComputedMethodsAreNotProperties() throws IOException {
         assertThat(valid.errors()).isEmpty();
         String impl = valid.generated("demo/PersonMapperImpl.java");
-        assertThat(impl).contains("person.name()", "person.verified()", "email( person.email() )")
+        assertThat(impl)
+                .contains("person.name()", "person.verified()", "email( person.email() )")
                 .doesNotContain("fullName", "isActive", "pullEvents");
-        assertThat(impl).as("a record target is built by its constructor; withValue is no setter")
-                .contains("new Email( value1 )").doesNotContain("withValue");
+        assertThat(impl)
+                .as("a record target is built by its constructor; withValue is no setter")
+                .contains("new Email( value1 )")
+                .doesNotContain("withValue");
     }
 
     @Test
     void aRenamedAccessorIsACompileError(@TempDir Path out) {
-        Result result = compile(out, List.of(source("demo.Person", PERSON.formatted("displayName")),
-                source("demo.Email", EMAIL), source("demo.PersonView", VIEW), source("demo.PersonMapper", MAPPER)));
+        Result result = compile(
+                out,
+                List.of(
+                        source("demo.Person", PERSON.formatted("displayName")),
+                        source("demo.Email", EMAIL),
+                        source("demo.PersonView", VIEW),
+                        source("demo.PersonMapper", MAPPER)));
 
         assertThat(result.errors()).anyMatch(e -> e.contains("Unmapped target property: \"name\""));
     }
@@ -128,9 +142,13 @@ class FluentAccessorNamingStrategyTest {
     void javaBeansKeepTheirGettersAndSetters() throws IOException {
         assertThat(valid.errors()).isEmpty();
         assertThat(valid.generated("demo/RowMapperImpl.java"))
-                .contains("personRow.setName( view.name() )", "personRow.setVerified( view.verified() )",
-                        "row.getName()", "row.isVerified()")
-                .as("a getter without a field is computed, not a property").doesNotContain("getLabel");
+                .contains(
+                        "personRow.setName( view.name() )",
+                        "personRow.setVerified( view.verified() )",
+                        "row.getName()",
+                        "row.isVerified()")
+                .as("a getter without a field is computed, not a property")
+                .doesNotContain("getLabel");
     }
 
     private static Result compile(Path out, List<JavaFileObject> sources) {
@@ -139,9 +157,15 @@ class FluentAccessorNamingStrategyTest {
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
             Path classes = Files.createDirectories(out.resolve("classes"));
             Path generated = Files.createDirectories(out.resolve("generated"));
-            List<String> options = List.of("-classpath", System.getProperty("java.class.path"),
-                    "-processor", "org.mapstruct.ap.MappingProcessor",
-                    "-d", classes.toString(), "-s", generated.toString());
+            List<String> options = List.of(
+                    "-classpath",
+                    System.getProperty("java.class.path"),
+                    "-processor",
+                    "org.mapstruct.ap.MappingProcessor",
+                    "-d",
+                    classes.toString(),
+                    "-s",
+                    generated.toString());
             javac.getTask(null, files, diagnostics, options, null, sources).call();
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -156,8 +180,8 @@ class FluentAccessorNamingStrategyTest {
     }
 
     private static JavaFileObject source(String className, String code) {
-        return new SimpleJavaFileObject(URI.create("string:///" + className.replace('.', '/') + ".java"),
-                JavaFileObject.Kind.SOURCE) {
+        return new SimpleJavaFileObject(
+                URI.create("string:///" + className.replace('.', '/') + ".java"), JavaFileObject.Kind.SOURCE) {
             @Override
             public CharSequence getCharContent(boolean ignoreEncodingErrors) {
                 return code;
@@ -168,7 +192,9 @@ class FluentAccessorNamingStrategyTest {
     private record Result(List<String> errors, Path generatedSources) {
         String generated(String path) throws IOException {
             try (Stream<Path> all = Files.walk(generatedSources)) {
-                assertThat(all.anyMatch(p -> p.endsWith(path))).as(path + " generated").isTrue();
+                assertThat(all.anyMatch(p -> p.endsWith(path)))
+                        .as(path + " generated")
+                        .isTrue();
             }
             return Files.readString(generatedSources.resolve(path));
         }

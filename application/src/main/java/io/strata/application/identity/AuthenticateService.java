@@ -38,6 +38,7 @@ public class AuthenticateService implements AuthenticateUseCase {
                 sessions.markSeen(p.session().id(), now);
             }
         });
-        return found.map(p -> new Authenticated(new Actor(p.session().userId(), p.role()), p.session().id()));
+        return found.map(p -> new Authenticated(
+                new Actor(p.session().userId(), p.role()), p.session().id()));
     }
 }

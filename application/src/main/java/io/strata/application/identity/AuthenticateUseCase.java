@@ -8,6 +8,5 @@ import java.util.Optional;
 public interface AuthenticateUseCase {
     Optional<Authenticated> authenticate(String bearerToken);
 
-    record Authenticated(Actor actor, SessionId sessionId) {
-    }
+    record Authenticated(Actor actor, SessionId sessionId) {}
 }

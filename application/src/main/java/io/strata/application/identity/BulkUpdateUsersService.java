@@ -32,12 +32,14 @@ public class BulkUpdateUsersService implements BulkUpdateUsersUseCase {
     @Transactional
     public int bulkUpdate(Command command) {
         command.actor().requireAdmin("bulk-update users");
-        if (command.userIds() == null || command.userIds().isEmpty() || command.userIds().size() > MAX_IDS) {
+        if (command.userIds() == null
+                || command.userIds().isEmpty()
+                || command.userIds().size() > MAX_IDS) {
             throw new ValidationException("ids", "give 1 to " + MAX_IDS + " user ids");
         }
         Set<UserId> ids = new LinkedHashSet<>(command.userIds());
-        BulkUserChange change = new BulkUserChange(command.status(), command.role(), Tags.of(command.addTags()),
-                Tags.of(command.removeTags()));
+        BulkUserChange change = new BulkUserChange(
+                command.status(), command.role(), Tags.of(command.addTags()), Tags.of(command.removeTags()));
         if ((change.status() != null || change.role() != null)
                 && ids.contains(command.actor().userId())) {
             throw new ConflictException("an ADMIN cannot change their own role or status in a bulk update");

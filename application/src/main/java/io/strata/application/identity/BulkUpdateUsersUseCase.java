@@ -13,7 +13,11 @@ public interface BulkUpdateUsersUseCase {
 
     int bulkUpdate(Command command);
 
-    record Command(Actor actor, List<UserId> userIds, UserStatus status, Role role, Set<String> addTags,
-                   Set<String> removeTags) {
-    }
+    record Command(
+            Actor actor,
+            List<UserId> userIds,
+            UserStatus status,
+            Role role,
+            Set<String> addTags,
+            Set<String> removeTags) {}
 }

@@ -24,8 +24,13 @@ public class ChangePasswordService implements ChangePasswordUseCase {
     private final IdentityPolicy policy;
     private final Clock clock;
 
-    public ChangePasswordService(UserRepository users, SessionRepository sessions, UserCredentials credentials,
-                                 LoginAttempts attempts, IdentityPolicy policy, Clock clock) {
+    public ChangePasswordService(
+            UserRepository users,
+            SessionRepository sessions,
+            UserCredentials credentials,
+            LoginAttempts attempts,
+            IdentityPolicy policy,
+            Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.credentials = credentials;

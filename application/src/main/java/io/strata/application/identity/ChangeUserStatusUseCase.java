@@ -9,6 +9,5 @@ import io.strata.domain.shared.user.UserId;
 public interface ChangeUserStatusUseCase {
     User changeStatus(Command command);
 
-    record Command(Actor actor, UserId userId, UserStatus status) {
-    }
+    record Command(Actor actor, UserId userId, UserStatus status) {}
 }

@@ -3,6 +3,7 @@ package io.strata.application.identity;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.model.Versioned;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -10,9 +11,11 @@ import jakarta.transaction.Transactional;
 @Singleton
 public class DeleteUserService implements DeleteUserUseCase {
     private final UserRepository users;
+    private final Clock clock;
 
-    public DeleteUserService(UserRepository users) {
+    public DeleteUserService(UserRepository users, Clock clock) {
         this.users = users;
+        this.clock = clock;
     }
 
     @Override
@@ -23,6 +26,7 @@ public class DeleteUserService implements DeleteUserUseCase {
             throw new ConflictException("an ADMIN cannot delete themselves");
         }
         Versioned.require("User", user.id(), command.expectedVersion(), user.version());
-        users.delete(user.id());
+        user.delete(clock);
+        users.delete(user);
     }
 }

@@ -7,6 +7,5 @@ import io.strata.domain.shared.user.UserId;
 public interface DeleteUserUseCase {
     void delete(Command command);
 
-    record Command(Actor actor, UserId userId, long expectedVersion) {
-    }
+    record Command(Actor actor, UserId userId, long expectedVersion) {}
 }

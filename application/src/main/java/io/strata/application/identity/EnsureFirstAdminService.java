@@ -34,8 +34,8 @@ public class EnsureFirstAdminService implements EnsureFirstAdminUseCase {
         }
         Email email = new Email(command.email());
         Password password = Password.newPassword("STRATA_ADMIN_PASSWORD", command.password());
-        User admin = users.add(User.create(email, usernameFor(email), null, null, Role.ADMIN, Tags.none(), Map.of(),
-                clock));
+        User admin =
+                users.add(User.create(email, usernameFor(email), null, null, Role.ADMIN, Tags.none(), Map.of(), clock));
         credentials.store(admin.id(), password);
         return Optional.of(admin);
     }

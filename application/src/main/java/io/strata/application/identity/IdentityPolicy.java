@@ -13,7 +13,11 @@ import java.time.Duration;
  * @param maxSignUpsPerIp       anonymous sign-ups per client IP within {@code signUpWindow} before throttling
  * @param signUpWindow          the sliding window of the sign-up counter
  */
-public record IdentityPolicy(Duration sessionTtl, int maxFailuresPerAccount, int maxFailuresPerIp,
-                             Duration failureWindow, Duration lastSeenGranularity, int maxSignUpsPerIp,
-                             Duration signUpWindow) {
-}
+public record IdentityPolicy(
+        Duration sessionTtl,
+        int maxFailuresPerAccount,
+        int maxFailuresPerIp,
+        Duration failureWindow,
+        Duration lastSeenGranularity,
+        int maxSignUpsPerIp,
+        Duration signUpWindow) {}

@@ -29,8 +29,13 @@ public class LogInService implements LogInUseCase {
     private final IdentityPolicy policy;
     private final Clock clock;
 
-    public LogInService(UserRepository users, SessionRepository sessions, UserCredentials credentials,
-                        LoginAttempts attempts, IdentityPolicy policy, Clock clock) {
+    public LogInService(
+            UserRepository users,
+            SessionRepository sessions,
+            UserCredentials credentials,
+            LoginAttempts attempts,
+            IdentityPolicy policy,
+            Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.credentials = credentials;
@@ -58,8 +63,8 @@ public class LogInService implements LogInUseCase {
         throttle.clear(accountKey);
         String token = SessionTokens.newToken();
         ClientInfo client = ClientInfo.of(command.ipAddress(), command.userAgent(), command.deviceInfo());
-        Session session = sessions.add(Session.start(user.get().id(), SessionTokens.hash(token), client,
-                policy.sessionTtl(), clock));
+        Session session = sessions.add(
+                Session.start(user.get().id(), SessionTokens.hash(token), client, policy.sessionTtl(), clock));
         User loggedIn = users.recordLogin(user.get().id(), now);
         return new LoggedIn(token, session, loggedIn);
     }

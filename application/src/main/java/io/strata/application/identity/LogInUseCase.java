@@ -12,8 +12,7 @@ import java.util.Map;
 public interface LogInUseCase {
     LoggedIn logIn(Command command);
 
-    record Command(String email, String password, String ipAddress, String userAgent,
-                   Map<String, Object> deviceInfo) {
+    record Command(String email, String password, String ipAddress, String userAgent, Map<String, Object> deviceInfo) {
         @Override
         public String toString() {
             return "LogIn[" + email + " from " + ipAddress + "]";
@@ -21,6 +20,5 @@ public interface LogInUseCase {
     }
 
     /** The bearer token is returned exactly once, here; only its hash is stored. */
-    record LoggedIn(String token, Session session, User user) {
-    }
+    record LoggedIn(String token, Session session, User user) {}
 }

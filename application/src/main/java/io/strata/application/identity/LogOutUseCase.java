@@ -7,6 +7,5 @@ import io.strata.domain.shared.user.Actor;
 public interface LogOutUseCase {
     void logOut(Command command);
 
-    record Command(Actor actor, SessionId currentSession) {
-    }
+    record Command(Actor actor, SessionId currentSession) {}
 }

@@ -3,8 +3,8 @@ package io.strata.application.identity;
 import io.strata.domain.identity.Email;
 import io.strata.domain.identity.LoginAttempts;
 import io.strata.domain.shared.error.ThrottledException;
-import io.strata.domain.shared.value.Storable;
 import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.value.Storable;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -48,7 +48,8 @@ final class LoginThrottle {
     /** The counter key of a client IP, or null (no IP counter) for no address or one that is no IP literal. */
     static String ipKey(String ip) {
         return ip == null || ip.isEmpty() || ip.length() > MAX_IP_LENGTH || Storable.textProblem(ip) != null
-                ? null : "ip:" + ip;
+                ? null
+                : "ip:" + ip;
     }
 
     /** Throws when {@code key} (ignored when null) already has {@code max} attempts in the window. */
@@ -59,7 +60,8 @@ final class LoginThrottle {
         Instant since = now.minus(window);
         if (attempts.failuresSince(key, since) >= max) {
             Instant oldest = attempts.oldestFailureSince(key, since);
-            long retry = oldest == null ? window.toSeconds()
+            long retry = oldest == null
+                    ? window.toSeconds()
                     : Math.max(1, Duration.between(now, oldest.plus(window)).toSeconds());
             throw new ThrottledException("too many " + counted + "; retry in " + retry + " s", retry);
         }

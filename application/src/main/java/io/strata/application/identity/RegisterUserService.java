@@ -4,7 +4,6 @@ import io.strata.domain.identity.Email;
 import io.strata.domain.identity.Password;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.Username;
-import io.strata.domain.shared.error.ConflictException;
 import io.strata.domain.shared.error.ForbiddenException;
 import io.strata.domain.shared.error.ValidationCollector;
 import io.strata.domain.shared.model.Clock;
@@ -40,12 +39,20 @@ public class RegisterUserService implements RegisterUserUseCase {
         Username username = checks.check(() -> new Username(command.username()));
         Password password = checks.check(() -> Password.newPassword("password", command.password()));
         Tags tags = checks.check(() -> Tags.of(command.tags()));
-        User draft = checks.check(() -> email == null || username == null || tags == null ? null
-                : User.create(email, username, command.firstName(), command.lastName(), role, tags,
-                        command.preferences(), clock));
+        User draft = checks.check(() -> email == null || username == null || tags == null
+                ? null
+                : User.create(
+                        email,
+                        username,
+                        command.firstName(),
+                        command.lastName(),
+                        role,
+                        tags,
+                        command.preferences(),
+                        clock));
         checks.throwIfAny();
         if (command.actor() == null) {
-            signUps.admit(command.ipAddress());   // before the answer that says whether the e-mail is taken
+            signUps.admit(command.ipAddress()); // before the answer that says whether the e-mail is taken
         }
         return registration.store(draft, password);
     }

@@ -14,7 +14,15 @@ public interface RegisterUserUseCase {
     User register(Command command);
 
     /** {@code actor} is null for an anonymous sign-up; {@code ipAddress} is the client's (null when unknown). */
-    record Command(Actor actor, String email, String username, String password, String firstName,
-                   String lastName, Role role, Set<String> tags, Map<String, Object> preferences, String ipAddress) {
-    }
+    record Command(
+            Actor actor,
+            String email,
+            String username,
+            String password,
+            String firstName,
+            String lastName,
+            Role role,
+            Set<String> tags,
+            Map<String, Object> preferences,
+            String ipAddress) {}
 }

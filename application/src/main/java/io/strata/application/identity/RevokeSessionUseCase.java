@@ -7,6 +7,5 @@ import io.strata.domain.shared.user.Actor;
 public interface RevokeSessionUseCase {
     void revoke(Command command);
 
-    record Command(Actor actor, SessionId sessionId) {
-    }
+    record Command(Actor actor, SessionId sessionId) {}
 }

@@ -27,10 +27,44 @@ import java.util.Map;
  */
 @Singleton
 public class SeedUsersService implements SeedUsersUseCase {
-    private static final String[] FIRST_NAMES = {"Ada", "Alan", "Barbara", "Claude", "Dennis", "Edsger", "Frances",
-            "Grace", "Hedy", "John", "Katherine", "Ken", "Linus", "Margaret", "Niklaus", "Radia", "Sophie", "Tim"};
-    private static final String[] LAST_NAMES = {"Lovelace", "Turing", "Liskov", "Shannon", "Ritchie", "Dijkstra",
-            "Allen", "Hopper", "Lamarr", "Backus", "Johnson", "Thompson", "Torvalds", "Hamilton", "Wirth", "Perlman"};
+    private static final String[] FIRST_NAMES = {
+        "Ada",
+        "Alan",
+        "Barbara",
+        "Claude",
+        "Dennis",
+        "Edsger",
+        "Frances",
+        "Grace",
+        "Hedy",
+        "John",
+        "Katherine",
+        "Ken",
+        "Linus",
+        "Margaret",
+        "Niklaus",
+        "Radia",
+        "Sophie",
+        "Tim"
+    };
+    private static final String[] LAST_NAMES = {
+        "Lovelace",
+        "Turing",
+        "Liskov",
+        "Shannon",
+        "Ritchie",
+        "Dijkstra",
+        "Allen",
+        "Hopper",
+        "Lamarr",
+        "Backus",
+        "Johnson",
+        "Thompson",
+        "Torvalds",
+        "Hamilton",
+        "Wirth",
+        "Perlman"
+    };
     private static final String[] TEAMS = {"engineering", "design", "sales", "support", "marketing", "research"};
     private static final String[] SKILLS = {"java", "sql", "go", "python", "ux", "ops", "ml", "mobile"};
     private static final String TOKEN_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -55,8 +89,12 @@ public class SeedUsersService implements SeedUsersUseCase {
         Password password = Password.newPassword("password", command.password());
         Instant now = clock.now();
         Duration spacing = spacing(command.users());
-        return new Run(token(now), command.users(), now.minus(spacing.multipliedBy(Math.max(1, command.users()))),
-                spacing, credentials.hash(password));
+        return new Run(
+                token(now),
+                command.users(),
+                now.minus(spacing.multipliedBy(Math.max(1, command.users()))),
+                spacing,
+                credentials.hash(password));
     }
 
     @Override
@@ -68,8 +106,10 @@ public class SeedUsersService implements SeedUsersUseCase {
             throw new ValidationException("count", "must be 1 to " + MAX_BATCH);
         }
         if (command.from() < 0 || command.from() + command.count() > run.users()) {
-            throw new ValidationException("from", "users " + command.from() + ".." + (command.from() + command.count() - 1)
-                    + " are outside the run of " + run.users());
+            throw new ValidationException(
+                    "from",
+                    "users " + command.from() + ".." + (command.from() + command.count() - 1)
+                            + " are outside the run of " + run.users());
         }
         List<User> batch = new ArrayList<>(command.count());
         for (long n = command.from(); n < command.from() + command.count(); n++) {
@@ -90,8 +130,15 @@ public class SeedUsersService implements SeedUsersUseCase {
             case 1 -> Map.of("theme", "light", "language", "en");
             default -> Map.of();
         };
-        User user = User.create(new Email(name + "@example.com"), new Username(name), pick(FIRST_NAMES, n),
-                pick(LAST_NAMES, n / 3), n % 10 == 3 ? Role.MANAGER : Role.USER, Tags.of(tags), preferences, then);
+        User user = User.create(
+                new Email(name + "@example.com"),
+                new Username(name),
+                pick(FIRST_NAMES, n),
+                pick(LAST_NAMES, n / 3),
+                n % 10 == 3 ? Role.MANAGER : Role.USER,
+                Tags.of(tags),
+                preferences,
+                then);
         if (n % 4 != 0) {
             user.verifyEmail(then);
         }
@@ -113,7 +160,8 @@ public class SeedUsersService implements SeedUsersUseCase {
 
     /** Base-36 milliseconds plus two random digits: unique across runs, short enough for usernames. */
     private static String token(Instant now) {
-        return Long.toString(now.toEpochMilli(), 36) + TOKEN_DIGITS.charAt(RANDOM.nextInt(36))
+        return Long.toString(now.toEpochMilli(), 36)
+                + TOKEN_DIGITS.charAt(RANDOM.nextInt(36))
                 + TOKEN_DIGITS.charAt(RANDOM.nextInt(36));
     }
 }

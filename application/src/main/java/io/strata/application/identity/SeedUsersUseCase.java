@@ -36,9 +36,7 @@ public interface SeedUsersUseCase {
     }
 
     /** What every batch of a run shares: user {@code n} is created at {@code firstCreatedAt + n * spacing}. */
-    record Run(String token, long users, Instant firstCreatedAt, Duration spacing, HashedPassword password) {
-    }
+    record Run(String token, long users, Instant firstCreatedAt, Duration spacing, HashedPassword password) {}
 
-    record Command(Actor actor, Run run, long from, int count) {
-    }
+    record Command(Actor actor, Run run, long from, int count) {}
 }

@@ -5,7 +5,6 @@ import io.strata.domain.identity.Session;
 import io.strata.domain.identity.SessionRepository;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.user.Actor;
-import io.strata.domain.shared.user.UserId;
 import jakarta.inject.Singleton;
 import java.util.List;
 

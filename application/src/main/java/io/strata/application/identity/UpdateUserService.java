@@ -43,12 +43,15 @@ public class UpdateUserService implements UpdateUserUseCase {
             }
         }
         if (patch.firstName().present() || patch.lastName().present()) {
-            user.rename(patch.firstName().present() ? patch.firstName().value() : user.firstName(),
-                    patch.lastName().present() ? patch.lastName().value() : user.lastName(), clock);
+            user.rename(
+                    patch.firstName().present() ? patch.firstName().value() : user.firstName(),
+                    patch.lastName().present() ? patch.lastName().value() : user.lastName(),
+                    clock);
         }
         patch.tags().ifPresent(tags -> user.retag(Tags.of(tags), clock));
-        patch.preferences().ifPresent(merge -> user.changePreferences(
-                merge == null ? Map.of() : Preferences.merge(user.preferences(), merge), clock));
+        patch.preferences()
+                .ifPresent(merge -> user.changePreferences(
+                        merge == null ? Map.of() : Preferences.merge(user.preferences(), merge), clock));
         patch.role().ifPresent(role -> user.changeRole(role, clock));
         patch.status().ifPresent(status -> {
             user.changeStatus(status, clock);

@@ -8,6 +8,5 @@ import io.strata.domain.shared.user.UserId;
 public interface UpdateUserUseCase {
     User update(Command command);
 
-    record Command(Actor actor, UserId userId, long expectedVersion, UserPatch patch) {
-    }
+    record Command(Actor actor, UserId userId, long expectedVersion, UserPatch patch) {}
 }

@@ -28,8 +28,8 @@ public class UpsertProfileService implements UpsertProfileUseCase {
         UserAccess.loadForChange(users, command.actor(), command.userId());
         Optional<UserProfile> existing = profiles.findByUserId(command.userId());
         if (existing.isEmpty()) {
-            UserProfile created = UserProfile.create(command.userId(), command.bio(), command.avatarUrl(),
-                    command.preferences(), clock);
+            UserProfile created = UserProfile.create(
+                    command.userId(), command.bio(), command.avatarUrl(), command.preferences(), clock);
             return new Result(profiles.add(created), true);
         }
         UserProfile profile = existing.get();

@@ -12,10 +12,13 @@ import java.util.Map;
 public interface UpsertProfileUseCase {
     Result upsert(Command command);
 
-    record Command(Actor actor, UserId userId, Long expectedVersion, String bio, String avatarUrl,
-                   Map<String, Object> preferences) {
-    }
+    record Command(
+            Actor actor,
+            UserId userId,
+            Long expectedVersion,
+            String bio,
+            String avatarUrl,
+            Map<String, Object> preferences) {}
 
-    record Result(UserProfile profile, boolean created) {
-    }
+    record Result(UserProfile profile, boolean created) {}
 }

@@ -12,8 +12,7 @@ import io.strata.domain.shared.user.UserId;
  * (anyone else is "not found"), MANAGER and ADMIN read everyone, only ADMIN changes others.
  */
 final class UserAccess {
-    private UserAccess() {
-    }
+    private UserAccess() {}
 
     static boolean canSee(Actor actor, UserId id) {
         return actor.is(id) || actor.canReadOthers();

@@ -7,10 +7,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The allow-listed fields of a user merge patch. {@code preferences} is itself a merge patch
+ * The changes of a user merge patch. {@code preferences} is itself a merge patch
  * applied onto the stored preferences. {@code role} and {@code status} need ADMIN.
  */
-public record UserPatch(Change<String> firstName, Change<String> lastName, Change<Set<String>> tags,
-                        Change<Map<String, Object>> preferences, Change<Role> role, Change<UserStatus> status) {
-    public static final Set<String> FIELDS = Set.of("firstName", "lastName", "tags", "preferences", "role", "status");
-}
+public record UserPatch(
+        Change<String> firstName,
+        Change<String> lastName,
+        Change<Set<String>> tags,
+        Change<Map<String, Object>> preferences,
+        Change<Role> role,
+        Change<UserStatus> status) {}

@@ -63,7 +63,8 @@ public class UserQueryService implements UserQueries {
         if (ids == null || ids.isEmpty() || ids.size() > MAX_BATCH) {
             throw new ValidationException("ids", "give 1 to " + MAX_BATCH + " user ids");
         }
-        List<UserId> visible = new LinkedHashSet<>(ids).stream().filter(id -> UserAccess.canSee(actor, id)).toList();
+        List<UserId> visible = new LinkedHashSet<>(ids)
+                .stream().filter(id -> UserAccess.canSee(actor, id)).toList();
         return visible.isEmpty() ? List.of() : users.findWithProfiles(visible);
     }
 

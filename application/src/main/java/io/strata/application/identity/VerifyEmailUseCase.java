@@ -8,6 +8,5 @@ import io.strata.domain.shared.user.UserId;
 public interface VerifyEmailUseCase {
     User verifyEmail(Command command);
 
-    record Command(Actor actor, UserId userId) {
-    }
+    record Command(Actor actor, UserId userId) {}
 }

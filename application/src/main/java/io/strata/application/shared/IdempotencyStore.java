@@ -30,7 +30,6 @@ public interface IdempotencyStore {
     /** Deletes expired records; returns how many. */
     int purgeExpired(Instant now);
 
-    record IdempotencyRecord(String requestHash, boolean completed, int status, String contentType, byte[] body,
-                             String headersJson) {
-    }
+    record IdempotencyRecord(
+            String requestHash, boolean completed, int status, String contentType, byte[] body, String headersJson) {}
 }

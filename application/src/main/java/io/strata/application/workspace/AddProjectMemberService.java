@@ -24,8 +24,8 @@ public class AddProjectMemberService implements AddProjectMemberUseCase {
     @Override
     @Transactional
     public Project addMember(Command command) {
-        Project project = WorkspaceAccess.visible(command.actor(), projects.lockById(command.projectId()),
-                command.projectId());
+        Project project =
+                WorkspaceAccess.visible(command.actor(), projects.lockById(command.projectId()), command.projectId());
         WorkspaceAccess.requireManager(command.actor(), project);
         if (users.existing(Set.of(command.userId())).isEmpty()) {
             throw new ValidationException("userId", "no user " + command.userId());

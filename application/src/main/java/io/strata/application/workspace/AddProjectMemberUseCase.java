@@ -9,6 +9,5 @@ import io.strata.domain.workspace.ProjectId;
 public interface AddProjectMemberUseCase {
     Project addMember(Command command);
 
-    record Command(Actor actor, ProjectId projectId, UserId userId) {
-    }
+    record Command(Actor actor, ProjectId projectId, UserId userId) {}
 }

@@ -24,12 +24,14 @@ public class AddTaskDependencyService implements AddTaskDependencyUseCase {
     @Override
     @Transactional
     public Task addDependency(Command command) {
-        WorkspaceAccess.LockedTask locked = WorkspaceAccess.lockTask(projects, tasks, command.actor(), command.taskId());
+        WorkspaceAccess.LockedTask locked =
+                WorkspaceAccess.lockTask(projects, tasks, command.actor(), command.taskId());
         WorkspaceAccess.requireContributor(command.actor());
         Task task = locked.task();
         Task other = tasks.findById(command.dependsOn())
                 .filter(t -> t.projectId().equals(task.projectId()))
-                .orElseThrow(() -> new ValidationException("taskId", "no task " + command.dependsOn() + " in this project"));
+                .orElseThrow(
+                        () -> new ValidationException("taskId", "no task " + command.dependsOn() + " in this project"));
         task.dependOn(other, tasks.dependencyGraph(task.projectId()), clock);
         return tasks.save(task);
     }

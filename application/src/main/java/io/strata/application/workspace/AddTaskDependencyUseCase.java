@@ -8,6 +8,5 @@ import io.strata.domain.workspace.TaskId;
 public interface AddTaskDependencyUseCase {
     Task addDependency(Command command);
 
-    record Command(Actor actor, TaskId taskId, TaskId dependsOn) {
-    }
+    record Command(Actor actor, TaskId taskId, TaskId dependsOn) {}
 }

@@ -33,19 +33,31 @@ public class AddTaskService implements AddTaskUseCase {
     @Override
     @Transactional
     public Task addTask(Command command) {
-        Project project = WorkspaceAccess.visible(command.actor(), projects.lockById(command.projectId()),
-                command.projectId());
+        Project project =
+                WorkspaceAccess.visible(command.actor(), projects.lockById(command.projectId()), command.projectId());
         WorkspaceAccess.requireContributor(command.actor());
-        Task task = Task.create(project, command.title(), command.description(), command.priority(),
-                command.assigneeId(), command.estimatedHours(), command.dueDate(), Tags.of(command.tags()), clock);
+        Task task = Task.create(
+                project,
+                command.title(),
+                command.description(),
+                command.priority(),
+                command.assigneeId(),
+                command.estimatedHours(),
+                command.dueDate(),
+                Tags.of(command.tags()),
+                clock);
         Set<TaskId> wanted = command.dependsOn() == null ? Set.of() : new LinkedHashSet<>(command.dependsOn());
         if (!wanted.isEmpty()) {
             Map<TaskId, Task> found = tasks.findAllById(wanted).stream()
                     .filter(t -> t.projectId().equals(project.id()))
                     .collect(Collectors.toMap(Task::id, Function.identity()));
-            List<String> unknown = wanted.stream().filter(id -> !found.containsKey(id)).map(TaskId::toString).toList();
+            List<String> unknown = wanted.stream()
+                    .filter(id -> !found.containsKey(id))
+                    .map(TaskId::toString)
+                    .toList();
             if (!unknown.isEmpty()) {
-                throw new ValidationException("dependsOn", "no task(s) " + String.join(", ", unknown) + " in this project");
+                throw new ValidationException(
+                        "dependsOn", "no task(s) " + String.join(", ", unknown) + " in this project");
             }
             DependencyGraph graph = tasks.dependencyGraph(project.id());
             for (TaskId id : wanted) {

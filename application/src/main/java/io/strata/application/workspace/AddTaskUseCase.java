@@ -15,8 +15,15 @@ import java.util.Set;
 public interface AddTaskUseCase {
     Task addTask(Command command);
 
-    record Command(Actor actor, ProjectId projectId, String title, String description, Priority priority,
-                   UserId assigneeId, BigDecimal estimatedHours, LocalDate dueDate, Set<String> tags,
-                   List<TaskId> dependsOn) {
-    }
+    record Command(
+            Actor actor,
+            ProjectId projectId,
+            String title,
+            String description,
+            Priority priority,
+            UserId assigneeId,
+            BigDecimal estimatedHours,
+            LocalDate dueDate,
+            Set<String> tags,
+            List<TaskId> dependsOn) {}
 }

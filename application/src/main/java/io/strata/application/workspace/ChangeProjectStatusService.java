@@ -21,8 +21,8 @@ public class ChangeProjectStatusService implements ChangeProjectStatusUseCase {
     @Override
     @Transactional
     public Project changeStatus(Command command) {
-        Project project = WorkspaceAccess.visible(command.actor(), projects.lockById(command.projectId()),
-                command.projectId());
+        Project project =
+                WorkspaceAccess.visible(command.actor(), projects.lockById(command.projectId()), command.projectId());
         WorkspaceAccess.requireManager(command.actor(), project);
         if (command.expectedVersion() != null) {
             Versioned.require("Project", project.id(), command.expectedVersion(), project.version());

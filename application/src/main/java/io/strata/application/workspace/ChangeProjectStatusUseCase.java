@@ -10,6 +10,5 @@ public interface ChangeProjectStatusUseCase {
     Project changeStatus(Command command);
 
     /** {@code expectedVersion} is optional (null: change whatever the current version). */
-    record Command(Actor actor, ProjectId projectId, ProjectStatus status, Long expectedVersion) {
-    }
+    record Command(Actor actor, ProjectId projectId, ProjectStatus status, Long expectedVersion) {}
 }

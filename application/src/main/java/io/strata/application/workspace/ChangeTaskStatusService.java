@@ -25,15 +25,19 @@ public class ChangeTaskStatusService implements ChangeTaskStatusUseCase {
     @Override
     @Transactional
     public Task changeStatus(Command command) {
-        WorkspaceAccess.LockedTask locked = WorkspaceAccess.lockTask(projects, tasks, command.actor(), command.taskId());
+        WorkspaceAccess.LockedTask locked =
+                WorkspaceAccess.lockTask(projects, tasks, command.actor(), command.taskId());
         WorkspaceAccess.requireContributor(command.actor());
         Task task = locked.task();
         if (command.expectedVersion() != null) {
             Versioned.require("Task", task.id(), command.expectedVersion(), task.version());
         }
         List<Task> dependencies = task.dependsOn().isEmpty() ? List.of() : tasks.findAllById(task.dependsOn());
-        List<TaskId> doneDependents = !task.status().isOpen() && command.status() != null && command.status().isOpen()
-                ? tasks.doneDependents(task.id()) : List.of();
+        List<TaskId> doneDependents = !task.status().isOpen()
+                        && command.status() != null
+                        && command.status().isOpen()
+                ? tasks.doneDependents(task.id())
+                : List.of();
         task.changeStatus(locked.project(), command.status(), dependencies, doneDependents, clock);
         Task stored = tasks.save(task);
         TaskCounters.refresh(projects, locked.project(), clock);

@@ -10,6 +10,5 @@ public interface ChangeTaskStatusUseCase {
     Task changeStatus(Command command);
 
     /** {@code expectedVersion} is optional (null: change whatever the current version). */
-    record Command(Actor actor, TaskId taskId, TaskStatus status, Long expectedVersion) {
-    }
+    record Command(Actor actor, TaskId taskId, TaskStatus status, Long expectedVersion) {}
 }

@@ -45,16 +45,26 @@ public class CreateProjectService implements CreateProjectUseCase {
     public ProjectWithTasks create(Command command) {
         WorkspaceAccess.requireContributor(command.actor());
         Instant now = clock.now();
-        Clock creation = () -> now;   // one creation instant for the project and its counters
+        Clock creation = () -> now; // one creation instant for the project and its counters
         ValidationCollector checks = new ValidationCollector();
         Set<UserId> members = command.members() == null ? Set.of() : new LinkedHashSet<>(command.members());
         Tags tags = checks.check(() -> Tags.of(command.tags()));
-        Project project = checks.check(() -> Project.create(command.name(), command.description(), command.priority(),
-                command.actor().userId(), members, new Schedule(command.startDate(), command.dueDate()),
-                command.budget(), tags == null ? Tags.none() : tags, creation));
+        Project project = checks.check(() -> Project.create(
+                command.name(),
+                command.description(),
+                command.priority(),
+                command.actor().userId(),
+                members,
+                new Schedule(command.startDate(), command.dueDate()),
+                command.budget(),
+                tags == null ? Tags.none() : tags,
+                creation));
         if (!members.isEmpty()) {
             Set<UserId> known = users.existing(members);
-            List<String> unknown = members.stream().filter(m -> !known.contains(m)).map(UserId::toString).toList();
+            List<String> unknown = members.stream()
+                    .filter(m -> !known.contains(m))
+                    .map(UserId::toString)
+                    .toList();
             if (!unknown.isEmpty()) {
                 checks.add("members", "unknown user(s): " + String.join(", ", unknown));
             }
@@ -86,17 +96,26 @@ public class CreateProjectService implements CreateProjectUseCase {
             }
             // task i is created i microseconds after the project, so "by createdAt" is the order sent
             Instant at = creation.now().plus(i, ChronoUnit.MICROS);
-            created.add(checks.check(prefix, () -> Task.create(project, draft.title(), draft.description(),
-                    draft.priority(), draft.assigneeId(), draft.estimatedHours(), draft.dueDate(),
-                    Tags.of(draft.tags()), () -> at)));
+            created.add(checks.check(
+                    prefix,
+                    () -> Task.create(
+                            project,
+                            draft.title(),
+                            draft.description(),
+                            draft.priority(),
+                            draft.assigneeId(),
+                            draft.estimatedHours(),
+                            draft.dueDate(),
+                            Tags.of(draft.tags()),
+                            () -> at)));
         }
         linkDependencies(drafts, created, byKey, checks);
         return created;
     }
 
     /** Resolves dependsOn (a key or a position) and refuses cycles, naming tasks as the client did. */
-    private static void linkDependencies(List<NewTask> drafts, List<Task> created, Map<String, Integer> byKey,
-                                         ValidationCollector checks) {
+    private static void linkDependencies(
+            List<NewTask> drafts, List<Task> created, Map<String, Integer> byKey, ValidationCollector checks) {
         DependencyGraph graph = new DependencyGraph(Map.of());
         for (int i = 0; i < drafts.size(); i++) {
             NewTask draft = drafts.get(i);
@@ -115,10 +134,14 @@ public class CreateProjectService implements CreateProjectUseCase {
                     Task dependency = created.get(target);
                     var cycle = graph.cycleIfAdded(task.id(), dependency.id());
                     if (cycle.isPresent()) {
-                        checks.add(field, "creates a cycle: " + cycle.get().stream()
-                                .map(id -> label(id, drafts, created)).collect(Collectors.joining(" -> ")));
+                        checks.add(
+                                field,
+                                "creates a cycle: "
+                                        + cycle.get().stream()
+                                                .map(id -> label(id, drafts, created))
+                                                .collect(Collectors.joining(" -> ")));
                     } else if (!task.dependsOn().contains(dependency.id())) {
-                        task.dependOn(dependency, graph, task::createdAt);   // at the task's own creation instant
+                        task.dependOn(dependency, graph, task::createdAt); // at the task's own creation instant
                         graph.add(task.id(), dependency.id());
                     }
                 }

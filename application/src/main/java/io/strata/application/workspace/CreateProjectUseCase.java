@@ -21,14 +21,28 @@ public interface CreateProjectUseCase {
 
     ProjectWithTasks create(Command command);
 
-    record Command(Actor actor, String name, String description, Priority priority, Set<UserId> members,
-                   LocalDate startDate, LocalDate dueDate, Budget budget, Set<String> tags, List<NewTask> tasks) {
-    }
+    record Command(
+            Actor actor,
+            String name,
+            String description,
+            Priority priority,
+            Set<UserId> members,
+            LocalDate startDate,
+            LocalDate dueDate,
+            Budget budget,
+            Set<String> tags,
+            List<NewTask> tasks) {}
 
-    record NewTask(String key, String title, String description, Priority priority, UserId assigneeId,
-                   BigDecimal estimatedHours, LocalDate dueDate, Set<String> tags, List<String> dependsOn) {
-    }
+    record NewTask(
+            String key,
+            String title,
+            String description,
+            Priority priority,
+            UserId assigneeId,
+            BigDecimal estimatedHours,
+            LocalDate dueDate,
+            Set<String> tags,
+            List<String> dependsOn) {}
 
-    record ProjectWithTasks(Project project, List<Task> tasks) {
-    }
+    record ProjectWithTasks(Project project, List<Task> tasks) {}
 }

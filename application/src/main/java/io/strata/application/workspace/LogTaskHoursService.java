@@ -23,7 +23,8 @@ public class LogTaskHoursService implements LogTaskHoursUseCase {
     @Override
     @Transactional
     public Task logHours(Command command) {
-        WorkspaceAccess.LockedTask locked = WorkspaceAccess.lockTask(projects, tasks, command.actor(), command.taskId());
+        WorkspaceAccess.LockedTask locked =
+                WorkspaceAccess.lockTask(projects, tasks, command.actor(), command.taskId());
         WorkspaceAccess.requireContributor(command.actor());
         locked.task().logHours(command.hours(), clock);
         return tasks.save(locked.task());

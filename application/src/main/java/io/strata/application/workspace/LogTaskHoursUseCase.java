@@ -9,6 +9,5 @@ import java.math.BigDecimal;
 public interface LogTaskHoursUseCase {
     Task logHours(Command command);
 
-    record Command(Actor actor, TaskId taskId, BigDecimal hours) {
-    }
+    record Command(Actor actor, TaskId taskId, BigDecimal hours) {}
 }

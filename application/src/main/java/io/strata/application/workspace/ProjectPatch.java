@@ -6,10 +6,12 @@ import io.strata.domain.workspace.Priority;
 import java.time.LocalDate;
 import java.util.Set;
 
-/** The allow-listed fields of a project merge patch (status and members have their own use cases). */
-public record ProjectPatch(Change<String> name, Change<String> description, Change<Priority> priority,
-                           Change<LocalDate> startDate, Change<LocalDate> dueDate, Change<Budget> budget,
-                           Change<Set<String>> tags) {
-    public static final Set<String> FIELDS = Set.of("name", "description", "priority", "startDate", "dueDate",
-            "budget", "tags");
-}
+/** The changes of a project merge patch (status and members have their own use cases). */
+public record ProjectPatch(
+        Change<String> name,
+        Change<String> description,
+        Change<Priority> priority,
+        Change<LocalDate> startDate,
+        Change<LocalDate> dueDate,
+        Change<Budget> budget,
+        Change<Set<String>> tags) {}

@@ -21,6 +21,5 @@ public interface ProjectQueries {
 
     ProjectProgress progress(Actor actor, ProjectId id);
 
-    record ProjectWithTaskPage(Project project, Page<Task> tasks) {
-    }
+    record ProjectWithTaskPage(Project project, Page<Task> tasks) {}
 }

@@ -20,8 +20,7 @@ public class ProjectQueryService implements ProjectQueries {
     private final TaskRepository tasks;
     private final Clock clock;
 
-    public ProjectQueryService(ProjectRepository projects, TaskRepository tasks,
-                               Clock clock) {
+    public ProjectQueryService(ProjectRepository projects, TaskRepository tasks, Clock clock) {
         this.projects = projects;
         this.tasks = tasks;
         this.clock = clock;
@@ -35,21 +34,18 @@ public class ProjectQueryService implements ProjectQueries {
     @Override
     public ProjectWithTaskPage getWithTasks(Actor actor, ProjectId id, PageRequest taskPage) {
         Project project = WorkspaceAccess.visible(actor, projects.findById(id), id);
-        return new ProjectWithTaskPage(project,
-                tasks.searchInProject(id, SearchCriteria.none(), taskPage, clock.today()));
-        
+        return new ProjectWithTaskPage(
+                project, tasks.searchInProject(id, SearchCriteria.none(), taskPage, clock.today()));
     }
 
     @Override
     public Page<Project> search(Actor actor, SearchCriteria criteria, PageRequest page) {
-        return projects.search(criteria, page,
-                actor.isAdmin() ? null : actor.userId());
+        return projects.search(criteria, page, actor.isAdmin() ? null : actor.userId());
     }
 
     @Override
     public ProjectProgress progress(Actor actor, ProjectId id) {
         WorkspaceAccess.visible(actor, projects.findById(id), id);
         return projects.progress(id, clock.today());
-        
     }
 }

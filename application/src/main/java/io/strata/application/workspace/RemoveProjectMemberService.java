@@ -24,8 +24,8 @@ public class RemoveProjectMemberService implements RemoveProjectMemberUseCase {
     @Override
     @Transactional
     public Project removeMember(Command command) {
-        Project project = WorkspaceAccess.visible(command.actor(), projects.lockById(command.projectId()),
-                command.projectId());
+        Project project =
+                WorkspaceAccess.visible(command.actor(), projects.lockById(command.projectId()), command.projectId());
         if (!command.actor().userId().equals(command.userId())) {
             WorkspaceAccess.requireManager(command.actor(), project);
         }

@@ -9,6 +9,5 @@ import io.strata.domain.workspace.ProjectId;
 public interface RemoveProjectMemberUseCase {
     Project removeMember(Command command);
 
-    record Command(Actor actor, ProjectId projectId, UserId userId, long expectedVersion) {
-    }
+    record Command(Actor actor, ProjectId projectId, UserId userId, long expectedVersion) {}
 }

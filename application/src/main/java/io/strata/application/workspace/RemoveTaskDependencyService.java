@@ -23,7 +23,8 @@ public class RemoveTaskDependencyService implements RemoveTaskDependencyUseCase 
     @Override
     @Transactional
     public Task removeDependency(Command command) {
-        WorkspaceAccess.LockedTask locked = WorkspaceAccess.lockTask(projects, tasks, command.actor(), command.taskId());
+        WorkspaceAccess.LockedTask locked =
+                WorkspaceAccess.lockTask(projects, tasks, command.actor(), command.taskId());
         WorkspaceAccess.requireContributor(command.actor());
         Task task = locked.task();
         Versioned.require("Task", task.id(), command.expectedVersion(), task.version());

@@ -7,6 +7,5 @@ import io.strata.domain.workspace.TaskId;
 public interface RemoveTaskDependencyUseCase {
     Task removeDependency(Command command);
 
-    record Command(Actor actor, TaskId taskId, TaskId dependsOn, long expectedVersion) {
-    }
+    record Command(Actor actor, TaskId taskId, TaskId dependsOn, long expectedVersion) {}
 }

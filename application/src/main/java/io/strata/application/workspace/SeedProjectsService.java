@@ -38,26 +38,63 @@ import java.util.Set;
 @Singleton
 public class SeedProjectsService implements SeedProjectsUseCase {
     private static final Priority[] PRIORITIES = Priority.values();
-    private static final String[] NAMES = {"Apollo", "Borealis", "Cobalt", "Delta", "Ember", "Fjord", "Granite",
-            "Helios", "Indigo", "Juniper", "Keystone", "Lumen"};
-    private static final String[] PROJECT_TAGS = {"internal", "client", "research", "migration", "q1", "q2", "q3", "q4"};
-    private static final String[] TASK_TITLES = {"Write the spec", "Review the design", "Build the API",
-            "Add tests", "Fix the login bug", "Update the docs", "Tune the queries", "Ship the release"};
+    private static final String[] NAMES = {
+        "Apollo",
+        "Borealis",
+        "Cobalt",
+        "Delta",
+        "Ember",
+        "Fjord",
+        "Granite",
+        "Helios",
+        "Indigo",
+        "Juniper",
+        "Keystone",
+        "Lumen"
+    };
+    private static final String[] PROJECT_TAGS = {"internal", "client", "research", "migration", "q1", "q2", "q3", "q4"
+    };
+    private static final String[] TASK_TITLES = {
+        "Write the spec",
+        "Review the design",
+        "Build the API",
+        "Add tests",
+        "Fix the login bug",
+        "Update the docs",
+        "Tune the queries",
+        "Ship the release"
+    };
     private static final String[] TASK_TAGS = {"backend", "frontend", "bug", "feature", "docs", "infra"};
     /** Task statuses in twentieths: 40% TODO, 20% IN_PROGRESS, 5% BLOCKED, 30% DONE, 5% CANCELLED. */
     private static final TaskStatus[] STATUS_MIX = {
-            TaskStatus.TODO, TaskStatus.TODO, TaskStatus.TODO, TaskStatus.TODO, TaskStatus.TODO, TaskStatus.TODO,
-            TaskStatus.TODO, TaskStatus.TODO, TaskStatus.IN_PROGRESS, TaskStatus.IN_PROGRESS, TaskStatus.IN_PROGRESS,
-            TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED, TaskStatus.DONE, TaskStatus.DONE, TaskStatus.DONE,
-            TaskStatus.DONE, TaskStatus.DONE, TaskStatus.DONE, TaskStatus.CANCELLED};
+        TaskStatus.TODO,
+        TaskStatus.TODO,
+        TaskStatus.TODO,
+        TaskStatus.TODO,
+        TaskStatus.TODO,
+        TaskStatus.TODO,
+        TaskStatus.TODO,
+        TaskStatus.TODO,
+        TaskStatus.IN_PROGRESS,
+        TaskStatus.IN_PROGRESS,
+        TaskStatus.IN_PROGRESS,
+        TaskStatus.IN_PROGRESS,
+        TaskStatus.BLOCKED,
+        TaskStatus.DONE,
+        TaskStatus.DONE,
+        TaskStatus.DONE,
+        TaskStatus.DONE,
+        TaskStatus.DONE,
+        TaskStatus.DONE,
+        TaskStatus.CANCELLED
+    };
 
     private final ProjectRepository projects;
     private final TaskRepository tasks;
     private final WorkspaceUsers users;
     private final Clock clock;
 
-    public SeedProjectsService(ProjectRepository projects, TaskRepository tasks, WorkspaceUsers users,
-                               Clock clock) {
+    public SeedProjectsService(ProjectRepository projects, TaskRepository tasks, WorkspaceUsers users, Clock clock) {
         this.projects = projects;
         this.tasks = tasks;
         this.users = users;
@@ -74,17 +111,25 @@ public class SeedProjectsService implements SeedProjectsUseCase {
         if (command.tasksPerProject() < 0 || command.tasksPerProject() > MAX_TASKS_PER_PROJECT) {
             throw new ValidationException("tasksPerProject", "must be 0 to " + MAX_TASKS_PER_PROJECT);
         }
-        List<UserId> wanted = command.people() == null ? List.of()
+        List<UserId> wanted = command.people() == null
+                ? List.of()
                 : command.people().stream().distinct().limit(MAX_PEOPLE).toList();
         List<UserId> people = wanted.isEmpty() ? users.sample(MAX_PEOPLE) : existing(wanted);
         if (people.isEmpty() && command.projects() > 0) {
-            throw new ValidationException("projects", "there are no active users to own and work on sample projects; "
-                    + "seed users too (--users)");
+            throw new ValidationException(
+                    "projects",
+                    "there are no active users to own and work on sample projects; " + "seed users too (--users)");
         }
         Instant now = clock.now();
         Duration spacing = spacing(command.projects(), command.tasksPerProject());
-        return new Run(Long.toString(now.toEpochMilli(), 36), command.projects(), command.tasksPerProject(), people,
-                now.minus(spacing.multipliedBy(Math.max(1, command.projects()))), spacing, now);
+        return new Run(
+                Long.toString(now.toEpochMilli(), 36),
+                command.projects(),
+                command.tasksPerProject(),
+                people,
+                now.minus(spacing.multipliedBy(Math.max(1, command.projects()))),
+                spacing,
+                now);
     }
 
     private List<UserId> existing(List<UserId> wanted) {
@@ -102,12 +147,14 @@ public class SeedProjectsService implements SeedProjectsUseCase {
         }
         long rows = (long) command.count() * (1 + run.tasksPerProject());
         if (command.count() < 1 || command.count() > 1 && rows > MAX_BATCH_ROWS) {
-            throw new ValidationException("count", "a batch holds 1 project, or up to " + MAX_BATCH_ROWS
-                    + " projects and tasks together");
+            throw new ValidationException(
+                    "count", "a batch holds 1 project, or up to " + MAX_BATCH_ROWS + " projects and tasks together");
         }
         if (command.from() < 0 || command.from() + command.count() > run.projects()) {
-            throw new ValidationException("from", "projects " + command.from() + ".." + (command.from() + command.count() - 1)
-                    + " are outside the run of " + run.projects());
+            throw new ValidationException(
+                    "from",
+                    "projects " + command.from() + ".." + (command.from() + command.count() - 1)
+                            + " are outside the run of " + run.projects());
         }
         List<Project> batch = new ArrayList<>(command.count());
         List<Task> batchTasks = new ArrayList<>(command.count() * run.tasksPerProject());
@@ -131,10 +178,16 @@ public class SeedProjectsService implements SeedProjectsUseCase {
         }
         LocalDate start = LocalDate.ofInstant(createdAt, ZoneOffset.UTC);
         Budget budget = n % 3 == 0 ? new Budget(BigDecimal.valueOf(10_000 + (n % 50) * 1_000), "EUR") : null;
-        Project project = Project.create(pick(NAMES, n) + " " + (n + 1), "Sample project (run " + run.token() + ")",
-                PRIORITIES[(int) (n % PRIORITIES.length)], owner, members,
-                new Schedule(start, start.plusDays(30 + n % 90)), budget,
-                Tags.of(List.of(pick(PROJECT_TAGS, n), pick(PROJECT_TAGS, n / 8))), () -> createdAt);
+        Project project = Project.create(
+                pick(NAMES, n) + " " + (n + 1),
+                "Sample project (run " + run.token() + ")",
+                PRIORITIES[(int) (n % PRIORITIES.length)],
+                owner,
+                members,
+                new Schedule(start, start.plusDays(30 + n % 90)),
+                budget,
+                Tags.of(List.of(pick(PROJECT_TAGS, n), pick(PROJECT_TAGS, n / 8))),
+                () -> createdAt);
         List<UserId> team = List.copyOf(project.members());
         Instant lastChange = createdAt;
         long done = 0;
@@ -142,9 +195,16 @@ public class SeedProjectsService implements SeedProjectsUseCase {
         for (int t = 0; t < run.tasksPerProject(); t++) {
             // task t is created t microseconds after its project, so "by createdAt" is the order built
             Instant taskCreated = createdAt.plus(t, ChronoUnit.MICROS);
-            Task task = Task.create(project, pick(TASK_TITLES, t), null, PRIORITIES[(int) ((n + t) % PRIORITIES.length)],
-                    t % 5 == 4 ? null : team.get(t % team.size()), BigDecimal.valueOf(1 + (n + t) % 16),
-                    start.plusDays(1 + t % 60), Tags.of(List.of(pick(TASK_TAGS, n + t))), () -> taskCreated);
+            Task task = Task.create(
+                    project,
+                    pick(TASK_TITLES, t),
+                    null,
+                    PRIORITIES[(int) ((n + t) % PRIORITIES.length)],
+                    t % 5 == 4 ? null : team.get(t % team.size()),
+                    BigDecimal.valueOf(1 + (n + t) % 16),
+                    start.plusDays(1 + t % 60),
+                    Tags.of(List.of(pick(TASK_TAGS, n + t))),
+                    () -> taskCreated);
             TaskStatus status = STATUS_MIX[(int) ((n * 13 + t * 7L) % STATUS_MIX.length)];
             if (status != TaskStatus.TODO) {
                 Instant changed = later(taskCreated, Duration.ofHours(1 + t % 48), run.end());
@@ -160,7 +220,8 @@ public class SeedProjectsService implements SeedProjectsUseCase {
             taskSink.add(task);
         }
         TaskTally tally = new TaskTally(run.tasksPerProject(), done, cancelled);
-        ProjectStatus status = tally.total() > 0 && tally.open() == 0 ? ProjectStatus.COMPLETED
+        ProjectStatus status = tally.total() > 0 && tally.open() == 0
+                ? ProjectStatus.COMPLETED
                 : n % 10 == 0 ? ProjectStatus.PLANNING : n % 10 == 9 ? ProjectStatus.ON_HOLD : ProjectStatus.ACTIVE;
         Instant settled = lastChange;
         if (status != ProjectStatus.PLANNING) {

@@ -21,6 +21,7 @@ public interface SeedProjectsUseCase {
     int MAX_TASKS_PER_PROJECT = 1_000;
     /** Rows (projects and tasks) one batch may hold; a single project is always allowed. */
     int MAX_BATCH_ROWS = 50_000;
+
     int MAX_PEOPLE = 1_000;
     int SPREAD_DAYS = 30;
 
@@ -31,20 +32,23 @@ public interface SeedProjectsUseCase {
     Batch seed(Command command);
 
     /** {@code people}: users to take part (at most {@value #MAX_PEOPLE} are used); empty for existing ones. */
-    record Start(Actor actor, long projects, int tasksPerProject, List<UserId> people) {
-    }
+    record Start(Actor actor, long projects, int tasksPerProject, List<UserId> people) {}
 
     /** What every batch shares: project {@code n} is created at {@code firstCreatedAt + n * spacing}. */
-    record Run(String token, long projects, int tasksPerProject, List<UserId> people, Instant firstCreatedAt,
-               Duration spacing, Instant end) {
+    record Run(
+            String token,
+            long projects,
+            int tasksPerProject,
+            List<UserId> people,
+            Instant firstCreatedAt,
+            Duration spacing,
+            Instant end) {
         public Run {
             people = List.copyOf(people);
         }
     }
 
-    record Command(Actor actor, Run run, long from, int count) {
-    }
+    record Command(Actor actor, Run run, long from, int count) {}
 
-    record Batch(int projects, int tasks) {
-    }
+    record Batch(int projects, int tasks) {}
 }

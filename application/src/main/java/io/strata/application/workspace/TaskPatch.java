@@ -8,12 +8,14 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * The allow-listed fields of a task merge patch. {@code assigneeId} assigns (null unassigns); status,
+ * The changes of a task merge patch. {@code assigneeId} assigns (null unassigns); status,
  * hours worked and dependencies have their own use cases.
  */
-public record TaskPatch(Change<String> title, Change<String> description, Change<Priority> priority,
-                        Change<BigDecimal> estimatedHours, Change<LocalDate> dueDate, Change<Set<String>> tags,
-                        Change<UserId> assigneeId) {
-    public static final Set<String> FIELDS = Set.of("title", "description", "priority", "estimatedHours", "dueDate",
-            "tags", "assigneeId");
-}
+public record TaskPatch(
+        Change<String> title,
+        Change<String> description,
+        Change<Priority> priority,
+        Change<BigDecimal> estimatedHours,
+        Change<LocalDate> dueDate,
+        Change<Set<String>> tags,
+        Change<UserId> assigneeId) {}

@@ -30,17 +30,16 @@ public class TaskQueryService implements TaskQueries {
     @Override
     public Task get(Actor actor, TaskId id) {
         Task task = tasks.findById(id).orElseThrow(() -> new NotFoundException("Task", id));
-        projects.findById(task.projectId()).filter(p -> WorkspaceAccess.canSee(actor, p))
+        projects.findById(task.projectId())
+                .filter(p -> WorkspaceAccess.canSee(actor, p))
                 .orElseThrow(() -> new NotFoundException("Task", id));
         return task;
-        
     }
 
     @Override
     public Page<Task> inProject(Actor actor, ProjectId projectId, SearchCriteria criteria, PageRequest page) {
         WorkspaceAccess.visible(actor, projects.findById(projectId), projectId);
         return tasks.searchInProject(projectId, criteria, page, clock.today());
-        
     }
 
     @Override

@@ -23,8 +23,8 @@ public class UpdateProjectService implements UpdateProjectUseCase {
     @Override
     @Transactional
     public Project update(Command command) {
-        Project project = WorkspaceAccess.visible(command.actor(), projects.findById(command.projectId()),
-                command.projectId());
+        Project project =
+                WorkspaceAccess.visible(command.actor(), projects.findById(command.projectId()), command.projectId());
         WorkspaceAccess.requireManager(command.actor(), project);
         Versioned.require("Project", project.id(), command.expectedVersion(), project.version());
         ProjectPatch patch = command.patch();

@@ -8,6 +8,5 @@ import io.strata.domain.workspace.ProjectId;
 public interface UpdateProjectUseCase {
     Project update(Command command);
 
-    record Command(Actor actor, ProjectId projectId, long expectedVersion, ProjectPatch patch) {
-    }
+    record Command(Actor actor, ProjectId projectId, long expectedVersion, ProjectPatch patch) {}
 }

@@ -24,7 +24,8 @@ public class UpdateTaskService implements UpdateTaskUseCase {
     @Override
     @Transactional
     public Task update(Command command) {
-        WorkspaceAccess.LockedTask locked = WorkspaceAccess.lockTask(projects, tasks, command.actor(), command.taskId());
+        WorkspaceAccess.LockedTask locked =
+                WorkspaceAccess.lockTask(projects, tasks, command.actor(), command.taskId());
         WorkspaceAccess.requireContributor(command.actor());
         Task task = locked.task();
         Versioned.require("Task", task.id(), command.expectedVersion(), task.version());

@@ -8,6 +8,5 @@ import io.strata.domain.workspace.TaskId;
 public interface UpdateTaskUseCase {
     Task update(Command command);
 
-    record Command(Actor actor, TaskId taskId, long expectedVersion, TaskPatch patch) {
-    }
+    record Command(Actor actor, TaskId taskId, long expectedVersion, TaskPatch patch) {}
 }

@@ -18,8 +18,7 @@ import java.util.Optional;
  * ADMIN manage the project itself (details, status, members).
  */
 final class WorkspaceAccess {
-    private WorkspaceAccess() {
-    }
+    private WorkspaceAccess() {}
 
     static boolean canSee(Actor actor, Project project) {
         return actor.isAdmin() || project.isMember(actor.userId());
@@ -36,7 +35,8 @@ final class WorkspaceAccess {
     }
 
     static void requireManager(Actor actor, Project project) {
-        boolean manager = actor.isAdmin() || project.ownerId().equals(actor.userId())
+        boolean manager = actor.isAdmin()
+                || project.ownerId().equals(actor.userId())
                 || actor.role() == Role.MANAGER && project.isMember(actor.userId());
         if (!manager) {
             throw new ForbiddenException("only the project owner, a MANAGER member or an ADMIN may do this");
@@ -49,12 +49,12 @@ final class WorkspaceAccess {
      */
     static LockedTask lockTask(ProjectRepository projects, TaskRepository tasks, Actor actor, TaskId id) {
         ProjectId projectId = tasks.findProjectId(id).orElseThrow(() -> new NotFoundException("Task", id));
-        Project project = projects.lockById(projectId).filter(p -> canSee(actor, p))
+        Project project = projects.lockById(projectId)
+                .filter(p -> canSee(actor, p))
                 .orElseThrow(() -> new NotFoundException("Task", id));
         Task task = tasks.findById(id).orElseThrow(() -> new NotFoundException("Task", id));
         return new LockedTask(project, task);
     }
 
-    record LockedTask(Project project, Task task) {
-    }
+    record LockedTask(Project project, Task task) {}
 }

@@ -2,14 +2,13 @@ package io.strata.bootstrap.cli;
 
 import io.strata.bootstrap.database.BackupArchive;
 import io.strata.bootstrap.runtime.DatabaseTarget;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code strata db backup FILE}: a consistent snapshot of every data table (one repeatable-read transaction, so
@@ -17,9 +16,13 @@ import java.util.concurrent.Callable;
  * stderr; stdout: one {@code backed up <table> <rows> rows} line per table, then {@code backup <file>: <rows> rows
  * of schema version <v> in <ms> ms (<rows/s> rows/s, <bytes> bytes)}.
  */
-@Command(name = "backup", mixinStandardHelpOptions = true,
-        description = {"Write every table into FILE (a ZIP of COPY streams with a manifest: schema version, rows and "
-                + "checksums per table, Strata's version), from one consistent snapshot; the API may keep running."})
+@Command(
+        name = "backup",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write every table into FILE (a ZIP of COPY streams with a manifest: schema version, rows and "
+                    + "checksums per table, Strata's version), from one consistent snapshot; the API may keep running."
+        })
 public final class BackupCommand implements Callable<Integer> {
 
     private final Cli cli;
@@ -50,9 +53,11 @@ public final class BackupCommand implements Callable<Integer> {
             for (BackupArchive.TableEntry table : manifest.tables()) {
                 cli.out().println("backed up " + table.name() + " " + table.rows() + " rows");
             }
-            cli.out().println("backup " + file + ": " + manifest.rows() + " rows of schema version "
-                    + MigrateCommand.orEmpty(manifest.schemaVersion()) + " in " + nanos / 1_000_000 + " ms ("
-                    + Progress.rowsPerSecond(manifest.rows(), nanos) + " rows/s, " + Files.size(target) + " bytes)");
+            cli.out()
+                    .println("backup " + file + ": " + manifest.rows() + " rows of schema version "
+                            + MigrateCommand.orEmpty(manifest.schemaVersion()) + " in " + nanos / 1_000_000 + " ms ("
+                            + Progress.rowsPerSecond(manifest.rows(), nanos) + " rows/s, " + Files.size(target)
+                            + " bytes)");
             cli.out().flush();
             return StrataCli.EXIT_OK;
         }

@@ -1,7 +1,6 @@
 package io.strata.bootstrap.cli;
 
 import io.strata.bootstrap.config.LaunchSettings;
-
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

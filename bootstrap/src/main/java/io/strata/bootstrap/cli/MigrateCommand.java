@@ -2,17 +2,18 @@ package io.strata.bootstrap.cli;
 
 import io.strata.bootstrap.database.SchemaMigrations;
 import io.strata.bootstrap.runtime.DatabaseTarget;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-
-import java.util.concurrent.Callable;
 
 /**
  * {@code strata db migrate [--target V]}: applies the pending migrations as the schema owner, under the schema lock
  * (so it may run next to starting instances). stdout: one {@code applied V<n> <description> (<ms> ms)} line per
  * migration, then {@code schema version <n> (was <m>)}, or {@code schema is up to date at version <n>}.
  */
-@Command(name = "migrate", mixinStandardHelpOptions = true,
+@Command(
+        name = "migrate",
+        mixinStandardHelpOptions = true,
         description = "Apply the pending migrations (serve does this on start unless STRATA_MIGRATE=false).")
 public final class MigrateCommand implements Callable<Integer> {
 
@@ -35,7 +36,9 @@ public final class MigrateCommand implements Callable<Integer> {
             if (migrated.applied().isEmpty()) {
                 cli.out().println("schema is up to date at version " + orEmpty(migrated.to()));
             } else {
-                cli.out().println("schema version " + orEmpty(migrated.to()) + " (was " + orEmpty(migrated.from()) + ")");
+                cli.out()
+                        .println(
+                                "schema version " + orEmpty(migrated.to()) + " (was " + orEmpty(migrated.from()) + ")");
             }
             cli.out().flush();
             return StrataCli.EXIT_OK;

@@ -1,12 +1,11 @@
 package io.strata.bootstrap.cli;
 
+import java.io.PrintStream;
+import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-
-import java.io.PrintStream;
-import java.util.Locale;
 
 /**
  * Progress of one phase of a long command (seeding, backup, restore) on stderr. On a terminal it is a progress
@@ -28,8 +27,7 @@ public abstract class Progress implements AutoCloseable {
 
     /** The phase is over: the bar shows its final state and the cursor moves to the next line. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     public long elapsedNanos() {
         return System.nanoTime() - startedAt;
@@ -63,7 +61,13 @@ public abstract class Progress implements AutoCloseable {
             this.rows += rows;
             long now = System.nanoTime();
             if (done == total || done - lastShownDone >= Math.max(1, total / 10) || now - lastShownAt >= EVERY_NANOS) {
-                err.printf(Locale.ROOT, "%s: %,d/%,d%s (%,d rows/s)%n", label, done, total, detail,
+                err.printf(
+                        Locale.ROOT,
+                        "%s: %,d/%,d%s (%,d rows/s)%n",
+                        label,
+                        done,
+                        total,
+                        detail,
                         rowsPerSecond(this.rows, elapsedNanos()));
                 err.flush();
                 lastShownDone = done;

@@ -3,14 +3,13 @@ package io.strata.bootstrap.cli;
 import io.strata.bootstrap.database.DatabaseCatalog;
 import io.strata.bootstrap.database.SchemaMigrations;
 import io.strata.bootstrap.runtime.DatabaseTarget;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code strata db reset [--force] [--empty]}: drops Strata's schema ({@code public}: every table, row, function
@@ -18,9 +17,13 @@ import java.util.concurrent.Callable;
  * {@code --empty}, leaves it empty, e.g. for {@code db restore} of an older backup). Under the schema lock, in one
  * transaction. Refused unless the database is the embedded default or {@code --force} is given.
  */
-@Command(name = "reset", mixinStandardHelpOptions = true,
-        description = {"Drop every table and row of Strata's schema and migrate it again (in one transaction).",
-                "Refused on STRATA_DB_URL's database unless --force is given."})
+@Command(
+        name = "reset",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Drop every table and row of Strata's schema and migrate it again (in one transaction).",
+            "Refused on STRATA_DB_URL's database unless --force is given."
+        })
 public final class ResetCommand implements Callable<Integer> {
 
     private final Cli cli;
@@ -45,7 +48,7 @@ public final class ResetCommand implements Callable<Integer> {
             long tables;
             long rows = 0;
             try (SchemaMigrations.SchemaLock lock = SchemaMigrations.SchemaLock.acquire(database.owner());
-                 Connection connection = lock.connection()) {
+                    Connection connection = lock.connection()) {
                 List<DatabaseCatalog.Table> existing = DatabaseCatalog.tables(connection);
                 tables = existing.size();
                 connection.setAutoCommit(false);
@@ -61,11 +64,14 @@ public final class ResetCommand implements Callable<Integer> {
                 }
                 connection.commit();
             }
-            cli.out().println("dropped " + tables + " tables (" + rows + " rows) of " + database.owner().displayUrl());
+            cli.out()
+                    .println("dropped " + tables + " tables (" + rows + " rows) of "
+                            + database.owner().displayUrl());
             if (!empty) {
                 SchemaMigrations.Migrated migrated = new SchemaMigrations(database.owner()).migrate();
-                cli.out().println("schema version " + MigrateCommand.orEmpty(migrated.to()) + " (" + migrated.applied().size()
-                        + " migrations applied)");
+                cli.out()
+                        .println("schema version " + MigrateCommand.orEmpty(migrated.to()) + " ("
+                                + migrated.applied().size() + " migrations applied)");
             } else {
                 cli.out().println("schema left empty");
             }
@@ -76,7 +82,9 @@ public final class ResetCommand implements Callable<Integer> {
 
     private static String redacted(Cli cli) {
         try {
-            return io.strata.bootstrap.config.DatabaseSettings.fromEnvironment(cli.env()).map(s -> s.displayUrl()).orElse("it");
+            return io.strata.bootstrap.config.DatabaseSettings.fromEnvironment(cli.env())
+                    .map(s -> s.displayUrl())
+                    .orElse("it");
         } catch (IllegalArgumentException e) {
             return "it";
         }

@@ -2,12 +2,11 @@ package io.strata.bootstrap.cli;
 
 import io.strata.bootstrap.database.SchemaMigrations;
 import io.strata.bootstrap.runtime.DatabaseTarget;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-
-import java.util.concurrent.Callable;
 
 /**
  * {@code strata db rollback [--to V | --steps N]}: runs the rollback scripts ({@code db/rollback/U<n>__*.sql}, each
@@ -17,9 +16,13 @@ import java.util.concurrent.Callable;
  * stdout: one {@code rolled back V<n> <description> (<ms> ms)} line per version, then {@code schema version <n>
  * (was <m>)}.
  */
-@Command(name = "rollback", mixinStandardHelpOptions = true,
-        description = {"Undo the newest migrations with their rollback scripts (default: one step), in one transaction.",
-                "Drops what those migrations created, data included: back up first."})
+@Command(
+        name = "rollback",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Undo the newest migrations with their rollback scripts (default: one step), in one transaction.",
+            "Drops what those migrations created, data included: back up first."
+        })
 public final class RollbackCommand implements Callable<Integer> {
 
     private final Cli cli;
@@ -28,7 +31,10 @@ public final class RollbackCommand implements Callable<Integer> {
     Target target;
 
     static final class Target {
-        @Option(names = "--to", paramLabel = "V", required = true,
+        @Option(
+                names = "--to",
+                paramLabel = "V",
+                required = true,
                 description = "roll back every version above V (0: all of them)")
         String to;
 
@@ -55,7 +61,8 @@ public final class RollbackCommand implements Callable<Integer> {
             SchemaMigrations migrations = new SchemaMigrations(database.owner());
             SchemaMigrations.RolledBack rolledBack;
             try {
-                rolledBack = target != null && target.to != null ? migrations.rollbackTo(target.to)
+                rolledBack = target != null && target.to != null
+                        ? migrations.rollbackTo(target.to)
                         : migrations.rollbackSteps(target == null ? 1 : target.steps);
             } catch (SchemaMigrations.RollbackRefused refused) {
                 throw new CommandFailure(refused.getMessage(), refused);
@@ -63,10 +70,12 @@ public final class RollbackCommand implements Callable<Integer> {
             for (SchemaMigrations.Version version : rolledBack.rolledBack()) {
                 cli.out().println("rolled back " + version.label() + " (" + version.executionMs() + " ms)");
             }
-            cli.out().println(rolledBack.rolledBack().isEmpty()
-                    ? "nothing to roll back: schema version " + MigrateCommand.orEmpty(rolledBack.to())
-                    : "schema version " + MigrateCommand.orEmpty(rolledBack.to()) + " (was "
-                    + MigrateCommand.orEmpty(rolledBack.from()) + ")");
+            cli.out()
+                    .println(
+                            rolledBack.rolledBack().isEmpty()
+                                    ? "nothing to roll back: schema version " + MigrateCommand.orEmpty(rolledBack.to())
+                                    : "schema version " + MigrateCommand.orEmpty(rolledBack.to()) + " (was "
+                                            + MigrateCommand.orEmpty(rolledBack.from()) + ")");
             cli.out().flush();
             return StrataCli.EXIT_OK;
         }

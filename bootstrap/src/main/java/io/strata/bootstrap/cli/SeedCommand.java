@@ -8,10 +8,6 @@ import io.strata.domain.identity.Password;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.user.Actor;
 import io.strata.domain.shared.user.UserId;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -20,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code strata db seed}: sample users, and optionally projects with tasks, through the application's seed use
@@ -33,11 +31,16 @@ import java.util.function.Supplier;
  * The time is that of the inserts only (startup and the one password hash excluded). Projects and their tasks are
  * stored together, one batch of projects with their tasks per transaction, so both lines report that phase's time.
  */
-@Command(name = "seed", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Load sample users, and projects with tasks when --projects is given, through Strata's own use "
-                + "cases, in transactions of --batch-size rows; no HTTP server.",
-                "stdout: one 'seeded <table> <rows> rows in <ms> ms (<rows/s> rows/s)' line per table; "
-                        + "the seeded users' password is printed on stderr at the end."})
+@Command(
+        name = "seed",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Load sample users, and projects with tasks when --projects is given, through Strata's own use "
+                    + "cases, in transactions of --batch-size rows; no HTTP server.",
+            "stdout: one 'seeded <table> <rows> rows in <ms> ms (<rows/s> rows/s)' line per table; "
+                    + "the seeded users' password is printed on stderr at the end."
+        })
 public final class SeedCommand implements Callable<Integer> {
     public static final long DEFAULT_USERS = 1_000;
     public static final int DEFAULT_TASKS_PER_PROJECT = 10;
@@ -48,21 +51,38 @@ public final class SeedCommand implements Callable<Integer> {
     private final Cli cli;
 
     // strings, so that a bad value gets Strata's message ("must be a whole number from 0 to ...")
-    @Option(names = "--users", paramLabel = "N", description = "users to add (default ${DEFAULT-VALUE})", defaultValue = "1000")
+    @Option(
+            names = "--users",
+            paramLabel = "N",
+            description = "users to add (default ${DEFAULT-VALUE})",
+            defaultValue = "1000")
     String usersOption;
 
-    @Option(names = "--projects", paramLabel = "P", description = "projects to add, owned and joined by up to 1,000 of "
-            + "the users seeded now (with --users 0: existing active users) (default ${DEFAULT-VALUE})", defaultValue = "0")
+    @Option(
+            names = "--projects",
+            paramLabel = "P",
+            description = "projects to add, owned and joined by up to 1,000 of "
+                    + "the users seeded now (with --users 0: existing active users) (default ${DEFAULT-VALUE})",
+            defaultValue = "0")
     String projectsOption;
 
-    @Option(names = "--tasks-per-project", paramLabel = "T", description = "tasks per project (default 10; needs --projects)")
+    @Option(
+            names = "--tasks-per-project",
+            paramLabel = "T",
+            description = "tasks per project (default 10; needs --projects)")
     String tasksOption;
 
-    @Option(names = "--batch-size", paramLabel = "B", description = "rows per transaction, 1 to 50,000 (default ${DEFAULT-VALUE})",
+    @Option(
+            names = "--batch-size",
+            paramLabel = "B",
+            description = "rows per transaction, 1 to 50,000 (default ${DEFAULT-VALUE})",
             defaultValue = "5000")
     String batchSizeOption;
 
-    @Option(names = "--password", paramLabel = "PW", description = "the password of every seeded user (default: random, printed at the end)")
+    @Option(
+            names = "--password",
+            paramLabel = "PW",
+            description = "the password of every seeded user (default: random, printed at the end)")
     String password;
 
     private long users;
@@ -85,7 +105,10 @@ public final class SeedCommand implements Callable<Integer> {
         if (tasksOption != null && projects == 0) {
             throw new UsageException("--tasks-per-project needs --projects (more than 0)");
         }
-        int tasks = (int) number(tasksOption, "--tasks-per-project", DEFAULT_TASKS_PER_PROJECT,
+        int tasks = (int) number(
+                tasksOption,
+                "--tasks-per-project",
+                DEFAULT_TASKS_PER_PROJECT,
                 SeedProjectsUseCase.MAX_TASKS_PER_PROJECT);
         batchSize = (int) number(batchSizeOption, "--batch-size", DEFAULT_BATCH_SIZE, SeedUsersUseCase.MAX_BATCH);
         if (batchSize < 1) {
@@ -123,7 +146,8 @@ public final class SeedCommand implements Callable<Integer> {
     public Integer call() {
         validate();
         // no health monitor either: it would check the database every minute while batches are running
-        try (StrataRuntime runtime = StrataRuntime.start(new String[0], cli.env(), Map.of("micronaut.health.monitor.enabled", false))) {
+        try (StrataRuntime runtime =
+                StrataRuntime.start(new String[0], cli.env(), Map.of("micronaut.health.monitor.enabled", false))) {
             new Seeding(runtime, cli.out(), cli.err()).seed();
         }
         return StrataCli.EXIT_OK;
@@ -135,12 +159,12 @@ public final class SeedCommand implements Callable<Integer> {
         private final SeedProjectsUseCase seedProjects;
         private final PrintStream out;
         private final PrintStream err;
-        private final Actor operator = Actor.system();   // an operator command: the system acts, with admin rights
+        private final Actor operator = Actor.system(); // an operator command: the system acts, with admin rights
         private long usersStored;
         private long projectsStored;
 
         Seeding(StrataRuntime runtime, PrintStream out, PrintStream err) {
-            this.seedUsers = runtime.context().getBean(SeedUsersUseCase.class);   // beans of a started context: present
+            this.seedUsers = runtime.context().getBean(SeedUsersUseCase.class); // beans of a started context: present
             this.seedProjects = runtime.context().getBean(SeedProjectsUseCase.class);
             this.out = out;
             this.err = err;
@@ -150,7 +174,8 @@ public final class SeedCommand implements Callable<Integer> {
             String plain = password != null ? password : randomPassword();
             SeedUsersUseCase.Run userRun;
             try {
-                userRun = users == 0 ? null
+                userRun = users == 0
+                        ? null
                         : checked(() -> seedUsers.start(new SeedUsersUseCase.Start(operator, users, plain)));
                 // with no users of its own, the run takes existing ones: refuse before writing if there are none
                 SeedProjectsUseCase.Run projectRun = projects > 0 && users == 0 ? startProjects(List.of()) : null;
@@ -161,9 +186,14 @@ public final class SeedCommand implements Callable<Integer> {
             } catch (UsageException | StartupFailure e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new StartupFailure("db seed failed (" + (usersStored + projectsStored == 0 ? "nothing stored"
-                        : usersStored + " users and " + projectsStored + " projects stored") + "): "
-                        + StartupFailure.describe(e), e);
+                throw new StartupFailure(
+                        "db seed failed ("
+                                + (usersStored + projectsStored == 0
+                                        ? "nothing stored"
+                                        : usersStored + " users and " + projectsStored + " projects stored")
+                                + "): "
+                                + StartupFailure.describe(e),
+                        e);
             }
             if (userRun != null) {
                 err.println("strata: seeded users log in as seed." + userRun.token() + ".<0.." + (users - 1)
@@ -193,7 +223,8 @@ public final class SeedCommand implements Callable<Integer> {
         }
 
         private SeedProjectsUseCase.Run startProjects(List<UserId> people) {
-            return checked(() -> seedProjects.start(new SeedProjectsUseCase.Start(operator, projects, tasksPerProject, people)));
+            return checked(() ->
+                    seedProjects.start(new SeedProjectsUseCase.Start(operator, projects, tasksPerProject, people)));
         }
 
         /** Stores the projects with their tasks, as many projects per transaction as fit in a batch of rows. */
@@ -203,10 +234,13 @@ public final class SeedCommand implements Callable<Integer> {
             long tasks = 0;
             for (long from = 0; from < projects; from += perBatch) {
                 int count = (int) Math.min(perBatch, projects - from);
-                SeedProjectsUseCase.Batch batch = seedProjects.seed(new SeedProjectsUseCase.Command(operator, run, from, count));
+                SeedProjectsUseCase.Batch batch =
+                        seedProjects.seed(new SeedProjectsUseCase.Command(operator, run, from, count));
                 projectsStored += batch.projects();
                 tasks += batch.tasks();
-                progress.advance(batch.projects(), batch.projects() + batch.tasks(),
+                progress.advance(
+                        batch.projects(),
+                        batch.projects() + batch.tasks(),
                         tasksPerProject == 0 ? "" : String.format(Locale.ROOT, " with %,d tasks", tasks));
             }
             progress.close();

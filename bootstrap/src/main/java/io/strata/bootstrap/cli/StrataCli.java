@@ -1,15 +1,14 @@
 package io.strata.bootstrap.cli;
 
 import io.strata.bootstrap.config.StartupFailure;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Strata's command line (picocli): {@code strata [serve]}, {@code strata db <command>}, {@code --help} on every
@@ -29,8 +28,7 @@ public final class StrataCli {
 
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
-    private StrataCli() {
-    }
+    private StrataCli() {}
 
     /** Runs one command line; returns the exit status. */
     public static int run(String[] args, Cli cli) {
@@ -62,18 +60,21 @@ public final class StrataCli {
     /** Picocli's message, except for a word where a command was expected: "unknown command 'x' (available: ...)". */
     private static String message(CommandLine.ParameterException e) {
         CommandLine command = e.getCommandLine();
-        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !command.getSubcommands().isEmpty()
-                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
-            return "unknown command '" + unmatched.getUnmatched().get(0) + "' (available: " + String.join(", ",
-                    command.getSubcommands().keySet()) + ")";
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !command.getSubcommands().isEmpty()
+                && !unmatched.getUnmatched().isEmpty()
+                && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            return "unknown command '" + unmatched.getUnmatched().get(0) + "' (available: "
+                    + String.join(", ", command.getSubcommands().keySet()) + ")";
         }
         return e.getMessage();
     }
 
     private static int usageError(Cli cli, CommandLine command, String message) {
         String path = path(command);
-        cli.err().println("strata: " + (path.isEmpty() ? "" : path + ": ") + message + " (see 'strata "
-                + (path.isEmpty() ? "" : path + " ") + "--help')");
+        cli.err()
+                .println("strata: " + (path.isEmpty() ? "" : path + ": ") + message + " (see 'strata "
+                        + (path.isEmpty() ? "" : path + " ") + "--help')");
         cli.err().flush();
         return EXIT_USAGE;
     }
@@ -87,7 +88,7 @@ public final class StrataCli {
         }
         String message;
         if (e instanceof StartupFailure startup) {
-            message = startup.getMessage();   // already says what it is about: "cannot connect to PostgreSQL at ..."
+            message = startup.getMessage(); // already says what it is about: "cannot connect to PostgreSQL at ..."
         } else if (e instanceof CommandFailure failure) {
             message = path(command) + ": " + failure.getMessage();
         } else {
@@ -123,26 +124,31 @@ public final class StrataCli {
     }
 
     /** The root: {@code strata}. */
-    @Command(name = "strata", mixinStandardHelpOptions = true, versionProvider = StrataVersion.class,
+    @Command(
+            name = "strata",
+            mixinStandardHelpOptions = true,
+            versionProvider = StrataVersion.class,
             subcommands = {ServeCommand.class, DbCommand.class, CommandLine.HelpCommand.class},
             description = "Strata: a hexagonal domain platform on PostgreSQL. Without a command: serve.",
             footerHeading = "%nEnvironment:%n",
             footer = {
-                    "  STRATA_DB_URL            jdbc:postgresql://... or postgres://user:pass@host:port/db (default: embedded PostgreSQL)",
-                    "  STRATA_DB_USER/PASSWORD  the schema owner's credentials (override those in the URL)",
-                    "  STRATA_DATA_DIR          embedded PostgreSQL data lives in <dir>/pg (default ./.strata)",
-                    "  STRATA_EMBEDDED_DB_PORT  embedded PostgreSQL port (default 54329)",
-                    "  PORT                     HTTP port (default 8080)",
-                    "  STRATA_DEBUG=1           print stack traces with failures",
-                    "",
-                    "Exit status: 0 done, 1 failed, 2 bad command line. Results on stdout, logs and progress on stderr."})
+                "  STRATA_DB_URL            jdbc:postgresql://... or postgres://user:pass@host:port/db (default: embedded PostgreSQL)",
+                "  STRATA_DB_USER/PASSWORD  the schema owner's credentials (override those in the URL)",
+                "  STRATA_DATA_DIR          embedded PostgreSQL data lives in <dir>/pg (default ./.strata)",
+                "  STRATA_EMBEDDED_DB_PORT  embedded PostgreSQL port (default 54329)",
+                "  PORT                     HTTP port (default 8080)",
+                "  STRATA_DEBUG=1           print stack traces with failures",
+                "",
+                "Exit status: 0 done, 1 failed, 2 bad command line. Results on stdout, logs and progress on stderr."
+            })
     static final class StrataCommand implements Runnable {
         @CommandLine.Spec
         CommandSpec spec;
 
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed");   // not reached: no command is serve
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "a command is needed"); // not reached: no command is serve
         }
     }
 }

@@ -1,10 +1,9 @@
 package io.strata.bootstrap.cli;
 
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import picocli.CommandLine;
 
 /** Strata's version (from the build), for {@code --version} and backup manifests. */
 public final class StrataVersion implements CommandLine.IVersionProvider {
@@ -33,6 +32,6 @@ public final class StrataVersion implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[]{"strata " + VERSION + " (Java " + Runtime.version() + ")"};
+        return new String[] {"strata " + VERSION + " (Java " + Runtime.version() + ")"};
     }
 }

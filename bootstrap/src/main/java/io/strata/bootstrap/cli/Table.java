@@ -14,7 +14,9 @@ final class Table {
     }
 
     Table row(Object... cells) {
-        rows.add(Arrays.stream(cells).map(cell -> cell == null ? "-" : cell.toString()).toArray(String[]::new));
+        rows.add(Arrays.stream(cells)
+                .map(cell -> cell == null ? "-" : cell.toString())
+                .toArray(String[]::new));
         return this;
     }
 

@@ -7,15 +7,14 @@ import io.strata.bootstrap.config.StartupFailure;
 import io.strata.bootstrap.database.SchemaMigrations;
 import io.strata.bootstrap.runtime.DatabaseTarget;
 import io.strata.bootstrap.runtime.StrataRuntime;
-import org.hibernate.SessionFactory;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.hibernate.SessionFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code strata db verify}: checks, without writing anything, that
@@ -28,15 +27,22 @@ import java.util.concurrent.Callable;
  * stdout: one {@code ok} or {@code FAILED} line per check, each violation indented under its check, then a
  * summary. Exit status 0 when everything holds, 1 on any finding.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Check the schema (Flyway validate, Hibernate validate) and the invariants of the data that "
-                + "the database cannot express; print each finding. Writes nothing.",
-                "Exit status 0 when everything holds, 1 on any finding."})
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check the schema (Flyway validate, Hibernate validate) and the invariants of the data that "
+                    + "the database cannot express; print each finding. Writes nothing.",
+            "Exit status 0 when everything holds, 1 on any finding."
+        })
 public final class VerifyCommand implements Callable<Integer> {
 
     private final Cli cli;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "20",
             description = "violations shown per invariant (default ${DEFAULT-VALUE})")
     int limit;
 
@@ -65,8 +71,11 @@ public final class VerifyCommand implements Callable<Integer> {
             }
             failed += finding.ok() ? 0 : 1;
         }
-        cli.out().println(failed == 0 ? "verified: " + findings.size() + " checks passed"
-                : "verify: " + failed + " of " + findings.size() + " checks FAILED");
+        cli.out()
+                .println(
+                        failed == 0
+                                ? "verified: " + findings.size() + " checks passed"
+                                : "verify: " + failed + " of " + findings.size() + " checks FAILED");
         cli.out().flush();
         return failed == 0 ? StrataCli.EXIT_OK : StrataCli.EXIT_FAILURE;
     }
@@ -80,11 +89,13 @@ public final class VerifyCommand implements Callable<Integer> {
             status = migrations.info();
             List<String> problems = new ArrayList<>(migrations.validate());
             if (!status.pending().isEmpty()) {
-                problems.add(status.pending().size() + " migration(s) pending, from V" + status.pending().get(0).version()
-                        + ": run strata db migrate");
+                problems.add(status.pending().size() + " migration(s) pending, from V"
+                        + status.pending().get(0).version() + ": run strata db migrate");
             }
-            findings.add(new Finding("flyway: the applied migrations are this Strata's, none pending (schema version "
-                    + MigrateCommand.orEmpty(status.currentVersion()) + ")", problems));
+            findings.add(new Finding(
+                    "flyway: the applied migrations are this Strata's, none pending (schema version "
+                            + MigrateCommand.orEmpty(status.currentVersion()) + ")",
+                    problems));
         } catch (RuntimeException e) {
             database.close();
             throw e;

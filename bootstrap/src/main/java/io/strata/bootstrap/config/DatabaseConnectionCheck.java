@@ -1,6 +1,5 @@
 package io.strata.bootstrap.config;
 
-
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -15,8 +14,7 @@ public final class DatabaseConnectionCheck {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
-    private DatabaseConnectionCheck() {
-    }
+    private DatabaseConnectionCheck() {}
 
     /**
      * @throws StartupFailure {@code cannot connect to PostgreSQL at <url>: <reason>}
@@ -37,11 +35,13 @@ public final class DatabaseConnectionCheck {
         Driver driver = new org.postgresql.Driver();
         try (Connection connection = driver.connect(settings.jdbcUrl(), properties)) {
             if (connection == null) {
-                throw new StartupFailure("cannot connect to PostgreSQL at " + settings.displayUrl() + ": not a PostgreSQL JDBC URL");
+                throw new StartupFailure(
+                        "cannot connect to PostgreSQL at " + settings.displayUrl() + ": not a PostgreSQL JDBC URL");
             }
             connection.isValid((int) Math.max(1, timeout.toSeconds()));
         } catch (SQLException e) {
-            throw new StartupFailure("cannot connect to PostgreSQL at " + settings.displayUrl() + ": " + StartupFailure.describe(e), e);
+            throw new StartupFailure(
+                    "cannot connect to PostgreSQL at " + settings.displayUrl() + ": " + StartupFailure.describe(e), e);
         }
     }
 }

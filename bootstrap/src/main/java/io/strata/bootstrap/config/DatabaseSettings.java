@@ -58,8 +58,9 @@ public record DatabaseSettings(String jdbcUrl, String username, String password)
         if (lower.startsWith("postgres://") || lower.startsWith("postgresql://")) {
             return fromPostgresUri(url);
         }
-        throw new IllegalArgumentException(URL_ENV + " must be a jdbc:postgresql://... or postgres://user:pass@host:port/db URL, got '"
-                + redact(url) + "'");
+        throw new IllegalArgumentException(
+                URL_ENV + " must be a jdbc:postgresql://... or postgres://user:pass@host:port/db URL, got '"
+                        + redact(url) + "'");
     }
 
     private static DatabaseSettings fromJdbc(String url) {
@@ -114,9 +115,12 @@ public record DatabaseSettings(String jdbcUrl, String username, String password)
         }
         String path = uri.getRawPath();
         jdbc.append(path == null || path.isEmpty() ? "/" : path);
-        DatabaseSettings withQuery = fromJdbc(uri.getRawQuery() == null ? jdbc.toString() : jdbc + "?" + uri.getRawQuery());
-        return new DatabaseSettings(withQuery.jdbcUrl(),
-                firstNonNull(user, withQuery.username()), firstNonNull(password, withQuery.password()));
+        DatabaseSettings withQuery =
+                fromJdbc(uri.getRawQuery() == null ? jdbc.toString() : jdbc + "?" + uri.getRawQuery());
+        return new DatabaseSettings(
+                withQuery.jdbcUrl(),
+                firstNonNull(user, withQuery.username()),
+                firstNonNull(password, withQuery.password()));
     }
 
     /** Properties for the Micronaut {@code default} datasource. */
@@ -177,7 +181,8 @@ public record DatabaseSettings(String jdbcUrl, String username, String password)
 
     @Override
     public String toString() {
-        return "DatabaseSettings[jdbcUrl=" + jdbcUrl + ", username=" + username + ", password=" + (password == null ? "null" : "***") + "]";
+        return "DatabaseSettings[jdbcUrl=" + jdbcUrl + ", username=" + username + ", password="
+                + (password == null ? "null" : "***") + "]";
     }
 
     private static String redact(String url) {

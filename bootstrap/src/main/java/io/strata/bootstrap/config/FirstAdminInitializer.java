@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 @Requires(property = "strata.admin.email")
 @Requires(property = "strata.admin.password")
-@Requires(property = "strata.jobs.enabled", notEquals = "false")   // off for db verify, which writes nothing
+@Requires(property = "strata.jobs.enabled", notEquals = "false") // off for db verify, which writes nothing
 public class FirstAdminInitializer {
     private static final Logger LOG = LoggerFactory.getLogger(FirstAdminInitializer.class);
 
@@ -25,9 +25,10 @@ public class FirstAdminInitializer {
     private final String email;
     private final String password;
 
-    public FirstAdminInitializer(EnsureFirstAdminUseCase ensureFirstAdmin,
-                                 @Value("${strata.admin.email}") String email,
-                                 @Value("${strata.admin.password}") String password) {
+    public FirstAdminInitializer(
+            EnsureFirstAdminUseCase ensureFirstAdmin,
+            @Value("${strata.admin.email}") String email,
+            @Value("${strata.admin.password}") String password) {
         this.ensureFirstAdmin = ensureFirstAdmin;
         this.email = email;
         this.password = password;
@@ -36,7 +37,8 @@ public class FirstAdminInitializer {
     @EventListener
     void onStartup(StartupEvent event) {
         try {
-            ensureFirstAdmin.ensureFirstAdmin(new EnsureFirstAdminUseCase.Command(email, password))
+            ensureFirstAdmin
+                    .ensureFirstAdmin(new EnsureFirstAdminUseCase.Command(email, password))
                     .ifPresent(admin -> LOG.info("Created the first ADMIN {} ({})", admin.username(), admin.email()));
         } catch (ConflictException e) {
             LOG.info("First ADMIN already created by another instance");

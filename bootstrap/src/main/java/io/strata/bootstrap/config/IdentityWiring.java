@@ -25,7 +25,13 @@ public class IdentityWiring {
             @Value("${strata.identity.last-seen-granularity:1m}") Duration lastSeenGranularity,
             @Value("${strata.identity.max-sign-ups-per-ip:20}") int maxSignUpsPerIp,
             @Value("${strata.identity.sign-up-window:1h}") Duration signUpWindow) {
-        return new IdentityPolicy(sessionTtl, maxFailuresPerAccount, maxFailuresPerIp, failureWindow,
-                lastSeenGranularity, maxSignUpsPerIp, signUpWindow);
+        return new IdentityPolicy(
+                sessionTtl,
+                maxFailuresPerAccount,
+                maxFailuresPerIp,
+                failureWindow,
+                lastSeenGranularity,
+                maxSignUpsPerIp,
+                signUpWindow);
     }
 }

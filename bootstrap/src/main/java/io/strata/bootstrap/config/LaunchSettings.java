@@ -19,8 +19,14 @@ import java.util.Map;
  *                               crash of the embedded PostgreSQL before Strata gives up and exits with status 1
  * @param shutdownGrace          {@code STRATA_SHUTDOWN_GRACE}, default 20 s: how long a stop waits for requests in flight
  */
-public record LaunchSettings(Path dataDirectory, int embeddedDbPort, int httpPort, boolean debug,
-                             Path embeddedDbBinaries, int embeddedDbRestarts, Duration shutdownGrace) {
+public record LaunchSettings(
+        Path dataDirectory,
+        int embeddedDbPort,
+        int httpPort,
+        boolean debug,
+        Path embeddedDbBinaries,
+        int embeddedDbRestarts,
+        Duration shutdownGrace) {
 
     public static final String DATA_DIR_ENV = "STRATA_DATA_DIR";
     public static final String EMBEDDED_DB_PORT_ENV = "STRATA_EMBEDDED_DB_PORT";
@@ -37,17 +43,21 @@ public record LaunchSettings(Path dataDirectory, int embeddedDbPort, int httpPor
 
     public static LaunchSettings fromEnvironment(Map<String, String> env) {
         String dir = env.get(DATA_DIR_ENV);
-        Path dataDirectory = Path.of(dir == null || dir.isBlank() ? ".strata" : dir).toAbsolutePath().normalize();
+        Path dataDirectory = Path.of(dir == null || dir.isBlank() ? ".strata" : dir)
+                .toAbsolutePath()
+                .normalize();
         String binaries = env.get(EMBEDDED_DB_BINARIES_ENV);
         int restarts = intValue(env, EMBEDDED_DB_RESTARTS_ENV, DEFAULT_EMBEDDED_DB_RESTARTS);
         if (restarts < 1) {
             throw new IllegalArgumentException(EMBEDDED_DB_RESTARTS_ENV + " must be at least 1, got " + restarts);
         }
-        return new LaunchSettings(dataDirectory,
+        return new LaunchSettings(
+                dataDirectory,
                 intValue(env, EMBEDDED_DB_PORT_ENV, DEFAULT_EMBEDDED_DB_PORT),
                 intValue(env, PORT_ENV, DEFAULT_HTTP_PORT),
                 isDebug(env),
-                binaries == null || binaries.isBlank() ? dataDirectory.resolve("pg-bin")
+                binaries == null || binaries.isBlank()
+                        ? dataDirectory.resolve("pg-bin")
                         : Path.of(binaries).toAbsolutePath().normalize(),
                 restarts,
                 duration(env, SHUTDOWN_GRACE_ENV, DEFAULT_SHUTDOWN_GRACE));
@@ -96,7 +106,8 @@ public record LaunchSettings(Path dataDirectory, int embeddedDbPort, int httpPor
                 parsed = Duration.ofSeconds(Long.parseLong(text));
             }
         } catch (NumberFormatException | DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be a duration such as 20s, 500ms or 1m, got '" + value + "'");
+            throw new IllegalArgumentException(
+                    name + " must be a duration such as 20s, 500ms or 1m, got '" + value + "'");
         }
         if (parsed.isNegative()) {
             throw new IllegalArgumentException(name + " must not be negative, got '" + value + "'");

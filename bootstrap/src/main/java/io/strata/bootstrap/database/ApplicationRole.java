@@ -2,15 +2,14 @@ package io.strata.bootstrap.database;
 
 import io.strata.bootstrap.config.DatabaseSettings;
 import io.strata.bootstrap.config.StartupFailure;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The role the application's pool connects as: not the tables' owner, so row-level security's policies bind it
@@ -31,8 +30,7 @@ public final class ApplicationRole {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationRole.class);
 
-    private ApplicationRole() {
-    }
+    private ApplicationRole() {}
 
     /** The application's connection settings: the configured or embedded role, else the owner's. */
     public static DatabaseSettings of(DatabaseSettings owner, boolean embedded, Map<String, String> env) {
@@ -56,27 +54,29 @@ public final class ApplicationRole {
             throw new StartupFailure(USER_ENV + " must be a plain PostgreSQL role name, got '" + role + "'");
         }
         try (Connection connection = owner.dataSource("strata-schema").getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             if (create) {
                 try {
                     statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role
                             + "') THEN CREATE ROLE " + role + " LOGIN; END IF; END $$");
                 } catch (SQLException e) {
                     if (!"42710".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
-                        throw e;   // else another process created it at the same moment
+                        throw e; // else another process created it at the same moment
                     }
                 }
             }
             statement.execute("GRANT USAGE ON SCHEMA " + schema(statement) + " TO " + role);
-            statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema(statement) + " TO " + role);
+            statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema(statement)
+                    + " TO " + role);
             statement.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA " + schema(statement) + " TO " + role);
-            for (String history : new String[]{SchemaMigrations.HISTORY_TABLE, SchemaMigrations.ROLLBACK_TABLE}) {
+            for (String history : new String[] {SchemaMigrations.HISTORY_TABLE, SchemaMigrations.ROLLBACK_TABLE}) {
                 statement.execute("DO $$ BEGIN IF to_regclass('" + history + "') IS NOT NULL THEN "
                         + "REVOKE INSERT, UPDATE, DELETE ON " + history + " FROM " + role + "; END IF; END $$");
             }
             warnIfPrivileged(statement, role);
         } catch (SQLException e) {
-            throw new StartupFailure("cannot prepare the application role " + role + ": " + StartupFailure.describe(e), e);
+            throw new StartupFailure(
+                    "cannot prepare the application role " + role + ": " + StartupFailure.describe(e), e);
         }
     }
 
@@ -88,9 +88,12 @@ public final class ApplicationRole {
     }
 
     private static void warnIfPrivileged(Statement statement, String role) throws SQLException {
-        try (ResultSet rs = statement.executeQuery("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = '" + role + "'")) {
+        try (ResultSet rs = statement.executeQuery(
+                "SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = '" + role + "'")) {
             if (rs.next() && rs.getBoolean(1)) {
-                LOG.warn("The application role {} is a superuser or has BYPASSRLS: row-level security does not bind it", role);
+                LOG.warn(
+                        "The application role {} is a superuser or has BYPASSRLS: row-level security does not bind it",
+                        role);
             }
         }
     }

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.strata.adapters.persistence.shared.RowSecurity;
 import io.strata.bootstrap.config.DatabaseSettings;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
-
 import java.io.BufferedOutputStream;
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
@@ -28,11 +25,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.LongConsumer;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * Strata's backup: one ZIP file holding each data table as PostgreSQL's {@code COPY} text stream
@@ -62,30 +60,31 @@ public final class BackupArchive {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
-    private BackupArchive() {
-    }
+    private BackupArchive() {}
 
-    public record Manifest(String format, String strataVersion, String createdAt, String schemaVersion,
-                           String postgresVersion, List<TableEntry> tables, List<SequenceEntry> sequences) {
+    public record Manifest(
+            String format,
+            String strataVersion,
+            String createdAt,
+            String schemaVersion,
+            String postgresVersion,
+            List<TableEntry> tables,
+            List<SequenceEntry> sequences) {
         public long rows() {
             return tables.stream().mapToLong(TableEntry::rows).sum();
         }
     }
 
-    public record TableEntry(String name, String entry, List<String> columns, long rows, String checksum, long bytes,
-                             String sha256) {
-    }
+    public record TableEntry(
+            String name, String entry, List<String> columns, long rows, String checksum, long bytes, String sha256) {}
 
-    public record SequenceEntry(String name, Long lastValue, boolean isCalled) {
-    }
+    public record SequenceEntry(String name, Long lastValue, boolean isCalled) {}
 
     /** Called as each table starts ({@code table}) and as rows stream ({@code rows}, a running increment). */
     public interface Listener {
-        default void table(String name, long rows) {
-        }
+        default void table(String name, long rows) {}
 
-        default void rows(long rows) {
-        }
+        default void rows(long rows) {}
     }
 
     // ------------------------------------------------------------------ backup
@@ -109,7 +108,8 @@ public final class BackupArchive {
                 }
                 List<TableEntry> entries = new ArrayList<>();
                 CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-                try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16))) {
+                try (ZipOutputStream zip =
+                        new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16))) {
                     zip.setLevel(Deflater.BEST_SPEED);
                     for (int i = 0; i < tables.size(); i++) {
                         DatabaseCatalog.Table table = tables.get(i);
@@ -117,18 +117,31 @@ public final class BackupArchive {
                         String entry = "tables/" + table.name() + ".copy";
                         zip.putNextEntry(new ZipEntry(entry));
                         CountingOutput counted = new CountingOutput(zip, listener);
-                        copy.copyOut("COPY (SELECT " + table.quotedColumns() + " FROM " + table.quotedName()
-                                + ") TO STDOUT", counted);
+                        copy.copyOut(
+                                "COPY (SELECT " + table.quotedColumns() + " FROM " + table.quotedName() + ") TO STDOUT",
+                                counted);
                         zip.closeEntry();
-                        entries.add(new TableEntry(table.name(), entry, table.columns(), checksums.get(i).rows(),
-                                checksums.get(i).sum(), counted.bytes, counted.sha256()));
+                        entries.add(new TableEntry(
+                                table.name(),
+                                entry,
+                                table.columns(),
+                                checksums.get(i).rows(),
+                                checksums.get(i).sum(),
+                                counted.bytes,
+                                counted.sha256()));
                         if (counted.rows != checksums.get(i).rows()) {
-                            throw new IOException("table " + table.name() + " streamed " + counted.rows + " rows, counted "
-                                    + checksums.get(i).rows());
+                            throw new IOException("table " + table.name() + " streamed " + counted.rows
+                                    + " rows, counted " + checksums.get(i).rows());
                         }
                     }
-                    Manifest manifest = new Manifest(FORMAT, strataVersion, Instant.now().toString(), schemaVersion,
-                            postgresVersion(connection), entries, sequences(connection, tables));
+                    Manifest manifest = new Manifest(
+                            FORMAT,
+                            strataVersion,
+                            Instant.now().toString(),
+                            schemaVersion,
+                            postgresVersion(connection),
+                            entries,
+                            sequences(connection, tables));
                     zip.putNextEntry(new ZipEntry(MANIFEST));
                     zip.write(JSON.writeValueAsBytes(manifest));
                     zip.closeEntry();
@@ -147,13 +160,14 @@ public final class BackupArchive {
         }
     }
 
-    private static List<SequenceEntry> sequences(Connection connection, List<DatabaseCatalog.Table> tables) throws SQLException {
+    private static List<SequenceEntry> sequences(Connection connection, List<DatabaseCatalog.Table> tables)
+            throws SQLException {
         List<SequenceEntry> sequences = new ArrayList<>();
         for (DatabaseCatalog.Table table : tables) {
             for (String sequence : table.sequences()) {
                 try (Statement statement = connection.createStatement();
-                     ResultSet rs = statement.executeQuery("SELECT last_value, is_called FROM "
-                             + DatabaseCatalog.quote(sequence))) {
+                        ResultSet rs = statement.executeQuery(
+                                "SELECT last_value, is_called FROM " + DatabaseCatalog.quote(sequence))) {
                     rs.next();
                     sequences.add(new SequenceEntry(sequence, rs.getLong(1), rs.getBoolean(2)));
                 }
@@ -167,14 +181,15 @@ public final class BackupArchive {
             return null;
         }
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT version FROM " + SchemaMigrations.HISTORY_TABLE
-                     + " WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
+                ResultSet rs = statement.executeQuery("SELECT version FROM " + SchemaMigrations.HISTORY_TABLE
+                        + " WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
             return rs.next() ? rs.getString(1) : null;
         }
     }
 
     private static String postgresVersion(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SHOW server_version")) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SHOW server_version")) {
             rs.next();
             return rs.getString(1);
         }
@@ -207,7 +222,7 @@ public final class BackupArchive {
         List<String> nonEmpty = new ArrayList<>();
         for (DatabaseCatalog.Table table : DatabaseCatalog.tables(connection)) {
             try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM " + table.quotedName() + ")")) {
+                    ResultSet rs = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM " + table.quotedName() + ")")) {
                 rs.next();
                 if (rs.getBoolean(1)) {
                     nonEmpty.add(table.name());
@@ -240,8 +255,8 @@ public final class BackupArchive {
                             + manifest.schemaVersion() + " does not have");
                 }
                 if (!table.columns().equals(entry.columns())) {
-                    throw new SQLException("table " + entry.name() + " has columns " + table.columns()
-                            + " here but " + entry.columns() + " in the backup");
+                    throw new SQLException("table " + entry.name() + " has columns " + table.columns() + " here but "
+                            + entry.columns() + " in the backup");
                 }
             }
             try (Statement statement = connection.createStatement()) {
@@ -264,21 +279,24 @@ public final class BackupArchive {
                 try (CountingInput in = new CountingInput(zip.getInputStream(zipEntry), listener)) {
                     copy.copyIn("COPY " + table.quotedName() + " (" + table.quotedColumns() + ") FROM STDIN", in);
                     if (!in.sha256().equals(entry.sha256()) || in.bytes != entry.bytes()) {
-                        throw new IOException("the backup's " + entry.entry() + " is damaged (its SHA-256 differs from the manifest's)");
+                        throw new IOException("the backup's " + entry.entry()
+                                + " is damaged (its SHA-256 differs from the manifest's)");
                     }
                 }
             }
             try (Statement statement = connection.createStatement()) {
                 for (SequenceEntry sequence : manifest.sequences()) {
-                    statement.execute("SELECT setval('" + DatabaseCatalog.quote(sequence.name()).replace("'", "''") + "', "
-                            + sequence.lastValue() + ", " + sequence.isCalled() + ")");
+                    statement.execute("SELECT setval('"
+                            + DatabaseCatalog.quote(sequence.name()).replace("'", "''") + "', " + sequence.lastValue()
+                            + ", " + sequence.isCalled() + ")");
                 }
             }
             for (TableEntry entry : manifest.tables()) {
                 DatabaseCatalog.Checksum loaded = DatabaseCatalog.checksum(connection, byName.get(entry.name()));
                 if (loaded.rows() != entry.rows() || !loaded.sum().equals(entry.checksum())) {
-                    throw new SQLException("table " + entry.name() + " restored " + loaded.rows() + " rows with checksum "
-                            + loaded.sum() + ", the backup says " + entry.rows() + " rows with checksum " + entry.checksum());
+                    throw new SQLException("table " + entry.name() + " restored " + loaded.rows()
+                            + " rows with checksum " + loaded.sum() + ", the backup says " + entry.rows()
+                            + " rows with checksum " + entry.checksum());
                 }
             }
             try (Statement statement = connection.createStatement()) {
@@ -320,7 +338,7 @@ public final class BackupArchive {
 
         @Override
         public void write(int b) throws IOException {
-            write(new byte[]{(byte) b}, 0, 1);
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override

@@ -26,8 +26,7 @@ public final class ConnectionFailures {
         NONE
     }
 
-    private ConnectionFailures() {
-    }
+    private ConnectionFailures() {}
 
     public static Kind classify(Throwable failure) {
         Kind kind = Kind.NONE;
@@ -37,7 +36,9 @@ public final class ConnectionFailures {
             if (here.ordinal() < kind.ordinal()) {
                 kind = here;
             }
-            if (t instanceof SQLException sql && sql.getNextException() != null && seen.get(sql.getNextException()) == null) {
+            if (t instanceof SQLException sql
+                    && sql.getNextException() != null
+                    && seen.get(sql.getNextException()) == null) {
                 Kind next = classify(sql.getNextException());
                 if (next.ordinal() < kind.ordinal()) {
                     kind = next;
@@ -51,21 +52,25 @@ public final class ConnectionFailures {
         String message = t.getMessage() == null ? "" : t.getMessage();
         if (t instanceof SQLException sql) {
             String state = sql.getSQLState();
-            if (state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-                    || state.equals("57P03"))) {
+            if (state != null
+                    && (state.startsWith("08")
+                            || state.equals("57P01")
+                            || state.equals("57P02")
+                            || state.equals("57P03"))) {
                 return Kind.UNREACHABLE;
             }
-            if (message.contains("has been closed")) {   // HikariDataSource ... has been closed
+            if (message.contains("has been closed")) { // HikariDataSource ... has been closed
                 return Kind.CLOSED;
             }
-            if (message.equals("Connection is closed")) {   // Hikari's proxy of a connection it evicted as broken (no SQLSTATE)
+            if (message.equals(
+                    "Connection is closed")) { // Hikari's proxy of a connection it evicted as broken (no SQLSTATE)
                 return Kind.UNREACHABLE;
             }
             if (t instanceof SQLNonTransientConnectionException) {
                 return Kind.UNREACHABLE;
             }
             if (t instanceof SQLTransientConnectionException || "53300".equals(state)) {
-                return Kind.EXHAUSTED;   // a Hikari timeout; its cause, if any, says why the pool had nothing
+                return Kind.EXHAUSTED; // a Hikari timeout; its cause, if any, says why the pool had nothing
             }
             return Kind.NONE;
         }
@@ -74,10 +79,12 @@ public final class ConnectionFailures {
             return Kind.UNREACHABLE;
         }
         if (type.equals("io.micronaut.transaction.exceptions.CannotCreateTransactionException")) {
-            return Kind.EXHAUSTED;   // no connection to begin with; the cause tells more
+            return Kind.EXHAUSTED; // no connection to begin with; the cause tells more
         }
-        if (t instanceof IllegalStateException && (message.contains("EntityManagerFactory is closed")
-                || message.contains("SessionFactory is closed") || message.contains("Session/EntityManager is closed"))) {
+        if (t instanceof IllegalStateException
+                && (message.contains("EntityManagerFactory is closed")
+                        || message.contains("SessionFactory is closed")
+                        || message.contains("Session/EntityManager is closed"))) {
             return Kind.CLOSED;
         }
         return Kind.NONE;

@@ -10,10 +10,6 @@ import io.strata.bootstrap.embedded.EmbeddedPostgres;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -28,6 +24,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A circuit in front of the database. Closed, requests use the pool as usual. A connection failure
@@ -45,8 +44,7 @@ public class DatabaseAvailability implements BackendAvailability, EmbeddedPostgr
     private static final int PROBE_TIMEOUT_SECONDS = 1;
 
     /** An open circuit: since when, and the failure that opened it. */
-    public record Outage(Instant since, String reason, long refusedBefore) {
-    }
+    public record Outage(Instant since, String reason, long refusedBefore, boolean confirmed) {}
 
     private final DataSource dataSource;
     private final HikariDataSource hikari;
@@ -60,10 +58,12 @@ public class DatabaseAvailability implements BackendAvailability, EmbeddedPostgr
     private volatile Outage outage;
     private volatile Duration lastOutageDuration;
 
-    public DatabaseAvailability(@Named("default") DataSource dataSource, @Nullable DataSourceResolver resolver,
-                                @Nullable EmbeddedPostgres embedded,
-                                @Value("${strata.database.retry-after:2s}") Duration retryAfter,
-                                @Value("${strata.database.probe-interval:500ms}") Duration probeInterval) {
+    public DatabaseAvailability(
+            @Named("default") DataSource dataSource,
+            @Nullable DataSourceResolver resolver,
+            @Nullable EmbeddedPostgres embedded,
+            @Value("${strata.database.retry-after:2s}") Duration retryAfter,
+            @Value("${strata.database.probe-interval:500ms}") Duration probeInterval) {
         DataSource resolved = resolver != null ? resolver.resolve(dataSource) : dataSource;
         this.hikari = Pools.hikari(resolved);
         this.dataSource = hikari != null ? hikari : resolved;
@@ -94,6 +94,12 @@ public class DatabaseAvailability implements BackendAvailability, EmbeddedPostgr
         ConnectionFailures.Kind kind = ConnectionFailures.classify(failure);
         if (kind == ConnectionFailures.Kind.NONE) {
             return Optional.empty();
+        }
+        if (kind == ConnectionFailures.Kind.UNREACHABLE) {
+            // Open at once, before this request's 503 is sent: the next request must not wait the pool's timeout
+            // for a server that is gone. The probe closes the circuit again within milliseconds if it was one
+            // broken connection.
+            open("connection lost: " + StartupFailure.describe(failure), false);
         }
         if (kind != ConnectionFailures.Kind.CLOSED) {
             probeSoon(Duration.ZERO);
@@ -140,7 +146,7 @@ public class DatabaseAvailability implements BackendAvailability, EmbeddedPostgr
     public void crashed(EmbeddedPostgres postgres, int exitStatus) {
         open("embedded PostgreSQL exited with status " + exitStatus + "; restarting it");
         if (hikari != null && hikari.getHikariPoolMXBean() != null) {
-            hikari.getHikariPoolMXBean().softEvictConnections();   // every pooled connection is dead
+            hikari.getHikariPoolMXBean().softEvictConnections(); // every pooled connection is dead
         }
         probeSoon(probeInterval);
     }
@@ -170,7 +176,8 @@ public class DatabaseAvailability implements BackendAvailability, EmbeddedPostgr
     private void probe() {
         probePending.set(false);
         try {
-            try (Connection connection = probeConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = probeConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.setQueryTimeout(PROBE_TIMEOUT_SECONDS);
                 statement.execute("SELECT 1");
             }
@@ -207,14 +214,32 @@ public class DatabaseAvailability implements BackendAvailability, EmbeddedPostgr
         return connection;
     }
 
-    private synchronized void open(String reason) {
+    private void open(String reason) {
+        open(reason, true);
+    }
+
+    /** Opens the circuit; {@code confirmed} is false while only suspected (a lost connection, the probe not yet run). */
+    private synchronized void open(String reason, boolean confirmed) {
         if (outage != null) {
+            if (confirmed && !outage.confirmed()) {
+                outage = new Outage(outage.since(), reason, outage.refusedBefore(), true);
+                outages.incrementAndGet();
+                LOG.warn(
+                        "Database unavailable ({}): API requests are answered 503 until it is back; probing every {} ms",
+                        reason,
+                        probeInterval.toMillis());
+            }
             return;
         }
-        outage = new Outage(Instant.now(), reason, refused.get());
+        outage = new Outage(Instant.now(), reason, refused.get(), confirmed);
+        if (!confirmed) {
+            return;
+        }
         outages.incrementAndGet();
-        LOG.warn("Database unavailable ({}): API requests are answered 503 until it is back; probing every {} ms",
-                reason, probeInterval.toMillis());
+        LOG.warn(
+                "Database unavailable ({}): API requests are answered 503 until it is back; probing every {} ms",
+                reason,
+                probeInterval.toMillis());
     }
 
     private synchronized void close() {
@@ -225,10 +250,16 @@ public class DatabaseAvailability implements BackendAvailability, EmbeddedPostgr
         outage = null;
         lastOutageDuration = Duration.between(ended.since(), Instant.now());
         if (hikari != null && hikari.getHikariPoolMXBean() != null) {
-            hikari.getHikariPoolMXBean().softEvictConnections();   // idle connections may lead to the old server
+            hikari.getHikariPoolMXBean().softEvictConnections(); // idle connections may lead to the old server
         }
-        LOG.info("Database available again after {} ms; {} API requests were answered 503 meanwhile",
-                lastOutageDuration.toMillis(), refused.get() - ended.refusedBefore());
+        if (!ended.confirmed()) {
+            LOG.debug("A lost connection was not an outage: the database answered the probe");
+            return;
+        }
+        LOG.info(
+                "Database available again after {} ms; {} API requests were answered 503 meanwhile",
+                lastOutageDuration.toMillis(),
+                refused.get() - ended.refusedBefore());
     }
 
     @PreDestroy

@@ -21,23 +21,28 @@ import java.util.TreeMap;
 public final class DatabaseCatalog {
 
     public static final String SCHEMA = "public";
-    public static final Set<String> BOOKKEEPING = Set.of(SchemaMigrations.HISTORY_TABLE, SchemaMigrations.ROLLBACK_TABLE);
+    public static final Set<String> BOOKKEEPING =
+            Set.of(SchemaMigrations.HISTORY_TABLE, SchemaMigrations.ROLLBACK_TABLE);
 
-    private DatabaseCatalog() {
-    }
+    private DatabaseCatalog() {}
 
     /**
      * A table: its columns that hold data (generated columns are computed again on load), the tables its foreign
      * keys point at, and its identity or serial sequences.
      */
-    public record Table(String name, List<String> columns, Set<String> references, List<String> sequences,
-                        boolean forcedRowSecurity) {
+    public record Table(
+            String name,
+            List<String> columns,
+            Set<String> references,
+            List<String> sequences,
+            boolean forcedRowSecurity) {
         public String quotedName() {
             return quote(name);
         }
 
         public String quotedColumns() {
-            return String.join(", ", columns.stream().map(DatabaseCatalog::quote).toList());
+            return String.join(
+                    ", ", columns.stream().map(DatabaseCatalog::quote).toList());
         }
     }
 
@@ -56,7 +61,8 @@ public final class DatabaseCatalog {
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     if (!BOOKKEEPING.contains(rs.getString(1))) {
-                        columns.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(rs.getString(2));
+                        columns.computeIfAbsent(rs.getString(1), t -> new ArrayList<>())
+                                .add(rs.getString(2));
                         forced.put(rs.getString(1), rs.getBoolean(3));
                     }
                 }
@@ -74,7 +80,9 @@ public final class DatabaseCatalog {
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     if (!rs.getString(1).equals(rs.getString(2))) {
-                        references.computeIfAbsent(rs.getString(1), t -> new LinkedHashSet<>()).add(rs.getString(2));
+                        references
+                                .computeIfAbsent(rs.getString(1), t -> new LinkedHashSet<>())
+                                .add(rs.getString(2));
                     }
                 }
             }
@@ -91,14 +99,21 @@ public final class DatabaseCatalog {
             statement.setString(1, SCHEMA);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    sequences.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(rs.getString(2));
+                    sequences
+                            .computeIfAbsent(rs.getString(1), t -> new ArrayList<>())
+                            .add(rs.getString(2));
                 }
             }
         }
         Map<String, Table> byName = new LinkedHashMap<>();
-        columns.forEach((name, cols) -> byName.put(name, new Table(name, List.copyOf(cols),
-                Set.copyOf(references.getOrDefault(name, Set.of())), List.copyOf(sequences.getOrDefault(name, List.of())),
-                forced.get(name))));
+        columns.forEach((name, cols) -> byName.put(
+                name,
+                new Table(
+                        name,
+                        List.copyOf(cols),
+                        Set.copyOf(references.getOrDefault(name, Set.of())),
+                        List.copyOf(sequences.getOrDefault(name, List.of())),
+                        forced.get(name))));
         return loadOrder(byName);
     }
 
@@ -113,8 +128,8 @@ public final class DatabaseCatalog {
         return ordered;
     }
 
-    private static void visit(String name, Map<String, Table> tables, Set<String> done, Set<String> visiting,
-                              List<Table> ordered) {
+    private static void visit(
+            String name, Map<String, Table> tables, Set<String> done, Set<String> visiting, List<Table> ordered) {
         Table table = tables.get(name);
         if (table == null || done.contains(name) || !visiting.add(name)) {
             return;
@@ -130,7 +145,7 @@ public final class DatabaseCatalog {
     /** Rows of a table (exact). */
     public static long rows(Connection connection, Table table) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table.quotedName())) {
+                ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table.quotedName())) {
             rs.next();
             return rs.getLong(1);
         }
@@ -143,16 +158,16 @@ public final class DatabaseCatalog {
      */
     public static Checksum checksum(Connection connection, Table table) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT count(*), coalesce(sum(hashtextextended(t::text, 0)::numeric), 0)"
-                     + " FROM " + table.quotedName() + " t")) {
+                ResultSet rs = statement.executeQuery(
+                        "SELECT count(*), coalesce(sum(hashtextextended(t::text, 0)::numeric), 0)" + " FROM "
+                                + table.quotedName() + " t")) {
             rs.next();
             return new Checksum(rs.getLong(1), rs.getBigDecimal(2).toPlainString());
         }
     }
 
     /** A table's row count and content checksum. */
-    public record Checksum(long rows, String sum) {
-    }
+    public record Checksum(long rows, String sum) {}
 
     /**
      * Session settings that fix how values print as text (dates, times, floats, bytea), for the COPY streams and
@@ -160,9 +175,10 @@ public final class DatabaseCatalog {
      */
     public static void canonicalSettings(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SELECT set_config('DateStyle', 'ISO, YMD', true), set_config('IntervalStyle', 'postgres', true), "
-                    + "set_config('TimeZone', 'UTC', true), set_config('extra_float_digits', '3', true), "
-                    + "set_config('bytea_output', 'hex', true), set_config('client_encoding', 'UTF8', true)");
+            statement.execute(
+                    "SELECT set_config('DateStyle', 'ISO, YMD', true), set_config('IntervalStyle', 'postgres', true), "
+                            + "set_config('TimeZone', 'UTC', true), set_config('extra_float_digits', '3', true), "
+                            + "set_config('bytea_output', 'hex', true), set_config('client_encoding', 'UTF8', true)");
         }
     }
 

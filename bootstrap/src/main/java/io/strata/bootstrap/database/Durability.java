@@ -36,7 +36,8 @@ public record Durability(String fsync, String synchronousCommit, String fullPage
             warnings.add("fsync is off: a crash of the machine can lose or corrupt acknowledged writes");
         }
         if ("off".equalsIgnoreCase(synchronousCommit)) {
-            warnings.add("synchronous_commit is off: transactions acknowledged shortly before a crash of PostgreSQL are lost");
+            warnings.add(
+                    "synchronous_commit is off: transactions acknowledged shortly before a crash of PostgreSQL are lost");
         }
         if ("off".equalsIgnoreCase(fullPageWrites)) {
             warnings.add("full_page_writes is off: a crash of the machine can corrupt pages being written");

@@ -7,12 +7,11 @@ import io.micronaut.jdbc.DataSourceResolver;
 import io.strata.bootstrap.config.StartupFailure;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Once at startup: reads the durability settings a pooled session sees ({@link Durability}) and logs a WARN line
@@ -33,7 +32,9 @@ public class DurabilityCheck implements ApplicationEventListener<StartupEvent> {
     public void onApplicationEvent(StartupEvent event) {
         try (Connection connection = dataSource.getConnection()) {
             for (String warning : Durability.read(connection).warnings()) {
-                LOG.warn("PostgreSQL durability: {} (Strata never turns this off; the server or the connection URL does)", warning);
+                LOG.warn(
+                        "PostgreSQL durability: {} (Strata never turns this off; the server or the connection URL does)",
+                        warning);
             }
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Could not read PostgreSQL's durability settings: {}", StartupFailure.describe(e));

@@ -1,15 +1,13 @@
 package io.strata.bootstrap.database;
 
 import com.zaxxer.hikari.HikariDataSource;
-
-import javax.sql.DataSource;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /** The Hikari pool behind Micronaut's (possibly wrapped) data source. */
 public final class Pools {
 
-    private Pools() {
-    }
+    private Pools() {}
 
     /** The pool, or null when the data source is not (a wrapper of) Hikari. */
     public static HikariDataSource hikari(DataSource dataSource) {

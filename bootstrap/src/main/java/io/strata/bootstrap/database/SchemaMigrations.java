@@ -1,18 +1,6 @@
 package io.strata.bootstrap.database;
 
 import io.strata.bootstrap.config.DatabaseSettings;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationState;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.output.MigrateOutput;
-import org.flywaydb.core.api.output.MigrateResult;
-import org.flywaydb.core.api.output.ValidateOutput;
-import org.flywaydb.core.api.output.ValidateResult;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,6 +16,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.output.MigrateOutput;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.output.ValidateOutput;
+import org.flywaydb.core.api.output.ValidateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Strata's schema, versioned: Flyway's SQL migrations ({@code db/migration/V<n>__<context>_<what>.sql}) and, for
@@ -92,8 +91,15 @@ public final class SchemaMigrations {
     }
 
     /** One versioned migration, applied or not. */
-    public record Entry(String version, String description, String script, String state, Instant installedOn,
-                        String installedBy, Integer executionMs, Optional<String> rollbackScript) {
+    public record Entry(
+            String version,
+            String description,
+            String script,
+            String state,
+            Instant installedOn,
+            String installedBy,
+            Integer executionMs,
+            Optional<String> rollbackScript) {
         public boolean applied() {
             return installedOn != null && !state.equals("pending");
         }
@@ -115,16 +121,14 @@ public final class SchemaMigrations {
     }
 
     /** One line of {@link #history()}: an applied (or failed) migration, or a rollback. */
-    public record HistoryEntry(Instant at, String event, String version, String description, String by, Integer executionMs) {
-    }
+    public record HistoryEntry(
+            Instant at, String event, String version, String description, String by, Integer executionMs) {}
 
     /** What one {@link #migrate()} did. */
-    public record Migrated(String from, String to, List<Version> applied, Duration took) {
-    }
+    public record Migrated(String from, String to, List<Version> applied, Duration took) {}
 
     /** What one {@link #rollback} did. */
-    public record RolledBack(String from, String to, List<Version> rolledBack, Duration took) {
-    }
+    public record RolledBack(String from, String to, List<Version> rolledBack, Duration took) {}
 
     /** A rollback that cannot or did not run; nothing was changed. */
     public static final class RollbackRefused extends RuntimeException {
@@ -169,8 +173,10 @@ public final class SchemaMigrations {
             for (MigrateOutput output : result.migrations) {
                 applied.add(new Version(output.version, output.description, output.filepath, output.executionTime));
             }
-            return new Migrated(result.initialSchemaVersion, result.targetSchemaVersion == null
-                    ? result.initialSchemaVersion : result.targetSchemaVersion, applied,
+            return new Migrated(
+                    result.initialSchemaVersion,
+                    result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
+                    applied,
                     Duration.ofNanos(System.nanoTime() - started));
         }
     }
@@ -184,8 +190,11 @@ public final class SchemaMigrations {
         }
         for (ValidateOutput invalid : result.invalidMigrations) {
             String message = invalid.errorDetails == null ? "invalid" : invalid.errorDetails.errorMessage;
-            findings.add("migration " + (invalid.version == null || invalid.version.isEmpty() ? invalid.description
-                    : "V" + invalid.version) + ": " + oneLine(message));
+            findings.add("migration "
+                    + (invalid.version == null || invalid.version.isEmpty()
+                            ? invalid.description
+                            : "V" + invalid.version)
+                    + ": " + oneLine(message));
         }
         if (findings.isEmpty() && result.errorDetails != null) {
             findings.add(oneLine(result.errorDetails.errorMessage));
@@ -206,13 +215,24 @@ public final class SchemaMigrations {
             if (info.getState() != MigrationState.FUTURE_SUCCESS && info.getState() != MigrationState.FUTURE_FAILED) {
                 latest = info.getVersion().getVersion();
             }
-            entries.add(new Entry(info.getVersion().getVersion(), info.getDescription(), info.getScript(),
-                    state(info.getState()), info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant(),
-                    info.getInstalledBy(), info.getExecutionTime(), rollbackScript(info.getScript())));
+            entries.add(new Entry(
+                    info.getVersion().getVersion(),
+                    info.getDescription(),
+                    info.getScript(),
+                    state(info.getState()),
+                    info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant(),
+                    info.getInstalledBy(),
+                    info.getExecutionTime(),
+                    rollbackScript(info.getScript())));
         }
         MigrationInfo current = service.current();
-        return new Status(current == null || current.getVersion() == null ? null : current.getVersion().getVersion(),
-                current == null ? null : current.getDescription(), latest, entries);
+        return new Status(
+                current == null || current.getVersion() == null
+                        ? null
+                        : current.getVersion().getVersion(),
+                current == null ? null : current.getDescription(),
+                latest,
+                entries);
     }
 
     private static String state(MigrationState state) {
@@ -220,8 +240,8 @@ public final class SchemaMigrations {
             case PENDING, ABOVE_TARGET -> "pending";
             case SUCCESS, BASELINE, OUT_OF_ORDER -> "applied";
             case FAILED, FUTURE_FAILED, MISSING_FAILED -> "failed";
-            case MISSING_SUCCESS -> "missing";       // applied, but this Strata does not have its script
-            case FUTURE_SUCCESS -> "future";         // applied by a newer Strata
+            case MISSING_SUCCESS -> "missing"; // applied, but this Strata does not have its script
+            case FUTURE_SUCCESS -> "future"; // applied by a newer Strata
             default -> state.getDisplayName().toLowerCase(java.util.Locale.ROOT);
         };
     }
@@ -232,31 +252,50 @@ public final class SchemaMigrations {
         try (Connection connection = owner.getConnection()) {
             if (exists(connection, HISTORY_TABLE)) {
                 try (Statement statement = connection.createStatement();
-                     ResultSet rs = statement.executeQuery("SELECT installed_on, success, version, description, installed_by, "
-                             + "execution_time FROM " + HISTORY_TABLE + " WHERE version IS NOT NULL ORDER BY installed_rank")) {
+                        ResultSet rs = statement.executeQuery(
+                                "SELECT installed_on, success, version, description, installed_by, "
+                                        + "execution_time FROM " + HISTORY_TABLE
+                                        + " WHERE version IS NOT NULL ORDER BY installed_rank")) {
                     while (rs.next()) {
-                        entries.add(new HistoryEntry(rs.getTimestamp(1).toInstant(), rs.getBoolean(2) ? "applied" : "failed",
-                                rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6)));
+                        entries.add(new HistoryEntry(
+                                rs.getTimestamp(1).toInstant(),
+                                rs.getBoolean(2) ? "applied" : "failed",
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getInt(6)));
                     }
                 }
             }
             if (exists(connection, ROLLBACK_TABLE)) {
                 try (Statement statement = connection.createStatement();
-                     ResultSet rs = statement.executeQuery("SELECT rolled_back_at, version, description, rolled_back_by, "
-                             + "execution_time, applied_at, applied_by, applied_ms FROM " + ROLLBACK_TABLE + " ORDER BY id")) {
+                        ResultSet rs =
+                                statement.executeQuery("SELECT rolled_back_at, version, description, rolled_back_by, "
+                                        + "execution_time, applied_at, applied_by, applied_ms FROM " + ROLLBACK_TABLE
+                                        + " ORDER BY id")) {
                     while (rs.next()) {
                         // Flyway forgot the version when it was rolled back: its application is remembered here
-                        entries.add(new HistoryEntry(rs.getTimestamp(6).toInstant(), "applied", rs.getString(2),
-                                rs.getString(3), rs.getString(7), rs.getInt(8)));
-                        entries.add(new HistoryEntry(rs.getTimestamp(1).toInstant(), "rolled back", rs.getString(2),
-                                rs.getString(3), rs.getString(4), rs.getInt(5)));
+                        entries.add(new HistoryEntry(
+                                rs.getTimestamp(6).toInstant(),
+                                "applied",
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(7),
+                                rs.getInt(8)));
+                        entries.add(new HistoryEntry(
+                                rs.getTimestamp(1).toInstant(),
+                                "rolled back",
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getInt(5)));
                     }
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the schema history: " + e.getMessage(), e);
         }
-        entries.sort(Comparator.comparing(HistoryEntry::at));   // stable: an application stays before its rollback
+        entries.sort(Comparator.comparing(HistoryEntry::at)); // stable: an application stays before its rollback
         return entries;
     }
 
@@ -273,8 +312,11 @@ public final class SchemaMigrations {
     /** Rolls back every applied version above {@code target} ({@code 0}: all of them). */
     public RolledBack rollbackTo(String target) {
         MigrationVersion to = MigrationVersion.fromVersion(target);
-        return rollback(applied -> applied.stream()
-                .filter(e -> MigrationVersion.fromVersion(e.version()).compareTo(to) > 0).toList(), "to version " + target);
+        return rollback(
+                applied -> applied.stream()
+                        .filter(e -> MigrationVersion.fromVersion(e.version()).compareTo(to) > 0)
+                        .toList(),
+                "to version " + target);
     }
 
     private interface Selection {
@@ -292,16 +334,21 @@ public final class SchemaMigrations {
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot read the schema history: " + oneLine(e.getMessage()), e);
             }
-            String current = history.stream().filter(e -> e.state().equals("applied"))
+            String current = history.stream()
+                    .filter(e -> e.state().equals("applied"))
                     .max(Comparator.comparing((Entry e) -> MigrationVersion.fromVersion(e.version())))
-                    .map(Entry::version).orElse(null);
-            List<Entry> failed = history.stream().filter(e -> e.state().equals("failed")).toList();
+                    .map(Entry::version)
+                    .orElse(null);
+            List<Entry> failed =
+                    history.stream().filter(e -> e.state().equals("failed")).toList();
             if (!failed.isEmpty()) {
-                throw new RollbackRefused("cannot roll back " + what + ": V" + failed.get(0).version() + " "
-                        + failed.get(0).description() + " failed; repair it by hand first (nothing was rolled back)");
+                throw new RollbackRefused("cannot roll back " + what + ": V"
+                        + failed.get(0).version() + " " + failed.get(0).description()
+                        + " failed; repair it by hand first (nothing was rolled back)");
             }
             List<Entry> applied = new ArrayList<>(history);
-            applied.sort(Comparator.comparing((Entry e) -> MigrationVersion.fromVersion(e.version())).reversed());
+            applied.sort(Comparator.comparing((Entry e) -> MigrationVersion.fromVersion(e.version()))
+                    .reversed());
             List<Entry> undo = selection.select(applied);
             if (undo == null) {
                 throw new RollbackRefused("cannot roll back " + what + ": only " + applied.size()
@@ -313,9 +360,11 @@ public final class SchemaMigrations {
             List<String> scripts = new ArrayList<>();
             for (Entry entry : undo) {
                 if (entry.rollbackScript().isEmpty()) {
-                    throw new RollbackRefused("cannot roll back " + what + ": V" + entry.version() + " " + entry.description()
-                            + " has no rollback script" + (entry.script() == null ? "" : " (" + rollbackName(entry.script()) + ")")
-                            + " in this Strata; nothing was rolled back");
+                    throw new RollbackRefused(
+                            "cannot roll back " + what + ": V" + entry.version() + " " + entry.description()
+                                    + " has no rollback script"
+                                    + (entry.script() == null ? "" : " (" + rollbackName(entry.script()) + ")")
+                                    + " in this Strata; nothing was rolled back");
                 }
                 scripts.add(read(entry.rollbackScript().get()));
             }
@@ -330,16 +379,18 @@ public final class SchemaMigrations {
                         try (Statement statement = connection.createStatement()) {
                             statement.execute(scripts.get(i));
                         } catch (SQLException e) {
-                            throw new RollbackRefused("rollback of V" + entry.version() + " " + entry.description() + " ("
-                                    + entry.rollbackScript().get() + ") failed: " + oneLine(e.getMessage())
-                                    + "; nothing was rolled back");
+                            throw new RollbackRefused(
+                                    "rollback of V" + entry.version() + " " + entry.description() + " ("
+                                            + entry.rollbackScript().get() + ") failed: " + oneLine(e.getMessage())
+                                            + "; nothing was rolled back");
                         }
-                        int ms = (int) Duration.ofNanos(System.nanoTime() - stepStarted).toMillis();
+                        int ms = (int) Duration.ofNanos(System.nanoTime() - stepStarted)
+                                .toMillis();
                         try (PreparedStatement forget = connection.prepareStatement(
-                                "DELETE FROM " + HISTORY_TABLE + " WHERE version = ?");
-                             PreparedStatement record = connection.prepareStatement("INSERT INTO " + ROLLBACK_TABLE
-                                     + " (version, description, script, execution_time, applied_at, applied_by, applied_ms) "
-                                     + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                                        "DELETE FROM " + HISTORY_TABLE + " WHERE version = ?");
+                                PreparedStatement record = connection.prepareStatement("INSERT INTO " + ROLLBACK_TABLE
+                                        + " (version, description, script, execution_time, applied_at, applied_by, applied_ms) "
+                                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                             forget.setString(1, entry.version());
                             forget.executeUpdate();
                             record.setString(1, entry.version());
@@ -351,7 +402,11 @@ public final class SchemaMigrations {
                             record.setInt(7, entry.executionMs() == null ? 0 : entry.executionMs());
                             record.executeUpdate();
                         }
-                        done.add(new Version(entry.version(), entry.description(), entry.rollbackScript().get(), ms));
+                        done.add(new Version(
+                                entry.version(),
+                                entry.description(),
+                                entry.rollbackScript().get(),
+                                ms));
                         LOG.info("Rolled back V{} {} ({} ms)", entry.version(), entry.description(), ms);
                     }
                     connection.commit();
@@ -362,7 +417,11 @@ public final class SchemaMigrations {
             } catch (SQLException e) {
                 throw new IllegalStateException("rollback failed: " + oneLine(e.getMessage()), e);
             }
-            String after = applied.stream().filter(e -> !undo.contains(e)).findFirst().map(Entry::version).orElse(null);
+            String after = applied.stream()
+                    .filter(e -> !undo.contains(e))
+                    .findFirst()
+                    .map(Entry::version)
+                    .orElse(null);
             return new RolledBack(current, after, done, Duration.ofNanos(System.nanoTime() - started));
         }
     }
@@ -374,11 +433,20 @@ public final class SchemaMigrations {
             return entries;
         }
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT version, description, script, success, installed_on, installed_by, "
-                     + "execution_time FROM " + HISTORY_TABLE + " WHERE version IS NOT NULL ORDER BY installed_rank")) {
+                ResultSet rs = statement.executeQuery(
+                        "SELECT version, description, script, success, installed_on, installed_by, "
+                                + "execution_time FROM " + HISTORY_TABLE
+                                + " WHERE version IS NOT NULL ORDER BY installed_rank")) {
             while (rs.next()) {
-                entries.add(new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4) ? "applied" : "failed",
-                        rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getInt(7), rollbackScript(rs.getString(3))));
+                entries.add(new Entry(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getBoolean(4) ? "applied" : "failed",
+                        rs.getTimestamp(5).toInstant(),
+                        rs.getString(6),
+                        rs.getInt(7),
+                        rollbackScript(rs.getString(3))));
             }
         }
         return entries;
@@ -482,7 +550,7 @@ public final class SchemaMigrations {
 
         @Override
         public void close() {
-            closeQuietly(connection);   // a session-level advisory lock ends with its session
+            closeQuietly(connection); // a session-level advisory lock ends with its session
         }
 
         private static void closeQuietly(Connection connection) {
@@ -499,8 +567,8 @@ public final class SchemaMigrations {
     /** A view of a connection whose {@code close()} does nothing (the lock closes it). */
     private record UnclosableConnection(Connection target) {
         Connection proxy() {
-            return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[]{Connection.class}, (proxy, method, args) -> {
+            return (Connection) java.lang.reflect.Proxy.newProxyInstance(
+                    Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                         if (method.getName().equals("close")) {
                             if (!target.getAutoCommit()) {
                                 target.rollback();

@@ -2,9 +2,6 @@ package io.strata.bootstrap.embedded;
 
 import io.strata.bootstrap.config.DatabaseSettings;
 import io.strata.bootstrap.config.StartupFailure;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -36,6 +33,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A local PostgreSQL 17 whose data directory persists between runs, used when no external database is configured:
@@ -76,28 +75,38 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static final int RECENT_OUTPUT_LINES = 20;
 
     /** The server as its supervisor sees it. */
-    public enum State { RUNNING, RESTARTING, FAILED, STOPPED }
+    public enum State {
+        RUNNING,
+        RESTARTING,
+        FAILED,
+        STOPPED
+    }
 
     /** Events of the supervised server, called on the supervisor's thread. */
     public interface Listener {
         /** The postmaster exited without being asked to; a restart follows. */
-        default void crashed(EmbeddedPostgres postgres, int exitStatus) {
-        }
+        default void crashed(EmbeddedPostgres postgres, int exitStatus) {}
 
         /** The server is back and accepts connections (after crash recovery). */
-        default void restarted(EmbeddedPostgres postgres) {
-        }
+        default void restarted(EmbeddedPostgres postgres) {}
 
         /** The restarts failed {@code restartAttempts} times in a row: the server stays down. */
-        default void gaveUp(EmbeddedPostgres postgres, String message) {
-        }
+        default void gaveUp(EmbeddedPostgres postgres, String message) {}
     }
 
     /** A snapshot for health and logs. */
-    public record Status(State state, long pid, int port, Path dataDirectory, Instant startedAt, int restarts,
-                         Instant lastCrashAt, Integer lastExitStatus, Instant lastRestartAt, Long lastRecoveryMs,
-                         int restartAttempts) {
-    }
+    public record Status(
+            State state,
+            long pid,
+            int port,
+            Path dataDirectory,
+            Instant startedAt,
+            int restarts,
+            Instant lastCrashAt,
+            Integer lastExitStatus,
+            Instant lastRestartAt,
+            Long lastRecoveryMs,
+            int restartAttempts) {}
 
     private final Path dataDirectory;
     private final int port;
@@ -120,8 +129,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private Long lastRecoveryMs;
     private boolean closing;
 
-    private EmbeddedPostgres(Path dataDirectory, int port, String database, int restartAttempts,
-                             PostgresBinaries binaries, FileChannel lockChannel, FileLock lock) {
+    private EmbeddedPostgres(
+            Path dataDirectory,
+            int port,
+            String database,
+            int restartAttempts,
+            PostgresBinaries binaries,
+            FileChannel lockChannel,
+            FileLock lock) {
         this.dataDirectory = dataDirectory;
         this.port = port;
         this.database = database;
@@ -143,7 +158,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * @param restartAttempts consecutive failed restarts after a crash before giving up (at least 1)
      * @throws StartupFailure with a one-line message when the server cannot be started
      */
-    public static EmbeddedPostgres start(Path dataDirectory, int port, String database, Path binariesRoot, int restartAttempts) {
+    public static EmbeddedPostgres start(
+            Path dataDirectory, int port, String database, Path binariesRoot, int restartAttempts) {
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("invalid database name: " + database);
         }
@@ -175,8 +191,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
             postgres.launch();
             postgres.createDatabaseIfMissing();
             postgres.supervise();
-            LOG.info("Embedded PostgreSQL {} on port {} ({}, data in {}) in {} ms",
-                    fresh ? "initialised and started" : "started", port, database, directory,
+            LOG.info(
+                    "Embedded PostgreSQL {} on port {} ({}, data in {}) in {} ms",
+                    fresh ? "initialised and started" : "started",
+                    port,
+                    database,
+                    directory,
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
             return postgres;
         } catch (StartupFailure e) {
@@ -184,8 +204,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
             throw e;
         } catch (IOException | SQLException | RuntimeException e) {
             closeAfterFailedStart(postgres, lockChannel);
-            throw new StartupFailure("cannot start embedded PostgreSQL in " + directory + " on port " + port + ": "
-                    + StartupFailure.describe(e), e);
+            throw new StartupFailure(
+                    "cannot start embedded PostgreSQL in " + directory + " on port " + port + ": "
+                            + StartupFailure.describe(e),
+                    e);
         }
     }
 
@@ -193,7 +215,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         try {
             return channel.tryLock();
         } catch (OverlappingFileLockException e) {
-            return null;   // held by this JVM
+            return null; // held by this JVM
         }
     }
 
@@ -235,7 +257,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
         settings.put("synchronous_commit", "on");
         settings.put("full_page_writes", "on");
         if (System.getProperty("os.name", "").startsWith("Linux")) {
-            // before crash recovery, one syncfs() of the file system instead of an fsync() per file: same guarantee, faster restart
+            // before crash recovery, one syncfs() of the file system instead of an fsync() per file: same guarantee,
+            // faster restart
             settings.put("recovery_init_sync_method", "syncfs");
         }
         // Strata's log carries the server's startup, recovery and shutdown lines; failed statements (with the
@@ -249,8 +272,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private void initdb() throws IOException {
         Files.createDirectories(dataDirectory);
-        run(binaries.command("initdb", List.of("-A", "trust", "-U", SUPERUSER, "-D", dataDirectory.toString(),
-                "-E", "UTF-8")), "initdb", Duration.ofMinutes(2));
+        run(
+                binaries.command(
+                        "initdb",
+                        List.of("-A", "trust", "-U", SUPERUSER, "-D", dataDirectory.toString(), "-E", "UTF-8")),
+                "initdb",
+                Duration.ofMinutes(2));
     }
 
     /**
@@ -260,7 +287,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private void stopLeftoverPostmaster() throws IOException {
         Optional<Long> pid = postmasterPidFromFile();
         if (pid.isPresent() && isRunningPostgres(pid.get())) {
-            LOG.warn("Embedded PostgreSQL (PID {}) is still running from an earlier Strata; stopping it first", pid.get());
+            LOG.warn(
+                    "Embedded PostgreSQL (PID {}) is still running from an earlier Strata; stopping it first",
+                    pid.get());
             pgCtlStop();
         } else {
             clearStalePidFile();
@@ -288,7 +317,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
             }
         }
         Optional<Long> pid = postmasterPidFromFile();
-        if (pid.isPresent() && ProcessHandle.of(pid.get()).map(ProcessHandle::isAlive).orElse(false)) {
+        if (pid.isPresent()
+                && ProcessHandle.of(pid.get()).map(ProcessHandle::isAlive).orElse(false)) {
             LOG.info("Removing the stale postmaster.pid of PID {} (no PostgreSQL server runs under it)", pid.get());
             Files.deleteIfExists(file);
         }
@@ -328,7 +358,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         try {
-            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).strip()));
+            return lines.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(Long.parseLong(lines.get(0).strip()));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
@@ -336,7 +368,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private static boolean isRunningPostgres(long pid) {
         // a zombie (a killed server nobody reaped) has no command any more
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
                 .flatMap(handle -> handle.info().command())
                 .map(command -> Path.of(command).getFileName().toString().startsWith("postgres"))
                 .orElse(false);
@@ -356,7 +389,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         try {
             awaitReady(process);
         } catch (SQLException | IOException | RuntimeException e) {
-            process.destroyForcibly();   // not ready: never leave a half-started server behind
+            process.destroyForcibly(); // not ready: never leave a half-started server behind
             throw e;
         }
         synchronized (this) {
@@ -366,22 +399,25 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     private void forwardOutput(Process process) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    SERVER_LOG.info(line);
-                    synchronized (recentOutput) {
-                        recentOutput.addLast(line);
-                        if (recentOutput.size() > RECENT_OUTPUT_LINES) {
-                            recentOutput.removeFirst();
+        Thread thread = new Thread(
+                () -> {
+                    try (BufferedReader reader = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = reader.readLine()) != null) {
+                            SERVER_LOG.info(line);
+                            synchronized (recentOutput) {
+                                recentOutput.addLast(line);
+                                if (recentOutput.size() > RECENT_OUTPUT_LINES) {
+                                    recentOutput.removeFirst();
+                                }
+                            }
                         }
+                    } catch (IOException ignored) {
+                        // the server is gone
                     }
-                }
-            } catch (IOException ignored) {
-                // the server is gone
-            }
-        }, "postgres-log-" + process.pid());
+                },
+                "postgres-log-" + process.pid());
         thread.setDaemon(true);
         thread.start();
     }
@@ -400,7 +436,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             }
             if (isReady(pidFile, process.pid())) {
                 try (Connection connection = connect("postgres");
-                     Statement statement = connection.createStatement()) {
+                        Statement statement = connection.createStatement()) {
                     statement.execute("SELECT 1");
                     return;
                 } catch (SQLException e) {
@@ -424,13 +460,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
             return false;
         }
         // line 1: the postmaster's PID; line 8: its status (starting, ready, stopping)
-        return lines.size() >= 8 && lines.get(0).strip().equals(Long.toString(pid)) && lines.get(7).strip().equals("ready");
+        return lines.size() >= 8
+                && lines.get(0).strip().equals(Long.toString(pid))
+                && lines.get(7).strip().equals("ready");
     }
 
     private String lastLogLine() {
         synchronized (recentOutput) {
-            return recentOutput.stream().filter(l -> l.contains("FATAL") || l.contains("PANIC")).reduce((a, b) -> b)
-                    .map(l -> ": " + l.strip()).orElse("");
+            return recentOutput.stream()
+                    .filter(l -> l.contains("FATAL") || l.contains("PANIC"))
+                    .reduce((a, b) -> b)
+                    .map(l -> ": " + l.strip())
+                    .orElse("");
         }
     }
 
@@ -479,13 +520,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
             lastExitStatus = status;
         }
         long crashedAt = System.nanoTime();
-        LOG.error("Embedded PostgreSQL (PID {}) exited unexpectedly with status {}{}; restarting it on {}",
-                exited.pid(), status, lastLogLine(), dataDirectory);
+        LOG.error(
+                "Embedded PostgreSQL (PID {}) exited unexpectedly with status {}{}; restarting it on {}",
+                exited.pid(),
+                status,
+                lastLogLine(),
+                dataDirectory);
         notifyListeners(l -> l.crashed(this, status));
         String failure = null;
         for (int attempt = 1; attempt <= restartAttempts; attempt++) {
             if (attempt > 1) {
-                pause(Duration.ofMillis(250L << Math.min(attempt - 2, 5)));   // 0.25 s, 0.5 s, 1 s, ...
+                pause(Duration.ofMillis(250L << Math.min(attempt - 2, 5))); // 0.25 s, 0.5 s, 1 s, ...
             }
             synchronized (this) {
                 if (closing) {
@@ -498,10 +543,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 synchronized (this) {
                     restarts++;
                     lastRestartAt = Instant.now();
-                    lastRecoveryMs = Duration.ofNanos(System.nanoTime() - crashedAt).toMillis();
+                    lastRecoveryMs =
+                            Duration.ofNanos(System.nanoTime() - crashedAt).toMillis();
                 }
-                LOG.warn("Embedded PostgreSQL restarted (PID {}) {} ms after the crash, crash recovery done; restarts since start: {}",
-                        postmaster.pid(), lastRecoveryMs, restarts);
+                LOG.warn(
+                        "Embedded PostgreSQL restarted (PID {}) {} ms after the crash, crash recovery done; restarts since start: {}",
+                        postmaster.pid(),
+                        lastRecoveryMs,
+                        restarts);
                 supervise();
                 notifyListeners(l -> l.restarted(this));
                 return;
@@ -561,8 +610,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     public synchronized Status status() {
-        return new Status(state, postmaster == null ? -1 : postmaster.pid(), port, dataDirectory, startedAt, restarts,
-                lastCrashAt, lastExitStatus, lastRestartAt, lastRecoveryMs, restartAttempts);
+        return new Status(
+                state,
+                postmaster == null ? -1 : postmaster.pid(),
+                port,
+                dataDirectory,
+                startedAt,
+                restarts,
+                lastCrashAt,
+                lastExitStatus,
+                lastRestartAt,
+                lastRecoveryMs,
+                restartAttempts);
     }
 
     // ------------------------------------------------------------------ stop
@@ -576,7 +635,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             }
             closing = true;
         }
-        supervisor.shutdownNow();   // a restart in progress gives up (and kills what it started)
+        supervisor.shutdownNow(); // a restart in progress gives up (and kills what it started)
         Process process;
         try {
             supervisor.awaitTermination(10, TimeUnit.SECONDS);
@@ -612,22 +671,37 @@ public final class EmbeddedPostgres implements AutoCloseable {
         if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
-        LOG.info("Embedded PostgreSQL stopped in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+        LOG.info(
+                "Embedded PostgreSQL stopped in {} ms",
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
     // ------------------------------------------------------------------ helpers
 
     /** {@code pg_ctl stop -m fast}: disconnects the clients, writes a checkpoint, exits; waits for it. */
     private void pgCtlStop() throws IOException {
-        run(binaries.command("pg_ctl", List.of("stop", "-D", dataDirectory.toString(), "-m", "fast",
-                "-w", "-t", Long.toString(STOP_TIMEOUT.toSeconds()))), "pg_ctl stop", STOP_TIMEOUT.plusSeconds(5));
+        run(
+                binaries.command(
+                        "pg_ctl",
+                        List.of(
+                                "stop",
+                                "-D",
+                                dataDirectory.toString(),
+                                "-m",
+                                "fast",
+                                "-w",
+                                "-t",
+                                Long.toString(STOP_TIMEOUT.toSeconds()))),
+                "pg_ctl stop",
+                STOP_TIMEOUT.plusSeconds(5));
     }
 
     /** Runs a PostgreSQL tool to completion; its output goes to the log; a non-zero exit is an exception. */
     private void run(List<String> command, String name, Duration timeout) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 output.add(line);
@@ -645,7 +719,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
             throw new IOException(name + " interrupted", e);
         }
         if (process.exitValue() != 0) {
-            String last = output.isEmpty() ? "" : ": " + output.get(output.size() - 1).strip();
+            String last =
+                    output.isEmpty() ? "" : ": " + output.get(output.size() - 1).strip();
             throw new IOException(name + " failed with status " + process.exitValue() + last);
         }
     }

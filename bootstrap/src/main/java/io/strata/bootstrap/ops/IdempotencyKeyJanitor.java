@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * the table from growing; running it on several instances at once is harmless.
  */
 @Singleton
-@Requires(property = "strata.jobs.enabled", notEquals = "false")   // off for db verify, which writes nothing
+@Requires(property = "strata.jobs.enabled", notEquals = "false") // off for db verify, which writes nothing
 public class IdempotencyKeyJanitor {
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyKeyJanitor.class);
 

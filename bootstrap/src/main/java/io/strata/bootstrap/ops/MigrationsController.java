@@ -10,9 +10,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.strata.bootstrap.database.SchemaMigrations;
 import io.strata.domain.shared.user.Actor;
 import jakarta.inject.Named;
-
-import javax.sql.DataSource;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * {@code GET /api/v1/admin/migrations} (ADMIN only): the schema's status as {@code strata db info} shows it (current
@@ -35,28 +34,54 @@ public class MigrationsController {
     public MigrationsResponse migrations(Actor actor) {
         actor.requireAdmin("read the schema's migrations");
         SchemaMigrations.Status status = migrations.info();
-        return new MigrationsResponse(status.currentVersion(), status.currentDescription(), status.latestKnown(),
-                status.pending().size(), status.failed().size(),
-                status.migrations().stream().map(e -> new Migration(e.version(), e.description(), e.state(),
-                        e.installedOn() == null ? null : e.installedOn().toString(), e.installedBy(), e.executionMs(),
-                        e.rollbackScript().isPresent())).toList(),
-                migrations.history().stream().map(h -> new Event(h.at().toString(), h.event(), h.version(), h.description(),
-                        h.by(), h.executionMs())).toList());
+        return new MigrationsResponse(
+                status.currentVersion(),
+                status.currentDescription(),
+                status.latestKnown(),
+                status.pending().size(),
+                status.failed().size(),
+                status.migrations().stream()
+                        .map(e -> new Migration(
+                                e.version(),
+                                e.description(),
+                                e.state(),
+                                e.installedOn() == null ? null : e.installedOn().toString(),
+                                e.installedBy(),
+                                e.executionMs(),
+                                e.rollbackScript().isPresent()))
+                        .toList(),
+                migrations.history().stream()
+                        .map(h -> new Event(
+                                h.at().toString(), h.event(), h.version(), h.description(), h.by(), h.executionMs()))
+                        .toList());
     }
 
     @Serdeable
-    public record MigrationsResponse(@Nullable String currentVersion, @Nullable String currentDescription,
-                                     @Nullable String latestKnown, int pending, int failed, List<Migration> migrations,
-                                     List<Event> history) {
-    }
+    public record MigrationsResponse(
+            @Nullable String currentVersion,
+            @Nullable String currentDescription,
+            @Nullable String latestKnown,
+            int pending,
+            int failed,
+            List<Migration> migrations,
+            List<Event> history) {}
 
     @Serdeable
-    public record Migration(String version, String description, String state, @Nullable String installedAt,
-                            @Nullable String installedBy, @Nullable Integer executionMs, boolean rollbackScript) {
-    }
+    public record Migration(
+            String version,
+            String description,
+            String state,
+            @Nullable String installedAt,
+            @Nullable String installedBy,
+            @Nullable Integer executionMs,
+            boolean rollbackScript) {}
 
     @Serdeable
-    public record Event(String at, String event, String version, String description, @Nullable String by,
-                        @Nullable Integer executionMs) {
-    }
+    public record Event(
+            String at,
+            String event,
+            String version,
+            String description,
+            @Nullable String by,
+            @Nullable Integer executionMs) {}
 }

@@ -1,8 +1,6 @@
 package io.strata.bootstrap.ops;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import io.strata.adapters.web.shared.openapi.ListEndpoint;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,21 +9,36 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * The OpenAPI document generated at compile time by micronaut-openapi (in adapters-web) as
  * {@code META-INF/swagger/<title>-<version>.yml}. Its file name depends on the API's title and version, so it is
  * located by listing {@code META-INF/swagger/} on the classpath (directories and jars, including the shaded jar).
+ * What the annotations cannot say is added before it is served: the query parameters of every list endpoint,
+ * from the allow-list the endpoint reads them with ({@link #withListParameters}).
  *
  * @param resourceName e.g. {@code META-INF/swagger/strata-1.0.yml}
  * @param content      the YAML bytes
@@ -67,6 +80,60 @@ public record OpenApiDocument(String resourceName, byte[] content) {
         return Optional.empty();
     }
 
+    /**
+     * This document with the query parameters of each list endpoint ({@link ListEndpoint#parameters()}) after the
+     * operation's own (path) parameters. An endpoint the document does not have is an error: the document and the
+     * routes come from the same controllers.
+     */
+    @SuppressWarnings("unchecked")
+    public OpenApiDocument withListParameters(List<ListEndpoint> endpoints) {
+        if (endpoints.isEmpty()) {
+            return this;
+        }
+        Map<String, Object> document = reader().load(new String(content, StandardCharsets.UTF_8));
+        Map<String, Object> paths = (Map<String, Object>) document.get("paths");
+        for (ListEndpoint endpoint : endpoints) {
+            Map<String, Object> path = paths == null ? null : (Map<String, Object>) paths.get(endpoint.path());
+            Map<String, Object> operation = path == null
+                    ? null
+                    : (Map<String, Object>) path.get(endpoint.method().toLowerCase(Locale.ROOT));
+            if (operation == null) {
+                throw new IllegalStateException(
+                        resourceName + " has no operation " + endpoint.method() + " " + endpoint.path());
+            }
+            List<Object> parameters = new ArrayList<>((List<Object>) operation.getOrDefault("parameters", List.of()));
+            parameters.addAll(endpoint.parameters());
+            operation.put("parameters", parameters);
+        }
+        return new OpenApiDocument(resourceName, writer().dump(document).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Reads scalars as the generator wrote them: a date-like string stays a string (no timestamp resolution). */
+    private static Yaml reader() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(Integer.MAX_VALUE);
+        Resolver noTimestamps = new Resolver() {
+            @Override
+            public void addImplicitResolver(Tag tag, Pattern regexp, String first, int limit) {
+                if (!Tag.TIMESTAMP.equals(tag)) {
+                    super.addImplicitResolver(tag, regexp, first, limit);
+                }
+            }
+        };
+        DumperOptions dumper = new DumperOptions();
+        return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, noTimestamps);
+    }
+
+    /** Block style like the generator's; strings that would read as another type (dates too) are quoted. */
+    private static Yaml writer() {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndent(2);
+        options.setSplitLines(false);
+        options.setWidth(Integer.MAX_VALUE);
+        return new Yaml(options);
+    }
+
     /** {@code strata-1.0.yml} */
     public String fileName() {
         return resourceName.substring(resourceName.lastIndexOf('/') + 1);
@@ -80,7 +147,9 @@ public record OpenApiDocument(String resourceName, byte[] content) {
                     Path dir = Path.of(root.toURI());
                     if (Files.isDirectory(dir)) {
                         try (Stream<Path> files = Files.list(dir)) {
-                            files.map(p -> p.getFileName().toString()).filter(OpenApiDocument::isYaml).forEach(n -> names.add(LOCATION + n));
+                            files.map(p -> p.getFileName().toString())
+                                    .filter(OpenApiDocument::isYaml)
+                                    .forEach(n -> names.add(LOCATION + n));
                         }
                     }
                 } catch (URISyntaxException e) {

@@ -30,13 +30,22 @@ public class PlatformMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("strata.database.circuit.open", availability, circuit -> circuit.get().outage().isPresent() ? 1 : 0)
+        Gauge.builder(
+                        "strata.database.circuit.open",
+                        availability,
+                        circuit -> circuit.get().outage().isPresent() ? 1 : 0)
                 .description("1 while the database is unavailable and API requests are answered 503, else 0")
                 .register(registry);
-        FunctionCounter.builder("strata.database.outages", availability, circuit -> circuit.get().outageCount())
+        FunctionCounter.builder(
+                        "strata.database.outages",
+                        availability,
+                        circuit -> circuit.get().outageCount())
                 .description("Times the database circuit opened since startup")
                 .register(registry);
-        FunctionCounter.builder("strata.database.refused.requests", availability, circuit -> circuit.get().refusedRequests())
+        FunctionCounter.builder(
+                        "strata.database.refused.requests",
+                        availability,
+                        circuit -> circuit.get().refusedRequests())
                 .description("API requests answered 503 while the database circuit was open")
                 .register(registry);
     }

@@ -21,7 +21,7 @@ public class RequestActing implements Ordered {
 
     @Override
     public int getOrder() {
-        return ServerFilterPhase.SECURITY.after();   // after BearerAuthenticationFilter
+        return ServerFilterPhase.SECURITY.after(); // after BearerAuthenticationFilter
     }
 
     @RequestFilter

@@ -8,7 +8,6 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteMatch;
-
 import java.util.Map;
 
 /**
@@ -27,7 +26,10 @@ public class StatementRoute {
     public void name(HttpRequest<?> request, MutablePropagatedContext context) {
         String template = RouteAttributes.getRouteMatch(request)
                 .filter(UriRouteMatch.class::isInstance)
-                .map(match -> ((UriRouteMatch<?, ?>) match).getRouteInfo().getUriMatchTemplate().toPathString())
+                .map(match -> ((UriRouteMatch<?, ?>) match)
+                        .getRouteInfo()
+                        .getUriMatchTemplate()
+                        .toPathString())
                 .orElse("UNMATCHED");
         context.add(new MdcPropagationContext(Map.of(MDC_KEY, request.getMethodName() + " " + template)));
     }

@@ -6,7 +6,6 @@ import io.strata.bootstrap.config.LaunchSettings;
 import io.strata.bootstrap.config.StartupFailure;
 import io.strata.bootstrap.database.ApplicationRole;
 import io.strata.bootstrap.embedded.EmbeddedPostgres;
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,8 +22,8 @@ public final class DatabaseTarget implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final DatabaseSettings application;
 
-    private DatabaseTarget(LaunchSettings launch, DatabaseSettings owner, EmbeddedPostgres embedded,
-                           DatabaseSettings application) {
+    private DatabaseTarget(
+            LaunchSettings launch, DatabaseSettings owner, EmbeddedPostgres embedded, DatabaseSettings application) {
         this.launch = launch;
         this.owner = owner;
         this.embedded = embedded;
@@ -48,8 +47,12 @@ public final class DatabaseTarget implements AutoCloseable {
         if (external.isPresent()) {
             database = external.get();
         } else {
-            embedded = EmbeddedPostgres.start(launch.embeddedDbDirectory(), launch.embeddedDbPort(),
-                    EmbeddedPostgres.DEFAULT_DATABASE, launch.embeddedDbBinaries(), launch.embeddedDbRestarts());
+            embedded = EmbeddedPostgres.start(
+                    launch.embeddedDbDirectory(),
+                    launch.embeddedDbPort(),
+                    EmbeddedPostgres.DEFAULT_DATABASE,
+                    launch.embeddedDbBinaries(),
+                    launch.embeddedDbRestarts());
             database = embedded.settings();
         }
         try {

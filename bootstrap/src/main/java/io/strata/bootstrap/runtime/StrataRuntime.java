@@ -7,7 +7,6 @@ import io.strata.bootstrap.config.StartupFailure;
 import io.strata.bootstrap.database.ApplicationRole;
 import io.strata.bootstrap.database.SchemaMigrations;
 import io.strata.bootstrap.embedded.EmbeddedPostgres;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +28,7 @@ public final class StrataRuntime implements AutoCloseable {
 
     /** Where Micronaut looks for the application (what {@code ApplicationContext.builder(Application.class)} sets). */
     private static final String APPLICATION_PACKAGE = "io.strata.bootstrap";
+
     public static final String MIGRATE_ENV = "STRATA_MIGRATE";
     /** Where the migrations are, as a Micronaut-style argument (read before the context starts). */
     public static final String MIGRATIONS_PROPERTY = "strata.database.migrations";
@@ -62,14 +62,14 @@ public final class StrataRuntime implements AutoCloseable {
      * As {@link #start(String[], Map, Map)}; {@code migrate} says whether pending migrations are applied (as the
      * schema owner, under the schema lock, see {@link SchemaMigrations}) before the context starts.
      */
-    public static StrataRuntime start(String[] args, Map<String, String> env, Map<String, Object> extraProperties,
-                                      boolean migrate) {
+    public static StrataRuntime start(
+            String[] args, Map<String, String> env, Map<String, Object> extraProperties, boolean migrate) {
         return start(DatabaseTarget.open(env), args, extraProperties, migrate);
     }
 
     /** As {@link #start(String[], Map, Map, boolean)} on a database already opened; closing the runtime closes it. */
-    public static StrataRuntime start(DatabaseTarget target, String[] args, Map<String, Object> extraProperties,
-                                      boolean migrate) {
+    public static StrataRuntime start(
+            DatabaseTarget target, String[] args, Map<String, Object> extraProperties, boolean migrate) {
         ApplicationContext context = null;
         try {
             if (migrate) {
@@ -80,15 +80,20 @@ public final class StrataRuntime implements AutoCloseable {
                 // the owner grants the application role its rows (every table, also those of new migrations)
                 ApplicationRole.prepare(target.owner(), database.username(), target.isEmbedded());
             } else if (!target.isEmbedded()) {
-                LOG.warn("The application connects as the schema owner {}: set {} to a role that does not own the tables",
-                        database.username(), ApplicationRole.USER_ENV);
+                LOG.warn(
+                        "The application connects as the schema owner {}: set {} to a role that does not own the tables",
+                        database.username(),
+                        ApplicationRole.USER_ENV);
             }
             Map<String, Object> properties = new LinkedHashMap<>(database.toMicronautProperties());
             properties.put("micronaut.server.port", target.launch().httpPort());
             properties.putAll(extraProperties);
             EmbeddedPostgres embedded = target.embeddedPostgres().orElse(null);
             context = ApplicationContext.builder()
-                    .singletons(embedded == null ? new Object[0] : new Object[]{embedded})   // for health and the outage circuit
+                    .singletons(
+                            embedded == null
+                                    ? new Object[0]
+                                    : new Object[] {embedded}) // for health and the outage circuit
                     .classLoader(StrataRuntime.class.getClassLoader())
                     .packages(APPLICATION_PACKAGE)
                     .args(args)
@@ -109,7 +114,9 @@ public final class StrataRuntime implements AutoCloseable {
     /** {@code STRATA_MIGRATE} (default true): whether {@code serve} and {@code db seed} apply pending migrations. */
     public static boolean migrateOnStart(Map<String, String> env) {
         String value = env.get(MIGRATE_ENV);
-        return value == null || value.isBlank() || !(value.strip().equalsIgnoreCase("false") || value.strip().equals("0"));
+        return value == null
+                || value.isBlank()
+                || !(value.strip().equalsIgnoreCase("false") || value.strip().equals("0"));
     }
 
     /** {@code --strata.database.migrations=<class-path folder>} (tests), else {@code db/migration}. */

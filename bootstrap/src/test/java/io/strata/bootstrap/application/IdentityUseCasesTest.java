@@ -54,27 +54,65 @@ class IdentityUseCasesTest extends IntegrationTest {
     private static final String PASSWORD = "correct horse battery";
     private static final AtomicInteger SEQ = new AtomicInteger();
 
-    @Inject RegisterUserUseCase register;
-    @Inject LogInUseCase logIn;
-    @Inject AuthenticateUseCase authenticate;
-    @Inject LogOutUseCase logOut;
-    @Inject RevokeSessionUseCase revokeSession;
-    @Inject SessionQueries sessionQueries;
-    @Inject ChangePasswordUseCase changePassword;
-    @Inject UpdateUserUseCase updateUser;
-    @Inject ChangeUserStatusUseCase changeStatus;
-    @Inject DeleteUserUseCase deleteUser;
-    @Inject VerifyEmailUseCase verifyEmail;
-    @Inject UpsertProfileUseCase upsertProfile;
-    @Inject BulkUpdateUsersUseCase bulkUpdate;
-    @Inject UserQueries queries;
-    @Inject EnsureFirstAdminUseCase ensureFirstAdmin;
+    @Inject
+    RegisterUserUseCase register;
+
+    @Inject
+    LogInUseCase logIn;
+
+    @Inject
+    AuthenticateUseCase authenticate;
+
+    @Inject
+    LogOutUseCase logOut;
+
+    @Inject
+    RevokeSessionUseCase revokeSession;
+
+    @Inject
+    SessionQueries sessionQueries;
+
+    @Inject
+    ChangePasswordUseCase changePassword;
+
+    @Inject
+    UpdateUserUseCase updateUser;
+
+    @Inject
+    ChangeUserStatusUseCase changeStatus;
+
+    @Inject
+    DeleteUserUseCase deleteUser;
+
+    @Inject
+    VerifyEmailUseCase verifyEmail;
+
+    @Inject
+    UpsertProfileUseCase upsertProfile;
+
+    @Inject
+    BulkUpdateUsersUseCase bulkUpdate;
+
+    @Inject
+    UserQueries queries;
+
+    @Inject
+    EnsureFirstAdminUseCase ensureFirstAdmin;
 
     private User newUser(Role role, String... tags) {
         int n = SEQ.incrementAndGet();
         Actor creator = role == Role.USER ? null : Actor.system();
-        return register.register(new RegisterUserUseCase.Command(creator, "User" + n + "@Example.com", "user" + n,
-                PASSWORD, "First" + n, "Last" + n, role, Set.of(tags), Map.of("theme", "light"), null));
+        return register.register(new RegisterUserUseCase.Command(
+                creator,
+                "User" + n + "@Example.com",
+                "user" + n,
+                PASSWORD,
+                "First" + n,
+                "Last" + n,
+                role,
+                Set.of(tags),
+                Map.of("theme", "light"),
+                null));
     }
 
     private static Actor actor(User user) {
@@ -102,28 +140,51 @@ class IdentityUseCasesTest extends IntegrationTest {
 
     @Test
     void anonymousCannotChooseARole() {
-        assertThatThrownBy(() -> register.register(new RegisterUserUseCase.Command(null, "boss@example.com", "boss",
-                PASSWORD, null, null, Role.ADMIN, Set.of(), Map.of(), null))).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> register.register(new RegisterUserUseCase.Command(
+                        null, "boss@example.com", "boss", PASSWORD, null, null, Role.ADMIN, Set.of(), Map.of(), null)))
+                .isInstanceOf(ForbiddenException.class);
     }
 
     @Test
     void emailAndUsernameAreUnique() {
         User user = newUser(Role.USER);
-        assertThatThrownBy(() -> register.register(new RegisterUserUseCase.Command(null,
-                user.email().value().toUpperCase(), "someoneelse", PASSWORD, null, null, null, Set.of(), Map.of(), null)))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("already registered");
-        assertThatThrownBy(() -> register.register(new RegisterUserUseCase.Command(null, "fresh@example.com",
-                user.username().value(), PASSWORD, null, null, null, Set.of(), Map.of(), null)))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("already taken");
+        assertThatThrownBy(() -> register.register(new RegisterUserUseCase.Command(
+                        null,
+                        user.email().value().toUpperCase(),
+                        "someoneelse",
+                        PASSWORD,
+                        null,
+                        null,
+                        null,
+                        Set.of(),
+                        Map.of(),
+                        null)))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("already registered");
+        assertThatThrownBy(() -> register.register(new RegisterUserUseCase.Command(
+                        null,
+                        "fresh@example.com",
+                        user.username().value(),
+                        PASSWORD,
+                        null,
+                        null,
+                        null,
+                        Set.of(),
+                        Map.of(),
+                        null)))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("already taken");
     }
 
     @Test
     void registerReportsEveryInvalidField() {
-        assertThatThrownBy(() -> register.register(new RegisterUserUseCase.Command(null, "nope", "X", "short",
-                null, null, null, Set.of(), Map.of(), null)))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
-                        .extracting(ValidationException.FieldError::field)
-                        .containsExactlyInAnyOrder("email", "username", "password"));
+        assertThatThrownBy(() -> register.register(new RegisterUserUseCase.Command(
+                        null, "nope", "X", "short", null, null, null, Set.of(), Map.of(), null)))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(ValidationException.FieldError::field)
+                                .containsExactlyInAnyOrder("email", "username", "password"));
     }
 
     // --- log in / authenticate / log out -------------------------------------------------------
@@ -137,7 +198,8 @@ class IdentityUseCasesTest extends IntegrationTest {
         assertThat(second.user().lastLoginAt()).isNotNull();
         assertThat(first.token()).isNotEqualTo(second.token());
         assertThat(first.session().tokenHash()).isNotEqualTo(first.token()).hasSize(64);
-        AuthenticateUseCase.Authenticated auth = authenticate.authenticate(first.token()).orElseThrow();
+        AuthenticateUseCase.Authenticated auth =
+                authenticate.authenticate(first.token()).orElseThrow();
         assertThat(auth.actor()).isEqualTo(actor(user));
         assertThat(auth.sessionId()).isEqualTo(first.session().id());
         assertThat(authenticate.authenticate("not-a-token")).isEmpty();
@@ -149,14 +211,16 @@ class IdentityUseCasesTest extends IntegrationTest {
     void wrongPasswordUnknownEmailAndInactiveUserLookTheSame() {
         User user = newUser(Role.USER);
         User inactive = newUser(Role.USER);
-        changeStatus.changeStatus(new ChangeUserStatusUseCase.Command(Actor.system(), inactive.id(), UserStatus.INACTIVE));
+        changeStatus.changeStatus(
+                new ChangeUserStatusUseCase.Command(Actor.system(), inactive.id(), UserStatus.INACTIVE));
         List<Runnable> attempts = List.of(
                 () -> login(user, "wrong password!", "10.0.1.1"),
                 () -> logIn.logIn(new LogInUseCase.Command("ghost@example.com", PASSWORD, "10.0.1.1", null, null)),
                 () -> logIn.logIn(new LogInUseCase.Command("not an email", PASSWORD, "10.0.1.1", null, null)),
                 () -> login(inactive, PASSWORD, "10.0.1.1"));
         for (Runnable attempt : attempts) {
-            assertThatThrownBy(attempt::run).isInstanceOf(UnauthenticatedException.class)
+            assertThatThrownBy(attempt::run)
+                    .isInstanceOf(UnauthenticatedException.class)
                     .hasMessage("invalid email or password");
         }
     }
@@ -169,18 +233,22 @@ class IdentityUseCasesTest extends IntegrationTest {
                     .isInstanceOf(UnauthenticatedException.class);
         }
         assertThatThrownBy(() -> login(user, PASSWORD, "10.0.3.1"))
-                .isInstanceOfSatisfying(ThrottledException.class, e -> assertThat(e.retryAfterSeconds()).isPositive());
+                .isInstanceOfSatisfying(
+                        ThrottledException.class,
+                        e -> assertThat(e.retryAfterSeconds()).isPositive());
     }
 
     @Test
     void successfulLoginClearsTheAccountCounter() {
         User user = newUser(Role.USER);
         for (int i = 0; i < 4; i++) {
-            assertThatThrownBy(() -> login(user, "wrong password!", "10.0.4.1")).isInstanceOf(UnauthenticatedException.class);
+            assertThatThrownBy(() -> login(user, "wrong password!", "10.0.4.1"))
+                    .isInstanceOf(UnauthenticatedException.class);
         }
         login(user, PASSWORD, "10.0.4.1");
         for (int i = 0; i < 4; i++) {
-            assertThatThrownBy(() -> login(user, "wrong password!", "10.0.4.1")).isInstanceOf(UnauthenticatedException.class);
+            assertThatThrownBy(() -> login(user, "wrong password!", "10.0.4.1"))
+                    .isInstanceOf(UnauthenticatedException.class);
         }
         assertThat(login(user, PASSWORD, "10.0.4.1").token()).isNotBlank();
     }
@@ -194,7 +262,9 @@ class IdentityUseCasesTest extends IntegrationTest {
         logOut.logOut(new LogOutUseCase.Command(actor(user), a.session().id()));
         assertThat(authenticate.authenticate(a.token())).isEmpty();
         assertThat(authenticate.authenticate(b.token())).isPresent();
-        assertThat(sessionQueries.mySessions(actor(user))).extracting(s -> s.id()).containsExactly(b.session().id());
+        assertThat(sessionQueries.mySessions(actor(user)))
+                .extracting(s -> s.id())
+                .containsExactly(b.session().id());
     }
 
     @Test
@@ -202,9 +272,11 @@ class IdentityUseCasesTest extends IntegrationTest {
         User owner = newUser(Role.USER);
         User other = newUser(Role.USER);
         LogInUseCase.LoggedIn session = login(owner, PASSWORD, "10.0.6.1");
-        assertThatThrownBy(() -> revokeSession.revoke(new RevokeSessionUseCase.Command(actor(other), session.session().id())))
+        assertThatThrownBy(() -> revokeSession.revoke(new RevokeSessionUseCase.Command(
+                        actor(other), session.session().id())))
                 .isInstanceOf(NotFoundException.class);
-        revokeSession.revoke(new RevokeSessionUseCase.Command(Actor.system(), session.session().id()));
+        revokeSession.revoke(new RevokeSessionUseCase.Command(
+                Actor.system(), session.session().id()));
         assertThat(authenticate.authenticate(session.token())).isEmpty();
     }
 
@@ -213,13 +285,15 @@ class IdentityUseCasesTest extends IntegrationTest {
         User user = newUser(Role.USER);
         LogInUseCase.LoggedIn current = login(user, PASSWORD, "10.0.7.1");
         LogInUseCase.LoggedIn other = login(user, PASSWORD, "10.0.7.2");
-        assertThatThrownBy(() -> changePassword.changePassword(new ChangePasswordUseCase.Command(actor(user),
-                current.session().id(), "not it at all", "a brand new secret")))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("currentPassword");
-        assertThatThrownBy(() -> changePassword.changePassword(new ChangePasswordUseCase.Command(actor(user),
-                current.session().id(), PASSWORD, "short"))).isInstanceOf(ValidationException.class);
-        int revoked = changePassword.changePassword(new ChangePasswordUseCase.Command(actor(user),
-                current.session().id(), PASSWORD, "a brand new secret"));
+        assertThatThrownBy(() -> changePassword.changePassword(new ChangePasswordUseCase.Command(
+                        actor(user), current.session().id(), "not it at all", "a brand new secret")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("currentPassword");
+        assertThatThrownBy(() -> changePassword.changePassword(new ChangePasswordUseCase.Command(
+                        actor(user), current.session().id(), PASSWORD, "short")))
+                .isInstanceOf(ValidationException.class);
+        int revoked = changePassword.changePassword(
+                new ChangePasswordUseCase.Command(actor(user), current.session().id(), PASSWORD, "a brand new secret"));
         assertThat(revoked).isEqualTo(1);
         assertThat(authenticate.authenticate(current.token())).isPresent();
         assertThat(authenticate.authenticate(other.token())).isEmpty();
@@ -236,9 +310,17 @@ class IdentityUseCasesTest extends IntegrationTest {
         Map<String, Object> prefs = new HashMap<>();
         prefs.put("theme", null);
         prefs.put("lang", "en");
-        User updated = updateUser.update(new UpdateUserUseCase.Command(actor(user), user.id(), user.version(),
-                new UserPatch(Change.to("Grace"), Change.to(null), Change.to(Set.of("b", "c")), Change.to(prefs),
-                        Change.absent(), Change.absent())));
+        User updated = updateUser.update(new UpdateUserUseCase.Command(
+                actor(user),
+                user.id(),
+                user.version(),
+                new UserPatch(
+                        Change.to("Grace"),
+                        Change.to(null),
+                        Change.to(Set.of("b", "c")),
+                        Change.to(prefs),
+                        Change.absent(),
+                        Change.absent())));
         assertThat(updated.firstName()).isEqualTo("Grace");
         assertThat(updated.lastName()).isNull();
         assertThat(updated.tags().values()).containsExactly("b", "c");
@@ -251,27 +333,39 @@ class IdentityUseCasesTest extends IntegrationTest {
         User user = newUser(Role.USER);
         User other = newUser(Role.USER);
         User manager = newUser(Role.MANAGER);
-        assertThatThrownBy(() -> updateUser.update(new UpdateUserUseCase.Command(actor(user), user.id(), 0,
-                patch(Change.absent(), Change.to(Role.ADMIN), Change.absent())))).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> updateUser.update(new UpdateUserUseCase.Command(actor(user), other.id(), 0,
-                patch(Change.to("x"), Change.absent(), Change.absent())))).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> updateUser.update(new UpdateUserUseCase.Command(actor(manager), other.id(), 0,
-                patch(Change.to("x"), Change.absent(), Change.absent())))).isInstanceOf(ForbiddenException.class);
-        User promoted = updateUser.update(new UpdateUserUseCase.Command(Actor.system(), other.id(), other.version(),
+        assertThatThrownBy(() -> updateUser.update(new UpdateUserUseCase.Command(
+                        actor(user), user.id(), 0, patch(Change.absent(), Change.to(Role.ADMIN), Change.absent()))))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> updateUser.update(new UpdateUserUseCase.Command(
+                        actor(user), other.id(), 0, patch(Change.to("x"), Change.absent(), Change.absent()))))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> updateUser.update(new UpdateUserUseCase.Command(
+                        actor(manager), other.id(), 0, patch(Change.to("x"), Change.absent(), Change.absent()))))
+                .isInstanceOf(ForbiddenException.class);
+        User promoted = updateUser.update(new UpdateUserUseCase.Command(
+                Actor.system(),
+                other.id(),
+                other.version(),
                 patch(Change.absent(), Change.to(Role.MANAGER), Change.absent())));
         assertThat(promoted.role()).isEqualTo(Role.MANAGER);
-        assertThatThrownBy(() -> updateUser.update(new UpdateUserUseCase.Command(Actor.system(), other.id(),
-                promoted.version(), patch(Change.absent(), Change.to(null), Change.absent()))))
+        assertThatThrownBy(() -> updateUser.update(new UpdateUserUseCase.Command(
+                        Actor.system(),
+                        other.id(),
+                        promoted.version(),
+                        patch(Change.absent(), Change.to(null), Change.absent()))))
                 .isInstanceOf(ValidationException.class);
     }
 
     @Test
     void staleVersionIsRejected() {
         User user = newUser(Role.USER);
-        updateUser.update(new UpdateUserUseCase.Command(actor(user), user.id(), user.version(),
-                patch(Change.to("One"), Change.absent(), Change.absent())));
-        assertThatThrownBy(() -> updateUser.update(new UpdateUserUseCase.Command(actor(user), user.id(), user.version(),
-                patch(Change.to("Two"), Change.absent(), Change.absent()))))
+        updateUser.update(new UpdateUserUseCase.Command(
+                actor(user), user.id(), user.version(), patch(Change.to("One"), Change.absent(), Change.absent())));
+        assertThatThrownBy(() -> updateUser.update(new UpdateUserUseCase.Command(
+                        actor(user),
+                        user.id(),
+                        user.version(),
+                        patch(Change.to("Two"), Change.absent(), Change.absent()))))
                 .isInstanceOf(StaleVersionException.class);
         assertThat(queries.get(actor(user), user.id()).firstName()).isEqualTo("One");
     }
@@ -279,23 +373,29 @@ class IdentityUseCasesTest extends IntegrationTest {
     @Test
     void adminsCannotDemoteDeactivateOrDeleteThemselves() {
         User admin = newUser(Role.ADMIN);
-        assertThatThrownBy(() -> updateUser.update(new UpdateUserUseCase.Command(actor(admin), admin.id(),
-                admin.version(), patch(Change.absent(), Change.to(Role.USER), Change.absent()))))
+        assertThatThrownBy(() -> updateUser.update(new UpdateUserUseCase.Command(
+                        actor(admin),
+                        admin.id(),
+                        admin.version(),
+                        patch(Change.absent(), Change.to(Role.USER), Change.absent()))))
                 .isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> changeStatus.changeStatus(new ChangeUserStatusUseCase.Command(actor(admin), admin.id(),
-                UserStatus.INACTIVE))).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> deleteUser.delete(new DeleteUserUseCase.Command(actor(admin), admin.id(),
-                admin.version()))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> changeStatus.changeStatus(
+                        new ChangeUserStatusUseCase.Command(actor(admin), admin.id(), UserStatus.INACTIVE)))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() ->
+                        deleteUser.delete(new DeleteUserUseCase.Command(actor(admin), admin.id(), admin.version())))
+                .isInstanceOf(ConflictException.class);
     }
 
     @Test
     void deactivationEndsSessionsAndActivationRestoresLogin() {
         User user = newUser(Role.USER);
         LogInUseCase.LoggedIn session = login(user, PASSWORD, "10.0.8.1");
-        assertThatThrownBy(() -> changeStatus.changeStatus(new ChangeUserStatusUseCase.Command(actor(user), user.id(),
-                UserStatus.INACTIVE))).isInstanceOf(ForbiddenException.class);
-        User inactive = changeStatus.changeStatus(new ChangeUserStatusUseCase.Command(Actor.system(), user.id(),
-                UserStatus.INACTIVE));
+        assertThatThrownBy(() -> changeStatus.changeStatus(
+                        new ChangeUserStatusUseCase.Command(actor(user), user.id(), UserStatus.INACTIVE)))
+                .isInstanceOf(ForbiddenException.class);
+        User inactive = changeStatus.changeStatus(
+                new ChangeUserStatusUseCase.Command(Actor.system(), user.id(), UserStatus.INACTIVE));
         assertThat(inactive.status()).isEqualTo(UserStatus.INACTIVE);
         assertThat(authenticate.authenticate(session.token())).isEmpty();
         changeStatus.changeStatus(new ChangeUserStatusUseCase.Command(Actor.system(), user.id(), UserStatus.ACTIVE));
@@ -312,7 +412,7 @@ class IdentityUseCasesTest extends IntegrationTest {
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> deleteUser.delete(new DeleteUserUseCase.Command(actor(admin), user.id(), 99)))
                 .isInstanceOf(StaleVersionException.class);
-        long current = queries.get(actor(admin), user.id()).version();   // the login moved it on
+        long current = queries.get(actor(admin), user.id()).version(); // the login moved it on
         deleteUser.delete(new DeleteUserUseCase.Command(actor(admin), user.id(), current));
         assertThatThrownBy(() -> queries.get(actor(admin), user.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> deleteUser.delete(new DeleteUserUseCase.Command(actor(admin), user.id(), 0)))
@@ -336,24 +436,29 @@ class IdentityUseCasesTest extends IntegrationTest {
     @Test
     void profileIsCreatedThenReplacedAtItsVersion() {
         User user = newUser(Role.USER);
-        UpsertProfileUseCase.Result created = upsertProfile.upsert(new UpsertProfileUseCase.Command(actor(user),
-                user.id(), null, "Hello", "https://example.com/a.png", Map.of("x", 1)));
+        UpsertProfileUseCase.Result created = upsertProfile.upsert(new UpsertProfileUseCase.Command(
+                actor(user), user.id(), null, "Hello", "https://example.com/a.png", Map.of("x", 1)));
         assertThat(created.created()).isTrue();
-        assertThatThrownBy(() -> upsertProfile.upsert(new UpsertProfileUseCase.Command(actor(user), user.id(), null,
-                "again", null, Map.of()))).isInstanceOf(VersionRequiredException.class);
-        assertThatThrownBy(() -> upsertProfile.upsert(new UpsertProfileUseCase.Command(actor(user), user.id(), 42L,
-                "again", null, Map.of()))).isInstanceOf(StaleVersionException.class);
-        UpsertProfileUseCase.Result replaced = upsertProfile.upsert(new UpsertProfileUseCase.Command(actor(user),
-                user.id(), created.profile().version(), "Bye", null, Map.of()));
+        assertThatThrownBy(() -> upsertProfile.upsert(
+                        new UpsertProfileUseCase.Command(actor(user), user.id(), null, "again", null, Map.of())))
+                .isInstanceOf(VersionRequiredException.class);
+        assertThatThrownBy(() -> upsertProfile.upsert(
+                        new UpsertProfileUseCase.Command(actor(user), user.id(), 42L, "again", null, Map.of())))
+                .isInstanceOf(StaleVersionException.class);
+        UpsertProfileUseCase.Result replaced = upsertProfile.upsert(new UpsertProfileUseCase.Command(
+                actor(user), user.id(), created.profile().version(), "Bye", null, Map.of()));
         assertThat(replaced.created()).isFalse();
         assertThat(replaced.profile().bio()).isEqualTo("Bye");
         assertThat(replaced.profile().avatarUrl()).isNull();
-        assertThat(queries.getWithProfile(actor(user), user.id()).profile().bio()).isEqualTo("Bye");
+        assertThat(queries.getWithProfile(actor(user), user.id()).profile().bio())
+                .isEqualTo("Bye");
         User stranger = newUser(Role.USER);
         assertThatThrownBy(() -> queries.getProfile(actor(stranger), user.id())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> queries.getProfile(actor(stranger), stranger.id())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> upsertProfile.upsert(new UpsertProfileUseCase.Command(actor(stranger), user.id(), null,
-                "hijack", null, Map.of()))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> queries.getProfile(actor(stranger), stranger.id()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> upsertProfile.upsert(
+                        new UpsertProfileUseCase.Command(actor(stranger), user.id(), null, "hijack", null, Map.of())))
+                .isInstanceOf(NotFoundException.class);
     }
 
     // --- queries -----------------------------------------------------------------------------------
@@ -369,8 +474,10 @@ class IdentityUseCasesTest extends IntegrationTest {
         assertThatThrownBy(() -> queries.get(actor(manager), new UserId(UUID.randomUUID())))
                 .isInstanceOf(NotFoundException.class);
         PageRequest page = PageRequest.first(10, UserSearch.SCHEMA.defaultSort());
-        assertThatThrownBy(() -> queries.search(actor(user), SearchCriteria.none(), page)).isInstanceOf(ForbiddenException.class);
-        assertThat(queries.search(actor(manager), SearchCriteria.none(), page).items()).isNotEmpty();
+        assertThatThrownBy(() -> queries.search(actor(user), SearchCriteria.none(), page))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(queries.search(actor(manager), SearchCriteria.none(), page).items())
+                .isNotEmpty();
         assertThatThrownBy(() -> queries.statistics(actor(user))).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> queries.tagCounts(actor(user), 10)).isInstanceOf(ForbiddenException.class);
     }
@@ -380,8 +487,11 @@ class IdentityUseCasesTest extends IntegrationTest {
         User user = newUser(Role.USER);
         User other = newUser(Role.USER);
         List<UserId> ids = List.of(user.id(), other.id(), new UserId(UUID.randomUUID()));
-        assertThat(queries.batchGet(actor(user), ids)).extracting(u -> u.user().id()).containsExactly(user.id());
-        assertThat(queries.batchGet(Actor.system(), ids)).extracting(u -> u.user().id())
+        assertThat(queries.batchGet(actor(user), ids))
+                .extracting(u -> u.user().id())
+                .containsExactly(user.id());
+        assertThat(queries.batchGet(Actor.system(), ids))
+                .extracting(u -> u.user().id())
                 .containsExactlyInAnyOrder(user.id(), other.id());
         assertThatThrownBy(() -> queries.batchGet(Actor.system(), List.of())).isInstanceOf(ValidationException.class);
     }
@@ -396,21 +506,26 @@ class IdentityUseCasesTest extends IntegrationTest {
             assertThat(t.tag()).isEqualTo(tag);
             assertThat(t.count()).isEqualTo(2);
         });
-        assertThatThrownBy(() -> bulkUpdate.bulkUpdate(new BulkUpdateUsersUseCase.Command(actor(a), List.of(b.id()),
-                UserStatus.INACTIVE, null, null, null))).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> bulkUpdate.bulkUpdate(new BulkUpdateUsersUseCase.Command(actor(admin),
-                List.of(admin.id()), null, Role.USER, null, null))).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> bulkUpdate.bulkUpdate(new BulkUpdateUsersUseCase.Command(actor(admin), List.of(a.id()),
-                null, null, null, null))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> bulkUpdate.bulkUpdate(new BulkUpdateUsersUseCase.Command(
+                        actor(a), List.of(b.id()), UserStatus.INACTIVE, null, null, null)))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> bulkUpdate.bulkUpdate(new BulkUpdateUsersUseCase.Command(
+                        actor(admin), List.of(admin.id()), null, Role.USER, null, null)))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> bulkUpdate.bulkUpdate(
+                        new BulkUpdateUsersUseCase.Command(actor(admin), List.of(a.id()), null, null, null, null)))
+                .isInstanceOf(ValidationException.class);
         LogInUseCase.LoggedIn aSession = login(a, PASSWORD, "10.0.10.1");
-        int affected = bulkUpdate.bulkUpdate(new BulkUpdateUsersUseCase.Command(actor(admin), List.of(a.id(), b.id()),
-                UserStatus.INACTIVE, Role.GUEST, Set.of("x"), Set.of(tag)));
+        int affected = bulkUpdate.bulkUpdate(new BulkUpdateUsersUseCase.Command(
+                actor(admin), List.of(a.id(), b.id()), UserStatus.INACTIVE, Role.GUEST, Set.of("x"), Set.of(tag)));
         assertThat(affected).isEqualTo(2);
-        bulkUpdate.bulkUpdate(new BulkUpdateUsersUseCase.Command(actor(admin), List.of(a.id()), UserStatus.ACTIVE,
-                null, null, null));
-        assertThat(authenticate.authenticate(aSession.token())).as("revoked by the bulk deactivation").isEmpty();
-        bulkUpdate.bulkUpdate(new BulkUpdateUsersUseCase.Command(actor(admin), List.of(a.id()), UserStatus.INACTIVE,
-                null, null, null));
+        bulkUpdate.bulkUpdate(
+                new BulkUpdateUsersUseCase.Command(actor(admin), List.of(a.id()), UserStatus.ACTIVE, null, null, null));
+        assertThat(authenticate.authenticate(aSession.token()))
+                .as("revoked by the bulk deactivation")
+                .isEmpty();
+        bulkUpdate.bulkUpdate(new BulkUpdateUsersUseCase.Command(
+                actor(admin), List.of(a.id()), UserStatus.INACTIVE, null, null, null));
         User changed = queries.get(actor(admin), a.id());
         assertThat(changed.status()).isEqualTo(UserStatus.INACTIVE);
         assertThat(changed.role()).isEqualTo(Role.GUEST);
@@ -419,14 +534,16 @@ class IdentityUseCasesTest extends IntegrationTest {
         var stats = queries.statistics(actor(admin));
         assertThat(stats.total()).isEqualTo(stats.active() + stats.inactive());
         assertThat(stats.inactive()).isGreaterThanOrEqualTo(2);
-        assertThat(stats.byRole().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(stats.total());
+        assertThat(stats.byRole().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(stats.total());
         assertThat(stats.averageAccountAgeDays()).isGreaterThanOrEqualTo(0);
     }
 
     @Test
     void firstAdminIsCreatedOnlyOnAnEmptyDatabase() {
         newUser(Role.USER);
-        assertThat(ensureFirstAdmin.ensureFirstAdmin(new EnsureFirstAdminUseCase.Command("root@example.com",
-                "long enough password"))).isEmpty();
+        assertThat(ensureFirstAdmin.ensureFirstAdmin(
+                        new EnsureFirstAdminUseCase.Command("root@example.com", "long enough password")))
+                .isEmpty();
     }
 }

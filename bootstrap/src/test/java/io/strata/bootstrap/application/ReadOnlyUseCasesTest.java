@@ -34,13 +34,26 @@ import org.junit.jupiter.api.Test;
  * beans, so a missing annotation or a broken compile-time mapping fails here.
  */
 class ReadOnlyUseCasesTest extends IntegrationTest {
-    @Inject RegisterUserUseCase register;
-    @Inject CreateProjectUseCase createProject;
-    @Inject UserQueries users;
-    @Inject SessionQueries sessions;
-    @Inject ProjectQueries projects;
-    @Inject TaskQueries tasks;
-    @Inject SeedProjectsUseCase seedProjects;
+    @Inject
+    RegisterUserUseCase register;
+
+    @Inject
+    CreateProjectUseCase createProject;
+
+    @Inject
+    UserQueries users;
+
+    @Inject
+    SessionQueries sessions;
+
+    @Inject
+    ProjectQueries projects;
+
+    @Inject
+    TaskQueries tasks;
+
+    @Inject
+    SeedProjectsUseCase seedProjects;
 
     @Override
     protected Map<String, String> additionalProperties() {
@@ -50,14 +63,30 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
     @Test
     void everyQueryRunsOnAReadOnlyConnection() {
         Actor admin = Actor.system();
-        User user = register.register(new RegisterUserUseCase.Command(admin, "ro@example.com", "reader",
-                "long enough password", null, null, Role.MANAGER, Set.of("t"), Map.of(), null));
+        User user = register.register(new RegisterUserUseCase.Command(
+                admin,
+                "ro@example.com",
+                "reader",
+                "long enough password",
+                null,
+                null,
+                Role.MANAGER,
+                Set.of("t"),
+                Map.of(),
+                null));
         Actor owner = new Actor(user.id(), Role.MANAGER);
-        CreateProjectUseCase.ProjectWithTasks created = createProject.create(new CreateProjectUseCase.Command(owner,
-                "Read-only", null, Priority.MEDIUM, Set.of(), LocalDate.parse("2026-01-01"),
-                LocalDate.parse("2026-12-31"), new Budget(new BigDecimal("100"), "EUR"), Set.of(),
-                List.of(new CreateProjectUseCase.NewTask("a", "Task", null, Priority.HIGH, user.id(), null, null,
-                        Set.of(), List.of()))));
+        CreateProjectUseCase.ProjectWithTasks created = createProject.create(new CreateProjectUseCase.Command(
+                owner,
+                "Read-only",
+                null,
+                Priority.MEDIUM,
+                Set.of(),
+                LocalDate.parse("2026-01-01"),
+                LocalDate.parse("2026-12-31"),
+                new Budget(new BigDecimal("100"), "EUR"),
+                Set.of(),
+                List.of(new CreateProjectUseCase.NewTask(
+                        "a", "Task", null, Priority.HIGH, user.id(), null, null, Set.of(), List.of()))));
         ProjectId projectId = created.project().id();
         TaskId taskId = created.tasks().get(0).id();
         PageRequest page = PageRequest.first(10, List.of());
@@ -75,21 +104,36 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
                 Map.entry("ProjectQueries.search", () -> projects.search(owner, SearchCriteria.none(), page)),
                 Map.entry("ProjectQueries.progress", () -> projects.progress(owner, projectId)),
                 Map.entry("TaskQueries.get", () -> tasks.get(owner, taskId)),
-                Map.entry("TaskQueries.inProject", () -> tasks.inProject(owner, projectId, SearchCriteria.none(), page)),
+                Map.entry(
+                        "TaskQueries.inProject", () -> tasks.inProject(owner, projectId, SearchCriteria.none(), page)),
                 Map.entry("TaskQueries.mine", () -> tasks.mine(owner, SearchCriteria.none(), page)),
-                Map.entry("SeedProjectsUseCase.start", () -> seedProjects.start(
-                        new SeedProjectsUseCase.Start(admin, 1, 1, List.of()))));
+                Map.entry(
+                        "SeedProjectsUseCase.start",
+                        () -> seedProjects.start(new SeedProjectsUseCase.Start(admin, 1, 1, List.of()))));
         ConnectionProbe probe = bean(ConnectionProbe.class);
         reads.forEach((name, read) -> {
             probe.clear();
             read.run();
-            assertThat(probe.statements()).as(name).isNotEmpty()
-                    .allSatisfy(statement -> assertThat(statement.readOnly()).as(name + ": " + statement.sql()).isTrue());
+            assertThat(probe.statements())
+                    .as(name)
+                    .isNotEmpty()
+                    .allSatisfy(statement -> assertThat(statement.readOnly())
+                            .as(name + ": " + statement.sql())
+                            .isTrue());
         });
 
         probe.clear();
-        register.register(new RegisterUserUseCase.Command(admin, "rw@example.com", "writer", "long enough password",
-                null, null, Role.USER, Set.of(), Map.of(), null));
+        register.register(new RegisterUserUseCase.Command(
+                admin,
+                "rw@example.com",
+                "writer",
+                "long enough password",
+                null,
+                null,
+                Role.USER,
+                Set.of(),
+                Map.of(),
+                null));
         assertThat(probe.statements()).isNotEmpty().noneMatch(ConnectionProbe.Statement::readOnly);
     }
 }

@@ -2,7 +2,6 @@ package io.strata.bootstrap.cli;
 
 import io.strata.adapters.persistence.testing.TestPostgres;
 import io.strata.bootstrap.Application;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,10 @@ public record CliRun(int status, String out, String err) {
     public static CliRun run(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Application.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = Application.run(
+                args,
+                env,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new CliRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

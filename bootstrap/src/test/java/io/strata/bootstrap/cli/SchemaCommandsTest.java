@@ -30,21 +30,30 @@ class SchemaCommandsTest {
 
         CliRun info = CliRun.run(env, "db", "info");
         assertThat(info.status()).as(info.toString()).isZero();
-        assertThat(info.out()).contains("version   none (empty schema)", "pending   " + versions,
-                "VERSION  STATE    INSTALLED AT", "1        pending");
+        assertThat(info.out())
+                .contains(
+                        "version   none (empty schema)",
+                        "pending   " + versions,
+                        "VERSION  STATE    INSTALLED AT",
+                        "1        pending");
 
         CliRun migrate = CliRun.run(env, "db", "migrate");
         assertThat(migrate.status()).as(migrate.toString()).isZero();
-        assertThat(migrate.out().lines().filter(line -> line.startsWith("applied V"))).hasSize(versions);
-        assertThat(migrate.out()).startsWith("applied V1 identity users (").endsWith("schema version " + latest + " (was none)\n");
-        assertThat(migrate.err()).doesNotContain("applied V1");   // results on stdout, logs on stderr
+        assertThat(migrate.out().lines().filter(line -> line.startsWith("applied V")))
+                .hasSize(versions);
+        assertThat(migrate.out())
+                .startsWith("applied V1 identity users (")
+                .endsWith("schema version " + latest + " (was none)\n");
+        assertThat(migrate.err()).doesNotContain("applied V1"); // results on stdout, logs on stderr
 
         CliRun again = CliRun.run(env, "db", "migrate");
         assertThat(again.out()).isEqualTo("schema is up to date at version " + latest + "\n");
 
         info = CliRun.run(env, "db", "info");
-        assertThat(info.out()).contains("version   " + latest + " (", "pending   0")
-                .containsPattern("\\n1 +applied +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ +postgres +\\d+ +yes +identity users\\n");
+        assertThat(info.out())
+                .contains("version   " + latest + " (", "pending   0")
+                .containsPattern(
+                        "\\n1 +applied +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ +postgres +\\d+ +yes +identity users\\n");
 
         CliRun rollback = CliRun.run(env, "db", "rollback");
         assertThat(rollback.status()).as(rollback.toString()).isZero();
@@ -53,35 +62,47 @@ class SchemaCommandsTest {
 
         CliRun toZero = CliRun.run(env, "db", "rollback", "--to", "0");
         assertThat(toZero.status()).as(toZero.toString()).isZero();
-        assertThat(toZero.out().lines().filter(line -> line.startsWith("rolled back V"))).hasSize(versions - 1);
-        assertThat(toZero.out()).endsWith("rolled back V1 identity users (" + toZero.out().split("rolled back V1 identity users \\(")[1]
-                .split("\n")[0] + "\nschema version none (was " + previous(known, latest) + ")\n");
+        assertThat(toZero.out().lines().filter(line -> line.startsWith("rolled back V")))
+                .hasSize(versions - 1);
+        assertThat(toZero.out())
+                .endsWith("rolled back V1 identity users ("
+                        + toZero.out()
+                                .split("rolled back V1 identity users \\(")[1]
+                                .split("\n")[0] + "\nschema version none (was " + previous(known, latest) + ")\n");
         assertThat(appliedVersions(url)).isEmpty();
         assertThat(tables(url)).containsOnly(SchemaMigrations.HISTORY_TABLE, SchemaMigrations.ROLLBACK_TABLE);
 
         CliRun history = CliRun.run(env, "db", "history");
         assertThat(history.status()).isZero();
-        List<String> events = history.out().lines().skip(1).map(line -> line.split("\\s{2,}")[1] + " " + line.split("\\s{2,}")[2]).toList();
+        List<String> events = history.out()
+                .lines()
+                .skip(1)
+                .map(line -> line.split("\\s{2,}")[1] + " " + line.split("\\s{2,}")[2])
+                .toList();
         assertThat(events).hasSize(2 * versions).startsWith("applied 1").endsWith("rolled back 1");
         assertThat(events.subList(versions, versions + 1)).containsExactly("rolled back " + latest);
 
         CliRun remigrate = CliRun.run(env, "db", "migrate", "--target", "1");
-        assertThat(remigrate.out()).isEqualTo(remigrate.out().lines().findFirst().orElseThrow() + "\nschema version 1 (was none)\n");
+        assertThat(remigrate.out())
+                .isEqualTo(remigrate.out().lines().findFirst().orElseThrow() + "\nschema version 1 (was none)\n");
         assertThat(appliedVersions(url)).containsExactly("1");
     }
 
     @Test
     void aRollbackPastAVersionWithoutAScriptIsRefusedAndChangesNothing() throws Exception {
         String url = TestPostgres.createFreshDatabase();
-        SchemaMigrations migrations = new SchemaMigrations(owner(url), "db/partial-rollbacks/migration",
-                "db/partial-rollbacks/rollback");
+        SchemaMigrations migrations =
+                new SchemaMigrations(owner(url), "db/partial-rollbacks/migration", "db/partial-rollbacks/rollback");
         migrations.migrate();
 
-        assertThat(migrations.rollbackSteps(1).rolledBack()).extracting(SchemaMigrations.Version::version).containsExactly("3");
+        assertThat(migrations.rollbackSteps(1).rolledBack())
+                .extracting(SchemaMigrations.Version::version)
+                .containsExactly("3");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> migrations.rollbackTo("0"))
                 .isInstanceOf(SchemaMigrations.RollbackRefused.class)
-                .hasMessage("cannot roll back to version 0: V2 second table has no rollback script (U2__second_table.sql) "
-                        + "in this Strata; nothing was rolled back");
+                .hasMessage(
+                        "cannot roll back to version 0: V2 second table has no rollback script (U2__second_table.sql) "
+                                + "in this Strata; nothing was rolled back");
         assertThat(appliedVersions(url)).containsExactly("1", "2");
         assertThat(tables(url)).contains("first_table", "second_table");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> migrations.rollbackSteps(5))
@@ -94,8 +115,9 @@ class SchemaCommandsTest {
         Map<String, String> env = CliRun.external(url);
         CliRun result = CliRun.run(env, "db", "rollback", "--steps", "3");
         assertThat(result.status()).isEqualTo(1);
-        assertThat(result.err()).isEqualTo("strata: db rollback: cannot roll back 3 step(s): only 0 version(s) are applied "
-                + "(nothing was rolled back)\n");
+        assertThat(result.err())
+                .isEqualTo("strata: db rollback: cannot roll back 3 step(s): only 0 version(s) are applied "
+                        + "(nothing was rolled back)\n");
         assertThat(result.out()).isEmpty();
     }
 
@@ -103,17 +125,22 @@ class SchemaCommandsTest {
     void badCommandLinesAreOneLineAndExitStatusTwo() {
         Map<String, String> env = Map.of("STRATA_DB_URL", "jdbc:postgresql://127.0.0.1:1/never-reached");
         for (String[] args : List.of(
-                new String[]{"db", "rollback", "--to", "2", "--steps", "1"},
-                new String[]{"db", "rollback", "--steps", "0"},
-                new String[]{"db", "rollback", "--steps", "many"},
-                new String[]{"db", "rollback", "--to", "two"},
-                new String[]{"db", "migrate", "extra"},
-                new String[]{"db", "info", "--frobnicate"},
-                new String[]{"db", "nothing"},
-                new String[]{"serve", "stray"})) {
+                new String[] {"db", "rollback", "--to", "2", "--steps", "1"},
+                new String[] {"db", "rollback", "--steps", "0"},
+                new String[] {"db", "rollback", "--steps", "many"},
+                new String[] {"db", "rollback", "--to", "two"},
+                new String[] {"db", "migrate", "extra"},
+                new String[] {"db", "info", "--frobnicate"},
+                new String[] {"db", "nothing"},
+                new String[] {"serve", "stray"})) {
             CliRun result = CliRun.run(env, args);
-            assertThat(result.status()).as(String.join(" ", args) + ": " + result).isEqualTo(2);
-            assertThat(result.err().lines().toList()).as(String.join(" ", args)).singleElement().asString()
+            assertThat(result.status())
+                    .as(String.join(" ", args) + ": " + result)
+                    .isEqualTo(2);
+            assertThat(result.err().lines().toList())
+                    .as(String.join(" ", args))
+                    .singleElement()
+                    .asString()
                     .startsWith("strata: " + ("serve".equals(args[0]) ? "serve" : "db"));
             assertThat(result.out()).isEmpty();
         }
@@ -122,15 +149,18 @@ class SchemaCommandsTest {
     @Test
     void everyCommandHasHelp() {
         List<String[]> commands = new ArrayList<>();
-        commands.add(new String[]{"--help"});
-        commands.add(new String[]{"serve", "--help"});
-        commands.add(new String[]{"db", "--help"});
-        for (String command : List.of("migrate", "info", "history", "rollback", "seed", "verify", "reset", "backup", "restore")) {
-            commands.add(new String[]{"db", command, "--help"});
+        commands.add(new String[] {"--help"});
+        commands.add(new String[] {"serve", "--help"});
+        commands.add(new String[] {"db", "--help"});
+        for (String command :
+                List.of("migrate", "info", "history", "rollback", "seed", "verify", "reset", "backup", "restore")) {
+            commands.add(new String[] {"db", command, "--help"});
         }
         for (String[] args : commands) {
             CliRun result = CliRun.run(Map.of(), args);
-            assertThat(result.status()).as(String.join(" ", args) + ": " + result).isZero();
+            assertThat(result.status())
+                    .as(String.join(" ", args) + ": " + result)
+                    .isZero();
             assertThat(result.out()).as(String.join(" ", args)).startsWith("Usage: strata");
             assertThat(result.err()).isEmpty();
         }
@@ -145,12 +175,15 @@ class SchemaCommandsTest {
     }
 
     private static String previous(SchemaMigrations.Status known, String latest) {
-        List<String> versions = known.pending().stream().map(SchemaMigrations.Entry::version).toList();
+        List<String> versions =
+                known.pending().stream().map(SchemaMigrations.Entry::version).toList();
         return versions.get(versions.indexOf(latest) - 1);
     }
 
     static List<String> appliedVersions(String url) throws SQLException {
-        return query(url, "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank");
+        return query(
+                url,
+                "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank");
     }
 
     static List<String> tables(String url) throws SQLException {
@@ -159,8 +192,9 @@ class SchemaCommandsTest {
 
     static List<String> query(String url, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Connection connection = TestPostgres.connect(url); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
+        try (Connection connection = TestPostgres.connect(url);
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
                 values.add(rs.getString(1));
             }

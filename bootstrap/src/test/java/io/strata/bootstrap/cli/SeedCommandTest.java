@@ -24,7 +24,6 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -34,8 +33,10 @@ import org.junit.jupiter.api.Test;
  * to the running API (which is how seeded users are shown to log in).
  */
 class SeedCommandTest extends IntegrationTest {
-    private static final Pattern SUMMARY = Pattern.compile("seeded (users|projects|tasks) (\\d+) rows in \\d+ ms \\(\\d+ rows/s\\)");
-    private static final Pattern LOGIN = Pattern.compile("log in as seed\\.([a-z0-9]+)\\.<0\\.\\.\\d+>@example\\.com with the password '([^']+)'");
+    private static final Pattern SUMMARY =
+            Pattern.compile("seeded (users|projects|tasks) (\\d+) rows in \\d+ ms \\(\\d+ rows/s\\)");
+    private static final Pattern LOGIN =
+            Pattern.compile("log in as seed\\.([a-z0-9]+)\\.<0\\.\\.\\d+>@example\\.com with the password '([^']+)'");
 
     @Test
     void seedsUsersProjectsAndTasksWithoutStartingAnHttpServer() throws Exception {
@@ -43,14 +44,28 @@ class SeedCommandTest extends IntegrationTest {
         long projectsBefore = count("SELECT count(*) FROM projects");
         long tasksBefore = count("SELECT count(*) FROM tasks");
         Result result;
-        try (ServerSocket busy = new ServerSocket(0)) {   // PORT is taken: only an HTTP server would notice
-            result = run(env(jdbcUrl(), busy.getLocalPort()), "db", "seed", "--users", "120", "--projects", "6",
-                    "--tasks-per-project", "4", "--batch-size", "50");
+        try (ServerSocket busy = new ServerSocket(0)) { // PORT is taken: only an HTTP server would notice
+            result = run(
+                    env(jdbcUrl(), busy.getLocalPort()),
+                    "db",
+                    "seed",
+                    "--users",
+                    "120",
+                    "--projects",
+                    "6",
+                    "--tasks-per-project",
+                    "4",
+                    "--batch-size",
+                    "50");
         }
 
         assertThat(result.status()).as(result.err()).isEqualTo(Application.EXIT_OK);
-        assertThat(result.out().lines().toList()).hasSize(3).allMatch(line -> SUMMARY.matcher(line).matches());
-        assertThat(result.out()).startsWith("seeded users 120 rows in ").contains("\nseeded projects 6 rows in ", "\nseeded tasks 24 rows in ");
+        assertThat(result.out().lines().toList())
+                .hasSize(3)
+                .allMatch(line -> SUMMARY.matcher(line).matches());
+        assertThat(result.out())
+                .startsWith("seeded users 120 rows in ")
+                .contains("\nseeded projects 6 rows in ", "\nseeded tasks 24 rows in ");
         assertThat(result.err()).contains("users: 50/120", "users: 120/120 (", "projects: 6/6 with 24 tasks (");
 
         Matcher login = LOGIN.matcher(result.err());
@@ -60,13 +75,18 @@ class SeedCommandTest extends IntegrationTest {
         String seeded = "username LIKE 'seed." + token + ".%'";
         assertThat(count("SELECT count(*) FROM users")).isEqualTo(usersBefore + 120);
         assertThat(count("SELECT count(*) FROM users WHERE " + seeded)).isEqualTo(120);
-        assertThat(count("SELECT count(DISTINCT password_hash) FROM users WHERE " + seeded)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM users WHERE " + seeded + " AND role = 'MANAGER'")).isEqualTo(12);
-        assertThat(count("SELECT count(*) FROM users WHERE " + seeded + " AND status = 'INACTIVE'")).isEqualTo(6);
-        assertThat(count("SELECT count(*) FROM users WHERE " + seeded + " AND cardinality(tags) > 0")).isEqualTo(120);
+        assertThat(count("SELECT count(DISTINCT password_hash) FROM users WHERE " + seeded))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM users WHERE " + seeded + " AND role = 'MANAGER'"))
+                .isEqualTo(12);
+        assertThat(count("SELECT count(*) FROM users WHERE " + seeded + " AND status = 'INACTIVE'"))
+                .isEqualTo(6);
+        assertThat(count("SELECT count(*) FROM users WHERE " + seeded + " AND cardinality(tags) > 0"))
+                .isEqualTo(120);
         // creation times strictly increase with the user's number, so keyset pages by createdAt see them in order
         assertThat(count("SELECT count(*) FROM (SELECT created_at <= lag(created_at) OVER (ORDER BY "
-                + "split_part(username, '.', 3)::int) AS not_after FROM users WHERE " + seeded + ") s WHERE not_after"))
+                        + "split_part(username, '.', 3)::int) AS not_after FROM users WHERE " + seeded
+                        + ") s WHERE not_after"))
                 .isZero();
 
         // the counters are those of the tasks stored with each project
@@ -83,7 +103,8 @@ class SeedCommandTest extends IntegrationTest {
                 """)).isZero();
         assertThat(count("SELECT count(DISTINCT status) FROM tasks")).isGreaterThanOrEqualTo(4);
         assertThat(count("SELECT count(*) FROM projects p WHERE NOT EXISTS (SELECT 1 FROM project_members m "
-                + "WHERE m.project_id = p.id AND m.user_id = p.owner_id)")).isZero();
+                        + "WHERE m.project_id = p.id AND m.user_id = p.owner_id)"))
+                .isZero();
 
         // a seeded user logs in over HTTP with the password printed at the end (user 0 is active)
         assertThat(api().login("seed." + token + ".0@example.com", password)).isNotBlank();
@@ -93,7 +114,8 @@ class SeedCommandTest extends IntegrationTest {
     void runningTwiceAddsRowsWithoutConflicts() {
         long before = count("SELECT count(*) FROM users");
         Result first = run(env(jdbcUrl(), -1), "db", "seed", "--users", "30", "--password", "same password twice");
-        Result second = run(env(jdbcUrl(), -1), "db", "seed", "--users=30", "--batch-size=7", "--password=same password twice");
+        Result second =
+                run(env(jdbcUrl(), -1), "db", "seed", "--users=30", "--batch-size=7", "--password=same password twice");
 
         assertThat(first.status()).as(first.err()).isZero();
         assertThat(second.status()).as(second.err()).isZero();
@@ -125,11 +147,16 @@ class SeedCommandTest extends IntegrationTest {
         for (List<String> args : bad) {
             Result result = run(env(jdbcUrl(), -1), args.toArray(String[]::new));
             assertThat(result.status()).as(args + ": " + result.err()).isEqualTo(Application.EXIT_USAGE);
-            assertThat(result.err().lines().toList()).as(args.toString()).singleElement().asString().startsWith("strata: db");
+            assertThat(result.err().lines().toList())
+                    .as(args.toString())
+                    .singleElement()
+                    .asString()
+                    .startsWith("strata: db");
             assertThat(result.out()).as(args.toString()).isEmpty();
         }
         assertThat(run(env(jdbcUrl(), -1), "db", "seed", "--users", "x").err())
-                .isEqualTo("strata: db seed: --users must be a whole number from 0 to 100000000, got 'x'" + System.lineSeparator());
+                .isEqualTo("strata: db seed: --users must be a whole number from 0 to 100000000, got 'x'"
+                        + System.lineSeparator());
         assertThat(count("SELECT count(*) FROM users")).isEqualTo(before);
     }
 
@@ -139,10 +166,13 @@ class SeedCommandTest extends IntegrationTest {
         Result result = run(env(empty, -1), "db", "seed", "--users", "0", "--projects", "2");
 
         assertThat(result.status()).as(result.err()).isEqualTo(Application.EXIT_USAGE);
-        assertThat(result.err().lines().toList()).singleElement().asString()
+        assertThat(result.err().lines().toList())
+                .singleElement()
+                .asString()
                 .startsWith("strata: db seed: projects: there are no active users");
         assertThat(result.out()).isEmpty();
-        assertThat(count(empty, "SELECT count(*) FROM users") + count(empty, "SELECT count(*) FROM projects")).isZero();
+        assertThat(count(empty, "SELECT count(*) FROM users") + count(empty, "SELECT count(*) FROM projects"))
+                .isZero();
     }
 
     @Test
@@ -150,7 +180,9 @@ class SeedCommandTest extends IntegrationTest {
         Result result = run(Map.of("STRATA_DB_URL", "jdbc:postgresql://127.0.0.1:1/nope"), "db", "seed");
 
         assertThat(result.status()).isEqualTo(Application.EXIT_FAILURE);
-        assertThat(result.err().lines().toList()).singleElement().asString()
+        assertThat(result.err().lines().toList())
+                .singleElement()
+                .asString()
                 .startsWith("strata: cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:1/nope");
         assertThat(result.out()).isEmpty();
     }
@@ -162,8 +194,9 @@ class SeedCommandTest extends IntegrationTest {
         assertThat(result.out()).contains("seed", "Load sample users");
         Result seedHelp = run(Map.of(), "db", "seed", "--help");
         assertThat(seedHelp.status()).isZero();
-        assertThat(seedHelp.out()).startsWith("Usage: strata db seed ").contains("--users=N", "--projects=P",
-                "--tasks-per-project=T", "--batch-size=B", "--password=PW");
+        assertThat(seedHelp.out())
+                .startsWith("Usage: strata db seed ")
+                .contains("--users=N", "--projects=P", "--tasks-per-project=T", "--batch-size=B", "--password=PW");
     }
 
     @Test
@@ -183,8 +216,9 @@ class SeedCommandTest extends IntegrationTest {
 
     private static SeedCommand parse(String... args) {
         Cli cli = new Cli(Map.of(), System.out, System.err, false);
-        picocli.CommandLine.ParseResult parsed = StrataCli.commandLine(cli).parseArgs(
-                java.util.stream.Stream.concat(java.util.stream.Stream.of("db", "seed"), java.util.Arrays.stream(args))
+        picocli.CommandLine.ParseResult parsed = StrataCli.commandLine(cli)
+                .parseArgs(java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of("db", "seed"), java.util.Arrays.stream(args))
                         .toArray(String[]::new));
         return ((SeedCommand) parsed.subcommand().subcommand().commandSpec().userObject()).validate();
     }
@@ -199,15 +233,17 @@ class SeedCommandTest extends IntegrationTest {
         assertThatThrownBy(() -> seedProjects.start(new SeedProjectsUseCase.Start(manager, 1, 1, List.of())))
                 .isInstanceOf(ForbiddenException.class);
 
-        SeedUsersUseCase.Run run = seedUsers.start(new SeedUsersUseCase.Start(Actor.system(), 10, "long enough password"));
+        SeedUsersUseCase.Run run =
+                seedUsers.start(new SeedUsersUseCase.Start(Actor.system(), 10, "long enough password"));
         assertThatThrownBy(() -> seedUsers.seed(new SeedUsersUseCase.Command(Actor.system(), run, 5, 6)))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("outside the run of 10");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("outside the run of 10");
         List<UserId> ids = seedUsers.seed(new SeedUsersUseCase.Command(Actor.system(), run, 5, 5));
         assertThat(ids).hasSize(5).doesNotHaveDuplicates();
 
         SeedProjectsUseCase.Run projects = seedProjects.start(
                 new SeedProjectsUseCase.Start(Actor.system(), 2, 3, List.of(ids.get(0), UserId.newId())));
-        assertThat(projects.people()).containsExactly(ids.get(0));   // unknown users take no part
+        assertThat(projects.people()).containsExactly(ids.get(0)); // unknown users take no part
         assertThat(seedProjects.seed(new SeedProjectsUseCase.Command(Actor.system(), projects, 0, 2)))
                 .isEqualTo(new SeedProjectsUseCase.Batch(2, 6));
         sql("DELETE FROM projects WHERE description LIKE 'Sample project (run " + projects.token() + ")'");
@@ -225,7 +261,10 @@ class SeedCommandTest extends IntegrationTest {
     private static Result run(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Application.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = Application.run(
+                args,
+                env,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -235,8 +274,9 @@ class SeedCommandTest extends IntegrationTest {
     }
 
     private static long count(String url, String select) {
-        try (Connection connection = TestPostgres.connect(url); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(select)) {
+        try (Connection connection = TestPostgres.connect(url);
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(select)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -245,13 +285,13 @@ class SeedCommandTest extends IntegrationTest {
     }
 
     private void sql(String statement) {
-        try (Connection connection = TestPostgres.connect(jdbcUrl()); Statement s = connection.createStatement()) {
+        try (Connection connection = TestPostgres.connect(jdbcUrl());
+                Statement s = connection.createStatement()) {
             s.execute(statement);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private record Result(int status, String out, String err) {
-    }
+    private record Result(int status, String out, String err) {}
 }

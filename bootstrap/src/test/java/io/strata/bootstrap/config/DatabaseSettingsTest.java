@@ -1,24 +1,25 @@
 package io.strata.bootstrap.config;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class DatabaseSettingsTest {
 
     @Test
     void noUrlMeansEmbedded() {
         assertThat(DatabaseSettings.fromEnvironment(Map.of())).isEmpty();
-        assertThat(DatabaseSettings.fromEnvironment(Map.of("STRATA_DB_URL", "  "))).isEmpty();
+        assertThat(DatabaseSettings.fromEnvironment(Map.of("STRATA_DB_URL", "  ")))
+                .isEmpty();
     }
 
     @Test
     void postgresUrlIsTranslatedToJdbcWithCredentials() {
         DatabaseSettings settings = DatabaseSettings.fromEnvironment(
-                Map.of("STRATA_DB_URL", "postgres://alice:s3cr%40t@db.example.com:6543/strata?sslmode=require")).orElseThrow();
+                        Map.of("STRATA_DB_URL", "postgres://alice:s3cr%40t@db.example.com:6543/strata?sslmode=require"))
+                .orElseThrow();
 
         assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.com:6543/strata?sslmode=require");
         assertThat(settings.username()).isEqualTo("alice");
@@ -37,8 +38,13 @@ class DatabaseSettingsTest {
     @Test
     void jdbcUrlPassesThrough() {
         DatabaseSettings settings = DatabaseSettings.fromEnvironment(Map.of(
-                "STRATA_DB_URL", "jdbc:postgresql://pg:5432/strata?ApplicationName=x",
-                "STRATA_DB_USER", "app", "STRATA_DB_PASSWORD", "pw")).orElseThrow();
+                        "STRATA_DB_URL",
+                        "jdbc:postgresql://pg:5432/strata?ApplicationName=x",
+                        "STRATA_DB_USER",
+                        "app",
+                        "STRATA_DB_PASSWORD",
+                        "pw"))
+                .orElseThrow();
 
         assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://pg:5432/strata?ApplicationName=x");
         assertThat(settings.username()).isEqualTo("app");
@@ -47,7 +53,8 @@ class DatabaseSettingsTest {
 
     @Test
     void jdbcUrlCredentialsAreMovedOutOfTheUrl() {
-        DatabaseSettings settings = DatabaseSettings.parse("jdbc:postgresql://pg/strata?user=u&password=p&sslmode=disable");
+        DatabaseSettings settings =
+                DatabaseSettings.parse("jdbc:postgresql://pg/strata?user=u&password=p&sslmode=disable");
 
         assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://pg/strata?sslmode=disable");
         assertThat(settings.username()).isEqualTo("u");
@@ -58,8 +65,13 @@ class DatabaseSettingsTest {
     @Test
     void environmentOverridesCredentialsInTheUrl() {
         DatabaseSettings settings = DatabaseSettings.fromEnvironment(Map.of(
-                "STRATA_DB_URL", "postgres://x:y@127.0.0.1:1/nope",
-                "STRATA_DB_USER", "real", "STRATA_DB_PASSWORD", "secret")).orElseThrow();
+                        "STRATA_DB_URL",
+                        "postgres://x:y@127.0.0.1:1/nope",
+                        "STRATA_DB_USER",
+                        "real",
+                        "STRATA_DB_PASSWORD",
+                        "secret"))
+                .orElseThrow();
 
         assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:1/nope");
         assertThat(settings.username()).isEqualTo("real");
@@ -71,10 +83,11 @@ class DatabaseSettingsTest {
     void micronautProperties() {
         DatabaseSettings settings = DatabaseSettings.parse("postgres://x:y@h:1/d");
 
-        assertThat(settings.toMicronautProperties()).containsExactly(
-                Map.entry("datasources.default.url", "jdbc:postgresql://h:1/d"),
-                Map.entry("datasources.default.username", "x"),
-                Map.entry("datasources.default.password", "y"));
+        assertThat(settings.toMicronautProperties())
+                .containsExactly(
+                        Map.entry("datasources.default.url", "jdbc:postgresql://h:1/d"),
+                        Map.entry("datasources.default.username", "x"),
+                        Map.entry("datasources.default.password", "y"));
     }
 
     @Test
@@ -90,8 +103,10 @@ class DatabaseSettingsTest {
         LaunchSettings defaults = LaunchSettings.fromEnvironment(Map.of());
         assertThat(defaults.embeddedDbPort()).isEqualTo(54329);
         assertThat(defaults.httpPort()).isEqualTo(8080);
-        assertThat(defaults.dataDirectory()).isEqualTo(java.nio.file.Path.of(".strata").toAbsolutePath());
-        assertThat(defaults.embeddedDbDirectory()).isEqualTo(java.nio.file.Path.of(".strata", "pg").toAbsolutePath());
+        assertThat(defaults.dataDirectory())
+                .isEqualTo(java.nio.file.Path.of(".strata").toAbsolutePath());
+        assertThat(defaults.embeddedDbDirectory())
+                .isEqualTo(java.nio.file.Path.of(".strata", "pg").toAbsolutePath());
         assertThat(defaults.debug()).isFalse();
 
         LaunchSettings custom = LaunchSettings.fromEnvironment(Map.of(
@@ -109,21 +124,30 @@ class DatabaseSettingsTest {
         assertThat(defaults.embeddedDbRestarts()).isEqualTo(5);
         assertThat(defaults.shutdownGrace()).isEqualTo(java.time.Duration.ofSeconds(20));
 
-        LaunchSettings custom = LaunchSettings.fromEnvironment(Map.of("STRATA_EMBEDDED_DB_BINARIES", "/opt/pg",
-                "STRATA_EMBEDDED_DB_RESTART_ATTEMPTS", "2", "STRATA_SHUTDOWN_GRACE", "45s"));
+        LaunchSettings custom = LaunchSettings.fromEnvironment(Map.of(
+                "STRATA_EMBEDDED_DB_BINARIES",
+                "/opt/pg",
+                "STRATA_EMBEDDED_DB_RESTART_ATTEMPTS",
+                "2",
+                "STRATA_SHUTDOWN_GRACE",
+                "45s"));
         assertThat(custom.embeddedDbBinaries()).isEqualTo(java.nio.file.Path.of("/opt/pg"));
         assertThat(custom.embeddedDbRestarts()).isEqualTo(2);
         assertThat(custom.shutdownGrace()).isEqualTo(java.time.Duration.ofSeconds(45));
-        for (String grace : new String[]{"30", "PT30S", "30000ms"}) {
-            assertThat(LaunchSettings.fromEnvironment(Map.of("STRATA_SHUTDOWN_GRACE", grace)).shutdownGrace())
+        for (String grace : new String[] {"30", "PT30S", "30000ms"}) {
+            assertThat(LaunchSettings.fromEnvironment(Map.of("STRATA_SHUTDOWN_GRACE", grace))
+                            .shutdownGrace())
                     .isEqualTo(java.time.Duration.ofSeconds(30));
         }
-        assertThat(LaunchSettings.fromEnvironment(Map.of("STRATA_SHUTDOWN_GRACE", "1m")).shutdownGrace())
+        assertThat(LaunchSettings.fromEnvironment(Map.of("STRATA_SHUTDOWN_GRACE", "1m"))
+                        .shutdownGrace())
                 .isEqualTo(java.time.Duration.ofMinutes(1));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LaunchSettings.fromEnvironment(Map.of("STRATA_SHUTDOWN_GRACE", "soon")))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> LaunchSettings.fromEnvironment(Map.of("STRATA_SHUTDOWN_GRACE", "soon")))
                 .hasMessage("STRATA_SHUTDOWN_GRACE must be a duration such as 20s, 500ms or 1m, got 'soon'");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LaunchSettings.fromEnvironment(Map.of("STRATA_EMBEDDED_DB_RESTART_ATTEMPTS", "0")))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> LaunchSettings.fromEnvironment(Map.of("STRATA_EMBEDDED_DB_RESTART_ATTEMPTS", "0")))
                 .hasMessage("STRATA_EMBEDDED_DB_RESTART_ATTEMPTS must be at least 1, got 0");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.strata.adapters.persistence.testing.TestPostgres;
 import io.strata.bootstrap.cli.SchemaCommandsTestAccess;
 import io.strata.bootstrap.config.DatabaseSettings;
+import io.strata.bootstrap.testing.EmbeddedClusters;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import io.strata.bootstrap.testing.EmbeddedClusters;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,26 +39,50 @@ class ConcurrentMigrationTest {
         List<Path> logs = new ArrayList<>();
         try {
             for (int i = 0; i < 2; i++) {
-                Path log = Path.of("target", "concurrent-migration-" + i + ".log").toAbsolutePath();
+                Path log =
+                        Path.of("target", "concurrent-migration-" + i + ".log").toAbsolutePath();
                 logs.add(log);
-                ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                        "io.strata.bootstrap.Application", "serve")
-                        .redirectErrorStream(true).redirectOutput(log.toFile());
-                builder.environment().putAll(Map.of("STRATA_DB_URL", url, "STRATA_DB_USER", TestPostgres.USERNAME,
-                        "STRATA_DB_PASSWORD", TestPostgres.PASSWORD, "PORT", Integer.toString(ports.get(i))));
+                ProcessBuilder builder = new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java")
+                                        .toString(),
+                                "-Xmx256m",
+                                "-XX:TieredStopAtLevel=1",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                "io.strata.bootstrap.Application",
+                                "serve")
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile());
+                builder.environment()
+                        .putAll(Map.of(
+                                "STRATA_DB_URL",
+                                url,
+                                "STRATA_DB_USER",
+                                TestPostgres.USERNAME,
+                                "STRATA_DB_PASSWORD",
+                                TestPostgres.PASSWORD,
+                                "PORT",
+                                Integer.toString(ports.get(i))));
                 processes.add(builder.start());
             }
             HttpClient client = HttpClient.newHttpClient();
             for (int i = 0; i < 2; i++) {
-                assertThat(awaitHealthy(client, ports.get(i), processes.get(i))).as(read(logs.get(i))).isTrue();
+                assertThat(awaitHealthy(client, ports.get(i), processes.get(i)))
+                        .as(read(logs.get(i)))
+                        .isTrue();
             }
-            assertThat(SchemaCommandsTestAccess.query(url, "SELECT count(*), count(DISTINCT version) FROM flyway_schema_history "
-                    + "WHERE success AND version IS NOT NULL")).containsExactly(versions + "");
-            assertThat(SchemaCommandsTestAccess.query(url, "SELECT count(*) FROM flyway_schema_history WHERE NOT success"))
+            assertThat(SchemaCommandsTestAccess.query(
+                            url,
+                            "SELECT count(*), count(DISTINCT version) FROM flyway_schema_history "
+                                    + "WHERE success AND version IS NOT NULL"))
+                    .containsExactly(versions + "");
+            assertThat(SchemaCommandsTestAccess.query(
+                            url, "SELECT count(*) FROM flyway_schema_history WHERE NOT success"))
                     .containsExactly("0");
-            boolean waited = (read(logs.get(0)) + read(logs.get(1))).contains("Another Strata is changing the schema; waiting");
-            System.out.println("concurrent migration: both instances up; one waited for the other's schema lock: " + waited);
+            boolean waited =
+                    (read(logs.get(0)) + read(logs.get(1))).contains("Another Strata is changing the schema; waiting");
+            System.out.println(
+                    "concurrent migration: both instances up; one waited for the other's schema lock: " + waited);
         } finally {
             for (Process process : processes) {
                 process.destroy();
@@ -69,7 +93,8 @@ class ConcurrentMigrationTest {
                 }
             }
         }
-        assertThat(processes).allSatisfy(process -> assertThat(process.exitValue()).isZero());
+        assertThat(processes)
+                .allSatisfy(process -> assertThat(process.exitValue()).isZero());
     }
 
     @Test
@@ -95,7 +120,8 @@ class ConcurrentMigrationTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(SchemaCommandsTestAccess.query(url, "SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL"))
+        assertThat(SchemaCommandsTestAccess.query(
+                        url, "SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL"))
                 .containsExactly(versions + "");
     }
 
@@ -103,8 +129,11 @@ class ConcurrentMigrationTest {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = client.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return true;
                 }

@@ -1,9 +1,8 @@
 package io.strata.bootstrap.embedded;
 
-import io.strata.bootstrap.testing.EmbeddedClusters;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.strata.bootstrap.testing.EmbeddedClusters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -14,8 +13,8 @@ import java.sql.Statement;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** kill -9 of the embedded PostgreSQL's postmaster: Strata restarts it on the same data, or gives up clearly. */
 class EmbeddedPostgresSupervisionTest {
@@ -29,33 +28,39 @@ class EmbeddedPostgresSupervisionTest {
         try (EmbeddedPostgres postgres = EmbeddedClusters.start(pgDir, EmbeddedClusters.freePort(), 2)) {
             Events events = new Events();
             postgres.addListener(events);
-            try (Connection connection = connect(postgres); Statement statement = connection.createStatement()) {
+            try (Connection connection = connect(postgres);
+                    Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE acknowledged (id int PRIMARY KEY)");
                 statement.execute("INSERT INTO acknowledged SELECT generate_series(1, 1000)");
             }
             long firstPid = kill(postgres);
 
-            assertThat(events.restarted.await(60, TimeUnit.SECONDS)).as("restarted after kill -9").isTrue();
+            assertThat(events.restarted.await(60, TimeUnit.SECONDS))
+                    .as("restarted after kill -9")
+                    .isTrue();
             EmbeddedPostgres.Status status = postgres.status();
             assertThat(status.state()).isEqualTo(EmbeddedPostgres.State.RUNNING);
             assertThat(status.restarts()).isEqualTo(1);
             assertThat(status.pid()).isNotEqualTo(firstPid);
-            assertThat(status.lastExitStatus()).isEqualTo(137);   // 128 + SIGKILL
+            assertThat(status.lastExitStatus()).isEqualTo(137); // 128 + SIGKILL
             assertThat(status.lastRecoveryMs()).isNotNull().isPositive();
             assertThat(postgres.postmasterPidFromFile()).contains(status.pid());
-            try (Connection connection = connect(postgres); Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT count(*) FROM acknowledged")) {
+            try (Connection connection = connect(postgres);
+                    Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT count(*) FROM acknowledged")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(1000);
             }
             System.out.printf("embedded restart: crash to accepting connections in %d ms%n", status.lastRecoveryMs());
 
             // a server that cannot start any more (a setting PostgreSQL rejects): two attempts, then give up
-            Files.writeString(pgDir.resolve("postgresql.auto.conf"), "\nnot_a_setting = 1\n", StandardOpenOption.APPEND);
+            Files.writeString(
+                    pgDir.resolve("postgresql.auto.conf"), "\nnot_a_setting = 1\n", StandardOpenOption.APPEND);
             kill(postgres);
 
             assertThat(events.gaveUp.await(60, TimeUnit.SECONDS)).as("gave up").isTrue();
-            assertThat(events.message.get()).contains("could not be restarted after 2 attempts")
+            assertThat(events.message.get())
+                    .contains("could not be restarted after 2 attempts")
                     .contains("postgresql.auto.conf\" contains errors");
             assertThat(postgres.status().state()).isEqualTo(EmbeddedPostgres.State.FAILED);
             assertThat(postgres.isRunning()).isFalse();
@@ -72,7 +77,10 @@ class EmbeddedPostgresSupervisionTest {
     }
 
     private static Connection connect(EmbeddedPostgres postgres) throws Exception {
-        return DriverManager.getConnection(postgres.settings().jdbcUrl(), postgres.settings().username(), postgres.settings().password());
+        return DriverManager.getConnection(
+                postgres.settings().jdbcUrl(),
+                postgres.settings().username(),
+                postgres.settings().password());
     }
 
     private static final class Events implements EmbeddedPostgres.Listener {

@@ -17,8 +17,8 @@ class SignUpThrottleTest extends IntegrationTest {
 
     @Override
     protected Map<String, String> additionalProperties() {
-        return Map.of("strata.identity.max-sign-ups-per-ip", Integer.toString(LIMIT),
-                "strata.identity.sign-up-window", "1h");
+        return Map.of(
+                "strata.identity.max-sign-ups-per-ip", Integer.toString(LIMIT), "strata.identity.sign-up-window", "1h");
     }
 
     @Test
@@ -26,25 +26,38 @@ class SignUpThrottleTest extends IntegrationTest {
         String taken = Api.unique("taken");
         api().post("/api/v1/users").json(body(taken, taken)).send().expect(201);
         // a probe for an existing e-mail is answered and counted even though it rolls back
-        api().post("/api/v1/users").json(body(taken, Api.unique("other"))).send().problem(409);
+        api().post("/api/v1/users")
+                .json(body(taken, Api.unique("other")))
+                .send()
+                .problem(409);
         // invalid input reveals nothing and is not counted
         api().post("/api/v1/users").json(Map.of("email", "nope")).send().problem(400);
         String third = Api.unique("third");
         api().post("/api/v1/users").json(body(third, third)).send().expect(201);
 
-        Api.Response throttled = api().post("/api/v1/users").json(body(taken, Api.unique("probe"))).send();
+        Api.Response throttled = api().post("/api/v1/users")
+                .json(body(taken, Api.unique("probe")))
+                .send();
         Map<String, Object> problem = throttled.problem(429);
         assertThat((String) problem.get("detail")).contains("too many sign-ups from this address");
-        assertThat(throttled.header("Retry-After")).hasValueSatisfying(
-                seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 3600L));
+        assertThat(throttled.header("Retry-After"))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 3600L));
         String fresh = Api.unique("fresh");
         api().post("/api/v1/users").json(body(fresh, fresh)).send().problem(429);
         api().post("/api/v1/users").json(Map.of("email", fresh)).send().problem(400);
 
         // an ADMIN still registers users, and still gets the precise conflict
-        api().post("/api/v1/users").token(adminToken()).json(body(fresh, fresh)).send().expect(201);
-        Map<String, Object> conflict = api().post("/api/v1/users").token(adminToken())
-                .json(body(taken, Api.unique("again"))).send().problem(409);
+        api().post("/api/v1/users")
+                .token(adminToken())
+                .json(body(fresh, fresh))
+                .send()
+                .expect(201);
+        Map<String, Object> conflict = api().post("/api/v1/users")
+                .token(adminToken())
+                .json(body(taken, Api.unique("again")))
+                .send()
+                .problem(409);
         assertThat((String) conflict.get("detail")).contains("is already registered");
         // logging in is throttled separately
         api().login(fresh + "@example.test", Api.PASSWORD);

@@ -1,17 +1,16 @@
 package io.strata.bootstrap.ops;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthResult;
-import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.logging.Logger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 
 class DatabaseHealthIndicatorTest {
 
@@ -31,7 +30,8 @@ class DatabaseHealthIndicatorTest {
     private static final class UnreachableDataSource implements DataSource {
         @Override
         public Connection getConnection() throws SQLException {
-            throw new SQLException("Connection to localhost:1 refused", "08001", new java.net.ConnectException("Connection refused"));
+            throw new SQLException(
+                    "Connection to localhost:1 refused", "08001", new java.net.ConnectException("Connection refused"));
         }
 
         @Override
@@ -45,12 +45,10 @@ class DatabaseHealthIndicatorTest {
         }
 
         @Override
-        public void setLogWriter(PrintWriter out) {
-        }
+        public void setLogWriter(PrintWriter out) {}
 
         @Override
-        public void setLoginTimeout(int seconds) {
-        }
+        public void setLoginTimeout(int seconds) {}
 
         @Override
         public int getLoginTimeout() {

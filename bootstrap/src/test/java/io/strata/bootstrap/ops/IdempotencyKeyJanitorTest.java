@@ -18,7 +18,9 @@ class IdempotencyKeyJanitorTest extends IntegrationTest {
 
         assertThat(bean(IdempotencyKeyJanitor.class).purgeExpired()).isEqualTo(1);
 
-        assertThat(store.claim("test", "live", "h2", now, now.plusSeconds(3600))).isPresent();
-        assertThat(store.claim("test", "expired", "h3", now, now.plusSeconds(3600))).isEmpty();
+        assertThat(store.claim("test", "live", "h2", now, now.plusSeconds(3600)))
+                .isPresent();
+        assertThat(store.claim("test", "expired", "h3", now, now.plusSeconds(3600)))
+                .isEmpty();
     }
 }

@@ -13,7 +13,11 @@ class MigrationsEndpointTest extends IntegrationTest {
     @Test
     @SuppressWarnings("unchecked")
     void anAdminSeesTheStatusAndTheHistory() {
-        Map<String, Object> body = api().get("/api/v1/admin/migrations").token(adminToken()).send().expect(200).json();
+        Map<String, Object> body = api().get("/api/v1/admin/migrations")
+                .token(adminToken())
+                .send()
+                .expect(200)
+                .json();
 
         assertThat(body.get("currentVersion")).isEqualTo(body.get("latestKnown"));
         assertThat(body).containsEntry("pending", 0).containsEntry("failed", 0);
@@ -24,14 +28,21 @@ class MigrationsEndpointTest extends IntegrationTest {
         });
         assertThat(migrations.get(0)).containsEntry("version", "1").containsEntry("description", "identity users");
         List<Map<String, Object>> history = (List<Map<String, Object>>) body.get("history");
-        assertThat(history).hasSameSizeAs(migrations).allSatisfy(event -> assertThat(event).containsEntry("event", "applied"));
+        assertThat(history)
+                .hasSameSizeAs(migrations)
+                .allSatisfy(event -> assertThat(event).containsEntry("event", "applied"));
     }
 
     @Test
     void othersAreRefused() {
         api().get("/api/v1/admin/migrations").send().problem(401);
         String user = api().newUser(adminToken(), "migrations", "MANAGER").token();
-        assertThat(api().get("/api/v1/admin/migrations").token(user).send().problem(403).get("detail").toString())
+        assertThat(api().get("/api/v1/admin/migrations")
+                        .token(user)
+                        .send()
+                        .problem(403)
+                        .get("detail")
+                        .toString())
                 .contains("only an ADMIN may read the schema's migrations");
     }
 }

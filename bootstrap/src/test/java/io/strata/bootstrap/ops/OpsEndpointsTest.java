@@ -1,18 +1,17 @@
 package io.strata.bootstrap.ops;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.strata.bootstrap.testing.Api;
 import io.strata.bootstrap.testing.IntegrationTest;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Health, docs and server limits, against the full application. Deliberately NOT annotated: proves @MicronautTest is inherited. */
 class OpsEndpointsTest extends IntegrationTest {
@@ -25,14 +24,22 @@ class OpsEndpointsTest extends IntegrationTest {
     @Test
     @SuppressWarnings("unchecked")
     void healthReportsTheDatabaseToAnAdmin() {
-        Map<String, Object> health = api().get("/health").token(adminToken()).send().expect(200).json();
+        Map<String, Object> health =
+                api().get("/health").token(adminToken()).send().expect(200).json();
 
         assertThat(health).containsEntry("status", "UP");
-        Map<String, Object> database = (Map<String, Object>) ((Map<String, Object>) health.get("details")).get("database");
+        Map<String, Object> database =
+                (Map<String, Object>) ((Map<String, Object>) health.get("details")).get("database");
         assertThat(database).containsEntry("status", "UP");
         Map<String, Object> details = (Map<String, Object>) database.get("details");
-        assertThat(details).containsKeys("selectOneLatencyMs", "migrationVersion", "postgresVersion", "pool", "durability",
-                "availability");
+        assertThat(details)
+                .containsKeys(
+                        "selectOneLatencyMs",
+                        "migrationVersion",
+                        "postgresVersion",
+                        "pool",
+                        "durability",
+                        "availability");
         assertThat(((Number) details.get("selectOneLatencyMs")).doubleValue()).isGreaterThanOrEqualTo(0.0);
         assertThat(details.get("postgresVersion").toString()).startsWith("17.");
         Map<String, Object> pool = (Map<String, Object>) details.get("pool");
@@ -46,28 +53,43 @@ class OpsEndpointsTest extends IntegrationTest {
     @SuppressWarnings("unchecked")
     void healthWarnsAnAdminWhenTheDatabaseIsNotDurable() {
         // the tests' PostgreSQL runs with fsync, synchronous_commit and full_page_writes off, on purpose (speed)
-        Map<String, Object> health = api().get("/health").token(adminToken()).send().expect(200).json();
+        Map<String, Object> health =
+                api().get("/health").token(adminToken()).send().expect(200).json();
 
-        Map<String, Object> database = (Map<String, Object>) ((Map<String, Object>) health.get("details")).get("database");
-        Map<String, Object> durability = (Map<String, Object>) ((Map<String, Object>) database.get("details")).get("durability");
-        assertThat(durability).containsEntry("fsync", "off").containsEntry("synchronousCommit", "off")
+        Map<String, Object> database =
+                (Map<String, Object>) ((Map<String, Object>) health.get("details")).get("database");
+        Map<String, Object> durability =
+                (Map<String, Object>) ((Map<String, Object>) database.get("details")).get("durability");
+        assertThat(durability)
+                .containsEntry("fsync", "off")
+                .containsEntry("synchronousCommit", "off")
                 .containsEntry("fullPageWrites", "off");
-        assertThat((java.util.List<String>) durability.get("warnings")).anySatisfy(w -> assertThat(w).startsWith("fsync is off"))
+        assertThat((java.util.List<String>) durability.get("warnings"))
+                .anySatisfy(w -> assertThat(w).startsWith("fsync is off"))
                 .anySatisfy(w -> assertThat(w).startsWith("synchronous_commit is off"));
     }
 
     @Test
     void healthShowsTheStatusOnlyToAnyoneButAnAdmin() {
         String user = api().newUser(adminToken(), "health", null).token();
-        for (String token : new String[]{null, user, "not-a-valid-token", "a".repeat(300)}) {
-            for (String path : new String[]{"/health", "/health/readiness", "/health/liveness"}) {
+        for (String token : new String[] {null, user, "not-a-valid-token", "a".repeat(300)}) {
+            for (String path : new String[] {"/health", "/health/readiness", "/health/liveness"}) {
                 Api.Response response = api().get(path).token(token).send().expect(200);
                 assertThat(response.json()).as("%s with token %s", path, token).isEqualTo(Map.of("status", "UP"));
                 assertThat(response.body()).doesNotContain("postgresVersion", "pool", "diskSpace", "total");
             }
         }
-        assertThat(api().get("/health/readiness").token(adminToken()).send().expect(200).body()).contains("\"database\"");
-        assertThat(api().get("/health").header("Authorization", "Basic YWRtaW46YWRtaW4=").send().expect(200).json())
+        assertThat(api().get("/health/readiness")
+                        .token(adminToken())
+                        .send()
+                        .expect(200)
+                        .body())
+                .contains("\"database\"");
+        assertThat(api().get("/health")
+                        .header("Authorization", "Basic YWRtaW46YWRtaW4=")
+                        .send()
+                        .expect(200)
+                        .json())
                 .isEqualTo(Map.of("status", "UP"));
     }
 
@@ -75,8 +97,8 @@ class OpsEndpointsTest extends IntegrationTest {
     void healthReportsTheLatestFlywayVersion() throws Exception {
         String expected;
         try (var connection = java.sql.DriverManager.getConnection(jdbcUrl(), "postgres", "");
-             var statement = connection.createStatement();
-             var rs = statement.executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
+                var statement = connection.createStatement();
+                var rs = statement.executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
             rs.next();
             if (rs.getBoolean(1)) {
                 try (var versions = statement.executeQuery(
@@ -87,17 +109,21 @@ class OpsEndpointsTest extends IntegrationTest {
                 expected = null;
             }
         }
-        String body = api().get("/health").token(adminToken()).send().expect(200).body();
-        assertThat(body).contains(expected == null ? "\"migrationVersion\":null" : "\"migrationVersion\":\"" + expected + "\"");
+        String body =
+                api().get("/health").token(adminToken()).send().expect(200).body();
+        assertThat(body)
+                .contains(expected == null ? "\"migrationVersion\":null" : "\"migrationVersion\":\"" + expected + "\"");
     }
 
     @Test
     void persistenceSettingsAreApplied() throws Exception {
-        com.zaxxer.hikari.HikariDataSource hikari = bean(javax.sql.DataSource.class).unwrap(com.zaxxer.hikari.HikariDataSource.class);
+        com.zaxxer.hikari.HikariDataSource hikari =
+                bean(javax.sql.DataSource.class).unwrap(com.zaxxer.hikari.HikariDataSource.class);
         assertThat(hikari.getMaximumPoolSize()).isEqualTo(5);
         assertThat(hikari.getConnectionTimeout()).isEqualTo(5000);
         // pgjdbc reads driver properties with Properties.getProperty: a Boolean value would be silently ignored
-        assertThat(hikari.getDataSourceProperties().getProperty("reWriteBatchedInserts")).isEqualTo("true");
+        assertThat(hikari.getDataSourceProperties().getProperty("reWriteBatchedInserts"))
+                .isEqualTo("true");
 
         var sessionFactory = bean(jakarta.persistence.EntityManagerFactory.class)
                 .unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class);
@@ -113,7 +139,10 @@ class OpsEndpointsTest extends IntegrationTest {
 
     @Test
     void livenessAndReadiness() {
-        assertThat(http().exchange(HttpRequest.GET("/health/liveness"), String.class).status().getCode()).isEqualTo(200);
+        assertThat(http().exchange(HttpRequest.GET("/health/liveness"), String.class)
+                        .status()
+                        .getCode())
+                .isEqualTo(200);
         HttpResponse<String> readiness = http().exchange(HttpRequest.GET("/health/readiness"), String.class);
         assertThat(readiness.status().getCode()).isEqualTo(200);
         assertThat(readiness.body()).isEqualTo("{\"status\":\"UP\"}");
@@ -123,34 +152,41 @@ class OpsEndpointsTest extends IntegrationTest {
     void docsPageLoadsSwaggerUiFromTheWebjar() {
         HttpResponse<String> page = http().exchange(HttpRequest.GET("/docs"), String.class);
         assertThat(page.status().getCode()).isEqualTo(200);
-        assertThat(page.getContentType()).hasValueSatisfying(type -> assertThat(type.getName()).isEqualTo(MediaType.TEXT_HTML));
+        assertThat(page.getContentType())
+                .hasValueSatisfying(type -> assertThat(type.getName()).isEqualTo(MediaType.TEXT_HTML));
         assertThat(page.body()).contains("SwaggerUIBundle", "/openapi.yml");
 
-        HttpResponse<String> script = http().exchange(HttpRequest.GET("/docs/assets/swagger-ui-bundle.js"), String.class);
+        HttpResponse<String> script =
+                http().exchange(HttpRequest.GET("/docs/assets/swagger-ui-bundle.js"), String.class);
         assertThat(script.status().getCode()).isEqualTo(200);
         assertThat(script.body()).contains("SwaggerUIBundle");
     }
 
     @Test
     void openApiDocumentIsServed() {
-        Assumptions.assumeTrue(OpenApiDocument.locate(getClass().getClassLoader()).isPresent(),
+        Assumptions.assumeTrue(
+                OpenApiDocument.locate(getClass().getClassLoader()).isPresent(),
                 "adapters-web has not generated an OpenAPI document yet (no META-INF/swagger/*.yml: no controllers?)");
 
         HttpResponse<String> response = http().exchange(HttpRequest.GET("/openapi.yml"), String.class);
         assertThat(response.status().getCode()).isEqualTo(200);
-        assertThat(response.getContentType()).hasValueSatisfying(type -> assertThat(type.getName()).isEqualTo(DocsController.YAML));
+        assertThat(response.getContentType())
+                .hasValueSatisfying(type -> assertThat(type.getName()).isEqualTo(DocsController.YAML));
         assertThat(response.body()).contains("openapi:", "paths:");
     }
 
     @Test
     void bodiesOverOneMegabyteAreRejectedWith413() {
         String small = "x".repeat(1000);
-        assertThat(http().retrieve(HttpRequest.POST("/test/echo", small).contentType(MediaType.TEXT_PLAIN), String.class))
+        assertThat(http().retrieve(
+                                HttpRequest.POST("/test/echo", small).contentType(MediaType.TEXT_PLAIN), String.class))
                 .isEqualTo("1000");
 
         String large = "x".repeat(1024 * 1024 + 1);
-        assertThatThrownBy(() -> http().exchange(HttpRequest.POST("/test/echo", large).contentType(MediaType.TEXT_PLAIN), String.class))
-                .isInstanceOfSatisfying(HttpClientResponseException.class,
+        assertThatThrownBy(() -> http().exchange(
+                                HttpRequest.POST("/test/echo", large).contentType(MediaType.TEXT_PLAIN), String.class))
+                .isInstanceOfSatisfying(
+                        HttpClientResponseException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(413));
     }
 }

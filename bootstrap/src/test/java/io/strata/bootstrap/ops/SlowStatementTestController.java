@@ -26,7 +26,9 @@ class SlowStatementTestController {
     @Get("/{millis}")
     @ReadOnly
     String sleep(int millis) {
-        Object result = entityManager.createNativeQuery("SELECT 1 FROM pg_sleep(" + millis / 1000.0 + ")").getSingleResult();
+        Object result = entityManager
+                .createNativeQuery("SELECT 1 FROM pg_sleep(" + millis / 1000.0 + ")")
+                .getSingleResult();
         return "slept: " + result;
     }
 }

@@ -1,20 +1,18 @@
 package io.strata.bootstrap.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.json.JsonMapper;
 import io.strata.bootstrap.StrataServer;
 import io.strata.bootstrap.embedded.EmbeddedPostgres;
 import io.strata.bootstrap.testing.Api;
 import io.strata.bootstrap.testing.EmbeddedClusters;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An external database that goes away and comes back (a PostgreSQL of the test's own, so no supervisor restarts
@@ -38,25 +36,34 @@ class DatabaseOutageTest {
         EmbeddedPostgres database = EmbeddedClusters.start(pgDir, pgPort, 1);
         try {
             Map<String, String> env = Map.of(
-                    "STRATA_DB_URL", database.settings().jdbcUrl(),
-                    "STRATA_DB_USER", EmbeddedPostgres.SUPERUSER,
-                    "PORT", "-1");
+                    "STRATA_DB_URL",
+                    database.settings().jdbcUrl(),
+                    "STRATA_DB_USER",
+                    EmbeddedPostgres.SUPERUSER,
+                    "PORT",
+                    "-1");
             String[] args = {"--strata.admin.email=" + ADMIN_EMAIL, "--strata.admin.password=" + ADMIN_PASSWORD};
             try (StrataServer strata = StrataServer.start(args, env)) {
                 Api api = new Api(strata.server().getURL(), strata.context().getBean(JsonMapper.class));
                 String token = api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
                 api.get("/api/v1/users/me").token(token).send().expect(200);
 
-                database.close();   // the database goes away
+                database.close(); // the database goes away
 
                 long start = System.nanoTime();
-                unavailable(api.get("/api/v1/users/me").token(token).send());   // may wait for the pool: the outage is news
+                unavailable(
+                        api.get("/api/v1/users/me").token(token).send()); // may wait for the pool: the outage is news
                 long firstMs = millisSince(start);
                 List<Long> latencies = new ArrayList<>();
                 for (int i = 0; i < 5; i++) {
                     start = System.nanoTime();
-                    unavailable(i % 2 == 0 ? api.get("/api/v1/users/me").token(token).send()
-                            : api.post("/api/v1/projects").token(token).json(Map.of("name", "during the outage")).send());
+                    unavailable(
+                            i % 2 == 0
+                                    ? api.get("/api/v1/users/me").token(token).send()
+                                    : api.post("/api/v1/projects")
+                                            .token(token)
+                                            .json(Map.of("name", "during the outage"))
+                                            .send());
                     latencies.add(millisSince(start));
                 }
                 assertThat(latencies).as("503 once the outage is known").allMatch(ms -> ms < FAST_MS);
@@ -76,11 +83,13 @@ class DatabaseOutageTest {
                 assertThat(liveness.status()).isEqualTo(200);
                 assertThat(liveness.json()).containsEntry("status", "UP");
 
-                database = EmbeddedClusters.start(pgDir, pgPort, 1);   // back, on the same data and port
+                database = EmbeddedClusters.start(pgDir, pgPort, 1); // back, on the same data and port
                 long back = System.nanoTime();
                 int status = 0;
                 while (status != 200) {
-                    assertThat(millisSince(back)).as("service resumed by itself").isLessThan(30_000);
+                    assertThat(millisSince(back))
+                            .as("service resumed by itself")
+                            .isLessThan(30_000);
                     status = api.get("/api/v1/users/me").token(token).send().status();
                     if (status != 200) {
                         assertThat(status).isEqualTo(503);
@@ -89,9 +98,14 @@ class DatabaseOutageTest {
                 }
                 long resumedMs = millisSince(back);
                 assertThat(api.get("/health").send().status()).isEqualTo(200);
-                api.post("/api/v1/projects").token(token).json(Map.of("name", "after the outage")).send().expect(201);
-                System.out.printf("outage: first 503 after %d ms (pool timeout 5000 ms), then 503 in %s ms; /health %d ms, "
-                        + "/health/readiness %d ms; service back %d ms after the database%n",
+                api.post("/api/v1/projects")
+                        .token(token)
+                        .json(Map.of("name", "after the outage"))
+                        .send()
+                        .expect(201);
+                System.out.printf(
+                        "outage: first 503 after %d ms (pool timeout 5000 ms), then 503 in %s ms; /health %d ms, "
+                                + "/health/readiness %d ms; service back %d ms after the database%n",
                         firstMs, latencies, healthMs, readinessMs, resumedMs);
             }
         } finally {
@@ -102,7 +116,8 @@ class DatabaseOutageTest {
     private static void unavailable(Api.Response response) {
         Map<String, Object> problem = response.problem(503);
         assertThat(problem.get("type")).isEqualTo("urn:strata:problem:unavailable");
-        assertThat(response.header("Retry-After")).hasValueSatisfying(value -> assertThat(Integer.parseInt(value)).isPositive());
+        assertThat(response.header("Retry-After"))
+                .hasValueSatisfying(value -> assertThat(Integer.parseInt(value)).isPositive());
     }
 
     private static long millisSince(long start) {

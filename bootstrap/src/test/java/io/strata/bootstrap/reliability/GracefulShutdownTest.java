@@ -1,11 +1,10 @@
 package io.strata.bootstrap.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.strata.bootstrap.embedded.EmbeddedPostgres;
 import io.strata.bootstrap.testing.EmbeddedClusters;
 import io.strata.bootstrap.testing.WriteLoad;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.URI;
@@ -28,8 +27,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGTERM to a real Strata process (a JVM started from the test classpath, with its embedded PostgreSQL) under
@@ -55,24 +54,32 @@ class GracefulShutdownTest {
         try {
             awaitLine(output, "Strata started in", Duration.ofMinutes(3), strata);
             URI base = URI.create("http://localhost:" + httpPort);
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String token = login(client, base);
 
             WriteLoad load = new WriteLoad(base, token).start(3);
-            assertThat(load.awaitAcknowledged(30, Duration.ofSeconds(60))).as("writes before the stop").isTrue();
+            assertThat(load.awaitAcknowledged(30, Duration.ofSeconds(60)))
+                    .as("writes before the stop")
+                    .isTrue();
             List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
-            for (int i = 0; i < SLOW_REQUESTS; i++) {   // each on a connection of its own
-                slow.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().sendAsync(
-                        HttpRequest.newBuilder(base.resolve("/test/slow/" + SLOW_MILLIS)).timeout(Duration.ofSeconds(60)).build(),
-                        HttpResponse.BodyHandlers.ofString()));
+            for (int i = 0; i < SLOW_REQUESTS; i++) { // each on a connection of its own
+                slow.add(HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build()
+                        .sendAsync(
+                                HttpRequest.newBuilder(base.resolve("/test/slow/" + SLOW_MILLIS))
+                                        .timeout(Duration.ofSeconds(60))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString()));
             }
             awaitCount(output, SlowTestController.STARTED, SLOW_REQUESTS, Duration.ofSeconds(30), strata);
 
             long sigtermAt = System.nanoTime();
-            strata.destroy();   // SIGTERM
+            strata.destroy(); // SIGTERM
 
             List<Integer> afterSignal = new ArrayList<>();
-            while (strata.isAlive() && afterSignal.size() < 200) {   // new requests: 503 or refused, never a 500
+            while (strata.isAlive() && afterSignal.size() < 200) { // new requests: 503 or refused, never a 500
                 afterSignal.add(status(base.resolve("/health/liveness")));
                 Thread.sleep(25);
             }
@@ -85,9 +92,12 @@ class GracefulShutdownTest {
             load.close();
 
             assertThat(strata.exitValue()).as("exit status").isZero();
-            assertThat(afterSignal).as("answers to new requests during the stop (-1: refused)").allMatch(s -> s == 503 || s == -1);
+            assertThat(afterSignal)
+                    .as("answers to new requests during the stop (-1: refused)")
+                    .allMatch(s -> s == 503 || s == -1);
             assertThat(load.unexpected).as("answers other than 201 and 503").isEmpty();
-            assertThat(load.transportFailures).as("requests sent before SIGTERM that got no answer")
+            assertThat(load.transportFailures)
+                    .as("requests sent before SIGTERM that got no answer")
                     .allMatch(failure -> failure.sentAt() > sigtermAt);
 
             int drained = line(output, "All (\\d+) requests in flight finished in (\\d+) ms");
@@ -97,15 +107,19 @@ class GracefulShutdownTest {
             assertThat(finished).as("drained before PostgreSQL stopped").isLessThan(postgresDown);
             assertThat(postgresDown).isLessThan(stopped);
             assertThat(output).noneMatch(l -> l.contains(" ERROR "));
-            assertThat(dataDir.resolve("pg").resolve("postmaster.pid")).as("PostgreSQL stopped cleanly").doesNotExist();
-            System.out.printf("graceful stop: %d requests in flight at SIGTERM finished (%d slow ones), %d writes acknowledged "
+            assertThat(dataDir.resolve("pg").resolve("postmaster.pid"))
+                    .as("PostgreSQL stopped cleanly")
+                    .doesNotExist();
+            System.out.printf(
+                    "graceful stop: %d requests in flight at SIGTERM finished (%d slow ones), %d writes acknowledged "
                             + "before, %d answers 503/refused during the stop, exit status %d%n",
                     drained, SLOW_REQUESTS, load.acknowledged(), afterSignal.size(), strata.exitValue());
 
             try (EmbeddedPostgres postgres = EmbeddedClusters.start(dataDir.resolve("pg"), pgPort, 1);
-                 Connection connection = DriverManager.getConnection(postgres.settings().jdbcUrl(), EmbeddedPostgres.SUPERUSER, "");
-                 Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT count(*) FROM tasks")) {
+                    Connection connection =
+                            DriverManager.getConnection(postgres.settings().jdbcUrl(), EmbeddedPostgres.SUPERUSER, "");
+                    Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT count(*) FROM tasks")) {
                 rs.next();
                 assertThat(rs.getLong(1)).as("acknowledged tasks are stored").isGreaterThanOrEqualTo(load.tasks.size());
             }
@@ -119,11 +133,19 @@ class GracefulShutdownTest {
     /** Starts Strata; its output goes to {@code target/graceful-shutdown-strata.log}, read into {@code output} as it grows. */
     private Process start(int httpPort, int pgPort, List<String> output) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path log = Path.of("target", "graceful-shutdown-strata.log").toAbsolutePath();   // kept for a look after a failure
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "io.strata.bootstrap.Application", "serve",
-                "--strata.admin.email=" + ADMIN_EMAIL, "--strata.admin.password=" + ADMIN_PASSWORD,
-                "--strata.test.slow-controller=true")
+        Path log =
+                Path.of("target", "graceful-shutdown-strata.log").toAbsolutePath(); // kept for a look after a failure
+        ProcessBuilder builder = new ProcessBuilder(
+                        java.toString(),
+                        "-Xmx384m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.strata.bootstrap.Application",
+                        "serve",
+                        "--strata.admin.email=" + ADMIN_EMAIL,
+                        "--strata.admin.password=" + ADMIN_PASSWORD,
+                        "--strata.test.slow-controller=true")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
@@ -131,34 +153,39 @@ class GracefulShutdownTest {
         env.put("PORT", Integer.toString(httpPort));
         env.put("STRATA_SHUTDOWN_GRACE", "20s");
         Process process = builder.start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
-                while (true) {
-                    String line = lines.readLine();
-                    if (line == null) {
-                        if (!process.isAlive()) {
-                            return;
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader lines = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+                        while (true) {
+                            String line = lines.readLine();
+                            if (line == null) {
+                                if (!process.isAlive()) {
+                                    return;
+                                }
+                                Thread.sleep(10);
+                                continue;
+                            }
+                            output.add(line);
+                            System.out.println("[strata] " + line);
                         }
-                        Thread.sleep(10);
-                        continue;
+                    } catch (IOException | InterruptedException ignored) {
+                        // done
                     }
-                    output.add(line);
-                    System.out.println("[strata] " + line);
-                }
-            } catch (IOException | InterruptedException ignored) {
-                // done
-            }
-        }, "strata-output");
+                },
+                "strata-output");
         reader.setDaemon(true);
         reader.start();
         return process;
     }
 
     private static String login(HttpClient client, URI base) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(base.resolve("/api/v1/sessions"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(base.resolve("/api/v1/sessions"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(response.body());
         assertThat(token.find()).isTrue();
@@ -168,8 +195,15 @@ class GracefulShutdownTest {
     /** The status of a GET on a new connection, or -1 when the connection is refused or dropped. */
     private static int status(URI uri) {
         try {
-            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build()
-                    .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding())
+            return HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(uri)
+                                    .timeout(Duration.ofSeconds(30))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
                     .statusCode();
         } catch (IOException e) {
             return -1;
@@ -179,7 +213,8 @@ class GracefulShutdownTest {
         }
     }
 
-    private static void awaitLine(List<String> output, String text, Duration timeout, Process process) throws InterruptedException {
+    private static void awaitLine(List<String> output, String text, Duration timeout, Process process)
+            throws InterruptedException {
         awaitCount(output, text, 1, timeout, process);
     }
 
@@ -187,7 +222,9 @@ class GracefulShutdownTest {
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (output.stream().filter(l -> l.contains(text)).count() < count) {
-            assertThat(process.isAlive()).as("Strata is running (waiting for '%s')", text).isTrue();
+            assertThat(process.isAlive())
+                    .as("Strata is running (waiting for '%s')", text)
+                    .isTrue();
             assertThat(System.nanoTime()).as("waited too long for '%s'", text).isLessThan(deadline);
             Thread.sleep(20);
         }

@@ -3,16 +3,15 @@ package io.strata.bootstrap.reliability;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Named;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
 
 /**
  * Test-only endpoint (enabled by {@code strata.test.slow-controller=true}): a request that is in flight for a
@@ -28,7 +27,7 @@ class SlowTestController {
     private final DataSource dataSource;
 
     SlowTestController(@Named("default") DataSource dataSource, DataSourceResolver resolver) {
-        this.dataSource = resolver.resolve(dataSource);   // the pool itself, outside Micronaut's transaction management
+        this.dataSource = resolver.resolve(dataSource); // the pool itself, outside Micronaut's transaction management
     }
 
     @Get("/{millis}")
@@ -36,8 +35,9 @@ class SlowTestController {
         System.out.println(STARTED);
         System.out.flush();
         Thread.sleep(millis);
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT count(*) FROM users")) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT count(*) FROM users")) {
             rs.next();
             return "done after " + millis + " ms; users: " + rs.getLong(1);
         }

@@ -40,8 +40,10 @@ public final class Api {
 
     private final URI base;
     private final JsonMapper json;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final Queue<Response> responses = new ConcurrentLinkedQueue<>();
 
     public Api(URL base, JsonMapper json) {
@@ -95,7 +97,9 @@ public final class Api {
 
     /** Logs in and returns the bearer token. */
     public String login(String email, String password) {
-        Response response = post("/api/v1/sessions").json(Map.of("email", email, "password", password)).send();
+        Response response = post("/api/v1/sessions")
+                .json(Map.of("email", email, "password", password))
+                .send();
         response.expect(201);
         return (String) response.json().get("token");
     }
@@ -119,8 +123,7 @@ public final class Api {
         return new TestUser((String) user.get("id"), email, (String) user.get("username"), login(email, PASSWORD));
     }
 
-    public record TestUser(String id, String email, String username, String token) {
-    }
+    public record TestUser(String id, String email, String username, String token) {}
 
     // ------------------------------------------------------------------ request builder
 
@@ -165,15 +168,20 @@ public final class Api {
         }
 
         public Response send() {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+            HttpRequest.Builder builder =
+                    HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
             headers.forEach(builder::header);
-            builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(body));
+            builder.method(
+                    method,
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
             try {
-                HttpResponse<String> response = client.send(builder.build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                Response result = new Response(method + " " + path, response.statusCode(),
-                        response.headers().map(), response.body());
+                HttpResponse<String> response =
+                        client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                Response result = new Response(
+                        method + " " + path,
+                        response.statusCode(),
+                        response.headers().map(),
+                        response.body());
                 responses.add(result);
                 return result;
             } catch (IOException e) {
@@ -213,8 +221,10 @@ public final class Api {
         }
 
         public Optional<String> header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .flatMap(e -> e.getValue().stream()).findFirst();
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .findFirst();
         }
 
         public String etag() {
@@ -242,13 +252,15 @@ public final class Api {
         /** Asserts an RFC 9457 problem with this status and returns it. */
         public Map<String, Object> problem(int expected) {
             expect(expected);
-            assertThat(header("Content-Type")).as("%s content type", request).hasValueSatisfying(
-                    ct -> assertThat(ct).startsWith(PROBLEM_JSON));
+            assertThat(header("Content-Type"))
+                    .as("%s content type", request)
+                    .hasValueSatisfying(ct -> assertThat(ct).startsWith(PROBLEM_JSON));
             Map<String, Object> problem = json();
             assertThat(problem).as(request).containsKeys("type", "title", "status", "detail");
             assertThat(problem.get("status")).isEqualTo(expected);
             assertThat((String) problem.get("type")).startsWith("urn:strata:problem:");
-            assertThat(body).as("%s leaks internals", request)
+            assertThat(body)
+                    .as("%s leaks internals", request)
                     .doesNotContain("Exception", "\tat ", "io.strata.", "io.micronaut.", "org.hibernate");
             return problem;
         }
@@ -259,7 +271,8 @@ public final class Api {
          */
         public Map<String, Object> notFound() {
             Map<String, Object> problem = problem(404);
-            assertThat((String) problem.get("detail")).as("%s: a lookup miss, not an unknown route", request)
+            assertThat((String) problem.get("detail"))
+                    .as("%s: a lookup miss, not an unknown route", request)
                     .endsWith(" not found");
             return problem;
         }

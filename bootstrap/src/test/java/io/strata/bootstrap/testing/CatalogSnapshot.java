@@ -15,14 +15,17 @@ import java.util.List;
  */
 public final class CatalogSnapshot {
 
-    private static final String NOT_BOOKKEEPING = "c.relname NOT LIKE 'flyway\\_schema\\_history%' AND c.relname NOT LIKE 'strata\\_schema\\_rollbacks%'";
+    private static final String NOT_BOOKKEEPING =
+            "c.relname NOT LIKE 'flyway\\_schema\\_history%' AND c.relname NOT LIKE 'strata\\_schema\\_rollbacks%'";
     private static final String PUBLIC = "c.relnamespace = 'public'::regnamespace";
-    private static final String NOT_EXTENSION = "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '%s'::regclass "
-            + "AND e.objid = %s AND e.deptype = 'e')";
+    private static final String NOT_EXTENSION =
+            "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '%s'::regclass "
+                    + "AND e.objid = %s AND e.deptype = 'e')";
 
     private static final List<String> QUERIES = List.of(
             "SELECT 'relation ' || c.relname || ' kind=' || c.relkind::text || ' rls=' || c.relrowsecurity || ' forced='"
-                    + " || c.relforcerowsecurity || ' acl=' || coalesce(c.relacl::text, '') FROM pg_class c WHERE " + PUBLIC
+                    + " || c.relforcerowsecurity || ' acl=' || coalesce(c.relacl::text, '') FROM pg_class c WHERE "
+                    + PUBLIC
                     + " AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND " + NOT_BOOKKEEPING
                     + " AND " + NOT_EXTENSION.formatted("pg_class", "c.oid"),
             "SELECT 'column ' || c.relname || '#' || row_number() OVER (PARTITION BY c.oid ORDER BY a.attnum) || ' ' || a.attname"
@@ -31,11 +34,13 @@ public final class CatalogSnapshot {
                     + " || ' identity=' || a.attidentity::text || ' collation=' || a.attcollation::regcollation::text"
                     + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
                     + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-                    + " WHERE " + PUBLIC + " AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND a.attnum > 0 AND NOT a.attisdropped"
+                    + " WHERE " + PUBLIC
+                    + " AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND a.attnum > 0 AND NOT a.attisdropped"
                     + " AND " + NOT_BOOKKEEPING + " AND " + NOT_EXTENSION.formatted("pg_class", "c.oid"),
             "SELECT 'constraint ' || c.relname || ' ' || k.conname || ' ' || pg_get_constraintdef(k.oid)"
                     + " || ' deferrable=' || k.condeferrable || ' deferred=' || k.condeferred"
-                    + " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid WHERE " + PUBLIC + " AND " + NOT_BOOKKEEPING,
+                    + " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid WHERE " + PUBLIC + " AND "
+                    + NOT_BOOKKEEPING,
             "SELECT 'index ' || pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid"
                     + " WHERE " + PUBLIC + " AND " + NOT_BOOKKEEPING,
             "SELECT 'policy ' || tablename || ' ' || policyname || ' ' || permissive || ' ' || roles::text || ' ' || cmd"
@@ -57,14 +62,14 @@ public final class CatalogSnapshot {
                     + " AND c.relkind IN ('v', 'm')",
             "SELECT 'sequence ' || s.seqrelid::regclass::text || ' ' || format_type(s.seqtypid, NULL) || ' ' || s.seqstart"
                     + " || ' ' || s.seqincrement || ' ' || s.seqmax || ' ' || s.seqmin || ' ' || s.seqcache || ' ' || s.seqcycle"
-                    + " FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid WHERE " + PUBLIC + " AND " + NOT_BOOKKEEPING,
+                    + " FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid WHERE " + PUBLIC + " AND "
+                    + NOT_BOOKKEEPING,
             "SELECT 'extension ' || extname || ' ' || extversion || ' ' || extnamespace::regnamespace::text FROM pg_extension",
             "SELECT 'comment ' || c.relname || ' ' || d.objsubid || ' ' || d.description FROM pg_description d"
                     + " JOIN pg_class c ON c.oid = d.objoid AND d.classoid = 'pg_class'::regclass WHERE " + PUBLIC
                     + " AND " + NOT_BOOKKEEPING);
 
-    private CatalogSnapshot() {
-    }
+    private CatalogSnapshot() {}
 
     /** The sorted lines. */
     public static List<String> of(Connection connection) throws SQLException {

@@ -28,19 +28,19 @@ public class ConnectionProbe implements BeanCreatedEventListener<DataSource>, Or
     private final List<Statement> statements = new CopyOnWriteArrayList<>();
 
     /** One statement: its SQL and whether the connection was read-only when it was prepared. */
-    public record Statement(String sql, boolean readOnly) {
-    }
+    public record Statement(String sql, boolean readOnly) {}
 
     @Override
     public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
         DataSource pool = event.getBean();
         if (!(pool instanceof HikariDataSource)) {
-            return pool;   // Micronaut's contextual wrappers resolve to the pool; wrapping them would hide it
+            return pool; // Micronaut's contextual wrappers resolve to the pool; wrapping them would hide it
         }
         return proxy(DataSource.class, pool, (method, args) -> {
             Object result = method.invoke(pool, args);
             return result instanceof Connection connection && method.getName().equals("getConnection")
-                    ? connection(connection) : result;
+                    ? connection(connection)
+                    : result;
         });
     }
 

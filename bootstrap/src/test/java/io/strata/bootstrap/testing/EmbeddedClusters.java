@@ -1,7 +1,6 @@
 package io.strata.bootstrap.testing;
 
 import io.strata.bootstrap.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -18,11 +17,11 @@ public final class EmbeddedClusters {
 
     public static final Path BINARIES = Path.of("target", "pg-bin").toAbsolutePath();
 
-    private EmbeddedClusters() {
-    }
+    private EmbeddedClusters() {}
 
     public static EmbeddedPostgres start(Path dataDirectory, int port, int restartAttempts) {
-        return EmbeddedPostgres.start(dataDirectory, port, EmbeddedPostgres.DEFAULT_DATABASE, BINARIES, restartAttempts);
+        return EmbeddedPostgres.start(
+                dataDirectory, port, EmbeddedPostgres.DEFAULT_DATABASE, BINARIES, restartAttempts);
     }
 
     /** The environment of a Strata with an embedded cluster under {@code dataDirectory} on {@code pgPort}, HTTP on a random port. */

@@ -13,10 +13,9 @@ import io.strata.bootstrap.database.ApplicationRole;
 import io.strata.bootstrap.database.SchemaMigrations;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
-import org.junit.jupiter.api.TestInstance;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Base class of HTTP-level integration tests: the whole application (HTTP server on a random port, the schema
@@ -43,6 +42,7 @@ import java.util.Map;
 public abstract class IntegrationTest implements TestPropertyProvider {
     /** The first ADMIN every test database starts with (created on startup from configuration). */
     public static final String ADMIN_EMAIL = "admin@strata.test";
+
     public static final String ADMIN_PASSWORD = "admin password for tests";
 
     @Inject

@@ -1,11 +1,11 @@
 package io.strata.bootstrap.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Proves that {@link SqlStatements} counts the statements Hibernate sends to PostgreSQL in the running application. */
 class SqlStatementsTest extends IntegrationTest {
@@ -18,7 +18,8 @@ class SqlStatementsTest extends IntegrationTest {
 
         try (Session session = sessionFactory.openSession()) {
             for (int i = 0; i < 3; i++) {
-                assertThat(session.createNativeQuery("SELECT 1", Integer.class).getSingleResult()).isEqualTo(1);
+                assertThat(session.createNativeQuery("SELECT 1", Integer.class).getSingleResult())
+                        .isEqualTo(1);
             }
         }
         assertThat(sql().count()).isEqualTo(3);
@@ -33,9 +34,13 @@ class SqlStatementsTest extends IntegrationTest {
         long statements = sql().countDuring(() -> {
             try (Session session = sessionFactory.openSession()) {
                 var transaction = session.beginTransaction();
-                session.createNativeMutationQuery("CREATE TABLE counted (id int PRIMARY KEY)").executeUpdate();
-                session.createNativeMutationQuery("INSERT INTO counted SELECT g FROM generate_series(1, 100) g").executeUpdate();
-                assertThat(session.createNativeQuery("SELECT count(*) FROM counted", Long.class).getSingleResult()).isEqualTo(100L);
+                session.createNativeMutationQuery("CREATE TABLE counted (id int PRIMARY KEY)")
+                        .executeUpdate();
+                session.createNativeMutationQuery("INSERT INTO counted SELECT g FROM generate_series(1, 100) g")
+                        .executeUpdate();
+                assertThat(session.createNativeQuery("SELECT count(*) FROM counted", Long.class)
+                                .getSingleResult())
+                        .isEqualTo(100L);
                 transaction.commit();
             }
         });

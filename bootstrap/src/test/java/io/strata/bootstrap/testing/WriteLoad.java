@@ -32,8 +32,7 @@ public final class WriteLoad implements AutoCloseable {
     private static final int TASKS_PER_PROJECT = 6;
 
     /** A request that got no HTTP answer: when it was sent (nanoTime) and why. */
-    public record TransportFailure(long sentAt, String request, String error) {
-    }
+    public record TransportFailure(long sentAt, String request, String error) {}
 
     private final URI base;
     private final String token;
@@ -96,8 +95,10 @@ public final class WriteLoad implements AutoCloseable {
     }
 
     private void run(int thread) {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         String project = null;
         int tasksInProject = 0;
         int sequence = 0;
@@ -105,11 +106,15 @@ public final class WriteLoad implements AutoCloseable {
             boolean newProject = project == null || tasksInProject >= TASKS_PER_PROJECT;
             String path = newProject ? "/api/v1/projects" : "/api/v1/projects/" + project + "/tasks";
             String body = newProject
-                    ? "{\"name\":\"load " + thread + "-" + sequence++ + "\",\"tasks\":[{\"title\":\"first\"},{\"title\":\"second\"}]}"
+                    ? "{\"name\":\"load " + thread + "-" + sequence++
+                            + "\",\"tasks\":[{\"title\":\"first\"},{\"title\":\"second\"}]}"
                     : "{\"title\":\"task " + sequence++ + "\"}";
-            HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
             long sent = System.nanoTime();
             HttpResponse<String> response;
             try {

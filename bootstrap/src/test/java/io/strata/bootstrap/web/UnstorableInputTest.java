@@ -26,8 +26,12 @@ class UnstorableInputTest extends IntegrationTest {
     @BeforeAll
     void fixtures() {
         ada = api().newUser(adminToken(), "unstorable", null);
-        Map<String, Object> project = api().post("/api/v1/projects").token(ada.token())
-                .json(Map.of("name", "Storable", "tasks", List.of(Map.of("title", "first")))).send().expect(201).json();
+        Map<String, Object> project = api().post("/api/v1/projects")
+                .token(ada.token())
+                .json(Map.of("name", "Storable", "tasks", List.of(Map.of("title", "first"))))
+                .send()
+                .expect(201)
+                .json();
         projectId = (String) project.get("id");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> tasks = (List<Map<String, Object>>) project.get("tasks");
@@ -46,70 +50,138 @@ class UnstorableInputTest extends IntegrationTest {
                 .containsExactly("tags[0]");
         assertThat(projectCount()).isEqualTo(projects);
 
-        Api.Response before = api().get("/api/v1/projects/" + projectId).token(ada.token()).send().expect(200);
-        assertThat(api().patch("/api/v1/projects/" + projectId).token(ada.token()).ifMatch(before.etag())
-                .raw("{\"name\":\"\\u0000\"}", PATCH).send().errorFields(400)).containsExactly("name");
-        assertThat(api().get("/api/v1/projects/" + projectId).token(ada.token()).send().etag()).isEqualTo(before.etag());
+        Api.Response before = api().get("/api/v1/projects/" + projectId)
+                .token(ada.token())
+                .send()
+                .expect(200);
+        assertThat(api().patch("/api/v1/projects/" + projectId)
+                        .token(ada.token())
+                        .ifMatch(before.etag())
+                        .raw("{\"name\":\"\\u0000\"}", PATCH)
+                        .send()
+                        .errorFields(400))
+                .containsExactly("name");
+        assertThat(api().get("/api/v1/projects/" + projectId)
+                        .token(ada.token())
+                        .send()
+                        .etag())
+                .isEqualTo(before.etag());
 
-        assertThat(api().put("/api/v1/users/" + ada.id() + "/profile").token(ada.token())
-                .raw("{\"bio\":\"b\\u0000\"}", JSON).send().errorFields(400)).containsExactly("bio");
-        api().get("/api/v1/users/" + ada.id() + "/profile").token(ada.token()).send().notFound();
+        assertThat(api().put("/api/v1/users/" + ada.id() + "/profile")
+                        .token(ada.token())
+                        .raw("{\"bio\":\"b\\u0000\"}", JSON)
+                        .send()
+                        .errorFields(400))
+                .containsExactly("bio");
+        api().get("/api/v1/users/" + ada.id() + "/profile")
+                .token(ada.token())
+                .send()
+                .notFound();
     }
 
     @Test
     void nulInsideJsonColumnsIsA400NamingThePath() {
-        assertThat(api().post("/api/v1/users").raw("{\"email\":\"p@example.test\",\"username\":\"prefs-nul\","
-                + "\"password\":\"" + Api.PASSWORD + "\",\"preferences\":{\"theme\":{\"colors\":[\"\\u0000\"]}}}", JSON)
-                .send().errorFields(400)).containsExactly("preferences.theme.colors[0]");
-        assertThat(api().post("/api/v1/users").raw("{\"email\":\"p@example.test\",\"username\":\"prefs-nul\","
-                + "\"password\":\"" + Api.PASSWORD + "\",\"preferences\":{\"k\\u0000\":1}}", JSON)
-                .send().errorFields(400)).containsExactly("preferences");
-        assertThat(api().post("/api/v1/sessions").raw("{\"email\":\"" + ada.email() + "\",\"password\":\""
-                + Api.PASSWORD + "\",\"deviceInfo\":{\"os\":\"\\u0000\"}}", JSON).send().errorFields(400))
+        assertThat(api().post("/api/v1/users")
+                        .raw(
+                                "{\"email\":\"p@example.test\",\"username\":\"prefs-nul\"," + "\"password\":\""
+                                        + Api.PASSWORD + "\",\"preferences\":{\"theme\":{\"colors\":[\"\\u0000\"]}}}",
+                                JSON)
+                        .send()
+                        .errorFields(400))
+                .containsExactly("preferences.theme.colors[0]");
+        assertThat(api().post("/api/v1/users")
+                        .raw(
+                                "{\"email\":\"p@example.test\",\"username\":\"prefs-nul\"," + "\"password\":\""
+                                        + Api.PASSWORD + "\",\"preferences\":{\"k\\u0000\":1}}",
+                                JSON)
+                        .send()
+                        .errorFields(400))
+                .containsExactly("preferences");
+        assertThat(api().post("/api/v1/sessions")
+                        .raw(
+                                "{\"email\":\"" + ada.email() + "\",\"password\":\"" + Api.PASSWORD
+                                        + "\",\"deviceInfo\":{\"os\":\"\\u0000\"}}",
+                                JSON)
+                        .send()
+                        .errorFields(400))
                 .containsExactly("deviceInfo.os");
-        api().login(ada.email(), Api.PASSWORD);   // the account is not throttled by any of it
+        api().login(ada.email(), Api.PASSWORD); // the account is not throttled by any of it
     }
 
     @Test
     void datesAndTimestampsOutsidePostgresRangesAre400s() {
         long projects = projectCount();
         for (String date : List.of(FAR_DATE, "-4713-11-23", "+5874898-01-01")) {
-            assertThat(post("/api/v1/projects", "{\"name\":\"d\",\"dueDate\":\"" + date + "\"}")).as(date)
+            assertThat(post("/api/v1/projects", "{\"name\":\"d\",\"dueDate\":\"" + date + "\"}"))
+                    .as(date)
                     .containsExactly("dueDate");
-            assertThat(post("/api/v1/projects", "{\"name\":\"d\",\"tasks\":[{\"title\":\"t\",\"dueDate\":\"" + date
-                    + "\"}]}")).as(date).containsExactly("tasks[0].dueDate");
+            assertThat(post(
+                            "/api/v1/projects",
+                            "{\"name\":\"d\",\"tasks\":[{\"title\":\"t\",\"dueDate\":\"" + date + "\"}]}"))
+                    .as(date)
+                    .containsExactly("tasks[0].dueDate");
         }
         assertThat(projectCount()).isEqualTo(projects);
-        Api.Response task = api().get("/api/v1/tasks/" + taskId).token(ada.token()).send().expect(200);
-        assertThat(api().patch("/api/v1/tasks/" + taskId).token(ada.token()).ifMatch(task.etag())
-                .raw("{\"dueDate\":\"" + FAR_DATE + "\"}", PATCH).send().errorFields(400)).containsExactly("dueDate");
-        assertThat(api().get("/api/v1/tasks/" + taskId).token(ada.token()).send().etag()).isEqualTo(task.etag());
+        Api.Response task =
+                api().get("/api/v1/tasks/" + taskId).token(ada.token()).send().expect(200);
+        assertThat(api().patch("/api/v1/tasks/" + taskId)
+                        .token(ada.token())
+                        .ifMatch(task.etag())
+                        .raw("{\"dueDate\":\"" + FAR_DATE + "\"}", PATCH)
+                        .send()
+                        .errorFields(400))
+                .containsExactly("dueDate");
+        assertThat(api().get("/api/v1/tasks/" + taskId)
+                        .token(ada.token())
+                        .send()
+                        .etag())
+                .isEqualTo(task.etag());
 
         // the extremes PostgreSQL takes are fine
-        post("/api/v1/projects", "{\"name\":\"edges\",\"startDate\":\"-4713-11-24\",\"dueDate\":\"+5874897-12-31\"}",
+        post(
+                "/api/v1/projects",
+                "{\"name\":\"edges\",\"startDate\":\"-4713-11-24\",\"dueDate\":\"+5874897-12-31\"}",
                 201);
 
         assertThat(get("/api/v1/projects?dueDate=lt." + FAR_DATE)).containsExactly("dueDate");
         assertThat(get("/api/v1/projects/" + projectId + "/tasks?dueDate=gte.-999999999-01-01"))
                 .containsExactly("dueDate");
-        assertThat(get("/api/v1/users?createdAt=gte.%2B1000000000-12-31T23:59:59Z")).containsExactly("createdAt");
-        assertThat(get("/api/v1/users?lastLoginAt=lt.%2B294277-01-01T00:00:00Z")).containsExactly("lastLoginAt");
-        api().get("/api/v1/users?createdAt=lt.%2B294276-12-31T23:59:59.999999Z").token(adminToken()).send().expect(200);
+        assertThat(get("/api/v1/users?createdAt=gte.%2B1000000000-12-31T23:59:59Z"))
+                .containsExactly("createdAt");
+        assertThat(get("/api/v1/users?lastLoginAt=lt.%2B294277-01-01T00:00:00Z"))
+                .containsExactly("lastLoginAt");
+        api().get("/api/v1/users?createdAt=lt.%2B294276-12-31T23:59:59.999999Z")
+                .token(adminToken())
+                .send()
+                .expect(200);
     }
 
     @Test
     void nullElementsWhereValuesAreRequiredAre400s() {
         assertThat(post("/api/v1/projects/" + projectId + "/tasks", "{\"title\":\"t\",\"tags\":[\"a\",null]}"))
                 .containsExactly("tags");
-        assertThat(api().post("/api/v1/users").raw("{\"email\":\"n@example.test\",\"username\":\"null-tag\","
-                + "\"password\":\"" + Api.PASSWORD + "\",\"tags\":[null]}", JSON).send().errorFields(400))
+        assertThat(api().post("/api/v1/users")
+                        .raw(
+                                "{\"email\":\"n@example.test\",\"username\":\"null-tag\"," + "\"password\":\""
+                                        + Api.PASSWORD + "\",\"tags\":[null]}",
+                                JSON)
+                        .send()
+                        .errorFields(400))
                 .containsExactly("tags");
-        assertThat(api().post("/api/v1/users/bulk-update").token(adminToken())
-                .raw("{\"ids\":[null],\"status\":\"ACTIVE\"}", JSON).send().errorFields(400)).containsExactly("ids[0]");
-        assertThat(api().post("/api/v1/users/bulk-update").token(adminToken())
-                .raw("{\"ids\":[\"" + ada.id() + "\",null],\"addTags\":[null]}", JSON).send().errorFields(400))
+        assertThat(api().post("/api/v1/users/bulk-update")
+                        .token(adminToken())
+                        .raw("{\"ids\":[null],\"status\":\"ACTIVE\"}", JSON)
+                        .send()
+                        .errorFields(400))
+                .containsExactly("ids[0]");
+        assertThat(api().post("/api/v1/users/bulk-update")
+                        .token(adminToken())
+                        .raw("{\"ids\":[\"" + ada.id() + "\",null],\"addTags\":[null]}", JSON)
+                        .send()
+                        .errorFields(400))
                 .containsExactly("ids[1]");
-        assertThat(post("/api/v1/projects", "{\"name\":\"m\",\"members\":[null]}")).containsExactly("members[0]");
+        assertThat(post("/api/v1/projects", "{\"name\":\"m\",\"members\":[null]}"))
+                .containsExactly("members[0]");
         assertThat(post("/api/v1/projects/" + projectId + "/tasks", "{\"title\":\"t\",\"dependsOn\":[null]}"))
                 .containsExactly("dependsOn[0]");
     }
@@ -119,10 +191,14 @@ class UnstorableInputTest extends IntegrationTest {
         // the failed-login counters are keyed by the e-mail: a 10 kB one used to break their table
         Map<String, Object> problem = api().post("/api/v1/sessions")
                 .raw("{\"email\":\"" + "x".repeat(10 * 1024) + "@example.test\",\"password\":\"whatever-pw\"}", JSON)
-                .send().problem(401);
+                .send()
+                .problem(401);
         assertThat((String) problem.get("detail")).isEqualTo("invalid email or password");
-        assertThat(api().post("/api/v1/sessions").raw("{\"email\":\"a\\u0000@example.test\",\"password\":\"pw\"}",
-                JSON).send().errorFields(400)).containsExactly("email");
+        assertThat(api().post("/api/v1/sessions")
+                        .raw("{\"email\":\"a\\u0000@example.test\",\"password\":\"pw\"}", JSON)
+                        .send()
+                        .errorFields(400))
+                .containsExactly("email");
         api().login(ada.email(), Api.PASSWORD);
     }
 
@@ -130,7 +206,10 @@ class UnstorableInputTest extends IntegrationTest {
     void unstorableQueryValuesAndPathsAre400s() {
         assertThat(get("/api/v1/users?q=a%00b")).containsExactly("q");
         // bytes that are no UTF-8 (here an encoded surrogate) decode to U+FFFD, which is storable text
-        api().get("/api/v1/users?username=eq.%ED%A0%80").token(adminToken()).send().expect(200);
+        api().get("/api/v1/users?username=eq.%ED%A0%80")
+                .token(adminToken())
+                .send()
+                .expect(200);
         assertThat(get("/api/v1/projects?name=ilike.*%00*")).containsExactly("name");
         assertThat(get("/api/v1/users?tags=cs.a,%00")).containsExactly("tags");
         assertThat(get("/api/v1/users?lastLoginAt=is.true")).containsExactly("lastLoginAt");
@@ -140,10 +219,13 @@ class UnstorableInputTest extends IntegrationTest {
     @Test
     void numbersBeyondEveryColumnAre400s() {
         for (String hours : List.of("1e999999999", "1e-999999", "-1", "1000.001")) {
-            assertThat(post("/api/v1/tasks/" + taskId + "/hours", "{\"hours\":" + hours + "}")).as(hours)
+            assertThat(post("/api/v1/tasks/" + taskId + "/hours", "{\"hours\":" + hours + "}"))
+                    .as(hours)
                     .containsExactly("hours");
         }
-        assertThat(post("/api/v1/projects", "{\"name\":\"b\",\"budget\":{\"amount\":1e999999999,\"currency\":\"EUR\"}}"))
+        assertThat(post(
+                        "/api/v1/projects",
+                        "{\"name\":\"b\",\"budget\":{\"amount\":1e999999999,\"currency\":\"EUR\"}}"))
                 .containsExactly("budget.amount");
         assertThat(get("/api/v1/projects/" + projectId + "?include=tasks&taskLimit=99999999999"))
                 .containsExactly("taskLimit");
@@ -162,8 +244,11 @@ class UnstorableInputTest extends IntegrationTest {
     }
 
     private long projectCount() {
-        Map<String, Object> page = api().get("/api/v1/projects?count=exact&limit=1").token(ada.token()).send()
-                .expect(200).json();
+        Map<String, Object> page = api().get("/api/v1/projects?count=exact&limit=1")
+                .token(ada.token())
+                .send()
+                .expect(200)
+                .json();
         return ((Number) ((Map<?, ?>) page.get("page")).get("total")).longValue();
     }
 }

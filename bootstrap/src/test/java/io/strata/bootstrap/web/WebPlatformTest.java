@@ -22,13 +22,10 @@ import org.junit.jupiter.api.Test;
  */
 class WebPlatformTest extends IntegrationTest {
 
-
     @Override
     protected Map<String, String> additionalProperties() {
-        return Map.of("strata.test.boom-controller", "true");   // a test-only endpoint that throws
+        return Map.of("strata.test.boom-controller", "true"); // a test-only endpoint that throws
     }
-
-
 
     private Map<String, Object> newUserBody(String username) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -41,9 +38,10 @@ class WebPlatformTest extends IntegrationTest {
     @AfterAll
     void noResponseLeaksASecret() {
         for (Api.Response response : api().responses()) {
-            assertThat(response.body()).as(response.request())
-                    .doesNotContain("$argon2", "\"passwordHash\":", "\"password_hash\":", "\"tokenHash\":",
-                            "\"token_hash\":");
+            assertThat(response.body())
+                    .as(response.request())
+                    .doesNotContain(
+                            "$argon2", "\"passwordHash\":", "\"password_hash\":", "\"tokenHash\":", "\"token_hash\":");
         }
     }
 
@@ -59,10 +57,18 @@ class WebPlatformTest extends IntegrationTest {
 
     @Test
     void wrongMethodIs405AndWrongContentTypeIs415() {
-        Map<String, Object> notAllowed = api().put("/api/v1/users").token(adminToken()).json(Map.of()).send().problem(405);
-        assertThat((String) notAllowed.get("detail")).contains("PUT").contains("GET").contains("POST");
+        Map<String, Object> notAllowed = api().put("/api/v1/users")
+                .token(adminToken())
+                .json(Map.of())
+                .send()
+                .problem(405);
+        assertThat((String) notAllowed.get("detail"))
+                .contains("PUT")
+                .contains("GET")
+                .contains("POST");
 
-        Map<String, Object> media = api().post("/api/v1/users").raw("email=a", "text/plain").send().problem(415);
+        Map<String, Object> media =
+                api().post("/api/v1/users").raw("email=a", "text/plain").send().problem(415);
         assertThat((String) media.get("detail")).contains("text/plain").contains("application/json");
     }
 
@@ -72,7 +78,9 @@ class WebPlatformTest extends IntegrationTest {
             Api.Response response = api().get(path).send();
             Map<String, Object> problem = response.problem(500);
             assertThat(problem.get("detail")).isEqualTo("An unexpected error occurred; it has been logged.");
-            assertThat(response.body()).doesNotContain(BoomTestController.SECRET).doesNotContain("IllegalState");
+            assertThat(response.body())
+                    .doesNotContain(BoomTestController.SECRET)
+                    .doesNotContain("IllegalState");
         }
     }
 
@@ -81,12 +89,17 @@ class WebPlatformTest extends IntegrationTest {
     @Test
     void malformedJsonIs400() {
         for (String broken : List.of("{\"email\":", "{email: 1}", "not json", "{\"a\":1}}")) {
-            Map<String, Object> problem = api().post("/api/v1/users").raw(broken, "application/json").send()
+            Map<String, Object> problem = api().post("/api/v1/users")
+                    .raw(broken, "application/json")
+                    .send()
                     .problem(400);
-            assertThat((String) problem.get("detail")).as(broken).containsAnyOf("Malformed JSON", "JSON object",
-                    "Unknown field");
+            assertThat((String) problem.get("detail"))
+                    .as(broken)
+                    .containsAnyOf("Malformed JSON", "JSON object", "Unknown field");
         }
-        Map<String, Object> problem = api().post("/api/v1/users").raw("{\"email\":", "application/json").send()
+        Map<String, Object> problem = api().post("/api/v1/users")
+                .raw("{\"email\":", "application/json")
+                .send()
                 .problem(400);
         assertThat((String) problem.get("detail")).startsWith("Malformed JSON");
     }
@@ -101,10 +114,13 @@ class WebPlatformTest extends IntegrationTest {
 
         body.put("tags", List.of());
         body.put("preferences", List.of(1, 2));
-        assertThat(api().post("/api/v1/users").json(body).send().errorFields(400)).containsExactly("preferences");
+        assertThat(api().post("/api/v1/users").json(body).send().errorFields(400))
+                .containsExactly("preferences");
 
-        Map<String, Object> login = api().post("/api/v1/sessions").json(Map.of("email", "a@b.c", "password",
-                "x", "deviceInfo", "phone")).send().problem(400);
+        Map<String, Object> login = api().post("/api/v1/sessions")
+                .json(Map.of("email", "a@b.c", "password", "x", "deviceInfo", "phone"))
+                .send()
+                .problem(400);
         assertThat((String) login.get("detail")).contains("deviceInfo").contains("JSON object");
     }
 
@@ -114,19 +130,22 @@ class WebPlatformTest extends IntegrationTest {
         body.put("isAdmin", true);
         Api.Response response = api().post("/api/v1/users").json(body).send();
         assertThat(response.errorFields(400)).containsExactly("isAdmin");
-        assertThat((String) response.json().get("detail")).contains("Unknown field 'isAdmin'")
+        assertThat((String) response.json().get("detail"))
+                .contains("Unknown field 'isAdmin'")
                 .contains("allowed fields: email, firstName, lastName, password, preferences, role, tags, username");
 
         body.remove("isAdmin");
         body.put("passwordHash", "$argon2id$x");
-        assertThat(api().post("/api/v1/users").json(body).send().errorFields(400)).containsExactly("passwordHash");
+        assertThat(api().post("/api/v1/users").json(body).send().errorFields(400))
+                .containsExactly("passwordHash");
     }
 
     @Test
     void aBodyThatIsNotAnObjectOrIsMissingIs400() {
         api().post("/api/v1/users").raw("[1,2,3]", "application/json").send().problem(400);
         api().post("/api/v1/users").raw("\"text\"", "application/json").send().problem(400);
-        Map<String, Object> missing = api().post("/api/v1/users").raw("", "application/json").send().problem(400);
+        Map<String, Object> missing =
+                api().post("/api/v1/users").raw("", "application/json").send().problem(400);
         assertThat((String) missing.get("detail")).contains("body");
         api().post("/api/v1/sessions").send().problem(400);
     }
@@ -134,7 +153,8 @@ class WebPlatformTest extends IntegrationTest {
     @Test
     void anOversizedBodyIs413() {
         String huge = "{\"email\":\"a@b.c\",\"firstName\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
-        Map<String, Object> problem = api().post("/api/v1/users").raw(huge, "application/json").send().problem(413);
+        Map<String, Object> problem =
+                api().post("/api/v1/users").raw(huge, "application/json").send().problem(413);
         assertThat(problem.get("title")).isEqualTo("Request Entity Too Large");
     }
 
@@ -142,40 +162,61 @@ class WebPlatformTest extends IntegrationTest {
 
     @Test
     void badUuidsInPathsAndQueriesAre400() {
-        Api.Response response = api().get("/api/v1/users/not-a-uuid").token(adminToken()).send();
+        Api.Response response =
+                api().get("/api/v1/users/not-a-uuid").token(adminToken()).send();
         assertThat(response.errorFields(400)).containsExactly("id");
         assertThat((String) response.json().get("detail")).contains("'not-a-uuid' is not a valid UUID");
 
         api().delete("/api/v1/sessions/123").token(adminToken()).send().problem(400);
-        assertThat(api().get("/api/v1/users/batch?ids=" + UUID.randomUUID() + ",nope").token(adminToken()).send()
-                .errorFields(400)).containsExactly("ids[1]");
-        assertThat(api().get("/api/v1/users/tags?limit=many").token(adminToken()).send().errorFields(400))
+        assertThat(api().get("/api/v1/users/batch?ids=" + UUID.randomUUID() + ",nope")
+                        .token(adminToken())
+                        .send()
+                        .errorFields(400))
+                .containsExactly("ids[1]");
+        assertThat(api().get("/api/v1/users/tags?limit=many")
+                        .token(adminToken())
+                        .send()
+                        .errorFields(400))
                 .containsExactly("limit");
     }
 
     @Test
     void listParametersOutsideTheAllowListAre400NamingWhatIsAllowed() {
         for (String limit : List.of("0", "201", "-5", "abc")) {
-            assertThat(api().get("/api/v1/users?limit=" + limit).token(adminToken()).send().errorFields(400))
-                    .as(limit).containsExactly("limit");
+            assertThat(api().get("/api/v1/users?limit=" + limit)
+                            .token(adminToken())
+                            .send()
+                            .errorFields(400))
+                    .as(limit)
+                    .containsExactly("limit");
         }
-        Api.Response unknownField = api().get("/api/v1/users?passwordHash=eq.x").token(adminToken()).send();
+        Api.Response unknownField =
+                api().get("/api/v1/users?passwordHash=eq.x").token(adminToken()).send();
         assertThat(unknownField.errorFields(400)).containsExactly("passwordHash");
         assertThat((String) unknownField.json().get("detail")).contains("allowed: createdAt, email, emailVerified");
 
-        Api.Response badOperator = api().get("/api/v1/users?status=gt.ACTIVE").token(adminToken()).send();
+        Api.Response badOperator =
+                api().get("/api/v1/users?status=gt.ACTIVE").token(adminToken()).send();
         assertThat(badOperator.errorFields(400)).containsExactly("status");
         assertThat((String) badOperator.json().get("detail")).contains("operators for status: eq, neq, in");
 
         api().get("/api/v1/users?status=eq.SLEEPING").token(adminToken()).send().problem(400);
-        api().get("/api/v1/users?createdAt=gte.yesterday").token(adminToken()).send().problem(400);
+        api().get("/api/v1/users?createdAt=gte.yesterday")
+                .token(adminToken())
+                .send()
+                .problem(400);
 
-        Api.Response badSort = api().get("/api/v1/users?sort=-passwordHash").token(adminToken()).send();
+        Api.Response badSort = api().get("/api/v1/users?sort=-passwordHash")
+                .token(adminToken())
+                .send();
         assertThat(badSort.errorFields(400)).containsExactly("sort");
         assertThat((String) badSort.json().get("detail")).contains("allowed: createdAt, email, lastLoginAt, username");
 
-        assertThat(api().get("/api/v1/users?limit=0&sort=nope&count=all&bogus=eq.1").token(adminToken()).send()
-                .errorFields(400)).containsExactlyInAnyOrder("limit", "sort", "count", "bogus");
+        assertThat(api().get("/api/v1/users?limit=0&sort=nope&count=all&bogus=eq.1")
+                        .token(adminToken())
+                        .send()
+                        .errorFields(400))
+                .containsExactlyInAnyOrder("limit", "sort", "count", "bogus");
         api().get("/api/v1/users?page=2&cursor=abc").token(adminToken()).send().problem(400);
     }
 
@@ -190,21 +231,33 @@ class WebPlatformTest extends IntegrationTest {
         for (String header : List.of("Basic YWRtaW46YWRtaW4=", "Bearer", "Bearer ", "Bearer a b", "Token abc")) {
             api().get("/api/v1/users/me").header("Authorization", header).send().problem(401);
         }
-        Api.Response invalid = api().get("/api/v1/users/me").token("x".repeat(43)).send();
+        Api.Response invalid =
+                api().get("/api/v1/users/me").token("x".repeat(43)).send();
         invalid.problem(401);
-        assertThat(invalid.header("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).contains("invalid_token"));
+        assertThat(invalid.header("WWW-Authenticate"))
+                .hasValueSatisfying(h -> assertThat(h).contains("invalid_token"));
 
         // a token sent to a public endpoint is still checked
-        api().post("/api/v1/users").token("x".repeat(43)).json(newUserBody(Api.unique("pub"))).send().problem(401);
+        api().post("/api/v1/users")
+                .token("x".repeat(43))
+                .json(newUserBody(Api.unique("pub")))
+                .send()
+                .problem(401);
     }
 
     @Test
     void publicRoutesAnswerWithoutAToken() {
         api().get("/health").send().expect(200);
         Api.Response openApi = api().get("/openapi.yml").send().expect(200);
-        assertThat(openApi.body()).contains("title: Strata API").contains("bearerAuth").contains("/api/v1/users/{id}")
+        assertThat(openApi.body())
+                .contains("title: Strata API")
+                .contains("bearerAuth")
+                .contains("/api/v1/users/{id}")
                 .contains("/api/v1/sessions");
-        api().post("/api/v1/users").json(newUserBody(Api.unique("public"))).send().expect(201);
+        api().post("/api/v1/users")
+                .json(newUserBody(Api.unique("public")))
+                .send()
+                .expect(201);
     }
 
     // ------------------------------------------------------------------ idempotency
@@ -213,28 +266,48 @@ class WebPlatformTest extends IntegrationTest {
     void aRetryWithTheSameKeyReplaysTheFirstResponse() {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = newUserBody(Api.unique("idem"));
-        Api.Response first = api().post("/api/v1/users").header("Idempotency-Key", key).json(body).send().expect(201);
-        Api.Response second = api().post("/api/v1/users").header("Idempotency-Key", key).json(body).send().expect(201);
+        Api.Response first = api().post("/api/v1/users")
+                .header("Idempotency-Key", key)
+                .json(body)
+                .send()
+                .expect(201);
+        Api.Response second = api().post("/api/v1/users")
+                .header("Idempotency-Key", key)
+                .json(body)
+                .send()
+                .expect(201);
 
         assertThat(second.json()).isEqualTo(first.json());
-        assertThat(second.header("Location")).isEqualTo(first.header("Location")).isPresent();
+        assertThat(second.header("Location"))
+                .isEqualTo(first.header("Location"))
+                .isPresent();
         assertThat(second.header("ETag")).isEqualTo(first.header("ETag")).isPresent();
-        assertThat(second.header("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/json"));
+        assertThat(second.header("Content-Type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/json"));
         assertThat(second.header("Idempotency-Replayed")).hasValue("true");
         assertThat(first.header("Idempotency-Replayed")).isEmpty();
 
         List<Map<String, Object>> found = api().get("/api/v1/users?username=eq." + body.get("username"))
-                .token(adminToken()).send().expect(200).items();
+                .token(adminToken())
+                .send()
+                .expect(200)
+                .items();
         assertThat(found).hasSize(1);
     }
 
     @Test
     void theSameKeyWithAnotherRequestIsAConflict() {
         String key = UUID.randomUUID().toString();
-        api().post("/api/v1/users").header("Idempotency-Key", key).json(newUserBody(Api.unique("k1"))).send()
+        api().post("/api/v1/users")
+                .header("Idempotency-Key", key)
+                .json(newUserBody(Api.unique("k1")))
+                .send()
                 .expect(201);
-        Map<String, Object> problem = api().post("/api/v1/users").header("Idempotency-Key", key)
-                .json(newUserBody(Api.unique("k2"))).send().problem(409);
+        Map<String, Object> problem = api().post("/api/v1/users")
+                .header("Idempotency-Key", key)
+                .json(newUserBody(Api.unique("k2")))
+                .send()
+                .problem(409);
         assertThat((String) problem.get("detail")).contains("different request");
     }
 
@@ -242,10 +315,18 @@ class WebPlatformTest extends IntegrationTest {
     void keysAreScopedToTheCaller() {
         String key = UUID.randomUUID().toString();
         Map<String, Object> anonymousBody = newUserBody(Api.unique("scope-a"));
-        api().post("/api/v1/users").header("Idempotency-Key", key).json(anonymousBody).send().expect(201);
+        api().post("/api/v1/users")
+                .header("Idempotency-Key", key)
+                .json(anonymousBody)
+                .send()
+                .expect(201);
         // the admin's scope is another one: the same key with another body creates another user
-        Api.Response asAdmin = api().post("/api/v1/users").token(adminToken()).header("Idempotency-Key", key)
-                .json(newUserBody(Api.unique("scope-b"))).send().expect(201);
+        Api.Response asAdmin = api().post("/api/v1/users")
+                .token(adminToken())
+                .header("Idempotency-Key", key)
+                .json(newUserBody(Api.unique("scope-b")))
+                .send()
+                .expect(201);
         assertThat(asAdmin.header("Idempotency-Replayed")).isEmpty();
     }
 
@@ -254,9 +335,17 @@ class WebPlatformTest extends IntegrationTest {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = newUserBody(Api.unique("release"));
         body.put("password", "short");
-        api().post("/api/v1/users").header("Idempotency-Key", key).json(body).send().problem(400);
+        api().post("/api/v1/users")
+                .header("Idempotency-Key", key)
+                .json(body)
+                .send()
+                .problem(400);
         body.put("password", Api.PASSWORD);
-        Api.Response retry = api().post("/api/v1/users").header("Idempotency-Key", key).json(body).send().expect(201);
+        Api.Response retry = api().post("/api/v1/users")
+                .header("Idempotency-Key", key)
+                .json(body)
+                .send()
+                .expect(201);
         assertThat(retry.header("Idempotency-Replayed")).isEmpty();
     }
 
@@ -268,19 +357,24 @@ class WebPlatformTest extends IntegrationTest {
         sha.update("POST /api/v1/users\n".getBytes(StandardCharsets.UTF_8));
         String hash = HexFormat.of().formatHex(sha.digest(json.getBytes(StandardCharsets.UTF_8)));
         Instant now = Instant.now();
-        assertThat(bean(IdempotencyStore.class).claim("anonymous /api/v1/users", key, hash, now,
-                now.plusSeconds(60))).isEmpty();
+        assertThat(bean(IdempotencyStore.class).claim("anonymous /api/v1/users", key, hash, now, now.plusSeconds(60)))
+                .isEmpty();
 
-        Map<String, Object> problem = api().post("/api/v1/users").header("Idempotency-Key", key)
-                .raw(json, "application/json").send().problem(409);
+        Map<String, Object> problem = api().post("/api/v1/users")
+                .header("Idempotency-Key", key)
+                .raw(json, "application/json")
+                .send()
+                .problem(409);
         assertThat((String) problem.get("detail")).contains("request with this key is still in progress");
     }
 
     @Test
     void invalidKeysAre400() {
         for (String key : List.of("x".repeat(256), "has space", "")) {
-            Api.Response response = api().post("/api/v1/users").header("Idempotency-Key", key)
-                    .json(newUserBody(Api.unique("badkey"))).send();
+            Api.Response response = api().post("/api/v1/users")
+                    .header("Idempotency-Key", key)
+                    .json(newUserBody(Api.unique("badkey")))
+                    .send();
             assertThat(response.errorFields(400)).as(key).containsExactly("Idempotency-Key");
         }
     }
@@ -289,10 +383,18 @@ class WebPlatformTest extends IntegrationTest {
     void loginsAreNeverReplayedBecauseTheyCarryATokenSecret() {
         String key = UUID.randomUUID().toString();
         Map<String, Object> credentials = Map.of("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD);
-        String first = (String) api().post("/api/v1/sessions").header("Idempotency-Key", key).json(credentials)
-                .send().expect(201).json().get("token");
-        Api.Response second = api().post("/api/v1/sessions").header("Idempotency-Key", key).json(credentials)
-                .send().expect(201);
+        String first = (String) api().post("/api/v1/sessions")
+                .header("Idempotency-Key", key)
+                .json(credentials)
+                .send()
+                .expect(201)
+                .json()
+                .get("token");
+        Api.Response second = api().post("/api/v1/sessions")
+                .header("Idempotency-Key", key)
+                .json(credentials)
+                .send()
+                .expect(201);
         assertThat(second.json().get("token")).isNotEqualTo(first);
         assertThat(second.header("Idempotency-Replayed")).isEmpty();
         assertThat(second.header("Cache-Control")).hasValue("no-store");

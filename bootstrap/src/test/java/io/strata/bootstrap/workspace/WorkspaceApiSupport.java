@@ -46,7 +46,11 @@ abstract class WorkspaceApiSupport extends IntegrationTest {
         for (TestUser member : members) {
             ids.add(member.id());
         }
-        return api().post(PROJECTS).token(owner.token()).json(body("name", name, "members", ids)).send().expect(201)
+        return api().post(PROJECTS)
+                .token(owner.token())
+                .json(body("name", name, "members", ids))
+                .send()
+                .expect(201)
                 .json();
     }
 
@@ -54,19 +58,35 @@ abstract class WorkspaceApiSupport extends IntegrationTest {
     Map<String, Object> newTask(TestUser who, Object projectId, String title, Object... extra) {
         Map<String, Object> body = body(extra);
         body.put("title", title);
-        return api().post(project(projectId) + "/tasks").token(who.token()).json(body).send().expect(201).json();
+        return api().post(project(projectId) + "/tasks")
+                .token(who.token())
+                .json(body)
+                .send()
+                .expect(201)
+                .json();
     }
 
     Api.Response moveTask(TestUser who, Object taskId, String status) {
-        return api().post(task(taskId) + "/status").token(who.token()).json(Map.of("status", status)).send();
+        return api().post(task(taskId) + "/status")
+                .token(who.token())
+                .json(Map.of("status", status))
+                .send();
     }
 
     Map<String, Object> getProject(TestUser who, Object projectId) {
-        return api().get(project(projectId)).token(who.token()).send().expect(200).json();
+        return api().get(project(projectId))
+                .token(who.token())
+                .send()
+                .expect(200)
+                .json();
     }
 
     String projectETag(TestUser who, Object projectId) {
-        return api().get(project(projectId)).token(who.token()).send().expect(200).etag();
+        return api().get(project(projectId))
+                .token(who.token())
+                .send()
+                .expect(200)
+                .etag();
     }
 
     static String etagOf(Map<String, Object> resource) {

@@ -5,5 +5,4 @@ package io.strata.domain.identity;
  * ({@link UserRepository#addAll}): sample data would otherwise spend one argon2id hash per user.
  * Opaque on purpose: the hash itself never leaves the persistence adapter that made it.
  */
-public interface HashedPassword {
-}
+public interface HashedPassword {}

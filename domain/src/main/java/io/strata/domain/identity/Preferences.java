@@ -13,8 +13,7 @@ import java.util.Map;
 public final class Preferences {
     static final int MAX_KEYS = 100;
 
-    private Preferences() {
-    }
+    private Preferences() {}
 
     /** An unmodifiable copy; JSON null values are allowed, so Map.copyOf is not. */
     public static Map<String, Object> freeze(Map<String, Object> prefs) {

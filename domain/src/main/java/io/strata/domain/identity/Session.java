@@ -22,8 +22,15 @@ public final class Session extends AggregateRoot {
     private Instant revokedAt;
     private AuditStamp stamp;
 
-    private Session(SessionId id, UserId userId, String tokenHash, ClientInfo client, Instant expiresAt,
-                    Instant lastSeenAt, Instant revokedAt, AuditStamp stamp) {
+    private Session(
+            SessionId id,
+            UserId userId,
+            String tokenHash,
+            ClientInfo client,
+            Instant expiresAt,
+            Instant lastSeenAt,
+            Instant revokedAt,
+            AuditStamp stamp) {
         this.id = id;
         this.userId = userId;
         this.tokenHash = tokenHash;
@@ -42,13 +49,22 @@ public final class Session extends AggregateRoot {
             throw new IllegalArgumentException("tokenHash must be a hex SHA-256");
         }
         Instant now = clock.now();
-        return new Session(SessionId.newId(), userId, tokenHash, client, now.plus(ttl), now, null,
-                AuditStamp.createdAt(now));
+        Session session = new Session(
+                SessionId.newId(), userId, tokenHash, client, now.plus(ttl), now, null, AuditStamp.createdAt(now));
+        session.record(new SessionStarted(session.id, userId, session.expiresAt, now));
+        return session;
     }
 
     /** Loads a stored session: no validation, no events. */
-    public static Session reconstitute(SessionId id, UserId userId, String tokenHash, ClientInfo client,
-                                       Instant expiresAt, Instant lastSeenAt, Instant revokedAt, AuditStamp stamp) {
+    public static Session reconstitute(
+            SessionId id,
+            UserId userId,
+            String tokenHash,
+            ClientInfo client,
+            Instant expiresAt,
+            Instant lastSeenAt,
+            Instant revokedAt,
+            AuditStamp stamp) {
         return new Session(id, userId, tokenHash, client, expiresAt, lastSeenAt, revokedAt, stamp);
     }
 
@@ -61,6 +77,7 @@ public final class Session extends AggregateRoot {
         if (revokedAt == null) {
             revokedAt = clock.now();
             stamp = stamp.touchedAt(revokedAt);
+            record(new SessionRevoked(id, userId, revokedAt));
         }
     }
 
@@ -69,20 +86,60 @@ public final class Session extends AggregateRoot {
         return lastSeenAt == null || Duration.between(lastSeenAt, now).compareTo(granularity) >= 0;
     }
 
-    public SessionId id() { return id; }
-    public UserId userId() { return userId; }
-    public String tokenHash() { return tokenHash; }
-    public ClientInfo client() { return client; }
-    public Instant expiresAt() { return expiresAt; }
-    public Instant lastSeenAt() { return lastSeenAt; }
-    public Instant revokedAt() { return revokedAt; }
-    public AuditStamp stamp() { return stamp; }
+    public SessionId id() {
+        return id;
+    }
+
+    public UserId userId() {
+        return userId;
+    }
+
+    public String tokenHash() {
+        return tokenHash;
+    }
+
+    public ClientInfo client() {
+        return client;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant lastSeenAt() {
+        return lastSeenAt;
+    }
+
+    public Instant revokedAt() {
+        return revokedAt;
+    }
+
+    public AuditStamp stamp() {
+        return stamp;
+    }
 
     // shortcuts into the value objects above
-    public Map<String, Object> deviceInfo() { return client.deviceInfo(); }
-    public String ipAddress() { return client.ipAddress(); }
-    public String userAgent() { return client.userAgent(); }
-    public long version() { return stamp.version(); }
-    public Instant createdAt() { return stamp.createdAt(); }
-    public Instant updatedAt() { return stamp.updatedAt(); }
+    public Map<String, Object> deviceInfo() {
+        return client.deviceInfo();
+    }
+
+    public String ipAddress() {
+        return client.ipAddress();
+    }
+
+    public String userAgent() {
+        return client.userAgent();
+    }
+
+    public long version() {
+        return stamp.version();
+    }
+
+    public Instant createdAt() {
+        return stamp.createdAt();
+    }
+
+    public Instant updatedAt() {
+        return stamp.updatedAt();
+    }
 }

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Port: login sessions, looked up by the SHA-256 of their bearer token. */
+/**
+ * Port: login sessions, looked up by the SHA-256 of their bearer token. Storing a session appends the events it
+ * recorded to the outbox; the bulk revocations record a {@link SessionRevoked} per session they revoke.
+ */
 public interface SessionRepository {
     Session add(Session session);
 
@@ -25,9 +28,15 @@ public interface SessionRepository {
     /** Unrevoked, unexpired sessions of a user, newest first. */
     List<Session> findActiveByUser(UserId userId, Instant now);
 
-    /** Revokes every active session of the user except {@code keep} (may be null); returns the count. */
+    /**
+     * Revokes every active session of the user except {@code keep} (may be null), recording a
+     * {@link SessionRevoked} for each; returns the count.
+     */
     int revokeAllExcept(UserId userId, SessionId keep, Instant now);
 
-    /** Revokes every active session of these users in one statement; returns the count. */
+    /**
+     * Revokes every active session of these users in one statement, recording a {@link SessionRevoked} for each;
+     * returns the count.
+     */
     int revokeAllOf(java.util.Collection<UserId> userIds, Instant now);
 }

@@ -1,4 +1,3 @@
 package io.strata.domain.identity;
 
-public record TagCount(String tag, long count) {
-}
+public record TagCount(String tag, long count) {}

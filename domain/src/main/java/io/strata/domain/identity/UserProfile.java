@@ -24,8 +24,8 @@ public final class UserProfile extends AggregateRoot {
     private Map<String, Object> preferences;
     private AuditStamp stamp;
 
-    private UserProfile(UUID id, UserId userId, String bio, String avatarUrl, Map<String, Object> preferences,
-                        AuditStamp stamp) {
+    private UserProfile(
+            UUID id, UserId userId, String bio, String avatarUrl, Map<String, Object> preferences, AuditStamp stamp) {
         this.id = id;
         this.userId = userId;
         this.bio = bio;
@@ -34,17 +34,22 @@ public final class UserProfile extends AggregateRoot {
         this.stamp = stamp;
     }
 
-    public static UserProfile create(UserId userId, String bio, String avatarUrl, Map<String, Object> preferences,
-                                     Clock clock) {
+    public static UserProfile create(
+            UserId userId, String bio, String avatarUrl, Map<String, Object> preferences, Clock clock) {
         Objects.requireNonNull(userId, "userId");
         Instant now = clock.now();
-        return new UserProfile(UUID.randomUUID(), userId, Text.optional("bio", bio, BIO_MAX),
-                checkUrl(avatarUrl), Preferences.check("preferences", preferences), AuditStamp.createdAt(now));
+        return new UserProfile(
+                UUID.randomUUID(),
+                userId,
+                Text.optional("bio", bio, BIO_MAX),
+                checkUrl(avatarUrl),
+                Preferences.check("preferences", preferences),
+                AuditStamp.createdAt(now));
     }
 
     /** Loads a stored profile: no validation, no events. */
-    public static UserProfile reconstitute(UUID id, UserId userId, String bio, String avatarUrl,
-                                           Map<String, Object> preferences, AuditStamp stamp) {
+    public static UserProfile reconstitute(
+            UUID id, UserId userId, String bio, String avatarUrl, Map<String, Object> preferences, AuditStamp stamp) {
         return new UserProfile(id, userId, bio, avatarUrl, preferences, stamp);
     }
 
@@ -73,15 +78,40 @@ public final class UserProfile extends AggregateRoot {
         return value;
     }
 
-    public UUID id() { return id; }
-    public UserId userId() { return userId; }
-    public String bio() { return bio; }
-    public String avatarUrl() { return avatarUrl; }
-    public Map<String, Object> preferences() { return preferences; }
-    public AuditStamp stamp() { return stamp; }
+    public UUID id() {
+        return id;
+    }
+
+    public UserId userId() {
+        return userId;
+    }
+
+    public String bio() {
+        return bio;
+    }
+
+    public String avatarUrl() {
+        return avatarUrl;
+    }
+
+    public Map<String, Object> preferences() {
+        return preferences;
+    }
+
+    public AuditStamp stamp() {
+        return stamp;
+    }
 
     // shortcuts into the stamp
-    public long version() { return stamp.version(); }
-    public Instant createdAt() { return stamp.createdAt(); }
-    public Instant updatedAt() { return stamp.updatedAt(); }
+    public long version() {
+        return stamp.version();
+    }
+
+    public Instant createdAt() {
+        return stamp.createdAt();
+    }
+
+    public Instant updatedAt() {
+        return stamp.updatedAt();
+    }
 }

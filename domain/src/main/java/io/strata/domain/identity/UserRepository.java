@@ -9,7 +9,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Port: where users live. Speaks domain types only. */
+/**
+ * Port: where users live. Speaks domain types only. Every method that stores users also appends the events they
+ * recorded (and those of its bulk change) to the outbox, in the caller's transaction.
+ */
 public interface UserRepository {
     Optional<User> findById(UserId id);
 
@@ -41,8 +44,12 @@ public interface UserRepository {
      */
     User recordLogin(UserId id, Instant at);
 
-    /** Deletes the user with its profile and sessions. */
-    void delete(UserId id);
+    /**
+     * Deletes a loaded user ({@link User#delete} recorded the event) with its profile, sessions and memberships.
+     * A concurrent change committed first is a {@code StaleVersionException}; projects the user still owns are a
+     * {@code ConflictException}.
+     */
+    void delete(User user);
 
     long count();
 
@@ -59,6 +66,9 @@ public interface UserRepository {
 
     UserStatistics statistics(Instant now);
 
-    /** Applies one change to many users in one statement; returns how many rows changed. */
+    /**
+     * Applies one change to many users in one statement and records, for each user it changed, the events
+     * {@link BulkUserChange#eventsFor} names; returns how many users changed.
+     */
     int bulkUpdate(Collection<UserId> ids, BulkUserChange change, Instant now);
 }

@@ -19,6 +19,5 @@ public final class UserSearch {
             .defaultSort(SortOrder.desc("createdAt"))
             .build();
 
-    private UserSearch() {
-    }
+    private UserSearch() {}
 }

@@ -1,5 +1,6 @@
 package io.strata.domain.identity;
 
 public enum UserStatus {
-    ACTIVE, INACTIVE
+    ACTIVE,
+    INACTIVE
 }

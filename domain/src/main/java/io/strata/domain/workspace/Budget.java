@@ -10,7 +10,10 @@ public record Budget(BigDecimal amount, String currency) {
     private static final BigDecimal MAX = new BigDecimal("1000000000000");
 
     public Budget {
-        if (amount == null || amount.signum() < 0 || amount.compareTo(MAX) >= 0 || amount.stripTrailingZeros().scale() > 2) {
+        if (amount == null
+                || amount.signum() < 0
+                || amount.compareTo(MAX) >= 0
+                || amount.stripTrailingZeros().scale() > 2) {
             throw new ValidationException("budget.amount", "must be 0 to 999999999999.99 with at most 2 decimals");
         }
         if (currency == null || !CURRENCY.matcher(currency).matches()) {

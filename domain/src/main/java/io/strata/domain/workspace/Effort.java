@@ -42,7 +42,9 @@ public record Effort(BigDecimal estimatedHours, BigDecimal actualHours) {
             }
             throw new ValidationException(field, "is required");
         }
-        if (value.signum() < 0 || value.compareTo(max) > 0 || value.stripTrailingZeros().scale() > 2) {
+        if (value.signum() < 0
+                || value.compareTo(max) > 0
+                || value.stripTrailingZeros().scale() > 2) {
             throw new ValidationException(field, "must be 0 to " + max + " hours with at most 2 decimals");
         }
         return value.setScale(2);

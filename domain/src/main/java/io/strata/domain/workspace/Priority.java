@@ -1,5 +1,8 @@
 package io.strata.domain.workspace;
 
 public enum Priority {
-    LOW, MEDIUM, HIGH, CRITICAL
+    LOW,
+    MEDIUM,
+    HIGH,
+    CRITICAL
 }

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -39,9 +40,19 @@ public final class Project extends AggregateRoot {
     private TaskCounters taskCounters;
     private AuditStamp stamp;
 
-    private Project(ProjectId id, String name, String description, ProjectStatus status, Priority priority,
-                    UserId ownerId, Set<UserId> members, Schedule schedule, Budget budget, Tags tags,
-                    TaskCounters taskCounters, AuditStamp stamp) {
+    private Project(
+            ProjectId id,
+            String name,
+            String description,
+            ProjectStatus status,
+            Priority priority,
+            UserId ownerId,
+            Set<UserId> members,
+            Schedule schedule,
+            Budget budget,
+            Tags tags,
+            TaskCounters taskCounters,
+            AuditStamp stamp) {
         this.id = id;
         this.name = name;
         this.description = description;
@@ -57,9 +68,16 @@ public final class Project extends AggregateRoot {
     }
 
     /** A new project in PLANNING; the owner is always a member. */
-    public static Project create(String name, String description, Priority priority, UserId ownerId,
-                                 Collection<UserId> members, Schedule schedule, Budget budget, Tags tags,
-                                 Clock clock) {
+    public static Project create(
+            String name,
+            String description,
+            Priority priority,
+            UserId ownerId,
+            Collection<UserId> members,
+            Schedule schedule,
+            Budget budget,
+            Tags tags,
+            Clock clock) {
         Objects.requireNonNull(ownerId, "ownerId");
         Set<UserId> all = new LinkedHashSet<>();
         all.add(ownerId);
@@ -70,20 +88,39 @@ public final class Project extends AggregateRoot {
             throw new ValidationException("members", "at most " + MAX_MEMBERS + " members");
         }
         Instant now = clock.now();
-        Project project = new Project(ProjectId.newId(), Text.required("name", name, NAME_MAX),
-                Text.optional("description", description, DESCRIPTION_MAX), ProjectStatus.PLANNING,
-                priority == null ? Priority.MEDIUM : priority, ownerId, all, schedule, budget, tags, TaskCounters.NONE,
+        Project project = new Project(
+                ProjectId.newId(),
+                Text.required("name", name, NAME_MAX),
+                Text.optional("description", description, DESCRIPTION_MAX),
+                ProjectStatus.PLANNING,
+                priority == null ? Priority.MEDIUM : priority,
+                ownerId,
+                all,
+                schedule,
+                budget,
+                tags,
+                TaskCounters.NONE,
                 AuditStamp.createdAt(now));
-        project.record(new ProjectCreated(project.id, ownerId, now));
+        project.record(new ProjectCreated(project.id, project.name, ownerId, List.copyOf(all), now));
         return project;
     }
 
     /** Loads a stored project: no validation, no events. */
-    public static Project reconstitute(ProjectId id, String name, String description, ProjectStatus status,
-                                       Priority priority, UserId ownerId, Set<UserId> members, Schedule schedule,
-                                       Budget budget, Tags tags, TaskCounters taskCounters, AuditStamp stamp) {
-        return new Project(id, name, description, status, priority, ownerId, members, schedule, budget, tags,
-                taskCounters, stamp);
+    public static Project reconstitute(
+            ProjectId id,
+            String name,
+            String description,
+            ProjectStatus status,
+            Priority priority,
+            UserId ownerId,
+            Set<UserId> members,
+            Schedule schedule,
+            Budget budget,
+            Tags tags,
+            TaskCounters taskCounters,
+            AuditStamp stamp) {
+        return new Project(
+                id, name, description, status, priority, ownerId, members, schedule, budget, tags, taskCounters, stamp);
     }
 
     public void rename(String name, Clock clock) {
@@ -131,8 +168,9 @@ public final class Project extends AggregateRoot {
             throw new ConflictException("project " + id + " cannot be COMPLETED: " + tally.open()
                     + " task(s) are neither DONE nor CANCELLED");
         }
+        ProjectStatus from = status;
         this.status = next;
-        touch(clock);
+        record(new ProjectStatusChanged(id, from, next, touch(clock)));
     }
 
     /** Throws unless tasks may be added or reopened: a closed project keeps its tasks as they are. */
@@ -151,7 +189,7 @@ public final class Project extends AggregateRoot {
             throw new ConflictException("project " + id + " already has " + MAX_MEMBERS + " members");
         }
         members.add(userId);
-        touch(clock);
+        record(new ProjectMemberAdded(id, userId, touch(clock)));
     }
 
     /** The owner cannot leave; a member with open assigned tasks must hand them over first. */
@@ -163,11 +201,11 @@ public final class Project extends AggregateRoot {
             throw new ConflictException("user " + userId + " is not a member of project " + id);
         }
         if (openTasksAssigned > 0) {
-            throw new ConflictException("user " + userId + " has " + openTasksAssigned
-                    + " open task(s) in project " + id + "; reassign them first");
+            throw new ConflictException("user " + userId + " has " + openTasksAssigned + " open task(s) in project "
+                    + id + "; reassign them first");
         }
         members.remove(userId);
-        touch(clock);
+        record(new ProjectMemberRemoved(id, userId, touch(clock)));
     }
 
     /** Records the task counters counted in the database; completion = DONE / (all but CANCELLED). */
@@ -183,29 +221,87 @@ public final class Project extends AggregateRoot {
         return members.contains(userId);
     }
 
-    private void touch(Clock clock) {
-        this.stamp = stamp.touchedAt(clock.now());
+    /** Moves updatedAt to now and returns it (the time of the events recorded with this change). */
+    private Instant touch(Clock clock) {
+        Instant now = clock.now();
+        this.stamp = stamp.touchedAt(now);
+        return now;
     }
 
-    public ProjectId id() { return id; }
-    public String name() { return name; }
-    public String description() { return description; }
-    public ProjectStatus status() { return status; }
-    public Priority priority() { return priority; }
-    public UserId ownerId() { return ownerId; }
-    public Set<UserId> members() { return Collections.unmodifiableSet(members); }
-    public Schedule schedule() { return schedule; }
-    public Budget budget() { return budget; }
-    public Tags tags() { return tags; }
-    public TaskCounters taskCounters() { return taskCounters; }
-    public AuditStamp stamp() { return stamp; }
+    public ProjectId id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public ProjectStatus status() {
+        return status;
+    }
+
+    public Priority priority() {
+        return priority;
+    }
+
+    public UserId ownerId() {
+        return ownerId;
+    }
+
+    public Set<UserId> members() {
+        return Collections.unmodifiableSet(members);
+    }
+
+    public Schedule schedule() {
+        return schedule;
+    }
+
+    public Budget budget() {
+        return budget;
+    }
+
+    public Tags tags() {
+        return tags;
+    }
+
+    public TaskCounters taskCounters() {
+        return taskCounters;
+    }
+
+    public AuditStamp stamp() {
+        return stamp;
+    }
 
     // shortcuts into the value objects above
-    public LocalDate startDate() { return schedule.startDate(); }
-    public LocalDate dueDate() { return schedule.dueDate(); }
-    public long taskCount() { return taskCounters.taskCount(); }
-    public int completion() { return taskCounters.completion(); }
-    public long version() { return stamp.version(); }
-    public Instant createdAt() { return stamp.createdAt(); }
-    public Instant updatedAt() { return stamp.updatedAt(); }
+    public LocalDate startDate() {
+        return schedule.startDate();
+    }
+
+    public LocalDate dueDate() {
+        return schedule.dueDate();
+    }
+
+    public long taskCount() {
+        return taskCounters.taskCount();
+    }
+
+    public int completion() {
+        return taskCounters.completion();
+    }
+
+    public long version() {
+        return stamp.version();
+    }
+
+    public Instant createdAt() {
+        return stamp.createdAt();
+    }
+
+    public Instant updatedAt() {
+        return stamp.updatedAt();
+    }
 }

@@ -8,7 +8,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** Port: projects with their members. */
+/**
+ * Port: projects with their members. Storing a project appends the events it recorded to the outbox, in the
+ * caller's transaction.
+ */
 public interface ProjectRepository {
     Optional<Project> findById(ProjectId id);
 

@@ -23,6 +23,5 @@ public final class ProjectSearch {
             .defaultSort(SortOrder.desc("createdAt"))
             .build();
 
-    private ProjectSearch() {
-    }
+    private ProjectSearch() {}
 }

@@ -1,7 +1,11 @@
 package io.strata.domain.workspace;
 
 public enum ProjectStatus {
-    PLANNING, ACTIVE, ON_HOLD, COMPLETED, CANCELLED;
+    PLANNING,
+    ACTIVE,
+    ON_HOLD,
+    COMPLETED,
+    CANCELLED;
 
     /** A closed project takes no new tasks. */
     public boolean isClosed() {

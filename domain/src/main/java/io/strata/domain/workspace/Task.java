@@ -6,8 +6,8 @@ import io.strata.domain.shared.model.AggregateRoot;
 import io.strata.domain.shared.model.AuditStamp;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.user.UserId;
-import io.strata.domain.shared.value.Tags;
 import io.strata.domain.shared.value.Storable;
+import io.strata.domain.shared.value.Tags;
 import io.strata.domain.shared.value.Text;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -44,9 +44,20 @@ public final class Task extends AggregateRoot {
     private Instant completedAt;
     private AuditStamp stamp;
 
-    private Task(TaskId id, ProjectId projectId, String title, String description, TaskStatus status,
-                 Priority priority, UserId assigneeId, Effort effort, LocalDate dueDate, Tags tags,
-                 Set<TaskId> dependsOn, Instant completedAt, AuditStamp stamp) {
+    private Task(
+            TaskId id,
+            ProjectId projectId,
+            String title,
+            String description,
+            TaskStatus status,
+            Priority priority,
+            UserId assigneeId,
+            Effort effort,
+            LocalDate dueDate,
+            Tags tags,
+            Set<TaskId> dependsOn,
+            Instant completedAt,
+            AuditStamp stamp) {
         this.id = id;
         this.projectId = projectId;
         this.title = title;
@@ -63,24 +74,66 @@ public final class Task extends AggregateRoot {
     }
 
     /** A new TODO task in an open project; the assignee (if any) must be a member. */
-    public static Task create(Project project, String title, String description, Priority priority,
-                              UserId assigneeId, BigDecimal estimatedHours, LocalDate dueDate, Tags tags, Clock clock) {
+    public static Task create(
+            Project project,
+            String title,
+            String description,
+            Priority priority,
+            UserId assigneeId,
+            BigDecimal estimatedHours,
+            LocalDate dueDate,
+            Tags tags,
+            Clock clock) {
         project.requireOpenForTaskChanges();
         checkAssignee(project, assigneeId);
         Instant now = clock.now();
-        return new Task(TaskId.newId(), project.id(), Text.required("title", title, TITLE_MAX),
-                Text.optional("description", description, DESCRIPTION_MAX), TaskStatus.TODO,
-                priority == null ? Priority.MEDIUM : priority, assigneeId, Effort.estimated(estimatedHours),
-                Storable.date("dueDate", dueDate), tags, Set.of(), null, AuditStamp.createdAt(now));
+        Task task = new Task(
+                TaskId.newId(),
+                project.id(),
+                Text.required("title", title, TITLE_MAX),
+                Text.optional("description", description, DESCRIPTION_MAX),
+                TaskStatus.TODO,
+                priority == null ? Priority.MEDIUM : priority,
+                assigneeId,
+                Effort.estimated(estimatedHours),
+                Storable.date("dueDate", dueDate),
+                tags,
+                Set.of(),
+                null,
+                AuditStamp.createdAt(now));
+        task.record(new TaskCreated(task.id, task.projectId, task.title, assigneeId, now));
+        return task;
     }
 
     /** Loads a stored task: no validation, no events. */
-    public static Task reconstitute(TaskId id, ProjectId projectId, String title, String description,
-                                    TaskStatus status, Priority priority, UserId assigneeId, Effort effort,
-                                    LocalDate dueDate, Tags tags, Set<TaskId> dependsOn, Instant completedAt,
-                                    AuditStamp stamp) {
-        return new Task(id, projectId, title, description, status, priority, assigneeId, effort, dueDate, tags,
-                dependsOn, completedAt, stamp);
+    public static Task reconstitute(
+            TaskId id,
+            ProjectId projectId,
+            String title,
+            String description,
+            TaskStatus status,
+            Priority priority,
+            UserId assigneeId,
+            Effort effort,
+            LocalDate dueDate,
+            Tags tags,
+            Set<TaskId> dependsOn,
+            Instant completedAt,
+            AuditStamp stamp) {
+        return new Task(
+                id,
+                projectId,
+                title,
+                description,
+                status,
+                priority,
+                assigneeId,
+                effort,
+                dueDate,
+                tags,
+                dependsOn,
+                completedAt,
+                stamp);
     }
 
     public void rename(String title, Clock clock) {
@@ -117,8 +170,12 @@ public final class Task extends AggregateRoot {
     public void assign(Project project, UserId assignee, Clock clock) {
         requireSameProject(project);
         checkAssignee(project, assignee);
+        UserId from = assigneeId;
         this.assigneeId = assignee;
-        touch(clock);
+        Instant now = touch(clock);
+        if (!Objects.equals(from, assignee)) {
+            record(new TaskAssigneeChanged(id, projectId, from, assignee, now));
+        }
     }
 
     /** Adds worked hours (more than 0, at most 1000 at once). */
@@ -132,8 +189,12 @@ public final class Task extends AggregateRoot {
      * this one depends on); reopening a resolved task needs no DONE task depending on it
      * ({@code doneDependents}); a closed project's tasks cannot move to an open status.
      */
-    public void changeStatus(Project project, TaskStatus next, Collection<Task> dependencies,
-                             Collection<TaskId> doneDependents, Clock clock) {
+    public void changeStatus(
+            Project project,
+            TaskStatus next,
+            Collection<Task> dependencies,
+            Collection<TaskId> doneDependents,
+            Clock clock) {
         requireSameProject(project);
         if (next == null) {
             throw new ValidationException("status", "is required");
@@ -145,11 +206,13 @@ public final class Task extends AggregateRoot {
             project.requireOpenForTaskChanges();
         }
         if (next == TaskStatus.DONE) {
-            List<String> open = dependencies.stream().filter(d -> dependsOn.contains(d.id()) && d.status().isOpen())
-                    .map(d -> d.id() + " (" + d.status() + ")").toList();
+            List<String> open = dependencies.stream()
+                    .filter(d -> dependsOn.contains(d.id()) && d.status().isOpen())
+                    .map(d -> d.id() + " (" + d.status() + ")")
+                    .toList();
             if (!open.isEmpty()) {
-                throw new ConflictException("task " + id + " cannot be DONE while its dependencies are open: "
-                        + String.join(", ", open));
+                throw new ConflictException(
+                        "task " + id + " cannot be DONE while its dependencies are open: " + String.join(", ", open));
             }
         }
         if (!status.isOpen() && next.isOpen() && !doneDependents.isEmpty()) {
@@ -157,10 +220,10 @@ public final class Task extends AggregateRoot {
                     + doneDependents.stream().map(TaskId::toString).collect(Collectors.joining(", ")));
         }
         TaskStatus from = status;
+        Instant now = touch(clock);
         this.status = next;
-        this.completedAt = next == TaskStatus.DONE ? clock.now() : null;
-        touch(clock);
-        record(new TaskStatusChanged(id, projectId, from, next, clock.now()));
+        this.completedAt = next == TaskStatus.DONE ? now : null;
+        record(new TaskStatusChanged(id, projectId, from, next, now));
     }
 
     /**
@@ -169,7 +232,8 @@ public final class Task extends AggregateRoot {
      */
     public void dependOn(Task other, DependencyGraph graph, Clock clock) {
         if (!other.projectId.equals(projectId)) {
-            throw new ConflictException("task " + other.id + " belongs to another project; dependencies stay inside one project");
+            throw new ConflictException(
+                    "task " + other.id + " belongs to another project; dependencies stay inside one project");
         }
         if (other.id.equals(id)) {
             throw new ConflictException("task " + id + " cannot depend on itself");
@@ -210,32 +274,88 @@ public final class Task extends AggregateRoot {
 
     private static void checkAssignee(Project project, UserId assignee) {
         if (assignee != null && !project.isMember(assignee)) {
-            throw new ValidationException("assigneeId", "user " + assignee + " is not a member of project " + project.id());
+            throw new ValidationException(
+                    "assigneeId", "user " + assignee + " is not a member of project " + project.id());
         }
     }
 
-    private void touch(Clock clock) {
-        this.stamp = stamp.touchedAt(clock.now());
+    /** Moves updatedAt to now and returns it (the time of the events recorded with this change). */
+    private Instant touch(Clock clock) {
+        Instant now = clock.now();
+        this.stamp = stamp.touchedAt(now);
+        return now;
     }
 
-    public TaskId id() { return id; }
-    public ProjectId projectId() { return projectId; }
-    public String title() { return title; }
-    public String description() { return description; }
-    public TaskStatus status() { return status; }
-    public Priority priority() { return priority; }
-    public UserId assigneeId() { return assigneeId; }
-    public Effort effort() { return effort; }
-    public LocalDate dueDate() { return dueDate; }
-    public Tags tags() { return tags; }
-    public Set<TaskId> dependsOn() { return Collections.unmodifiableSet(dependsOn); }
-    public Instant completedAt() { return completedAt; }
-    public AuditStamp stamp() { return stamp; }
+    public TaskId id() {
+        return id;
+    }
+
+    public ProjectId projectId() {
+        return projectId;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public TaskStatus status() {
+        return status;
+    }
+
+    public Priority priority() {
+        return priority;
+    }
+
+    public UserId assigneeId() {
+        return assigneeId;
+    }
+
+    public Effort effort() {
+        return effort;
+    }
+
+    public LocalDate dueDate() {
+        return dueDate;
+    }
+
+    public Tags tags() {
+        return tags;
+    }
+
+    public Set<TaskId> dependsOn() {
+        return Collections.unmodifiableSet(dependsOn);
+    }
+
+    public Instant completedAt() {
+        return completedAt;
+    }
+
+    public AuditStamp stamp() {
+        return stamp;
+    }
 
     // shortcuts into the value objects above
-    public BigDecimal estimatedHours() { return effort.estimatedHours(); }
-    public BigDecimal actualHours() { return effort.actualHours(); }
-    public long version() { return stamp.version(); }
-    public Instant createdAt() { return stamp.createdAt(); }
-    public Instant updatedAt() { return stamp.updatedAt(); }
+    public BigDecimal estimatedHours() {
+        return effort.estimatedHours();
+    }
+
+    public BigDecimal actualHours() {
+        return effort.actualHours();
+    }
+
+    public long version() {
+        return stamp.version();
+    }
+
+    public Instant createdAt() {
+        return stamp.createdAt();
+    }
+
+    public Instant updatedAt() {
+        return stamp.updatedAt();
+    }
 }

@@ -9,7 +9,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Port: tasks with their dependencies. */
+/**
+ * Port: tasks with their dependencies. Storing tasks appends the events they recorded to the outbox, in the
+ * caller's transaction.
+ */
 public interface TaskRepository {
     Optional<Task> findById(TaskId id);
 

@@ -25,6 +25,5 @@ public final class TaskSearch {
             .defaultSort(SortOrder.asc("createdAt"))
             .build();
 
-    private TaskSearch() {
-    }
+    private TaskSearch() {}
 }

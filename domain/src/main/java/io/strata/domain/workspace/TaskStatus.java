@@ -1,7 +1,11 @@
 package io.strata.domain.workspace;
 
 public enum TaskStatus {
-    TODO, IN_PROGRESS, BLOCKED, DONE, CANCELLED;
+    TODO,
+    IN_PROGRESS,
+    BLOCKED,
+    DONE,
+    CANCELLED;
 
     /** DONE and CANCELLED tasks are resolved; every other status is open. */
     public boolean isOpen() {

@@ -38,14 +38,16 @@ class IdentityValuesTest {
     @ParameterizedTest
     @ValueSource(strings = {"ab", "Abc", "a b", "ab!", "x234567890123456789012345678901234567890123456789xx"})
     void invalidUsernames(String raw) {
-        assertThatThrownBy(() -> new Username(raw)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> new Username(raw))
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("3 to 50");
     }
 
     @Test
     void passwordPolicyAppliesToNewPasswordsOnly() {
         assertThatThrownBy(() -> Password.newPassword("password", "short")).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> Password.newPassword("password", "x".repeat(129))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> Password.newPassword("password", "x".repeat(129)))
+                .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> Password.newPassword("password", "         ")).isInstanceOf(ValidationException.class);
         assertThat(Password.newPassword("password", "long enough").reveal()).isEqualTo("long enough");
         assertThat(Password.attempt(null).reveal()).isEmpty();
@@ -55,8 +57,12 @@ class IdentityValuesTest {
     @Test
     void bulkChangeNeedsSomethingToChange() {
         assertThatThrownBy(() -> new BulkUserChange(null, null, null, null))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("at least one");
-        assertThat(new BulkUserChange(UserStatus.INACTIVE, null, null, null).addTags().values()).isEmpty();
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("at least one");
+        assertThat(new BulkUserChange(UserStatus.INACTIVE, null, null, null)
+                        .addTags()
+                        .values())
+                .isEmpty();
     }
 
     @Test
@@ -71,7 +77,10 @@ class IdentityValuesTest {
         patch.put("c", nested);
         patch.put("n", List.of(1));
         Map<String, Object> result = Preferences.merge(target, patch);
-        assertThat(result).containsEntry("a", "z").containsEntry("c", Map.of("d", "e")).containsEntry("n", List.of(1));
+        assertThat(result)
+                .containsEntry("a", "z")
+                .containsEntry("c", Map.of("d", "e"))
+                .containsEntry("n", List.of(1));
         Map<String, Object> remove = new HashMap<>();
         remove.put("a", null);
         assertThat(Preferences.merge(result, remove)).doesNotContainKey("a");

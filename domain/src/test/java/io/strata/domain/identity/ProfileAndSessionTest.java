@@ -2,10 +2,10 @@ package io.strata.domain.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import io.strata.domain.shared.user.UserId;
 
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -19,10 +19,12 @@ class ProfileAndSessionTest {
 
     @Test
     void profileChecksAvatarUrlAndBio() {
-        UserProfile profile = UserProfile.create(UserId.newId(), " hi ", "https://img.example.com/a.png", Map.of(), clock);
+        UserProfile profile =
+                UserProfile.create(UserId.newId(), " hi ", "https://img.example.com/a.png", Map.of(), clock);
         assertThat(profile.bio()).isEqualTo("hi");
         assertThatThrownBy(() -> UserProfile.create(UserId.newId(), null, "javascript:alert(1)", null, clock))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("http(s)");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("http(s)");
         assertThatThrownBy(() -> UserProfile.create(UserId.newId(), null, "not a url", null, clock))
                 .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> UserProfile.create(UserId.newId(), "x".repeat(2001), null, null, clock))
@@ -37,12 +39,18 @@ class ProfileAndSessionTest {
 
     @Test
     void sessionLifecycle() {
-        Session session = Session.start(UserId.newId(), HASH, ClientInfo.of("10.0.0.1", "curl", Map.of("os", "linux")),
-                Duration.ofHours(1), clock);
+        Session session = Session.start(
+                UserId.newId(),
+                HASH,
+                ClientInfo.of("10.0.0.1", "curl", Map.of("os", "linux")),
+                Duration.ofHours(1),
+                clock);
         assertThat(session.isActive(now.get())).isTrue();
         assertThat(session.isActive(now.get().plus(Duration.ofHours(1)))).isFalse();
-        assertThat(session.needsTouch(now.get().plusSeconds(30), Duration.ofMinutes(1))).isFalse();
-        assertThat(session.needsTouch(now.get().plusSeconds(60), Duration.ofMinutes(1))).isTrue();
+        assertThat(session.needsTouch(now.get().plusSeconds(30), Duration.ofMinutes(1)))
+                .isFalse();
+        assertThat(session.needsTouch(now.get().plusSeconds(60), Duration.ofMinutes(1)))
+                .isTrue();
         assertThat(session.updatedAt()).isEqualTo(session.createdAt());
         now.set(now.get().plusSeconds(1));
         session.revoke(clock);
@@ -58,14 +66,19 @@ class ProfileAndSessionTest {
     void sessionChecksIpAndHash() {
         ClientInfo none = ClientInfo.of(null, null, null);
         assertThat(Session.start(UserId.newId(), HASH, ClientInfo.of("::1", null, null), Duration.ofHours(1), clock)
-                .ipAddress()).isEqualTo("::1");
-        assertThat(Session.start(UserId.newId(), HASH, none, Duration.ofHours(1), clock).ipAddress()).isNull();
-        assertThatThrownBy(() -> ClientInfo.of("300.1.1.1", null, null)).isInstanceOf(ValidationException.class)
+                        .ipAddress())
+                .isEqualTo("::1");
+        assertThat(Session.start(UserId.newId(), HASH, none, Duration.ofHours(1), clock)
+                        .ipAddress())
+                .isNull();
+        assertThatThrownBy(() -> ClientInfo.of("300.1.1.1", null, null))
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("ipAddress");
         assertThatThrownBy(() -> ClientInfo.of("evil.example.com", null, null)).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> ClientInfo.of(":::::", null, null)).isInstanceOf(ValidationException.class);
         assertThat(ClientInfo.of("::ffff:10.0.0.1", null, null).ipAddress()).isEqualTo("::ffff:10.0.0.1");
-        assertThatThrownBy(() -> ClientInfo.of(null, "x".repeat(513), null)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> ClientInfo.of(null, "x".repeat(513), null))
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("userAgent");
         assertThatThrownBy(() -> Session.start(UserId.newId(), "plain-token", none, Duration.ofHours(1), clock))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -74,10 +87,12 @@ class ProfileAndSessionTest {
     @Test
     void deviceInfoAndPreferencesMustBeStorableJson() {
         assertThatThrownBy(() -> ClientInfo.of(null, null, Map.of("os", "a\u0000")))
-                .isInstanceOfSatisfying(ValidationException.class,
-                e -> assertThat(e.errors().get(0).field()).isEqualTo("deviceInfo.os"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("deviceInfo.os"));
         assertThatThrownBy(() -> UserProfile.create(UserId.newId(), null, null, Map.of("\uD800", 1), clock))
-                .isInstanceOfSatisfying(ValidationException.class,
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("preferences"));
     }
 }

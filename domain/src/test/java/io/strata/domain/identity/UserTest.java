@@ -2,13 +2,13 @@ package io.strata.domain.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import io.strata.domain.shared.user.UserId;
 
 import io.strata.domain.shared.error.ConflictException;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.model.AuditStamp;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.user.UserId;
 import io.strata.domain.shared.value.Tags;
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,8 +22,15 @@ class UserTest {
     private final Clock clock = now::get;
 
     private User newUser() {
-        return User.create(new Email("ada@example.com"), new Username("ada"), " Ada ", "Lovelace", null,
-                Tags.of(List.of("math")), Map.of("theme", "dark"), clock);
+        return User.create(
+                new Email("ada@example.com"),
+                new Username("ada"),
+                " Ada ",
+                "Lovelace",
+                null,
+                Tags.of(List.of("math")),
+                Map.of("theme", "dark"),
+                clock);
     }
 
     @Test
@@ -35,7 +42,10 @@ class UserTest {
         assertThat(user.firstName()).isEqualTo("Ada");
         assertThat(user.fullName()).isEqualTo("Ada Lovelace");
         assertThat(user.version()).isZero();
-        assertThat(user.createdAt()).isEqualTo(now.get()).isEqualTo(user.updatedAt()).isEqualTo(user.passwordChangedAt());
+        assertThat(user.createdAt())
+                .isEqualTo(now.get())
+                .isEqualTo(user.updatedAt())
+                .isEqualTo(user.passwordChangedAt());
         assertThat(user.loginCount()).isZero();
         assertThat(user.pullEvents()).singleElement().isInstanceOf(UserRegistered.class);
         assertThat(user.pullEvents()).isEmpty();
@@ -43,15 +53,25 @@ class UserTest {
 
     @Test
     void fullNameFallsBackToUsername() {
-        User user = User.create(new Email("b@example.com"), new Username("bob"), null, " ", Role.GUEST, null, null, clock);
+        User user =
+                User.create(new Email("b@example.com"), new Username("bob"), null, " ", Role.GUEST, null, null, clock);
         assertThat(user.fullName()).isEqualTo("bob");
         assertThat(user.lastName()).isNull();
     }
 
     @Test
     void namesAreBounded() {
-        assertThatThrownBy(() -> User.create(new Email("c@example.com"), new Username("cat"), "x".repeat(101), null,
-                null, null, null, clock)).isInstanceOf(ValidationException.class).hasMessageContaining("firstName");
+        assertThatThrownBy(() -> User.create(
+                        new Email("c@example.com"),
+                        new Username("cat"),
+                        "x".repeat(101),
+                        null,
+                        null,
+                        null,
+                        null,
+                        clock))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("firstName");
     }
 
     @Test
@@ -83,7 +103,8 @@ class UserTest {
         assertThat(user.isActive()).isFalse();
         user.changeStatus(UserStatus.ACTIVE, clock);
         assertThat(user.isActive()).isTrue();
-        assertThatThrownBy(() -> user.changeStatus(null, clock)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> user.changeStatus(null, clock))
+                .isInstanceOf(ValidationException.class)
                 .hasMessage("status: must not be null");
         assertThatThrownBy(() -> user.changeRole(null, clock)).hasMessage("role: must not be null");
         assertThat(user.isActive()).isTrue();
@@ -102,9 +123,20 @@ class UserTest {
 
     @Test
     void reconstituteRecordsNoEvents() {
-        User user = User.reconstitute(UserId.newId(), new Email("d@example.com"), new Username("dan"), null, null,
-                Role.ADMIN, UserStatus.INACTIVE, new EmailVerification(true, now.get()), now.get(),
-                new LoginHistory(now.get(), 7), null, null, new AuditStamp(4, now.get(), now.get()));
+        User user = User.reconstitute(
+                UserId.newId(),
+                new Email("d@example.com"),
+                new Username("dan"),
+                null,
+                null,
+                Role.ADMIN,
+                UserStatus.INACTIVE,
+                new EmailVerification(true, now.get()),
+                now.get(),
+                new LoginHistory(now.get(), 7),
+                null,
+                null,
+                new AuditStamp(4, now.get(), now.get()));
         assertThat(user.pullEvents()).isEmpty();
         assertThat(user.version()).isEqualTo(4);
         assertThat(user.loginCount()).isEqualTo(7);

@@ -28,8 +28,8 @@ public class Argon2UserCredentials implements UserCredentials {
     static final int PARALLELISM = 1;
     static final int HASH_BYTES = 32;
     static final int SALT_BYTES = 16;
-    static final Argon2Function ARGON2 = Argon2Function.getInstance(MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES,
-            Argon2.ID, Argon2Function.ARGON2_VERSION_13);
+    static final Argon2Function ARGON2 = Argon2Function.getInstance(
+            MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
 
     private final EntityManager entityManager;
 
@@ -42,7 +42,8 @@ public class Argon2UserCredentials implements UserCredentials {
         String hash = hash(password.reveal());
         // a bulk update: not a change of the User aggregate, so its version stays (the column is
         // not updatable through the entity, so no flush of a loaded user can overwrite it)
-        int updated = entityManager.createQuery("UPDATE UserJpaEntity u SET u.passwordHash = :hash WHERE u.id = :id")
+        int updated = entityManager
+                .createQuery("UPDATE UserJpaEntity u SET u.passwordHash = :hash WHERE u.id = :id")
                 .setParameter("hash", hash)
                 .setParameter("id", userId.value())
                 .executeUpdate();
@@ -54,12 +55,14 @@ public class Argon2UserCredentials implements UserCredentials {
     /** Unknown users, users without a password and a null id still cost one argon2 check. */
     @Override
     public boolean matches(UserId userId, Password attempt) {
-        Optional<String> stored = userId == null ? Optional.empty() : entityManager.createQuery(
-                        "SELECT u.passwordHash FROM UserJpaEntity u WHERE u.id = :id", String.class)
-                .setParameter("id", userId.value())
-                .getResultStream()
-                .findFirst()
-                .filter(hash -> hash.startsWith("$argon2"));
+        Optional<String> stored = userId == null
+                ? Optional.empty()
+                : entityManager
+                        .createQuery("SELECT u.passwordHash FROM UserJpaEntity u WHERE u.id = :id", String.class)
+                        .setParameter("id", userId.value())
+                        .getResultStream()
+                        .findFirst()
+                        .filter(hash -> hash.startsWith("$argon2"));
         if (stored.isEmpty()) {
             com.password4j.Password.check(attempt.reveal(), DummyHash.VALUE).with(ARGON2);
             return false;
@@ -84,7 +87,10 @@ public class Argon2UserCredentials implements UserCredentials {
     }
 
     static String hash(String plain) {
-        return com.password4j.Password.hash(plain).addRandomSalt(SALT_BYTES).with(ARGON2).getResult();
+        return com.password4j.Password.hash(plain)
+                .addRandomSalt(SALT_BYTES)
+                .with(ARGON2)
+                .getResult();
     }
 
     private record Argon2Hash(String phc) implements HashedPassword {

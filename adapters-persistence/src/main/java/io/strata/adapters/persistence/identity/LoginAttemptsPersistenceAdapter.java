@@ -22,7 +22,8 @@ public class LoginAttemptsPersistenceAdapter implements LoginAttempts {
 
     @Override
     public void recordFailure(String key, Instant at) {
-        entityManager.createNativeQuery("INSERT INTO login_failures (key, failed_at) VALUES (:key, :at)")
+        entityManager
+                .createNativeQuery("INSERT INTO login_failures (key, failed_at) VALUES (:key, :at)")
                 .setParameter("key", key)
                 .setParameter("at", at)
                 .executeUpdate();
@@ -30,17 +31,22 @@ public class LoginAttemptsPersistenceAdapter implements LoginAttempts {
 
     @Override
     public long failuresSince(String key, Instant since) {
-        return ((Number) entityManager.createNativeQuery(
-                        "SELECT count(*) FROM login_failures WHERE key = :key AND failed_at >= :since", Long.class)
-                .setParameter("key", key)
-                .setParameter("since", since)
-                .getSingleResult()).longValue();
+        return ((Number) entityManager
+                        .createNativeQuery(
+                                "SELECT count(*) FROM login_failures WHERE key = :key AND failed_at >= :since",
+                                Long.class)
+                        .setParameter("key", key)
+                        .setParameter("since", since)
+                        .getSingleResult())
+                .longValue();
     }
 
     @Override
     public Instant oldestFailureSince(String key, Instant since) {
-        return (Instant) entityManager.createNativeQuery(
-                        "SELECT min(failed_at) FROM login_failures WHERE key = :key AND failed_at >= :since", Instant.class)
+        return (Instant) entityManager
+                .createNativeQuery(
+                        "SELECT min(failed_at) FROM login_failures WHERE key = :key AND failed_at >= :since",
+                        Instant.class)
                 .setParameter("key", key)
                 .setParameter("since", since)
                 .getSingleResult();
@@ -48,7 +54,8 @@ public class LoginAttemptsPersistenceAdapter implements LoginAttempts {
 
     @Override
     public void clear(String key) {
-        entityManager.createNativeQuery("DELETE FROM login_failures WHERE key = :key")
+        entityManager
+                .createNativeQuery("DELETE FROM login_failures WHERE key = :key")
                 .setParameter("key", key)
                 .executeUpdate();
     }

@@ -17,11 +17,18 @@ interface SessionJpaMapper extends KernelJpaMappings, IdentityJpaMappings {
 
     /** Rebuilds the aggregate through {@link Session#reconstitute} (no validation, no events). */
     default Session toDomain(SessionJpaEntity row) {
-        return Session.reconstitute(sessionId(row.getId()), userId(row.getUserId()), row.getTokenHash(), client(row),
-                row.getExpiresAt(), row.getLastSeenAt(), row.getRevokedAt(), stamp(row));
+        return Session.reconstitute(
+                sessionId(row.getId()),
+                userId(row.getUserId()),
+                row.getTokenHash(),
+                client(row),
+                row.getExpiresAt(),
+                row.getLastSeenAt(),
+                row.getRevokedAt(),
+                stamp(row));
     }
 
-    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE)   // three columns of the row
+    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE) // three columns of the row
     ClientInfo client(SessionJpaEntity row);
 
     @Mapping(target = "version", source = "stamp.version")
@@ -39,6 +46,6 @@ interface SessionJpaMapper extends KernelJpaMappings, IdentityJpaMappings {
     @Mapping(target = "tokenHash", ignore = true)
     @Mapping(target = "version", ignore = true)
     @Mapping(target = "createdAt", ignore = true)
-    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE)   // what stays: toEntity checks every property
+    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE) // what stays: toEntity checks every property
     void copyChanges(Session session, @MappingTarget SessionJpaEntity entity);
 }

@@ -8,23 +8,36 @@ import io.strata.domain.identity.Session;
 import io.strata.domain.identity.SessionId;
 import io.strata.domain.identity.SessionPrincipal;
 import io.strata.domain.identity.SessionRepository;
+import io.strata.domain.identity.SessionRevoked;
 import io.strata.domain.identity.UserStatus;
 import io.strata.domain.shared.error.ConflictException;
 import io.strata.domain.shared.error.NotFoundException;
+import io.strata.domain.shared.model.DomainEvent;
 import io.strata.domain.shared.user.Role;
 import io.strata.domain.shared.user.UserId;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.hibernate.query.NativeQuery;
 
 /** {@link SessionRepository} on PostgreSQL; runs in the caller's transaction. */
 @Singleton
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
 public class SessionPersistenceAdapter implements SessionRepository {
+    /** Revokes active sessions (a condition on the user follows); the version moves on, so a concurrent save is stale. */
+    private static final String REVOKE = """
+            UPDATE sessions SET revoked_at = :now, updated_at = :now, version = version + 1
+            WHERE revoked_at IS NULL AND expires_at > :now""";
+
+    private static final String REVOKED = " RETURNING id, user_id";
+
     private final EntityManager entityManager;
     private final SessionJpaRepository repository;
     private final SessionJpaMapper mapper;
@@ -38,23 +51,33 @@ public class SessionPersistenceAdapter implements SessionRepository {
     /** Inserts at once: an unknown user is a {@link NotFoundException}. */
     @Override
     public Session add(Session session) {
-        try {
-            entityManager.persist(mapper.toEntity(session));
-            entityManager.flush();
-        } catch (PersistenceException e) {
-            throw PersistenceErrors.violatedConstraint(e).<RuntimeException>map(constraint -> switch (constraint) {
-                case "sessions_user_fk" -> new NotFoundException("user", session.userId());
-                case "sessions_token_hash_uk", "sessions_pk" -> new ConflictException("session already exists");
-                default -> e;
-            }).orElse(e);
-        }
+        AggregateWrites.insert(
+                entityManager,
+                session,
+                mapper.toEntity(session),
+                e -> PersistenceErrors.violatedConstraint(e)
+                        .<RuntimeException>map(constraint -> switch (constraint) {
+                            case "sessions_user_fk" -> new NotFoundException("user", session.userId());
+                            case "sessions_token_hash_uk", "sessions_pk" ->
+                                new ConflictException("session already exists");
+                            default -> e;
+                        })
+                        .orElse(e));
         return session;
     }
 
     @Override
     public Session save(Session session) {
-        return mapper.toDomain(AggregateWrites.saveChanges(entityManager, SessionJpaEntity.class, session.id().value(), session.version(),
-                "session", session.id(), entity -> mapper.copyChanges(session, entity), e -> e));
+        return mapper.toDomain(AggregateWrites.saveChanges(
+                entityManager,
+                session,
+                SessionJpaEntity.class,
+                session.id().value(),
+                session.version(),
+                "session",
+                session.id(),
+                entity -> mapper.copyChanges(session, entity),
+                e -> e));
     }
 
     @Override
@@ -65,14 +88,15 @@ public class SessionPersistenceAdapter implements SessionRepository {
     /** One statement: sessions JOIN users on the token hash's unique index. */
     @Override
     public Optional<SessionPrincipal> findPrincipal(String tokenHash) {
-        return entityManager.createQuery("""
+        return entityManager
+                .createQuery("""
                         SELECT s, u.role, u.status FROM SessionJpaEntity s JOIN UserJpaEntity u ON u.id = s.userId
                         WHERE s.tokenHash = :tokenHash""", Object[].class)
                 .setParameter("tokenHash", tokenHash)
                 .getResultStream()
                 .findFirst()
-                .map(row -> new SessionPrincipal(mapper.toDomain((SessionJpaEntity) row[0]), (Role) row[1],
-                        (UserStatus) row[2]));
+                .map(row -> new SessionPrincipal(
+                        mapper.toDomain((SessionJpaEntity) row[0]), (Role) row[1], (UserStatus) row[2]));
     }
 
     /**
@@ -81,7 +105,8 @@ public class SessionPersistenceAdapter implements SessionRepository {
      */
     @Override
     public void markSeen(SessionId id, Instant at) {
-        entityManager.createQuery("""
+        entityManager
+                .createQuery("""
                         UPDATE SessionJpaEntity s SET s.lastSeenAt = :at
                         WHERE s.id = :id AND (s.lastSeenAt IS NULL OR s.lastSeenAt < :at)""")
                 .setParameter("at", at)
@@ -91,32 +116,48 @@ public class SessionPersistenceAdapter implements SessionRepository {
 
     @Override
     public List<Session> findActiveByUser(UserId userId, Instant now) {
-        return repository.findActive(userId.value(), now).stream().map(mapper::toDomain).toList();
+        return repository.findActive(userId.value(), now).stream()
+                .map(mapper::toDomain)
+                .toList();
     }
 
-    /** One UPDATE; each revoked session's version moves on, so a concurrent save of it is stale. */
+    /** One UPDATE ... RETURNING, then one INSERT of a {@link SessionRevoked} per session it revoked. */
     @Override
     public int revokeAllExcept(UserId userId, SessionId keep, Instant now) {
-        String keepClause = keep == null ? "" : " AND s.id <> :keep";
-        var update = entityManager.createQuery("""
-                        UPDATE SessionJpaEntity s SET s.revokedAt = :now, s.updatedAt = :now, s.version = s.version + 1
-                        WHERE s.userId = :userId AND s.revokedAt IS NULL AND s.expiresAt > :now""" + keepClause)
-                .setParameter("now", now)
-                .setParameter("userId", userId.value());
-        if (keep != null) {
-            update.setParameter("keep", keep.value());
-        }
-        return update.executeUpdate();
+        return revoke(
+                REVOKE + " AND user_id = :userId AND id IS DISTINCT FROM cast(:keep AS uuid)" + REVOKED,
+                now,
+                query -> query.setParameter("userId", userId.value())
+                        .setParameter("keep", keep == null ? null : keep.value(), UUID.class));
     }
 
+    /** As {@link #revokeAllExcept}, for many users at once. */
     @Override
     public int revokeAllOf(Collection<UserId> userIds, Instant now) {
-        return entityManager.createQuery("""
-                        UPDATE SessionJpaEntity s SET s.revokedAt = :now, s.updatedAt = :now, s.version = s.version + 1
-                        WHERE s.userId IN :userIds AND s.revokedAt IS NULL AND s.expiresAt > :now""")
-                .setParameter("now", now)
-                .setParameter("userIds", userIds.stream().map(UserId::value).toList())
-                .executeUpdate();
+        return revoke(
+                REVOKE + " AND user_id = ANY (cast(:userIds AS uuid[]))" + REVOKED,
+                now,
+                query -> query.setParameter(
+                        "userIds",
+                        userIds.stream().map(UserId::value).distinct().toArray(UUID[]::new),
+                        UUID[].class));
     }
 
+    /** Runs a revoking UPDATE ... RETURNING and appends the events of the sessions it revoked. */
+    @SuppressWarnings("unchecked")
+    private int revoke(String sql, Instant now, UnaryOperator<NativeQuery<Object[]>> bind) {
+        NativeQuery<Object[]> query = entityManager
+                .createNativeQuery(sql, Object[].class)
+                .unwrap(NativeQuery.class)
+                .addSynchronizedEntityClass(SessionJpaEntity.class)
+                .setParameter("now", now);
+        List<Object[]> revoked = bind.apply(query).getResultList();
+        Map<UUID, List<DomainEvent>> events = new LinkedHashMap<>();
+        for (Object[] row : revoked) {
+            UUID id = (UUID) row[0];
+            events.put(id, List.of(new SessionRevoked(new SessionId(id), new UserId((UUID) row[1]), now)));
+        }
+        AggregateWrites.appendEvents(entityManager, Session.class, events);
+        return revoked.size();
+    }
 }

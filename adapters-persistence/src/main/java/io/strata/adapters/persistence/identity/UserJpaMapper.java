@@ -21,17 +21,28 @@ interface UserJpaMapper extends KernelJpaMappings, IdentityJpaMappings {
 
     /** Rebuilds the aggregate through {@link User#reconstitute} (no validation, no events). */
     default User toDomain(UserJpaEntity row) {
-        return User.reconstitute(userId(row.getId()), email(row.getEmail()), username(row.getUsername()),
-                row.getFirstName(), row.getLastName(), row.getRole(), row.getStatus(), emailVerification(row),
-                row.getPasswordChangedAt(), logins(row), tags(row.getTags()), row.getPreferences(), stamp(row));
+        return User.reconstitute(
+                userId(row.getId()),
+                email(row.getEmail()),
+                username(row.getUsername()),
+                row.getFirstName(),
+                row.getLastName(),
+                row.getRole(),
+                row.getStatus(),
+                emailVerification(row),
+                row.getPasswordChangedAt(),
+                logins(row),
+                tags(row.getTags()),
+                row.getPreferences(),
+                stamp(row));
     }
 
     @Mapping(target = "verified", source = "emailVerified")
     @Mapping(target = "verifiedAt", source = "emailVerifiedAt")
-    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE)   // two columns of the row
+    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE) // two columns of the row
     EmailVerification emailVerification(UserJpaEntity row);
 
-    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE)   // two columns of the row
+    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE) // two columns of the row
     LoginHistory logins(UserJpaEntity row);
 
     /** A new row for a new user; the caller sets the (initially unusable) password hash. */
@@ -53,6 +64,6 @@ interface UserJpaMapper extends KernelJpaMappings, IdentityJpaMappings {
     @Mapping(target = "id", ignore = true)
     @Mapping(target = "version", ignore = true)
     @Mapping(target = "createdAt", ignore = true)
-    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE)   // the id: toEntity checks every property
+    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE) // the id: toEntity checks every property
     void copyChanges(User user, @MappingTarget UserJpaEntity entity);
 }

@@ -3,7 +3,6 @@ package io.strata.adapters.persistence.identity;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.AggregateWrites;
-import io.strata.adapters.persistence.shared.BulkInserts;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
@@ -15,12 +14,14 @@ import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.identity.UserSearch;
 import io.strata.domain.identity.UserStatistics;
+import io.strata.domain.identity.UserStatus;
 import io.strata.domain.identity.UserWithProfile;
 import io.strata.domain.identity.Username;
 import io.strata.domain.shared.error.ConflictException;
 import io.strata.domain.shared.error.NotFoundException;
 import io.strata.domain.shared.error.StaleVersionException;
 import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.model.DomainEvent;
 import io.strata.domain.shared.query.Page;
 import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.SearchCriteria;
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +49,7 @@ import java.util.UUID;
 @Singleton
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
 public class UserPersistenceAdapter implements UserRepository {
-    static final CriteriaSearch<UserJpaEntity> SEARCH = CriteriaSearch
-            .builder(UserJpaEntity.class, UserSearch.SCHEMA)
+    static final CriteriaSearch<UserJpaEntity> SEARCH = CriteriaSearch.builder(UserJpaEntity.class, UserSearch.SCHEMA)
             .nullable("lastLoginAt")
             // search_text = lower(username || ' ' || email || ' ' || first_name || ' ' || last_name), trigram-indexed
             .text((cb, root, q) -> cb.like(root.<String>get("searchText"), LikePatterns.containsPattern(q), '\\'))
@@ -62,25 +63,35 @@ public class UserPersistenceAdapter implements UserRepository {
             ORDER BY users DESC, t.tag
             LIMIT :limit""";
 
+    /**
+     * Locks the rows first (in id order, so two bulk updates cannot deadlock), so that the new values are computed
+     * from, and the events name, the state committed last; rows that would not change are left alone.
+     */
     private static final String BULK_UPDATE = """
-            WITH changed AS (
-                SELECT u.id,
-                       coalesce(cast(:status AS text), u.status) AS status,
-                       coalesce(cast(:role AS text), u.role) AS role,
-                       CASE WHEN :retag
-                            THEN ARRAY(SELECT DISTINCT t.tag
-                                       FROM unnest(u.tags || cast(:addTags AS text[])) AS t(tag)
-                                       WHERE t.tag <> ALL (cast(:removeTags AS text[]))
-                                       ORDER BY t.tag)
-                            ELSE u.tags END AS tags
+            WITH locked AS (
+                SELECT u.id, u.status, u.role, u.tags
                 FROM users u
                 WHERE u.id = ANY (cast(:ids AS uuid[]))
+                ORDER BY u.id
+                FOR NO KEY UPDATE
+            ), changed AS (
+                SELECT l.id, l.status AS status_before, l.role AS role_before,
+                       coalesce(cast(:status AS text), l.status) AS status,
+                       coalesce(cast(:role AS text), l.role) AS role,
+                       CASE WHEN :retag
+                            THEN ARRAY(SELECT DISTINCT t.tag
+                                       FROM unnest(l.tags || cast(:addTags AS text[])) AS t(tag)
+                                       WHERE t.tag <> ALL (cast(:removeTags AS text[]))
+                                       ORDER BY t.tag)
+                            ELSE l.tags END AS tags
+                FROM locked l
             )
             UPDATE users AS u
             SET status = c.status, role = c.role, tags = c.tags, version = u.version + 1, updated_at = :now
             FROM changed AS c
             WHERE u.id = c.id
-              AND (u.status, u.role, u.tags) IS DISTINCT FROM (c.status, c.role, c.tags)""";
+              AND (u.status, u.role, u.tags) IS DISTINCT FROM (c.status, c.role, c.tags)
+            RETURNING u.id, c.status_before, c.role_before""";
 
     /** Projects block the deletion of their owner (workspace's projects_owner_fk is ON DELETE RESTRICT). */
     private static final String OWNED_PROJECTS = "SELECT count(*) FROM projects WHERE owner_id = :id";
@@ -90,8 +101,11 @@ public class UserPersistenceAdapter implements UserRepository {
     private final UserJpaMapper mapper;
     private final UserProfileJpaMapper profileMapper;
 
-    UserPersistenceAdapter(EntityManager entityManager, UserJpaRepository repository, UserJpaMapper mapper,
-                           UserProfileJpaMapper profileMapper) {
+    UserPersistenceAdapter(
+            EntityManager entityManager,
+            UserJpaRepository repository,
+            UserJpaMapper mapper,
+            UserProfileJpaMapper profileMapper) {
         this.entityManager = entityManager;
         this.repository = repository;
         this.mapper = mapper;
@@ -123,33 +137,26 @@ public class UserPersistenceAdapter implements UserRepository {
     public User add(User user) {
         UserJpaEntity entity = mapper.toEntity(user);
         entity.setPasswordHash(UserJpaEntity.NO_PASSWORD);
-        try {
-            entityManager.persist(entity);
-            entityManager.flush();
-        } catch (PersistenceException e) {
-            throw translate(e, user.id());
-        }
+        AggregateWrites.insert(entityManager, user, entity, e -> translate(e, user.id()));
         return user;
     }
 
     /**
-     * The bulk path ({@link BulkInserts}): JDBC batches of new rows, no read per user, the entities
-     * detached afterwards. Every row gets the one argon2id hash made for the run.
+     * The bulk path ({@link AggregateWrites#insertAll}): JDBC batches of new rows, no read per user, the entities
+     * detached afterwards, then their events. Every row gets the one argon2id hash made for the run.
      */
     @Override
     public void addAll(List<User> users, HashedPassword password) {
         String hash = Argon2UserCredentials.phc(password);
-        List<UserJpaEntity> rows = new ArrayList<>(users.size());
-        for (User user : users) {
-            UserJpaEntity entity = mapper.toEntity(user);
-            entity.setPasswordHash(hash);
-            rows.add(entity);
-        }
-        try {
-            BulkInserts.persistAll(entityManager, rows);
-        } catch (PersistenceException e) {
-            throw translate(e, users.size() == 1 ? users.get(0).id() : null);
-        }
+        AggregateWrites.insertAll(
+                entityManager,
+                users,
+                user -> {
+                    UserJpaEntity entity = mapper.toEntity(user);
+                    entity.setPasswordHash(hash);
+                    return entity;
+                },
+                e -> translate(e, users.size() == 1 ? users.get(0).id() : null));
     }
 
     /**
@@ -159,8 +166,16 @@ public class UserPersistenceAdapter implements UserRepository {
      */
     @Override
     public User save(User user) {
-        return mapper.toDomain(AggregateWrites.saveChanges(entityManager, UserJpaEntity.class, user.id().value(), user.version(),
-                "user", user.id(), entity -> mapper.copyChanges(user, entity), e -> translate(e, user.id())));
+        return mapper.toDomain(AggregateWrites.saveChanges(
+                entityManager,
+                user,
+                UserJpaEntity.class,
+                user.id().value(),
+                user.version(),
+                "user",
+                user.id(),
+                entity -> mapper.copyChanges(user, entity),
+                e -> translate(e, user.id())));
     }
 
     /**
@@ -171,7 +186,8 @@ public class UserPersistenceAdapter implements UserRepository {
      */
     @Override
     public User recordLogin(UserId id, Instant at) {
-        List<?> versions = entityManager.createNativeQuery("""
+        List<?> versions = entityManager
+                .createNativeQuery("""
                         UPDATE users SET login_count = login_count + 1, last_login_at = :at,
                                          updated_at = greatest(updated_at, :at), version = version + 1
                         WHERE id = :id
@@ -191,34 +207,38 @@ public class UserPersistenceAdapter implements UserRepository {
     }
 
     /**
-     * Deletes the row; the foreign keys (ON DELETE CASCADE) delete the profile, the sessions and the
-     * project memberships. Projects the user owns block the delete ({@code projects_owner_fk}, ON DELETE
-     * RESTRICT): that is a {@link ConflictException} naming how many, counted first so the transaction
-     * stays usable (a project created between the count and the delete is still caught by the key).
+     * Deletes the row at the user's version, with its {@code UserDeleted}; the foreign keys (ON DELETE CASCADE)
+     * delete the profile, the sessions and the project memberships. Projects the user owns block the delete
+     * ({@code projects_owner_fk}, ON DELETE RESTRICT): that is a {@link ConflictException} naming how many,
+     * counted first so the transaction stays usable (a project created between the count and the delete is still
+     * caught by the key). A user already gone is left so (its deletion was someone else's, with its event).
      */
     @Override
-    public void delete(UserId id) {
+    public void delete(User user) {
+        UserId id = user.id();
         UserJpaEntity entity = entityManager.find(UserJpaEntity.class, id.value());
         if (entity == null) {
             return;
         }
-        long owned = ((Number) entityManager.createNativeQuery(OWNED_PROJECTS, Long.class)
-                .setParameter("id", id.value()).getSingleResult()).longValue();
+        if (entity.getVersion() != user.version()) {
+            throw new StaleVersionException("user", id, user.version(), entity.getVersion());
+        }
+        long owned = ((Number) entityManager
+                        .createNativeQuery(OWNED_PROJECTS, Long.class)
+                        .setParameter("id", id.value())
+                        .getSingleResult())
+                .longValue();
         if (owned > 0) {
             throw stillOwns(id, owned + " project(s)");
         }
-        try {
-            entityManager.remove(entity);
-            entityManager.flush();
-        } catch (PersistenceException e) {
-            if (PersistenceErrors.isOptimisticLockFailure(e)) {
-                throw new StaleVersionException("user", id, entity.getVersion(), currentVersion(id));
+        AggregateWrites.delete(entityManager, user, entity, "user", id, e -> {
+            if (PersistenceErrors.violatedConstraint(e)
+                    .filter("projects_owner_fk"::equals)
+                    .isPresent()) {
+                return stillOwns(id, "project(s)");
             }
-            if (PersistenceErrors.violatedConstraint(e).filter("projects_owner_fk"::equals).isPresent()) {
-                throw stillOwns(id, "project(s)");
-            }
-            throw e;
-        }
+            return e;
+        });
     }
 
     private static ConflictException stillOwns(UserId id, String what) {
@@ -247,7 +267,8 @@ public class UserPersistenceAdapter implements UserRepository {
             return List.of();
         }
         List<UUID> keys = ids.stream().map(UserId::value).distinct().toList();
-        List<Object[]> rows = entityManager.createQuery("""
+        List<Object[]> rows = entityManager
+                .createQuery("""
                         SELECT u, p FROM UserJpaEntity u LEFT JOIN UserProfileJpaEntity p ON p.userId = u.id
                         WHERE u.id IN :ids""", Object[].class)
                 .setParameter("ids", keys)
@@ -256,8 +277,10 @@ public class UserPersistenceAdapter implements UserRepository {
         for (Object[] row : rows) {
             UserJpaEntity user = (UserJpaEntity) row[0];
             UserProfileJpaEntity profile = (UserProfileJpaEntity) row[1];
-            byId.put(user.getId(), new UserWithProfile(mapper.toDomain(user),
-                    profile == null ? null : profileMapper.toDomain(profile)));
+            byId.put(
+                    user.getId(),
+                    new UserWithProfile(
+                            mapper.toDomain(user), profile == null ? null : profileMapper.toDomain(profile)));
         }
         List<UserWithProfile> ordered = new ArrayList<>(byId.size());
         for (UUID key : new LinkedHashSet<>(keys)) {
@@ -274,10 +297,13 @@ public class UserPersistenceAdapter implements UserRepository {
         if (limit < 1) {
             return List.of();
         }
-        List<Object[]> rows = entityManager.createNativeQuery(TAG_COUNTS, Object[].class)
+        List<Object[]> rows = entityManager
+                .createNativeQuery(TAG_COUNTS, Object[].class)
                 .setParameter("limit", limit)
                 .getResultList();
-        return rows.stream().map(r -> new TagCount((String) r[0], ((Number) r[1]).longValue())).toList();
+        return rows.stream()
+                .map(r -> new TagCount((String) r[0], ((Number) r[1]).longValue()))
+                .toList();
     }
 
     /** One statement; the average account age is measured against {@code now}, in days. */
@@ -292,7 +318,8 @@ public class UserPersistenceAdapter implements UserRepository {
             sql.append(", count(*) FILTER (WHERE role = :role").append(i).append(')');
         }
         sql.append(" FROM users");
-        var query = entityManager.createNativeQuery(sql.toString(), Object[].class).setParameter("now", now);
+        var query =
+                entityManager.createNativeQuery(sql.toString(), Object[].class).setParameter("now", now);
         for (int i = 0; i < roles.length; i++) {
             query.setParameter("role" + i, roles[i].name());
         }
@@ -301,53 +328,79 @@ public class UserPersistenceAdapter implements UserRepository {
         for (int i = 0; i < roles.length; i++) {
             byRole.put(roles[i], ((Number) row[5 + i]).longValue());
         }
-        return new UserStatistics(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                ((Number) row[2]).longValue(), byRole, ((Number) row[3]).longValue(),
+        return new UserStatistics(
+                ((Number) row[0]).longValue(),
+                ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue(),
+                byRole,
+                ((Number) row[3]).longValue(),
                 ((Number) row[4]).doubleValue());
     }
 
     /**
-     * One {@code UPDATE ... WHERE id = ANY(?)}: status and role when given, tags plus {@code addTags}
-     * minus {@code removeTags}; rows that would not change keep their version. Returns the rows changed.
+     * One {@code UPDATE ... WHERE id = ANY(?) RETURNING}: status and role when given, tags plus {@code addTags}
+     * minus {@code removeTags}; rows that would not change keep their version. Then one {@code INSERT} of the
+     * events of the users it changed ({@link BulkUserChange#eventsFor}). Returns the rows changed.
      */
     @Override
+    @SuppressWarnings("unchecked")
     public int bulkUpdate(Collection<UserId> ids, BulkUserChange change, Instant now) {
         if (ids.isEmpty()) {
             return 0;
         }
-        boolean retag = !change.addTags().values().isEmpty() || !change.removeTags().values().isEmpty();
+        boolean retag = !change.addTags().values().isEmpty()
+                || !change.removeTags().values().isEmpty();
+        List<Object[]> changed;
         try {
-            return entityManager.createNativeQuery(BULK_UPDATE)
+            changed = entityManager
+                    .createNativeQuery(BULK_UPDATE, Object[].class)
                     .unwrap(org.hibernate.query.NativeQuery.class)
                     .addSynchronizedEntityClass(UserJpaEntity.class)
-                    .setParameter("status", change.status() == null ? null : change.status().name(), String.class)
-                    .setParameter("role", change.role() == null ? null : change.role().name(), String.class)
+                    .setParameter(
+                            "status",
+                            change.status() == null ? null : change.status().name(),
+                            String.class)
+                    .setParameter(
+                            "role", change.role() == null ? null : change.role().name(), String.class)
                     .setParameter("retag", retag)
                     .setParameter("addTags", change.addTags().values().toArray(String[]::new), String[].class)
                     .setParameter("removeTags", change.removeTags().values().toArray(String[]::new), String[].class)
-                    .setParameter("ids", ids.stream().map(UserId::value).distinct().toArray(UUID[]::new), UUID[].class)
+                    .setParameter(
+                            "ids", ids.stream().map(UserId::value).distinct().toArray(UUID[]::new), UUID[].class)
                     .setParameter("now", now)
-                    .executeUpdate();
+                    .getResultList();
         } catch (PersistenceException e) {
-            if (PersistenceErrors.violatedConstraint(e).filter("users_tags_ck"::equals).isPresent()) {
-                throw new ValidationException("addTags", "a user would have more than "
-                        + io.strata.domain.shared.value.Tags.MAX_TAGS + " tags");
+            if (PersistenceErrors.violatedConstraint(e)
+                    .filter("users_tags_ck"::equals)
+                    .isPresent()) {
+                throw new ValidationException(
+                        "addTags",
+                        "a user would have more than " + io.strata.domain.shared.value.Tags.MAX_TAGS + " tags");
             }
             throw e;
         }
+        Map<UUID, List<DomainEvent>> events = new LinkedHashMap<>();
+        for (Object[] row : changed) {
+            UUID id = (UUID) row[0];
+            events.put(
+                    id,
+                    change.eventsFor(
+                            new UserId(id), UserStatus.valueOf((String) row[1]), Role.valueOf((String) row[2]), now));
+        }
+        AggregateWrites.appendEvents(entityManager, User.class, events);
+        return changed.size();
     }
 
     /** Maps a violated unique constraint of {@code users} to the message a client can act on ({@code id} null for a batch). */
     private static RuntimeException translate(PersistenceException error, UserId id) {
-        return PersistenceErrors.violatedConstraint(error).<RuntimeException>map(constraint -> switch (constraint) {
-            case "users_email_uk" -> new ConflictException("email already registered");
-            case "users_username_uk" -> new ConflictException("username already taken");
-            case "users_pk" -> new ConflictException((id == null ? "a user" : "user " + id) + " already exists");
-            default -> error;
-        }).orElse(error);
-    }
-
-    private long currentVersion(UserId id) {
-        return PersistenceErrors.committedVersion(entityManager, UserJpaEntity.class, id.value());
+        return PersistenceErrors.violatedConstraint(error)
+                .<RuntimeException>map(constraint -> switch (constraint) {
+                    case "users_email_uk" -> new ConflictException("email already registered");
+                    case "users_username_uk" -> new ConflictException("username already taken");
+                    case "users_pk" ->
+                        new ConflictException((id == null ? "a user" : "user " + id) + " already exists");
+                    default -> error;
+                })
+                .orElse(error);
     }
 }

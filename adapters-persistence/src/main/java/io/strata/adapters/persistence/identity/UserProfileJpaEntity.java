@@ -1,7 +1,7 @@
 package io.strata.adapters.persistence.identity;
 
-import jakarta.persistence.Column;
 import io.strata.adapters.persistence.shared.AggregateJpaColumns;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.util.LinkedHashMap;
@@ -28,15 +28,37 @@ class UserProfileJpaEntity extends AggregateJpaColumns {
     @Column(name = "preferences", nullable = false, columnDefinition = "jsonb")
     private Map<String, Object> preferences = new LinkedHashMap<>();
 
-    UserProfileJpaEntity() {
+    UserProfileJpaEntity() {}
+
+    public UUID getUserId() {
+        return userId;
     }
 
-    public UUID getUserId() { return userId; }
-    public void setUserId(UUID userId) { this.userId = userId; }
-    public String getBio() { return bio; }
-    public void setBio(String bio) { this.bio = bio; }
-    public String getAvatarUrl() { return avatarUrl; }
-    public void setAvatarUrl(String avatarUrl) { this.avatarUrl = avatarUrl; }
-    public Map<String, Object> getPreferences() { return preferences; }
-    public void setPreferences(Map<String, Object> preferences) { this.preferences = preferences; }
+    public void setUserId(UUID userId) {
+        this.userId = userId;
+    }
+
+    public String getBio() {
+        return bio;
+    }
+
+    public void setBio(String bio) {
+        this.bio = bio;
+    }
+
+    public String getAvatarUrl() {
+        return avatarUrl;
+    }
+
+    public void setAvatarUrl(String avatarUrl) {
+        this.avatarUrl = avatarUrl;
+    }
+
+    public Map<String, Object> getPreferences() {
+        return preferences;
+    }
+
+    public void setPreferences(Map<String, Object> preferences) {
+        this.preferences = preferences;
+    }
 }

@@ -16,8 +16,13 @@ interface UserProfileJpaMapper extends KernelJpaMappings, IdentityJpaMappings {
 
     /** Rebuilds the aggregate through {@link UserProfile#reconstitute} (no validation, no events). */
     default UserProfile toDomain(UserProfileJpaEntity row) {
-        return UserProfile.reconstitute(row.getId(), userId(row.getUserId()), row.getBio(), row.getAvatarUrl(),
-                row.getPreferences(), stamp(row));
+        return UserProfile.reconstitute(
+                row.getId(),
+                userId(row.getUserId()),
+                row.getBio(),
+                row.getAvatarUrl(),
+                row.getPreferences(),
+                stamp(row));
     }
 
     @Mapping(target = "version", source = "stamp.version")
@@ -31,6 +36,6 @@ interface UserProfileJpaMapper extends KernelJpaMappings, IdentityJpaMappings {
     @Mapping(target = "userId", ignore = true)
     @Mapping(target = "version", ignore = true)
     @Mapping(target = "createdAt", ignore = true)
-    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE)   // what stays: toEntity checks every property
+    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE) // what stays: toEntity checks every property
     void copyChanges(UserProfile profile, @MappingTarget UserProfileJpaEntity entity);
 }

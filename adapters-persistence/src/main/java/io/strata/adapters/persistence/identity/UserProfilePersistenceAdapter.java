@@ -22,8 +22,8 @@ public class UserProfilePersistenceAdapter implements UserProfileRepository {
     private final UserProfileJpaRepository repository;
     private final UserProfileJpaMapper mapper;
 
-    UserProfilePersistenceAdapter(EntityManager entityManager, UserProfileJpaRepository repository,
-                                  UserProfileJpaMapper mapper) {
+    UserProfilePersistenceAdapter(
+            EntityManager entityManager, UserProfileJpaRepository repository, UserProfileJpaMapper mapper) {
         this.entityManager = entityManager;
         this.repository = repository;
         this.mapper = mapper;
@@ -37,28 +37,32 @@ public class UserProfilePersistenceAdapter implements UserProfileRepository {
     /** Inserts at once: a second profile is a {@link ConflictException}, an unknown user a {@link NotFoundException}. */
     @Override
     public UserProfile add(UserProfile profile) {
-        try {
-            entityManager.persist(mapper.toEntity(profile));
-            entityManager.flush();
-        } catch (PersistenceException e) {
-            throw translate(e, profile);
-        }
+        AggregateWrites.insert(entityManager, profile, mapper.toEntity(profile), e -> translate(e, profile));
         return profile;
     }
 
     @Override
     public UserProfile save(UserProfile profile) {
-        return mapper.toDomain(AggregateWrites.saveChanges(entityManager, UserProfileJpaEntity.class, profile.id(), profile.version(),
-                "profile of user", profile.userId(), entity -> mapper.copyChanges(profile, entity), e -> translate(e, profile)));
+        return mapper.toDomain(AggregateWrites.saveChanges(
+                entityManager,
+                profile,
+                UserProfileJpaEntity.class,
+                profile.id(),
+                profile.version(),
+                "profile of user",
+                profile.userId(),
+                entity -> mapper.copyChanges(profile, entity),
+                e -> translate(e, profile)));
     }
 
     private static RuntimeException translate(PersistenceException error, UserProfile profile) {
-        return PersistenceErrors.violatedConstraint(error).<RuntimeException>map(constraint -> switch (constraint) {
-            case "user_profiles_user_uk", "user_profiles_pk" ->
-                    new ConflictException("user " + profile.userId() + " already has a profile");
-            case "user_profiles_user_fk" -> new NotFoundException("user", profile.userId());
-            default -> error;
-        }).orElse(error);
+        return PersistenceErrors.violatedConstraint(error)
+                .<RuntimeException>map(constraint -> switch (constraint) {
+                    case "user_profiles_user_uk", "user_profiles_pk" ->
+                        new ConflictException("user " + profile.userId() + " already has a profile");
+                    case "user_profiles_user_fk" -> new NotFoundException("user", profile.userId());
+                    default -> error;
+                })
+                .orElse(error);
     }
-
 }

@@ -2,30 +2,93 @@ package io.strata.adapters.persistence.shared;
 
 import io.strata.domain.shared.error.NotFoundException;
 import io.strata.domain.shared.error.StaleVersionException;
+import io.strata.domain.shared.model.AggregateRoot;
+import io.strata.domain.shared.model.DomainEvent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.hibernate.Hibernate;
 
-/** How every adapter stores the changes of a loaded aggregate, so optimistic locking works one way everywhere. */
+/**
+ * How every adapter stores aggregates: new ones ({@link #insert}, {@link #insertAll}), changes of loaded ones
+ * ({@link #saveChanges}), deletions ({@link #delete}), so optimistic locking works one way everywhere, and so the
+ * events each aggregate recorded are appended to the outbox ({@link Outbox}) in the same transaction, by this
+ * class: an adapter cannot store an aggregate and forget its events. A write that records no event costs no
+ * extra statement; one that does costs one {@code INSERT} for all its events.
+ *
+ * <p>The aggregate's id is its row's id; its type is its class ({@code identity.User}). Bulk statements that
+ * change many aggregates without loading them report what they changed through {@link #appendEvents}.
+ */
 public final class AggregateWrites {
-    private AggregateWrites() {
+    private AggregateWrites() {}
+
+    /**
+     * Inserts a new aggregate's row and flushes, so the database's refusals (a taken unique value, an unknown
+     * reference) surface here and go through {@code translate}; then appends the aggregate's events.
+     */
+    public static <E extends AggregateJpaColumns> E insert(
+            EntityManager entityManager,
+            AggregateRoot aggregate,
+            E entity,
+            Function<PersistenceException, RuntimeException> translate) {
+        try {
+            entityManager.persist(entity);
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            throw translate.apply(e);
+        }
+        Outbox.append(entityManager, List.of(stream(aggregate, entity.getId())), true);
+        return entity;
+    }
+
+    /**
+     * The bulk path for new aggregates ({@link BulkInserts}: JDBC batches, no read per row, the entities detached
+     * afterwards), then their events in a few multi-row statements. {@code toEntity} maps one aggregate to its row.
+     */
+    public static <A extends AggregateRoot, E extends AggregateJpaColumns> void insertAll(
+            EntityManager entityManager,
+            List<A> aggregates,
+            Function<? super A, E> toEntity,
+            Function<PersistenceException, RuntimeException> translate) {
+        List<E> entities = new ArrayList<>(aggregates.size());
+        List<Outbox.Stream> streams = new ArrayList<>(aggregates.size());
+        for (A aggregate : aggregates) {
+            E entity = toEntity.apply(aggregate);
+            entities.add(entity);
+            streams.add(stream(aggregate, entity.getId()));
+        }
+        try {
+            BulkInserts.persistAll(entityManager, entities);
+        } catch (PersistenceException e) {
+            throw translate.apply(e);
+        }
+        Outbox.append(entityManager, streams, true);
     }
 
     /**
      * Loads the row, checks it is still at {@code expectedVersion}, copies the aggregate's state onto it
-     * and flushes: one {@code UPDATE ... WHERE id = ? AND version = ?}. A row that is gone is a
-     * {@link NotFoundException}; a version that moved on (before or during the flush) is a
+     * and flushes: one {@code UPDATE ... WHERE id = ? AND version = ?}; then appends the aggregate's events. A row
+     * that is gone is a {@link NotFoundException}; a version that moved on (before or during the flush) is a
      * {@link StaleVersionException}; any other refusal of the database goes through {@code translate}.
      * Returns the entity at its new version, for mapping back to the domain.
      *
      * @param what   how errors name the aggregate ("Task"), with {@code shownId} as its id
      */
-    public static <E extends AggregateJpaColumns> E saveChanges(EntityManager entityManager, Class<E> type, UUID id,
-                                                                long expectedVersion, String what, Object shownId,
-                                                                Consumer<E> copyChanges,
-                                                                Function<PersistenceException, RuntimeException> translate) {
+    public static <E extends AggregateJpaColumns> E saveChanges(
+            EntityManager entityManager,
+            AggregateRoot aggregate,
+            Class<E> type,
+            UUID id,
+            long expectedVersion,
+            String what,
+            Object shownId,
+            Consumer<E> copyChanges,
+            Function<PersistenceException, RuntimeException> translate) {
         E entity = entityManager.find(type, id);
         if (entity == null) {
             throw new NotFoundException(what, shownId);
@@ -37,12 +100,76 @@ public final class AggregateWrites {
         try {
             entityManager.flush();
         } catch (PersistenceException e) {
-            if (PersistenceErrors.isOptimisticLockFailure(e)) {
-                throw new StaleVersionException(what, shownId, expectedVersion,
-                        PersistenceErrors.committedVersion(entityManager, type, id));
-            }
-            throw translate.apply(e);
+            throw staleOr(e, entityManager, type, id, expectedVersion, what, shownId, translate);
         }
+        Outbox.Stream events = stream(aggregate, id);
+        if (!events.events().isEmpty() && entity.getVersion() == expectedVersion) {
+            // the sequence numbers rely on the row lock of this transaction's UPDATE: no update, no lock
+            throw new IllegalStateException(
+                    what + " " + shownId + " recorded " + events.events() + " without a change to store");
+        }
+        Outbox.append(entityManager, List.of(events), false);
         return entity;
+    }
+
+    /**
+     * Deletes the row of a loaded aggregate ({@code entity}, read in this transaction) at the version it was read
+     * with and flushes: one {@code DELETE ... WHERE id = ? AND version = ?}; then appends the aggregate's events
+     * (its deletion). A version that moved on is a {@link StaleVersionException}; any other refusal of the
+     * database goes through {@code translate}.
+     */
+    public static <E extends AggregateJpaColumns> void delete(
+            EntityManager entityManager,
+            AggregateRoot aggregate,
+            E entity,
+            String what,
+            Object shownId,
+            Function<PersistenceException, RuntimeException> translate) {
+        UUID id = entity.getId();
+        long version = entity.getVersion();
+        try {
+            entityManager.remove(entity);
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            throw staleOr(e, entityManager, Hibernate.getClass(entity), id, version, what, shownId, translate);
+        }
+        Outbox.append(entityManager, List.of(stream(aggregate, id)), false);
+    }
+
+    /**
+     * Appends events of aggregates of {@code aggregateType} that a bulk statement of this transaction changed
+     * (and so locked) without loading them, in the map's order: aggregate id to its events, oldest first.
+     */
+    public static void appendEvents(
+            EntityManager entityManager,
+            Class<? extends AggregateRoot> aggregateType,
+            Map<UUID, List<DomainEvent>> events) {
+        List<Outbox.Stream> streams = new ArrayList<>(events.size());
+        events.forEach((id, recorded) -> streams.add(new Outbox.Stream(aggregateType, id, recorded)));
+        Outbox.append(entityManager, streams, false);
+    }
+
+    private static Outbox.Stream stream(AggregateRoot aggregate, UUID id) {
+        return new Outbox.Stream(aggregate.getClass(), id, aggregate.pullEvents());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RuntimeException staleOr(
+            PersistenceException error,
+            EntityManager entityManager,
+            Class<?> type,
+            UUID id,
+            long expectedVersion,
+            String what,
+            Object shownId,
+            Function<PersistenceException, RuntimeException> translate) {
+        if (PersistenceErrors.isOptimisticLockFailure(error)) {
+            return new StaleVersionException(
+                    what,
+                    shownId,
+                    expectedVersion,
+                    PersistenceErrors.committedVersion(entityManager, (Class<? extends AggregateJpaColumns>) type, id));
+        }
+        return translate.apply(error);
     }
 }

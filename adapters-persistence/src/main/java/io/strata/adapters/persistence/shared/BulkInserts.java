@@ -21,8 +21,7 @@ public final class BulkInserts {
      */
     public static final int BATCH_SIZE = 1024;
 
-    private BulkInserts() {
-    }
+    private BulkInserts() {}
 
     public static void persistAll(EntityManager entityManager, List<?> entities) {
         if (entities.isEmpty()) {

@@ -25,8 +25,7 @@ import org.hibernate.query.NativeQuery;
  * }</pre>
  */
 public final class ChildRows {
-    private ChildRows() {
-    }
+    private ChildRows() {}
 
     /**
      * Runs {@code sql}, which selects {@code (parent id, child id)} and binds the parent ids as
@@ -38,7 +37,8 @@ public final class ChildRows {
         if (parents.isEmpty()) {
             return Map.of();
         }
-        List<Object[]> rows = entityManager.createNativeQuery(sql, Object[].class)
+        List<Object[]> rows = entityManager
+                .createNativeQuery(sql, Object[].class)
                 .unwrap(NativeQuery.class)
                 .setParameter("ids", parents.stream().distinct().toArray(UUID[]::new), UUID[].class)
                 .getResultList();
@@ -50,8 +50,8 @@ public final class ChildRows {
     }
 
     /** {@link #load} for the rows of a page, {@code id} giving each row's id. */
-    public static <P> Map<UUID, List<UUID>> ofPage(EntityManager entityManager, String sql, Page<P> page,
-                                                    Function<? super P, UUID> id) {
+    public static <P> Map<UUID, List<UUID>> ofPage(
+            EntityManager entityManager, String sql, Page<P> page, Function<? super P, UUID> id) {
         return load(entityManager, sql, page.items().stream().map(id).toList());
     }
 }

@@ -88,8 +88,7 @@ public final class CriteriaSearch<E> {
      * call's {@link SearchContext}. {@code query} is there for subqueries: {@code query.subquery(...)}
      * with {@code correlate(root)} gives a correlated {@code EXISTS}.
      */
-    public record Where<E>(HibernateCriteriaBuilder cb, Root<E> root, CriteriaQuery<?> query, SearchContext context) {
-    }
+    public record Where<E>(HibernateCriteriaBuilder cb, Root<E> root, CriteriaQuery<?> query, SearchContext context) {}
 
     /** {@link TextMatcher} that also sees the query and the call's {@link SearchContext}. */
     @FunctionalInterface
@@ -153,8 +152,8 @@ public final class CriteriaSearch<E> {
     }
 
     /** Reads one page, with per-call values for the translators. */
-    public Page<E> search(EntityManager entityManager, SearchCriteria criteria, PageRequest page,
-                          SearchContext context) {
+    public Page<E> search(
+            EntityManager entityManager, SearchCriteria criteria, PageRequest page, SearchContext context) {
         return search(entityManager, criteria, page, null, context);
     }
 
@@ -167,14 +166,19 @@ public final class CriteriaSearch<E> {
      * Reads one page of the rows within {@code scope} (null: every row), the client's filters and
      * {@code q} translated with {@code context}. The total, if requested, counts within the scope too.
      */
-    public Page<E> search(EntityManager entityManager, SearchCriteria criteria, PageRequest page, Scope<E> scope,
-                          SearchContext context) {
+    public Page<E> search(
+            EntityManager entityManager,
+            SearchCriteria criteria,
+            PageRequest page,
+            Scope<E> scope,
+            SearchContext context) {
         Objects.requireNonNull(context, "context");
         Session session = entityManager.unwrap(Session.class);
         HibernateCriteriaBuilder cb = session.getCriteriaBuilder();
         validate(cb);
         List<KeysetOrder.SortKey> keys = keyset.keys(page.sort());
-        String sortKey = schema.resource() + ":" + keys.stream().map(KeysetOrder.SortKey::toString).collect(Collectors.joining(","));
+        String sortKey = schema.resource() + ":"
+                + keys.stream().map(KeysetOrder.SortKey::toString).collect(Collectors.joining(","));
 
         CriteriaQuery<Tuple> query = cb.createTupleQuery();
         Root<E> root = query.from(entityClass);
@@ -190,7 +194,8 @@ public final class CriteriaSearch<E> {
 
         List<Predicate> where = predicates.of(new Where<>(cb, root, query, context), scope, criteria);
         if (page.isKeyset() && page.cursor() != null) {
-            List<Class<?>> types = sortPaths.stream().<Class<?>>map(Path::getJavaType).toList();
+            List<Class<?>> types =
+                    sortPaths.stream().<Class<?>>map(Path::getJavaType).toList();
             List<Object> after = KeysetCursor.decode(page.cursor(), sortKey, types);
             where.add(KeysetOrder.after(cb, keys, sortPaths, after));
         }

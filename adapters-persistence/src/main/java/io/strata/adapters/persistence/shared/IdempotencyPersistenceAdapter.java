@@ -31,10 +31,11 @@ public class IdempotencyPersistenceAdapter implements IdempotencyStore {
     }
 
     @Override
-    public Optional<IdempotencyRecord> claim(String scope, String key, String requestHash, Instant now,
-                                             Instant expiresAt) {
+    public Optional<IdempotencyRecord> claim(
+            String scope, String key, String requestHash, Instant now, Instant expiresAt) {
         for (int attempt = 0; attempt < 3; attempt++) {
-            int claimed = entityManager.createNativeQuery("""
+            int claimed = entityManager
+                    .createNativeQuery("""
                             INSERT INTO idempotency_keys (scope, key, request_hash, status, created_at, expires_at)
                             VALUES (:scope, :key, :requestHash, 'IN_PROGRESS', :now, :expiresAt)
                             ON CONFLICT (scope, key) DO UPDATE
@@ -65,7 +66,8 @@ public class IdempotencyPersistenceAdapter implements IdempotencyStore {
 
     @Override
     public void complete(String scope, String key, int status, String contentType, byte[] body, String headersJson) {
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                         UPDATE idempotency_keys
                         SET status = 'COMPLETED', response_status = :status, response_content_type = :contentType,
                             response_body = :body, response_headers = cast(:headers AS jsonb),
@@ -83,7 +85,8 @@ public class IdempotencyPersistenceAdapter implements IdempotencyStore {
 
     @Override
     public void release(String scope, String key) {
-        entityManager.createNativeQuery(
+        entityManager
+                .createNativeQuery(
                         "DELETE FROM idempotency_keys WHERE scope = :scope AND key = :key AND status = 'IN_PROGRESS'")
                 .setParameter("scope", scope)
                 .setParameter("key", key)
@@ -92,21 +95,29 @@ public class IdempotencyPersistenceAdapter implements IdempotencyStore {
 
     @Override
     public int purgeExpired(Instant now) {
-        return entityManager.createNativeQuery("DELETE FROM idempotency_keys WHERE expires_at <= :now")
+        return entityManager
+                .createNativeQuery("DELETE FROM idempotency_keys WHERE expires_at <= :now")
                 .setParameter("now", now)
                 .executeUpdate();
     }
 
     private Optional<IdempotencyRecord> find(String scope, String key) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> rows = entityManager
+                .createNativeQuery("""
                         SELECT request_hash, status, response_status, response_content_type, response_body,
                                cast(response_headers AS text)
                         FROM idempotency_keys WHERE scope = :scope AND key = :key""", Object[].class)
                 .setParameter("scope", scope)
                 .setParameter("key", key)
                 .getResultList();
-        return rows.stream().findFirst().map(row -> new IdempotencyRecord((String) row[0], COMPLETED.equals(row[1]),
-                row[2] == null ? 0 : ((Number) row[2]).intValue(), (String) row[3], (byte[]) row[4],
-                (String) row[5]));
+        return rows.stream()
+                .findFirst()
+                .map(row -> new IdempotencyRecord(
+                        (String) row[0],
+                        COMPLETED.equals(row[1]),
+                        row[2] == null ? 0 : ((Number) row[2]).intValue(),
+                        (String) row[3],
+                        (byte[]) row[4],
+                        (String) row[5]));
     }
 }

@@ -15,8 +15,9 @@ import org.mapstruct.ReportingPolicy;
  * ({@code TARGET_IMMUTABLE}); the child collections that must change in place (project members, task
  * dependencies) are copied by the mapper's own {@code @AfterMapping}.
  */
-@MapperConfig(componentModel = MappingConstants.ComponentModel.JAKARTA,
-        unmappedTargetPolicy = ReportingPolicy.ERROR, unmappedSourcePolicy = ReportingPolicy.ERROR,
+@MapperConfig(
+        componentModel = MappingConstants.ComponentModel.JAKARTA,
+        unmappedTargetPolicy = ReportingPolicy.ERROR,
+        unmappedSourcePolicy = ReportingPolicy.ERROR,
         collectionMappingStrategy = CollectionMappingStrategy.TARGET_IMMUTABLE)
-public interface JpaMapperConfig {
-}
+public interface JpaMapperConfig {}

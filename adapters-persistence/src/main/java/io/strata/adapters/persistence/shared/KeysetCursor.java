@@ -44,8 +44,7 @@ public final class KeysetCursor {
     private static final int MAX_LENGTH = 4096;
     private static final byte[] DIGEST_CONTEXT = "strata-keyset-cursor".getBytes(StandardCharsets.UTF_8);
 
-    private KeysetCursor() {
-    }
+    private KeysetCursor() {}
 
     /** Encodes {@code values} (nullable; the last one is the id) for the order named by {@code sortKey}. */
     public static String encode(String sortKey, List<?> values) {
@@ -184,10 +183,22 @@ public final class KeysetCursor {
 
     /** True when values of {@code type} can be carried by a cursor. */
     static boolean supports(Class<?> type) {
-        return type == String.class || type == UUID.class || type == Instant.class || type == OffsetDateTime.class
-                || type == LocalDate.class || type == LocalDateTime.class || type == Long.class || type == long.class
-                || type == Integer.class || type == int.class || type == Short.class || type == short.class
-                || type == BigDecimal.class || type == Boolean.class || type == boolean.class || type.isEnum();
+        return type == String.class
+                || type == UUID.class
+                || type == Instant.class
+                || type == OffsetDateTime.class
+                || type == LocalDate.class
+                || type == LocalDateTime.class
+                || type == Long.class
+                || type == long.class
+                || type == Integer.class
+                || type == int.class
+                || type == Short.class
+                || type == short.class
+                || type == BigDecimal.class
+                || type == Boolean.class
+                || type == boolean.class
+                || type.isEnum();
     }
 
     private static byte[] fingerprint(String sortKey) {

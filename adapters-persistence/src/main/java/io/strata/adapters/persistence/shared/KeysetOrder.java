@@ -40,8 +40,10 @@ final class KeysetOrder {
         for (SortOrder order : sort) {
             QueryField field = schema.field(order.field());
             if (field == null || !field.sortable()) {
-                throw new ValidationException("sort", "cannot sort " + schema.resource() + " by '" + order.field()
-                        + "'; allowed: " + String.join(", ", schema.sortableFields()));
+                throw new ValidationException(
+                        "sort",
+                        "cannot sort " + schema.resource() + " by '" + order.field() + "'; allowed: "
+                                + String.join(", ", schema.sortableFields()));
             }
             String attribute = this.attribute.apply(order.field());
             idIncluded |= attribute.equals(idAttribute);
@@ -69,8 +71,7 @@ final class KeysetOrder {
      * range-scan the {@code (k1, id)} index.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static Predicate after(HibernateCriteriaBuilder cb, List<SortKey> keys, List<Path<?>> paths,
-                                   List<Object> values) {
+    static Predicate after(HibernateCriteriaBuilder cb, List<SortKey> keys, List<Path<?>> paths, List<Object> values) {
         List<Predicate> alternatives = new ArrayList<>();
         List<Predicate> equalSoFar = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
@@ -93,7 +94,8 @@ final class KeysetOrder {
         Comparable firstValue = (Comparable) values.get(0);
         if (keys.size() > 1 && !first.nullable && firstValue != null) {
             Expression<Comparable> path = (Expression<Comparable>) paths.get(0);
-            Predicate bound = first.descending ? cb.lessThanOrEqualTo(path, firstValue)
+            Predicate bound = first.descending
+                    ? cb.lessThanOrEqualTo(path, firstValue)
                     : cb.greaterThanOrEqualTo(path, firstValue);
             return cb.and(bound, expansion);
         }

@@ -7,8 +7,7 @@ public final class LikePatterns {
     /** The escape character of every pattern built here. */
     public static final char ESCAPE = '\\';
 
-    private LikePatterns() {
-    }
+    private LikePatterns() {}
 
     /** A LIKE pattern for "contains {@code text}" (lower-cased, wildcards escaped), with escape {@code '\'}. */
     public static String containsPattern(String text) {

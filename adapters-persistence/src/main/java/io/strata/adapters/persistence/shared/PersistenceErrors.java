@@ -26,8 +26,7 @@ public final class PersistenceErrors {
     /** SQLSTATE of numeric_value_out_of_range (e.g. more hours than numeric(8,2) holds). */
     public static final String NUMERIC_OUT_OF_RANGE = "22003";
 
-    private PersistenceErrors() {
-    }
+    private PersistenceErrors() {}
 
     /** The name of the violated constraint (or unique index) anywhere in the cause chain. */
     public static Optional<String> violatedConstraint(Throwable error) {
@@ -58,7 +57,8 @@ public final class PersistenceErrors {
     /** True when a versioned UPDATE or DELETE matched no row: someone else changed the row first. */
     public static boolean isOptimisticLockFailure(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OptimisticLockException || t instanceof StaleStateException
+            if (t instanceof OptimisticLockException
+                    || t instanceof StaleStateException
                     || t instanceof org.hibernate.dialect.lock.OptimisticEntityLockException) {
                 return true;
             }
@@ -80,7 +80,8 @@ public final class PersistenceErrors {
             return error;
         }
         String column = constraint.startsWith(table + "_") && constraint.endsWith("_ck")
-                ? constraint.substring(table.length() + 1, constraint.length() - 3) : constraint;
+                ? constraint.substring(table.length() + 1, constraint.length() - 3)
+                : constraint;
         StringBuilder field = new StringBuilder();
         boolean upper = false;
         for (char c : column.toCharArray()) {
@@ -99,8 +100,8 @@ public final class PersistenceErrors {
      * on this transaction's connection without flushing the session: what a
      * {@code StaleVersionException} reports after a failed versioned update.
      */
-    public static long committedVersion(EntityManager entityManager, Class<? extends AggregateJpaColumns> entity,
-                                        UUID id) {
+    public static long committedVersion(
+            EntityManager entityManager, Class<? extends AggregateJpaColumns> entity, UUID id) {
         String sql = "SELECT version FROM " + entity.getAnnotation(Table.class).name() + " WHERE id = ?";
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {

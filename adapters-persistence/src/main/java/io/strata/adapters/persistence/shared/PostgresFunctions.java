@@ -24,14 +24,16 @@ public class PostgresFunctions implements FunctionContributor {
 
     @Override
     public void contributeFunctions(FunctionContributions contributions) {
-        BasicType<Boolean> bool = contributions.getTypeConfiguration().getBasicTypeRegistry()
-                .resolve(StandardBasicTypes.BOOLEAN);
-        contributions.getFunctionRegistry()
+        BasicType<Boolean> bool =
+                contributions.getTypeConfiguration().getBasicTypeRegistry().resolve(StandardBasicTypes.BOOLEAN);
+        contributions
+                .getFunctionRegistry()
                 .patternDescriptorBuilder(TEXT_ARRAY_CONTAINS_ALL, "(?1 @> cast(?2 as text[]))")
                 .setExactArgumentCount(2)
                 .setInvariantType(bool)
                 .register();
-        contributions.getFunctionRegistry()
+        contributions
+                .getFunctionRegistry()
                 .patternDescriptorBuilder(JSONB_CONTAINS, "(?1 @> cast(?2 as jsonb))")
                 .setExactArgumentCount(2)
                 .setInvariantType(bool)

@@ -21,7 +21,8 @@ public class ReadOnlyConnections implements SettingsSupplier {
 
     @Override
     public Map<String, Object> supply(JpaConfiguration jpaConfiguration) {
-        return Map.of(AvailableSettings.CONNECTION_HANDLING,
+        return Map.of(
+                AvailableSettings.CONNECTION_HANDLING,
                 PhysicalConnectionHandlingMode.DELAYED_ACQUISITION_AND_HOLD.name());
     }
 }

@@ -1,7 +1,6 @@
 package io.strata.adapters.persistence.shared;
 
 import io.strata.domain.shared.user.Actor;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,8 +26,8 @@ public final class RowSecurity {
     public static final String SYSTEM = "SYSTEM";
 
     /** One statement, sent by pgjdbc in the same round trip as the transaction's {@code BEGIN}. */
-    static final String SET_ACTING = "SELECT set_config('" + ROLE_SETTING + "', ?, true), set_config('"
-            + USER_SETTING + "', ?, true)";
+    static final String SET_ACTING =
+            "SELECT set_config('" + ROLE_SETTING + "', ?, true), set_config('" + USER_SETTING + "', ?, true)";
 
     /** Who acts: a role ({@code USER}, {@code MANAGER}, {@code ADMIN} or {@link #SYSTEM}) and a user id ({@code ""} for none). */
     public record Acting(String role, String userId) {
@@ -50,8 +49,7 @@ public final class RowSecurity {
 
     private static final ThreadLocal<Acting> CURRENT = new ThreadLocal<>();
 
-    private RowSecurity() {
-    }
+    private RowSecurity() {}
 
     /** Who acts in transactions begun on this thread now ({@link Acting#SYSTEM_WORK} unless a request set a user). */
     public static Acting current() {

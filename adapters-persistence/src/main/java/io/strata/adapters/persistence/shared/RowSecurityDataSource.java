@@ -1,6 +1,5 @@
 package io.strata.adapters.persistence.shared;
 
-import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -10,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * The application's data source with row-level security applied: when a transaction begins on one of its
@@ -38,15 +38,19 @@ public final class RowSecurityDataSource implements DataSource, AutoCloseable {
     }
 
     private static Connection acting(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(RowSecurityDataSource.class.getClassLoader(),
-                new Class<?>[]{Connection.class}, new BeginHandler(connection));
+        return (Connection) Proxy.newProxyInstance(
+                RowSecurityDataSource.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
+                new BeginHandler(connection));
     }
 
     /** Sets the acting user right after autocommit goes off, i.e. when a transaction begins. */
     private record BeginHandler(Connection connection) implements InvocationHandler {
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            boolean begins = method.getName().equals("setAutoCommit") && args != null && Boolean.FALSE.equals(args[0])
+            boolean begins = method.getName().equals("setAutoCommit")
+                    && args != null
+                    && Boolean.FALSE.equals(args[0])
                     && connection.getAutoCommit();
             Object result;
             try {

@@ -39,8 +39,11 @@ final class SearchPredicates<E> {
     private final Map<String, ContextualFilterTranslator<E>> translators;
     private final ContextualTextMatcher<E> textMatcher;
 
-    SearchPredicates(QuerySchema schema, UnaryOperator<String> attribute,
-                     Map<String, ContextualFilterTranslator<E>> translators, ContextualTextMatcher<E> textMatcher) {
+    SearchPredicates(
+            QuerySchema schema,
+            UnaryOperator<String> attribute,
+            Map<String, ContextualFilterTranslator<E>> translators,
+            ContextualTextMatcher<E> textMatcher) {
         this.schema = schema;
         this.attribute = attribute;
         this.translators = Map.copyOf(translators);
@@ -71,8 +74,10 @@ final class SearchPredicates<E> {
         Root<E> root = clause.root();
         QueryField field = schema.field(filter.field());
         if (field == null || !field.operators().contains(filter.operator())) {
-            throw new ValidationException(filter.field(), "cannot filter " + schema.resource() + " by "
-                    + filter.field() + " with " + filter.operator().name().toLowerCase(Locale.ROOT));
+            throw new ValidationException(
+                    filter.field(),
+                    "cannot filter " + schema.resource() + " by " + filter.field() + " with "
+                            + filter.operator().name().toLowerCase(Locale.ROOT));
         }
         ContextualFilterTranslator<E> custom = translators.get(filter.field());
         if (custom != null) {
@@ -88,15 +93,25 @@ final class SearchPredicates<E> {
             case GTE -> cb.greaterThanOrEqualTo(comparable, (Comparable) coerce(filter.value(), type));
             case LT -> cb.lessThan(comparable, (Comparable) coerce(filter.value(), type));
             case LTE -> cb.lessThanOrEqualTo(comparable, (Comparable) coerce(filter.value(), type));
-            case LIKE -> cb.like((Expression<String>) path, LikePatterns.wildcardPattern((String) filter.value()), LikePatterns.ESCAPE);
-            case ILIKE -> cb.ilike((Expression<String>) path, LikePatterns.wildcardPattern((String) filter.value()), LikePatterns.ESCAPE);
-            case IN -> path.in(filter.values().stream().map(v -> coerce(v, type)).toList());
-            case IS -> switch ((Filter.IsValue) filter.value()) {
-                case NULL -> cb.isNull(path);
-                case NOT_NULL -> cb.isNotNull(path);
-                case TRUE -> cb.isTrue((Expression<Boolean>) path);
-                case FALSE -> cb.isFalse((Expression<Boolean>) path);
-            };
+            case LIKE ->
+                cb.like(
+                        (Expression<String>) path,
+                        LikePatterns.wildcardPattern((String) filter.value()),
+                        LikePatterns.ESCAPE);
+            case ILIKE ->
+                cb.ilike(
+                        (Expression<String>) path,
+                        LikePatterns.wildcardPattern((String) filter.value()),
+                        LikePatterns.ESCAPE);
+            case IN ->
+                path.in(filter.values().stream().map(v -> coerce(v, type)).toList());
+            case IS ->
+                switch ((Filter.IsValue) filter.value()) {
+                    case NULL -> cb.isNull(path);
+                    case NOT_NULL -> cb.isNotNull(path);
+                    case TRUE -> cb.isTrue((Expression<Boolean>) path);
+                    case FALSE -> cb.isFalse((Expression<Boolean>) path);
+                };
             case CS -> containsAll(cb, path, field, filter);
         };
     }
@@ -104,7 +119,8 @@ final class SearchPredicates<E> {
     @SuppressWarnings("unchecked")
     private Predicate containsAll(HibernateCriteriaBuilder cb, Path<?> path, QueryField field, Filter filter) {
         if (field.type() != FieldType.TEXT_SET || !path.getJavaType().isArray()) {
-            throw new IllegalStateException("cs on " + field.name() + " needs a text[] attribute or a FilterTranslator");
+            throw new IllegalStateException(
+                    "cs on " + field.name() + " needs a text[] attribute or a FilterTranslator");
         }
         String[] wanted = filter.values().stream().map(String.class::cast).toArray(String[]::new);
         // PostgreSQL: tags @> cast(? as text[]), served by a GIN index on the array column
@@ -114,8 +130,11 @@ final class SearchPredicates<E> {
     /** Converts a schema-typed value (Long, Instant, enum, ...) to the attribute's Java type where they differ. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Object coerce(Object value, Class<?> type) {
-        if (value == null || type.isInstance(value) || type.isPrimitive() && !(value instanceof Enum<?>)
-                && wrapper(type).isInstance(value)) {
+        if (value == null
+                || type.isInstance(value)
+                || type.isPrimitive()
+                        && !(value instanceof Enum<?>)
+                        && wrapper(type).isInstance(value)) {
             return value;
         }
         Class<?> target = type.isPrimitive() ? wrapper(type) : type;

@@ -36,8 +36,13 @@ final class SearchTotals<E> {
     }
 
     /** The total the page asks for: none, {@code COUNT(*)}, or the planner's estimate. */
-    Long total(Session session, HibernateCriteriaBuilder cb, Scope<E> scope, SearchContext context,
-                       SearchCriteria criteria, TotalCount mode) {
+    Long total(
+            Session session,
+            HibernateCriteriaBuilder cb,
+            Scope<E> scope,
+            SearchContext context,
+            SearchCriteria criteria,
+            TotalCount mode) {
         return switch (mode) {
             case NONE -> null;
             case EXACT -> exactCount(session, cb, scope, context, criteria);
@@ -45,12 +50,18 @@ final class SearchTotals<E> {
         };
     }
 
-    private long exactCount(Session session, HibernateCriteriaBuilder cb, Scope<E> scope, SearchContext context,
-                            SearchCriteria criteria) {
+    private long exactCount(
+            Session session,
+            HibernateCriteriaBuilder cb,
+            Scope<E> scope,
+            SearchContext context,
+            SearchCriteria criteria) {
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<E> root = count.from(entityClass);
         count.select(cb.count(root))
-                .where(predicates.of(new Where<>(cb, root, count, context), scope, criteria).toArray(Predicate[]::new));
+                .where(predicates
+                        .of(new Where<>(cb, root, count, context), scope, criteria)
+                        .toArray(Predicate[]::new));
         return session.createQuery(count).getSingleResult();
     }
 
@@ -59,15 +70,21 @@ final class SearchTotals<E> {
      * {@code EXPLAIN} of the list query, run on this transaction's connection. A table that was never
      * analysed has no statistics: then the exact count is used.
      */
-    private long estimatedCount(Session session, HibernateCriteriaBuilder cb, Scope<E> scope, SearchContext context,
-                                SearchCriteria criteria) {
+    private long estimatedCount(
+            Session session,
+            HibernateCriteriaBuilder cb,
+            Scope<E> scope,
+            SearchContext context,
+            SearchCriteria criteria) {
         if (table == null) {
             return exactCount(session, cb, scope, context, criteria);
         }
         Number reltuples = (Number) session.createNativeQuery(
                         "SELECT c.reltuples FROM pg_class c WHERE c.oid = to_regclass(:table)", Object.class)
                 .setParameter("table", table)
-                .getResultStream().findFirst().orElse(-1);
+                .getResultStream()
+                .findFirst()
+                .orElse(-1);
         if (reltuples.doubleValue() < 0) {
             return exactCount(session, cb, scope, context, criteria);
         }
@@ -77,7 +94,8 @@ final class SearchTotals<E> {
         // Run the list query (without limit) as EXPLAIN on this transaction's connection: a short-lived
         // session on that connection rewrites the SQL Hibernate generates, parameters stay bound.
         Long estimate = session.doReturningWork(connection -> {
-            try (Session explaining = session.getSessionFactory().withOptions()
+            try (Session explaining = session.getSessionFactory()
+                    .withOptions()
                     .connection(connection)
                     .autoJoinTransactions(false)
                     .statementInspector(sql -> "EXPLAIN (FORMAT JSON) " + sql)
@@ -85,7 +103,8 @@ final class SearchTotals<E> {
                 CriteriaQuery<String> query = cb.createQuery(String.class);
                 Root<E> root = query.from(entityClass);
                 query.select(((JpaExpression<?>) CriteriaSearch.path(root, idAttribute)).cast(String.class))
-                        .where(predicates.of(new Where<>(cb, root, query, context), scope, criteria)
+                        .where(predicates
+                                .of(new Where<>(cb, root, query, context), scope, criteria)
                                 .toArray(Predicate[]::new));
                 String plan = String.join("\n", explaining.createQuery(query).getResultList());
                 Matcher rows = PLAN_ROWS.matcher(plan);

@@ -29,7 +29,8 @@ public class ProjectCountersCheck implements InvariantCheck {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     @SuppressWarnings("unchecked")
     public List<String> violations(int limit) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> rows = entityManager
+                .createNativeQuery("""
                         SELECT p.id, p.task_count, coalesce(t.total, 0), p.completion,
                                CASE WHEN coalesce(t.total, 0) - coalesce(t.cancelled, 0) = 0 THEN 0
                                     ELSE (t.done * 100 / (t.total - t.cancelled))::int END
@@ -45,7 +46,9 @@ public class ProjectCountersCheck implements InvariantCheck {
                         LIMIT :limit""")
                 .setParameter("limit", limit)
                 .getResultList();
-        return rows.stream().map(row -> "project " + row[0] + ": taskCount " + row[1] + " but " + row[2]
-                + " tasks, completion " + row[3] + " but " + row[4] + "%").toList();
+        return rows.stream()
+                .map(row -> "project " + row[0] + ": taskCount " + row[1] + " but " + row[2] + " tasks, completion "
+                        + row[3] + " but " + row[4] + "%")
+                .toList();
     }
 }

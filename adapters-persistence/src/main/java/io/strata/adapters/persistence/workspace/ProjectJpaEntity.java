@@ -1,11 +1,11 @@
 package io.strata.adapters.persistence.workspace;
 
+import io.strata.adapters.persistence.shared.AggregateJpaColumns;
 import io.strata.domain.workspace.Priority;
 import io.strata.domain.workspace.ProjectStatus;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
-import io.strata.adapters.persistence.shared.AggregateJpaColumns;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -80,34 +80,109 @@ class ProjectJpaEntity extends AggregateJpaColumns {
     @Column(name = "search_text", insertable = false, updatable = false)
     private String searchText;
 
-    ProjectJpaEntity() {
+    ProjectJpaEntity() {}
+
+    public String getName() {
+        return name;
     }
 
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getDescription() { return description; }
-    public void setDescription(String description) { this.description = description; }
-    public ProjectStatus getStatus() { return status; }
-    public void setStatus(ProjectStatus status) { this.status = status; }
-    public Priority getPriority() { return priority; }
-    public void setPriority(Priority priority) { this.priority = priority; }
-    public UUID getOwnerId() { return ownerId; }
-    public void setOwnerId(UUID ownerId) { this.ownerId = ownerId; }
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public ProjectStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(ProjectStatus status) {
+        this.status = status;
+    }
+
+    public Priority getPriority() {
+        return priority;
+    }
+
+    public void setPriority(Priority priority) {
+        this.priority = priority;
+    }
+
+    public UUID getOwnerId() {
+        return ownerId;
+    }
+
+    public void setOwnerId(UUID ownerId) {
+        this.ownerId = ownerId;
+    }
     /** The live collection: change it in place (never replace it), so Hibernate writes only the difference. */
-    public Set<UUID> getMembers() { return members; }
-    public LocalDate getStartDate() { return startDate; }
-    public void setStartDate(LocalDate startDate) { this.startDate = startDate; }
-    public LocalDate getDueDate() { return dueDate; }
-    public void setDueDate(LocalDate dueDate) { this.dueDate = dueDate; }
-    public BigDecimal getBudgetAmount() { return budgetAmount; }
-    public void setBudgetAmount(BigDecimal budgetAmount) { this.budgetAmount = budgetAmount; }
-    public String getBudgetCurrency() { return budgetCurrency; }
-    public void setBudgetCurrency(String budgetCurrency) { this.budgetCurrency = budgetCurrency; }
-    public String[] getTags() { return tags; }
-    public void setTags(String[] tags) { this.tags = tags; }
-    public long getTaskCount() { return taskCount; }
-    public void setTaskCount(long taskCount) { this.taskCount = taskCount; }
-    public int getCompletion() { return completion; }
-    public void setCompletion(int completion) { this.completion = completion; }
-    public String getSearchText() { return searchText; }
+    public Set<UUID> getMembers() {
+        return members;
+    }
+
+    public LocalDate getStartDate() {
+        return startDate;
+    }
+
+    public void setStartDate(LocalDate startDate) {
+        this.startDate = startDate;
+    }
+
+    public LocalDate getDueDate() {
+        return dueDate;
+    }
+
+    public void setDueDate(LocalDate dueDate) {
+        this.dueDate = dueDate;
+    }
+
+    public BigDecimal getBudgetAmount() {
+        return budgetAmount;
+    }
+
+    public void setBudgetAmount(BigDecimal budgetAmount) {
+        this.budgetAmount = budgetAmount;
+    }
+
+    public String getBudgetCurrency() {
+        return budgetCurrency;
+    }
+
+    public void setBudgetCurrency(String budgetCurrency) {
+        this.budgetCurrency = budgetCurrency;
+    }
+
+    public String[] getTags() {
+        return tags;
+    }
+
+    public void setTags(String[] tags) {
+        this.tags = tags;
+    }
+
+    public long getTaskCount() {
+        return taskCount;
+    }
+
+    public void setTaskCount(long taskCount) {
+        this.taskCount = taskCount;
+    }
+
+    public int getCompletion() {
+        return completion;
+    }
+
+    public void setCompletion(int completion) {
+        this.completion = completion;
+    }
+
+    public String getSearchText() {
+        return searchText;
+    }
 }

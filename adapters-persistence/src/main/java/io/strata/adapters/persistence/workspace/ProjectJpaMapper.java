@@ -37,20 +37,31 @@ interface ProjectJpaMapper extends KernelJpaMappings, WorkspaceJpaMappings {
      * members loaded separately (a page loads them for all its projects at once).
      */
     default Project toDomain(ProjectJpaEntity row, Collection<UUID> members) {
-        return Project.reconstitute(projectId(row.getId()), row.getName(), row.getDescription(), row.getStatus(),
-                row.getPriority(), userId(row.getOwnerId()), userIds(members), schedule(row), budget(row),
-                tags(row.getTags()), taskCounters(row), stamp(row));
+        return Project.reconstitute(
+                projectId(row.getId()),
+                row.getName(),
+                row.getDescription(),
+                row.getStatus(),
+                row.getPriority(),
+                userId(row.getOwnerId()),
+                userIds(members),
+                schedule(row),
+                budget(row),
+                tags(row.getTags()),
+                taskCounters(row),
+                stamp(row));
     }
 
-    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE)   // two columns of the row
+    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE) // two columns of the row
     Schedule schedule(ProjectJpaEntity row);
 
-    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE)   // two columns of the row
+    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE) // two columns of the row
     TaskCounters taskCounters(ProjectJpaEntity row);
 
     /** No budget unless both columns are set (the table's CHECK keeps them together). */
     default Budget budget(ProjectJpaEntity row) {
-        return row.getBudgetAmount() == null || row.getBudgetCurrency() == null ? null
+        return row.getBudgetAmount() == null || row.getBudgetCurrency() == null
+                ? null
                 : new Budget(row.getBudgetAmount(), row.getBudgetCurrency());
     }
 
@@ -66,7 +77,7 @@ interface ProjectJpaMapper extends KernelJpaMappings, WorkspaceJpaMappings {
     @Mapping(target = "taskCount", source = "taskCounters.taskCount")
     @Mapping(target = "completion", source = "taskCounters.completion")
     @Mapping(target = "members", ignore = true)
-    @BeanMapping(ignoreUnmappedSourceProperties = "members")   // copyMembers
+    @BeanMapping(ignoreUnmappedSourceProperties = "members") // copyMembers
     ProjectJpaEntity toEntity(Project project);
 
     /**
@@ -78,13 +89,14 @@ interface ProjectJpaMapper extends KernelJpaMappings, WorkspaceJpaMappings {
     @Mapping(target = "ownerId", ignore = true)
     @Mapping(target = "version", ignore = true)
     @Mapping(target = "createdAt", ignore = true)
-    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE)   // what stays: toEntity checks every property
+    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE) // what stays: toEntity checks every property
     void copyChanges(Project project, @MappingTarget ProjectJpaEntity entity);
 
     /** Makes the entity's members those of the project, changing the live collection only where they differ. */
     @AfterMapping
     default void copyMembers(Project project, @MappingTarget ProjectJpaEntity entity) {
-        Set<UUID> wanted = project.members().stream().map(UserId::value).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<UUID> wanted =
+                project.members().stream().map(UserId::value).collect(Collectors.toCollection(LinkedHashSet::new));
         Set<UUID> members = entity.getMembers();
         members.retainAll(wanted);
         members.addAll(wanted);

@@ -3,7 +3,6 @@ package io.strata.adapters.persistence.workspace;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.AggregateWrites;
-import io.strata.adapters.persistence.shared.BulkInserts;
 import io.strata.adapters.persistence.shared.ChildRows;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.LikePatterns;
@@ -46,8 +45,8 @@ import java.util.UUID;
 @Singleton
 @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
 public class ProjectPersistenceAdapter implements ProjectRepository {
-    static final CriteriaSearch<ProjectJpaEntity> SEARCH = CriteriaSearch
-            .builder(ProjectJpaEntity.class, ProjectSearch.SCHEMA)
+    static final CriteriaSearch<ProjectJpaEntity> SEARCH = CriteriaSearch.builder(
+                    ProjectJpaEntity.class, ProjectSearch.SCHEMA)
             .nullable("startDate", "dueDate")
             .filter("memberId", (where, filter) -> hasMember(where, filter.value()))
             // search_text = lower(name || ' ' || description), trigram-indexed
@@ -77,8 +76,10 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
             WHERE project_id = :id
             GROUP BY status""";
 
-    private static final String[] OPEN_STATUSES = Arrays.stream(TaskStatus.values()).filter(TaskStatus::isOpen)
-            .map(Enum::name).toArray(String[]::new);
+    private static final String[] OPEN_STATUSES = Arrays.stream(TaskStatus.values())
+            .filter(TaskStatus::isOpen)
+            .map(Enum::name)
+            .toArray(String[]::new);
 
     private final EntityManager entityManager;
     private final ProjectJpaRepository repository;
@@ -110,8 +111,8 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
             // already loaded in this transaction and changed by another one since: locking checks the version
             if (PersistenceErrors.isOptimisticLockFailure(e)) {
                 ProjectJpaEntity loaded = entityManager.find(ProjectJpaEntity.class, id.value());
-                throw new StaleVersionException("Project", id, loaded == null ? -1 : loaded.getVersion(),
-                        currentVersion(id));
+                throw new StaleVersionException(
+                        "Project", id, loaded == null ? -1 : loaded.getVersion(), currentVersion(id));
             }
             throw e;
         }
@@ -121,24 +122,21 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
     /** Inserts the project and its members at once (flush), so a broken rule is reported here. */
     @Override
     public Project add(Project project) {
-        ProjectJpaEntity entity = mapper.toEntity(project);
-        try {
-            entityManager.persist(entity);
-            entityManager.flush();
-        } catch (PersistenceException e) {
-            throw translate(e, project);
-        }
+        AggregateWrites.insert(entityManager, project, mapper.toEntity(project), e -> translate(e, project));
         return project;
     }
 
-    /** The bulk path ({@link BulkInserts}): projects, then their members, in JDBC batches; no read per project. */
+    /**
+     * The bulk path ({@link AggregateWrites#insertAll}): projects, then their members, in JDBC batches, no read per
+     * project; then their events.
+     */
     @Override
     public void addAll(List<Project> projects) {
-        try {
-            BulkInserts.persistAll(entityManager, projects.stream().map(mapper::toEntity).toList());
-        } catch (PersistenceException e) {
-            throw translate(e, projects.size() == 1 ? projects.get(0) : null);
-        }
+        AggregateWrites.insertAll(
+                entityManager,
+                projects,
+                mapper::toEntity,
+                e -> translate(e, projects.size() == 1 ? projects.get(0) : null));
     }
 
     /**
@@ -148,8 +146,16 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
      */
     @Override
     public Project save(Project project) {
-        return mapper.toDomain(AggregateWrites.saveChanges(entityManager, ProjectJpaEntity.class, project.id().value(), project.version(),
-                "Project", project.id(), entity -> mapper.copyChanges(project, entity), e -> translate(e, project)));
+        return mapper.toDomain(AggregateWrites.saveChanges(
+                entityManager,
+                project,
+                ProjectJpaEntity.class,
+                project.id().value(),
+                project.version(),
+                "Project",
+                project.id(),
+                entity -> mapper.copyChanges(project, entity),
+                e -> translate(e, project)));
     }
 
     /**
@@ -158,8 +164,8 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
      */
     @Override
     public Page<Project> search(SearchCriteria criteria, PageRequest page, UserId visibleTo) {
-        CriteriaSearch.Scope<ProjectJpaEntity> visible = visibleTo == null ? null
-                : where -> hasMember(where, visibleTo.value());
+        CriteriaSearch.Scope<ProjectJpaEntity> visible =
+                visibleTo == null ? null : where -> hasMember(where, visibleTo.value());
         Page<ProjectJpaEntity> rows = SEARCH.search(entityManager, criteria, page, visible);
         Map<UUID, List<UUID>> members = ChildRows.ofPage(entityManager, MEMBERS_OF_PAGE, rows, ProjectJpaEntity::getId);
         return rows.map(entity -> mapper.toDomain(entity, members.getOrDefault(entity.getId(), List.of())));
@@ -167,7 +173,8 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
 
     @Override
     public TaskTally tallyTasks(ProjectId id) {
-        Object[] row = (Object[]) entityManager.createNativeQuery(TALLY, Object[].class)
+        Object[] row = (Object[]) entityManager
+                .createNativeQuery(TALLY, Object[].class)
                 .setParameter("done", TaskStatus.DONE.name())
                 .setParameter("cancelled", TaskStatus.CANCELLED.name())
                 .setParameter("id", id.value())
@@ -179,7 +186,8 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
     @Override
     @SuppressWarnings("unchecked")
     public ProjectProgress progress(ProjectId id, LocalDate today) {
-        List<Object[]> rows = entityManager.createNativeQuery(PROGRESS, Object[].class)
+        List<Object[]> rows = entityManager
+                .createNativeQuery(PROGRESS, Object[].class)
                 .unwrap(org.hibernate.query.NativeQuery.class)
                 .setParameter("today", today)
                 .setParameter("open", OPEN_STATUSES, String[].class)
@@ -221,17 +229,24 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
 
     /** Maps a violated constraint to the message a client can act on ({@code project} is null for a batch). */
     private static RuntimeException translate(PersistenceException error, Project project) {
-        return PersistenceErrors.violatedConstraint(error).<RuntimeException>map(constraint -> switch (constraint) {
-            case "projects_pk" -> new ConflictException((project == null ? "a project" : "project " + project.id())
-                    + " already exists");
-            case "projects_owner_fk" -> new ValidationException("ownerId",
-                    project == null ? "unknown user as a project owner" : "no user " + project.ownerId());
-            case "project_members_user_fk" -> new ValidationException("members", "unknown user among the members");
-            case "projects_schedule_ck" -> new ValidationException("dueDate", "must not be before startDate");
-            case "projects_budget_ck", "projects_budget_amount_ck", "projects_budget_currency_ck" ->
-                    new ValidationException("budget", "needs an amount of 0 or more and an ISO-4217 currency, or neither");
-            default -> PersistenceErrors.checkViolation(error, "projects", constraint);
-        }).orElse(error);
+        return PersistenceErrors.violatedConstraint(error)
+                .<RuntimeException>map(constraint -> switch (constraint) {
+                    case "projects_pk" ->
+                        new ConflictException(
+                                (project == null ? "a project" : "project " + project.id()) + " already exists");
+                    case "projects_owner_fk" ->
+                        new ValidationException(
+                                "ownerId",
+                                project == null ? "unknown user as a project owner" : "no user " + project.ownerId());
+                    case "project_members_user_fk" ->
+                        new ValidationException("members", "unknown user among the members");
+                    case "projects_schedule_ck" -> new ValidationException("dueDate", "must not be before startDate");
+                    case "projects_budget_ck", "projects_budget_amount_ck", "projects_budget_currency_ck" ->
+                        new ValidationException(
+                                "budget", "needs an amount of 0 or more and an ISO-4217 currency, or neither");
+                    default -> PersistenceErrors.checkViolation(error, "projects", constraint);
+                })
+                .orElse(error);
     }
 
     private static long number(Object value) {

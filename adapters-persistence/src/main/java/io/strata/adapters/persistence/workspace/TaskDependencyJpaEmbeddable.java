@@ -18,20 +18,25 @@ class TaskDependencyJpaEmbeddable {
     @Column(name = "project_id", nullable = false, updatable = false)
     private UUID projectId;
 
-    TaskDependencyJpaEmbeddable() {
-    }
+    TaskDependencyJpaEmbeddable() {}
 
     TaskDependencyJpaEmbeddable(UUID dependsOnId, UUID projectId) {
         this.dependsOnId = Objects.requireNonNull(dependsOnId, "dependsOnId");
         this.projectId = Objects.requireNonNull(projectId, "projectId");
     }
 
-    public UUID getDependsOnId() { return dependsOnId; }
-    public UUID getProjectId() { return projectId; }
+    public UUID getDependsOnId() {
+        return dependsOnId;
+    }
+
+    public UUID getProjectId() {
+        return projectId;
+    }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof TaskDependencyJpaEmbeddable that && Objects.equals(dependsOnId, that.dependsOnId)
+        return other instanceof TaskDependencyJpaEmbeddable that
+                && Objects.equals(dependsOnId, that.dependsOnId)
                 && Objects.equals(projectId, that.projectId);
     }
 

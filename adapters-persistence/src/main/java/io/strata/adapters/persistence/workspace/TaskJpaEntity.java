@@ -1,11 +1,11 @@
 package io.strata.adapters.persistence.workspace;
 
+import io.strata.adapters.persistence.shared.AggregateJpaColumns;
 import io.strata.domain.workspace.Priority;
 import io.strata.domain.workspace.TaskStatus;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
-import io.strata.adapters.persistence.shared.AggregateJpaColumns;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -76,32 +76,101 @@ class TaskJpaEntity extends AggregateJpaColumns {
     @Column(name = "search_text", insertable = false, updatable = false)
     private String searchText;
 
-    TaskJpaEntity() {
+    TaskJpaEntity() {}
+
+    public UUID getProjectId() {
+        return projectId;
     }
 
-    public UUID getProjectId() { return projectId; }
-    public void setProjectId(UUID projectId) { this.projectId = projectId; }
-    public String getTitle() { return title; }
-    public void setTitle(String title) { this.title = title; }
-    public String getDescription() { return description; }
-    public void setDescription(String description) { this.description = description; }
-    public TaskStatus getStatus() { return status; }
-    public void setStatus(TaskStatus status) { this.status = status; }
-    public Priority getPriority() { return priority; }
-    public void setPriority(Priority priority) { this.priority = priority; }
-    public UUID getAssigneeId() { return assigneeId; }
-    public void setAssigneeId(UUID assigneeId) { this.assigneeId = assigneeId; }
-    public BigDecimal getEstimatedHours() { return estimatedHours; }
-    public void setEstimatedHours(BigDecimal estimatedHours) { this.estimatedHours = estimatedHours; }
-    public BigDecimal getActualHours() { return actualHours; }
-    public void setActualHours(BigDecimal actualHours) { this.actualHours = actualHours; }
-    public LocalDate getDueDate() { return dueDate; }
-    public void setDueDate(LocalDate dueDate) { this.dueDate = dueDate; }
-    public String[] getTags() { return tags; }
-    public void setTags(String[] tags) { this.tags = tags; }
+    public void setProjectId(UUID projectId) {
+        this.projectId = projectId;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public TaskStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(TaskStatus status) {
+        this.status = status;
+    }
+
+    public Priority getPriority() {
+        return priority;
+    }
+
+    public void setPriority(Priority priority) {
+        this.priority = priority;
+    }
+
+    public UUID getAssigneeId() {
+        return assigneeId;
+    }
+
+    public void setAssigneeId(UUID assigneeId) {
+        this.assigneeId = assigneeId;
+    }
+
+    public BigDecimal getEstimatedHours() {
+        return estimatedHours;
+    }
+
+    public void setEstimatedHours(BigDecimal estimatedHours) {
+        this.estimatedHours = estimatedHours;
+    }
+
+    public BigDecimal getActualHours() {
+        return actualHours;
+    }
+
+    public void setActualHours(BigDecimal actualHours) {
+        this.actualHours = actualHours;
+    }
+
+    public LocalDate getDueDate() {
+        return dueDate;
+    }
+
+    public void setDueDate(LocalDate dueDate) {
+        this.dueDate = dueDate;
+    }
+
+    public String[] getTags() {
+        return tags;
+    }
+
+    public void setTags(String[] tags) {
+        this.tags = tags;
+    }
     /** The live collection: change it in place (never replace it), so Hibernate writes only the difference. */
-    public Set<TaskDependencyJpaEmbeddable> getDependencies() { return dependencies; }
-    public Instant getCompletedAt() { return completedAt; }
-    public void setCompletedAt(Instant completedAt) { this.completedAt = completedAt; }
-    public String getSearchText() { return searchText; }
+    public Set<TaskDependencyJpaEmbeddable> getDependencies() {
+        return dependencies;
+    }
+
+    public Instant getCompletedAt() {
+        return completedAt;
+    }
+
+    public void setCompletedAt(Instant completedAt) {
+        this.completedAt = completedAt;
+    }
+
+    public String getSearchText() {
+        return searchText;
+    }
 }

@@ -27,7 +27,11 @@ interface TaskJpaMapper extends KernelJpaMappings, WorkspaceJpaMappings {
 
     /** Rebuilds the aggregate with the entity's own (lazily loaded) dependencies. */
     default Task toDomain(TaskJpaEntity row) {
-        return toDomain(row, row.getDependencies().stream().map(TaskDependencyJpaEmbeddable::getDependsOnId).toList());
+        return toDomain(
+                row,
+                row.getDependencies().stream()
+                        .map(TaskDependencyJpaEmbeddable::getDependsOnId)
+                        .toList());
     }
 
     /**
@@ -35,12 +39,23 @@ interface TaskJpaMapper extends KernelJpaMappings, WorkspaceJpaMappings {
      * dependencies loaded separately (a page loads them for all its tasks at once).
      */
     default Task toDomain(TaskJpaEntity row, Collection<UUID> dependsOn) {
-        return Task.reconstitute(taskId(row.getId()), projectId(row.getProjectId()), row.getTitle(),
-                row.getDescription(), row.getStatus(), row.getPriority(), userId(row.getAssigneeId()), effort(row),
-                row.getDueDate(), tags(row.getTags()), taskIds(dependsOn), row.getCompletedAt(), stamp(row));
+        return Task.reconstitute(
+                taskId(row.getId()),
+                projectId(row.getProjectId()),
+                row.getTitle(),
+                row.getDescription(),
+                row.getStatus(),
+                row.getPriority(),
+                userId(row.getAssigneeId()),
+                effort(row),
+                row.getDueDate(),
+                tags(row.getTags()),
+                taskIds(dependsOn),
+                row.getCompletedAt(),
+                stamp(row));
     }
 
-    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE)   // two columns of the row
+    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE) // two columns of the row
     Effort effort(TaskJpaEntity row);
 
     Set<TaskId> taskIds(Collection<UUID> ids);
@@ -51,7 +66,7 @@ interface TaskJpaMapper extends KernelJpaMappings, WorkspaceJpaMappings {
     @Mapping(target = "estimatedHours", source = "effort.estimatedHours")
     @Mapping(target = "actualHours", source = "effort.actualHours")
     @Mapping(target = "dependencies", ignore = true)
-    @BeanMapping(ignoreUnmappedSourceProperties = "dependsOn")   // copyDependencies
+    @BeanMapping(ignoreUnmappedSourceProperties = "dependsOn") // copyDependencies
     TaskJpaEntity toEntity(Task task);
 
     /**
@@ -63,7 +78,7 @@ interface TaskJpaMapper extends KernelJpaMappings, WorkspaceJpaMappings {
     @Mapping(target = "projectId", ignore = true)
     @Mapping(target = "version", ignore = true)
     @Mapping(target = "createdAt", ignore = true)
-    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE)   // what stays: toEntity checks every property
+    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE) // what stays: toEntity checks every property
     void copyChanges(Task task, @MappingTarget TaskJpaEntity entity);
 
     /**

@@ -28,7 +28,8 @@ interface TaskJpaRepository extends JpaRepository<TaskJpaEntity, UUID> {
     Optional<UUID> findProjectId(UUID id);
 
     /** Ids of the tasks in {@code status} that depend on {@code dependsOnId}. */
-    @Query("SELECT t.id FROM TaskJpaEntity t JOIN t.dependencies d WHERE d.dependsOnId = :dependsOnId AND t.status = :status ORDER BY t.id")
+    @Query(
+            "SELECT t.id FROM TaskJpaEntity t JOIN t.dependencies d WHERE d.dependsOnId = :dependsOnId AND t.status = :status ORDER BY t.id")
     List<UUID> findDependents(UUID dependsOnId, TaskStatus status);
 
     long countByProjectIdAndAssigneeIdAndStatusIn(UUID projectId, UUID assigneeId, Collection<TaskStatus> status);

@@ -3,7 +3,6 @@ package io.strata.adapters.persistence.workspace;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.AggregateWrites;
-import io.strata.adapters.persistence.shared.BulkInserts;
 import io.strata.adapters.persistence.shared.ChildRows;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.LikePatterns;
@@ -59,16 +58,20 @@ public class TaskPersistenceAdapter implements TaskRepository {
             SELECT task_id, depends_on_id FROM task_dependencies
             WHERE project_id = :projectId""";
 
-    private static final List<TaskStatus> OPEN = Arrays.stream(TaskStatus.values()).filter(TaskStatus::isOpen).toList();
-    private static final List<TaskStatus> RESOLVED = Arrays.stream(TaskStatus.values()).filter(s -> !s.isOpen()).toList();
+    private static final List<TaskStatus> OPEN =
+            Arrays.stream(TaskStatus.values()).filter(TaskStatus::isOpen).toList();
+    private static final List<TaskStatus> RESOLVED =
+            Arrays.stream(TaskStatus.values()).filter(s -> !s.isOpen()).toList();
 
     /** The day the list is for: {@code overdue} compares with it. */
     static final SearchContext.Key<LocalDate> TODAY = SearchContext.key("today", LocalDate.class);
 
-    static final CriteriaSearch<TaskJpaEntity> SEARCH = CriteriaSearch
-            .builder(TaskJpaEntity.class, TaskSearch.SCHEMA)
+    static final CriteriaSearch<TaskJpaEntity> SEARCH = CriteriaSearch.builder(TaskJpaEntity.class, TaskSearch.SCHEMA)
             .nullable("dueDate")
-            .filter("overdue", (where, filter) -> overdue(where.cb(), where.root(), filter, where.context().get(TODAY)))
+            .filter(
+                    "overdue",
+                    (where, filter) -> overdue(
+                            where.cb(), where.root(), filter, where.context().get(TODAY)))
             // search_text = lower(title || ' ' || description), trigram-indexed
             .text((cb, root, q) -> cb.like(root.<String>get("searchText"), LikePatterns.containsPattern(q), '\\'))
             .build();
@@ -114,19 +117,16 @@ public class TaskPersistenceAdapter implements TaskRepository {
     }
 
     /**
-     * The bulk path ({@link BulkInserts}): the inserts into {@code tasks}, then those into
-     * {@code task_dependencies}, go out as JDBC batches; no read per task.
+     * The bulk path ({@link AggregateWrites#insertAll}): the inserts into {@code tasks}, then those into
+     * {@code task_dependencies}, go out as JDBC batches, no read per task; then the tasks' events.
      */
     @Override
     public List<Task> addAll(List<Task> tasks) {
         if (tasks.isEmpty()) {
             return List.of();
         }
-        try {
-            BulkInserts.persistAll(entityManager, tasks.stream().map(mapper::toEntity).toList());
-        } catch (PersistenceException e) {
-            throw translate(e, tasks.size() == 1 ? tasks.get(0) : null);
-        }
+        AggregateWrites.insertAll(
+                entityManager, tasks, mapper::toEntity, e -> translate(e, tasks.size() == 1 ? tasks.get(0) : null));
         return List.copyOf(tasks);
     }
 
@@ -137,27 +137,39 @@ public class TaskPersistenceAdapter implements TaskRepository {
      */
     @Override
     public Task save(Task task) {
-        return mapper.toDomain(AggregateWrites.saveChanges(entityManager, TaskJpaEntity.class, task.id().value(), task.version(),
-                "Task", task.id(), entity -> mapper.copyChanges(task, entity), e -> translate(e, task)));
+        return mapper.toDomain(AggregateWrites.saveChanges(
+                entityManager,
+                task,
+                TaskJpaEntity.class,
+                task.id().value(),
+                task.version(),
+                "Task",
+                task.id(),
+                entity -> mapper.copyChanges(task, entity),
+                e -> translate(e, task)));
     }
 
     /** One index scan of {@code task_dependencies} by project. */
     @Override
     @SuppressWarnings("unchecked")
     public DependencyGraph dependencyGraph(ProjectId projectId) {
-        List<Object[]> rows = entityManager.createNativeQuery(GRAPH, Object[].class)
+        List<Object[]> rows = entityManager
+                .createNativeQuery(GRAPH, Object[].class)
                 .setParameter("projectId", projectId.value())
                 .getResultList();
         Map<TaskId, Set<TaskId>> edges = new HashMap<>();
         for (Object[] row : rows) {
-            edges.computeIfAbsent(new TaskId((UUID) row[0]), k -> new LinkedHashSet<>()).add(new TaskId((UUID) row[1]));
+            edges.computeIfAbsent(new TaskId((UUID) row[0]), k -> new LinkedHashSet<>())
+                    .add(new TaskId((UUID) row[1]));
         }
         return new DependencyGraph(edges);
     }
 
     @Override
     public List<TaskId> doneDependents(TaskId id) {
-        return repository.findDependents(id.value(), TaskStatus.DONE).stream().map(TaskId::new).toList();
+        return repository.findDependents(id.value(), TaskStatus.DONE).stream()
+                .map(TaskId::new)
+                .toList();
     }
 
     @Override
@@ -179,11 +191,11 @@ public class TaskPersistenceAdapter implements TaskRepository {
      * The tasks within {@code scope} (what the caller may see) for the day {@code today}: one statement
      * for the page and one for the dependencies of all its tasks, whatever the page size.
      */
-    private Page<Task> search(CriteriaSearch.Scope<TaskJpaEntity> scope, SearchCriteria criteria, PageRequest page,
-                              LocalDate today) {
+    private Page<Task> search(
+            CriteriaSearch.Scope<TaskJpaEntity> scope, SearchCriteria criteria, PageRequest page, LocalDate today) {
         Page<TaskJpaEntity> rows = SEARCH.search(entityManager, criteria, page, scope, SearchContext.of(TODAY, today));
-        Map<UUID, List<UUID>> dependencies = ChildRows.ofPage(entityManager, DEPENDENCIES_OF_PAGE, rows,
-                TaskJpaEntity::getId);
+        Map<UUID, List<UUID>> dependencies =
+                ChildRows.ofPage(entityManager, DEPENDENCIES_OF_PAGE, rows, TaskJpaEntity::getId);
         return rows.map(entity -> mapper.toDomain(entity, dependencies.getOrDefault(entity.getId(), List.of())));
     }
 
@@ -192,8 +204,8 @@ public class TaskPersistenceAdapter implements TaskRepository {
      * {@code Task.isOverdue}; {@code false} is the exact complement (no due date, due today or later,
      * or resolved).
      */
-    private static Predicate overdue(HibernateCriteriaBuilder cb, Root<TaskJpaEntity> root, Filter filter,
-                                     LocalDate today) {
+    private static Predicate overdue(
+            HibernateCriteriaBuilder cb, Root<TaskJpaEntity> root, Filter filter, LocalDate today) {
         boolean wanted;
         Object value = filter.value();
         if (value instanceof Boolean b) {
@@ -216,19 +228,27 @@ public class TaskPersistenceAdapter implements TaskRepository {
             return new ValidationException("hours", "a task holds at most 999999.99 hours");
         }
         String which = task == null ? "a task" : "task " + task.id();
-        return PersistenceErrors.violatedConstraint(error).<RuntimeException>map(constraint -> switch (constraint) {
-            case "tasks_pk" -> new ConflictException(which + " already exists");
-            case "tasks_project_fk" -> task == null ? new ValidationException("projectId", "no such project")
-                    : new NotFoundException("Project", task.projectId());
-            case "tasks_assignee_member_fk" -> new ValidationException("assigneeId",
-                    task == null || task.assigneeId() == null ? "the assignee of " + which + " is not a member of its project"
-                            : "user " + task.assigneeId() + " is not a member of project " + task.projectId());
-            case "task_dependencies_task_fk", "task_dependencies_depends_on_fk" -> new ValidationException("dependsOn",
-                    which + " may only depend on tasks of its own project");
-            case "task_dependencies_not_self_ck" -> new ValidationException("dependsOn", which + " cannot depend on itself");
-            case "task_dependencies_pk" -> new ConflictException(which + " already has this dependency");
-            default -> PersistenceErrors.checkViolation(error, "tasks", constraint);
-        }).orElse(error);
+        return PersistenceErrors.violatedConstraint(error)
+                .<RuntimeException>map(constraint -> switch (constraint) {
+                    case "tasks_pk" -> new ConflictException(which + " already exists");
+                    case "tasks_project_fk" ->
+                        task == null
+                                ? new ValidationException("projectId", "no such project")
+                                : new NotFoundException("Project", task.projectId());
+                    case "tasks_assignee_member_fk" ->
+                        new ValidationException(
+                                "assigneeId",
+                                task == null || task.assigneeId() == null
+                                        ? "the assignee of " + which + " is not a member of its project"
+                                        : "user " + task.assigneeId() + " is not a member of project "
+                                                + task.projectId());
+                    case "task_dependencies_task_fk", "task_dependencies_depends_on_fk" ->
+                        new ValidationException("dependsOn", which + " may only depend on tasks of its own project");
+                    case "task_dependencies_not_self_ck" ->
+                        new ValidationException("dependsOn", which + " cannot depend on itself");
+                    case "task_dependencies_pk" -> new ConflictException(which + " already has this dependency");
+                    default -> PersistenceErrors.checkViolation(error, "tasks", constraint);
+                })
+                .orElse(error);
     }
-
 }

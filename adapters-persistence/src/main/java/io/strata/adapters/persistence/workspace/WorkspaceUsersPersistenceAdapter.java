@@ -32,8 +32,8 @@ public class WorkspaceUsersPersistenceAdapter implements WorkspaceUsers {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        List<UUID> found = entityManager.createNativeQuery("SELECT id FROM users WHERE id = ANY (cast(:ids AS uuid[]))",
-                        UUID.class)
+        List<UUID> found = entityManager
+                .createNativeQuery("SELECT id FROM users WHERE id = ANY (cast(:ids AS uuid[]))", UUID.class)
                 .unwrap(NativeQuery.class)
                 .setParameter("ids", ids.stream().map(UserId::value).distinct().toArray(UUID[]::new), UUID[].class)
                 .getResultList();
@@ -47,7 +47,8 @@ public class WorkspaceUsersPersistenceAdapter implements WorkspaceUsers {
         if (limit < 1) {
             return List.of();
         }
-        List<UUID> found = entityManager.createNativeQuery("""
+        List<UUID> found = entityManager
+                .createNativeQuery("""
                         SELECT id FROM users WHERE status = 'ACTIVE'
                         ORDER BY created_at DESC, id DESC LIMIT :limit""", UUID.class)
                 .setParameter("limit", limit)

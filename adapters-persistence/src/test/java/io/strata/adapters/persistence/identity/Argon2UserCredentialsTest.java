@@ -34,12 +34,16 @@ class Argon2UserCredentialsTest extends PostgresTest {
         });
         String hash = storedHash(user.id());
         assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain("correct");
-        assertThat(hash.substring(hash.lastIndexOf('$') + 1)).hasSize(43);   // 32 bytes, base64 without padding
-        assertThat(readTx(() -> credentials.matches(user.id(), Password.attempt("correct horse battery")))).isTrue();
-        assertThat(readTx(() -> credentials.matches(user.id(), Password.attempt("correct horse battery ")))).isFalse();
-        assertThat(readTx(() -> credentials.matches(user.id(), Password.attempt(null)))).isFalse();
+        assertThat(hash.substring(hash.lastIndexOf('$') + 1)).hasSize(43); // 32 bytes, base64 without padding
+        assertThat(readTx(() -> credentials.matches(user.id(), Password.attempt("correct horse battery"))))
+                .isTrue();
+        assertThat(readTx(() -> credentials.matches(user.id(), Password.attempt("correct horse battery "))))
+                .isFalse();
+        assertThat(readTx(() -> credentials.matches(user.id(), Password.attempt(null))))
+                .isFalse();
         assertThat(readTx(() -> users.findById(user.id())).orElseThrow().version())
-                .as("storing a password is not a change of the user").isZero();
+                .as("storing a password is not a change of the user")
+                .isZero();
     }
 
     @Test
@@ -51,10 +55,11 @@ class Argon2UserCredentialsTest extends PostgresTest {
             User loaded = users.findById(user.id()).orElseThrow();
             credentials.store(user.id(), Password.newPassword("password", "another-secret"));
             loaded.rename("Changed", "Name", () -> T0.plusSeconds(5));
-            users.save(loaded);   // the entity still holds the old hash in memory; the column is not updatable
+            users.save(loaded); // the entity still holds the old hash in memory; the column is not updatable
         });
         assertThat(storedHash(user.id())).isNotEqualTo(hash);
-        assertThat(readTx(() -> credentials.matches(user.id(), Password.attempt("another-secret")))).isTrue();
+        assertThat(readTx(() -> credentials.matches(user.id(), Password.attempt("another-secret"))))
+                .isTrue();
     }
 
     @Test
@@ -62,22 +67,27 @@ class Argon2UserCredentialsTest extends PostgresTest {
         User user = tx(() -> users.add(IdentityFixtures.bareUser("nohash")));
         readTx(() -> credentials.matches(null, Password.attempt("warm up")));
         long start = System.nanoTime();
-        assertThat(readTx(() -> credentials.matches(null, Password.attempt("anything")))).isFalse();
+        assertThat(readTx(() -> credentials.matches(null, Password.attempt("anything"))))
+                .isFalse();
         long dummyNanos = System.nanoTime() - start;
-        assertThat(readTx(() -> credentials.matches(UserId.newId(), Password.attempt("anything")))).isFalse();
-        assertThat(readTx(() -> credentials.matches(user.id(), Password.attempt("!")))).isFalse();
+        assertThat(readTx(() -> credentials.matches(UserId.newId(), Password.attempt("anything"))))
+                .isFalse();
+        assertThat(readTx(() -> credentials.matches(user.id(), Password.attempt("!"))))
+                .isFalse();
         assertThat(dummyNanos).as("a null user still runs argon2").isGreaterThan(2_000_000L);
     }
 
     @Test
     void storingForAnUnknownUserIsNotFound() {
-        assertThatThrownBy(() -> txRun(() -> credentials.store(UserId.newId(), Password.newPassword("p", "long enough pw"))))
+        assertThatThrownBy(() ->
+                        txRun(() -> credentials.store(UserId.newId(), Password.newPassword("p", "long enough pw"))))
                 .isInstanceOf(NotFoundException.class);
     }
 
     private String storedHash(UserId id) {
         return readTx(() -> (String) bean(EntityManager.class)
                 .createNativeQuery("SELECT password_hash FROM users WHERE id = :id", String.class)
-                .setParameter("id", id.value()).getSingleResult());
+                .setParameter("id", id.value())
+                .getSingleResult());
     }
 }

@@ -8,6 +8,7 @@ import io.strata.domain.identity.Session;
 import io.strata.domain.identity.SessionId;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserProfile;
+import io.strata.domain.identity.UserRepository;
 import io.strata.domain.identity.UserStatus;
 import io.strata.domain.identity.Username;
 import io.strata.domain.shared.model.AuditStamp;
@@ -29,7 +30,14 @@ import java.util.concurrent.ThreadLocalRandom;
 final class IdentityFixtures {
     static final Instant T0 = Instant.parse("2026-01-15T10:20:30.123456Z");
 
-    private IdentityFixtures() {
+    private IdentityFixtures() {}
+
+    /** Deletes the user as the use case does (run inside a transaction): loaded, its deletion recorded, deleted. */
+    static void delete(UserRepository users, UserId id) {
+        users.findById(id).ifPresent(user -> {
+            user.delete(() -> T0);
+            users.delete(user);
+        });
     }
 
     /** Nested objects, lists, numbers, booleans and a JSON null. */
@@ -54,38 +62,88 @@ final class IdentityFixtures {
     }
 
     static User fullUser(String username, long version) {
-        return User.reconstitute(UserId.newId(), new Email(username + "@example.com"), new Username(username), "Ada",
-                "Lovelace", Role.MANAGER, UserStatus.ACTIVE, new EmailVerification(true, T0.plusSeconds(60)),
-                T0.plusSeconds(120), new LoginHistory(T0.plusSeconds(3600), 7),
-                Tags.of(Set.of("math", "poetry", "engines")), richPreferences(),
+        return User.reconstitute(
+                UserId.newId(),
+                new Email(username + "@example.com"),
+                new Username(username),
+                "Ada",
+                "Lovelace",
+                Role.MANAGER,
+                UserStatus.ACTIVE,
+                new EmailVerification(true, T0.plusSeconds(60)),
+                T0.plusSeconds(120),
+                new LoginHistory(T0.plusSeconds(3600), 7),
+                Tags.of(Set.of("math", "poetry", "engines")),
+                richPreferences(),
                 new AuditStamp(version, T0, T0.plusSeconds(7200)));
     }
 
     /** A minimal user: nullable fields null, no tags, empty preferences. */
     static User bareUser(String name) {
-        return User.reconstitute(UserId.newId(), new Email(name + "@example.com"), new Username(name), null, null,
-                Role.USER, UserStatus.INACTIVE, EmailVerification.NOT_VERIFIED, null, LoginHistory.NONE, Tags.none(),
-                Map.of(), new AuditStamp(0, T0, T0));
+        return User.reconstitute(
+                UserId.newId(),
+                new Email(name + "@example.com"),
+                new Username(name),
+                null,
+                null,
+                Role.USER,
+                UserStatus.INACTIVE,
+                EmailVerification.NOT_VERIFIED,
+                null,
+                LoginHistory.NONE,
+                Tags.none(),
+                Map.of(),
+                new AuditStamp(0, T0, T0));
     }
 
-    static User user(String name, Role role, UserStatus status, Set<String> tags, Instant createdAt,
-                     Instant lastLoginAt, String firstName, String lastName) {
-        return User.reconstitute(UserId.newId(), new Email(name + "@example.com"), new Username(name), firstName,
-                lastName, role, status, EmailVerification.NOT_VERIFIED, createdAt,
-                new LoginHistory(lastLoginAt, lastLoginAt == null ? 0 : 1), Tags.of(tags), Map.of(),
+    static User user(
+            String name,
+            Role role,
+            UserStatus status,
+            Set<String> tags,
+            Instant createdAt,
+            Instant lastLoginAt,
+            String firstName,
+            String lastName) {
+        return User.reconstitute(
+                UserId.newId(),
+                new Email(name + "@example.com"),
+                new Username(name),
+                firstName,
+                lastName,
+                role,
+                status,
+                EmailVerification.NOT_VERIFIED,
+                createdAt,
+                new LoginHistory(lastLoginAt, lastLoginAt == null ? 0 : 1),
+                Tags.of(tags),
+                Map.of(),
                 new AuditStamp(0, createdAt, createdAt));
     }
 
     static UserProfile profile(UserId userId) {
-        return UserProfile.reconstitute(UUID.randomUUID(), userId, "Writes notes.", "https://example.com/a.png",
-                richPreferences(), new AuditStamp(0, T0, T0.plusSeconds(5)));
+        return UserProfile.reconstitute(
+                UUID.randomUUID(),
+                userId,
+                "Writes notes.",
+                "https://example.com/a.png",
+                richPreferences(),
+                new AuditStamp(0, T0, T0.plusSeconds(5)));
     }
 
     static Session session(UserId userId, Instant createdAt, Instant expiresAt) {
-        return Session.reconstitute(SessionId.newId(), userId, randomHash(),
-                new ClientInfo("203.0.113.7", "Mozilla/5.0",
+        return Session.reconstitute(
+                SessionId.newId(),
+                userId,
+                randomHash(),
+                new ClientInfo(
+                        "203.0.113.7",
+                        "Mozilla/5.0",
                         Map.of("os", "linux", "browser", Map.of("name", "firefox", "version", 128))),
-                expiresAt, createdAt, null, new AuditStamp(0, createdAt, createdAt));
+                expiresAt,
+                createdAt,
+                null,
+                new AuditStamp(0, createdAt, createdAt));
     }
 
     static String randomHash() {

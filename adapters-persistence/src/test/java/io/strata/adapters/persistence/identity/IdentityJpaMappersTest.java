@@ -44,9 +44,20 @@ class IdentityJpaMappersTest {
         UserJpaEntity loaded = users.toEntity(user);
         loaded.setPasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
         loaded.setVersion(3);
-        User changed = User.reconstitute(user.id(), user.email(), user.username(), "Augusta", "King", user.role(),
-                user.status(), user.emailVerification(), user.passwordChangedAt(), user.logins(), user.tags(),
-                Map.of("x", 1), new AuditStamp(99, user.createdAt(), user.updatedAt().plusSeconds(1)));
+        User changed = User.reconstitute(
+                user.id(),
+                user.email(),
+                user.username(),
+                "Augusta",
+                "King",
+                user.role(),
+                user.status(),
+                user.emailVerification(),
+                user.passwordChangedAt(),
+                user.logins(),
+                user.tags(),
+                Map.of("x", 1),
+                new AuditStamp(99, user.createdAt(), user.updatedAt().plusSeconds(1)));
         users.copyChanges(changed, loaded);
         assertThat(loaded.getPasswordHash()).isEqualTo("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
         assertThat(loaded.getVersion()).as("version belongs to Hibernate").isEqualTo(3);
@@ -58,8 +69,8 @@ class IdentityJpaMappersTest {
     void profileRoundTripKeepsEveryField() {
         UserProfile profile = IdentityFixtures.profile(UserId.newId());
         assertSameState(profiles.toDomain(profiles.toEntity(profile)), profile);
-        UserProfile empty = UserProfile.reconstitute(java.util.UUID.randomUUID(), UserId.newId(), null, null, Map.of(),
-                new AuditStamp(4, T0, T0));
+        UserProfile empty = UserProfile.reconstitute(
+                java.util.UUID.randomUUID(), UserId.newId(), null, null, Map.of(), new AuditStamp(4, T0, T0));
         assertSameState(profiles.toDomain(profiles.toEntity(empty)), empty);
     }
 
@@ -67,8 +78,14 @@ class IdentityJpaMappersTest {
     void sessionRoundTripKeepsEveryField() {
         Session session = IdentityFixtures.session(UserId.newId(), T0, T0.plusSeconds(86_400));
         assertSameState(sessions.toDomain(sessions.toEntity(session)), session);
-        Session revoked = Session.reconstitute(SessionId.newId(), UserId.newId(), IdentityFixtures.randomHash(),
-                new ClientInfo(null, null, Map.of()), T0.plusSeconds(10), null, Instant.parse("2026-01-15T10:20:35Z"),
+        Session revoked = Session.reconstitute(
+                SessionId.newId(),
+                UserId.newId(),
+                IdentityFixtures.randomHash(),
+                new ClientInfo(null, null, Map.of()),
+                T0.plusSeconds(10),
+                null,
+                Instant.parse("2026-01-15T10:20:35Z"),
                 new AuditStamp(2, T0, Instant.parse("2026-01-15T10:20:35Z")));
         assertSameState(sessions.toDomain(sessions.toEntity(revoked)), revoked);
     }

@@ -44,8 +44,8 @@ class SessionPersistenceAdapterTest extends PostgresTest {
     @BeforeEach
     void user() {
         sql("DELETE FROM users");
-        owner = tx(() -> users.add(IdentityFixtures.user("owner", Role.MANAGER, UserStatus.ACTIVE, java.util.Set.of(), T0,
-                null, "Own", "Er")));
+        owner = tx(() -> users.add(IdentityFixtures.user(
+                "owner", Role.MANAGER, UserStatus.ACTIVE, java.util.Set.of(), T0, null, "Own", "Er")));
     }
 
     @Test
@@ -55,16 +55,31 @@ class SessionPersistenceAdapterTest extends PostgresTest {
         Session found = readTx(() -> sessions.findById(session.id())).orElseThrow();
         assertSameState(found, session);
         assertThat(found.ipAddress()).isEqualTo("203.0.113.7");
-        assertThat(found.deviceInfo()).isEqualTo(Map.of("os", "linux", "browser", Map.of("name", "firefox", "version", 128)));
+        assertThat(found.deviceInfo())
+                .isEqualTo(Map.of("os", "linux", "browser", Map.of("name", "firefox", "version", 128)));
         assertThat(readTx(() -> sessions.findById(SessionId.newId()))).isEmpty();
     }
 
     @Test
     void ipv6AndNoIpAreStoredAsInet() {
-        Session v6 = Session.reconstitute(SessionId.newId(), owner.id(), IdentityFixtures.randomHash(),
-                new ClientInfo("2001:db8::1", null, Map.of()), T0.plus(DAY), null, null, new AuditStamp(0, T0, T0));
-        Session none = Session.reconstitute(SessionId.newId(), owner.id(), IdentityFixtures.randomHash(),
-                new ClientInfo(null, null, Map.of()), T0.plus(DAY), null, null, new AuditStamp(0, T0, T0));
+        Session v6 = Session.reconstitute(
+                SessionId.newId(),
+                owner.id(),
+                IdentityFixtures.randomHash(),
+                new ClientInfo("2001:db8::1", null, Map.of()),
+                T0.plus(DAY),
+                null,
+                null,
+                new AuditStamp(0, T0, T0));
+        Session none = Session.reconstitute(
+                SessionId.newId(),
+                owner.id(),
+                IdentityFixtures.randomHash(),
+                new ClientInfo(null, null, Map.of()),
+                T0.plus(DAY),
+                null,
+                null,
+                new AuditStamp(0, T0, T0));
         txRun(() -> {
             sessions.add(v6);
             sessions.add(none);
@@ -73,8 +88,11 @@ class SessionPersistenceAdapterTest extends PostgresTest {
         assertSameState(readTx(() -> sessions.findById(none.id())).orElseThrow(), none);
         sql("SELECT 1");
         assertThat(readTx(() -> bean(jakarta.persistence.EntityManager.class)
-                .createNativeQuery("SELECT pg_typeof(ip_address)::text FROM sessions WHERE id = :id", String.class)
-                .setParameter("id", v6.id().value()).getSingleResult())).isEqualTo("inet");
+                        .createNativeQuery(
+                                "SELECT pg_typeof(ip_address)::text FROM sessions WHERE id = :id", String.class)
+                        .setParameter("id", v6.id().value())
+                        .getSingleResult()))
+                .isEqualTo("inet");
     }
 
     @Test
@@ -87,13 +105,15 @@ class SessionPersistenceAdapterTest extends PostgresTest {
     void findPrincipalJoinsTheUserInOneStatement() {
         Session session = tx(() -> sessions.add(IdentityFixtures.session(owner.id(), T0, T0.plus(DAY))));
         long count = statements(() -> {
-            SessionPrincipal principal = readTx(() -> sessions.findPrincipal(session.tokenHash())).orElseThrow();
+            SessionPrincipal principal =
+                    readTx(() -> sessions.findPrincipal(session.tokenHash())).orElseThrow();
             assertSameState(principal.session(), session);
             assertThat(principal.role()).isEqualTo(Role.MANAGER);
             assertThat(principal.status()).isEqualTo(UserStatus.ACTIVE);
         });
         assertThat(count).isEqualTo(1);
-        assertThat(readTx(() -> sessions.findPrincipal(IdentityFixtures.randomHash()))).isEmpty();
+        assertThat(readTx(() -> sessions.findPrincipal(IdentityFixtures.randomHash())))
+                .isEmpty();
     }
 
     @Test
@@ -102,11 +122,18 @@ class SessionPersistenceAdapterTest extends PostgresTest {
         Session old = IdentityFixtures.session(owner.id(), T0, T0.plus(DAY));
         Session newer = IdentityFixtures.session(owner.id(), T0.plusSeconds(60), T0.plus(DAY));
         Session expired = IdentityFixtures.session(owner.id(), T0.plusSeconds(120), T0.plus(Duration.ofHours(1)));
-        Session revoked = Session.reconstitute(SessionId.newId(), owner.id(), IdentityFixtures.randomHash(),
-                new ClientInfo(null, null, Map.of()), T0.plus(DAY), null, T0.plusSeconds(300),
+        Session revoked = Session.reconstitute(
+                SessionId.newId(),
+                owner.id(),
+                IdentityFixtures.randomHash(),
+                new ClientInfo(null, null, Map.of()),
+                T0.plus(DAY),
+                null,
+                T0.plusSeconds(300),
                 new AuditStamp(0, T0.plusSeconds(180), T0.plusSeconds(300)));
         txRun(() -> List.of(old, newer, expired, revoked).forEach(sessions::add));
-        assertThat(readTx(() -> sessions.findActiveByUser(owner.id(), now))).extracting(Session::id)
+        assertThat(readTx(() -> sessions.findActiveByUser(owner.id(), now)))
+                .extracting(Session::id)
                 .containsExactly(newer.id(), old.id());
     }
 
@@ -120,17 +147,24 @@ class SessionPersistenceAdapterTest extends PostgresTest {
         Session foreign = IdentityFixtures.session(someoneElse.id(), T0, T0.plus(DAY));
         txRun(() -> List.of(keep, other1, other2, foreign).forEach(sessions::add));
 
-        assertThat(tx(() -> sessions.revokeAllExcept(owner.id(), keep.id(), now))).isEqualTo(2);
-        assertThat(readTx(() -> sessions.findActiveByUser(owner.id(), now))).extracting(Session::id).containsExactly(keep.id());
+        assertThat(tx(() -> sessions.revokeAllExcept(owner.id(), keep.id(), now)))
+                .isEqualTo(2);
+        assertThat(readTx(() -> sessions.findActiveByUser(owner.id(), now)))
+                .extracting(Session::id)
+                .containsExactly(keep.id());
         Session revoked = readTx(() -> sessions.findById(other1.id())).orElseThrow();
         assertThat(revoked.revokedAt()).isEqualTo(now);
         assertThat(revoked.version()).isEqualTo(1);
-        assertThat(readTx(() -> sessions.findActiveByUser(someoneElse.id(), now))).hasSize(1);
+        assertThat(readTx(() -> sessions.findActiveByUser(someoneElse.id(), now)))
+                .hasSize(1);
 
-        assertThat(tx(() -> sessions.revokeAllExcept(owner.id(), null, now.plusSeconds(1)))).isEqualTo(1);
-        assertThat(readTx(() -> sessions.findActiveByUser(owner.id(), now.plusSeconds(2)))).isEmpty();
+        assertThat(tx(() -> sessions.revokeAllExcept(owner.id(), null, now.plusSeconds(1))))
+                .isEqualTo(1);
+        assertThat(readTx(() -> sessions.findActiveByUser(owner.id(), now.plusSeconds(2))))
+                .isEmpty();
         // revoked sessions keep their first revocation time
-        assertThat(readTx(() -> sessions.findById(other1.id())).orElseThrow().revokedAt()).isEqualTo(now);
+        assertThat(readTx(() -> sessions.findById(other1.id())).orElseThrow().revokedAt())
+                .isEqualTo(now);
     }
 
     @Test
@@ -143,10 +177,12 @@ class SessionPersistenceAdapterTest extends PostgresTest {
         Session c = IdentityFixtures.session(bystander.id(), T0, T0.plus(DAY));
         txRun(() -> List.of(a, b, c).forEach(sessions::add));
 
-        assertThat(tx(() -> sessions.revokeAllOf(List.of(owner.id(), second.id()), now))).isEqualTo(2);
+        assertThat(tx(() -> sessions.revokeAllOf(List.of(owner.id(), second.id()), now)))
+                .isEqualTo(2);
         assertThat(readTx(() -> sessions.findActiveByUser(owner.id(), now))).isEmpty();
         assertThat(readTx(() -> sessions.findActiveByUser(second.id(), now))).isEmpty();
-        assertThat(readTx(() -> sessions.findActiveByUser(bystander.id(), now))).extracting(Session::id)
+        assertThat(readTx(() -> sessions.findActiveByUser(bystander.id(), now)))
+                .extracting(Session::id)
                 .containsExactly(c.id());
         Session revoked = readTx(() -> sessions.findById(b.id())).orElseThrow();
         assertThat(revoked.revokedAt()).isEqualTo(now);
@@ -166,9 +202,11 @@ class SessionPersistenceAdapterTest extends PostgresTest {
         assertThat(saved.isActive(T0.plusSeconds(11))).isFalse();
         assertSameState(readTx(() -> sessions.findById(session.id())).orElseThrow(), saved);
 
-        session.revoke(() -> T0.plusSeconds(20));   // an old copy at version 0
+        session.revoke(() -> T0.plusSeconds(20)); // an old copy at version 0
         assertThatThrownBy(() -> tx(() -> sessions.save(session)))
-                .isInstanceOfSatisfying(StaleVersionException.class, e -> assertThat(e.currentVersion()).isEqualTo(1));
+                .isInstanceOfSatisfying(
+                        StaleVersionException.class,
+                        e -> assertThat(e.currentVersion()).isEqualTo(1));
     }
 
     @Test
@@ -176,23 +214,26 @@ class SessionPersistenceAdapterTest extends PostgresTest {
         Session session = tx(() -> sessions.add(IdentityFixtures.session(owner.id(), T0, T0.plus(DAY))));
         HibernateTransactionManager manager = bean(HibernateTransactionManager.class);
         assertThatThrownBy(() -> txRun(() -> {
-            Session mine = sessions.findById(session.id()).orElseThrow();
-            manager.execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW), status -> {
-                Session theirs = sessions.findById(session.id()).orElseThrow();
-                theirs.revoke(() -> T0.plusSeconds(1));
-                return sessions.save(theirs);
-            });
-            mine.revoke(() -> T0.plusSeconds(2));
-            sessions.save(mine);
-        })).isInstanceOf(StaleVersionException.class);
-        assertThat(readTx(() -> sessions.findById(session.id())).orElseThrow().revokedAt()).isEqualTo(T0.plusSeconds(1));
+                    Session mine = sessions.findById(session.id()).orElseThrow();
+                    manager.execute(
+                            TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW), status -> {
+                                Session theirs = sessions.findById(session.id()).orElseThrow();
+                                theirs.revoke(() -> T0.plusSeconds(1));
+                                return sessions.save(theirs);
+                            });
+                    mine.revoke(() -> T0.plusSeconds(2));
+                    sessions.save(mine);
+                }))
+                .isInstanceOf(StaleVersionException.class);
+        assertThat(readTx(() -> sessions.findById(session.id())).orElseThrow().revokedAt())
+                .isEqualTo(T0.plusSeconds(1));
     }
 
     @Test
     void markSeenOnlyMovesForwardWithoutAVersionBump() {
         Session session = tx(() -> sessions.add(IdentityFixtures.session(owner.id(), T0, T0.plus(DAY))));
         txRun(() -> sessions.markSeen(session.id(), T0.plusSeconds(600)));
-        txRun(() -> sessions.markSeen(session.id(), T0.plusSeconds(300)));   // older: ignored
+        txRun(() -> sessions.markSeen(session.id(), T0.plusSeconds(300))); // older: ignored
         Session seen = readTx(() -> sessions.findById(session.id())).orElseThrow();
         assertThat(seen.lastSeenAt()).isEqualTo(T0.plusSeconds(600));
         assertThat(seen.version()).isZero();

@@ -41,12 +41,12 @@ class UserBulkInsertTest extends PostgresTest {
     void beans() {
         users = bean(UserRepository.class);
         credentials = bean(UserCredentials.class);
-        hash = credentials.hash(Password.newPassword("password", "one password for all"));   // needs no transaction
+        hash = credentials.hash(Password.newPassword("password", "one password for all")); // needs no transaction
     }
 
     @BeforeEach
     void clean() {
-        sql("DELETE FROM users");
+        sql("DELETE FROM users", "DELETE FROM events");
     }
 
     @Test
@@ -65,18 +65,24 @@ class UserBulkInsertTest extends PostgresTest {
         });
 
         // 3 JDBC batches of at most 1024 rows (pgjdbc sends each as 8 INSERTs of 128 rows): no SELECT to tell
-        // new from existing, nothing row by row
+        // new from existing, nothing row by row; then the users' events, one INSERT per 1024
         assertThat(calls.batches()).isEqualTo(3);
-        assertThat(calls.statements()).isZero();
-        assertThat(statistics.getPrepareStatementCount()).isEqualTo(1);
+        assertThat(calls.statements()).isEqualTo(3);
+        assertThat(statistics.getPrepareStatementCount()).isEqualTo(4);
         assertThat(statistics.getEntityLoadCount()).isZero();
         assertThat(statistics.getEntityInsertCount()).isEqualTo(rows);
         assertThat(query("SELECT count(*), count(DISTINCT password_hash), min(password_hash) FROM users"))
                 .containsExactly(String.valueOf(rows), "1", ((Argon2UserCredentials.phc(hash))));
-        assertThat(readTx(() -> credentials.matches(batch.get(rows - 1).id(), Password.attempt("one password for all"))))
+        assertThat(query("SELECT count(*), count(DISTINCT aggregate_id), min(sequence), max(sequence) FROM events "
+                        + "WHERE event_type = 'identity.UserRegistered'"))
+                .containsExactly(String.valueOf(rows), String.valueOf(rows), "1", "1");
+        assertThat(readTx(
+                        () -> credentials.matches(batch.get(rows - 1).id(), Password.attempt("one password for all"))))
                 .isTrue();
-        assertThat(readTx(() -> users.findById(batch.get(7).id()))).get()
-                .satisfies(found -> assertThat(found.email()).isEqualTo(batch.get(7).email()));
+        assertThat(readTx(() -> users.findById(batch.get(7).id())))
+                .get()
+                .satisfies(found ->
+                        assertThat(found.email()).isEqualTo(batch.get(7).email()));
     }
 
     @Test
@@ -85,14 +91,14 @@ class UserBulkInsertTest extends PostgresTest {
         List<User> batch = List.of(user("fresh1"), user("taken"), user("fresh2"));
 
         assertThatThrownBy(() -> txRun(() -> users.addAll(batch, hash)))
-                .isInstanceOf(ConflictException.class).hasMessage("email already registered");
+                .isInstanceOf(ConflictException.class)
+                .hasMessage("email already registered");
         assertThat(readTx(users::count)).isEqualTo(1);
     }
 
     @Test
     void onlyTakesHashesMadeByTheCredentialsAdapter() {
-        HashedPassword forged = new HashedPassword() {
-        };
+        HashedPassword forged = new HashedPassword() {};
         assertThatThrownBy(() -> txRun(() -> users.addAll(List.of(user("forged")), forged)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(hash.toString()).doesNotContain("argon2");
@@ -100,14 +106,21 @@ class UserBulkInsertTest extends PostgresTest {
 
     private static User user(String name) {
         Clock clock = Clock.system();
-        return User.create(new Email(name + "@example.com"), new Username(name), "Ada", "Lovelace", Role.USER,
-                Tags.of(Set.of("bulk")), Map.of("theme", "dark"), clock);
+        return User.create(
+                new Email(name + "@example.com"),
+                new Username(name),
+                "Ada",
+                "Lovelace",
+                Role.USER,
+                Tags.of(Set.of("bulk")),
+                Map.of("theme", "dark"),
+                clock);
     }
 
     private List<String> query(String select) {
         try (Connection connection = io.strata.adapters.persistence.testing.TestPostgres.connect(url);
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(select)) {
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(select)) {
             rs.next();
             List<String> values = new ArrayList<>();
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {

@@ -59,7 +59,8 @@ class UserProfilePersistenceAdapterTest extends PostgresTest {
     void secondProfileIsAConflictAndUnknownUserNotFound() {
         txRun(() -> profiles.add(IdentityFixtures.profile(owner.id())));
         assertThatThrownBy(() -> tx(() -> profiles.add(IdentityFixtures.profile(owner.id()))))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("already has a profile");
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("already has a profile");
         assertThatThrownBy(() -> tx(() -> profiles.add(IdentityFixtures.profile(UserId.newId()))))
                 .isInstanceOf(NotFoundException.class);
     }

@@ -3,9 +3,9 @@ package io.strata.adapters.persistence.identity;
 import static io.strata.adapters.persistence.identity.IdentityFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import io.strata.adapters.persistence.testing.QueryTerms;
 
 import io.strata.adapters.persistence.testing.PostgresTest;
+import io.strata.adapters.persistence.testing.QueryTerms;
 import io.strata.domain.identity.Email;
 import io.strata.domain.identity.EmailVerification;
 import io.strata.domain.identity.LoginHistory;
@@ -55,7 +55,7 @@ class UserSearchTest extends PostgresTest {
         for (int i = 0; i < USERS; i++) {
             all.add(seedUser(i));
         }
-        all.add(plain("pct_a", T0.plus(Duration.ofMinutes(5))));   // a literal '_' for like
+        all.add(plain("pct_a", T0.plus(Duration.ofMinutes(5)))); // a literal '_' for like
         all.add(plain("pctqa", T0.plus(Duration.ofMinutes(5))));
         txRun(() -> all.forEach(users::add));
         assertThat(all).hasSize(122);
@@ -63,7 +63,7 @@ class UserSearchTest extends PostgresTest {
 
     private static User seedUser(int i) {
         String name = String.format("u%03d", i);
-        Instant created = T0.plus(Duration.ofMinutes(i / 3));               // groups of three share createdAt
+        Instant created = T0.plus(Duration.ofMinutes(i / 3)); // groups of three share createdAt
         Instant lastLogin = i % 4 == 0 ? null : T0.plus(Duration.ofHours(i % 7));
         Set<String> tags = new HashSet<>();
         if (i % 2 == 0) {
@@ -76,44 +76,77 @@ class UserSearchTest extends PostgresTest {
             tags.add("five");
         }
         boolean verified = i % 2 == 1;
-        return User.reconstitute(UserId.newId(), new Email(name + (i % 5 == 0 ? "@corp.org" : "@example.com")),
-                new Username(name), i % 3 == 0 ? "Ada" : i % 3 == 1 ? "Grace" : null,
-                i % 4 == 0 ? "Lovelace" : i % 4 == 1 ? "Hopper" : null, Role.values()[i % 4],
+        return User.reconstitute(
+                UserId.newId(),
+                new Email(name + (i % 5 == 0 ? "@corp.org" : "@example.com")),
+                new Username(name),
+                i % 3 == 0 ? "Ada" : i % 3 == 1 ? "Grace" : null,
+                i % 4 == 0 ? "Lovelace" : i % 4 == 1 ? "Hopper" : null,
+                Role.values()[i % 4],
                 i % 3 == 0 ? UserStatus.INACTIVE : UserStatus.ACTIVE,
-                new EmailVerification(verified, verified ? created : null), created,
-                new LoginHistory(lastLogin, lastLogin == null ? 0 : i), Tags.of(tags), Map.of("i", i),
+                new EmailVerification(verified, verified ? created : null),
+                created,
+                new LoginHistory(lastLogin, lastLogin == null ? 0 : i),
+                Tags.of(tags),
+                Map.of("i", i),
                 new AuditStamp(0, created, created));
     }
 
     private static User plain(String name, Instant created) {
-        return User.reconstitute(UserId.newId(), new Email(name + "@example.com"), new Username(name), null, null,
-                Role.USER, UserStatus.ACTIVE, EmailVerification.NOT_VERIFIED, null, LoginHistory.NONE, Tags.none(),
-                Map.of(), new AuditStamp(0, created, created));
+        return User.reconstitute(
+                UserId.newId(),
+                new Email(name + "@example.com"),
+                new Username(name),
+                null,
+                null,
+                Role.USER,
+                UserStatus.ACTIVE,
+                EmailVerification.NOT_VERIFIED,
+                null,
+                LoginHistory.NONE,
+                Tags.none(),
+                Map.of(),
+                new AuditStamp(0, created, created));
     }
 
     // ---- keyset paging ------------------------------------------------------------------------
 
     static Stream<String> sorts() {
-        return Stream.of("username", "-username", "email", "-email", "createdAt", "-createdAt", "lastLoginAt",
-                "-lastLoginAt", "-lastLoginAt,username", "lastLoginAt,-createdAt", "createdAt,-email", "");
+        return Stream.of(
+                "username",
+                "-username",
+                "email",
+                "-email",
+                "createdAt",
+                "-createdAt",
+                "lastLoginAt",
+                "-lastLoginAt",
+                "-lastLoginAt,username",
+                "lastLoginAt,-createdAt",
+                "createdAt,-email",
+                "");
     }
 
     @ParameterizedTest(name = "sort={0}")
     @MethodSource("sorts")
     void keysetPagingReturnsEveryRowExactlyOnceInOrder(String sortText) {
         List<SortOrder> sort = QueryTerms.sort(UserSearch.SCHEMA, sortText);
-        List<User> single = page(SearchCriteria.none(), new PageRequest(200, null, null, sort, TotalCount.NONE)).items();
+        List<User> single = page(SearchCriteria.none(), new PageRequest(200, null, null, sort, TotalCount.NONE))
+                .items();
         assertThat(single).hasSize(all.size());
 
         List<User> paged = keysetAll(SearchCriteria.none(), sort, 7);
-        assertThat(paged).extracting(User::id).containsExactlyElementsOf(single.stream().map(User::id).toList());
+        assertThat(paged)
+                .extracting(User::id)
+                .containsExactlyElementsOf(single.stream().map(User::id).toList());
         assertThat(new HashSet<>(paged.stream().map(User::id).toList())).hasSize(all.size());
         assertOrdered(paged, sort);
     }
 
     @Test
     void defaultSortIsNewestFirst() {
-        List<User> items = page(SearchCriteria.none(), new PageRequest(200, null, null, List.of(), TotalCount.NONE)).items();
+        List<User> items = page(SearchCriteria.none(), new PageRequest(200, null, null, List.of(), TotalCount.NONE))
+                .items();
         assertOrdered(items, List.of(SortOrder.desc("createdAt")));
     }
 
@@ -131,8 +164,10 @@ class UserSearchTest extends PostgresTest {
     void keysetPagingWithFiltersAndText() {
         SearchCriteria criteria = new SearchCriteria(List.of(filter("status", "eq.ACTIVE")), "grace");
         List<User> paged = keysetAll(criteria, QueryTerms.sort(UserSearch.SCHEMA, "-createdAt"), 3);
-        assertThat(ids(paged)).containsExactlyInAnyOrderElementsOf(
-                ids(all.stream().filter(u -> u.isActive() && "Grace".equals(u.firstName())).toList()));
+        assertThat(ids(paged))
+                .containsExactlyInAnyOrderElementsOf(ids(all.stream()
+                        .filter(u -> u.isActive() && "Grace".equals(u.firstName()))
+                        .toList()));
     }
 
     // ---- offset paging and totals -------------------------------------------------------------
@@ -140,7 +175,8 @@ class UserSearchTest extends PostgresTest {
     @Test
     void offsetPagingWalksTheSameOrder() {
         List<SortOrder> sort = QueryTerms.sort(UserSearch.SCHEMA, "username");
-        List<User> single = page(SearchCriteria.none(), new PageRequest(200, null, null, sort, TotalCount.NONE)).items();
+        List<User> single = page(SearchCriteria.none(), new PageRequest(200, null, null, sort, TotalCount.NONE))
+                .items();
         List<User> paged = new ArrayList<>();
         for (int offset = 0; ; offset += 10) {
             Page<User> page = page(SearchCriteria.none(), new PageRequest(10, null, offset, sort, TotalCount.EXACT));
@@ -157,7 +193,8 @@ class UserSearchTest extends PostgresTest {
 
         // an offset page's cursor continues with keyset paging
         Page<User> second = page(SearchCriteria.none(), new PageRequest(10, null, 10, sort, TotalCount.NONE));
-        Page<User> third = page(SearchCriteria.none(), new PageRequest(10, second.nextCursor(), null, sort, TotalCount.NONE));
+        Page<User> third =
+                page(SearchCriteria.none(), new PageRequest(10, second.nextCursor(), null, sort, TotalCount.NONE));
         assertThat(ids(third.items())).containsExactlyElementsOf(ids(single.subList(20, 30)));
     }
 
@@ -168,18 +205,23 @@ class UserSearchTest extends PostgresTest {
         assertThat(first.total()).isEqualTo(60);
         Page<User> second = page(criteria, new PageRequest(5, first.nextCursor(), null, List.of(), TotalCount.EXACT));
         assertThat(second.total()).isEqualTo(60);
-        assertThat(page(criteria, new PageRequest(5, null, null, List.of(), TotalCount.NONE)).total()).isNull();
+        assertThat(page(criteria, new PageRequest(5, null, null, List.of(), TotalCount.NONE))
+                        .total())
+                .isNull();
     }
 
     @Test
     void estimatedCountUsesPostgresStatistics() {
         sql("ANALYZE users");
-        Page<User> unfiltered = page(SearchCriteria.none(), new PageRequest(5, null, null, List.of(), TotalCount.ESTIMATED));
+        Page<User> unfiltered =
+                page(SearchCriteria.none(), new PageRequest(5, null, null, List.of(), TotalCount.ESTIMATED));
         assertThat(unfiltered.total()).isEqualTo(122);
-        Page<User> filtered = page(new SearchCriteria(List.of(filter("status", "eq.ACTIVE")), null),
+        Page<User> filtered = page(
+                new SearchCriteria(List.of(filter("status", "eq.ACTIVE")), null),
                 new PageRequest(5, null, null, List.of(), TotalCount.ESTIMATED));
-        assertThat(filtered.total()).isBetween(40L, 122L);  // 82 really; the planner's estimate from ANALYZE
-        long statements = statements(() -> page(new SearchCriteria(List.of(filter("role", "eq.ADMIN")), "lovelace"),
+        assertThat(filtered.total()).isBetween(40L, 122L); // 82 really; the planner's estimate from ANALYZE
+        long statements = statements(() -> page(
+                new SearchCriteria(List.of(filter("role", "eq.ADMIN")), "lovelace"),
                 new PageRequest(5, null, null, List.of(), TotalCount.ESTIMATED)));
         assertThat(statements).as("page + reltuples + EXPLAIN").isEqualTo(3);
     }
@@ -188,25 +230,32 @@ class UserSearchTest extends PostgresTest {
     void estimatingInsideAWriteTransactionLeavesItsConnectionUsable() {
         User extra = plain("estimator", T0);
         txRun(() -> {
-            Page<User> page = users.search(new SearchCriteria(List.of(filter("status", "eq.ACTIVE")), null),
+            Page<User> page = users.search(
+                    new SearchCriteria(List.of(filter("status", "eq.ACTIVE")), null),
                     new PageRequest(5, null, null, List.of(), TotalCount.ESTIMATED));
             assertThat(page.total()).isPositive();
             users.add(extra);
         });
         assertThat(readTx(() -> users.findById(extra.id()))).isPresent();
-        txRun(() -> users.delete(extra.id()));
+        txRun(() -> IdentityFixtures.delete(users, extra.id()));
     }
 
     @Test
     void pagesOf1And100UsersCostTheSameStatements() {
-        long one = statements(() -> assertThat(page(SearchCriteria.none(),
-                new PageRequest(1, null, null, List.of(), TotalCount.NONE)).items()).hasSize(1));
-        long hundred = statements(() -> assertThat(page(SearchCriteria.none(),
-                new PageRequest(100, null, null, List.of(), TotalCount.NONE)).items()).hasSize(100));
+        long one = statements(() -> assertThat(
+                        page(SearchCriteria.none(), new PageRequest(1, null, null, List.of(), TotalCount.NONE))
+                                .items())
+                .hasSize(1));
+        long hundred = statements(() -> assertThat(
+                        page(SearchCriteria.none(), new PageRequest(100, null, null, List.of(), TotalCount.NONE))
+                                .items())
+                .hasSize(100));
         assertThat(one).isEqualTo(1);
         assertThat(hundred).isEqualTo(one);
-        long counted = statements(() -> page(new SearchCriteria(List.of(filter("tags", "cs.three")), "ada"),
-                new PageRequest(100, null, null, QueryTerms.sort(UserSearch.SCHEMA, "-lastLoginAt"), TotalCount.EXACT)));
+        long counted = statements(() -> page(
+                new SearchCriteria(List.of(filter("tags", "cs.three")), "ada"),
+                new PageRequest(
+                        100, null, null, QueryTerms.sort(UserSearch.SCHEMA, "-lastLoginAt"), TotalCount.EXACT)));
         assertThat(counted).as("items + count").isEqualTo(2);
     }
 
@@ -215,24 +264,34 @@ class UserSearchTest extends PostgresTest {
     @Test
     void tamperedOrForeignCursorsAreValidationErrors() {
         List<SortOrder> byName = QueryTerms.sort(UserSearch.SCHEMA, "username");
-        String cursor = page(SearchCriteria.none(), new PageRequest(5, null, null, byName, TotalCount.NONE)).nextCursor();
+        String cursor = page(SearchCriteria.none(), new PageRequest(5, null, null, byName, TotalCount.NONE))
+                .nextCursor();
         assertThat(cursor).isNotNull();
         char[] chars = cursor.toCharArray();
         chars[chars.length / 2] = chars[chars.length / 2] == 'A' ? 'B' : 'A';
         String tampered = new String(chars);
 
         for (String bad : List.of(tampered, cursor.substring(0, cursor.length() - 2), "not-a-cursor!", "AAAA", "")) {
-            assertThatThrownBy(() -> page(SearchCriteria.none(), new PageRequest(5, bad, null, byName, TotalCount.NONE)))
+            assertThatThrownBy(
+                            () -> page(SearchCriteria.none(), new PageRequest(5, bad, null, byName, TotalCount.NONE)))
                     .as(bad)
-                    .isInstanceOfSatisfying(ValidationException.class,
-                            e -> assertThat(e.errors()).extracting(ValidationException.FieldError::field).containsExactly("cursor"));
+                    .isInstanceOfSatisfying(
+                            ValidationException.class,
+                            e -> assertThat(e.errors())
+                                    .extracting(ValidationException.FieldError::field)
+                                    .containsExactly("cursor"));
         }
-        assertThatThrownBy(() -> page(SearchCriteria.none(),
-                new PageRequest(5, cursor, null, QueryTerms.sort(UserSearch.SCHEMA, "-username"), TotalCount.NONE)))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("sort");
-        assertThatThrownBy(() -> page(SearchCriteria.none(),
-                new PageRequest(5, cursor, null, QueryTerms.sort(UserSearch.SCHEMA, "email"), TotalCount.NONE)))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("cursor");
+        assertThatThrownBy(() -> page(
+                        SearchCriteria.none(),
+                        new PageRequest(
+                                5, cursor, null, QueryTerms.sort(UserSearch.SCHEMA, "-username"), TotalCount.NONE)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("sort");
+        assertThatThrownBy(() -> page(
+                        SearchCriteria.none(),
+                        new PageRequest(5, cursor, null, QueryTerms.sort(UserSearch.SCHEMA, "email"), TotalCount.NONE)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("cursor");
     }
 
     // ---- filters ------------------------------------------------------------------------------
@@ -247,7 +306,10 @@ class UserSearchTest extends PostgresTest {
                 f("username", "gte.u100", u -> u.username().value().compareTo("u100") >= 0),
                 f("username", "lt.u005", u -> u.username().value().compareTo("u005") < 0),
                 f("username", "lte.u005", u -> u.username().value().compareTo("u005") <= 0),
-                f("username", "in.u001,u002,nobody", u -> Set.of("u001", "u002").contains(u.username().value())),
+                f(
+                        "username",
+                        "in.u001,u002,nobody",
+                        u -> Set.of("u001", "u002").contains(u.username().value())),
                 f("username", "like.u00*", u -> u.username().value().startsWith("u00")),
                 f("username", "ilike.U00*", u -> u.username().value().startsWith("u00")),
                 f("username", "like.pct_a", u -> u.username().value().equals("pct_a")),
@@ -278,12 +340,21 @@ class UserSearchTest extends PostgresTest {
                 f("createdAt", "gte." + t10, u -> !u.createdAt().isBefore(t10)),
                 f("createdAt", "lt." + t10, u -> u.createdAt().isBefore(t10)),
                 f("createdAt", "lte." + t10, u -> !u.createdAt().isAfter(t10)),
-                f("createdAt", "in." + T0 + "," + t10, u -> u.createdAt().equals(T0) || u.createdAt().equals(t10)),
+                f(
+                        "createdAt",
+                        "in." + T0 + "," + t10,
+                        u -> u.createdAt().equals(T0) || u.createdAt().equals(t10)),
                 f("createdAt", "is.notnull", u -> true),
                 f("lastLoginAt", "is.null", u -> u.lastLoginAt() == null),
                 f("lastLoginAt", "is.notnull", u -> u.lastLoginAt() != null),
-                f("lastLoginAt", "gte." + h3, u -> u.lastLoginAt() != null && !u.lastLoginAt().isBefore(h3)),
-                f("lastLoginAt", "lt." + h3, u -> u.lastLoginAt() != null && u.lastLoginAt().isBefore(h3)));
+                f(
+                        "lastLoginAt",
+                        "gte." + h3,
+                        u -> u.lastLoginAt() != null && !u.lastLoginAt().isBefore(h3)),
+                f(
+                        "lastLoginAt",
+                        "lt." + h3,
+                        u -> u.lastLoginAt() != null && u.lastLoginAt().isBefore(h3)));
     }
 
     private static Arguments f(String field, String expression, Predicate<User> expected) {
@@ -304,8 +375,10 @@ class UserSearchTest extends PostgresTest {
         return Stream.of(
                 Arguments.of("ada", (Predicate<User>) u -> "Ada".equals(u.firstName())),
                 Arguments.of("LOVELACE", (Predicate<User>) u -> "Lovelace".equals(u.lastName())),
-                Arguments.of("ada lovelace", (Predicate<User>) u -> "Ada".equals(u.firstName()) && "Lovelace".equals(u.lastName())),
-                Arguments.of("corp.org", (Predicate<User>) u -> u.email().value().endsWith("corp.org")),
+                Arguments.of("ada lovelace", (Predicate<User>)
+                        u -> "Ada".equals(u.firstName()) && "Lovelace".equals(u.lastName())),
+                Arguments.of(
+                        "corp.org", (Predicate<User>) u -> u.email().value().endsWith("corp.org")),
                 Arguments.of("u01", (Predicate<User>) u -> u.username().value().startsWith("u01")),
                 Arguments.of("_", (Predicate<User>) u -> u.username().value().contains("_")),
                 Arguments.of("%", (Predicate<User>) u -> false),
@@ -315,19 +388,30 @@ class UserSearchTest extends PostgresTest {
     @ParameterizedTest(name = "q={0}")
     @MethodSource("texts")
     void textSearchesUsernameEmailAndFullName(String q, Predicate<User> expected) {
-        Page<User> page = page(new SearchCriteria(List.of(), q), new PageRequest(200, null, null, List.of(), TotalCount.NONE));
-        assertThat(ids(page.items())).containsExactlyInAnyOrderElementsOf(ids(all.stream().filter(expected).toList()));
+        Page<User> page =
+                page(new SearchCriteria(List.of(), q), new PageRequest(200, null, null, List.of(), TotalCount.NONE));
+        assertThat(ids(page.items()))
+                .containsExactlyInAnyOrderElementsOf(
+                        ids(all.stream().filter(expected).toList()));
     }
 
     @Test
     void filtersCombineWithAnd() {
-        SearchCriteria criteria = new SearchCriteria(List.of(filter("tags", "cs.even"), filter("role", "in.ADMIN,USER"),
-                filter("lastLoginAt", "is.notnull")), "example");
-        List<User> found = page(criteria, new PageRequest(200, null, null, List.of(), TotalCount.NONE)).items();
-        assertThat(ids(found)).containsExactlyInAnyOrderElementsOf(ids(all.stream()
-                .filter(u -> u.tags().values().contains("even") && (u.role() == Role.ADMIN || u.role() == Role.USER)
-                        && u.lastLoginAt() != null && u.email().value().contains("example"))
-                .toList()));
+        SearchCriteria criteria = new SearchCriteria(
+                List.of(
+                        filter("tags", "cs.even"),
+                        filter("role", "in.ADMIN,USER"),
+                        filter("lastLoginAt", "is.notnull")),
+                "example");
+        List<User> found = page(criteria, new PageRequest(200, null, null, List.of(), TotalCount.NONE))
+                .items();
+        assertThat(ids(found))
+                .containsExactlyInAnyOrderElementsOf(ids(all.stream()
+                        .filter(u -> u.tags().values().contains("even")
+                                && (u.role() == Role.ADMIN || u.role() == Role.USER)
+                                && u.lastLoginAt() != null
+                                && u.email().value().contains("example"))
+                        .toList()));
         assertThat(found).isNotEmpty();
     }
 
@@ -372,7 +456,9 @@ class UserSearchTest extends PostgresTest {
         Comparator<User> byId = Comparator.comparing(u -> u.id().value(), UserSearchTest::compareUuidBytes);
         order = order.thenComparing(lastDescending ? byId.reversed() : byId);
         for (int i = 1; i < items.size(); i++) {
-            assertThat(order.compare(items.get(i - 1), items.get(i))).as("row %d before row %d", i - 1, i).isNegative();
+            assertThat(order.compare(items.get(i - 1), items.get(i)))
+                    .as("row %d before row %d", i - 1, i)
+                    .isNegative();
         }
     }
 
@@ -381,7 +467,8 @@ class UserSearchTest extends PostgresTest {
             case "createdAt" -> instants(User::createdAt, key.descending());
             case "lastLoginAt" -> instants(User::lastLoginAt, key.descending());
             // text order is the database collation's: rank each value by PostgreSQL's own ORDER BY
-            case "username" -> ranked(collationRank("username"), u -> u.username().value(), key.descending());
+            case "username" ->
+                ranked(collationRank("username"), u -> u.username().value(), key.descending());
             case "email" -> ranked(collationRank("email"), u -> u.email().value(), key.descending());
             default -> throw new IllegalArgumentException(key.field());
         };
@@ -389,7 +476,8 @@ class UserSearchTest extends PostgresTest {
 
     private Map<String, Integer> collationRank(String column) {
         List<?> ordered = readTx(() -> bean(jakarta.persistence.EntityManager.class)
-                .createNativeQuery("SELECT " + column + " FROM users ORDER BY " + column, String.class).getResultList());
+                .createNativeQuery("SELECT " + column + " FROM users ORDER BY " + column, String.class)
+                .getResultList());
         Map<String, Integer> rank = new java.util.HashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
             rank.put((String) ordered.get(i), i);
@@ -403,7 +491,8 @@ class UserSearchTest extends PostgresTest {
     }
 
     private static Comparator<User> instants(Function<User, Instant> get, boolean descending) {
-        Comparator<Instant> natural = descending ? Comparator.<Instant>reverseOrder() : Comparator.<Instant>naturalOrder();
+        Comparator<Instant> natural =
+                descending ? Comparator.<Instant>reverseOrder() : Comparator.<Instant>naturalOrder();
         return Comparator.comparing(get, Comparator.nullsLast(natural));
     }
 

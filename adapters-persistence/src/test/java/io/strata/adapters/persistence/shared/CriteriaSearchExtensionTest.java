@@ -2,9 +2,9 @@ package io.strata.adapters.persistence.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import io.strata.adapters.persistence.testing.QueryTerms;
 
 import io.strata.adapters.persistence.testing.PostgresTest;
+import io.strata.adapters.persistence.testing.QueryTerms;
 import io.strata.domain.identity.EmailVerification;
 import io.strata.domain.identity.LoginHistory;
 import io.strata.domain.identity.User;
@@ -36,10 +36,16 @@ class CriteriaSearchExtensionTest extends PostgresTest {
             .defaultSort(SortOrder.asc("handle"))
             .build();
 
-    private static final CriteriaSearch<SearchTestPerson> SEARCH = CriteriaSearch.builder(SearchTestPerson.class, SCHEMA)
+    private static final CriteriaSearch<SearchTestPerson> SEARCH = CriteriaSearch.builder(
+                    SearchTestPerson.class, SCHEMA)
             .attribute("handle", "username")
-            .filter("theme", (cb, root, filter) -> cb.isTrue(cb.function(PostgresFunctions.JSONB_CONTAINS, Boolean.class,
-                    root.get("preferences"), cb.value("{\"theme\": " + quote((String) filter.value()) + "}"))))
+            .filter(
+                    "theme",
+                    (cb, root, filter) -> cb.isTrue(cb.function(
+                            PostgresFunctions.JSONB_CONTAINS,
+                            Boolean.class,
+                            root.get("preferences"),
+                            cb.value("{\"theme\": " + quote((String) filter.value()) + "}"))))
             .build();
 
     @BeforeAll
@@ -56,34 +62,59 @@ class CriteriaSearchExtensionTest extends PostgresTest {
     @Test
     void customTranslatorsAndMappedAttributes() {
         EntityManager entityManager = bean(EntityManager.class);
-        List<String> dark = readTx(() -> SEARCH.search(entityManager,
-                new SearchCriteria(List.of(QueryTerms.filter(SCHEMA, "theme", "eq.dark")), null),
-                PageRequest.first(10, List.of())).items().stream().map(SearchTestPerson::getUsername).toList());
+        List<String> dark = readTx(() -> SEARCH
+                .search(
+                        entityManager,
+                        new SearchCriteria(List.of(QueryTerms.filter(SCHEMA, "theme", "eq.dark")), null),
+                        PageRequest.first(10, List.of()))
+                .items()
+                .stream()
+                .map(SearchTestPerson::getUsername)
+                .toList());
         assertThat(dark).containsExactly("dark1", "dark2");
-        List<String> quoted = readTx(() -> SEARCH.search(entityManager,
-                new SearchCriteria(List.of(QueryTerms.filter(SCHEMA, "theme", "eq.a\"b")), null),
-                PageRequest.first(10, List.of())).items().stream().map(SearchTestPerson::getUsername).toList());
+        List<String> quoted = readTx(() -> SEARCH
+                .search(
+                        entityManager,
+                        new SearchCriteria(List.of(QueryTerms.filter(SCHEMA, "theme", "eq.a\"b")), null),
+                        PageRequest.first(10, List.of()))
+                .items()
+                .stream()
+                .map(SearchTestPerson::getUsername)
+                .toList());
         assertThat(quoted).containsExactly("quote");
-        assertThatThrownBy(() -> readTx(() -> SEARCH.search(entityManager, new SearchCriteria(List.of(), "x"),
-                PageRequest.first(10, List.of())))).hasMessageContaining("q");
+        assertThatThrownBy(() -> readTx(() -> SEARCH.search(
+                        entityManager, new SearchCriteria(List.of(), "x"), PageRequest.first(10, List.of()))))
+                .hasMessageContaining("q");
     }
 
     @Test
     void aSchemaFieldWithoutAttributeFailsFast() {
-        CriteriaSearch<SearchTestPerson> broken = CriteriaSearch.builder(SearchTestPerson.class, SCHEMA).build();
-        assertThatThrownBy(() -> readTx(() -> broken.search(bean(EntityManager.class), SearchCriteria.none(),
-                PageRequest.first(10, List.of()))))
+        CriteriaSearch<SearchTestPerson> broken =
+                CriteriaSearch.builder(SearchTestPerson.class, SCHEMA).build();
+        assertThatThrownBy(() -> readTx(() -> broken.search(
+                        bean(EntityManager.class), SearchCriteria.none(), PageRequest.first(10, List.of()))))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("handle").hasMessageContaining("theme");
-        assertThatThrownBy(() -> CriteriaSearch.builder(SearchTestPerson.class, SCHEMA).attribute("nope", "x"))
+                .hasMessageContaining("handle")
+                .hasMessageContaining("theme");
+        assertThatThrownBy(() ->
+                        CriteriaSearch.builder(SearchTestPerson.class, SCHEMA).attribute("nope", "x"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static User withPreferences(String name, Map<String, Object> preferences) {
-        return User.reconstitute(io.strata.domain.shared.user.UserId.newId(),
+        return User.reconstitute(
+                io.strata.domain.shared.user.UserId.newId(),
                 new io.strata.domain.identity.Email(name + "@example.com"),
-                new io.strata.domain.identity.Username(name), null, null, Role.USER, UserStatus.ACTIVE,
-                EmailVerification.NOT_VERIFIED, null, LoginHistory.NONE, Tags.none(), preferences,
+                new io.strata.domain.identity.Username(name),
+                null,
+                null,
+                Role.USER,
+                UserStatus.ACTIVE,
+                EmailVerification.NOT_VERIFIED,
+                null,
+                LoginHistory.NONE,
+                Tags.none(),
+                preferences,
                 new AuditStamp(0, T0, T0));
     }
 

@@ -26,16 +26,20 @@ class IdempotencyPersistenceAdapterTest extends PostgresTest {
         // no transaction around these calls: each runs in its own (the web adapter cannot open one)
         assertThat(store.claim("user:1", "key-1", "hash-a", NOW, LATER)).isEmpty();
 
-        IdempotencyRecord inProgress = store.claim("user:1", "key-1", "hash-a", NOW.plusSeconds(1), LATER).orElseThrow();
+        IdempotencyRecord inProgress = store.claim("user:1", "key-1", "hash-a", NOW.plusSeconds(1), LATER)
+                .orElseThrow();
         assertThat(inProgress.completed()).isFalse();
         assertThat(inProgress.requestHash()).isEqualTo("hash-a");
         assertThat(inProgress.body()).isNull();
 
         byte[] body = "{\"id\":\"42\"}".getBytes(StandardCharsets.UTF_8);
         store.complete("user:1", "key-1", 201, "application/json", body, "{\"Location\":\"/api/v1/users/42\"}");
-        IdempotencyRecord done = store.claim("user:1", "key-1", "hash-b", NOW.plusSeconds(2), LATER).orElseThrow();
+        IdempotencyRecord done = store.claim("user:1", "key-1", "hash-b", NOW.plusSeconds(2), LATER)
+                .orElseThrow();
         assertThat(done.completed()).isTrue();
-        assertThat(done.requestHash()).as("the first request's hash, to detect a different body").isEqualTo("hash-a");
+        assertThat(done.requestHash())
+                .as("the first request's hash, to detect a different body")
+                .isEqualTo("hash-a");
         assertThat(done.status()).isEqualTo(201);
         assertThat(done.contentType()).isEqualTo("application/json");
         assertThat(done.body()).isEqualTo(body);
@@ -50,7 +54,9 @@ class IdempotencyPersistenceAdapterTest extends PostgresTest {
         IdempotencyStore store = bean(IdempotencyStore.class);
         assertThat(store.claim("s", "failing", "h", NOW, LATER)).isEmpty();
         store.release("s", "failing");
-        assertThat(store.claim("s", "failing", "h", NOW, LATER)).as("a retry runs again").isEmpty();
+        assertThat(store.claim("s", "failing", "h", NOW, LATER))
+                .as("a retry runs again")
+                .isEmpty();
 
         store.complete("s", "failing", 204, null, null, null);
         store.release("s", "failing");
@@ -71,7 +77,9 @@ class IdempotencyPersistenceAdapterTest extends PostgresTest {
         assertThat(store.claim("crash", "k", "h", justBefore, LATER))
                 .hasValueSatisfying(r -> assertThat(r.completed()).isFalse());
         Instant after = NOW.plus(IdempotencyStore.IN_PROGRESS_LEASE);
-        assertThat(store.claim("crash", "k", "h", after, LATER)).as("the dead request's claim is taken over").isEmpty();
+        assertThat(store.claim("crash", "k", "h", after, LATER))
+                .as("the dead request's claim is taken over")
+                .isEmpty();
         store.complete("crash", "k", 201, "application/json", "{}".getBytes(), "{}");
         assertThat(store.claim("crash", "k", "h", after.plus(IdempotencyStore.IN_PROGRESS_LEASE), LATER))
                 .as("a completed record is never taken over before it expires")

@@ -15,10 +15,27 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class KeysetCursorTest {
-    private static final List<Class<?>> TYPES = List.of(String.class, Instant.class, LocalDate.class, Long.class,
-            Integer.class, BigDecimal.class, Boolean.class, UserStatus.class, String.class, UUID.class);
-    private static final List<Object> VALUES = Arrays.asList("a|b ü", Instant.parse("2026-01-02T03:04:05.123456Z"),
-            LocalDate.parse("2026-02-03"), 42L, 7, new BigDecimal("12.50"), true, UserStatus.INACTIVE, null,
+    private static final List<Class<?>> TYPES = List.of(
+            String.class,
+            Instant.class,
+            LocalDate.class,
+            Long.class,
+            Integer.class,
+            BigDecimal.class,
+            Boolean.class,
+            UserStatus.class,
+            String.class,
+            UUID.class);
+    private static final List<Object> VALUES = Arrays.asList(
+            "a|b ü",
+            Instant.parse("2026-01-02T03:04:05.123456Z"),
+            LocalDate.parse("2026-02-03"),
+            42L,
+            7,
+            new BigDecimal("12.50"),
+            true,
+            UserStatus.INACTIVE,
+            null,
             UUID.randomUUID());
 
     @Test
@@ -37,7 +54,8 @@ class KeysetCursorTest {
                 List.<Object>of(Instant.parse("-4714-01-01T00:00:00Z"), UUID.randomUUID()))) {
             String cursor = KeysetCursor.encode("users:createdAt,id", forged);
             assertThatThrownBy(() -> KeysetCursor.decode(cursor, "users:createdAt,id", types))
-                    .isInstanceOfSatisfying(ValidationException.class,
+                    .isInstanceOfSatisfying(
+                            ValidationException.class,
                             e -> assertThat(e.errors().get(0).field()).isEqualTo("cursor"));
         }
         String nul = KeysetCursor.encode("users:username,id", List.of("a\u0000", UUID.randomUUID()));
@@ -60,7 +78,8 @@ class KeysetCursorTest {
             altered[i] ^= 0x01;
             String bad = Base64.getUrlEncoder().withoutPadding().encodeToString(altered);
             assertThatThrownBy(() -> KeysetCursor.decode(bad, "users:username,id", TYPES))
-                    .isInstanceOfSatisfying(ValidationException.class,
+                    .isInstanceOfSatisfying(
+                            ValidationException.class,
                             e -> assertThat(e.errors().get(0).field()).isEqualTo("cursor"));
         }
     }
@@ -70,9 +89,11 @@ class KeysetCursorTest {
         String cursor = KeysetCursor.encode("users:username,id", List.of("bob", UUID.randomUUID()));
         List<Class<?>> types = List.of(String.class, UUID.class);
         assertThatThrownBy(() -> KeysetCursor.decode(cursor, "users:-username,-id", types))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("sort order");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("sort order");
         assertThatThrownBy(() -> KeysetCursor.decode(cursor, "projects:username,id", types))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("sort order");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("sort order");
     }
 
     @Test

@@ -37,22 +37,38 @@ class MigrationsTest {
     void migratesValidatesRollsBackAndMigratesAgain() throws Exception {
         String url = TestPostgres.createFreshDatabase();
         List<String> migrations = scripts("db/migration", MIGRATION);
-        int latest = migrations.stream().mapToInt(name -> version(name, MIGRATION)).max().orElseThrow();
+        int latest = migrations.stream()
+                .mapToInt(name -> version(name, MIGRATION))
+                .max()
+                .orElseThrow();
 
         migrateAndValidate(url);
         assertThat(appliedVersions(url)).hasSize(migrations.size()).last().isEqualTo(latest);
-        assertThat(latest).isEqualTo(4);
-        assertThat(tables(url)).contains("users", "user_profiles", "sessions", "login_failures", "idempotency_keys",
-                "projects", "project_members", "tasks", "task_dependencies");
+        assertThat(latest).isEqualTo(6);
+        assertThat(tables(url))
+                .contains(
+                        "users",
+                        "user_profiles",
+                        "sessions",
+                        "login_failures",
+                        "idempotency_keys",
+                        "projects",
+                        "project_members",
+                        "tasks",
+                        "task_dependencies",
+                        "events");
         assertThat(extensions(url)).contains("pg_trgm");
 
         // every migration has its rollback, with the same name
         List<String> rollbacks = scripts("db/rollback", ROLLBACK);
         assertThat(rollbacks.stream().map(n -> n.substring(1)).toList())
-                .containsExactlyInAnyOrderElementsOf(migrations.stream().map(n -> n.substring(1)).toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        migrations.stream().map(n -> n.substring(1)).toList());
 
-        rollbacks.sort(Comparator.comparingInt((String n) -> version(n, ROLLBACK)).reversed());
-        try (Connection connection = TestPostgres.connect(url); Statement statement = connection.createStatement()) {
+        rollbacks.sort(
+                Comparator.comparingInt((String n) -> version(n, ROLLBACK)).reversed());
+        try (Connection connection = TestPostgres.connect(url);
+                Statement statement = connection.createStatement()) {
             for (String rollback : rollbacks) {
                 statement.execute(read("db/rollback/" + rollback));
             }
@@ -60,11 +76,17 @@ class MigrationsTest {
         assertThat(tables(url)).containsOnly("flyway_schema_history");
         assertThat(appliedVersions(url)).isEmpty();
         assertThat(extensions(url)).containsOnly("plpgsql");
-        assertThat(query(url, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                + "WHERE n.nspname = 'public' AND c.relname <> 'flyway_schema_history' "
-                + "AND c.relname NOT LIKE 'flyway_schema_history%'")).containsExactly("0");
-        assertThat(query(url, "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-                + "WHERE n.nspname = 'public'")).containsExactly("0");
+        assertThat(query(
+                        url,
+                        "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                                + "WHERE n.nspname = 'public' AND c.relname <> 'flyway_schema_history' "
+                                + "AND c.relname NOT LIKE 'flyway_schema_history%'"))
+                .containsExactly("0");
+        assertThat(query(
+                        url,
+                        "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                                + "WHERE n.nspname = 'public'"))
+                .containsExactly("0");
 
         migrateAndValidate(url);
         assertThat(appliedVersions(url)).hasSize(migrations.size()).last().isEqualTo(latest);
@@ -74,25 +96,36 @@ class MigrationsTest {
     void hibernateValidatesTheSchemaAgainstTheMapping() throws Exception {
         String url = TestPostgres.createFreshDatabase();
         migrateAndValidate(url);
-        try (Connection connection = TestPostgres.connect(url); Statement statement = connection.createStatement()) {
+        try (Connection connection = TestPostgres.connect(url);
+                Statement statement = connection.createStatement()) {
             statement.execute("ALTER TABLE sessions DROP COLUMN user_agent");
         }
-        assertThatThrownBy(() -> migrateAndValidate(url))
-                .hasStackTraceContaining("user_agent");
+        assertThatThrownBy(() -> migrateAndValidate(url)).hasStackTraceContaining("user_agent");
     }
 
     /** Starting the context runs Flyway; building the SessionFactory runs hbm2ddl=validate. */
     private static void migrateAndValidate(String url) {
         try (ApplicationContext context = TestPostgres.start(url)) {
             SessionFactory sessionFactory = context.getBean(SessionFactory.class);
-            assertThat(sessionFactory.getMetamodel().getEntities()).extracting(e -> e.getName())
-                    .contains("UserJpaEntity", "UserProfileJpaEntity", "SessionJpaEntity", "ProjectJpaEntity", "TaskJpaEntity");
+            assertThat(sessionFactory.getMetamodel().getEntities())
+                    .extracting(e -> e.getName())
+                    .contains(
+                            "UserJpaEntity",
+                            "UserProfileJpaEntity",
+                            "SessionJpaEntity",
+                            "ProjectJpaEntity",
+                            "TaskJpaEntity");
         }
     }
 
     private static List<Integer> appliedVersions(String url) throws SQLException {
-        return query(url, "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL "
-                + "ORDER BY installed_rank").stream().map(Integer::valueOf).toList();
+        return query(
+                        url,
+                        "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL "
+                                + "ORDER BY installed_rank")
+                .stream()
+                .map(Integer::valueOf)
+                .toList();
     }
 
     private static List<String> tables(String url) throws SQLException {
@@ -105,8 +138,9 @@ class MigrationsTest {
 
     private static List<String> query(String url, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Connection connection = TestPostgres.connect(url); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
+        try (Connection connection = TestPostgres.connect(url);
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
                 values.add(rs.getString(1));
             }
@@ -118,7 +152,8 @@ class MigrationsTest {
         URL location = MigrationsTest.class.getClassLoader().getResource(folder);
         assertThat(location).as(folder).isNotNull();
         try (Stream<Path> files = Files.list(Path.of(location.toURI()))) {
-            List<String> names = new ArrayList<>(files.map(p -> p.getFileName().toString()).sorted().toList());
+            List<String> names = new ArrayList<>(
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
             assertThat(names).allSatisfy(name -> assertThat(name).matches(pattern));
             return names;
         }

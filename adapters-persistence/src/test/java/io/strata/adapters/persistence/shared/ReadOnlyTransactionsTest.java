@@ -30,37 +30,45 @@ class ReadOnlyTransactionsTest extends PostgresTest {
 
         LoginAttempts attempts = bean(LoginAttempts.class);
         assertThatThrownBy(() -> readTx(() -> {
-            attempts.recordFailure("ro", Instant.now());
-            return null;
-        })).hasStackTraceContaining("read-only transaction");
+                    attempts.recordFailure("ro", Instant.now());
+                    return null;
+                }))
+                .hasStackTraceContaining("read-only transaction");
 
         EntityManager entityManager = bean(EntityManager.class);
-        assertThat(readTx(() -> entityManager.createNativeQuery(
-                "SELECT current_setting('transaction_read_only')", String.class).getSingleResult())).isEqualTo("on");
+        assertThat(readTx(() -> entityManager
+                        .createNativeQuery("SELECT current_setting('transaction_read_only')", String.class)
+                        .getSingleResult()))
+                .isEqualTo("on");
         assertThat(readTx(() -> entityManager.unwrap(Session.class).doReturningWork(Connection::isReadOnly)))
-                .as("the flag a replica router routes by").isTrue();
+                .as("the flag a replica router routes by")
+                .isTrue();
         // no flush before queries (Micronaut sets JPA's COMMIT, JPA has no MANUAL), and entities load read-only, so
         // the flush at commit finds nothing to write (see the next test)
-        assertThat(readTx(() -> entityManager.unwrap(Session.class).getHibernateFlushMode())).isEqualTo(FlushMode.COMMIT);
-        assertThat(readTx(() -> entityManager.unwrap(Session.class).isDefaultReadOnly())).isTrue();
+        assertThat(readTx(() -> entityManager.unwrap(Session.class).getHibernateFlushMode()))
+                .isEqualTo(FlushMode.COMMIT);
+        assertThat(readTx(() -> entityManager.unwrap(Session.class).isDefaultReadOnly()))
+                .isTrue();
         // the pooled connection is writable again afterwards
         txRun(() -> attempts.recordFailure("rw", Instant.now()));
-        assertThat(tx(() -> entityManager.unwrap(Session.class).doReturningWork(Connection::isReadOnly))).isFalse();
+        assertThat(tx(() -> entityManager.unwrap(Session.class).doReturningWork(Connection::isReadOnly)))
+                .isFalse();
     }
 
     @Test
     void readOnlyTransactionsDoNotFlushChangedEntities() {
         UserRepository users = bean(UserRepository.class);
-        User user = User.create(new Email("ro@example.com"), new Username("rouser"), null, null, null, null, null,
-                Clock.system());
+        User user = User.create(
+                new Email("ro@example.com"), new Username("rouser"), null, null, null, null, null, Clock.system());
         txRun(() -> users.add(user));
         long statements = statements(() -> readTx(() -> {
             User loaded = users.findById(user.id()).orElseThrow();
             loaded.rename("Not", "Saved", Clock.system());
-            return users.save(loaded);   // copied onto a read-only entity: no UPDATE is issued
+            return users.save(loaded); // copied onto a read-only entity: no UPDATE is issued
         }));
         assertThat(statements).isEqualTo(1);
-        assertThat(readTx(() -> users.findById(user.id())).orElseThrow().firstName()).isNull();
+        assertThat(readTx(() -> users.findById(user.id())).orElseThrow().firstName())
+                .isNull();
     }
 
     @Test

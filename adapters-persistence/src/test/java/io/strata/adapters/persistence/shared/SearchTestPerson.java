@@ -40,13 +40,29 @@ class SearchTestPerson {
     @Column(name = "preferences", columnDefinition = "jsonb")
     private Map<String, Object> preferences;
 
-    protected SearchTestPerson() {
+    protected SearchTestPerson() {}
+
+    public UUID getId() {
+        return id;
     }
 
-    public UUID getId() { return id; }
-    public String getUsername() { return username; }
-    public String getRole() { return role; }
-    public long getLoginCount() { return loginCount; }
-    public Instant getLastLoginAt() { return lastLoginAt; }
-    public Map<String, Object> getPreferences() { return preferences; }
+    public String getUsername() {
+        return username;
+    }
+
+    public String getRole() {
+        return role;
+    }
+
+    public long getLoginCount() {
+        return loginCount;
+    }
+
+    public Instant getLastLoginAt() {
+        return lastLoginAt;
+    }
+
+    public Map<String, Object> getPreferences() {
+        return preferences;
+    }
 }

@@ -19,9 +19,13 @@ class SearchTestSession {
     @Column(name = "user_id")
     private UUID userId;
 
-    protected SearchTestSession() {
+    protected SearchTestSession() {}
+
+    public UUID getId() {
+        return id;
     }
 
-    public UUID getId() { return id; }
-    public UUID getUserId() { return userId; }
+    public UUID getUserId() {
+        return userId;
+    }
 }

@@ -67,7 +67,8 @@ public abstract class PostgresTest {
     }
 
     protected void sql(String... statements) {
-        try (Connection connection = TestPostgres.connect(url); Statement statement = connection.createStatement()) {
+        try (Connection connection = TestPostgres.connect(url);
+                Statement statement = connection.createStatement()) {
             for (String s : statements) {
                 statement.execute(s);
             }

@@ -22,8 +22,7 @@ import java.util.UUID;
  * unchecked, so tests can also hand it filters the allow-list would refuse.
  */
 public final class QueryTerms {
-    private QueryTerms() {
-    }
+    private QueryTerms() {}
 
     public static Filter filter(QuerySchema schema, String field, String expression) {
         int dot = expression.indexOf('.');
@@ -45,9 +44,11 @@ public final class QueryTerms {
 
     /** {@code -a,b}: descending a, then ascending b; blank is the schema's default order. */
     public static List<SortOrder> sort(QuerySchema schema, String text) {
-        return text.isBlank() ? schema.defaultSort() : Arrays.stream(text.split(","))
-                .map(key -> key.startsWith("-") ? SortOrder.desc(key.substring(1)) : SortOrder.asc(key))
-                .toList();
+        return text.isBlank()
+                ? schema.defaultSort()
+                : Arrays.stream(text.split(","))
+                        .map(key -> key.startsWith("-") ? SortOrder.desc(key.substring(1)) : SortOrder.asc(key))
+                        .toList();
     }
 
     private static Object value(QueryField field, String raw) {
@@ -59,8 +60,11 @@ public final class QueryTerms {
             case INTEGER -> Long.parseLong(raw);
             case DECIMAL -> new BigDecimal(raw);
             case BOOLEAN -> Boolean.parseBoolean(raw);
-            case ENUM -> Arrays.stream(field.enumType().getEnumConstants())
-                    .filter(constant -> constant.name().equalsIgnoreCase(raw)).findFirst().orElseThrow();
+            case ENUM ->
+                Arrays.stream(field.enumType().getEnumConstants())
+                        .filter(constant -> constant.name().equalsIgnoreCase(raw))
+                        .findFirst()
+                        .orElseThrow();
         };
     }
 }

@@ -25,8 +25,7 @@ public final class TestPostgres {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     /** The shared server (started lazily). */
     public static synchronized EmbeddedPostgres server() {
@@ -42,22 +41,26 @@ public final class TestPostgres {
                 throw new UncheckedIOException("cannot start the embedded PostgreSQL for tests", e);
             }
             EmbeddedPostgres started = server;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException ignored) {
-                    // the JVM is exiting; the temporary data directory goes with it
-                }
-            }, "test-postgres-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    started.close();
+                                } catch (IOException ignored) {
+                                    // the JVM is exiting; the temporary data directory goes with it
+                                }
+                            },
+                            "test-postgres-shutdown"));
         }
         return server;
     }
 
     /** Creates an empty database and returns its JDBC URL. */
     public static String createFreshDatabase() {
-        String name = "t_" + DATABASES.incrementAndGet() + "_" + ProcessHandle.current().pid();
+        String name = "t_" + DATABASES.incrementAndGet() + "_"
+                + ProcessHandle.current().pid();
         try (Connection connection = server().getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -104,6 +107,9 @@ public final class TestPostgres {
     }
 
     public static ApplicationContext start(String url) {
-        return ApplicationContext.builder().properties(properties(url)).environments("test").start();
+        return ApplicationContext.builder()
+                .properties(properties(url))
+                .environments("test")
+                .start();
     }
 }

@@ -65,8 +65,10 @@ class ProjectPersistenceAdapterTest extends PostgresTest {
         projects = bean(ProjectRepository.class);
         tasks = bean(TaskRepository.class);
         UserRepository users = bean(UserRepository.class);
-        List<User> added = tx(() -> List.of(users.add(WorkspaceFixtures.user("owner")),
-                users.add(WorkspaceFixtures.user("ann")), users.add(WorkspaceFixtures.user("bob"))));
+        List<User> added = tx(() -> List.of(
+                users.add(WorkspaceFixtures.user("owner")),
+                users.add(WorkspaceFixtures.user("ann")),
+                users.add(WorkspaceFixtures.user("bob"))));
         owner = added.get(0).id();
         ann = added.get(1).id();
         bob = added.get(2).id();
@@ -109,12 +111,29 @@ class ProjectPersistenceAdapterTest extends PostgresTest {
         List<Project> many = new java.util.ArrayList<>();
         List<Task> manyTasks = new java.util.ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            Project project = WorkspaceFixtures.project("p" + i, owner, Set.of(ann, bob), ProjectStatus.ACTIVE,
-                    Priority.LOW, null, null, Set.of("bulk"), T0.plusSeconds(i));
+            Project project = WorkspaceFixtures.project(
+                    "p" + i,
+                    owner,
+                    Set.of(ann, bob),
+                    ProjectStatus.ACTIVE,
+                    Priority.LOW,
+                    null,
+                    null,
+                    Set.of("bulk"),
+                    T0.plusSeconds(i));
             many.add(project);
             for (int t = 0; t < 4; t++) {
-                manyTasks.add(WorkspaceFixtures.task(project.id(), "t" + t, TaskStatus.TODO, t == 0 ? ann : null, null,
-                        Set.of(), Set.of(), null, null, T0.plusSeconds(i)));
+                manyTasks.add(WorkspaceFixtures.task(
+                        project.id(),
+                        "t" + t,
+                        TaskStatus.TODO,
+                        t == 0 ? ann : null,
+                        null,
+                        Set.of(),
+                        Set.of(),
+                        null,
+                        null,
+                        T0.plusSeconds(i)));
             }
         }
 
@@ -136,7 +155,8 @@ class ProjectPersistenceAdapterTest extends PostgresTest {
         assertThat(query("SELECT count(*) FROM tasks")).containsExactly("1200");
         assertSameState(readTx(() -> projects.findById(many.get(299).id())).orElseThrow(), many.get(299));
         assertThatThrownBy(() -> txRun(() -> projects.addAll(List.of(WorkspaceFixtures.bareProject(UserId.newId())))))
-                .isInstanceOfSatisfying(ValidationException.class,
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("ownerId"));
     }
 
@@ -145,16 +165,19 @@ class ProjectPersistenceAdapterTest extends PostgresTest {
         Project project = WorkspaceFixtures.bareProject(owner);
         txRun(() -> projects.add(project));
         assertThatThrownBy(() -> tx(() -> projects.add(project)))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("already exists");
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("already exists");
     }
 
     @Test
     void unknownOwnerOrMemberIsAValidationError() {
         assertThatThrownBy(() -> tx(() -> projects.add(WorkspaceFixtures.bareProject(UserId.newId()))))
-                .isInstanceOfSatisfying(ValidationException.class,
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("ownerId"));
         assertThatThrownBy(() -> tx(() -> projects.add(WorkspaceFixtures.fullProject(owner, List.of(UserId.newId())))))
-                .isInstanceOfSatisfying(ValidationException.class,
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("members"));
         assertThat(query("SELECT count(*) FROM projects")).containsExactly("0");
     }
@@ -173,7 +196,9 @@ class ProjectPersistenceAdapterTest extends PostgresTest {
             assertThat(saved.version()).isEqualTo(1);
             assertThat(saved.members()).containsExactlyInAnyOrder(owner, bob);
         }));
-        assertThat(count).as("SELECT, UPDATE projects, DELETE one member, INSERT one member").isEqualTo(4);
+        assertThat(count)
+                .as("SELECT, UPDATE projects, DELETE one member, INSERT one member, INSERT the two events")
+                .isEqualTo(5);
         Project reloaded = readTx(() -> projects.findById(project.id())).orElseThrow();
         assertThat(reloaded.name()).isEqualTo("Artemis");
         assertThat(reloaded.members()).containsExactlyInAnyOrder(owner, bob);
@@ -186,9 +211,11 @@ class ProjectPersistenceAdapterTest extends PostgresTest {
     @Test
     void saveWithoutChangesIssuesNoUpdate() {
         Project project = tx(() -> projects.add(WorkspaceFixtures.fullProject(owner, List.of(ann))));
-        long count = statements(() -> txRun(() -> projects.save(projects.findById(project.id()).orElseThrow())));
+        long count = statements(
+                () -> txRun(() -> projects.save(projects.findById(project.id()).orElseThrow())));
         assertThat(count).as("only the SELECT").isEqualTo(1);
-        assertThat(readTx(() -> projects.findById(project.id())).orElseThrow().version()).isZero();
+        assertThat(readTx(() -> projects.findById(project.id())).orElseThrow().version())
+                .isZero();
     }
 
     @Test
@@ -196,15 +223,19 @@ class ProjectPersistenceAdapterTest extends PostgresTest {
         Project project = tx(() -> projects.add(WorkspaceFixtures.bareProject(owner)));
         HibernateTransactionManager manager = bean(HibernateTransactionManager.class);
         assertThatThrownBy(() -> txRun(() -> {
-            Project mine = projects.findById(project.id()).orElseThrow();
-            manager.execute(TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW), status -> {
-                Project theirs = projects.findById(project.id()).orElseThrow();
-                theirs.addMember(ann, LATER);
-                return projects.save(theirs);
-            });
-            mine.rename("Late", LATER);
-            projects.save(mine);
-        })).isInstanceOfSatisfying(StaleVersionException.class, e -> assertThat(e.currentVersion()).isEqualTo(1));
+                    Project mine = projects.findById(project.id()).orElseThrow();
+                    manager.execute(
+                            TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW), status -> {
+                                Project theirs = projects.findById(project.id()).orElseThrow();
+                                theirs.addMember(ann, LATER);
+                                return projects.save(theirs);
+                            });
+                    mine.rename("Late", LATER);
+                    projects.save(mine);
+                }))
+                .isInstanceOfSatisfying(
+                        StaleVersionException.class,
+                        e -> assertThat(e.currentVersion()).isEqualTo(1));
         Project stored = readTx(() -> projects.findById(project.id())).orElseThrow();
         assertThat(stored.name()).isEqualTo("Bare");
         assertThat(stored.members()).containsExactlyInAnyOrder(owner, ann);
@@ -221,7 +252,9 @@ class ProjectPersistenceAdapterTest extends PostgresTest {
         });
         old.rename("Too late", LATER);
         assertThatThrownBy(() -> tx(() -> projects.save(old)))
-                .isInstanceOfSatisfying(StaleVersionException.class, e -> assertThat(e.currentVersion()).isEqualTo(1));
+                .isInstanceOfSatisfying(
+                        StaleVersionException.class,
+                        e -> assertThat(e.currentVersion()).isEqualTo(1));
         assertThatThrownBy(() -> tx(() -> projects.save(WorkspaceFixtures.bareProject(owner))))
                 .isInstanceOf(NotFoundException.class);
     }
@@ -256,30 +289,36 @@ class ProjectPersistenceAdapterTest extends PostgresTest {
         }));
         assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
 
-        Future<Project> second = threads.submit(() -> tx(() -> projects.lockById(project.id()).orElseThrow()));
+        Future<Project> second =
+                threads.submit(() -> tx(() -> projects.lockById(project.id()).orElseThrow()));
         awaitALockWaiter();
         Thread.sleep(200);
-        assertThat(second.isDone()).as("the second lockById waits for the first transaction").isFalse();
+        assertThat(second.isDone())
+                .as("the second lockById waits for the first transaction")
+                .isFalse();
 
         release.countDown();
         first.get(10, TimeUnit.SECONDS);
         Project seen = second.get(10, TimeUnit.SECONDS);
-        assertThat(seen.version()).as("read after the lock: what the first transaction committed").isEqualTo(1);
+        assertThat(seen.version())
+                .as("read after the lock: what the first transaction committed")
+                .isEqualTo(1);
         assertThat(seen.members()).containsExactlyInAnyOrder(owner, ann);
     }
 
     @Test
     void removingAMemberUnassignsTheirTasksThroughTheCompositeKey() {
         Project project = tx(() -> projects.add(WorkspaceFixtures.fullProject(owner, List.of(ann))));
-        Task done = WorkspaceFixtures.task(project.id(), "done by ann", TaskStatus.DONE, ann, null, Set.of(), Set.of(),
-                null, null, T0);
+        Task done = WorkspaceFixtures.task(
+                project.id(), "done by ann", TaskStatus.DONE, ann, null, Set.of(), Set.of(), null, null, T0);
         txRun(() -> tasks.addAll(List.of(done)));
         txRun(() -> {
             Project loaded = projects.lockById(project.id()).orElseThrow();
             loaded.removeMember(ann, tasks.countOpenAssigned(project.id(), ann), LATER);
             projects.save(loaded);
         });
-        assertThat(readTx(() -> tasks.findById(done.id())).orElseThrow().assigneeId()).isNull();
+        assertThat(readTx(() -> tasks.findById(done.id())).orElseThrow().assigneeId())
+                .isNull();
     }
 
     @Test
@@ -288,10 +327,14 @@ class ProjectPersistenceAdapterTest extends PostgresTest {
         assertThat(readTx(() -> projects.tallyTasks(project.id()))).isEqualTo(new TaskTally(0, 0, 0));
         txRun(() -> tasks.addAll(List.of(
                 WorkspaceFixtures.todo(project.id(), "a", T0),
-                WorkspaceFixtures.task(project.id(), "b", TaskStatus.DONE, null, null, Set.of(), Set.of(), null, null, T0),
-                WorkspaceFixtures.task(project.id(), "c", TaskStatus.DONE, null, null, Set.of(), Set.of(), null, null, T0),
-                WorkspaceFixtures.task(project.id(), "d", TaskStatus.CANCELLED, null, null, Set.of(), Set.of(), null, null, T0),
-                WorkspaceFixtures.task(project.id(), "e", TaskStatus.BLOCKED, null, null, Set.of(), Set.of(), null, null, T0))));
+                WorkspaceFixtures.task(
+                        project.id(), "b", TaskStatus.DONE, null, null, Set.of(), Set.of(), null, null, T0),
+                WorkspaceFixtures.task(
+                        project.id(), "c", TaskStatus.DONE, null, null, Set.of(), Set.of(), null, null, T0),
+                WorkspaceFixtures.task(
+                        project.id(), "d", TaskStatus.CANCELLED, null, null, Set.of(), Set.of(), null, null, T0),
+                WorkspaceFixtures.task(
+                        project.id(), "e", TaskStatus.BLOCKED, null, null, Set.of(), Set.of(), null, null, T0))));
         Project other = tx(() -> projects.add(WorkspaceFixtures.bareProject(owner)));
         txRun(() -> tasks.addAll(List.of(WorkspaceFixtures.todo(other.id(), "elsewhere", T0))));
 
@@ -319,8 +362,18 @@ class ProjectPersistenceAdapterTest extends PostgresTest {
             ProjectProgress progress = readTx(() -> projects.progress(project.id(), TODAY));
             assertThat(progress.projectId()).isEqualTo(project.id());
             assertThat(progress.total()).isEqualTo(7);
-            assertThat(progress.byStatus()).containsExactlyInAnyOrderEntriesOf(Map.of(TaskStatus.TODO, 2L,
-                    TaskStatus.IN_PROGRESS, 1L, TaskStatus.BLOCKED, 1L, TaskStatus.DONE, 2L, TaskStatus.CANCELLED, 1L));
+            assertThat(progress.byStatus())
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(
+                            TaskStatus.TODO,
+                            2L,
+                            TaskStatus.IN_PROGRESS,
+                            1L,
+                            TaskStatus.BLOCKED,
+                            1L,
+                            TaskStatus.DONE,
+                            2L,
+                            TaskStatus.CANCELLED,
+                            1L));
             assertThat(progress.estimatedHours()).isEqualByComparingTo("17.75");
             assertThat(progress.actualHours()).isEqualByComparingTo("10.75");
             assertThat(progress.overdue()).isEqualTo(2);
@@ -330,7 +383,9 @@ class ProjectPersistenceAdapterTest extends PostgresTest {
 
         ProjectProgress none = readTx(() -> projects.progress(empty.id(), TODAY));
         assertThat(none.total()).isZero();
-        assertThat(none.byStatus()).hasSize(5).allSatisfy((status, n) -> assertThat(n).isZero());
+        assertThat(none.byStatus())
+                .hasSize(5)
+                .allSatisfy((status, n) -> assertThat(n).isZero());
         assertThat(none.estimatedHours()).isEqualByComparingTo("0");
         assertThat(none.completion()).isZero();
     }
@@ -339,11 +394,13 @@ class ProjectPersistenceAdapterTest extends PostgresTest {
     void theDatabaseKeepsTheProjectRules() {
         Project project = tx(() -> projects.add(WorkspaceFixtures.bareProject(owner)));
         String id = "'" + project.id() + "'";
-        assertThatThrownBy(() -> sql("UPDATE projects SET start_date = '2026-02-01', due_date = '2026-01-01' WHERE id = " + id))
+        assertThatThrownBy(() ->
+                        sql("UPDATE projects SET start_date = '2026-02-01', due_date = '2026-01-01' WHERE id = " + id))
                 .hasMessageContaining("projects_schedule_ck");
         assertThatThrownBy(() -> sql("UPDATE projects SET budget_amount = 10 WHERE id = " + id))
                 .hasMessageContaining("projects_budget_ck");
-        assertThatThrownBy(() -> sql("UPDATE projects SET budget_amount = -1, budget_currency = 'EUR' WHERE id = " + id))
+        assertThatThrownBy(
+                        () -> sql("UPDATE projects SET budget_amount = -1, budget_currency = 'EUR' WHERE id = " + id))
                 .hasMessageContaining("projects_budget_amount_ck");
         assertThatThrownBy(() -> sql("UPDATE projects SET completion = 101 WHERE id = " + id))
                 .hasMessageContaining("projects_completion_ck");
@@ -358,17 +415,27 @@ class ProjectPersistenceAdapterTest extends PostgresTest {
         assertThatThrownBy(() -> projects.findById(ProjectId.newId())).hasMessageContaining("mandatory");
     }
 
-    private static Task task(Project project, String title, TaskStatus status, LocalDate due, String estimated,
-                             String actual) {
-        return WorkspaceFixtures.task(project.id(), title, status, null, due, Set.of(), Set.of(),
-                estimated == null ? null : new BigDecimal(estimated).setScale(2), new BigDecimal(actual).setScale(2), T0);
+    private static Task task(
+            Project project, String title, TaskStatus status, LocalDate due, String estimated, String actual) {
+        return WorkspaceFixtures.task(
+                project.id(),
+                title,
+                status,
+                null,
+                due,
+                Set.of(),
+                Set.of(),
+                estimated == null ? null : new BigDecimal(estimated).setScale(2),
+                new BigDecimal(actual).setScale(2),
+                T0);
     }
 
     /** Waits until some backend of this database waits for a row lock. */
     private void awaitALockWaiter() throws InterruptedException {
         for (int i = 0; i < 200; i++) {
             if (!query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-                    + "AND wait_event_type = 'Lock'").isEmpty()) {
+                            + "AND wait_event_type = 'Lock'")
+                    .isEmpty()) {
                 return;
             }
             Thread.sleep(25);
@@ -388,8 +455,9 @@ class ProjectPersistenceAdapterTest extends PostgresTest {
     }
 
     private List<String> query(String sql) {
-        try (Connection connection = TestPostgres.connect(url); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
+        try (Connection connection = TestPostgres.connect(url);
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             List<String> values = new java.util.ArrayList<>();
             while (rs.next()) {
                 values.add(rs.getString(1));

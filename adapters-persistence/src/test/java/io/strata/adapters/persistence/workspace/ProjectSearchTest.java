@@ -3,9 +3,9 @@ package io.strata.adapters.persistence.workspace;
 import static io.strata.adapters.persistence.workspace.WorkspaceFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import io.strata.adapters.persistence.testing.QueryTerms;
 
 import io.strata.adapters.persistence.testing.PostgresTest;
+import io.strata.adapters.persistence.testing.QueryTerms;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.query.Filter;
@@ -85,22 +85,44 @@ class ProjectSearchTest extends PostgresTest {
             tags.add("three");
         }
         String name = (i % 10 == 0 ? "Moon " : "Mars ") + String.format("%03d", i);
-        return WorkspaceFixtures.project(name, owner, members, ProjectStatus.values()[i % 5], Priority.values()[i % 4],
-                start, due, tags, T0.plus(Duration.ofMinutes(i / 3)));
+        return WorkspaceFixtures.project(
+                name,
+                owner,
+                members,
+                ProjectStatus.values()[i % 5],
+                Priority.values()[i % 4],
+                start,
+                due,
+                tags,
+                T0.plus(Duration.ofMinutes(i / 3)));
     }
 
     // ---- keyset paging ------------------------------------------------------------------------
 
     static Stream<String> sorts() {
-        return Stream.of("name", "-name", "startDate", "-startDate", "dueDate", "-dueDate", "createdAt", "-createdAt",
-                "updatedAt", "-updatedAt", "-dueDate,name", "startDate,-createdAt", "");
+        return Stream.of(
+                "name",
+                "-name",
+                "startDate",
+                "-startDate",
+                "dueDate",
+                "-dueDate",
+                "createdAt",
+                "-createdAt",
+                "updatedAt",
+                "-updatedAt",
+                "-dueDate,name",
+                "startDate,-createdAt",
+                "");
     }
 
     @ParameterizedTest(name = "sort={0}")
     @MethodSource("sorts")
     void keysetPagingReturnsEveryVisibleProjectExactlyOnceInOrder(String sortText) {
         List<SortOrder> sort = QueryTerms.sort(ProjectSearch.SCHEMA, sortText);
-        List<Project> single = page(SearchCriteria.none(), new PageRequest(200, null, null, sort, TotalCount.NONE), null).items();
+        List<Project> single = page(
+                        SearchCriteria.none(), new PageRequest(200, null, null, sort, TotalCount.NONE), null)
+                .items();
         assertThat(single).hasSize(PROJECTS);
         assertOrdered(single, sort.isEmpty() ? ProjectSearch.SCHEMA.defaultSort() : sort);
 
@@ -109,15 +131,22 @@ class ProjectSearchTest extends PostgresTest {
 
         UserId ada = users.get(0);
         List<Project> visible = keysetAll(SearchCriteria.none(), sort, 7, ada);
-        assertThat(ids(visible)).containsExactlyElementsOf(ids(single.stream().filter(p -> p.isMember(ada)).toList()));
+        assertThat(ids(visible))
+                .containsExactlyElementsOf(
+                        ids(single.stream().filter(p -> p.isMember(ada)).toList()));
     }
 
     @Test
     void defaultSortIsNewestFirstAndEveryPageCarriesTheMembers() {
-        List<Project> items = page(SearchCriteria.none(), new PageRequest(200, null, null, List.of(), TotalCount.NONE), null).items();
+        List<Project> items = page(
+                        SearchCriteria.none(), new PageRequest(200, null, null, List.of(), TotalCount.NONE), null)
+                .items();
         assertOrdered(items, List.of(SortOrder.desc("createdAt")));
         for (Project found : items) {
-            Project seeded = all.stream().filter(p -> p.id().equals(found.id())).findFirst().orElseThrow();
+            Project seeded = all.stream()
+                    .filter(p -> p.id().equals(found.id()))
+                    .findFirst()
+                    .orElseThrow();
             WorkspaceJpaMappersTest.assertSameState(found, seeded);
         }
     }
@@ -130,14 +159,18 @@ class ProjectSearchTest extends PostgresTest {
             List<Project> visible = keysetAll(SearchCriteria.none(), List.of(), 10, user);
             assertThat(ids(visible)).containsExactlyInAnyOrderElementsOf(ids(where(p -> p.isMember(user))));
         }
-        assertThat(keysetAll(SearchCriteria.none(), List.of(), 10, users.get(3))).isEmpty();
-        Page<Project> counted = page(SearchCriteria.none(), new PageRequest(5, null, null, List.of(), TotalCount.EXACT),
-                users.get(1));
-        assertThat(counted.total()).isEqualTo(where(p -> p.isMember(users.get(1))).size());
+        assertThat(keysetAll(SearchCriteria.none(), List.of(), 10, users.get(3)))
+                .isEmpty();
+        Page<Project> counted =
+                page(SearchCriteria.none(), new PageRequest(5, null, null, List.of(), TotalCount.EXACT), users.get(1));
+        assertThat(counted.total())
+                .isEqualTo(where(p -> p.isMember(users.get(1))).size());
         sql("ANALYZE projects", "ANALYZE project_members");
-        Page<Project> estimated = page(SearchCriteria.none(), new PageRequest(5, null, null, List.of(),
-                TotalCount.ESTIMATED), users.get(1));
-        assertThat(estimated.total()).as("the planner's estimate of the visible projects").isBetween(1L, (long) PROJECTS);
+        Page<Project> estimated = page(
+                SearchCriteria.none(), new PageRequest(5, null, null, List.of(), TotalCount.ESTIMATED), users.get(1));
+        assertThat(estimated.total())
+                .as("the planner's estimate of the visible projects")
+                .isBetween(1L, (long) PROJECTS);
     }
 
     @Test
@@ -154,21 +187,35 @@ class ProjectSearchTest extends PostgresTest {
     @Test
     void filtersMatchWhatTheDomainSays() {
         assertFilter("tags", "cs.even,three", p -> p.tags().values().containsAll(Set.of("even", "three")));
-        assertFilter("status", "in.ACTIVE,ON_HOLD", p -> Set.of(ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD).contains(p.status()));
+        assertFilter(
+                "status",
+                "in.ACTIVE,ON_HOLD",
+                p -> Set.of(ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD).contains(p.status()));
         assertFilter("status", "neq.PLANNING", p -> p.status() != ProjectStatus.PLANNING);
         assertFilter("priority", "eq.CRITICAL", p -> p.priority() == Priority.CRITICAL);
         assertFilter("ownerId", "eq." + users.get(2).value(), p -> p.ownerId().equals(users.get(2)));
-        assertFilter("dueDate", "gte.2026-01-05", p -> p.dueDate() != null && !p.dueDate().isBefore(LocalDate.parse("2026-01-05")));
-        assertFilter("dueDate", "lt.2026-01-05", p -> p.dueDate() != null && p.dueDate().isBefore(LocalDate.parse("2026-01-05")));
+        assertFilter(
+                "dueDate",
+                "gte.2026-01-05",
+                p -> p.dueDate() != null && !p.dueDate().isBefore(LocalDate.parse("2026-01-05")));
+        assertFilter(
+                "dueDate",
+                "lt.2026-01-05",
+                p -> p.dueDate() != null && p.dueDate().isBefore(LocalDate.parse("2026-01-05")));
         assertFilter("dueDate", "is.null", p -> p.dueDate() == null);
         assertFilter("startDate", "is.notnull", p -> p.startDate() != null);
         assertFilter("name", "like.Moon*", p -> p.name().startsWith("Moon"));
-        assertFilter("name", "ilike.*0?5", p -> false);   // '?' is literal, not a wildcard
-        assertFilter("createdAt", "gte." + T0.plus(Duration.ofMinutes(40)), p -> !p.createdAt().isBefore(T0.plus(Duration.ofMinutes(40))));
+        assertFilter("name", "ilike.*0?5", p -> false); // '?' is literal, not a wildcard
+        assertFilter(
+                "createdAt",
+                "gte." + T0.plus(Duration.ofMinutes(40)),
+                p -> !p.createdAt().isBefore(T0.plus(Duration.ofMinutes(40))));
 
         // a due range, and a range combined with visibility
-        SearchCriteria range = new SearchCriteria(List.of(filter("dueDate", "gte.2026-01-03"), filter("dueDate", "lte.2026-01-08")), null);
-        Predicate<Project> inRange = p -> p.dueDate() != null && !p.dueDate().isBefore(LocalDate.parse("2026-01-03"))
+        SearchCriteria range = new SearchCriteria(
+                List.of(filter("dueDate", "gte.2026-01-03"), filter("dueDate", "lte.2026-01-08")), null);
+        Predicate<Project> inRange = p -> p.dueDate() != null
+                && !p.dueDate().isBefore(LocalDate.parse("2026-01-03"))
                 && !p.dueDate().isAfter(LocalDate.parse("2026-01-08"));
         assertThat(ids(keysetAll(range, QueryTerms.sort(ProjectSearch.SCHEMA, "dueDate"), 4, null)))
                 .containsExactlyInAnyOrderElementsOf(ids(where(inRange)));
@@ -182,15 +229,25 @@ class ProjectSearchTest extends PostgresTest {
                 .containsExactlyInAnyOrderElementsOf(ids(where(p -> p.name().startsWith("Moon 0"))));
         assertThat(ids(keysetAll(new SearchCriteria(List.of(), "ABOUT MARS 12"), List.of(), 5, null)))
                 .containsExactlyInAnyOrderElementsOf(ids(where(p -> p.name().startsWith("Mars 12"))));
-        assertThat(keysetAll(new SearchCriteria(List.of(), "100%"), List.of(), 5, null)).isEmpty();
+        assertThat(keysetAll(new SearchCriteria(List.of(), "100%"), List.of(), 5, null))
+                .isEmpty();
     }
 
     @Test
     void aCursorFromAnotherSortIsRejected() {
-        Page<Project> first = page(SearchCriteria.none(), new PageRequest(5, null, null,
-                QueryTerms.sort(ProjectSearch.SCHEMA, "name"), TotalCount.NONE), null);
-        assertThatThrownBy(() -> page(SearchCriteria.none(), new PageRequest(5, first.nextCursor(), null,
-                QueryTerms.sort(ProjectSearch.SCHEMA, "dueDate"), TotalCount.NONE), null))
+        Page<Project> first = page(
+                SearchCriteria.none(),
+                new PageRequest(5, null, null, QueryTerms.sort(ProjectSearch.SCHEMA, "name"), TotalCount.NONE),
+                null);
+        assertThatThrownBy(() -> page(
+                        SearchCriteria.none(),
+                        new PageRequest(
+                                5,
+                                first.nextCursor(),
+                                null,
+                                QueryTerms.sort(ProjectSearch.SCHEMA, "dueDate"),
+                                TotalCount.NONE),
+                        null))
                 .isInstanceOf(ValidationException.class);
     }
 
@@ -198,19 +255,22 @@ class ProjectSearchTest extends PostgresTest {
 
     @Test
     void pagesOf1And100ProjectsWithTheirMembersCostTheSameStatements() {
-        long one = statements(() -> assertThat(page(SearchCriteria.none(),
-                new PageRequest(1, null, null, List.of(), TotalCount.NONE), null).items()).hasSize(1));
+        long one = statements(() -> assertThat(
+                        page(SearchCriteria.none(), new PageRequest(1, null, null, List.of(), TotalCount.NONE), null)
+                                .items())
+                .hasSize(1));
         long hundred = statements(() -> {
-            List<Project> items = page(SearchCriteria.none(), new PageRequest(100, null, null, List.of(), TotalCount.NONE),
-                    null).items();
+            List<Project> items = page(
+                            SearchCriteria.none(), new PageRequest(100, null, null, List.of(), TotalCount.NONE), null)
+                    .items();
             assertThat(items).hasSize(100);
             assertThat(items.stream().mapToInt(p -> p.members().size()).sum()).isGreaterThan(150);
         });
         assertThat(one).as("the page, then the members of all its projects").isEqualTo(2);
         assertThat(hundred).isEqualTo(one);
 
-        long visible = statements(() -> page(SearchCriteria.none(), new PageRequest(100, null, null, List.of(),
-                TotalCount.NONE), users.get(0)));
+        long visible = statements(() -> page(
+                SearchCriteria.none(), new PageRequest(100, null, null, List.of(), TotalCount.NONE), users.get(0)));
         assertThat(visible).isEqualTo(one);
     }
 
@@ -218,7 +278,8 @@ class ProjectSearchTest extends PostgresTest {
 
     private void assertFilter(String field, String expression, Predicate<Project> expected) {
         SearchCriteria criteria = criteria(null, field, expression);
-        assertThat(ids(keysetAll(criteria, List.of(), 8, null))).as(field + "=" + expression)
+        assertThat(ids(keysetAll(criteria, List.of(), 8, null)))
+                .as(field + "=" + expression)
                 .containsExactlyInAnyOrderElementsOf(ids(where(expected)));
     }
 
@@ -266,7 +327,9 @@ class ProjectSearchTest extends PostgresTest {
         Comparator<Project> byId = Comparator.comparing(p -> p.id().value(), ProjectSearchTest::compareUuidBytes);
         Comparator<Project> total = order.thenComparing(lastDescending ? byId.reversed() : byId);
         for (int i = 1; i < items.size(); i++) {
-            assertThat(total.compare(items.get(i - 1), items.get(i))).as("row %d before row %d", i - 1, i).isNegative();
+            assertThat(total.compare(items.get(i - 1), items.get(i)))
+                    .as("row %d before row %d", i - 1, i)
+                    .isNegative();
         }
     }
 
@@ -290,7 +353,8 @@ class ProjectSearchTest extends PostgresTest {
 
     private Map<String, Integer> nameRank() {
         List<?> ordered = readTx(() -> bean(jakarta.persistence.EntityManager.class)
-                .createNativeQuery("SELECT name FROM projects ORDER BY name", String.class).getResultList());
+                .createNativeQuery("SELECT name FROM projects ORDER BY name", String.class)
+                .getResultList());
         Map<String, Integer> rank = new HashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
             rank.put((String) ordered.get(i), i);

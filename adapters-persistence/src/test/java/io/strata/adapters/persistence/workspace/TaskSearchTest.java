@@ -4,9 +4,9 @@ import static io.strata.adapters.persistence.workspace.WorkspaceFixtures.T0;
 import static io.strata.adapters.persistence.workspace.WorkspaceFixtures.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import io.strata.adapters.persistence.testing.QueryTerms;
 
 import io.strata.adapters.persistence.testing.PostgresTest;
+import io.strata.adapters.persistence.testing.QueryTerms;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.query.Filter;
@@ -89,8 +89,8 @@ class TaskSearchTest extends PostgresTest {
     }
 
     private Project project(String name) {
-        return WorkspaceFixtures.project(name, ann, Set.of(bob), ProjectStatus.ACTIVE, Priority.MEDIUM, null, null,
-                Set.of(), T0);
+        return WorkspaceFixtures.project(
+                name, ann, Set.of(bob), ProjectStatus.ACTIVE, Priority.MEDIUM, null, null, Set.of(), T0);
     }
 
     /**
@@ -116,22 +116,32 @@ class TaskSearchTest extends PostgresTest {
             dependsOn.add(earlier.get(earlier.size() - 2).id());
         }
         String title = (i % 10 == 0 ? "Write " : "Test ") + String.format("%03d", i);
-        return WorkspaceFixtures.task(project.id(), title, status, assignee, due, tags, dependsOn, null, null,
+        return WorkspaceFixtures.task(
+                project.id(),
+                title,
+                status,
+                assignee,
+                due,
+                tags,
+                dependsOn,
+                null,
+                null,
                 T0.plus(Duration.ofMinutes(i / 4)));
     }
 
     // ---- keyset paging ------------------------------------------------------------------------
 
     static Stream<String> sorts() {
-        return Stream.of("title", "-title", "dueDate", "-dueDate", "createdAt", "-createdAt", "updatedAt",
-                "-dueDate,title", "");
+        return Stream.of(
+                "title", "-title", "dueDate", "-dueDate", "createdAt", "-createdAt", "updatedAt", "-dueDate,title", "");
     }
 
     @ParameterizedTest(name = "sort={0}")
     @MethodSource("sorts")
     void keysetPagingOverAProjectReturnsEveryTaskExactlyOnceInOrder(String sortText) {
         List<SortOrder> sort = QueryTerms.sort(TaskSearch.SCHEMA, sortText);
-        List<Task> single = inProject(SearchCriteria.none(), new PageRequest(200, null, null, sort, TotalCount.NONE)).items();
+        List<Task> single = inProject(SearchCriteria.none(), new PageRequest(200, null, null, sort, TotalCount.NONE))
+                .items();
         assertThat(single).hasSize(TASKS);
         assertOrdered(single, sort.isEmpty() ? TaskSearch.SCHEMA.defaultSort() : sort);
         List<Task> paged = keysetAll(c -> inProject(SearchCriteria.none(), c), sort, 11);
@@ -143,7 +153,9 @@ class TaskSearchTest extends PostgresTest {
         Map<TaskId, Task> seeded = new HashMap<>();
         everywhere.forEach(t -> seeded.put(t.id(), t));
         List<Task> paged = keysetAll(c -> inProject(SearchCriteria.none(), c), List.of(), 13);
-        assertThat(paged).hasSize(TASKS).allSatisfy(t -> WorkspaceJpaMappersTest.assertSameState(t, seeded.get(t.id())));
+        assertThat(paged)
+                .hasSize(TASKS)
+                .allSatisfy(t -> WorkspaceJpaMappersTest.assertSameState(t, seeded.get(t.id())));
         assertThat(paged.stream().mapToInt(t -> t.dependsOn().size()).sum()).isGreaterThan(200);
     }
 
@@ -153,12 +165,14 @@ class TaskSearchTest extends PostgresTest {
             for (String sortText : List.of("", "-dueDate", "title")) {
                 List<SortOrder> sort = QueryTerms.sort(TaskSearch.SCHEMA, sortText);
                 List<Task> mine = keysetAll(c -> assignedTo(user, SearchCriteria.none(), c), sort, 6);
-                assertThat(ids(mine)).containsExactlyInAnyOrderElementsOf(ids(where(everywhere, t -> user.equals(t.assigneeId()))));
+                assertThat(ids(mine))
+                        .containsExactlyInAnyOrderElementsOf(ids(where(everywhere, t -> user.equals(t.assigneeId()))));
                 assertOrdered(mine, sort.isEmpty() ? TaskSearch.SCHEMA.defaultSort() : sort);
             }
         }
         assertThat(mine(ann).stream().map(Task::projectId).distinct()).hasSize(3);
-        assertThat(assignedTo(UserId.newId(), SearchCriteria.none(), first(10)).items()).isEmpty();
+        assertThat(assignedTo(UserId.newId(), SearchCriteria.none(), first(10)).items())
+                .isEmpty();
     }
 
     // ---- filters ------------------------------------------------------------------------------
@@ -173,11 +187,20 @@ class TaskSearchTest extends PostgresTest {
                 f("status", "in.TODO,BLOCKED", t -> t.status() == TaskStatus.TODO || t.status() == TaskStatus.BLOCKED),
                 f("status", "neq.DONE", t -> t.status() != TaskStatus.DONE),
                 f("priority", "eq.MEDIUM", t -> true),
-                f("dueDate", "gte." + TODAY, t -> t.dueDate() != null && !t.dueDate().isBefore(TODAY)),
-                f("dueDate", "lt." + TODAY, t -> t.dueDate() != null && t.dueDate().isBefore(TODAY)),
+                f(
+                        "dueDate",
+                        "gte." + TODAY,
+                        t -> t.dueDate() != null && !t.dueDate().isBefore(TODAY)),
+                f(
+                        "dueDate",
+                        "lt." + TODAY,
+                        t -> t.dueDate() != null && t.dueDate().isBefore(TODAY)),
                 f("dueDate", "is.null", t -> t.dueDate() == null),
                 f("title", "like.Write*", t -> t.title().startsWith("Write")),
-                f("createdAt", "lt." + T0.plus(Duration.ofMinutes(3)), t -> t.createdAt().isBefore(T0.plus(Duration.ofMinutes(3)))));
+                f(
+                        "createdAt",
+                        "lt." + T0.plus(Duration.ofMinutes(3)),
+                        t -> t.createdAt().isBefore(T0.plus(Duration.ofMinutes(3)))));
     }
 
     private static Arguments f(String field, String expression, Predicate<Task> expected) {
@@ -196,12 +219,21 @@ class TaskSearchTest extends PostgresTest {
 
     @Test
     void assigneeFilterAndRangesCombine() {
-        SearchCriteria criteria = new SearchCriteria(List.of(filter("assigneeId", "eq." + ann.value()),
-                filter("dueDate", "gte." + TODAY.minusDays(2)), filter("dueDate", "lte." + TODAY.plusDays(2))), null);
-        assertThat(ids(keysetAll(c -> inProject(criteria, c), List.of(), 5))).containsExactlyInAnyOrderElementsOf(ids(
-                where(inBig, t -> ann.equals(t.assigneeId()) && t.dueDate() != null
-                        && !t.dueDate().isBefore(TODAY.minusDays(2)) && !t.dueDate().isAfter(TODAY.plusDays(2)))));
-        assertThat(ids(inProject(new SearchCriteria(List.of(filter("assigneeId", "is.null")), null), first(200)).items()))
+        SearchCriteria criteria = new SearchCriteria(
+                List.of(
+                        filter("assigneeId", "eq." + ann.value()),
+                        filter("dueDate", "gte." + TODAY.minusDays(2)),
+                        filter("dueDate", "lte." + TODAY.plusDays(2))),
+                null);
+        assertThat(ids(keysetAll(c -> inProject(criteria, c), List.of(), 5)))
+                .containsExactlyInAnyOrderElementsOf(ids(where(
+                        inBig,
+                        t -> ann.equals(t.assigneeId())
+                                && t.dueDate() != null
+                                && !t.dueDate().isBefore(TODAY.minusDays(2))
+                                && !t.dueDate().isAfter(TODAY.plusDays(2)))));
+        assertThat(ids(inProject(new SearchCriteria(List.of(filter("assigneeId", "is.null")), null), first(200))
+                        .items()))
                 .containsExactlyInAnyOrderElementsOf(ids(where(inBig, t -> t.assigneeId() == null)));
     }
 
@@ -209,32 +241,41 @@ class TaskSearchTest extends PostgresTest {
     void myOverdueTasksUseTheGivenDay() {
         SearchCriteria overdue = new SearchCriteria(List.of(filter("overdue", "is.true")), null);
         assertThat(ids(keysetAll(c -> assignedTo(ann, overdue, c), List.of(), 4)))
-                .containsExactlyInAnyOrderElementsOf(ids(where(everywhere, t -> ann.equals(t.assigneeId()) && t.isOverdue(TODAY))));
+                .containsExactlyInAnyOrderElementsOf(
+                        ids(where(everywhere, t -> ann.equals(t.assigneeId()) && t.isOverdue(TODAY))));
         LocalDate farFuture = TODAY.plusYears(1);
-        assertThat(ids(readTx(() -> tasks.searchAssignedTo(ann, overdue, first(200), farFuture)).items()))
-                .containsExactlyInAnyOrderElementsOf(ids(where(everywhere, t -> ann.equals(t.assigneeId()) && t.isOverdue(farFuture))));
+        assertThat(ids(readTx(() -> tasks.searchAssignedTo(ann, overdue, first(200), farFuture))
+                        .items()))
+                .containsExactlyInAnyOrderElementsOf(
+                        ids(where(everywhere, t -> ann.equals(t.assigneeId()) && t.isOverdue(farFuture))));
     }
 
     @Test
     void overdueTakesOnlyTrueOrFalse() {
         assertThatThrownBy(() -> inProject(new SearchCriteria(List.of(filter("overdue", "is.null")), null), first(5)))
-                .isInstanceOfSatisfying(ValidationException.class,
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
                         e -> assertThat(e.errors().get(0).field()).isEqualTo("overdue"));
     }
 
     @Test
     void qSearchesTitleAndDescription() {
-        assertThat(ids(inProject(new SearchCriteria(List.of(), "WRITE 01"), first(200)).items()))
-                .containsExactlyInAnyOrderElementsOf(ids(where(inBig, t -> t.title().startsWith("Write 01"))));
-        assertThat(ids(inProject(new SearchCriteria(List.of(), "about test 14"), first(200)).items()))
-                .containsExactlyInAnyOrderElementsOf(ids(where(inBig, t -> t.title().startsWith("Test 14"))));
+        assertThat(ids(inProject(new SearchCriteria(List.of(), "WRITE 01"), first(200))
+                        .items()))
+                .containsExactlyInAnyOrderElementsOf(
+                        ids(where(inBig, t -> t.title().startsWith("Write 01"))));
+        assertThat(ids(inProject(new SearchCriteria(List.of(), "about test 14"), first(200))
+                        .items()))
+                .containsExactlyInAnyOrderElementsOf(
+                        ids(where(inBig, t -> t.title().startsWith("Test 14"))));
     }
 
     // ---- statements ---------------------------------------------------------------------------
 
     @Test
     void pagesOf1And100TasksWithTheirDependenciesCostTheSameStatements() {
-        long one = statements(() -> assertThat(inProject(SearchCriteria.none(), first(1)).items()).hasSize(1));
+        long one = statements(() ->
+                assertThat(inProject(SearchCriteria.none(), first(1)).items()).hasSize(1));
         long hundred = statements(() -> {
             List<Task> items = inProject(SearchCriteria.none(), first(100)).items();
             assertThat(items).hasSize(100);
@@ -242,8 +283,8 @@ class TaskSearchTest extends PostgresTest {
         });
         assertThat(one).as("the page, then the dependencies of all its tasks").isEqualTo(2);
         assertThat(hundred).isEqualTo(one);
-        long mine = statements(() -> assignedTo(ann, new SearchCriteria(List.of(filter("overdue", "is.false")), null),
-                first(100)));
+        long mine = statements(() ->
+                assignedTo(ann, new SearchCriteria(List.of(filter("overdue", "is.false")), null), first(100)));
         assertThat(mine).isEqualTo(one);
     }
 
@@ -301,7 +342,9 @@ class TaskSearchTest extends PostgresTest {
         Comparator<Task> byId = Comparator.comparing(t -> t.id().value(), TaskSearchTest::compareUuidBytes);
         Comparator<Task> total = order.thenComparing(lastDescending ? byId.reversed() : byId);
         for (int i = 1; i < items.size(); i++) {
-            assertThat(total.compare(items.get(i - 1), items.get(i))).as("row %d before row %d", i - 1, i).isNegative();
+            assertThat(total.compare(items.get(i - 1), items.get(i)))
+                    .as("row %d before row %d", i - 1, i)
+                    .isNegative();
         }
     }
 
@@ -324,7 +367,8 @@ class TaskSearchTest extends PostgresTest {
     /** Text order is the database collation's: rank each title by PostgreSQL's own ORDER BY. */
     private Map<String, Integer> titleRank() {
         List<?> ordered = readTx(() -> bean(jakarta.persistence.EntityManager.class)
-                .createNativeQuery("SELECT DISTINCT title FROM tasks ORDER BY title", String.class).getResultList());
+                .createNativeQuery("SELECT DISTINCT title FROM tasks ORDER BY title", String.class)
+                .getResultList());
         Map<String, Integer> rank = new HashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
             rank.put((String) ordered.get(i), i);

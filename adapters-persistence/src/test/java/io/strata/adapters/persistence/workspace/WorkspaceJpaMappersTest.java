@@ -70,13 +70,24 @@ class WorkspaceJpaMappersTest {
         entity.setVersion(4);
         Set<UUID> live = entity.getMembers();
 
-        Project changed = Project.reconstitute(project.id(), "Artemis", null, ProjectStatus.ON_HOLD, Priority.LOW,
-                UserId.newId(), Set.of(owner, joining), new Schedule(null, LocalDate.parse("2027-01-01")), null,
-                Tags.of(Set.of("moon")), new TaskCounters(9, 50),
+        Project changed = Project.reconstitute(
+                project.id(),
+                "Artemis",
+                null,
+                ProjectStatus.ON_HOLD,
+                Priority.LOW,
+                UserId.newId(),
+                Set.of(owner, joining),
+                new Schedule(null, LocalDate.parse("2027-01-01")),
+                null,
+                Tags.of(Set.of("moon")),
+                new TaskCounters(9, 50),
                 new AuditStamp(99, T0.plusSeconds(1), T0.plusSeconds(600)));
         projects.copyChanges(changed, entity);
 
-        assertThat(entity.getMembers()).as("the same (Hibernate) collection, changed in place").isSameAs(live)
+        assertThat(entity.getMembers())
+                .as("the same (Hibernate) collection, changed in place")
+                .isSameAs(live)
                 .containsExactlyInAnyOrder(owner.value(), joining.value());
         assertThat(entity.getId()).isEqualTo(project.id().value());
         assertThat(entity.getOwnerId()).as("the owner never changes").isEqualTo(owner.value());
@@ -99,7 +110,8 @@ class WorkspaceJpaMappersTest {
         ProjectId project = ProjectId.newId();
         Task task = WorkspaceFixtures.fullTask(project, UserId.newId(), Set.of(TaskId.newId(), TaskId.newId()));
         TaskJpaEntity entity = tasks.toEntity(task);
-        assertThat(entity.getDependencies()).hasSize(2)
+        assertThat(entity.getDependencies())
+                .hasSize(2)
                 .allSatisfy(d -> assertThat(d.getProjectId()).isEqualTo(project.value()));
         assertSameState(tasks.toDomain(entity), task);
     }
@@ -125,14 +137,28 @@ class WorkspaceJpaMappersTest {
         entity.setVersion(2);
         var live = entity.getDependencies();
 
-        Task changed = Task.reconstitute(task.id(), ProjectId.newId(), "Test the rocket", null, TaskStatus.IN_PROGRESS,
-                Priority.LOW, null, new Effort(null, new BigDecimal("100.00")), null, Tags.none(), Set.of(kept, added),
-                null, new AuditStamp(7, T0.plusSeconds(5), T0.plusSeconds(700)));
+        Task changed = Task.reconstitute(
+                task.id(),
+                ProjectId.newId(),
+                "Test the rocket",
+                null,
+                TaskStatus.IN_PROGRESS,
+                Priority.LOW,
+                null,
+                new Effort(null, new BigDecimal("100.00")),
+                null,
+                Tags.none(),
+                Set.of(kept, added),
+                null,
+                new AuditStamp(7, T0.plusSeconds(5), T0.plusSeconds(700)));
         tasks.copyChanges(changed, entity);
 
-        assertThat(entity.getDependencies()).isSameAs(live).extracting(TaskDependencyJpaEmbeddable::getDependsOnId)
+        assertThat(entity.getDependencies())
+                .isSameAs(live)
+                .extracting(TaskDependencyJpaEmbeddable::getDependsOnId)
                 .containsExactlyInAnyOrder(kept.value(), added.value());
-        assertThat(entity.getDependencies()).allSatisfy(d -> assertThat(d.getProjectId()).isEqualTo(project.value()))
+        assertThat(entity.getDependencies())
+                .allSatisfy(d -> assertThat(d.getProjectId()).isEqualTo(project.value()))
                 .as("a task never moves: its rows keep the loaded project");
         assertThat(entity.getProjectId()).isEqualTo(project.value());
         assertThat(entity.getVersion()).isEqualTo(2);
@@ -151,7 +177,10 @@ class WorkspaceJpaMappersTest {
      * are sets: the database returns them ordered by id, not in insertion order.
      */
     static void assertSameState(Object actual, Object expected) {
-        assertThat(actual).usingRecursiveComparison().ignoringFields("events")
-                .ignoringCollectionOrderInFields("members", "dependsOn").isEqualTo(expected);
+        assertThat(actual)
+                .usingRecursiveComparison()
+                .ignoringFields("events")
+                .ignoringCollectionOrderInFields("members", "dependsOn")
+                .isEqualTo(expected);
     }
 }

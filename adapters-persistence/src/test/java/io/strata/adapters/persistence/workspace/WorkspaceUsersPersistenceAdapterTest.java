@@ -27,7 +27,8 @@ class WorkspaceUsersPersistenceAdapterTest extends PostgresTest {
         UserRepository users = bean(UserRepository.class);
         txRun(() -> {
             for (int i = 0; i < 60; i++) {
-                known.add(users.add(WorkspaceFixtures.user(String.format("member%02d", i))).id());
+                known.add(users.add(WorkspaceFixtures.user(String.format("member%02d", i)))
+                        .id());
             }
         });
     }
@@ -38,12 +39,14 @@ class WorkspaceUsersPersistenceAdapterTest extends PostgresTest {
         List<UserId> asked = new ArrayList<>(known);
         asked.add(unknown);
         asked.add(known.get(0));
-        long count = statements(() -> assertThat(readTx(() -> workspaceUsers.existing(asked)))
-                .containsExactlyInAnyOrderElementsOf(known));
+        long count = statements(() ->
+                assertThat(readTx(() -> workspaceUsers.existing(asked))).containsExactlyInAnyOrderElementsOf(known));
         assertThat(count).isEqualTo(1);
         assertThat(readTx(() -> workspaceUsers.existing(Set.of(unknown)))).isEmpty();
         assertThat(readTx(() -> workspaceUsers.existing(Set.of(known.get(3))))).containsExactly(known.get(3));
-        assertThat(statements(() -> assertThat(readTx(() -> workspaceUsers.existing(List.of()))).isEmpty())).isZero();
+        assertThat(statements(() -> assertThat(readTx(() -> workspaceUsers.existing(List.of())))
+                        .isEmpty()))
+                .isZero();
     }
 
     @Test
@@ -60,23 +63,38 @@ class WorkspaceUsersPersistenceAdapterTest extends PostgresTest {
         });
         try {
             long count = statements(() -> assertThat(readTx(() -> workspaceUsers.sample(3)))
-                    .hasSize(3).startsWith(newest.id(), newer.id()).doesNotContain(inactive.id()));
+                    .hasSize(3)
+                    .startsWith(newest.id(), newer.id())
+                    .doesNotContain(inactive.id()));
             assertThat(count).isEqualTo(1);
             assertThat(readTx(() -> workspaceUsers.sample(1000))).hasSize(known.size() + 2);
             assertThat(readTx(() -> workspaceUsers.sample(0))).isEmpty();
         } finally {
-            txRun(() -> List.of(newest, newer, inactive).forEach(u -> users.delete(u.id())));
+            txRun(() -> List.of(newest, newer, inactive)
+                    .forEach(u -> users.findById(u.id()).ifPresent(users::delete)));
         }
     }
 
     private static User reconstitutedAt(User user, java.time.Instant createdAt) {
-        return User.reconstitute(user.id(), user.email(), user.username(), null, null, user.role(), user.status(),
-                EmailVerification.NOT_VERIFIED, null, LoginHistory.NONE, user.tags(), user.preferences(),
+        return User.reconstitute(
+                user.id(),
+                user.email(),
+                user.username(),
+                null,
+                null,
+                user.role(),
+                user.status(),
+                EmailVerification.NOT_VERIFIED,
+                null,
+                LoginHistory.NONE,
+                user.tags(),
+                user.preferences(),
                 new AuditStamp(0, createdAt, createdAt));
     }
 
     @Test
     void refusesToRunOutsideATransaction() {
-        assertThatThrownBy(() -> workspaceUsers.existing(Set.of(UserId.newId()))).hasMessageContaining("mandatory");
+        assertThatThrownBy(() -> workspaceUsers.existing(Set.of(UserId.newId())))
+                .hasMessageContaining("mandatory");
     }
 }

@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 public class BearerAuthenticationFilter implements Ordered {
     /** RFC 6750 b64token. */
     private static final Pattern TOKEN = Pattern.compile("^[A-Za-z0-9\\-._~+/]+=*$");
+
     private static final int MAX_TOKEN_LENGTH = 256;
 
     private final AuthenticateUseCase authenticate;
@@ -58,9 +59,11 @@ public class BearerAuthenticationFilter implements Ordered {
             return;
         }
         String token = bearerToken(header);
-        AuthenticateUseCase.Authenticated authenticated = authenticate.authenticate(token)
+        AuthenticateUseCase.Authenticated authenticated = authenticate
+                .authenticate(token)
                 .orElseThrow(() -> new UnauthenticatedException("the bearer token is invalid, expired or revoked"));
-        RequestActor.authenticate(request, authenticated.actor(), authenticated.sessionId().value());
+        RequestActor.authenticate(
+                request, authenticated.actor(), authenticated.sessionId().value());
     }
 
     static String bearerToken(String header) {
@@ -70,7 +73,9 @@ public class BearerAuthenticationFilter implements Ordered {
             throw new UnauthenticatedException("malformed Authorization header: expected 'Bearer <token>'");
         }
         String token = value.substring(space + 1).strip();
-        if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH || !TOKEN.matcher(token).matches()) {
+        if (token.isEmpty()
+                || token.length() > MAX_TOKEN_LENGTH
+                || !TOKEN.matcher(token).matches()) {
             throw new UnauthenticatedException("malformed Authorization header: expected 'Bearer <token>'");
         }
         return token;
@@ -86,8 +91,8 @@ public class BearerAuthenticationFilter implements Ordered {
         if (matched.isPresent()) {
             return matched.get().getAnnotationMetadata().hasAnnotation(PublicEndpoint.class);
         }
-        try (Stream<UriRouteMatch<Object, Object>> candidates = router.find(request.getMethod(), request.getPath(),
-                request)) {
+        try (Stream<UriRouteMatch<Object, Object>> candidates =
+                router.find(request.getMethod(), request.getPath(), request)) {
             return candidates.anyMatch(route -> route.getAnnotationMetadata().hasAnnotation(PublicEndpoint.class));
         }
     }

@@ -7,5 +7,5 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @Schema(name = "BulkUpdateResult")
-public record BulkUpdateResponse(@Schema(description = "How many users changed") int affected) {
-}
+public record BulkUpdateResponse(
+        @Schema(description = "How many users changed") int affected) {}

@@ -9,9 +9,12 @@ import jakarta.validation.constraints.NotNull;
 /** Body of {@code POST /api/v1/users/me/password}. */
 @Serdeable
 @JsonIgnoreProperties(ignoreUnknown = false)
-@Schema(name = "ChangePasswordRequest", requiredProperties = {"currentPassword", "newPassword"})
+@Schema(
+        name = "ChangePasswordRequest",
+        requiredProperties = {"currentPassword", "newPassword"})
 public record ChangePasswordRequest(
         @NotNull @Schema(format = "password") @Nullable String currentPassword,
+
         @NotNull @Schema(format = "password", description = "8 to 128 characters") @Nullable String newPassword) {
 
     @Override

@@ -8,8 +8,7 @@ import java.util.UUID;
 
 /** Identity's ids and values as responses show them; the identity mappers use these, MapStruct picks them by type. */
 final class IdentityWebMappings {
-    private IdentityWebMappings() {
-    }
+    private IdentityWebMappings() {}
 
     static UUID uuid(UserId id) {
         return id == null ? null : id.value();

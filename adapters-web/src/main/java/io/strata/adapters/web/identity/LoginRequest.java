@@ -10,10 +10,14 @@ import java.util.Map;
 /** Body of {@code POST /api/v1/sessions}. */
 @Serdeable
 @JsonIgnoreProperties(ignoreUnknown = false)
-@Schema(name = "LoginRequest", requiredProperties = {"email", "password"})
+@Schema(
+        name = "LoginRequest",
+        requiredProperties = {"email", "password"})
 public record LoginRequest(
         @NotBlank @Schema(example = "ada@example.com") @Nullable String email,
+
         @NotBlank @Schema(format = "password") @Nullable String password,
+
         @Schema(description = "Free-form description of the client device") @Nullable Map<String, Object> deviceInfo) {
 
     @Override

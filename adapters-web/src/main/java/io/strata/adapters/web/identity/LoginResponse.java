@@ -10,7 +10,9 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @Schema(name = "Login")
 public record LoginResponse(
-        @Schema(description = "Opaque bearer token; send it as Authorization: Bearer <token>") String token,
+        @Schema(description = "Opaque bearer token; send it as Authorization: Bearer <token>")
+        String token,
+
         @Schema(example = "Bearer") String tokenType,
         Instant expiresAt,
         SessionResponse session,

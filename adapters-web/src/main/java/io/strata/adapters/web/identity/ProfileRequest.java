@@ -12,6 +12,7 @@ import java.util.Map;
 @Schema(name = "ProfileRequest")
 public record ProfileRequest(
         @Schema(description = "Up to 2000 characters") @Nullable String bio,
+
         @Schema(description = "Absolute http(s) URL", format = "uri") @Nullable String avatarUrl,
-        @Nullable Map<String, Object> preferences) {
-}
+
+        @Nullable Map<String, Object> preferences) {}

@@ -19,5 +19,4 @@ public record ProfileResponse(
         Map<String, Object> preferences,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

@@ -18,6 +18,9 @@ import io.strata.adapters.web.shared.NoIdempotencyReplay;
 import io.strata.adapters.web.shared.Problem;
 import io.strata.adapters.web.shared.Problems;
 import io.strata.adapters.web.shared.PublicEndpoint;
+import io.strata.adapters.web.shared.openapi.CommonProblems;
+import io.strata.adapters.web.shared.openapi.NotFoundProblem;
+import io.strata.adapters.web.shared.openapi.ThrottledProblem;
 import io.strata.application.identity.LogInUseCase;
 import io.strata.application.identity.LogOutUseCase;
 import io.strata.application.identity.RevokeSessionUseCase;
@@ -39,10 +42,7 @@ import java.util.UUID;
 @Controller(SessionController.BASE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Sessions")
-@ApiResponse(responseCode = "400", description = "Invalid input",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "401", description = "Missing or invalid bearer token, or wrong credentials",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@CommonProblems
 public class SessionController {
     public static final String BASE = "/api/v1/sessions";
 
@@ -53,8 +53,13 @@ public class SessionController {
     private final SessionWebMapper mapper;
     private final ClientAddressResolver client;
 
-    public SessionController(LogInUseCase logIn, LogOutUseCase logOut, RevokeSessionUseCase revokeSession,
-                             SessionQueries sessions, SessionWebMapper mapper, ClientAddressResolver client) {
+    public SessionController(
+            LogInUseCase logIn,
+            LogOutUseCase logOut,
+            RevokeSessionUseCase revokeSession,
+            SessionQueries sessions,
+            SessionWebMapper mapper,
+            ClientAddressResolver client) {
         this.logIn = logIn;
         this.logOut = logOut;
         this.revokeSession = revokeSession;
@@ -67,25 +72,35 @@ public class SessionController {
     @PublicEndpoint
     @NoIdempotencyReplay
     @SecurityRequirement(name = "")
-    @Operation(summary = "Log in", description = "E-mail and password; returns a bearer token (only here, once). "
-            + "Wrong credentials and inactive accounts give the same 401; repeated failures give 429.")
-    @ApiResponse(responseCode = "201", description = "Logged in",
+    @Operation(
+            summary = "Log in",
+            description = "E-mail and password; returns a bearer token (only here, once). "
+                    + "Wrong credentials and inactive accounts give the same 401; repeated failures give 429.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Logged in",
             content = @Content(schema = @Schema(implementation = LoginResponse.class)))
-    @ApiResponse(responseCode = "429", description = "Too many failed logins; see Retry-After",
+    @ApiResponse(
+            responseCode = "401",
+            description = "Wrong credentials, or an inactive account",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ThrottledProblem
     public HttpResponse<LoginResponse> logIn(HttpRequest<?> request, @Body @Valid LoginRequest body) {
-        LogInUseCase.LoggedIn loggedIn = logIn.logIn(new LogInUseCase.Command(body.email(), body.password(),
-                client.clientIp(request), client.userAgent(request), body.deviceInfo()));
-        return HttpResponse.created(mapper.toResponse(loggedIn), URI.create(BASE + "/" + loggedIn.session().id()))
+        LogInUseCase.LoggedIn loggedIn = logIn.logIn(new LogInUseCase.Command(
+                body.email(), body.password(), client.clientIp(request), client.userAgent(request), body.deviceInfo()));
+        return HttpResponse.created(
+                        mapper.toResponse(loggedIn),
+                        URI.create(BASE + "/" + loggedIn.session().id()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     @Get
     @Operation(summary = "My active sessions", description = "Newest first; current marks this request's session")
-    public ListResponse<SessionResponse> mine(@Parameter(hidden = true) Actor actor,
-                                              @Parameter(hidden = true) SessionId currentSession) {
+    public ListResponse<SessionResponse> mine(
+            @Parameter(hidden = true) Actor actor, @Parameter(hidden = true) SessionId currentSession) {
         return new ListResponse<>(sessions.mySessions(actor).stream()
-                .map(s -> mapper.toResponse(s, currentSession)).toList());
+                .map(s -> mapper.toResponse(s, currentSession))
+                .toList());
     }
 
     @Delete("/current")
@@ -98,11 +113,11 @@ public class SessionController {
 
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Revoke one of my sessions (an ADMIN may revoke anyone's)",
+    @Operation(
+            summary = "Revoke one of my sessions (an ADMIN may revoke anyone's)",
             description = "Idempotent: revoking a revoked session is fine")
     @ApiResponse(responseCode = "204", description = "Revoked")
-    @ApiResponse(responseCode = "404", description = "Unknown, or not the caller's",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @NotFoundProblem
     public void revoke(@Parameter(hidden = true) Actor actor, UUID id) {
         revokeSession.revoke(new RevokeSessionUseCase.Command(actor, new SessionId(id)));
     }

@@ -22,5 +22,6 @@ public record SessionResponse(
         @Nullable Instant lastSeenAt,
         Instant expiresAt,
         @Nullable Instant revokedAt,
-        @Schema(description = "True for the session this request was made with") boolean current) {
-}
+
+        @Schema(description = "True for the session this request was made with")
+        boolean current) {}

@@ -10,7 +10,9 @@ import org.mapstruct.Mapping;
 import org.mapstruct.Named;
 
 /** Domain to response for sessions and logins. */
-@Mapper(config = WebMapperConfig.class, uses = {IdentityWebMappings.class, UserWebMapper.class})
+@Mapper(
+        config = WebMapperConfig.class,
+        uses = {IdentityWebMappings.class, UserWebMapper.class})
 public interface SessionWebMapper {
     String TOKEN_TYPE = "Bearer";
 
@@ -23,7 +25,7 @@ public interface SessionWebMapper {
     @Mapping(target = "userAgent", source = "session.client.userAgent")
     @Mapping(target = "deviceInfo", source = "session.client.deviceInfo")
     @Mapping(target = "createdAt", source = "session.stamp.createdAt")
-    @BeanMapping(ignoreUnmappedSourceProperties = "tokenHash")   // only the hash is stored; it never leaves
+    @BeanMapping(ignoreUnmappedSourceProperties = "tokenHash") // only the hash is stored; it never leaves
     SessionResponse toResponse(Session session, boolean current);
 
     @Mapping(target = "tokenType", constant = TOKEN_TYPE)

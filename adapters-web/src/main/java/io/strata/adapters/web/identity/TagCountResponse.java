@@ -7,5 +7,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @Schema(name = "TagCount")
-public record TagCountResponse(String tag, @Schema(description = "Active users with this tag") long count) {
-}
+public record TagCountResponse(
+        String tag,
+        @Schema(description = "Active users with this tag") long count) {}

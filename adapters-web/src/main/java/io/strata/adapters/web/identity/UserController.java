@@ -32,6 +32,10 @@ import io.strata.adapters.web.shared.Problem;
 import io.strata.adapters.web.shared.Problems;
 import io.strata.adapters.web.shared.PublicEndpoint;
 import io.strata.adapters.web.shared.RequestValues;
+import io.strata.adapters.web.shared.openapi.AccessProblems;
+import io.strata.adapters.web.shared.openapi.CommonProblems;
+import io.strata.adapters.web.shared.openapi.ThrottledProblem;
+import io.strata.adapters.web.shared.openapi.VersionProblems;
 import io.strata.application.identity.BulkUpdateUsersUseCase;
 import io.strata.application.identity.ChangePasswordUseCase;
 import io.strata.application.identity.ChangeUserStatusUseCase;
@@ -73,14 +77,8 @@ import java.util.UUID;
 @Controller(UserController.BASE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Users")
-@ApiResponse(responseCode = "400", description = "Invalid input",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "401", description = "Missing or invalid bearer token",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "403", description = "Role not allowed",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "404", description = "Unknown, or not visible to the caller",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@CommonProblems
+@AccessProblems
 public class UserController {
     public static final String BASE = "/api/v1/users";
     public static final String INCLUDE_PROFILE = "profile";
@@ -98,10 +96,17 @@ public class UserController {
     private final UserWebMapper mapper;
     private final ClientAddressResolver client;
 
-    public UserController(RegisterUserUseCase registerUser, UserQueries users, UpdateUserUseCase updateUser,
-                          DeleteUserUseCase deleteUser, ChangeUserStatusUseCase changeStatus,
-                          VerifyEmailUseCase verifyEmail, ChangePasswordUseCase changePassword,
-                          BulkUpdateUsersUseCase bulkUpdate, UserWebMapper mapper, ClientAddressResolver client) {
+    public UserController(
+            RegisterUserUseCase registerUser,
+            UserQueries users,
+            UpdateUserUseCase updateUser,
+            DeleteUserUseCase deleteUser,
+            ChangeUserStatusUseCase changeStatus,
+            VerifyEmailUseCase verifyEmail,
+            ChangePasswordUseCase changePassword,
+            BulkUpdateUsersUseCase bulkUpdate,
+            UserWebMapper mapper,
+            ClientAddressResolver client) {
         this.registerUser = registerUser;
         this.users = users;
         this.updateUser = updateUser;
@@ -118,132 +123,159 @@ public class UserController {
     @PublicEndpoint
     @SecurityRequirement(name = "")
     @SecurityRequirement(name = ApiDefinition.BEARER)
-    @Operation(summary = "Register a user",
+    @Operation(
+            summary = "Register a user",
             description = "Public sign-up (role USER), throttled per client IP (429 with Retry-After). An ADMIN "
                     + "(bearer token) may choose another role and is not throttled. Honours Idempotency-Key.")
-    @ApiResponse(responseCode = "201", description = "Created; Location and ETag headers set",
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created; Location and ETag headers set",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @ApiResponse(responseCode = "409", description = "E-mail or username taken",
+    @ApiResponse(
+            responseCode = "409",
+            description = "E-mail or username taken",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "429", description = "Too many anonymous sign-ups from this address; see Retry-After",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<UserResponse> register(HttpRequest<?> request, @Parameter(hidden = true) @Nullable Actor actor,
-                                               @Body RegisterUserRequest body) {
-        User user = registerUser.register(new RegisterUserUseCase.Command(actor, body.email(), body.username(),
-                body.password(), body.firstName(), body.lastName(),
-                RequestValues.enumValue("role", body.role(), Role.class), body.tags(), body.preferences(),
+    @ThrottledProblem
+    public HttpResponse<UserResponse> register(
+            HttpRequest<?> request, @Parameter(hidden = true) @Nullable Actor actor, @Body RegisterUserRequest body) {
+        User user = registerUser.register(new RegisterUserUseCase.Command(
+                actor,
+                body.email(),
+                body.username(),
+                body.password(),
+                body.firstName(),
+                body.lastName(),
+                RequestValues.enumValue("role", body.role(), Role.class),
+                body.tags(),
+                body.preferences(),
                 client.clientIp(request)));
-        return ETags.tag(HttpResponse.created(mapper.toResponse(user), location(user.id().value())),
-                user.version());
+        return ETags.tag(
+                HttpResponse.created(mapper.toResponse(user), location(user.id().value())), user.version());
     }
 
     @Get
-    @Operation(summary = "Search users (MANAGER, ADMIN)",
-            description = "Filters as field=op.value on username, email (eq, neq, like, ilike, in, ...), status, "
-                    + "role (eq, neq, in), tags (cs), emailVerified, createdAt, lastLoginAt (eq, gt, gte, lt, lte, "
-                    + "in, is); q searches username, e-mail and full name; sort by createdAt, username, email, "
-                    + "lastLoginAt (prefix - for descending).")
-    @ListParameters
-    @Parameter(name = ListQuery.Q, in = ParameterIn.QUERY, description = "free text over username, e-mail, full name",
-            schema = @Schema(implementation = String.class))
-    @Parameter(name = "username", in = ParameterIn.QUERY, example = "ilike.ada*", schema = @Schema(implementation = String.class))
-    @Parameter(name = "email", in = ParameterIn.QUERY, example = "eq.ada@example.com", schema = @Schema(implementation = String.class))
-    @Parameter(name = "status", in = ParameterIn.QUERY, example = "eq.ACTIVE", schema = @Schema(implementation = String.class))
-    @Parameter(name = "role", in = ParameterIn.QUERY, example = "in.ADMIN,MANAGER", schema = @Schema(implementation = String.class))
-    @Parameter(name = "tags", in = ParameterIn.QUERY, example = "cs.beta,staff", schema = @Schema(implementation = String.class))
-    @Parameter(name = "emailVerified", in = ParameterIn.QUERY, example = "eq.true", schema = @Schema(implementation = String.class))
-    @Parameter(name = "createdAt", in = ParameterIn.QUERY, example = "gte.2026-01-01T00:00:00Z",
-            schema = @Schema(implementation = String.class))
-    @Parameter(name = "lastLoginAt", in = ParameterIn.QUERY, example = "is.null", schema = @Schema(implementation = String.class))
-    public PageResponse<UserResponse> search(@Parameter(hidden = true) Actor actor, HttpRequest<?> request) {
-        ListQuery query = ListQuery.parse(request.getParameters(), UserSearch.SCHEMA);
+    @Operation(
+            summary = "Search users (MANAGER, ADMIN)",
+            description = "Paging, sorting and filters (field=op.value) as the parameters list them.")
+    public PageResponse<UserResponse> search(
+            @Parameter(hidden = true) Actor actor,
+            @ListParameters(value = UserSearch.class, q = "username, e-mail and full name") ListQuery query) {
         return PageResponse.of(users.search(actor, query.criteria(), query.page()), mapper::toResponse);
     }
 
     @Get("/me")
     @Operation(summary = "The caller's own user", description = "?include=profile embeds the profile")
-    @ApiResponse(responseCode = "200", description = "The user; ETag set",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The user; ETag set",
             content = @Content(schema = @Schema(implementation = UserWithProfileResponse.class)))
-    public HttpResponse<?> me(@Parameter(hidden = true) Actor actor,
-                              @QueryValue @Nullable @Parameter(schema = @Schema(allowableValues = INCLUDE_PROFILE))
-                              String include) {
+    public HttpResponse<?> me(
+            @Parameter(hidden = true) Actor actor,
+            @QueryValue @Nullable @Parameter(schema = @Schema(allowableValues = INCLUDE_PROFILE)) String include) {
         return show(actor, actor.userId(), include);
     }
 
     @Get("/{id}")
     @Operation(summary = "Get a user", description = "?include=profile embeds the profile (one query)")
-    @ApiResponse(responseCode = "200", description = "The user; ETag set",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The user; ETag set",
             content = @Content(schema = @Schema(implementation = UserWithProfileResponse.class)))
-    public HttpResponse<?> get(@Parameter(hidden = true) Actor actor, UUID id,
-                               @QueryValue @Nullable @Parameter(schema = @Schema(allowableValues = INCLUDE_PROFILE))
-                               String include) {
+    public HttpResponse<?> get(
+            @Parameter(hidden = true) Actor actor,
+            UUID id,
+            @QueryValue @Nullable @Parameter(schema = @Schema(allowableValues = INCLUDE_PROFILE)) String include) {
         return show(actor, new UserId(id), include);
     }
 
     @Patch("/{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Update a user (JSON Merge Patch)",
+    @Operation(
+            summary = "Update a user (JSON Merge Patch)",
             description = "Self: firstName, lastName, tags, preferences; ADMIN also role and status. "
                     + "Requires If-Match with the ETag read.")
-    @RequestBody(content = {
-            @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = UserPatchRequest.class)),
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserPatchRequest.class))})
-    @ApiResponse(responseCode = "200", description = "Updated; new ETag",
+    @RequestBody(
+            content = {
+                @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = UserPatchRequest.class)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = UserPatchRequest.class))
+            })
+    @ApiResponse(
+            responseCode = "200",
+            description = "Updated; new ETag",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @ApiResponse(responseCode = "412", description = "If-Match is not the current version",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = "If-Match missing",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<UserResponse> patch(@Parameter(hidden = true) Actor actor, UUID id,
-                                            @Header(HttpHeaders.IF_MATCH) @Nullable
-                                            @Parameter(required = true, description = IF_MATCH_DOC) String ifMatch,
-                                            @Body @Parameter(hidden = true) JsonNode body) {
+    @VersionProblems
+    public HttpResponse<UserResponse> patch(
+            @Parameter(hidden = true) Actor actor,
+            UUID id,
+            @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(required = true, description = IF_MATCH_DOC)
+                    String ifMatch,
+            @Body @Parameter(hidden = true) JsonNode body) {
         long expected = ETags.requireIfMatch(ifMatch);
-        UserPatch patch = MergePatch.of(body, UserPatch.FIELDS).build(p -> new UserPatch(
-                p.text("firstName"), p.text("lastName"), p.stringSet("tags"), p.object("preferences"),
-                p.enumValue("role", Role.class), p.enumValue("status", UserStatus.class)));
-        User user = updateUser.update(new UpdateUserUseCase.Command(actor, new UserId(id), expected, patch));
+        User user = updateUser.update(new UpdateUserUseCase.Command(actor, new UserId(id), expected, userPatch(body)));
         return ok(user);
+    }
+
+    /** The merge patch read against its declaration, {@link UserPatchRequest}. */
+    static UserPatch userPatch(JsonNode body) {
+        return MergePatch.of(body, UserPatchRequest.class)
+                .build(p -> new UserPatch(
+                        p.text("firstName"),
+                        p.text("lastName"),
+                        p.stringSet("tags"),
+                        p.object("preferences"),
+                        p.enumValue("role", Role.class),
+                        p.enumValue("status", UserStatus.class)));
     }
 
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a user (ADMIN)", description = "Also deletes the profile and sessions. Requires If-Match.")
+    @Operation(
+            summary = "Delete a user (ADMIN)",
+            description = "Also deletes the profile and sessions. Requires If-Match.")
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "412", description = "If-Match is not the current version",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = "If-Match missing",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public void delete(@Parameter(hidden = true) Actor actor, UUID id,
-                       @Header(HttpHeaders.IF_MATCH) @Nullable
-                                            @Parameter(required = true, description = IF_MATCH_DOC) String ifMatch) {
+    @VersionProblems
+    public void delete(
+            @Parameter(hidden = true) Actor actor,
+            UUID id,
+            @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(required = true, description = IF_MATCH_DOC)
+                    String ifMatch) {
         long expected = ETags.requireIfMatch(ifMatch);
         deleteUser.delete(new DeleteUserUseCase.Command(actor, new UserId(id), expected));
     }
 
     @Post("/{id}/activate")
     @Operation(summary = "Activate a user (ADMIN)")
-    @ApiResponse(responseCode = "200", description = "The user; new ETag",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The user; new ETag",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public HttpResponse<UserResponse> activate(@Parameter(hidden = true) Actor actor, UUID id) {
-        return ok(changeStatus.changeStatus(new ChangeUserStatusUseCase.Command(actor, new UserId(id),
-                UserStatus.ACTIVE)));
+        return ok(changeStatus.changeStatus(
+                new ChangeUserStatusUseCase.Command(actor, new UserId(id), UserStatus.ACTIVE)));
     }
 
     @Post("/{id}/deactivate")
     @Operation(summary = "Deactivate a user (ADMIN)", description = "Revokes the user's sessions")
-    @ApiResponse(responseCode = "200", description = "The user; new ETag",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The user; new ETag",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
     public HttpResponse<UserResponse> deactivate(@Parameter(hidden = true) Actor actor, UUID id) {
-        return ok(changeStatus.changeStatus(new ChangeUserStatusUseCase.Command(actor, new UserId(id),
-                UserStatus.INACTIVE)));
+        return ok(changeStatus.changeStatus(
+                new ChangeUserStatusUseCase.Command(actor, new UserId(id), UserStatus.INACTIVE)));
     }
 
     @Post("/{id}/email-verification")
     @Operation(summary = "Mark a user's e-mail verified (ADMIN)")
-    @ApiResponse(responseCode = "200", description = "The user; new ETag",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The user; new ETag",
             content = @Content(schema = @Schema(implementation = UserResponse.class)))
-    @ApiResponse(responseCode = "409", description = "Already verified",
+    @ApiResponse(
+            responseCode = "409",
+            description = "Already verified",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<UserResponse> verifyEmail(@Parameter(hidden = true) Actor actor, UUID id) {
         return ok(verifyEmail.verifyEmail(new VerifyEmailUseCase.Command(actor, new UserId(id))));
@@ -253,21 +285,24 @@ public class UserController {
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Change my password", description = "Checks the current password; revokes my other sessions")
     @ApiResponse(responseCode = "204", description = "Changed")
-    public void changePassword(@Parameter(hidden = true) Actor actor,
-                               @Parameter(hidden = true) SessionId currentSession,
-                               @Body @Valid ChangePasswordRequest body) {
-        changePassword.changePassword(new ChangePasswordUseCase.Command(actor, currentSession,
-                body.currentPassword(), body.newPassword()));
+    public void changePassword(
+            @Parameter(hidden = true) Actor actor,
+            @Parameter(hidden = true) SessionId currentSession,
+            @Body @Valid ChangePasswordRequest body) {
+        changePassword.changePassword(
+                new ChangePasswordUseCase.Command(actor, currentSession, body.currentPassword(), body.newPassword()));
     }
 
     @Get("/tags")
     @Operation(summary = "Tag counts over active users (MANAGER, ADMIN)", description = "Most used first")
-    public ListResponse<TagCountResponse> tags(@Parameter(hidden = true) Actor actor,
-                                               @QueryValue @Nullable @Parameter(schema = @Schema(type = "integer",
-                                                       minimum = "1", maximum = "1000", defaultValue = "50"))
-                                               Integer limit) {
+    public ListResponse<TagCountResponse> tags(
+            @Parameter(hidden = true) Actor actor,
+            @QueryValue
+                    @Nullable @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "50"))
+                    Integer limit) {
         return new ListResponse<>(users.tagCounts(actor, limit == null ? DEFAULT_TAG_LIMIT : limit).stream()
-                .map(mapper::toResponse).toList());
+                .map(mapper::toResponse)
+                .toList());
     }
 
     @Get("/stats")
@@ -279,10 +314,14 @@ public class UserController {
     @Post("/bulk-update")
     @Operation(summary = "Change status, role and/or tags of many users (ADMIN)")
     public BulkUpdateResponse bulkUpdate(@Parameter(hidden = true) Actor actor, @Body BulkUpdateUsersRequest body) {
-        List<UserId> ids = body.ids() == null ? null // the use case reports it
+        List<UserId> ids = body.ids() == null
+                ? null // the use case reports it
                 : RequestValues.uuids("ids", body.ids(), BulkUpdateUsersUseCase.MAX_IDS).stream()
-                .map(UserId::new).toList();
-        int affected = bulkUpdate.bulkUpdate(new BulkUpdateUsersUseCase.Command(actor, ids,
+                        .map(UserId::new)
+                        .toList();
+        int affected = bulkUpdate.bulkUpdate(new BulkUpdateUsersUseCase.Command(
+                actor,
+                ids,
                 RequestValues.enumValue("status", body.status(), UserStatus.class),
                 RequestValues.enumValue("role", body.role(), Role.class),
                 body.addTags() == null ? Set.of() : body.addTags(),
@@ -291,14 +330,22 @@ public class UserController {
     }
 
     @Get("/batch")
-    @Operation(summary = "Users with profiles by ids (one query)",
+    @Operation(
+            summary = "Users with profiles by ids (one query)",
             description = "ids=a,b,c (up to 200). Unknown or invisible ids are left out.")
-    @Parameter(name = "ids", in = ParameterIn.QUERY, required = true, description = "comma-separated UUIDs",
+    @Parameter(
+            name = "ids",
+            in = ParameterIn.QUERY,
+            required = true,
+            description = "comma-separated UUIDs",
             schema = @Schema(implementation = String.class))
     public ListResponse<UserWithProfileResponse> batch(@Parameter(hidden = true) Actor actor, HttpRequest<?> request) {
-        List<UserId> ids = RequestValues.uuids("ids", request.getParameters().getAll("ids"), UserQueries.MAX_BATCH)
-                .stream().map(UserId::new).toList();
-        return new ListResponse<>(users.batchGet(actor, ids).stream().map(mapper::toResponse).toList());
+        List<UserId> ids =
+                RequestValues.uuids("ids", request.getParameters().getAll("ids"), UserQueries.MAX_BATCH).stream()
+                        .map(UserId::new)
+                        .toList();
+        return new ListResponse<>(
+                users.batchGet(actor, ids).stream().map(mapper::toResponse).toList());
     }
 
     private HttpResponse<?> show(Actor actor, UserId id, @Nullable String include) {
@@ -306,8 +353,8 @@ public class UserController {
             return ok(users.get(actor, id));
         }
         if (!INCLUDE_PROFILE.equals(include.strip())) {
-            throw new ValidationException("include", "'" + include + "' cannot be included; allowed: "
-                    + INCLUDE_PROFILE);
+            throw new ValidationException(
+                    "include", "'" + include + "' cannot be included; allowed: " + INCLUDE_PROFILE);
         }
         UserWithProfile found = users.getWithProfile(actor, id);
         return ETags.tag(HttpResponse.ok(mapper.toResponse(found)), found.user().version());

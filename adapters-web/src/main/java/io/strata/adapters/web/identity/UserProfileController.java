@@ -13,6 +13,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.strata.adapters.web.shared.ETags;
 import io.strata.adapters.web.shared.Problem;
 import io.strata.adapters.web.shared.Problems;
+import io.strata.adapters.web.shared.openapi.CommonProblems;
+import io.strata.adapters.web.shared.openapi.NotFoundProblem;
+import io.strata.adapters.web.shared.openapi.VersionProblems;
 import io.strata.application.identity.UpsertProfileUseCase;
 import io.strata.application.identity.UserQueries;
 import io.strata.domain.identity.UserProfile;
@@ -31,12 +34,8 @@ import java.util.UUID;
 @Controller(UserController.BASE + "/{id}/profile")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Users")
-@ApiResponse(responseCode = "400", description = "Invalid input",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "401", description = "Missing or invalid bearer token",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "404", description = "Unknown user or profile, or not visible to the caller",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@CommonProblems
+@NotFoundProblem
 public class UserProfileController {
     private final UserQueries users;
     private final UpsertProfileUseCase upsertProfile;
@@ -50,7 +49,9 @@ public class UserProfileController {
 
     @Get
     @Operation(summary = "Get a user's profile (self, MANAGER, ADMIN)")
-    @ApiResponse(responseCode = "200", description = "The profile; ETag set",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The profile; ETag set",
             content = @Content(schema = @Schema(implementation = ProfileResponse.class)))
     public HttpResponse<ProfileResponse> get(@Parameter(hidden = true) Actor actor, UUID id) {
         UserProfile profile = users.getProfile(actor, new UserId(id));
@@ -58,28 +59,42 @@ public class UserProfileController {
     }
 
     @Put
-    @Operation(summary = "Create or replace a user's profile (self or ADMIN)",
-            description = "Creates it (201) when there is none; replacing an existing one needs If-Match (428 without).")
-    @ApiResponse(responseCode = "200", description = "Replaced; new ETag",
+    @Operation(
+            summary = "Create or replace a user's profile (self or ADMIN)",
+            description =
+                    "Creates it (201) when there is none; replacing an existing one needs If-Match (428 without).")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Replaced; new ETag",
             content = @Content(schema = @Schema(implementation = ProfileResponse.class)))
-    @ApiResponse(responseCode = "201", description = "Created; Location and ETag set",
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created; Location and ETag set",
             content = @Content(schema = @Schema(implementation = ProfileResponse.class)))
-    @ApiResponse(responseCode = "403", description = "Another user's profile (not ADMIN)",
+    @ApiResponse(
+            responseCode = "403",
+            description = "Another user's profile (not ADMIN)",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "412", description = "If-Match is not the current version",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = "The profile exists and If-Match is missing",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<ProfileResponse> put(@Parameter(hidden = true) Actor actor, UUID id,
-                                             @Header(HttpHeaders.IF_MATCH) @Nullable
-                                             @Parameter(description = "Required when the profile exists: its ETag")
-                                             String ifMatch,
-                                             @Body ProfileRequest body) {
-        UpsertProfileUseCase.Result result = upsertProfile.upsert(new UpsertProfileUseCase.Command(actor,
-                new UserId(id), ETags.optionalIfMatch(ifMatch), body.bio(), body.avatarUrl(), body.preferences()));
+    @VersionProblems
+    public HttpResponse<ProfileResponse> put(
+            @Parameter(hidden = true) Actor actor,
+            UUID id,
+            @Header(HttpHeaders.IF_MATCH)
+                    @Nullable @Parameter(description = "Required when the profile exists: its ETag")
+                    String ifMatch,
+            @Body ProfileRequest body) {
+        UpsertProfileUseCase.Result result = upsertProfile.upsert(new UpsertProfileUseCase.Command(
+                actor,
+                new UserId(id),
+                ETags.optionalIfMatch(ifMatch),
+                body.bio(),
+                body.avatarUrl(),
+                body.preferences()));
         ProfileResponse response = mapper.toResponse(result.profile());
-        return ETags.tag(result.created()
-                ? HttpResponse.created(response, URI.create(UserController.BASE + "/" + id + "/profile"))
-                : HttpResponse.ok(response), result.profile().version());
+        return ETags.tag(
+                result.created()
+                        ? HttpResponse.created(response, URI.create(UserController.BASE + "/" + id + "/profile"))
+                        : HttpResponse.ok(response),
+                result.profile().version());
     }
 }

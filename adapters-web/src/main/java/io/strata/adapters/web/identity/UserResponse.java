@@ -21,7 +21,10 @@ public record UserResponse(
         String username,
         @Nullable String firstName,
         @Nullable String lastName,
-        @Schema(description = "First and last name, or the username when both are empty") String fullName,
+
+        @Schema(description = "First and last name, or the username when both are empty")
+        String fullName,
+
         Role role,
         UserStatus status,
         boolean emailVerified,
@@ -31,7 +34,9 @@ public record UserResponse(
         long loginCount,
         Set<String> tags,
         Map<String, Object> preferences,
-        @Schema(description = "Optimistic-lock version; also sent as the ETag") long version,
+
+        @Schema(description = "Optimistic-lock version; also sent as the ETag")
+        long version,
+
         Instant createdAt,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

@@ -15,5 +15,4 @@ public record UserStatisticsResponse(
         long inactive,
         Map<Role, Long> byRole,
         long uniqueTags,
-        double averageAccountAgeDays) {
-}
+        double averageAccountAgeDays) {}

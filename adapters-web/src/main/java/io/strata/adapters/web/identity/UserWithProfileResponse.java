@@ -11,6 +11,4 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @Schema(name = "UserWithProfile")
 public record UserWithProfileResponse(
-        @JsonUnwrapped UserResponse user,
-        @Nullable ProfileResponse profile) {
-}
+        @JsonUnwrapped UserResponse user, @Nullable ProfileResponse profile) {}

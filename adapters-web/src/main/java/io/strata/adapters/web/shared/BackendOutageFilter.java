@@ -30,9 +30,10 @@ public class BackendOutageFilter implements Ordered {
     }
 
     @RequestFilter
-    @Nullable
-    public HttpResponse<?> refuseDuringOutage(HttpRequest<?> request) {
-        return availability.knownOutage().map(retryAfter -> UnexpectedErrorHandler.unavailable(request, retryAfter))
+    @Nullable public HttpResponse<?> refuseDuringOutage(HttpRequest<?> request) {
+        return availability
+                .knownOutage()
+                .map(retryAfter -> UnexpectedErrorHandler.unavailable(request, retryAfter))
                 .orElse(null);
     }
 }

@@ -63,8 +63,8 @@ public class ClientAddressResolver {
             return false;
         }
         boolean v4 = IPV4.matcher(text).matches();
-        boolean v6 = text.indexOf(':') >= 0 && text.chars().allMatch(c -> c == ':' || c == '.'
-                || Character.digit(c, 16) >= 0 && c < 0x80);
+        boolean v6 = text.indexOf(':') >= 0
+                && text.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0 && c < 0x80);
         if (!v4 && !v6) {
             return false;
         }

@@ -20,8 +20,7 @@ import io.strata.domain.shared.error.ValidationException;
  * }</pre>
  */
 public final class ETags {
-    private ETags() {
-    }
+    private ETags() {}
 
     /** The strong entity tag of a version: {@code "3"} with the quotes. */
     public static String of(long version) {

@@ -22,8 +22,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteMatch;
-import io.strata.application.shared.IdempotencyStore.IdempotencyRecord;
 import io.strata.application.shared.IdempotencyStore;
+import io.strata.application.shared.IdempotencyStore.IdempotencyRecord;
 import io.strata.domain.shared.error.ConflictException;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.model.Clock;
@@ -70,8 +70,8 @@ public class IdempotencyFilter implements Ordered {
     /** {@code idempotency_keys.scope} holds at most 200 characters. */
     static final int MAX_SCOPE_LENGTH = 200;
     /** Response headers stored with the body and re-emitted on a replay. */
-    public static final List<String> REMEMBERED_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG,
-            HttpHeaders.CACHE_CONTROL);
+    public static final List<String> REMEMBERED_HEADERS =
+            List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL);
 
     static final String CLAIM_ATTRIBUTE = "strata.idempotency.claim";
     private static final Duration BODY_TIMEOUT = Duration.ofSeconds(60);
@@ -132,18 +132,23 @@ public class IdempotencyFilter implements Ordered {
         try {
             if (response.code() >= 200 && response.code() < 300) {
                 Object body = response.body();
-                byte[] bytes = body == null ? new byte[0]
-                        : body instanceof byte[] raw ? raw
-                        : body instanceof CharSequence text ? text.toString().getBytes(StandardCharsets.UTF_8)
-                        : json.writeValueAsBytes(body);
-                String contentType = response.getContentType().map(MediaType::toString)
+                byte[] bytes = body == null
+                        ? new byte[0]
+                        : body instanceof byte[] raw
+                                ? raw
+                                : body instanceof CharSequence text
+                                        ? text.toString().getBytes(StandardCharsets.UTF_8)
+                                        : json.writeValueAsBytes(body);
+                String contentType = response.getContentType()
+                        .map(MediaType::toString)
                         .orElse(bytes.length == 0 ? null : MediaType.APPLICATION_JSON);
                 store.complete(c.scope(), c.key(), response.code(), contentType, bytes, headersJson(response));
             } else {
                 store.release(c.scope(), c.key());
             }
         } catch (IOException | RuntimeException e) {
-            LOG.error("Could not record the response for Idempotency-Key '{}' ({}); releasing it", c.key(), c.scope(), e);
+            LOG.error(
+                    "Could not record the response for Idempotency-Key '{}' ({}); releasing it", c.key(), c.scope(), e);
             try {
                 store.release(c.scope(), c.key());
             } catch (RuntimeException again) {
@@ -168,8 +173,8 @@ public class IdempotencyFilter implements Ordered {
             throw new IllegalStateException("cannot read the request body", e.getCause());
         } catch (TimeoutException e) {
             buffered.cancel(true);
-            throw new ValidationException(null, "the request body did not arrive within "
-                    + BODY_TIMEOUT.toSeconds() + " s");
+            throw new ValidationException(
+                    null, "the request body did not arrive within " + BODY_TIMEOUT.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the request body", e);
@@ -179,8 +184,8 @@ public class IdempotencyFilter implements Ordered {
     static void validateKey(String key) {
         boolean visibleAscii = key.chars().allMatch(ch -> ch >= 0x21 && ch <= 0x7e);
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !visibleAscii) {
-            throw new ValidationException(HEADER, "must be 1 to " + MAX_KEY_LENGTH
-                    + " visible ASCII characters (e.g. a UUID)");
+            throw new ValidationException(
+                    HEADER, "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters (e.g. a UUID)");
         }
     }
 
@@ -189,10 +194,14 @@ public class IdempotencyFilter implements Ordered {
      * characters (any path can be sent, routed or not) is replaced by its SHA-256, so the key stays storable.
      */
     static String scope(HttpRequest<?> request) {
-        String caller = RequestActor.actor(request).map(Actor::userId).map(id -> "user:" + id).orElse("anonymous");
+        String caller = RequestActor.actor(request)
+                .map(Actor::userId)
+                .map(id -> "user:" + id)
+                .orElse("anonymous");
         String path = request.getPath();
         String scope = caller + " " + path;
-        return scope.length() <= MAX_SCOPE_LENGTH && Storable.textProblem(path) == null ? scope
+        return scope.length() <= MAX_SCOPE_LENGTH && Storable.textProblem(path) == null
+                ? scope
                 : caller + " sha256:" + HexFormat.of().formatHex(sha256(path.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -258,6 +267,5 @@ public class IdempotencyFilter implements Ordered {
         }
     }
 
-    record Claim(String scope, String key) {
-    }
+    record Claim(String scope, String key) {}
 }

@@ -29,8 +29,7 @@ public class InFlightRequests implements Ordered {
     private volatile boolean impatient;
 
     /** What a drain saw: requests in flight when it began, and those still running when it returned. */
-    public record Drain(int inFlightAtStart, int unfinished, Duration took) {
-    }
+    public record Drain(int inFlightAtStart, int unfinished, Duration took) {}
 
     @Override
     public int getOrder() {
@@ -38,13 +37,16 @@ public class InFlightRequests implements Ordered {
     }
 
     @RequestFilter
-    @Nullable
-    public HttpResponse<?> admit(HttpRequest<?> request) {
-        inFlight.incrementAndGet();   // counted before the check, so a drain that has begun cannot miss it
+    @Nullable public HttpResponse<?> admit(HttpRequest<?> request) {
+        inFlight.incrementAndGet(); // counted before the check, so a drain that has begun cannot miss it
         if (draining) {
             finished();
-            return Problems.response(request, HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                            "Strata is shutting down; retry in a moment", List.of())
+            return Problems.response(
+                            request,
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "unavailable",
+                            "Strata is shutting down; retry in a moment",
+                            List.of())
                     .header(HttpHeaders.RETRY_AFTER, "1")
                     .header(HttpHeaders.CONNECTION, "close");
         }

@@ -8,7 +8,6 @@ import io.micronaut.core.beans.BeanIntrospector;
 import io.micronaut.core.beans.BeanProperty;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.codec.CodecException;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
@@ -31,8 +30,7 @@ import java.util.Optional;
  * internals and class names never reach the client.
  */
 public final class JsonBodyHandlers {
-    private JsonBodyHandlers() {
-    }
+    private JsonBodyHandlers() {}
 
     /** Malformed JSON. */
     @Singleton
@@ -73,8 +71,8 @@ public final class JsonBodyHandlers {
     public static class CodecErrors implements ExceptionHandler<CodecException, HttpResponse<?>> {
         @Override
         public HttpResponse<?> handle(HttpRequest request, CodecException exception) {
-            return bodyProblem(request, exception).orElseGet(() -> Problems.badRequest(request,
-                    "The request body could not be read", List.of()));
+            return bodyProblem(request, exception)
+                    .orElseGet(() -> Problems.badRequest(request, "The request body could not be read", List.of()));
         }
     }
 
@@ -85,8 +83,8 @@ public final class JsonBodyHandlers {
         int cut = indexOfAny(message, "\n", " at [Source", "\r");
         String reason = (cut >= 0 ? message.substring(0, cut) : message).strip();
         reason = stripClassNames(reason);
-        return Problems.badRequest(request,
-                "Malformed JSON" + (reason.isEmpty() ? "" : ": " + Problems.abbreviate(reason)), List.of());
+        return Problems.badRequest(
+                request, "Malformed JSON" + (reason.isEmpty() ? "" : ": " + Problems.abbreviate(reason)), List.of());
     }
 
     /** A body problem when {@code failure} (or a cause of it) is a JSON or serde error. */
@@ -109,13 +107,21 @@ public final class JsonBodyHandlers {
         if (message.startsWith("Unknown property [") && !path.isEmpty()) {
             String name = message.substring("Unknown property [".length(), Math.max(message.indexOf(']'), 18));
             List<String> allowed = path.get(0) instanceof PropertyReferencePath p ? properties(p.type()) : List.of();
-            String detail = "Unknown field '" + name + "'" + (allowed.isEmpty() ? "" : "; allowed fields: "
-                    + String.join(", ", allowed));
-            return Problems.badRequest(request, detail, List.of(new Problem.FieldProblem(field, allowed.isEmpty()
-                    ? "unknown field" : "unknown field; allowed: " + String.join(", ", allowed))));
+            String detail = "Unknown field '" + name + "'"
+                    + (allowed.isEmpty() ? "" : "; allowed fields: " + String.join(", ", allowed));
+            return Problems.badRequest(
+                    request,
+                    detail,
+                    List.of(new Problem.FieldProblem(
+                            field,
+                            allowed.isEmpty()
+                                    ? "unknown field"
+                                    : "unknown field; allowed: " + String.join(", ", allowed))));
         }
         if (message.startsWith("Duplicate property [")) {
-            return Problems.badRequest(request, "Field '" + field + "' appears more than once",
+            return Problems.badRequest(
+                    request,
+                    "Field '" + field + "' appears more than once",
                     List.of(new Problem.FieldProblem(field, "appears more than once")));
         }
         String token = expectedToken(message);
@@ -132,14 +138,15 @@ public final class JsonBodyHandlers {
             if (root instanceof JsonSyntaxException || root instanceof JsonProcessingException) {
                 return malformed(request, root);
             }
-            return Problems.badRequest(request, "The request body has the wrong shape: expected a JSON object",
-                    List.of());
+            return Problems.badRequest(
+                    request, "The request body has the wrong shape: expected a JSON object", List.of());
         }
-        String expected = token != null && TOKENS.containsKey(token) ? TOKENS.get(token)
+        String expected = token != null && TOKENS.containsKey(token)
+                ? TOKENS.get(token)
                 : RequestBindingHandlers.expected(path.get(0).getArgument());
         String fieldMessage = "has the wrong type; expected " + expected;
-        return Problems.badRequest(request, field + ": " + fieldMessage,
-                List.of(new Problem.FieldProblem(field, fieldMessage)));
+        return Problems.badRequest(
+                request, field + ": " + fieldMessage, List.of(new Problem.FieldProblem(field, fieldMessage)));
     }
 
     /** JSON token names in serde's "Unexpected token X, expected Y" messages. */
@@ -191,7 +198,8 @@ public final class JsonBodyHandlers {
     }
 
     private static List<String> properties(Class<?> type) {
-        return BeanIntrospector.SHARED.findIntrospection(type)
+        return BeanIntrospector.SHARED
+                .findIntrospection(type)
                 .map(BeanIntrospection::getBeanProperties)
                 .map(props -> props.stream().map(BeanProperty::getName).sorted().toList())
                 .orElse(List.of());

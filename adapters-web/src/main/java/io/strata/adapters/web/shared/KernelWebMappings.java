@@ -10,8 +10,7 @@ import java.util.Set;
  * user), and a helper inherited by both would be found twice.
  */
 public final class KernelWebMappings {
-    private KernelWebMappings() {
-    }
+    private KernelWebMappings() {}
 
     /** Sorted, as {@link Tags} keeps them. */
     public static Set<String> tags(Tags tags) {

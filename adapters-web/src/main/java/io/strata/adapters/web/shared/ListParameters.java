@@ -1,8 +1,6 @@
 package io.strata.adapters.web.shared;
 
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -10,24 +8,34 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Documents the paging, counting and sorting parameters every list endpoint takes (see
- * {@link ListQuery}) in the OpenAPI document; put it on the controller method, next to the
- * resource's own filter parameters.
+ * Names the allow-list of a list endpoint, once, on its {@link ListQuery} argument: the request's paging, sort,
+ * {@code q} and filter parameters are read against it ({@link ListQueryArgumentBinder}), and the OpenAPI document
+ * lists exactly those parameters, typed, from the same allow-list
+ * ({@link io.strata.adapters.web.shared.openapi.ListEndpoint}).
+ *
+ * <pre>{@code
+ * @Get
+ * public PageResponse<UserResponse> search(@Parameter(hidden = true) Actor actor,
+ *         @ListParameters(value = UserSearch.class, q = "username, e-mail and full name") ListQuery query) {
+ *     return PageResponse.of(users.search(actor, query.criteria(), query.page()), mapper::toResponse);
+ * }
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.METHOD)
-@Parameter(name = ListQuery.LIMIT, in = ParameterIn.QUERY, description = "1 to 200 (default 50)",
-        schema = @Schema(implementation = Integer.class, minimum = "1", maximum = "200"))
-@Parameter(name = ListQuery.CURSOR, in = ParameterIn.QUERY, description = "page.nextCursor of the previous page",
-        schema = @Schema(implementation = String.class))
-@Parameter(name = ListQuery.PAGE, in = ParameterIn.QUERY, description = "1-based page (offset paging)",
-        schema = @Schema(implementation = Integer.class, minimum = "1"))
-@Parameter(name = ListQuery.SIZE, in = ParameterIn.QUERY, description = "page size (offset paging), 1 to 200",
-        schema = @Schema(implementation = Integer.class, minimum = "1", maximum = "200"))
-@Parameter(name = ListQuery.COUNT, in = ParameterIn.QUERY, description = "exact or estimated: include page.total",
-        schema = @Schema(implementation = String.class, allowableValues = {"exact", "estimated"}))
-@Parameter(name = ListQuery.SORT, in = ParameterIn.QUERY, description = "comma-separated keys, - for descending",
-        schema = @Schema(implementation = String.class))
+@Target(ElementType.PARAMETER)
+@Parameter(hidden = true) // the argument is no parameter of its own; the document lists the query parameters
 public @interface ListParameters {
+
+    /** The domain class that holds the resource's allow-list as {@code public static final QuerySchema SCHEMA}. */
+    Class<?> value();
+
+    /** What {@code q} searches, for the document, e.g. {@code "username, e-mail and full name"}. */
+    String q();
+
+    /**
+     * Query parameters the endpoint reads itself (e.g. {@code include}, as {@code @QueryValue} arguments that
+     * document themselves): they are no filters.
+     */
+    String[] ignored() default {};
 }

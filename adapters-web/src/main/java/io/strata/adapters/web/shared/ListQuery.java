@@ -9,6 +9,8 @@ import io.strata.domain.shared.query.SearchCriteria;
 import io.strata.domain.shared.query.SortOrder;
 import io.strata.domain.shared.query.TotalCount;
 import io.strata.domain.shared.value.Storable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,15 +29,8 @@ import java.util.Set;
  *   <li>every other parameter is a filter {@code field=op.value} (repeatable, e.g. a range
  *   {@code createdAt=gte.X&createdAt=lt.Y}); unknown fields or operators are 400s naming what is allowed.</li>
  * </ul>
- * All problems are reported together in one {@link ValidationException}.
- *
- * <pre>{@code
- * @Get
- * public PageResponse<UserResponse> search(Actor actor, HttpRequest<?> request) {
- *     ListQuery query = ListQuery.parse(request.getParameters(), UserSearch.SCHEMA);
- *     return PageResponse.of(users.search(actor, query.criteria(), query.page()), mapper::toResponse);
- * }
- * }</pre>
+ * All problems are reported together in one {@link ValidationException}. Controllers take it as an argument
+ * annotated with {@link ListParameters}, which names the allow-list once for reading and for the OpenAPI document.
  */
 public record ListQuery(SearchCriteria criteria, PageRequest page) {
     public static final String LIMIT = "limit";
@@ -49,6 +44,26 @@ public record ListQuery(SearchCriteria criteria, PageRequest page) {
     public static final int MAX_Q_LENGTH = 200;
     public static final int MAX_CURSOR_LENGTH = 1024;
     public static final int MAX_PAGE = 1_000_000;
+
+    private static final ClassValue<QuerySchema> SCHEMAS = new ClassValue<>() {
+        @Override
+        protected QuerySchema computeValue(Class<?> holder) {
+            try {
+                Field field = holder.getField("SCHEMA");
+                if (Modifier.isStatic(field.getModifiers()) && field.get(null) instanceof QuerySchema schema) {
+                    return schema;
+                }
+            } catch (NoSuchFieldException | IllegalAccessException e) {
+                // reported below
+            }
+            throw new IllegalStateException(holder.getName() + " has no public static QuerySchema SCHEMA");
+        }
+    };
+
+    /** The allow-list a {@link ListParameters} names: its class's {@code public static final QuerySchema SCHEMA}. */
+    public static QuerySchema schemaOf(Class<?> holder) {
+        return SCHEMAS.get(holder);
+    }
 
     public static ListQuery parse(ConvertibleMultiValues<String> parameters, QuerySchema schema) {
         return parse(parameters, schema, Set.of());
@@ -88,7 +103,10 @@ public record ListQuery(SearchCriteria criteria, PageRequest page) {
         TotalCount count = count(countText, errors);
         List<SortOrder> sort = schema.defaultSort();
         try {
-            sort = QueryGrammar.sort(schema, String.join(",", sortTexts.stream().filter(s -> !s.isBlank()).toList()));
+            sort = QueryGrammar.sort(
+                    schema,
+                    String.join(
+                            ",", sortTexts.stream().filter(s -> !s.isBlank()).toList()));
         } catch (ValidationException e) {
             errors.addAll(e.errors());
         }
@@ -121,7 +139,8 @@ public record ListQuery(SearchCriteria criteria, PageRequest page) {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new ListQuery(new SearchCriteria(filters, q),
+        return new ListQuery(
+                new SearchCriteria(filters, q),
                 new PageRequest(effectiveLimit, offsetPaging ? null : cursor, offset, sort, count));
     }
 
@@ -134,15 +153,15 @@ public record ListQuery(SearchCriteria criteria, PageRequest page) {
             case "estimated" -> TotalCount.ESTIMATED;
             case "none" -> TotalCount.NONE;
             default -> {
-                errors.add(new ValidationException.FieldError(COUNT, "must be exact or estimated, was '"
-                        + Problems.abbreviate(text) + "'"));
+                errors.add(new ValidationException.FieldError(
+                        COUNT, "must be exact or estimated, was '" + Problems.abbreviate(text) + "'"));
                 yield TotalCount.NONE;
             }
         };
     }
 
-    private static String single(Map<String, List<String>> parameters, String name,
-                                 List<ValidationException.FieldError> errors) {
+    private static String single(
+            Map<String, List<String>> parameters, String name, List<ValidationException.FieldError> errors) {
         List<String> values = parameters.getOrDefault(name, List.of());
         if (values.size() > 1) {
             errors.add(new ValidationException.FieldError(name, "give it once"));
@@ -150,8 +169,12 @@ public record ListQuery(SearchCriteria criteria, PageRequest page) {
         return values.isEmpty() ? null : values.get(0);
     }
 
-    private static Integer integer(Map<String, List<String>> parameters, String name, int min, int max,
-                                   List<ValidationException.FieldError> errors) {
+    private static Integer integer(
+            Map<String, List<String>> parameters,
+            String name,
+            int min,
+            int max,
+            List<ValidationException.FieldError> errors) {
         String text = single(parameters, name, errors);
         if (text == null) {
             return null;
@@ -164,8 +187,9 @@ public record ListQuery(SearchCriteria criteria, PageRequest page) {
         } catch (NumberFormatException e) {
             // reported below
         }
-        errors.add(new ValidationException.FieldError(name, "must be an integer between " + min + " and " + max
-                + ", was '" + Problems.abbreviate(text) + "'"));
+        errors.add(new ValidationException.FieldError(
+                name,
+                "must be an integer between " + min + " and " + max + ", was '" + Problems.abbreviate(text) + "'"));
         return null;
     }
 }

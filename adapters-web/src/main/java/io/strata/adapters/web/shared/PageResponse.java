@@ -14,7 +14,8 @@ import java.util.function.Function;
 public record PageResponse<T>(List<T> items, PageInfo page) {
 
     public static <D, T> PageResponse<T> of(Page<D> page, Function<? super D, ? extends T> mapper) {
-        return new PageResponse<>(page.items().stream().<T>map(mapper).toList(),
+        return new PageResponse<>(
+                page.items().stream().<T>map(mapper).toList(),
                 new PageInfo(page.limit(), page.nextCursor(), page.total()));
     }
 
@@ -23,7 +24,8 @@ public record PageResponse<T>(List<T> items, PageInfo page) {
     @Schema(name = "PageInfo")
     public record PageInfo(
             @Schema(description = "The limit applied") int limit,
+
             @Schema(description = "Opaque cursor of the next page; null at the end (keyset paging)") @Nullable String nextCursor,
-            @Schema(description = "Total matches; only with count=exact (exact) or count=estimated") @Nullable Long total) {
-    }
+
+            @Schema(description = "Total matches; only with count=exact (exact) or count=estimated") @Nullable Long total) {}
 }

@@ -14,11 +14,19 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Problem", description = "RFC 9457 problem details; every error response has this body")
 public record Problem(
-        @Schema(description = "Stable problem type URI, e.g. urn:strata:problem:validation") String type,
-        @Schema(description = "Short summary of the problem type") String title,
+        @Schema(description = "Stable problem type URI, e.g. urn:strata:problem:validation")
+        String type,
+
+        @Schema(description = "Short summary of the problem type")
+        String title,
+
         @Schema(description = "HTTP status code") int status,
-        @Schema(description = "What went wrong in this occurrence and, where useful, what is allowed") String detail,
+
+        @Schema(description = "What went wrong in this occurrence and, where useful, what is allowed")
+        String detail,
+
         @Schema(description = "Path of the request that failed") @Nullable String instance,
+
         @Schema(description = "Offending fields (validation problems only)") @Nullable List<FieldProblem> errors) {
 
     public Problem {
@@ -29,6 +37,5 @@ public record Problem(
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "FieldProblem")
-    public record FieldProblem(@Nullable String field, String message) {
-    }
+    public record FieldProblem(@Nullable String field, String message) {}
 }

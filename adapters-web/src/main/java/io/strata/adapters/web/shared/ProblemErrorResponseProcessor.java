@@ -30,13 +30,16 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             return response;
         }
         String detail = detail(context, status);
-        List<Problem.FieldProblem> errors = status.getCode() >= 500 ? List.of() : context.getErrors().stream()
-                .filter(e -> e.getPath().isPresent())
-                .map(e -> new Problem.FieldProblem(e.getPath().get().replaceFirst("^/", ""), e.getMessage()))
-                .toList();
+        List<Problem.FieldProblem> errors = status.getCode() >= 500
+                ? List.of()
+                : context.getErrors().stream()
+                        .filter(e -> e.getPath().isPresent())
+                        .map(e -> new Problem.FieldProblem(e.getPath().get().replaceFirst("^/", ""), e.getMessage()))
+                        .toList();
         MutableHttpResponse<Problem> problem = Problems.forStatus(context.getRequest(), status, detail);
         Problem body = problem.body();
-        return response.body(new Problem(body.type(), body.title(), body.status(), body.detail(), body.instance(), errors))
+        return response.body(
+                        new Problem(body.type(), body.title(), body.status(), body.detail(), body.instance(), errors))
                 .contentType(Problems.MEDIA_TYPE);
     }
 
@@ -57,8 +60,12 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             return "No resource at " + context.getRequest().getPath();
         }
         if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE) {
-            return "Request body too large" + context.getErrors().stream().map(Error::getMessage).findFirst()
-                    .map(m -> ": " + m).orElse("");
+            return "Request body too large"
+                    + context.getErrors().stream()
+                            .map(Error::getMessage)
+                            .findFirst()
+                            .map(m -> ": " + m)
+                            .orElse("");
         }
         String messages = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
         return messages.isBlank() ? null : messages;

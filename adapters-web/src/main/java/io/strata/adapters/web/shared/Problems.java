@@ -44,12 +44,10 @@ public final class Problems {
             Map.entry(500, "internal"),
             Map.entry(503, "unavailable"));
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** The HTTP status and problem type of a kind of domain error. */
-    public record DomainProblem(HttpStatus status, String type) {
-    }
+    public record DomainProblem(HttpStatus status, String type) {}
 
     /**
      * What each kind of domain error means over HTTP. The one place that decides it: exhaustive, so a new
@@ -73,7 +71,9 @@ public final class Problems {
         DomainProblem kind = of(e.kind());
         HttpStatus status = kind.status();
         List<Problem.FieldProblem> errors = e instanceof ValidationException v
-                ? v.errors().stream().map(f -> new Problem.FieldProblem(f.field(), f.message())).toList()
+                ? v.errors().stream()
+                        .map(f -> new Problem.FieldProblem(f.field(), f.message()))
+                        .toList()
                 : List.of();
         MutableHttpResponse<Problem> response = response(request, status, kind.type(), e.getMessage(), errors);
         if (e instanceof ThrottledException t) {
@@ -83,24 +83,26 @@ public final class Problems {
         }
         if (status == HttpStatus.UNAUTHORIZED) {
             boolean tokenGiven = request != null && request.getHeaders().contains(HttpHeaders.AUTHORIZATION);
-            response.header(HttpHeaders.WWW_AUTHENTICATE,
+            response.header(
+                    HttpHeaders.WWW_AUTHENTICATE,
                     tokenGiven ? "Bearer realm=\"strata\", error=\"invalid_token\"" : "Bearer realm=\"strata\"");
         }
         return response;
     }
 
     /** A 400 for input the HTTP layer could not read (JSON, types, parameters). */
-    public static MutableHttpResponse<Problem> badRequest(@Nullable HttpRequest<?> request, String detail,
-                                                          List<Problem.FieldProblem> errors) {
+    public static MutableHttpResponse<Problem> badRequest(
+            @Nullable HttpRequest<?> request, String detail, List<Problem.FieldProblem> errors) {
         return response(request, HttpStatus.BAD_REQUEST, "validation", detail, errors);
     }
 
     /** A problem for a status raised by the HTTP layer (404 route, 405, 413, 415, ...). */
-    public static MutableHttpResponse<Problem> forStatus(@Nullable HttpRequest<?> request, HttpStatus status,
-                                                         @Nullable String detail) {
-        String code = CODE_BY_STATUS.getOrDefault(status.getCode(), status.getCode() >= 500 ? "internal" : "bad-request");
-        String safeDetail = status.getCode() >= 500 || detail == null || detail.isBlank()
-                ? defaultDetail(status) : detail;
+    public static MutableHttpResponse<Problem> forStatus(
+            @Nullable HttpRequest<?> request, HttpStatus status, @Nullable String detail) {
+        String code =
+                CODE_BY_STATUS.getOrDefault(status.getCode(), status.getCode() >= 500 ? "internal" : "bad-request");
+        String safeDetail =
+                status.getCode() >= 500 || detail == null || detail.isBlank() ? defaultDetail(status) : detail;
         return response(request, status, code, safeDetail, List.of());
     }
 
@@ -109,11 +111,19 @@ public final class Problems {
         return response(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal", INTERNAL_DETAIL, List.of());
     }
 
-    public static MutableHttpResponse<Problem> response(@Nullable HttpRequest<?> request, HttpStatus status,
-                                                        String code, String detail,
-                                                        List<Problem.FieldProblem> errors) {
-        Problem problem = new Problem(TYPE_PREFIX + code, status.getReason(), status.getCode(), detail,
-                request == null ? null : request.getPath(), errors);
+    public static MutableHttpResponse<Problem> response(
+            @Nullable HttpRequest<?> request,
+            HttpStatus status,
+            String code,
+            String detail,
+            List<Problem.FieldProblem> errors) {
+        Problem problem = new Problem(
+                TYPE_PREFIX + code,
+                status.getReason(),
+                status.getCode(),
+                detail,
+                request == null ? null : request.getPath(),
+                errors);
         return HttpResponse.<Problem>status(status).body(problem).contentType(MEDIA_TYPE);
     }
 

@@ -27,8 +27,12 @@ import java.util.stream.Collectors;
  * field's type, is a {@link ValidationException} that names what is allowed.
  */
 public final class QueryGrammar {
-    private QueryGrammar() {
-    }
+    /** The longest text a filter value may be. */
+    public static final int MAX_VALUE_LENGTH = 200;
+    /** The most values {@code in} and {@code cs} take. */
+    public static final int MAX_LIST_VALUES = 100;
+
+    private QueryGrammar() {}
 
     /** The operator's token in the grammar: {@code eq}, {@code neq}, ... */
     public static String token(FilterOperator operator) {
@@ -36,27 +40,33 @@ public final class QueryGrammar {
     }
 
     public static Optional<FilterOperator> operator(String token) {
-        return Arrays.stream(FilterOperator.values()).filter(op -> token(op).equals(token)).findFirst();
+        return Arrays.stream(FilterOperator.values())
+                .filter(op -> token(op).equals(token))
+                .findFirst();
     }
 
     /** Reads {@code op.value} for {@code fieldName}, e.g. {@code eq.ACTIVE}, {@code in.a,b}, {@code is.null}. */
     public static Filter filter(QuerySchema schema, String fieldName, String expression) {
         QueryField field = schema.field(fieldName);
         if (field == null || field.operators().isEmpty()) {
-            throw new ValidationException(fieldName, "unknown filter field for " + schema.resource()
-                    + "; allowed: " + String.join(", ", schema.filterableFields()));
+            throw new ValidationException(
+                    fieldName,
+                    "unknown filter field for " + schema.resource() + "; allowed: "
+                            + String.join(", ", schema.filterableFields()));
         }
         int dot = expression == null ? -1 : expression.indexOf('.');
         if (dot <= 0) {
-            throw new ValidationException(fieldName, "expected op.value, e.g. eq.x; operators for "
-                    + fieldName + ": " + operatorList(field));
+            throw new ValidationException(
+                    fieldName, "expected op.value, e.g. eq.x; operators for " + fieldName + ": " + operatorList(field));
         }
         String token = expression.substring(0, dot).toLowerCase(Locale.ROOT);
         String raw = expression.substring(dot + 1);
         FilterOperator op = operator(token)
                 .filter(field.operators()::contains)
-                .orElseThrow(() -> new ValidationException(fieldName, "operator '" + token
-                        + "' is not allowed; operators for " + fieldName + ": " + operatorList(field)));
+                .orElseThrow(() -> new ValidationException(
+                        fieldName,
+                        "operator '" + token + "' is not allowed; operators for " + fieldName + ": "
+                                + operatorList(field)));
         return new Filter(fieldName, op, values(field, op, raw));
     }
 
@@ -72,8 +82,10 @@ public final class QueryGrammar {
             String name = desc || key.startsWith("+") ? key.substring(1) : key;
             QueryField field = schema.field(name);
             if (field == null || !field.sortable()) {
-                throw new ValidationException("sort", "cannot sort " + schema.resource() + " by '" + name
-                        + "'; allowed: " + String.join(", ", schema.sortableFields()));
+                throw new ValidationException(
+                        "sort",
+                        "cannot sort " + schema.resource() + " by '" + name + "'; allowed: "
+                                + String.join(", ", schema.sortableFields()));
             }
             if (orders.stream().anyMatch(o -> o.field().equals(name))) {
                 throw new ValidationException("sort", "'" + name + "' appears twice");
@@ -91,26 +103,30 @@ public final class QueryGrammar {
         String name = field.name();
         if (op == FilterOperator.IS) {
             boolean bool = field.type() == FieldType.BOOLEAN;
-            return List.of(switch (raw.toLowerCase(Locale.ROOT)) {
-                case "null" -> Filter.IsValue.NULL;
-                case "notnull", "not_null" -> Filter.IsValue.NOT_NULL;
-                case "true" -> bool ? Filter.IsValue.TRUE : notBoolean(name);
-                case "false" -> bool ? Filter.IsValue.FALSE : notBoolean(name);
-                default -> throw new ValidationException(name, bool ? "is takes null, notnull, true or false"
-                        : "is takes null or notnull");
-            });
+            return List.of(
+                    switch (raw.toLowerCase(Locale.ROOT)) {
+                        case "null" -> Filter.IsValue.NULL;
+                        case "notnull", "not_null" -> Filter.IsValue.NOT_NULL;
+                        case "true" -> bool ? Filter.IsValue.TRUE : notBoolean(name);
+                        case "false" -> bool ? Filter.IsValue.FALSE : notBoolean(name);
+                        default ->
+                            throw new ValidationException(
+                                    name, bool ? "is takes null, notnull, true or false" : "is takes null or notnull");
+                    });
         }
         if (op == FilterOperator.IN || op == FilterOperator.CS) {
             String list = raw.startsWith("(") && raw.endsWith(")") || raw.startsWith("{") && raw.endsWith("}")
-                    ? raw.substring(1, raw.length() - 1) : raw;
+                    ? raw.substring(1, raw.length() - 1)
+                    : raw;
             List<Object> values = new ArrayList<>();
             for (String item : list.split(",")) {
                 if (!item.isBlank()) {
                     values.add(convert(field, item.strip()));
                 }
             }
-            if (values.isEmpty() || values.size() > 100) {
-                throw new ValidationException(name, token(op) + " takes 1 to 100 comma-separated values");
+            if (values.isEmpty() || values.size() > MAX_LIST_VALUES) {
+                throw new ValidationException(
+                        name, token(op) + " takes 1 to " + MAX_LIST_VALUES + " comma-separated values");
             }
             return values;
         }
@@ -129,8 +145,8 @@ public final class QueryGrammar {
         try {
             return switch (field.type()) {
                 case TEXT, TEXT_SET -> {
-                    if (raw.length() > 200) {
-                        throw new ValidationException(name, "value longer than 200 characters");
+                    if (raw.length() > MAX_VALUE_LENGTH) {
+                        throw new ValidationException(name, "value longer than " + MAX_VALUE_LENGTH + " characters");
                     }
                     yield Storable.text(name, raw);
                 }
@@ -139,11 +155,12 @@ public final class QueryGrammar {
                 case DATE -> Storable.date(name, LocalDate.parse(raw));
                 case INTEGER -> Long.parseLong(raw);
                 case DECIMAL -> Storable.decimal(name, new BigDecimal(raw));
-                case BOOLEAN -> switch (raw.toLowerCase(Locale.ROOT)) {
-                    case "true" -> Boolean.TRUE;
-                    case "false" -> Boolean.FALSE;
-                    default -> throw new IllegalArgumentException();
-                };
+                case BOOLEAN ->
+                    switch (raw.toLowerCase(Locale.ROOT)) {
+                        case "true" -> Boolean.TRUE;
+                        case "false" -> Boolean.FALSE;
+                        default -> throw new IllegalArgumentException();
+                    };
                 case ENUM -> enumValue(field, raw);
             };
         } catch (DateTimeParseException | IllegalArgumentException e) {
@@ -157,11 +174,16 @@ public final class QueryGrammar {
                 return constant;
             }
         }
-        throw new ValidationException(field.name(), "'" + raw + "' is not one of "
-                + Arrays.stream(field.enumType().getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+        throw new ValidationException(
+                field.name(),
+                "'" + raw + "' is not one of "
+                        + Arrays.stream(field.enumType().getEnumConstants())
+                                .map(Enum::name)
+                                .collect(Collectors.joining(", ")));
     }
 
-    private static String describe(QueryField field) {
+    /** How a value of {@code field} is written, e.g. "date (YYYY-MM-DD)"; "value" for text and enumerations. */
+    public static String describe(QueryField field) {
         return switch (field.type()) {
             case UUID -> "UUID";
             case INSTANT -> "ISO-8601 instant (e.g. 2026-01-31T12:00:00Z)";

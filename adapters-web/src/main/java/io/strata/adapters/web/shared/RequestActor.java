@@ -13,8 +13,7 @@ public final class RequestActor {
     public static final String ACTOR_ATTRIBUTE = "strata.auth.actor";
     public static final String SESSION_ATTRIBUTE = "strata.auth.session";
 
-    private RequestActor() {
-    }
+    private RequestActor() {}
 
     public static void authenticate(HttpRequest<?> request, Actor actor, UUID sessionId) {
         request.setAttribute(ACTOR_ATTRIBUTE, actor);

@@ -39,8 +39,7 @@ import java.util.stream.Collectors;
  * what it expects.
  */
 public final class RequestBindingHandlers {
-    private RequestBindingHandlers() {
-    }
+    private RequestBindingHandlers() {}
 
     /** Path/query values that do not convert (bad UUID, not a number) and body decoding errors. */
     @Singleton
@@ -56,15 +55,19 @@ public final class RequestBindingHandlers {
             }
             Argument<?> argument = exception.getArgument();
             if (argument.getAnnotationMetadata().hasAnnotation(Body.class)) {
-                return Problems.badRequest(request, "The request body could not be read: expected a JSON object",
-                        List.of());
+                return Problems.badRequest(
+                        request, "The request body could not be read: expected a JSON object", List.of());
             }
             String name = argument.getName();
-            String value = exception.getConversionError().getOriginalValue().map(String::valueOf).orElse(null);
+            String value = exception
+                    .getConversionError()
+                    .getOriginalValue()
+                    .map(String::valueOf)
+                    .orElse(null);
             String message = (value == null ? "value" : "'" + Problems.abbreviate(value) + "'") + " is not "
                     + expected(argument);
-            return Problems.badRequest(request, name + ": " + message,
-                    List.of(new Problem.FieldProblem(name, message)));
+            return Problems.badRequest(
+                    request, name + ": " + message, List.of(new Problem.FieldProblem(name, message)));
         }
     }
 
@@ -72,7 +75,8 @@ public final class RequestBindingHandlers {
     @Singleton
     @Produces(Problems.MEDIA_TYPE)
     @Replaces(UnsatisfiedArgumentHandler.class)
-    public static class UnsatisfiedArguments implements ExceptionHandler<UnsatisfiedArgumentException, HttpResponse<?>> {
+    public static class UnsatisfiedArguments
+            implements ExceptionHandler<UnsatisfiedArgumentException, HttpResponse<?>> {
         @Override
         public HttpResponse<?> handle(HttpRequest request, UnsatisfiedArgumentException exception) {
             return missing(request, exception.getArgument(), false);
@@ -94,16 +98,19 @@ public final class RequestBindingHandlers {
     @Singleton
     @Produces(Problems.MEDIA_TYPE)
     @Replaces(ConstraintExceptionHandler.class)
-    public static class ConstraintViolations implements ExceptionHandler<ConstraintViolationException, HttpResponse<?>> {
+    public static class ConstraintViolations
+            implements ExceptionHandler<ConstraintViolationException, HttpResponse<?>> {
         @Override
         public HttpResponse<?> handle(HttpRequest request, ConstraintViolationException exception) {
             List<Problem.FieldProblem> errors = exception.getConstraintViolations().stream()
                     .map(v -> new Problem.FieldProblem(leaf(v), v.getMessage()))
                     .sorted(java.util.Comparator.comparing(f -> String.valueOf(f.field())))
                     .toList();
-            String detail = errors.isEmpty() ? "Invalid input" : errors.stream()
-                    .map(f -> f.field() == null ? f.message() : f.field() + ": " + f.message())
-                    .collect(Collectors.joining("; "));
+            String detail = errors.isEmpty()
+                    ? "Invalid input"
+                    : errors.stream()
+                            .map(f -> f.field() == null ? f.message() : f.field() + ": " + f.message())
+                            .collect(Collectors.joining("; "));
             return Problems.badRequest(request, detail, errors);
         }
 
@@ -124,12 +131,14 @@ public final class RequestBindingHandlers {
         if (body || argument.getAnnotationMetadata().hasAnnotation(Body.class)) {
             return Problems.badRequest(request, "A request body is required (a JSON object)", List.of());
         }
-        String name = argument.getAnnotationMetadata().stringValue(io.micronaut.http.annotation.QueryValue.class)
+        String name = argument.getAnnotationMetadata()
+                .stringValue(io.micronaut.http.annotation.QueryValue.class)
                 .or(() -> argument.getAnnotationMetadata().stringValue(io.micronaut.http.annotation.Header.class))
                 .filter(s -> !s.isBlank())
                 .orElse(argument.getName());
         String kind = argument.getAnnotationMetadata().hasAnnotation(io.micronaut.http.annotation.Header.class)
-                ? "header" : "parameter";
+                ? "header"
+                : "parameter";
         String message = "required " + kind + " is missing";
         return Problems.badRequest(request, name + ": " + message, List.of(new Problem.FieldProblem(name, message)));
     }
@@ -140,11 +149,18 @@ public final class RequestBindingHandlers {
         if (type == UUID.class) {
             return "a valid UUID";
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class || type == BigInteger.class) {
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class
+                || type == BigInteger.class) {
             return "an integer";
         }
-        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class
+        if (Number.class.isAssignableFrom(type)
+                || type == double.class
+                || type == float.class
                 || type == BigDecimal.class) {
             return "a number";
         }
@@ -155,8 +171,10 @@ public final class RequestBindingHandlers {
             return "a string";
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
-                    .collect(Collectors.joining(", "));
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(c -> ((Enum<?>) c).name())
+                            .collect(Collectors.joining(", "));
         }
         if (type == Instant.class) {
             return "an ISO-8601 instant (e.g. 2026-01-31T12:00:00Z)";
@@ -168,15 +186,18 @@ public final class RequestBindingHandlers {
             return "an ISO-8601 date/time";
         }
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return argument.getFirstTypeVariable().map(item -> "an array of " + plural(expected(item)))
+            return argument.getFirstTypeVariable()
+                    .map(item -> "an array of " + plural(expected(item)))
                     .orElse("an array");
         }
-        return Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.") ? "a JSON object"
+        return Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.")
+                ? "a JSON object"
                 : "a valid " + type.getSimpleName().toLowerCase(Locale.ROOT);
     }
 
     private static String plural(String expected) {
-        return expected.startsWith("a ") ? expected.substring(2) + "s"
+        return expected.startsWith("a ")
+                ? expected.substring(2) + "s"
                 : expected.startsWith("an ") ? expected.substring(3) + "s" : expected;
     }
 }

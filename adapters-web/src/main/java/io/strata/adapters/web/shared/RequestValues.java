@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
 
 /** Reads ids and enum names from request text with 400s that say what is allowed. */
 public final class RequestValues {
-    private RequestValues() {
-    }
+    private RequestValues() {}
 
     public static UUID uuid(String field, @Nullable String text) {
         if (text == null || text.isBlank()) {
@@ -76,7 +75,9 @@ public final class RequestValues {
                 return constant;
             }
         }
-        throw new ValidationException(field, "'" + Problems.abbreviate(text) + "' is not one of "
-                + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+        throw new ValidationException(
+                field,
+                "'" + Problems.abbreviate(text) + "' is not one of "
+                        + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 }

@@ -15,8 +15,7 @@ import java.util.List;
  * without {@code If-Match} (428).
  */
 public final class RuleViolationHandlers {
-    private RuleViolationHandlers() {
-    }
+    private RuleViolationHandlers() {}
 
     /** Rule violations raised by the domain and the use cases. */
     @Singleton
@@ -35,8 +34,12 @@ public final class RuleViolationHandlers {
             implements ExceptionHandler<PreconditionRequiredException, HttpResponse<?>> {
         @Override
         public HttpResponse<?> handle(HttpRequest request, PreconditionRequiredException exception) {
-            return Problems.response(request, HttpStatus.PRECONDITION_REQUIRED, "precondition-required",
-                    exception.getMessage(), List.of());
+            return Problems.response(
+                    request,
+                    HttpStatus.PRECONDITION_REQUIRED,
+                    "precondition-required",
+                    exception.getMessage(),
+                    List.of());
         }
     }
 }

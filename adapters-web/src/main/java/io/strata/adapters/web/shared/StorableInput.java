@@ -6,8 +6,8 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.value.ConvertibleMultiValues;
-import io.strata.domain.shared.value.Storable;
 import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.value.Storable;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
@@ -25,12 +25,11 @@ import java.util.Map;
 final class StorableInput {
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
-    private StorableInput() {
-    }
+    private StorableInput() {}
 
     /** The first unstorable query parameter (name or value) or path, or null. */
-    static ValidationException.@Nullable FieldError firstProblem(String path,
-                                                                  ConvertibleMultiValues<String> parameters) {
+    static ValidationException.@Nullable FieldError firstProblem(
+            String path, ConvertibleMultiValues<String> parameters) {
         String pathProblem = Storable.textProblem(path);
         if (pathProblem != null) {
             return new ValidationException.FieldError("path", pathProblem);
@@ -62,7 +61,8 @@ final class StorableInput {
                     default -> null;
                 };
                 if (problem != null) {
-                    String field = token == JsonToken.FIELD_NAME ? path(parser.getParsingContext().getParent())
+                    String field = token == JsonToken.FIELD_NAME
+                            ? path(parser.getParsingContext().getParent())
                             : path(parser.getParsingContext());
                     return new ValidationException.FieldError(field, problem);
                 }

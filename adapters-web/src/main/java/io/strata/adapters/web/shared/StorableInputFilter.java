@@ -12,8 +12,8 @@ import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.strata.domain.shared.value.Storable;
 import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.value.Storable;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -42,7 +42,8 @@ public class StorableInputFilter implements Ordered {
     @ExecuteOn(TaskExecutors.BLOCKING)
     public @Nullable HttpResponse<?> check(ServerHttpRequest<?> request) {
         ValidationException.FieldError problem = StorableInput.firstProblem(request.getPath(), request.getParameters());
-        if (problem == null && request.getContentType().map(StorableInputFilter::isJson).orElse(false)) {
+        if (problem == null
+                && request.getContentType().map(StorableInputFilter::isJson).orElse(false)) {
             byte[] body = copyOfBody(request);
             problem = body == null ? null : StorableInput.firstProblem(body);
         }
@@ -57,7 +58,7 @@ public class StorableInputFilter implements Ordered {
             return body.toByteArray();
         } catch (ExecutionException | TimeoutException e) {
             buffered.cancel(true);
-            return null;   // too large, cut off or too slow: reading it for the controller fails the same way
+            return null; // too large, cut off or too slow: reading it for the controller fails the same way
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;

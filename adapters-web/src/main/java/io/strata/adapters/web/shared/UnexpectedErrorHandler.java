@@ -37,7 +37,10 @@ public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpR
     public HttpResponse<?> handle(HttpRequest request, Exception exception) {
         Optional<Duration> outage = availability == null ? Optional.empty() : availability.outageOf(exception);
         if (outage.isPresent()) {
-            LOG.warn("{} {}: 503, the database is unavailable ({})", request.getMethodName(), request.getPath(),
+            LOG.warn(
+                    "{} {}: 503, the database is unavailable ({})",
+                    request.getMethodName(),
+                    request.getPath(),
                     rootMessage(exception));
             return unavailable(request, outage.get());
         }
@@ -48,8 +51,12 @@ public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpR
     /** The 503 problem: the database is unavailable, retry after {@code retryAfter} (whole seconds, at least 1). */
     public static MutableHttpResponse<Problem> unavailable(HttpRequest<?> request, Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        return Problems.response(request, HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                        "The database is unavailable; retry in " + seconds + " s", List.of())
+        return Problems.response(
+                        request,
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "unavailable",
+                        "The database is unavailable; retry in " + seconds + " s",
+                        List.of())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     }
 

@@ -12,8 +12,10 @@ import org.mapstruct.ReportingPolicy;
  * accessors ({@code user.email()}) through the {@code processor} module's
  * {@code FluentAccessorNamingStrategy}, so every mapping is checked by the compiler.
  */
-@MapperConfig(componentModel = MappingConstants.ComponentModel.JAKARTA, uses = KernelWebMappings.class,
-        unmappedTargetPolicy = ReportingPolicy.ERROR, unmappedSourcePolicy = ReportingPolicy.ERROR,
+@MapperConfig(
+        componentModel = MappingConstants.ComponentModel.JAKARTA,
+        uses = KernelWebMappings.class,
+        unmappedTargetPolicy = ReportingPolicy.ERROR,
+        unmappedSourcePolicy = ReportingPolicy.ERROR,
         injectionStrategy = InjectionStrategy.CONSTRUCTOR)
-public interface WebMapperConfig {
-}
+public interface WebMapperConfig {}

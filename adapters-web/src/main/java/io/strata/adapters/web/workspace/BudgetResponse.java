@@ -8,5 +8,6 @@ import java.math.BigDecimal;
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @Schema(name = "Budget")
-public record BudgetResponse(@Schema(example = "12500.00") BigDecimal amount, @Schema(example = "EUR") String currency) {
-}
+public record BudgetResponse(
+        @Schema(example = "12500.00") BigDecimal amount,
+        @Schema(example = "EUR") String currency) {}

@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /** Body of {@code POST /api/v1/projects/{id}/members}. */
 @Serdeable
 @JsonIgnoreProperties(ignoreUnknown = false)
-@Schema(name = "MemberRequest", requiredProperties = {"userId"})
-public record MemberRequest(@Schema(format = "uuid") @Nullable String userId) {
-}
+@Schema(
+        name = "MemberRequest",
+        requiredProperties = {"userId"})
+public record MemberRequest(
+        @Schema(format = "uuid") @Nullable String userId) {}

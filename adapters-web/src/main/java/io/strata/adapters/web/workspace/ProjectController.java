@@ -2,7 +2,6 @@ package io.strata.adapters.web.workspace;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -26,6 +25,10 @@ import io.strata.adapters.web.shared.PageResponse;
 import io.strata.adapters.web.shared.Problem;
 import io.strata.adapters.web.shared.Problems;
 import io.strata.adapters.web.shared.RequestValues;
+import io.strata.adapters.web.shared.openapi.AccessProblems;
+import io.strata.adapters.web.shared.openapi.CommonProblems;
+import io.strata.adapters.web.shared.openapi.StaleVersionProblem;
+import io.strata.adapters.web.shared.openapi.VersionProblems;
 import io.strata.application.workspace.AddProjectMemberUseCase;
 import io.strata.application.workspace.AddTaskUseCase;
 import io.strata.application.workspace.ChangeProjectStatusUseCase;
@@ -47,7 +50,6 @@ import io.strata.domain.workspace.Task;
 import io.strata.domain.workspace.TaskSearch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -64,14 +66,8 @@ import java.util.UUID;
 @Controller(ProjectController.BASE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Projects")
-@ApiResponse(responseCode = "400", description = "Invalid input",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "401", description = "Missing or invalid bearer token",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "403", description = "Role not allowed (GUEST writes; non-manager member changes)",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "404", description = "Unknown project, or the caller is not a member",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@CommonProblems
+@AccessProblems
 public class ProjectController {
     public static final String BASE = "/api/v1/projects";
     public static final String INCLUDE_TASKS = "tasks";
@@ -90,10 +86,17 @@ public class ProjectController {
     private final ProjectWebMapper mapper;
     private final TaskWebMapper taskMapper;
 
-    public ProjectController(CreateProjectUseCase createProject, ProjectQueries projects, TaskQueries tasks,
-                             UpdateProjectUseCase updateProject, ChangeProjectStatusUseCase changeStatus,
-                             AddProjectMemberUseCase addMember, RemoveProjectMemberUseCase removeMember,
-                             AddTaskUseCase addTask, ProjectWebMapper mapper, TaskWebMapper taskMapper) {
+    public ProjectController(
+            CreateProjectUseCase createProject,
+            ProjectQueries projects,
+            TaskQueries tasks,
+            UpdateProjectUseCase updateProject,
+            ChangeProjectStatusUseCase changeStatus,
+            AddProjectMemberUseCase addMember,
+            RemoveProjectMemberUseCase removeMember,
+            AddTaskUseCase addTask,
+            ProjectWebMapper mapper,
+            TaskWebMapper taskMapper) {
         this.createProject = createProject;
         this.projects = projects;
         this.tasks = tasks;
@@ -107,57 +110,55 @@ public class ProjectController {
     }
 
     @Post
-    @Operation(summary = "Create a project with its initial tasks",
+    @Operation(
+            summary = "Create a project with its initial tasks",
             description = "One transaction: all or nothing. Every invalid task field is reported at once as "
                     + "tasks[i].field. Initial tasks name each other in dependsOn by key or position. The caller "
                     + "becomes the owner. Honours Idempotency-Key.")
-    @ApiResponse(responseCode = "201", description = "Created; Location and ETag headers set",
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created; Location and ETag headers set",
             content = @Content(schema = @Schema(implementation = ProjectWithTasksResponse.class)))
-    public HttpResponse<ProjectWithTasksResponse> create(@Parameter(hidden = true) Actor actor,
-                                                         @Body CreateProjectRequest body) {
-        CreateProjectUseCase.ProjectWithTasks created = createProject.create(
-                WorkspaceRequests.createProject(actor, body));
+    public HttpResponse<ProjectWithTasksResponse> create(
+            @Parameter(hidden = true) Actor actor, @Body CreateProjectRequest body) {
+        CreateProjectUseCase.ProjectWithTasks created =
+                createProject.create(WorkspaceRequests.createProject(actor, body));
         Project project = created.project();
-        return ETags.tag(HttpResponse.created(mapper.toResponse(created), location(project.id().value())),
+        return ETags.tag(
+                HttpResponse.created(
+                        mapper.toResponse(created), location(project.id().value())),
                 project.version());
     }
 
     @Get
-    @Operation(summary = "Search the projects the caller is a member of (ADMIN: all)",
-            description = "Filters as field=op.value on name (eq, neq, like, ilike, in, ...), status, priority "
-                    + "(eq, neq, in), ownerId (eq, in, ...), memberId (eq), tags (cs), startDate, dueDate, createdAt, "
-                    + "updatedAt (eq, gt, gte, lt, lte, in, is); q searches name and description; sort by name, "
-                    + "startDate, dueDate, createdAt, updatedAt (prefix - for descending; default -createdAt).")
-    @ListParameters
-    @Parameter(name = ListQuery.Q, in = ParameterIn.QUERY, description = "free text over name and description",
-            schema = @Schema(implementation = String.class))
-    @Parameter(name = "name", in = ParameterIn.QUERY, example = "ilike.*relaunch*", schema = @Schema(implementation = String.class))
-    @Parameter(name = "status", in = ParameterIn.QUERY, example = "in.PLANNING,ACTIVE", schema = @Schema(implementation = String.class))
-    @Parameter(name = "priority", in = ParameterIn.QUERY, example = "eq.HIGH", schema = @Schema(implementation = String.class))
-    @Parameter(name = "ownerId", in = ParameterIn.QUERY, example = "eq.6f1c...", schema = @Schema(implementation = String.class))
-    @Parameter(name = "memberId", in = ParameterIn.QUERY, example = "eq.6f1c...", schema = @Schema(implementation = String.class))
-    @Parameter(name = "tags", in = ParameterIn.QUERY, example = "cs.web,2026", schema = @Schema(implementation = String.class))
-    @Parameter(name = "dueDate", in = ParameterIn.QUERY, example = "lt.2026-07-01", schema = @Schema(implementation = String.class))
-    @Parameter(name = "startDate", in = ParameterIn.QUERY, example = "gte.2026-01-01", schema = @Schema(implementation = String.class))
-    @Parameter(name = "createdAt", in = ParameterIn.QUERY, example = "gte.2026-01-01T00:00:00Z",
-            schema = @Schema(implementation = String.class))
-    public PageResponse<ProjectResponse> search(@Parameter(hidden = true) Actor actor, HttpRequest<?> request) {
-        ListQuery query = ListQuery.parse(request.getParameters(), ProjectSearch.SCHEMA);
+    @Operation(
+            summary = "Search the projects the caller is a member of (ADMIN: all)",
+            description = "Paging, sorting and filters (field=op.value) as the parameters list them; memberId=eq.X "
+                    + "finds the projects X is a member of.")
+    public PageResponse<ProjectResponse> search(
+            @Parameter(hidden = true) Actor actor,
+            @ListParameters(value = ProjectSearch.class, q = "name and description") ListQuery query) {
         return PageResponse.of(projects.search(actor, query.criteria(), query.page()), mapper::toResponse);
     }
 
     @Get("/{id}")
-    @Operation(summary = "Get a project",
+    @Operation(
+            summary = "Get a project",
             description = "?include=tasks embeds the first page of its tasks as tasks {items, page} (taskLimit 1 to "
                     + "200, default 50); tasks.page.nextCursor continues at /api/v1/projects/{id}/tasks?cursor=")
-    @ApiResponse(responseCode = "200", description = "The project; ETag set",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The project; ETag set",
             content = @Content(schema = @Schema(implementation = ProjectWithTaskPageResponse.class)))
-    public HttpResponse<?> get(@Parameter(hidden = true) Actor actor, UUID id,
-                               @QueryValue @Nullable @Parameter(schema = @Schema(allowableValues = INCLUDE_TASKS))
-                               String include,
-                               @QueryValue @Nullable @Parameter(description = "Tasks embedded with include=tasks",
-                                       schema = @Schema(type = "integer", minimum = "1", maximum = "200",
-                                               defaultValue = "50")) String taskLimit) {
+    public HttpResponse<?> get(
+            @Parameter(hidden = true) Actor actor,
+            UUID id,
+            @QueryValue @Nullable @Parameter(schema = @Schema(allowableValues = INCLUDE_TASKS)) String include,
+            @QueryValue
+                    @Nullable @Parameter(
+                            description = "Tasks embedded with include=tasks",
+                            schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50"))
+                    String taskLimit) {
         boolean withTasks = include != null && !include.isBlank();
         if (withTasks && !INCLUDE_TASKS.equals(include.strip())) {
             throw new ValidationException("include", "'" + include + "' cannot be included; allowed: " + INCLUDE_TASKS);
@@ -170,59 +171,77 @@ public class ProjectController {
         if (!withTasks) {
             return ok(projects.get(actor, projectId));
         }
-        ProjectQueries.ProjectWithTaskPage found = projects.getWithTasks(actor, projectId,
-                PageRequest.first(limit, TaskSearch.SCHEMA.defaultSort()));
-        return ETags.tag(HttpResponse.ok(new ProjectWithTaskPageResponse(mapper.toResponse(found.project()),
-                PageResponse.of(found.tasks(), taskMapper::toResponse))), found.project().version());
+        ProjectQueries.ProjectWithTaskPage found =
+                projects.getWithTasks(actor, projectId, PageRequest.first(limit, TaskSearch.SCHEMA.defaultSort()));
+        return ETags.tag(
+                HttpResponse.ok(new ProjectWithTaskPageResponse(
+                        mapper.toResponse(found.project()), PageResponse.of(found.tasks(), taskMapper::toResponse))),
+                found.project().version());
     }
 
     @Patch("/{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Update a project (JSON Merge Patch; owner, MANAGER members, ADMIN)",
+    @Operation(
+            summary = "Update a project (JSON Merge Patch; owner, MANAGER members, ADMIN)",
             description = "Patchable: name, description, priority, startDate, dueDate, budget, tags. "
                     + "Requires If-Match with the ETag read.")
-    @RequestBody(content = {
-            @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = ProjectPatchRequest.class)),
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectPatchRequest.class))})
-    @ApiResponse(responseCode = "200", description = "Updated; new ETag",
+    @RequestBody(
+            content = {
+                @Content(
+                        mediaType = MergePatch.MEDIA_TYPE,
+                        schema = @Schema(implementation = ProjectPatchRequest.class)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = ProjectPatchRequest.class))
+            })
+    @ApiResponse(
+            responseCode = "200",
+            description = "Updated; new ETag",
             content = @Content(schema = @Schema(implementation = ProjectResponse.class)))
-    @ApiResponse(responseCode = "412", description = "If-Match is not the current version",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = "If-Match missing",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<ProjectResponse> patch(@Parameter(hidden = true) Actor actor, UUID id,
-                                               @Header(HttpHeaders.IF_MATCH) @Nullable
-                                               @Parameter(required = true, description = IF_MATCH_DOC) String ifMatch,
-                                               @Body @Parameter(hidden = true) JsonNode body) {
+    @VersionProblems
+    public HttpResponse<ProjectResponse> patch(
+            @Parameter(hidden = true) Actor actor,
+            UUID id,
+            @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(required = true, description = IF_MATCH_DOC)
+                    String ifMatch,
+            @Body @Parameter(hidden = true) JsonNode body) {
         long expected = ETags.requireIfMatch(ifMatch);
         ProjectPatch patch = WorkspaceRequests.projectPatch(body);
         return ok(updateProject.update(new UpdateProjectUseCase.Command(actor, new ProjectId(id), expected, patch)));
     }
 
     @Post("/{id}/status")
-    @Operation(summary = "Move a project to a status (owner, MANAGER members, ADMIN)",
+    @Operation(
+            summary = "Move a project to a status (owner, MANAGER members, ADMIN)",
             description = "PLANNING, ACTIVE, ON_HOLD, COMPLETED (only when every task is DONE or CANCELLED), "
                     + "CANCELLED. If-Match is optional.")
-    @ApiResponse(responseCode = "200", description = "The project; new ETag",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The project; new ETag",
             content = @Content(schema = @Schema(implementation = ProjectResponse.class)))
-    @ApiResponse(responseCode = "409", description = "Already in that status, or open tasks block COMPLETED",
+    @ApiResponse(
+            responseCode = "409",
+            description = "Already in that status, or open tasks block COMPLETED",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "412", description = "If-Match given and not the current version",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<ProjectResponse> changeStatus(@Parameter(hidden = true) Actor actor, UUID id,
-                                                      @Header(HttpHeaders.IF_MATCH) @Nullable
-                                                      @Parameter(description = OPTIONAL_IF_MATCH_DOC) String ifMatch,
-                                                      @Body StatusRequest body) {
+    @StaleVersionProblem
+    public HttpResponse<ProjectResponse> changeStatus(
+            @Parameter(hidden = true) Actor actor,
+            UUID id,
+            @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(description = OPTIONAL_IF_MATCH_DOC) String ifMatch,
+            @Body StatusRequest body) {
         Long expected = ETags.optionalIfMatch(ifMatch);
         ProjectStatus status = RequestValues.enumValue("status", body.status(), ProjectStatus.class);
-        return ok(changeStatus.changeStatus(new ChangeProjectStatusUseCase.Command(actor, new ProjectId(id), status,
-                expected)));
+        return ok(changeStatus.changeStatus(
+                new ChangeProjectStatusUseCase.Command(actor, new ProjectId(id), status, expected)));
     }
 
     @Get("/{id}/progress")
-    @Operation(summary = "A project's progress",
+    @Operation(
+            summary = "A project's progress",
             description = "Task counts by status, estimated vs worked hours, overdue open tasks (one query)")
-    @ApiResponse(responseCode = "200", description = "The progress",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The progress",
             content = @Content(schema = @Schema(implementation = ProjectProgressResponse.class)))
     public ProjectProgressResponse progress(@Parameter(hidden = true) Actor actor, UUID id) {
         return mapper.toResponse(projects.progress(actor, new ProjectId(id)));
@@ -230,71 +249,80 @@ public class ProjectController {
 
     @Post("/{id}/members")
     @Operation(summary = "Add a member (owner, MANAGER members, ADMIN)")
-    @ApiResponse(responseCode = "200", description = "The project; new ETag",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The project; new ETag",
             content = @Content(schema = @Schema(implementation = ProjectResponse.class)))
-    @ApiResponse(responseCode = "409", description = "Already a member, or the project is full",
+    @ApiResponse(
+            responseCode = "409",
+            description = "Already a member, or the project is full",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<ProjectResponse> addMember(@Parameter(hidden = true) Actor actor, UUID id,
-                                                   @Body MemberRequest body) {
+    public HttpResponse<ProjectResponse> addMember(
+            @Parameter(hidden = true) Actor actor, UUID id, @Body MemberRequest body) {
         UserId userId = new UserId(RequestValues.uuid("userId", body.userId()));
         return ok(addMember.addMember(new AddProjectMemberUseCase.Command(actor, new ProjectId(id), userId)));
     }
 
     @Delete("/{id}/members/{userId}")
-    @Operation(summary = "Remove a member (owner, MANAGER members, ADMIN)",
-            description = "Not the owner, nor a member with open assigned tasks. Requires If-Match: the project's ETag.")
-    @ApiResponse(responseCode = "200", description = "The project; new ETag",
+    @Operation(
+            summary = "Remove a member (owner, MANAGER members, ADMIN)",
+            description =
+                    "Not the owner, nor a member with open assigned tasks. Requires If-Match: the project's ETag.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The project; new ETag",
             content = @Content(schema = @Schema(implementation = ProjectResponse.class)))
-    @ApiResponse(responseCode = "409", description = "The owner, not a member, or open tasks assigned",
+    @ApiResponse(
+            responseCode = "409",
+            description = "The owner, not a member, or open tasks assigned",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "412", description = "If-Match is not the project's current version",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = "If-Match missing",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<ProjectResponse> removeMember(@Parameter(hidden = true) Actor actor, UUID id, UUID userId,
-                                                      @Header(HttpHeaders.IF_MATCH) @Nullable
-                                                      @Parameter(required = true, description = IF_MATCH_DOC)
-                                                      String ifMatch) {
+    @VersionProblems
+    public HttpResponse<ProjectResponse> removeMember(
+            @Parameter(hidden = true) Actor actor,
+            UUID id,
+            UUID userId,
+            @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(required = true, description = IF_MATCH_DOC)
+                    String ifMatch) {
         long expected = ETags.requireIfMatch(ifMatch);
-        return ok(removeMember.removeMember(new RemoveProjectMemberUseCase.Command(actor, new ProjectId(id),
-                new UserId(userId), expected)));
+        return ok(removeMember.removeMember(
+                new RemoveProjectMemberUseCase.Command(actor, new ProjectId(id), new UserId(userId), expected)));
     }
 
     @Get("/{id}/tasks")
     @Tag(name = "Tasks")
-    @Operation(summary = "Search a project's tasks",
-            description = "Filters as field=op.value on title (eq, like, ilike, ...), status, priority (eq, neq, in), "
-                    + "assigneeId, projectId (eq, in, is, ...), overdue (is.true / eq.false), tags (cs), dueDate, "
-                    + "createdAt, updatedAt (eq, gt, gte, lt, lte, in, is); q searches title and description; sort "
-                    + "by title, dueDate, createdAt, updatedAt (default createdAt).")
-    @ListParameters
-    @Parameter(name = ListQuery.Q, in = ParameterIn.QUERY, description = "free text over title and description",
-            schema = @Schema(implementation = String.class))
-    @Parameter(name = "status", in = ParameterIn.QUERY, example = "in.TODO,IN_PROGRESS", schema = @Schema(implementation = String.class))
-    @Parameter(name = "priority", in = ParameterIn.QUERY, example = "eq.HIGH", schema = @Schema(implementation = String.class))
-    @Parameter(name = "assigneeId", in = ParameterIn.QUERY, example = "is.null", schema = @Schema(implementation = String.class))
-    @Parameter(name = "overdue", in = ParameterIn.QUERY, example = "is.true", schema = @Schema(implementation = String.class))
-    @Parameter(name = "tags", in = ParameterIn.QUERY, example = "cs.backend", schema = @Schema(implementation = String.class))
-    @Parameter(name = "dueDate", in = ParameterIn.QUERY, example = "lte.2026-03-31", schema = @Schema(implementation = String.class))
-    public PageResponse<TaskResponse> tasks(@Parameter(hidden = true) Actor actor, UUID id, HttpRequest<?> request) {
-        ListQuery query = ListQuery.parse(request.getParameters(), TaskSearch.SCHEMA);
-        return PageResponse.of(tasks.inProject(actor, new ProjectId(id), query.criteria(), query.page()),
-                taskMapper::toResponse);
+    @Operation(
+            summary = "Search a project's tasks",
+            description = "Paging, sorting and filters (field=op.value) as the parameters list them; "
+                    + "overdue=is.true: due before today and still open.")
+    public PageResponse<TaskResponse> tasks(
+            @Parameter(hidden = true) Actor actor,
+            UUID id,
+            @ListParameters(value = TaskSearch.class, q = "title and description") ListQuery query) {
+        return PageResponse.of(
+                tasks.inProject(actor, new ProjectId(id), query.criteria(), query.page()), taskMapper::toResponse);
     }
 
     @Post("/{id}/tasks")
     @Tag(name = "Tasks")
-    @Operation(summary = "Add a task to an open project (any non-GUEST member)",
+    @Operation(
+            summary = "Add a task to an open project (any non-GUEST member)",
             description = "assigneeId must be a project member; dependsOn are ids of tasks of the same project. "
                     + "Honours Idempotency-Key.")
-    @ApiResponse(responseCode = "201", description = "Created; Location (/api/v1/tasks/{id}) and ETag set",
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created; Location (/api/v1/tasks/{id}) and ETag set",
             content = @Content(schema = @Schema(implementation = TaskResponse.class)))
-    @ApiResponse(responseCode = "409", description = "The project is COMPLETED or CANCELLED, or a dependency is invalid",
+    @ApiResponse(
+            responseCode = "409",
+            description = "The project is COMPLETED or CANCELLED, or a dependency is invalid",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<TaskResponse> addTask(@Parameter(hidden = true) Actor actor, UUID id,
-                                              @Body AddTaskRequest body) {
+    public HttpResponse<TaskResponse> addTask(
+            @Parameter(hidden = true) Actor actor, UUID id, @Body AddTaskRequest body) {
         Task task = addTask.addTask(WorkspaceRequests.addTask(actor, new ProjectId(id), body));
-        return ETags.tag(HttpResponse.created(taskMapper.toResponse(task), TaskController.location(task.id().value())),
+        return ETags.tag(
+                HttpResponse.created(
+                        taskMapper.toResponse(task),
+                        TaskController.location(task.id().value())),
                 task.version());
     }
 

@@ -22,14 +22,21 @@ public record ProjectResponse(
         ProjectStatus status,
         Priority priority,
         UUID ownerId,
-        @Schema(description = "User ids of the members; the owner is always one") Set<UUID> members,
+
+        @Schema(description = "User ids of the members; the owner is always one")
+        Set<UUID> members,
+
         @Nullable LocalDate startDate,
         @Nullable LocalDate dueDate,
         @Nullable BudgetResponse budget,
         Set<String> tags,
         @Schema(description = "Number of tasks") long taskCount,
-        @Schema(description = "Percent of DONE tasks among all but CANCELLED ones (0-100)") int completion,
-        @Schema(description = "Optimistic-lock version; also sent as the ETag") long version,
+
+        @Schema(description = "Percent of DONE tasks among all but CANCELLED ones (0-100)")
+        int completion,
+
+        @Schema(description = "Optimistic-lock version; also sent as the ETag")
+        long version,
+
         Instant createdAt,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

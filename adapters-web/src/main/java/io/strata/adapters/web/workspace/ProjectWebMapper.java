@@ -12,7 +12,9 @@ import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
 /** Domain to response for projects, their progress, and a created project with its initial tasks. */
-@Mapper(config = WebMapperConfig.class, uses = {WorkspaceWebMappings.class, TaskWebMapper.class})
+@Mapper(
+        config = WebMapperConfig.class,
+        uses = {WorkspaceWebMappings.class, TaskWebMapper.class})
 public interface ProjectWebMapper {
 
     @Mapping(target = "startDate", source = "schedule.startDate")

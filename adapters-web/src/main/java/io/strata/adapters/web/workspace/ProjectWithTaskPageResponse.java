@@ -15,6 +15,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(name = "ProjectWithTaskPage")
 public record ProjectWithTaskPageResponse(
         @JsonUnwrapped ProjectResponse project,
+
         @Schema(description = "First page of the project's tasks (default order: createdAt)")
-        PageResponse<TaskResponse> tasks) {
-}
+        PageResponse<TaskResponse> tasks) {}

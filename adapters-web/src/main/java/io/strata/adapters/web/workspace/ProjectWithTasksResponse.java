@@ -12,5 +12,6 @@ import java.util.List;
 @Schema(name = "ProjectWithTasks")
 public record ProjectWithTasksResponse(
         @JsonUnwrapped ProjectResponse project,
-        @Schema(description = "The initial tasks, in request order") List<TaskResponse> tasks) {
-}
+
+        @Schema(description = "The initial tasks, in request order")
+        List<TaskResponse> tasks) {}

@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /** Body of {@code POST .../status}: the status to move to (projects and tasks). */
 @Serdeable
 @JsonIgnoreProperties(ignoreUnknown = false)
-@Schema(name = "StatusRequest", requiredProperties = {"status"})
-public record StatusRequest(@Schema(example = "ACTIVE") @Nullable String status) {
-}
+@Schema(
+        name = "StatusRequest",
+        requiredProperties = {"status"})
+public record StatusRequest(
+        @Schema(example = "ACTIVE") @Nullable String status) {}

@@ -2,7 +2,6 @@ package io.strata.adapters.web.workspace;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -25,6 +24,10 @@ import io.strata.adapters.web.shared.PageResponse;
 import io.strata.adapters.web.shared.Problem;
 import io.strata.adapters.web.shared.Problems;
 import io.strata.adapters.web.shared.RequestValues;
+import io.strata.adapters.web.shared.openapi.AccessProblems;
+import io.strata.adapters.web.shared.openapi.CommonProblems;
+import io.strata.adapters.web.shared.openapi.StaleVersionProblem;
+import io.strata.adapters.web.shared.openapi.VersionProblems;
 import io.strata.application.workspace.AddTaskDependencyUseCase;
 import io.strata.application.workspace.ChangeTaskStatusUseCase;
 import io.strata.application.workspace.LogTaskHoursUseCase;
@@ -39,7 +42,6 @@ import io.strata.domain.workspace.TaskSearch;
 import io.strata.domain.workspace.TaskStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -57,14 +59,8 @@ import java.util.UUID;
 @Controller(TaskController.API)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Tasks")
-@ApiResponse(responseCode = "400", description = "Invalid input",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "401", description = "Missing or invalid bearer token",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "403", description = "GUEST members only read",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "404", description = "Unknown task, or the caller is not a member of its project",
-        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@CommonProblems
+@AccessProblems
 public class TaskController {
     public static final String API = "/api/v1";
     public static final String BASE = API + "/tasks";
@@ -77,9 +73,14 @@ public class TaskController {
     private final RemoveTaskDependencyUseCase removeDependency;
     private final TaskWebMapper mapper;
 
-    public TaskController(TaskQueries tasks, UpdateTaskUseCase updateTask, ChangeTaskStatusUseCase changeStatus,
-                          LogTaskHoursUseCase logHours, AddTaskDependencyUseCase addDependency,
-                          RemoveTaskDependencyUseCase removeDependency, TaskWebMapper mapper) {
+    public TaskController(
+            TaskQueries tasks,
+            UpdateTaskUseCase updateTask,
+            ChangeTaskStatusUseCase changeStatus,
+            LogTaskHoursUseCase logHours,
+            AddTaskDependencyUseCase addDependency,
+            RemoveTaskDependencyUseCase removeDependency,
+            TaskWebMapper mapper) {
         this.tasks = tasks;
         this.updateTask = updateTask;
         this.changeStatus = changeStatus;
@@ -90,26 +91,21 @@ public class TaskController {
     }
 
     @Get("/me/tasks")
-    @Operation(summary = "Tasks assigned to the caller, across projects",
-            description = "Same filters, sorting and paging as /api/v1/projects/{id}/tasks (e.g. projectId=eq.X, "
-                    + "status=in.TODO,IN_PROGRESS, overdue=is.true, dueDate=lte.2026-03-31).")
-    @ListParameters
-    @Parameter(name = ListQuery.Q, in = ParameterIn.QUERY, description = "free text over title and description",
-            schema = @Schema(implementation = String.class))
-    @Parameter(name = "projectId", in = ParameterIn.QUERY, example = "eq.6f1c...", schema = @Schema(implementation = String.class))
-    @Parameter(name = "status", in = ParameterIn.QUERY, example = "in.TODO,IN_PROGRESS", schema = @Schema(implementation = String.class))
-    @Parameter(name = "priority", in = ParameterIn.QUERY, example = "eq.HIGH", schema = @Schema(implementation = String.class))
-    @Parameter(name = "overdue", in = ParameterIn.QUERY, example = "is.true", schema = @Schema(implementation = String.class))
-    @Parameter(name = "tags", in = ParameterIn.QUERY, example = "cs.backend", schema = @Schema(implementation = String.class))
-    @Parameter(name = "dueDate", in = ParameterIn.QUERY, example = "lte.2026-03-31", schema = @Schema(implementation = String.class))
-    public PageResponse<TaskResponse> mine(@Parameter(hidden = true) Actor actor, HttpRequest<?> request) {
-        ListQuery query = ListQuery.parse(request.getParameters(), TaskSearch.SCHEMA);
+    @Operation(
+            summary = "Tasks assigned to the caller, across projects",
+            description = "Paging, sorting and filters (field=op.value) as the parameters list them, as for "
+                    + "/api/v1/projects/{id}/tasks (e.g. projectId=eq.X, status=in.TODO,IN_PROGRESS, overdue=is.true).")
+    public PageResponse<TaskResponse> mine(
+            @Parameter(hidden = true) Actor actor,
+            @ListParameters(value = TaskSearch.class, q = "title and description") ListQuery query) {
         return PageResponse.of(tasks.mine(actor, query.criteria(), query.page()), mapper::toResponse);
     }
 
     @Get("/tasks/{id}")
     @Operation(summary = "Get a task")
-    @ApiResponse(responseCode = "200", description = "The task; ETag set",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The task; ETag set",
             content = @Content(schema = @Schema(implementation = TaskResponse.class)))
     public HttpResponse<TaskResponse> get(@Parameter(hidden = true) Actor actor, UUID id) {
         return ok(tasks.get(actor, new TaskId(id)));
@@ -117,93 +113,116 @@ public class TaskController {
 
     @Patch("/tasks/{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Update a task (JSON Merge Patch; any non-GUEST member)",
+    @Operation(
+            summary = "Update a task (JSON Merge Patch; any non-GUEST member)",
             description = "Patchable: title, description, priority, estimatedHours, dueDate, tags, assigneeId "
                     + "(a member; null unassigns). Requires If-Match with the ETag read.")
-    @RequestBody(content = {
-            @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = TaskPatchRequest.class)),
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskPatchRequest.class))})
-    @ApiResponse(responseCode = "200", description = "Updated; new ETag",
+    @RequestBody(
+            content = {
+                @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = TaskPatchRequest.class)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = TaskPatchRequest.class))
+            })
+    @ApiResponse(
+            responseCode = "200",
+            description = "Updated; new ETag",
             content = @Content(schema = @Schema(implementation = TaskResponse.class)))
-    @ApiResponse(responseCode = "412", description = "If-Match is not the current version",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = "If-Match missing",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<TaskResponse> patch(@Parameter(hidden = true) Actor actor, UUID id,
-                                            @Header(HttpHeaders.IF_MATCH) @Nullable
-                                            @Parameter(required = true, description = ProjectController.IF_MATCH_DOC)
-                                            String ifMatch,
-                                            @Body @Parameter(hidden = true) JsonNode body) {
+    @VersionProblems
+    public HttpResponse<TaskResponse> patch(
+            @Parameter(hidden = true) Actor actor,
+            UUID id,
+            @Header(HttpHeaders.IF_MATCH)
+                    @Nullable @Parameter(required = true, description = ProjectController.IF_MATCH_DOC)
+                    String ifMatch,
+            @Body @Parameter(hidden = true) JsonNode body) {
         long expected = ETags.requireIfMatch(ifMatch);
         TaskPatch patch = WorkspaceRequests.taskPatch(body);
         return ok(updateTask.update(new UpdateTaskUseCase.Command(actor, new TaskId(id), expected, patch)));
     }
 
     @Post("/tasks/{id}/status")
-    @Operation(summary = "Move a task to a status (any non-GUEST member)",
+    @Operation(
+            summary = "Move a task to a status (any non-GUEST member)",
             description = "TODO, IN_PROGRESS, BLOCKED, DONE (only when every dependency is DONE or CANCELLED), "
                     + "CANCELLED. Updates the project's taskCount and completion. If-Match is optional.")
-    @ApiResponse(responseCode = "200", description = "The task; new ETag",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The task; new ETag",
             content = @Content(schema = @Schema(implementation = TaskResponse.class)))
-    @ApiResponse(responseCode = "409", description = "Already in that status, an open dependency blocks DONE, a DONE "
-            + "dependent blocks reopening, or the project is closed",
+    @ApiResponse(
+            responseCode = "409",
+            description = "Already in that status, an open dependency blocks DONE, a DONE "
+                    + "dependent blocks reopening, or the project is closed",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "412", description = "If-Match given and not the current version",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<TaskResponse> changeStatus(@Parameter(hidden = true) Actor actor, UUID id,
-                                                   @Header(HttpHeaders.IF_MATCH) @Nullable
-                                                   @Parameter(description = ProjectController.OPTIONAL_IF_MATCH_DOC)
-                                                   String ifMatch,
-                                                   @Body StatusRequest body) {
+    @StaleVersionProblem
+    public HttpResponse<TaskResponse> changeStatus(
+            @Parameter(hidden = true) Actor actor,
+            UUID id,
+            @Header(HttpHeaders.IF_MATCH) @Nullable @Parameter(description = ProjectController.OPTIONAL_IF_MATCH_DOC)
+                    String ifMatch,
+            @Body StatusRequest body) {
         Long expected = ETags.optionalIfMatch(ifMatch);
         TaskStatus status = RequestValues.enumValue("status", body.status(), TaskStatus.class);
-        return ok(changeStatus.changeStatus(new ChangeTaskStatusUseCase.Command(actor, new TaskId(id), status,
-                expected)));
+        return ok(changeStatus.changeStatus(
+                new ChangeTaskStatusUseCase.Command(actor, new TaskId(id), status, expected)));
     }
 
     @Post("/tasks/{id}/hours")
-    @Operation(summary = "Log hours worked on a task (any non-GUEST member)",
+    @Operation(
+            summary = "Log hours worked on a task (any non-GUEST member)",
             description = "Adds to actualHours; concurrent logs all count.")
-    @ApiResponse(responseCode = "200", description = "The task; new ETag",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The task; new ETag",
             content = @Content(schema = @Schema(implementation = TaskResponse.class)))
-    public HttpResponse<TaskResponse> logHours(@Parameter(hidden = true) Actor actor, UUID id,
-                                               @Body HoursRequest body) {
+    public HttpResponse<TaskResponse> logHours(
+            @Parameter(hidden = true) Actor actor, UUID id, @Body HoursRequest body) {
         return ok(logHours.logHours(new LogTaskHoursUseCase.Command(actor, new TaskId(id), body.hours())));
     }
 
     @Post("/tasks/{id}/dependencies")
-    @Operation(summary = "Make a task depend on another task of its project (any non-GUEST member)",
+    @Operation(
+            summary = "Make a task depend on another task of its project (any non-GUEST member)",
             description = "A dependency that would close a cycle is a 409 whose detail names the cycle.")
-    @ApiResponse(responseCode = "200", description = "The task; new ETag",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The task; new ETag",
             content = @Content(schema = @Schema(implementation = TaskResponse.class)))
-    @ApiResponse(responseCode = "409", description = "Cycle, itself, another project, already a dependency, or a DONE "
-            + "task depending on an open one",
+    @ApiResponse(
+            responseCode = "409",
+            description = "Cycle, itself, another project, already a dependency, or a DONE "
+                    + "task depending on an open one",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<TaskResponse> addDependency(@Parameter(hidden = true) Actor actor, UUID id,
-                                                    @Body DependencyRequest body) {
+    public HttpResponse<TaskResponse> addDependency(
+            @Parameter(hidden = true) Actor actor, UUID id, @Body DependencyRequest body) {
         TaskId dependsOn = new TaskId(RequestValues.uuid("taskId", body.taskId()));
         return ok(addDependency.addDependency(new AddTaskDependencyUseCase.Command(actor, new TaskId(id), dependsOn)));
     }
 
     @Delete("/tasks/{id}/dependencies/{dependsOnId}")
-    @Operation(summary = "Remove a dependency (any non-GUEST member)", description = "Requires If-Match: the task's ETag.")
-    @ApiResponse(responseCode = "200", description = "The task; new ETag",
+    @Operation(
+            summary = "Remove a dependency (any non-GUEST member)",
+            description = "Requires If-Match: the task's ETag.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The task; new ETag",
             content = @Content(schema = @Schema(implementation = TaskResponse.class)))
-    @ApiResponse(responseCode = "409", description = "The task does not depend on that task",
+    @ApiResponse(
+            responseCode = "409",
+            description = "The task does not depend on that task",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "412", description = "If-Match is not the task's current version",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "428", description = "If-Match missing",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HttpResponse<TaskResponse> removeDependency(@Parameter(hidden = true) Actor actor, UUID id,
-                                                       UUID dependsOnId,
-                                                       @Header(HttpHeaders.IF_MATCH) @Nullable
-                                                       @Parameter(required = true,
-                                                               description = ProjectController.IF_MATCH_DOC)
-                                                       String ifMatch) {
+    @VersionProblems
+    public HttpResponse<TaskResponse> removeDependency(
+            @Parameter(hidden = true) Actor actor,
+            UUID id,
+            UUID dependsOnId,
+            @Header(HttpHeaders.IF_MATCH)
+                    @Nullable @Parameter(required = true, description = ProjectController.IF_MATCH_DOC)
+                    String ifMatch) {
         long expected = ETags.requireIfMatch(ifMatch);
-        return ok(removeDependency.removeDependency(new RemoveTaskDependencyUseCase.Command(actor, new TaskId(id),
-                new TaskId(dependsOnId), expected)));
+        return ok(removeDependency.removeDependency(
+                new RemoveTaskDependencyUseCase.Command(actor, new TaskId(id), new TaskId(dependsOnId), expected)));
     }
 
     private MutableHttpResponse<TaskResponse> ok(Task task) {

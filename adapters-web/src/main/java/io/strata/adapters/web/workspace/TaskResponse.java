@@ -28,9 +28,14 @@ public record TaskResponse(
         @Schema(description = "Hours worked so far") BigDecimal actualHours,
         @Nullable LocalDate dueDate,
         Set<String> tags,
-        @Schema(description = "Ids of the tasks (same project) this one depends on") Set<UUID> dependsOn,
+
+        @Schema(description = "Ids of the tasks (same project) this one depends on")
+        Set<UUID> dependsOn,
+
         @Nullable Instant completedAt,
-        @Schema(description = "Optimistic-lock version; also sent as the ETag") long version,
+
+        @Schema(description = "Optimistic-lock version; also sent as the ETag")
+        long version,
+
         Instant createdAt,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

@@ -31,15 +31,15 @@ import java.util.function.Function;
  * Business rules (titles, members, dependency keys, cycles ...) stay in the use cases.
  */
 final class WorkspaceRequests {
-    private WorkspaceRequests() {
-    }
+    private WorkspaceRequests() {}
 
     static CreateProjectUseCase.Command createProject(Actor actor, CreateProjectRequest body) {
         ValidationCollector errors = new ValidationCollector();
         Priority priority = errors.check(() -> RequestValues.enumValue("priority", body.priority(), Priority.class));
         Set<UserId> members = userIds("members", body.members(), errors);
-        Budget budget = body.budget() == null ? null : budget("budget", body.budget().amount(),
-                body.budget().currency(), errors);
+        Budget budget = body.budget() == null
+                ? null
+                : budget("budget", body.budget().amount(), body.budget().currency(), errors);
         List<CreateProjectUseCase.NewTask> tasks = new ArrayList<>();
         List<NewTaskRequest> requested = body.tasks() == null ? List.of() : body.tasks();
         for (int i = 0; i < requested.size(); i++) {
@@ -49,15 +49,32 @@ final class WorkspaceRequests {
                 tasks.add(null); // reported by the use case as tasks[i]
                 continue;
             }
-            Priority taskPriority = errors.check(() -> RequestValues.enumValue(prefix + ".priority", task.priority(),
-                    Priority.class));
+            Priority taskPriority =
+                    errors.check(() -> RequestValues.enumValue(prefix + ".priority", task.priority(), Priority.class));
             UserId assignee = userId(prefix + ".assigneeId", task.assigneeId(), errors);
-            tasks.add(new CreateProjectUseCase.NewTask(task.key(), task.title(), task.description(), taskPriority,
-                    assignee, task.estimatedHours(), task.dueDate(), task.tags(), task.dependsOn()));
+            tasks.add(new CreateProjectUseCase.NewTask(
+                    task.key(),
+                    task.title(),
+                    task.description(),
+                    taskPriority,
+                    assignee,
+                    task.estimatedHours(),
+                    task.dueDate(),
+                    task.tags(),
+                    task.dependsOn()));
         }
         errors.throwIfAny();
-        return new CreateProjectUseCase.Command(actor, body.name(), body.description(), priority, members,
-                body.startDate(), body.dueDate(), budget, body.tags(), tasks);
+        return new CreateProjectUseCase.Command(
+                actor,
+                body.name(),
+                body.description(),
+                priority,
+                members,
+                body.startDate(),
+                body.dueDate(),
+                budget,
+                body.tags(),
+                tasks);
     }
 
     static AddTaskUseCase.Command addTask(Actor actor, ProjectId projectId, AddTaskRequest body) {
@@ -75,26 +92,45 @@ final class WorkspaceRequests {
             }
         }
         errors.throwIfAny();
-        return new AddTaskUseCase.Command(actor, projectId, body.title(), body.description(), priority, assignee,
-                body.estimatedHours(), body.dueDate(), body.tags(), dependsOn);
+        return new AddTaskUseCase.Command(
+                actor,
+                projectId,
+                body.title(),
+                body.description(),
+                priority,
+                assignee,
+                body.estimatedHours(),
+                body.dueDate(),
+                body.tags(),
+                dependsOn);
     }
 
     static ProjectPatch projectPatch(JsonNode body) {
         ValidationCollector errors = new ValidationCollector();
-        ProjectPatch patch = errors.check(() -> MergePatch.of(body, ProjectPatch.FIELDS).build(p -> new ProjectPatch(
-                p.text("name"), p.text("description"), p.enumValue("priority", Priority.class),
-                p.date("startDate"), p.date("dueDate"), budget(p.object("budget"), errors),
-                p.stringSet("tags"))));
+        ProjectPatch patch = errors.check(() -> MergePatch.of(body, ProjectPatchRequest.class)
+                .build(p -> new ProjectPatch(
+                        p.text("name"),
+                        p.text("description"),
+                        p.enumValue("priority", Priority.class),
+                        p.date("startDate"),
+                        p.date("dueDate"),
+                        budget(p.object("budget"), errors),
+                        p.stringSet("tags"))));
         errors.throwIfAny();
         return patch;
     }
 
     static TaskPatch taskPatch(JsonNode body) {
         ValidationCollector errors = new ValidationCollector();
-        TaskPatch patch = errors.check(() -> MergePatch.of(body, TaskPatch.FIELDS).build(p -> new TaskPatch(
-                p.text("title"), p.text("description"), p.enumValue("priority", Priority.class),
-                p.decimal("estimatedHours"), p.date("dueDate"), p.stringSet("tags"),
-                map(p.uuid("assigneeId"), UserId::new))));
+        TaskPatch patch = errors.check(() -> MergePatch.of(body, TaskPatchRequest.class)
+                .build(p -> new TaskPatch(
+                        p.text("title"),
+                        p.text("description"),
+                        p.enumValue("priority", Priority.class),
+                        p.decimal("estimatedHours"),
+                        p.date("dueDate"),
+                        p.stringSet("tags"),
+                        map(p.uuid("assigneeId"), UserId::new))));
         errors.throwIfAny();
         return patch;
     }
@@ -121,14 +157,18 @@ final class WorkspaceRequests {
         return ids;
     }
 
-    private static @Nullable Budget budget(String field, @Nullable BigDecimal amount, @Nullable String currency,
-                                           ValidationCollector errors) {
+    private static @Nullable Budget budget(
+            String field, @Nullable BigDecimal amount, @Nullable String currency, ValidationCollector errors) {
         try {
             return new Budget(amount, currency);
         } catch (ValidationException e) {
             // Budget names its fields budget.amount / budget.currency
-            e.errors().forEach(f -> errors.add(f.field() != null && f.field().startsWith("budget.")
-                    ? field + f.field().substring("budget".length()) : field, f.message()));
+            e.errors()
+                    .forEach(f -> errors.add(
+                            f.field() != null && f.field().startsWith("budget.")
+                                    ? field + f.field().substring("budget".length())
+                                    : field,
+                            f.message()));
             return null;
         }
     }

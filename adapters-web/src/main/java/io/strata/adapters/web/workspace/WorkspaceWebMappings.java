@@ -7,8 +7,7 @@ import java.util.UUID;
 
 /** Workspace's ids (and the user ids it refers to) as responses show them; MapStruct picks these by type. */
 final class WorkspaceWebMappings {
-    private WorkspaceWebMappings() {
-    }
+    private WorkspaceWebMappings() {}
 
     static UUID uuid(ProjectId id) {
         return id == null ? null : id.value();

@@ -24,25 +24,45 @@ import java.util.UUID;
 final class IdentityFixtures {
     static final Instant T0 = Instant.parse("2026-01-01T10:00:00.123456Z");
 
-    private IdentityFixtures() {
-    }
+    private IdentityFixtures() {}
 
     static User user() {
-        return User.reconstitute(new UserId(UUID.randomUUID()), new Email("ada@example.com"), new Username("ada"),
-                "Ada", "Lovelace", Role.MANAGER, UserStatus.INACTIVE, new EmailVerification(true, T0.plusSeconds(1)),
-                T0.plusSeconds(2), new LoginHistory(T0.plusSeconds(3), 7), Tags.of(Set.of("beta", "staff")),
-                Map.of("theme", "dark"), new AuditStamp(4, T0, T0.plusSeconds(4)));
+        return User.reconstitute(
+                new UserId(UUID.randomUUID()),
+                new Email("ada@example.com"),
+                new Username("ada"),
+                "Ada",
+                "Lovelace",
+                Role.MANAGER,
+                UserStatus.INACTIVE,
+                new EmailVerification(true, T0.plusSeconds(1)),
+                T0.plusSeconds(2),
+                new LoginHistory(T0.plusSeconds(3), 7),
+                Tags.of(Set.of("beta", "staff")),
+                Map.of("theme", "dark"),
+                new AuditStamp(4, T0, T0.plusSeconds(4)));
     }
 
     static UserProfile profile(UserId userId) {
-        return UserProfile.reconstitute(UUID.randomUUID(), userId, "Mathematician", "https://example.com/a.png",
-                Map.of("lang", "en"), new AuditStamp(2, T0.plusSeconds(5), T0.plusSeconds(6)));
+        return UserProfile.reconstitute(
+                UUID.randomUUID(),
+                userId,
+                "Mathematician",
+                "https://example.com/a.png",
+                Map.of("lang", "en"),
+                new AuditStamp(2, T0.plusSeconds(5), T0.plusSeconds(6)));
     }
 
     static Session session(UserId userId) {
-        return Session.reconstitute(new SessionId(UUID.randomUUID()), userId, "a".repeat(64),
-                new ClientInfo("203.0.113.9", "curl/8", Map.of("device", "laptop")), T0.plusSeconds(86_400),
-                T0.plusSeconds(7), T0.plusSeconds(8), new AuditStamp(1, T0, T0.plusSeconds(8)));
+        return Session.reconstitute(
+                new SessionId(UUID.randomUUID()),
+                userId,
+                "a".repeat(64),
+                new ClientInfo("203.0.113.9", "curl/8", Map.of("device", "laptop")),
+                T0.plusSeconds(86_400),
+                T0.plusSeconds(7),
+                T0.plusSeconds(8),
+                new AuditStamp(1, T0, T0.plusSeconds(8)));
     }
 
     /** Every component of a response record must be set (nothing silently dropped). */
@@ -51,8 +71,8 @@ final class IdentityFixtures {
             try {
                 Object value = component.getAccessor().invoke(response);
                 if (value == null) {
-                    throw new AssertionError(response.getClass().getSimpleName() + "." + component.getName()
-                            + " was not mapped");
+                    throw new AssertionError(
+                            response.getClass().getSimpleName() + "." + component.getName() + " was not mapped");
                 }
             } catch (ReflectiveOperationException e) {
                 throw new AssertionError(e);

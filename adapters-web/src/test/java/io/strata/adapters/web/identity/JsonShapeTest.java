@@ -28,7 +28,8 @@ class JsonShapeTest {
     @Test
     void requestRecordsRejectUnknownFields() {
         assertThatThrownBy(() -> json.readValue("{\"email\":\"a@b.c\",\"isAdmin\":true}", RegisterUserRequest.class))
-                .isInstanceOf(SerdeException.class).hasMessageContaining("Unknown property [isAdmin]");
+                .isInstanceOf(SerdeException.class)
+                .hasMessageContaining("Unknown property [isAdmin]");
         assertThatThrownBy(() -> json.readValue("{\"email\":\"a@b.c\",\"password\":\"x\",\"x\":1}", LoginRequest.class))
                 .isInstanceOf(SerdeException.class);
         assertThatThrownBy(() -> json.readValue("{\"bio\":\"b\",\"id\":1}", ProfileRequest.class))
@@ -43,26 +44,58 @@ class JsonShapeTest {
     void userJsonHasEveryFieldIncludingNullsAndEmptiesAndIsoInstants() throws Exception {
         User user = IdentityFixtures.user();
         Map<String, Object> body = write(mapper.toResponse(user));
-        assertThat(body).containsOnlyKeys("id", "email", "username", "firstName", "lastName", "fullName", "role",
-                "status", "emailVerified", "emailVerifiedAt", "passwordChangedAt", "lastLoginAt", "loginCount", "tags",
-                "preferences", "version", "createdAt", "updatedAt");
+        assertThat(body)
+                .containsOnlyKeys(
+                        "id",
+                        "email",
+                        "username",
+                        "firstName",
+                        "lastName",
+                        "fullName",
+                        "role",
+                        "status",
+                        "emailVerified",
+                        "emailVerifiedAt",
+                        "passwordChangedAt",
+                        "lastLoginAt",
+                        "loginCount",
+                        "tags",
+                        "preferences",
+                        "version",
+                        "createdAt",
+                        "updatedAt");
         assertThat(body.get("createdAt")).isEqualTo("2026-01-01T10:00:00.123456Z");
         assertThat(body.get("role")).isEqualTo("MANAGER");
 
-        User bare = User.reconstitute(user.id(), user.email(), user.username(), null, null, user.role(), user.status(),
-                EmailVerification.NOT_VERIFIED, null, LoginHistory.NONE, null, null,
+        User bare = User.reconstitute(
+                user.id(),
+                user.email(),
+                user.username(),
+                null,
+                null,
+                user.role(),
+                user.status(),
+                EmailVerification.NOT_VERIFIED,
+                null,
+                LoginHistory.NONE,
+                null,
+                null,
                 new AuditStamp(0, user.createdAt(), user.updatedAt()));
         Map<String, Object> sparse = write(mapper.toResponse(bare));
-        assertThat(sparse).containsEntry("firstName", null).containsEntry("lastLoginAt", null)
-                .containsEntry("tags", List.of()).containsEntry("preferences", Map.of())
-                .containsEntry("loginCount", 0).containsEntry("emailVerified", false);
+        assertThat(sparse)
+                .containsEntry("firstName", null)
+                .containsEntry("lastLoginAt", null)
+                .containsEntry("tags", List.of())
+                .containsEntry("preferences", Map.of())
+                .containsEntry("loginCount", 0)
+                .containsEntry("emailVerified", false);
     }
 
     @Test
     void userWithProfileIsTheUserFieldsPlusProfile() throws Exception {
         User user = IdentityFixtures.user();
-        Map<String, Object> body = write(mapper.toResponse(new UserWithProfile(user,
-                IdentityFixtures.profile(user.id()))));
+        Map<String, Object> body =
+                write(mapper.toResponse(new UserWithProfile(user, IdentityFixtures.profile(user.id()))));
         assertThat(body).containsKeys("id", "email", "username", "version", "profile");
         assertThat(body).doesNotContainKey("user");
         @SuppressWarnings("unchecked")

@@ -38,7 +38,8 @@ class SessionWebMapperTest {
     @Test
     void currentIsFalseForOtherSessionsAndWithoutOne() {
         Session session = IdentityFixtures.session(IdentityFixtures.user().id());
-        assertThat(mapper.toResponse(session, new SessionId(UUID.randomUUID())).current()).isFalse();
+        assertThat(mapper.toResponse(session, new SessionId(UUID.randomUUID())).current())
+                .isFalse();
         assertThat(mapper.toResponse(session, null).current()).isFalse();
     }
 

@@ -45,11 +45,17 @@ class UserWebMapperTest {
 
     @Test
     void noResponseHasAPasswordOrHashField() {
-        for (Class<?> type : new Class<?>[] {UserResponse.class, UserWithProfileResponse.class, ProfileResponse.class,
-                SessionResponse.class, LoginResponse.class}) {
-            assertThat(Arrays.stream(type.getRecordComponents()).map(c -> c.getName().toLowerCase()))
-                    .as(type.getSimpleName()).noneMatch(n -> n.contains("password") && !n.endsWith("changedat")
-                            || n.contains("hash"));
+        for (Class<?> type : new Class<?>[] {
+            UserResponse.class,
+            UserWithProfileResponse.class,
+            ProfileResponse.class,
+            SessionResponse.class,
+            LoginResponse.class
+        }) {
+            assertThat(Arrays.stream(type.getRecordComponents())
+                            .map(c -> c.getName().toLowerCase()))
+                    .as(type.getSimpleName())
+                    .noneMatch(n -> n.contains("password") && !n.endsWith("changedat") || n.contains("hash"));
         }
     }
 
@@ -91,7 +97,7 @@ class UserWebMapperTest {
         UserStatistics statistics = new UserStatistics(10, 8, 2, Map.of(Role.ADMIN, 1L, Role.USER, 9L), 4, 12.5);
         UserStatisticsResponse response = mapper.toResponse(statistics);
         assertEveryComponentSet(response);
-        assertThat(response).isEqualTo(new UserStatisticsResponse(10, 8, 2, Map.of(Role.ADMIN, 1L, Role.USER, 9L),
-                4, 12.5));
+        assertThat(response)
+                .isEqualTo(new UserStatisticsResponse(10, 8, 2, Map.of(Role.ADMIN, 1L, Role.USER, 9L), 4, 12.5));
     }
 }

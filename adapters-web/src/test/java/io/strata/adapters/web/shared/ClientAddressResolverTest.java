@@ -23,10 +23,12 @@ class ClientAddressResolverTest {
     void aForwardedValueThatIsNoIpLiteralIsIgnored() {
         ClientAddressResolver trusting = new ClientAddressResolver(true);
         String socket = trusting.clientIp(HttpRequest.GET("/api/v1/sessions"));
-        for (String forged : new String[] {"evil.example.com", ":::::", "1.2.3.999", "x".repeat(60), "::1;drop",
-                "1.2.3.4 5"}) {
-            assertThat(trusting.clientIp(HttpRequest.GET("/api/v1/sessions")
-                    .header(ClientAddressResolver.FORWARDED_FOR, forged))).as(forged).isEqualTo(socket);
+        for (String forged :
+                new String[] {"evil.example.com", ":::::", "1.2.3.999", "x".repeat(60), "::1;drop", "1.2.3.4 5"}) {
+            assertThat(trusting.clientIp(
+                            HttpRequest.GET("/api/v1/sessions").header(ClientAddressResolver.FORWARDED_FOR, forged)))
+                    .as(forged)
+                    .isEqualTo(socket);
         }
         assertThat(trusting.clientIp(HttpRequest.GET("/").header(ClientAddressResolver.FORWARDED_FOR, "2001:db8::1")))
                 .isEqualTo("2001:db8::1");
@@ -37,8 +39,10 @@ class ClientAddressResolverTest {
     @Test
     void userAgentIsBounded() {
         ClientAddressResolver resolver = new ClientAddressResolver(false);
-        assertThat(resolver.userAgent(request().header(HttpHeaders.USER_AGENT, "curl/8"))).isEqualTo("curl/8");
-        assertThat(resolver.userAgent(request().header(HttpHeaders.USER_AGENT, "x".repeat(600)))).hasSize(512);
+        assertThat(resolver.userAgent(request().header(HttpHeaders.USER_AGENT, "curl/8")))
+                .isEqualTo("curl/8");
+        assertThat(resolver.userAgent(request().header(HttpHeaders.USER_AGENT, "x".repeat(600))))
+                .hasSize(512);
         assertThat(resolver.userAgent(HttpRequest.GET("/"))).isNull();
     }
 }

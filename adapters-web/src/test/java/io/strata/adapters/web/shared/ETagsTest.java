@@ -14,7 +14,8 @@ class ETagsTest {
     void anETagIsTheQuotedVersion() {
         assertThat(ETags.of(0)).isEqualTo("\"0\"");
         assertThat(ETags.of(42)).isEqualTo("\"42\"");
-        assertThat(ETags.tag(HttpResponse.ok(), 7).getHeaders().get(HttpHeaders.ETAG)).isEqualTo("\"7\"");
+        assertThat(ETags.tag(HttpResponse.ok(), 7).getHeaders().get(HttpHeaders.ETAG))
+                .isEqualTo("\"7\"");
     }
 
     @Test
@@ -27,7 +28,8 @@ class ETagsTest {
 
     @Test
     void aMissingIfMatchIsAPreconditionRequired() {
-        assertThatThrownBy(() -> ETags.requireIfMatch(null)).isInstanceOf(PreconditionRequiredException.class)
+        assertThatThrownBy(() -> ETags.requireIfMatch(null))
+                .isInstanceOf(PreconditionRequiredException.class)
                 .hasMessageContaining("If-Match");
         assertThatThrownBy(() -> ETags.requireIfMatch("  ")).isInstanceOf(PreconditionRequiredException.class);
         assertThat(ETags.optionalIfMatch(null)).isNull();
@@ -36,10 +38,13 @@ class ETagsTest {
 
     @Test
     void wildcardWeakListsAndGarbageAreValidationErrorsOnTheHeader() {
-        for (String bad : new String[] {"*", "W/\"3\"", "\"1\", \"2\"", "\"abc\"", "\"\"", "\"-1\"", "\"3",
-                "\"99999999999999999999\""}) {
-            assertThatThrownBy(() -> ETags.requireIfMatch(bad)).as(bad)
-                    .isInstanceOfSatisfying(ValidationException.class,
+        for (String bad : new String[] {
+            "*", "W/\"3\"", "\"1\", \"2\"", "\"abc\"", "\"\"", "\"-1\"", "\"3", "\"99999999999999999999\""
+        }) {
+            assertThatThrownBy(() -> ETags.requireIfMatch(bad))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            ValidationException.class,
                             e -> assertThat(e.errors().get(0).field()).isEqualTo("If-Match"));
         }
         assertThatThrownBy(() -> ETags.requireIfMatch("*")).hasMessageContaining("'*' is not accepted");

@@ -17,11 +17,14 @@ class IdempotencyFilterTest {
 
     @Test
     void keysAreOneTo255VisibleAsciiCharacters() {
-        assertThatCode(() -> IdempotencyFilter.validateKey(UUID.randomUUID().toString())).doesNotThrowAnyException();
+        assertThatCode(() -> IdempotencyFilter.validateKey(UUID.randomUUID().toString()))
+                .doesNotThrowAnyException();
         assertThatCode(() -> IdempotencyFilter.validateKey("x".repeat(255))).doesNotThrowAnyException();
         for (String bad : new String[] {"", "x".repeat(256), "a b", "caf\u00e9", "tab\there"}) {
-            assertThatThrownBy(() -> IdempotencyFilter.validateKey(bad)).as(bad)
-                    .isInstanceOfSatisfying(ValidationException.class,
+            assertThatThrownBy(() -> IdempotencyFilter.validateKey(bad))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            ValidationException.class,
                             e -> assertThat(e.errors().get(0).field()).isEqualTo("Idempotency-Key"));
         }
     }
@@ -40,7 +43,9 @@ class IdempotencyFilterTest {
     void aLongPathIsScopedByItsHashSoTheKeyStaysStorable() {
         String longPath = "/api/v1/projects/" + "a".repeat(300) + "/tasks";
         String scope = IdempotencyFilter.scope(HttpRequest.POST(longPath, "{}"));
-        assertThat(scope).startsWith("anonymous sha256:").hasSizeLessThanOrEqualTo(IdempotencyFilter.MAX_SCOPE_LENGTH)
+        assertThat(scope)
+                .startsWith("anonymous sha256:")
+                .hasSizeLessThanOrEqualTo(IdempotencyFilter.MAX_SCOPE_LENGTH)
                 .isEqualTo(IdempotencyFilter.scope(HttpRequest.POST(longPath, "{}")))
                 .isNotEqualTo(IdempotencyFilter.scope(HttpRequest.POST(longPath + "x", "{}")));
     }
@@ -53,6 +58,7 @@ class IdempotencyFilterTest {
         assertThat(hash).hasSize(64).isEqualTo(IdempotencyFilter.requestHash(request, body.clone()));
         assertThat(IdempotencyFilter.requestHash(request, "{\"a\":2}".getBytes(StandardCharsets.UTF_8)))
                 .isNotEqualTo(hash);
-        assertThat(IdempotencyFilter.requestHash(HttpRequest.POST("/api/v1/other", ""), body)).isNotEqualTo(hash);
+        assertThat(IdempotencyFilter.requestHash(HttpRequest.POST("/api/v1/other", ""), body))
+                .isNotEqualTo(hash);
     }
 }

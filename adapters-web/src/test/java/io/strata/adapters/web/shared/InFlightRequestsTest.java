@@ -41,10 +41,10 @@ class InFlightRequestsTest {
         requests.release(first);
         assertThat(drain).isNotDone();
         requests.release(second);
-        requests.release(second);   // a second response filter call for the same request changes nothing
+        requests.release(second); // a second response filter call for the same request changes nothing
 
         InFlightRequests.Drain result = drain.get(10, TimeUnit.SECONDS);
-        assertThat(result.inFlightAtStart()).isBetween(2, 3);   // a probe of awaitRefusal may have been in flight too
+        assertThat(result.inFlightAtStart()).isBetween(2, 3); // a probe of awaitRefusal may have been in flight too
         assertThat(result.unfinished()).isZero();
         assertThat(requests.inFlight()).isZero();
     }

@@ -1,7 +1,6 @@
 package io.strata.adapters.web.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strata.domain.identity.UserSearch;
 import io.strata.domain.identity.UserStatus;
@@ -52,8 +51,8 @@ class ListQueryTest {
 
     @Test
     void readsLimitCursorCountSortAndText() {
-        ListQuery query = parse("limit", "10", "cursor", "abc", "count", "EXACT", "sort", "-lastLoginAt,username",
-                "q", "  ada  ");
+        ListQuery query = parse(
+                "limit", "10", "cursor", "abc", "count", "EXACT", "sort", "-lastLoginAt,username", "q", "  ada  ");
         assertThat(query.page().limit()).isEqualTo(10);
         assertThat(query.page().cursor()).isEqualTo("abc");
         assertThat(query.page().total()).isEqualTo(TotalCount.EXACT);
@@ -87,44 +86,68 @@ class ListQueryTest {
 
     @Test
     void offsetPagingRejectsBadPagesCursorsAndConflictingSizes() {
-        assertThat(errors("page", "0")).extracting(ValidationException.FieldError::field).containsExactly("page");
-        assertThat(errors("size", "500")).extracting(ValidationException.FieldError::field).containsExactly("size");
-        assertThat(errors("page", "2", "cursor", "abc")).extracting(ValidationException.FieldError::field)
+        assertThat(errors("page", "0"))
+                .extracting(ValidationException.FieldError::field)
+                .containsExactly("page");
+        assertThat(errors("size", "500"))
+                .extracting(ValidationException.FieldError::field)
+                .containsExactly("size");
+        assertThat(errors("page", "2", "cursor", "abc"))
+                .extracting(ValidationException.FieldError::field)
                 .containsExactly("cursor");
-        assertThat(errors("limit", "10", "size", "20")).extracting(ValidationException.FieldError::field)
+        assertThat(errors("limit", "10", "size", "20"))
+                .extracting(ValidationException.FieldError::field)
                 .containsExactly("size");
     }
 
     @Test
     void countMustBeExactOrEstimated() {
-        assertThat(errors("count", "maybe")).singleElement()
+        assertThat(errors("count", "maybe"))
+                .singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("exact or estimated"));
     }
 
     @Test
     void everyOtherParameterIsATypedFilter() {
-        ListQuery query = parse("status", "eq.ACTIVE", "createdAt", "gte.2026-01-01T00:00:00Z",
-                "createdAt", "lt.2026-02-01T00:00:00Z", "tags", "cs.a,b", "include", "profile");
-        assertThat(query.criteria().filters()).containsExactly(
-                new Filter("status", FilterOperator.EQ, List.of(UserStatus.ACTIVE)),
-                new Filter("createdAt", FilterOperator.GTE, List.of(Instant.parse("2026-01-01T00:00:00Z"))),
-                new Filter("createdAt", FilterOperator.LT, List.of(Instant.parse("2026-02-01T00:00:00Z"))),
-                new Filter("tags", FilterOperator.CS, List.of("a", "b")));
+        ListQuery query = parse(
+                "status",
+                "eq.ACTIVE",
+                "createdAt",
+                "gte.2026-01-01T00:00:00Z",
+                "createdAt",
+                "lt.2026-02-01T00:00:00Z",
+                "tags",
+                "cs.a,b",
+                "include",
+                "profile");
+        assertThat(query.criteria().filters())
+                .containsExactly(
+                        new Filter("status", FilterOperator.EQ, List.of(UserStatus.ACTIVE)),
+                        new Filter("createdAt", FilterOperator.GTE, List.of(Instant.parse("2026-01-01T00:00:00Z"))),
+                        new Filter("createdAt", FilterOperator.LT, List.of(Instant.parse("2026-02-01T00:00:00Z"))),
+                        new Filter("tags", FilterOperator.CS, List.of("a", "b")));
     }
 
     @Test
     void unknownFieldsOperatorsAndSortKeysNameWhatIsAllowed() {
         assertThat(errors("passwordHash", "eq.x")).singleElement().satisfies(e -> {
             assertThat(e.field()).isEqualTo("passwordHash");
-            assertThat(e.message()).contains("unknown filter field").contains("allowed:").contains("username");
+            assertThat(e.message())
+                    .contains("unknown filter field")
+                    .contains("allowed:")
+                    .contains("username");
         });
-        assertThat(errors("status", "gt.ACTIVE")).singleElement()
-                .satisfies(e -> assertThat(e.message()).contains("operator 'gt' is not allowed").contains("eq"));
+        assertThat(errors("status", "gt.ACTIVE"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.message())
+                        .contains("operator 'gt' is not allowed")
+                        .contains("eq"));
         assertThat(errors("sort", "passwordHash")).singleElement().satisfies(e -> {
             assertThat(e.field()).isEqualTo("sort");
             assertThat(e.message()).contains("allowed: createdAt, email, lastLoginAt, username");
         });
-        assertThat(errors("createdAt", "gte.yesterday")).singleElement()
+        assertThat(errors("createdAt", "gte.yesterday"))
+                .singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("ISO-8601"));
     }
 
@@ -137,12 +160,17 @@ class ListQueryTest {
 
     @Test
     void reservedSingleValuedParametersMayNotRepeatAndTextIsBounded() {
-        assertThat(errors("limit", "1", "limit", "2")).extracting(ValidationException.FieldError::field)
+        assertThat(errors("limit", "1", "limit", "2"))
+                .extracting(ValidationException.FieldError::field)
                 .contains("limit");
         assertThat(errors("q", "x".repeat(ListQuery.MAX_Q_LENGTH + 1)))
-                .extracting(ValidationException.FieldError::field).containsExactly("q");
-        assertThat(errors("q", "a\u0000b")).extracting(ValidationException.FieldError::field).containsExactly("q");
+                .extracting(ValidationException.FieldError::field)
+                .containsExactly("q");
+        assertThat(errors("q", "a\u0000b"))
+                .extracting(ValidationException.FieldError::field)
+                .containsExactly("q");
         assertThat(errors("email", "eq.a\u0000b", "createdAt", "gte.+1000000000-01-01T00:00:00Z"))
-                .extracting(ValidationException.FieldError::field).containsExactlyInAnyOrder("email", "createdAt");
+                .extracting(ValidationException.FieldError::field)
+                .containsExactlyInAnyOrder("email", "createdAt");
     }
 }

@@ -28,17 +28,22 @@ class ProblemsTest {
         Map<DomainException, Problems.DomainProblem> expected = Map.of(
                 new ValidationException("name", "must not be blank"),
                 new Problems.DomainProblem(HttpStatus.BAD_REQUEST, "validation"),
-                new UnauthenticatedException("no"), new Problems.DomainProblem(HttpStatus.UNAUTHORIZED, "unauthenticated"),
-                new ForbiddenException("no"), new Problems.DomainProblem(HttpStatus.FORBIDDEN, "forbidden"),
-                new NotFoundException("Thing", 1), new Problems.DomainProblem(HttpStatus.NOT_FOUND, "not-found"),
-                new ConflictException("taken"), new Problems.DomainProblem(HttpStatus.CONFLICT, "conflict"),
+                new UnauthenticatedException("no"),
+                new Problems.DomainProblem(HttpStatus.UNAUTHORIZED, "unauthenticated"),
+                new ForbiddenException("no"),
+                new Problems.DomainProblem(HttpStatus.FORBIDDEN, "forbidden"),
+                new NotFoundException("Thing", 1),
+                new Problems.DomainProblem(HttpStatus.NOT_FOUND, "not-found"),
+                new ConflictException("taken"),
+                new Problems.DomainProblem(HttpStatus.CONFLICT, "conflict"),
                 new StaleVersionException("Thing", 1, 2, 3),
                 new Problems.DomainProblem(HttpStatus.PRECONDITION_FAILED, "stale-version"),
                 new VersionRequiredException("If-Match"),
                 new Problems.DomainProblem(HttpStatus.PRECONDITION_REQUIRED, "precondition-required"),
                 new ThrottledException("slow down", 30),
                 new Problems.DomainProblem(HttpStatus.TOO_MANY_REQUESTS, "throttled"));
-        assertThat(expected.keySet()).extracting(DomainException::kind)
+        assertThat(expected.keySet())
+                .extracting(DomainException::kind)
                 .containsExactlyInAnyOrder(DomainException.Kind.values());
         expected.forEach((exception, kind) -> {
             HttpStatus status = kind.status();
@@ -56,37 +61,58 @@ class ProblemsTest {
 
     @Test
     void validationProblemsListTheirFields() {
-        Problem problem = Problems.of(request, new ValidationException(List.of(
-                new ValidationException.FieldError("email", "is not valid"),
-                new ValidationException.FieldError("password", "too short")))).body();
-        assertThat(problem.errors()).containsExactly(new Problem.FieldProblem("email", "is not valid"),
-                new Problem.FieldProblem("password", "too short"));
-        assertThat(Problems.of(request, new ConflictException("x")).body().errors()).isNull();
+        Problem problem = Problems.of(
+                        request,
+                        new ValidationException(List.of(
+                                new ValidationException.FieldError("email", "is not valid"),
+                                new ValidationException.FieldError("password", "too short"))))
+                .body();
+        assertThat(problem.errors())
+                .containsExactly(
+                        new Problem.FieldProblem("email", "is not valid"),
+                        new Problem.FieldProblem("password", "too short"));
+        assertThat(Problems.of(request, new ConflictException("x")).body().errors())
+                .isNull();
     }
 
     @Test
     void someProblemsCarryHeaders() {
-        assertThat(Problems.of(request, new ThrottledException("slow", 42)).getHeaders().get(HttpHeaders.RETRY_AFTER))
+        assertThat(Problems.of(request, new ThrottledException("slow", 42))
+                        .getHeaders()
+                        .get(HttpHeaders.RETRY_AFTER))
                 .isEqualTo("42");
-        assertThat(Problems.of(request, new ThrottledException("slow", 0)).getHeaders().get(HttpHeaders.RETRY_AFTER))
+        assertThat(Problems.of(request, new ThrottledException("slow", 0))
+                        .getHeaders()
+                        .get(HttpHeaders.RETRY_AFTER))
                 .isEqualTo("1");
-        assertThat(Problems.of(request, new StaleVersionException("Thing", 1, 2, 5)).getHeaders()
-                .get(HttpHeaders.ETAG)).isEqualTo("\"5\"");
-        assertThat(Problems.of(request, new UnauthenticatedException("no")).getHeaders()
-                .get(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Bearer realm=\"strata\"");
+        assertThat(Problems.of(request, new StaleVersionException("Thing", 1, 2, 5))
+                        .getHeaders()
+                        .get(HttpHeaders.ETAG))
+                .isEqualTo("\"5\"");
+        assertThat(Problems.of(request, new UnauthenticatedException("no"))
+                        .getHeaders()
+                        .get(HttpHeaders.WWW_AUTHENTICATE))
+                .isEqualTo("Bearer realm=\"strata\"");
         HttpRequest<?> withToken = HttpRequest.GET("/x").header(HttpHeaders.AUTHORIZATION, "Bearer abc");
-        assertThat(Problems.of(withToken, new UnauthenticatedException("no")).getHeaders()
-                .get(HttpHeaders.WWW_AUTHENTICATE)).contains("error=\"invalid_token\"");
+        assertThat(Problems.of(withToken, new UnauthenticatedException("no"))
+                        .getHeaders()
+                        .get(HttpHeaders.WWW_AUTHENTICATE))
+                .contains("error=\"invalid_token\"");
     }
 
     @Test
     void serverErrorsNeverCarryDetailsFromTheCaller() {
-        Problem problem = Problems.forStatus(request, HttpStatus.INTERNAL_SERVER_ERROR,
-                "Internal Server Error: password authentication failed for user strata").body();
+        Problem problem = Problems.forStatus(
+                        request,
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "Internal Server Error: password authentication failed for user strata")
+                .body();
         assertThat(problem.detail()).isEqualTo(Problems.INTERNAL_DETAIL);
         assertThat(problem.type()).isEqualTo("urn:strata:problem:internal");
         assertThat(Problems.internal(request).body().detail()).isEqualTo(Problems.INTERNAL_DETAIL);
-        assertThat(Problems.forStatus(request, HttpStatus.METHOD_NOT_ALLOWED, null).body().type())
+        assertThat(Problems.forStatus(request, HttpStatus.METHOD_NOT_ALLOWED, null)
+                        .body()
+                        .type())
                 .isEqualTo("urn:strata:problem:method-not-allowed");
     }
 }

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /** The list grammar read against an allow-list: typed values, and 400s that name what is allowed. */
 class QueryGrammarTest {
-    enum Color { RED, GREEN }
+    enum Color {
+        RED,
+        GREEN
+    }
 
     private final QuerySchema schema = QuerySchema.builder("things")
             .text("name", true)
@@ -32,10 +35,13 @@ class QueryGrammarTest {
 
     @Test
     void readsEveryOperatorIntoTypedValues() {
-        assertThat(QueryGrammar.filter(schema, "name", "eq.bob")).isEqualTo(new Filter("name", FilterOperator.EQ, List.of("bob")));
+        assertThat(QueryGrammar.filter(schema, "name", "eq.bob"))
+                .isEqualTo(new Filter("name", FilterOperator.EQ, List.of("bob")));
         assertThat(QueryGrammar.filter(schema, "name", "ilike.*bo*").value()).isEqualTo("*bo*");
-        assertThat(QueryGrammar.filter(schema, "color", "in.red,GREEN").values()).containsExactly(Color.RED, Color.GREEN);
-        assertThat(QueryGrammar.filter(schema, "createdAt", "gte.2026-01-01T00:00:00Z").value())
+        assertThat(QueryGrammar.filter(schema, "color", "in.red,GREEN").values())
+                .containsExactly(Color.RED, Color.GREEN);
+        assertThat(QueryGrammar.filter(schema, "createdAt", "gte.2026-01-01T00:00:00Z")
+                        .value())
                 .isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
         UUID id = UUID.randomUUID();
         assertThat(QueryGrammar.filter(schema, "ownerId", "eq." + id).value()).isEqualTo(id);
@@ -57,57 +63,79 @@ class QueryGrammarTest {
     @Test
     void operatorNotAllowedForFieldNamesTheAllowedOnes() {
         assertThatThrownBy(() -> QueryGrammar.filter(schema, "color", "gt.RED"))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("eq, neq, in");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("eq, neq, in");
         assertThatThrownBy(() -> QueryGrammar.filter(schema, "name", "regex.x"))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("'regex' is not allowed");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("'regex' is not allowed");
         assertThatThrownBy(() -> QueryGrammar.filter(schema, "name", "bob"))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("expected op.value");
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("expected op.value");
     }
 
     @Test
     void badValuesSayWhatIsExpected() {
-        assertThatThrownBy(() -> QueryGrammar.filter(schema, "ownerId", "eq.nope")).hasMessageContaining("not a valid UUID");
-        assertThatThrownBy(() -> QueryGrammar.filter(schema, "createdAt", "gt.yesterday")).hasMessageContaining("ISO-8601");
+        assertThatThrownBy(() -> QueryGrammar.filter(schema, "ownerId", "eq.nope"))
+                .hasMessageContaining("not a valid UUID");
+        assertThatThrownBy(() -> QueryGrammar.filter(schema, "createdAt", "gt.yesterday"))
+                .hasMessageContaining("ISO-8601");
         assertThatThrownBy(() -> QueryGrammar.filter(schema, "size", "eq.ten")).hasMessageContaining("integer");
-        assertThatThrownBy(() -> QueryGrammar.filter(schema, "color", "eq.BLUE")).hasMessageContaining("RED, GREEN");
-        assertThatThrownBy(() -> QueryGrammar.filter(schema, "done", "is.maybe")).hasMessageContaining("null, notnull, true or false");
+        assertThatThrownBy(() -> QueryGrammar.filter(schema, "color", "eq.BLUE"))
+                .hasMessageContaining("RED, GREEN");
+        assertThatThrownBy(() -> QueryGrammar.filter(schema, "done", "is.maybe"))
+                .hasMessageContaining("null, notnull, true or false");
         assertThatThrownBy(() -> QueryGrammar.filter(schema, "name", "in.")).hasMessageContaining("1 to 100");
         assertThatThrownBy(() -> QueryGrammar.filter(schema, "name", "like.")).hasMessageContaining("needs a pattern");
-        assertThatThrownBy(() -> QueryGrammar.filter(schema, "name", "eq." + "x".repeat(201))).hasMessageContaining("200");
+        assertThatThrownBy(() -> QueryGrammar.filter(schema, "name", "eq." + "x".repeat(201)))
+                .hasMessageContaining("200");
     }
 
     @Test
     void sortIsAllowListed() {
-        assertThat(QueryGrammar.sort(schema, "-createdAt,name")).containsExactly(SortOrder.desc("createdAt"), SortOrder.asc("name"));
+        assertThat(QueryGrammar.sort(schema, "-createdAt,name"))
+                .containsExactly(SortOrder.desc("createdAt"), SortOrder.asc("name"));
         assertThat(QueryGrammar.sort(schema, null)).containsExactly(SortOrder.desc("createdAt"));
-        assertThatThrownBy(() -> QueryGrammar.sort(schema, "color")).hasMessageContaining("allowed: createdAt, name, size");
+        assertThatThrownBy(() -> QueryGrammar.sort(schema, "color"))
+                .hasMessageContaining("allowed: createdAt, name, size");
         assertThatThrownBy(() -> QueryGrammar.sort(schema, "name,-name")).hasMessageContaining("twice");
     }
 
     @Test
     void valuesPostgresCannotTakeAreValidationErrorsOnTheField() {
-        assertThat(fields(() -> QueryGrammar.filter(schema, "name", "eq.a\u0000b"))).containsExactly("name");
-        assertThat(fields(() -> QueryGrammar.filter(schema, "name", "in.a,\uD800"))).containsExactly("name");
-        assertThat(fields(() -> QueryGrammar.filter(schema, "tags", "cs.{ok,\u0000}"))).containsExactly("tags");
+        assertThat(fields(() -> QueryGrammar.filter(schema, "name", "eq.a\u0000b")))
+                .containsExactly("name");
+        assertThat(fields(() -> QueryGrammar.filter(schema, "name", "in.a,\uD800")))
+                .containsExactly("name");
+        assertThat(fields(() -> QueryGrammar.filter(schema, "tags", "cs.{ok,\u0000}")))
+                .containsExactly("tags");
         assertThat(fields(() -> QueryGrammar.filter(schema, "createdAt", "gte.+1000000000-12-31T23:59:59Z")))
                 .containsExactly("createdAt");
         assertThat(fields(() -> QueryGrammar.filter(schema, "createdAt", "lt.+294277-01-01T00:00:00Z")))
                 .containsExactly("createdAt");
-        assertThat(QueryGrammar.filter(schema, "createdAt", "lt.+294276-12-31T23:59:59.999999Z").value())
+        assertThat(QueryGrammar.filter(schema, "createdAt", "lt.+294276-12-31T23:59:59.999999Z")
+                        .value())
                 .isEqualTo(Storable.MAX_INSTANT);
-        QuerySchema dated = QuerySchema.builder("dated").comparable("due", FieldType.DATE, true)
-                .comparable("amount", FieldType.DECIMAL, false).build();
-        assertThat(fields(() -> QueryGrammar.filter(dated, "due", "eq.+999999999-12-31"))).containsExactly("due");
-        assertThat(fields(() -> QueryGrammar.filter(dated, "due", "eq.-4713-11-23"))).containsExactly("due");
+        QuerySchema dated = QuerySchema.builder("dated")
+                .comparable("due", FieldType.DATE, true)
+                .comparable("amount", FieldType.DECIMAL, false)
+                .build();
+        assertThat(fields(() -> QueryGrammar.filter(dated, "due", "eq.+999999999-12-31")))
+                .containsExactly("due");
+        assertThat(fields(() -> QueryGrammar.filter(dated, "due", "eq.-4713-11-23")))
+                .containsExactly("due");
         assertThat(QueryGrammar.filter(dated, "due", "eq.-4713-11-24").value()).isEqualTo(Storable.MIN_DATE);
-        assertThat(fields(() -> QueryGrammar.filter(dated, "amount", "gt.1e999999999"))).containsExactly("amount");
+        assertThat(fields(() -> QueryGrammar.filter(dated, "amount", "gt.1e999999999")))
+                .containsExactly("amount");
     }
 
     @Test
     void isTrueAndIsFalseAreForBooleansOnly() {
-        assertThat(fields(() -> QueryGrammar.filter(schema, "ownerId", "is.true"))).containsExactly("ownerId");
-        assertThat(fields(() -> QueryGrammar.filter(schema, "createdAt", "is.false"))).containsExactly("createdAt");
-        assertThat(QueryGrammar.filter(schema, "createdAt", "is.notnull").value()).isEqualTo(Filter.IsValue.NOT_NULL);
+        assertThat(fields(() -> QueryGrammar.filter(schema, "ownerId", "is.true")))
+                .containsExactly("ownerId");
+        assertThat(fields(() -> QueryGrammar.filter(schema, "createdAt", "is.false")))
+                .containsExactly("createdAt");
+        assertThat(QueryGrammar.filter(schema, "createdAt", "is.notnull").value())
+                .isEqualTo(Filter.IsValue.NOT_NULL);
         assertThat(QueryGrammar.filter(schema, "done", "is.false").value()).isEqualTo(Filter.IsValue.FALSE);
     }
 
@@ -115,7 +143,9 @@ class QueryGrammarTest {
         try {
             parse.run();
         } catch (ValidationException e) {
-            return e.errors().stream().map(ValidationException.FieldError::field).toList();
+            return e.errors().stream()
+                    .map(ValidationException.FieldError::field)
+                    .toList();
         }
         throw new AssertionError("no ValidationException");
     }

@@ -29,10 +29,15 @@ class SharedJsonShapeTest {
         info.put("total", null);
         assertThat(page.get("page")).isEqualTo(info);
 
-        Map<String, Object> problem = write(new Problem("urn:strata:problem:validation", "Bad Request", 400,
-                "email: must not be blank", "/api/v1/users", List.of(new Problem.FieldProblem("email", "must not be blank"))));
+        Map<String, Object> problem = write(new Problem(
+                "urn:strata:problem:validation",
+                "Bad Request",
+                400,
+                "email: must not be blank",
+                "/api/v1/users",
+                List.of(new Problem.FieldProblem("email", "must not be blank"))));
         assertThat(problem).containsOnlyKeys("type", "title", "status", "detail", "instance", "errors");
-        assertThat(write(new Problem("t", "Not Found", 404, "d", null, List.of()))).containsOnlyKeys("type", "title",
-                "status", "detail");
+        assertThat(write(new Problem("t", "Not Found", 404, "d", null, List.of())))
+                .containsOnlyKeys("type", "title", "status", "detail");
     }
 }

@@ -18,8 +18,11 @@ class StorableInputTest {
     @Test
     void namesTheJsonFieldAsTheClientWroteIt() {
         assertThat(json("{\"name\":\"a\\u0000b\"}").field()).isEqualTo("name");
-        assertThat(json("{\"tasks\":[{\"title\":\"ok\"},{\"title\":\"\\ud800\"}]}").field()).isEqualTo("tasks[1].title");
-        assertThat(json("{\"preferences\":{\"theme\":{\"colors\":[\"red\",\"\\u0000\"]}}}").field())
+        assertThat(json("{\"tasks\":[{\"title\":\"ok\"},{\"title\":\"\\ud800\"}]}")
+                        .field())
+                .isEqualTo("tasks[1].title");
+        assertThat(json("{\"preferences\":{\"theme\":{\"colors\":[\"red\",\"\\u0000\"]}}}")
+                        .field())
                 .isEqualTo("preferences.theme.colors[1]");
         assertThat(json("{\"tags\":[\"a\",\"\\udc00\"]}").field()).isEqualTo("tags[1]");
         assertThat(json("\"\\u0000\"").field()).isNull();
@@ -37,20 +40,27 @@ class StorableInputTest {
 
     @Test
     void leavesWellFormedStorableAndMalformedJsonToTheBinder() {
-        assertThat(json("{\"name\":\"é 😀 \\u202e\",\"list\":[null,true,{\"a\":[]}]}")).isNull();
+        assertThat(json("{\"name\":\"é 😀 \\u202e\",\"list\":[null,true,{\"a\":[]}]}"))
+                .isNull();
         assertThat(json("{\"name\":")).isNull();
-        assertThat(json("[" .repeat(5000))).isNull();
-        assertThat(StorableInput.firstProblem(new byte[] {'{', '"', (byte) 0xFF, '"', ':', '1', '}'})).isNull();
+        assertThat(json("[".repeat(5000))).isNull();
+        assertThat(StorableInput.firstProblem(new byte[] {'{', '"', (byte) 0xFF, '"', ':', '1', '}'}))
+                .isNull();
     }
 
     @Test
     void checksQueryParametersAndThePath() {
         ConvertibleMultiValues<String> ok = ConvertibleMultiValues.of(Map.of("q", List.of("é")));
         assertThat(StorableInput.firstProblem("/api/v1/users", ok)).isNull();
-        assertThat(StorableInput.firstProblem("/api/v1/users",
-                ConvertibleMultiValues.of(Map.of("q", List.of("ok", "a\u0000")))).field()).isEqualTo("q");
-        assertThat(StorableInput.firstProblem("/api/v1/users",
-                ConvertibleMultiValues.of(Map.of("\uD800", List.of("x")))).message()).startsWith("a query parameter name");
-        assertThat(StorableInput.firstProblem("/api/v1/users/\u0000", ok).field()).isEqualTo("path");
+        assertThat(StorableInput.firstProblem(
+                                "/api/v1/users", ConvertibleMultiValues.of(Map.of("q", List.of("ok", "a\u0000"))))
+                        .field())
+                .isEqualTo("q");
+        assertThat(StorableInput.firstProblem(
+                                "/api/v1/users", ConvertibleMultiValues.of(Map.of("\uD800", List.of("x"))))
+                        .message())
+                .startsWith("a query parameter name");
+        assertThat(StorableInput.firstProblem("/api/v1/users/\u0000", ok).field())
+                .isEqualTo("path");
     }
 }

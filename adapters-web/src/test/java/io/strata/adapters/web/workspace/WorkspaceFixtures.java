@@ -29,33 +29,72 @@ final class WorkspaceFixtures {
     static final UserId OWNER = new UserId(UUID.randomUUID());
     static final UserId MEMBER = new UserId(UUID.randomUUID());
 
-    private WorkspaceFixtures() {
-    }
+    private WorkspaceFixtures() {}
 
     static Project project() {
-        return Project.reconstitute(new ProjectId(UUID.randomUUID()), "Relaunch", "The new website",
-                ProjectStatus.ACTIVE, Priority.HIGH, OWNER, new LinkedHashSet<>(List.of(OWNER, MEMBER)),
+        return Project.reconstitute(
+                new ProjectId(UUID.randomUUID()),
+                "Relaunch",
+                "The new website",
+                ProjectStatus.ACTIVE,
+                Priority.HIGH,
+                OWNER,
+                new LinkedHashSet<>(List.of(OWNER, MEMBER)),
                 new Schedule(LocalDate.parse("2026-02-01"), LocalDate.parse("2026-06-30")),
-                new Budget(new BigDecimal("12500.5"), "EUR"), Tags.of(Set.of("web", "2026")), new TaskCounters(4, 25),
+                new Budget(new BigDecimal("12500.5"), "EUR"),
+                Tags.of(Set.of("web", "2026")),
+                new TaskCounters(4, 25),
                 new AuditStamp(3, T0, T0.plusSeconds(1)));
     }
 
     static Project bareProject() {
-        return Project.reconstitute(new ProjectId(UUID.randomUUID()), "Bare", null, ProjectStatus.PLANNING,
-                Priority.MEDIUM, OWNER, Set.of(OWNER), Schedule.NONE, null, null, TaskCounters.NONE,
+        return Project.reconstitute(
+                new ProjectId(UUID.randomUUID()),
+                "Bare",
+                null,
+                ProjectStatus.PLANNING,
+                Priority.MEDIUM,
+                OWNER,
+                Set.of(OWNER),
+                Schedule.NONE,
+                null,
+                null,
+                TaskCounters.NONE,
                 new AuditStamp(0, T0, T0));
     }
 
     static Task task(ProjectId projectId) {
-        return Task.reconstitute(new TaskId(UUID.randomUUID()), projectId, "Design", "Draft the design",
-                TaskStatus.DONE, Priority.CRITICAL, MEMBER, new Effort(new BigDecimal("8.50"), new BigDecimal("9.25")),
-                LocalDate.parse("2026-03-15"), Tags.of(Set.of("ux")), Set.of(new TaskId(UUID.randomUUID())),
-                T0.plusSeconds(2), new AuditStamp(2, T0, T0.plusSeconds(3)));
+        return Task.reconstitute(
+                new TaskId(UUID.randomUUID()),
+                projectId,
+                "Design",
+                "Draft the design",
+                TaskStatus.DONE,
+                Priority.CRITICAL,
+                MEMBER,
+                new Effort(new BigDecimal("8.50"), new BigDecimal("9.25")),
+                LocalDate.parse("2026-03-15"),
+                Tags.of(Set.of("ux")),
+                Set.of(new TaskId(UUID.randomUUID())),
+                T0.plusSeconds(2),
+                new AuditStamp(2, T0, T0.plusSeconds(3)));
     }
 
     static Task bareTask(ProjectId projectId) {
-        return Task.reconstitute(new TaskId(UUID.randomUUID()), projectId, "Bare", null, TaskStatus.TODO,
-                Priority.MEDIUM, null, new Effort(null, null), null, null, null, null, new AuditStamp(0, T0, T0));
+        return Task.reconstitute(
+                new TaskId(UUID.randomUUID()),
+                projectId,
+                "Bare",
+                null,
+                TaskStatus.TODO,
+                Priority.MEDIUM,
+                null,
+                new Effort(null, null),
+                null,
+                null,
+                null,
+                null,
+                new AuditStamp(0, T0, T0));
     }
 
     /** Every component of a response record must be set (nothing silently dropped). */
@@ -63,8 +102,8 @@ final class WorkspaceFixtures {
         for (RecordComponent component : response.getClass().getRecordComponents()) {
             try {
                 if (component.getAccessor().invoke(response) == null) {
-                    throw new AssertionError(response.getClass().getSimpleName() + "." + component.getName()
-                            + " was not mapped");
+                    throw new AssertionError(
+                            response.getClass().getSimpleName() + "." + component.getName() + " was not mapped");
                 }
             } catch (ReflectiveOperationException e) {
                 throw new AssertionError(e);

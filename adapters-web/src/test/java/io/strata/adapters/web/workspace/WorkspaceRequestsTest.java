@@ -42,12 +42,29 @@ class WorkspaceRequestsTest {
     @Test
     void createProjectBuildsTheCommandWithItsTasks() {
         UUID member = UUID.randomUUID();
-        NewTaskRequest first = new NewTaskRequest("a", "First", "d", "high", member.toString(), new BigDecimal("2.5"),
-                LocalDate.of(2026, 3, 1), Set.of("x"), null);
+        NewTaskRequest first = new NewTaskRequest(
+                "a",
+                "First",
+                "d",
+                "high",
+                member.toString(),
+                new BigDecimal("2.5"),
+                LocalDate.of(2026, 3, 1),
+                Set.of("x"),
+                null);
         NewTaskRequest second = new NewTaskRequest(null, "Second", null, null, null, null, null, null, List.of("a"));
-        CreateProjectUseCase.Command command = WorkspaceRequests.createProject(ACTOR, new CreateProjectRequest("P",
-                "desc", "CRITICAL", List.of(member.toString()), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
-                new BudgetRequest(new BigDecimal("100"), "EUR"), Set.of("t"), List.of(first, second)));
+        CreateProjectUseCase.Command command = WorkspaceRequests.createProject(
+                ACTOR,
+                new CreateProjectRequest(
+                        "P",
+                        "desc",
+                        "CRITICAL",
+                        List.of(member.toString()),
+                        LocalDate.of(2026, 1, 1),
+                        LocalDate.of(2026, 12, 31),
+                        new BudgetRequest(new BigDecimal("100"), "EUR"),
+                        Set.of("t"),
+                        List.of(first, second)));
 
         assertThat(command.actor()).isEqualTo(ACTOR);
         assertThat(command.name()).isEqualTo("P");
@@ -56,8 +73,17 @@ class WorkspaceRequestsTest {
         assertThat(command.budget()).isEqualTo(new Budget(new BigDecimal("100"), "EUR"));
         assertThat(command.tags()).containsExactly("t");
         assertThat(command.tasks()).hasSize(2);
-        assertThat(command.tasks().get(0)).isEqualTo(new CreateProjectUseCase.NewTask("a", "First", "d", Priority.HIGH,
-                new UserId(member), new BigDecimal("2.5"), LocalDate.of(2026, 3, 1), Set.of("x"), null));
+        assertThat(command.tasks().get(0))
+                .isEqualTo(new CreateProjectUseCase.NewTask(
+                        "a",
+                        "First",
+                        "d",
+                        Priority.HIGH,
+                        new UserId(member),
+                        new BigDecimal("2.5"),
+                        LocalDate.of(2026, 3, 1),
+                        Set.of("x"),
+                        null));
         assertThat(command.tasks().get(1).dependsOn()).containsExactly("a");
         assertThat(command.tasks().get(1).priority()).isNull();
     }
@@ -66,23 +92,42 @@ class WorkspaceRequestsTest {
     void createProjectReportsEveryUnreadableFieldIncludingTasksAtOnce() {
         NewTaskRequest ok = new NewTaskRequest(null, "Fine", null, null, null, null, null, null, null);
         NewTaskRequest bad = new NewTaskRequest(null, "Bad", null, "URGENT", "nope", null, null, null, null);
-        assertThatThrownBy(() -> WorkspaceRequests.createProject(ACTOR, new CreateProjectRequest("P", null, "HUGE",
-                List.of(UUID.randomUUID().toString(), "x"), null, null, new BudgetRequest(new BigDecimal("-1"), "EUR"),
-                null, List.of(ok, bad, ok, bad))))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(fields(e)).containsExactly(
-                        "priority", "members[1]", "budget.amount", "tasks[1].priority", "tasks[1].assigneeId",
-                        "tasks[3].priority", "tasks[3].assigneeId"));
+        assertThatThrownBy(() -> WorkspaceRequests.createProject(
+                        ACTOR,
+                        new CreateProjectRequest(
+                                "P",
+                                null,
+                                "HUGE",
+                                List.of(UUID.randomUUID().toString(), "x"),
+                                null,
+                                null,
+                                new BudgetRequest(new BigDecimal("-1"), "EUR"),
+                                null,
+                                List.of(ok, bad, ok, bad))))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(fields(e))
+                                .containsExactly(
+                                        "priority",
+                                        "members[1]",
+                                        "budget.amount",
+                                        "tasks[1].priority",
+                                        "tasks[1].assigneeId",
+                                        "tasks[3].priority",
+                                        "tasks[3].assigneeId"));
     }
 
     @Test
     void createProjectPassesAbsentTasksAndNullItemsToTheUseCase() {
-        CreateProjectUseCase.Command none = WorkspaceRequests.createProject(ACTOR, new CreateProjectRequest("P", null,
-                null, null, null, null, null, null, null));
+        CreateProjectUseCase.Command none = WorkspaceRequests.createProject(
+                ACTOR, new CreateProjectRequest("P", null, null, null, null, null, null, null, null));
         assertThat(none.tasks()).isEmpty();
         assertThat(none.members()).isEmpty();
         assertThat(none.budget()).isNull();
-        CreateProjectUseCase.Command withNull = WorkspaceRequests.createProject(ACTOR, new CreateProjectRequest("P",
-                null, null, null, null, null, null, null, Arrays.asList((NewTaskRequest) null)));
+        CreateProjectUseCase.Command withNull = WorkspaceRequests.createProject(
+                ACTOR,
+                new CreateProjectRequest(
+                        "P", null, null, null, null, null, null, null, Arrays.asList((NewTaskRequest) null)));
         assertThat(withNull.tasks()).containsExactly((CreateProjectUseCase.NewTask) null);
     }
 
@@ -90,16 +135,23 @@ class WorkspaceRequestsTest {
     void addTaskReadsIdsAndReportsBadOnes() {
         ProjectId project = new ProjectId(UUID.randomUUID());
         UUID dependency = UUID.randomUUID();
-        AddTaskUseCase.Command command = WorkspaceRequests.addTask(ACTOR, project, new AddTaskRequest("T", null, "low",
-                null, new BigDecimal("1"), null, null, List.of(dependency.toString())));
+        AddTaskUseCase.Command command = WorkspaceRequests.addTask(
+                ACTOR,
+                project,
+                new AddTaskRequest(
+                        "T", null, "low", null, new BigDecimal("1"), null, null, List.of(dependency.toString())));
         assertThat(command.projectId()).isEqualTo(project);
         assertThat(command.priority()).isEqualTo(Priority.LOW);
         assertThat(command.dependsOn()).containsExactly(new TaskId(dependency));
 
-        assertThatThrownBy(() -> WorkspaceRequests.addTask(ACTOR, project, new AddTaskRequest("T", null, null, "x",
-                null, null, null, List.of(dependency.toString(), "y"))))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(fields(e))
-                        .containsExactly("assigneeId", "dependsOn[1]"));
+        assertThatThrownBy(() -> WorkspaceRequests.addTask(
+                        ACTOR,
+                        project,
+                        new AddTaskRequest(
+                                "T", null, null, "x", null, null, null, List.of(dependency.toString(), "y"))))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(fields(e)).containsExactly("assigneeId", "dependsOn[1]"));
     }
 
     @Test
@@ -123,7 +175,8 @@ class WorkspaceRequestsTest {
     @Test
     void projectPatchRejectsOtherFieldsAndReportsEveryWrongValue() throws Exception {
         for (String field : List.of("status", "members", "ownerId", "taskCount", "completion", "version", "id")) {
-            assertThatThrownBy(() -> WorkspaceRequests.projectPatch(tree("{\"" + field + "\":1}"))).as(field)
+            assertThatThrownBy(() -> WorkspaceRequests.projectPatch(tree("{\"" + field + "\":1}")))
+                    .as(field)
                     .isInstanceOfSatisfying(ValidationException.class, e -> {
                         assertThat(fields(e)).containsExactly(field);
                         assertThat(e.errors().get(0).message())
@@ -131,19 +184,25 @@ class WorkspaceRequestsTest {
                     });
         }
         assertThatThrownBy(() -> WorkspaceRequests.projectPatch(tree("{\"name\":1,\"startDate\":\"soon\","
-                + "\"priority\":\"URGENT\",\"budget\":{\"amount\":\"ten\",\"currency\":7,\"x\":1}}")))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(fields(e))
-                        .containsExactlyInAnyOrder("name", "startDate", "priority", "budget.x", "budget.amount",
-                                "budget.currency"));
-        assertThatThrownBy(() -> WorkspaceRequests.projectPatch(tree("{\"budget\":{\"amount\":1.234,"
-                + "\"currency\":\"EUR\"}}")))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(fields(e))
-                        .containsExactly("budget.amount"));
+                        + "\"priority\":\"URGENT\",\"budget\":{\"amount\":\"ten\",\"currency\":7,\"x\":1}}")))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(fields(e))
+                                .containsExactlyInAnyOrder(
+                                        "name",
+                                        "startDate",
+                                        "priority",
+                                        "budget.x",
+                                        "budget.amount",
+                                        "budget.currency"));
+        assertThatThrownBy(() -> WorkspaceRequests.projectPatch(
+                        tree("{\"budget\":{\"amount\":1.234," + "\"currency\":\"EUR\"}}")))
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(fields(e)).containsExactly("budget.amount"));
         assertThatThrownBy(() -> WorkspaceRequests.projectPatch(tree("{\"budget\":\"lots\"}")))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(fields(e))
-                        .containsExactly("budget"));
-        assertThatThrownBy(() -> WorkspaceRequests.projectPatch(tree("[1]")))
-                .isInstanceOf(ValidationException.class);
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(fields(e)).containsExactly("budget"));
+        assertThatThrownBy(() -> WorkspaceRequests.projectPatch(tree("[1]"))).isInstanceOf(ValidationException.class);
     }
 
     @Test
@@ -158,12 +217,15 @@ class WorkspaceRequestsTest {
         assertThat(patch.assigneeId()).isEqualTo(Change.to(new UserId(assignee)));
         assertThat(patch.priority().present()).isFalse();
 
-        assertThat(WorkspaceRequests.taskPatch(tree("{\"assigneeId\":null}")).assigneeId()).isEqualTo(Change.to(null));
-        assertThatThrownBy(() -> WorkspaceRequests.taskPatch(tree("{\"assigneeId\":\"x\",\"estimatedHours\":\"1\","
-                + "\"status\":\"DONE\"}")))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(fields(e)).containsExactly("status"));
+        assertThat(WorkspaceRequests.taskPatch(tree("{\"assigneeId\":null}")).assigneeId())
+                .isEqualTo(Change.to(null));
+        assertThatThrownBy(() -> WorkspaceRequests.taskPatch(
+                        tree("{\"assigneeId\":\"x\",\"estimatedHours\":\"1\"," + "\"status\":\"DONE\"}")))
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(fields(e)).containsExactly("status"));
         assertThatThrownBy(() -> WorkspaceRequests.taskPatch(tree("{\"assigneeId\":\"x\",\"estimatedHours\":\"1\"}")))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(fields(e))
-                        .containsExactlyInAnyOrder("assigneeId", "estimatedHours"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(fields(e)).containsExactlyInAnyOrder("assigneeId", "estimatedHours"));
     }
 }

@@ -30,8 +30,8 @@ class WorkspaceWebMappersTest {
         assertThat(response.status()).isEqualTo(project.status());
         assertThat(response.priority()).isEqualTo(project.priority());
         assertThat(response.ownerId()).isEqualTo(WorkspaceFixtures.OWNER.value());
-        assertThat(response.members()).containsExactly(WorkspaceFixtures.OWNER.value(),
-                WorkspaceFixtures.MEMBER.value());
+        assertThat(response.members())
+                .containsExactly(WorkspaceFixtures.OWNER.value(), WorkspaceFixtures.MEMBER.value());
         assertThat(response.startDate()).isEqualTo(project.startDate());
         assertThat(response.dueDate()).isEqualTo(project.dueDate());
         assertThat(response.budget()).isEqualTo(new BudgetResponse(new BigDecimal("12500.50"), "EUR"));
@@ -71,7 +71,8 @@ class WorkspaceWebMappersTest {
         assertThat(response.actualHours()).isEqualByComparingTo("9.25");
         assertThat(response.dueDate()).isEqualTo(task.dueDate());
         assertThat(response.tags()).containsExactly("ux");
-        assertThat(response.dependsOn()).containsExactly(task.dependsOn().iterator().next().value());
+        assertThat(response.dependsOn())
+                .containsExactly(task.dependsOn().iterator().next().value());
         assertThat(response.completedAt()).isEqualTo(task.completedAt());
         assertThat(response.version()).isEqualTo(2);
         assertThat(response.createdAt()).isEqualTo(task.createdAt());
@@ -80,7 +81,8 @@ class WorkspaceWebMappersTest {
 
     @Test
     void aBareTaskHasNullOptionalsZeroHoursAndEmptySets() {
-        TaskResponse response = tasks.toResponse(WorkspaceFixtures.bareTask(WorkspaceFixtures.project().id()));
+        TaskResponse response = tasks.toResponse(
+                WorkspaceFixtures.bareTask(WorkspaceFixtures.project().id()));
         assertThat(response.assigneeId()).isNull();
         assertThat(response.estimatedHours()).isNull();
         assertThat(response.actualHours()).isEqualByComparingTo("0");
@@ -94,8 +96,8 @@ class WorkspaceWebMappersTest {
         Project project = WorkspaceFixtures.project();
         Task first = WorkspaceFixtures.task(project.id());
         Task second = WorkspaceFixtures.bareTask(project.id());
-        ProjectWithTasksResponse response = mapper.toResponse(
-                new CreateProjectUseCase.ProjectWithTasks(project, List.of(first, second)));
+        ProjectWithTasksResponse response =
+                mapper.toResponse(new CreateProjectUseCase.ProjectWithTasks(project, List.of(first, second)));
 
         assertEveryComponentSet(response);
         assertThat(response.project()).isEqualTo(mapper.toResponse(project));
@@ -105,16 +107,26 @@ class WorkspaceWebMappersTest {
     @Test
     void progressListsEveryStatusAndKeepsEveryField() {
         Project project = WorkspaceFixtures.project();
-        ProjectProgress progress = new ProjectProgress(project.id(), 5,
-                Map.of(TaskStatus.TODO, 2L, TaskStatus.DONE, 3L), new BigDecimal("40.00"), new BigDecimal("12.50"),
-                1, 60);
+        ProjectProgress progress = new ProjectProgress(
+                project.id(),
+                5,
+                Map.of(TaskStatus.TODO, 2L, TaskStatus.DONE, 3L),
+                new BigDecimal("40.00"),
+                new BigDecimal("12.50"),
+                1,
+                60);
         ProjectProgressResponse response = mapper.toResponse(progress);
 
         assertEveryComponentSet(response);
         assertThat(response.projectId()).isEqualTo(project.id().value());
         assertThat(response.total()).isEqualTo(5);
-        assertThat(response.byStatus()).containsExactly(Map.entry("TODO", 2L), Map.entry("IN_PROGRESS", 0L),
-                Map.entry("BLOCKED", 0L), Map.entry("DONE", 3L), Map.entry("CANCELLED", 0L));
+        assertThat(response.byStatus())
+                .containsExactly(
+                        Map.entry("TODO", 2L),
+                        Map.entry("IN_PROGRESS", 0L),
+                        Map.entry("BLOCKED", 0L),
+                        Map.entry("DONE", 3L),
+                        Map.entry("CANCELLED", 0L));
         assertThat(response.estimatedHours()).isEqualByComparingTo("40");
         assertThat(response.actualHours()).isEqualByComparingTo("12.5");
         assertThat(response.overdue()).isEqualTo(1);

@@ -59,12 +59,24 @@ class ApiFuzzTest extends IntegrationTest {
     private static final int THREADS = 4;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     /** The values an anonymous caller sends per input (most operations stop at the 401). */
-    private static final Set<String> ANONYMOUS_SAMPLE = Set.of("NUL", "unpaired high surrogate", "10 kB",
-            "date +999999999-12-31", "1e999999", "null", "array with null", "[NUL]", "[null]", "{k: NUL}",
-            "instant +1000000000", "number 99999999999");
+    private static final Set<String> ANONYMOUS_SAMPLE = Set.of(
+            "NUL",
+            "unpaired high surrogate",
+            "10 kB",
+            "date +999999999-12-31",
+            "1e999999",
+            "null",
+            "array with null",
+            "[NUL]",
+            "[null]",
+            "{k: NUL}",
+            "instant +1000000000",
+            "number 99999999999");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final Queue<String> failures = new ConcurrentLinkedQueue<>();
     private final Queue<String> errorLogs = new ConcurrentLinkedQueue<>();
     private final AtomicInteger sent = new AtomicInteger();
@@ -75,14 +87,18 @@ class ApiFuzzTest extends IntegrationTest {
 
     @Override
     protected Map<String, String> additionalProperties() {
-        return Map.of("strata.identity.max-failures-per-ip", "1000000",
-                "strata.identity.max-failures-per-account", "1000000",
-                "strata.identity.max-sign-ups-per-ip", "1000000");
+        return Map.of(
+                "strata.identity.max-failures-per-ip",
+                "1000000",
+                "strata.identity.max-failures-per-account",
+                "1000000",
+                "strata.identity.max-sign-ups-per-ip",
+                "1000000");
     }
 
     /** Real resources: a user with a profile and a session, a project with two tasks, one depending on the other. */
-    private record Fixtures(String userId, String userEmail, String sessionId, String projectId, String taskId,
-                            String otherTaskId) {
+    private record Fixtures(
+            String userId, String userEmail, String sessionId, String projectId, String taskId, String otherTaskId) {
         /** The id of a resource named by the path segment (or body field) before/around it. */
         String idFor(String name) {
             String key = name.toLowerCase(Locale.ROOT);
@@ -98,7 +114,10 @@ class ApiFuzzTest extends IntegrationTest {
             if (key.contains("session")) {
                 return sessionId;
             }
-            if (key.contains("user") || key.contains("member") || key.contains("assignee") || key.contains("owner")
+            if (key.contains("user")
+                    || key.contains("member")
+                    || key.contains("assignee")
+                    || key.contains("owner")
                     || key.equals("ids")) {
                 return userId;
             }
@@ -107,17 +126,16 @@ class ApiFuzzTest extends IntegrationTest {
     }
 
     /** One request to send and how to describe it in the report. */
-    private record Probe(Operation operation, String caller, String site, String value, Supplier<Request> request) {
-    }
+    private record Probe(Operation operation, String caller, String site, String value, Supplier<Request> request) {}
 
-    private record Request(String method, String target, Map<String, String> headers, byte[] body) {
-    }
+    private record Request(String method, String target, Map<String, String> headers, byte[] body) {}
 
     @Test
     void noOperationAnswersHostileInputWithA5xx() throws Exception {
         long started = System.nanoTime();
         long cpuStarted = processCpuNanos();
-        document = new OpenApiOperations(api().get("/openapi.yml").send().expect(200).body());
+        document = new OpenApiOperations(
+                api().get("/openapi.yml").send().expect(200).body());
         assertThat(document.operations()).isNotEmpty();
         fixtures = fixtures();
 
@@ -153,12 +171,16 @@ class ApiFuzzTest extends IntegrationTest {
         }
 
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-        System.out.printf("API fuzz: %d operations, %d requests, %d s (process CPU %d s)%n",
+        System.out.printf(
+                "API fuzz: %d operations, %d requests, %d s (process CPU %d s)%n",
                 document.operations().size(), sent.get(), seconds, (processCpuNanos() - cpuStarted) / 1_000_000_000L);
         nanosPerOperation.entrySet().stream()
-                .sorted(Map.Entry.comparingByValue((a, b) -> Long.compare(b.sum(), a.sum()))).limit(8)
-                .forEach(e -> System.out.printf("  %s: %d ms in requests%n", e.getKey(), e.getValue().sum() / 1_000_000));
-        assertThat(failures).as("5xx or no answer for hostile input (%d of %d requests)", failures.size(), sent.get())
+                .sorted(Map.Entry.comparingByValue((a, b) -> Long.compare(b.sum(), a.sum())))
+                .limit(8)
+                .forEach(e -> System.out.printf(
+                        "  %s: %d ms in requests%n", e.getKey(), e.getValue().sum() / 1_000_000));
+        assertThat(failures)
+                .as("5xx or no answer for hostile input (%d of %d requests)", failures.size(), sent.get())
                 .isEmpty();
         assertThat(errorLogs).as("client errors logged at ERROR").isEmpty();
     }
@@ -169,53 +191,115 @@ class ApiFuzzTest extends IntegrationTest {
         boolean anonymous = token == null;
         List<Probe> probes = new ArrayList<>();
         int site = 0;
-        probes.add(new Probe(op, caller, "(valid)", "-", () -> request(op, token, Map.of(), Map.of(), null,
-                op.bodySchema() == null ? null : document.resolve(op.bodySchema()), null)));
+        probes.add(new Probe(
+                op,
+                caller,
+                "(valid)",
+                "-",
+                () -> request(
+                        op,
+                        token,
+                        Map.of(),
+                        Map.of(),
+                        null,
+                        op.bodySchema() == null ? null : document.resolve(op.bodySchema()),
+                        null)));
         for (Parameter p : op.parameters("path")) {
             for (HostileText value : sample(HostileValues.forText(p.kind()), anonymous, site++)) {
-                probes.add(new Probe(op, caller, "path " + p.name(), value.label(),
-                        () -> request(op, token, Map.of(p.name(), value.encoded()), Map.of(), null, op.bodySchema(), null)));
+                probes.add(new Probe(
+                        op,
+                        caller,
+                        "path " + p.name(),
+                        value.label(),
+                        () -> request(
+                                op, token, Map.of(p.name(), value.encoded()), Map.of(), null, op.bodySchema(), null)));
             }
         }
         for (Parameter p : op.parameters("query")) {
             // a filter parameter's value is op.value: the operator forms below carry the hostile values
             List<HostileText> raw = HostileValues.forText(p.kind());
             for (HostileText value : p.operators().isEmpty() ? sample(raw, anonymous, site++) : sample(raw, true, 0)) {
-                probes.add(new Probe(op, caller, "query " + p.name(), value.label(),
-                        () -> request(op, token, Map.of(), Map.of(p.name(), value.encoded()), null, op.bodySchema(), null)));
+                probes.add(new Probe(
+                        op,
+                        caller,
+                        "query " + p.name(),
+                        value.label(),
+                        () -> request(
+                                op, token, Map.of(), Map.of(p.name(), value.encoded()), null, op.bodySchema(), null)));
             }
-            probes.add(new Probe(op, caller, "query " + p.name(), "repeated", () -> request(op, token, Map.of(),
-                    Map.of(p.name(), "1&" + p.name() + "=2"), null, op.bodySchema(), null)));
+            probes.add(new Probe(
+                    op,
+                    caller,
+                    "query " + p.name(),
+                    "repeated",
+                    () -> request(
+                            op,
+                            token,
+                            Map.of(),
+                            Map.of(p.name(), "1&" + p.name() + "=2"),
+                            null,
+                            op.bodySchema(),
+                            null)));
             for (String operator : p.operators()) {
                 for (HostileText value : sample(HostileValues.forFilterValue(p.kind()), anonymous, site++)) {
-                    probes.add(new Probe(op, caller, "filter " + p.name() + "=" + operator + ".", value.label(),
-                            () -> request(op, token, Map.of(), Map.of(p.name(), operator + "." + value.encoded()),
-                                    null, op.bodySchema(), null)));
+                    probes.add(new Probe(
+                            op,
+                            caller,
+                            "filter " + p.name() + "=" + operator + ".",
+                            value.label(),
+                            () -> request(
+                                    op,
+                                    token,
+                                    Map.of(),
+                                    Map.of(p.name(), operator + "." + value.encoded()),
+                                    null,
+                                    op.bodySchema(),
+                                    null)));
                 }
             }
             if (p.name().equals("cursor") && !anonymous) {
                 for (String cursor : tamperedCursors(op, token)) {
-                    probes.add(new Probe(op, caller, "query cursor", "tampered " + HostileValues.abbreviate(cursor),
+                    probes.add(new Probe(
+                            op,
+                            caller,
+                            "query cursor",
+                            "tampered " + HostileValues.abbreviate(cursor),
                             () -> request(op, token, Map.of(), Map.of("cursor", cursor), null, op.bodySchema(), null)));
                 }
             }
         }
-        List<String> headers = new ArrayList<>(op.parameters("header").stream().map(Parameter::name).toList());
+        List<String> headers = new ArrayList<>(
+                op.parameters("header").stream().map(Parameter::name).toList());
         if (op.method().equals("POST")) {
             headers.add("Idempotency-Key");
         }
         for (String header : headers) {
             for (HostileText value : sample(HostileValues.forHeader(), anonymous, site++)) {
-                probes.add(new Probe(op, caller, "header " + header, value.label(),
-                        () -> request(op, token, Map.of(), Map.of(), Map.of(header, value.plain()), op.bodySchema(), null)));
+                probes.add(new Probe(
+                        op,
+                        caller,
+                        "header " + header,
+                        value.label(),
+                        () -> request(
+                                op, token, Map.of(), Map.of(), Map.of(header, value.plain()), op.bodySchema(), null)));
             }
         }
         if (op.method().equals("POST") && !op.parameters("path").isEmpty()) {
             // the idempotency store keys responses by caller and path, whatever the path holds
             for (String path : List.of("%00", "a".repeat(300), "%F0%9F%98%80".repeat(60))) {
-                probes.add(new Probe(op, caller, "header Idempotency-Key + path", HostileValues.abbreviate(path),
-                        () -> request(op, token, Map.of(op.parameters("path").get(0).name(), path), Map.of(),
-                                Map.of("Idempotency-Key", UUID.randomUUID().toString()), op.bodySchema(), null)));
+                probes.add(new Probe(
+                        op,
+                        caller,
+                        "header Idempotency-Key + path",
+                        HostileValues.abbreviate(path),
+                        () -> request(
+                                op,
+                                token,
+                                Map.of(op.parameters("path").get(0).name(), path),
+                                Map.of(),
+                                Map.of("Idempotency-Key", UUID.randomUUID().toString()),
+                                op.bodySchema(),
+                                null)));
             }
         }
         if (op.bodySchema() != null) {
@@ -224,8 +308,18 @@ class ApiFuzzTest extends IntegrationTest {
                 List<Hostile> values = HostileValues.forBody(body.kind(), body.itemKind(), first && !anonymous);
                 first = false;
                 for (Hostile value : sample(values, anonymous, site++)) {
-                    probes.add(new Probe(op, caller, "body " + body.name(), value.label(),
-                            () -> request(op, token, Map.of(), Map.of(), null, op.bodySchema(),
+                    probes.add(new Probe(
+                            op,
+                            caller,
+                            "body " + body.name(),
+                            value.label(),
+                            () -> request(
+                                    op,
+                                    token,
+                                    Map.of(),
+                                    Map.of(),
+                                    null,
+                                    op.bodySchema(),
                                     new Replacement(body.path(), value.json()))));
                 }
             }
@@ -236,7 +330,10 @@ class ApiFuzzTest extends IntegrationTest {
 
     /** An ADMIN sends the core values and a third of the others at each input; an anonymous caller a few. */
     private static <T> List<T> sample(List<T> values, boolean anonymous, int site) {
-        return anonymous ? values.stream().filter(v -> ANONYMOUS_SAMPLE.contains(v.toString())).toList()
+        return anonymous
+                ? values.stream()
+                        .filter(v -> ANONYMOUS_SAMPLE.contains(v.toString()))
+                        .toList()
                 : HostileValues.sample(values, site, 3);
     }
 
@@ -244,9 +341,16 @@ class ApiFuzzTest extends IntegrationTest {
     private List<Probe> wholeBodies(Operation op, String caller, String token) {
         List<Probe> probes = new ArrayList<>();
         if (op.bodySchema() == null) {
-            probes.add(new Probe(op, caller, "whole body", "unexpected body", () -> new Request(op.method(),
-                    target(op, Map.of(), Map.of()), headers(op, token, "application/json", null),
-                    ascii("{\"a\":\"\\u0000\"}"))));
+            probes.add(new Probe(
+                    op,
+                    caller,
+                    "whole body",
+                    "unexpected body",
+                    () -> new Request(
+                            op.method(),
+                            target(op, Map.of(), Map.of()),
+                            headers(op, token, "application/json", null),
+                            ascii("{\"a\":\"\\u0000\"}"))));
             return probes;
         }
         Map<String, byte[]> bodies = new LinkedHashMap<>();
@@ -267,9 +371,17 @@ class ApiFuzzTest extends IntegrationTest {
         bodies.put("over 1 MB", ascii("{\"a\":\"" + "z".repeat(1024 * 1024 + 10) + "\"}"));
         bodies.put("NUL key", ascii("{\"\\u0000\":1}"));
         for (Map.Entry<String, byte[]> body : bodies.entrySet()) {
-            if (token != null || Set.of("empty body", "invalid UTF-8", "NUL key").contains(body.getKey())) {
-                probes.add(new Probe(op, caller, "whole body", body.getKey(),
-                        () -> new Request(op.method(), target(op, Map.of(), Map.of()), headers(op, token, json, null),
+            if (token != null
+                    || Set.of("empty body", "invalid UTF-8", "NUL key").contains(body.getKey())) {
+                probes.add(new Probe(
+                        op,
+                        caller,
+                        "whole body",
+                        body.getKey(),
+                        () -> new Request(
+                                op.method(),
+                                target(op, Map.of(), Map.of()),
+                                headers(op, token, json, null),
                                 body.getValue())));
             }
         }
@@ -282,11 +394,19 @@ class ApiFuzzTest extends IntegrationTest {
         types.put("garbage type", "///;;;");
         for (Map.Entry<String, String> type : types.entrySet()) {
             if (token != null || type.getValue() == null) {
-                byte[] body = type.getValue() == null ? null
+                byte[] body = type.getValue() == null
+                        ? null
                         : type.getKey().equals("form") ? ascii("a=%00&b=%FF") : ascii("{\"a\":\"\u00e9\"}");
-                probes.add(new Probe(op, caller, "content type", type.getKey(),
-                        () -> new Request(op.method(), target(op, Map.of(), Map.of()),
-                                headers(op, token, type.getValue(), null), body)));
+                probes.add(new Probe(
+                        op,
+                        caller,
+                        "content type",
+                        type.getKey(),
+                        () -> new Request(
+                                op.method(),
+                                target(op, Map.of(), Map.of()),
+                                headers(op, token, type.getValue(), null),
+                                body)));
             }
         }
         return probes;
@@ -294,14 +414,18 @@ class ApiFuzzTest extends IntegrationTest {
 
     // ------------------------------------------------------------------ request building
 
-    private record Replacement(List<Object> path, Object value) {
-    }
+    private record Replacement(List<Object> path, Object value) {}
 
-    private record BodySite(String name, List<Object> path, Kind kind, Kind itemKind) {
-    }
+    private record BodySite(String name, List<Object> path, Kind kind, Kind itemKind) {}
 
-    private Request request(Operation op, String token, Map<String, String> pathValues, Map<String, String> query,
-                            Map<String, String> headerValues, Map<String, Object> bodySchema, Replacement replacement) {
+    private Request request(
+            Operation op,
+            String token,
+            Map<String, String> pathValues,
+            Map<String, String> query,
+            Map<String, String> headerValues,
+            Map<String, Object> bodySchema,
+            Replacement replacement) {
         byte[] body = null;
         if (bodySchema != null) {
             Map<String, Object> schema = document.resolve(bodySchema);
@@ -311,8 +435,11 @@ class ApiFuzzTest extends IntegrationTest {
             }
             body = FuzzJson.bytes(value);
         }
-        return new Request(op.method(), target(op, pathValues, query),
-                headers(op, token, bodySchema == null ? null : op.contentType(), headerValues), body);
+        return new Request(
+                op.method(),
+                target(op, pathValues, query),
+                headers(op, token, bodySchema == null ? null : op.contentType(), headerValues),
+                body);
     }
 
     private String target(Operation op, Map<String, String> pathValues, Map<String, String> query) {
@@ -346,12 +473,14 @@ class ApiFuzzTest extends IntegrationTest {
 
     private String baselineText(Parameter p) {
         Object value = baseline(p.schema(), p.name(), null);
-        return HostileValues.encode(value instanceof List<?> list ? list.stream().map(String::valueOf)
-                .collect(Collectors.joining(",")) : String.valueOf(value));
+        return HostileValues.encode(
+                value instanceof List<?> list
+                        ? list.stream().map(String::valueOf).collect(Collectors.joining(","))
+                        : String.valueOf(value));
     }
 
-    private Map<String, String> headers(Operation op, String token, String contentType,
-                                        Map<String, String> headerValues) {
+    private Map<String, String> headers(
+            Operation op, String token, String contentType, Map<String, String> headerValues) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (token != null) {
             headers.put("Authorization", "Bearer " + token);
@@ -381,8 +510,9 @@ class ApiFuzzTest extends IntegrationTest {
         if (known != null) {
             candidates.add(known);
         } else {
-            for (String path = concrete; path.lastIndexOf('/') > "/api/v1".length(); path = path.substring(0,
-                    path.lastIndexOf('/'))) {
+            for (String path = concrete;
+                    path.lastIndexOf('/') > "/api/v1".length();
+                    path = path.substring(0, path.lastIndexOf('/'))) {
                 candidates.add(path);
             }
         }
@@ -482,7 +612,8 @@ class ApiFuzzTest extends IntegrationTest {
 
     private Object baselineString(Map<String, Object> schema, String name, Operation op) {
         String key = name.toLowerCase(Locale.ROOT);
-        boolean signUp = op != null && op.bodySchema() != null
+        boolean signUp = op != null
+                && op.bodySchema() != null
                 && document.properties(document.resolve(op.bodySchema())).containsKey("username");
         if (key.equals("email")) {
             return signUp ? Api.unique("fz") + "@example.test" : fixtures.userEmail();
@@ -504,8 +635,8 @@ class ApiFuzzTest extends IntegrationTest {
 
     /** {@code value} with the element at {@code path} replaced, building valid parents on the way. */
     @SuppressWarnings("unchecked")
-    private Object replace(Map<String, Object> schema, Object value, List<Object> path, int at, Object replacement,
-                           Operation op) {
+    private Object replace(
+            Map<String, Object> schema, Object value, List<Object> path, int at, Object replacement, Operation op) {
         if (at == path.size()) {
             return replacement;
         }
@@ -520,20 +651,29 @@ class ApiFuzzTest extends IntegrationTest {
             return list;
         }
         String property = (String) step;
-        Map<String, Object> child = (Map<String, Object>) document.properties(schema).getOrDefault(property, Map.of());
-        Map<String, Object> map = value instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m)
-                : new LinkedHashMap<>();
+        Map<String, Object> child =
+                (Map<String, Object>) document.properties(schema).getOrDefault(property, Map.of());
+        Map<String, Object> map =
+                value instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m) : new LinkedHashMap<>();
         Object current = map.containsKey(property) ? map.get(property) : baseline(child, property, op);
         map.put(property, replace(document.resolve(child), current, path, at + 1, replacement, op));
         return map;
     }
 
     private List<String> tamperedCursors(Operation op, String token) {
-        List<String> cursors = new ArrayList<>(List.of("AAAA", "%00", "not-base64!", "A".repeat(5000),
-                java.util.Base64.getUrlEncoder().encodeToString("{\"id\":\"\u0000\"}".getBytes(StandardCharsets.UTF_8))));
+        List<String> cursors = new ArrayList<>(List.of(
+                "AAAA",
+                "%00",
+                "not-base64!",
+                "A".repeat(5000),
+                java.util.Base64.getUrlEncoder()
+                        .encodeToString("{\"id\":\"\u0000\"}".getBytes(StandardCharsets.UTF_8))));
         if (op.method().equals("GET")) {
-            Api.Response page = api().get(target(op, Map.of(), Map.of("limit", "1"))).token(token).send();
-            if (page.status() == 200 && page.json().get("page") instanceof Map<?, ?> info
+            Api.Response page = api().get(target(op, Map.of(), Map.of("limit", "1")))
+                    .token(token)
+                    .send();
+            if (page.status() == 200
+                    && page.json().get("page") instanceof Map<?, ?> info
                     && info.get("nextCursor") instanceof String next) {
                 char last = next.charAt(next.length() - 1);
                 cursors.add(next.substring(0, next.length() - 1) + (last == 'A' ? 'B' : 'A'));
@@ -556,18 +696,23 @@ class ApiFuzzTest extends IntegrationTest {
         }
         HttpRequest.Builder builder;
         try {
-            builder = HttpRequest.newBuilder(URI.create(server.getURL() + request.target())).timeout(TIMEOUT);
+            builder = HttpRequest.newBuilder(URI.create(server.getURL() + request.target()))
+                    .timeout(TIMEOUT);
             request.headers().forEach(builder::header);
         } catch (IllegalArgumentException e) {
             return; // a value the HTTP client refuses to send (e.g. a control character in a header)
         }
-        builder.method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        builder.method(
+                request.method(),
+                request.body() == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         sent.incrementAndGet();
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = sendRetryingOnce(builder.build());
-            nanosPerOperation.computeIfAbsent(probe.operation().toString(), k -> new LongAdder())
+            nanosPerOperation
+                    .computeIfAbsent(probe.operation().toString(), k -> new LongAdder())
                     .add(System.nanoTime() - start);
             if (response.statusCode() >= 500) {
                 failures.add(describe(probe) + " -> " + response.statusCode() + " "
@@ -597,8 +742,10 @@ class ApiFuzzTest extends IntegrationTest {
     /** Request lines no well-behaved client sends: invalid percent escapes and raw bytes, over a plain socket. */
     private void malformedRequestLines(Operation op) {
         String target = target(op, Map.of(), Map.of());
-        List<String> variants = new ArrayList<>(List.of(target + (target.contains("?") ? "&" : "?") + "q=%zz",
-                target + (target.contains("?") ? "&" : "?") + "%=1&a=%", target + "%"));
+        List<String> variants = new ArrayList<>(List.of(
+                target + (target.contains("?") ? "&" : "?") + "q=%zz",
+                target + (target.contains("?") ? "&" : "?") + "%=1&a=%",
+                target + "%"));
         if (!op.parameters("path").isEmpty()) {
             variants.add(target(op, Map.of(op.parameters("path").get(0).name(), "%zz"), Map.of()));
             variants.add(target(op, Map.of(op.parameters("path").get(0).name(), "\u00ff\u00fe"), Map.of()));
@@ -615,8 +762,8 @@ class ApiFuzzTest extends IntegrationTest {
                 InputStream in = socket.getInputStream();
                 String status = new String(in.readNBytes(12), StandardCharsets.ISO_8859_1);
                 if (!status.matches("HTTP/1\\.1 [1-4]\\d\\d")) {
-                    failures.add(op + " [ADMIN] request line '" + HostileValues.abbreviate(line) + "' -> '" + status
-                            + "'");
+                    failures.add(
+                            op + " [ADMIN] request line '" + HostileValues.abbreviate(line) + "' -> '" + status + "'");
                 }
             } catch (IOException e) {
                 failures.add(op + " [ADMIN] request line '" + HostileValues.abbreviate(line) + "' -> no answer: " + e);
@@ -644,27 +791,49 @@ class ApiFuzzTest extends IntegrationTest {
 
     private Fixtures fixtures() {
         Api.TestUser user = api().newUser(adminToken(), "fz-target", null);
-        String sessionId = (String) api().get("/api/v1/sessions").token(user.token()).send().expect(200).items()
-                .get(0).get("id");
-        api().put("/api/v1/users/" + user.id() + "/profile").token(user.token()).json(Map.of("bio", "fuzz"))
-                .send().expect(201);
-        Map<String, Object> project = api().post("/api/v1/projects").token(adminToken()).json(Map.of(
-                "name", "Fuzz", "members", List.of(user.id()),
-                "tasks", List.of(Map.of("key", "a", "title", "A", "assigneeId", user.id()),
-                        Map.of("key", "b", "title", "B")))).send().expect(201).json();
+        String sessionId = (String) api().get("/api/v1/sessions")
+                .token(user.token())
+                .send()
+                .expect(200)
+                .items()
+                .get(0)
+                .get("id");
+        api().put("/api/v1/users/" + user.id() + "/profile")
+                .token(user.token())
+                .json(Map.of("bio", "fuzz"))
+                .send()
+                .expect(201);
+        Map<String, Object> project = api().post("/api/v1/projects")
+                .token(adminToken())
+                .json(Map.of(
+                        "name",
+                        "Fuzz",
+                        "members",
+                        List.of(user.id()),
+                        "tasks",
+                        List.of(
+                                Map.of("key", "a", "title", "A", "assigneeId", user.id()),
+                                Map.of("key", "b", "title", "B"))))
+                .send()
+                .expect(201)
+                .json();
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> tasks = (List<Map<String, Object>>) project.get("tasks");
         String taskId = (String) tasks.get(0).get("id");
         String otherTaskId = (String) tasks.get(1).get("id");
-        api().post("/api/v1/tasks/" + taskId + "/dependencies").token(adminToken())
-                .json(Map.of("taskId", otherTaskId)).send();
+        api().post("/api/v1/tasks/" + taskId + "/dependencies")
+                .token(adminToken())
+                .json(Map.of("taskId", otherTaskId))
+                .send();
         return new Fixtures(user.id(), user.email(), sessionId, (String) project.get("id"), taskId, otherTaskId);
     }
 
     /** CPU time of this JVM (server and client): the test's cost independent of the machine's other load. */
     private static long processCpuNanos() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+                        instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : 0;
     }
 
     private static byte[] ascii(String text) {
@@ -677,7 +846,9 @@ class ApiFuzzTest extends IntegrationTest {
         protected void append(ILoggingEvent event) {
             if (event.getLevel().isGreaterOrEqual(Level.ERROR)) {
                 errorLogs.add(event.getLoggerName() + ": " + HostileValues.abbreviate(event.getFormattedMessage(), 200)
-                        + (event.getThrowableProxy() == null ? "" : " (" + event.getThrowableProxy().getClassName() + ")"));
+                        + (event.getThrowableProxy() == null
+                                ? ""
+                                : " (" + event.getThrowableProxy().getClassName() + ")"));
             }
         }
     }

@@ -13,16 +13,13 @@ import java.util.Map;
  * otherwise.
  */
 public final class FuzzJson {
-    private FuzzJson() {
-    }
+    private FuzzJson() {}
 
     /** JSON text written as is. */
-    public record Raw(String json) {
-    }
+    public record Raw(String json) {}
 
     /** Bytes written as is (e.g. invalid UTF-8 inside a string). */
-    public record RawBytes(byte[] bytes) {
-    }
+    public record RawBytes(byte[] bytes) {}
 
     public static byte[] bytes(Object value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -83,7 +80,8 @@ public final class FuzzJson {
                 escaped.append('\\').append(c);
             } else if (c < 0x20 || c == 0x7f) {
                 escaped.append(String.format("\\u%04x", (int) c));
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(i + 1))) {
                 escaped.append(c).append(text.charAt(++i));
             } else if (Character.isSurrogate(c)) {

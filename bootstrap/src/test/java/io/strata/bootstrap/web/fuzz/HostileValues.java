@@ -35,7 +35,18 @@ public final class HostileValues {
     }
 
     /** What a schema says a field holds. */
-    public enum Kind { STRING, UUID, DATE, DATE_TIME, NUMBER, INTEGER, BOOLEAN, ENUM, ARRAY, OBJECT }
+    public enum Kind {
+        STRING,
+        UUID,
+        DATE,
+        DATE_TIME,
+        NUMBER,
+        INTEGER,
+        BOOLEAN,
+        ENUM,
+        ARRAY,
+        OBJECT
+    }
 
     static final String TEN_KB = "x".repeat(10 * 1024);
     static final String ONE_MB = "y".repeat(1024 * 1024);
@@ -49,7 +60,8 @@ public final class HostileValues {
             new Hostile("unpaired high surrogate", "\uD800"),
             new Hostile("unpaired low surrogate", "x\uDC00y"),
             new Hostile("RTL override", "\u202Eevil\u202C"),
-            new Hostile("emoji", "\uD83D\uDE00\uD83D\uDC4D\uD83C\uDFFD\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67"),
+            new Hostile(
+                    "emoji", "\uD83D\uDE00\uD83D\uDC4D\uD83C\uDFFD\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67"),
             new Hostile("zero width and BOM", "\u200B\uFEFF"),
             new Hostile("combining marks", "e\u0301\u0308\u20DD"),
             new Hostile("noncharacters", "\uFFFE\uFFFF"),
@@ -65,7 +77,9 @@ public final class HostileValues {
     /** Invalid UTF-8 inside a JSON string. */
     static final List<Hostile> BYTES = List.of(
             new Hostile("invalid UTF-8", new RawBytes(new byte[] {'"', 'a', (byte) 0xC3, '(', '"'})),
-            new Hostile("UTF-8 encoded surrogate", new RawBytes(new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'})),
+            new Hostile(
+                    "UTF-8 encoded surrogate",
+                    new RawBytes(new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'})),
             new Hostile("raw control char in string", new RawBytes(new byte[] {'"', 'a', 0x00, 'b', '"'})));
 
     static final List<Hostile> NUMBERS = List.of(
@@ -132,8 +146,7 @@ public final class HostileValues {
             new Hostile("1 MB string", ONE_MB),
             new Hostile("100k-element array", new Raw("[" + "\"t\",".repeat(100_000) + "\"t\"]")));
 
-    private HostileValues() {
-    }
+    private HostileValues() {}
 
     /** The values for a body field of {@code kind}; {@code heavy} adds the expensive ones. */
     public static List<Hostile> forBody(Kind kind, Kind itemKind, boolean heavy) {
@@ -177,15 +190,31 @@ public final class HostileValues {
                 values.addAll(pick(STRINGS, "NUL", "10 kB"));
             }
             case OBJECT -> {
-                for (Hostile item : pick(STRINGS, "NUL", "NUL inside", "unpaired high surrogate", "unpaired low surrogate",
-                        "10 kB", "emoji", "control chars", "SQL injection")) {
+                for (Hostile item : pick(
+                        STRINGS,
+                        "NUL",
+                        "NUL inside",
+                        "unpaired high surrogate",
+                        "unpaired low surrogate",
+                        "10 kB",
+                        "emoji",
+                        "control chars",
+                        "SQL injection")) {
                     values.add(new Hostile("{k: " + item.label() + "}", Map.of("k", item.json())));
                     values.add(new Hostile("{" + item.label() + ": v}", Map.of(item.json(), "v")));
                 }
                 values.add(new Hostile("{k: [NUL]}", Map.of("k", List.of("\u0000"))));
                 values.add(new Hostile("{a: {b: {c: NUL}}}", Map.of("a", Map.of("b", Map.of("c", "\u0000")))));
-                for (Hostile number : pick(NUMBERS, "1e999999", "-1e999999", "1e-999999", "5000 digits", "NaN",
-                        "Infinity", "exponent overflow", "1.5e308")) {
+                for (Hostile number : pick(
+                        NUMBERS,
+                        "1e999999",
+                        "-1e999999",
+                        "1e-999999",
+                        "5000 digits",
+                        "NaN",
+                        "Infinity",
+                        "exponent overflow",
+                        "1.5e308")) {
                     values.add(new Hostile("{k: " + number.label() + "}", Map.of("k", number.json())));
                 }
                 for (Hostile bytes : BYTES) {
@@ -193,7 +222,8 @@ public final class HostileValues {
                 }
                 values.add(new Hostile("{k: null, l: [null]}", nullValues()));
                 values.add(new Hostile("200 keys", manyKeys(200)));
-                values.add(new Hostile("{k: 200 deep}", Map.of("k", NESTING.get(2).json())));
+                values.add(
+                        new Hostile("{k: 200 deep}", Map.of("k", NESTING.get(2).json())));
                 values.addAll(pick(STRINGS, "NUL", "10 kB"));
             }
         }
@@ -206,11 +236,35 @@ public final class HostileValues {
     }
 
     /** Values sent at every input: the ones most likely to reach PostgreSQL unchecked. */
-    static final Set<String> CORE = Set.of("NUL", "NUL inside", "unpaired high surrogate", "10 kB", "empty", "emoji",
-            "null", "true", "empty object", "array with null", "[null]", "[\"ok\", null]", "[NUL]", "{k: NUL}",
-            "{NUL: v}", "{k: 1e999999}", "1e999999", "1e999999999", "5000 digits", "NaN", "date +999999999-12-31",
-            "date 5874898-01-01", "instant +1000000000", "number 99999999999", "number 1e999999",
-            "percent-encoded surrogate bytes", "1 MB string", "100k-element array");
+    static final Set<String> CORE = Set.of(
+            "NUL",
+            "NUL inside",
+            "unpaired high surrogate",
+            "10 kB",
+            "empty",
+            "emoji",
+            "null",
+            "true",
+            "empty object",
+            "array with null",
+            "[null]",
+            "[\"ok\", null]",
+            "[NUL]",
+            "{k: NUL}",
+            "{NUL: v}",
+            "{k: 1e999999}",
+            "1e999999",
+            "1e999999999",
+            "5000 digits",
+            "NaN",
+            "date +999999999-12-31",
+            "date 5874898-01-01",
+            "instant +1000000000",
+            "number 99999999999",
+            "number 1e999999",
+            "percent-encoded surrogate bytes",
+            "1 MB string",
+            "100k-element array");
 
     /**
      * The core values plus every {@code stride}-th of the others, starting at {@code site}: neighbouring
@@ -231,9 +285,22 @@ public final class HostileValues {
     /** Percent-encoded values for a query, path or header parameter of {@code kind}. */
     public static List<HostileText> forText(Kind kind) {
         List<HostileText> values = new ArrayList<>();
-        for (Hostile value : pick(STRINGS, "NUL", "NUL inside", "control chars", "unpaired high surrogate",
-                "unpaired low surrogate", "RTL override", "emoji", "noncharacters", "empty", "blank", "10 kB",
-                "SQL injection", "LIKE wildcards", "path traversal")) {
+        for (Hostile value : pick(
+                STRINGS,
+                "NUL",
+                "NUL inside",
+                "control chars",
+                "unpaired high surrogate",
+                "unpaired low surrogate",
+                "RTL override",
+                "emoji",
+                "noncharacters",
+                "empty",
+                "blank",
+                "10 kB",
+                "SQL injection",
+                "LIKE wildcards",
+                "path traversal")) {
             values.add(text(value.label(), (String) value.json()));
         }
         values.add(new HostileText("percent-encoded surrogate bytes", "%ED%A0%80", null));
@@ -242,8 +309,8 @@ public final class HostileValues {
         for (String number : List.of("-1", "99999999999", "1e999999", "NaN", "9".repeat(400))) {
             values.add(text("number " + abbreviate(number), number));
         }
-        for (Hostile date : pick(DATES, "date +999999999-12-31", "date 5874898-01-01", "date -4713-11-23",
-                "date 2026-02-30")) {
+        for (Hostile date :
+                pick(DATES, "date +999999999-12-31", "date 5874898-01-01", "date -4713-11-23", "date 2026-02-30")) {
             values.add(text(date.label(), (String) date.json()));
         }
         for (Hostile instant : pick(DATE_TIMES, "instant +1000000000", "instant 294277", "instant -4714")) {
@@ -273,8 +340,10 @@ public final class HostileValues {
     public static List<HostileText> forHeader() {
         List<HostileText> values = new ArrayList<>();
         for (HostileText value : forText(Kind.STRING)) {
-            if (value.plain() != null && value.plain().chars().allMatch(c -> c >= 0x20 && c < 0x7f)
-                    && !value.plain().isEmpty() && !value.plain().matches("[0-9\"-]+")) {
+            if (value.plain() != null
+                    && value.plain().chars().allMatch(c -> c >= 0x20 && c < 0x7f)
+                    && !value.plain().isEmpty()
+                    && !value.plain().matches("[0-9\"-]+")) {
                 values.add(value);
             }
         }
@@ -287,8 +356,16 @@ public final class HostileValues {
     }
 
     private static List<Hostile> elementValues(Kind itemKind) {
-        List<Hostile> values = new ArrayList<>(pick(STRINGS, "NUL", "NUL inside", "unpaired high surrogate", "10 kB",
-                "emoji", "blank", "SQL injection", "control chars"));
+        List<Hostile> values = new ArrayList<>(pick(
+                STRINGS,
+                "NUL",
+                "NUL inside",
+                "unpaired high surrogate",
+                "10 kB",
+                "emoji",
+                "blank",
+                "SQL injection",
+                "control chars"));
         values.addAll(pick(NUMBERS, "1e999999", "NaN"));
         values.add(BYTES.get(0));
         if (itemKind == Kind.DATE) {
@@ -321,15 +398,19 @@ public final class HostileValues {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < plain.length(); i++) {
             char c = plain.charAt(i);
-            if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < plain.length()
-                    && Character.isLowSurrogate(plain.charAt(i + 1)))) {
-                out.append(String.format("%%%02X%%%02X%%%02X", 0xE0 | (c >> 12), 0x80 | ((c >> 6) & 0x3F),
-                        0x80 | (c & 0x3F)));
+            if (Character.isSurrogate(c)
+                    && !(Character.isHighSurrogate(c)
+                            && i + 1 < plain.length()
+                            && Character.isLowSurrogate(plain.charAt(i + 1)))) {
+                out.append(String.format(
+                        "%%%02X%%%02X%%%02X", 0xE0 | (c >> 12), 0x80 | ((c >> 6) & 0x3F), 0x80 | (c & 0x3F)));
             } else if (Character.isHighSurrogate(c)) {
-                out.append(URLEncoder.encode(plain.substring(i, i + 2), StandardCharsets.UTF_8).replace("+", "%20"));
+                out.append(URLEncoder.encode(plain.substring(i, i + 2), StandardCharsets.UTF_8)
+                        .replace("+", "%20"));
                 i++;
             } else {
-                out.append(URLEncoder.encode(String.valueOf(c), StandardCharsets.UTF_8).replace("+", "%20"));
+                out.append(URLEncoder.encode(String.valueOf(c), StandardCharsets.UTF_8)
+                        .replace("+", "%20"));
             }
         }
         return out.toString();

@@ -17,21 +17,26 @@ import org.yaml.snakeyaml.Yaml;
  * The operations of an OpenAPI 3 document, read generically: parameters (path, query, header), the JSON
  * request body schema with {@code $ref}/{@code allOf} resolved, and the filter operators a list parameter
  * documents ({@code example: eq.HIGH}, an enum of {@code op.value} forms, {@code x-operators}, a schema
- * {@code pattern} such as {@code ^(eq|in)\\..+$}, or {@code op.value} forms in its description).
+ * {@code pattern} such as {@code ^(eq|in)\\..+$}, or {@code op.value} forms in its description) and the type of
+ * the value after the operator ({@code x-value}).
  */
 public final class OpenApiOperations {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
-    private static final Pattern OPERATOR = Pattern.compile(
-            "(?<![A-Za-z])(eq|neq|gt|gte|lt|lte|like|ilike|in|is|cs)\\.");
-    private static final Pattern OPERATOR_WORD = Pattern.compile(
-            "(?<![A-Za-z])(eq|neq|gt|gte|lt|lte|like|ilike|in|is|cs)(?![A-Za-z])");
+    private static final Pattern OPERATOR =
+            Pattern.compile("(?<![A-Za-z])(eq|neq|gt|gte|lt|lte|like|ilike|in|is|cs)\\.");
+    private static final Pattern OPERATOR_WORD =
+            Pattern.compile("(?<![A-Za-z])(eq|neq|gt|gte|lt|lte|like|ilike|in|is|cs)(?![A-Za-z])");
 
-    public record Parameter(String name, String in, boolean required, Map<String, Object> schema, Kind kind,
-                            Set<String> operators) {
-    }
+    public record Parameter(
+            String name, String in, boolean required, Map<String, Object> schema, Kind kind, Set<String> operators) {}
 
-    public record Operation(String method, String path, List<Parameter> parameters, Map<String, Object> bodySchema,
-                            String contentType, boolean bodyRequired) {
+    public record Operation(
+            String method,
+            String path,
+            List<Parameter> parameters,
+            Map<String, Object> bodySchema,
+            String contentType,
+            boolean bodyRequired) {
         public List<Parameter> parameters(String in) {
             return parameters.stream().filter(p -> p.in().equals(in)).toList();
         }
@@ -58,8 +63,11 @@ public final class OpenApiOperations {
             List<Map<String, Object>> shared = (List<Map<String, Object>>) item.getOrDefault("parameters", List.of());
             for (Map.Entry<String, Object> entry : item.entrySet()) {
                 if (METHODS.contains(entry.getKey())) {
-                    operations.add(operation(entry.getKey().toUpperCase(Locale.ROOT), path.getKey(),
-                            (Map<String, Object>) entry.getValue(), shared));
+                    operations.add(operation(
+                            entry.getKey().toUpperCase(Locale.ROOT),
+                            path.getKey(),
+                            (Map<String, Object>) entry.getValue(),
+                            shared));
                 }
             }
         }
@@ -70,16 +78,23 @@ public final class OpenApiOperations {
     }
 
     @SuppressWarnings("unchecked")
-    private Operation operation(String method, String path, Map<String, Object> spec,
-                                List<Map<String, Object>> shared) {
+    private Operation operation(
+            String method, String path, Map<String, Object> spec, List<Map<String, Object>> shared) {
         List<Parameter> parameters = new ArrayList<>();
         List<Map<String, Object>> all = new ArrayList<>(shared);
         all.addAll((List<Map<String, Object>>) spec.getOrDefault("parameters", List.of()));
         for (Map<String, Object> raw : all) {
             Map<String, Object> p = resolve(raw);
             Map<String, Object> schema = resolve((Map<String, Object>) p.getOrDefault("schema", Map.of()));
-            parameters.add(new Parameter((String) p.get("name"), (String) p.get("in"),
-                    Boolean.TRUE.equals(p.get("required")), schema, kind(schema), operators(p, schema)));
+            // a filter parameter documents the type of the value after its operator as x-value
+            Kind kind = p.get("x-value") instanceof Map<?, ?> value ? kind((Map<String, Object>) value) : kind(schema);
+            parameters.add(new Parameter(
+                    (String) p.get("name"),
+                    (String) p.get("in"),
+                    Boolean.TRUE.equals(p.get("required")),
+                    schema,
+                    kind,
+                    operators(p, schema)));
         }
         Map<String, Object> bodySchema = null;
         String contentType = null;
@@ -89,7 +104,8 @@ public final class OpenApiOperations {
             body = resolve(body);
             bodyRequired = Boolean.TRUE.equals(body.get("required"));
             Map<String, Object> content = (Map<String, Object>) body.getOrDefault("content", Map.of());
-            contentType = content.containsKey("application/json") ? "application/json"
+            contentType = content.containsKey("application/json")
+                    ? "application/json"
                     : content.keySet().stream().findFirst().orElse(null);
             if (contentType != null) {
                 Map<String, Object> media = (Map<String, Object>) content.get(contentType);
@@ -165,12 +181,13 @@ public final class OpenApiOperations {
             case "boolean" -> Kind.BOOLEAN;
             case "array" -> Kind.ARRAY;
             case "object" -> schema.containsKey("properties") ? Kind.OBJECT : Kind.OBJECT;
-            default -> switch (format) {
-                case "uuid" -> Kind.UUID;
-                case "date" -> Kind.DATE;
-                case "date-time" -> Kind.DATE_TIME;
-                default -> Kind.STRING;
-            };
+            default ->
+                switch (format) {
+                    case "uuid" -> Kind.UUID;
+                    case "date" -> Kind.DATE;
+                    case "date-time" -> Kind.DATE_TIME;
+                    default -> Kind.STRING;
+                };
         };
     }
 
@@ -205,7 +222,7 @@ public final class OpenApiOperations {
                 }
             }
         }
-        if (schema.get("pattern") instanceof String pattern) {   // e.g. ^(eq|neq|in)\..+$
+        if (schema.get("pattern") instanceof String pattern) { // e.g. ^(eq|neq|in)\..+$
             Matcher matcher = OPERATOR_WORD.matcher(pattern);
             while (matcher.find()) {
                 found.add(matcher.group(1));

@@ -7,8 +7,14 @@ package io.strata.domain.shared.error;
  * has decided.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits ValidationException, UnauthenticatedException, ForbiddenException, NotFoundException,
-        ConflictException, StaleVersionException, VersionRequiredException, ThrottledException {
+        permits ValidationException,
+                UnauthenticatedException,
+                ForbiddenException,
+                NotFoundException,
+                ConflictException,
+                StaleVersionException,
+                VersionRequiredException,
+                ThrottledException {
 
     /** What kind of rule was broken; one per subtype. */
     public enum Kind {

@@ -23,8 +23,9 @@ public final class ValidationCollector {
         try {
             return check.get();
         } catch (ValidationException e) {
-            e.errors().forEach(error -> add(error.field() == null ? prefix : prefix + "." + error.field(),
-                    error.message()));
+            e.errors()
+                    .forEach(error ->
+                            add(error.field() == null ? prefix : prefix + "." + error.field(), error.message()));
             return null;
         }
     }

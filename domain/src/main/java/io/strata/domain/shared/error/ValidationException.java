@@ -36,6 +36,5 @@ public final class ValidationException extends DomainException {
         return errors.size() == 1 ? head : head + " (and " + (errors.size() - 1) + " more)";
     }
 
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 }

@@ -3,7 +3,10 @@ package io.strata.domain.shared.model;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects the events an aggregate records until the application layer takes them. */
+/**
+ * Collects the events an aggregate records until the repository that stores it takes them
+ * ({@link #pullEvents()}) and appends them to the outbox in the same transaction.
+ */
 public abstract class AggregateRoot {
     private final List<DomainEvent> events = new ArrayList<>();
 
@@ -11,7 +14,7 @@ public abstract class AggregateRoot {
         events.add(event);
     }
 
-    /** Returns and clears the recorded events. */
+    /** Returns and clears the recorded events, oldest first. */
     public List<DomainEvent> pullEvents() {
         List<DomainEvent> taken = List.copyOf(events);
         events.clear();

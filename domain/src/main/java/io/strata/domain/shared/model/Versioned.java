@@ -4,8 +4,7 @@ import io.strata.domain.shared.error.StaleVersionException;
 
 /** Optimistic-lock check shared by every aggregate's use cases. */
 public final class Versioned {
-    private Versioned() {
-    }
+    private Versioned() {}
 
     /** Throws {@link StaleVersionException} unless {@code expected} equals {@code actual}. */
     public static void require(String what, Object id, long expected, long actual) {

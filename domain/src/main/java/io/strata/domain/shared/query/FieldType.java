@@ -2,7 +2,14 @@ package io.strata.domain.shared.query;
 
 /** How a filter value is read from text and compared. */
 public enum FieldType {
-    TEXT, UUID, INSTANT, DATE, INTEGER, DECIMAL, BOOLEAN, ENUM,
+    TEXT,
+    UUID,
+    INSTANT,
+    DATE,
+    INTEGER,
+    DECIMAL,
+    BOOLEAN,
+    ENUM,
     /** A set of strings (tags); {@code cs} means "contains all of". */
     TEXT_SET
 }

@@ -20,5 +20,10 @@ public record Filter(String field, FilterOperator operator, List<Object> values)
     }
 
     /** Right-hand side of {@code is}. */
-    public enum IsValue { NULL, NOT_NULL, TRUE, FALSE }
+    public enum IsValue {
+        NULL,
+        NOT_NULL,
+        TRUE,
+        FALSE
+    }
 }

@@ -6,5 +6,15 @@ package io.strata.domain.shared.query;
  * {@code IS} null/not null/true/false, and {@code CS}: a set contains all the values.
  */
 public enum FilterOperator {
-    EQ, NEQ, GT, GTE, LT, LTE, LIKE, ILIKE, IN, IS, CS
+    EQ,
+    NEQ,
+    GT,
+    GTE,
+    LT,
+    LTE,
+    LIKE,
+    ILIKE,
+    IN,
+    IS,
+    CS
 }

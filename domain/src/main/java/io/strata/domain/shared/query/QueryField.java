@@ -4,8 +4,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /** One field a resource lets clients filter and/or sort by, with its type and allowed operators. */
-public record QueryField(String name, FieldType type, Set<FilterOperator> operators, boolean sortable,
-                         Class<? extends Enum<?>> enumType) {
+public record QueryField(
+        String name,
+        FieldType type,
+        Set<FilterOperator> operators,
+        boolean sortable,
+        Class<? extends Enum<?>> enumType) {
     public QueryField {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");

@@ -17,8 +17,14 @@ import java.util.stream.Collectors;
  */
 public final class QuerySchema {
     private static final Set<FilterOperator> COMPARABLE = EnumSet.of(
-            FilterOperator.EQ, FilterOperator.NEQ, FilterOperator.GT, FilterOperator.GTE,
-            FilterOperator.LT, FilterOperator.LTE, FilterOperator.IN, FilterOperator.IS);
+            FilterOperator.EQ,
+            FilterOperator.NEQ,
+            FilterOperator.GT,
+            FilterOperator.GTE,
+            FilterOperator.LT,
+            FilterOperator.LTE,
+            FilterOperator.IN,
+            FilterOperator.IS);
 
     private final String resource;
     private final Map<String, QueryField> fields;
@@ -47,12 +53,16 @@ public final class QuerySchema {
     }
 
     public Set<String> filterableFields() {
-        return fields.values().stream().filter(f -> !f.operators().isEmpty()).map(QueryField::name)
+        return fields.values().stream()
+                .filter(f -> !f.operators().isEmpty())
+                .map(QueryField::name)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
     public Set<String> sortableFields() {
-        return fields.values().stream().filter(QueryField::sortable).map(QueryField::name)
+        return fields.values().stream()
+                .filter(QueryField::sortable)
+                .map(QueryField::name)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -85,8 +95,14 @@ public final class QuerySchema {
         }
 
         public Builder enumeration(String name, Class<? extends Enum<?>> type, boolean sortable) {
-            fields.put(name, new QueryField(name, FieldType.ENUM,
-                    EnumSet.of(FilterOperator.EQ, FilterOperator.NEQ, FilterOperator.IN), sortable, type));
+            fields.put(
+                    name,
+                    new QueryField(
+                            name,
+                            FieldType.ENUM,
+                            EnumSet.of(FilterOperator.EQ, FilterOperator.NEQ, FilterOperator.IN),
+                            sortable,
+                            type));
             return this;
         }
 

@@ -6,5 +6,7 @@ package io.strata.domain.shared.query;
  * large tables).
  */
 public enum TotalCount {
-    NONE, EXACT, ESTIMATED
+    NONE,
+    EXACT,
+    ESTIMATED
 }

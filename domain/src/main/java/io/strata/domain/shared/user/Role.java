@@ -2,5 +2,8 @@ package io.strata.domain.shared.user;
 
 /** Platform-wide roles; every context authorizes against these. */
 public enum Role {
-    ADMIN, MANAGER, USER, GUEST
+    ADMIN,
+    MANAGER,
+    USER,
+    GUEST
 }

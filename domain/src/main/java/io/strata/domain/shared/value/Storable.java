@@ -35,16 +35,16 @@ public final class Storable {
     public static final String MAX_INSTANT_TEXT = "294276-12-31 23:59:59.999999 UTC";
     /** PostgreSQL's first date, Julian day 0: 4714-11-24 BC, year -4713 in ISO (proleptic Gregorian) numbering. */
     public static final LocalDate MIN_DATE = LocalDate.of(-4713, 11, 24);
+
     public static final LocalDate MAX_DATE = LocalDate.of(5_874_897, 12, 31);
     public static final Instant MIN_INSTANT = MIN_DATE.atStartOfDay().toInstant(ZoneOffset.UTC);
-    public static final Instant MAX_INSTANT = LocalDateTime.of(294_276, 12, 31, 23, 59, 59, 999_999_000)
-            .toInstant(ZoneOffset.UTC);
+    public static final Instant MAX_INSTANT =
+            LocalDateTime.of(294_276, 12, 31, 23, 59, 59, 999_999_000).toInstant(ZoneOffset.UTC);
     public static final int MAX_DIGITS = 1000;
     public static final int MAX_EXPONENT = 1000;
     public static final int MAX_JSON_DEPTH = 32;
 
-    private Storable() {
-    }
+    private Storable() {}
 
     /** Text without NUL or unpaired surrogates. */
     public static String text(String field, String value) {
@@ -64,7 +64,9 @@ public final class Storable {
             if (c == '\u0000') {
                 return "must not contain the NUL character (U+0000)";
             }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return "contains an unpaired surrogate (U+D800 to U+DFFF), which is not valid Unicode";
@@ -106,10 +108,12 @@ public final class Storable {
 
     /** A decimal of bounded size (see the class comment). */
     public static BigDecimal decimal(String field, BigDecimal value) {
-        if (value != null && (value.precision() > MAX_DIGITS
-                || Math.abs((long) value.precision() - value.scale() - 1) > MAX_EXPONENT)) {
-            throw new ValidationException(field, "is out of range (at most " + MAX_DIGITS + " digits, exponent within ±"
-                    + MAX_EXPONENT + ")");
+        if (value != null
+                && (value.precision() > MAX_DIGITS
+                        || Math.abs((long) value.precision() - value.scale() - 1) > MAX_EXPONENT)) {
+            throw new ValidationException(
+                    field,
+                    "is out of range (at most " + MAX_DIGITS + " digits, exponent within ±" + MAX_EXPONENT + ")");
         }
         return value;
     }

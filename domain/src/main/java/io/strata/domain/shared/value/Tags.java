@@ -22,7 +22,8 @@ public record Tags(Set<String> values) {
             Storable.text("tags", raw);
             String tag = raw.strip();
             if (tag.length() > MAX_LENGTH) {
-                throw new ValidationException("tags", "tag '" + tag.substring(0, 20) + "...' is longer than " + MAX_LENGTH);
+                throw new ValidationException(
+                        "tags", "tag '" + tag.substring(0, 20) + "...' is longer than " + MAX_LENGTH);
             }
             clean.add(tag);
         }

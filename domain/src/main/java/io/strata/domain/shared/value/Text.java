@@ -4,8 +4,7 @@ import io.strata.domain.shared.error.ValidationException;
 
 /** Small checks for free-text fields, shared by every context; every value must be {@link Storable#text storable}. */
 public final class Text {
-    private Text() {
-    }
+    private Text() {}
 
     /** Trims; blank becomes null; longer than {@code max} is a validation error on {@code field}. */
     public static String optional(String field, String value, int max) {

@@ -26,9 +26,13 @@ class DomainExceptionTest {
         checks.check(() -> Text.required("a", " ", 5));
         checks.check(() -> Text.optional("b", "toolong", 3));
         assertThat(checks.check(() -> Text.optional("c", " ok ", 3))).isEqualTo("ok");
-        assertThat(checks.check("items[1]", () -> Text.required("name", " ", 5))).isNull();
-        assertThatThrownBy(checks::throwIfAny).isInstanceOfSatisfying(ValidationException.class,
-                e -> assertThat(e.errors()).extracting(ValidationException.FieldError::field)
-                        .containsExactly("a", "b", "items[1].name"));
+        assertThat(checks.check("items[1]", () -> Text.required("name", " ", 5)))
+                .isNull();
+        assertThatThrownBy(checks::throwIfAny)
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(ValidationException.FieldError::field)
+                                .containsExactly("a", "b", "items[1].name"));
     }
 }

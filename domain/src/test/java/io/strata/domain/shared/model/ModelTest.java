@@ -15,7 +15,8 @@ class ModelTest {
         assertThatThrownBy(() -> Versioned.require("User", "u1", 2, 3))
                 .isInstanceOf(StaleVersionException.class)
                 .hasMessage("User u1 is at version 3, not 2")
-                .extracting(e -> ((StaleVersionException) e).currentVersion()).isEqualTo(3L);
+                .extracting(e -> ((StaleVersionException) e).currentVersion())
+                .isEqualTo(3L);
     }
 
     @Test

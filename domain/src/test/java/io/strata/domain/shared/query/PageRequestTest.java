@@ -13,7 +13,8 @@ class PageRequestTest {
     @Test
     void pageRequestLimitIsBetween1And200() {
         assertThat(PageRequest.first(200, List.of()).limit()).isEqualTo(200);
-        assertThatThrownBy(() -> PageRequest.first(0, List.of())).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> PageRequest.first(0, List.of()))
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("between 1 and 200");
         assertThatThrownBy(() -> PageRequest.first(201, List.of())).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> new PageRequest(10, "c", 0, List.of(), TotalCount.NONE))

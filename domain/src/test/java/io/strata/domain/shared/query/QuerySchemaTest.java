@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 /** The allow-list of a searchable resource: fields, their types and operators, sort keys, default order. */
 class QuerySchemaTest {
-    enum Color { RED, GREEN }
+    enum Color {
+        RED,
+        GREEN
+    }
 
     private final QuerySchema schema = QuerySchema.builder("things")
             .text("name", true)
@@ -29,10 +32,11 @@ class QuerySchemaTest {
 
     @Test
     void eachKindOfFieldHasItsOperators() {
-        assertThat(schema.field("name").operators()).contains(FilterOperator.LIKE, FilterOperator.ILIKE, FilterOperator.IS);
+        assertThat(schema.field("name").operators())
+                .contains(FilterOperator.LIKE, FilterOperator.ILIKE, FilterOperator.IS);
         assertThat(schema.field("createdAt").operators()).doesNotContain(FilterOperator.LIKE);
-        assertThat(schema.field("color").operators()).isEqualTo(
-                EnumSet.of(FilterOperator.EQ, FilterOperator.NEQ, FilterOperator.IN));
+        assertThat(schema.field("color").operators())
+                .isEqualTo(EnumSet.of(FilterOperator.EQ, FilterOperator.NEQ, FilterOperator.IN));
         assertThat(schema.field("color").enumType()).isEqualTo(Color.class);
         assertThat(schema.field("tags").operators()).containsExactly(FilterOperator.CS);
         assertThatThrownBy(() -> new QueryField("x", FieldType.ENUM, EnumSet.of(FilterOperator.EQ), false, null))

@@ -1,7 +1,6 @@
 package io.strata.domain.shared.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strata.domain.shared.error.ForbiddenException;
 import org.junit.jupiter.api.Test;
@@ -20,8 +19,9 @@ class ActorTest {
         assertThat(user.canReadOthers()).isFalse();
         assertThat(user.is(user.userId())).isTrue();
         assertThat(Actor.system().isAdmin()).isTrue();
-        admin.requireAdmin("seed");   // passes
+        admin.requireAdmin("seed"); // passes
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> manager.requireAdmin("seed sample users"))
-                .isInstanceOf(ForbiddenException.class).hasMessage("only an ADMIN may seed sample users");
+                .isInstanceOf(ForbiddenException.class)
+                .hasMessage("only an ADMIN may seed sample users");
     }
 }

@@ -16,9 +16,10 @@ class ValuesTest {
         assertThat(Tags.of(List.of(" b", "a", "b ")).values()).containsExactly("a", "b");
         assertThatThrownBy(() -> Tags.of(List.of(" "))).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> Tags.of(List.of("x".repeat(51)))).hasMessageContaining("longer than 50");
-        List<String> many = java.util.stream.IntStream.range(0, 51).mapToObj(i -> "t" + i).toList();
+        List<String> many =
+                java.util.stream.IntStream.range(0, 51).mapToObj(i -> "t" + i).toList();
         assertThatThrownBy(() -> Tags.of(many)).hasMessageContaining("at most 50");
-        assertThat(Tags.of(Set.of("a")).plus(Set.of("b")).minus(Set.of("a")).values()).containsExactly("b");
+        assertThat(Tags.of(Set.of("a")).plus(Set.of("b")).minus(Set.of("a")).values())
+                .containsExactly("b");
     }
-
 }

@@ -1,0 +1,115 @@
+package io.strata.adapters.persistence.shared;
+
+import io.strata.domain.shared.model.DomainEvent;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.query.NativeQuery;
+
+/**
+ * The outbox's write side: appends domain events to the {@code events} table in the caller's transaction, so an
+ * event is committed exactly when the change that recorded it is. One {@code INSERT ... SELECT FROM unnest(...)}
+ * per call, whatever the number of events and aggregates (per {@value #CHUNK} events on the bulk paths).
+ * PostgreSQL fills in the rest: {@code position} (identity) and {@code txid} ({@code pg_current_xact_id()}).
+ *
+ * <p>Per-aggregate sequence numbers (1, 2, ... per aggregate, unique with it) are counted on from the aggregate's
+ * last stored event, read in the same statement. That is safe because every path that appends events of an
+ * existing aggregate has written (and so locked) the aggregate's row earlier in the transaction: a concurrent
+ * writer of the same aggregate waits for the row lock until this transaction ends, and its own append, a later
+ * statement, then sees these events (READ COMMITTED takes a snapshot per statement). A new aggregate starts at 1
+ * with no read. The unique key {@code events_aggregate_sequence_uk} turns a path that forgot the lock into an
+ * error rather than a duplicate.
+ *
+ * <p>Only {@link AggregateWrites} calls this: adapters store aggregates there, and their events come along.
+ */
+final class Outbox {
+    /** Events per statement on the bulk paths (seed): bounded bind arrays. */
+    static final int CHUNK = 1024;
+
+    /** The events one aggregate recorded, oldest first. */
+    record Stream(Class<?> aggregateType, UUID aggregateId, List<DomainEvent> events) {}
+
+    private static final String INSERT = """
+            INSERT INTO events (event_id, aggregate_type, aggregate_id, sequence, event_type, payload, occurred_at)
+            SELECT e.event_id, e.aggregate_type, e.aggregate_id, %s + e.ordinal, e.event_type,
+                   cast(e.payload AS jsonb), e.occurred_at
+            FROM unnest(cast(:eventIds AS uuid[]), cast(:aggregateTypes AS text[]), cast(:aggregateIds AS uuid[]),
+                        cast(:ordinals AS integer[]), cast(:eventTypes AS text[]), cast(:payloads AS text[]),
+                        cast(cast(:occurredAts AS text[]) AS timestamptz[]))
+                 WITH ORDINALITY AS e(event_id, aggregate_type, aggregate_id, ordinal, event_type, payload,
+                                      occurred_at, n)
+            ORDER BY e.n""";
+
+    /** New aggregates: their first event is 1. */
+    private static final String APPEND_TO_NEW = INSERT.formatted("0");
+
+    /** Existing aggregates: on from the last stored event (the index of events_aggregate_sequence_uk, backwards). */
+    private static final String APPEND = INSERT.formatted("""
+            coalesce((SELECT max(s.sequence) FROM events s
+                      WHERE s.aggregate_type = e.aggregate_type AND s.aggregate_id = e.aggregate_id), 0)""");
+
+    private Outbox() {}
+
+    /**
+     * Appends every stream's events, streams in order, each stream's events in order; nothing when there are none.
+     *
+     * @param newAggregates true when every aggregate was inserted in this transaction (sequences start at 1)
+     */
+    static void append(EntityManager entityManager, List<Stream> streams, boolean newAggregates) {
+        List<Stream> chunk = new ArrayList<>();
+        int size = 0;
+        for (Stream stream : streams) {
+            if (stream.events().isEmpty()) {
+                continue;
+            }
+            if (size > 0 && size + stream.events().size() > CHUNK) {
+                insert(entityManager, chunk, size, newAggregates);
+                chunk.clear();
+                size = 0;
+            }
+            chunk.add(stream);
+            size += stream.events().size();
+        }
+        if (size > 0) {
+            insert(entityManager, chunk, size, newAggregates);
+        }
+    }
+
+    private static void insert(EntityManager entityManager, List<Stream> streams, int size, boolean newAggregates) {
+        UUID[] eventIds = new UUID[size];
+        String[] aggregateTypes = new String[size];
+        UUID[] aggregateIds = new UUID[size];
+        Integer[] ordinals = new Integer[size];
+        String[] eventTypes = new String[size];
+        String[] payloads = new String[size];
+        String[] occurredAts = new String[size];
+        int i = 0;
+        for (Stream stream : streams) {
+            String aggregateType = EventJson.typeName(stream.aggregateType());
+            int ordinal = 0;
+            for (DomainEvent event : stream.events()) {
+                eventIds[i] = UUID.randomUUID();
+                aggregateTypes[i] = aggregateType;
+                aggregateIds[i] = stream.aggregateId();
+                ordinals[i] = ++ordinal;
+                eventTypes[i] = EventJson.typeName(event.getClass());
+                payloads[i] = EventJson.payload(event);
+                occurredAts[i] = event.occurredAt().toString();
+                i++;
+            }
+        }
+        entityManager
+                .createNativeQuery(newAggregates ? APPEND_TO_NEW : APPEND)
+                .unwrap(NativeQuery.class)
+                .addSynchronizedQuerySpace("events")
+                .setParameter("eventIds", eventIds, UUID[].class)
+                .setParameter("aggregateTypes", aggregateTypes, String[].class)
+                .setParameter("aggregateIds", aggregateIds, UUID[].class)
+                .setParameter("ordinals", ordinals, Integer[].class)
+                .setParameter("eventTypes", eventTypes, String[].class)
+                .setParameter("payloads", payloads, String[].class)
+                .setParameter("occurredAts", occurredAts, String[].class)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,231 @@
+package io.strata.adapters.persistence.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.strata.domain.identity.Email;
+import io.strata.domain.identity.HashedPassword;
+import io.strata.domain.identity.Password;
+import io.strata.domain.identity.SessionId;
+import io.strata.domain.identity.SessionRevoked;
+import io.strata.domain.identity.SessionStarted;
+import io.strata.domain.identity.User;
+import io.strata.domain.identity.UserDeleted;
+import io.strata.domain.identity.UserEmailVerified;
+import io.strata.domain.identity.UserPasswordChanged;
+import io.strata.domain.identity.UserRegistered;
+import io.strata.domain.identity.UserRoleChanged;
+import io.strata.domain.identity.UserStatus;
+import io.strata.domain.identity.UserStatusChanged;
+import io.strata.domain.identity.Username;
+import io.strata.domain.shared.model.DomainEvent;
+import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.user.UserId;
+import io.strata.domain.workspace.Budget;
+import io.strata.domain.workspace.ProjectCreated;
+import io.strata.domain.workspace.ProjectId;
+import io.strata.domain.workspace.ProjectMemberAdded;
+import io.strata.domain.workspace.ProjectMemberRemoved;
+import io.strata.domain.workspace.ProjectStatus;
+import io.strata.domain.workspace.ProjectStatusChanged;
+import io.strata.domain.workspace.Task;
+import io.strata.domain.workspace.TaskAssigneeChanged;
+import io.strata.domain.workspace.TaskCreated;
+import io.strata.domain.workspace.TaskId;
+import io.strata.domain.workspace.TaskStatus;
+import io.strata.domain.workspace.TaskStatusChanged;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The published shape of every domain event: its type name and payload. A change here is a change of what
+ * subscribers receive, so the expected JSON is spelled out; a new event must be added to {@link #CATALOGUE}.
+ */
+class EventJsonTest {
+    private static final Instant AT = Instant.parse("2026-02-03T04:05:06.123456Z");
+    private static final UserId USER = new UserId(UUID.fromString("00000000-0000-0000-0000-0000000000a1"));
+    private static final UserId OTHER = new UserId(UUID.fromString("00000000-0000-0000-0000-0000000000a2"));
+    private static final SessionId SESSION = new SessionId(UUID.fromString("00000000-0000-0000-0000-0000000000b1"));
+    private static final ProjectId PROJECT = new ProjectId(UUID.fromString("00000000-0000-0000-0000-0000000000c1"));
+    private static final TaskId TASK = new TaskId(UUID.fromString("00000000-0000-0000-0000-0000000000d1"));
+    private static final String U = "\"00000000-0000-0000-0000-0000000000a1\"";
+    private static final String U2 = "\"00000000-0000-0000-0000-0000000000a2\"";
+    private static final String P = "\"00000000-0000-0000-0000-0000000000c1\"";
+    private static final String T = "\"00000000-0000-0000-0000-0000000000d1\"";
+
+    /** One instance of every domain event, with its type name and payload. */
+    private static final Map<DomainEvent, String[]> CATALOGUE = new LinkedHashMap<>();
+
+    static {
+        put(
+                new UserRegistered(USER, new Email("Ada@Example.com"), new Username("ada"), Role.USER, AT),
+                "identity.UserRegistered",
+                "{\"userId\":" + U + ",\"email\":\"ada@example.com\",\"username\":\"ada\"," + "\"role\":\"USER\"}");
+        put(
+                new UserStatusChanged(USER, UserStatus.ACTIVE, UserStatus.INACTIVE, AT),
+                "identity.UserStatusChanged",
+                "{\"userId\":" + U + ",\"from\":\"ACTIVE\",\"to\":\"INACTIVE\"}");
+        put(
+                new UserRoleChanged(USER, Role.USER, Role.MANAGER, AT),
+                "identity.UserRoleChanged",
+                "{\"userId\":" + U + ",\"from\":\"USER\",\"to\":\"MANAGER\"}");
+        put(
+                new UserEmailVerified(USER, new Email("ada@example.com"), AT),
+                "identity.UserEmailVerified",
+                "{\"userId\":" + U + ",\"email\":\"ada@example.com\"}");
+        put(new UserPasswordChanged(USER, AT), "identity.UserPasswordChanged", "{\"userId\":" + U + "}");
+        put(new UserDeleted(USER, AT), "identity.UserDeleted", "{\"userId\":" + U + "}");
+        put(
+                new SessionStarted(SESSION, USER, AT.plusSeconds(3600), AT),
+                "identity.SessionStarted",
+                "{\"sessionId\":\"00000000-0000-0000-0000-0000000000b1\",\"userId\":" + U
+                        + ",\"expiresAt\":\"2026-02-03T05:05:06.123456Z\"}");
+        put(
+                new SessionRevoked(SESSION, USER, AT),
+                "identity.SessionRevoked",
+                "{\"sessionId\":\"00000000-0000-0000-0000-0000000000b1\",\"userId\":" + U + "}");
+        put(
+                new ProjectCreated(PROJECT, "Apollo \"11\"", USER, List.of(USER, OTHER), AT),
+                "workspace.ProjectCreated",
+                "{\"projectId\":" + P + ",\"name\":\"Apollo \\\"11\\\"\",\"ownerId\":" + U + ",\"members\":[" + U + ","
+                        + U2 + "]}");
+        put(
+                new ProjectStatusChanged(PROJECT, ProjectStatus.PLANNING, ProjectStatus.ACTIVE, AT),
+                "workspace.ProjectStatusChanged",
+                "{\"projectId\":" + P + ",\"from\":\"PLANNING\",\"to\":\"ACTIVE\"}");
+        put(
+                new ProjectMemberAdded(PROJECT, OTHER, AT),
+                "workspace.ProjectMemberAdded",
+                "{\"projectId\":" + P + ",\"userId\":" + U2 + "}");
+        put(
+                new ProjectMemberRemoved(PROJECT, OTHER, AT),
+                "workspace.ProjectMemberRemoved",
+                "{\"projectId\":" + P + ",\"userId\":" + U2 + "}");
+        put(
+                new TaskCreated(TASK, PROJECT, "Build\u2028it", null, AT),
+                "workspace.TaskCreated",
+                "{\"taskId\":" + T + ",\"projectId\":" + P + ",\"title\":\"Build\u2028it\",\"assigneeId\":null}");
+        put(
+                new TaskStatusChanged(TASK, PROJECT, TaskStatus.TODO, TaskStatus.DONE, AT),
+                "workspace.TaskStatusChanged",
+                "{\"taskId\":" + T + ",\"projectId\":" + P + ",\"from\":\"TODO\",\"to\":\"DONE\"}");
+        put(
+                new TaskAssigneeChanged(TASK, PROJECT, null, OTHER, AT),
+                "workspace.TaskAssigneeChanged",
+                "{\"taskId\":" + T + ",\"projectId\":" + P + ",\"from\":null,\"to\":" + U2 + "}");
+    }
+
+    private static void put(DomainEvent event, String type, String payload) {
+        CATALOGUE.put(event, new String[] {type, payload});
+    }
+
+    @Test
+    void everyEventHasItsTypeNameAndPayload() {
+        CATALOGUE.forEach((event, expected) -> {
+            assertThat(EventJson.typeName(event.getClass()))
+                    .as(event.toString())
+                    .isEqualTo(expected[0]);
+            assertThat(EventJson.payload(event)).as(event.toString()).isEqualTo(expected[1]);
+        });
+        assertThat(EventJson.typeName(User.class)).isEqualTo("identity.User");
+        assertThat(EventJson.typeName(Task.class)).isEqualTo("workspace.Task");
+    }
+
+    @Test
+    void theCatalogueListsEveryDomainEventAndNoneCarriesASecret() {
+        List<Class<?>> events = domainEvents();
+        assertThat(events)
+                .as("DomainEvent implementations in the domain module")
+                .isNotEmpty()
+                .allSatisfy(type ->
+                        assertThat(type.isRecord()).as(type + " is a record").isTrue());
+        assertThat(CATALOGUE.keySet().stream().<Class<?>>map(Object::getClass).toList())
+                .as("add a new event to CATALOGUE with its payload")
+                .containsExactlyInAnyOrderElementsOf(events);
+        for (Class<?> type : events) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                String name = component.getName().toLowerCase(Locale.ROOT);
+                assertThat(name)
+                        .as(type.getSimpleName() + "." + component.getName())
+                        .doesNotContain("hash", "password", "token", "secret");
+                assertThat(component.getType())
+                        .as(type.getSimpleName() + "." + component.getName())
+                        .isNotIn(HashedPassword.class, Password.class);
+            }
+        }
+    }
+
+    @Test
+    void valueObjectsOfSeveralPartsAreObjectsAndUnknownValuesAreRefused() {
+        record Budgeted(
+                Budget budget, LocalDate due, long count, boolean flag, Map<String, Object> extra, Instant occurredAt)
+                implements DomainEvent {}
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("a", List.of(1, "two"));
+        assertThat(EventJson.payload(new Budgeted(
+                        new Budget(new BigDecimal("10.50"), "EUR"), LocalDate.parse("2026-05-01"), 7, true, extra, AT)))
+                .isEqualTo("{\"budget\":{\"amount\":10.50,\"currency\":\"EUR\"},"
+                        + "\"due\":\"2026-05-01\",\"count\":7,\"flag\":true,\"extra\":{\"a\":[1,\"two\"]}}");
+
+        record Odd(Object thing, Instant occurredAt) implements DomainEvent {}
+        assertThatThrownBy(() -> EventJson.payload(new Odd(new Object(), AT)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("java.lang.Object");
+        assertThatThrownBy(() -> EventJson.payload(() -> AT)).hasMessageContaining("not a record");
+    }
+
+    /** Every class of the domain module (a directory in the build, or a jar) that implements DomainEvent. */
+    private static List<Class<?>> domainEvents() {
+        try {
+            Path location = Path.of(DomainEvent.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            List<String> names = new ArrayList<>();
+            if (Files.isDirectory(location)) {
+                try (Stream<Path> files = Files.walk(location)) {
+                    files.map(f -> location.relativize(f).toString().replace('\\', '/'))
+                            .forEach(names::add);
+                }
+            } else {
+                try (JarFile jar = new JarFile(location.toFile())) {
+                    jar.stream().forEach(entry -> names.add(entry.getName()));
+                }
+            }
+            List<Class<?>> events = new ArrayList<>();
+            for (String name : names) {
+                if (name.endsWith(".class") && !name.contains("$") && !name.endsWith("module-info.class")) {
+                    Class<?> type = Class.forName(
+                            name.substring(0, name.length() - 6).replace('/', '.'),
+                            false,
+                            DomainEvent.class.getClassLoader());
+                    if (DomainEvent.class.isAssignableFrom(type) && !type.isInterface()) {
+                        events.add(type);
+                    }
+                }
+            }
+            return events;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException | ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
