@@ -14,3 +14,11 @@ ALTER TABLE user_profiles DISABLE ROW LEVEL SECURITY;
 DROP POLICY sessions_acting_user ON sessions;
 ALTER TABLE sessions NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE sessions DISABLE ROW LEVEL SECURITY;
+
+DO $$
+BEGIN
+    IF to_regclass('flyway_schema_history') IS NOT NULL THEN
+        DELETE FROM flyway_schema_history WHERE version = '60';
+    END IF;
+END
+$$;
