@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.strata.adapters.web.shared.InFlightRequests;
+import io.strata.bootstrap.cli.Cli;
 import io.strata.bootstrap.config.DatabaseSettings;
 import io.strata.bootstrap.config.StartupFailure;
 import io.strata.bootstrap.embedded.EmbeddedPostgres;
@@ -45,6 +46,34 @@ public final class StrataServer implements AutoCloseable {
     private StrataServer(StrataRuntime runtime, EmbeddedServer server) {
         this.runtime = runtime;
         this.server = server;
+    }
+
+    /**
+     * {@code strata serve}: starts the API and blocks until it has stopped. Returns the exit status: 0 after a
+     * stop signal (SIGTERM or Ctrl-C, see {@link StopSignals}), 1 when startup fails (one line on stderr) or the
+     * embedded PostgreSQL could not be restarted.
+     */
+    public static int serve(String[] args, Cli cli) {
+        StrataServer server;
+        try {
+            server = start(args, cli.env());
+        } catch (StartupFailure failure) {
+            return Application.report(failure, cli.env(), cli.err());
+        }
+        server.closeOnShutdown();
+        StopSignals.install(server);
+        try {
+            server.awaitShutdown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+        }
+        if (server.failure().isPresent()) {
+            cli.err().println("strata: " + server.failure().get());
+            cli.err().flush();
+            return Application.EXIT_FAILURE;
+        }
+        return Application.EXIT_OK;
     }
 
     /**

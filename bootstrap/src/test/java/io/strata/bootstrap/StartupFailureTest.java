@@ -61,7 +61,9 @@ class StartupFailureTest {
         int status = run(new String[] {"frobnicate"}, Map.of());
 
         assertThat(status).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'frobnicate'", "usage: strata");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("strata: unknown command 'frobnicate' (available: serve, db, help)")
+                .contains("see 'strata --help'");
     }
 
     @Test
@@ -75,7 +77,7 @@ class StartupFailureTest {
                 TestPostgres.PASSWORD,
                 "PORT",
                 "-1");
-        String[] args = {"--flyway.datasources.default.locations=classpath:db/broken-migration"};
+        String[] args = {"--strata.database.migrations=classpath:db/broken-migration"};
 
         assertThatThrownBy(() -> {
                     try (StrataServer server = StrataServer.start(args, env)) {

@@ -11,12 +11,13 @@ import io.strata.domain.shared.user.UserId;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code strata db seed}: sample users, and optionally projects with tasks, through the application's seed use
@@ -30,121 +31,126 @@ import java.util.function.Supplier;
  * The time is that of the inserts only (startup and the one password hash excluded). Projects and their tasks are
  * stored together, one batch of projects with their tasks per transaction, so both lines report that phase's time.
  */
-public final class SeedCommand {
-    public static final String USAGE =
-            "strata db seed [--users N] [--projects P] [--tasks-per-project T] " + "[--batch-size B] [--password PW]";
+@Command(
+        name = "seed",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Load sample users, and projects with tasks when --projects is given, through Strata's own use "
+                    + "cases, in transactions of --batch-size rows; no HTTP server.",
+            "stdout: one 'seeded <table> <rows> rows in <ms> ms (<rows/s> rows/s)' line per table; "
+                    + "the seeded users' password is printed on stderr at the end."
+        })
+public final class SeedCommand implements Callable<Integer> {
     public static final long DEFAULT_USERS = 1_000;
     public static final int DEFAULT_TASKS_PER_PROJECT = 10;
     public static final int DEFAULT_BATCH_SIZE = 5_000;
 
-    private static final String OPTIONS = "--users, --projects, --tasks-per-project, --batch-size, --password";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final long users;
-    private final long projects;
-    private final int tasksPerProject;
-    private final int batchSize;
-    private final String password;
-    private final boolean help;
+    private final Cli cli;
 
-    private SeedCommand(long users, long projects, int tasksPerProject, int batchSize, String password, boolean help) {
-        this.users = users;
-        this.projects = projects;
-        this.tasksPerProject = tasksPerProject;
-        this.batchSize = batchSize;
-        this.password = password;
-        this.help = help;
+    // strings, so that a bad value gets Strata's message ("must be a whole number from 0 to ...")
+    @Option(
+            names = "--users",
+            paramLabel = "N",
+            description = "users to add (default ${DEFAULT-VALUE})",
+            defaultValue = "1000")
+    String usersOption;
+
+    @Option(
+            names = "--projects",
+            paramLabel = "P",
+            description = "projects to add, owned and joined by up to 1,000 of "
+                    + "the users seeded now (with --users 0: existing active users) (default ${DEFAULT-VALUE})",
+            defaultValue = "0")
+    String projectsOption;
+
+    @Option(
+            names = "--tasks-per-project",
+            paramLabel = "T",
+            description = "tasks per project (default 10; needs --projects)")
+    String tasksOption;
+
+    @Option(
+            names = "--batch-size",
+            paramLabel = "B",
+            description = "rows per transaction, 1 to 50,000 (default ${DEFAULT-VALUE})",
+            defaultValue = "5000")
+    String batchSizeOption;
+
+    @Option(
+            names = "--password",
+            paramLabel = "PW",
+            description = "the password of every seeded user (default: random, printed at the end)")
+    String password;
+
+    private long users;
+    private long projects;
+    private int tasksPerProject;
+    private int batchSize;
+
+    public SeedCommand(Cli cli) {
+        this.cli = cli;
     }
 
     /**
-     * Reads {@code --name value} or {@code --name=value} options; nothing else.
+     * Checks the options (every one of them before anything is written).
      *
      * @throws UsageException naming the first thing that is wrong
      */
-    public static SeedCommand parse(String[] args) {
-        Map<String, String> given = new LinkedHashMap<>();
-        boolean help = false;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--help") || arg.equals("-h")) {
-                help = true;
-                continue;
-            }
-            if (!arg.startsWith("--")) {
-                throw usage("unexpected argument '" + arg + "' (options: " + OPTIONS + ")");
-            }
-            int eq = arg.indexOf('=');
-            String name = eq < 0 ? arg : arg.substring(0, eq);
-            if (!Set.of("--users", "--projects", "--tasks-per-project", "--batch-size", "--password")
-                    .contains(name)) {
-                throw usage("unknown option '" + name + "' (options: " + OPTIONS + ")");
-            }
-            String value;
-            if (eq >= 0) {
-                value = arg.substring(eq + 1);
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw usage(name + " needs a value");
-            }
-            if (given.put(name, value) != null) {
-                throw usage(name + " is given twice");
-            }
-        }
-        long users = number(given, "--users", DEFAULT_USERS, SeedUsersUseCase.MAX_USERS);
-        long projects = number(given, "--projects", 0, SeedProjectsUseCase.MAX_PROJECTS);
-        if (given.containsKey("--tasks-per-project") && projects == 0) {
-            throw usage("--tasks-per-project needs --projects (more than 0)");
+    SeedCommand validate() {
+        users = number(usersOption, "--users", DEFAULT_USERS, SeedUsersUseCase.MAX_USERS);
+        projects = number(projectsOption, "--projects", 0, SeedProjectsUseCase.MAX_PROJECTS);
+        if (tasksOption != null && projects == 0) {
+            throw new UsageException("--tasks-per-project needs --projects (more than 0)");
         }
         int tasks = (int) number(
-                given, "--tasks-per-project", DEFAULT_TASKS_PER_PROJECT, SeedProjectsUseCase.MAX_TASKS_PER_PROJECT);
-        int batchSize = (int) number(given, "--batch-size", DEFAULT_BATCH_SIZE, SeedUsersUseCase.MAX_BATCH);
+                tasksOption,
+                "--tasks-per-project",
+                DEFAULT_TASKS_PER_PROJECT,
+                SeedProjectsUseCase.MAX_TASKS_PER_PROJECT);
+        batchSize = (int) number(batchSizeOption, "--batch-size", DEFAULT_BATCH_SIZE, SeedUsersUseCase.MAX_BATCH);
         if (batchSize < 1) {
-            throw usage("--batch-size must be 1 to " + SeedUsersUseCase.MAX_BATCH);
+            throw new UsageException("--batch-size must be 1 to " + SeedUsersUseCase.MAX_BATCH);
         }
-        String password = given.get("--password");
         if (password != null) {
             try {
                 Password.newPassword("--password", password);
             } catch (ValidationException e) {
-                throw usage(e.getMessage());
+                throw new UsageException(e.getMessage());
             }
         }
-        return new SeedCommand(users, projects, projects == 0 ? 0 : tasks, batchSize, password, help);
+        tasksPerProject = projects == 0 ? 0 : tasks;
+        return this;
     }
 
-    private static long number(Map<String, String> given, String name, long fallback, long max) {
-        String value = given.get(name);
+    private static long number(String value, String name, long fallback, long max) {
         if (value == null) {
             return fallback;
         }
         String digits = value.replace("_", "");
         if (!digits.matches("[0-9]{1,12}") || Long.parseLong(digits) > max) {
-            throw usage(name + " must be a whole number from 0 to " + max + ", got '" + value + "'");
+            throw new UsageException(name + " must be a whole number from 0 to " + max + ", got '" + value + "'");
         }
         return Long.parseLong(digits);
     }
 
-    private static UsageException usage(String message) {
-        return new UsageException("db seed: " + message);
-    }
-
     /**
-     * Seeds; progress on {@code err}, the summary on {@code out}.
+     * Seeds; progress on stderr, the summary on stdout.
      *
      * @throws UsageException when the database cannot take the request (projects but no users), nothing written
      * @throws StartupFailure when the database or a batch fails (batches already committed stay)
      */
-    public void run(Map<String, String> env, PrintStream out, PrintStream err) {
-        if (help) {
-            out.println("usage: " + USAGE);
-            return;
-        }
+    @Override
+    public Integer call() {
+        validate();
         // no health monitor either: it would check the database every minute while batches are running
         try (StrataRuntime runtime =
-                StrataRuntime.start(new String[0], env, Map.of("micronaut.health.monitor.enabled", false))) {
-            new Seeding(runtime, out, err).seed();
+                StrataRuntime.start(new String[0], cli.env(), Map.of("micronaut.health.monitor.enabled", false))) {
+            new Seeding(runtime, cli.out(), cli.err()).seed();
         }
+        return StrataCli.EXIT_OK;
     }
 
     /** One seeding run in a started runtime. */
@@ -197,7 +203,7 @@ public final class SeedCommand {
 
         /** Stores the users batch by batch; returns up to {@code MAX_PEOPLE} of them, spread over the run. */
         private List<UserId> seedUsers(SeedUsersUseCase.Run run) {
-            Progress progress = new Progress("users", users, err);
+            Progress progress = Progress.start(cli, "users", users, "rows");
             List<UserId> people = new ArrayList<>();
             long stride = Math.max(1, users / SeedProjectsUseCase.MAX_PEOPLE);
             for (long from = 0; from < users; from += batchSize) {
@@ -211,6 +217,7 @@ public final class SeedCommand {
                 }
                 progress.advance(count, count, "");
             }
+            progress.close();
             summary("users", users, progress.elapsedNanos());
             return people;
         }
@@ -222,7 +229,7 @@ public final class SeedCommand {
 
         /** Stores the projects with their tasks, as many projects per transaction as fit in a batch of rows. */
         private void seedProjects(SeedProjectsUseCase.Run run) {
-            Progress progress = new Progress("projects", projects, err);
+            Progress progress = Progress.start(cli, "projects", projects, "projects");
             int perBatch = Math.max(1, batchSize / (1 + tasksPerProject));
             long tasks = 0;
             for (long from = 0; from < projects; from += perBatch) {
@@ -236,6 +243,7 @@ public final class SeedCommand {
                         batch.projects() + batch.tasks(),
                         tasksPerProject == 0 ? "" : String.format(Locale.ROOT, " with %,d tasks", tasks));
             }
+            progress.close();
             long elapsed = progress.elapsedNanos();
             summary("projects", projects, elapsed);
             if (tasksPerProject > 0) {
@@ -255,7 +263,7 @@ public final class SeedCommand {
         try {
             return start.get();
         } catch (ValidationException e) {
-            throw usage(e.getMessage());
+            throw new UsageException(e.getMessage());
         }
     }
 

@@ -136,6 +136,44 @@ public record DatabaseSettings(String jdbcUrl, String username, String password)
         return properties;
     }
 
+    /** A plain JDBC connection (outside any pool), named {@code applicationName} in {@code pg_stat_activity}. */
+    public java.sql.Connection connect(String applicationName) throws java.sql.SQLException {
+        java.util.Properties properties = new java.util.Properties();
+        if (username != null) {
+            properties.setProperty("user", username);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("connectTimeout", "5");
+        properties.setProperty("ApplicationName", applicationName);
+        java.sql.Connection connection = new org.postgresql.Driver().connect(jdbcUrl, properties);
+        if (connection == null) {
+            throw new java.sql.SQLException("not a PostgreSQL JDBC URL: " + jdbcUrl, "08001");
+        }
+        return connection;
+    }
+
+    /** A data source of plain connections (no pool), named {@code applicationName} in {@code pg_stat_activity}. */
+    public javax.sql.DataSource dataSource(String applicationName) {
+        org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+        dataSource.setURL(jdbcUrl);
+        if (username != null) {
+            dataSource.setUser(username);
+        }
+        if (password != null) {
+            dataSource.setPassword(password);
+        }
+        dataSource.setApplicationName(applicationName);
+        dataSource.setConnectTimeout(5);
+        return dataSource;
+    }
+
+    /** The same database as another user (the application role, or the owner). */
+    public DatabaseSettings as(String user, String userPassword) {
+        return new DatabaseSettings(jdbcUrl, user, userPassword);
+    }
+
     /** The URL as shown to operators (never contains credentials: they were moved out when parsing). */
     public String displayUrl() {
         return jdbcUrl;

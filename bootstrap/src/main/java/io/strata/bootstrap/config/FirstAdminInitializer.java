@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 @Requires(property = "strata.admin.email")
 @Requires(property = "strata.admin.password")
+@Requires(property = "strata.jobs.enabled", notEquals = "false") // off for db verify, which writes nothing
 public class FirstAdminInitializer {
     private static final Logger LOG = LoggerFactory.getLogger(FirstAdminInitializer.class);
 

@@ -112,6 +112,16 @@ public class DatabaseAvailability implements BackendAvailability, EmbeddedPostgr
         return Optional.ofNullable(outage);
     }
 
+    /** How many times the circuit has opened since startup. */
+    public long outageCount() {
+        return outages.get();
+    }
+
+    /** API requests answered 503 because the circuit was open, since startup. */
+    public long refusedRequests() {
+        return refused.get();
+    }
+
     /** Circuit state for the health details. */
     public Map<String, Object> details() {
         Map<String, Object> details = new LinkedHashMap<>();

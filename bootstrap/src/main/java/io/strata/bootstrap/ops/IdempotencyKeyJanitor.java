@@ -1,5 +1,6 @@
 package io.strata.bootstrap.ops;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.strata.application.shared.idempotency.PurgeIdempotencyKeysUseCase;
 import jakarta.inject.Singleton;
@@ -8,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /** Runs {@link PurgeIdempotencyKeysUseCase} on a schedule. */
 @Singleton
+@Requires(property = "strata.jobs.enabled", notEquals = "false") // off for db verify, which writes nothing
 public class IdempotencyKeyJanitor {
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyKeyJanitor.class);
 

@@ -1,45 +1,47 @@
 package io.strata.bootstrap.runtime;
 
 import io.micronaut.context.ApplicationContext;
-import io.strata.bootstrap.config.DatabaseConnectionCheck;
 import io.strata.bootstrap.config.DatabaseSettings;
 import io.strata.bootstrap.config.LaunchSettings;
 import io.strata.bootstrap.config.StartupFailure;
+import io.strata.bootstrap.database.ApplicationRole;
+import io.strata.bootstrap.database.SchemaMigrations;
 import io.strata.bootstrap.embedded.EmbeddedPostgres;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Strata's Micronaut context on its database, without an HTTP server: what {@code serve} and the {@code db}
  * commands share. {@link #start} resolves the database ({@code STRATA_DB_URL}, or the embedded PostgreSQL under
- * {@code STRATA_DATA_DIR}), checks that it is reachable, then starts the context (Flyway migrates, Hibernate
- * validates). Netty's server is a bean that only {@code serve} starts, so nothing listens on {@code PORT} here.
+ * {@code STRATA_DATA_DIR}, see {@link DatabaseTarget}), checks that it is reachable, applies the pending migrations
+ * ({@link SchemaMigrations}, unless {@code STRATA_MIGRATE=false}), then starts the context (Hibernate validates). Netty's server is a bean that only {@code serve} starts, so nothing listens on {@code PORT} here.
  * Every failure is a {@link StartupFailure} with a one-line message. The embedded PostgreSQL, if any, is a bean of
  * the context (health, the outage circuit). {@link #close} closes the context (the connection pools), then stops
  * the embedded PostgreSQL: in that order, so that no request or pool sees its database vanish first.
  */
 public final class StrataRuntime implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StrataRuntime.class);
+
     /** Where Micronaut looks for the application (what {@code ApplicationContext.builder(Application.class)} sets). */
     private static final String APPLICATION_PACKAGE = "io.strata.bootstrap";
 
+    public static final String MIGRATE_ENV = "STRATA_MIGRATE";
+    /** Where the migrations are, as a Micronaut-style argument (read before the context starts). */
+    public static final String MIGRATIONS_PROPERTY = "strata.database.migrations";
+
     private final ApplicationContext context;
-    private final EmbeddedPostgres embeddedPostgres;
+    private final DatabaseTarget target;
     private final DatabaseSettings database;
-    private final LaunchSettings launch;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private StrataRuntime(
-            ApplicationContext context,
-            EmbeddedPostgres embeddedPostgres,
-            DatabaseSettings database,
-            LaunchSettings launch) {
+    private StrataRuntime(ApplicationContext context, DatabaseTarget target, DatabaseSettings database) {
         this.context = context;
-        this.embeddedPostgres = embeddedPostgres;
+        this.target = target;
         this.database = database;
-        this.launch = launch;
     }
 
     /**
@@ -53,34 +55,40 @@ public final class StrataRuntime implements AutoCloseable {
 
     /** As {@link #start(String[], Map)}, with extra Micronaut properties (what a command needs on top of serve's). */
     public static StrataRuntime start(String[] args, Map<String, String> env, Map<String, Object> extraProperties) {
-        LaunchSettings launch;
-        Optional<DatabaseSettings> external;
-        try {
-            launch = LaunchSettings.fromEnvironment(env);
-            external = DatabaseSettings.fromEnvironment(env);
-        } catch (IllegalArgumentException e) {
-            throw new StartupFailure(e.getMessage(), e);
-        }
-        EmbeddedPostgres embedded = null;
-        DatabaseSettings database;
-        if (external.isPresent()) {
-            database = external.get();
-        } else {
-            embedded = EmbeddedPostgres.start(
-                    launch.embeddedDbDirectory(),
-                    launch.embeddedDbPort(),
-                    EmbeddedPostgres.DEFAULT_DATABASE,
-                    launch.embeddedDbBinaries(),
-                    launch.embeddedDbRestarts());
-            database = embedded.settings();
-        }
+        return start(args, env, extraProperties, migrateOnStart(env));
+    }
+
+    /**
+     * As {@link #start(String[], Map, Map)}; {@code migrate} says whether pending migrations are applied (as the
+     * schema owner, under the schema lock, see {@link SchemaMigrations}) before the context starts.
+     */
+    public static StrataRuntime start(
+            String[] args, Map<String, String> env, Map<String, Object> extraProperties, boolean migrate) {
+        return start(DatabaseTarget.open(env), args, extraProperties, migrate);
+    }
+
+    /** As {@link #start(String[], Map, Map, boolean)} on a database already opened; closing the runtime closes it. */
+    public static StrataRuntime start(
+            DatabaseTarget target, String[] args, Map<String, Object> extraProperties, boolean migrate) {
         ApplicationContext context = null;
         try {
-            DatabaseConnectionCheck.verify(database, DatabaseConnectionCheck.DEFAULT_TIMEOUT);
-
+            if (migrate) {
+                new SchemaMigrations(target.owner(), migrationsLocation(args), SchemaMigrations.ROLLBACKS).migrate();
+            }
+            DatabaseSettings database = target.application();
+            if (!Objects.equals(database.username(), target.owner().username())) {
+                // the owner grants the application role its rows (every table, also those of new migrations)
+                ApplicationRole.prepare(target.owner(), database.username(), target.isEmbedded());
+            } else if (!target.isEmbedded()) {
+                LOG.warn(
+                        "The application connects as the schema owner {}: set {} to a role that does not own the tables",
+                        database.username(),
+                        ApplicationRole.USER_ENV);
+            }
             Map<String, Object> properties = new LinkedHashMap<>(database.toMicronautProperties());
-            properties.put("micronaut.server.port", launch.httpPort());
+            properties.put("micronaut.server.port", target.launch().httpPort());
             properties.putAll(extraProperties);
+            EmbeddedPostgres embedded = target.embeddedPostgres().orElse(null);
             context = ApplicationContext.builder()
                     .singletons(
                             embedded == null
@@ -93,17 +101,36 @@ public final class StrataRuntime implements AutoCloseable {
                     .banner(false)
                     .deduceCloudEnvironment(false)
                     .start();
-            return new StrataRuntime(context, embedded, database, launch);
+            return new StrataRuntime(context, target, database);
         } catch (StartupFailure e) {
-            closeQuietly(context, embedded);
+            closeQuietly(context, target);
             throw e;
         } catch (Throwable e) {
-            closeQuietly(context, embedded);
+            closeQuietly(context, target);
             throw new StartupFailure("startup failed: " + StartupFailure.describe(e), e);
         }
     }
 
-    private static void closeQuietly(ApplicationContext context, EmbeddedPostgres embedded) {
+    /** {@code STRATA_MIGRATE} (default true): whether {@code serve} and {@code db seed} apply pending migrations. */
+    public static boolean migrateOnStart(Map<String, String> env) {
+        String value = env.get(MIGRATE_ENV);
+        return value == null
+                || value.isBlank()
+                || !(value.strip().equalsIgnoreCase("false") || value.strip().equals("0"));
+    }
+
+    /** {@code --strata.database.migrations=<class-path folder>} (tests), else {@code db/migration}. */
+    static String migrationsLocation(String[] args) {
+        String prefix = "--" + MIGRATIONS_PROPERTY + "=";
+        for (String arg : args) {
+            if (arg.startsWith(prefix)) {
+                return arg.substring(prefix.length()).replaceFirst("^classpath:", "");
+            }
+        }
+        return SchemaMigrations.MIGRATIONS;
+    }
+
+    private static void closeQuietly(ApplicationContext context, DatabaseTarget target) {
         try {
             if (context != null && context.isRunning()) {
                 context.close();
@@ -111,9 +138,7 @@ public final class StrataRuntime implements AutoCloseable {
         } catch (RuntimeException ignored) {
             // already failing; the original error is what matters
         }
-        if (embedded != null) {
-            embedded.close();
-        }
+        target.close();
     }
 
     public ApplicationContext context() {
@@ -125,11 +150,15 @@ public final class StrataRuntime implements AutoCloseable {
     }
 
     public LaunchSettings launch() {
-        return launch;
+        return target.launch();
+    }
+
+    public DatabaseTarget target() {
+        return target;
     }
 
     public Optional<EmbeddedPostgres> embeddedPostgres() {
-        return Optional.ofNullable(embeddedPostgres);
+        return target.embeddedPostgres();
     }
 
     /** Closes the context, then stops the embedded PostgreSQL (keeping its data). Idempotent. */
@@ -143,9 +172,7 @@ public final class StrataRuntime implements AutoCloseable {
                 context.close();
             }
         } finally {
-            if (embeddedPostgres != null) {
-                embeddedPostgres.close();
-            }
+            target.close();
         }
     }
 }

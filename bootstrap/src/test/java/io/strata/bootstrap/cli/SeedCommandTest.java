@@ -189,25 +189,38 @@ class SeedCommandTest extends IntegrationTest {
 
     @Test
     void helpListsTheCommand() {
-        Result result = run(Map.of(), "help");
-        assertThat(result.out()).contains("strata db seed [--users N]", "db seed  load sample users");
-        assertThat(run(Map.of(), "db", "seed", "--help").out()).startsWith("usage: strata db seed ");
+        Result result = run(Map.of(), "db", "help");
+        assertThat(result.status()).isZero();
+        assertThat(result.out()).contains("seed", "Load sample users");
+        Result seedHelp = run(Map.of(), "db", "seed", "--help");
+        assertThat(seedHelp.status()).isZero();
+        assertThat(seedHelp.out())
+                .startsWith("Usage: strata db seed ")
+                .contains("--users=N", "--projects=P", "--tasks-per-project=T", "--batch-size=B", "--password=PW");
     }
 
     @Test
     void parsesDefaultsAndBothOptionForms() {
-        SeedCommand defaults = SeedCommand.parse(new String[0]);
+        SeedCommand defaults = parse();
         assertThat(defaults.users()).isEqualTo(SeedCommand.DEFAULT_USERS);
         assertThat(defaults.projects()).isZero();
         assertThat(defaults.tasksPerProject()).isZero();
         assertThat(defaults.batchSize()).isEqualTo(SeedCommand.DEFAULT_BATCH_SIZE);
 
-        SeedCommand given =
-                SeedCommand.parse(new String[] {"--users=1_000_000", "--projects", "10", "--batch-size=800"});
+        SeedCommand given = parse("--users=1_000_000", "--projects", "10", "--batch-size=800");
         assertThat(given.users()).isEqualTo(1_000_000);
         assertThat(given.projects()).isEqualTo(10);
         assertThat(given.tasksPerProject()).isEqualTo(SeedCommand.DEFAULT_TASKS_PER_PROJECT);
         assertThat(given.batchSize()).isEqualTo(800);
+    }
+
+    private static SeedCommand parse(String... args) {
+        Cli cli = new Cli(Map.of(), System.out, System.err, false);
+        picocli.CommandLine.ParseResult parsed = StrataCli.commandLine(cli)
+                .parseArgs(java.util.stream.Stream.concat(
+                                java.util.stream.Stream.of("db", "seed"), java.util.Arrays.stream(args))
+                        .toArray(String[]::new));
+        return ((SeedCommand) parsed.subcommand().subcommand().commandSpec().userObject()).validate();
     }
 
     @Test

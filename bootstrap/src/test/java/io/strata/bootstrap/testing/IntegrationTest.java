@@ -8,6 +8,9 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.strata.adapters.persistence.testing.TestPostgres;
+import io.strata.bootstrap.config.DatabaseSettings;
+import io.strata.bootstrap.database.ApplicationRole;
+import io.strata.bootstrap.database.SchemaMigrations;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.HashMap;
@@ -15,8 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Base class of HTTP-level integration tests: the whole application (HTTP server on a random port, Flyway
- * migrations, Hibernate with {@code validate}) against a fresh PostgreSQL database per test class.
+ * Base class of HTTP-level integration tests: the whole application (HTTP server on a random port, the schema
+ * migrated as {@code serve} migrates it, the pool connecting as the application role, Hibernate with {@code validate}) against a fresh PostgreSQL database per test class.
  *
  * <pre>{@code
  * class UserApiTest extends IntegrationTest {          // no annotation needed: @MicronautTest is @Inherited
@@ -59,11 +62,16 @@ public abstract class IntegrationTest implements TestPropertyProvider {
 
     @Override
     public final Map<String, String> getProperties() {
-        jdbcUrl = TestPostgres.createFreshDatabase();
+        // without the user in the URL (pgjdbc lets it win over the pool's username)
+        jdbcUrl = DatabaseSettings.parse(TestPostgres.createFreshDatabase()).jdbcUrl();
+        // as serve does before its context starts: the schema owner migrates
+        DatabaseSettings owner = new DatabaseSettings(jdbcUrl, TestPostgres.USERNAME, TestPostgres.PASSWORD);
+        new SchemaMigrations(owner).migrate();
+        // and, as serve does, the pool connects as the application role, which row-level security binds
+        ApplicationRole.prepare(owner, ApplicationRole.EMBEDDED, true);
         Map<String, String> properties = new HashMap<>();
         properties.put("datasources.default.url", jdbcUrl);
-        properties.put("datasources.default.username", TestPostgres.USERNAME);
-        properties.put("datasources.default.password", TestPostgres.PASSWORD);
+        properties.put("datasources.default.username", ApplicationRole.EMBEDDED);
         properties.put("datasources.default.maximum-pool-size", "5");
         properties.put("datasources.default.minimum-idle", "1");
         properties.put("micronaut.server.port", "-1");

@@ -44,7 +44,7 @@ class MigrationsTest {
 
         migrateAndValidate(url);
         assertThat(appliedVersions(url)).hasSize(migrations.size()).last().isEqualTo(latest);
-        assertThat(latest).isEqualTo(6);
+        assertThat(latest).isGreaterThanOrEqualTo(6); // other versions (V60, row-level security) land in parallel
         assertThat(tables(url))
                 .contains(
                         "users",

@@ -1,0 +1,113 @@
+package io.strata.adapters.persistence.shared;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The application's data source with row-level security applied: when a transaction begins on one of its
+ * connections ({@code setAutoCommit(false)}, which Hibernate calls at every begin), it first sets who acts
+ * ({@link RowSecurity#current()}) with {@code set_config(..., true)}. pgjdbc sends that statement in the same round
+ * trip as the {@code BEGIN} it owes (it sends {@code BEGIN} lazily, with a transaction's first statement), so a
+ * transaction costs no extra round trip for it: BEGIN + settings, the use case's statements, COMMIT. Everything
+ * else is the pool's ({@code unwrap} reaches Hikari).
+ */
+public final class RowSecurityDataSource implements DataSource, AutoCloseable {
+
+    private final DataSource pool;
+
+    public RowSecurityDataSource(DataSource pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return acting(pool.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return acting(pool.getConnection(username, password));
+    }
+
+    private static Connection acting(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(
+                RowSecurityDataSource.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
+                new BeginHandler(connection));
+    }
+
+    /** Sets the acting user right after autocommit goes off, i.e. when a transaction begins. */
+    private record BeginHandler(Connection connection) implements InvocationHandler {
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            boolean begins = method.getName().equals("setAutoCommit")
+                    && args != null
+                    && Boolean.FALSE.equals(args[0])
+                    && connection.getAutoCommit();
+            Object result;
+            try {
+                result = method.invoke(connection, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (begins) {
+                RowSecurity.apply(connection, RowSecurity.current());
+            } else if (method.getName().equals("unwrap") && args != null && args[0] == Connection.class) {
+                return proxy;
+            }
+            return result;
+        }
+    }
+
+    /** Closes the pool (its factory may close it too: closing a Hikari pool twice is harmless). */
+    @Override
+    public void close() throws Exception {
+        if (pool instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return pool.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        pool.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        pool.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return pool.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return pool.getParentLogger();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        return type.isInstance(this) ? (T) this : pool.unwrap(type);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) throws SQLException {
+        return type.isInstance(this) || type.isInstance(pool) || pool.isWrapperFor(type);
+    }
+}

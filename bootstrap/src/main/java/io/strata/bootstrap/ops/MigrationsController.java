@@ -1,0 +1,87 @@
+package io.strata.bootstrap.ops;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.jdbc.DataSourceResolver;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.strata.bootstrap.database.SchemaMigrations;
+import io.strata.domain.shared.user.Actor;
+import jakarta.inject.Named;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * {@code GET /api/v1/admin/migrations} (ADMIN only): the schema's status as {@code strata db info} shows it (current
+ * version, the latest this Strata knows, pending and applied migrations with their times, whether each has a
+ * rollback script) and its history as {@code strata db history} shows it (applications and rollbacks in order).
+ * Read through the application's pool: it only reads Flyway's and Strata's bookkeeping tables.
+ */
+@Controller("/api/v1/admin/migrations")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class MigrationsController {
+
+    private final SchemaMigrations migrations;
+
+    public MigrationsController(@Named("default") DataSource dataSource, @Nullable DataSourceResolver resolver) {
+        DataSource resolved = resolver != null ? resolver.resolve(dataSource) : dataSource;
+        this.migrations = new SchemaMigrations(resolved, SchemaMigrations.MIGRATIONS, SchemaMigrations.ROLLBACKS);
+    }
+
+    @Get
+    public MigrationsResponse migrations(Actor actor) {
+        actor.requireAdmin("read the schema's migrations");
+        SchemaMigrations.Status status = migrations.info();
+        return new MigrationsResponse(
+                status.currentVersion(),
+                status.currentDescription(),
+                status.latestKnown(),
+                status.pending().size(),
+                status.failed().size(),
+                status.migrations().stream()
+                        .map(e -> new Migration(
+                                e.version(),
+                                e.description(),
+                                e.state(),
+                                e.installedOn() == null ? null : e.installedOn().toString(),
+                                e.installedBy(),
+                                e.executionMs(),
+                                e.rollbackScript().isPresent()))
+                        .toList(),
+                migrations.history().stream()
+                        .map(h -> new Event(
+                                h.at().toString(), h.event(), h.version(), h.description(), h.by(), h.executionMs()))
+                        .toList());
+    }
+
+    @Serdeable
+    public record MigrationsResponse(
+            @Nullable String currentVersion,
+            @Nullable String currentDescription,
+            @Nullable String latestKnown,
+            int pending,
+            int failed,
+            List<Migration> migrations,
+            List<Event> history) {}
+
+    @Serdeable
+    public record Migration(
+            String version,
+            String description,
+            String state,
+            @Nullable String installedAt,
+            @Nullable String installedBy,
+            @Nullable Integer executionMs,
+            boolean rollbackScript) {}
+
+    @Serdeable
+    public record Event(
+            String at,
+            String event,
+            String version,
+            String description,
+            @Nullable String by,
+            @Nullable Integer executionMs) {}
+}

@@ -1,0 +1,159 @@
+package io.strata.bootstrap.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.strata.adapters.persistence.testing.TestPostgres;
+import io.strata.bootstrap.cli.SchemaCommandsTestAccess;
+import io.strata.bootstrap.config.DatabaseSettings;
+import io.strata.bootstrap.testing.EmbeddedClusters;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Several instances migrate one empty database once: two Strata processes started at once both come up, and every
+ * version is in Flyway's history once; and threads racing {@link SchemaMigrations#migrate()} all succeed.
+ */
+class ConcurrentMigrationTest {
+
+    @Test
+    void twoProcessesStartedAtOnceOnAnEmptyDatabaseBothComeUpAndMigrateOnce() throws Exception {
+        String url = TestPostgres.createFreshDatabase();
+        int versions = new SchemaMigrations(owner(url)).info().pending().size();
+        List<Process> processes = new ArrayList<>();
+        List<Integer> ports = List.of(EmbeddedClusters.freePort(), EmbeddedClusters.freePort());
+        List<Path> logs = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                Path log =
+                        Path.of("target", "concurrent-migration-" + i + ".log").toAbsolutePath();
+                logs.add(log);
+                ProcessBuilder builder = new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java")
+                                        .toString(),
+                                "-Xmx256m",
+                                "-XX:TieredStopAtLevel=1",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                "io.strata.bootstrap.Application",
+                                "serve")
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile());
+                builder.environment()
+                        .putAll(Map.of(
+                                "STRATA_DB_URL",
+                                url,
+                                "STRATA_DB_USER",
+                                TestPostgres.USERNAME,
+                                "STRATA_DB_PASSWORD",
+                                TestPostgres.PASSWORD,
+                                "PORT",
+                                Integer.toString(ports.get(i))));
+                processes.add(builder.start());
+            }
+            HttpClient client = HttpClient.newHttpClient();
+            for (int i = 0; i < 2; i++) {
+                assertThat(awaitHealthy(client, ports.get(i), processes.get(i)))
+                        .as(read(logs.get(i)))
+                        .isTrue();
+            }
+            assertThat(SchemaCommandsTestAccess.query(
+                            url,
+                            "SELECT count(*), count(DISTINCT version) FROM flyway_schema_history "
+                                    + "WHERE success AND version IS NOT NULL"))
+                    .containsExactly(versions + "");
+            assertThat(SchemaCommandsTestAccess.query(
+                            url, "SELECT count(*) FROM flyway_schema_history WHERE NOT success"))
+                    .containsExactly("0");
+            boolean waited =
+                    (read(logs.get(0)) + read(logs.get(1))).contains("Another Strata is changing the schema; waiting");
+            System.out.println(
+                    "concurrent migration: both instances up; one waited for the other's schema lock: " + waited);
+        } finally {
+            for (Process process : processes) {
+                process.destroy();
+            }
+            for (Process process : processes) {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            }
+        }
+        assertThat(processes)
+                .allSatisfy(process -> assertThat(process.exitValue()).isZero());
+    }
+
+    @Test
+    void threadsRacingToMigrateAllSucceedAndApplyEachVersionOnce() throws Exception {
+        String url = TestPostgres.createFreshDatabase();
+        int versions = new SchemaMigrations(owner(url)).info().pending().size();
+        int threads = 4;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<SchemaMigrations.Migrated>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return new SchemaMigrations(owner(url)).migrate();
+                }));
+            }
+            int applied = 0;
+            for (Future<SchemaMigrations.Migrated> result : results) {
+                applied += result.get(2, TimeUnit.MINUTES).applied().size();
+            }
+            assertThat(applied).isEqualTo(versions);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(SchemaCommandsTestAccess.query(
+                        url, "SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL"))
+                .containsExactly(versions + "");
+    }
+
+    private static boolean awaitHealthy(HttpClient client, int port, Process process) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                HttpResponse<Void> response = client.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static DatabaseSettings owner(String url) {
+        return new DatabaseSettings(url, TestPostgres.USERNAME, TestPostgres.PASSWORD);
+    }
+}

@@ -1,0 +1,157 @@
+package io.strata.bootstrap.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.strata.bootstrap.testing.Api;
+import io.strata.bootstrap.testing.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** The Prometheus endpoint and the slow-statement log, against the whole application. */
+class MetricsTest extends IntegrationTest {
+
+    /** Series a burst of hostile URLs may add at most (a new status or exception per known route, not per URL). */
+    private static final int SERIES_BUDGET = 80;
+
+    @Override
+    protected Map<String, String> additionalProperties() {
+        return Map.of("strata.database.slow-statement-ms", "5", "strata.test.slow-statement-controller", "true");
+    }
+
+    @Test
+    void exposesHttpTimingsByRouteTemplatePoolJvmAndTheCircuit() {
+        String token = adminToken();
+        String projectId = api().post("/api/v1/projects")
+                .token(token)
+                .json(Map.of("name", Api.unique("metrics")))
+                .send()
+                .expect(201)
+                .json()
+                .get("id")
+                .toString();
+        api().get("/api/v1/projects/" + projectId).token(token).send().expect(200);
+
+        String scrape = scrape();
+
+        assertThat(scrape).contains("uri=\"/api/v1/projects/{id}\"").doesNotContain(projectId);
+        assertThat(scrape).contains("http_server_requests_seconds_count{");
+        assertThat(scrape)
+                .contains(
+                        "hikaricp_connections_active{",
+                        "hikaricp_connections_idle{",
+                        "hikaricp_connections_pending{",
+                        "hikaricp_connections_acquire_seconds_count{",
+                        "hikaricp_connections_timeout_total{");
+        assertThat(scrape)
+                .contains(
+                        "jvm_memory_used_bytes{",
+                        "jvm_threads_live_threads{",
+                        "jvm_gc_max_data_size_bytes",
+                        "process_uptime_seconds");
+        assertThat(scrape)
+                .contains(
+                        "strata_database_circuit_open{",
+                        "strata_database_outages_total{",
+                        "strata_database_refused_requests_total{");
+        assertThat(line(scrape, "strata_database_circuit_open{")).endsWith(" 0.0");
+    }
+
+    @Test
+    void aBurstOfOddUrlsKeepsTheSeriesCountWithinABudget() {
+        String token = adminToken();
+        burst(token, 20); // every kind of answer once: the series they create are the baseline
+        int before = series(scrape()).size();
+
+        List<String> ids = burst(token, 300);
+
+        String scrape = scrape();
+        List<String> after = series(scrape);
+        assertThat(after.size() - before)
+                .as("series added by 300 more odd URLs")
+                .isLessThanOrEqualTo(SERIES_BUDGET);
+        assertThat(after.size()).as("series in all").isLessThan(1500);
+        for (String id : ids) {
+            assertThat(scrape).doesNotContain(id);
+        }
+        assertThat(scrape).doesNotContain("no-such-thing", "%00", "..");
+    }
+
+    @Test
+    void logsASlowStatementWithItsDurationAndRoute() {
+        Logger slowLog = (Logger) LoggerFactory.getLogger("org.hibernate.SQL_SLOW");
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        slowLog.addAppender(captured);
+        try {
+            assertThat(api().get("/test/slow-statement/40").send().expect(200).body())
+                    .isEqualTo("slept: 1");
+        } finally {
+            slowLog.detachAppender(captured);
+        }
+
+        assertThat(captured.list).anySatisfy(event -> {
+            assertThat(event.getFormattedMessage())
+                    .contains("pg_sleep(0.04)")
+                    .containsPattern("took \\d+ milliseconds");
+            assertThat(event.getMDCPropertyMap()).containsEntry("route", "GET /test/slow-statement/{millis}");
+        });
+    }
+
+    /** Odd requests of every kind; returns the random ids they carried. */
+    private List<String> burst(String token, int count) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            switch (i % 10) {
+                case 0 -> api().get("/no-such-thing/" + id).send();
+                case 1 ->
+                    api().get("/api/v1/projects/" + id).token(token).send().expect(404);
+                case 2 -> api().get("/api/v1/users/" + id).token(token).send().expect(404);
+                case 3 ->
+                    api().get("/api/v1/tasks/" + id + "/" + random.nextLong())
+                            .token(token)
+                            .send();
+                case 4 ->
+                    api().get("/api/v1/projects/not-a-uuid-" + id).token(token).send();
+                case 5 ->
+                    api().method("DELETE", "/api/v1/projects/" + id)
+                            .token(token)
+                            .send();
+                case 6 -> api().get("/api/v1/users/" + id + "/profile").send().expect(401);
+                case 7 ->
+                    api().get("/static/" + id + ".js?x=" + random.nextInt()).send();
+                case 8 ->
+                    api().get("/api/v1/users?limit=" + random.nextInt() + "&sort=" + id)
+                            .token(token)
+                            .send();
+                default -> api().get("/api/v1/" + id + "/%00/..%2f" + i).send();
+            }
+        }
+        return ids;
+    }
+
+    private String scrape() {
+        Api.Response response = api().get("/prometheus").send().expect(200);
+        assertThat(response.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+        return response.body();
+    }
+
+    private static List<String> series(String scrape) {
+        return scrape.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    }
+
+    private static String line(String scrape, String prefix) {
+        return scrape.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,1 @@
+DROP TABLE third_table;
