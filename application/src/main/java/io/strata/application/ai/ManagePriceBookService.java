@@ -24,7 +24,13 @@ public class ManagePriceBookService implements ManagePriceBookUseCase {
     @Transactional
     public ModelPrice add(AddCommand command) {
         command.actor().requireAdmin("manage the price book");
-        return prices.add(ModelPrice.create(command.model(), command.rates(), command.effectiveFrom(), clock));
+        return prices.add(ModelPrice.create(
+                command.model(),
+                command.inputPerMillion(),
+                command.cachedInputPerMillion(),
+                command.outputPerMillion(),
+                command.effectiveFrom(),
+                clock));
     }
 
     @Override

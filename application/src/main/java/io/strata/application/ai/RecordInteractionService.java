@@ -8,6 +8,7 @@ import io.strata.domain.ai.Outcome;
 import io.strata.domain.ai.TokenUsage;
 import io.strata.domain.shared.error.ValidationCollector;
 import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.value.Storable;
 import io.strata.domain.shared.value.Text;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -39,6 +40,9 @@ public class RecordInteractionService implements RecordInteractionUseCase {
         Outcome outcome = checks.check(() -> Outcome.of(command.status(), command.errorMessage(), command.latencyMs()));
         Instant occurredAt = checks.check(() -> AiInteraction.occurredAt(command.occurredAt(), clock));
         String model = checks.check(() -> Text.required("model", command.model(), AiInteraction.MODEL_MAX));
+        checks.check(() -> Text.required("module", command.module(), AiInteraction.MODULE_MAX));
+        checks.check(() -> Storable.text("prompt", command.prompt()));
+        checks.check(() -> Storable.text("response", command.response()));
         checks.throwIfAny();
         Optional<ModelPrice> price = command.costUsd() == null ? prices.inEffect(model, occurredAt) : Optional.empty();
         AiInteraction interaction = AiInteraction.record(

@@ -1,5 +1,6 @@
 package io.strata.domain.ai;
 
+import io.strata.domain.shared.error.ValidationCollector;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.model.AggregateRoot;
 import io.strata.domain.shared.model.AuditStamp;
@@ -93,6 +94,12 @@ public final class AiInteraction extends AggregateRoot {
             Instant occurredAt,
             Clock clock) {
         Objects.requireNonNull(userId, "userId");
+        ValidationCollector checks = new ValidationCollector();
+        String moduleName = checks.check(() -> Text.required("module", module, MODULE_MAX));
+        String modelName = checks.check(() -> Text.required("model", model, MODEL_MAX));
+        String promptText = checks.check(() -> longText("prompt", prompt));
+        String responseText = checks.check(() -> longText("response", response));
+        checks.throwIfAny();
         TokenUsage usage = ValidationException.requireValue("tokens", tokens);
         InteractionCost cost = givenCost != null
                 ? InteractionCost.given(givenCost)
@@ -101,10 +108,10 @@ public final class AiInteraction extends AggregateRoot {
         AiInteraction interaction = new AiInteraction(
                 AiInteractionId.newId(),
                 userId,
-                Text.required("module", module, MODULE_MAX),
-                Text.required("model", model, MODEL_MAX),
-                longText("prompt", prompt),
-                longText("response", response),
+                moduleName,
+                modelName,
+                promptText,
+                responseText,
                 usage,
                 cost,
                 ValidationException.requireValue("outcome", outcome),

@@ -1,10 +1,12 @@
 package io.strata.domain.ai;
 
+import io.strata.domain.shared.error.ValidationCollector;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.model.AggregateRoot;
 import io.strata.domain.shared.model.AuditStamp;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.value.Storable;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
@@ -37,23 +39,22 @@ public final class ModelPrice extends AggregateRoot {
         this.stamp = stamp;
     }
 
-    public static ModelPrice create(String model, PriceRates rates, Instant effectiveFrom, Clock clock) {
-        String name = ValidationException.requireValue("model", model).strip();
-        if (name.isEmpty() || name.length() > MODEL_MAX || !MODEL.matcher(name).matches()) {
-            throw new ValidationException(
-                    "model",
-                    "must be 1 to " + MODEL_MAX + " of letters, digits and . _ : / @ + - (and * as a wildcard), "
-                            + "starting with a letter, a digit or *");
-        }
-        Instant from = Storable.instant(
+    /** A new version; every invalid field (model, each rate, effectiveFrom) is reported at once. */
+    public static ModelPrice create(
+            String model,
+            BigDecimal inputPerMillion,
+            BigDecimal cachedInputPerMillion,
+            BigDecimal outputPerMillion,
+            Instant effectiveFrom,
+            Clock clock) {
+        ValidationCollector checks = new ValidationCollector();
+        String name = checks.check(() -> modelOrPattern(model));
+        PriceRates rates = checks.check(() -> new PriceRates(inputPerMillion, cachedInputPerMillion, outputPerMillion));
+        Instant from = checks.check(() -> Storable.instant(
                         "effectiveFrom", ValidationException.requireValue("effectiveFrom", effectiveFrom))
-                .truncatedTo(ChronoUnit.MICROS);
-        ModelPrice price = new ModelPrice(
-                ModelPriceId.newId(),
-                name,
-                ValidationException.requireValue("rates", rates),
-                from,
-                AuditStamp.createdAt(clock.now()));
+                .truncatedTo(ChronoUnit.MICROS));
+        checks.throwIfAny();
+        ModelPrice price = new ModelPrice(ModelPriceId.newId(), name, rates, from, AuditStamp.createdAt(clock.now()));
         price.record(new ModelPriceAdded(
                 price.id,
                 name,
@@ -63,6 +64,17 @@ public final class ModelPrice extends AggregateRoot {
                 from,
                 clock.now()));
         return price;
+    }
+
+    private static String modelOrPattern(String model) {
+        String name = ValidationException.requireValue("model", model).strip();
+        if (name.isEmpty() || name.length() > MODEL_MAX || !MODEL.matcher(name).matches()) {
+            throw new ValidationException(
+                    "model",
+                    "must be 1 to " + MODEL_MAX + " of letters, digits and . _ : / @ + - (and * as a wildcard), "
+                            + "starting with a letter, a digit or *");
+        }
+        return name;
     }
 
     public static ModelPrice reconstitute(

@@ -1,5 +1,6 @@
 package io.strata.domain.ai;
 
+import io.strata.domain.shared.error.ValidationCollector;
 import io.strata.domain.shared.error.ValidationException;
 import java.math.BigDecimal;
 
@@ -8,14 +9,21 @@ import java.math.BigDecimal;
  * input price when none is set), completion tokens at the output price.
  */
 public record PriceRates(BigDecimal inputPerMillion, BigDecimal cachedInputPerMillion, BigDecimal outputPerMillion) {
+    /** Every invalid rate is reported at once. */
     public PriceRates {
-        inputPerMillion =
-                Usd.price("inputPerMillion", ValidationException.requireValue("inputPerMillion", inputPerMillion));
-        cachedInputPerMillion = cachedInputPerMillion == null
-                ? inputPerMillion
-                : Usd.price("cachedInputPerMillion", cachedInputPerMillion);
-        outputPerMillion =
-                Usd.price("outputPerMillion", ValidationException.requireValue("outputPerMillion", outputPerMillion));
+        ValidationCollector checks = new ValidationCollector();
+        BigDecimal input = inputPerMillion;
+        BigDecimal cached = cachedInputPerMillion;
+        BigDecimal output = outputPerMillion;
+        inputPerMillion = checks.check(
+                () -> Usd.price("inputPerMillion", ValidationException.requireValue("inputPerMillion", input)));
+        cachedInputPerMillion = checks.check(() -> Usd.price("cachedInputPerMillion", cached));
+        outputPerMillion = checks.check(
+                () -> Usd.price("outputPerMillion", ValidationException.requireValue("outputPerMillion", output)));
+        checks.throwIfAny();
+        if (cachedInputPerMillion == null) {
+            cachedInputPerMillion = inputPerMillion;
+        }
     }
 
     /**

@@ -44,7 +44,7 @@ class MigrationsTest {
 
         migrateAndValidate(url);
         assertThat(appliedVersions(url)).hasSize(migrations.size()).last().isEqualTo(latest);
-        assertThat(latest).isEqualTo(6);
+        assertThat(latest).isEqualTo(40);
         assertThat(tables(url))
                 .contains(
                         "users",
@@ -56,7 +56,9 @@ class MigrationsTest {
                         "project_members",
                         "tasks",
                         "task_dependencies",
-                        "events");
+                        "events",
+                        "ai_model_prices",
+                        "ai_interactions");
         assertThat(extensions(url)).contains("pg_trgm");
 
         // every migration has its rollback, with the same name
@@ -114,7 +116,9 @@ class MigrationsTest {
                             "UserProfileJpaEntity",
                             "SessionJpaEntity",
                             "ProjectJpaEntity",
-                            "TaskJpaEntity");
+                            "TaskJpaEntity",
+                            "AiInteractionJpaEntity",
+                            "ModelPriceJpaEntity");
         }
     }
 

@@ -5,7 +5,6 @@ import io.strata.adapters.web.shared.Problems;
 import io.strata.adapters.web.shared.RequestValues;
 import io.strata.application.ai.RecordInteractionUseCase;
 import io.strata.domain.ai.InteractionStatus;
-import io.strata.domain.ai.PriceRates;
 import io.strata.domain.ai.UsageGrouping;
 import io.strata.domain.ai.UsageQuery;
 import io.strata.domain.shared.error.ValidationCollector;
@@ -44,10 +43,6 @@ final class AiRequests {
                 body.errorMessage(),
                 body.latencyMs(),
                 body.occurredAt());
-    }
-
-    static PriceRates rates(AddModelPriceRequest body) {
-        return new PriceRates(body.inputPerMillion(), body.cachedInputPerMillion(), body.outputPerMillion());
     }
 
     /**

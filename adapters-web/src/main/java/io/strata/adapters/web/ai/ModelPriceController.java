@@ -76,7 +76,12 @@ public class ModelPriceController {
     public HttpResponse<ModelPriceResponse> add(
             @Parameter(hidden = true) Actor actor, @Body AddModelPriceRequest body) {
         ModelPrice price = priceBook.add(new ManagePriceBookUseCase.AddCommand(
-                actor, body.model(), AiRequests.rates(body), body.effectiveFrom()));
+                actor,
+                body.model(),
+                body.inputPerMillion(),
+                body.cachedInputPerMillion(),
+                body.outputPerMillion(),
+                body.effectiveFrom()));
         return ETags.tag(
                 HttpResponse.created(mapper.toResponse(price), URI.create(BASE + "/" + price.id())), price.version());
     }
