@@ -13,8 +13,7 @@ package io.strata.bench;
  */
 final class StrataSql {
 
-    private StrataSql() {
-    }
+    private StrataSql() {}
 
     /** Bearer-token lookup, in its own transaction before every request (BearerAuthenticationFilter). */
     static final String AUTHENTICATE = """

@@ -330,6 +330,22 @@ class AiApiTest extends IntegrationTest {
                                         "",
                                         "model",
                                         "x",
+                                        "promptTokens",
+                                        1,
+                                        "completionTokens",
+                                        0,
+                                        "latencyMs",
+                                        1))
+                        .errorFields(400))
+                .contains("module");
+        // unstorable text is refused before any use case runs (the platform's input filter)
+        assertThat(record(
+                                dave,
+                                body(
+                                        "module",
+                                        "m",
+                                        "model",
+                                        "x",
                                         "prompt",
                                         "a\u0000b",
                                         "promptTokens",
@@ -339,7 +355,7 @@ class AiApiTest extends IntegrationTest {
                                         "latencyMs",
                                         1))
                         .errorFields(400))
-                .contains("module", "prompt");
+                .contains("prompt");
         assertThat(record(
                                 dave,
                                 body(
@@ -650,6 +666,15 @@ class AiApiTest extends IntegrationTest {
                 .expect(200)
                 .json();
         assertThat(byAdmin.get("groups")).isEqualTo(byJane.get("groups"));
+        // nothing matched: no groups, no total
+        assertThat(api().get("/api/v1/ai/usage?model=nothing-like-it")
+                        .token(jane.token())
+                        .send()
+                        .expect(200)
+                        .json())
+                .containsEntry("groups", List.of())
+                .containsEntry("total", null)
+                .containsEntry("zone", "UTC");
         // others' usage is the admin's business
         api().get("/api/v1/ai/usage?userId=" + user("ai-nosy").id())
                 .token(jane.token())

@@ -4,7 +4,6 @@ import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.user.UserId;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * A usage report's question: interactions that occurred in {@code [from, to)} (either end open when null), of one
@@ -13,9 +12,12 @@ import java.time.ZoneOffset;
  */
 public record UsageQuery(
         UsageGrouping grouping, Instant from, Instant to, ZoneId zone, String model, String module, UserId userId) {
+    /** The default zone, by the name PostgreSQL knows too. */
+    public static final ZoneId UTC = ZoneId.of("UTC");
+
     public UsageQuery {
         grouping = ValidationException.requireValue("groupBy", grouping);
-        zone = zone == null ? ZoneOffset.UTC : zone;
+        zone = zone == null ? UTC : zone;
         if (from != null && to != null && !from.isBefore(to)) {
             throw new ValidationException("to", "must be after from");
         }

@@ -132,7 +132,7 @@ class AiValuesTest {
         assertThat(new UsageQuery(UsageGrouping.DAY, null, null, null, null, null, null)
                         .zone()
                         .getId())
-                .isEqualTo("Z");
+                .isEqualTo("UTC");
         assertThat(fieldOf(() -> new UsageQuery(null, null, null, null, null, null, null)))
                 .isEqualTo("groupBy");
         assertThat(fieldOf(() -> new UsageQuery(UsageGrouping.DAY, NOW, NOW, null, null, null, null)))

@@ -186,6 +186,9 @@ public class AiInteractionPersistenceAdapter implements AiInteractionRepository 
         List<UsageRow> groups = new ArrayList<>();
         UsageRow total = null;
         for (Object[] row : rows) {
+            if (number(row[2]) == 0) {
+                continue; // the empty grouping set over no rows: no total (and no percentile to report)
+            }
             UsageRow usage = new UsageRow(
                     row[0] == null ? null : row[0].toString(),
                     number(row[2]),

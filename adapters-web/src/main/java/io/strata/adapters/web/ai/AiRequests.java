@@ -17,7 +17,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * Request bodies and query parameters of the ai controllers to commands and queries; every unreadable field of a
@@ -63,7 +62,7 @@ final class AiRequests {
                 ? UsageGrouping.DAY
                 : RequestValues.enumValue("groupBy", groupBy, UsageGrouping.class));
         ZoneId timeZone = errors.check(() -> zone(zone));
-        ZoneId at = timeZone == null ? ZoneOffset.UTC : timeZone;
+        ZoneId at = timeZone == null ? UsageQuery.UTC : timeZone;
         Instant start = errors.check(() -> instant("from", from, at));
         Instant end = errors.check(() -> instant("to", to, at));
         String modelName = errors.check(() -> Text.optional("model", model, 200));
@@ -77,7 +76,7 @@ final class AiRequests {
     /** An IANA region id (Europe/Paris) or UTC; fixed offsets are refused (PostgreSQL reads their sign inverted). */
     static ZoneId zone(@Nullable String text) {
         if (text == null || text.isBlank() || text.strip().equalsIgnoreCase("UTC")) {
-            return ZoneOffset.UTC;
+            return UsageQuery.UTC;
         }
         String id = text.strip();
         try {
