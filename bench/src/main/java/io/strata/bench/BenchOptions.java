@@ -11,21 +11,9 @@ import java.util.TreeSet;
  * {@code --pg-port} is the shared PostgreSQL's (the embedded-start measurement uses the next one); {@code --http-port}
  * is Strata's, and the next three are the baseline's, the embedded-start Strata's and the Spring peer's.
  */
-record BenchOptions(
-        Path root,
-        boolean quick,
-        int seconds,
-        int warmupSeconds,
-        List<Integer> concurrency,
-        List<Integer> tableSizes,
-        int mainSize,
-        List<Integer> bulkSizes,
-        int rowByRowRows,
-        int startupRepeats,
-        Set<String> sections,
-        String javaOpts,
-        int pgPort,
-        int httpPort) {
+record BenchOptions(Path root, boolean quick, int seconds, int warmupSeconds, List<Integer> concurrency,
+                    List<Integer> tableSizes, int mainSize, List<Integer> bulkSizes, int rowByRowRows, int startupRepeats,
+                    Set<String> sections, String javaOpts, int pgPort, int httpPort) {
 
     static final Set<String> ALL_SECTIONS = Set.of("startup", "http", "scaling", "sql", "bulk", "ai");
 
@@ -46,14 +34,11 @@ record BenchOptions(
             } else if (arg.startsWith("--seconds=")) {
                 seconds = positive(arg);
             } else if (arg.startsWith("--concurrency=")) {
-                concurrency = Arrays.stream(value(arg).split(","))
-                        .map(s -> positive("--concurrency=" + s))
-                        .toList();
+                concurrency = Arrays.stream(value(arg).split(",")).map(s -> positive("--concurrency=" + s)).toList();
             } else if (arg.startsWith("--only=")) {
                 sections = new TreeSet<>(List.of(value(arg).split(",")));
                 if (!ALL_SECTIONS.containsAll(sections)) {
-                    throw new IllegalArgumentException(
-                            "--only takes a comma-separated subset of " + new TreeSet<>(ALL_SECTIONS));
+                    throw new IllegalArgumentException("--only takes a comma-separated subset of " + new TreeSet<>(ALL_SECTIONS));
                 }
             } else if (arg.startsWith("--java-opts=")) {
                 javaOpts = value(arg);
@@ -62,44 +47,16 @@ record BenchOptions(
             } else if (arg.startsWith("--http-port=")) {
                 httpPort = positive(arg);
             } else {
-                throw new IllegalArgumentException(
-                        "unknown option " + arg + " (options: --quick --seconds=N --concurrency=1,8,32 " + "--only="
-                                + String.join(",", new TreeSet<>(ALL_SECTIONS))
-                                + " --java-opts='...' --pg-port=54400 --http-port=8180)");
+                throw new IllegalArgumentException("unknown option " + arg + " (options: --quick --seconds=N --concurrency=1,8,32 "
+                        + "--only=" + String.join(",", new TreeSet<>(ALL_SECTIONS)) + " --java-opts='...' --pg-port=54400 --http-port=8180)");
             }
         }
         if (quick) {
-            return new BenchOptions(
-                    root,
-                    true,
-                    seconds == null ? 4 : seconds,
-                    2,
-                    concurrency == null ? List.of(1, 16) : concurrency,
-                    List.of(10_000, 100_000),
-                    100_000,
-                    List.of(100_000),
-                    10_000,
-                    3,
-                    sections,
-                    javaOpts,
-                    pgPort,
-                    httpPort);
+            return new BenchOptions(root, true, seconds == null ? 4 : seconds, 2, concurrency == null ? List.of(1, 16) : concurrency,
+                    List.of(10_000, 100_000), 100_000, List.of(100_000), 10_000, 3, sections, javaOpts, pgPort, httpPort);
         }
-        return new BenchOptions(
-                root,
-                false,
-                seconds == null ? 8 : seconds,
-                4,
-                concurrency == null ? List.of(1, 8, 32) : concurrency,
-                List.of(10_000, 100_000, 1_000_000),
-                100_000,
-                List.of(100_000, 1_000_000),
-                20_000,
-                5,
-                sections,
-                javaOpts,
-                pgPort,
-                httpPort);
+        return new BenchOptions(root, false, seconds == null ? 8 : seconds, 4, concurrency == null ? List.of(1, 8, 32) : concurrency,
+                List.of(10_000, 100_000, 1_000_000), 100_000, List.of(100_000, 1_000_000), 20_000, 5, sections, javaOpts, pgPort, httpPort);
     }
 
     boolean runs(String section) {

@@ -29,7 +29,7 @@ final class BenchRun {
 
     private static final String ADMIN_EMAIL = "bench-admin@example.test";
     private static final String ADMIN_PASSWORD = "bench admin password";
-    private static final int VARIANTS = 100; // ids per endpoint for wrk (one per line of its paths file)
+    private static final int VARIANTS = 100;          // ids per endpoint for wrk (one per line of its paths file)
     // pgbench prepares each script copy on each connection the first time it runs it: few copies, or the
     // preparing (not the statements) dominates short runs
     private static final int PGBENCH_VARIANTS = 10;
@@ -42,7 +42,7 @@ final class BenchRun {
     private final int pgPort;
     private final int strataPort;
     private final int baselinePort;
-    private final int embeddedStrataPort; // also the port of the no-CDS starts and of the bulk section's migration
+    private final int embeddedStrataPort;   // also the port of the no-CDS starts and of the bulk section's migration
     private final int peerPort;
     private final int embeddedPgPort;
     private final Path work;
@@ -59,7 +59,7 @@ final class BenchRun {
     private String token;
     private String adminId;
     private final Map<String, Long> peakRssKb = new HashMap<>();
-    private final Map<String, LoadResult> headline = new LinkedHashMap<>(); // "endpoint/system" at the top concurrency
+    private final Map<String, LoadResult> headline = new LinkedHashMap<>();   // "endpoint/system" at the top concurrency
     private final Map<String, String> targets = new LinkedHashMap<>();
 
     private BenchRun(BenchOptions options) {
@@ -123,7 +123,7 @@ final class BenchRun {
         }
 
         for (int size : baseline == null ? List.<Integer>of() : options.tableSizes()) {
-            fixtures.growUsersTo(size + 1); // + the admin
+            fixtures.growUsersTo(size + 1);   // + the admin
             progress("users table: " + String.format(Locale.ROOT, "%,d", fixtures.userCount()) + " rows");
             if (options.runs("scaling")) {
                 scaling(size);
@@ -159,39 +159,24 @@ final class BenchRun {
         Path jar = options.root().resolve("bootstrap/target/strata.jar");
         report.environment("date", LocalDateTime.now().withNano(0).toString());
         report.environment("mode", options.quick() ? "quick (bench/run --quick)" : "full (bench/run)");
-        report.environment(
-                "machine",
-                Runtime.getRuntime().availableProcessors() + " cores (" + cpuModel() + "), " + memoryGiB()
-                        + " GiB RAM, " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        report.environment("machine", Runtime.getRuntime().availableProcessors() + " cores (" + cpuModel() + "), "
+                + memoryGiB() + " GiB RAM, " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
         report.environment("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        report.environment(
-                "JVM options of Strata, the baseline and the Spring peer",
-                "bootstrap/jvm.options: " + String.join(" ", jvmOptions())
-                        + (options.javaOpts().isBlank() ? "" : "; JAVA_OPTS: " + options.javaOpts()));
-        report.environment(
-                "PostgreSQL",
-                postgres.version()
-                        + " (zonky binaries, shared_buffers=512MB, fsync=on, synchronous_commit=on, one server for everything)");
+        report.environment("JVM options of Strata, the baseline and the Spring peer", "bootstrap/jvm.options: " + String.join(" ", jvmOptions())
+                + (options.javaOpts().isBlank() ? "" : "; JAVA_OPTS: " + options.javaOpts()));
+        report.environment("PostgreSQL", postgres.version() + " (zonky binaries, shared_buffers=512MB, fsync=on, synchronous_commit=on, one server for everything)");
         report.environment("Strata", gitCommit() + "; " + jarVersions(jar));
         report.environment("Spring peer", "bench/spring-peer: " + peerVersions(peerJar()));
-        report.environment(
-                "load generators",
-                Shell.firstLine(List.of("wrk", "-v")).replaceAll("\\s+Copyright.*", "") + "; " + PgBench.version());
-        report.environment(
-                "durations",
-                options.seconds() + " s per measurement after a warm-up per server and endpoint "
-                        + "(runs of " + options.warmupSeconds() + " s until " + WARM_UP_REQUESTS
-                        + " requests, at most 10 runs); "
-                        + "wrk -t1 (closed loop), pgbench -j1 -M prepared");
+        report.environment("load generators", Shell.firstLine(List.of("wrk", "-v")).replaceAll("\\s+Copyright.*", "") + "; " + PgBench.version());
+        report.environment("durations", options.seconds() + " s per measurement after a warm-up per server and endpoint "
+                + "(runs of " + options.warmupSeconds() + " s until " + WARM_UP_REQUESTS + " requests, at most 10 runs); "
+                + "wrk -t1 (closed loop), pgbench -j1 -M prepared");
     }
 
     private static String cpuModel() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-                    .filter(l -> l.startsWith("model name"))
-                    .findFirst()
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
-                    .orElse("unknown cpu");
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown cpu");
         } catch (IOException e) {
             return "unknown cpu";
         }
@@ -207,21 +192,9 @@ final class BenchRun {
     }
 
     private String gitCommit() {
-        String commit =
-                Shell.firstLine(List.of("git", "-C", options.root().toString(), "rev-parse", "--short", "HEAD"));
-        boolean dirty = !Shell.run(
-                        List.of(
-                                "git",
-                                "-C",
-                                options.root().toString(),
-                                "status",
-                                "--porcelain",
-                                "--untracked-files=no"),
-                        Map.of(),
-                        null,
-                        30)
-                .out()
-                .isBlank();
+        String commit = Shell.firstLine(List.of("git", "-C", options.root().toString(), "rev-parse", "--short", "HEAD"));
+        boolean dirty = !Shell.run(List.of("git", "-C", options.root().toString(), "status", "--porcelain", "--untracked-files=no"),
+                Map.of(), null, 30).out().isBlank();
         return "commit " + commit + (dirty ? " (with uncommitted changes)" : "");
     }
 
@@ -231,18 +204,12 @@ final class BenchRun {
      */
     private static String jarVersions(Path jar) {
         List<String> versions = new ArrayList<>();
-        try (java.net.URLClassLoader loader =
-                new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, null)) {
-            versions.add(
-                    "Micronaut " + invoke(loader, "io.micronaut.core.version.VersionUtils", "getMicronautVersion"));
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[]{jar.toUri().toURL()}, null)) {
+            versions.add("Micronaut " + invoke(loader, "io.micronaut.core.version.VersionUtils", "getMicronautVersion"));
             Object hibernate = invoke(loader, "org.hibernate.Version", "getVersionString");
             // Hibernate reads its version from its jar's manifest, which shading drops
-            versions.add("Hibernate "
-                    + ("[WORKING]".equals(hibernate) ? "6.6 (exact version not in the shaded jar)" : hibernate));
-            versions.add("pgjdbc "
-                    + loader.loadClass("org.postgresql.util.DriverInfo")
-                            .getField("DRIVER_VERSION")
-                            .get(null));
+            versions.add("Hibernate " + ("[WORKING]".equals(hibernate) ? "6.6 (exact version not in the shaded jar)" : hibernate));
+            versions.add("pgjdbc " + loader.loadClass("org.postgresql.util.DriverInfo").getField("DRIVER_VERSION").get(null));
             try (ZipFile zip = new ZipFile(jar.toFile())) {
                 java.util.Properties hikari = new java.util.Properties();
                 hikari.load(zip.getInputStream(zip.getEntry("META-INF/maven/com.zaxxer/HikariCP/pom.properties")));
@@ -266,13 +233,11 @@ final class BenchRun {
         names.put("spring-security-core-", "Spring Security");
         List<String> versions = new ArrayList<>();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            names.forEach((prefix, name) -> zip.stream()
-                    .map(entry -> entry.getName())
+            names.forEach((prefix, name) -> zip.stream().map(entry -> entry.getName())
                     .filter(entry -> entry.startsWith("BOOT-INF/lib/" + prefix) && entry.endsWith(".jar"))
                     .map(entry -> entry.substring(("BOOT-INF/lib/" + prefix).length(), entry.length() - 4))
                     .filter(version -> !version.isEmpty() && Character.isDigit(version.charAt(0)))
-                    .findFirst()
-                    .ifPresent(version -> versions.add(name + " " + version)));
+                    .findFirst().ifPresent(version -> versions.add(name + " " + version)));
         } catch (IOException e) {
             versions.add("(versions not readable: " + e.getMessage() + ")");
         }
@@ -298,14 +263,8 @@ final class BenchRun {
     }
 
     private ServerProcess launchStrata(String label, Map<String, String> env, int port) {
-        return ServerProcess.launch(
-                "strata",
-                List.of(options.root().resolve("strata").toString(), "serve"),
-                env,
-                options.root(),
-                work.resolve("strata-" + label + ".log"),
-                port,
-                Duration.ofSeconds(120));
+        return ServerProcess.launch("strata", List.of(options.root().resolve("strata").toString(), "serve"), env, options.root(),
+                work.resolve("strata-" + label + ".log"), port, Duration.ofSeconds(120));
     }
 
     /**
@@ -331,37 +290,14 @@ final class BenchRun {
                 strataStartRss = server.rssKb();
             }
         }
-        Report.Table table = report.table(
-                "Startup: launch to the first 200 on /health",
-                "server",
-                "database",
-                "start",
-                "median",
-                "min",
-                "max",
-                "RSS after start (median)",
-                "target");
-        table.row(
-                "Strata (./strata serve)",
-                "external PostgreSQL",
-                "first start, migrating an empty database; records the CDS archive",
-                ms(firstMillis),
-                "",
-                "",
-                Report.megabytes(firstRss),
-                "");
-        table.row(
-                "Strata (./strata serve)",
-                "external PostgreSQL",
-                options.startupRepeats() + " restarts, with its CDS archive",
-                ms(median(millis)),
-                ms(min(millis)),
-                ms(max(millis)),
-                Report.megabytes(median(rss)),
-                "<= 1500 ms");
-        targets.put(
-                "startup to first 200, external database",
-                ms(median(millis)) + " median (target <= 1500 ms)" + (median(millis) <= 1500 ? "" : " MISSED"));
+        Report.Table table = report.table("Startup: launch to the first 200 on /health",
+                "server", "database", "start", "median", "min", "max", "RSS after start (median)", "target");
+        table.row("Strata (./strata serve)", "external PostgreSQL", "first start, migrating an empty database; records the CDS archive",
+                ms(firstMillis), "", "", Report.megabytes(firstRss), "");
+        table.row("Strata (./strata serve)", "external PostgreSQL", options.startupRepeats() + " restarts, with its CDS archive",
+                ms(median(millis)), ms(min(millis)), ms(max(millis)), Report.megabytes(median(rss)), "<= 1500 ms");
+        targets.put("startup to first 200, external database", ms(median(millis)) + " median (target <= 1500 ms)"
+                + (median(millis) <= 1500 ? "" : " MISSED"));
         startupTable = table;
     }
 
@@ -378,27 +314,14 @@ final class BenchRun {
         List<Long> millis = new ArrayList<>();
         List<Long> rss = new ArrayList<>();
         for (int i = 0; i < options.startupRepeats(); i++) {
-            try (ServerProcess server = ServerProcess.launch(
-                    "strata",
-                    command,
-                    withPort(strataEnv("strata"), embeddedStrataPort),
-                    options.root(),
-                    work.resolve("strata-no-cds-" + i + ".log"),
-                    embeddedStrataPort,
-                    Duration.ofSeconds(120))) {
+            try (ServerProcess server = ServerProcess.launch("strata", command, withPort(strataEnv("strata"), embeddedStrataPort),
+                    options.root(), work.resolve("strata-no-cds-" + i + ".log"), embeddedStrataPort, Duration.ofSeconds(120))) {
                 millis.add(server.startupMillis);
                 rss.add(server.rssKb());
             }
         }
-        startupTable.row(
-                "Strata (java -jar strata.jar serve)",
-                "external PostgreSQL",
-                options.startupRepeats() + " restarts, no CDS",
-                ms(median(millis)),
-                ms(min(millis)),
-                ms(max(millis)),
-                Report.megabytes(median(rss)),
-                "");
+        startupTable.row("Strata (java -jar strata.jar serve)", "external PostgreSQL", options.startupRepeats() + " restarts, no CDS",
+                ms(median(millis)), ms(min(millis)), ms(max(millis)), Report.megabytes(median(rss)), "");
     }
 
     /**
@@ -409,21 +332,13 @@ final class BenchRun {
         int starts = options.runs("startup") ? options.startupRepeats() : 1;
         progress("starting the Spring peer (" + starts + (starts == 1 ? " start)" : " starts)"));
         List<String> command = javaCommand(peerJar());
-        command.addAll(List.of(
-                "--server.port=" + peerPort,
-                "--spring.datasource.url=" + postgres.jdbcUrl("strata"),
+        command.addAll(List.of("--server.port=" + peerPort, "--spring.datasource.url=" + postgres.jdbcUrl("strata"),
                 "--spring.datasource.username=" + BenchPostgres.USER));
         List<Long> millis = new ArrayList<>();
         List<Long> rss = new ArrayList<>();
         for (int i = 0; i < starts; i++) {
-            ServerProcess server = ServerProcess.launch(
-                    "peer",
-                    command,
-                    Map.of(),
-                    options.root(),
-                    work.resolve("peer-" + i + ".log"),
-                    peerPort,
-                    Duration.ofSeconds(180));
+            ServerProcess server = ServerProcess.launch("peer", command, Map.of(), options.root(), work.resolve("peer-" + i + ".log"),
+                    peerPort, Duration.ofSeconds(180));
             millis.add(server.startupMillis);
             rss.add(server.rssKb());
             if (i < starts - 1) {
@@ -434,18 +349,10 @@ final class BenchRun {
             }
         }
         if (options.runs("startup")) {
-            startupTable.row(
-                    "Spring peer (java -jar spring-peer.jar)",
-                    "external PostgreSQL",
-                    starts + " starts, no CDS",
-                    ms(median(millis)),
-                    ms(min(millis)),
-                    ms(max(millis)),
-                    Report.megabytes(median(rss)),
-                    "");
-            startupTable.note(
-                    "Strata with CDS is how ./strata runs it; the no-CDS rows compare Strata and the Spring peer "
-                            + "started alike (java -jar, bootstrap/jvm.options, the JDK's own CDS archive only).");
+            startupTable.row("Spring peer (java -jar spring-peer.jar)", "external PostgreSQL", starts + " starts, no CDS",
+                    ms(median(millis)), ms(min(millis)), ms(max(millis)), Report.megabytes(median(rss)), "");
+            startupTable.note("Strata with CDS is how ./strata runs it; the no-CDS rows compare Strata and the Spring peer "
+                    + "started alike (java -jar, bootstrap/jvm.options, the JDK's own CDS archive only).");
         }
     }
 
@@ -465,8 +372,7 @@ final class BenchRun {
         return command;
     }
 
-    private static final Pattern EMBEDDED_STARTED =
-            Pattern.compile("Embedded PostgreSQL (initialised and started|started) on port \\d+ .* in (\\d+) ms");
+    private static final Pattern EMBEDDED_STARTED = Pattern.compile("Embedded PostgreSQL (initialised and started|started) on port \\d+ .* in (\\d+) ms");
 
     /** Section 4, embedded default: first start (initdb) and restarts; PostgreSQL's own start is read from Strata's log. */
     private void embeddedStartup() {
@@ -491,30 +397,16 @@ final class BenchRun {
             long rssKb = server.rssKb();
             server.close();
             if (i == 0) {
-                startupTable.row(
-                        "Strata (./strata serve)",
-                        "embedded (default)",
-                        "first start: initdb, migrations",
-                        ms(server.startupMillis),
-                        "",
-                        "",
-                        Report.megabytes(rssKb),
-                        "of which PostgreSQL: " + ms(pg));
+                startupTable.row("Strata (./strata serve)", "embedded (default)", "first start: initdb, migrations", ms(server.startupMillis), "", "",
+                        Report.megabytes(rssKb), "of which PostgreSQL: " + ms(pg));
             } else {
                 millis.add(server.startupMillis);
                 pgMillis.add(pg);
                 rss.add(rssKb);
             }
         }
-        startupTable.row(
-                "Strata (./strata serve)",
-                "embedded (default)",
-                options.startupRepeats() + " restarts",
-                ms(median(millis)),
-                ms(min(millis)),
-                ms(max(millis)),
-                Report.megabytes(median(rss)),
-                "of which PostgreSQL: " + ms(median(pgMillis)) + " median");
+        startupTable.row("Strata (./strata serve)", "embedded (default)", options.startupRepeats() + " restarts", ms(median(millis)),
+                ms(min(millis)), ms(max(millis)), Report.megabytes(median(rss)), "of which PostgreSQL: " + ms(median(pgMillis)) + " median");
         startupTable.note("RSS of the Strata JVM only (the embedded PostgreSQL runs in its own processes).");
     }
 
@@ -522,19 +414,9 @@ final class BenchRun {
         progress("starting the raw JDBC baseline");
         // what ./strata gives Strata (bar class data sharing, which only speeds up starting)
         List<String> command = javaCommand(options.root().resolve("bench/target/strata-bench.jar"));
-        command.addAll(List.of(
-                "baseline",
-                "--port=" + baselinePort,
-                "--db-url=" + postgres.jdbcUrl("strata"),
-                "--db-user=" + BenchPostgres.USER,
-                "--pool-size=5"));
-        return ServerProcess.launch(
-                "baseline",
-                command,
-                Map.of(),
-                options.root(),
-                work.resolve("baseline.log"),
-                baselinePort,
+        command.addAll(List.of("baseline", "--port=" + baselinePort, "--db-url=" + postgres.jdbcUrl("strata"),
+                "--db-user=" + BenchPostgres.USER, "--pool-size=5"));
+        return ServerProcess.launch("baseline", command, Map.of(), options.root(), work.resolve("baseline.log"), baselinePort,
                 Duration.ofSeconds(60));
     }
 
@@ -542,18 +424,14 @@ final class BenchRun {
     private List<String> jvmOptions() {
         try {
             return Files.readAllLines(options.root().resolve("bootstrap/jvm.options")).stream()
-                    .map(line -> line.replaceAll("#.*", "").strip())
-                    .filter(line -> !line.isEmpty())
-                    .toList();
+                    .map(line -> line.replaceAll("#.*", "").strip()).filter(line -> !line.isEmpty()).toList();
         } catch (IOException e) {
             return List.of();
         }
     }
 
     private void login() {
-        Http.Response session = Http.postJson(
-                strata.baseUrl + "/api/v1/sessions",
-                null,
+        Http.Response session = Http.postJson(strata.baseUrl + "/api/v1/sessions", null,
                 "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
         if (session.status() != 201 && session.status() != 200) {
             throw new BenchFailure("cannot log in to Strata: " + session.status() + " " + session.body());
@@ -563,7 +441,7 @@ final class BenchRun {
     }
 
     private void stopAll() {
-        for (ServerProcess server : new ServerProcess[] {strata, baseline, peer}) {
+        for (ServerProcess server : new ServerProcess[]{strata, baseline, peer}) {
             if (server != null) {
                 server.close();
             }
@@ -575,15 +453,11 @@ final class BenchRun {
 
     // ---- section 1: endpoints side by side --------------------------------------------------------------------------
 
-    private enum Target {
-        STRATA,
-        BASELINE,
-        PEER,
-        PGBENCH
-    }
+    private enum Target { STRATA, BASELINE, PEER, PGBENCH }
 
     /** {@code target}: Strata's share of the baseline's throughput this endpoint is held to. */
-    private record Endpoint(String name, String title, double target) {}
+    private record Endpoint(String name, String title, double target) {
+    }
 
     /** Strata's throughput against the Spring peer's, on every endpoint (issue: twice the Spring JPA service's). */
     private static final double PEER_TARGET = 2.0;
@@ -608,27 +482,10 @@ final class BenchRun {
 
     private void endpoints() throws SQLException {
         progress("section 1: endpoints, " + options.concurrency() + " connections, " + options.seconds() + " s each");
-        Report.Table table = report.table(
-                "Endpoints side by side (" + String.format(Locale.ROOT, "%,d", options.mainSize())
+        Report.Table table = report.table("Endpoints side by side (" + String.format(Locale.ROOT, "%,d", options.mainSize())
                         + " users): requests/s, p50 and p99 latency in ms",
-                "endpoint",
-                "conns",
-                "Strata req/s",
-                "p50",
-                "p99",
-                "baseline req/s",
-                "p50",
-                "p99",
-                "peer req/s",
-                "p50",
-                "p99",
-                "pgbench tx/s",
-                "p50",
-                "p99",
-                "Strata/baseline",
-                "Strata/peer",
-                "Strata/pgbench",
-                "target vs baseline / peer",
+                "endpoint", "conns", "Strata req/s", "p50", "p99", "baseline req/s", "p50", "p99", "peer req/s", "p50", "p99",
+                "pgbench tx/s", "p50", "p99", "Strata/baseline", "Strata/peer", "Strata/pgbench", "target vs baseline / peer",
                 "errors S/B/peer/P");
         int top = options.concurrency().get(options.concurrency().size() - 1);
         for (Endpoint endpoint : ENDPOINTS) {
@@ -640,35 +497,16 @@ final class BenchRun {
                 LoadResult b = measure(Target.BASELINE, endpoint.name, connections, options.seconds());
                 LoadResult e = measure(Target.PEER, endpoint.name, connections, options.seconds());
                 LoadResult p = measure(Target.PGBENCH, endpoint.name, connections, options.seconds());
-                table.row(
-                        endpoint.title,
-                        connections,
-                        Report.rate(s.perSecond()),
-                        Report.millis(s.p50Millis()),
-                        Report.millis(s.p99Millis()),
-                        Report.rate(b.perSecond()),
-                        Report.millis(b.p50Millis()),
-                        Report.millis(b.p99Millis()),
-                        Report.rate(e.perSecond()),
-                        Report.millis(e.p50Millis()),
-                        Report.millis(e.p99Millis()),
-                        Report.rate(p.perSecond()),
-                        Report.millis(p.p50Millis()),
-                        Report.millis(p.p99Millis()),
-                        Report.ratio(s.perSecond(), b.perSecond()),
-                        Report.ratio(s.perSecond(), e.perSecond()),
+                table.row(endpoint.title, connections, Report.rate(s.perSecond()), Report.millis(s.p50Millis()), Report.millis(s.p99Millis()),
+                        Report.rate(b.perSecond()), Report.millis(b.p50Millis()), Report.millis(b.p99Millis()),
+                        Report.rate(e.perSecond()), Report.millis(e.p50Millis()), Report.millis(e.p99Millis()),
+                        Report.rate(p.perSecond()), Report.millis(p.p50Millis()), Report.millis(p.p99Millis()),
+                        Report.ratio(s.perSecond(), b.perSecond()), Report.ratio(s.perSecond(), e.perSecond()),
                         Report.ratio(s.perSecond(), p.perSecond()),
                         String.format(Locale.ROOT, ">= %.0f%% / >= %.0f%%", endpoint.target * 100, PEER_TARGET * 100),
                         s.errors() + "/" + b.errors() + "/" + e.errors() + "/" + p.errors());
-                progress(String.format(
-                        Locale.ROOT,
-                        "  %-15s c=%-3d Strata %,8.0f/s  baseline %,8.0f/s  peer %,8.0f/s  pgbench %,8.0f/s",
-                        endpoint.name,
-                        connections,
-                        s.perSecond(),
-                        b.perSecond(),
-                        e.perSecond(),
-                        p.perSecond()));
+                progress(String.format(Locale.ROOT, "  %-15s c=%-3d Strata %,8.0f/s  baseline %,8.0f/s  peer %,8.0f/s  pgbench %,8.0f/s",
+                        endpoint.name, connections, s.perSecond(), b.perSecond(), e.perSecond(), p.perSecond()));
                 headline.put(endpoint.name + "/strata", s);
                 headline.put(endpoint.name + "/baseline", b);
                 headline.put(endpoint.name + "/peer", e);
@@ -677,23 +515,18 @@ final class BenchRun {
             LoadResult b = headline.get(endpoint.name + "/baseline");
             LoadResult e = headline.get(endpoint.name + "/peer");
             double share = s.perSecond() / b.perSecond();
-            targets.put(
-                    endpoint.title + " vs baseline (" + top + " connections)",
-                    Report.ratio(s.perSecond(), b.perSecond())
-                            + String.format(Locale.ROOT, " (target >= %.0f%%)", endpoint.target * 100)
+            targets.put(endpoint.title + " vs baseline (" + top + " connections)",
+                    Report.ratio(s.perSecond(), b.perSecond()) + String.format(Locale.ROOT, " (target >= %.0f%%)", endpoint.target * 100)
                             + (share >= endpoint.target ? "" : " MISSED"));
-            targets.put(
-                    endpoint.title + " vs Spring peer (" + top + " connections)",
-                    Report.ratio(s.perSecond(), e.perSecond())
-                            + String.format(Locale.ROOT, " (target >= %.0f%%)", PEER_TARGET * 100)
+            targets.put(endpoint.title + " vs Spring peer (" + top + " connections)",
+                    Report.ratio(s.perSecond(), e.perSecond()) + String.format(Locale.ROOT, " (target >= %.0f%%)", PEER_TARGET * 100)
                             + (s.perSecond() >= PEER_TARGET * e.perSecond() ? "" : " MISSED"));
         }
-        table.note(
-                "Strata and the baseline serve the same SQL over the same Micronaut/Netty stack with the same pool size (5); "
-                        + "the Spring peer (bench/spring-peer: Spring Boot, Spring MVC on Tomcat, Spring Security, Spring Data JPA, "
-                        + "Hibernate, HikariCP) serves the same JSON with the SQL Spring Data generates, pool size 5, the same JVM options; "
-                        + "pgbench runs Strata's SQL directly with one connection per client (no pool), so it is PostgreSQL's ceiling. "
-                        + "Ratios compare throughput. errors = non-2xx responses or failed transactions.");
+        table.note("Strata and the baseline serve the same SQL over the same Micronaut/Netty stack with the same pool size (5); "
+                + "the Spring peer (bench/spring-peer: Spring Boot, Spring MVC on Tomcat, Spring Security, Spring Data JPA, "
+                + "Hibernate, HikariCP) serves the same JSON with the SQL Spring Data generates, pool size 5, the same JVM options; "
+                + "pgbench runs Strata's SQL directly with one connection per client (no pool), so it is PostgreSQL's ceiling. "
+                + "Ratios compare throughput. errors = non-2xx responses or failed transactions.");
         report.print(table);
         cpuTable();
     }
@@ -706,8 +539,7 @@ final class BenchRun {
     private void warmUp(Target system, String endpoint, int connections) throws SQLException {
         long served = 0;
         for (int run = 0; run < 10 && served < WARM_UP_REQUESTS; run++) {
-            served += measure(system, endpoint, connections, options.warmupSeconds())
-                    .completed();
+            served += measure(system, endpoint, connections, options.warmupSeconds()).completed();
         }
     }
 
@@ -726,24 +558,13 @@ final class BenchRun {
         Path paths;
         String script = "get.lua";
         switch (endpoint) {
-            case "get-user" ->
-                paths = fixtures.lines(
-                        "get-user",
-                        userIds.stream().map(id -> "/api/v1/users/" + id).toList());
-            case "get-project" ->
-                paths = fixtures.lines(
-                        "get-project",
-                        readProjects.stream()
-                                .map(id -> "/api/v1/projects/" + id)
-                                .toList());
+            case "get-user" -> paths = fixtures.lines("get-user", userIds.stream().map(id -> "/api/v1/users/" + id).toList());
+            case "get-project" -> paths = fixtures.lines("get-project", readProjects.stream().map(id -> "/api/v1/projects/" + id).toList());
             case "list-users" -> paths = listPaths(system, server);
             case "create-task" -> {
                 script = "create_task.lua";
-                paths = fixtures.lines(
-                        "create-task",
-                        fixtures.newProjects(adminId, VARIANTS).stream()
-                                .map(id -> "/api/v1/projects/" + id + "/tasks")
-                                .toList());
+                paths = fixtures.lines("create-task", fixtures.newProjects(adminId, VARIANTS).stream()
+                        .map(id -> "/api/v1/projects/" + id + "/tasks").toList());
             }
             case "update-project" -> {
                 script = "update.lua";
@@ -776,28 +597,15 @@ final class BenchRun {
      * shows the cost of each stack better than requests/s, which also counts the time a server waited for a core.
      */
     private void cpuTable() {
-        Report.Table table = report.table(
-                "Server CPU per request (the JVM's user + system time / requests, ms)",
-                "endpoint",
-                "conns",
-                "Strata",
-                "baseline",
-                "peer",
-                "Strata/baseline",
-                "Strata/peer");
+        Report.Table table = report.table("Server CPU per request (the JVM's user + system time / requests, ms)",
+                "endpoint", "conns", "Strata", "baseline", "peer", "Strata/baseline", "Strata/peer");
         for (Endpoint endpoint : ENDPOINTS) {
             for (int connections : options.concurrency()) {
                 Double s = cpuPerRequest.get(endpoint.name + "/strata/" + connections);
                 Double b = cpuPerRequest.get(endpoint.name + "/baseline/" + connections);
                 Double e = cpuPerRequest.get(endpoint.name + "/peer/" + connections);
-                table.row(
-                        endpoint.title,
-                        connections,
-                        cpu(s),
-                        cpu(b),
-                        cpu(e),
-                        s == null || b == null ? "-" : Report.ratio(s, b),
-                        s == null || e == null ? "-" : Report.ratio(s, e));
+                table.row(endpoint.title, connections, cpu(s), cpu(b), cpu(e),
+                        s == null || b == null ? "-" : Report.ratio(s, b), s == null || e == null ? "-" : Report.ratio(s, e));
             }
         }
         table.note("From /proc/<pid>/stat before and after each wrk run: all of the JVM's threads (JIT compilation and "
@@ -818,8 +626,7 @@ final class BenchRun {
                 Http.Response response = Http.get(server.baseUrl + path, token);
                 String cursor = response.field("nextCursor");
                 if (response.status() != 200 || cursor == null) {
-                    throw new BenchFailure(server.name + " list page " + page + ": " + response.status() + " "
-                            + Shell.tail(response.body(), 300));
+                    throw new BenchFailure(server.name + " list page " + page + ": " + response.status() + " " + Shell.tail(response.body(), 300));
                 }
                 path = LIST + "&cursor=" + cursor;
                 lines.add(path);
@@ -853,23 +660,8 @@ final class BenchRun {
             }
             case "create-task" -> {
                 script = StrataSql.CREATE_TASK;
-                constants.putAll(Map.of(
-                        "zero",
-                        "0",
-                        "estimate",
-                        "2.5",
-                        "priority",
-                        "MEDIUM",
-                        "todo",
-                        "TODO",
-                        "notags",
-                        "{}",
-                        "title",
-                        "bench-task",
-                        "done",
-                        "DONE",
-                        "cancelled",
-                        "CANCELLED"));
+                constants.putAll(Map.of("zero", "0", "estimate", "2.5", "priority", "MEDIUM", "todo", "TODO", "notags", "{}",
+                        "title", "bench-task", "done", "DONE", "cancelled", "CANCELLED"));
                 perVariant.put("pid", fixtures.newProjects(adminId, PGBENCH_VARIANTS));
             }
             case "update-project" -> {
@@ -882,25 +674,16 @@ final class BenchRun {
         return pgbench.run(endpoint, script, constants, perVariant, clients, seconds);
     }
 
-    // ---- section 3: scaling with table size, deep pages
-    // ------------------------------------------------------------------
+    // ---- section 3: scaling with table size, deep pages ------------------------------------------------------------------
 
     private Report.Table scalingTable;
 
     private void scaling(int size) throws SQLException {
         progress("section 3: scaling at " + String.format(Locale.ROOT, "%,d", size) + " users");
         if (scalingTable == null) {
-            scalingTable = report.table(
-                    "Scaling with table size: one connection, latency in ms (p50 / p99) and requests/s",
-                    "users",
-                    "endpoint",
-                    "Strata p50/p99",
-                    "Strata req/s",
-                    "baseline p50/p99",
-                    "baseline req/s",
-                    "pgbench p50/p99",
-                    "pgbench tx/s",
-                    "plan (EXPLAIN of Strata's statement)");
+            scalingTable = report.table("Scaling with table size: one connection, latency in ms (p50 / p99) and requests/s",
+                    "users", "endpoint", "Strata p50/p99", "Strata req/s", "baseline p50/p99", "baseline req/s", "pgbench p50/p99",
+                    "pgbench tx/s", "plan (EXPLAIN of Strata's statement)");
         }
         userIds = fixtures.userIds(VARIANTS);
         listPaths.clear();
@@ -915,23 +698,13 @@ final class BenchRun {
                 results.put(system, measure(system, endpoint, 1, seconds));
             }
             String plan = endpoint.equals("get-user")
-                    ? fixtures.planOf(
-                            "select * from users uje1_0 where (uje1_0.id=?::uuid) fetch first 1 rows only",
-                            userIds.get(0))
+                    ? fixtures.planOf("select * from users uje1_0 where (uje1_0.id=?::uuid) fetch first 1 rows only", userIds.get(0))
                     : listPlan();
-            scalingTable.row(
-                    String.format(Locale.ROOT, "%,d", size),
-                    endpoint.equals("get-user") ? "GET /users/{id}" : "list page (cursor)",
-                    latency(results.get(Target.STRATA)),
-                    Report.rate(results.get(Target.STRATA).perSecond()),
-                    latency(results.get(Target.BASELINE)),
-                    Report.rate(results.get(Target.BASELINE).perSecond()),
-                    latency(results.get(Target.PGBENCH)),
-                    Report.rate(results.get(Target.PGBENCH).perSecond()),
-                    plan);
-            scalingP50
-                    .computeIfAbsent(endpoint, k -> new LinkedHashMap<>())
-                    .put(size, results.get(Target.STRATA).p50Millis());
+            scalingTable.row(String.format(Locale.ROOT, "%,d", size), endpoint.equals("get-user") ? "GET /users/{id}" : "list page (cursor)",
+                    latency(results.get(Target.STRATA)), Report.rate(results.get(Target.STRATA).perSecond()),
+                    latency(results.get(Target.BASELINE)), Report.rate(results.get(Target.BASELINE).perSecond()),
+                    latency(results.get(Target.PGBENCH)), Report.rate(results.get(Target.PGBENCH).perSecond()), plan);
+            scalingP50.computeIfAbsent(endpoint, k -> new LinkedHashMap<>()).put(size, results.get(Target.STRATA).p50Millis());
         }
     }
 
@@ -959,14 +732,8 @@ final class BenchRun {
         } catch (SQLException e) {
             throw new BenchFailure(e.getMessage(), e);
         }
-        Report.Table table = report.table(
-                "Deep pages (" + String.format(Locale.ROOT, "%,d", rows)
-                        + " users, Strata, one connection): latency in ms",
-                "paging",
-                "page",
-                "p50",
-                "p99",
-                "req/s");
+        Report.Table table = report.table("Deep pages (" + String.format(Locale.ROOT, "%,d", rows)
+                        + " users, Strata, one connection): latency in ms", "paging", "page", "p50", "p99", "req/s");
         // the cursor of page 1000: walk 999 pages, as a client would
         String path = LIST;
         for (int page = 1; page < 1000; page++) {
@@ -985,58 +752,34 @@ final class BenchRun {
             wrk.run(strata.baseUrl, "get.lua", paths, token, 1, 1);
             LoadResult r = wrk.run(strata.baseUrl, "get.lua", paths, token, 1, seconds);
             String[] key = run.getKey().split("\\|");
-            table.row(
-                    key[0],
-                    key[1],
-                    Report.millis(r.p50Millis()),
-                    Report.millis(r.p99Millis()),
-                    Report.rate(r.perSecond()));
+            table.row(key[0], key[1], Report.millis(r.p50Millis()), Report.millis(r.p99Millis()), Report.rate(r.perSecond()));
         }
         report.print(table);
     }
 
-    // ---- section 5: statements per request
-    // ---------------------------------------------------------------------------------
+    // ---- section 5: statements per request ---------------------------------------------------------------------------------
 
     private void statementsPerRequest() throws SQLException {
         progress("section 5: SQL statements per request");
-        Report.Table table = report.table(
-                "SQL statements per request (pg_stat_statements, 50 requests each)",
-                "endpoint",
-                "Strata statements",
-                "Strata transactions",
-                "baseline statements",
-                "baseline transactions",
-                "peer statements",
-                "peer transactions",
-                "Strata's statements",
-                "peer's statements");
+        Report.Table table = report.table("SQL statements per request (pg_stat_statements, 50 requests each)",
+                "endpoint", "Strata statements", "Strata transactions", "baseline statements", "baseline transactions",
+                "peer statements", "peer transactions", "Strata's statements", "peer's statements");
         int n = 50;
         for (Endpoint endpoint : ENDPOINTS) {
             String[] strataCounts = countStatements(strata, endpoint.name, n);
             String[] baselineCounts = countStatements(baseline, endpoint.name, n);
-            String[] peerCounts = peer == null ? new String[] {"-", "-", ""} : countStatements(peer, endpoint.name, n);
-            table.row(
-                    endpoint.title,
-                    strataCounts[0],
-                    strataCounts[1],
-                    baselineCounts[0],
-                    baselineCounts[1],
-                    peerCounts[0],
-                    peerCounts[1],
-                    strataCounts[2],
-                    peerCounts[2]);
+            String[] peerCounts = peer == null ? new String[]{"-", "-", ""} : countStatements(peer, endpoint.name, n);
+            table.row(endpoint.title, strataCounts[0], strataCounts[1], baselineCounts[0], baselineCounts[1], peerCounts[0],
+                    peerCounts[1], strataCounts[2], peerCounts[2]);
         }
-        table.note(
-                "Statements include BEGIN (or BEGIN READ ONLY) and COMMIT; in all three the bearer-token lookup is its own "
-                        + "transaction. (pg_stat_statements does not list COMMIT; every BEGIN not rolled back is counted as one.)");
+        table.note("Statements include BEGIN (or BEGIN READ ONLY) and COMMIT; in all three the bearer-token lookup is its own "
+                + "transaction. (pg_stat_statements does not list COMMIT; every BEGIN not rolled back is counted as one.)");
         report.print(table);
     }
 
     /** Returns {statements per request, transactions per request, the statements themselves}. */
     private String[] countStatements(ServerProcess server, String endpoint, int n) throws SQLException {
-        List<String> projects =
-                endpoint.equals("create-task") ? fixtures.newProjects(adminId, n) : readProjects.subList(0, n);
+        List<String> projects = endpoint.equals("create-task") ? fixtures.newProjects(adminId, n) : readProjects.subList(0, n);
         List<Long> versions = fixtures.projectVersions(projects);
         fixtures.execute("SELECT pg_stat_statements_reset()");
         for (int i = 0; i < n; i++) {
@@ -1044,47 +787,35 @@ final class BenchRun {
                 case "get-user" -> Http.get(server.baseUrl + "/api/v1/users/" + userIds.get(i), token);
                 case "get-project" -> Http.get(server.baseUrl + "/api/v1/projects/" + projects.get(i), token);
                 case "list-users" -> Http.get(server.baseUrl + LIST, token);
-                case "create-task" ->
-                    Http.postJson(
-                            server.baseUrl + "/api/v1/projects/" + projects.get(i) + "/tasks",
-                            token,
-                            "{\"title\":\"counted task\",\"priority\":\"LOW\"}");
-                case "update-project" ->
-                    Http.patch(
-                            server.baseUrl + "/api/v1/projects/" + projects.get(i),
-                            token,
-                            // a description no other server wrote: an unchanged row is no update for Hibernate
-                            "\"" + versions.get(i) + "\"",
-                            "{\"description\":\"counted update " + server.name + " " + i + "\"}");
+                case "create-task" -> Http.postJson(server.baseUrl + "/api/v1/projects/" + projects.get(i) + "/tasks", token,
+                        "{\"title\":\"counted task\",\"priority\":\"LOW\"}");
+                case "update-project" -> Http.patch(server.baseUrl + "/api/v1/projects/" + projects.get(i), token,
+                        // a description no other server wrote: an unchanged row is no update for Hibernate
+                        "\"" + versions.get(i) + "\"", "{\"description\":\"counted update " + server.name + " " + i + "\"}");
                 default -> throw new IllegalArgumentException(endpoint);
             };
             if (response.status() >= 300) {
-                throw new BenchFailure(server.name + " " + endpoint + ": " + response.status() + " "
-                        + Shell.tail(response.body(), 300));
+                throw new BenchFailure(server.name + " " + endpoint + ": " + response.status() + " " + Shell.tail(response.body(), 300));
             }
         }
         long calls = 0;
         long begins = 0;
         long rollbacks = 0;
         List<String> kinds = new ArrayList<>();
-        try (Connection c = fixtures.connect();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(
-                        "SELECT calls, query FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid "
-                                + "WHERE d.datname = 'strata' AND query NOT ILIKE '%pg_stat_statements%' ORDER BY calls DESC, query")) {
+        try (Connection c = fixtures.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT calls, query FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid "
+                     + "WHERE d.datname = 'strata' AND query NOT ILIKE '%pg_stat_statements%' ORDER BY calls DESC, query")) {
             while (rs.next()) {
                 long count = rs.getLong(1);
                 String query = rs.getString(2).strip();
                 calls += count;
-                if (query.regionMatches(true, 0, "BEGIN", 0, 5)) { // BEGIN, or pgjdbc's BEGIN READ ONLY
+                if (query.regionMatches(true, 0, "BEGIN", 0, 5)) {   // BEGIN, or pgjdbc's BEGIN READ ONLY
                     begins += count;
                 } else if (query.equalsIgnoreCase("ROLLBACK")) {
                     rollbacks += count;
                 }
-                if (count * 10
-                        >= n) { // statements of (nearly) every request; the rest (e.g. a pool's idle check) only count
-                    String verb = query.toUpperCase(Locale.ROOT).startsWith("BEGIN READ ONLY")
-                            ? "BEGIN READ ONLY"
+                if (count * 10 >= n) {   // statements of (nearly) every request; the rest (e.g. a pool's idle check) only count
+                    String verb = query.toUpperCase(Locale.ROOT).startsWith("BEGIN READ ONLY") ? "BEGIN READ ONLY"
                             : query.split("\\s+")[0].toUpperCase(Locale.ROOT);
                     kinds.add(verb + (count == n ? "" : "×" + String.format(Locale.ROOT, "%.2f", count / (double) n)));
                 }
@@ -1095,63 +826,44 @@ final class BenchRun {
         if (server == strata) {
             statementCounts.put(endpoint, perRequest);
         }
-        return new String[] {
-            String.format(Locale.ROOT, "%.2f", perRequest),
-            String.format(Locale.ROOT, "%.2f", begins / (double) n),
-            String.join(" ", kinds)
-        };
+        return new String[]{String.format(Locale.ROOT, "%.2f", perRequest), String.format(Locale.ROOT, "%.2f", begins / (double) n),
+                String.join(" ", kinds)};
     }
 
     private final Map<String, Double> statementCounts = new LinkedHashMap<>();
 
-    // ---- section 4b: memory under load
-    // ---------------------------------------------------------------------------------
+    // ---- section 4b: memory under load ---------------------------------------------------------------------------------
 
     private void memory() {
         if (peakRssKb.isEmpty()) {
-            return; // no load ran (--only without http or scaling): nothing to report but the start, shown above
+            return;   // no load ran (--only without http or scaling): nothing to report but the start, shown above
         }
-        Report.Table table = report.table(
-                "Memory (resident set size of each server's JVM)",
-                "server",
-                "after start",
-                "peak under load",
-                "target");
+        Report.Table table = report.table("Memory (resident set size of each server's JVM)", "server", "after start", "peak under load", "target");
         long strataPeak = peakRssKb.getOrDefault("strata", 0L);
         table.row("Strata", Report.megabytes(strataStartRss), Report.megabytes(strataPeak), "< 300 MB after warm-up");
         table.row("baseline", "", Report.megabytes(peakRssKb.getOrDefault("baseline", 0L)), "");
         long peerPeak = peakRssKb.getOrDefault("peer", 0L);
         if (peer != null) {
             table.row("Spring peer", Report.megabytes(peerStartRss), Report.megabytes(peerPeak), "");
-            targets.put(
-                    "peak RSS under load vs the Spring peer",
-                    Report.megabytes(strataPeak) + " vs " + Report.megabytes(peerPeak) + " (target: below the peer)"
-                            + (peerPeak > 0 && strataPeak < peerPeak ? "" : " MISSED"));
+            targets.put("peak RSS under load vs the Spring peer", Report.megabytes(strataPeak) + " vs " + Report.megabytes(peerPeak)
+                    + " (target: below the peer)" + (peerPeak > 0 && strataPeak < peerPeak ? "" : " MISSED"));
         }
         table.note("Sampled every 100 ms from /proc/<pid>/status (VmRSS) during every wrk run. All three JVMs run with "
                 + "bootstrap/jvm.options.");
-        targets.put(
-                "RSS after warm-up (peak under load)",
-                Report.megabytes(strataPeak) + " (target < 300 MB)" + (strataPeak < 300 * 1024 ? "" : " MISSED"));
+        targets.put("RSS after warm-up (peak under load)", Report.megabytes(strataPeak) + " (target < 300 MB)"
+                + (strataPeak < 300 * 1024 ? "" : " MISSED"));
         report.print(table);
     }
 
-    // ---- section 2: bulk load
-    // ----------------------------------------------------------------------------------------
+
+    // ---- section 2: bulk load ----------------------------------------------------------------------------------------
 
     private void bulk() throws SQLException {
         Fixtures bulkDb = new Fixtures(postgres, "bulk", work.resolve("paths"));
         progress("section 2: bulk load (migrating the bulk database with a Strata start)");
-        launchStrata("bulk-migrate", withPort(strataEnv("bulk"), embeddedStrataPort), embeddedStrataPort)
-                .close();
-        Report.Table table = report.table(
-                "Bulk load into users (8 indexes, 2 of them GIN): rows/s",
-                "rows",
-                "method",
-                "seconds",
-                "rows/s",
-                "vs JDBC batching",
-                "vs row by row");
+        launchStrata("bulk-migrate", withPort(strataEnv("bulk"), embeddedStrataPort), embeddedStrataPort).close();
+        Report.Table table = report.table("Bulk load into users (8 indexes, 2 of them GIN): rows/s",
+                "rows", "method", "seconds", "rows/s", "vs JDBC batching", "vs row by row");
         double rowByRow = 0;
         for (int rows : options.bulkSizes()) {
             Map<String, Double> rates = new LinkedHashMap<>();
@@ -1164,13 +876,8 @@ final class BenchRun {
                     }
                 });
                 rowByRow = sample / seconds;
-                table.row(
-                        String.format(Locale.ROOT, "%,d", sample),
-                        "JDBC row by row (one INSERT per row)",
-                        String.format(Locale.ROOT, "%.1f", seconds),
-                        Report.rate(rowByRow),
-                        "",
-                        "1x");
+                table.row(String.format(Locale.ROOT, "%,d", sample), "JDBC row by row (one INSERT per row)",
+                        String.format(Locale.ROOT, "%.1f", seconds), Report.rate(rowByRow), "", "1x");
             }
             truncateUsers(bulkDb);
             double batchSeconds = timed(() -> {
@@ -1190,36 +897,22 @@ final class BenchRun {
             double strataSeconds = strataSeed(rows);
             rates.put("Strata: ./strata db seed --users " + rows, rows / strataSeconds);
             double batchRate = rows / batchSeconds;
-            Map<String, Double> seconds = Map.of(
-                    "JDBC batching (1,000 per batch, reWriteBatchedInserts)",
-                    batchSeconds,
-                    "COPY FROM STDIN",
-                    copySeconds,
-                    "Strata: ./strata db seed --users " + rows,
-                    strataSeconds);
+            Map<String, Double> seconds = Map.of("JDBC batching (1,000 per batch, reWriteBatchedInserts)", batchSeconds,
+                    "COPY FROM STDIN", copySeconds, "Strata: ./strata db seed --users " + rows, strataSeconds);
             for (Map.Entry<String, Double> rate : rates.entrySet()) {
-                table.row(
-                        String.format(Locale.ROOT, "%,d", rows),
-                        rate.getKey(),
-                        String.format(Locale.ROOT, "%.1f", seconds.get(rate.getKey())),
-                        Report.rate(rate.getValue()),
-                        Report.ratio(rate.getValue(), batchRate),
+                table.row(String.format(Locale.ROOT, "%,d", rows), rate.getKey(), String.format(Locale.ROOT, "%.1f", seconds.get(rate.getKey())),
+                        Report.rate(rate.getValue()), Report.ratio(rate.getValue(), batchRate),
                         String.format(Locale.ROOT, "%.0fx", rate.getValue() / rowByRow));
             }
             double strataRate = rows / strataSeconds;
-            targets.put(
-                    "bulk " + String.format(Locale.ROOT, "%,d", rows) + " rows vs JDBC batching",
-                    Report.ratio(strataRate, batchRate) + " (target >= 50%)"
-                            + (strataRate >= 0.5 * batchRate ? "" : " MISSED"));
-            targets.put(
-                    "bulk " + String.format(Locale.ROOT, "%,d", rows) + " rows vs row by row",
-                    String.format(Locale.ROOT, "%.0fx", strataRate / rowByRow) + " (target >= 10x)"
-                            + (strataRate >= 10 * rowByRow ? "" : " MISSED"));
+            targets.put("bulk " + String.format(Locale.ROOT, "%,d", rows) + " rows vs JDBC batching", Report.ratio(strataRate, batchRate)
+                    + " (target >= 50%)" + (strataRate >= 0.5 * batchRate ? "" : " MISSED"));
+            targets.put("bulk " + String.format(Locale.ROOT, "%,d", rows) + " rows vs row by row", String.format(Locale.ROOT, "%.0fx", strataRate / rowByRow)
+                    + " (target >= 10x)" + (strataRate >= 10 * rowByRow ? "" : " MISSED"));
         }
-        table.note(
-                "Each load starts from an empty table (TRUNCATE, CHECKPOINT). Strata's figure is the seeding command's own "
-                        + "timing of its inserts (JVM start and migrations check excluded, as connection set-up is for the others); "
-                        + "row by row is measured on a sample.");
+        table.note("Each load starts from an empty table (TRUNCATE, CHECKPOINT). Strata's figure is the seeding command's own "
+                + "timing of its inserts (JVM start and migrations check excluded, as connection set-up is for the others); "
+                + "row by row is measured on a sample.");
         report.print(table);
     }
 
@@ -1231,11 +924,8 @@ final class BenchRun {
     private static final Pattern SEEDED = Pattern.compile("seeded users (\\d+) rows in (\\d+) ms");
 
     private double strataSeed(int rows) {
-        Shell.Result result = Shell.runChecked(
-                List.of(options.root().resolve("strata").toString(), "db", "seed", "--users", String.valueOf(rows)),
-                strataEnv("bulk"),
-                options.root(),
-                3600);
+        Shell.Result result = Shell.runChecked(List.of(options.root().resolve("strata").toString(), "db", "seed", "--users", String.valueOf(rows)),
+                strataEnv("bulk"), options.root(), 3600);
         Matcher m = SEEDED.matcher(result.out());
         if (!m.find()) {
             throw new BenchFailure("unexpected output of ./strata db seed:\n" + Shell.tail(result.combined(), 1000));
@@ -1258,8 +948,7 @@ final class BenchRun {
         return (System.nanoTime() - started) / 1e9;
     }
 
-    // ---- summary
-    // --------------------------------------------------------------------------------------------------------
+    // ---- summary --------------------------------------------------------------------------------------------------------
 
     private void targetsTable() {
         Report.Table table = report.table("Targets", "target", "measured");
@@ -1267,25 +956,17 @@ final class BenchRun {
             if (bySize.size() > 1) {
                 double smallest = bySize.values().iterator().next();
                 double largest = bySize.values().stream().reduce((a, b) -> b).orElse(smallest);
-                targets.put(
-                        "flat cost " + endpoint + " p50 "
-                                + String.join(
-                                        " → ",
-                                        bySize.keySet().stream()
-                                                .map(k -> String.format(Locale.ROOT, "%,d", k))
-                                                .toList()),
-                        bySize.values().stream()
-                                        .map(Report::millis)
-                                        .reduce((a, b) -> a + " → " + b)
-                                        .orElse("") + " ms" + (largest <= smallest * 1.5 + 0.2 ? "" : " NOT FLAT"));
+                targets.put("flat cost " + endpoint + " p50 " + String.join(" → ", bySize.keySet().stream()
+                                .map(k -> String.format(Locale.ROOT, "%,d", k)).toList()),
+                        bySize.values().stream().map(Report::millis).reduce((a, b) -> a + " → " + b).orElse("")
+                                + " ms" + (largest <= smallest * 1.5 + 0.2 ? "" : " NOT FLAT"));
             }
         });
         targets.forEach(table::row);
         report.print(table);
     }
 
-    // ---- helpers
-    // ----------------------------------------------------------------------------------------------------------
+    // ---- helpers ----------------------------------------------------------------------------------------------------------
 
     private static String ms(long millis) {
         return millis < 0 ? "-" : String.format(Locale.ROOT, "%,d ms", millis);

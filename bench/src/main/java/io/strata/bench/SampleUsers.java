@@ -1,5 +1,8 @@
 package io.strata.bench;
 
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,8 +10,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * Sample users for the raw loaders (JDBC batching, row by row, COPY), shaped like the rows Strata's own seeding
@@ -19,11 +20,9 @@ final class SampleUsers {
 
     static final String COLUMNS = "id,email,username,first_name,last_name,password_hash,role,status,email_verified,"
             + "login_count,tags,preferences,version,created_at,updated_at,password_changed_at";
-    private static final String INSERT =
-            "INSERT INTO users (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?)";
+    private static final String INSERT = "INSERT INTO users (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?)";
     // a real argon2id hash (of "sample password"), the same length as those Strata stores
-    private static final String HASH =
-            "$argon2id$v=19$m=19456,t=2,p=1$c2FtcGxlLXNhbHQtYmVuY2g$W2c0Hn3bB7vY8c3u0m2V4lM2VQx1JqJ3o6b7G4zq6tA";
+    private static final String HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FtcGxlLXNhbHQtYmVuY2g$W2c0Hn3bB7vY8c3u0m2V4lM2VQx1JqJ3o6b7G4zq6tA";
     private static final int COMMIT_EVERY = 5_000;
 
     private final String prefix;
@@ -93,10 +92,7 @@ final class SampleUsers {
         insert.setString(8, "ACTIVE");
         insert.setBoolean(9, false);
         insert.setLong(10, 0);
-        insert.setArray(
-                11,
-                connection.createArrayOf(
-                        "text", i % 3 == 0 ? new String[] {"sample", "bench"} : new String[] {"sample"}));
+        insert.setArray(11, connection.createArrayOf("text", i % 3 == 0 ? new String[]{"sample", "bench"} : new String[]{"sample"}));
         insert.setString(12, "{}");
         insert.setLong(13, 0);
         insert.setTimestamp(14, created);
@@ -107,37 +103,20 @@ final class SampleUsers {
     /** COPY ... FROM STDIN (text format), streamed in 256 KiB chunks. */
     long copy(Connection connection, long from, long count) throws SQLException {
         connection.setAutoCommit(false);
-        CopyIn copy =
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY users (" + COLUMNS + ") FROM STDIN");
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("COPY users (" + COLUMNS + ") FROM STDIN");
         try {
             StringBuilder chunk = new StringBuilder(300_000);
             for (long i = from; i < from + count; i++) {
                 String created = createdAt(i).toString();
-                chunk.append(UUID.randomUUID())
-                        .append('\t')
-                        .append(prefix)
-                        .append('-')
-                        .append(i)
-                        .append("@example.test\t")
-                        .append(prefix)
-                        .append('_')
-                        .append(i)
-                        .append('\t')
-                        .append("Sample\tUser ")
-                        .append(i)
-                        .append('\t')
-                        .append(HASH)
-                        .append('\t')
-                        .append(role(i))
-                        .append("\tACTIVE\tf\t0\t")
-                        .append(i % 3 == 0 ? "{sample,bench}" : "{sample}")
-                        .append("\t{}\t0\t")
-                        .append(created)
-                        .append('\t')
-                        .append(created)
-                        .append('\t')
-                        .append(created)
-                        .append('\n');
+                chunk.append(UUID.randomUUID()).append('\t')
+                        .append(prefix).append('-').append(i).append("@example.test\t")
+                        .append(prefix).append('_').append(i).append('\t')
+                        .append("Sample\tUser ").append(i).append('\t')
+                        .append(HASH).append('\t')
+                        .append(role(i)).append("\tACTIVE\tf\t0\t")
+                        .append(i % 3 == 0 ? "{sample,bench}" : "{sample}").append("\t{}\t0\t")
+                        .append(created).append('\t').append(created).append('\t').append(created).append('\n');
                 if (chunk.length() > 256_000) {
                     write(copy, chunk);
                 }

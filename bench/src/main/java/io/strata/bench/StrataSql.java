@@ -13,7 +13,8 @@ package io.strata.bench;
  */
 final class StrataSql {
 
-    private StrataSql() {}
+    private StrataSql() {
+    }
 
     /** Bearer-token lookup, in its own transaction before every request (BearerAuthenticationFilter). */
     static final String AUTHENTICATE = """

@@ -32,16 +32,14 @@ public final class BearerAuthentication implements Ordered {
 
     /** RFC 6750 b64token. */
     private static final Pattern TOKEN = Pattern.compile("^[A-Za-z0-9\\-._~+/]+=*$");
-
     private static final int MAX_TOKEN_LENGTH = 256;
     /** Strata's strata.identity.last-seen-granularity default. */
     private static final Duration LAST_SEEN_GRANULARITY = Duration.ofMinutes(1);
 
-    private static final String FIND_SESSION =
-            "select sje1_0.id,sje1_0.created_at,sje1_0.device_info,sje1_0.expires_at,"
-                    + "host(sje1_0.ip_address),sje1_0.last_seen_at,sje1_0.revoked_at,sje1_0.token_hash,sje1_0.updated_at,"
-                    + "sje1_0.user_agent,sje1_0.user_id,sje1_0.version,uje1_0.role,uje1_0.status from sessions sje1_0 "
-                    + "join users uje1_0 on uje1_0.id=sje1_0.user_id where sje1_0.token_hash=?";
+    private static final String FIND_SESSION = "select sje1_0.id,sje1_0.created_at,sje1_0.device_info,sje1_0.expires_at,"
+            + "host(sje1_0.ip_address),sje1_0.last_seen_at,sje1_0.revoked_at,sje1_0.token_hash,sje1_0.updated_at,"
+            + "sje1_0.user_agent,sje1_0.user_id,sje1_0.version,uje1_0.role,uje1_0.status from sessions sje1_0 "
+            + "join users uje1_0 on uje1_0.id=sje1_0.user_id where sje1_0.token_hash=?";
     private static final String MARK_SEEN = "update sessions sje1_0 set last_seen_at=? where sje1_0.id=? "
             + "and (sje1_0.last_seen_at is null or sje1_0.last_seen_at<?)";
 
@@ -72,10 +70,8 @@ public final class BearerAuthentication implements Ordered {
     public void authenticate(HttpRequest<?> request) {
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         if (header == null) {
-            throw ApiProblem.unauthenticated(
-                    "authentication required: send Authorization: Bearer <token> "
-                            + "(get one from POST /api/v1/sessions)",
-                    false);
+            throw ApiProblem.unauthenticated("authentication required: send Authorization: Bearer <token> "
+                    + "(get one from POST /api/v1/sessions)", false);
         }
         Caller caller = find(sha256Hex(bearerToken(header)))
                 .orElseThrow(() -> ApiProblem.unauthenticated("the bearer token is invalid, expired or revoked", true));
@@ -95,8 +91,7 @@ public final class BearerAuthentication implements Ordered {
                         return Optional.empty();
                     }
                     Instant revokedAt = Jdbc.instant(rs, "revoked_at");
-                    boolean active = revokedAt == null
-                            && now.isBefore(Jdbc.instant(rs, "expires_at"))
+                    boolean active = revokedAt == null && now.isBefore(Jdbc.instant(rs, "expires_at"))
                             && rs.getString("status").equals("ACTIVE");
                     if (!active) {
                         return Optional.empty();
@@ -123,9 +118,7 @@ public final class BearerAuthentication implements Ordered {
         int space = value.indexOf(' ');
         if (space > 0 && value.substring(0, space).equalsIgnoreCase("Bearer")) {
             String token = value.substring(space + 1).strip();
-            if (!token.isEmpty()
-                    && token.length() <= MAX_TOKEN_LENGTH
-                    && TOKEN.matcher(token).matches()) {
+            if (!token.isEmpty() && token.length() <= MAX_TOKEN_LENGTH && TOKEN.matcher(token).matches()) {
                 return token;
             }
         }
@@ -134,8 +127,8 @@ public final class BearerAuthentication implements Ordered {
 
     private static String sha256Hex(String token) {
         try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JRE", e);
         }

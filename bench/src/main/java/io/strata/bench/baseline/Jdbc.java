@@ -44,7 +44,7 @@ final class Jdbc {
             // the pool hands out autocommit connections (Hikari validates idle ones with SELECT 1 outside any
             // transaction, as Strata's pool does) and restores autocommit when the connection comes back
             connection.setAutoCommit(false);
-            connection.setReadOnly(readOnly); // the pool resets it when the connection comes back
+            connection.setReadOnly(readOnly);   // the pool resets it when the connection comes back
             try {
                 T result = work.run(connection);
                 connection.commit();

@@ -29,7 +29,6 @@ final class ProjectRows {
             + "pje1_0.completion,pje1_0.created_at,pje1_0.description,pje1_0.due_date,pje1_0.name,pje1_0.owner_id,"
             + "pje1_0.priority,pje1_0.search_text,pje1_0.start_date,pje1_0.status,pje1_0.tags,pje1_0.task_count,"
             + "pje1_0.updated_at,pje1_0.version from projects pje1_0 where pje1_0.id=? for no key update";
-
     private static final String MEMBERS = "select m1_0.project_id,m1_0.user_id from project_members m1_0 "
             + "where m1_0.project_id=? order by m1_0.user_id";
     private static final String INSERT_TASK = "insert into tasks (actual_hours,assignee_id,completed_at,created_at,"
@@ -48,89 +47,29 @@ final class ProjectRows {
     private static final String COMMITTED_VERSION = "SELECT version FROM projects WHERE id = ?";
 
     /** A row of {@code projects} with its members (user ids in order). */
-    record ProjectRow(
-            UUID id,
-            String name,
-            String description,
-            String status,
-            String priority,
-            UUID ownerId,
-            List<UUID> members,
-            LocalDate startDate,
-            LocalDate dueDate,
-            BigDecimal budgetAmount,
-            String budgetCurrency,
-            String[] tags,
-            long taskCount,
-            int completion,
-            long version,
-            Instant createdAt,
-            Instant updatedAt) {
+    record ProjectRow(UUID id, String name, String description, String status, String priority, UUID ownerId,
+                      List<UUID> members, LocalDate startDate, LocalDate dueDate, BigDecimal budgetAmount,
+                      String budgetCurrency, String[] tags, long taskCount, int completion, long version,
+                      Instant createdAt, Instant updatedAt) {
 
         boolean isMember(UUID userId) {
             return members.contains(userId);
         }
 
         ProjectRow withDetails(String newName, String newDescription, Instant at) {
-            return new ProjectRow(
-                    id,
-                    newName,
-                    newDescription,
-                    status,
-                    priority,
-                    ownerId,
-                    members,
-                    startDate,
-                    dueDate,
-                    budgetAmount,
-                    budgetCurrency,
-                    tags,
-                    taskCount,
-                    completion,
-                    version,
-                    createdAt,
-                    at);
+            return new ProjectRow(id, newName, newDescription, status, priority, ownerId, members, startDate, dueDate,
+                    budgetAmount, budgetCurrency, tags, taskCount, completion, version, createdAt, at);
         }
 
         ProjectRow withTaskCounters(long newTaskCount, int newCompletion, Instant at) {
-            return new ProjectRow(
-                    id,
-                    name,
-                    description,
-                    status,
-                    priority,
-                    ownerId,
-                    members,
-                    startDate,
-                    dueDate,
-                    budgetAmount,
-                    budgetCurrency,
-                    tags,
-                    newTaskCount,
-                    newCompletion,
-                    version,
-                    createdAt,
-                    at);
+            return new ProjectRow(id, name, description, status, priority, ownerId, members, startDate, dueDate,
+                    budgetAmount, budgetCurrency, tags, newTaskCount, newCompletion, version, createdAt, at);
         }
 
         Json.Project json() {
-            return new Json.Project(
-                    id,
-                    name,
-                    description,
-                    status,
-                    priority,
-                    ownerId,
-                    members,
-                    startDate,
-                    dueDate,
+            return new Json.Project(id, name, description, status, priority, ownerId, members, startDate, dueDate,
                     budgetAmount == null ? null : new Json.Budget(budgetAmount, budgetCurrency),
-                    new TreeSet<>(List.of(tags)),
-                    taskCount,
-                    completion,
-                    version,
-                    createdAt,
-                    updatedAt);
+                    new TreeSet<>(List.of(tags)), taskCount, completion, version, createdAt, updatedAt);
         }
     }
 
@@ -143,7 +82,8 @@ final class ProjectRows {
         }
     }
 
-    private ProjectRows() {}
+    private ProjectRows() {
+    }
 
     /** The project and its members in one statement (one row per member). */
     static Optional<ProjectRow> findWithMembers(Connection connection, UUID id) throws SQLException {
@@ -246,28 +186,14 @@ final class ProjectRows {
             update.setObject(14, changed.id());
             update.setLong(15, expectedVersion);
             if (update.executeUpdate() == 0) {
-                throw ApiProblem.staleVersion(
-                        "Project", changed.id(), expectedVersion, committedVersion(connection, changed.id()));
+                throw ApiProblem.staleVersion("Project", changed.id(), expectedVersion,
+                        committedVersion(connection, changed.id()));
             }
         }
-        return new ProjectRow(
-                changed.id(),
-                changed.name(),
-                changed.description(),
-                changed.status(),
-                changed.priority(),
-                changed.ownerId(),
-                changed.members(),
-                changed.startDate(),
-                changed.dueDate(),
-                changed.budgetAmount(),
-                changed.budgetCurrency(),
-                changed.tags(),
-                changed.taskCount(),
-                changed.completion(),
-                nextVersion,
-                changed.createdAt(),
-                changed.updatedAt());
+        return new ProjectRow(changed.id(), changed.name(), changed.description(), changed.status(),
+                changed.priority(), changed.ownerId(), changed.members(), changed.startDate(), changed.dueDate(),
+                changed.budgetAmount(), changed.budgetCurrency(), changed.tags(), changed.taskCount(),
+                changed.completion(), nextVersion, changed.createdAt(), changed.updatedAt());
     }
 
     private static long committedVersion(Connection connection, UUID id) throws SQLException {
@@ -281,23 +207,11 @@ final class ProjectRows {
 
     /** The project columns of the current row; {@code members} is filled by the caller. */
     private static ProjectRow project(ResultSet rs, List<UUID> members) throws SQLException {
-        return new ProjectRow(
-                Jdbc.uuid(rs, "id"),
-                rs.getString("name"),
-                rs.getString("description"),
-                rs.getString("status"),
-                rs.getString("priority"),
-                Jdbc.uuid(rs, "owner_id"),
-                members,
-                rs.getObject("start_date", LocalDate.class),
-                rs.getObject("due_date", LocalDate.class),
-                rs.getBigDecimal("budget_amount"),
-                rs.getString("budget_currency"),
-                Jdbc.strings(rs, "tags"),
-                rs.getLong("task_count"),
-                rs.getInt("completion"),
-                rs.getLong("version"),
-                Jdbc.instant(rs, "created_at"),
-                Jdbc.instant(rs, "updated_at"));
+        return new ProjectRow(Jdbc.uuid(rs, "id"), rs.getString("name"), rs.getString("description"),
+                rs.getString("status"), rs.getString("priority"), Jdbc.uuid(rs, "owner_id"), members,
+                rs.getObject("start_date", LocalDate.class), rs.getObject("due_date", LocalDate.class),
+                rs.getBigDecimal("budget_amount"), rs.getString("budget_currency"), Jdbc.strings(rs, "tags"),
+                rs.getLong("task_count"), rs.getInt("completion"), rs.getLong("version"),
+                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
     }
 }

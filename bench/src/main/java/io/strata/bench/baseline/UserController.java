@@ -40,8 +40,8 @@ public final class UserController {
             + "uje1_0.password_changed_at,uje1_0.password_hash,uje1_0.preferences,uje1_0.role,uje1_0.search_text,"
             + "uje1_0.status,uje1_0.tags,uje1_0.updated_at,uje1_0.username,uje1_0.version from users uje1_0";
     private static final String FIND_BY_ID = COLUMNS + " where (uje1_0.id=?) fetch first ? rows only";
-    private static final String FIRST_PAGE =
-            COLUMNS + " where uje1_0.role=? order by 2 desc,1 desc fetch first ? rows only";
+    private static final String FIRST_PAGE = COLUMNS
+            + " where uje1_0.role=? order by 2 desc,1 desc fetch first ? rows only";
     /** Rows after the cursor in (created_at desc, id desc); the redundant {@code <=} lets PostgreSQL range-scan. */
     private static final String NEXT_PAGE = COLUMNS + " where uje1_0.role=? and uje1_0.created_at<=? "
             + "and (uje1_0.created_at<? or uje1_0.created_at=? and uje1_0.id<?) order by 2 desc,1 desc "
@@ -75,14 +75,13 @@ public final class UserController {
 
     /** Only the list the benchmark reads: one role, newest first, keyset paging. */
     @Get
-    public Json.Page<Json.User> search(
-            @RequestAttribute(BearerAuthentication.CALLER) Caller caller, HttpRequest<?> request) {
+    public Json.Page<Json.User> search(@RequestAttribute(BearerAuthentication.CALLER) Caller caller,
+                                       HttpRequest<?> request) {
         ConvertibleMultiValues<String> parameters = request.getParameters();
         for (String name : parameters.names()) {
             if (!LIST_PARAMETERS.contains(name) || parameters.getAll(name).size() > 1) {
-                throw ApiProblem.validation(
-                        name,
-                        "the baseline serves only role=eq.<ROLE>&sort=-createdAt" + "&limit=<n>&cursor=<c>, each once");
+                throw ApiProblem.validation(name, "the baseline serves only role=eq.<ROLE>&sort=-createdAt"
+                        + "&limit=<n>&cursor=<c>, each once");
             }
         }
         String role = role(parameters.get("role"));
@@ -142,25 +141,12 @@ public final class UserController {
         String firstName = rs.getString("first_name");
         String lastName = rs.getString("last_name");
         String fullName = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();
-        return new Json.User(
-                Jdbc.uuid(rs, "id"),
-                rs.getString("email"),
-                username,
-                firstName,
-                lastName,
-                fullName.isEmpty() ? username : fullName,
-                rs.getString("role"),
-                rs.getString("status"),
-                rs.getBoolean("email_verified"),
-                Jdbc.instant(rs, "email_verified_at"),
-                Jdbc.instant(rs, "password_changed_at"),
-                Jdbc.instant(rs, "last_login_at"),
-                rs.getLong("login_count"),
-                new TreeSet<>(List.of(Jdbc.strings(rs, "tags"))),
-                jsonObject(rs.getString("preferences")),
-                rs.getLong("version"),
-                Jdbc.instant(rs, "created_at"),
-                Jdbc.instant(rs, "updated_at"));
+        return new Json.User(Jdbc.uuid(rs, "id"), rs.getString("email"), username, firstName, lastName,
+                fullName.isEmpty() ? username : fullName, rs.getString("role"), rs.getString("status"),
+                rs.getBoolean("email_verified"), Jdbc.instant(rs, "email_verified_at"),
+                Jdbc.instant(rs, "password_changed_at"), Jdbc.instant(rs, "last_login_at"), rs.getLong("login_count"),
+                new TreeSet<>(List.of(Jdbc.strings(rs, "tags"))), jsonObject(rs.getString("preferences")),
+                rs.getLong("version"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
     }
 
     /** A jsonb object as a map in jsonb's key order (what Hibernate hands Strata). */
@@ -173,12 +159,10 @@ public final class UserController {
     }
 
     private static String role(String filter) {
-        String value = filter == null || !filter.regionMatches(true, 0, "eq.", 0, 3)
-                ? null
+        String value = filter == null || !filter.regionMatches(true, 0, "eq.", 0, 3) ? null
                 : filter.substring(3).toUpperCase(Locale.ROOT);
         if (value == null || !ROLES.contains(value)) {
-            throw ApiProblem.validation(
-                    "role", "the baseline needs role=eq.<ROLE>, one of ADMIN, MANAGER, USER, GUEST");
+            throw ApiProblem.validation("role", "the baseline needs role=eq.<ROLE>, one of ADMIN, MANAGER, USER, GUEST");
         }
         return value;
     }
