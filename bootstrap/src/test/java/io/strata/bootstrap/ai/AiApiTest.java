@@ -869,6 +869,55 @@ class AiApiTest extends IntegrationTest {
                         givenNow.subtract(new BigDecimal("9.990000000000")).toPlainString());
     }
 
+    @Test
+    void concurrentRepricesOfOneRangeChangeEachInteractionOnceAndTheirDifferencesAddUp() throws Exception {
+        TestUser lou = user("ai-race");
+        String model = model("race");
+        Instant start = Instant.parse("2026-07-01T00:00:00Z");
+        addPrice(model, "1", null, "1", start.minusSeconds(10));
+        BigDecimal before = BigDecimal.ZERO;
+        for (int i = 0; i < 20; i++) {
+            before = before.add(new BigDecimal((String)
+                    record(lou, model, 1000 + i, 0, 10, start.plusSeconds(i)).get("costUsd")));
+        }
+        addPrice(model, "2", null, "3", start); // a correction for the whole range
+        Map<String, Object> range =
+                body("from", start.toString(), "to", start.plusSeconds(60).toString());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Map<String, Object>>> results = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return api().post("/api/v1/ai/reprice")
+                            .token(adminToken())
+                            .json(range)
+                            .send()
+                            .expect(200)
+                            .json();
+                }));
+            }
+            go.countDown();
+            long repriced = 0;
+            BigDecimal difference = BigDecimal.ZERO;
+            for (java.util.concurrent.Future<Map<String, Object>> result : results) {
+                Map<String, Object> r = result.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                repriced += number(r.get("repriced"));
+                difference = difference.add(new BigDecimal((String) r.get("differenceUsd")));
+            }
+            BigDecimal after = BigDecimal.ZERO;
+            for (int i = 0; i < 20; i++) {
+                after = after.add(new BigDecimal(cost(1000 + i, 0, 10, "2", "2", "3")));
+            }
+            // the second reprice waited for the first one's row locks, then found nothing left to change
+            assertThat(repriced).isEqualTo(20);
+            assertThat(difference).isEqualByComparingTo(after.subtract(before));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private Map<String, Object> get(TestUser who, Map<String, Object> interaction) {
         return api().get(INTERACTIONS + "/" + interaction.get("id"))
                 .token(who.token())
