@@ -1,5 +1,6 @@
 package io.strata.application.ai;
 
+import io.strata.application.shared.Query;
 import io.strata.domain.ai.AiInteraction;
 import io.strata.domain.ai.AiInteractionId;
 import io.strata.domain.ai.UsageQuery;
@@ -10,6 +11,7 @@ import io.strata.domain.shared.query.SearchCriteria;
 import io.strata.domain.shared.user.Actor;
 
 /** Reads of interactions: a user sees their own, an ADMIN everyone's; to anyone else an interaction does not exist. */
+@Query
 public interface AiInteractionQueries {
     AiInteraction get(Actor actor, AiInteractionId id);
 

@@ -1,5 +1,6 @@
 package io.strata.application.ai;
 
+import io.strata.application.shared.UseCase;
 import io.strata.domain.ai.ModelPrice;
 import io.strata.domain.ai.ModelPriceId;
 import io.strata.domain.shared.user.Actor;
@@ -7,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** The price book (ADMIN): add a version of a model's or pattern's price, remove one no interaction used. */
+@UseCase
 public interface ManagePriceBookUseCase {
     ModelPrice add(AddCommand command);
 

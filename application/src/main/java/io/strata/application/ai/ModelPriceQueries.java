@@ -1,5 +1,6 @@
 package io.strata.application.ai;
 
+import io.strata.application.shared.Query;
 import io.strata.domain.ai.ModelPrice;
 import io.strata.domain.ai.ModelPriceId;
 import io.strata.domain.shared.query.Page;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** The price book is readable by every signed-in user (clients may want to estimate a cost). */
+@Query
 public interface ModelPriceQueries {
     ModelPrice get(Actor actor, ModelPriceId id);
 

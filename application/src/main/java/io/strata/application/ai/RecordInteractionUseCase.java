@@ -1,5 +1,6 @@
 package io.strata.application.ai;
 
+import io.strata.application.shared.UseCase;
 import io.strata.domain.ai.AiInteraction;
 import io.strata.domain.ai.InteractionStatus;
 import io.strata.domain.shared.user.Actor;
@@ -10,6 +11,7 @@ import java.time.Instant;
  * Records one AI interaction of the caller. The cost is the one sent, or computed from the price book version in
  * effect for the model when the interaction occurred (kept as its price version), or left unpriced.
  */
+@UseCase
 public interface RecordInteractionUseCase {
     AiInteraction record(Command command);
 

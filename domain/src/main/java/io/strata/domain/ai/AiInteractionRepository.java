@@ -1,5 +1,6 @@
 package io.strata.domain.ai;
 
+import io.strata.domain.shared.model.OutboundPort;
 import io.strata.domain.shared.query.Page;
 import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.SearchCriteria;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Port: AI interactions, their usage report and their repricing. */
+@OutboundPort
 public interface AiInteractionRepository {
     Optional<AiInteraction> findById(AiInteractionId id);
 

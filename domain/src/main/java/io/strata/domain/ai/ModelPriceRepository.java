@@ -1,5 +1,6 @@
 package io.strata.domain.ai;
 
+import io.strata.domain.shared.model.OutboundPort;
 import io.strata.domain.shared.query.Page;
 import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.SearchCriteria;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Port: the price book. */
+@OutboundPort
 public interface ModelPriceRepository {
     Optional<ModelPrice> findById(ModelPriceId id);
 
