@@ -145,6 +145,9 @@ final class BenchRun {
         if (options.runs("bulk")) {
             bulk();
         }
+        if (options.runs("ai")) {
+            new AiUsageBench(fixtures, strata.baseUrl, token, report, BenchRun::progress).run();
+        }
         targetsTable();
         List<Path> files = report.write(options.root().resolve("bench/results"), stamp);
         progress("written: " + files.get(0) + " and " + files.get(1) + " (also latest.md, latest.csv)");

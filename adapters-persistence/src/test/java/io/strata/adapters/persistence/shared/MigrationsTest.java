@@ -56,7 +56,9 @@ class MigrationsTest {
                         "project_members",
                         "tasks",
                         "task_dependencies",
-                        "events");
+                        "events",
+                        "ai_model_prices",
+                        "ai_interactions");
         assertThat(extensions(url)).contains("pg_trgm");
 
         // every migration has its rollback, with the same name
@@ -114,7 +116,9 @@ class MigrationsTest {
                             "UserProfileJpaEntity",
                             "SessionJpaEntity",
                             "ProjectJpaEntity",
-                            "TaskJpaEntity");
+                            "TaskJpaEntity",
+                            "AiInteractionJpaEntity",
+                            "ModelPriceJpaEntity");
         }
     }
 

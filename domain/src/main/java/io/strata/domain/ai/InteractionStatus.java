@@ -1,0 +1,6 @@
+package io.strata.domain.ai;
+
+public enum InteractionStatus {
+    SUCCESS,
+    ERROR
+}
