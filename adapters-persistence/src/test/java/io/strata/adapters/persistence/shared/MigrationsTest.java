@@ -44,7 +44,7 @@ class MigrationsTest {
 
         migrateAndValidate(url);
         assertThat(appliedVersions(url)).hasSize(migrations.size()).last().isEqualTo(latest);
-        assertThat(latest).isEqualTo(6);
+        assertThat(latest).isEqualTo(50);
         assertThat(tables(url))
                 .contains(
                         "users",
@@ -56,7 +56,13 @@ class MigrationsTest {
                         "project_members",
                         "tasks",
                         "task_dependencies",
-                        "events");
+                        "events",
+                        "community_guilds",
+                        "community_members",
+                        "community_points_transfers",
+                        "community_case_counters",
+                        "community_cases",
+                        "community_case_reasons");
         assertThat(extensions(url)).contains("pg_trgm");
 
         // every migration has its rollback, with the same name

@@ -1,0 +1,9 @@
+package io.strata.application.community;
+
+import io.strata.domain.community.Member;
+import io.strata.domain.shared.user.Actor;
+
+/** Adds a member by (guild, external user id), or renames the existing one; the guild is created if new. */
+public interface UpsertMemberUseCase {
+    Member upsert(Actor actor, long guildId, long userId, String username);
+}

@@ -1,0 +1,19 @@
+package io.strata.domain.community;
+
+import java.util.Objects;
+import java.util.UUID;
+
+public record CaseId(UUID value) {
+    public CaseId {
+        Objects.requireNonNull(value, "case id");
+    }
+
+    public static CaseId newId() {
+        return new CaseId(UUID.randomUUID());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
