@@ -1,5 +1,6 @@
 package io.strata.application.community;
 
+import io.strata.application.shared.Query;
 import io.strata.domain.community.CaseReason;
 import io.strata.domain.community.ModerationCase;
 import io.strata.domain.shared.query.Page;
@@ -8,6 +9,7 @@ import io.strata.domain.shared.query.SearchCriteria;
 import io.strata.domain.shared.user.Actor;
 import java.util.List;
 
+@Query
 public interface CaseQueries {
     ModerationCase get(Actor actor, long guildId, long number);
 

@@ -1,9 +1,11 @@
 package io.strata.application.community;
 
+import io.strata.application.shared.UseCase;
 import io.strata.domain.community.ModerationCase;
 import io.strata.domain.shared.user.Actor;
 
 /** Resolves a case, or edits its reason (the earlier reasons are kept as revisions), at the version read. */
+@UseCase
 public interface ChangeCaseUseCase {
     ModerationCase resolve(Command command);
 

@@ -1,5 +1,6 @@
 package io.strata.application.community;
 
+import io.strata.application.shared.Query;
 import io.strata.domain.community.Member;
 import io.strata.domain.community.MemberWithCases;
 import io.strata.domain.shared.query.Page;
@@ -9,6 +10,7 @@ import io.strata.domain.shared.user.Actor;
 import java.time.Instant;
 import java.util.Map;
 
+@Query
 public interface MemberQueries {
     Member get(Actor actor, long guildId, long userId);
 

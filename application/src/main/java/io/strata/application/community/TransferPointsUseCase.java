@@ -1,5 +1,6 @@
 package io.strata.application.community;
 
+import io.strata.application.shared.UseCase;
 import io.strata.domain.community.PointsTransfer;
 import io.strata.domain.community.TransferRequest;
 import io.strata.domain.shared.user.Actor;
@@ -9,6 +10,7 @@ import io.strata.domain.shared.user.Actor;
  * one transaction with its ledger row. A retry with the same transfer id and body returns the first result
  * ({@code replayed}); the same id with another body is a 409 naming the differing fields.
  */
+@UseCase
 public interface TransferPointsUseCase {
     Result transfer(Actor actor, long guildId, TransferRequest request);
 

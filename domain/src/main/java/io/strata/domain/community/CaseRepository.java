@@ -1,11 +1,13 @@
 package io.strata.domain.community;
 
+import io.strata.domain.shared.model.OutboundPort;
 import io.strata.domain.shared.query.Page;
 import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.SearchCriteria;
 import java.util.List;
 import java.util.Optional;
 
+@OutboundPort
 public interface CaseRepository {
     /** The guild's next case number; its counter row stays locked until commit (a rollback gives it back). */
     long nextNumber(GuildId guildId);

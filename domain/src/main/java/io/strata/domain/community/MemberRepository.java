@@ -1,11 +1,13 @@
 package io.strata.domain.community;
 
+import io.strata.domain.shared.model.OutboundPort;
 import io.strata.domain.shared.query.Page;
 import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.SearchCriteria;
 import java.time.Instant;
 import java.util.Optional;
 
+@OutboundPort
 public interface MemberRepository {
     /** Inserts the member, or renames the existing one of that (guild, external user id): one statement. */
     Member upsert(GuildId guildId, long externalUserId, String username, Instant now);

@@ -1,5 +1,6 @@
 package io.strata.domain.community;
 
+import io.strata.domain.shared.model.OutboundPort;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The append-only points ledger and the balances it moves. */
+@OutboundPort
 public interface PointsLedger {
     Optional<PointsTransfer> find(GuildId guildId, UUID transferId);
 
