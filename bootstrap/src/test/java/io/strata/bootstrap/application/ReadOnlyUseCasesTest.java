@@ -2,6 +2,10 @@ package io.strata.bootstrap.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.strata.application.community.CaseQueries;
+import io.strata.application.community.MemberQueries;
+import io.strata.application.community.OpenCaseUseCase;
+import io.strata.application.community.UpsertMemberUseCase;
 import io.strata.application.identity.RegisterUserUseCase;
 import io.strata.application.identity.SessionQueries;
 import io.strata.application.identity.UserQueries;
@@ -11,6 +15,7 @@ import io.strata.application.workspace.SeedProjectsUseCase;
 import io.strata.application.workspace.TaskQueries;
 import io.strata.bootstrap.testing.ConnectionProbe;
 import io.strata.bootstrap.testing.IntegrationTest;
+import io.strata.domain.community.CaseType;
 import io.strata.domain.identity.User;
 import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.SearchCriteria;
@@ -22,6 +27,7 @@ import io.strata.domain.workspace.ProjectId;
 import io.strata.domain.workspace.TaskId;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +60,18 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
 
     @Inject
     SeedProjectsUseCase seedProjects;
+
+    @Inject
+    UpsertMemberUseCase upsertMember;
+
+    @Inject
+    OpenCaseUseCase openCase;
+
+    @Inject
+    MemberQueries members;
+
+    @Inject
+    CaseQueries cases;
 
     @Override
     protected Map<String, String> additionalProperties() {
@@ -90,6 +108,8 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
         ProjectId projectId = created.project().id();
         TaskId taskId = created.tasks().get(0).id();
         PageRequest page = PageRequest.first(10, List.of());
+        upsertMember.upsert(owner, 77L, 7L, "member");
+        openCase.open(new OpenCaseUseCase.Command(owner, 77L, 7L, CaseType.NOTE, null, 8L, null));
 
         Map<String, Runnable> reads = Map.ofEntries(
                 Map.entry("UserQueries.get", () -> users.get(owner, user.id())),
@@ -107,6 +127,13 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
                 Map.entry(
                         "TaskQueries.inProject", () -> tasks.inProject(owner, projectId, SearchCriteria.none(), page)),
                 Map.entry("TaskQueries.mine", () -> tasks.mine(owner, SearchCriteria.none(), page)),
+                Map.entry("MemberQueries.get", () -> members.get(owner, 77L, 7L)),
+                Map.entry("MemberQueries.getWithCases", () -> members.getWithCases(owner, 77L, 7L)),
+                Map.entry("MemberQueries.search", () -> members.search(owner, 77L, SearchCriteria.none(), page)),
+                Map.entry("MemberQueries.balancesAt", () -> members.balancesAt(owner, 77L, Instant.now())),
+                Map.entry("CaseQueries.get", () -> cases.get(owner, 77L, 1L)),
+                Map.entry("CaseQueries.reasonHistory", () -> cases.reasonHistory(owner, 77L, 1L)),
+                Map.entry("CaseQueries.search", () -> cases.search(owner, 77L, SearchCriteria.none(), page)),
                 Map.entry(
                         "SeedProjectsUseCase.start",
                         () -> seedProjects.start(new SeedProjectsUseCase.Start(admin, 1, 1, List.of()))));

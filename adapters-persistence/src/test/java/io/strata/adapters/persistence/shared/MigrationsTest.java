@@ -58,7 +58,13 @@ class MigrationsTest {
                         "task_dependencies",
                         "events",
                         "ai_model_prices",
-                        "ai_interactions");
+                        "ai_interactions",
+                        "community_guilds",
+                        "community_members",
+                        "community_points_transfers",
+                        "community_case_counters",
+                        "community_cases",
+                        "community_case_reasons");
         assertThat(extensions(url)).contains("pg_trgm");
 
         // every migration has its rollback, with the same name

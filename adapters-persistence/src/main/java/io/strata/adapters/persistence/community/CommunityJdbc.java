@@ -1,0 +1,67 @@
+package io.strata.adapters.persistence.community;
+
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.Session;
+
+/**
+ * Plain SQL on the transaction's connection, for the statements JPA has no words for (INSERT ... ON CONFLICT,
+ * UPDATE ... RETURNING, ordered row locks, ledger sums).
+ */
+final class CommunityJdbc {
+    interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private CommunityJdbc() {}
+
+    static <T> List<T> query(EntityManager entityManager, String sql, Binder binder, RowMapper<T> mapper) {
+        return entityManager.unwrap(Session.class).doReturningWork((Connection c) -> {
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                binder.bind(statement);
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<T> result = new ArrayList<>();
+                    while (rows.next()) {
+                        result.add(mapper.map(rows));
+                    }
+                    return result;
+                }
+            }
+        });
+    }
+
+    static int update(EntityManager entityManager, String sql, Binder binder) {
+        return entityManager.unwrap(Session.class).doReturningWork((Connection c) -> {
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                binder.bind(statement);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static Long nullableLong(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
+}

@@ -1,0 +1,91 @@
+package io.strata.bootstrap.community;
+
+import io.strata.bootstrap.testing.Api;
+import io.strata.bootstrap.testing.IntegrationTest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Shortcuts of the community HTTP tests: the guild's bot (a MANAGER), unique guild ids, concurrent calls. */
+abstract class CommunityApiSupport extends IntegrationTest {
+    static final String PATCH = "application/merge-patch+json";
+    private static final AtomicLong IDS = new AtomicLong(System.nanoTime() & 0xffff_ffffL);
+
+    private String botToken;
+
+    /** The guild's bot: a MANAGER user's token. */
+    String bot() {
+        if (botToken == null) {
+            botToken = api().newUser(adminToken(), "bot", "MANAGER").token();
+        }
+        return botToken;
+    }
+
+    static long newId() {
+        return IDS.incrementAndGet();
+    }
+
+    static String guild(long guildId) {
+        return "/api/v1/guilds/" + guildId;
+    }
+
+    Map<String, Object> member(long guildId, long userId, String username) {
+        return api().put(guild(guildId) + "/members/" + userId)
+                .token(bot())
+                .json(Map.of("username", username))
+                .send()
+                .expect(200)
+                .json();
+    }
+
+    /** An ordered map that accepts nulls. */
+    static Map<String, Object> body(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    /** Runs the calls from {@code threads} threads, all released at once; their results in submission order. */
+    static <T> List<T> concurrently(int threads, List<Callable<T>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(2, TimeUnit.MINUTES));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    Api.Response transfer(long guildId, String id, Long from, Long to, long amount, String reason) {
+        return api().post(guild(guildId) + "/transfers")
+                .token(bot())
+                .json(body("id", id, "from", from, "to", to, "amount", amount, "reason", reason))
+                .send();
+    }
+}

@@ -1,0 +1,176 @@
+package io.strata.bootstrap.community;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.strata.adapters.persistence.shared.cache.CacheStatistics;
+import io.strata.adapters.persistence.shared.cache.PlatformCaches;
+import io.strata.adapters.persistence.testing.TestPostgres;
+import io.strata.bootstrap.testing.Api;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+
+/** Guild config over HTTP: get-or-create under a race, merge patch with If-Match, cached reads, who may call. */
+class GuildConfigApiTest extends CommunityApiSupport {
+
+    @Test
+    void theFirstRequestCreatesTheDefaults() {
+        long guildId = newId();
+        Api.Response response =
+                api().get(guild(guildId) + "/config").token(bot()).send().expect(200);
+        Map<String, Object> config = response.json();
+        assertThat(config)
+                .containsEntry("prefix", "!")
+                .containsEntry("settings", Map.of())
+                .containsEntry("maxPoints", 1_000_000)
+                .containsEntry("version", 0)
+                .containsEntry("name", null);
+        assertThat(number(config.get("guildId"))).isEqualTo(guildId);
+        assertThat(response.etag()).isEqualTo("\"0\"");
+    }
+
+    @Test
+    void fiftyConcurrentFirstRequestsCreateOneRowAndAllSucceed() throws Exception {
+        long guildId = newId();
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            calls.add(() ->
+                    api().get(guild(guildId) + "/config").token(bot()).send().status());
+        }
+        List<Integer> statuses = concurrently(50, calls);
+        assertThat(statuses).containsOnly(200);
+        assertThat(count("SELECT count(*) FROM community_guilds WHERE external_id = " + guildId))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anUpdateNeedsTheVersionReadAndIsSeenByTheNextRead() {
+        long guildId = newId();
+        String etag = api().get(guild(guildId) + "/config")
+                .token(bot())
+                .send()
+                .expect(200)
+                .etag();
+        String path = guild(guildId) + "/config";
+
+        api().patch(path).token(bot()).raw("{\"prefix\":\"?\"}", PATCH).send().problem(428);
+        api().patch(path)
+                .token(bot())
+                .ifMatch("\"7\"")
+                .raw("{\"prefix\":\"?\"}", PATCH)
+                .send()
+                .problem(412);
+
+        Api.Response updated = api().patch(path)
+                .token(bot())
+                .ifMatch(etag)
+                .raw("{\"prefix\":\"?\",\"name\":\"Tux\",\"settings\":{\"lang\":\"en\"},\"maxPoints\":500}", PATCH)
+                .send()
+                .expect(200);
+        assertThat(updated.etag()).isEqualTo("\"1\"");
+        assertThat(updated.json())
+                .containsEntry("prefix", "?")
+                .containsEntry("name", "Tux")
+                .containsEntry("settings", Map.of("lang", "en"))
+                .containsEntry("maxPoints", 500);
+
+        // read again at once on this instance: never the replaced version
+        Map<String, Object> read =
+                api().get(path).token(bot()).send().expect(200).json();
+        assertThat(read).containsEntry("prefix", "?").containsEntry("version", 1);
+
+        api().patch(path)
+                .token(bot())
+                .ifMatch(etag)
+                .raw("{\"prefix\":\"#\"}", PATCH)
+                .send()
+                .problem(412);
+    }
+
+    @Test
+    void badPatchesAreOne400NamingTheFieldsAndChangeNothing() {
+        long guildId = newId();
+        String path = guild(guildId) + "/config";
+        String etag = api().get(path).token(bot()).send().expect(200).etag();
+        assertThat(api().patch(path)
+                        .token(bot())
+                        .ifMatch(etag)
+                        .raw("{\"prefix\":null,\"maxPoints\":1.5,\"settings\":null}", PATCH)
+                        .send()
+                        .errorFields(400))
+                .contains("prefix", "maxPoints", "settings");
+        assertThat(api().patch(path)
+                        .token(bot())
+                        .ifMatch(etag)
+                        .raw("{\"prefix\":\"a b\"}", PATCH)
+                        .send()
+                        .errorFields(400))
+                .contains("prefix");
+        assertThat(api().patch(path)
+                        .token(bot())
+                        .ifMatch(etag)
+                        .raw("{\"version\":3}", PATCH)
+                        .send()
+                        .status())
+                .isEqualTo(400);
+        assertThat(api().patch(path)
+                        .token(bot())
+                        .ifMatch(etag)
+                        .raw("{\"maxPoints\":0}", PATCH)
+                        .send()
+                        .errorFields(400))
+                .contains("maxPoints");
+        assertThat(api().get(path).token(bot()).send().expect(200).etag()).isEqualTo(etag);
+    }
+
+    @Test
+    void repeatedReadsAreServedFromTheCache() {
+        long guildId = newId();
+        String path = guild(guildId) + "/config";
+        api().get(path).token(bot()).send().expect(200);
+        api().get(path).token(bot()).send().expect(200); // filled by a committed read
+        long hitsBefore = statistics().hits();
+        for (int i = 0; i < 5; i++) {
+            api().get(path).token(bot()).send().expect(200);
+        }
+        assertThat(statistics().hits() - hitsBefore).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void onlyTheBotOrAnAdminMayCall() {
+        long guildId = newId();
+        String user = api().newUser(adminToken(), "member", null).token();
+        api().get(guild(guildId) + "/config").token(user).send().problem(403);
+        api().get(guild(guildId) + "/config").send().problem(401);
+        api().get(guild(guildId) + "/config").token(adminToken()).send().expect(200);
+        api().get("/api/v1/guilds/0/config").token(bot()).send().problem(400);
+        api().get("/api/v1/guilds/abc/config").token(bot()).send().problem(400);
+        api().get("/api/v1/guilds/99999999999999999999999/config")
+                .token(bot())
+                .send()
+                .problem(400);
+    }
+
+    private CacheStatistics statistics() {
+        return bean(PlatformCaches.class).statistics().stream()
+                .filter(s -> s.name().equals("community.guild"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private long count(String sql) {
+        try (Connection c = TestPostgres.connect(jdbcUrl());
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

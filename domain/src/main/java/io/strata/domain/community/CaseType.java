@@ -1,0 +1,9 @@
+package io.strata.domain.community;
+
+public enum CaseType {
+    WARN,
+    MUTE,
+    KICK,
+    BAN,
+    NOTE
+}
