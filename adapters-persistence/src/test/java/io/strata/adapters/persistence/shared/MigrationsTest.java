@@ -44,7 +44,7 @@ class MigrationsTest {
 
         migrateAndValidate(url);
         assertThat(appliedVersions(url)).hasSize(migrations.size()).last().isEqualTo(latest);
-        assertThat(latest).isEqualTo(6);
+        assertThat(latest).isEqualTo(30);
         assertThat(tables(url))
                 .contains(
                         "users",
@@ -56,7 +56,11 @@ class MigrationsTest {
                         "project_members",
                         "tasks",
                         "task_dependencies",
-                        "events");
+                        "events",
+                        "chat_rooms",
+                        "chat_room_members",
+                        "chat_messages",
+                        "chat_message_edits");
         assertThat(extensions(url)).contains("pg_trgm");
 
         // every migration has its rollback, with the same name
@@ -114,7 +118,9 @@ class MigrationsTest {
                             "UserProfileJpaEntity",
                             "SessionJpaEntity",
                             "ProjectJpaEntity",
-                            "TaskJpaEntity");
+                            "TaskJpaEntity",
+                            "ChatRoomJpaEntity",
+                            "ChatMessageJpaEntity");
         }
     }
 
