@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.strata.application.identity.RegisterUserUseCase;
 import io.strata.application.identity.SessionQueries;
 import io.strata.application.identity.UserQueries;
+import io.strata.application.messaging.ChatQueries;
+import io.strata.application.messaging.CreateChatRoomUseCase;
+import io.strata.application.messaging.PostChatMessageUseCase;
 import io.strata.application.workspace.CreateProjectUseCase;
 import io.strata.application.workspace.ProjectQueries;
 import io.strata.application.workspace.SeedProjectsUseCase;
@@ -12,6 +15,8 @@ import io.strata.application.workspace.TaskQueries;
 import io.strata.bootstrap.testing.ConnectionProbe;
 import io.strata.bootstrap.testing.IntegrationTest;
 import io.strata.domain.identity.User;
+import io.strata.domain.messaging.ChatMessageId;
+import io.strata.domain.messaging.ChatRoomId;
 import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.SearchCriteria;
 import io.strata.domain.shared.user.Actor;
@@ -55,6 +60,15 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
     @Inject
     SeedProjectsUseCase seedProjects;
 
+    @Inject
+    CreateChatRoomUseCase createRoom;
+
+    @Inject
+    PostChatMessageUseCase postMessage;
+
+    @Inject
+    ChatQueries chat;
+
     @Override
     protected Map<String, String> additionalProperties() {
         return Map.of(ConnectionProbe.ENABLED, "true");
@@ -90,6 +104,12 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
         ProjectId projectId = created.project().id();
         TaskId taskId = created.tasks().get(0).id();
         PageRequest page = PageRequest.first(10, List.of());
+        ChatRoomId roomId = createRoom
+                .create(new CreateChatRoomUseCase.Command(owner, "Read-only room"))
+                .id();
+        ChatMessageId messageId = postMessage
+                .post(new PostChatMessageUseCase.Command(owner, roomId, "hello", null, List.of()))
+                .id();
 
         Map<String, Runnable> reads = Map.ofEntries(
                 Map.entry("UserQueries.get", () -> users.get(owner, user.id())),
@@ -107,6 +127,12 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
                 Map.entry(
                         "TaskQueries.inProject", () -> tasks.inProject(owner, projectId, SearchCriteria.none(), page)),
                 Map.entry("TaskQueries.mine", () -> tasks.mine(owner, SearchCriteria.none(), page)),
+                Map.entry("ChatQueries.room", () -> chat.room(owner, roomId)),
+                Map.entry("ChatQueries.myRooms", () -> chat.myRooms(owner, 10)),
+                Map.entry("ChatQueries.history", () -> chat.history(owner, roomId, null, null, 10)),
+                Map.entry("ChatQueries.changes", () -> chat.changes(owner, roomId, 0, 10)),
+                Map.entry("ChatQueries.thread", () -> chat.thread(owner, roomId, messageId, 10)),
+                Map.entry("ChatQueries.edits", () -> chat.edits(owner, roomId, messageId)),
                 Map.entry(
                         "SeedProjectsUseCase.start",
                         () -> seedProjects.start(new SeedProjectsUseCase.Start(admin, 1, 1, List.of()))));
