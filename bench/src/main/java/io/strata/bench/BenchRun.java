@@ -141,6 +141,9 @@ final class BenchRun {
         if (baseline != null && options.runs("scaling")) {
             deepPages();
         }
+        if (options.runs("chat")) {
+            ChatBench.run(report, wrk, strata.baseUrl, token, work, options);
+        }
         memory();
         if (options.runs("bulk")) {
             bulk();

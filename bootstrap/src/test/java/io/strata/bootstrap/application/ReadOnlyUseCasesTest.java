@@ -9,6 +9,9 @@ import io.strata.application.community.UpsertMemberUseCase;
 import io.strata.application.identity.RegisterUserUseCase;
 import io.strata.application.identity.SessionQueries;
 import io.strata.application.identity.UserQueries;
+import io.strata.application.messaging.ChatQueries;
+import io.strata.application.messaging.CreateChatRoomUseCase;
+import io.strata.application.messaging.PostChatMessageUseCase;
 import io.strata.application.workspace.CreateProjectUseCase;
 import io.strata.application.workspace.ProjectQueries;
 import io.strata.application.workspace.SeedProjectsUseCase;
@@ -17,6 +20,8 @@ import io.strata.bootstrap.testing.ConnectionProbe;
 import io.strata.bootstrap.testing.IntegrationTest;
 import io.strata.domain.community.CaseType;
 import io.strata.domain.identity.User;
+import io.strata.domain.messaging.ChatMessageId;
+import io.strata.domain.messaging.ChatRoomId;
 import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.SearchCriteria;
 import io.strata.domain.shared.user.Actor;
@@ -73,6 +78,14 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
     @Inject
     CaseQueries cases;
 
+    CreateChatRoomUseCase createRoom;
+
+    @Inject
+    PostChatMessageUseCase postMessage;
+
+    @Inject
+    ChatQueries chat;
+
     @Override
     protected Map<String, String> additionalProperties() {
         return Map.of(ConnectionProbe.ENABLED, "true");
@@ -111,6 +124,13 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
         upsertMember.upsert(owner, 77L, 7L, "member");
         openCase.open(new OpenCaseUseCase.Command(owner, 77L, 7L, CaseType.NOTE, null, 8L, null));
 
+        ChatRoomId roomId = createRoom
+                .create(new CreateChatRoomUseCase.Command(owner, "Read-only room"))
+                .id();
+        ChatMessageId messageId = postMessage
+                .post(new PostChatMessageUseCase.Command(owner, roomId, "hello", null, List.of()))
+                .id();
+
         Map<String, Runnable> reads = Map.ofEntries(
                 Map.entry("UserQueries.get", () -> users.get(owner, user.id())),
                 Map.entry("UserQueries.getWithProfile", () -> users.getWithProfile(owner, user.id())),
@@ -134,6 +154,13 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
                 Map.entry("CaseQueries.get", () -> cases.get(owner, 77L, 1L)),
                 Map.entry("CaseQueries.reasonHistory", () -> cases.reasonHistory(owner, 77L, 1L)),
                 Map.entry("CaseQueries.search", () -> cases.search(owner, 77L, SearchCriteria.none(), page)),
+
+                Map.entry("ChatQueries.room", () -> chat.room(owner, roomId)),
+                Map.entry("ChatQueries.myRooms", () -> chat.myRooms(owner, 10)),
+                Map.entry("ChatQueries.history", () -> chat.history(owner, roomId, null, null, 10)),
+                Map.entry("ChatQueries.changes", () -> chat.changes(owner, roomId, 0, 10)),
+                Map.entry("ChatQueries.thread", () -> chat.thread(owner, roomId, messageId, 10)),
+                Map.entry("ChatQueries.edits", () -> chat.edits(owner, roomId, messageId)),
                 Map.entry(
                         "SeedProjectsUseCase.start",
                         () -> seedProjects.start(new SeedProjectsUseCase.Start(admin, 1, 1, List.of()))));

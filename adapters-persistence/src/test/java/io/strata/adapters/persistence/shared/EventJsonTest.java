@@ -18,6 +18,14 @@ import io.strata.domain.identity.UserRoleChanged;
 import io.strata.domain.identity.UserStatus;
 import io.strata.domain.identity.UserStatusChanged;
 import io.strata.domain.identity.Username;
+import io.strata.domain.messaging.ChatMessageDeleted;
+import io.strata.domain.messaging.ChatMessageEdited;
+import io.strata.domain.messaging.ChatMessageId;
+import io.strata.domain.messaging.ChatMessagePosted;
+import io.strata.domain.messaging.ChatRoomCreated;
+import io.strata.domain.messaging.ChatRoomId;
+import io.strata.domain.messaging.ChatRoomJoined;
+import io.strata.domain.messaging.ChatRoomLeft;
 import io.strata.domain.shared.model.DomainEvent;
 import io.strata.domain.shared.user.Role;
 import io.strata.domain.shared.user.UserId;
@@ -129,6 +137,37 @@ class EventJsonTest {
                 new TaskAssigneeChanged(TASK, PROJECT, null, OTHER, AT),
                 "workspace.TaskAssigneeChanged",
                 "{\"taskId\":" + T + ",\"projectId\":" + P + ",\"from\":null,\"to\":" + U2 + "}");
+    }
+
+    static {
+        ChatRoomId room = new ChatRoomId(UUID.fromString("00000000-0000-0000-0000-0000000000e1"));
+        ChatMessageId message = new ChatMessageId(UUID.fromString("00000000-0000-0000-0000-0000000000f1"));
+        String r = "\"00000000-0000-0000-0000-0000000000e1\"";
+        String m = "\"00000000-0000-0000-0000-0000000000f1\"";
+        put(
+                new ChatRoomCreated(room, "Ops", USER, AT),
+                "messaging.ChatRoomCreated",
+                "{\"roomId\":" + r + ",\"name\":\"Ops\",\"creatorId\":" + U + "}");
+        put(
+                new ChatRoomJoined(room, OTHER, AT),
+                "messaging.ChatRoomJoined",
+                "{\"roomId\":" + r + ",\"userId\":" + U2 + "}");
+        put(
+                new ChatRoomLeft(room, OTHER, AT),
+                "messaging.ChatRoomLeft",
+                "{\"roomId\":" + r + ",\"userId\":" + U2 + "}");
+        put(
+                new ChatMessagePosted(message, room, USER, null, AT),
+                "messaging.ChatMessagePosted",
+                "{\"messageId\":" + m + ",\"roomId\":" + r + ",\"senderId\":" + U + ",\"replyToId\":null}");
+        put(
+                new ChatMessageEdited(message, room, AT),
+                "messaging.ChatMessageEdited",
+                "{\"messageId\":" + m + ",\"roomId\":" + r + "}");
+        put(
+                new ChatMessageDeleted(message, room, OTHER, AT),
+                "messaging.ChatMessageDeleted",
+                "{\"messageId\":" + m + ",\"roomId\":" + r + ",\"deletedBy\":" + U2 + "}");
     }
 
     private static void put(DomainEvent event, String type, String payload) {

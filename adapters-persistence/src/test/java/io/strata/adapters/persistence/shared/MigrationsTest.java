@@ -64,7 +64,11 @@ class MigrationsTest {
                         "community_points_transfers",
                         "community_case_counters",
                         "community_cases",
-                        "community_case_reasons");
+                        "community_case_reasons",
+                        "chat_rooms",
+                        "chat_room_members",
+                        "chat_messages",
+                        "chat_message_edits");
         assertThat(extensions(url)).contains("pg_trgm");
 
         // every migration has its rollback, with the same name
@@ -124,7 +128,9 @@ class MigrationsTest {
                             "ProjectJpaEntity",
                             "TaskJpaEntity",
                             "AiInteractionJpaEntity",
-                            "ModelPriceJpaEntity");
+                            "ModelPriceJpaEntity",
+                            "ChatRoomJpaEntity",
+                            "ChatMessageJpaEntity");
         }
     }
 

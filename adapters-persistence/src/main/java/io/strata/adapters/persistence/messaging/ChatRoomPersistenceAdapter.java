@@ -1,0 +1,150 @@
+package io.strata.adapters.persistence.messaging;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.AggregateWrites;
+import io.strata.adapters.persistence.shared.ChildRows;
+import io.strata.adapters.persistence.shared.PersistenceErrors;
+import io.strata.domain.messaging.ChatRoom;
+import io.strata.domain.messaging.ChatRoomId;
+import io.strata.domain.messaging.ChatRoomRepository;
+import io.strata.domain.shared.error.ConflictException;
+import io.strata.domain.shared.user.UserId;
+import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.query.NativeQuery;
+
+/** {@link ChatRoomRepository} on PostgreSQL, in the caller's transaction ({@code MANDATORY}). */
+@Singleton
+@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+public class ChatRoomPersistenceAdapter implements ChatRoomRepository {
+    private static final String WITH_MEMBERS =
+            "SELECT r FROM ChatRoomJpaEntity r LEFT JOIN FETCH r.members WHERE r.id = :id";
+
+    private static final String IS_MEMBER =
+            "SELECT EXISTS (SELECT 1 FROM chat_room_members WHERE room_id = :room AND user_id = :user)";
+
+    private static final String CREATOR_IF_MEMBER = """
+            SELECT r.creator_id FROM chat_rooms r
+            JOIN chat_room_members m ON m.room_id = r.id AND m.user_id = :user
+            WHERE r.id = :room""";
+
+    /** Locks the room's row until the transaction ends: a room's changes are numbered in commit order. */
+    private static final String NEXT_CHANGE =
+            "UPDATE chat_rooms SET last_change = last_change + 1 WHERE id = :room RETURNING last_change";
+
+    private static final String ROOMS_OF_MEMBER = """
+            SELECT r FROM ChatRoomJpaEntity r
+            WHERE r.id IN (SELECT m.id FROM ChatRoomJpaEntity m JOIN m.members u WHERE u = :user)
+            ORDER BY r.createdAt DESC, r.id DESC""";
+
+    private static final String MEMBERS_OF_ROOMS = """
+            SELECT room_id, user_id FROM chat_room_members
+            WHERE room_id = ANY (cast(:ids AS uuid[]))
+            ORDER BY room_id, user_id""";
+
+    private final EntityManager entityManager;
+    private final ChatRoomJpaMapper mapper;
+
+    ChatRoomPersistenceAdapter(EntityManager entityManager, ChatRoomJpaMapper mapper) {
+        this.entityManager = entityManager;
+        this.mapper = mapper;
+    }
+
+    /** The room with its members: one statement. */
+    @Override
+    public Optional<ChatRoom> findById(ChatRoomId id) {
+        return entityManager
+                .createQuery(WITH_MEMBERS, ChatRoomJpaEntity.class)
+                .setParameter("id", id.value())
+                .getResultList()
+                .stream()
+                .findFirst()
+                .map(mapper::toDomain);
+    }
+
+    @Override
+    public ChatRoom add(ChatRoom room) {
+        AggregateWrites.insert(entityManager, room, mapper.toEntity(room), ChatRoomPersistenceAdapter::translate);
+        return room;
+    }
+
+    @Override
+    public ChatRoom save(ChatRoom room) {
+        return mapper.toDomain(AggregateWrites.saveChanges(
+                entityManager,
+                room,
+                ChatRoomJpaEntity.class,
+                room.id().value(),
+                room.version(),
+                "ChatRoom",
+                room.id(),
+                entity -> mapper.copyChanges(room, entity),
+                ChatRoomPersistenceAdapter::translate));
+    }
+
+    @Override
+    public boolean isMember(ChatRoomId id, UserId user) {
+        return (Boolean) entityManager
+                .createNativeQuery(IS_MEMBER, Boolean.class)
+                .setParameter("room", id.value())
+                .setParameter("user", user.value())
+                .getSingleResult();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<UserId> creatorIfMember(ChatRoomId id, UserId user) {
+        List<UUID> found = entityManager
+                .createNativeQuery(CREATOR_IF_MEMBER, UUID.class)
+                .setParameter("room", id.value())
+                .setParameter("user", user.value())
+                .getResultList();
+        return found.stream().findFirst().map(UserId::new);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<Long> nextChange(ChatRoomId id) {
+        List<Long> changed = entityManager
+                .createNativeQuery(NEXT_CHANGE, Long.class)
+                .unwrap(NativeQuery.class)
+                .addSynchronizedQuerySpace("chat_rooms")
+                .setParameter("room", id.value())
+                .getResultList();
+        return changed.stream().findFirst();
+    }
+
+    /** Two statements whatever the number of rooms: the rooms, then the members of all of them. */
+    @Override
+    public List<ChatRoom> ofMember(UserId user, int limit) {
+        List<ChatRoomJpaEntity> rows = entityManager
+                .createQuery(ROOMS_OF_MEMBER, ChatRoomJpaEntity.class)
+                .setParameter("user", user.value())
+                .setMaxResults(limit)
+                .getResultList();
+        Map<UUID, List<UUID>> members = ChildRows.load(
+                entityManager,
+                MEMBERS_OF_ROOMS,
+                rows.stream().map(ChatRoomJpaEntity::getId).toList());
+        return rows.stream()
+                .map(row -> mapper.toDomain(row, members.getOrDefault(row.getId(), List.of())))
+                .toList();
+    }
+
+    private static RuntimeException translate(PersistenceException error) {
+        return PersistenceErrors.violatedConstraint(error)
+                .<RuntimeException>map(constraint -> switch (constraint) {
+                    case "chat_rooms_pk" -> new ConflictException("the chat room already exists");
+                    case "chat_rooms_creator_fk", "chat_room_members_user_fk" ->
+                        new ConflictException("the user no longer exists");
+                    default -> PersistenceErrors.checkViolation(error, "chat_rooms", constraint);
+                })
+                .orElse(error);
+    }
+}

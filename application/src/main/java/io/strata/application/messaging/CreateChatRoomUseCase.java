@@ -1,0 +1,11 @@
+package io.strata.application.messaging;
+
+import io.strata.domain.messaging.ChatRoom;
+import io.strata.domain.shared.user.Actor;
+
+/** Any signed-in user creates a room; they are its creator and first member. */
+public interface CreateChatRoomUseCase {
+    ChatRoom create(Command command);
+
+    record Command(Actor actor, String name) {}
+}

@@ -1,0 +1,11 @@
+package io.strata.application.messaging;
+
+import io.strata.domain.messaging.ChatMessage;
+import io.strata.domain.messaging.ChatMessageId;
+import io.strata.domain.messaging.ChatRoomId;
+import io.strata.domain.shared.user.Actor;
+
+/** The sender or the room's creator deletes a message: it keeps its place without content or edit history. */
+public interface DeleteChatMessageUseCase {
+    ChatMessage delete(Actor actor, ChatRoomId roomId, ChatMessageId messageId);
+}

@@ -1,0 +1,20 @@
+package io.strata.domain.messaging;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** A chat message's id. */
+public record ChatMessageId(UUID value) {
+    public ChatMessageId {
+        Objects.requireNonNull(value, "ChatMessageId");
+    }
+
+    public static ChatMessageId newId() {
+        return new ChatMessageId(UUID.randomUUID());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
