@@ -27,8 +27,10 @@ public class EventFeedPersistenceAdapter implements EventFeed {
     @Override
     public Page page(Filter filter, Cursor after, int limit) {
         return jdbc.inTransaction(c -> {
-            c.setReadOnly(true);
-            try {
+            try (var readOnly = c.createStatement()) {
+                readOnly.execute("SET TRANSACTION READ ONLY");
+            }
+            {
                 StringBuilder sql = new StringBuilder("SELECT ")
                         .append(EventsJdbc.EVENT_COLUMNS)
                         .append(", e.txid::text::bigint AS txid FROM events e ")
@@ -105,8 +107,6 @@ public class EventFeedPersistenceAdapter implements EventFeed {
                 events.forEach(
                         (position, event) -> items.add(new Entry(event, states.getOrDefault(position, List.of()))));
                 return new Page(items, last != null ? last : after, more);
-            } finally {
-                c.setReadOnly(false);
             }
         });
     }

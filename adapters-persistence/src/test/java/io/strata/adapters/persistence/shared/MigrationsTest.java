@@ -44,7 +44,7 @@ class MigrationsTest {
 
         migrateAndValidate(url);
         assertThat(appliedVersions(url)).hasSize(migrations.size()).last().isEqualTo(latest);
-        assertThat(latest).isEqualTo(6);
+        assertThat(latest).isEqualTo(10);
         assertThat(tables(url))
                 .contains(
                         "users",
@@ -56,7 +56,10 @@ class MigrationsTest {
                         "project_members",
                         "tasks",
                         "task_dependencies",
-                        "events");
+                        "events",
+                        "event_sinks",
+                        "event_deliveries",
+                        "event_delivery_attempts");
         assertThat(extensions(url)).contains("pg_trgm");
 
         // every migration has its rollback, with the same name
