@@ -14,6 +14,8 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.strata.adapters.web.shared.ListResponse;
+import io.strata.adapters.web.shared.Problem;
+import io.strata.adapters.web.shared.Problems;
 import io.strata.adapters.web.shared.RequestValues;
 import io.strata.adapters.web.shared.openapi.AccessProblems;
 import io.strata.adapters.web.shared.openapi.CommonProblems;
@@ -71,7 +73,10 @@ public class EventAdminController {
             responseCode = "201",
             description = "Created",
             content = @Content(schema = @Schema(implementation = EventSinkResponse.class)))
-    @ApiResponse(responseCode = "409", description = "A sink with this name exists")
+    @ApiResponse(
+            responseCode = "409",
+            description = "A sink with this name exists",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<EventSinkResponse> create(
             @Parameter(hidden = true) Actor actor, @Body CreateEventSinkRequest body) {
         SinkKind kind = RequestValues.enumValue("kind", body.kind(), SinkKind.class);
@@ -123,7 +128,10 @@ public class EventAdminController {
             summary = "Rotate a webhook's signing secret (ADMIN)",
             description = "The new secret is in this answer only; the previous one keeps signing (a second "
                     + "signature) during the configured overlap.")
-    @ApiResponse(responseCode = "409", description = "Not a webhook sink")
+    @ApiResponse(
+            responseCode = "409",
+            description = "Not a webhook sink",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EventFeedResponses.Secret rotate(@Parameter(hidden = true) Actor actor, UUID id) {
         return new EventFeedResponses.Secret(sinks.rotateSecret(actor, new SinkId(id)));
     }
