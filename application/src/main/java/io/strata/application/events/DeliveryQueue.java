@@ -2,6 +2,7 @@ package io.strata.application.events;
 
 import io.strata.domain.events.EventSink;
 import io.strata.domain.events.SinkId;
+import io.strata.domain.shared.model.OutboundPort;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.UUID;
  * The outbox as seen by the relay: each sink's queue of events to deliver. Every method is its own short
  * transaction; nothing is held while a sink is called.
  */
+@OutboundPort
 public interface DeliveryQueue {
     /**
      * Copies up to {@code limit} committed events after the sink's cursor into its queue (those it wants), and moves

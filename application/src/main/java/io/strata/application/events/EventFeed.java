@@ -2,6 +2,7 @@ package io.strata.application.events;
 
 import io.strata.domain.events.OutboxEvent;
 import io.strata.domain.events.SinkId;
+import io.strata.domain.shared.model.OutboundPort;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import java.util.UUID;
  * The admin's view of the outbox: committed events in (transaction, position) order, read only below the oldest
  * transaction still in flight, so a cursor never passes an event that commits later.
  */
+@OutboundPort
 public interface EventFeed {
     Page page(Filter filter, Cursor after, int limit);
 

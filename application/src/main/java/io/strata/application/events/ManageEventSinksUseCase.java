@@ -1,5 +1,6 @@
 package io.strata.application.events;
 
+import io.strata.application.shared.UseCase;
 import io.strata.domain.events.EventSink;
 import io.strata.domain.events.SinkId;
 import io.strata.domain.events.SinkKind;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The admin's sinks (ADMIN only): define, list, enable/disable, rotate a webhook secret, redeliver, delete. */
+@UseCase
 public interface ManageEventSinksUseCase {
     /** A new sink and its secret: the only time the secret is shown. */
     Created create(Command command);

@@ -6,6 +6,8 @@ import io.micronaut.management.endpoint.health.HealthEndpoint;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.strata.application.events.DeliveryQueue;
+import io.strata.application.events.EventFeedQueries;
+import io.strata.domain.shared.user.Actor;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +24,9 @@ import java.util.Map;
 public class EventDeliveryHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
     public static final String NAME = "events";
 
-    private final DeliveryQueue queue;
+    private final EventFeedQueries queue;
 
-    public EventDeliveryHealthIndicator(DeliveryQueue queue) {
+    public EventDeliveryHealthIndicator(EventFeedQueries queue) {
         this.queue = queue;
     }
 
@@ -38,7 +40,7 @@ public class EventDeliveryHealthIndicator extends AbstractHealthIndicator<Map<St
         Map<String, Object> sinks = new LinkedHashMap<>();
         try {
             Instant now = Instant.now();
-            for (DeliveryQueue.Backlog backlog : queue.backlog(now)) {
+            for (DeliveryQueue.Backlog backlog : queue.backlog(Actor.system())) {
                 Map<String, Object> sink = new LinkedHashMap<>();
                 sink.put("kind", backlog.sink().kind().name());
                 sink.put("enabled", backlog.sink().enabled());

@@ -1,5 +1,6 @@
 package io.strata.domain.events;
 
+import io.strata.domain.shared.model.OutboundPort;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.Optional;
  * Where sinks are stored. A new sink's queue starts at the outbox's present: it receives the events of transactions
  * that commit after its creation (and of those still in flight then).
  */
+@OutboundPort
 public interface EventSinkRepository {
     /** Stores a new sink with its secret; a taken name is a {@code ConflictException}. */
     EventSink add(EventSink sink, String secret);
