@@ -11,6 +11,7 @@ public final class BenchMain {
         switch (command) {
             case "run" -> System.exit(BenchRun.main(rest));
             case "baseline" -> io.strata.bench.baseline.BaselineServer.main(rest);
+            case "events" -> io.strata.bench.events.EventDeliveryBench.main(rest);
             default -> {
                 System.err.println("usage: strata-bench.jar run|baseline");
                 System.exit(2);

@@ -68,7 +68,10 @@ class MigrationsTest {
                         "chat_rooms",
                         "chat_room_members",
                         "chat_messages",
-                        "chat_message_edits");
+                        "chat_message_edits",
+                        "event_sinks",
+                        "event_deliveries",
+                        "event_delivery_attempts");
         assertThat(extensions(url)).contains("pg_trgm");
 
         // every migration has its rollback, with the same name

@@ -1,0 +1,106 @@
+package io.strata.application.events;
+
+import io.strata.domain.events.EventSink;
+import io.strata.domain.events.EventSinkRepository;
+import io.strata.domain.events.SinkKind;
+import io.strata.domain.shared.model.Clock;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The relay's round: for every enabled sink, copy newly committed events into its queue, lease what is due, deliver
+ * it, and record the outcome. Runs in every instance (a scheduler calls {@link #runOnce} when woken by a commit or a
+ * poll); instances share the work through the queue's leases, so in normal operation each event reaches each sink
+ * once, and after a crash a leased delivery is retried when its lease ends (at least once, never lost).
+ *
+ * <p>A failing sink is retried with exponential backoff and jitter, per delivery; it delays only its own queue
+ * (writers never wait for a sink); after {@link RelayPolicy#disableAfter()} without a success it is disabled,
+ * and its queue keeps filling so nothing is lost when it is enabled again.
+ */
+@Singleton
+public class EventRelay {
+    private final EventSinkRepository sinks;
+    private final DeliveryQueue queue;
+    private final Map<SinkKind, SinkTransport> transports = new EnumMap<>(SinkKind.class);
+    private final RelayPolicy policy;
+    private final Clock clock;
+
+    public EventRelay(
+            EventSinkRepository sinks,
+            DeliveryQueue queue,
+            List<SinkTransport> transports,
+            RelayPolicy policy,
+            Clock clock) {
+        this.sinks = sinks;
+        this.queue = queue;
+        this.policy = policy;
+        this.clock = clock;
+        for (SinkTransport transport : transports) {
+            this.transports.put(transport.kind(), transport);
+        }
+    }
+
+    /** One round over every sink; returns how many events it copied or delivered (0: nothing to do now). */
+    public int runOnce() {
+        int work = 0;
+        for (EventSink sink : sinks.all()) {
+            work += queue.enqueue(sink.id(), policy.batchSize());
+            if (sink.enabled()) {
+                work += deliver(sink);
+            }
+        }
+        return work;
+    }
+
+    private int deliver(EventSink sink) {
+        SinkTransport transport = transports.get(sink.kind());
+        if (transport == null) {
+            return 0;
+        }
+        List<Delivery> due = queue.lease(sink.id(), policy.batchSize(), policy.lease());
+        if (due.isEmpty()) {
+            return 0;
+        }
+        List<String> secrets = sinks.secrets(sink.id(), clock.now());
+        boolean anySuccess = false;
+        Instant firstFailure = null;
+        for (Delivery delivery : due) {
+            Attempt attempt = transport.deliver(sink, secrets, delivery.event());
+            if (attempt.succeeded()) {
+                queue.delivered(delivery, attempt);
+                anySuccess = true;
+            } else {
+                queue.failed(delivery, attempt, attempt.at().plus(backoff(delivery.attempts() + 1)));
+                if (firstFailure == null) {
+                    firstFailure = attempt.at();
+                }
+            }
+        }
+        if (anySuccess && sink.failingSince() != null) {
+            sinks.failingSince(sink.id(), null);
+        } else if (!anySuccess && firstFailure != null) {
+            Instant since = sink.failingSince() != null ? sink.failingSince() : firstFailure;
+            if (sink.failingSince() == null) {
+                sinks.failingSince(sink.id(), since);
+            }
+            if (!since.plus(policy.disableAfter()).isAfter(clock.now())) {
+                sinks.changeEnabled(sink.id(), false, "failing since " + since + " without a success", clock.now());
+            }
+        }
+        return due.size();
+    }
+
+    /** Exponential: base * 2^(n-1), capped, then a random half to the full delay ("equal jitter"). */
+    Duration backoff(int failures) {
+        long base = policy.backoffBase().toMillis();
+        long cap = policy.backoffCap().toMillis();
+        long delay = failures >= 40 ? cap : Math.min(cap, base << Math.max(0, failures - 1));
+        long jittered = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
+        return Duration.ofMillis(jittered);
+    }
+}

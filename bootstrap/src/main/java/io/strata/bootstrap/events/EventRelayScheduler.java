@@ -1,0 +1,156 @@
+package io.strata.bootstrap.events;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.jdbc.DataSourceResolver;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.strata.application.events.EventRelay;
+import io.strata.bootstrap.database.Pools;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the relay in this instance: a worker thread does rounds while there is work, then waits for a wake-up, which
+ * comes from PostgreSQL ({@code LISTEN strata_events}: a trigger notifies at every commit that wrote events, on a
+ * connection of its own outside the pool) or from the poll interval, the fallback (a missed notification, a
+ * transaction that was in flight and ended, a retry coming due). Failures (the database down) only delay it.
+ */
+@Singleton
+@Requires(property = "strata.events.relay.enabled", notEquals = "false")
+public class EventRelayScheduler {
+    private static final Logger LOG = LoggerFactory.getLogger(EventRelayScheduler.class);
+    private static final String CHANNEL = "strata_events";
+
+    private final EventRelay relay;
+    private final DataSource dataSource;
+    private final Duration pollInterval;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+    private Thread listener;
+
+    public EventRelayScheduler(
+            EventRelay relay,
+            @Named("default") DataSource dataSource,
+            @Nullable DataSourceResolver resolver,
+            @Value("${strata.events.relay.poll-interval:1s}") Duration pollInterval) {
+        this.relay = relay;
+        this.dataSource = resolver != null ? resolver.resolve(dataSource) : dataSource;
+        this.pollInterval = pollInterval;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        start();
+    }
+
+    synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = daemon("event-relay", this::work);
+        listener = daemon("event-relay-listen", this::listen);
+    }
+
+    private static Thread daemon(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Wakes the worker now (also for tests and the benchmark). */
+    public void wakeUp() {
+        wakeUp.release();
+    }
+
+    private void work() {
+        while (running) {
+            try {
+                if (relay.runOnce() > 0) {
+                    continue;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("event relay round failed; retrying after the poll interval: {}", e.getMessage());
+            }
+            try {
+                wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = open()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                wakeUp(); // whatever committed while not listening
+                while (running) {
+                    var notifications = pg.getNotifications((int) pollInterval.toMillis());
+                    if (notifications != null && notifications.length > 0) {
+                        wakeUp();
+                    }
+                }
+            } catch (Exception e) {
+                if (!running) {
+                    return;
+                }
+                LOG.debug("event relay listener lost its connection: {}", e.getMessage());
+                try {
+                    Thread.sleep(pollInterval.toMillis());
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private Connection open() throws Exception {
+        var hikari = Pools.hikari(dataSource);
+        Properties properties = new Properties();
+        properties.putAll(hikari.getDataSourceProperties());
+        if (hikari.getUsername() != null) {
+            properties.setProperty("user", hikari.getUsername());
+        }
+        if (hikari.getPassword() != null) {
+            properties.setProperty("password", hikari.getPassword());
+        }
+        properties.setProperty("ApplicationName", "strata-event-relay");
+        return DriverManager.getConnection(hikari.getJdbcUrl(), properties);
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            listener.interrupt();
+            try {
+                worker.join(5000);
+                listener.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
