@@ -12,7 +12,7 @@ public record AiInteractionRecorded(
         String module,
         String model,
         InteractionStatus status,
-        TokenUsage tokens,
+        TokenUsage usage,
         BigDecimal costUsd,
         CostSource costSource,
         ModelPriceId priceVersion,

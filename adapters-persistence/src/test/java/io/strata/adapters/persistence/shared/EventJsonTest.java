@@ -3,6 +3,15 @@ package io.strata.adapters.persistence.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.strata.domain.ai.AiInteractionId;
+import io.strata.domain.ai.AiInteractionRecorded;
+import io.strata.domain.ai.AiInteractionRepriced;
+import io.strata.domain.ai.CostSource;
+import io.strata.domain.ai.InteractionStatus;
+import io.strata.domain.ai.ModelPriceAdded;
+import io.strata.domain.ai.ModelPriceId;
+import io.strata.domain.ai.ModelPriceRemoved;
+import io.strata.domain.ai.TokenUsage;
 import io.strata.domain.identity.Email;
 import io.strata.domain.identity.HashedPassword;
 import io.strata.domain.identity.Password;
@@ -168,6 +177,43 @@ class EventJsonTest {
                 new ChatMessageDeleted(message, room, OTHER, AT),
                 "messaging.ChatMessageDeleted",
                 "{\"messageId\":" + m + ",\"roomId\":" + r + ",\"deletedBy\":" + U2 + "}");
+    }
+
+    static {
+        AiInteractionId interaction = new AiInteractionId(UUID.fromString("00000000-0000-0000-0000-0000000000a1"));
+        ModelPriceId price = new ModelPriceId(UUID.fromString("00000000-0000-0000-0000-0000000000b1"));
+        put(
+                new AiInteractionRecorded(
+                        interaction,
+                        USER,
+                        "chat",
+                        "gpt-4o",
+                        InteractionStatus.SUCCESS,
+                        new TokenUsage(100, 20, 50, 150),
+                        new BigDecimal("0.001250000000"),
+                        CostSource.PRICE_BOOK,
+                        price,
+                        420,
+                        AT,
+                        AT),
+                "ai.AiInteractionRecorded",
+                "{\"interactionId\":\"00000000-0000-0000-0000-0000000000a1\",\"userId\":" + U + ",\"module\":\"chat\",\"model\":\"gpt-4o\",\"status\":\"SUCCESS\",\"usage\":{\"promptTokens\":100,\"cachedPromptTokens\":20,\"completionTokens\":50,\"totalTokens\":150},\"costUsd\":0.001250000000,\"costSource\":\"PRICE_BOOK\",\"priceVersion\":\"00000000-0000-0000-0000-0000000000b1\",\"latencyMs\":420,\"interactionAt\":\"2026-02-03T04:05:06.123456Z\"}");
+        put(
+                new AiInteractionRepriced(interaction, null, new BigDecimal("0.002000000000"), price, AT),
+                "ai.AiInteractionRepriced",
+                "{\"interactionId\":\"00000000-0000-0000-0000-0000000000a1\",\"previousCostUsd\":null,\"costUsd\":0.002000000000,\"priceVersion\":\"00000000-0000-0000-0000-0000000000b1\"}");
+        put(
+                new ModelPriceAdded(
+                        price,
+                        "gpt-4o*",
+                        new BigDecimal("2.500000"),
+                        new BigDecimal("1.250000"),
+                        new BigDecimal("10.000000"),
+                        AT,
+                        AT),
+                "ai.ModelPriceAdded",
+                "{\"priceId\":\"00000000-0000-0000-0000-0000000000b1\",\"model\":\"gpt-4o*\",\"inputPerMillion\":2.500000,\"cachedInputPerMillion\":1.250000,\"outputPerMillion\":10.000000,\"effectiveFrom\":\"2026-02-03T04:05:06.123456Z\"}");
+        put(new ModelPriceRemoved(price, "gpt-4o*", AT, AT), "ai.ModelPriceRemoved", "{\"priceId\":\"00000000-0000-0000-0000-0000000000b1\",\"model\":\"gpt-4o*\",\"effectiveFrom\":\"2026-02-03T04:05:06.123456Z\"}");
     }
 
     private static void put(DomainEvent event, String type, String payload) {
