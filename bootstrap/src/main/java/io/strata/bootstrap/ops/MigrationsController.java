@@ -1,19 +1,19 @@
 package io.strata.bootstrap.ops;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
-import io.strata.bootstrap.database.SchemaMigrations;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.strata.adapters.web.shared.Problems;
-import java.security.Principal;
+import io.strata.bootstrap.database.SchemaMigrations;
 import jakarta.inject.Named;
+import java.security.Principal;
 import java.util.List;
 import javax.sql.DataSource;
 
