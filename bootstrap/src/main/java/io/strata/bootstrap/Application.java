@@ -22,7 +22,8 @@ public final class Application {
 
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
-        int status = StrataCli.run(args, new Cli(env, System.out, System.err, Cli.stderrIsTerminal(env)));
+        int status = StrataCli.run(
+                args, new Cli(env, System.out, System.err, Cli.stderrIsTerminal(env)), StrataServer::serve);
         System.exit(
                 status); // a finished command (or a stopped server) ends now, even if a library left a thread behind
     }
@@ -32,7 +33,7 @@ public final class Application {
      * lines) and returns the process exit status. {@code serve} blocks until the server has stopped.
      */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        return StrataCli.run(args, new Cli(env, out, err, false));
+        return StrataCli.run(args, new Cli(env, out, err, false), StrataServer::serve);
     }
 
     /** Prints a startup failure as one line (plus the stack trace with {@code STRATA_DEBUG=1}) and returns 1. */

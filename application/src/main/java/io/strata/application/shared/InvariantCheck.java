@@ -1,5 +1,6 @@
 package io.strata.application.shared;
 
+import io.strata.domain.shared.model.OutboundPort;
 import java.util.List;
 
 /**
@@ -8,6 +9,7 @@ import java.util.List;
  * Each context contributes its own as beans implementing this port, usually in its persistence adapter; verify
  * runs every one in a read-only transaction and prints what it finds.
  */
+@OutboundPort
 public interface InvariantCheck {
 
     /** What is checked, e.g. {@code workspace: project task counters match the tasks}. */

@@ -1,6 +1,5 @@
 package io.strata.bootstrap.cli;
 
-import io.strata.bootstrap.StrataServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,8 +28,17 @@ public final class ServeCommand implements Callable<Integer> {
     @CommandLine.Unmatched
     List<String> properties = new ArrayList<>();
 
-    public ServeCommand(Cli cli) {
+    private final Server server;
+
+    /** Starts the HTTP server and blocks until it stops; the exit status. Handed in by {@code Application}. */
+    @FunctionalInterface
+    public interface Server {
+        int serve(String[] properties, Cli cli);
+    }
+
+    public ServeCommand(Cli cli, Server server) {
         this.cli = cli;
+        this.server = server;
     }
 
     @Override
@@ -43,6 +51,6 @@ public final class ServeCommand implements Callable<Integer> {
                                 + "' (serve takes Micronaut properties only, as --name=value)");
             }
         }
-        return StrataServer.serve(properties.toArray(String[]::new), cli);
+        return server.serve(properties.toArray(String[]::new), cli);
     }
 }

@@ -31,14 +31,21 @@ public final class StrataCli {
     private StrataCli() {}
 
     /** Runs one command line; returns the exit status. */
-    public static int run(String[] args, Cli cli) {
-        CommandLine commandLine = commandLine(cli);
+    public static int run(String[] args, Cli cli, ServeCommand.Server server) {
+        CommandLine commandLine = commandLine(cli, server);
         return commandLine.execute(withDefaultCommand(args));
     }
 
     /** The command tree, with Strata's factory, output streams and error handlers. */
     public static CommandLine commandLine(Cli cli) {
-        CommandLine commandLine = new CommandLine(new StrataCommand(), new Factory(cli));
+        return commandLine(cli, (properties, ignored) -> {
+            throw new IllegalStateException("no server to serve with");
+        });
+    }
+
+    /** The command tree; {@code serve} starts {@code server} (handed in, so the CLI does not depend on it). */
+    public static CommandLine commandLine(Cli cli, ServeCommand.Server server) {
+        CommandLine commandLine = new CommandLine(new StrataCommand(), new Factory(cli, server));
         commandLine.setOut(new PrintWriter(cli.out(), true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(cli.err(), true, StandardCharsets.UTF_8));
         commandLine.setUsageHelpAutoWidth(cli.terminal());
@@ -112,9 +119,12 @@ public final class StrataCli {
     }
 
     /** Makes commands with a {@code (Cli)} constructor; everything else the picocli way. */
-    private record Factory(Cli cli) implements CommandLine.IFactory {
+    private record Factory(Cli cli, ServeCommand.Server server) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
+            if (type == ServeCommand.class) {
+                return type.cast(new ServeCommand(cli, server));
+            }
             try {
                 return type.getDeclaredConstructor(Cli.class).newInstance(cli);
             } catch (NoSuchMethodException e) {

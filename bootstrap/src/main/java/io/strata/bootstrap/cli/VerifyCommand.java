@@ -1,14 +1,11 @@
 package io.strata.bootstrap.cli;
 
-import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.hibernate.HibernateTransactionManager;
-import io.strata.application.shared.InvariantCheck;
+import io.strata.application.shared.InvariantQueries;
 import io.strata.bootstrap.config.StartupFailure;
 import io.strata.bootstrap.database.SchemaMigrations;
 import io.strata.bootstrap.runtime.DatabaseTarget;
 import io.strata.bootstrap.runtime.StrataRuntime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -107,17 +104,15 @@ public final class VerifyCommand implements Callable<Integer> {
                 "strata.jobs.enabled", false);
         try (StrataRuntime runtime = StrataRuntime.start(database, new String[0], properties, false)) {
             findings.add(hibernate(runtime));
-            TransactionOperations<?> transactions = runtime.context().getBean(HibernateTransactionManager.class);
-            List<InvariantCheck> checks = new ArrayList<>(runtime.context().getBeansOfType(InvariantCheck.class));
-            checks.sort(Comparator.comparing(InvariantCheck::name));
-            for (InvariantCheck check : checks) {
+            InvariantQueries invariants = runtime.context().getBean(InvariantQueries.class);
+            for (String check : invariants.names()) {
                 List<String> problems;
                 try {
-                    problems = transactions.executeRead(tx -> check.violations(limit));
+                    problems = invariants.violations(check, limit);
                 } catch (RuntimeException e) {
                     problems = List.of("the check failed: " + StartupFailure.describe(e));
                 }
-                findings.add(new Finding(check.name(), problems));
+                findings.add(new Finding(check, problems));
             }
         }
         return findings;

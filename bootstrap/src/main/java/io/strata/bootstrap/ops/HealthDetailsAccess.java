@@ -19,8 +19,9 @@ import java.util.Locale;
  * shows the details to a request with a principal, and this filter gives one to a request that carries the bearer
  * token of an ADMIN, and to no other. Anything else (no token, another role, a bad token, a database that is down
  * so the token cannot be checked) is simply not a principal: {@code /health} never answers 401, so probes keep working.
+ * The operational {@code MigrationsController} is guarded the same way: it serves an ADMIN's request only.
  */
-@ServerFilter({"/health", "/health/**"})
+@ServerFilter({"/health", "/health/**", "/api/v1/admin/migrations"})
 public class HealthDetailsAccess {
 
     private final AuthenticateUseCase authenticate;

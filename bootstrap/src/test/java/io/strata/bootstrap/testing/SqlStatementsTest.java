@@ -34,7 +34,7 @@ class SqlStatementsTest extends IntegrationTest {
         long statements = sql().countDuring(() -> {
             try (Session session = sessionFactory.openSession()) {
                 var transaction = session.beginTransaction();
-                session.createNativeMutationQuery("CREATE TABLE counted (id int PRIMARY KEY)")
+                session.createNativeMutationQuery("CREATE TEMPORARY TABLE counted (id int PRIMARY KEY) ON COMMIT DROP")
                         .executeUpdate();
                 session.createNativeMutationQuery("INSERT INTO counted SELECT g FROM generate_series(1, 100) g")
                         .executeUpdate();
