@@ -76,10 +76,10 @@ public class TransferPointsService implements TransferPointsUseCase {
             return new Result(request.replay(first), true);
         }
         if (from != null) {
-            ledger.setPoints(from.id(), fromAfter, now);
+            ledger.storeBalance(from.id(), fromAfter, now);
         }
         if (to != null) {
-            ledger.setPoints(to.id(), toAfter, now);
+            ledger.storeBalance(to.id(), toAfter, now);
         }
         return new Result(transfer, false);
     }

@@ -1,5 +1,6 @@
 package io.strata.application.messaging;
 
+import io.strata.application.shared.Query;
 import io.strata.domain.messaging.ChatEdit;
 import io.strata.domain.messaging.ChatHistoryPage;
 import io.strata.domain.messaging.ChatMessage;
@@ -10,6 +11,7 @@ import io.strata.domain.shared.user.Actor;
 import java.util.List;
 
 /** Reads of chat rooms: only members read a room and its messages; to anyone else the room does not exist. */
+@Query
 public interface ChatQueries {
     int MAX_LIMIT = 200;
 

@@ -1,5 +1,6 @@
 package io.strata.application.messaging;
 
+import io.strata.application.shared.UseCase;
 import io.strata.domain.messaging.AttachmentId;
 import io.strata.domain.messaging.ChatMessage;
 import io.strata.domain.messaging.ChatMessageId;
@@ -8,6 +9,7 @@ import io.strata.domain.shared.user.Actor;
 import java.util.List;
 
 /** A member posts a message, or a reply when {@code replyToId} is set; attachments are files the sender may read. */
+@UseCase
 public interface PostChatMessageUseCase {
     ChatMessage post(Command command);
 

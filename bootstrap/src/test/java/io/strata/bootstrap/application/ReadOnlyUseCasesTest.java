@@ -154,7 +154,6 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
                 Map.entry("CaseQueries.get", () -> cases.get(owner, 77L, 1L)),
                 Map.entry("CaseQueries.reasonHistory", () -> cases.reasonHistory(owner, 77L, 1L)),
                 Map.entry("CaseQueries.search", () -> cases.search(owner, 77L, SearchCriteria.none(), page)),
-
                 Map.entry("ChatQueries.room", () -> chat.room(owner, roomId)),
                 Map.entry("ChatQueries.myRooms", () -> chat.myRooms(owner, 10)),
                 Map.entry("ChatQueries.history", () -> chat.history(owner, roomId, null, null, 10)),

@@ -2,7 +2,7 @@ package io.strata.bootstrap.messaging;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
-import io.strata.application.messaging.MessagingFilesUntilContentLands;
+import io.strata.adapters.persistence.messaging.MessagingFilesUntilContentLands;
 import io.strata.domain.messaging.AttachmentId;
 import io.strata.domain.messaging.MessagingFiles;
 import io.strata.domain.shared.user.UserId;

@@ -23,7 +23,7 @@ public interface PointsLedger {
     boolean append(PointsTransfer transfer);
 
     /** Sets a locked member's balance (only together with {@link #append}). */
-    void setPoints(MemberId memberId, long points, Instant now);
+    void storeBalance(MemberId memberId, long points, Instant now);
 
     /** Every member's balance as the ledger stood at {@code at} (external user id to points). */
     Map<Long, Long> balancesAt(GuildId guildId, Instant at);

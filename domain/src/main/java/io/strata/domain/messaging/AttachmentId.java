@@ -1,10 +1,11 @@
 package io.strata.domain.messaging;
 
+import io.strata.domain.shared.model.Identifier;
 import java.util.Objects;
 import java.util.UUID;
 
 /** A file of the content context attached to a message, by its id only (messaging never holds the file). */
-public record AttachmentId(UUID value) {
+public record AttachmentId(UUID value) implements Identifier {
     public AttachmentId {
         Objects.requireNonNull(value, "AttachmentId");
     }

@@ -1,5 +1,6 @@
 package io.strata.domain.messaging;
 
+import io.strata.domain.shared.model.OutboundPort;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,6 +8,7 @@ import java.util.Optional;
  * Port: chat messages and their edit history. Every list is one statement whatever its size. Storing a
  * message appends its events to the outbox, in the caller's transaction.
  */
+@OutboundPort
 public interface ChatMessageRepository {
     Optional<ChatMessage> findById(ChatMessageId id);
 

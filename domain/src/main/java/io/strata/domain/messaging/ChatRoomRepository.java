@@ -1,10 +1,12 @@
 package io.strata.domain.messaging;
 
+import io.strata.domain.shared.model.OutboundPort;
 import io.strata.domain.shared.user.UserId;
 import java.util.List;
 import java.util.Optional;
 
 /** Port: chat rooms with their members. Storing a room appends its events to the outbox, in the caller's transaction. */
+@OutboundPort
 public interface ChatRoomRepository {
     Optional<ChatRoom> findById(ChatRoomId id);
 

@@ -1,5 +1,6 @@
 package io.strata.domain.messaging;
 
+import io.strata.domain.shared.model.OutboundPort;
 import io.strata.domain.shared.user.UserId;
 import java.util.Collection;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.Set;
  * messaging never reads content's tables and asks this port instead, implemented by a translator onto
  * content's published query API.
  */
+@OutboundPort
 public interface MessagingFiles {
     /** The ids among {@code files} that {@code reader} may not read (unknown ones included). */
     Set<AttachmentId> unreadable(UserId reader, Collection<AttachmentId> files);

@@ -111,7 +111,7 @@ public class PointsLedgerPersistenceAdapter implements PointsLedger {
     }
 
     @Override
-    public void setPoints(MemberId memberId, long points, Instant now) {
+    public void storeBalance(MemberId memberId, long points, Instant now) {
         CommunityJdbc.update(
                 entityManager,
                 "UPDATE community_members SET points = ?, version = version + 1, "

@@ -197,7 +197,8 @@ class EventJsonTest {
                         AT,
                         AT),
                 "ai.AiInteractionRecorded",
-                "{\"interactionId\":\"00000000-0000-0000-0000-0000000000a1\",\"userId\":" + U + ",\"module\":\"chat\",\"model\":\"gpt-4o\",\"status\":\"SUCCESS\",\"usage\":{\"promptTokens\":100,\"cachedPromptTokens\":20,\"completionTokens\":50,\"totalTokens\":150},\"costUsd\":0.001250000000,\"costSource\":\"PRICE_BOOK\",\"priceVersion\":\"00000000-0000-0000-0000-0000000000b1\",\"latencyMs\":420,\"interactionAt\":\"2026-02-03T04:05:06.123456Z\"}");
+                "{\"interactionId\":\"00000000-0000-0000-0000-0000000000a1\",\"userId\":" + U
+                        + ",\"module\":\"chat\",\"model\":\"gpt-4o\",\"status\":\"SUCCESS\",\"usage\":{\"promptTokens\":100,\"cachedPromptTokens\":20,\"completionTokens\":50,\"totalTokens\":150},\"costUsd\":0.001250000000,\"costSource\":\"PRICE_BOOK\",\"priceVersion\":\"00000000-0000-0000-0000-0000000000b1\",\"latencyMs\":420,\"interactionAt\":\"2026-02-03T04:05:06.123456Z\"}");
         put(
                 new AiInteractionRepriced(interaction, null, new BigDecimal("0.002000000000"), price, AT),
                 "ai.AiInteractionRepriced",
@@ -213,7 +214,10 @@ class EventJsonTest {
                         AT),
                 "ai.ModelPriceAdded",
                 "{\"priceId\":\"00000000-0000-0000-0000-0000000000b1\",\"model\":\"gpt-4o*\",\"inputPerMillion\":2.500000,\"cachedInputPerMillion\":1.250000,\"outputPerMillion\":10.000000,\"effectiveFrom\":\"2026-02-03T04:05:06.123456Z\"}");
-        put(new ModelPriceRemoved(price, "gpt-4o*", AT, AT), "ai.ModelPriceRemoved", "{\"priceId\":\"00000000-0000-0000-0000-0000000000b1\",\"model\":\"gpt-4o*\",\"effectiveFrom\":\"2026-02-03T04:05:06.123456Z\"}");
+        put(
+                new ModelPriceRemoved(price, "gpt-4o*", AT, AT),
+                "ai.ModelPriceRemoved",
+                "{\"priceId\":\"00000000-0000-0000-0000-0000000000b1\",\"model\":\"gpt-4o*\",\"effectiveFrom\":\"2026-02-03T04:05:06.123456Z\"}");
     }
 
     private static void put(DomainEvent event, String type, String payload) {

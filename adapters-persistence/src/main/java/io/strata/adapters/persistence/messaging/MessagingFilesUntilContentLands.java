@@ -1,4 +1,4 @@
-package io.strata.application.messaging;
+package io.strata.adapters.persistence.messaging;
 
 import io.strata.domain.messaging.AttachmentId;
 import io.strata.domain.messaging.MessagingFiles;
