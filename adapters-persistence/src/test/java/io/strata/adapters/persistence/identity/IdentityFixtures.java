@@ -26,8 +26,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Test data for the identity context. */
-final class IdentityFixtures {
+/** Test data for the identity context; {@link #activeUser} also serves other contexts' tests. */
+public final class IdentityFixtures {
     static final Instant T0 = Instant.parse("2026-01-15T10:20:30.123456Z");
 
     private IdentityFixtures() {}
@@ -76,6 +76,24 @@ final class IdentityFixtures {
                 Tags.of(Set.of("math", "poetry", "engines")),
                 richPreferences(),
                 new AuditStamp(version, T0, T0.plusSeconds(7200)));
+    }
+
+    /** An active USER with nothing optional set, created (and last updated) at {@code created}. */
+    public static User activeUser(String email, String username, Instant created) {
+        return User.reconstitute(
+                UserId.newId(),
+                new Email(email),
+                new Username(username),
+                null,
+                null,
+                Role.USER,
+                UserStatus.ACTIVE,
+                EmailVerification.NOT_VERIFIED,
+                null,
+                LoginHistory.NONE,
+                Tags.none(),
+                Map.of(),
+                new AuditStamp(0, created, created));
     }
 
     /** A minimal user: nullable fields null, no tags, empty preferences. */

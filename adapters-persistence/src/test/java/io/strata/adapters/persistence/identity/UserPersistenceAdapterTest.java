@@ -95,20 +95,7 @@ class UserPersistenceAdapterTest extends PostgresTest {
     @Test
     void takenEmailIsAConflictWhateverTheCase() {
         txRun(() -> users.add(IdentityFixtures.bareUser("first")));
-        User sameEmail = User.reconstitute(
-                UserId.newId(),
-                new Email("FIRST@EXAMPLE.COM"),
-                new Username("second"),
-                null,
-                null,
-                Role.USER,
-                UserStatus.ACTIVE,
-                EmailVerification.NOT_VERIFIED,
-                null,
-                LoginHistory.NONE,
-                Tags.none(),
-                Map.of(),
-                new AuditStamp(0, T0, T0));
+        User sameEmail = IdentityFixtures.activeUser("FIRST@EXAMPLE.COM", "second", T0);
         assertThatThrownBy(() -> tx(() -> users.add(sameEmail)))
                 .isInstanceOf(ConflictException.class)
                 .hasMessage("email already registered");
@@ -118,20 +105,7 @@ class UserPersistenceAdapterTest extends PostgresTest {
     @Test
     void takenUsernameIsAConflict() {
         txRun(() -> users.add(IdentityFixtures.bareUser("taken")));
-        User sameName = User.reconstitute(
-                UserId.newId(),
-                new Email("other@example.com"),
-                new Username("taken"),
-                null,
-                null,
-                Role.USER,
-                UserStatus.ACTIVE,
-                EmailVerification.NOT_VERIFIED,
-                null,
-                LoginHistory.NONE,
-                Tags.none(),
-                Map.of(),
-                new AuditStamp(0, T0, T0));
+        User sameName = IdentityFixtures.activeUser("other@example.com", "taken", T0);
         assertThatThrownBy(() -> tx(() -> users.add(sameName)))
                 .isInstanceOf(ConflictException.class)
                 .hasMessage("username already taken");

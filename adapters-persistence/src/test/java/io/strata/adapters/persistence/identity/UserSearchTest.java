@@ -93,20 +93,7 @@ class UserSearchTest extends PostgresTest {
     }
 
     private static User plain(String name, Instant created) {
-        return User.reconstitute(
-                UserId.newId(),
-                new Email(name + "@example.com"),
-                new Username(name),
-                null,
-                null,
-                Role.USER,
-                UserStatus.ACTIVE,
-                EmailVerification.NOT_VERIFIED,
-                null,
-                LoginHistory.NONE,
-                Tags.none(),
-                Map.of(),
-                new AuditStamp(0, created, created));
+        return IdentityFixtures.activeUser(name + "@example.com", name, created);
     }
 
     // ---- keyset paging ------------------------------------------------------------------------

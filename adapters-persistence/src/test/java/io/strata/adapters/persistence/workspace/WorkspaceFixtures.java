@@ -1,13 +1,8 @@
 package io.strata.adapters.persistence.workspace;
 
-import io.strata.domain.identity.Email;
-import io.strata.domain.identity.EmailVerification;
-import io.strata.domain.identity.LoginHistory;
+import io.strata.adapters.persistence.identity.IdentityFixtures;
 import io.strata.domain.identity.User;
-import io.strata.domain.identity.UserStatus;
-import io.strata.domain.identity.Username;
 import io.strata.domain.shared.model.AuditStamp;
-import io.strata.domain.shared.user.Role;
 import io.strata.domain.shared.user.UserId;
 import io.strata.domain.shared.value.Tags;
 import io.strata.domain.workspace.Budget;
@@ -26,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Test data for the workspace context (instants in microseconds, as PostgreSQL stores them). */
@@ -37,20 +31,7 @@ final class WorkspaceFixtures {
     private WorkspaceFixtures() {}
 
     static User user(String name) {
-        return User.reconstitute(
-                UserId.newId(),
-                new Email(name + "@example.com"),
-                new Username(name),
-                null,
-                null,
-                Role.USER,
-                UserStatus.ACTIVE,
-                EmailVerification.NOT_VERIFIED,
-                null,
-                LoginHistory.NONE,
-                Tags.none(),
-                Map.of(),
-                new AuditStamp(0, T0, T0));
+        return IdentityFixtures.activeUser(name + "@example.com", name, T0);
     }
 
     /** Every field set: members besides the owner, schedule, budget, tags, counters. */
