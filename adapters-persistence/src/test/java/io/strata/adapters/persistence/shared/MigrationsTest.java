@@ -44,7 +44,7 @@ class MigrationsTest {
 
         migrateAndValidate(url);
         assertThat(appliedVersions(url)).hasSize(migrations.size()).last().isEqualTo(latest);
-        assertThat(latest).isEqualTo(6);
+        assertThat(latest).isEqualTo(20);
         assertThat(tables(url))
                 .contains(
                         "users",
@@ -56,7 +56,9 @@ class MigrationsTest {
                         "project_members",
                         "tasks",
                         "task_dependencies",
-                        "events");
+                        "events",
+                        "content_blobs",
+                        "content_files");
         assertThat(extensions(url)).contains("pg_trgm");
 
         // every migration has its rollback, with the same name
