@@ -237,6 +237,11 @@ public class UserPersistenceAdapter implements UserRepository {
                     .isPresent()) {
                 return stillOwns(id, "project(s)");
             }
+            if (PersistenceErrors.violatedConstraint(e)
+                    .filter("content_files_owner_fk"::equals)
+                    .isPresent()) {
+                return stillOwns(id, "file(s)");
+            }
             return e;
         });
     }
