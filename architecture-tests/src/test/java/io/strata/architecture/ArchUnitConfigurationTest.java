@@ -11,16 +11,16 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules are only worth something if they look at the right classes: rule 13 (a rule that selects
- * nothing fails) and the import itself (all five modules, production classes only).
+ * The rules are only worth something if they look at the right classes and can fail: a rule that
+ * selects nothing fails, the import holds all five modules' production classes and nothing else, and
+ * every rule of every family is proven on a planted violation ({@link Planted}).
  */
-@AnalyzeClasses(packages = Strata.ROOT, importOptions = ProductionClassesOnly.class)
+@AnalyzeClasses(packages = Hexagon.STRATA_ROOT, importOptions = ProductionClassesOnly.class)
 class ArchUnitConfigurationTest {
 
     @ArchTest
@@ -48,7 +48,7 @@ class ArchUnitConfigurationTest {
 
     @ArchTest
     void every_module_contributes_production_classes(JavaClasses classes) {
-        List<String> missing = Arrays.stream(Strata.MODULE_PACKAGES)
+        List<String> missing = Hexagon.STRATA.moduleRoots().values().stream()
                 .filter(module -> classes.stream().noneMatch(c -> isIn(c, module)))
                 .collect(Collectors.toList());
         assertThat(missing)
@@ -85,6 +85,51 @@ class ArchUnitConfigurationTest {
                         .withImportOption(new ProductionClassesOnly())
                         .importPackages("io.strata.architecture"))
                 .isEmpty();
+    }
+
+    /**
+     * Every rule of every family ({@code *Rules}) has a test of the same name in {@code *RulesTest} that
+     * evaluates it on planted violations: a rule that has never been seen failing may be unable to.
+     */
+    @Test
+    void every_rule_is_proven_on_a_planted_violation() throws ClassNotFoundException {
+        List<String> families = new ClassFileImporter()
+                .importPackages("io.strata.architecture").stream()
+                        .filter(c -> c.getPackageName().equals("io.strata.architecture")
+                                && c.isTopLevelClass()
+                                && c.getSimpleName().endsWith("Rules")
+                                && c.isAnnotatedWith(AnalyzeClasses.class))
+                        .map(JavaClass::getName)
+                        .sorted()
+                        .collect(Collectors.toList());
+        assertThat(families).as("rule families").hasSizeGreaterThanOrEqualTo(10);
+        List<String> unproven = new java.util.ArrayList<>();
+        int rules = 0;
+        for (String family : families) {
+            Class<?> rulesClass = Class.forName(family);
+            Class<?> testClass;
+            try {
+                testClass = Class.forName(family + "Test");
+            } catch (ClassNotFoundException e) {
+                testClass = null;
+            }
+            for (java.lang.reflect.Field field : rulesClass.getDeclaredFields()) {
+                if (field.isAnnotationPresent(ArchTest.class) && ArchRule.class.isAssignableFrom(field.getType())) {
+                    rules++;
+                    if (testClass == null || !hasTest(testClass, field.getName())) {
+                        unproven.add(rulesClass.getSimpleName() + "." + field.getName());
+                    }
+                }
+            }
+        }
+        assertThat(unproven)
+                .as("rules without a planted-violation test of the same name (of %d rules)", rules)
+                .isEmpty();
+    }
+
+    private static boolean hasTest(Class<?> testClass, String name) {
+        return java.util.Arrays.stream(testClass.getDeclaredMethods())
+                .anyMatch(m -> m.getName().equals(name) && m.isAnnotationPresent(Test.class));
     }
 
     private static boolean isTestLocation(String uri) {

@@ -2,7 +2,6 @@ package io.strata.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static io.strata.architecture.GeneratedCode.HAND_WRITTEN;
-import static io.strata.architecture.Strata.APPLICATION;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -15,45 +14,67 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
- * The rules exclude generated classes by name; these checks keep that exclusion honest, and catch the
- * processor misconfiguration DESIGN §8 warns about (a {@code @Transactional} that is silently ignored).
+ * The rules exclude generated classes by name; these checks keep that exclusion honest, and catch an
+ * annotation processor missing from a module's {@code annotationProcessorPaths}:
+ * <ul>
+ *   <li>{@code classes_named_like_generated_code_are_generated}: a hand-written class named like
+ *       Micronaut's output ({@code $Foo$Definition}) would escape every rule about hand-written code;</li>
+ *   <li>{@code transactional_code_is_intercepted}: a transaction annotation works only if Micronaut's
+ *       processor turned it into around advice; without micronaut-data-processor (or the
+ *       {@code processor} module for {@code @ReadOnlyTransaction}) it is silently ignored;</li>
+ *   <li>{@code mapstruct_mappers_are_implemented_by_mapstruct}: without mapstruct-processor no mapper
+ *       bean exists at runtime.</li>
+ * </ul>
  */
-@AnalyzeClasses(packages = Strata.ROOT, importOptions = ProductionClassesOnly.class)
+@AnalyzeClasses(packages = Hexagon.STRATA_ROOT, importOptions = ProductionClassesOnly.class)
 class GeneratedCodeRules {
-    static final String TRANSACTIONAL = "jakarta.transaction.Transactional";
-
-    static final DescribedPredicate<JavaClass> USE_TRANSACTIONAL = DescribedPredicate.describe(
-            "use @" + TRANSACTIONAL,
-            c -> c.isAnnotatedWith(TRANSACTIONAL)
-                    || c.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(TRANSACTIONAL)));
-
-    @ArchTest
-    static final ArchRule generated_classes_are_marked_generated = classes()
-            .that(GeneratedCode.MICRONAUT_GENERATED)
-            .should(beMarkedGeneratedByMicronaut())
-            .because("the name-based exclusion of generated code must never cover a hand-written class: "
-                    + "every excluded class carries @io.micronaut.core.annotation.Generated (itself or its "
-                    + "enclosing class)");
+    static final DescribedPredicate<JavaClass> USE_TRANSACTIONS = DescribedPredicate.describe(
+            "use a transaction annotation (" + TransactionRules.TRANSACTION_ANNOTATIONS + ")",
+            c -> TransactionRules.TRANSACTION_ANNOTATIONS.stream()
+                    .anyMatch(
+                            a -> c.isAnnotatedWith(a) || c.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(a))));
 
     @ArchTest
-    static final ArchRule transactional_use_cases_are_intercepted = classes()
-            .that()
-            .resideInAPackage(APPLICATION)
-            .and(HAND_WRITTEN)
-            .and(USE_TRANSACTIONAL)
-            .should(haveAMicronautInterceptedSubclass())
-            .because("jakarta.transaction.Transactional only works if Micronaut's processor turned it into around "
-                    + "advice ($Foo$Definition$Intercepted); otherwise it is silently ignored and use cases run "
-                    + "without a transaction (DESIGN §4, §8)");
+    static final ArchRule classes_named_like_generated_code_are_generated = classesNamedLikeGeneratedCodeAreGenerated();
 
     @ArchTest
-    static final ArchRule mapstruct_mappers_are_implemented_by_mapstruct = classes()
-            .that()
-            .areAnnotatedWith(GeneratedCode.MAPSTRUCT_MAPPER)
-            .should(haveAMapStructImplementation())
-            .because("a @Mapper without its generated FooImpl means mapstruct-processor is missing from the "
-                    + "module's annotationProcessorPaths (DESIGN §8) and no bean will exist at runtime; it also "
-                    + "proves GeneratedCode.MAPSTRUCT_GENERATED recognises the implementations");
+    static final ArchRule transactional_code_is_intercepted = transactionalCodeIsIntercepted(Hexagon.STRATA);
+
+    @ArchTest
+    static final ArchRule mapstruct_mappers_are_implemented_by_mapstruct = mapstructMappersAreImplementedByMapstruct();
+
+    static ArchRule classesNamedLikeGeneratedCodeAreGenerated() {
+        return classes()
+                .that(GeneratedCode.NAMED_LIKE_MICRONAUT_OUTPUT)
+                .should(Conditions.satisfy(
+                        "be Micronaut's output (@" + GeneratedCode.MICRONAUT_GENERATED_ANNOTATION
+                                + " and a Micronaut base class, or nested in such a class)",
+                        GeneratedCode::isMicronautGenerated,
+                        c -> "is named like Micronaut's output but is not (no @Generated or no Micronaut base class)"))
+                .because("the rules exclude generated code; a hand-written class named like it would escape them");
+    }
+
+    static ArchRule transactionalCodeIsIntercepted(Hexagon h) {
+        return classes()
+                .that()
+                .resideInAnyPackage(h.application, h.persistence)
+                .and(HAND_WRITTEN)
+                .and(USE_TRANSACTIONS)
+                .should(haveAMicronautInterceptedSubclass())
+                .because("a transaction annotation only works if Micronaut's processor turned it into around advice "
+                        + "($Foo$Definition$Intercepted); otherwise it is silently ignored: use cases run without a "
+                        + "transaction, adapters without their MANDATORY check");
+    }
+
+    static ArchRule mapstructMappersAreImplementedByMapstruct() {
+        return classes()
+                .that()
+                .areAnnotatedWith(GeneratedCode.MAPSTRUCT_MAPPER)
+                .should(haveAMapStructImplementation())
+                .because("a @Mapper without its generated FooImpl means mapstruct-processor is missing from the "
+                        + "module's annotationProcessorPaths and no bean will exist at runtime; it also proves "
+                        + "GeneratedCode.MAPSTRUCT_GENERATED recognises the implementations");
+    }
 
     private static ArchCondition<JavaClass> haveAMapStructImplementation() {
         return new ArchCondition<>("have a MapStruct-generated implementation (FooImpl)") {
@@ -68,23 +89,6 @@ class GeneratedCodeRules {
         };
     }
 
-    private static ArchCondition<JavaClass> beMarkedGeneratedByMicronaut() {
-        return new ArchCondition<>("be annotated with @" + GeneratedCode.MICRONAUT_GENERATED_ANNOTATION
-                + " (or be nested in such a class)") {
-            @Override
-            public void check(JavaClass c, ConditionEvents events) {
-                JavaClass outer = c;
-                boolean marked = outer.isAnnotatedWith(GeneratedCode.MICRONAUT_GENERATED_ANNOTATION);
-                while (!marked && outer.getEnclosingClass().isPresent()) {
-                    outer = outer.getEnclosingClass().get();
-                    marked = outer.isAnnotatedWith(GeneratedCode.MICRONAUT_GENERATED_ANNOTATION);
-                }
-                events.add(new SimpleConditionEvent(
-                        c, marked, c.getName() + (marked ? " is" : " is not") + " marked @Generated"));
-            }
-        };
-    }
-
     private static ArchCondition<JavaClass> haveAMicronautInterceptedSubclass() {
         return new ArchCondition<>("have a Micronaut-generated $<Name>$Definition$Intercepted subclass") {
             @Override
@@ -93,7 +97,8 @@ class GeneratedCodeRules {
                         .anyMatch(s -> GeneratedCode.binarySimpleName(s).endsWith("$Intercepted")
                                 && GeneratedCode.MICRONAUT_GENERATED.test(s));
                 String methods = c.getMethods().stream()
-                        .filter(m -> m.isAnnotatedWith(TRANSACTIONAL))
+                        .filter(m -> TransactionRules.TRANSACTION_ANNOTATIONS.stream()
+                                .anyMatch(m::isAnnotatedWith))
                         .map(JavaMethod::getName)
                         .sorted()
                         .reduce((a, b) -> a + ", " + b)
@@ -102,7 +107,8 @@ class GeneratedCodeRules {
                         c,
                         intercepted,
                         c.getName()
-                                + (intercepted ? " is" : " is NOT") + " intercepted; @Transactional on: " + methods
+                                + (intercepted ? " is" : " is NOT") + " intercepted; transaction annotations on: "
+                                + methods
                                 + (intercepted
                                         ? ""
                                         : " (no $" + c.getSimpleName() + "$Definition$Intercepted generated)")));

@@ -1,5 +1,6 @@
 package io.strata.application.identity;
 
+import io.strata.application.shared.UseCase;
 import io.strata.domain.identity.UserStatus;
 import io.strata.domain.shared.user.Actor;
 import io.strata.domain.shared.user.Role;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Changes status, role and/or tags of many users in one statement (ADMIN); returns the affected count. */
+@UseCase
 public interface BulkUpdateUsersUseCase {
     int MAX_IDS = 1000;
 

@@ -1,5 +1,6 @@
 package io.strata.application.identity;
 
+import io.strata.application.shared.user.UserReferences;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.shared.error.ConflictException;
@@ -7,14 +8,22 @@ import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.model.Versioned;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
 
+/**
+ * Before deleting, asks every context what of theirs still refers to the user ({@link UserReferences}),
+ * so that the 409 says what to transfer first; identity itself knows no other context.
+ */
 @Singleton
 public class DeleteUserService implements DeleteUserUseCase {
     private final UserRepository users;
+    private final List<UserReferences> references;
     private final Clock clock;
 
-    public DeleteUserService(UserRepository users, Clock clock) {
+    public DeleteUserService(UserRepository users, List<UserReferences> references, Clock clock) {
         this.users = users;
+        this.references = references;
         this.clock = clock;
     }
 
@@ -26,6 +35,15 @@ public class DeleteUserService implements DeleteUserUseCase {
             throw new ConflictException("an ADMIN cannot delete themselves");
         }
         Versioned.require("User", user.id(), command.expectedVersion(), user.version());
+        List<String> blocking = references.stream()
+                .map(reference -> reference.blockingDeletion(user.id()))
+                .flatMap(Optional::stream)
+                .sorted()
+                .toList();
+        if (!blocking.isEmpty()) {
+            throw new ConflictException("user " + user.id() + " still " + String.join(" and ", blocking)
+                    + "; transfer or delete them first");
+        }
         user.delete(clock);
         users.delete(user);
     }

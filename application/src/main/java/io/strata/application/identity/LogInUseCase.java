@@ -1,5 +1,6 @@
 package io.strata.application.identity;
 
+import io.strata.application.shared.UseCase;
 import io.strata.domain.identity.Session;
 import io.strata.domain.identity.User;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Map;
  * the same {@code UnauthenticatedException}; too many failures per account or IP give
  * {@code ThrottledException}.
  */
+@UseCase
 public interface LogInUseCase {
     LoggedIn logIn(Command command);
 

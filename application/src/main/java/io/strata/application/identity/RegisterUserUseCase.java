@@ -1,5 +1,6 @@
 package io.strata.application.identity;
 
+import io.strata.application.shared.UseCase;
 import io.strata.domain.identity.User;
 import io.strata.domain.shared.user.Actor;
 import io.strata.domain.shared.user.Role;
@@ -10,6 +11,7 @@ import java.util.Set;
  * Creates a user. Anyone may register as USER; only an ADMIN may choose another role. Anonymous sign-ups
  * are throttled per client IP ({@link SignUpThrottle}); an ADMIN's are not.
  */
+@UseCase
 public interface RegisterUserUseCase {
     User register(Command command);
 

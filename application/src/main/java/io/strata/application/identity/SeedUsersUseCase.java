@@ -1,5 +1,6 @@
 package io.strata.application.identity;
 
+import io.strata.application.shared.UseCase;
 import io.strata.domain.identity.HashedPassword;
 import io.strata.domain.shared.user.Actor;
 import io.strata.domain.shared.user.UserId;
@@ -17,6 +18,7 @@ import java.util.List;
  * run. {@link #seed} then stores users {@code from .. from + count - 1} of the run in one transaction,
  * so the caller chooses the batch size and reports progress between batches.
  */
+@UseCase
 public interface SeedUsersUseCase {
     long MAX_USERS = 100_000_000L;
     int MAX_BATCH = 50_000;

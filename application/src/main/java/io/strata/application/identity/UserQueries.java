@@ -1,5 +1,6 @@
 package io.strata.application.identity;
 
+import io.strata.application.shared.Query;
 import io.strata.domain.identity.TagCount;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserProfile;
@@ -16,6 +17,7 @@ import java.util.List;
  * Reads of users. A USER or GUEST sees only themselves (others are "not found"); MANAGER and ADMIN
  * read everyone. Listing, stats and tag counts need MANAGER or ADMIN.
  */
+@Query
 public interface UserQueries {
     int MAX_BATCH = 200;
 

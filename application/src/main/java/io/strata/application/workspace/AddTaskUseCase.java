@@ -1,5 +1,6 @@
 package io.strata.application.workspace;
 
+import io.strata.application.shared.UseCase;
 import io.strata.domain.shared.user.Actor;
 import io.strata.domain.shared.user.UserId;
 import io.strata.domain.workspace.Priority;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Adds a task to an open project (any non-GUEST member); dependencies are tasks of the same project. */
+@UseCase
 public interface AddTaskUseCase {
     Task addTask(Command command);
 

@@ -1,5 +1,6 @@
 package io.strata.application.workspace;
 
+import io.strata.application.shared.UseCase;
 import io.strata.domain.shared.user.Actor;
 import io.strata.domain.shared.user.UserId;
 import io.strata.domain.workspace.Budget;
@@ -16,6 +17,7 @@ import java.util.Set;
  * reported at once ({@code tasks[i].field}). Initial tasks refer to each other in {@code dependsOn}
  * by their client {@code key} or by their position ("0", "1", ...).
  */
+@UseCase
 public interface CreateProjectUseCase {
     int MAX_INITIAL_TASKS = 500;
 

@@ -1,5 +1,6 @@
 package io.strata.application.workspace;
 
+import io.strata.application.shared.Query;
 import io.strata.domain.shared.query.Page;
 import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.SearchCriteria;
@@ -10,6 +11,7 @@ import io.strata.domain.workspace.ProjectProgress;
 import io.strata.domain.workspace.Task;
 
 /** Reads of projects: members and ADMIN see a project; to anyone else it does not exist. */
+@Query
 public interface ProjectQueries {
     Project get(Actor actor, ProjectId id);
 

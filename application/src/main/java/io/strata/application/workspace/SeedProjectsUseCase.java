@@ -1,5 +1,6 @@
 package io.strata.application.workspace;
 
+import io.strata.application.shared.UseCase;
 import io.strata.domain.shared.user.Actor;
 import io.strata.domain.shared.user.UserId;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.List;
  * run with their tasks in one transaction, each project's {@code taskCount} and {@code completion} counted
  * from the tasks stored with it.
  */
+@UseCase
 public interface SeedProjectsUseCase {
     long MAX_PROJECTS = 10_000_000L;
     int MAX_TASKS_PER_PROJECT = 1_000;

@@ -1,5 +1,6 @@
 package io.strata.application.workspace;
 
+import io.strata.application.shared.Query;
 import io.strata.domain.shared.query.Page;
 import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.SearchCriteria;
@@ -9,6 +10,7 @@ import io.strata.domain.workspace.Task;
 import io.strata.domain.workspace.TaskId;
 
 /** Reads of tasks, visible to the members of their project (and ADMIN). */
+@Query
 public interface TaskQueries {
     Task get(Actor actor, TaskId id);
 

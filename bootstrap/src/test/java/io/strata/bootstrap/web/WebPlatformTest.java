@@ -2,12 +2,11 @@ package io.strata.bootstrap.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.strata.application.shared.IdempotencyStore;
+import io.strata.application.shared.idempotency.ClaimIdempotencyKeyUseCase;
 import io.strata.bootstrap.testing.Api;
 import io.strata.bootstrap.testing.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -356,8 +355,8 @@ class WebPlatformTest extends IntegrationTest {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         sha.update("POST /api/v1/users\n".getBytes(StandardCharsets.UTF_8));
         String hash = HexFormat.of().formatHex(sha.digest(json.getBytes(StandardCharsets.UTF_8)));
-        Instant now = Instant.now();
-        assertThat(bean(IdempotencyStore.class).claim("anonymous /api/v1/users", key, hash, now, now.plusSeconds(60)))
+        assertThat(bean(ClaimIdempotencyKeyUseCase.class)
+                        .claim(new ClaimIdempotencyKeyUseCase.Command("anonymous /api/v1/users", key, hash)))
                 .isEmpty();
 
         Map<String, Object> problem = api().post("/api/v1/users")

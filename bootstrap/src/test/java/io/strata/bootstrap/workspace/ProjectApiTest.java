@@ -1117,6 +1117,44 @@ class ProjectApiTest extends WorkspaceApiSupport {
                 .problem(401);
     }
 
+    /**
+     * Identity asks workspace (through the kernel's UserReferences) before deleting a user: an owner
+     * of projects is a 409 that says what to transfer, and nothing changes; a member goes and leaves.
+     */
+    @Test
+    void deletingAUserWhoOwnsProjectsIs409NamingThemAndAMemberLeavesWithTheAccount() {
+        TestUser owner = user("del-o");
+        TestUser member = user("del-m");
+        Object first = newProject(owner, "Kept 1", member).get("id");
+        newProject(owner, "Kept 2");
+        String users = "/api/v1/users/";
+        String ownerETag = api().get(users + owner.id())
+                .token(adminToken())
+                .send()
+                .expect(200)
+                .etag();
+        assertThat((String) api().delete(users + owner.id())
+                        .token(adminToken())
+                        .ifMatch(ownerETag)
+                        .send()
+                        .problem(409)
+                        .get("detail"))
+                .isEqualTo("user " + owner.id() + " still owns 2 project(s); transfer or delete them first");
+        api().get(users + owner.id()).token(adminToken()).send().expect(200);
+
+        String memberETag = api().get(users + member.id())
+                .token(adminToken())
+                .send()
+                .expect(200)
+                .etag();
+        api().delete(users + member.id())
+                .token(adminToken())
+                .ifMatch(memberETag)
+                .send()
+                .expect(204);
+        assertThat(values(getProject(owner, first).get("members"))).containsExactly(owner.id());
+    }
+
     // ================================================================== visibility
 
     @Test

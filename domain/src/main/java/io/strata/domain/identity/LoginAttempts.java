@@ -1,8 +1,10 @@
 package io.strata.domain.identity;
 
+import io.strata.domain.shared.model.OutboundPort;
 import java.time.Instant;
 
 /** Port: failed-login counters per key (an account or an IP address), for throttling. */
+@OutboundPort
 public interface LoginAttempts {
     void recordFailure(String key, Instant at);
 

@@ -1,5 +1,6 @@
 package io.strata.domain.identity;
 
+import io.strata.domain.shared.model.OutboundPort;
 import io.strata.domain.shared.user.UserId;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Optional;
  * Port: login sessions, looked up by the SHA-256 of their bearer token. Storing a session appends the events it
  * recorded to the outbox; the bulk revocations record a {@link SessionRevoked} per session they revoke.
  */
+@OutboundPort
 public interface SessionRepository {
     Session add(Session session);
 

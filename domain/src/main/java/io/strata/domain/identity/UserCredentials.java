@@ -1,11 +1,13 @@
 package io.strata.domain.identity;
 
+import io.strata.domain.shared.model.OutboundPort;
 import io.strata.domain.shared.user.UserId;
 
 /**
  * Port: password storage and checking. The adapter hashes with argon2id; hashes never cross this
  * port, so no domain object, use case or response can leak one.
  */
+@OutboundPort
 public interface UserCredentials {
     /** Hashes and stores the password of an existing (or just added) user. */
     void store(UserId userId, Password password);

@@ -1,5 +1,6 @@
 package io.strata.domain.identity;
 
+import io.strata.domain.shared.model.OutboundPort;
 import io.strata.domain.shared.query.Page;
 import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.SearchCriteria;
@@ -8,11 +9,13 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Port: where users live. Speaks domain types only. Every method that stores users also appends the events they
  * recorded (and those of its bulk change) to the outbox, in the caller's transaction.
  */
+@OutboundPort
 public interface UserRepository {
     Optional<User> findById(UserId id);
 
@@ -46,12 +49,19 @@ public interface UserRepository {
 
     /**
      * Deletes a loaded user ({@link User#delete} recorded the event) with its profile, sessions and memberships.
-     * A concurrent change committed first is a {@code StaleVersionException}; projects the user still owns are a
-     * {@code ConflictException}.
+     * A concurrent change committed first is a {@code StaleVersionException}. A row of another context that still
+     * refers to the user (a foreign key with ON DELETE RESTRICT) is a {@code ConflictException}: the use case asks
+     * {@code UserReferences} first, so this only catches a reference added meanwhile.
      */
     void delete(User user);
 
     long count();
+
+    /** Which of {@code ids} belong to existing users; one statement. */
+    Set<UserId> existing(Collection<UserId> ids);
+
+    /** Up to {@code limit} active users, newest first; one statement. */
+    List<UserId> newestActive(int limit);
 
     Page<User> search(SearchCriteria criteria, PageRequest page);
 

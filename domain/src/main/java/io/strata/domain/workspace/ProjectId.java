@@ -1,9 +1,10 @@
 package io.strata.domain.workspace;
 
+import io.strata.domain.shared.model.Identifier;
 import java.util.Objects;
 import java.util.UUID;
 
-public record ProjectId(UUID value) {
+public record ProjectId(UUID value) implements Identifier {
     public ProjectId {
         Objects.requireNonNull(value, "project id");
     }

@@ -1,5 +1,6 @@
 package io.strata.domain.workspace;
 
+import io.strata.domain.shared.model.OutboundPort;
 import io.strata.domain.shared.query.Page;
 import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.SearchCriteria;
@@ -12,6 +13,7 @@ import java.util.Optional;
  * Port: projects with their members. Storing a project appends the events it recorded to the outbox, in the
  * caller's transaction.
  */
+@OutboundPort
 public interface ProjectRepository {
     Optional<Project> findById(ProjectId id);
 
@@ -35,6 +37,9 @@ public interface ProjectRepository {
      * {@code visibleTo} is null (ADMIN). A page costs a constant number of statements.
      */
     Page<Project> search(SearchCriteria criteria, PageRequest page, UserId visibleTo);
+
+    /** How many projects {@code owner} owns; one statement. */
+    long countOwnedBy(UserId owner);
 
     /** Counts the project's tasks by resolution in one aggregate query. */
     TaskTally tallyTasks(ProjectId id);

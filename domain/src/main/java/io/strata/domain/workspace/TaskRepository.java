@@ -1,5 +1,6 @@
 package io.strata.domain.workspace;
 
+import io.strata.domain.shared.model.OutboundPort;
 import io.strata.domain.shared.query.Page;
 import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.SearchCriteria;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * Port: tasks with their dependencies. Storing tasks appends the events they recorded to the outbox, in the
  * caller's transaction.
  */
+@OutboundPort
 public interface TaskRepository {
     Optional<Task> findById(TaskId id);
 

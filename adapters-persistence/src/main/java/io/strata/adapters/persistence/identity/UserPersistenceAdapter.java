@@ -40,7 +40,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * {@link UserRepository} on PostgreSQL. Every method runs in the caller's transaction (the use case's
@@ -92,9 +94,6 @@ public class UserPersistenceAdapter implements UserRepository {
             WHERE u.id = c.id
               AND (u.status, u.role, u.tags) IS DISTINCT FROM (c.status, c.role, c.tags)
             RETURNING u.id, c.status_before, c.role_before""";
-
-    /** Projects block the deletion of their owner (workspace's projects_owner_fk is ON DELETE RESTRICT). */
-    private static final String OWNED_PROJECTS = "SELECT count(*) FROM projects WHERE owner_id = :id";
 
     private final EntityManager entityManager;
     private final UserJpaRepository repository;
@@ -207,11 +206,12 @@ public class UserPersistenceAdapter implements UserRepository {
     }
 
     /**
-     * Deletes the row at the user's version, with its {@code UserDeleted}; the foreign keys (ON DELETE CASCADE)
-     * delete the profile, the sessions and the project memberships. Projects the user owns block the delete
-     * ({@code projects_owner_fk}, ON DELETE RESTRICT): that is a {@link ConflictException} naming how many,
-     * counted first so the transaction stays usable (a project created between the count and the delete is still
-     * caught by the key). A user already gone is left so (its deletion was someone else's, with its event).
+     * Deletes the row at the user's version, with its {@code UserDeleted}; the foreign keys with ON DELETE CASCADE
+     * delete what goes with the user (profile, sessions, other contexts' memberships). A row of another context
+     * whose key is ON DELETE RESTRICT refuses the delete: that is a {@link ConflictException}, whichever table it is
+     * in (this adapter knows no table of another context). The use case has asked every context first
+     * ({@code UserReferences}) and names what blocks; this catches a reference added since. A user already gone is
+     * left so (its deletion was someone else's, with its event).
      */
     @Override
     public void delete(User user) {
@@ -223,19 +223,10 @@ public class UserPersistenceAdapter implements UserRepository {
         if (entity.getVersion() != user.version()) {
             throw new StaleVersionException("user", id, user.version(), entity.getVersion());
         }
-        long owned = ((Number) entityManager
-                        .createNativeQuery(OWNED_PROJECTS, Long.class)
-                        .setParameter("id", id.value())
-                        .getSingleResult())
-                .longValue();
-        if (owned > 0) {
-            throw stillOwns(id, owned + " project(s)");
-        }
         AggregateWrites.delete(entityManager, user, entity, "user", id, e -> {
-            if (PersistenceErrors.violatedConstraint(e)
-                    .filter("projects_owner_fk"::equals)
-                    .isPresent()) {
-                return stillOwns(id, "project(s)");
+            if (PersistenceErrors.isForeignKeyViolation(e)) {
+                return new ConflictException(
+                        "user " + id + " is still referred to by other records; remove or " + "transfer them first");
             }
             if (PersistenceErrors.violatedConstraint(e)
                     .filter("content_files_owner_fk"::equals)
@@ -246,13 +237,39 @@ public class UserPersistenceAdapter implements UserRepository {
         });
     }
 
-    private static ConflictException stillOwns(UserId id, String what) {
-        return new ConflictException("user " + id + " still owns " + what + "; transfer or delete them first");
-    }
-
     @Override
     public long count() {
         return repository.count();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Set<UserId> existing(Collection<UserId> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        List<UUID> found = entityManager
+                .createNativeQuery("SELECT id FROM users WHERE id = ANY (cast(:ids AS uuid[]))", UUID.class)
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                .setParameter("ids", ids.stream().map(UserId::value).distinct().toArray(UUID[]::new), UUID[].class)
+                .getResultList();
+        return found.stream().map(UserId::new).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** One backward scan of {@code users_created_at_id_ix}. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<UserId> newestActive(int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        List<UUID> found = entityManager
+                .createNativeQuery("""
+                        SELECT id FROM users WHERE status = 'ACTIVE'
+                        ORDER BY created_at DESC, id DESC LIMIT :limit""", UUID.class)
+                .setParameter("limit", limit)
+                .getResultList();
+        return found.stream().map(UserId::new).toList();
     }
 
     @Override

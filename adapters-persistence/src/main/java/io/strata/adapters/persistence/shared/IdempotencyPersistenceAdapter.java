@@ -1,7 +1,8 @@
 package io.strata.adapters.persistence.shared;
 
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
-import io.strata.application.shared.IdempotencyStore;
+import io.strata.application.shared.idempotency.IdempotencyStore;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -14,13 +15,12 @@ import java.util.Optional;
  * and in-progress claims older than the lease are claimed; live ones are left alone), then a read of
  * the live record when the insert did nothing.
  *
- * <p>Unlike the repositories, each method joins the caller's transaction if there is one and
- * otherwise runs in a short transaction of its own ({@code REQUIRED}): the claim must be committed
- * before the request runs (so a concurrent retry sees it in progress) and must outlive a failed use
- * case until {@link #release}; its caller, the web adapter, cannot open transactions.
+ * <p>Like every adapter, it runs in its caller's transaction and opens none ({@code MANDATORY}): the
+ * idempotency use cases ({@code application.shared.idempotency}) each run one short transaction, so a
+ * claim is committed before the request it guards runs.
  */
 @Singleton
-@Transactional
+@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
 public class IdempotencyPersistenceAdapter implements IdempotencyStore {
     private static final String COMPLETED = "COMPLETED";
 

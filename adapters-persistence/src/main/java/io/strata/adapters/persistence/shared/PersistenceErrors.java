@@ -21,6 +21,8 @@ import org.postgresql.util.ServerErrorMessage;
  * constraint name instead of by message text.
  */
 public final class PersistenceErrors {
+    /** SQLSTATE of foreign_key_violation. */
+    public static final String FOREIGN_KEY_VIOLATION = "23503";
     /** SQLSTATE of check_violation. */
     public static final String CHECK_VIOLATION = "23514";
     /** SQLSTATE of numeric_value_out_of_range (e.g. more hours than numeric(8,2) holds). */
@@ -64,6 +66,15 @@ public final class PersistenceErrors {
             }
         }
         return false;
+    }
+
+    /**
+     * True when a foreign key refused the statement: a referenced row is missing, or (on a delete) a row
+     * still refers to the deleted one through an ON DELETE RESTRICT key. Adapters translate it without
+     * naming the constraint, which may belong to another context's table.
+     */
+    public static boolean isForeignKeyViolation(Throwable error) {
+        return sqlState(error).filter(FOREIGN_KEY_VIOLATION::equals).isPresent();
     }
 
     public static boolean isNumericOverflow(Throwable error) {

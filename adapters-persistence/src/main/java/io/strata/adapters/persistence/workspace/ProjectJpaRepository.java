@@ -16,4 +16,7 @@ interface ProjectJpaRepository extends JpaRepository<ProjectJpaEntity, UUID> {
      */
     @Query("SELECT p FROM ProjectJpaEntity p LEFT JOIN FETCH p.members WHERE p.id = :id")
     List<ProjectJpaEntity> findWithMembers(UUID id);
+
+    /** One index-only count on {@code projects_owner_created_at_ix}. */
+    long countByOwnerId(UUID ownerId);
 }

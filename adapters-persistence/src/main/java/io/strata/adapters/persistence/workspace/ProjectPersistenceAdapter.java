@@ -172,6 +172,11 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
     }
 
     @Override
+    public long countOwnedBy(UserId owner) {
+        return repository.countByOwnerId(owner.value());
+    }
+
+    @Override
     public TaskTally tallyTasks(ProjectId id) {
         Object[] row = (Object[]) entityManager
                 .createNativeQuery(TALLY, Object[].class)

@@ -273,6 +273,11 @@ class UserPersistenceAdapterTest extends PostgresTest {
         txRun(() -> users.delete(user)); // deleting again is a no-op
     }
 
+    /**
+     * The adapter knows no workspace table: a key of another context that refuses the delete (here
+     * {@code projects_owner_fk}, ON DELETE RESTRICT) is a conflict by its SQLSTATE. The use case asks
+     * first and names what blocks (IdentityUseCasesTest).
+     */
     @Test
     void deletingAUserWhoOwnsProjectsIsAConflictThatChangesNothing() {
         User owner = tx(() -> users.add(IdentityFixtures.bareUser("owner1")));
@@ -294,8 +299,10 @@ class UserPersistenceAdapterTest extends PostgresTest {
 
         assertThatThrownBy(() -> txRun(() -> IdentityFixtures.delete(users, owner.id())))
                 .isInstanceOf(ConflictException.class)
-                .hasMessage("user " + owner.id() + " still owns 2 project(s); transfer or delete them first");
+                .hasMessage("user " + owner.id() + " is still referred to by other records; remove or transfer "
+                        + "them first");
         assertThat(readTx(() -> users.findById(owner.id()))).isPresent();
+        assertThat(readTx(() -> projects.countOwnedBy(owner.id()))).isEqualTo(2);
 
         // a member who owns nothing goes, and leaves the projects (ON DELETE CASCADE)
         txRun(() -> IdentityFixtures.delete(users, member.id()));
@@ -321,7 +328,7 @@ class UserPersistenceAdapterTest extends PostgresTest {
                 awaitQuietly(commit);
             }));
             assertThat(added.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-            // ... A counts 0, then its DELETE waits for B's key-share lock on the user row ...
+            // ... A's DELETE (its use case counted no project: B's is not committed) waits for B's key-share lock ...
             var deleting = threads.submit(() -> txRun(() -> IdentityFixtures.delete(users, owner.id())));
             for (int i = 0; i < 200 && !waitingForALock(); i++) {
                 Thread.sleep(25);
@@ -331,7 +338,7 @@ class UserPersistenceAdapterTest extends PostgresTest {
             // ... and after B commits, the foreign key refuses the delete
             assertThatThrownBy(() -> deleting.get(10, java.util.concurrent.TimeUnit.SECONDS))
                     .hasCauseInstanceOf(ConflictException.class)
-                    .hasMessageContaining("still owns project(s)");
+                    .hasMessageContaining("is still referred to by other records");
         } finally {
             threads.shutdownNow();
         }

@@ -1,10 +1,11 @@
 package io.strata.adapters.persistence.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strata.adapters.persistence.testing.PostgresTest;
-import io.strata.application.shared.IdempotencyStore;
-import io.strata.application.shared.IdempotencyStore.IdempotencyRecord;
+import io.strata.application.shared.idempotency.IdempotencyStore;
+import io.strata.application.shared.idempotency.IdempotencyStore.IdempotencyRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +23,6 @@ class IdempotencyPersistenceAdapterTest extends PostgresTest {
 
     @Test
     void claimCompleteAndReplay() {
-        IdempotencyStore store = bean(IdempotencyStore.class);
-        // no transaction around these calls: each runs in its own (the web adapter cannot open one)
         assertThat(store.claim("user:1", "key-1", "hash-a", NOW, LATER)).isEmpty();
 
         IdempotencyRecord inProgress = store.claim("user:1", "key-1", "hash-a", NOW.plusSeconds(1), LATER)
@@ -51,7 +50,6 @@ class IdempotencyPersistenceAdapterTest extends PostgresTest {
 
     @Test
     void releaseForgetsAnInProgressClaimOnly() {
-        IdempotencyStore store = bean(IdempotencyStore.class);
         assertThat(store.claim("s", "failing", "h", NOW, LATER)).isEmpty();
         store.release("s", "failing");
         assertThat(store.claim("s", "failing", "h", NOW, LATER))
@@ -71,7 +69,6 @@ class IdempotencyPersistenceAdapterTest extends PostgresTest {
 
     @Test
     void anAbandonedClaimIsReclaimedAfterTheLease() {
-        IdempotencyStore store = bean(IdempotencyStore.class);
         assertThat(store.claim("crash", "k", "h", NOW, LATER)).isEmpty();
         Instant justBefore = NOW.plus(IdempotencyStore.IN_PROGRESS_LEASE).minusSeconds(1);
         assertThat(store.claim("crash", "k", "h", justBefore, LATER))
@@ -88,7 +85,6 @@ class IdempotencyPersistenceAdapterTest extends PostgresTest {
 
     @Test
     void expiredRecordsAreReclaimedAndPurged() {
-        IdempotencyStore store = bean(IdempotencyStore.class);
         assertThat(store.claim("p", "old", "h1", NOW, NOW.plusSeconds(60))).isEmpty();
         store.complete("p", "old", 201, "application/json", new byte[] {1}, "{}");
         assertThat(store.claim("p", "fresh", "h2", NOW, LATER)).isEmpty();
@@ -107,11 +103,11 @@ class IdempotencyPersistenceAdapterTest extends PostgresTest {
     }
 
     @Test
-    void joinsTheCallersTransactionWhenThereIsOne() {
-        IdempotencyStore store = bean(IdempotencyStore.class);
+    void runsInTheCallersTransactionAndRollsBackWithIt() {
+        IdempotencyStore raw = bean(IdempotencyStore.class);
         try {
             txRun(() -> {
-                assertThat(store.claim("tx", "rolled-back", "h", NOW, LATER)).isEmpty();
+                assertThat(raw.claim("tx", "rolled-back", "h", NOW, LATER)).isEmpty();
                 throw new IllegalStateException("use case failed");
             });
         } catch (IllegalStateException expected) {
@@ -119,4 +115,35 @@ class IdempotencyPersistenceAdapterTest extends PostgresTest {
         }
         assertThat(store.claim("tx", "rolled-back", "h", NOW, LATER)).isEmpty();
     }
+
+    @Test
+    void refusesToRunOutsideATransaction() {
+        assertThatThrownBy(() -> bean(IdempotencyStore.class).claim("none", "k", "h", NOW, LATER))
+                .hasMessageContaining("mandatory");
+    }
+
+    /** The store, each call in a transaction of its own, as the idempotency use cases call it. */
+    private final IdempotencyStore store = new IdempotencyStore() {
+        @Override
+        public Optional<IdempotencyRecord> claim(
+                String scope, String key, String requestHash, Instant now, Instant expiresAt) {
+            return tx(() -> bean(IdempotencyStore.class).claim(scope, key, requestHash, now, expiresAt));
+        }
+
+        @Override
+        public void complete(
+                String scope, String key, int status, String contentType, byte[] body, String headersJson) {
+            txRun(() -> bean(IdempotencyStore.class).complete(scope, key, status, contentType, body, headersJson));
+        }
+
+        @Override
+        public void release(String scope, String key) {
+            txRun(() -> bean(IdempotencyStore.class).release(scope, key));
+        }
+
+        @Override
+        public int purgeExpired(Instant now) {
+            return tx(() -> bean(IdempotencyStore.class).purgeExpired(now));
+        }
+    };
 }

@@ -80,7 +80,7 @@ public final class TestPostgres {
         return DriverManager.getConnection(url, USERNAME, PASSWORD);
     }
 
-    /** The configuration the bootstrap module uses (DESIGN §5), for {@code url}. */
+    /** The configuration the bootstrap module uses (see docs/architecture.md, persistence), for {@code url}. */
     public static Map<String, Object> properties(String url) {
         Map<String, Object> p = new HashMap<>();
         p.put("datasources.default.url", url);

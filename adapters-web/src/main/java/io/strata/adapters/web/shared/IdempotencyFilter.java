@@ -22,11 +22,10 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteMatch;
-import io.strata.application.shared.IdempotencyStore;
-import io.strata.application.shared.IdempotencyStore.IdempotencyRecord;
-import io.strata.domain.shared.error.ConflictException;
+import io.strata.application.shared.idempotency.ClaimIdempotencyKeyUseCase;
+import io.strata.application.shared.idempotency.RecordedResponse;
+import io.strata.application.shared.idempotency.SettleIdempotencyKeyUseCase;
 import io.strata.domain.shared.error.ValidationException;
-import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.user.Actor;
 import io.strata.domain.shared.value.Storable;
 import java.io.IOException;
@@ -34,7 +33,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,14 +56,17 @@ import org.slf4j.LoggerFactory;
  *   <li>a key whose first request is still running is a 409 "still in progress";</li>
  *   <li>only 2xx responses are remembered (24 h); an error releases the key so a retry runs again.</li>
  * </ul>
- * Runs after authentication (it needs the caller) and off the event loop (the store is blocking).
+ * Runs after authentication (it needs the caller) and off the event loop (the use cases are blocking).
  * Endpoints marked {@link NoIdempotencyReplay} (responses with secrets) ignore the key.
+ *
+ * <p>The filter holds the HTTP half: which requests take part, the scope, the request hash and the
+ * response bytes. Claiming and settling a key are use cases of the application
+ * ({@link ClaimIdempotencyKeyUseCase} says why), reached like any other use case.
  */
 @ServerFilter(value = "/api/v1/**", methods = HttpMethod.POST)
 public class IdempotencyFilter implements Ordered {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotency-Replayed";
-    public static final Duration RETENTION = Duration.ofHours(24);
     public static final int MAX_KEY_LENGTH = 255;
     /** {@code idempotency_keys.scope} holds at most 200 characters. */
     static final int MAX_SCOPE_LENGTH = 200;
@@ -78,14 +79,15 @@ public class IdempotencyFilter implements Ordered {
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
     private static final Argument<Map<String, String>> HEADER_MAP = Argument.mapOf(String.class, String.class);
 
-    private final IdempotencyStore store;
+    private final ClaimIdempotencyKeyUseCase claims;
+    private final SettleIdempotencyKeyUseCase settlements;
     private final JsonMapper json;
-    private final Clock clock;
 
-    public IdempotencyFilter(IdempotencyStore store, JsonMapper json, Clock clock) {
-        this.store = store;
+    public IdempotencyFilter(
+            ClaimIdempotencyKeyUseCase claims, SettleIdempotencyKeyUseCase settlements, JsonMapper json) {
+        this.claims = claims;
+        this.settlements = settlements;
         this.json = json;
-        this.clock = clock;
     }
 
     @Override
@@ -103,21 +105,12 @@ public class IdempotencyFilter implements Ordered {
         validateKey(key);
         String scope = scope(request);
         String hash = requestHash(request, readBody(request));
-        Instant now = clock.now();
-        Optional<IdempotencyRecord> existing = store.claim(scope, key, hash, now, now.plus(RETENTION));
-        if (existing.isEmpty()) {
+        Optional<RecordedResponse> first = claims.claim(new ClaimIdempotencyKeyUseCase.Command(scope, key, hash));
+        if (first.isEmpty()) {
             request.setAttribute(CLAIM_ATTRIBUTE, new Claim(scope, key));
             return null;
         }
-        IdempotencyRecord record = existing.get();
-        if (!record.requestHash().equals(hash)) {
-            throw new ConflictException("Idempotency-Key '" + key + "' was already used for a different request; "
-                    + "use a new key for a new request");
-        }
-        if (!record.completed()) {
-            throw new ConflictException("request with this key is still in progress; retry later");
-        }
-        return replay(record);
+        return replay(first.get());
     }
 
     @ResponseFilter
@@ -142,15 +135,18 @@ public class IdempotencyFilter implements Ordered {
                 String contentType = response.getContentType()
                         .map(MediaType::toString)
                         .orElse(bytes.length == 0 ? null : MediaType.APPLICATION_JSON);
-                store.complete(c.scope(), c.key(), response.code(), contentType, bytes, headersJson(response));
+                settlements.complete(
+                        c.scope(),
+                        c.key(),
+                        new RecordedResponse(response.code(), contentType, bytes, headersJson(response)));
             } else {
-                store.release(c.scope(), c.key());
+                settlements.release(c.scope(), c.key());
             }
         } catch (IOException | RuntimeException e) {
             LOG.error(
                     "Could not record the response for Idempotency-Key '{}' ({}); releasing it", c.key(), c.scope(), e);
             try {
-                store.release(c.scope(), c.key());
+                settlements.release(c.scope(), c.key());
             } catch (RuntimeException again) {
                 LOG.error("Could not release Idempotency-Key '{}'", c.key(), again);
             }
@@ -231,7 +227,7 @@ public class IdempotencyFilter implements Ordered {
                 .orElse(false);
     }
 
-    private MutableHttpResponse<?> replay(IdempotencyRecord record) {
+    private MutableHttpResponse<?> replay(RecordedResponse record) {
         MutableHttpResponse<byte[]> response = HttpResponse.status(HttpStatus.valueOf(record.status()));
         if (record.body() != null && record.body().length > 0) {
             response.body(record.body());

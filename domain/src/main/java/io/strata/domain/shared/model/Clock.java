@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 
 /** Time port: aggregates take "now" from here so tests control time. Always UTC instants. */
 @FunctionalInterface
+@OutboundPort
 public interface Clock {
     Instant now();
 

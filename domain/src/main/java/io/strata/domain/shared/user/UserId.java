@@ -1,5 +1,6 @@
 package io.strata.domain.shared.user;
 
+import io.strata.domain.shared.model.Identifier;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -7,7 +8,7 @@ import java.util.UUID;
  * A user, as every context refers to one: by id. In the kernel because the acting user ({@link Actor}),
  * owners, members and assignees are users in every context, while the user aggregate is identity's.
  */
-public record UserId(UUID value) {
+public record UserId(UUID value) implements Identifier {
     public UserId {
         Objects.requireNonNull(value, "user id");
     }

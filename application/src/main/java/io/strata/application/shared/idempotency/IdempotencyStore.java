@@ -1,19 +1,24 @@
-package io.strata.application.shared;
+package io.strata.application.shared.idempotency;
 
+import io.strata.domain.shared.model.OutboundPort;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Port: remembered responses of creating requests, keyed by the client's {@code Idempotency-Key}
- * (scoped per caller). Stored in PostgreSQL with an expiry.
+ * (scoped per caller). Stored in PostgreSQL with an expiry. Called only by the idempotency use cases
+ * of this package, in their transactions.
  */
+@OutboundPort
 public interface IdempotencyStore {
     /**
      * How long a claim may stay in progress. A claim older than this is taken to belong to a request
      * that died (process crash) and may be claimed again, so a key is not blocked until it expires.
      * Far longer than any request may run.
      */
-    java.time.Duration IN_PROGRESS_LEASE = java.time.Duration.ofMinutes(5);
+    Duration IN_PROGRESS_LEASE = Duration.ofMinutes(5);
+
     /**
      * Claims {@code key} for a request whose body hashes to {@code requestHash}. Returns empty when
      * the claim is new, or replaces an expired record or an in-progress claim older than
