@@ -1,5 +1,6 @@
 package io.strata.application.content;
 
+import io.strata.application.shared.UseCase;
 import io.strata.domain.content.Sha256;
 import io.strata.domain.content.StoredFile;
 import io.strata.domain.content.Visibility;
@@ -11,6 +12,7 @@ import java.io.InputStream;
  * checked against the client's digest when one is sent (mismatch: 400), limited in size (413), and stored once
  * per content (dedup by SHA-256). Nothing is visible, and no reference counted, unless all of it succeeded.
  */
+@UseCase
 public interface UploadFileUseCase {
     StoredFile upload(Command command);
 

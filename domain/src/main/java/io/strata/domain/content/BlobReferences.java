@@ -1,5 +1,6 @@
 package io.strata.domain.content;
 
+import io.strata.domain.shared.model.OutboundPort;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import java.util.List;
  * lock ({@link #lock}), which also serializes a new upload of the same content with the sweeper removing
  * bytes, so bytes are never deleted while a committed file refers to them.
  */
+@OutboundPort
 public interface BlobReferences {
     /** Locks the digest until the transaction ends (the blob row need not exist yet). */
     void lock(Sha256 sha256);

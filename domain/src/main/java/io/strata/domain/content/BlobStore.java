@@ -1,5 +1,6 @@
 package io.strata.domain.content;
 
+import io.strata.domain.shared.model.OutboundPort;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.Optional;
  * under their digest until promoted), then promoted under their digest while the caller holds the blob's lock
  * ({@link BlobReferences#lock}), or discarded. Memory stays bounded whatever the size: adapters stream.
  */
+@OutboundPort
 public interface BlobStore {
     /**
      * Streams {@code in} to a staging area while computing its SHA-256. More than {@code maxBytes} bytes: the

@@ -87,6 +87,15 @@ public class StoredFilePersistenceAdapter implements StoredFileRepository {
     }
 
     @Override
+    public long countOwnedBy(UserId owner) {
+        return ((Number) entityManager
+                        .createNativeQuery("SELECT count(*) FROM content_files WHERE owner_id = :owner", Long.class)
+                        .setParameter("owner", owner.value())
+                        .getSingleResult())
+                .longValue();
+    }
+
+    @Override
     public Page<StoredFile> searchOwnedBy(
             UserId ownerId, boolean includeDeleted, SearchCriteria criteria, PageRequest page) {
         CriteriaSearch.Scope<StoredFileJpaEntity> owned = where -> {

@@ -228,11 +228,6 @@ public class UserPersistenceAdapter implements UserRepository {
                 return new ConflictException(
                         "user " + id + " is still referred to by other records; remove or " + "transfer them first");
             }
-            if (PersistenceErrors.violatedConstraint(e)
-                    .filter("content_files_owner_fk"::equals)
-                    .isPresent()) {
-                return stillOwns(id, "file(s)");
-            }
             return e;
         });
     }
