@@ -7,6 +7,7 @@ import io.strata.adapters.web.shared.ListQuery;
 import io.strata.adapters.web.shared.openapi.ListEndpoint;
 import io.strata.bootstrap.testing.Api;
 import io.strata.bootstrap.testing.IntegrationTest;
+import io.strata.domain.content.StoredFileSearch;
 import io.strata.domain.identity.UserSearch;
 import io.strata.domain.shared.query.FilterOperator;
 import io.strata.domain.shared.query.PageRequest;
@@ -76,7 +77,8 @@ class OpenApiDocumentTest extends IntegrationTest {
                         "GET /api/v1/users", UserSearch.SCHEMA,
                         "GET /api/v1/projects", ProjectSearch.SCHEMA,
                         "GET /api/v1/projects/{id}/tasks", TaskSearch.SCHEMA,
-                        "GET /api/v1/me/tasks", TaskSearch.SCHEMA));
+                        "GET /api/v1/me/tasks", TaskSearch.SCHEMA,
+                        "GET /api/v1/files", StoredFileSearch.SCHEMA));
     }
 
     @Test

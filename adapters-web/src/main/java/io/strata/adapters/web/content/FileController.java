@@ -22,6 +22,8 @@ import io.strata.adapters.web.shared.ListParameters;
 import io.strata.adapters.web.shared.ListQuery;
 import io.strata.adapters.web.shared.NoIdempotencyReplay;
 import io.strata.adapters.web.shared.PageResponse;
+import io.strata.adapters.web.shared.Problem;
+import io.strata.adapters.web.shared.Problems;
 import io.strata.adapters.web.shared.RequestValues;
 import io.strata.adapters.web.shared.openapi.AccessProblems;
 import io.strata.adapters.web.shared.openapi.CommonProblems;
@@ -100,7 +102,10 @@ public class FileController {
             responseCode = "201",
             description = "Stored; Location and ETag headers set",
             content = @Content(schema = @Schema(implementation = FileResponse.class)))
-    @ApiResponse(responseCode = "413", description = "Larger than the configured limit; nothing stored")
+    @ApiResponse(
+            responseCode = "413",
+            description = "Larger than the configured limit; nothing stored",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<FileResponse> upload(
             @Parameter(hidden = true) Actor actor,
             HttpRequest<?> request,
@@ -131,7 +136,7 @@ public class FileController {
     public PageResponse<FileResponse> mine(
             @Parameter(hidden = true) Actor actor,
             @ListParameters(value = StoredFileSearch.class, q = "name", ignored = "includeDeleted") ListQuery query,
-            @Parameter(description = "Also list soft-deleted files") @QueryValue @Nullable Boolean includeDeleted) {
+            @Parameter(hidden = true) @QueryValue @Nullable Boolean includeDeleted) {
         return PageResponse.of(
                 files.mine(actor, Boolean.TRUE.equals(includeDeleted), query.criteria(), query.page()),
                 mapper::toResponse);
@@ -157,9 +162,13 @@ public class FileController {
     @ApiResponse(responseCode = "200", description = "The content", content = @Content(mediaType = "*/*"))
     @ApiResponse(responseCode = "206", description = "The requested range")
     @ApiResponse(responseCode = "304", description = "Not modified (If-None-Match matched)")
-    @ApiResponse(responseCode = "416", description = "Range not satisfiable")
+    @ApiResponse(
+            responseCode = "416",
+            description = "Range not satisfiable; Content-Range: bytes */size",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<?> content(
             @Parameter(hidden = true) Actor actor,
+            HttpRequest<?> request,
             UUID id,
             @Parameter(description = "bytes=first-last") @Header(HttpHeaders.RANGE) @Nullable String range,
             @Parameter(description = "ETags of copies the client has") @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch) {
@@ -174,7 +183,8 @@ public class FileController {
         try {
             wanted = ContentHeaders.range(range, size);
         } catch (ContentHeaders.Unsatisfiable e) {
-            return HttpResponse.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+            return Problems.forStatus(
+                            request, HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "the file has " + size + " bytes")
                     .header(HttpHeaders.CONTENT_RANGE, "bytes */" + size)
                     .header(HttpHeaders.ETAG, etag);
         }
@@ -235,7 +245,10 @@ public class FileController {
             responseCode = "200",
             description = "The restored file",
             content = @Content(schema = @Schema(implementation = FileResponse.class)))
-    @ApiResponse(responseCode = "409", description = "The file is not deleted")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The file is not deleted",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<FileResponse> restore(@Parameter(hidden = true) Actor actor, UUID id) {
         StoredFile file = lifecycle.restore(actor, new StoredFileId(id));
         return ETags.tag(HttpResponse.ok(mapper.toResponse(file)), file.version());
