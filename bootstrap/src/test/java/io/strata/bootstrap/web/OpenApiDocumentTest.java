@@ -9,6 +9,7 @@ import io.strata.bootstrap.testing.Api;
 import io.strata.bootstrap.testing.IntegrationTest;
 import io.strata.domain.ai.AiInteractionSearch;
 import io.strata.domain.ai.ModelPriceSearch;
+import io.strata.domain.content.StoredFileSearch;
 import io.strata.domain.identity.UserSearch;
 import io.strata.domain.shared.query.FilterOperator;
 import io.strata.domain.shared.query.PageRequest;
@@ -80,7 +81,8 @@ class OpenApiDocumentTest extends IntegrationTest {
                         "GET /api/v1/projects/{id}/tasks", TaskSearch.SCHEMA,
                         "GET /api/v1/me/tasks", TaskSearch.SCHEMA,
                         "GET /api/v1/ai/interactions", AiInteractionSearch.SCHEMA,
-                        "GET /api/v1/ai/prices", ModelPriceSearch.SCHEMA));
+                        "GET /api/v1/ai/prices", ModelPriceSearch.SCHEMA,
+                        "GET /api/v1/files", StoredFileSearch.SCHEMA));
     }
 
     @Test

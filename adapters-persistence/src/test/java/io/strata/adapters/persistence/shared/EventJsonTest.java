@@ -12,6 +12,15 @@ import io.strata.domain.ai.ModelPriceAdded;
 import io.strata.domain.ai.ModelPriceId;
 import io.strata.domain.ai.ModelPriceRemoved;
 import io.strata.domain.ai.TokenUsage;
+
+import io.strata.domain.content.FileDeleted;
+import io.strata.domain.content.FilePurged;
+import io.strata.domain.content.FileRestored;
+import io.strata.domain.content.FileUploaded;
+import io.strata.domain.content.FileVisibilityChanged;
+import io.strata.domain.content.Sha256;
+import io.strata.domain.content.StoredFileId;
+import io.strata.domain.content.Visibility;
 import io.strata.domain.identity.Email;
 import io.strata.domain.identity.HashedPassword;
 import io.strata.domain.identity.Password;
@@ -146,6 +155,26 @@ class EventJsonTest {
                 new TaskAssigneeChanged(TASK, PROJECT, null, OTHER, AT),
                 "workspace.TaskAssigneeChanged",
                 "{\"taskId\":" + T + ",\"projectId\":" + P + ",\"from\":null,\"to\":" + U2 + "}");
+        String sha = "ab".repeat(32);
+        StoredFileId file = new StoredFileId(UUID.fromString("00000000-0000-0000-0000-0000000000e1"));
+        String f = "\"00000000-0000-0000-0000-0000000000e1\"";
+        put(
+                new FileUploaded(file, USER, new Sha256(sha), 42, AT),
+                "content.FileUploaded",
+                "{\"fileId\":" + f + ",\"ownerId\":" + U + ",\"sha256\":\"" + sha + "\",\"sizeBytes\":42}");
+        put(
+                new FileVisibilityChanged(file, Visibility.PUBLIC, AT),
+                "content.FileVisibilityChanged",
+                "{\"fileId\":" + f + ",\"visibility\":\"PUBLIC\"}");
+        put(
+                new FileDeleted(file, UUID.fromString("00000000-0000-0000-0000-0000000000f1"), AT),
+                "content.FileDeleted",
+                "{\"fileId\":" + f + ",\"deletionId\":\"00000000-0000-0000-0000-0000000000f1\"}");
+        put(new FileRestored(file, AT), "content.FileRestored", "{\"fileId\":" + f + "}");
+        put(
+                new FilePurged(file, new Sha256(sha), AT),
+                "content.FilePurged",
+                "{\"fileId\":" + f + ",\"sha256\":\"" + sha + "\"}");
     }
 
     static {

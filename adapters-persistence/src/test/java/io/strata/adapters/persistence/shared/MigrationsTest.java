@@ -71,7 +71,9 @@ class MigrationsTest {
                         "chat_message_edits",
                         "event_sinks",
                         "event_deliveries",
-                        "event_delivery_attempts");
+                        "event_delivery_attempts",
+                        "content_blobs",
+                        "content_files");
         assertThat(extensions(url)).contains("pg_trgm");
 
         // every migration has its rollback, with the same name

@@ -63,6 +63,7 @@ public final class Problems {
             case STALE_VERSION -> new DomainProblem(HttpStatus.PRECONDITION_FAILED, "stale-version");
             case VERSION_REQUIRED -> new DomainProblem(HttpStatus.PRECONDITION_REQUIRED, "precondition-required");
             case THROTTLED -> new DomainProblem(HttpStatus.TOO_MANY_REQUESTS, "throttled");
+            case TOO_LARGE -> new DomainProblem(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too-large");
         };
     }
 

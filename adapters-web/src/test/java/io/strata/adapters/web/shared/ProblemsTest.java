@@ -12,6 +12,7 @@ import io.strata.domain.shared.error.ForbiddenException;
 import io.strata.domain.shared.error.NotFoundException;
 import io.strata.domain.shared.error.StaleVersionException;
 import io.strata.domain.shared.error.ThrottledException;
+import io.strata.domain.shared.error.TooLargeException;
 import io.strata.domain.shared.error.UnauthenticatedException;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.error.VersionRequiredException;
@@ -41,7 +42,9 @@ class ProblemsTest {
                 new VersionRequiredException("If-Match"),
                 new Problems.DomainProblem(HttpStatus.PRECONDITION_REQUIRED, "precondition-required"),
                 new ThrottledException("slow down", 30),
-                new Problems.DomainProblem(HttpStatus.TOO_MANY_REQUESTS, "throttled"));
+                new Problems.DomainProblem(HttpStatus.TOO_MANY_REQUESTS, "throttled"),
+                new TooLargeException("file", 10),
+                new Problems.DomainProblem(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too-large"));
         assertThat(expected.keySet())
                 .extracting(DomainException::kind)
                 .containsExactlyInAnyOrder(DomainException.Kind.values());

@@ -14,7 +14,8 @@ public abstract sealed class DomainException extends RuntimeException
                 ConflictException,
                 StaleVersionException,
                 VersionRequiredException,
-                ThrottledException {
+                ThrottledException,
+                TooLargeException {
 
     /** What kind of rule was broken; one per subtype. */
     public enum Kind {
@@ -33,7 +34,9 @@ public abstract sealed class DomainException extends RuntimeException
         /** A change to an existing object came without its expected version ({@link VersionRequiredException}). */
         VERSION_REQUIRED,
         /** Too many attempts; retry later ({@link ThrottledException}). */
-        THROTTLED
+        THROTTLED,
+        /** A body or object exceeds a size limit ({@link TooLargeException}). */
+        TOO_LARGE
     }
 
     private final Kind kind;

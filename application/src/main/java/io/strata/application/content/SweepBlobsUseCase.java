@@ -1,0 +1,13 @@
+package io.strata.application.content;
+
+import io.strata.application.shared.UseCase;
+
+/**
+ * Deletes the bytes of blobs no file has referred to for the grace period. First their rows go (committed),
+ * then each blob's bytes under its lock, unless an upload of the same content created the row again.
+ */
+@UseCase
+public interface SweepBlobsUseCase {
+    /** Returns how many blobs' bytes were deleted. */
+    int sweep();
+}
