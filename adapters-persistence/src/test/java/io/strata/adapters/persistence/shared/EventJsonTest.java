@@ -12,7 +12,6 @@ import io.strata.domain.ai.ModelPriceAdded;
 import io.strata.domain.ai.ModelPriceId;
 import io.strata.domain.ai.ModelPriceRemoved;
 import io.strata.domain.ai.TokenUsage;
-
 import io.strata.domain.content.FileDeleted;
 import io.strata.domain.content.FilePurged;
 import io.strata.domain.content.FileRestored;
