@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The shape the rules are written against: five modules with one root package each, and bounded
+ * The shape the rules are written against: six modules with one root package each, and bounded
  * contexts found from package names, not from a list. Below each layer package
  * ({@code <root>.domain}, {@code <root>.application}, {@code <root>.adapters.persistence},
  * {@code <root>.adapters.web}) the next package is a context ({@code identity}, {@code workspace}, and
@@ -51,6 +51,9 @@ final class Hexagon {
     final String persistenceShared;
     final String web;
     final String webShared;
+    /** Driven adapters that carry events out of Strata (the relay's transports). */
+    final String sinks;
+
     final String bootstrap;
     /**
      * Bootstrap's operational endpoints (the API documentation page, which serves build output). They
@@ -74,6 +77,7 @@ final class Hexagon {
         this.persistenceShared = root + ".adapters.persistence.shared..";
         this.web = root + ".adapters.web..";
         this.webShared = root + ".adapters.web.shared..";
+        this.sinks = root + ".adapters.sinks..";
         this.bootstrap = root + ".bootstrap..";
         this.bootstrapOps = root + ".bootstrap.ops..";
         this.moduleRoots = Map.copyOf(moduleRoots);
@@ -89,6 +93,7 @@ final class Hexagon {
         modules.put("application", root + ".application");
         modules.put("adapters-persistence", root + ".adapters.persistence");
         modules.put("adapters-web", root + ".adapters.web");
+        modules.put("adapters-sinks", root + ".adapters.sinks");
         modules.put("bootstrap", root + ".bootstrap");
         return modules;
     }

@@ -168,6 +168,8 @@ class LayerRules {
                 .definedBy(h.persistence)
                 .layer("Web")
                 .definedBy(h.web)
+                .optionalLayer("Sinks")
+                .definedBy(h.sinks)
                 .layer("Bootstrap")
                 .definedBy(h.bootstrap)
                 .whereLayer("Domain")
@@ -178,13 +180,17 @@ class LayerRules {
                 .mayOnlyAccessLayers("Domain", "Application")
                 .whereLayer("Web")
                 .mayOnlyAccessLayers("Domain", "Application")
+                .whereLayer("Sinks")
+                .mayOnlyAccessLayers("Domain", "Application")
                 .whereLayer("Bootstrap")
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("Persistence")
                 .mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("Web")
                 .mayOnlyBeAccessedByLayers("Bootstrap")
-                .because("domain <- application <- {persistence, web} <- bootstrap: the inside never knows the "
+                .whereLayer("Sinks")
+                .mayOnlyBeAccessedByLayers("Bootstrap")
+                .because("domain <- application <- {persistence, web, sinks} <- bootstrap: the inside never knows the "
                         + "outside, adapters are plugged in independently, and only bootstrap knows them all");
     }
 

@@ -1,6 +1,9 @@
 package io.strata.application.events;
 
-import io.strata.domain.events.EventSink;
+import io.strata.domain.events.Delivery;
+import io.strata.domain.events.DeliveryAttempt;
+import io.strata.domain.events.LoggedAttempt;
+import io.strata.domain.events.SinkBacklog;
 import io.strata.domain.events.SinkId;
 import io.strata.domain.shared.model.OutboundPort;
 import java.time.Duration;
@@ -30,10 +33,10 @@ public interface DeliveryQueue {
     List<Delivery> lease(SinkId sink, int limit, Duration lease);
 
     /** A success: the delivery is done, the attempt logged. */
-    void delivered(Delivery delivery, Attempt attempt);
+    void delivered(Delivery delivery, DeliveryAttempt attempt);
 
     /** A failure: the attempt logged, the delivery due again at {@code retryAt}. */
-    void failed(Delivery delivery, Attempt attempt, Instant retryAt);
+    void failed(Delivery delivery, DeliveryAttempt attempt, Instant retryAt);
 
     /**
      * Queues the sink's events from {@code fromPosition} to {@code toPosition} (inclusive) again, delivered or
@@ -45,13 +48,8 @@ public interface DeliveryQueue {
     java.util.Optional<Long> positionOf(UUID eventId);
 
     /** The age of the oldest event each sink has not received yet (queued or not copied yet), by sink. */
-    List<Backlog> backlog(Instant now);
-
-    /** A sink's backlog: {@code oldestUndelivered} is null when it is up to date. */
-    record Backlog(EventSink sink, long pending, Instant oldestUndelivered) {}
+    List<SinkBacklog> backlog(Instant now);
 
     /** The attempt log of a sink, newest first. */
     List<LoggedAttempt> attempts(SinkId sink, int limit);
-
-    record LoggedAttempt(long position, UUID eventId, Attempt attempt) {}
 }

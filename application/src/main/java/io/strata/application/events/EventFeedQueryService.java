@@ -1,5 +1,7 @@
 package io.strata.application.events;
 
+import io.strata.domain.events.EventFeedPage;
+import io.strata.domain.events.SinkBacklog;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.user.Actor;
 import jakarta.inject.Singleton;
@@ -18,13 +20,13 @@ public class EventFeedQueryService implements EventFeedQueries {
     }
 
     @Override
-    public EventFeed.Page feed(Actor actor, EventFeed.Filter filter, EventFeed.Cursor after, int limit) {
+    public EventFeedPage feed(Actor actor, EventFeedPage.Filter filter, EventFeedPage.Cursor after, int limit) {
         actor.requireAdmin("read the event feed");
         return feed.page(filter, after, limit);
     }
 
     @Override
-    public List<DeliveryQueue.Backlog> backlog(Actor actor) {
+    public List<SinkBacklog> backlog(Actor actor) {
         actor.requireAdmin("read the event backlog");
         return queue.backlog(clock.now());
     }

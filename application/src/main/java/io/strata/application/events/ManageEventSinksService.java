@@ -2,6 +2,7 @@ package io.strata.application.events;
 
 import io.strata.domain.events.EventSink;
 import io.strata.domain.events.EventSinkRepository;
+import io.strata.domain.events.LoggedAttempt;
 import io.strata.domain.events.SinkId;
 import io.strata.domain.events.SinkKind;
 import io.strata.domain.shared.error.NotFoundException;
@@ -142,7 +143,7 @@ public class ManageEventSinksService implements ManageEventSinksUseCase {
     }
 
     @Override
-    public List<DeliveryQueue.LoggedAttempt> attempts(Actor actor, SinkId id, int limit) {
+    public List<LoggedAttempt> attempts(Actor actor, SinkId id, int limit) {
         actor.requireAdmin("read delivery attempts");
         load(id);
         return queue.attempts(id, limit);

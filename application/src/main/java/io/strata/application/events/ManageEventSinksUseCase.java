@@ -2,6 +2,7 @@ package io.strata.application.events;
 
 import io.strata.application.shared.UseCase;
 import io.strata.domain.events.EventSink;
+import io.strata.domain.events.LoggedAttempt;
 import io.strata.domain.events.SinkId;
 import io.strata.domain.events.SinkKind;
 import io.strata.domain.shared.user.Actor;
@@ -27,7 +28,7 @@ public interface ManageEventSinksUseCase {
     /** Queues one event again ({@code eventId}) or a range of positions; returns how many. */
     int redeliver(Actor actor, SinkId id, UUID eventId, Long fromPosition, Long toPosition);
 
-    List<DeliveryQueue.LoggedAttempt> attempts(Actor actor, SinkId id, int limit);
+    List<LoggedAttempt> attempts(Actor actor, SinkId id, int limit);
 
     void delete(Actor actor, SinkId id);
 

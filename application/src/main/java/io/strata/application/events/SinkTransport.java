@@ -1,5 +1,6 @@
 package io.strata.application.events;
 
+import io.strata.domain.events.DeliveryAttempt;
 import io.strata.domain.events.EventSink;
 import io.strata.domain.events.OutboxEvent;
 import io.strata.domain.events.SinkKind;
@@ -15,5 +16,5 @@ public interface SinkTransport {
     SinkKind kind();
 
     /** @param secrets the sink's current secret first, then one still valid during a rotation (may be empty) */
-    Attempt deliver(EventSink sink, List<String> secrets, OutboxEvent event);
+    DeliveryAttempt deliver(EventSink sink, List<String> secrets, OutboxEvent event);
 }

@@ -6,7 +6,7 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.runtime.event.annotation.EventListener;
-import io.strata.application.events.EventRelay;
+import io.strata.application.events.RelayEventsUseCase;
 import io.strata.bootstrap.database.Pools;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
@@ -35,7 +35,7 @@ public class EventRelayScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(EventRelayScheduler.class);
     private static final String CHANNEL = "strata_events";
 
-    private final EventRelay relay;
+    private final RelayEventsUseCase relay;
     private final DataSource dataSource;
     private final Duration pollInterval;
     private final Semaphore wakeUp = new Semaphore(0);
@@ -44,7 +44,7 @@ public class EventRelayScheduler {
     private Thread listener;
 
     public EventRelayScheduler(
-            EventRelay relay,
+            RelayEventsUseCase relay,
             @Named("default") DataSource dataSource,
             @Nullable DataSourceResolver resolver,
             @Value("${strata.events.relay.poll-interval:1s}") Duration pollInterval) {

@@ -5,8 +5,8 @@ import io.micronaut.health.HealthStatus;
 import io.micronaut.management.endpoint.health.HealthEndpoint;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
-import io.strata.application.events.DeliveryQueue;
 import io.strata.application.events.EventFeedQueries;
+import io.strata.domain.events.SinkBacklog;
 import io.strata.domain.shared.user.Actor;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -40,7 +40,7 @@ public class EventDeliveryHealthIndicator extends AbstractHealthIndicator<Map<St
         Map<String, Object> sinks = new LinkedHashMap<>();
         try {
             Instant now = Instant.now();
-            for (DeliveryQueue.Backlog backlog : queue.backlog(Actor.system())) {
+            for (SinkBacklog backlog : queue.backlog(Actor.system())) {
                 Map<String, Object> sink = new LinkedHashMap<>();
                 sink.put("kind", backlog.sink().kind().name());
                 sink.put("enabled", backlog.sink().enabled());

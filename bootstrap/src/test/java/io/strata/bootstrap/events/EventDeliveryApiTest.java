@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
-import io.strata.application.events.EventRelay;
+import io.strata.application.events.RelayEventsService;
 import io.strata.bootstrap.testing.Api.TestUser;
 import io.strata.bootstrap.testing.IntegrationTest;
 import java.net.ServerSocket;
@@ -202,7 +202,7 @@ class EventDeliveryApiTest extends IntegrationTest {
             }
         }
         // the scheduler's relay plus two more, in threads of their own, racing for the same queue
-        EventRelay relay = bean(EventRelay.class);
+        RelayEventsService relay = bean(RelayEventsService.class);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<?>> relays = new ArrayList<>();
@@ -254,7 +254,7 @@ class EventDeliveryApiTest extends IntegrationTest {
             insert(t1, "test.Late", early, 1);
             insert(t2, "test.Late", late, 1);
             t2.commit();
-            EventRelay relay = bean(EventRelay.class);
+            RelayEventsService relay = bean(RelayEventsService.class);
             relay.runOnce();
             relay.runOnce();
             assertThat(hook.received())

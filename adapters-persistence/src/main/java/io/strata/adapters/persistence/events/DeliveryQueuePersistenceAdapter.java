@@ -1,8 +1,10 @@
 package io.strata.adapters.persistence.events;
 
-import io.strata.application.events.Attempt;
-import io.strata.application.events.Delivery;
 import io.strata.application.events.DeliveryQueue;
+import io.strata.domain.events.Delivery;
+import io.strata.domain.events.DeliveryAttempt;
+import io.strata.domain.events.LoggedAttempt;
+import io.strata.domain.events.SinkBacklog;
 import io.strata.domain.events.SinkId;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -115,7 +117,7 @@ public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
     }
 
     @Override
-    public void delivered(Delivery delivery, Attempt attempt) {
+    public void delivered(Delivery delivery, DeliveryAttempt attempt) {
         jdbc.inTransaction(c -> {
             try (PreparedStatement update = c.prepareStatement(
                     "UPDATE event_deliveries SET state = 'DELIVERED', attempts = attempts + 1, delivered_at = ?, "
@@ -131,7 +133,7 @@ public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
     }
 
     @Override
-    public void failed(Delivery delivery, Attempt attempt, Instant retryAt) {
+    public void failed(Delivery delivery, DeliveryAttempt attempt, Instant retryAt) {
         jdbc.inTransaction(c -> {
             try (PreparedStatement update = c.prepareStatement(
                     "UPDATE event_deliveries SET attempts = attempts + 1, next_attempt_at = ?, lease_until = NULL, "
@@ -147,7 +149,7 @@ public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
         });
     }
 
-    private static void log(Connection c, Delivery delivery, Attempt attempt) throws SQLException {
+    private static void log(Connection c, Delivery delivery, DeliveryAttempt attempt) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO event_delivery_attempts (sink_id, position, attempted_at, succeeded, status_code, "
                         + "latency_ms, response) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -197,7 +199,7 @@ public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
     }
 
     @Override
-    public List<Backlog> backlog(Instant now) {
+    public List<SinkBacklog> backlog(Instant now) {
         return jdbc.inTransaction(c -> {
             try (PreparedStatement select = c.prepareStatement("""
                             SELECT s.id, s.name, s.kind, s.event_types, s.url, s.topic_prefix, s.username, s.timeout_ms,
@@ -212,9 +214,9 @@ public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
                                                  OR e.event_type = ANY (s.event_types)))) AS oldest
                             FROM event_sinks s ORDER BY s.name""");
                     ResultSet row = select.executeQuery()) {
-                List<Backlog> backlog = new ArrayList<>();
+                List<SinkBacklog> backlog = new ArrayList<>();
                 while (row.next()) {
-                    backlog.add(new Backlog(
+                    backlog.add(new SinkBacklog(
                             EventSinkPersistenceAdapter.sink(row),
                             row.getLong("pending"),
                             EventsJdbc.instant(row, "oldest")));
@@ -240,7 +242,7 @@ public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
                         attempts.add(new LoggedAttempt(
                                 row.getLong("position"),
                                 row.getObject("event_id", UUID.class),
-                                new Attempt(
+                                new DeliveryAttempt(
                                         EventsJdbc.instant(row, "attempted_at"),
                                         row.getBoolean("succeeded"),
                                         status,

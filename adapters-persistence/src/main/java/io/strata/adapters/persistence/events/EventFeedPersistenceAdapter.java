@@ -1,6 +1,7 @@
 package io.strata.adapters.persistence.events;
 
 import io.strata.application.events.EventFeed;
+import io.strata.domain.events.EventFeedPage;
 import io.strata.domain.events.OutboxEvent;
 import io.strata.domain.events.SinkId;
 import jakarta.inject.Singleton;
@@ -25,7 +26,7 @@ public class EventFeedPersistenceAdapter implements EventFeed {
     }
 
     @Override
-    public Page page(Filter filter, Cursor after, int limit) {
+    public EventFeedPage page(EventFeedPage.Filter filter, EventFeedPage.Cursor after, int limit) {
         return jdbc.inTransaction(c -> {
             try (var readOnly = c.createStatement()) {
                 readOnly.execute("SET TRANSACTION READ ONLY");
@@ -64,7 +65,7 @@ public class EventFeedPersistenceAdapter implements EventFeed {
                 sql.append(" ORDER BY e.txid, e.position LIMIT ?");
                 parameters.add(limit + 1);
                 Map<Long, OutboxEvent> events = new LinkedHashMap<>();
-                Cursor last = null;
+                EventFeedPage.Cursor last = null;
                 boolean more = false;
                 try (PreparedStatement select = c.prepareStatement(sql.toString())) {
                     for (int i = 0; i < parameters.size(); i++) {
@@ -78,11 +79,11 @@ public class EventFeedPersistenceAdapter implements EventFeed {
                             }
                             OutboxEvent event = EventsJdbc.event(row);
                             events.put(event.position(), event);
-                            last = new Cursor(row.getLong("txid"), event.position());
+                            last = new EventFeedPage.Cursor(row.getLong("txid"), event.position());
                         }
                     }
                 }
-                Map<Long, List<SinkState>> states = new LinkedHashMap<>();
+                Map<Long, List<EventFeedPage.SinkState>> states = new LinkedHashMap<>();
                 if (!events.isEmpty()) {
                     try (PreparedStatement select = c.prepareStatement("""
                             SELECT d.position, d.sink_id, s.name, d.state, d.attempts, d.delivered_at
@@ -93,7 +94,7 @@ public class EventFeedPersistenceAdapter implements EventFeed {
                         try (ResultSet row = select.executeQuery()) {
                             while (row.next()) {
                                 states.computeIfAbsent(row.getLong("position"), p -> new ArrayList<>())
-                                        .add(new SinkState(
+                                        .add(new EventFeedPage.SinkState(
                                                 new SinkId(row.getObject("sink_id", UUID.class)),
                                                 row.getString("name"),
                                                 row.getString("state"),
@@ -103,10 +104,10 @@ public class EventFeedPersistenceAdapter implements EventFeed {
                         }
                     }
                 }
-                List<Entry> items = new ArrayList<>(events.size());
-                events.forEach(
-                        (position, event) -> items.add(new Entry(event, states.getOrDefault(position, List.of()))));
-                return new Page(items, last != null ? last : after, more);
+                List<EventFeedPage.Entry> items = new ArrayList<>(events.size());
+                events.forEach((position, event) ->
+                        items.add(new EventFeedPage.Entry(event, states.getOrDefault(position, List.of()))));
+                return new EventFeedPage(items, last != null ? last : after, more);
             }
         });
     }

@@ -19,9 +19,9 @@ import io.strata.adapters.web.shared.Problems;
 import io.strata.adapters.web.shared.RequestValues;
 import io.strata.adapters.web.shared.openapi.AccessProblems;
 import io.strata.adapters.web.shared.openapi.CommonProblems;
-import io.strata.application.events.EventFeed;
 import io.strata.application.events.EventFeedQueries;
 import io.strata.application.events.ManageEventSinksUseCase;
+import io.strata.domain.events.EventFeedPage;
 import io.strata.domain.events.SinkId;
 import io.strata.domain.events.SinkKind;
 import io.strata.domain.shared.error.ValidationException;
@@ -211,13 +211,13 @@ public class EventAdminController {
             @Parameter(description = "occurred before (ISO-8601 instant)") @QueryValue @Nullable String to,
             @Parameter(description = "nextCursor of the previous page") @QueryValue @Nullable String cursor,
             @Parameter(description = "1-500 (default 100)") @QueryValue @Nullable String limit) {
-        EventFeed.Filter filter = new EventFeed.Filter(
+        EventFeedPage.Filter filter = new EventFeedPage.Filter(
                 typeName("type", type),
                 typeName("aggregateType", aggregateType),
                 aggregateId == null ? null : RequestValues.uuid("aggregateId", aggregateId),
                 instant("from", from),
                 instant("to", to));
-        EventFeed.Page page = feed.feed(actor, filter, cursor(cursor), limit(limit, 500, 100));
+        EventFeedPage page = feed.feed(actor, filter, cursor(cursor), limit(limit, 500, 100));
         return new EventFeedResponses.FeedPage(
                 page.items().stream().map(this::toResponse).toList(),
                 page.next() == null
@@ -227,7 +227,7 @@ public class EventAdminController {
     }
 
     @SuppressWarnings("unchecked")
-    private EventFeedResponses.FeedEvent toResponse(EventFeed.Entry entry) {
+    private EventFeedResponses.FeedEvent toResponse(EventFeedPage.Entry entry) {
         Map<String, Object> payload;
         try {
             payload = json.readValue(entry.event().payload(), Map.class);
@@ -267,7 +267,7 @@ public class EventAdminController {
         }
     }
 
-    private static EventFeed.Cursor cursor(String value) {
+    private static EventFeedPage.Cursor cursor(String value) {
         if (value == null) {
             return null;
         }
@@ -275,7 +275,7 @@ public class EventAdminController {
         if (!matcher.matches()) {
             throw new ValidationException("cursor", "is not a cursor of this feed");
         }
-        return new EventFeed.Cursor(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)));
+        return new EventFeedPage.Cursor(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)));
     }
 
     private static int limit(String value, int max, int fallback) {

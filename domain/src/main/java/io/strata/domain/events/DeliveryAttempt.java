@@ -1,4 +1,4 @@
-package io.strata.application.events;
+package io.strata.domain.events;
 
 import java.time.Instant;
 
@@ -8,10 +8,10 @@ import java.time.Instant;
  * @param statusCode the HTTP status of a webhook's response (null when there was none)
  * @param response   an excerpt of the response, or the error
  */
-public record Attempt(Instant at, boolean succeeded, Integer statusCode, long latencyMillis, String response) {
+public record DeliveryAttempt(Instant at, boolean succeeded, Integer statusCode, long latencyMillis, String response) {
     private static final int EXCERPT = 500;
 
-    public Attempt {
+    public DeliveryAttempt {
         if (response != null && response.length() > EXCERPT) {
             response = response.substring(0, EXCERPT);
         }

@@ -1,7 +1,7 @@
-package io.strata.bootstrap.events;
+package io.strata.adapters.sinks;
 
-import io.strata.application.events.Attempt;
 import io.strata.application.events.SinkTransport;
+import io.strata.domain.events.DeliveryAttempt;
 import io.strata.domain.events.EventSink;
 import io.strata.domain.events.OutboxEvent;
 import io.strata.domain.events.SinkKind;
@@ -40,7 +40,7 @@ public class WebhookSinkTransport implements SinkTransport {
     }
 
     @Override
-    public Attempt deliver(EventSink sink, List<String> secrets, OutboxEvent event) {
+    public DeliveryAttempt deliver(EventSink sink, List<String> secrets, OutboxEvent event) {
         String body = EventEnvelope.json(event);
         String id = event.eventId().toString();
         long timestamp = Instant.now().getEpochSecond();
@@ -62,7 +62,7 @@ public class WebhookSinkTransport implements SinkTransport {
                     : response.body()
                             .substring(0, Math.min(EXCERPT, response.body().length()));
             boolean ok = response.statusCode() >= 200 && response.statusCode() < 300;
-            return new Attempt(started, ok, response.statusCode(), latency, excerpt);
+            return new DeliveryAttempt(started, ok, response.statusCode(), latency, excerpt);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failure(started, start, e);
@@ -71,8 +71,8 @@ public class WebhookSinkTransport implements SinkTransport {
         }
     }
 
-    private static Attempt failure(Instant started, long start, Exception e) {
-        return new Attempt(
+    private static DeliveryAttempt failure(Instant started, long start, Exception e) {
+        return new DeliveryAttempt(
                 started,
                 false,
                 null,

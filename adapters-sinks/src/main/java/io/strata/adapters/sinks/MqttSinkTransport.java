@@ -1,7 +1,7 @@
-package io.strata.bootstrap.events;
+package io.strata.adapters.sinks;
 
-import io.strata.application.events.Attempt;
 import io.strata.application.events.SinkTransport;
+import io.strata.domain.events.DeliveryAttempt;
 import io.strata.domain.events.EventSink;
 import io.strata.domain.events.OutboxEvent;
 import io.strata.domain.events.SinkKind;
@@ -36,7 +36,7 @@ public class MqttSinkTransport implements SinkTransport {
     }
 
     @Override
-    public Attempt deliver(EventSink sink, List<String> secrets, OutboxEvent event) {
+    public DeliveryAttempt deliver(EventSink sink, List<String> secrets, OutboxEvent event) {
         Instant started = Instant.now();
         long start = System.nanoTime();
         try {
@@ -44,10 +44,10 @@ public class MqttSinkTransport implements SinkTransport {
             MqttMessage message = new MqttMessage(EventEnvelope.json(event).getBytes(StandardCharsets.UTF_8));
             message.setQos(1);
             client.publish(sink.topicPrefix() + "/" + event.eventType(), message);
-            return new Attempt(started, true, null, (System.nanoTime() - start) / 1_000_000, null);
+            return new DeliveryAttempt(started, true, null, (System.nanoTime() - start) / 1_000_000, null);
         } catch (MqttException | RuntimeException e) {
             close(sink.id());
-            return new Attempt(
+            return new DeliveryAttempt(
                     started,
                     false,
                     null,

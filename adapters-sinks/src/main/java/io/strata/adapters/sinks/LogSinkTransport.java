@@ -1,7 +1,7 @@
-package io.strata.bootstrap.events;
+package io.strata.adapters.sinks;
 
-import io.strata.application.events.Attempt;
 import io.strata.application.events.SinkTransport;
+import io.strata.domain.events.DeliveryAttempt;
 import io.strata.domain.events.EventSink;
 import io.strata.domain.events.OutboxEvent;
 import io.strata.domain.events.SinkKind;
@@ -22,8 +22,8 @@ public class LogSinkTransport implements SinkTransport {
     }
 
     @Override
-    public Attempt deliver(EventSink sink, List<String> secrets, OutboxEvent event) {
+    public DeliveryAttempt deliver(EventSink sink, List<String> secrets, OutboxEvent event) {
         LOG.info("event sink={} {}", sink.name(), EventEnvelope.json(event));
-        return new Attempt(Instant.now(), true, null, 0, null);
+        return new DeliveryAttempt(Instant.now(), true, null, 0, null);
     }
 }

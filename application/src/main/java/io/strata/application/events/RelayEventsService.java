@@ -1,5 +1,7 @@
 package io.strata.application.events;
 
+import io.strata.domain.events.Delivery;
+import io.strata.domain.events.DeliveryAttempt;
 import io.strata.domain.events.EventSink;
 import io.strata.domain.events.EventSinkRepository;
 import io.strata.domain.events.SinkKind;
@@ -23,14 +25,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * and its queue keeps filling so nothing is lost when it is enabled again.
  */
 @Singleton
-public class EventRelay {
+public class RelayEventsService implements RelayEventsUseCase {
     private final EventSinkRepository sinks;
     private final DeliveryQueue queue;
     private final Map<SinkKind, SinkTransport> transports = new EnumMap<>(SinkKind.class);
     private final RelayPolicy policy;
     private final Clock clock;
 
-    public EventRelay(
+    public RelayEventsService(
             EventSinkRepository sinks,
             DeliveryQueue queue,
             List<SinkTransport> transports,
@@ -45,7 +47,7 @@ public class EventRelay {
         }
     }
 
-    /** One round over every sink; returns how many events it copied or delivered (0: nothing to do now). */
+    @Override
     public int runOnce() {
         int work = 0;
         for (EventSink sink : sinks.all()) {
@@ -70,7 +72,7 @@ public class EventRelay {
         boolean anySuccess = false;
         Instant firstFailure = null;
         for (Delivery delivery : due) {
-            Attempt attempt = transport.deliver(sink, secrets, delivery.event());
+            DeliveryAttempt attempt = transport.deliver(sink, secrets, delivery.event());
             if (attempt.succeeded()) {
                 queue.delivered(delivery, attempt);
                 anySuccess = true;

@@ -1,4 +1,4 @@
-package io.strata.bootstrap.events;
+package io.strata.adapters.sinks;
 
 import io.strata.domain.events.OutboxEvent;
 
