@@ -9,6 +9,8 @@ import io.strata.bootstrap.testing.Api;
 import io.strata.bootstrap.testing.IntegrationTest;
 import io.strata.domain.ai.AiInteractionSearch;
 import io.strata.domain.ai.ModelPriceSearch;
+import io.strata.domain.community.CaseSearch;
+import io.strata.domain.community.MemberSearch;
 import io.strata.domain.content.StoredFileSearch;
 import io.strata.domain.identity.UserSearch;
 import io.strata.domain.shared.query.FilterOperator;
@@ -40,6 +42,9 @@ import org.yaml.snakeyaml.Yaml;
  * fields the merge patch accepts, and every operation documents its problem responses.
  */
 class OpenApiDocumentTest extends IntegrationTest {
+    /** A chat platform guild id for the community endpoints. */
+    private static final String GUILD = "918273645";
+
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     private static final Set<String> PAGING = Set.of(
             ListQuery.LIMIT,
@@ -82,7 +87,9 @@ class OpenApiDocumentTest extends IntegrationTest {
                         "GET /api/v1/me/tasks", TaskSearch.SCHEMA,
                         "GET /api/v1/ai/interactions", AiInteractionSearch.SCHEMA,
                         "GET /api/v1/ai/prices", ModelPriceSearch.SCHEMA,
-                        "GET /api/v1/files", StoredFileSearch.SCHEMA));
+                        "GET /api/v1/files", StoredFileSearch.SCHEMA,
+                        "GET /api/v1/guilds/{guildId}/members", MemberSearch.SCHEMA,
+                        "GET /api/v1/guilds/{guildId}/cases", CaseSearch.SCHEMA));
     }
 
     @Test
@@ -164,7 +171,7 @@ class OpenApiDocumentTest extends IntegrationTest {
     void everyDocumentedFilterOperatorAndSortKeyIsAcceptedAndAnythingElseIsRejected() {
         int sent = 0;
         for (ListEndpoint list : lists) {
-            String path = list.path().replace("{id}", projectId);
+            String path = list.path().replace("{id}", projectId).replace("{guildId}", GUILD);
             Map<String, Map<String, Object>> query = queryParameters(list);
             for (Map.Entry<String, Map<String, Object>> parameter : query.entrySet()) {
                 String name = parameter.getKey();
@@ -201,8 +208,12 @@ class OpenApiDocumentTest extends IntegrationTest {
                 .expect(201)
                 .json()
                 .get("id");
-        Map<String, String> ids =
-                Map.of("/api/v1/users/{id}", userId, "/api/v1/projects/{id}", projectId, "/api/v1/tasks/{id}", taskId);
+        api().get("/api/v1/guilds/" + GUILD + "/config").token(adminToken()).send().expect(200);
+        Map<String, String> ids = Map.of(
+                "/api/v1/users/{id}", userId,
+                "/api/v1/projects/{id}", projectId,
+                "/api/v1/tasks/{id}", taskId,
+                "/api/v1/guilds/{guildId}/config", GUILD);
         Map<String, Map<String, Object>> patches = new TreeMap<>();
         operations().forEach((key, operation) -> {
             if (key.startsWith("PATCH ")) {
@@ -218,7 +229,8 @@ class OpenApiDocumentTest extends IntegrationTest {
                             .get("properties"))
                     .keySet());
             // the 400 for a field outside the declaration names the accepted ones
-            Map<String, Object> problem = api().patch(path.replace("{id}", ids.get(path)))
+            Map<String, Object> problem = api().patch(
+                            path.replace("{id}", ids.get(path)).replace("{guildId}", ids.get(path)))
                     .token(adminToken())
                     .ifMatch("\"1\"")
                     .raw("{\"undocumented\":1}", "application/merge-patch+json")

@@ -7,15 +7,18 @@ import jakarta.inject.Singleton;
 import javax.sql.DataSource;
 
 /**
- * Every application data source applies row-level security's settings at each transaction's begin. First of the
- * data source's listeners, so that it wraps the pool itself and Micronaut's transaction-aware proxy wraps it.
+ * Every application data source applies row-level security's settings at each transaction's begin. Among the first
+ * of the data source's listeners (after test probes that must see the bare pool, at {@code HIGHEST_PRECEDENCE}), so
+ * that it wraps the pool and Micronaut's transaction-aware proxy wraps it.
  */
 @Singleton
 public class RowSecurityWiring implements BeanCreatedEventListener<DataSource>, Ordered {
+    /** Listeners that wrap it (the read replica's router) order themselves after this. */
+    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return ORDER;
     }
 
     @Override
