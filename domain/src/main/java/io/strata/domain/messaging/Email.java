@@ -103,9 +103,15 @@ public final class Email extends AggregateRoot {
         return email;
     }
 
-    /** A reply draft to {@code original}: "Re: " subject, addressed to its sender (and to/cc with {@code all}). */
+    /**
+     * A reply draft to {@code original}: "Re: " subject, addressed to its sender (and to/cc with {@code all}). A
+     * bcc recipient's reply-all goes to the sender only: writing to the others would reveal the bcc.
+     */
     public static Email reply(
             UserId senderId, EmailAddress from, Email original, String body, boolean all, Clock clock) {
+        boolean visibleRecipient = original.from.equals(from)
+                || original.recipients.to().contains(from)
+                || original.recipients.cc().contains(from);
         String subject = original.subject == null ? "" : original.subject;
         if (!subject.regionMatches(true, 0, "Re:", 0, 3)) {
             subject = "Re: " + subject;
@@ -116,7 +122,7 @@ public final class Email extends AggregateRoot {
         return draft(
                 senderId,
                 from,
-                Recipients.replyAll(original.from, original.recipients, from, all),
+                Recipients.replyAll(original.from, original.recipients, from, all && visibleRecipient),
                 subject,
                 body,
                 original,

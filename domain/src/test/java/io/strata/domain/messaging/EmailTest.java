@@ -130,6 +130,15 @@ class EmailTest {
     }
 
     @Test
+    void aBccRecipientsReplyAllGoesToTheSenderOnly() {
+        Email original = draft(new Recipients(List.of(to), List.of(), List.of(hidden)));
+        original.send(clock);
+        Email reply = Email.reply(reader, hidden, original.seenBy(reader), "me too", true, clock);
+        assertThat(reply.recipients().to()).containsExactly(from);
+        assertThat(reply.recipients().cc()).isEmpty();
+    }
+
+    @Test
     void referencesAloneJoinAThreadAndDraftsCannotBeRepliedTo() {
         Email original = draft(toBobBccHidden());
         assertThatThrownBy(() -> Email.draft(
