@@ -1,6 +1,7 @@
 package io.strata.application.messaging;
 
 import io.strata.domain.messaging.Email;
+import io.strata.domain.messaging.EmailId;
 import io.strata.domain.messaging.EmailRepository;
 import io.strata.domain.messaging.MailUsers;
 import io.strata.domain.messaging.Mailboxes;
@@ -34,8 +35,7 @@ public class SaveDraftService implements SaveDraftUseCase {
         Email inReplyTo = command.inReplyTo() == null
                 ? null
                 : MailAccess.referable(emails, mailboxes, command.actor(), command.inReplyTo(), "inReplyTo");
-        List<io.strata.domain.messaging.EmailId> references =
-                command.references() == null ? List.of() : command.references();
+        List<EmailId> references = command.references() == null ? List.of() : command.references();
         Email referenced =
                 inReplyTo != null ? null : MailAccess.lastReferable(emails, mailboxes, command.actor(), references);
         ChatAccess.requireReadable(files, command.actor(), command.attachments());

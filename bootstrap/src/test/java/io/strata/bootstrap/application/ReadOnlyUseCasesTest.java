@@ -86,6 +86,7 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
     @Inject
     CaseQueries cases;
 
+    @Inject
     CreateChatRoomUseCase createRoom;
 
     @Inject

@@ -4,6 +4,7 @@ import io.strata.domain.shared.model.OutboundPort;
 import io.strata.domain.shared.user.UserId;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Port: the internal users behind e-mail addresses (a recipient is internal when a user has that address).
@@ -15,5 +16,5 @@ public interface MailUsers {
     Map<EmailAddress, UserId> internal(Collection<EmailAddress> addresses);
 
     /** The address of a user (the sender's {@code from}); empty when the user does not exist. */
-    java.util.Optional<EmailAddress> addressOf(UserId user);
+    Optional<EmailAddress> addressOf(UserId user);
 }

@@ -27,6 +27,7 @@ import io.strata.application.messaging.SendEmailUseCase;
 import io.strata.domain.messaging.Email;
 import io.strata.domain.messaging.EmailId;
 import io.strata.domain.messaging.MailItem;
+import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.user.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -124,12 +125,10 @@ public class MailController {
             @Body DraftRequest body) {
         long expected = ETags.requireIfMatch(ifMatch);
         if (body.inReplyTo() != null) {
-            throw new io.strata.domain.shared.error.ValidationException(
-                    "inReplyTo", "is set when the draft is created");
+            throw new ValidationException("inReplyTo", "is set when the draft is created");
         }
         if (body.references() != null) {
-            throw new io.strata.domain.shared.error.ValidationException(
-                    "references", "are set when the draft is created");
+            throw new ValidationException("references", "are set when the draft is created");
         }
         Email draft = drafts.update(new SaveDraftUseCase.Update(
                 actor,
