@@ -48,7 +48,7 @@ final class ChatAccess {
     }
 
     /** Attachments must be files the sender may read: the others are one 400 naming them. */
-    static void requireReadable(MessagingFiles files, UserId reader, Collection<AttachmentId> attachments) {
+    static void requireReadable(MessagingFiles files, Actor reader, Collection<AttachmentId> attachments) {
         if (attachments == null || attachments.isEmpty()) {
             return;
         }

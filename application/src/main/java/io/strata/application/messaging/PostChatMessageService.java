@@ -30,7 +30,7 @@ public class PostChatMessageService implements PostChatMessageUseCase {
     @Transactional
     public ChatMessage post(Command command) {
         ChatAccess.requireMember(rooms, command.actor(), command.roomId());
-        ChatAccess.requireReadable(files, command.actor().userId(), command.attachments());
+        ChatAccess.requireReadable(files, command.actor(), command.attachments());
         ChatMessage repliedTo = command.replyToId() == null
                 ? null
                 : messages.findById(command.replyToId())

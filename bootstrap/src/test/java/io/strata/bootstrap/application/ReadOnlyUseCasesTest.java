@@ -11,7 +11,10 @@ import io.strata.application.identity.SessionQueries;
 import io.strata.application.identity.UserQueries;
 import io.strata.application.messaging.ChatQueries;
 import io.strata.application.messaging.CreateChatRoomUseCase;
+import io.strata.application.messaging.MailQueries;
 import io.strata.application.messaging.PostChatMessageUseCase;
+import io.strata.application.messaging.SaveDraftUseCase;
+import io.strata.application.messaging.SendEmailUseCase;
 import io.strata.application.workspace.CreateProjectUseCase;
 import io.strata.application.workspace.ProjectQueries;
 import io.strata.application.workspace.SeedProjectsUseCase;
@@ -22,6 +25,11 @@ import io.strata.domain.community.CaseType;
 import io.strata.domain.identity.User;
 import io.strata.domain.messaging.ChatMessageId;
 import io.strata.domain.messaging.ChatRoomId;
+import io.strata.domain.messaging.EmailAddress;
+import io.strata.domain.messaging.EmailId;
+import io.strata.domain.messaging.MailFilter;
+import io.strata.domain.messaging.MailFolder;
+import io.strata.domain.messaging.Recipients;
 import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.SearchCriteria;
 import io.strata.domain.shared.user.Actor;
@@ -78,6 +86,7 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
     @Inject
     CaseQueries cases;
 
+    @Inject
     CreateChatRoomUseCase createRoom;
 
     @Inject
@@ -85,6 +94,15 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
 
     @Inject
     ChatQueries chat;
+
+    @Inject
+    SaveDraftUseCase saveDraft;
+
+    @Inject
+    SendEmailUseCase sendEmail;
+
+    @Inject
+    MailQueries mail;
 
     @Override
     protected Map<String, String> additionalProperties() {
@@ -131,6 +149,18 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
                 .post(new PostChatMessageUseCase.Command(owner, roomId, "hello", null, List.of()))
                 .id();
 
+        EmailId emailId = saveDraft
+                .create(new SaveDraftUseCase.Create(
+                        owner,
+                        new Recipients(List.of(new EmailAddress("someone@example.org")), List.of(), List.of()),
+                        "read-only",
+                        "body",
+                        null,
+                        List.of(),
+                        List.of()))
+                .id();
+        sendEmail.send(new SendEmailUseCase.Command(owner, emailId, null));
+
         Map<String, Runnable> reads = Map.ofEntries(
                 Map.entry("UserQueries.get", () -> users.get(owner, user.id())),
                 Map.entry("UserQueries.getWithProfile", () -> users.getWithProfile(owner, user.id())),
@@ -160,6 +190,10 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
                 Map.entry("ChatQueries.changes", () -> chat.changes(owner, roomId, 0, 10)),
                 Map.entry("ChatQueries.thread", () -> chat.thread(owner, roomId, messageId, 10)),
                 Map.entry("ChatQueries.edits", () -> chat.edits(owner, roomId, messageId)),
+                Map.entry("MailQueries.folders", () -> mail.folders(owner)),
+                Map.entry("MailQueries.folder", () -> mail.folder(owner, MailFolder.SENT, MailFilter.none(), null, 10)),
+                Map.entry("MailQueries.email", () -> mail.email(owner, emailId)),
+                Map.entry("MailQueries.thread", () -> mail.thread(owner, emailId, 10)),
                 Map.entry(
                         "SeedProjectsUseCase.start",
                         () -> seedProjects.start(new SeedProjectsUseCase.Start(admin, 1, 1, List.of()))));

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.strata.bootstrap.testing.Api;
 import io.strata.bootstrap.testing.Api.TestUser;
 import io.strata.bootstrap.testing.IntegrationTest;
-import io.strata.domain.messaging.AttachmentId;
-import io.strata.domain.shared.user.UserId;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -35,11 +33,6 @@ class ChatApiTest extends IntegrationTest {
     private TestUser creator;
     private TestUser member;
     private TestUser outsider;
-
-    @Override
-    protected Map<String, String> additionalProperties() {
-        return Map.of("strata.test.messaging-files", "double");
-    }
 
     @BeforeAll
     void users() {
@@ -138,25 +131,27 @@ class ChatApiTest extends IntegrationTest {
     @Test
     void attachmentsAreFilesTheSenderMayReadAndTheOthersAreNamed() {
         String room = newRoom(creator, "Files");
-        MessagingFilesDouble files = bean(MessagingFilesDouble.class);
-        AttachmentId mine = files.grant(new UserId(UUID.fromString(creator.id())));
-        AttachmentId theirs = files.grant(new UserId(UUID.fromString(member.id())));
+        String mine = upload(creator, "mine.txt", null);
+        String theirs = upload(member, "theirs.txt", null);
+        String published = upload(member, "public.txt", "PUBLIC");
+        String unknown = UUID.randomUUID().toString();
         Map<String, Object> posted = api().post(messages(room))
                 .token(creator.token())
-                .json(Map.of("content", "see file", "attachments", List.of(mine.toString())))
+                .json(Map.of("content", "see files", "attachments", List.of(mine, published)))
                 .send()
                 .expect(201)
                 .json();
-        assertThat(posted.get("attachments")).isEqualTo(List.of(mine.toString()));
+        assertThat(posted.get("attachments")).isEqualTo(List.of(mine, published));
 
         Map<String, Object> problem = api().post(messages(room))
                 .token(creator.token())
-                .json(Map.of("content", "see files", "attachments", List.of(mine.toString(), theirs.toString())))
+                .json(Map.of("content", "see files", "attachments", List.of(mine, theirs, unknown)))
                 .send()
                 .problem(400);
         assertThat(problem.toString())
                 .contains("attachments")
-                .contains(theirs.toString())
+                .contains(theirs)
+                .contains(unknown)
                 .doesNotContain(mine + ",");
         assertThat(api().post(messages(room))
                         .token(creator.token())
@@ -164,6 +159,18 @@ class ChatApiTest extends IntegrationTest {
                         .send()
                         .status())
                 .isEqualTo(400);
+    }
+
+    /** A file of the content context, uploaded over HTTP: the attachment check asks content's published API. */
+    private String upload(TestUser owner, String name, String visibility) {
+        return String.valueOf(
+                api().post("/api/v1/files?name=" + name + (visibility == null ? "" : "&visibility=" + visibility))
+                        .token(owner.token())
+                        .bytes(("content of " + name).getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain")
+                        .send()
+                        .expect(201)
+                        .json()
+                        .get("id"));
     }
 
     @Test

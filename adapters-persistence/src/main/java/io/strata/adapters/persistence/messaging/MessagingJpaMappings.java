@@ -3,6 +3,7 @@ package io.strata.adapters.persistence.messaging;
 import io.strata.domain.messaging.AttachmentId;
 import io.strata.domain.messaging.ChatMessageId;
 import io.strata.domain.messaging.ChatRoomId;
+import io.strata.domain.messaging.EmailId;
 import io.strata.domain.shared.user.UserId;
 import java.util.Arrays;
 import java.util.Collection;
@@ -52,5 +53,17 @@ interface MessagingJpaMappings {
         return ids == null
                 ? List.of()
                 : Arrays.stream(ids).map(AttachmentId::new).toList();
+    }
+
+    default UUID uuid(EmailId id) {
+        return id == null ? null : id.value();
+    }
+
+    default EmailId emailId(UUID id) {
+        return id == null ? null : new EmailId(id);
+    }
+
+    default List<EmailId> emailIds(UUID[] ids) {
+        return ids == null ? List.of() : Arrays.stream(ids).map(EmailId::new).toList();
     }
 }

@@ -43,6 +43,10 @@ import io.strata.domain.messaging.ChatRoomCreated;
 import io.strata.domain.messaging.ChatRoomId;
 import io.strata.domain.messaging.ChatRoomJoined;
 import io.strata.domain.messaging.ChatRoomLeft;
+import io.strata.domain.messaging.EmailDraftSaved;
+import io.strata.domain.messaging.EmailId;
+import io.strata.domain.messaging.EmailSent;
+import io.strata.domain.messaging.ThreadReason;
 import io.strata.domain.shared.model.DomainEvent;
 import io.strata.domain.shared.user.Role;
 import io.strata.domain.shared.user.UserId;
@@ -205,6 +209,22 @@ class EventJsonTest {
                 new ChatMessageDeleted(message, room, OTHER, AT),
                 "messaging.ChatMessageDeleted",
                 "{\"messageId\":" + m + ",\"roomId\":" + r + ",\"deletedBy\":" + U2 + "}");
+    }
+
+    static {
+        EmailId email = new EmailId(UUID.fromString("00000000-0000-0000-0000-0000000000c1"));
+        EmailId thread = new EmailId(UUID.fromString("00000000-0000-0000-0000-0000000000c0"));
+        String e = "\"00000000-0000-0000-0000-0000000000c1\"";
+        String t = "\"00000000-0000-0000-0000-0000000000c0\"";
+        put(
+                new EmailDraftSaved(email, USER, AT),
+                "messaging.EmailDraftSaved",
+                "{\"emailId\":" + e + ",\"senderId\":" + U + "}");
+        put(
+                new EmailSent(email, USER, thread, ThreadReason.IN_REPLY_TO, AT),
+                "messaging.EmailSent",
+                "{\"emailId\":" + e + ",\"senderId\":" + U + ",\"threadId\":" + t
+                        + ",\"threadReason\":\"IN_REPLY_TO\"}");
     }
 
     static {

@@ -69,6 +69,8 @@ class MigrationsTest {
                         "chat_room_members",
                         "chat_messages",
                         "chat_message_edits",
+                        "emails",
+                        "mailbox_entries",
                         "event_sinks",
                         "event_deliveries",
                         "event_delivery_attempts",
@@ -135,7 +137,8 @@ class MigrationsTest {
                             "AiInteractionJpaEntity",
                             "ModelPriceJpaEntity",
                             "ChatRoomJpaEntity",
-                            "ChatMessageJpaEntity");
+                            "ChatMessageJpaEntity",
+                            "EmailJpaEntity");
         }
     }
 

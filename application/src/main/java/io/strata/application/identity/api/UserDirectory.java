@@ -4,6 +4,8 @@ import io.strata.application.shared.Query;
 import io.strata.domain.shared.user.UserId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,4 +22,14 @@ public interface UserDirectory {
 
     /** Up to {@code limit} active users, newest first; one statement. */
     List<UserId> newestActive(int limit);
+
+    /**
+     * The users whose e-mail is one of {@code addresses} (compared case-insensitively), keyed by the address
+     * as given; addresses of no user, or that are no valid address, are left out. One lookup per address:
+     * callers pass a bounded list (a message's recipients).
+     */
+    Map<String, UserId> byEmail(Collection<String> addresses);
+
+    /** The user's e-mail address (lower case); empty when there is no such user. One statement. */
+    Optional<String> emailOf(UserId id);
 }
