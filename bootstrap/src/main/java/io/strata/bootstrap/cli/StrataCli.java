@@ -144,6 +144,7 @@ public final class StrataCli {
             footer = {
                 "  STRATA_DB_URL            jdbc:postgresql://... or postgres://user:pass@host:port/db (default: embedded PostgreSQL)",
                 "  STRATA_DB_USER/PASSWORD  the schema owner's credentials (override those in the URL)",
+                "  STRATA_DB_REPLICA_URL    a streaming read replica for read-only use cases (serve)",
                 "  STRATA_DATA_DIR          embedded PostgreSQL data lives in <dir>/pg (default ./.strata)",
                 "  STRATA_EMBEDDED_DB_PORT  embedded PostgreSQL port (default 54329)",
                 "  PORT                     HTTP port (default 8080)",

@@ -1,0 +1,199 @@
+package io.strata.adapters.persistence.shared.replica;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Sends read-only transactions to the read replica and everything else to the primary. A read-only use case
+ * ({@code @ReadOnlyTransaction}) gets a connection marked read-only ({@code ReadOnlyConnections}); but the
+ * transaction manager takes the connection before it marks it. So the connection handed out here is lazy: it
+ * records the autocommit, read-only and isolation settings, and takes a real connection only when the first
+ * statement needs one, from the replica when the transaction is read-only and the {@link ReplicaMonitor} lets the
+ * replica serve (healthy, within the lag bound, and past the request's consistency token), else from the primary.
+ * A replica that refuses the connection is taken out at once and the transaction runs on the primary.
+ */
+public final class ReplicaRoutingDataSource implements DataSource, AutoCloseable {
+
+    private final DataSource primary;
+    private final DataSource replica;
+    private final ReplicaMonitor monitor;
+
+    public ReplicaRoutingDataSource(DataSource primary, DataSource replica, ReplicaMonitor monitor) {
+        this.primary = primary;
+        this.replica = replica;
+        this.monitor = monitor;
+    }
+
+    public ReplicaMonitor monitor() {
+        return monitor;
+    }
+
+    @Override
+    public Connection getConnection() {
+        return (Connection) Proxy.newProxyInstance(
+                ReplicaRoutingDataSource.class.getClassLoader(), new Class<?>[] {Connection.class}, new Lazy());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return primary.getConnection(username, password);
+    }
+
+    /** A connection that picks its server when it is first used. */
+    private final class Lazy implements InvocationHandler {
+        private Connection target;
+        private boolean onReplica;
+        private boolean autoCommit = true;
+        private boolean readOnly;
+        private Integer isolation;
+        private boolean closed;
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            String name = method.getName();
+            switch (name) {
+                case "equals":
+                    return proxy == args[0];
+                case "hashCode":
+                    return System.identityHashCode(proxy);
+                case "toString":
+                    return "lazy connection" + (target == null ? "" : " to " + target);
+                case "isClosed":
+                    return closed;
+                case "close":
+                    closed = true;
+                    if (target != null) {
+                        target.close();
+                    }
+                    return null;
+                default:
+                    break;
+            }
+            if (target == null) {
+                switch (name) {
+                    case "setAutoCommit":
+                        autoCommit = (Boolean) args[0];
+                        return null;
+                    case "getAutoCommit":
+                        return autoCommit;
+                    case "setReadOnly":
+                        readOnly = (Boolean) args[0];
+                        return null;
+                    case "isReadOnly":
+                        return readOnly;
+                    case "setTransactionIsolation":
+                        isolation = (Integer) args[0];
+                        return null;
+                    case "commit", "rollback", "clearWarnings":
+                        return null; // nothing ran
+                    case "getWarnings":
+                        return null;
+                    default:
+                        if (closed) {
+                            throw new SQLException("Connection is closed", "08003");
+                        }
+                        target = open();
+                }
+            }
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                Throwable cause = e.getCause();
+                if (onReplica && cause instanceof SQLException sql && lostConnection(sql)) {
+                    monitor.replicaFailed(sql);
+                }
+                throw cause;
+            }
+        }
+
+        private Connection open() throws SQLException {
+            Connection connection = null;
+            if (readOnly && monitor.serves(ReadConsistency.current())) {
+                try {
+                    connection = replica.getConnection();
+                    onReplica = true;
+                } catch (SQLException e) {
+                    monitor.replicaFailed(e);
+                }
+            }
+            if (connection == null) {
+                connection = primary.getConnection();
+            }
+            if (readOnly) {
+                monitor.counted(onReplica);
+            }
+            try {
+                if (isolation != null) {
+                    connection.setTransactionIsolation(isolation);
+                }
+                connection.setReadOnly(readOnly);
+                connection.setAutoCommit(autoCommit); // off: a transaction begins (row-level security's settings)
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            return connection;
+        }
+    }
+
+    private static boolean lostConnection(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
+    }
+
+    /** Closes both sides (closing a Hikari pool twice is harmless). */
+    @Override
+    public void close() throws Exception {
+        monitor.close();
+        if (replica instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+        if (primary instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return primary.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        primary.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        primary.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return primary.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return primary.getParentLogger();
+    }
+
+    /** The primary's pool (metrics, the outage circuit) is what unwrapping reaches. */
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        return type.isInstance(this) ? type.cast(this) : primary.unwrap(type);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) throws SQLException {
+        return type.isInstance(this) || primary.isWrapperFor(type);
+    }
+}
