@@ -8,6 +8,7 @@ import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.strata.adapters.persistence.shared.RowSecurityDataSource;
+import io.strata.adapters.persistence.shared.RowSecurityWiring;
 import io.strata.adapters.persistence.shared.replica.ReplicaMonitor;
 import io.strata.adapters.persistence.shared.replica.ReplicaRoutingDataSource;
 import jakarta.annotation.PreDestroy;
@@ -55,7 +56,7 @@ public class ReplicaWiring implements BeanCreatedEventListener<DataSource>, Orde
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 1;
+        return RowSecurityWiring.ORDER + 1;
     }
 
     /** The replica's monitor, when a replica is configured. */

@@ -208,7 +208,10 @@ class OpenApiDocumentTest extends IntegrationTest {
                 .expect(201)
                 .json()
                 .get("id");
-        api().get("/api/v1/guilds/" + GUILD + "/config").token(adminToken()).send().expect(200);
+        api().get("/api/v1/guilds/" + GUILD + "/config")
+                .token(adminToken())
+                .send()
+                .expect(200);
         Map<String, String> ids = Map.of(
                 "/api/v1/users/{id}", userId,
                 "/api/v1/projects/{id}", projectId,
