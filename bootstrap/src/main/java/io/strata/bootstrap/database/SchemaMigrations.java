@@ -152,6 +152,9 @@ public final class SchemaMigrations {
                 .locations("classpath:" + migrations)
                 .failOnMissingLocations(true)
                 .validateMigrationNaming(true)
+                // each bounded context owns a range of versions (V10-19, V20-29, ...) and they land independently: a
+                // database already at V60 must still take a context's V11 when it arrives, instead of refusing it
+                .outOfOrder(true)
                 .connectRetries(0);
         if (target != null) {
             configuration.target(MigrationVersion.fromVersion(target));
