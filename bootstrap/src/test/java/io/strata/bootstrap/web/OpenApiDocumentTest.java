@@ -275,6 +275,7 @@ class OpenApiDocumentTest extends IntegrationTest {
                     case "uuid" -> UUID.randomUUID().toString();
                     case "date" -> "2026-01-01";
                     case "date-time" -> "2026-01-01T00:00:00Z";
+                    case "json" -> "{\"a\":1}";
                     default ->
                         switch (String.valueOf(value.get("type"))) {
                             case "boolean" -> "true";
@@ -282,6 +283,9 @@ class OpenApiDocumentTest extends IntegrationTest {
                             default -> "a";
                         };
                 };
+        if ("json".equals(value.get("format"))) {
+            return one;
+        }
         return operator.equals("in") || operator.equals("cs") ? one + "," + one : one;
     }
 
@@ -289,6 +293,7 @@ class OpenApiDocumentTest extends IntegrationTest {
     private static Map<String, Object> valueSchema(QueryField field) {
         return switch (field.type()) {
             case TEXT, TEXT_SET -> Map.of("type", "string");
+            case JSON_OBJECT -> Map.of("type", "string", "format", "json");
             case UUID -> Map.of("type", "string", "format", "uuid");
             case INSTANT -> Map.of("type", "string", "format", "date-time");
             case DATE -> Map.of("type", "string", "format", "date");

@@ -118,6 +118,11 @@ final class SearchPredicates<E> {
 
     @SuppressWarnings("unchecked")
     private Predicate containsAll(HibernateCriteriaBuilder cb, Path<?> path, QueryField field, Filter filter) {
+        if (field.type() == FieldType.JSON_OBJECT) {
+            // PostgreSQL: config @> cast(? as jsonb), served by a GIN index on the jsonb column
+            return cb.isTrue(cb.function(
+                    PostgresFunctions.JSONB_CONTAINS, Boolean.class, path, cb.value((String) filter.value())));
+        }
         if (field.type() != FieldType.TEXT_SET || !path.getJavaType().isArray()) {
             throw new IllegalStateException(
                     "cs on " + field.name() + " needs a text[] attribute or a FilterTranslator");

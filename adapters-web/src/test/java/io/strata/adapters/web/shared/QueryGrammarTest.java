@@ -30,6 +30,7 @@ class QueryGrammarTest {
             .comparable("size", FieldType.INTEGER, true)
             .comparable("done", FieldType.BOOLEAN, false)
             .textSet("tags")
+            .jsonObject("config")
             .defaultSort(SortOrder.desc("createdAt"))
             .build();
 
@@ -148,5 +149,27 @@ class QueryGrammarTest {
                     .toList();
         }
         throw new AssertionError("no ValidationException");
+    }
+
+    @Test
+    void csOnAJsonObjectFieldTakesOneJsonObjectWrittenBackCompactly() {
+        assertThat(QueryGrammar.filter(schema, "config", "cs.{ \"enabled\" : true, \"a\": {\"b\": [1, \"x\"]} }"))
+                .isEqualTo(
+                        new Filter("config", FilterOperator.CS, List.of("{\"enabled\":true,\"a\":{\"b\":[1,\"x\"]}}")));
+        assertThat(QueryGrammar.filter(schema, "config", "cs.{}").value()).isEqualTo("{}");
+        for (String bad : List.of("cs.a,b", "cs.[1]", "cs.{\"a\":", "cs.{\"a\":1} {}", "cs.1", "cs.", "eq.{}")) {
+            assertThatThrownBy(() -> QueryGrammar.filter(schema, "config", bad))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            ValidationException.class,
+                            e -> assertThat(e.errors())
+                                    .extracting(ValidationException.FieldError::field)
+                                    .containsExactly("config"));
+        }
+        assertThatThrownBy(() -> QueryGrammar.filter(schema, "config", "cs.{\"a\":\"x\u0000\"}"))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> QueryGrammar.filter(
+                        schema, "config", "cs.{\"a\":\"" + "x".repeat(QueryGrammar.MAX_JSON_LENGTH) + "\"}"))
+                .isInstanceOf(ValidationException.class);
     }
 }
