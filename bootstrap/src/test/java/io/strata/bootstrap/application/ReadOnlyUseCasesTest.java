@@ -10,6 +10,8 @@ import io.strata.application.identity.RegisterUserUseCase;
 import io.strata.application.identity.SessionQueries;
 import io.strata.application.identity.UserQueries;
 import io.strata.application.messaging.ChatQueries;
+import io.strata.application.plugins.InstallPluginUseCase;
+import io.strata.application.plugins.PluginQueries;
 import io.strata.application.messaging.CreateChatRoomUseCase;
 import io.strata.application.messaging.PostChatMessageUseCase;
 import io.strata.application.workspace.CreateProjectUseCase;
@@ -18,6 +20,10 @@ import io.strata.application.workspace.SeedProjectsUseCase;
 import io.strata.application.workspace.TaskQueries;
 import io.strata.bootstrap.testing.ConnectionProbe;
 import io.strata.bootstrap.testing.IntegrationTest;
+import io.strata.domain.plugins.PluginRef;
+import io.strata.domain.plugins.PluginRelease;
+import io.strata.domain.plugins.PluginSlug;
+import io.strata.domain.plugins.PluginType;
 import io.strata.domain.community.CaseType;
 import io.strata.domain.identity.User;
 import io.strata.domain.messaging.ChatMessageId;
@@ -86,6 +92,12 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
     @Inject
     ChatQueries chat;
 
+    @Inject
+    InstallPluginUseCase installPlugin;
+
+    @Inject
+    PluginQueries plugins;
+
     @Override
     protected Map<String, String> additionalProperties() {
         return Map.of(ConnectionProbe.ENABLED, "true");
@@ -131,6 +143,17 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
                 .post(new PostChatMessageUseCase.Command(owner, roomId, "hello", null, List.of()))
                 .id();
 
+        PluginRef plugin = new PluginRef.ById(installPlugin
+                .install(new InstallPluginUseCase.Command(
+                        owner,
+                        new PluginSlug("read-only"),
+                        new PluginRelease("R", "1.0.0", null, null, PluginType.UI, null, null, Map.of(), List.of()),
+                        Map.of(),
+                        null,
+                        null))
+                .plugin()
+                .id());
+
         Map<String, Runnable> reads = Map.ofEntries(
                 Map.entry("UserQueries.get", () -> users.get(owner, user.id())),
                 Map.entry("UserQueries.getWithProfile", () -> users.getWithProfile(owner, user.id())),
@@ -160,6 +183,9 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
                 Map.entry("ChatQueries.changes", () -> chat.changes(owner, roomId, 0, 10)),
                 Map.entry("ChatQueries.thread", () -> chat.thread(owner, roomId, messageId, 10)),
                 Map.entry("ChatQueries.edits", () -> chat.edits(owner, roomId, messageId)),
+                Map.entry("PluginQueries.get", () -> plugins.get(owner, plugin)),
+                Map.entry("PluginQueries.search", () -> plugins.search(owner, SearchCriteria.none(), page)),
+                Map.entry("PluginQueries.score", () -> plugins.score(owner, plugin)),
                 Map.entry(
                         "SeedProjectsUseCase.start",
                         () -> seedProjects.start(new SeedProjectsUseCase.Start(admin, 1, 1, List.of()))));

@@ -7,6 +7,7 @@ import io.strata.adapters.web.shared.ListQuery;
 import io.strata.adapters.web.shared.openapi.ListEndpoint;
 import io.strata.bootstrap.testing.Api;
 import io.strata.bootstrap.testing.IntegrationTest;
+import io.strata.domain.plugins.PluginSearch;
 import io.strata.domain.ai.AiInteractionSearch;
 import io.strata.domain.ai.ModelPriceSearch;
 import io.strata.domain.content.StoredFileSearch;
@@ -82,7 +83,8 @@ class OpenApiDocumentTest extends IntegrationTest {
                         "GET /api/v1/me/tasks", TaskSearch.SCHEMA,
                         "GET /api/v1/ai/interactions", AiInteractionSearch.SCHEMA,
                         "GET /api/v1/ai/prices", ModelPriceSearch.SCHEMA,
-                        "GET /api/v1/files", StoredFileSearch.SCHEMA));
+                        "GET /api/v1/files", StoredFileSearch.SCHEMA,
+                        "GET /api/v1/plugins", PluginSearch.SCHEMA));
     }
 
     @Test
@@ -201,8 +203,22 @@ class OpenApiDocumentTest extends IntegrationTest {
                 .expect(201)
                 .json()
                 .get("id");
-        Map<String, String> ids =
-                Map.of("/api/v1/users/{id}", userId, "/api/v1/projects/{id}", projectId, "/api/v1/tasks/{id}", taskId);
+        String pluginId = (String) api().post("/api/v1/plugins")
+                .token(adminToken())
+                .json(Map.of("slug", "oa-patch", "name", "p", "version", "1.0.0", "type", "UI"))
+                .send()
+                .expect(201)
+                .json()
+                .get("id");
+        Map<String, String> ids = Map.of(
+                "/api/v1/users/{id}",
+                userId,
+                "/api/v1/projects/{id}",
+                projectId,
+                "/api/v1/tasks/{id}",
+                taskId,
+                "/api/v1/plugins/{id}",
+                pluginId);
         Map<String, Map<String, Object>> patches = new TreeMap<>();
         operations().forEach((key, operation) -> {
             if (key.startsWith("PATCH ")) {
