@@ -7,7 +7,6 @@ import io.strata.adapters.persistence.shared.RowSecurity;
 import io.strata.adapters.persistence.testing.TestPostgres;
 import io.strata.bootstrap.database.ApplicationRole;
 import io.strata.bootstrap.testing.Api.Response;
-import io.strata.bootstrap.testing.Api.TestUser;
 import io.strata.bootstrap.testing.IntegrationTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -183,7 +182,11 @@ class PluginApiTest extends IntegrationTest {
         // config given on a re-install replaces it; a stale If-Match is 412 and changes nothing
         install(manager, withConfig(release("upsert-one", "1.2.0"), Map.of("x", 1)))
                 .expect(200);
-        api().post(PLUGINS).token(manager).ifMatch(first.etag()).json(release("upsert-one", "9.9.9")).send()
+        api().post(PLUGINS)
+                .token(manager)
+                .ifMatch(first.etag())
+                .json(release("upsert-one", "9.9.9"))
+                .send()
                 .problem(412);
         assertThat(get(manager, "upsert-one").expect(200).json())
                 .containsEntry("version", "1.2.0")
@@ -212,7 +215,8 @@ class PluginApiTest extends IntegrationTest {
         get(manager, (String) plugin.get("id")).notFound();
         api().delete(PLUGINS + "/get-me").token(manager).send().notFound();
         assertThat(eventTypes(plugin.get("id"))).last().isEqualTo("plugins.PluginUninstalled");
-        assertThat(sqlLong("SELECT count(*) FROM plugin_security_violations WHERE plugin_id = '" + plugin.get("id") + "'"))
+        assertThat(sqlLong(
+                        "SELECT count(*) FROM plugin_security_violations WHERE plugin_id = '" + plugin.get("id") + "'"))
                 .isZero();
         // installing the slug again is a new plugin
         assertThat(installed("get-me", null).get("id")).isNotEqualTo(plugin.get("id"));
@@ -227,8 +231,12 @@ class PluginApiTest extends IntegrationTest {
             api().get(PLUGINS).token(token).send().problem(403);
             get(token, "guarded").problem(403);
             api().get(PLUGINS + "/guarded/score").token(token).send().problem(403);
-            api().patch(PLUGINS + "/guarded").token(token).ifMatch("\"0\"").raw("{}", "application/merge-patch+json")
-                    .send().problem(403);
+            api().patch(PLUGINS + "/guarded")
+                    .token(token)
+                    .ifMatch("\"0\"")
+                    .raw("{}", "application/merge-patch+json")
+                    .send()
+                    .problem(403);
             api().post(PLUGINS + "/guarded/enable").token(token).send().problem(403);
             api().post(PLUGINS + "/guarded/disable").token(token).send().problem(403);
             violation(token, "guarded", "Fuzzing", "LOW").problem(403);
@@ -240,10 +248,13 @@ class PluginApiTest extends IntegrationTest {
 
     @Test
     void badInputIs400NamingTheField() {
-        assertThat(install(manager, release("Bad Slug", "1.0.0")).errorFields(400)).containsExactly("slug");
-        assertThat(install(manager, release(UUID.randomUUID().toString(), "1.0.0")).errorFields(400))
+        assertThat(install(manager, release("Bad Slug", "1.0.0")).errorFields(400))
                 .containsExactly("slug");
-        assertThat(install(manager, release("bad-version", "1.0")).errorFields(400)).containsExactly("version");
+        assertThat(install(manager, release(UUID.randomUUID().toString(), "1.0.0"))
+                        .errorFields(400))
+                .containsExactly("slug");
+        assertThat(install(manager, release("bad-version", "1.0")).errorFields(400))
+                .containsExactly("version");
         Map<String, Object> noType = release("no-type", "1.0.0");
         noType.remove("type");
         assertThat(install(manager, noType).errorFields(400)).containsExactly("type");
@@ -259,14 +270,19 @@ class PluginApiTest extends IntegrationTest {
         Map<String, Object> unknown = release("unknown-field", "1.0.0");
         unknown.put("securityScore", 100);
         install(manager, unknown).problem(400);
-        api().post(PLUGINS).token(manager).raw("{\"config\": 5}", "application/json").send().problem(400);
+        api().post(PLUGINS)
+                .token(manager)
+                .raw("{\"config\": 5}", "application/json")
+                .send()
+                .problem(400);
 
         get(manager, "No%20Such!").problem(400);
         get(manager, "UPPER").problem(400);
         get(manager, "no-such-plugin").notFound();
         get(manager, UUID.randomUUID().toString()).notFound();
         installed("bad-violation", null);
-        assertThat(violation(manager, "bad-violation", "has space", "LOW").errorFields(400)).containsExactly("check");
+        assertThat(violation(manager, "bad-violation", "has space", "LOW").errorFields(400))
+                .containsExactly("check");
         assertThat(violation(manager, "bad-violation", "Fuzzing", "SEVERE").errorFields(400))
                 .containsExactly("severity");
         assertThat(sqlLong("SELECT count(*) FROM plugins WHERE slug IN ('bad-slug', 'no-type', 'nul-config')"))
@@ -292,16 +308,22 @@ class PluginApiTest extends IntegrationTest {
         api().post(PLUGINS + "/list-gamma/enable").token(manager).send().expect(200);
 
         String mine = "&slug=like.list-*";
-        assertThat(slugs("config=" + encoded("cs.{\"enabled\":true}") + mine)).containsExactly("list-alpha", "list-gamma");
-        assertThat(slugs("config=" + encoded("cs.{\"theme\":{\"mode\":\"dark\"}}") + mine)).containsExactly("list-alpha");
-        assertThat(slugs("config=" + encoded("cs.{\"enabled\":true}") + "&permissions=" + encoded("cs.{read:tasks,net:egress}") + mine))
+        assertThat(slugs("config=" + encoded("cs.{\"enabled\":true}") + mine))
+                .containsExactly("list-alpha", "list-gamma");
+        assertThat(slugs("config=" + encoded("cs.{\"theme\":{\"mode\":\"dark\"}}") + mine))
+                .containsExactly("list-alpha");
+        assertThat(slugs("config=" + encoded("cs.{\"enabled\":true}") + "&permissions="
+                        + encoded("cs.{read:tasks,net:egress}") + mine))
                 .containsExactly("list-alpha");
         assertThat(slugs("permissions=cs.net:egress" + mine)).containsExactly("list-alpha", "list-gamma");
         assertThat(slugs("status=eq.ACTIVE" + mine)).containsExactly("list-gamma");
         assertThat(slugs("type=eq.UI" + mine)).containsExactly("list-beta");
         assertThat(slugs("q=gamma")).containsExactly("list-gamma");
         assertThat(slugs("sort=-slug" + mine)).containsExactly("list-gamma", "list-beta", "list-alpha");
-        assertThat(api().get(PLUGINS + "?config=" + encoded("cs.not-json")).token(manager).send().errorFields(400))
+        assertThat(api().get(PLUGINS + "?config=" + encoded("cs.not-json"))
+                        .token(manager)
+                        .send()
+                        .errorFields(400))
                 .containsExactly("config");
         assertThat(api().get(PLUGINS + "?config=eq.x").token(manager).send().errorFields(400))
                 .containsExactly("config");
@@ -311,10 +333,11 @@ class PluginApiTest extends IntegrationTest {
                 .token(manager)
                 .send()
                 .expect(200));
-        long hundred = sql().countDuring(() -> api().get(PLUGINS + "?limit=100&config=" + encoded("cs.{\"enabled\":true}"))
-                .token(manager)
-                .send()
-                .expect(200));
+        long hundred = sql().countDuring(
+                        () -> api().get(PLUGINS + "?limit=100&config=" + encoded("cs.{\"enabled\":true}"))
+                                .token(manager)
+                                .send()
+                                .expect(200));
         assertThat(hundred).isEqualTo(one);
     }
 
@@ -377,10 +400,14 @@ class PluginApiTest extends IntegrationTest {
         assertThat(patched.etag()).isEqualTo("\"1\"");
         // the old ETag is stale now; nothing else is patchable; config null clears
         patch("merge-me", "\"0\"", "{\"config\":{\"theme\":\"x\"}}").problem(412);
-        assertThat(patch("merge-me", "\"1\"", "{\"version\":\"2.0.0\"}").errorFields(400)).containsExactly("version");
+        assertThat(patch("merge-me", "\"1\"", "{\"version\":\"2.0.0\"}").errorFields(400))
+                .containsExactly("version");
         patch("merge-me", "\"1\"", "{\"config\":[1]}").problem(400);
         patch("merge-me", "\"1\"", "[1]").problem(400);
-        assertThat(patch("merge-me", "\"1\"", "{\"config\":null}").expect(200).json().get("config"))
+        assertThat(patch("merge-me", "\"1\"", "{\"config\":null}")
+                        .expect(200)
+                        .json()
+                        .get("config"))
                 .isEqualTo(Map.of());
         assertThat(eventTypes(patched.json().get("id")))
                 .containsExactly("plugins.PluginInstalled", "plugins.PluginUpdated", "plugins.PluginUpdated");
@@ -391,9 +418,16 @@ class PluginApiTest extends IntegrationTest {
     @Test
     void violationsLowerTheScoreDisableAtTheThresholdAndAnAdminsDismissalLetsItBackIn() {
         Map<String, Object> plugin = installed("scored", null);
-        assertThat(api().post(PLUGINS + "/scored/enable").token(manager).send().expect(200).json())
+        assertThat(api().post(PLUGINS + "/scored/enable")
+                        .token(manager)
+                        .send()
+                        .expect(200)
+                        .json())
                 .containsEntry("status", "ACTIVE");
-        assertThat(violation(manager, "scored", "Dangerous-Workflow", "CRITICAL").expect(201).json().get("plugin"))
+        assertThat(violation(manager, "scored", "Dangerous-Workflow", "CRITICAL")
+                        .expect(201)
+                        .json()
+                        .get("plugin"))
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsEntry("securityScore", 60)
                 .containsEntry("status", "ACTIVE");
@@ -408,8 +442,15 @@ class PluginApiTest extends IntegrationTest {
                 .containsEntry("disabledByScore", true);
         violation(manager, "scored", "Token-Permissions", "LOW").expect(201); // same check: no second penalty
 
-        Map<String, Object> score = api().get(PLUGINS + "/scored/score").token(manager).send().expect(200).json();
-        assertThat(score).containsEntry("score", 40).containsEntry("threshold", 40).containsEntry("status", "DISABLED");
+        Map<String, Object> score = api().get(PLUGINS + "/scored/score")
+                .token(manager)
+                .send()
+                .expect(200)
+                .json();
+        assertThat(score)
+                .containsEntry("score", 40)
+                .containsEntry("threshold", 40)
+                .containsEntry("status", "DISABLED");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> checks = (List<Map<String, Object>>) score.get("checks");
         assertThat(checks).extracting(c -> c.get("check")).containsExactly("Dangerous-Workflow", "Token-Permissions");
@@ -417,13 +458,21 @@ class PluginApiTest extends IntegrationTest {
         assertThat(checks).extracting(c -> c.get("weight")).containsExactly(10.0, 5.0);
         assertThat(checks.get(1).get("violations")).asList().hasSize(2);
 
-        assertThat(api().post(PLUGINS + "/scored/enable").token(manager).send().problem(409).get("detail"))
+        assertThat(api().post(PLUGINS + "/scored/enable")
+                        .token(manager)
+                        .send()
+                        .problem(409)
+                        .get("detail"))
                 .asString()
                 .contains("40");
         @SuppressWarnings("unchecked")
         String violationId = (String) ((Map<String, Object>) second.get("violation")).get("id");
         String dismiss = PLUGINS + "/scored/violations/" + violationId + "/dismiss";
-        api().post(dismiss).token(manager).json(Map.of("reason", "accepted")).send().problem(403);
+        api().post(dismiss)
+                .token(manager)
+                .json(Map.of("reason", "accepted"))
+                .send()
+                .problem(403);
         api().post(dismiss).token(adminToken()).json(Map.of()).send().problem(400);
         api().post(PLUGINS + "/scored/violations/" + UUID.randomUUID() + "/dismiss")
                 .token(adminToken())
@@ -447,11 +496,24 @@ class PluginApiTest extends IntegrationTest {
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsEntry("securityScore", 50)
                 .containsEntry("status", "DISABLED");
-        api().post(dismiss).token(adminToken()).json(Map.of("reason", "again")).send().problem(409);
-        assertThat(api().post(PLUGINS + "/scored/enable").token(manager).send().expect(200).json())
+        api().post(dismiss)
+                .token(adminToken())
+                .json(Map.of("reason", "again"))
+                .send()
+                .problem(409);
+        assertThat(api().post(PLUGINS + "/scored/enable")
+                        .token(manager)
+                        .send()
+                        .expect(200)
+                        .json())
                 .containsEntry("status", "ACTIVE")
                 .containsEntry("disabledByScore", false);
-        assertThat(api().get(PLUGINS + "/scored/score").token(manager).send().expect(200).json().get("dismissed"))
+        assertThat(api().get(PLUGINS + "/scored/score")
+                        .token(manager)
+                        .send()
+                        .expect(200)
+                        .json()
+                        .get("dismissed"))
                 .asList()
                 .hasSize(1);
         assertThat(eventTypes(plugin.get("id")))
@@ -514,9 +576,15 @@ class PluginApiTest extends IntegrationTest {
                 .containsEntry("status", "DISABLED")
                 .containsEntry("disabledByScore", true);
         List<String> events = eventTypes(plugin.get("id"));
-        assertThat(events.stream().filter("plugins.PluginViolationRecorded"::equals)).hasSize(threads);
-        assertThat(events.stream().filter("plugins.PluginDisabledByScore"::equals)).hasSize(1);
-        assertThat(api().get(PLUGINS + "/racy/score").token(manager).send().expect(200).json())
+        assertThat(events.stream().filter("plugins.PluginViolationRecorded"::equals))
+                .hasSize(threads);
+        assertThat(events.stream().filter("plugins.PluginDisabledByScore"::equals))
+                .hasSize(1);
+        assertThat(api().get(PLUGINS + "/racy/score")
+                        .token(manager)
+                        .send()
+                        .expect(200)
+                        .json())
                 .containsEntry("score", 100 - 10 * threads);
     }
 
@@ -528,9 +596,18 @@ class PluginApiTest extends IntegrationTest {
         violation(manager, "rls-plugin", "Fuzzing", "LOW").expect(201);
         try (Connection app = DriverManager.getConnection(jdbcUrl(), ApplicationRole.EMBEDDED, "")) {
             app.setAutoCommit(false);
-            assertThat(count(app, new RowSecurity.Acting("USER", UUID.randomUUID().toString()))).isEqualTo(0);
-            assertThat(count(app, new RowSecurity.Acting("MANAGER", UUID.randomUUID().toString()))).isEqualTo(2);
-            assertThat(count(app, new RowSecurity.Acting("ADMIN", UUID.randomUUID().toString()))).isEqualTo(2);
+            assertThat(count(
+                            app,
+                            new RowSecurity.Acting("USER", UUID.randomUUID().toString())))
+                    .isEqualTo(0);
+            assertThat(count(
+                            app,
+                            new RowSecurity.Acting("MANAGER", UUID.randomUUID().toString())))
+                    .isEqualTo(2);
+            assertThat(count(
+                            app,
+                            new RowSecurity.Acting("ADMIN", UUID.randomUUID().toString())))
+                    .isEqualTo(2);
         }
     }
 
@@ -555,7 +632,11 @@ class PluginApiTest extends IntegrationTest {
         sink.put("url", "http://127.0.0.1:" + hooks.getAddress().getPort() + "/hook");
         sink.put("eventTypes", List.of("plugins.PluginInstalled", "plugins.PluginStatusChanged"));
         sink.put("timeoutMs", 2000);
-        api().post("/api/v1/admin/event-sinks").token(adminToken()).json(sink).send().expect(201);
+        api().post("/api/v1/admin/event-sinks")
+                .token(adminToken())
+                .json(sink)
+                .send()
+                .expect(201);
         String id = (String) installed("relayed", null).get("id");
         api().post(PLUGINS + "/relayed/enable").token(manager).send().expect(200);
         await(() -> hookBodies.stream().filter(b -> b.contains(id)).count() == 2);

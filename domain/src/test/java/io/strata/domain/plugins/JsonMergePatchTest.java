@@ -23,8 +23,7 @@ class JsonMergePatchTest {
     void nestedObjectsMergeMemberByMember() {
         Map<String, Object> target = map("theme", "dark", "settings", map("autoStart", true, "notifications", false));
         Map<String, Object> patched = JsonMergePatch.apply(target, map("settings", map("notifications", true)));
-        assertThat(patched)
-                .isEqualTo(map("theme", "dark", "settings", map("autoStart", true, "notifications", true)));
+        assertThat(patched).isEqualTo(map("theme", "dark", "settings", map("autoStart", true, "notifications", true)));
         // the seed's config || patch would have lost settings.autoStart
         assertThat(target).isEqualTo(map("theme", "dark", "settings", map("autoStart", true, "notifications", false)));
     }
@@ -57,7 +56,8 @@ class JsonMergePatchTest {
         assertThat(JsonMergePatch.apply(map("a", "b"), map("a", "c"))).isEqualTo(map("a", "c"));
         assertThat(JsonMergePatch.apply(map("a", "b"), map("b", "c"))).isEqualTo(map("a", "b", "b", "c"));
         assertThat(JsonMergePatch.apply(map("a", "b"), map("a", null))).isEqualTo(map());
-        assertThat(JsonMergePatch.apply(map("a", "b", "b", "c"), map("a", null))).isEqualTo(map("b", "c"));
+        assertThat(JsonMergePatch.apply(map("a", "b", "b", "c"), map("a", null)))
+                .isEqualTo(map("b", "c"));
         assertThat(JsonMergePatch.apply(map("a", List.of("b")), map("a", "c"))).isEqualTo(map("a", "c"));
         assertThat(JsonMergePatch.apply(map("a", "c"), map("a", List.of("b")))).isEqualTo(map("a", List.of("b")));
         assertThat(JsonMergePatch.apply(map("a", map("b", "c")), map("a", map("b", "d", "c", null))))

@@ -24,7 +24,15 @@ class PluginTest {
 
     static PluginRelease release(String version, List<String> permissions) {
         return new PluginRelease(
-                "Task Timer", version, "times tasks", "Ada", PluginType.UI, null, null, Map.of("entry", "a.js"), permissions);
+                "Task Timer",
+                version,
+                "times tasks",
+                "Ada",
+                PluginType.UI,
+                null,
+                null,
+                Map.of("entry", "a.js"),
+                permissions);
     }
 
     private Plugin installed() {
@@ -37,7 +45,11 @@ class PluginTest {
     @Test
     void installStartsInstalledWithAFullScoreAndRecordsItsEvent() {
         Plugin plugin = Plugin.install(
-                new PluginSlug("task-timer"), release("1.0.0", List.of("read:tasks", "read:tasks")), null, "i-1", clock);
+                new PluginSlug("task-timer"),
+                release("1.0.0", List.of("read:tasks", "read:tasks")),
+                null,
+                "i-1",
+                clock);
         assertThat(plugin.status()).isEqualTo(PluginStatus.INSTALLED);
         assertThat(plugin.securityScore()).isEqualTo(100);
         assertThat(plugin.config()).isEmpty();
@@ -47,7 +59,14 @@ class PluginTest {
 
     @Test
     void slugsVersionsAndPermissionsAreChecked() {
-        for (String bad : new String[] {"", "Upper", "-lead", "has space", "a".repeat(101), UUID.randomUUID().toString()}) {
+        for (String bad : new String[] {
+            "",
+            "Upper",
+            "-lead",
+            "has space",
+            "a".repeat(101),
+            UUID.randomUUID().toString()
+        }) {
             assertThatThrownBy(() -> new PluginSlug(bad)).as(bad).isInstanceOf(ValidationException.class);
         }
         for (String bad : new String[] {"1", "1.0", "01.0.0", "1.0.0-", "v1.0.0", "1.0.0.0"}) {
@@ -55,11 +74,13 @@ class PluginTest {
         }
         assertThat(release("1.0.0-alpha.1+build.5", List.of()).version()).isEqualTo("1.0.0-alpha.1+build.5");
         assertThatThrownBy(() -> release("1.0.0", List.of("has space")))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().get(0).field())
-                        .isEqualTo("permissions[0]"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("permissions[0]"));
         assertThatThrownBy(() -> new PluginRelease("n", "1.0.0", null, null, null, null, null, null, null))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().get(0).field())
-                        .isEqualTo("type"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("type"));
         assertThat(PluginRef.parse("id", "task-timer")).isInstanceOf(PluginRef.BySlug.class);
         assertThat(PluginRef.parse("id", UUID.randomUUID().toString())).isInstanceOf(PluginRef.ById.class);
         assertThatThrownBy(() -> PluginRef.parse("id", "No Such")).isInstanceOf(ValidationException.class);

@@ -23,12 +23,8 @@ class SecurityScoreTest {
 
     @Test
     void weightsAreScorecardsAndPenaltiesFourTimesThem() {
-        assertThat(List.of(Severity.values()))
-                .extracting(Severity::weight)
-                .containsExactly(2.5, 5.0, 7.5, 10.0);
-        assertThat(List.of(Severity.values()))
-                .extracting(Severity::penalty)
-                .containsExactly(10, 20, 30, 40);
+        assertThat(List.of(Severity.values())).extracting(Severity::weight).containsExactly(2.5, 5.0, 7.5, 10.0);
+        assertThat(List.of(Severity.values())).extracting(Severity::penalty).containsExactly(10, 20, 30, 40);
     }
 
     @Test
@@ -45,7 +41,8 @@ class SecurityScoreTest {
         assertThat(score.score()).isEqualTo(100 - 30 - 20);
         assertThat(score.checks())
                 .containsExactly(
-                        new SecurityScore.CheckContribution("Pinned-Dependencies", Severity.HIGH, 30, List.of(low, high)),
+                        new SecurityScore.CheckContribution(
+                                "Pinned-Dependencies", Severity.HIGH, 30, List.of(low, high)),
                         new SecurityScore.CheckContribution("Token-Permissions", Severity.MEDIUM, 20, List.of(medium)));
     }
 

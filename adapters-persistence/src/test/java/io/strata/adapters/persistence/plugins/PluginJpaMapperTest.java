@@ -52,7 +52,10 @@ class PluginJpaMapperTest {
     void pluginRoundTripKeepsEveryField() {
         for (Instant lastUpdated : new Instant[] {null, T0.plusSeconds(30)}) {
             Plugin plugin = plugin(
-                    "1.2.3-rc.1+b5", Map.of("enabled", true, "nested", Map.of("a", 1)), PluginStatus.DISABLED, lastUpdated);
+                    "1.2.3-rc.1+b5",
+                    Map.of("enabled", true, "nested", Map.of("a", 1)),
+                    PluginStatus.DISABLED,
+                    lastUpdated);
             assertThat(mapper.toDomain(mapper.toEntity(plugin)))
                     .usingRecursiveComparison()
                     .ignoringFields("events")

@@ -262,7 +262,8 @@ class EventJsonTest {
         ViolationId violation = new ViolationId(UUID.fromString("00000000-0000-0000-0000-0000000000e2"));
         String pl = "\"pluginId\":\"00000000-0000-0000-0000-0000000000e1\"";
         put(
-                new PluginInstalled(plugin, "task-timer", "Task Timer", "1.0.0", PluginType.UI, List.of("read:tasks"), AT),
+                new PluginInstalled(
+                        plugin, "task-timer", "Task Timer", "1.0.0", PluginType.UI, List.of("read:tasks"), AT),
                 "plugins.PluginInstalled",
                 "{" + pl + ",\"slug\":\"task-timer\",\"name\":\"Task Timer\",\"version\":\"1.0.0\","
                         + "\"type\":\"UI\",\"permissions\":[\"read:tasks\"]}");

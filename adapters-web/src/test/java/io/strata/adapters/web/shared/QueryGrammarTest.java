@@ -30,7 +30,6 @@ class QueryGrammarTest {
             .comparable("size", FieldType.INTEGER, true)
             .comparable("done", FieldType.BOOLEAN, false)
             .textSet("tags")
-            .jsonObject("config")
             .defaultSort(SortOrder.desc("createdAt"))
             .build();
 
@@ -153,6 +152,7 @@ class QueryGrammarTest {
 
     @Test
     void csOnAJsonObjectFieldTakesOneJsonObjectWrittenBackCompactly() {
+        QuerySchema schema = QuerySchema.builder("plugins").jsonObject("config").build();
         assertThat(QueryGrammar.filter(schema, "config", "cs.{ \"enabled\" : true, \"a\": {\"b\": [1, \"x\"]} }"))
                 .isEqualTo(
                         new Filter("config", FilterOperator.CS, List.of("{\"enabled\":true,\"a\":{\"b\":[1,\"x\"]}}")));
