@@ -165,7 +165,7 @@ public final class QueryGrammar {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new ValidationException(name, "cs takes a JSON object, e.g. cs.{\"enabled\":true}");
             }
-            value = readJson(parser, 0);
+            value = readJson(name, parser, 0);
             if (parser.nextToken() != null) {
                 throw new ValidationException(name, "cs takes one JSON object and nothing after it");
             }
@@ -183,25 +183,28 @@ public final class QueryGrammar {
     }
 
     /** The value at the parser's current token as Map, List, String, BigDecimal/Long, Boolean or null. */
-    private static Object readJson(JsonParser parser, int depth) throws IOException {
+    private static Object readJson(String name, JsonParser parser, int depth) throws IOException {
         if (depth > Storable.MAX_JSON_DEPTH) {
-            throw new ValidationException(parser.currentName(), "is nested too deeply");
+            throw new ValidationException(name, "is nested more than " + Storable.MAX_JSON_DEPTH + " levels deep");
         }
         JsonToken token = parser.currentToken();
+        if (token == null) {
+            throw new IOException("unexpected end of input");
+        }
         switch (token) {
             case START_OBJECT -> {
                 Map<String, Object> object = new LinkedHashMap<>();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String key = parser.currentName();
                     parser.nextToken();
-                    object.put(key, readJson(parser, depth + 1));
+                    object.put(key, readJson(name, parser, depth + 1));
                 }
                 return object;
             }
             case START_ARRAY -> {
                 List<Object> array = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    array.add(readJson(parser, depth + 1));
+                    array.add(readJson(name, parser, depth + 1));
                 }
                 return array;
             }

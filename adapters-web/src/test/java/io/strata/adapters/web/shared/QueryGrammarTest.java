@@ -157,7 +157,17 @@ class QueryGrammarTest {
                 .isEqualTo(
                         new Filter("config", FilterOperator.CS, List.of("{\"enabled\":true,\"a\":{\"b\":[1,\"x\"]}}")));
         assertThat(QueryGrammar.filter(schema, "config", "cs.{}").value()).isEqualTo("{}");
-        for (String bad : List.of("cs.a,b", "cs.[1]", "cs.{\"a\":", "cs.{\"a\":1} {}", "cs.1", "cs.", "eq.{}")) {
+        String deep = "{\"a\":".repeat(40) + "1" + "}".repeat(40);
+        for (String bad : List.of(
+                "cs.a,b",
+                "cs.[1]",
+                "cs.{\"a\":",
+                "cs.{\"a\":[1",
+                "cs.{\"a\":1} {}",
+                "cs.1",
+                "cs.",
+                "eq.{}",
+                "cs." + deep)) {
             assertThatThrownBy(() -> QueryGrammar.filter(schema, "config", bad))
                     .as(bad)
                     .isInstanceOfSatisfying(
