@@ -84,6 +84,7 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
     @Inject
     CaseQueries cases;
 
+    @Inject
     CreateChatRoomUseCase createRoom;
 
     @Inject

@@ -279,6 +279,11 @@ class PluginApiTest extends IntegrationTest {
         get(manager, "No%20Such!").problem(400);
         get(manager, "UPPER").problem(400);
         get(manager, "no-such-plugin").notFound();
+        assertThat(api().get(PLUGINS + "?securityScore=gte.99999999999")
+                        .token(manager)
+                        .send()
+                        .errorFields(400))
+                .containsExactly("securityScore");
         get(manager, UUID.randomUUID().toString()).notFound();
         installed("bad-violation", null);
         assertThat(violation(manager, "bad-violation", "has space", "LOW").errorFields(400))

@@ -84,6 +84,16 @@ final class SearchPredicates<E> {
             return custom.translate(clause, filter);
         }
         Path<?> path = CriteriaSearch.path(root, attribute.apply(filter.field()));
+        try {
+            return standard(cb, path, field, filter);
+        } catch (ArithmeticException e) {
+            // a number the allow-list reads as a long but the attribute holds as an int (or short)
+            throw new ValidationException(filter.field(), "is out of range for " + filter.field());
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Predicate standard(HibernateCriteriaBuilder cb, Path<?> path, QueryField field, Filter filter) {
         Class<?> type = path.getJavaType();
         Expression<Comparable> comparable = (Expression<Comparable>) path;
         return switch (filter.operator()) {
