@@ -15,6 +15,8 @@ import io.strata.application.messaging.MailQueries;
 import io.strata.application.messaging.PostChatMessageUseCase;
 import io.strata.application.messaging.SaveDraftUseCase;
 import io.strata.application.messaging.SendEmailUseCase;
+import io.strata.application.plugins.InstallPluginUseCase;
+import io.strata.application.plugins.PluginQueries;
 import io.strata.application.workspace.CreateProjectUseCase;
 import io.strata.application.workspace.ProjectQueries;
 import io.strata.application.workspace.SeedProjectsUseCase;
@@ -30,6 +32,10 @@ import io.strata.domain.messaging.EmailId;
 import io.strata.domain.messaging.MailFilter;
 import io.strata.domain.messaging.MailFolder;
 import io.strata.domain.messaging.Recipients;
+import io.strata.domain.plugins.PluginRef;
+import io.strata.domain.plugins.PluginRelease;
+import io.strata.domain.plugins.PluginSlug;
+import io.strata.domain.plugins.PluginType;
 import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.SearchCriteria;
 import io.strata.domain.shared.user.Actor;
@@ -104,6 +110,12 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
     @Inject
     MailQueries mail;
 
+    @Inject
+    InstallPluginUseCase installPlugin;
+
+    @Inject
+    PluginQueries plugins;
+
     @Override
     protected Map<String, String> additionalProperties() {
         return Map.of(ConnectionProbe.ENABLED, "true");
@@ -160,6 +172,16 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
                         List.of()))
                 .id();
         sendEmail.send(new SendEmailUseCase.Command(owner, emailId, null));
+        PluginRef plugin = new PluginRef.ById(installPlugin
+                .install(new InstallPluginUseCase.Command(
+                        owner,
+                        new PluginSlug("read-only"),
+                        new PluginRelease("R", "1.0.0", null, null, PluginType.UI, null, null, Map.of(), List.of()),
+                        Map.of(),
+                        null,
+                        null))
+                .plugin()
+                .id());
 
         Map<String, Runnable> reads = Map.ofEntries(
                 Map.entry("UserQueries.get", () -> users.get(owner, user.id())),
@@ -194,6 +216,9 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
                 Map.entry("MailQueries.folder", () -> mail.folder(owner, MailFolder.SENT, MailFilter.none(), null, 10)),
                 Map.entry("MailQueries.email", () -> mail.email(owner, emailId)),
                 Map.entry("MailQueries.thread", () -> mail.thread(owner, emailId, 10)),
+                Map.entry("PluginQueries.get", () -> plugins.get(owner, plugin)),
+                Map.entry("PluginQueries.search", () -> plugins.search(owner, SearchCriteria.none(), page)),
+                Map.entry("PluginQueries.score", () -> plugins.score(owner, plugin)),
                 Map.entry(
                         "SeedProjectsUseCase.start",
                         () -> seedProjects.start(new SeedProjectsUseCase.Start(admin, 1, 1, List.of()))));

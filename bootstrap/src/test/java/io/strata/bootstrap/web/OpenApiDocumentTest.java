@@ -13,6 +13,7 @@ import io.strata.domain.community.CaseSearch;
 import io.strata.domain.community.MemberSearch;
 import io.strata.domain.content.StoredFileSearch;
 import io.strata.domain.identity.UserSearch;
+import io.strata.domain.plugins.PluginSearch;
 import io.strata.domain.shared.query.FilterOperator;
 import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.QueryField;
@@ -80,16 +81,17 @@ class OpenApiDocumentTest extends IntegrationTest {
         Map<String, QuerySchema> found = new LinkedHashMap<>();
         lists.forEach(list -> found.put(list.method() + " " + list.path(), list.schema()));
         assertThat(found)
-                .containsExactlyInAnyOrderEntriesOf(Map.of(
-                        "GET /api/v1/users", UserSearch.SCHEMA,
-                        "GET /api/v1/projects", ProjectSearch.SCHEMA,
-                        "GET /api/v1/projects/{id}/tasks", TaskSearch.SCHEMA,
-                        "GET /api/v1/me/tasks", TaskSearch.SCHEMA,
-                        "GET /api/v1/ai/interactions", AiInteractionSearch.SCHEMA,
-                        "GET /api/v1/ai/prices", ModelPriceSearch.SCHEMA,
-                        "GET /api/v1/files", StoredFileSearch.SCHEMA,
-                        "GET /api/v1/guilds/{guildId}/members", MemberSearch.SCHEMA,
-                        "GET /api/v1/guilds/{guildId}/cases", CaseSearch.SCHEMA));
+                .containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        Map.entry("GET /api/v1/users", UserSearch.SCHEMA),
+                        Map.entry("GET /api/v1/projects", ProjectSearch.SCHEMA),
+                        Map.entry("GET /api/v1/projects/{id}/tasks", TaskSearch.SCHEMA),
+                        Map.entry("GET /api/v1/me/tasks", TaskSearch.SCHEMA),
+                        Map.entry("GET /api/v1/ai/interactions", AiInteractionSearch.SCHEMA),
+                        Map.entry("GET /api/v1/ai/prices", ModelPriceSearch.SCHEMA),
+                        Map.entry("GET /api/v1/files", StoredFileSearch.SCHEMA),
+                        Map.entry("GET /api/v1/guilds/{guildId}/members", MemberSearch.SCHEMA),
+                        Map.entry("GET /api/v1/guilds/{guildId}/cases", CaseSearch.SCHEMA),
+                        Map.entry("GET /api/v1/plugins", PluginSearch.SCHEMA)));
     }
 
     @Test
@@ -169,6 +171,10 @@ class OpenApiDocumentTest extends IntegrationTest {
 
     @Test
     void everyDocumentedFilterOperatorAndSortKeyIsAcceptedAndAnythingElseIsRejected() {
+        api().get("/api/v1/guilds/" + GUILD + "/config")
+                .token(adminToken())
+                .send()
+                .expect(200); // the guild exists
         int sent = 0;
         for (ListEndpoint list : lists) {
             String path = list.path().replace("{id}", projectId).replace("{guildId}", GUILD);
@@ -212,11 +218,19 @@ class OpenApiDocumentTest extends IntegrationTest {
                 .token(adminToken())
                 .send()
                 .expect(200);
+        String pluginId = (String) api().post("/api/v1/plugins")
+                .token(adminToken())
+                .json(Map.of("slug", "oa-patch", "name", "p", "version", "1.0.0", "type", "UI"))
+                .send()
+                .expect(201)
+                .json()
+                .get("id");
         Map<String, String> ids = Map.of(
                 "/api/v1/users/{id}", userId,
                 "/api/v1/projects/{id}", projectId,
                 "/api/v1/tasks/{id}", taskId,
-                "/api/v1/guilds/{guildId}/config", GUILD);
+                "/api/v1/guilds/{guildId}/config", GUILD,
+                "/api/v1/plugins/{id}", pluginId);
         Map<String, Map<String, Object>> patches = new TreeMap<>();
         operations().forEach((key, operation) -> {
             if (key.startsWith("PATCH ")) {
@@ -290,6 +304,7 @@ class OpenApiDocumentTest extends IntegrationTest {
                     case "uuid" -> UUID.randomUUID().toString();
                     case "date" -> "2026-01-01";
                     case "date-time" -> "2026-01-01T00:00:00Z";
+                    case "json" -> "{\"a\":1}";
                     default ->
                         switch (String.valueOf(value.get("type"))) {
                             case "boolean" -> "true";
@@ -297,6 +312,9 @@ class OpenApiDocumentTest extends IntegrationTest {
                             default -> "a";
                         };
                 };
+        if ("json".equals(value.get("format"))) {
+            return one;
+        }
         return operator.equals("in") || operator.equals("cs") ? one + "," + one : one;
     }
 
@@ -304,6 +322,7 @@ class OpenApiDocumentTest extends IntegrationTest {
     private static Map<String, Object> valueSchema(QueryField field) {
         return switch (field.type()) {
             case TEXT, TEXT_SET -> Map.of("type", "string");
+            case JSON_OBJECT -> Map.of("type", "string", "format", "json");
             case UUID -> Map.of("type", "string", "format", "uuid");
             case INSTANT -> Map.of("type", "string", "format", "date-time");
             case DATE -> Map.of("type", "string", "format", "date");

@@ -84,6 +84,16 @@ final class SearchPredicates<E> {
             return custom.translate(clause, filter);
         }
         Path<?> path = CriteriaSearch.path(root, attribute.apply(filter.field()));
+        try {
+            return standard(cb, path, field, filter);
+        } catch (ArithmeticException e) {
+            // a number the allow-list reads as a long but the attribute holds as an int (or short)
+            throw new ValidationException(filter.field(), "is out of range for " + filter.field());
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Predicate standard(HibernateCriteriaBuilder cb, Path<?> path, QueryField field, Filter filter) {
         Class<?> type = path.getJavaType();
         Expression<Comparable> comparable = (Expression<Comparable>) path;
         return switch (filter.operator()) {
@@ -118,6 +128,11 @@ final class SearchPredicates<E> {
 
     @SuppressWarnings("unchecked")
     private Predicate containsAll(HibernateCriteriaBuilder cb, Path<?> path, QueryField field, Filter filter) {
+        if (field.type() == FieldType.JSON_OBJECT) {
+            // PostgreSQL: config @> cast(? as jsonb), served by a GIN index on the jsonb column
+            return cb.isTrue(cb.function(
+                    PostgresFunctions.JSONB_CONTAINS, Boolean.class, path, cb.value((String) filter.value())));
+        }
         if (field.type() != FieldType.TEXT_SET || !path.getJavaType().isArray()) {
             throw new IllegalStateException(
                     "cs on " + field.name() + " needs a text[] attribute or a FilterTranslator");

@@ -88,6 +88,32 @@ class CriteriaSearchExtensionTest extends PostgresTest {
     }
 
     @Test
+    void csOnAJsonObjectFieldIsContainment() {
+        QuerySchema schema = QuerySchema.builder("people")
+                .text("handle", true)
+                .jsonObject("preferences")
+                .defaultSort(SortOrder.asc("handle"))
+                .build();
+        CriteriaSearch<SearchTestPerson> search = CriteriaSearch.builder(SearchTestPerson.class, schema)
+                .attribute("handle", "username")
+                .build();
+        EntityManager entityManager = bean(EntityManager.class);
+        java.util.function.Function<String, List<String>> matching = json -> readTx(() -> search
+                .search(
+                        entityManager,
+                        new SearchCriteria(List.of(QueryTerms.filter(schema, "preferences", "cs." + json)), null),
+                        PageRequest.first(10, List.of()))
+                .items()
+                .stream()
+                .map(SearchTestPerson::getUsername)
+                .toList());
+        assertThat(matching.apply("{\"theme\":\"dark\"}")).containsExactly("dark1", "dark2");
+        assertThat(matching.apply("{\"theme\":\"dark\",\"size\":1}")).containsExactly("dark1");
+        assertThat(matching.apply("{}")).contains("dark1", "dark2", "light", "quote");
+        assertThat(matching.apply("{\"theme\":\"a\\\"b\"}")).containsExactly("quote");
+    }
+
+    @Test
     void aSchemaFieldWithoutAttributeFailsFast() {
         CriteriaSearch<SearchTestPerson> broken =
                 CriteriaSearch.builder(SearchTestPerson.class, SCHEMA).build();

@@ -47,6 +47,18 @@ import io.strata.domain.messaging.EmailDraftSaved;
 import io.strata.domain.messaging.EmailId;
 import io.strata.domain.messaging.EmailSent;
 import io.strata.domain.messaging.ThreadReason;
+import io.strata.domain.plugins.PluginDisabledByScore;
+import io.strata.domain.plugins.PluginId;
+import io.strata.domain.plugins.PluginInstalled;
+import io.strata.domain.plugins.PluginStatus;
+import io.strata.domain.plugins.PluginStatusChanged;
+import io.strata.domain.plugins.PluginType;
+import io.strata.domain.plugins.PluginUninstalled;
+import io.strata.domain.plugins.PluginUpdated;
+import io.strata.domain.plugins.PluginViolationDismissed;
+import io.strata.domain.plugins.PluginViolationRecorded;
+import io.strata.domain.plugins.Severity;
+import io.strata.domain.plugins.ViolationId;
 import io.strata.domain.shared.model.DomainEvent;
 import io.strata.domain.shared.user.Role;
 import io.strata.domain.shared.user.UserId;
@@ -266,6 +278,42 @@ class EventJsonTest {
                 new ModelPriceRemoved(price, "gpt-4o*", AT, AT),
                 "ai.ModelPriceRemoved",
                 "{\"priceId\":\"00000000-0000-0000-0000-0000000000b1\",\"model\":\"gpt-4o*\",\"effectiveFrom\":\"2026-02-03T04:05:06.123456Z\"}");
+        PluginId plugin = new PluginId(UUID.fromString("00000000-0000-0000-0000-0000000000e1"));
+        ViolationId violation = new ViolationId(UUID.fromString("00000000-0000-0000-0000-0000000000e2"));
+        String pl = "\"pluginId\":\"00000000-0000-0000-0000-0000000000e1\"";
+        put(
+                new PluginInstalled(
+                        plugin, "task-timer", "Task Timer", "1.0.0", PluginType.UI, List.of("read:tasks"), AT),
+                "plugins.PluginInstalled",
+                "{" + pl + ",\"slug\":\"task-timer\",\"name\":\"Task Timer\",\"version\":\"1.0.0\","
+                        + "\"type\":\"UI\",\"permissions\":[\"read:tasks\"]}");
+        put(
+                new PluginUpdated(plugin, "task-timer", "1.0.0", "1.1.0", List.of("version", "config"), AT),
+                "plugins.PluginUpdated",
+                "{" + pl + ",\"slug\":\"task-timer\",\"previousVersion\":\"1.0.0\",\"version\":\"1.1.0\","
+                        + "\"changed\":[\"version\",\"config\"]}");
+        put(
+                new PluginStatusChanged(plugin, "task-timer", PluginStatus.INSTALLED, PluginStatus.ACTIVE, AT),
+                "plugins.PluginStatusChanged",
+                "{" + pl + ",\"slug\":\"task-timer\",\"from\":\"INSTALLED\",\"to\":\"ACTIVE\"}");
+        put(
+                new PluginViolationRecorded(plugin, violation, "Dangerous-Workflow", Severity.HIGH, 70, AT),
+                "plugins.PluginViolationRecorded",
+                "{" + pl + ",\"violationId\":\"00000000-0000-0000-0000-0000000000e2\","
+                        + "\"check\":\"Dangerous-Workflow\",\"severity\":\"HIGH\",\"score\":70}");
+        put(
+                new PluginDisabledByScore(plugin, "task-timer", 30, 40, AT),
+                "plugins.PluginDisabledByScore",
+                "{" + pl + ",\"slug\":\"task-timer\",\"score\":30,\"threshold\":40}");
+        put(
+                new PluginViolationDismissed(plugin, violation, USER, "false positive", 100, AT),
+                "plugins.PluginViolationDismissed",
+                "{" + pl + ",\"violationId\":\"00000000-0000-0000-0000-0000000000e2\",\"dismissedBy\":" + U
+                        + ",\"reason\":\"false positive\",\"score\":100}");
+        put(
+                new PluginUninstalled(plugin, "task-timer", "1.1.0", AT),
+                "plugins.PluginUninstalled",
+                "{" + pl + ",\"slug\":\"task-timer\",\"version\":\"1.1.0\"}");
     }
 
     private static void put(DomainEvent event, String type, String payload) {

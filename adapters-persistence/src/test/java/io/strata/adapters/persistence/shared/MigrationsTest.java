@@ -75,7 +75,9 @@ class MigrationsTest {
                         "event_deliveries",
                         "event_delivery_attempts",
                         "content_blobs",
-                        "content_files");
+                        "content_files",
+                        "plugins",
+                        "plugin_security_violations");
         assertThat(extensions(url)).contains("pg_trgm");
 
         // every migration has its rollback, with the same name
@@ -138,7 +140,8 @@ class MigrationsTest {
                             "ModelPriceJpaEntity",
                             "ChatRoomJpaEntity",
                             "ChatMessageJpaEntity",
-                            "EmailJpaEntity");
+                            "EmailJpaEntity",
+                            "PluginJpaEntity");
         }
     }
 

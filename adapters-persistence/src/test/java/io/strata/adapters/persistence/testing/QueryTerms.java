@@ -1,5 +1,6 @@
 package io.strata.adapters.persistence.testing;
 
+import io.strata.domain.shared.query.FieldType;
 import io.strata.domain.shared.query.Filter;
 import io.strata.domain.shared.query.FilterOperator;
 import io.strata.domain.shared.query.QueryField;
@@ -32,6 +33,8 @@ public final class QueryTerms {
         List<Object> values = new ArrayList<>();
         if (op == FilterOperator.IS) {
             values.add(Filter.IsValue.valueOf(raw.toUpperCase(Locale.ROOT).replace("NOTNULL", "NOT_NULL")));
+        } else if (type != null && type.type() == FieldType.JSON_OBJECT) {
+            values.add(raw);
         } else if (op == FilterOperator.IN || op == FilterOperator.CS) {
             for (String item : raw.replaceAll("^[({]|[)}]$", "").split(",")) {
                 values.add(value(type, item.strip()));
@@ -53,7 +56,7 @@ public final class QueryTerms {
 
     private static Object value(QueryField field, String raw) {
         return switch (field.type()) {
-            case TEXT, TEXT_SET -> raw;
+            case TEXT, TEXT_SET, JSON_OBJECT -> raw;
             case UUID -> UUID.fromString(raw);
             case INSTANT -> Instant.parse(raw);
             case DATE -> LocalDate.parse(raw);

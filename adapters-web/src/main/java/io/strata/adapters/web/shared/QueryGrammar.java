@@ -1,5 +1,9 @@
 package io.strata.adapters.web.shared;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.query.FieldType;
 import io.strata.domain.shared.query.Filter;
@@ -8,14 +12,19 @@ import io.strata.domain.shared.query.QueryField;
 import io.strata.domain.shared.query.QuerySchema;
 import io.strata.domain.shared.query.SortOrder;
 import io.strata.domain.shared.value.Storable;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -31,6 +40,10 @@ public final class QueryGrammar {
     public static final int MAX_VALUE_LENGTH = 200;
     /** The most values {@code in} and {@code cs} take. */
     public static final int MAX_LIST_VALUES = 100;
+    /** The longest JSON object a {@code cs} filter on a JSON field may be. */
+    public static final int MAX_JSON_LENGTH = 2000;
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private QueryGrammar() {}
 
@@ -114,6 +127,9 @@ public final class QueryGrammar {
                                     name, bool ? "is takes null, notnull, true or false" : "is takes null or notnull");
                     });
         }
+        if (field.type() == FieldType.JSON_OBJECT) {
+            return List.of(jsonObject(name, raw));
+        }
         if (op == FilterOperator.IN || op == FilterOperator.CS) {
             String list = raw.startsWith("(") && raw.endsWith(")") || raw.startsWith("{") && raw.endsWith("}")
                     ? raw.substring(1, raw.length() - 1)
@@ -134,6 +150,106 @@ public final class QueryGrammar {
             throw new ValidationException(name, token(op) + " needs a pattern; use * as wildcard");
         }
         return List.of(convert(field, raw));
+    }
+
+    /**
+     * A JSON object filter value ({@code cs.{"enabled":true}}), checked and written back compactly: the value is its
+     * JSON text, which the persistence adapter binds as a {@code jsonb} parameter.
+     */
+    private static String jsonObject(String name, String raw) {
+        if (raw.length() > MAX_JSON_LENGTH) {
+            throw new ValidationException(name, "JSON longer than " + MAX_JSON_LENGTH + " characters");
+        }
+        Object value;
+        try (JsonParser parser = JSON.createParser(raw)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new ValidationException(name, "cs takes a JSON object, e.g. cs.{\"enabled\":true}");
+            }
+            value = readJson(name, parser, 0);
+            if (parser.nextToken() != null) {
+                throw new ValidationException(name, "cs takes one JSON object and nothing after it");
+            }
+        } catch (IOException e) {
+            throw new ValidationException(name, "cs takes a JSON object, e.g. cs.{\"enabled\":true}");
+        }
+        Storable.json(name, value);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            writeJson(json, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    /** The value at the parser's current token as Map, List, String, BigDecimal/Long, Boolean or null. */
+    private static Object readJson(String name, JsonParser parser, int depth) throws IOException {
+        if (depth > Storable.MAX_JSON_DEPTH) {
+            throw new ValidationException(name, "is nested more than " + Storable.MAX_JSON_DEPTH + " levels deep");
+        }
+        JsonToken token = parser.currentToken();
+        if (token == null) {
+            throw new IOException("unexpected end of input");
+        }
+        switch (token) {
+            case START_OBJECT -> {
+                Map<String, Object> object = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    parser.nextToken();
+                    object.put(key, readJson(name, parser, depth + 1));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                List<Object> array = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(readJson(name, parser, depth + 1));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return parser.getText();
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return parser.getDecimalValue();
+            }
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw new IOException("unexpected " + token);
+        }
+    }
+
+    private static void writeJson(JsonGenerator json, Object value) throws IOException {
+        if (value instanceof Map<?, ?> object) {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> member : object.entrySet()) {
+                json.writeFieldName((String) member.getKey());
+                writeJson(json, member.getValue());
+            }
+            json.writeEndObject();
+        } else if (value instanceof List<?> array) {
+            json.writeStartArray();
+            for (Object item : array) {
+                writeJson(json, item);
+            }
+            json.writeEndArray();
+        } else if (value instanceof String text) {
+            json.writeString(text);
+        } else if (value instanceof BigDecimal number) {
+            json.writeNumber(number);
+        } else if (value instanceof Boolean bool) {
+            json.writeBoolean(bool);
+        } else {
+            json.writeNull();
+        }
     }
 
     private static Filter.IsValue notBoolean(String name) {
@@ -162,6 +278,7 @@ public final class QueryGrammar {
                         default -> throw new IllegalArgumentException();
                     };
                 case ENUM -> enumValue(field, raw);
+                case JSON_OBJECT -> jsonObject(name, raw);
             };
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw new ValidationException(name, "'" + raw + "' is not a valid " + describe(field));

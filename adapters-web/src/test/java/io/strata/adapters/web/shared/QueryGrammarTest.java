@@ -149,4 +149,37 @@ class QueryGrammarTest {
         }
         throw new AssertionError("no ValidationException");
     }
+
+    @Test
+    void csOnAJsonObjectFieldTakesOneJsonObjectWrittenBackCompactly() {
+        QuerySchema schema = QuerySchema.builder("plugins").jsonObject("config").build();
+        assertThat(QueryGrammar.filter(schema, "config", "cs.{ \"enabled\" : true, \"a\": {\"b\": [1, \"x\"]} }"))
+                .isEqualTo(
+                        new Filter("config", FilterOperator.CS, List.of("{\"enabled\":true,\"a\":{\"b\":[1,\"x\"]}}")));
+        assertThat(QueryGrammar.filter(schema, "config", "cs.{}").value()).isEqualTo("{}");
+        String deep = "{\"a\":".repeat(40) + "1" + "}".repeat(40);
+        for (String bad : List.of(
+                "cs.a,b",
+                "cs.[1]",
+                "cs.{\"a\":",
+                "cs.{\"a\":[1",
+                "cs.{\"a\":1} {}",
+                "cs.1",
+                "cs.",
+                "eq.{}",
+                "cs." + deep)) {
+            assertThatThrownBy(() -> QueryGrammar.filter(schema, "config", bad))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            ValidationException.class,
+                            e -> assertThat(e.errors())
+                                    .extracting(ValidationException.FieldError::field)
+                                    .containsExactly("config"));
+        }
+        assertThatThrownBy(() -> QueryGrammar.filter(schema, "config", "cs.{\"a\":\"x\u0000\"}"))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> QueryGrammar.filter(
+                        schema, "config", "cs.{\"a\":\"" + "x".repeat(QueryGrammar.MAX_JSON_LENGTH) + "\"}"))
+                .isInstanceOf(ValidationException.class);
+    }
 }

@@ -11,5 +11,7 @@ public enum FieldType {
     BOOLEAN,
     ENUM,
     /** A set of strings (tags); {@code cs} means "contains all of". */
-    TEXT_SET
+    TEXT_SET,
+    /** A JSON object ({@code jsonb}); {@code cs} means "contains this JSON object" (PostgreSQL's {@code @>}). */
+    JSON_OBJECT
 }

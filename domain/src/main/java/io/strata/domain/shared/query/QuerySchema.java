@@ -111,6 +111,11 @@ public final class QuerySchema {
             return field(name, FieldType.TEXT_SET, EnumSet.of(FilterOperator.CS), false);
         }
 
+        /** A JSON object filtered with {@code cs} (contains the given JSON object, {@code @>}). */
+        public Builder jsonObject(String name) {
+            return field(name, FieldType.JSON_OBJECT, EnumSet.of(FilterOperator.CS), false);
+        }
+
         public Builder defaultSort(SortOrder... orders) {
             this.defaultSort = List.of(orders);
             return this;

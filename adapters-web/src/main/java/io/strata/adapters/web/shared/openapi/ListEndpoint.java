@@ -154,7 +154,10 @@ public record ListEndpoint(String method, String path, QuerySchema schema, Strin
         if (field.operators().contains(FilterOperator.IN)) {
             text.append(" in takes 1 to ").append(QueryGrammar.MAX_LIST_VALUES).append(" comma-separated values.");
         }
-        if (field.operators().contains(FilterOperator.CS)) {
+        if (field.type() == FieldType.JSON_OBJECT) {
+            text.append(" cs takes a JSON object (e.g. cs.{\"enabled\":true}, URL-encoded) that the field must contain:"
+                    + " nested objects match member by member, arrays contain the given elements.");
+        } else if (field.operators().contains(FilterOperator.CS)) {
             text.append(" cs takes 1 to ")
                     .append(QueryGrammar.MAX_LIST_VALUES)
                     .append(" comma-separated values, all of which must be present.");
@@ -195,6 +198,7 @@ public record ListEndpoint(String method, String path, QuerySchema schema, Strin
     private static String valueDescription(QueryField field) {
         return switch (field.type()) {
             case TEXT, TEXT_SET -> "text of at most " + QueryGrammar.MAX_VALUE_LENGTH + " characters";
+            case JSON_OBJECT -> "a JSON object of at most " + QueryGrammar.MAX_JSON_LENGTH + " characters";
             case ENUM -> "one of " + String.join(", ", constants(field));
             default -> "a " + QueryGrammar.describe(field);
         };
@@ -204,6 +208,7 @@ public record ListEndpoint(String method, String path, QuerySchema schema, Strin
     private static Map<String, Object> valueSchema(QueryField field) {
         return switch (field.type()) {
             case TEXT, TEXT_SET -> schema("string", null, Map.of("maxLength", QueryGrammar.MAX_VALUE_LENGTH));
+            case JSON_OBJECT -> schema("string", "json", Map.of("maxLength", QueryGrammar.MAX_JSON_LENGTH));
             case UUID -> schema("string", "uuid", Map.of());
             case INSTANT -> schema("string", "date-time", Map.of());
             case DATE -> schema("string", "date", Map.of());
@@ -225,6 +230,7 @@ public record ListEndpoint(String method, String path, QuerySchema schema, Strin
     private static String sampleValue(QueryField field) {
         return switch (field.type()) {
             case TEXT, TEXT_SET -> "a";
+            case JSON_OBJECT -> "{\"a\":1}";
             case UUID -> UUID_EXAMPLE;
             case INSTANT -> "2026-01-01T00:00:00Z";
             case DATE -> "2026-01-01";

@@ -1,0 +1,9 @@
+package io.strata.domain.plugins;
+
+/** What a plugin extends. */
+public enum PluginType {
+    UI,
+    DATA,
+    INTEGRATION,
+    AUTOMATION
+}
