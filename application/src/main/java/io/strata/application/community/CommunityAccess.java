@@ -7,6 +7,7 @@ import io.strata.domain.shared.error.ForbiddenException;
 import io.strata.domain.shared.error.NotFoundException;
 import io.strata.domain.shared.user.Actor;
 import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.user.UserId;
 import java.time.Instant;
 
 /**
@@ -34,7 +35,9 @@ final class CommunityAccess {
 
     /** The guild, created and bound to the actor by its first request; 404 when another bot owns it. */
     static GuildConfig guildFor(GuildRepository guilds, Actor actor, long externalId, Instant now) {
-        GuildConfig guild = guilds.getOrCreate(ExternalIds.require("guildId", externalId), actor.userId(), now);
+        // the system actor is no user row: a guild it creates is bound to no bot (ADMIN-only)
+        UserId bot = actor.equals(Actor.system()) ? null : actor.userId();
+        GuildConfig guild = guilds.getOrCreate(ExternalIds.require("guildId", externalId), bot, now);
         if (!guild.mayBeUsedBy(actor)) {
             throw new NotFoundException("Guild", externalId);
         }

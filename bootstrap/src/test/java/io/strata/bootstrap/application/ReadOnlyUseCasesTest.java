@@ -78,6 +78,7 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
     @Inject
     CaseQueries cases;
 
+    @Inject
     CreateChatRoomUseCase createRoom;
 
     @Inject

@@ -9,6 +9,8 @@ import io.strata.bootstrap.testing.Api;
 import io.strata.bootstrap.testing.IntegrationTest;
 import io.strata.domain.ai.AiInteractionSearch;
 import io.strata.domain.ai.ModelPriceSearch;
+import io.strata.domain.community.CaseSearch;
+import io.strata.domain.community.MemberSearch;
 import io.strata.domain.content.StoredFileSearch;
 import io.strata.domain.identity.UserSearch;
 import io.strata.domain.shared.query.FilterOperator;
@@ -53,6 +55,8 @@ class OpenApiDocumentTest extends IntegrationTest {
     private Map<String, Object> document;
     private List<ListEndpoint> lists;
     private String projectId;
+    /** A guild the admin created (so its lists answer 200): the chat platform's id. */
+    private final String guildId = String.valueOf(System.nanoTime() & 0xffff_ffffL);
 
     @BeforeAll
     void readTheServedDocument() {
@@ -68,6 +72,10 @@ class OpenApiDocumentTest extends IntegrationTest {
                 .expect(201)
                 .json()
                 .get("id");
+        api().get("/api/v1/guilds/" + guildId + "/config")
+                .token(adminToken())
+                .send()
+                .expect(200);
     }
 
     @Test
@@ -82,7 +90,9 @@ class OpenApiDocumentTest extends IntegrationTest {
                         "GET /api/v1/me/tasks", TaskSearch.SCHEMA,
                         "GET /api/v1/ai/interactions", AiInteractionSearch.SCHEMA,
                         "GET /api/v1/ai/prices", ModelPriceSearch.SCHEMA,
-                        "GET /api/v1/files", StoredFileSearch.SCHEMA));
+                        "GET /api/v1/files", StoredFileSearch.SCHEMA,
+                        "GET /api/v1/guilds/{guildId}/members", MemberSearch.SCHEMA,
+                        "GET /api/v1/guilds/{guildId}/cases", CaseSearch.SCHEMA));
     }
 
     @Test
@@ -164,7 +174,7 @@ class OpenApiDocumentTest extends IntegrationTest {
     void everyDocumentedFilterOperatorAndSortKeyIsAcceptedAndAnythingElseIsRejected() {
         int sent = 0;
         for (ListEndpoint list : lists) {
-            String path = list.path().replace("{id}", projectId);
+            String path = list.path().replace("{id}", projectId).replace("{guildId}", guildId);
             Map<String, Map<String, Object>> query = queryParameters(list);
             for (Map.Entry<String, Map<String, Object>> parameter : query.entrySet()) {
                 String name = parameter.getKey();
@@ -201,8 +211,15 @@ class OpenApiDocumentTest extends IntegrationTest {
                 .expect(201)
                 .json()
                 .get("id");
-        Map<String, String> ids =
-                Map.of("/api/v1/users/{id}", userId, "/api/v1/projects/{id}", projectId, "/api/v1/tasks/{id}", taskId);
+        Map<String, String> ids = Map.of(
+                "/api/v1/users/{id}",
+                userId,
+                "/api/v1/projects/{id}",
+                projectId,
+                "/api/v1/tasks/{id}",
+                taskId,
+                "/api/v1/guilds/{guildId}/config",
+                guildId);
         Map<String, Map<String, Object>> patches = new TreeMap<>();
         operations().forEach((key, operation) -> {
             if (key.startsWith("PATCH ")) {
@@ -218,7 +235,8 @@ class OpenApiDocumentTest extends IntegrationTest {
                             .get("properties"))
                     .keySet());
             // the 400 for a field outside the declaration names the accepted ones
-            Map<String, Object> problem = api().patch(path.replace("{id}", ids.get(path)))
+            Map<String, Object> problem = api().patch(
+                            path.replace("{id}", ids.get(path)).replace("{guildId}", ids.get(path)))
                     .token(adminToken())
                     .ifMatch("\"1\"")
                     .raw("{\"undocumented\":1}", "application/merge-patch+json")
