@@ -22,6 +22,6 @@ UPDATE community_members SET points = points - 1, version = version + 1, updated
 UPDATE community_members SET points = points + 1, version = version + 1, updated_at = greatest(updated_at, now()) WHERE guild_id = :g::uuid AND external_user_id = :to;
 INSERT INTO events (event_id, aggregate_type, aggregate_id, sequence, event_type, payload, occurred_at)
   VALUES (gen_random_uuid(), 'community.PointsTransfer', gen_random_uuid(), 1, 'community.PointsTransferred',
-          jsonb_build_object('transferId', gen_random_uuid(), 'guildId', :g::uuid, 'fromUserId', :from, 'toUserId', :to,
+          jsonb_build_object('transferId', gen_random_uuid(), 'guildId', :g::uuid, 'fromUserId', :from::bigint, 'toUserId', :to::bigint,
                              'amount', 1, 'fromBalanceAfter', 0, 'toBalanceAfter', 0), now());
 COMMIT;
