@@ -1,6 +1,6 @@
 -- The statements Strata runs for one POST /api/v1/guilds/{id}/transfers (the guild comes from the cache; the
--- session lookup of the bearer token is left out), as one pgbench transaction. Variables: :g (the guild's uuid),
--- :base, :members, :hot (1: always members 1 and 2, alternating).
+-- session lookup of the bearer token is left out), its outbox event included, as one pgbench transaction.
+-- Variables: :g (the guild's uuid), :base, :members, :hot (1: always members 1 and 2, alternating).
 \if :hot
 \set a 1 + random(0, 1)
 \set b 3 - :a
@@ -20,4 +20,8 @@ INSERT INTO community_points_transfers (guild_id, id, from_member_id, to_member_
   ON CONFLICT (guild_id, id) DO NOTHING;
 UPDATE community_members SET points = points - 1, version = version + 1, updated_at = greatest(updated_at, now()) WHERE guild_id = :g::uuid AND external_user_id = :from;
 UPDATE community_members SET points = points + 1, version = version + 1, updated_at = greatest(updated_at, now()) WHERE guild_id = :g::uuid AND external_user_id = :to;
+INSERT INTO events (event_id, aggregate_type, aggregate_id, sequence, event_type, payload, occurred_at)
+  VALUES (gen_random_uuid(), 'community.PointsTransfer', gen_random_uuid(), 1, 'community.PointsTransferred',
+          jsonb_build_object('transferId', gen_random_uuid(), 'guildId', :g::uuid, 'fromUserId', :from::bigint, 'toUserId', :to::bigint,
+                             'amount', 1, 'fromBalanceAfter', 0, 'toBalanceAfter', 0), now());
 COMMIT;

@@ -27,7 +27,7 @@ public class CaseQueryService implements CaseQueries {
     @Override
     public ModerationCase get(Actor actor, long guildId, long number) {
         CommunityAccess.requireBot(actor);
-        var guild = CommunityAccess.existingGuild(guilds, guildId);
+        var guild = CommunityAccess.existingGuild(guilds, actor, guildId);
         return cases.find(guild.id(), number).orElseThrow(() -> new NotFoundException("Case", number));
     }
 
@@ -39,7 +39,7 @@ public class CaseQueryService implements CaseQueries {
     @Override
     public Page<ModerationCase> search(Actor actor, long guildId, SearchCriteria criteria, PageRequest page) {
         CommunityAccess.requireBot(actor);
-        var guild = CommunityAccess.existingGuild(guilds, guildId);
+        var guild = CommunityAccess.existingGuild(guilds, actor, guildId);
         return cases.search(guild.id(), criteria, page);
     }
 }

@@ -43,7 +43,7 @@ public class ChangeCaseService implements ChangeCaseUseCase {
                 current.expiresAt(),
                 now,
                 current.stamp().touchedAt(now));
-        return cases.save(resolved, current.version(), null);
+        return cases.save(resolved, current.version(), null, command.moderatorId());
     }
 
     @Override
@@ -65,13 +65,17 @@ public class ChangeCaseService implements ChangeCaseUseCase {
                 current.expiresAt(),
                 current.resolvedAt(),
                 current.stamp().touchedAt(now));
-        return cases.save(edited, current.version(), new CaseReason(0, newReason, command.moderatorId(), now));
+        return cases.save(
+                edited,
+                current.version(),
+                new CaseReason(0, newReason, command.moderatorId(), now),
+                command.moderatorId());
     }
 
     private ModerationCase load(Command command) {
         CommunityAccess.requireBot(command.actor());
         ExternalIds.require("moderatorId", command.moderatorId());
-        var guild = CommunityAccess.existingGuild(guilds, command.guildId());
+        var guild = CommunityAccess.existingGuild(guilds, command.actor(), command.guildId());
         ModerationCase current = cases.find(guild.id(), command.number())
                 .orElseThrow(() -> new NotFoundException("Case", command.number()));
         if (command.expectedVersion() != null) {

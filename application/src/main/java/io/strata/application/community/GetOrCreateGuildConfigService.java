@@ -1,6 +1,5 @@
 package io.strata.application.community;
 
-import io.strata.domain.community.ExternalIds;
 import io.strata.domain.community.GuildConfig;
 import io.strata.domain.community.GuildRepository;
 import io.strata.domain.shared.model.Clock;
@@ -22,6 +21,6 @@ public class GetOrCreateGuildConfigService implements GetOrCreateGuildConfigUseC
     @Transactional
     public GuildConfig getOrCreate(Actor actor, long guildId) {
         CommunityAccess.requireBot(actor);
-        return guilds.getOrCreate(ExternalIds.require("guildId", guildId), clock.now());
+        return CommunityAccess.guildFor(guilds, actor, guildId, clock.now());
     }
 }

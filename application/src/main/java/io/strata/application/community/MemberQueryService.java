@@ -33,21 +33,21 @@ public class MemberQueryService implements MemberQueries {
     @Override
     public Member get(Actor actor, long guildId, long userId) {
         CommunityAccess.requireBot(actor);
-        var guild = CommunityAccess.existingGuild(guilds, guildId);
+        var guild = CommunityAccess.existingGuild(guilds, actor, guildId);
         return members.find(guild.id(), userId).orElseThrow(() -> new NotFoundException("Member", userId));
     }
 
     @Override
     public MemberWithCases getWithCases(Actor actor, long guildId, long userId) {
         CommunityAccess.requireBot(actor);
-        var guild = CommunityAccess.existingGuild(guilds, guildId);
+        var guild = CommunityAccess.existingGuild(guilds, actor, guildId);
         return members.findWithCases(guild.id(), userId).orElseThrow(() -> new NotFoundException("Member", userId));
     }
 
     @Override
     public Page<Member> search(Actor actor, long guildId, SearchCriteria criteria, PageRequest page) {
         CommunityAccess.requireBot(actor);
-        var guild = CommunityAccess.existingGuild(guilds, guildId);
+        var guild = CommunityAccess.existingGuild(guilds, actor, guildId);
         return members.search(guild.id(), criteria, page);
     }
 
@@ -58,7 +58,7 @@ public class MemberQueryService implements MemberQueries {
             throw new ValidationException("at", "is required");
         }
         Storable.instant("at", at);
-        var guild = CommunityAccess.existingGuild(guilds, guildId);
+        var guild = CommunityAccess.existingGuild(guilds, actor, guildId);
         return ledger.balancesAt(guild.id(), at);
     }
 }

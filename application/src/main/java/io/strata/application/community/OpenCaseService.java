@@ -42,7 +42,7 @@ public class OpenCaseService implements OpenCaseUseCase {
         String reason = ModerationCase.reason(command.reason());
         Instant now = clock.now();
         Instant expiresAt = ModerationCase.expiresAt(command.expiresAt(), now);
-        var guild = CommunityAccess.existingGuild(guilds, command.guildId());
+        var guild = CommunityAccess.existingGuild(guilds, command.actor(), command.guildId());
         var member = members.find(guild.id(), command.userId())
                 .orElseThrow(() -> new NotFoundException("Member", command.userId()));
         long number = cases.nextNumber(guild.id());

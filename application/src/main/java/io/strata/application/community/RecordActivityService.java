@@ -25,7 +25,7 @@ public class RecordActivityService implements RecordActivityUseCase {
     @Transactional
     public Member recordActivity(Actor actor, long guildId, long userId) {
         CommunityAccess.requireBot(actor);
-        var guild = CommunityAccess.existingGuild(guilds, guildId);
+        var guild = CommunityAccess.existingGuild(guilds, actor, guildId);
         return members.recordActivity(guild.id(), userId, clock.now())
                 .orElseThrow(() -> new NotFoundException("Member", userId));
     }

@@ -38,7 +38,7 @@ public class TransferPointsService implements TransferPointsUseCase {
     @Transactional
     public Result transfer(Actor actor, long guildId, TransferRequest request) {
         CommunityAccess.requireBot(actor);
-        GuildConfig guild = CommunityAccess.existingGuild(guilds, guildId);
+        GuildConfig guild = CommunityAccess.existingGuild(guilds, actor, guildId);
         Optional<PointsTransfer> earlier = ledger.find(guild.id(), request.id());
         if (earlier.isPresent()) {
             return new Result(request.replay(earlier.get()), true);

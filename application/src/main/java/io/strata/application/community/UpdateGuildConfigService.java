@@ -21,8 +21,9 @@ public class UpdateGuildConfigService implements UpdateGuildConfigUseCase {
     @Transactional
     public GuildConfig update(Command command) {
         CommunityAccess.requireBot(command.actor());
-        GuildConfig current = CommunityAccess.existingGuild(guilds, command.guildId());
+        GuildConfig current = CommunityAccess.existingGuild(guilds, command.actor(), command.guildId());
         Versioned.require("Guild", command.guildId(), command.expectedVersion(), current.version());
-        return guilds.save(current.change(command.change(), clock.now()), command.expectedVersion());
+        GuildConfig changed = current.change(command.change(), clock.now());
+        return guilds.save(changed, command.expectedVersion(), current.changedFields(changed));
     }
 }

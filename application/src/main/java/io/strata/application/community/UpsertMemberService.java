@@ -28,7 +28,7 @@ public class UpsertMemberService implements UpsertMemberUseCase {
         CommunityAccess.requireBot(actor);
         long user = ExternalIds.require("userId", userId);
         String name = Member.username(username);
-        GuildConfig guild = guilds.getOrCreate(ExternalIds.require("guildId", guildId), clock.now());
+        GuildConfig guild = CommunityAccess.guildFor(guilds, actor, guildId, clock.now());
         return members.upsert(guild.id(), user, name, clock.now());
     }
 }

@@ -1,7 +1,12 @@
 package io.strata.bootstrap.community;
 
+import io.strata.adapters.persistence.testing.TestPostgres;
 import io.strata.bootstrap.testing.Api;
 import io.strata.bootstrap.testing.IntegrationTest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +85,26 @@ abstract class CommunityApiSupport extends IntegrationTest {
 
     static long number(Object value) {
         return ((Number) value).longValue();
+    }
+
+    /** The guild's events in the outbox, oldest first: {@code type#sequence payload}. */
+    List<String> events(long guildId) {
+        try (Connection c = TestPostgres.connect(jdbcUrl());
+                PreparedStatement s = c.prepareStatement("SELECT e.event_type, e.sequence, e.aggregate_type, "
+                        + "e.payload::text FROM events e JOIN community_guilds g ON e.payload ->> 'guildId' = g.id::text"
+                        + " WHERE g.external_id = ? AND e.event_type LIKE 'community.%' ORDER BY e.position")) {
+            s.setLong(1, guildId);
+            List<String> events = new ArrayList<>();
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    events.add(rows.getString(1) + "#" + rows.getLong(2) + " " + rows.getString(3) + " "
+                            + rows.getString(4));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     Api.Response transfer(long guildId, String id, Long from, Long to, long amount, String reason) {

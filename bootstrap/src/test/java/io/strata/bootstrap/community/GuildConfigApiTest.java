@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +91,14 @@ class GuildConfigApiTest extends CommunityApiSupport {
                 .raw("{\"prefix\":\"#\"}", PATCH)
                 .send()
                 .problem(412);
+
+        // the change's event names the fields, not their values; a refused change appends none
+        assertThat(events(guildId))
+                .singleElement()
+                .asString()
+                .startsWith("community.GuildConfigChanged#1 community.GuildConfig ")
+                .contains("\"fields\": [\"name\", \"prefix\", \"settings\", \"maxPoints\"]", "\"version\": 1")
+                .doesNotContain("lang");
     }
 
     @Test
@@ -139,6 +148,74 @@ class GuildConfigApiTest extends CommunityApiSupport {
             api().get(path).token(bot()).send().expect(200);
         }
         assertThat(statistics().hits() - hitsBefore).isGreaterThanOrEqualTo(5);
+    }
+
+    /** A guild is bound to the bot whose request created it: another MANAGER can neither read nor change it. */
+    @Test
+    void anotherBotCannotReadOrChangeTheGuild() {
+        long guildId = newId();
+        long user = newId();
+        String etag = api().get(guild(guildId) + "/config")
+                .token(bot())
+                .send()
+                .expect(200)
+                .etag();
+        member(guildId, user, "owned");
+        transfer(guildId, UUID.randomUUID().toString(), null, user, 10, null).expect(201);
+        String other = api().newUser(adminToken(), "otherbot", "MANAGER").token();
+        String g = guild(guildId);
+
+        api().get(g + "/config").token(other).send().problem(404);
+        api().patch(g + "/config")
+                .token(other)
+                .ifMatch(etag)
+                .raw("{\"prefix\":\"?\"}", PATCH)
+                .send()
+                .problem(404);
+        api().put(g + "/members/" + user)
+                .token(other)
+                .json(Map.of("username", "stolen"))
+                .send()
+                .problem(404);
+        api().put(g + "/members/" + newId())
+                .token(other)
+                .json(Map.of("username", "new"))
+                .send()
+                .problem(404);
+        api().get(g + "/members/" + user).token(other).send().problem(404);
+        api().get(g + "/members").token(other).send().problem(404);
+        api().post(g + "/members/" + user + "/activity").token(other).send().problem(404);
+        api().post(g + "/transfers")
+                .token(other)
+                .json(body("id", UUID.randomUUID().toString(), "from", user, "amount", 5))
+                .send()
+                .problem(404);
+        api().get(g + "/balances?at=" + java.time.Instant.now())
+                .token(other)
+                .send()
+                .problem(404);
+        api().post(g + "/cases")
+                .token(other)
+                .json(body("userId", user, "type", "BAN", "moderatorId", 9))
+                .send()
+                .problem(404);
+        api().get(g + "/cases").token(other).send().problem(404);
+
+        // nothing changed; the other bot's own guild is its own; an ADMIN acts for every guild
+        Map<String, Object> member = api().get(g + "/members/" + user)
+                .token(bot())
+                .send()
+                .expect(200)
+                .json();
+        assertThat(member)
+                .containsEntry("username", "owned")
+                .containsEntry("points", 10)
+                .containsEntry("messageCount", 0);
+        assertThat(api().get(g + "/cases").token(bot()).send().expect(200).items())
+                .isEmpty();
+        api().get(guild(newId()) + "/config").token(other).send().expect(200);
+        api().get(g + "/config").token(adminToken()).send().expect(200);
+        api().get(g + "/members/" + user).token(adminToken()).send().expect(200);
     }
 
     @Test

@@ -182,6 +182,17 @@ class MembersAndCasesApiTest extends CommunityApiSupport {
                 .expect(200)
                 .json();
         assertThat(resolved).containsEntry("active", false);
+        // each change appends its event to the case's stream, numbered on; the reason text stays out
+        List<String> caseEvents = events(g).stream()
+                .filter(e -> e.contains(" community.ModerationCase "))
+                .toList();
+        assertThat(caseEvents)
+                .extracting(e -> e.substring(0, e.indexOf(' ')))
+                .containsExactly("community.CaseOpened#1", "community.CaseReasonChanged#2", "community.CaseResolved#3");
+        assertThat(caseEvents.get(0)).contains("\"type\": \"MUTE\"", "\"number\": 1", "\"memberUserId\": " + user);
+        assertThat(caseEvents.get(1)).contains("\"revision\": 2", "\"editedBy\": " + moderator);
+        assertThat(caseEvents.get(2)).contains("\"resolvedBy\": " + moderator);
+        assertThat(caseEvents).noneMatch(e -> e.contains("spam"));
         assertThat(resolved.get("resolvedAt")).isNotNull();
         api().post(path + "/resolve")
                 .token(bot())
@@ -269,6 +280,82 @@ class MembersAndCasesApiTest extends CommunityApiSupport {
         long hundred = sql().countDuring(() ->
                 api().get(guild(g) + "/cases?limit=100").token(bot()).send().expect(200));
         assertThat(hundred).isEqualTo(one);
+    }
+
+    /** The platform's Idempotency-Key on the context's POSTs: a retry replays, another body with the key is a 409. */
+    @Test
+    void postsHonourTheIdempotencyKey() {
+        long g = newId();
+        long user = newId();
+        member(g, user, "retried");
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> opening = body("userId", user, "type", "WARN", "reason", "spam", "moderatorId", 7);
+        Api.Response first = api().post(guild(g) + "/cases")
+                .token(bot())
+                .header("Idempotency-Key", key)
+                .json(opening)
+                .send()
+                .expect(201);
+        Api.Response retry = api().post(guild(g) + "/cases")
+                .token(bot())
+                .header("Idempotency-Key", key)
+                .json(opening)
+                .send()
+                .expect(201);
+        assertThat(retry.header("Idempotency-Replayed")).hasValue("true");
+        assertThat(retry.json()).isEqualTo(first.json());
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        api().post(guild(g) + "/cases")
+                .token(bot())
+                .header("Idempotency-Key", key)
+                .json(body("userId", user, "type", "BAN", "reason", "spam", "moderatorId", 7))
+                .send()
+                .problem(409);
+        lastGuild = g;
+        assertThat(lastCases("")).containsExactly(1L);
+
+        // activity counted once per key
+        String activityKey = UUID.randomUUID().toString();
+        for (int i = 0; i < 2; i++) {
+            api().post(guild(g) + "/members/" + user + "/activity")
+                    .token(bot())
+                    .header("Idempotency-Key", activityKey)
+                    .send()
+                    .expect(200);
+        }
+        assertThat(api().get(guild(g) + "/members/" + user)
+                        .token(bot())
+                        .send()
+                        .expect(200)
+                        .json())
+                .containsEntry("messageCount", 1);
+
+        // a transfer: the key replays like the transfer id does
+        transfer(g, UUID.randomUUID().toString(), null, user, 10, null).expect(201);
+        Map<String, Object> move = body("id", UUID.randomUUID().toString(), "from", user, "amount", 3);
+        String transferKey = UUID.randomUUID().toString();
+        Map<String, Object> moved = api().post(guild(g) + "/transfers")
+                .token(bot())
+                .header("Idempotency-Key", transferKey)
+                .json(move)
+                .send()
+                .expect(201)
+                .json();
+        Api.Response again = api().post(guild(g) + "/transfers")
+                .token(bot())
+                .header("Idempotency-Key", transferKey)
+                .json(move)
+                .send()
+                .expect(201);
+        assertThat(again.header("Idempotency-Replayed")).hasValue("true");
+        assertThat(again.json()).isEqualTo(moved);
+        api().post(guild(g) + "/transfers")
+                .token(bot())
+                .header("Idempotency-Key", transferKey)
+                .json(body("id", UUID.randomUUID().toString(), "from", user, "amount", 4))
+                .send()
+                .problem(409);
+        assertThat(number(moved.get("fromBalanceAfter"))).isEqualTo(7);
     }
 
     private List<Long> numbers(String query) {

@@ -48,6 +48,47 @@ class PointsApiTest extends CommunityApiSupport {
     }
 
     @Test
+    void transfersAndAdjustmentsAppendTheirEventsWithoutTheReason() {
+        long g = newId();
+        long alice = newId();
+        long bob = newId();
+        member(g, alice, "alice");
+        member(g, bob, "bob");
+        String award = UUID.randomUUID().toString();
+        String gift = UUID.randomUUID().toString();
+        transfer(g, award, null, alice, 40, "secret award note").expect(201);
+        transfer(g, gift, alice, bob, 15, "secret gift note").expect(201);
+        transfer(g, gift, alice, bob, 15, "secret gift note").expect(201); // a replay: no second event
+        transfer(g, UUID.randomUUID().toString(), alice, bob, 999, null).problem(409); // refused: no event
+
+        List<String> events = events(g);
+        assertThat(events)
+                .filteredOn(e -> e.startsWith("community.MemberJoined#1 community.Member "))
+                .hasSize(2);
+        List<String> transfers = events.stream()
+                .filter(e -> e.startsWith("community.PointsTransferred"))
+                .toList();
+        assertThat(transfers)
+                .hasSize(2)
+                .allMatch(e -> e.startsWith("community.PointsTransferred#1 " + "community.PointsTransfer "));
+        assertThat(transfers.get(0))
+                .contains(
+                        "\"transferId\": \"" + award + "\"",
+                        "\"fromUserId\": null",
+                        "\"toUserId\": " + alice,
+                        "\"amount\": 40",
+                        "\"toBalanceAfter\": 40");
+        assertThat(transfers.get(1))
+                .contains(
+                        "\"transferId\": \"" + gift + "\"",
+                        "\"fromUserId\": " + alice,
+                        "\"toUserId\": " + bob,
+                        "\"fromBalanceAfter\": 25",
+                        "\"toBalanceAfter\": 15");
+        assertThat(events).noneMatch(e -> e.contains("secret"));
+    }
+
+    @Test
     void brokenRulesChangeNothing() {
         long g = newId();
         long alice = newId();

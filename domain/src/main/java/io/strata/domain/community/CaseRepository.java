@@ -12,13 +12,17 @@ public interface CaseRepository {
     /** The guild's next case number; its counter row stays locked until commit (a rollback gives it back). */
     long nextNumber(GuildId guildId);
 
-    /** Inserts the case and its first reason revision. */
+    /** Inserts the case and its first reason revision, with its {@code CaseOpened} event. */
     ModerationCase add(ModerationCase moderationCase);
 
     Optional<ModerationCase> find(GuildId guildId, long number);
 
-    /** Stores resolution or reason at {@code expectedVersion}; a new reason becomes a new revision. */
-    ModerationCase save(ModerationCase changed, long expectedVersion, CaseReason newReason);
+    /**
+     * Stores resolution or reason at {@code expectedVersion}; a new reason becomes a new revision. With its event
+     * in the same transaction: {@code CaseReasonChanged} when {@code newReason} is given, else {@code CaseResolved}
+     * (by {@code changedBy}).
+     */
+    ModerationCase save(ModerationCase changed, long expectedVersion, CaseReason newReason, long changedBy);
 
     List<CaseReason> reasons(CaseId caseId);
 

@@ -2,13 +2,21 @@ package io.strata.domain.community;
 
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.model.AuditStamp;
+import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.user.UserId;
 import io.strata.domain.shared.value.Storable;
 import io.strata.domain.shared.value.Text;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-/** A guild and its one configuration (stored in one row): command prefix, free settings, the points ceiling. */
+/**
+ * A guild and its one configuration (stored in one row): command prefix, free settings, the points ceiling, and
+ * the bot it is bound to: the user whose request created it ({@code botUserId}; null: only ADMINs may act for it).
+ */
 public record GuildConfig(
         GuildId id,
         long externalId,
@@ -16,6 +24,7 @@ public record GuildConfig(
         String prefix,
         Map<String, Object> settings,
         long maxPoints,
+        UserId botUserId,
         AuditStamp stamp) {
     public static final String DEFAULT_PREFIX = "!";
     public static final long DEFAULT_MAX_POINTS = 1_000_000L;
@@ -27,7 +36,7 @@ public record GuildConfig(
     }
 
     /** The configuration every new guild starts with. */
-    public static GuildConfig defaults(long externalId, java.time.Instant now) {
+    public static GuildConfig defaults(long externalId, UserId botUserId, java.time.Instant now) {
         return new GuildConfig(
                 GuildId.newId(),
                 ExternalIds.require("guildId", externalId),
@@ -35,7 +44,13 @@ public record GuildConfig(
                 DEFAULT_PREFIX,
                 Map.of(),
                 DEFAULT_MAX_POINTS,
+                botUserId,
                 AuditStamp.createdAt(now));
+    }
+
+    /** Whether {@code actor} may act for this guild: its bot, or an ADMIN. */
+    public boolean mayBeUsedBy(Actor actor) {
+        return actor.isAdmin() || (botUserId != null && actor.is(botUserId));
     }
 
     public long version() {
@@ -61,7 +76,26 @@ public record GuildConfig(
             }
             newMax = change.maxPoints();
         }
-        return new GuildConfig(id, externalId, newName, newPrefix, newSettings, newMax, stamp.touchedAt(now));
+        return new GuildConfig(
+                id, externalId, newName, newPrefix, newSettings, newMax, botUserId, stamp.touchedAt(now));
+    }
+
+    /** The names of the fields in which {@code changed} differs from this config, in declaration order. */
+    public List<String> changedFields(GuildConfig changed) {
+        List<String> fields = new ArrayList<>();
+        if (!Objects.equals(name, changed.name())) {
+            fields.add("name");
+        }
+        if (!Objects.equals(prefix, changed.prefix())) {
+            fields.add("prefix");
+        }
+        if (!Objects.equals(settings, changed.settings())) {
+            fields.add("settings");
+        }
+        if (maxPoints != changed.maxPoints()) {
+            fields.add("maxPoints");
+        }
+        return fields;
     }
 
     /** What an update asks for; a null field stays as it is ({@code clearName}: set the name to null). */

@@ -2,22 +2,28 @@ package io.strata.adapters.persistence.community;
 
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.domain.community.CaseId;
+import io.strata.domain.community.CaseOpened;
 import io.strata.domain.community.CaseReason;
+import io.strata.domain.community.CaseReasonChanged;
 import io.strata.domain.community.CaseRepository;
+import io.strata.domain.community.CaseResolved;
 import io.strata.domain.community.CaseSearch;
 import io.strata.domain.community.GuildId;
 import io.strata.domain.community.ModerationCase;
 import io.strata.domain.shared.error.StaleVersionException;
 import io.strata.domain.shared.model.AuditStamp;
+import io.strata.domain.shared.model.DomainEvent;
 import io.strata.domain.shared.query.Page;
 import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.SearchCriteria;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @Singleton
@@ -76,6 +82,9 @@ public class CasePersistenceAdapter implements CaseRepository {
                 c.id(),
                 1,
                 new CaseReason(1, c.reason(), c.moderatorId(), c.stamp().createdAt()));
+        // a new aggregate (a fresh id, inserted just now): its first event is number 1
+        AggregateWrites.appendEventsOfNew(
+                entityManager, ModerationCase.class, Map.of(c.id().value(), List.of(CaseOpened.of(c))));
         return c;
     }
 
@@ -95,7 +104,7 @@ public class CasePersistenceAdapter implements CaseRepository {
     }
 
     @Override
-    public ModerationCase save(ModerationCase changed, long expectedVersion, CaseReason newReason) {
+    public ModerationCase save(ModerationCase changed, long expectedVersion, CaseReason newReason, long changedBy) {
         long next = expectedVersion + 1;
         int updated = CommunityJdbc.update(
                 entityManager,
@@ -116,6 +125,7 @@ public class CasePersistenceAdapter implements CaseRepository {
                     .orElse(-1L);
             throw new StaleVersionException("Case", changed.number(), expectedVersion, committed);
         }
+        DomainEvent event = CaseResolved.of(changed, changedBy);
         if (newReason != null) {
             // the row lock taken by the UPDATE above makes revisions of one case sequential
             int revision = CommunityJdbc.query(
@@ -125,7 +135,17 @@ public class CasePersistenceAdapter implements CaseRepository {
                             row -> row.getInt(1))
                     .get(0);
             addReason(changed.id(), revision, newReason);
+            event = new CaseReasonChanged(
+                    changed.id(),
+                    changed.guildId(),
+                    changed.number(),
+                    revision,
+                    newReason.editedBy(),
+                    newReason.editedAt());
         }
+        // the UPDATE above locked the case's row: the outbox may count on from its last event
+        AggregateWrites.appendEvents(
+                entityManager, ModerationCase.class, Map.of(changed.id().value(), List.of(event)));
         return new ModerationCase(
                 changed.id(),
                 changed.guildId(),

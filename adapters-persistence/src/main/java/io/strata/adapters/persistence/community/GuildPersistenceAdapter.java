@@ -5,13 +5,16 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.cache.PlatformCaches;
 import io.strata.adapters.persistence.shared.cache.VersionedCache;
 import io.strata.domain.community.GuildConfig;
+import io.strata.domain.community.GuildConfigChanged;
 import io.strata.domain.community.GuildId;
 import io.strata.domain.community.GuildRepository;
 import io.strata.domain.shared.error.StaleVersionException;
 import io.strata.domain.shared.model.AuditStamp;
+import io.strata.domain.shared.user.UserId;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import java.sql.ResultSet;
@@ -35,7 +38,8 @@ public class GuildPersistenceAdapter implements GuildRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
     private static final String COLUMNS =
-            "id, external_id, name, prefix, settings::text AS settings, max_points, version, created_at, updated_at";
+            "id, external_id, name, prefix, settings::text AS settings, max_points, bot_user_id, version, created_at, "
+                    + "updated_at";
 
     private final EntityManager entityManager;
     private final VersionedCache<Long, GuildConfig> cache;
@@ -46,24 +50,25 @@ public class GuildPersistenceAdapter implements GuildRepository {
     }
 
     @Override
-    public GuildConfig getOrCreate(long externalId, Instant now) {
+    public GuildConfig getOrCreate(long externalId, UserId botUserId, Instant now) {
         Optional<GuildConfig> existing = findByExternalId(externalId);
         if (existing.isPresent()) {
             return existing.get();
         }
-        GuildConfig defaults = GuildConfig.defaults(externalId, now);
+        GuildConfig defaults = GuildConfig.defaults(externalId, botUserId, now);
         int inserted = CommunityJdbc.update(
                 entityManager,
-                "INSERT INTO community_guilds (id, external_id, name, prefix, settings, max_points, version, "
-                        + "created_at, updated_at) VALUES (?, ?, NULL, ?, '{}'::jsonb, ?, 0, ?, ?) "
+                "INSERT INTO community_guilds (id, external_id, name, prefix, settings, max_points, bot_user_id, "
+                        + "version, created_at, updated_at) VALUES (?, ?, NULL, ?, '{}'::jsonb, ?, ?, 0, ?, ?) "
                         + "ON CONFLICT (external_id) DO NOTHING",
                 s -> {
                     s.setObject(1, defaults.id().value());
                     s.setLong(2, externalId);
                     s.setString(3, defaults.prefix());
                     s.setLong(4, defaults.maxPoints());
-                    s.setObject(5, CommunityJdbc.timestamp(now));
+                    s.setObject(5, botUserId == null ? null : botUserId.value(), Types.OTHER);
                     s.setObject(6, CommunityJdbc.timestamp(now));
+                    s.setObject(7, CommunityJdbc.timestamp(now));
                 });
         if (inserted == 1) {
             return defaults; // not cached: uncommitted until this transaction ends
@@ -91,7 +96,7 @@ public class GuildPersistenceAdapter implements GuildRepository {
     }
 
     @Override
-    public GuildConfig save(GuildConfig changed, long expectedVersion) {
+    public GuildConfig save(GuildConfig changed, long expectedVersion, List<String> changedFields) {
         long next = expectedVersion + 1;
         int updated = CommunityJdbc.update(
                 entityManager,
@@ -113,6 +118,20 @@ public class GuildPersistenceAdapter implements GuildRepository {
             throw new StaleVersionException("Guild", changed.externalId(), expectedVersion, committed);
         }
         cache.invalidate(entityManager, changed.externalId(), next);
+        if (!changedFields.isEmpty()) {
+            // the UPDATE above locked the guild's row: the outbox may count on from its last event
+            AggregateWrites.appendEvents(
+                    entityManager,
+                    GuildConfig.class,
+                    Map.of(
+                            changed.id().value(),
+                            List.of(new GuildConfigChanged(
+                                    changed.id(),
+                                    changed.externalId(),
+                                    changedFields,
+                                    next,
+                                    changed.stamp().updatedAt()))));
+        }
         return new GuildConfig(
                 changed.id(),
                 changed.externalId(),
@@ -120,6 +139,7 @@ public class GuildPersistenceAdapter implements GuildRepository {
                 changed.prefix(),
                 changed.settings(),
                 changed.maxPoints(),
+                changed.botUserId(),
                 new AuditStamp(
                         next, changed.stamp().createdAt(), changed.stamp().updatedAt()));
     }
@@ -131,6 +151,7 @@ public class GuildPersistenceAdapter implements GuildRepository {
         } catch (JsonProcessingException e) {
             throw new SQLException("unreadable settings", e);
         }
+        UUID bot = row.getObject("bot_user_id", UUID.class);
         return new GuildConfig(
                 new GuildId(row.getObject("id", UUID.class)),
                 row.getLong("external_id"),
@@ -138,6 +159,7 @@ public class GuildPersistenceAdapter implements GuildRepository {
                 row.getString("prefix"),
                 settings,
                 row.getLong("max_points"),
+                bot == null ? null : new UserId(bot),
                 new AuditStamp(
                         row.getLong("version"),
                         CommunityJdbc.instant(row, "created_at"),

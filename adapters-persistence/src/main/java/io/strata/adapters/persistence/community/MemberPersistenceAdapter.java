@@ -2,10 +2,12 @@ package io.strata.adapters.persistence.community;
 
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.domain.community.GuildId;
 import io.strata.domain.community.Member;
+import io.strata.domain.community.MemberJoined;
 import io.strata.domain.community.MemberRepository;
 import io.strata.domain.community.MemberSearch;
 import io.strata.domain.community.MemberWithCases;
@@ -21,6 +23,7 @@ import jakarta.persistence.criteria.Subquery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,14 +49,15 @@ public class MemberPersistenceAdapter implements MemberRepository {
     @Override
     public Member upsert(GuildId guildId, long externalUserId, String username, Instant now) {
         // one statement: a concurrent first upsert of the same member waits for the other and then updates it
-        return CommunityJdbc.query(
+        record Upserted(Member member, boolean inserted) {}
+        Optional<Upserted> upserted = CommunityJdbc.query(
                         entityManager,
                         "INSERT INTO community_members AS m (id, guild_id, external_user_id, username, version, "
                                 + "created_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, ?) "
                                 + "ON CONFLICT (guild_id, external_user_id) DO UPDATE SET username = EXCLUDED.username, "
                                 + "version = m.version + 1, updated_at = EXCLUDED.updated_at "
                                 + "WHERE m.username IS DISTINCT FROM EXCLUDED.username "
-                                + "RETURNING " + CommunityRows.MEMBER_COLUMNS,
+                                + "RETURNING " + CommunityRows.MEMBER_COLUMNS + ", (m.xmax = 0) AS inserted",
                         s -> {
                             s.setObject(1, UUID.randomUUID());
                             s.setObject(2, guildId.value());
@@ -62,11 +66,22 @@ public class MemberPersistenceAdapter implements MemberRepository {
                             s.setObject(5, CommunityJdbc.timestamp(now));
                             s.setObject(6, CommunityJdbc.timestamp(now));
                         },
-                        CommunityRows::member)
+                        row -> new Upserted(CommunityRows.member(row), row.getBoolean("inserted")))
                 .stream()
-                .findFirst()
-                // same username: nothing to update, no row returned; read it as it stands
-                .orElseGet(() -> find(guildId, externalUserId).orElseThrow());
+                .findFirst();
+        if (upserted.isEmpty()) {
+            // same username: nothing to update, no row returned; read it as it stands
+            return find(guildId, externalUserId).orElseThrow();
+        }
+        Member member = upserted.get().member();
+        if (upserted.get().inserted()) {
+            // xmax = 0: this statement inserted the row, a new aggregate, so its first event is number 1
+            AggregateWrites.appendEventsOfNew(
+                    entityManager,
+                    Member.class,
+                    Map.of(member.id().value(), List.of(new MemberJoined(member.id(), guildId, externalUserId, now))));
+        }
+        return member;
     }
 
     @Override

@@ -2,13 +2,16 @@ package io.strata.adapters.persistence.community;
 
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.domain.community.GuildId;
 import io.strata.domain.community.Member;
 import io.strata.domain.community.MemberId;
 import io.strata.domain.community.PointsLedger;
 import io.strata.domain.community.PointsTransfer;
+import io.strata.domain.community.PointsTransferred;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
+import java.nio.ByteBuffer;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
@@ -81,6 +84,31 @@ public class PointsLedgerPersistenceAdapter implements PointsLedger {
 
     @Override
     public boolean append(PointsTransfer transfer) {
+        boolean appended = insert(transfer);
+        if (appended) {
+            // a transfer is a new aggregate: its ledger row was inserted just now, so its event is number 1
+            AggregateWrites.appendEventsOfNew(
+                    entityManager,
+                    PointsTransfer.class,
+                    Map.of(aggregateId(transfer), List.of(PointsTransferred.of(transfer))));
+        }
+        return appended;
+    }
+
+    /**
+     * The transfer's id in the outbox: the client's id is unique only within its guild, so the stream is named by
+     * both (a name-based UUID of guild id and transfer id); the event carries the client's id itself.
+     */
+    static UUID aggregateId(PointsTransfer transfer) {
+        ByteBuffer bytes = ByteBuffer.allocate(32);
+        bytes.putLong(transfer.guildId().value().getMostSignificantBits())
+                .putLong(transfer.guildId().value().getLeastSignificantBits())
+                .putLong(transfer.id().getMostSignificantBits())
+                .putLong(transfer.id().getLeastSignificantBits());
+        return UUID.nameUUIDFromBytes(bytes.array());
+    }
+
+    private boolean insert(PointsTransfer transfer) {
         return CommunityJdbc.update(
                         entityManager,
                         "INSERT INTO community_points_transfers (guild_id, id, from_member_id, to_member_id, amount, "

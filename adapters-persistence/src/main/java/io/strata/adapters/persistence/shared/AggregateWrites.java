@@ -138,15 +138,28 @@ public final class AggregateWrites {
 
     /**
      * Appends events of aggregates of {@code aggregateType} that a bulk statement of this transaction changed
-     * (and so locked) without loading them, in the map's order: aggregate id to its events, oldest first.
+     * (and so locked) without loading them, in the map's order: aggregate id to its events, oldest first. The type
+     * names the aggregate ({@code community.ModerationCase}); it need not extend {@code AggregateRoot}, so a context
+     * that writes its records with SQL (community) reports its changes here too, under the same row-lock rule.
      */
     public static void appendEvents(
-            EntityManager entityManager,
-            Class<? extends AggregateRoot> aggregateType,
-            Map<UUID, List<DomainEvent>> events) {
+            EntityManager entityManager, Class<?> aggregateType, Map<UUID, List<DomainEvent>> events) {
+        Outbox.append(entityManager, streams(aggregateType, events), false);
+    }
+
+    /**
+     * {@link #appendEvents} for aggregates whose rows this transaction inserted (their first event is 1, no read):
+     * only for ids no other transaction can insert, or whose insert would have failed first.
+     */
+    public static void appendEventsOfNew(
+            EntityManager entityManager, Class<?> aggregateType, Map<UUID, List<DomainEvent>> events) {
+        Outbox.append(entityManager, streams(aggregateType, events), true);
+    }
+
+    private static List<Outbox.Stream> streams(Class<?> aggregateType, Map<UUID, List<DomainEvent>> events) {
         List<Outbox.Stream> streams = new ArrayList<>(events.size());
         events.forEach((id, recorded) -> streams.add(new Outbox.Stream(aggregateType, id, recorded)));
-        Outbox.append(entityManager, streams, false);
+        return streams;
     }
 
     private static Outbox.Stream stream(AggregateRoot aggregate, UUID id) {

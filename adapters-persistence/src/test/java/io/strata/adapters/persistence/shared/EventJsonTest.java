@@ -12,6 +12,16 @@ import io.strata.domain.ai.ModelPriceAdded;
 import io.strata.domain.ai.ModelPriceId;
 import io.strata.domain.ai.ModelPriceRemoved;
 import io.strata.domain.ai.TokenUsage;
+import io.strata.domain.community.CaseId;
+import io.strata.domain.community.CaseOpened;
+import io.strata.domain.community.CaseReasonChanged;
+import io.strata.domain.community.CaseResolved;
+import io.strata.domain.community.CaseType;
+import io.strata.domain.community.GuildConfigChanged;
+import io.strata.domain.community.GuildId;
+import io.strata.domain.community.MemberId;
+import io.strata.domain.community.MemberJoined;
+import io.strata.domain.community.PointsTransferred;
 import io.strata.domain.content.FileDeleted;
 import io.strata.domain.content.FilePurged;
 import io.strata.domain.content.FileRestored;
@@ -314,6 +324,41 @@ class EventJsonTest {
                 new PluginUninstalled(plugin, "task-timer", "1.1.0", AT),
                 "plugins.PluginUninstalled",
                 "{" + pl + ",\"slug\":\"task-timer\",\"version\":\"1.1.0\"}");
+    }
+
+    static {
+        GuildId guild = new GuildId(UUID.fromString("00000000-0000-0000-0000-0000000000c7"));
+        String g = "\"00000000-0000-0000-0000-0000000000c7\"";
+        CaseId moderationCase = new CaseId(UUID.fromString("00000000-0000-0000-0000-0000000000d7"));
+        String c = "\"00000000-0000-0000-0000-0000000000d7\"";
+        put(
+                new PointsTransferred(
+                        UUID.fromString("00000000-0000-0000-0000-0000000000e7"), guild, 11L, null, 5, 95L, null, AT),
+                "community.PointsTransferred",
+                "{\"transferId\":\"00000000-0000-0000-0000-0000000000e7\",\"guildId\":" + g
+                        + ",\"fromUserId\":11,\"toUserId\":null,\"amount\":5,\"fromBalanceAfter\":95,"
+                        + "\"toBalanceAfter\":null}");
+        put(
+                new CaseOpened(moderationCase, guild, 3, 11, CaseType.MUTE, 22, AT.plusSeconds(60), AT),
+                "community.CaseOpened",
+                "{\"caseId\":" + c + ",\"guildId\":" + g + ",\"number\":3,\"memberUserId\":11,\"type\":\"MUTE\","
+                        + "\"moderatorId\":22,\"expiresAt\":\"2026-02-03T04:06:06.123456Z\"}");
+        put(
+                new CaseResolved(moderationCase, guild, 3, 22, AT),
+                "community.CaseResolved",
+                "{\"caseId\":" + c + ",\"guildId\":" + g + ",\"number\":3,\"resolvedBy\":22}");
+        put(
+                new CaseReasonChanged(moderationCase, guild, 3, 2, 22, AT),
+                "community.CaseReasonChanged",
+                "{\"caseId\":" + c + ",\"guildId\":" + g + ",\"number\":3,\"revision\":2,\"editedBy\":22}");
+        put(
+                new GuildConfigChanged(guild, 7, List.of("prefix", "maxPoints"), 4, AT),
+                "community.GuildConfigChanged",
+                "{\"guildId\":" + g + ",\"externalId\":7,\"fields\":[\"prefix\",\"maxPoints\"],\"version\":4}");
+        put(
+                new MemberJoined(new MemberId(UUID.fromString("00000000-0000-0000-0000-0000000000f7")), guild, 11, AT),
+                "community.MemberJoined",
+                "{\"memberId\":\"00000000-0000-0000-0000-0000000000f7\",\"guildId\":" + g + ",\"externalUserId\":11}");
     }
 
     private static void put(DomainEvent event, String type, String payload) {

@@ -19,7 +19,7 @@ public interface CommunityWebMapper {
     @Mapping(target = "version", source = "stamp.version")
     @Mapping(target = "createdAt", source = "stamp.createdAt")
     @Mapping(target = "updatedAt", source = "stamp.updatedAt")
-    @BeanMapping(ignoreUnmappedSourceProperties = {"id"})
+    @BeanMapping(ignoreUnmappedSourceProperties = {"id", "botUserId"})
     GuildConfigResponse toResponse(GuildConfig config);
 
     default MemberResponse toResponse(Member member) {
