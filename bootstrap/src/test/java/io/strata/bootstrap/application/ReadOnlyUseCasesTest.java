@@ -6,6 +6,8 @@ import io.strata.application.community.CaseQueries;
 import io.strata.application.community.MemberQueries;
 import io.strata.application.community.OpenCaseUseCase;
 import io.strata.application.community.UpsertMemberUseCase;
+import io.strata.application.content.CreateDocumentUseCase;
+import io.strata.application.content.DocumentQueries;
 import io.strata.application.identity.RegisterUserUseCase;
 import io.strata.application.identity.SessionQueries;
 import io.strata.application.identity.UserQueries;
@@ -19,6 +21,8 @@ import io.strata.application.workspace.TaskQueries;
 import io.strata.bootstrap.testing.ConnectionProbe;
 import io.strata.bootstrap.testing.IntegrationTest;
 import io.strata.domain.community.CaseType;
+import io.strata.domain.content.DocumentId;
+import io.strata.domain.content.DocumentKind;
 import io.strata.domain.identity.User;
 import io.strata.domain.messaging.ChatMessageId;
 import io.strata.domain.messaging.ChatRoomId;
@@ -86,6 +90,12 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
     @Inject
     ChatQueries chat;
 
+    @Inject
+    CreateDocumentUseCase createDocument;
+
+    @Inject
+    DocumentQueries documents;
+
     @Override
     protected Map<String, String> additionalProperties() {
         return Map.of(ConnectionProbe.ENABLED, "true");
@@ -130,6 +140,10 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
         ChatMessageId messageId = postMessage
                 .post(new PostChatMessageUseCase.Command(owner, roomId, "hello", null, List.of()))
                 .id();
+        DocumentId documentId = createDocument
+                .create(new CreateDocumentUseCase.Command(owner, "Read-only document", DocumentKind.TEXT, Map.of()))
+                .document()
+                .id();
 
         Map<String, Runnable> reads = Map.ofEntries(
                 Map.entry("UserQueries.get", () -> users.get(owner, user.id())),
@@ -160,6 +174,15 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
                 Map.entry("ChatQueries.changes", () -> chat.changes(owner, roomId, 0, 10)),
                 Map.entry("ChatQueries.thread", () -> chat.thread(owner, roomId, messageId, 10)),
                 Map.entry("ChatQueries.edits", () -> chat.edits(owner, roomId, messageId)),
+                Map.entry("DocumentQueries.get", () -> documents.get(owner, documentId)),
+                Map.entry(
+                        "DocumentQueries.revisions",
+                        () -> documents.revisions(owner, documentId, true, SearchCriteria.none(), page)),
+                Map.entry("DocumentQueries.revision", () -> documents.revision(owner, documentId, 1)),
+                Map.entry("DocumentQueries.mine", () -> documents.mine(owner, true, SearchCriteria.none(), page)),
+                Map.entry(
+                        "DocumentQueries.sharedWithMe",
+                        () -> documents.sharedWithMe(owner, SearchCriteria.none(), page)),
                 Map.entry(
                         "SeedProjectsUseCase.start",
                         () -> seedProjects.start(new SeedProjectsUseCase.Start(admin, 1, 1, List.of()))));

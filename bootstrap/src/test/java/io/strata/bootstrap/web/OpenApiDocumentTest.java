@@ -9,6 +9,8 @@ import io.strata.bootstrap.testing.Api;
 import io.strata.bootstrap.testing.IntegrationTest;
 import io.strata.domain.ai.AiInteractionSearch;
 import io.strata.domain.ai.ModelPriceSearch;
+import io.strata.domain.content.DocumentRevisionSearch;
+import io.strata.domain.content.DocumentSearch;
 import io.strata.domain.content.StoredFileSearch;
 import io.strata.domain.identity.UserSearch;
 import io.strata.domain.shared.query.FilterOperator;
@@ -82,7 +84,10 @@ class OpenApiDocumentTest extends IntegrationTest {
                         "GET /api/v1/me/tasks", TaskSearch.SCHEMA,
                         "GET /api/v1/ai/interactions", AiInteractionSearch.SCHEMA,
                         "GET /api/v1/ai/prices", ModelPriceSearch.SCHEMA,
-                        "GET /api/v1/files", StoredFileSearch.SCHEMA));
+                        "GET /api/v1/files", StoredFileSearch.SCHEMA,
+                        "GET /api/v1/documents", DocumentSearch.SCHEMA,
+                        "GET /api/v1/documents/shared", DocumentSearch.SCHEMA,
+                        "GET /api/v1/documents/{id}/revisions", DocumentRevisionSearch.SCHEMA));
     }
 
     @Test

@@ -73,7 +73,10 @@ class MigrationsTest {
                         "event_deliveries",
                         "event_delivery_attempts",
                         "content_blobs",
-                        "content_files");
+                        "content_files",
+                        "content_documents",
+                        "content_document_revisions",
+                        "content_document_shares");
         assertThat(extensions(url)).contains("pg_trgm");
 
         // every migration has its rollback, with the same name
@@ -135,7 +138,9 @@ class MigrationsTest {
                             "AiInteractionJpaEntity",
                             "ModelPriceJpaEntity",
                             "ChatRoomJpaEntity",
-                            "ChatMessageJpaEntity");
+                            "ChatMessageJpaEntity",
+                            "DocumentJpaEntity",
+                            "DocumentRevisionJpaEntity");
         }
     }
 
