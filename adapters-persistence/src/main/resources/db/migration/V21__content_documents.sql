@@ -1,4 +1,5 @@
 -- content: documents, their revisions (an audit log) and their shares.
+-- revision is bigint although the domain counts in int: list filters bind any 64-bit number a client sends.
 -- Soft delete: deleted_at + deletion_id on every row; one delete hides the document with its live revisions
 -- and shares under one deletion_id, and restore clears exactly that id. Uniqueness holds among live rows only.
 
@@ -11,7 +12,7 @@ CREATE TABLE content_documents (
     title           text          NOT NULL,
     kind            text          NOT NULL,
     content         jsonb         NOT NULL,
-    revision        integer       NOT NULL,
+    revision        bigint        NOT NULL,
     deleted_at      timestamptz,
     deletion_id     uuid,
     search_text     text GENERATED ALWAYS AS (lower(title)) STORED,
@@ -39,7 +40,7 @@ CREATE INDEX content_documents_search_text_trgm_ix ON content_documents USING gi
 CREATE TABLE content_document_revisions (
     id              uuid          PRIMARY KEY,
     document_id     uuid          NOT NULL,
-    revision        integer       NOT NULL,
+    revision        bigint        NOT NULL,
     title           text          NOT NULL,
     content         jsonb         NOT NULL,
     author_id       uuid          NOT NULL,

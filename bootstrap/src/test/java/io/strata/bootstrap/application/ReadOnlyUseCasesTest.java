@@ -82,6 +82,7 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
     @Inject
     CaseQueries cases;
 
+    @Inject
     CreateChatRoomUseCase createRoom;
 
     @Inject

@@ -3,6 +3,7 @@ package io.strata.bootstrap.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strata.adapters.persistence.testing.TestPostgres;
+import io.strata.application.shared.InvariantQueries;
 import io.strata.bootstrap.testing.Api.Response;
 import io.strata.bootstrap.testing.Api.TestUser;
 import io.strata.bootstrap.testing.IntegrationTest;
@@ -676,5 +677,23 @@ class DocumentApiTest extends IntegrationTest {
                         .problem(409)
                         .get("detail"))
                 .contains("document");
+    }
+
+    @Test
+    void verifyNamesADocumentWhoseHistoryIsIncomplete() {
+        TestUser owner = user("d-inv");
+        Map<String, Object> document = created(owner, "Audited");
+        update(owner.token(), path(document), "\"0\"", Map.of("text", "v2")).expect(200);
+        InvariantQueries invariants = bean(InvariantQueries.class);
+        String check = invariants.names().stream()
+                .filter(name -> name.startsWith("content: every document"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(invariants.violations(check, 10)).isEmpty();
+        sqlUpdate("DELETE FROM content_document_revisions WHERE document_id = '" + document.get("id")
+                + "' AND revision = 1");
+        assertThat(invariants.violations(check, 10))
+                .containsExactly(
+                        "document " + document.get("id") + ": at revision 2 but 1 revision(s) stored, the highest 2");
     }
 }

@@ -9,6 +9,8 @@ import io.strata.bootstrap.testing.Api;
 import io.strata.bootstrap.testing.IntegrationTest;
 import io.strata.domain.ai.AiInteractionSearch;
 import io.strata.domain.ai.ModelPriceSearch;
+import io.strata.domain.community.CaseSearch;
+import io.strata.domain.community.MemberSearch;
 import io.strata.domain.content.DocumentRevisionSearch;
 import io.strata.domain.content.DocumentSearch;
 import io.strata.domain.content.StoredFileSearch;
@@ -55,6 +57,7 @@ class OpenApiDocumentTest extends IntegrationTest {
     private Map<String, Object> document;
     private List<ListEndpoint> lists;
     private String projectId;
+    private String documentId;
 
     @BeforeAll
     void readTheServedDocument() {
@@ -70,6 +73,13 @@ class OpenApiDocumentTest extends IntegrationTest {
                 .expect(201)
                 .json()
                 .get("id");
+        documentId = (String) api().post("/api/v1/documents")
+                .token(adminToken())
+                .json(Map.of("title", Api.unique("openapi"), "kind", "TEXT"))
+                .send()
+                .expect(201)
+                .json()
+                .get("id");
     }
 
     @Test
@@ -77,17 +87,19 @@ class OpenApiDocumentTest extends IntegrationTest {
         Map<String, QuerySchema> found = new LinkedHashMap<>();
         lists.forEach(list -> found.put(list.method() + " " + list.path(), list.schema()));
         assertThat(found)
-                .containsExactlyInAnyOrderEntriesOf(Map.of(
-                        "GET /api/v1/users", UserSearch.SCHEMA,
-                        "GET /api/v1/projects", ProjectSearch.SCHEMA,
-                        "GET /api/v1/projects/{id}/tasks", TaskSearch.SCHEMA,
-                        "GET /api/v1/me/tasks", TaskSearch.SCHEMA,
-                        "GET /api/v1/ai/interactions", AiInteractionSearch.SCHEMA,
-                        "GET /api/v1/ai/prices", ModelPriceSearch.SCHEMA,
-                        "GET /api/v1/files", StoredFileSearch.SCHEMA,
-                        "GET /api/v1/documents", DocumentSearch.SCHEMA,
-                        "GET /api/v1/documents/shared", DocumentSearch.SCHEMA,
-                        "GET /api/v1/documents/{id}/revisions", DocumentRevisionSearch.SCHEMA));
+                .containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        Map.entry("GET /api/v1/users", UserSearch.SCHEMA),
+                        Map.entry("GET /api/v1/projects", ProjectSearch.SCHEMA),
+                        Map.entry("GET /api/v1/projects/{id}/tasks", TaskSearch.SCHEMA),
+                        Map.entry("GET /api/v1/me/tasks", TaskSearch.SCHEMA),
+                        Map.entry("GET /api/v1/ai/interactions", AiInteractionSearch.SCHEMA),
+                        Map.entry("GET /api/v1/ai/prices", ModelPriceSearch.SCHEMA),
+                        Map.entry("GET /api/v1/files", StoredFileSearch.SCHEMA),
+                        Map.entry("GET /api/v1/documents", DocumentSearch.SCHEMA),
+                        Map.entry("GET /api/v1/documents/shared", DocumentSearch.SCHEMA),
+                        Map.entry("GET /api/v1/documents/{id}/revisions", DocumentRevisionSearch.SCHEMA),
+                        Map.entry("GET /api/v1/guilds/{guildId}/members", MemberSearch.SCHEMA),
+                        Map.entry("GET /api/v1/guilds/{guildId}/cases", CaseSearch.SCHEMA)));
     }
 
     @Test
@@ -169,7 +181,8 @@ class OpenApiDocumentTest extends IntegrationTest {
     void everyDocumentedFilterOperatorAndSortKeyIsAcceptedAndAnythingElseIsRejected() {
         int sent = 0;
         for (ListEndpoint list : lists) {
-            String path = list.path().replace("{id}", projectId);
+            String path =
+                    list.path().replace("{id}", list.path().startsWith("/api/v1/documents/") ? documentId : projectId);
             Map<String, Map<String, Object>> query = queryParameters(list);
             for (Map.Entry<String, Map<String, Object>> parameter : query.entrySet()) {
                 String name = parameter.getKey();

@@ -42,7 +42,7 @@ class DocumentJpaEntity extends AggregateJpaColumns {
     private Map<String, Object> content;
 
     @Column(name = "revision", nullable = false)
-    private int revision;
+    private long revision;
 
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "content_document_shares", joinColumns = @JoinColumn(name = "document_id"))
@@ -92,11 +92,11 @@ class DocumentJpaEntity extends AggregateJpaColumns {
         this.content = content;
     }
 
-    public int getRevision() {
+    public long getRevision() {
         return revision;
     }
 
-    public void setRevision(int revision) {
+    public void setRevision(long revision) {
         this.revision = revision;
     }
 

@@ -30,7 +30,7 @@ interface DocumentJpaMapper extends KernelJpaMappings, ContentJpaMappings, Docum
                 row.getTitle(),
                 row.getKind(),
                 json(row.getContent()),
-                row.getRevision(),
+                Math.toIntExact(row.getRevision()),
                 shares(row.getShares()),
                 deletion(row.getDeletionId(), row.getDeletedAt()),
                 stamp(row));
@@ -43,7 +43,7 @@ interface DocumentJpaMapper extends KernelJpaMappings, ContentJpaMappings, Docum
                 userId(row.getOwnerId()),
                 row.getTitle(),
                 row.getKind(),
-                row.getRevision(),
+                Math.toIntExact(row.getRevision()),
                 deletion(row.getDeletionId(), row.getDeletedAt()),
                 stamp(row));
     }
@@ -97,7 +97,7 @@ interface DocumentJpaMapper extends KernelJpaMappings, ContentJpaMappings, Docum
     default DocumentRevision toDomain(DocumentRevisionJpaEntity row) {
         return new DocumentRevision(
                 documentId(row.getDocumentId()),
-                row.getRevision(),
+                Math.toIntExact(row.getRevision()),
                 row.getTitle(),
                 json(row.getContent()),
                 userId(row.getAuthorId()),

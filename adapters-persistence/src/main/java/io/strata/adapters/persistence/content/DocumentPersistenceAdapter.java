@@ -120,7 +120,7 @@ public class DocumentPersistenceAdapter implements DocumentRepository {
                         "SELECT r FROM DocumentRevisionJpaEntity r WHERE r.documentId = :id AND r.revision = :revision",
                         DocumentRevisionJpaEntity.class)
                 .setParameter("id", id.value())
-                .setParameter("revision", revision)
+                .setParameter("revision", (long) revision)
                 .getResultStream()
                 .findFirst()
                 .map(mapper::toDomain);

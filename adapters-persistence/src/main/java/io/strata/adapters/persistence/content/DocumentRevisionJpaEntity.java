@@ -25,7 +25,7 @@ class DocumentRevisionJpaEntity {
     private UUID documentId;
 
     @Column(name = "revision", nullable = false, updatable = false)
-    private int revision;
+    private long revision;
 
     @Column(name = "title", nullable = false, updatable = false)
     private String title;
@@ -64,11 +64,11 @@ class DocumentRevisionJpaEntity {
         this.documentId = documentId;
     }
 
-    public int getRevision() {
+    public long getRevision() {
         return revision;
     }
 
-    public void setRevision(int revision) {
+    public void setRevision(long revision) {
         this.revision = revision;
     }
 
