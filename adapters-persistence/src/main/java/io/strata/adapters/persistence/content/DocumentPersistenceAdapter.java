@@ -81,6 +81,7 @@ public class DocumentPersistenceAdapter implements DocumentRepository {
 
     @Override
     public Document add(Document document) {
+        requireFreeTitle(document);
         AggregateWrites.insert(entityManager, document, mapper.toEntity(document), e -> translate(e, document));
         writeRevisions(document);
         return document;
@@ -88,6 +89,11 @@ public class DocumentPersistenceAdapter implements DocumentRepository {
 
     @Override
     public Document save(Document document) {
+        DocumentJpaEntity loaded =
+                entityManager.find(DocumentJpaEntity.class, document.id().value());
+        if (loaded != null && (!loaded.getTitle().equals(document.title()) || loaded.getDeletedAt() != null)) {
+            requireFreeTitle(document); // a new title, or a restore: the live titles may have moved on
+        }
         DocumentJpaEntity saved = AggregateWrites.saveChanges(
                 entityManager,
                 document,
@@ -164,6 +170,29 @@ public class DocumentPersistenceAdapter implements DocumentRepository {
                         .setParameter("owner", owner.value())
                         .getSingleResult())
                 .longValue();
+    }
+
+    /**
+     * The owner's live titles are unique: asked first so a client's clash is a clear 409 without a refused
+     * statement (the partial unique index stays the last word for two concurrent writers).
+     */
+    private void requireFreeTitle(Document document) {
+        if (document.isDeleted()) {
+            return;
+        }
+        boolean taken = !entityManager
+                .createNativeQuery(
+                        "SELECT 1 FROM content_documents WHERE owner_id = :owner AND lower(title) = lower(:title)"
+                                + " AND deleted_at IS NULL AND id <> :id LIMIT 1",
+                        Integer.class)
+                .setParameter("owner", document.ownerId().value())
+                .setParameter("title", document.title())
+                .setParameter("id", document.id().value())
+                .getResultList()
+                .isEmpty();
+        if (taken) {
+            throw new ConflictException("you already have a document titled \"" + document.title() + "\"");
+        }
     }
 
     /** A live share of the document for {@code user} that has not expired at {@code now}: a correlated EXISTS. */
