@@ -15,7 +15,7 @@ record BenchOptions(Path root, boolean quick, int seconds, int warmupSeconds, Li
                     List<Integer> tableSizes, int mainSize, List<Integer> bulkSizes, int rowByRowRows, int startupRepeats,
                     Set<String> sections, String javaOpts, int pgPort, int httpPort) {
 
-    static final Set<String> ALL_SECTIONS = Set.of("startup", "http", "scaling", "sql", "bulk", "ai", "chat", "plugins");
+    static final Set<String> ALL_SECTIONS = Set.of("startup", "http", "scaling", "sql", "bulk", "ai", "chat", "plugins", "documents");
 
     static BenchOptions parse(String[] args) {
         Path root = Path.of("").toAbsolutePath();

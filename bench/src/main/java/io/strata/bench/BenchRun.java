@@ -147,6 +147,9 @@ final class BenchRun {
         if (options.runs("plugins")) {
             PluginsBench.run(report, wrk, strata.baseUrl, token, work, options);
         }
+        if (options.runs("documents")) {
+            DocumentBench.run(report, wrk, strata.baseUrl, token, work, options);
+        }
         memory();
         if (options.runs("bulk")) {
             bulk();

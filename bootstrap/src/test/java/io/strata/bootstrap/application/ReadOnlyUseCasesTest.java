@@ -6,6 +6,8 @@ import io.strata.application.community.CaseQueries;
 import io.strata.application.community.MemberQueries;
 import io.strata.application.community.OpenCaseUseCase;
 import io.strata.application.community.UpsertMemberUseCase;
+import io.strata.application.content.CreateDocumentUseCase;
+import io.strata.application.content.DocumentQueries;
 import io.strata.application.identity.RegisterUserUseCase;
 import io.strata.application.identity.SessionQueries;
 import io.strata.application.identity.UserQueries;
@@ -24,6 +26,8 @@ import io.strata.application.workspace.TaskQueries;
 import io.strata.bootstrap.testing.ConnectionProbe;
 import io.strata.bootstrap.testing.IntegrationTest;
 import io.strata.domain.community.CaseType;
+import io.strata.domain.content.DocumentId;
+import io.strata.domain.content.DocumentKind;
 import io.strata.domain.identity.User;
 import io.strata.domain.messaging.ChatMessageId;
 import io.strata.domain.messaging.ChatRoomId;
@@ -116,6 +120,12 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
     @Inject
     PluginQueries plugins;
 
+    @Inject
+    CreateDocumentUseCase createDocument;
+
+    @Inject
+    DocumentQueries documents;
+
     @Override
     protected Map<String, String> additionalProperties() {
         return Map.of(ConnectionProbe.ENABLED, "true");
@@ -159,6 +169,10 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
                 .id();
         ChatMessageId messageId = postMessage
                 .post(new PostChatMessageUseCase.Command(owner, roomId, "hello", null, List.of()))
+                .id();
+        DocumentId documentId = createDocument
+                .create(new CreateDocumentUseCase.Command(owner, "Read-only document", DocumentKind.TEXT, Map.of()))
+                .document()
                 .id();
 
         EmailId emailId = saveDraft
@@ -219,6 +233,15 @@ class ReadOnlyUseCasesTest extends IntegrationTest {
                 Map.entry("PluginQueries.get", () -> plugins.get(owner, plugin)),
                 Map.entry("PluginQueries.search", () -> plugins.search(owner, SearchCriteria.none(), page)),
                 Map.entry("PluginQueries.score", () -> plugins.score(owner, plugin)),
+                Map.entry("DocumentQueries.get", () -> documents.get(owner, documentId)),
+                Map.entry(
+                        "DocumentQueries.revisions",
+                        () -> documents.revisions(owner, documentId, true, SearchCriteria.none(), page)),
+                Map.entry("DocumentQueries.revision", () -> documents.revision(owner, documentId, 1)),
+                Map.entry("DocumentQueries.mine", () -> documents.mine(owner, true, SearchCriteria.none(), page)),
+                Map.entry(
+                        "DocumentQueries.sharedWithMe",
+                        () -> documents.sharedWithMe(owner, SearchCriteria.none(), page)),
                 Map.entry(
                         "SeedProjectsUseCase.start",
                         () -> seedProjects.start(new SeedProjectsUseCase.Start(admin, 1, 1, List.of()))));

@@ -11,6 +11,8 @@ import io.strata.domain.ai.AiInteractionSearch;
 import io.strata.domain.ai.ModelPriceSearch;
 import io.strata.domain.community.CaseSearch;
 import io.strata.domain.community.MemberSearch;
+import io.strata.domain.content.DocumentRevisionSearch;
+import io.strata.domain.content.DocumentSearch;
 import io.strata.domain.content.StoredFileSearch;
 import io.strata.domain.identity.UserSearch;
 import io.strata.domain.plugins.PluginSearch;
@@ -59,6 +61,8 @@ class OpenApiDocumentTest extends IntegrationTest {
     /** A guild the admin created (so its lists answer 200): the chat platform's id. */
     private final String guildId = String.valueOf(System.nanoTime() & 0xffff_ffffL);
 
+    private String documentId;
+
     @BeforeAll
     void readTheServedDocument() {
         Api.Response served = api().get("/openapi.yml").send().expect(200);
@@ -77,6 +81,13 @@ class OpenApiDocumentTest extends IntegrationTest {
                 .token(adminToken())
                 .send()
                 .expect(200);
+        documentId = (String) api().post("/api/v1/documents")
+                .token(adminToken())
+                .json(Map.of("title", Api.unique("openapi"), "kind", "TEXT"))
+                .send()
+                .expect(201)
+                .json()
+                .get("id");
     }
 
     @Test
@@ -94,7 +105,10 @@ class OpenApiDocumentTest extends IntegrationTest {
                         Map.entry("GET /api/v1/files", StoredFileSearch.SCHEMA),
                         Map.entry("GET /api/v1/guilds/{guildId}/members", MemberSearch.SCHEMA),
                         Map.entry("GET /api/v1/guilds/{guildId}/cases", CaseSearch.SCHEMA),
-                        Map.entry("GET /api/v1/plugins", PluginSearch.SCHEMA)));
+                        Map.entry("GET /api/v1/plugins", PluginSearch.SCHEMA),
+                        Map.entry("GET /api/v1/documents", DocumentSearch.SCHEMA),
+                        Map.entry("GET /api/v1/documents/shared", DocumentSearch.SCHEMA),
+                        Map.entry("GET /api/v1/documents/{id}/revisions", DocumentRevisionSearch.SCHEMA)));
     }
 
     @Test
@@ -180,7 +194,9 @@ class OpenApiDocumentTest extends IntegrationTest {
                 .expect(200); // the guild exists
         int sent = 0;
         for (ListEndpoint list : lists) {
-            String path = list.path().replace("{id}", projectId).replace("{guildId}", guildId);
+            String path = list.path()
+                    .replace("{id}", list.path().startsWith("/api/v1/documents/") ? documentId : projectId)
+                    .replace("{guildId}", guildId);
             Map<String, Map<String, Object>> query = queryParameters(list);
             for (Map.Entry<String, Map<String, Object>> parameter : query.entrySet()) {
                 String name = parameter.getKey();

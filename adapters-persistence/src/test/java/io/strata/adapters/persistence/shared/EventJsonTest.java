@@ -22,12 +22,23 @@ import io.strata.domain.community.GuildId;
 import io.strata.domain.community.MemberId;
 import io.strata.domain.community.MemberJoined;
 import io.strata.domain.community.PointsTransferred;
+import io.strata.domain.content.DocumentCreated;
+import io.strata.domain.content.DocumentDeleted;
+import io.strata.domain.content.DocumentId;
+import io.strata.domain.content.DocumentKind;
+import io.strata.domain.content.DocumentPurged;
+import io.strata.domain.content.DocumentRestored;
+import io.strata.domain.content.DocumentRevised;
+import io.strata.domain.content.DocumentRevisionDeleted;
+import io.strata.domain.content.DocumentShared;
+import io.strata.domain.content.DocumentUnshared;
 import io.strata.domain.content.FileDeleted;
 import io.strata.domain.content.FilePurged;
 import io.strata.domain.content.FileRestored;
 import io.strata.domain.content.FileUploaded;
 import io.strata.domain.content.FileVisibilityChanged;
 import io.strata.domain.content.Sha256;
+import io.strata.domain.content.SharePermission;
 import io.strata.domain.content.StoredFileId;
 import io.strata.domain.content.Visibility;
 import io.strata.domain.identity.Email;
@@ -200,6 +211,42 @@ class EventJsonTest {
                 new FilePurged(file, new Sha256(sha), AT),
                 "content.FilePurged",
                 "{\"fileId\":" + f + ",\"sha256\":\"" + sha + "\"}");
+        DocumentId doc = new DocumentId(UUID.fromString("00000000-0000-0000-0000-0000000000d1"));
+        String d = "\"00000000-0000-0000-0000-0000000000d1\"";
+        UUID batch = UUID.fromString("00000000-0000-0000-0000-0000000000f2");
+        String b = "\"00000000-0000-0000-0000-0000000000f2\"";
+        put(
+                new DocumentCreated(doc, USER, DocumentKind.TEXT, AT),
+                "content.DocumentCreated",
+                "{\"documentId\":" + d + ",\"ownerId\":" + U + ",\"kind\":\"TEXT\"}");
+        put(
+                new DocumentRevised(doc, 3, USER, 1, AT),
+                "content.DocumentRevised",
+                "{\"documentId\":" + d + ",\"revision\":3,\"authorId\":" + U + ",\"restoredFrom\":1}");
+        put(
+                new DocumentShared(doc, USER, SharePermission.EDIT, null, AT),
+                "content.DocumentShared",
+                "{\"documentId\":" + d + ",\"userId\":" + U + ",\"permission\":\"EDIT\",\"expiresAt\":null}");
+        put(
+                new DocumentUnshared(doc, USER, AT),
+                "content.DocumentUnshared",
+                "{\"documentId\":" + d + ",\"userId\":" + U + "}");
+        put(
+                new DocumentDeleted(doc, batch, AT),
+                "content.DocumentDeleted",
+                "{\"documentId\":" + d + ",\"deletionId\":" + b + "}");
+        put(
+                new DocumentRestored(doc, batch, AT),
+                "content.DocumentRestored",
+                "{\"documentId\":" + d + ",\"deletionId\":" + b + "}");
+        put(
+                new DocumentRevisionDeleted(doc, 1, batch, AT),
+                "content.DocumentRevisionDeleted",
+                "{\"documentId\":" + d + ",\"revision\":1,\"deletionId\":" + b + "}");
+        put(
+                new DocumentPurged(doc, USER, AT),
+                "content.DocumentPurged",
+                "{\"documentId\":" + d + ",\"ownerId\":" + U + "}");
     }
 
     static {

@@ -77,7 +77,10 @@ class MigrationsTest {
                         "content_blobs",
                         "content_files",
                         "plugins",
-                        "plugin_security_violations");
+                        "plugin_security_violations",
+                        "content_documents",
+                        "content_document_revisions",
+                        "content_document_shares");
         assertThat(extensions(url)).contains("pg_trgm");
 
         // every migration has its rollback, with the same name
@@ -141,7 +144,9 @@ class MigrationsTest {
                             "ChatRoomJpaEntity",
                             "ChatMessageJpaEntity",
                             "EmailJpaEntity",
-                            "PluginJpaEntity");
+                            "PluginJpaEntity",
+                            "DocumentJpaEntity",
+                            "DocumentRevisionJpaEntity");
         }
     }
 
