@@ -73,7 +73,10 @@ class MigrationsTest {
                         "event_deliveries",
                         "event_delivery_attempts",
                         "content_blobs",
-                        "content_files");
+                        "content_files",
+                        "content_blob_chunks",
+                        "content_blob_digests",
+                        "content_uploads");
         assertThat(extensions(url)).contains("pg_trgm");
 
         // every migration has its rollback, with the same name
