@@ -34,10 +34,12 @@ CREATE TABLE content_uploads (
     length_bytes bigint        NOT NULL,
     file_name    text          NOT NULL,
     mime_type    text          NOT NULL,
+    visibility   text          NOT NULL,
     created_at   timestamptz   NOT NULL,
     expires_at   timestamptz   NOT NULL,
     CONSTRAINT content_uploads_owner_fk FOREIGN KEY (owner_id) REFERENCES users (id) ON DELETE CASCADE,
     CONSTRAINT content_uploads_length_ck CHECK (length_bytes >= 0),
+    CONSTRAINT content_uploads_visibility_ck CHECK (visibility IN ('PUBLIC', 'PRIVATE')),
     CONSTRAINT content_uploads_name_ck CHECK (length(file_name) BETWEEN 1 AND 255)
 );
 CREATE INDEX content_uploads_expires_ix ON content_uploads (expires_at);
