@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -358,6 +359,31 @@ class TusUploadApiTest extends IntegrationTest {
         assertThat(sqlLong("SELECT count(*) FROM content_uploads WHERE id = '" + id(upload) + "'"))
                 .isZero();
         assertThat(partialExists(id(upload))).isFalse();
+    }
+
+    @Test
+    void theContentInvariantsHoldAndCatchABrokenCount() {
+        TestUser owner = user("tus-inv");
+        byte[] content = random(1_500_000, 6);
+        String upload = created(owner.token(), content.length, "checked.bin");
+        patch(owner.token(), upload, 0, content).expect(204);
+
+        io.strata.application.shared.InvariantQueries invariants =
+                bean(io.strata.application.shared.InvariantQueries.class);
+        List<String> contentChecks = invariants.names().stream()
+                .filter(name -> name.startsWith("content:"))
+                .toList();
+        assertThat(contentChecks).contains("content: blob reference counts match the files using them");
+        contentChecks.forEach(
+                name -> assertThat(invariants.violations(name, 10)).as(name).isEmpty());
+
+        sql("UPDATE content_blobs SET reference_count = reference_count + 1 WHERE sha256 = '" + hex(content) + "'");
+        try {
+            assertThat(invariants.violations("content: blob reference counts match the files using them", 10))
+                    .containsExactly("blob " + hex(content) + ": referenceCount 2 but 1 files");
+        } finally {
+            sql("UPDATE content_blobs SET reference_count = 1 WHERE sha256 = '" + hex(content) + "'");
+        }
     }
 
     /**
