@@ -205,7 +205,8 @@ class OpenApiDocumentTest extends IntegrationTest {
                 Map.of("/api/v1/users/{id}", userId, "/api/v1/projects/{id}", projectId, "/api/v1/tasks/{id}", taskId);
         Map<String, Map<String, Object>> patches = new TreeMap<>();
         operations().forEach((key, operation) -> {
-            if (key.startsWith("PATCH ")) {
+            // a tus append (application/offset+octet-stream) is no merge patch
+            if (key.startsWith("PATCH ") && !key.equals("PATCH /api/v1/files/uploads/{id}")) {
                 patches.put(key.substring("PATCH ".length()), operation);
             }
         });

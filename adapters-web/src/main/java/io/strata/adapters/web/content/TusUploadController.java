@@ -17,6 +17,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.strata.adapters.web.shared.NoIdempotencyReplay;
+import io.strata.adapters.web.shared.Problem;
 import io.strata.adapters.web.shared.Problems;
 import io.strata.adapters.web.shared.PublicEndpoint;
 import io.strata.adapters.web.shared.openapi.AccessProblems;
@@ -28,6 +29,8 @@ import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.user.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -99,8 +102,14 @@ public class TusUploadController {
                     + "application/octet-stream), visibility (PRIVATE or PUBLIC). The request's body is ignored. "
                     + "Location is the upload's URL; Upload-Expires says until when it may rest between appends.")
     @ApiResponse(responseCode = "201", description = "Created; Location and Upload-Expires set")
-    @ApiResponse(responseCode = "412", description = "Tus-Resumable missing or not 1.0.0")
-    @ApiResponse(responseCode = "413", description = "Upload-Length above Tus-Max-Size")
+    @ApiResponse(
+            responseCode = "412",
+            description = "Tus-Resumable missing or not 1.0.0",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(
+            responseCode = "413",
+            description = "Upload-Length above Tus-Max-Size",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MutableHttpResponse<Void> create(
             @Parameter(hidden = true) Actor actor,
             @Parameter(description = "The file's size in bytes", required = true) @Header(UPLOAD_LENGTH) @Nullable String length,
@@ -138,10 +147,22 @@ public class TusUploadController {
                     + "bytes are hashed and stored as a file like a plain upload (deduplicated); Content-Location "
                     + "then names the file.")
     @ApiResponse(responseCode = "204", description = "Appended; Upload-Offset is the new offset")
-    @ApiResponse(responseCode = "409", description = "Upload-Offset is not the upload's offset")
-    @ApiResponse(responseCode = "412", description = "Tus-Resumable missing or not 1.0.0")
-    @ApiResponse(responseCode = "413", description = "More bytes than Upload-Length")
-    @ApiResponse(responseCode = "415", description = "Content-Type is not application/offset+octet-stream")
+    @ApiResponse(
+            responseCode = "409",
+            description = "Upload-Offset is not the upload's offset",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(
+            responseCode = "412",
+            description = "Tus-Resumable missing or not 1.0.0",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(
+            responseCode = "413",
+            description = "More bytes than Upload-Length",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(
+            responseCode = "415",
+            description = "Content-Type is not application/offset+octet-stream",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MutableHttpResponse<?> append(
             @Parameter(hidden = true) Actor actor,
             HttpRequest<?> request,
