@@ -2,7 +2,6 @@ package io.strata.application.content;
 
 import io.strata.domain.content.BlobStore;
 import io.strata.domain.content.ResumableUpload;
-import io.strata.domain.content.ResumableUploads;
 import io.strata.domain.content.StoredFile;
 import io.strata.domain.content.UploadId;
 import io.strata.domain.content.Visibility;
@@ -23,7 +22,6 @@ import java.io.UncheckedIOException;
  */
 @Singleton
 public class ResumableUploadService implements ResumableUploadUseCase {
-    private final ResumableUploads uploads;
     private final BlobStore blobs;
     private final UploadCompletion completion;
     private final ContentPolicy policy;
@@ -31,7 +29,6 @@ public class ResumableUploadService implements ResumableUploadUseCase {
 
     public ResumableUploadService(
             ResumableUploads uploads, BlobStore blobs, UploadCompletion completion, ContentPolicy policy, Clock clock) {
-        this.uploads = uploads;
         this.blobs = blobs;
         this.completion = completion;
         this.policy = policy;
@@ -55,7 +52,7 @@ public class ResumableUploadService implements ResumableUploadUseCase {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start upload " + upload.id(), e);
         }
-        uploads.add(upload);
+        completion.add(upload);
         return new Status(upload.id(), 0, upload.lengthBytes(), upload.expiresAt(), null);
     }
 
@@ -111,7 +108,7 @@ public class ResumableUploadService implements ResumableUploadUseCase {
                 upload.visibility(),
                 upload.createdAt(),
                 clock.now().plus(policy.uploadExpiry()));
-        if (!uploads.extend(upload.id(), extended.expiresAt())) {
+        if (!completion.extend(upload.id(), extended.expiresAt())) {
             throw new NotFoundException("upload", upload.id());
         }
         return extended;
@@ -119,7 +116,8 @@ public class ResumableUploadService implements ResumableUploadUseCase {
 
     /** The creator's live upload; anyone else, or an expired or completed one: 404. */
     private ResumableUpload visible(Actor actor, UploadId id) {
-        return uploads.find(id)
+        return completion
+                .find(id)
                 .filter(upload -> upload.ownedBy(actor.userId()))
                 .filter(upload -> !upload.expiredAt(clock.now()))
                 .orElseThrow(() -> new NotFoundException("upload", id));

@@ -1,7 +1,6 @@
 package io.strata.application.content;
 
 import io.strata.domain.content.BlobStore;
-import io.strata.domain.content.ResumableUploads;
 import io.strata.domain.content.Sha256;
 import io.strata.domain.content.UploadId;
 import io.strata.domain.shared.model.Clock;
@@ -16,14 +15,14 @@ import java.util.List;
 public class SweepBlobsService implements SweepBlobsUseCase {
     private final BlobRegistration registration;
     private final ContentPolicy policy;
-    private final ResumableUploads uploads;
+    private final UploadCompletion uploads;
     private final BlobStore blobs;
     private final Clock clock;
 
     public SweepBlobsService(
             BlobRegistration registration,
             ContentPolicy policy,
-            ResumableUploads uploads,
+            UploadCompletion uploads,
             BlobStore blobs,
             Clock clock) {
         this.registration = registration;

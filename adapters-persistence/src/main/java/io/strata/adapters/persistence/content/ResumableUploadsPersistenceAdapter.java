@@ -1,5 +1,6 @@
 package io.strata.adapters.persistence.content;
 
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.strata.domain.content.ResumableUpload;
 import io.strata.domain.content.ResumableUploads;
@@ -16,11 +17,11 @@ import java.util.UUID;
 
 /**
  * {@link ResumableUploads} on {@code content_uploads} (row-level security: the creator, ADMIN and SYSTEM see a
- * row). Each method joins the caller's transaction or runs in a short one of its own: the upload's bytes are
- * appended between two of them, outside any transaction. A flat row, no aggregate: plain native statements.
+ * row). Each method joins the caller's transaction (short ones: the upload's bytes are appended between two of
+ * them, outside any transaction). A flat row, no aggregate: plain native statements.
  */
 @Singleton
-@Transactional
+@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
 public class ResumableUploadsPersistenceAdapter implements ResumableUploads {
     private static final String COLUMNS =
             "id, owner_id, length_bytes, file_name, mime_type, visibility, created_at, expires_at";
