@@ -27,8 +27,7 @@ public class ResumableUploadService implements ResumableUploadUseCase {
     private final ContentPolicy policy;
     private final Clock clock;
 
-    public ResumableUploadService(
-            ResumableUploads uploads, BlobStore blobs, UploadCompletion completion, ContentPolicy policy, Clock clock) {
+    public ResumableUploadService(BlobStore blobs, UploadCompletion completion, ContentPolicy policy, Clock clock) {
         this.blobs = blobs;
         this.completion = completion;
         this.policy = policy;
