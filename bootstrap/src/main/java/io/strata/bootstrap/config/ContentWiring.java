@@ -15,7 +15,8 @@ public class ContentWiring {
     ContentPolicy contentPolicy(
             @Value("${strata.content.max-file-size:1GB}") @ReadableBytes long maxFileBytes,
             @Value("${strata.content.blob-grace:1h}") Duration blobGrace,
-            @Value("${strata.content.sweep-batch:500}") int sweepBatch) {
-        return new ContentPolicy(maxFileBytes, blobGrace, sweepBatch);
+            @Value("${strata.content.sweep-batch:500}") int sweepBatch,
+            @Value("${strata.content.upload-expiry:24h}") Duration uploadExpiry) {
+        return new ContentPolicy(maxFileBytes, blobGrace, sweepBatch, uploadExpiry);
     }
 }

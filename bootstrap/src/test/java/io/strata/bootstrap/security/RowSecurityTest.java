@@ -46,6 +46,7 @@ class RowSecurityTest extends IntegrationTest {
                 "task_dependencies",
                 "SELECT count(*) FROM task_dependencies d JOIN tasks t ON t.id = d.task_id "
                         + "JOIN project_members m ON m.project_id = t.project_id WHERE m.user_id = ?::uuid");
+        ROWS_OF_A.put("content_uploads", "SELECT count(*) FROM content_uploads WHERE owner_id = ?::uuid");
     }
 
     @Test
@@ -99,6 +100,12 @@ class RowSecurityTest extends IntegrationTest {
                         List.of(
                                 Map.of("key", "one", "title", "first"),
                                 Map.of("key", "two", "title", "second", "dependsOn", List.of("one")))))
+                .send()
+                .expect(201);
+        api().post("/api/v1/files/uploads")
+                .token(a.token())
+                .header("Tus-Resumable", "1.0.0")
+                .header("Upload-Length", "10")
                 .send()
                 .expect(201);
 

@@ -248,7 +248,8 @@ class OpenApiDocumentTest extends IntegrationTest {
                 "/api/v1/plugins/{id}", pluginId);
         Map<String, Map<String, Object>> patches = new TreeMap<>();
         operations().forEach((key, operation) -> {
-            if (key.startsWith("PATCH ")) {
+            // a tus append (application/offset+octet-stream) is no merge patch
+            if (key.startsWith("PATCH ") && !key.equals("PATCH /api/v1/files/uploads/{id}")) {
                 patches.put(key.substring("PATCH ".length()), operation);
             }
         });

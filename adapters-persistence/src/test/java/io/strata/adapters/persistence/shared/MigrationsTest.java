@@ -80,7 +80,10 @@ class MigrationsTest {
                         "plugin_security_violations",
                         "content_documents",
                         "content_document_revisions",
-                        "content_document_shares");
+                        "content_document_shares",
+                        "content_blob_chunks",
+                        "content_blob_digests",
+                        "content_uploads");
         assertThat(extensions(url)).contains("pg_trgm");
 
         // every migration has its rollback, with the same name
