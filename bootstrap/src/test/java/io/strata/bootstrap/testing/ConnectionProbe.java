@@ -26,6 +26,8 @@ public class ConnectionProbe implements BeanCreatedEventListener<DataSource>, Or
     public static final String ENABLED = "strata.test.connection-probe";
 
     private final List<Statement> statements = new CopyOnWriteArrayList<>();
+    /** Only the thread that called {@link #clear()} is recorded: background work (the event relay) is not the test's. */
+    private volatile Thread recorded;
 
     /** One statement: its SQL and whether the connection was read-only when it was prepared. */
     public record Statement(String sql, boolean readOnly) {}
@@ -50,7 +52,9 @@ public class ConnectionProbe implements BeanCreatedEventListener<DataSource>, Or
         return HIGHEST_PRECEDENCE;
     }
 
+    /** Starts over, recording the statements of the calling thread only. */
     public void clear() {
+        recorded = Thread.currentThread();
         statements.clear();
     }
 
@@ -60,7 +64,8 @@ public class ConnectionProbe implements BeanCreatedEventListener<DataSource>, Or
 
     private Connection connection(Connection connection) {
         return proxy(Connection.class, connection, (method, args) -> {
-            if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
+            if ((method.getName().startsWith("prepare") || method.getName().equals("createStatement"))
+                    && Thread.currentThread() == recorded) {
                 String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : "<statement>";
                 statements.add(new Statement(sql, connection.isReadOnly()));
             }
