@@ -1,41 +1,51 @@
 package io.strata.application.identity;
 
 import io.strata.domain.identity.SessionPrincipal;
-import io.strata.domain.identity.SessionRepository;
+import io.strata.domain.identity.SessionPrincipalCache;
 import io.strata.domain.identity.UserStatus;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.user.Actor;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 
+/**
+ * Authenticates without a transaction of its own on most requests: the principal comes from the
+ * {@link SessionPrincipalCache} (dropped on every instance when the session or its user changes), and only a miss or
+ * a due lastSeenAt touch costs a transaction ({@link SessionPrincipalLookup}). Expiry and status are checked on every
+ * call against the clock, cached or not.
+ */
 @Singleton
 public class AuthenticateService implements AuthenticateUseCase {
     private static final int MAX_TOKEN_LENGTH = 256;
 
-    private final SessionRepository sessions;
+    private final SessionPrincipalCache cache;
+    private final SessionPrincipalLookup lookup;
     private final IdentityPolicy policy;
     private final Clock clock;
 
-    public AuthenticateService(SessionRepository sessions, IdentityPolicy policy, Clock clock) {
-        this.sessions = sessions;
+    public AuthenticateService(
+            SessionPrincipalCache cache, SessionPrincipalLookup lookup, IdentityPolicy policy, Clock clock) {
+        this.cache = cache;
+        this.lookup = lookup;
         this.policy = policy;
         this.clock = clock;
     }
 
     @Override
-    @Transactional
     public Optional<Authenticated> authenticate(String bearerToken) {
         if (bearerToken == null || bearerToken.isBlank() || bearerToken.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
+        String tokenHash = SessionTokens.hash(bearerToken);
         Instant now = clock.now();
-        Optional<SessionPrincipal> found = sessions.findPrincipal(SessionTokens.hash(bearerToken))
+        Optional<SessionPrincipal> found = cache.find(tokenHash)
+                .or(() -> lookup.find(tokenHash))
                 .filter(p -> p.session().isActive(now) && p.status() == UserStatus.ACTIVE);
         found.ifPresent(p -> {
             if (p.session().needsTouch(now, policy.lastSeenGranularity())) {
-                sessions.markSeen(p.session().id(), now);
+                lookup.markSeen(p.session().id(), now);
+                cache.forget(tokenHash);
             }
         });
         return found.map(p -> new Authenticated(

@@ -4,6 +4,7 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
+import io.strata.adapters.persistence.shared.cache.VersionedCache;
 import io.strata.domain.identity.Session;
 import io.strata.domain.identity.SessionId;
 import io.strata.domain.identity.SessionPrincipal;
@@ -36,16 +37,22 @@ public class SessionPersistenceAdapter implements SessionRepository {
             UPDATE sessions SET revoked_at = :now, updated_at = :now, version = version + 1
             WHERE revoked_at IS NULL AND expires_at > :now""";
 
-    private static final String REVOKED = " RETURNING id, user_id";
+    private static final String REVOKED = " RETURNING id, user_id, token_hash";
 
     private final EntityManager entityManager;
     private final SessionJpaRepository repository;
     private final SessionJpaMapper mapper;
+    private final SessionPrincipalCacheAdapter principals;
 
-    SessionPersistenceAdapter(EntityManager entityManager, SessionJpaRepository repository, SessionJpaMapper mapper) {
+    SessionPersistenceAdapter(
+            EntityManager entityManager,
+            SessionJpaRepository repository,
+            SessionJpaMapper mapper,
+            SessionPrincipalCacheAdapter principals) {
         this.entityManager = entityManager;
         this.repository = repository;
         this.mapper = mapper;
+        this.principals = principals;
     }
 
     /** Inserts at once: an unknown user is a {@link NotFoundException}. */
@@ -68,6 +75,9 @@ public class SessionPersistenceAdapter implements SessionRepository {
 
     @Override
     public Session save(Session session) {
+        if (session.revokedAt() != null) {
+            principals.revoked(session.tokenHash());
+        }
         return mapper.toDomain(AggregateWrites.saveChanges(
                 entityManager,
                 session,
@@ -85,18 +95,28 @@ public class SessionPersistenceAdapter implements SessionRepository {
         return repository.findById(id.value()).map(mapper::toDomain);
     }
 
-    /** One statement: sessions JOIN users on the token hash's unique index. */
+    /**
+     * Through the principal cache; on a miss one statement: sessions JOIN users on the token hash's unique index. The
+     * version cached is the session's plus the user's (what the invalidation triggers announce).
+     */
     @Override
     public Optional<SessionPrincipal> findPrincipal(String tokenHash) {
-        return entityManager
-                .createQuery("""
-                        SELECT s, u.role, u.status FROM SessionJpaEntity s JOIN UserJpaEntity u ON u.id = s.userId
-                        WHERE s.tokenHash = :tokenHash""", Object[].class)
-                .setParameter("tokenHash", tokenHash)
-                .getResultStream()
-                .findFirst()
-                .map(row -> new SessionPrincipal(
-                        mapper.toDomain((SessionJpaEntity) row[0]), (Role) row[1], (UserStatus) row[2]));
+        return principals.load(
+                tokenHash,
+                () -> entityManager
+                        .createQuery("""
+                        SELECT s, u.role, u.status, u.version FROM SessionJpaEntity s
+                        JOIN UserJpaEntity u ON u.id = s.userId WHERE s.tokenHash = :tokenHash""", Object[].class)
+                        .setParameter("tokenHash", tokenHash)
+                        .getResultStream()
+                        .findFirst()
+                        .map(row -> {
+                            Session session = mapper.toDomain((SessionJpaEntity) row[0]);
+                            return VersionedCache.Loaded.of(
+                                    new SessionPrincipal(session, (Role) row[1], (UserStatus) row[2]),
+                                    session.version() + ((Number) row[3]).longValue());
+                        })
+                        .orElseGet(VersionedCache.Loaded::absent));
     }
 
     /**
@@ -155,6 +175,7 @@ public class SessionPersistenceAdapter implements SessionRepository {
         Map<UUID, List<DomainEvent>> events = new LinkedHashMap<>();
         for (Object[] row : revoked) {
             UUID id = (UUID) row[0];
+            principals.revoked(((String) row[2]).trim());
             events.put(id, List.of(new SessionRevoked(new SessionId(id), new UserId((UUID) row[1]), now)));
         }
         AggregateWrites.appendEvents(entityManager, Session.class, events);

@@ -99,16 +99,19 @@ public class UserPersistenceAdapter implements UserRepository {
     private final UserJpaRepository repository;
     private final UserJpaMapper mapper;
     private final UserProfileJpaMapper profileMapper;
+    private final SessionPrincipalCacheAdapter principals;
 
     UserPersistenceAdapter(
             EntityManager entityManager,
             UserJpaRepository repository,
             UserJpaMapper mapper,
-            UserProfileJpaMapper profileMapper) {
+            UserProfileJpaMapper profileMapper,
+            SessionPrincipalCacheAdapter principals) {
         this.entityManager = entityManager;
         this.repository = repository;
         this.mapper = mapper;
         this.profileMapper = profileMapper;
+        this.principals = principals;
     }
 
     @Override
@@ -173,7 +176,12 @@ public class UserPersistenceAdapter implements UserRepository {
                 user.version(),
                 "user",
                 user.id(),
-                entity -> mapper.copyChanges(user, entity),
+                entity -> {
+                    if (entity.getRole() != user.role() || entity.getStatus() != user.status()) {
+                        principals.userChanged(user.id().value());
+                    }
+                    mapper.copyChanges(user, entity);
+                },
                 e -> translate(e, user.id())));
     }
 
@@ -223,6 +231,7 @@ public class UserPersistenceAdapter implements UserRepository {
         if (entity.getVersion() != user.version()) {
             throw new StaleVersionException("user", id, user.version(), entity.getVersion());
         }
+        principals.userChanged(id.value());
         AggregateWrites.delete(entityManager, user, entity, "user", id, e -> {
             if (PersistenceErrors.isForeignKeyViolation(e)) {
                 return new ConflictException(
@@ -399,6 +408,7 @@ public class UserPersistenceAdapter implements UserRepository {
         Map<UUID, List<DomainEvent>> events = new LinkedHashMap<>();
         for (Object[] row : changed) {
             UUID id = (UUID) row[0];
+            principals.userChanged(id);
             events.put(
                     id,
                     change.eventsFor(

@@ -90,6 +90,30 @@ public final class VersionedCache<K, V> {
         return loaded.value();
     }
 
+    /**
+     * The cached value of {@code key} without loading it: empty when absent, or while invalidations cannot be
+     * received. For callers that must not touch the database on a hit (authentication); a hit counts as one.
+     */
+    public Optional<V> peek(K key) {
+        if (!invalidations.listening()) {
+            return Optional.empty();
+        }
+        Entry<V> entry = entries.getIfPresent(key.toString());
+        if (entry == null) {
+            return Optional.empty();
+        }
+        hits.incrementAndGet();
+        return Optional.of(entry.value());
+    }
+
+    /**
+     * Drops this instance's entry of {@code key} and nothing else (no announcement): for a change the cached value
+     * does not carry and other instances need not hear of (a hint such as last-seen), so the next read reloads it.
+     */
+    public void forget(K key) {
+        entries.invalidate(key.toString());
+    }
+
     private void fill(String key, V value, long version, long startedIn, boolean listeningAtStart) {
         Long floor = floors.getIfPresent(key);
         if (pending.getIfPresent(key) != null
@@ -122,6 +146,17 @@ public final class VersionedCache<K, V> {
         pending.asMap().merge(k, newVersion, Math::max);
         entries.asMap().computeIfPresent(k, (key2, entry) -> entry.version() >= newVersion ? entry : null);
         invalidations.publish(entityManager, name, k, newVersion);
+    }
+
+    /**
+     * For a change that a database trigger announces itself (so nothing is published here): this instance drops the
+     * entry at once, inside the changing transaction, and refuses fills of the key until an announcement of at least
+     * {@code newVersion} arrives (or for a while, if the transaction rolls back).
+     */
+    public void invalidateLocally(K key, long newVersion) {
+        String k = key.toString();
+        pending.asMap().merge(k, newVersion, Math::max);
+        entries.asMap().computeIfPresent(k, (key2, entry) -> entry.version() >= newVersion ? entry : null);
     }
 
     /** A notification from some instance's commit (or this instance's own write, seen first by {@link #invalidate}). */
