@@ -2,6 +2,7 @@ package io.strata.bench.baseline;
 
 import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -31,20 +32,30 @@ final class Jdbc {
         this.pool = pool;
     }
 
-    <T> T transaction(Work<T> work) {
-        return run(false, work);
+    /** Strata's row-level security settings, sent with the transaction's BEGIN as Strata sends them. */
+    private static final String SET_ACTING =
+            "SELECT set_config('strata.role', ?, true), set_config('strata.user_id', ?, true)";
+
+    /** A transaction as {@code role} / {@code userId} ({@code ""} for none), like Strata's acting user. */
+    <T> T transaction(String role, String userId, Work<T> work) {
+        return run(false, role, userId, work);
     }
 
-    <T> T readOnly(Work<T> work) {
-        return run(true, work);
+    <T> T readOnly(String role, String userId, Work<T> work) {
+        return run(true, role, userId, work);
     }
 
-    private <T> T run(boolean readOnly, Work<T> work) {
+    private <T> T run(boolean readOnly, String role, String userId, Work<T> work) {
         try (Connection connection = pool.getConnection()) {
             // the pool hands out autocommit connections (Hikari validates idle ones with SELECT 1 outside any
             // transaction, as Strata's pool does) and restores autocommit when the connection comes back
-            connection.setAutoCommit(false);
             connection.setReadOnly(readOnly);   // the pool resets it when the connection comes back
+            connection.setAutoCommit(false);
+            try (PreparedStatement acting = connection.prepareStatement(SET_ACTING)) {
+                acting.setString(1, role);
+                acting.setString(2, userId);
+                acting.execute();
+            }
             try {
                 T result = work.run(connection);
                 connection.commit();

@@ -58,7 +58,7 @@ public final class ProjectController {
     @Get("/{id}")
     public HttpResponse<Json.Project> get(@RequestAttribute(BearerAuthentication.CALLER) Caller caller, String id) {
         UUID projectId = Ids.parse("id", id);
-        ProjectRow project = jdbc.readOnly(connection ->
+        ProjectRow project = jdbc.readOnly(caller.role(), caller.userId().toString(), connection ->
                 visible(caller, ProjectRows.findWithMembers(connection, projectId), projectId));
         return ok(project);
     }
@@ -71,7 +71,7 @@ public final class ProjectController {
         UUID projectId = Ids.parse("id", id);
         long expected = ETags.requireIfMatch(ifMatch);
         DetailsPatch patch = DetailsPatch.of(body);
-        ProjectRow updated = jdbc.transaction(connection -> {
+        ProjectRow updated = jdbc.transaction(caller.role(), caller.userId().toString(), connection -> {
             ProjectRow project = visible(caller, ProjectRows.findWithMembers(connection, projectId), projectId);
             boolean manager = caller.isAdmin() || project.ownerId().equals(caller.userId())
                     || caller.role().equals("MANAGER") && project.isMember(caller.userId());
@@ -103,7 +103,7 @@ public final class ProjectController {
             throw ApiProblem.validation("dependsOn", "the baseline adds tasks without dependencies");
         }
 
-        Json.Task task = jdbc.transaction(connection -> {
+        Json.Task task = jdbc.transaction(caller.role(), caller.userId().toString(), connection -> {
             ProjectRow project = visible(caller, ProjectRows.lock(connection, projectId), projectId);
             if (caller.role().equals("GUEST")) {
                 throw ApiProblem.forbidden("GUEST users can only read projects and tasks");
@@ -121,6 +121,7 @@ public final class ProjectController {
                     assigneeId, estimatedHours, BigDecimal.ZERO.setScale(2), body.dueDate(), tags, List.of(), null, 0,
                     now, now);
             ProjectRows.insertTask(connection, created);
+            ProjectRows.appendTaskCreated(connection, created);
             Tally tally = ProjectRows.tallyTasks(connection, projectId);
             int completion = tally.completionPercent();
             if (tally.total() != project.taskCount() || completion != project.completion()) {

@@ -130,6 +130,53 @@ final class ProjectRows {
         return Optional.of(project);
     }
 
+    /** Strata's outbox append (AggregateWrites), one event: the same statement with one-element arrays. */
+    private static final String APPEND_EVENT = """
+            INSERT INTO events (event_id, aggregate_type, aggregate_id, sequence, event_type, payload, occurred_at)
+            SELECT e.event_id, e.aggregate_type, e.aggregate_id, 0 + e.ordinal, e.event_type,
+                   cast(e.payload AS jsonb), e.occurred_at
+            FROM unnest(cast(? AS uuid[]), cast(? AS text[]), cast(? AS uuid[]),
+                        cast(? AS integer[]), cast(? AS text[]), cast(? AS text[]),
+                        cast(cast(? AS text[]) AS timestamptz[]))
+                 WITH ORDINALITY AS e(event_id, aggregate_type, aggregate_id, ordinal, event_type, payload,
+                                      occurred_at, n)
+            ORDER BY e.n""";
+
+    /** The {@code workspace.TaskCreated} Strata appends with a new task (sequence 1 of the task's stream). */
+    static void appendTaskCreated(Connection connection, Json.Task task) throws SQLException {
+        String payload = "{\"taskId\":\"" + task.id() + "\",\"projectId\":\"" + task.projectId() + "\",\"title\":"
+                + jsonString(task.title()) + ",\"assigneeId\":"
+                + (task.assigneeId() == null ? "null" : "\"" + task.assigneeId() + "\"") + "}";
+        try (PreparedStatement insert = connection.prepareStatement(APPEND_EVENT)) {
+            insert.setArray(1, connection.createArrayOf("uuid", new Object[] {UUID.randomUUID()}));
+            insert.setArray(2, connection.createArrayOf("text", new Object[] {"workspace.Task"}));
+            insert.setArray(3, connection.createArrayOf("uuid", new Object[] {task.id()}));
+            insert.setArray(4, connection.createArrayOf("integer", new Object[] {1}));
+            insert.setArray(5, connection.createArrayOf("text", new Object[] {"workspace.TaskCreated"}));
+            insert.setArray(6, connection.createArrayOf("text", new Object[] {payload}));
+            insert.setArray(7, connection.createArrayOf("text", new Object[] {task.createdAt().toString()}));
+            insert.executeUpdate();
+        }
+    }
+
+    private static String jsonString(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
     static void insertTask(Connection connection, Json.Task task) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_TASK)) {
             insert.setBigDecimal(1, task.actualHours());

@@ -68,7 +68,7 @@ public final class UserController {
         if (!caller.userId().equals(userId) && !caller.canReadOthers()) {
             throw ApiProblem.notFound("User", userId);
         }
-        Json.User user = jdbc.readOnly(connection -> findById(connection, userId))
+        Json.User user = jdbc.readOnly(caller.role(), caller.userId().toString(), connection -> findById(connection, userId))
                 .orElseThrow(() -> ApiProblem.notFound("User", userId));
         return HttpResponse.ok(user).header(HttpHeaders.ETAG, ETags.of(user.version()));
     }
@@ -96,7 +96,7 @@ public final class UserController {
             throw ApiProblem.forbidden("only a MANAGER or ADMIN may list users");
         }
 
-        List<Json.User> rows = jdbc.readOnly(connection -> page(connection, role, after, limit + 1));
+        List<Json.User> rows = jdbc.readOnly(caller.role(), caller.userId().toString(), connection -> page(connection, role, after, limit + 1));
         boolean more = rows.size() > limit;
         List<Json.User> items = more ? rows.subList(0, limit) : rows;
         Json.User last = items.isEmpty() ? null : items.get(items.size() - 1);
