@@ -13,7 +13,14 @@ import io.strata.bench.peer.security.CurrentUser;
 import io.strata.bench.peer.service.dto.NewTaskDTO;
 import io.strata.bench.peer.service.dto.TaskDTO;
 import io.strata.bench.peer.web.rest.errors.Problems;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.strata.bench.peer.domain.OutboxEvent;
+import io.strata.bench.peer.repository.OutboxEventRepository;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -31,11 +38,16 @@ public class TaskService {
     private final ProjectRepository projectRepository;
     private final TaskRepository taskRepository;
     private final UserRepository userRepository;
+    private final OutboxEventRepository outbox;
+    private final ObjectMapper objectMapper;
 
-    public TaskService(ProjectRepository projectRepository, TaskRepository taskRepository, UserRepository userRepository) {
+    public TaskService(ProjectRepository projectRepository, TaskRepository taskRepository, UserRepository userRepository,
+                       OutboxEventRepository outbox, ObjectMapper objectMapper) {
         this.projectRepository = projectRepository;
         this.taskRepository = taskRepository;
         this.userRepository = userRepository;
+        this.outbox = outbox;
+        this.objectMapper = objectMapper;
     }
 
     public TaskDTO addTask(UUID projectId, NewTaskDTO request, CurrentUser caller) {
@@ -62,9 +74,24 @@ public class TaskService {
         task.setDueDate(request.dueDate());
         task.setTags(request.tags() == null ? List.of() : List.copyOf(new TreeSet<>(request.tags().stream().map(String::strip).toList())));
         task = taskRepository.save(task);
+        outbox.save(taskCreated(task, projectId, request.assigneeId()));
 
         TaskTally tally = taskRepository.tally(projectId, TaskStatus.DONE, TaskStatus.CANCELLED);
         project.updateTaskCounters(tally.total(), tally.done(), tally.cancelled());
         return TaskDTO.from(task);
+    }
+
+    private OutboxEvent taskCreated(Task task, UUID projectId, UUID assigneeId) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("taskId", task.getId());
+        payload.put("projectId", projectId);
+        payload.put("title", task.getTitle());
+        payload.put("assigneeId", assigneeId);
+        try {
+            return new OutboxEvent("workspace.Task", task.getId(), 1, "workspace.TaskCreated",
+                    objectMapper.writeValueAsString(payload), Instant.now());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
