@@ -1,0 +1,111 @@
+-- messaging: row-level security (the pattern and the settings: V60__platform_row_level_security.sql). The rules are
+-- those of ChatAccess and MailAccess: chat is for a room's members, mail for its participants, ADMINs included (no
+-- override); SYSTEM (jobs, db commands) sees and changes everything.
+
+-- Whether member is in the room: read as SYSTEM, so that the members' own policy can show a member the others of
+-- their rooms without reading chat_room_members under that policy (PostgreSQL refuses the recursion). FORCE binds
+-- the tables' owner too, so SECURITY DEFINER would not lift the policy; the SET clause does, for this query only.
+CREATE FUNCTION chat_room_has_member(room uuid, member uuid) RETURNS boolean
+    LANGUAGE sql STABLE SET search_path FROM CURRENT SET strata.role = 'SYSTEM' AS $$
+    SELECT EXISTS (SELECT 1 FROM chat_room_members WHERE room_id = room AND user_id = member)
+$$;
+
+-- chat_rooms: read by anyone signed in, since a room's id is its invitation (JoinChatRoomService finds the room
+-- for a user who is not yet a member); written by its members (a post numbers its change on the room's row) and by
+-- a user joining (the room's version moves before the joiner's member row is written); created by its creator.
+-- Its messages and members are what membership guards.
+ALTER TABLE chat_rooms ENABLE ROW LEVEL SECURITY;
+ALTER TABLE chat_rooms FORCE ROW LEVEL SECURITY;
+CREATE POLICY chat_rooms_read ON chat_rooms FOR SELECT
+    USING ((SELECT current_setting('strata.role', true)) <> '');
+CREATE POLICY chat_rooms_join ON chat_rooms FOR UPDATE
+    USING ((SELECT current_setting('strata.role', true)) <> '');
+CREATE POLICY chat_rooms_create ON chat_rooms FOR INSERT
+    WITH CHECK ((SELECT current_setting('strata.role', true)) = 'SYSTEM'
+                OR creator_id = (SELECT nullif(current_setting('strata.user_id', true), '')::uuid));
+CREATE POLICY chat_rooms_system ON chat_rooms FOR DELETE
+    USING ((SELECT current_setting('strata.role', true)) = 'SYSTEM');
+
+-- chat_room_members: the membership source the other chat policies read. A member reads the members of their
+-- rooms; a user writes only their own row (join, leave).
+ALTER TABLE chat_room_members ENABLE ROW LEVEL SECURITY;
+ALTER TABLE chat_room_members FORCE ROW LEVEL SECURITY;
+CREATE POLICY chat_room_members_read ON chat_room_members FOR SELECT
+    USING ((SELECT current_setting('strata.role', true)) = 'SYSTEM'
+           OR user_id = (SELECT nullif(current_setting('strata.user_id', true), '')::uuid)
+           OR chat_room_has_member(room_id, (SELECT nullif(current_setting('strata.user_id', true), '')::uuid)));
+CREATE POLICY chat_room_members_join ON chat_room_members FOR INSERT
+    WITH CHECK ((SELECT current_setting('strata.role', true)) = 'SYSTEM'
+                OR user_id = (SELECT nullif(current_setting('strata.user_id', true), '')::uuid));
+CREATE POLICY chat_room_members_leave ON chat_room_members FOR DELETE
+    USING ((SELECT current_setting('strata.role', true)) = 'SYSTEM'
+           OR user_id = (SELECT nullif(current_setting('strata.user_id', true), '')::uuid));
+
+-- chat_messages: read by the room's members; posted by a member as its sender; edited by its sender and deleted
+-- (content cleared) by its sender or the room's creator, while a member.
+ALTER TABLE chat_messages ENABLE ROW LEVEL SECURITY;
+ALTER TABLE chat_messages FORCE ROW LEVEL SECURITY;
+CREATE POLICY chat_messages_members ON chat_messages FOR SELECT
+    USING ((SELECT current_setting('strata.role', true)) = 'SYSTEM'
+           OR EXISTS (SELECT 1 FROM chat_room_members m
+                      WHERE m.room_id = chat_messages.room_id
+                        AND m.user_id = (SELECT nullif(current_setting('strata.user_id', true), '')::uuid)));
+CREATE POLICY chat_messages_post ON chat_messages FOR INSERT
+    WITH CHECK ((SELECT current_setting('strata.role', true)) = 'SYSTEM'
+                OR (sender_id = (SELECT nullif(current_setting('strata.user_id', true), '')::uuid)
+                    AND EXISTS (SELECT 1 FROM chat_room_members m
+                                WHERE m.room_id = chat_messages.room_id
+                                  AND m.user_id = sender_id)));
+CREATE POLICY chat_messages_change ON chat_messages FOR UPDATE
+    USING ((SELECT current_setting('strata.role', true)) = 'SYSTEM'
+           OR (EXISTS (SELECT 1 FROM chat_room_members m
+                       WHERE m.room_id = chat_messages.room_id
+                         AND m.user_id = (SELECT nullif(current_setting('strata.user_id', true), '')::uuid))
+               AND (sender_id = (SELECT nullif(current_setting('strata.user_id', true), '')::uuid)
+                    OR EXISTS (SELECT 1 FROM chat_rooms r
+                               WHERE r.id = chat_messages.room_id
+                                 AND r.creator_id = (SELECT nullif(current_setting('strata.user_id', true), '')::uuid)))));
+CREATE POLICY chat_messages_system ON chat_messages FOR DELETE
+    USING ((SELECT current_setting('strata.role', true)) = 'SYSTEM');
+
+-- chat_message_edits: those of readable messages (the messages' policy applies inside); written with the
+-- message's change, by those who may change it.
+ALTER TABLE chat_message_edits ENABLE ROW LEVEL SECURITY;
+ALTER TABLE chat_message_edits FORCE ROW LEVEL SECURITY;
+CREATE POLICY chat_message_edits_members ON chat_message_edits FOR SELECT
+    USING ((SELECT current_setting('strata.role', true)) = 'SYSTEM'
+           OR EXISTS (SELECT 1 FROM chat_messages msg WHERE msg.id = chat_message_edits.message_id));
+CREATE POLICY chat_message_edits_change ON chat_message_edits
+    USING ((SELECT current_setting('strata.role', true)) = 'SYSTEM'
+           OR EXISTS (SELECT 1 FROM chat_messages msg
+                      WHERE msg.id = chat_message_edits.message_id
+                        AND (msg.sender_id = (SELECT nullif(current_setting('strata.user_id', true), '')::uuid)
+                             OR EXISTS (SELECT 1 FROM chat_rooms r
+                                        WHERE r.id = msg.room_id
+                                          AND r.creator_id = (SELECT nullif(current_setting('strata.user_id', true), '')::uuid)))));
+
+-- emails: read by the sender and by every user who has a copy (a mailbox entry of theirs); written by the sender
+-- only (drafts). bcc_addresses never leave the sender's use cases (Email.seenBy: a column rule, not a row rule).
+ALTER TABLE emails ENABLE ROW LEVEL SECURITY;
+ALTER TABLE emails FORCE ROW LEVEL SECURITY;
+CREATE POLICY emails_participants ON emails FOR SELECT
+    USING ((SELECT current_setting('strata.role', true)) = 'SYSTEM'
+           OR sender_id = (SELECT nullif(current_setting('strata.user_id', true), '')::uuid)
+           OR EXISTS (SELECT 1 FROM mailbox_entries m
+                      WHERE m.email_id = emails.id
+                        AND m.user_id = (SELECT nullif(current_setting('strata.user_id', true), '')::uuid)));
+CREATE POLICY emails_sender ON emails
+    USING ((SELECT current_setting('strata.role', true)) = 'SYSTEM'
+           OR sender_id = (SELECT nullif(current_setting('strata.user_id', true), '')::uuid));
+
+-- mailbox_entries: the membership source the emails' policy reads (so its read rule must not read emails): a
+-- user's own copies. Sending inserts the recipients' copies: an INSERT is also allowed for the sender of the e-mail.
+ALTER TABLE mailbox_entries ENABLE ROW LEVEL SECURITY;
+ALTER TABLE mailbox_entries FORCE ROW LEVEL SECURITY;
+CREATE POLICY mailbox_entries_own ON mailbox_entries
+    USING ((SELECT current_setting('strata.role', true)) = 'SYSTEM'
+           OR user_id = (SELECT nullif(current_setting('strata.user_id', true), '')::uuid));
+CREATE POLICY mailbox_entries_delivery ON mailbox_entries FOR INSERT
+    WITH CHECK (EXISTS (SELECT 1 FROM emails e
+                        WHERE e.id = mailbox_entries.email_id
+                          AND e.sender_id = (SELECT nullif(current_setting('strata.user_id', true), '')::uuid)));
