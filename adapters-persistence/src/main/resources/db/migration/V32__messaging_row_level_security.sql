@@ -98,14 +98,19 @@ CREATE POLICY emails_sender ON emails
     USING ((SELECT current_setting('strata.role', true)) = 'SYSTEM'
            OR sender_id = (SELECT nullif(current_setting('strata.user_id', true), '')::uuid));
 
--- mailbox_entries: the membership source the emails' policy reads (so its read rule must not read emails): a
--- user's own copies. Sending inserts the recipients' copies: an INSERT is also allowed for the sender of the e-mail.
+-- Whether sender sent the e-mail: read as SYSTEM, so that the mailbox entries' policy can ask it without reading
+-- emails under its policy (which reads mailbox_entries: PostgreSQL refuses that recursion).
+CREATE FUNCTION email_sent_by(email uuid, sender uuid) RETURNS boolean
+    LANGUAGE sql STABLE SET search_path FROM CURRENT SET strata.role = 'SYSTEM' AS $$
+    SELECT EXISTS (SELECT 1 FROM emails WHERE id = email AND sender_id = sender)
+$$;
+
+-- mailbox_entries: the membership source the emails' policy reads: a user's own copies. Sending inserts the
+-- recipients' copies: an INSERT is also allowed for the sender of the e-mail.
 ALTER TABLE mailbox_entries ENABLE ROW LEVEL SECURITY;
 ALTER TABLE mailbox_entries FORCE ROW LEVEL SECURITY;
 CREATE POLICY mailbox_entries_own ON mailbox_entries
     USING ((SELECT current_setting('strata.role', true)) = 'SYSTEM'
            OR user_id = (SELECT nullif(current_setting('strata.user_id', true), '')::uuid));
 CREATE POLICY mailbox_entries_delivery ON mailbox_entries FOR INSERT
-    WITH CHECK (EXISTS (SELECT 1 FROM emails e
-                        WHERE e.id = mailbox_entries.email_id
-                          AND e.sender_id = (SELECT nullif(current_setting('strata.user_id', true), '')::uuid)));
+    WITH CHECK (email_sent_by(email_id, (SELECT nullif(current_setting('strata.user_id', true), '')::uuid)));

@@ -5,6 +5,7 @@ DROP POLICY IF EXISTS mailbox_entries_delivery ON mailbox_entries;
 DROP POLICY IF EXISTS mailbox_entries_own ON mailbox_entries;
 ALTER TABLE mailbox_entries NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE mailbox_entries DISABLE ROW LEVEL SECURITY;
+DROP FUNCTION IF EXISTS email_sent_by(uuid, uuid);
 DROP POLICY IF EXISTS emails_sender ON emails;
 DROP POLICY IF EXISTS emails_participants ON emails;
 ALTER TABLE emails NO FORCE ROW LEVEL SECURITY;
