@@ -105,12 +105,19 @@ CREATE FUNCTION email_sent_by(email uuid, sender uuid) RETURNS boolean
     SELECT EXISTS (SELECT 1 FROM emails WHERE id = email AND sender_id = sender)
 $$;
 
--- mailbox_entries: the membership source the emails' policy reads: a user's own copies. Sending inserts the
--- recipients' copies: an INSERT is also allowed for the sender of the e-mail.
+-- mailbox_entries: the membership source the emails' policy reads: a user reads, marks, moves and removes their own
+-- copies. Copies are inserted by the e-mail's sender only (their own copy, and the recipients' when sending).
 ALTER TABLE mailbox_entries ENABLE ROW LEVEL SECURITY;
 ALTER TABLE mailbox_entries FORCE ROW LEVEL SECURITY;
-CREATE POLICY mailbox_entries_own ON mailbox_entries
+CREATE POLICY mailbox_entries_own ON mailbox_entries FOR SELECT
+    USING ((SELECT current_setting('strata.role', true)) = 'SYSTEM'
+           OR user_id = (SELECT nullif(current_setting('strata.user_id', true), '')::uuid));
+CREATE POLICY mailbox_entries_own_change ON mailbox_entries FOR UPDATE
+    USING ((SELECT current_setting('strata.role', true)) = 'SYSTEM'
+           OR user_id = (SELECT nullif(current_setting('strata.user_id', true), '')::uuid));
+CREATE POLICY mailbox_entries_own_removal ON mailbox_entries FOR DELETE
     USING ((SELECT current_setting('strata.role', true)) = 'SYSTEM'
            OR user_id = (SELECT nullif(current_setting('strata.user_id', true), '')::uuid));
 CREATE POLICY mailbox_entries_delivery ON mailbox_entries FOR INSERT
-    WITH CHECK (email_sent_by(email_id, (SELECT nullif(current_setting('strata.user_id', true), '')::uuid)));
+    WITH CHECK ((SELECT current_setting('strata.role', true)) = 'SYSTEM'
+                OR email_sent_by(email_id, (SELECT nullif(current_setting('strata.user_id', true), '')::uuid)));

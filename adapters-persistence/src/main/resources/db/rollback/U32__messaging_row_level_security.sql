@@ -2,6 +2,8 @@
 -- reverse order. Also forgets the migration in Flyway's history so that `migrate` applies it again.
 
 DROP POLICY IF EXISTS mailbox_entries_delivery ON mailbox_entries;
+DROP POLICY IF EXISTS mailbox_entries_own_removal ON mailbox_entries;
+DROP POLICY IF EXISTS mailbox_entries_own_change ON mailbox_entries;
 DROP POLICY IF EXISTS mailbox_entries_own ON mailbox_entries;
 ALTER TABLE mailbox_entries NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE mailbox_entries DISABLE ROW LEVEL SECURITY;
