@@ -11,9 +11,10 @@ CREATE FUNCTION chat_room_has_member(room uuid, member uuid) RETURNS boolean
 $$;
 
 -- chat_rooms: read by anyone signed in, since a room's id is its invitation (JoinChatRoomService finds the room
--- for a user who is not yet a member); written by its members (a post numbers its change on the room's row) and by
--- a user joining (the room's version moves before the joiner's member row is written); created by its creator.
--- Its messages and members are what membership guards.
+-- for a user who is not yet a member); updated by anyone signed in, since a join moves the room's version before the
+-- joiner's member row is written, but only in its counters (version, updated_at, last_change: a trigger refuses a
+-- change of name or creator, which no use case makes); created by its creator. Its messages and members are what
+-- membership guards.
 ALTER TABLE chat_rooms ENABLE ROW LEVEL SECURITY;
 ALTER TABLE chat_rooms FORCE ROW LEVEL SECURITY;
 CREATE POLICY chat_rooms_read ON chat_rooms FOR SELECT
@@ -25,6 +26,18 @@ CREATE POLICY chat_rooms_create ON chat_rooms FOR INSERT
                 OR creator_id = (SELECT nullif(current_setting('strata.user_id', true), '')::uuid));
 CREATE POLICY chat_rooms_system ON chat_rooms FOR DELETE
     USING ((SELECT current_setting('strata.role', true)) = 'SYSTEM');
+CREATE FUNCTION chat_rooms_fixed_columns() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF (NEW.id, NEW.name, NEW.creator_id, NEW.created_at)
+           IS DISTINCT FROM (OLD.id, OLD.name, OLD.creator_id, OLD.created_at)
+       AND current_setting('strata.role', true) IS DISTINCT FROM 'SYSTEM' THEN
+        RAISE EXCEPTION 'a chat room''s name and creator do not change' USING ERRCODE = '42501';
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER chat_rooms_fixed_columns BEFORE UPDATE ON chat_rooms
+    FOR EACH ROW EXECUTE FUNCTION chat_rooms_fixed_columns();
 
 -- chat_room_members: the membership source the other chat policies read. A member reads the members of their
 -- rooms; a user writes only their own row (join, leave).

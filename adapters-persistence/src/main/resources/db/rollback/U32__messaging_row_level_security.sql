@@ -27,6 +27,8 @@ DROP POLICY IF EXISTS chat_room_members_join ON chat_room_members;
 DROP POLICY IF EXISTS chat_room_members_read ON chat_room_members;
 ALTER TABLE chat_room_members NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE chat_room_members DISABLE ROW LEVEL SECURITY;
+DROP TRIGGER IF EXISTS chat_rooms_fixed_columns ON chat_rooms;
+DROP FUNCTION IF EXISTS chat_rooms_fixed_columns();
 DROP POLICY IF EXISTS chat_rooms_system ON chat_rooms;
 DROP POLICY IF EXISTS chat_rooms_create ON chat_rooms;
 DROP POLICY IF EXISTS chat_rooms_join ON chat_rooms;

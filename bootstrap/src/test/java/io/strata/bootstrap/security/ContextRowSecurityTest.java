@@ -320,6 +320,16 @@ class ContextRowSecurityTest extends IntegrationTest {
                     .isZero();
             assertThat(update(app, "DELETE FROM chat_rooms WHERE id = ?::uuid", room))
                     .isZero();
+            // ... and B may move its counters, as joining does, but not its name or creator
+            assertThatThrownBy(() -> update(app, "UPDATE chat_rooms SET name = 'taken' WHERE id = ?::uuid", room))
+                    .hasMessageContaining("do not change");
+            app.rollback();
+            RowSecurity.apply(app, acting("USER", b));
+            assertThatThrownBy(() ->
+                            update(app, "UPDATE chat_rooms SET creator_id = '" + b.id() + "' WHERE id = ?::uuid", room))
+                    .hasMessageContaining("do not change");
+            app.rollback();
+            RowSecurity.apply(app, acting("USER", b));
             assertThatThrownBy(() -> update(
                             app,
                             "INSERT INTO chat_rooms (id, name, creator_id, created_at, updated_at) "
