@@ -31,8 +31,11 @@ public class StoredFilePersistenceAdapter implements StoredFileRepository {
             .text((cb, root, q) -> cb.like(root.<String>get("searchText"), LikePatterns.containsPattern(q), '\\'))
             .build();
 
-    private static final String COUNT_DOWNLOAD =
-            "UPDATE content_files SET download_count = download_count + 1 WHERE id = :id";
+    /**
+     * Through a function that counts as SYSTEM: a PUBLIC file's reader may not write its owner's row (row-level
+     * security, V26__content_row_level_security.sql), and the count is all they change.
+     */
+    private static final String COUNT_DOWNLOAD = "SELECT content_files_count_download(:id)";
 
     private final EntityManager entityManager;
     private final StoredFileJpaMapper mapper;
@@ -81,9 +84,9 @@ public class StoredFilePersistenceAdapter implements StoredFileRepository {
     @Override
     public void countDownload(StoredFileId id) {
         entityManager
-                .createNativeQuery(COUNT_DOWNLOAD)
+                .createNativeQuery(COUNT_DOWNLOAD, Integer.class)
                 .setParameter("id", id.value())
-                .executeUpdate();
+                .getSingleResult();
     }
 
     @Override

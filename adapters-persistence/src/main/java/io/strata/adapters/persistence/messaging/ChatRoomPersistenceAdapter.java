@@ -74,9 +74,13 @@ public class ChatRoomPersistenceAdapter implements ChatRoomRepository {
         return room;
     }
 
+    /**
+     * Joining and leaving. A joiner read the room before their member row existed, when row-level security showed
+     * them none of its members (V32__messaging_row_level_security.sql): the members are read again once written.
+     */
     @Override
     public ChatRoom save(ChatRoom room) {
-        return mapper.toDomain(AggregateWrites.saveChanges(
+        ChatRoomJpaEntity saved = AggregateWrites.saveChanges(
                 entityManager,
                 room,
                 ChatRoomJpaEntity.class,
@@ -85,7 +89,9 @@ public class ChatRoomPersistenceAdapter implements ChatRoomRepository {
                 "ChatRoom",
                 room.id(),
                 entity -> mapper.copyChanges(room, entity),
-                ChatRoomPersistenceAdapter::translate));
+                ChatRoomPersistenceAdapter::translate);
+        entityManager.refresh(saved);
+        return mapper.toDomain(saved);
     }
 
     @Override

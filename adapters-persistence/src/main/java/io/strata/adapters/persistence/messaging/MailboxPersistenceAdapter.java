@@ -51,13 +51,18 @@ public class MailboxPersistenceAdapter implements Mailboxes {
     private static final String ENTRY =
             "SELECT " + ENTRY_COLUMNS + " FROM mailbox_entries m WHERE m.user_id = :user AND m.email_id = :email";
 
-    /** The e-mail's thread is copied from its row; a user who has a copy keeps it as it is. */
+    /**
+     * The e-mail's thread is copied from its row; a user who has a copy keeps it as it is. The sender inserts the
+     * recipients' copies: ON CONFLICT names no columns (the primary key is the only unique one), since naming them
+     * would make PostgreSQL check the new rows against the read policy too, which shows a user only their own copies
+     * (row-level security, V32__messaging_row_level_security.sql).
+     */
     private static final String DELIVER = """
             INSERT INTO mailbox_entries (user_id, email_id, folder, seen, flagged, received_at, thread_id)
             SELECT u, e.id, :folder, :seen, false, :at, e.thread_id
             FROM emails e CROSS JOIN unnest(cast(:users AS uuid[])) AS u
             WHERE e.id = :email
-            ON CONFLICT (user_id, email_id) DO NOTHING""";
+            ON CONFLICT DO NOTHING""";
 
     private static final String FILE_SENT = """
             UPDATE mailbox_entries SET folder = 'SENT', seen = true, received_at = :at
