@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The outbox as seen by the relay: each sink's queue of events to deliver. Every method is its own short
- * transaction; nothing is held while a sink is called.
+ * The outbox as seen by the relay: each sink's queue of events to deliver. Every method runs in its caller's
+ * transaction ({@link RelaySteps} keeps them short: nothing is held while a sink is called).
  */
 @OutboundPort
 public interface DeliveryQueue {

@@ -3,7 +3,6 @@ package io.strata.application.events;
 import io.strata.domain.events.Delivery;
 import io.strata.domain.events.DeliveryAttempt;
 import io.strata.domain.events.EventSink;
-import io.strata.domain.events.EventSinkRepository;
 import io.strata.domain.events.SinkKind;
 import io.strata.domain.shared.model.Clock;
 import jakarta.inject.Singleton;
@@ -26,20 +25,13 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 @Singleton
 public class RelayEventsService implements RelayEventsUseCase {
-    private final EventSinkRepository sinks;
-    private final DeliveryQueue queue;
+    private final RelaySteps steps;
     private final Map<SinkKind, SinkTransport> transports = new EnumMap<>(SinkKind.class);
     private final RelayPolicy policy;
     private final Clock clock;
 
-    public RelayEventsService(
-            EventSinkRepository sinks,
-            DeliveryQueue queue,
-            List<SinkTransport> transports,
-            RelayPolicy policy,
-            Clock clock) {
-        this.sinks = sinks;
-        this.queue = queue;
+    public RelayEventsService(RelaySteps steps, List<SinkTransport> transports, RelayPolicy policy, Clock clock) {
+        this.steps = steps;
         this.policy = policy;
         this.clock = clock;
         for (SinkTransport transport : transports) {
@@ -47,11 +39,12 @@ public class RelayEventsService implements RelayEventsUseCase {
         }
     }
 
+    /** Not one transaction: each step is its own ({@link RelaySteps}), and the sinks are called between them. */
     @Override
     public int runOnce() {
         int work = 0;
-        for (EventSink sink : sinks.all()) {
-            work += queue.enqueue(sink.id(), policy.batchSize());
+        for (EventSink sink : steps.sinks()) {
+            work += steps.enqueue(sink.id(), policy.batchSize());
             if (sink.enabled()) {
                 work += deliver(sink);
             }
@@ -64,34 +57,36 @@ public class RelayEventsService implements RelayEventsUseCase {
         if (transport == null) {
             return 0;
         }
-        List<Delivery> due = queue.lease(sink.id(), policy.batchSize(), policy.lease());
+        RelaySteps.Leased leased = steps.lease(sink.id(), policy.batchSize(), policy.lease(), clock.now());
+        List<Delivery> due = leased.due();
         if (due.isEmpty()) {
             return 0;
         }
-        List<String> secrets = sinks.secrets(sink.id(), clock.now());
         boolean anySuccess = false;
         Instant firstFailure = null;
         for (Delivery delivery : due) {
-            DeliveryAttempt attempt = transport.deliver(sink, secrets, delivery.event());
+            DeliveryAttempt attempt = transport.deliver(sink, leased.secrets(), delivery.event());
             if (attempt.succeeded()) {
-                queue.delivered(delivery, attempt);
+                steps.delivered(delivery, attempt);
                 anySuccess = true;
             } else {
-                queue.failed(delivery, attempt, attempt.at().plus(backoff(delivery.attempts() + 1)));
+                steps.failed(delivery, attempt, attempt.at().plus(backoff(delivery.attempts() + 1)));
                 if (firstFailure == null) {
                     firstFailure = attempt.at();
                 }
             }
         }
         if (anySuccess && sink.failingSince() != null) {
-            sinks.failingSince(sink.id(), null);
+            steps.health(sink.id(), null, null, clock.now());
         } else if (!anySuccess && firstFailure != null) {
             Instant since = sink.failingSince() != null ? sink.failingSince() : firstFailure;
-            if (sink.failingSince() == null) {
-                sinks.failingSince(sink.id(), since);
-            }
-            if (!since.plus(policy.disableAfter()).isAfter(clock.now())) {
-                sinks.changeEnabled(sink.id(), false, "failing since " + since + " without a success", clock.now());
+            boolean disable = !since.plus(policy.disableAfter()).isAfter(clock.now());
+            if (sink.failingSince() == null || disable) {
+                steps.health(
+                        sink.id(),
+                        since,
+                        disable ? "failing since " + since + " without a success" : null,
+                        clock.now());
             }
         }
         return due.size();

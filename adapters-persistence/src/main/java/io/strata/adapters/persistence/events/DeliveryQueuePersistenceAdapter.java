@@ -1,5 +1,7 @@
 package io.strata.adapters.persistence.events;
 
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
 import io.strata.application.events.DeliveryQueue;
 import io.strata.domain.events.Delivery;
 import io.strata.domain.events.DeliveryAttempt;
@@ -24,6 +26,7 @@ import java.util.UUID;
  * ({@code events}, V6).
  */
 @Singleton
+@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
 public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
     /**
      * One statement: lock the sink's cursor (a relay that finds it locked skips it: another one is copying), read the
@@ -84,7 +87,7 @@ public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
 
     @Override
     public int enqueue(SinkId sink, int limit) {
-        return jdbc.inTransaction(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement enqueue = c.prepareStatement(ENQUEUE)) {
                 enqueue.setObject(1, sink.value());
                 enqueue.setInt(2, limit);
@@ -98,7 +101,7 @@ public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
 
     @Override
     public List<Delivery> lease(SinkId sink, int limit, Duration lease) {
-        return jdbc.inTransaction(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement select = c.prepareStatement(LEASE)) {
                 select.setLong(1, lease.toMillis());
                 select.setObject(2, sink.value());
@@ -118,7 +121,7 @@ public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
 
     @Override
     public void delivered(Delivery delivery, DeliveryAttempt attempt) {
-        jdbc.inTransaction(c -> {
+        jdbc.run(c -> {
             try (PreparedStatement update = c.prepareStatement(
                     "UPDATE event_deliveries SET state = 'DELIVERED', attempts = attempts + 1, delivered_at = ?, "
                             + "lease_until = NULL, last_error = NULL WHERE sink_id = ? AND position = ?")) {
@@ -134,7 +137,7 @@ public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
 
     @Override
     public void failed(Delivery delivery, DeliveryAttempt attempt, Instant retryAt) {
-        jdbc.inTransaction(c -> {
+        jdbc.run(c -> {
             try (PreparedStatement update = c.prepareStatement(
                     "UPDATE event_deliveries SET attempts = attempts + 1, next_attempt_at = ?, lease_until = NULL, "
                             + "last_error = ? WHERE sink_id = ? AND position = ?")) {
@@ -170,7 +173,7 @@ public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
 
     @Override
     public int redeliver(SinkId sink, long fromPosition, long toPosition) {
-        return jdbc.inTransaction(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement upsert = c.prepareStatement("""
                     INSERT INTO event_deliveries (sink_id, position, aggregate_type, aggregate_id, sequence)
                     SELECT ?, e.position, e.aggregate_type, e.aggregate_id, e.sequence FROM events e
@@ -188,7 +191,7 @@ public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
 
     @Override
     public Optional<Long> positionOf(UUID eventId) {
-        return jdbc.inTransaction(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT position FROM events WHERE event_id = ?")) {
                 select.setObject(1, eventId);
                 try (ResultSet row = select.executeQuery()) {
@@ -200,7 +203,7 @@ public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
 
     @Override
     public List<SinkBacklog> backlog(Instant now) {
-        return jdbc.inTransaction(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement select = c.prepareStatement("""
                             SELECT s.id, s.name, s.kind, s.event_types, s.url, s.topic_prefix, s.username, s.timeout_ms,
                                    s.enabled, s.disabled_reason, s.failing_since, s.version, s.created_at, s.updated_at,
@@ -228,7 +231,7 @@ public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
 
     @Override
     public List<LoggedAttempt> attempts(SinkId sink, int limit) {
-        return jdbc.inTransaction(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement select = c.prepareStatement("""
                     SELECT a.position, e.event_id, a.attempted_at, a.succeeded, a.status_code, a.latency_ms, a.response
                     FROM event_delivery_attempts a JOIN events e ON e.position = a.position
