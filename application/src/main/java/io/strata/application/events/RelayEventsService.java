@@ -8,6 +8,7 @@ import io.strata.domain.shared.model.Clock;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,11 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 @Singleton
 public class RelayEventsService implements RelayEventsUseCase {
+    /** Outcomes recorded per transaction at most. */
+    static final int RECORD_BATCH = 100;
+    /** Outcomes waiting at most this long to be recorded. */
+    static final Duration RECORD_AFTER = Duration.ofSeconds(1);
+
     private final RelaySteps steps;
     private final Map<SinkKind, SinkTransport> transports = new EnumMap<>(SinkKind.class);
     private final RelayPolicy policy;
@@ -44,37 +50,48 @@ public class RelayEventsService implements RelayEventsUseCase {
     public int runOnce() {
         int work = 0;
         for (EventSink sink : steps.sinks()) {
-            work += steps.enqueue(sink.id(), policy.batchSize());
-            if (sink.enabled()) {
-                work += deliver(sink);
-            }
+            SinkTransport transport = transports.get(sink.kind());
+            RelaySteps.Round round = steps.next(
+                    sink, sink.enabled() && transport != null, policy.batchSize(), policy.lease(), clock.now());
+            work += round.read() + deliver(sink, transport, round);
         }
         return work;
     }
 
-    private int deliver(EventSink sink) {
-        SinkTransport transport = transports.get(sink.kind());
-        if (transport == null) {
-            return 0;
-        }
-        RelaySteps.Leased leased = steps.lease(sink.id(), policy.batchSize(), policy.lease(), clock.now());
-        List<Delivery> due = leased.due();
-        if (due.isEmpty()) {
+    /**
+     * Delivers the round's deliveries in order and records their outcomes in batches: one transaction per
+     * {@link #RECORD_BATCH} deliveries, or sooner when {@link #RECORD_AFTER} has passed (so a slow sink's successes
+     * are recorded long before its leases end). A relay that dies before recording leaves leases that end: those
+     * events are delivered again (at least once).
+     */
+    private int deliver(EventSink sink, SinkTransport transport, RelaySteps.Round round) {
+        if (round.due().isEmpty()) {
             return 0;
         }
         boolean anySuccess = false;
         Instant firstFailure = null;
-        for (Delivery delivery : due) {
-            DeliveryAttempt attempt = transport.deliver(sink, leased.secrets(), delivery.event());
+        List<DeliveryQueue.Outcome> outcomes = new ArrayList<>();
+        Instant recorded = clock.now();
+        for (Delivery delivery : round.due()) {
+            DeliveryAttempt attempt = transport.deliver(sink, round.secrets(), delivery.event());
             if (attempt.succeeded()) {
-                steps.delivered(delivery, attempt);
+                outcomes.add(new DeliveryQueue.Outcome(delivery, attempt, null));
                 anySuccess = true;
             } else {
-                steps.failed(delivery, attempt, attempt.at().plus(backoff(delivery.attempts() + 1)));
+                outcomes.add(new DeliveryQueue.Outcome(
+                        delivery, attempt, attempt.at().plus(backoff(delivery.attempts() + 1))));
                 if (firstFailure == null) {
                     firstFailure = attempt.at();
                 }
             }
+            if (outcomes.size() >= RECORD_BATCH || !recorded.plus(RECORD_AFTER).isAfter(clock.now())) {
+                steps.record(sink.id(), outcomes);
+                outcomes = new ArrayList<>();
+                recorded = clock.now();
+            }
+        }
+        if (!outcomes.isEmpty()) {
+            steps.record(sink.id(), outcomes);
         }
         if (anySuccess && sink.failingSince() != null) {
             steps.health(sink.id(), null, null, clock.now());
@@ -89,7 +106,7 @@ public class RelayEventsService implements RelayEventsUseCase {
                         clock.now());
             }
         }
-        return due.size();
+        return round.due().size();
     }
 
     /** Exponential: base * 2^(n-1), capped, then a random half to the full delay ("equal jitter"). */

@@ -1,7 +1,6 @@
 package io.strata.application.events;
 
 import io.strata.domain.events.Delivery;
-import io.strata.domain.events.DeliveryAttempt;
 import io.strata.domain.events.EventSink;
 import io.strata.domain.events.EventSinkRepository;
 import io.strata.domain.events.SinkId;
@@ -26,8 +25,8 @@ public class RelaySteps {
         this.queue = queue;
     }
 
-    /** What a sink's round delivers: the leased deliveries and the secrets to sign them with. */
-    public record Leased(List<Delivery> due, List<String> secrets) {}
+    /** A sink's round: how many outbox events were copied into its queue, what is due now, its secrets. */
+    public record Round(int read, List<Delivery> due, List<String> secrets) {}
 
     /** Every sink, on the primary (the relay acts on what it reads, so no replica's lag). */
     @Transactional
@@ -35,29 +34,25 @@ public class RelaySteps {
         return sinks.all();
     }
 
-    /** Copies newly committed events into the sink's queue ({@link DeliveryQueue#enqueue}). */
+    /**
+     * Copies newly committed events into the sink's queue ({@link DeliveryQueue#enqueue}) and, when the relay
+     * delivers to it ({@code deliver}: enabled, and a transport for its kind), leases its due deliveries and reads
+     * its secrets: one transaction (the lease sees what it copied).
+     */
     @Transactional
-    public int enqueue(SinkId sink, int limit) {
-        return queue.enqueue(sink, limit);
+    public Round next(EventSink sink, boolean deliver, int limit, Duration lease, Instant now) {
+        int read = queue.enqueue(sink.id(), limit);
+        if (!deliver) {
+            return new Round(read, List.of(), List.of());
+        }
+        List<Delivery> due = queue.lease(sink.id(), limit, lease);
+        return new Round(read, due, due.isEmpty() ? List.of() : sinks.secrets(sink.id(), now));
     }
 
-    /** Leases the sink's due deliveries and reads its secrets, in one transaction (no secrets when nothing is due). */
+    /** Records the outcomes of deliveries to one sink, in one transaction ({@link DeliveryQueue#record}). */
     @Transactional
-    public Leased lease(SinkId sink, int limit, Duration lease, Instant now) {
-        List<Delivery> due = queue.lease(sink, limit, lease);
-        return new Leased(due, due.isEmpty() ? List.of() : sinks.secrets(sink, now));
-    }
-
-    /** Records a success: the delivery is done, the attempt logged. */
-    @Transactional
-    public void delivered(Delivery delivery, DeliveryAttempt attempt) {
-        queue.delivered(delivery, attempt);
-    }
-
-    /** Records a failure: the attempt logged, the delivery due again at {@code retryAt}. */
-    @Transactional
-    public void failed(Delivery delivery, DeliveryAttempt attempt, Instant retryAt) {
-        queue.failed(delivery, attempt, retryAt);
+    public void record(SinkId sink, List<DeliveryQueue.Outcome> outcomes) {
+        queue.record(sink, outcomes);
     }
 
     /**
