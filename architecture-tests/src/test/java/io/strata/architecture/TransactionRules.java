@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaEnumConstant;
 import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -35,7 +36,12 @@ import java.util.Set;
  *       Otherwise a use case could span two transactions by accident, or a controller could commit
  *       half of one;</li>
  *   <li>{@code no_code_manages_transactions_by_hand}: transaction managers, {@code TransactionOperations},
- *       {@code EntityTransaction} and {@code UserTransaction} are for tests only.</li>
+ *       {@code EntityTransaction} and {@code UserTransaction} are for tests only;</li>
+ *   <li>{@code adapters_never_begin_or_end_a_jdbc_transaction}: the same by plain JDBC, a connection's
+ *       {@code setAutoCommit}, {@code commit}, {@code rollback} or savepoints called by an adapter outside
+ *       {@code adapters.persistence.shared} (the connection path itself: the data sources that see a
+ *       transaction begin to set row-level security's settings or to route it, and the notification listener's
+ *       connection of its own).</li>
  * </ul>
  * {@code GeneratedCodeRules.transactional_code_is_intercepted} checks that the annotations work.
  */
@@ -63,12 +69,26 @@ class TransactionRules {
                         || name.equals("org.hibernate.Transaction");
             });
 
+    /** The {@code java.sql.Connection} methods that begin, end or split a transaction. */
+    static final Set<String> CONNECTION_TRANSACTION_CONTROL =
+            Set.of("setAutoCommit", "commit", "rollback", "setSavepoint", "releaseSavepoint");
+
+    static final DescribedPredicate<JavaMethodCall> BEGINS_OR_ENDS_A_JDBC_TRANSACTION = describe(
+            "a java.sql.Connection method that begins or ends a transaction (" + CONNECTION_TRANSACTION_CONTROL + ")",
+            call -> CONNECTION_TRANSACTION_CONTROL.contains(call.getTarget().getName())
+                    && (call.getTargetOwner().getName().equals("java.sql.Connection")
+                            || call.getTargetOwner().isAssignableTo("java.sql.Connection")));
+
     @ArchTest
     static final ArchRule transactions_are_demarcated_only_by_the_application =
             transactionsAreDemarcatedOnlyByTheApplication(Hexagon.STRATA);
 
     @ArchTest
     static final ArchRule no_code_manages_transactions_by_hand = noCodeManagesTransactionsByHand(Hexagon.STRATA);
+
+    @ArchTest
+    static final ArchRule adapters_never_begin_or_end_a_jdbc_transaction =
+            adaptersNeverBeginOrEndAJdbcTransaction(Hexagon.STRATA);
 
     static ArchRule transactionsAreDemarcatedOnlyByTheApplication(Hexagon h) {
         return classes()
@@ -137,6 +157,22 @@ class TransactionRules {
                 .tryGetExplicitlyDeclaredProperty(property)
                 .filter(JavaEnumConstant.class::isInstance)
                 .map(value -> ((JavaEnumConstant) value).name());
+    }
+
+    static ArchRule adaptersNeverBeginOrEndAJdbcTransaction(Hexagon h) {
+        return noClasses()
+                .that()
+                .resideInAPackage(h.adapters)
+                .and()
+                .resideOutsideOfPackage(h.persistenceShared)
+                .and(HAND_WRITTEN)
+                .should()
+                .callMethodWhere(BEGINS_OR_ENDS_A_JDBC_TRANSACTION)
+                .because("an adapter runs its statements in its caller's transaction (on the session's connection: "
+                        + "Session.doWork/doReturningWork, or the EntityManager) or, for work that must be in none "
+                        + "(blob chunks), in autocommit; a transaction it begins and commits on a pooled connection "
+                        + "commits apart from the use case, survives its rollback and hides the boundary from the "
+                        + "rules above. Only the connection path in adapters.persistence.shared handles a begin");
     }
 
     static ArchRule noCodeManagesTransactionsByHand(Hexagon h) {

@@ -28,4 +28,15 @@ class TransactionRulesTest {
                         "bootstrap.EntityTransactionJob")
                 .butNot("adapters.persistence.alpha.AlphaPersistenceAdapter", "application.alpha.CreateAlphaService");
     }
+
+    @Test
+    void adapters_never_begin_or_end_a_jdbc_transaction() {
+        assertReports(
+                        TransactionRules.adaptersNeverBeginOrEndAJdbcTransaction(HEXAGON),
+                        "adapters.persistence.alpha.HandRolledTransactionAdapter")
+                .butNot(
+                        "adapters.persistence.alpha.AlphaPersistenceAdapter",
+                        "adapters.persistence.alpha.AutoCommitChunkAdapter",
+                        "adapters.persistence.shared.ActingDataSource");
+    }
 }

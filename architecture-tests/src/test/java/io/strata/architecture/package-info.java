@@ -54,7 +54,9 @@
  *   <li>{@code @Transactional} (any flavour, or a meta-annotation carrying it) on a controller, a
  *       bootstrap class, a domain type, or opening a transaction in an adapter's port method:
  *       {@code TransactionRules.transactions_are_demarcated_only_by_the_application}; a transaction
- *       opened by hand: {@code TransactionRules.no_code_manages_transactions_by_hand};</li>
+ *       opened by hand: {@code TransactionRules.no_code_manages_transactions_by_hand}, or by plain JDBC
+ *       in an adapter ({@code Connection.setAutoCommit}/{@code commit}/{@code rollback}):
+ *       {@code TransactionRules.adapters_never_begin_or_end_a_jdbc_transaction};</li>
  *   <li>one context using another's aggregates, values, services, use cases or domain, or an adapter
  *       implementing another context's port: {@code ContextRules.contexts_meet_only_through_ids_and_published_apis};
  *       a published API that leaks more than kernel types and ids:

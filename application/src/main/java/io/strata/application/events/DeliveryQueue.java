@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The outbox as seen by the relay: each sink's queue of events to deliver. Every method is its own short
- * transaction; nothing is held while a sink is called.
+ * The outbox as seen by the relay: each sink's queue of events to deliver. Every method runs in its caller's
+ * transaction ({@link RelaySteps} keeps them short: nothing is held while a sink is called).
  */
 @OutboundPort
 public interface DeliveryQueue {
@@ -32,11 +32,14 @@ public interface DeliveryQueue {
      */
     List<Delivery> lease(SinkId sink, int limit, Duration lease);
 
-    /** A success: the delivery is done, the attempt logged. */
-    void delivered(Delivery delivery, DeliveryAttempt attempt);
+    /**
+     * One delivery's attempt: a success is done, a failure due again at {@code retryAt} (null for a success);
+     * either way the attempt is logged.
+     */
+    record Outcome(Delivery delivery, DeliveryAttempt attempt, Instant retryAt) {}
 
-    /** A failure: the attempt logged, the delivery due again at {@code retryAt}. */
-    void failed(Delivery delivery, DeliveryAttempt attempt, Instant retryAt);
+    /** Records the outcomes of one sink's deliveries, in order, in one statement whatever their number. */
+    void record(SinkId sink, List<Outcome> outcomes);
 
     /**
      * Queues the sink's events from {@code fromPosition} to {@code toPosition} (inclusive) again, delivered or

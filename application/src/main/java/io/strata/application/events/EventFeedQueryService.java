@@ -1,5 +1,6 @@
 package io.strata.application.events;
 
+import io.strata.application.shared.ReadOnlyTransaction;
 import io.strata.domain.events.EventFeedPage;
 import io.strata.domain.events.SinkBacklog;
 import io.strata.domain.shared.model.Clock;
@@ -8,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 
 @Singleton
+@ReadOnlyTransaction
 public class EventFeedQueryService implements EventFeedQueries {
     private final EventFeed feed;
     private final DeliveryQueue queue;

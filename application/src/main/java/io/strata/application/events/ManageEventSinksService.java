@@ -1,5 +1,6 @@
 package io.strata.application.events;
 
+import io.strata.application.shared.ReadOnlyTransaction;
 import io.strata.domain.events.EventSink;
 import io.strata.domain.events.EventSinkRepository;
 import io.strata.domain.events.LoggedAttempt;
@@ -11,6 +12,7 @@ import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.user.Actor;
 import io.strata.domain.shared.value.Storable;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +40,7 @@ public class ManageEventSinksService implements ManageEventSinksUseCase {
     }
 
     @Override
+    @Transactional
     public Created create(Command command) {
         command.actor().requireAdmin("configure event sinks");
         EventSink.validate(
@@ -84,18 +87,21 @@ public class ManageEventSinksService implements ManageEventSinksUseCase {
     }
 
     @Override
+    @ReadOnlyTransaction
     public List<EventSink> list(Actor actor) {
         actor.requireAdmin("read event sinks");
         return sinks.all();
     }
 
     @Override
+    @ReadOnlyTransaction
     public EventSink get(Actor actor, SinkId id) {
         actor.requireAdmin("read event sinks");
         return load(id);
     }
 
     @Override
+    @Transactional
     public EventSink changeEnabled(Actor actor, SinkId id, boolean enabled) {
         actor.requireAdmin("enable or disable event sinks");
         load(id);
@@ -103,6 +109,7 @@ public class ManageEventSinksService implements ManageEventSinksUseCase {
     }
 
     @Override
+    @Transactional
     public String rotateSecret(Actor actor, SinkId id) {
         actor.requireAdmin("rotate event sink secrets");
         EventSink sink = load(id);
@@ -116,6 +123,7 @@ public class ManageEventSinksService implements ManageEventSinksUseCase {
     }
 
     @Override
+    @Transactional
     public int redeliver(Actor actor, SinkId id, UUID eventId, Long fromPosition, Long toPosition) {
         actor.requireAdmin("redeliver events");
         load(id);
@@ -143,6 +151,7 @@ public class ManageEventSinksService implements ManageEventSinksUseCase {
     }
 
     @Override
+    @ReadOnlyTransaction
     public List<LoggedAttempt> attempts(Actor actor, SinkId id, int limit) {
         actor.requireAdmin("read delivery attempts");
         load(id);
@@ -150,6 +159,7 @@ public class ManageEventSinksService implements ManageEventSinksUseCase {
     }
 
     @Override
+    @Transactional
     public void delete(Actor actor, SinkId id) {
         actor.requireAdmin("delete event sinks");
         load(id);

@@ -3,12 +3,12 @@ package io.strata.application.events;
 import io.strata.domain.events.Delivery;
 import io.strata.domain.events.DeliveryAttempt;
 import io.strata.domain.events.EventSink;
-import io.strata.domain.events.EventSinkRepository;
 import io.strata.domain.events.SinkKind;
 import io.strata.domain.shared.model.Clock;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -26,20 +26,18 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 @Singleton
 public class RelayEventsService implements RelayEventsUseCase {
-    private final EventSinkRepository sinks;
-    private final DeliveryQueue queue;
+    /** Outcomes recorded per transaction at most. */
+    static final int RECORD_BATCH = 100;
+    /** Outcomes waiting at most this long to be recorded. */
+    static final Duration RECORD_AFTER = Duration.ofSeconds(1);
+
+    private final RelaySteps steps;
     private final Map<SinkKind, SinkTransport> transports = new EnumMap<>(SinkKind.class);
     private final RelayPolicy policy;
     private final Clock clock;
 
-    public RelayEventsService(
-            EventSinkRepository sinks,
-            DeliveryQueue queue,
-            List<SinkTransport> transports,
-            RelayPolicy policy,
-            Clock clock) {
-        this.sinks = sinks;
-        this.queue = queue;
+    public RelayEventsService(RelaySteps steps, List<SinkTransport> transports, RelayPolicy policy, Clock clock) {
+        this.steps = steps;
         this.policy = policy;
         this.clock = clock;
         for (SinkTransport transport : transports) {
@@ -47,54 +45,68 @@ public class RelayEventsService implements RelayEventsUseCase {
         }
     }
 
+    /** Not one transaction: each step is its own ({@link RelaySteps}), and the sinks are called between them. */
     @Override
     public int runOnce() {
         int work = 0;
-        for (EventSink sink : sinks.all()) {
-            work += queue.enqueue(sink.id(), policy.batchSize());
-            if (sink.enabled()) {
-                work += deliver(sink);
-            }
+        for (EventSink sink : steps.sinks()) {
+            SinkTransport transport = transports.get(sink.kind());
+            RelaySteps.Round round = steps.next(
+                    sink, sink.enabled() && transport != null, policy.batchSize(), policy.lease(), clock.now());
+            work += round.read() + deliver(sink, transport, round);
         }
         return work;
     }
 
-    private int deliver(EventSink sink) {
-        SinkTransport transport = transports.get(sink.kind());
-        if (transport == null) {
+    /**
+     * Delivers the round's deliveries in order and records their outcomes in batches: one transaction per
+     * {@link #RECORD_BATCH} deliveries, or sooner when {@link #RECORD_AFTER} has passed (so a slow sink's successes
+     * are recorded long before its leases end). A relay that dies before recording leaves leases that end: those
+     * events are delivered again (at least once).
+     */
+    private int deliver(EventSink sink, SinkTransport transport, RelaySteps.Round round) {
+        if (round.due().isEmpty()) {
             return 0;
         }
-        List<Delivery> due = queue.lease(sink.id(), policy.batchSize(), policy.lease());
-        if (due.isEmpty()) {
-            return 0;
-        }
-        List<String> secrets = sinks.secrets(sink.id(), clock.now());
         boolean anySuccess = false;
         Instant firstFailure = null;
-        for (Delivery delivery : due) {
-            DeliveryAttempt attempt = transport.deliver(sink, secrets, delivery.event());
+        List<DeliveryQueue.Outcome> outcomes = new ArrayList<>();
+        Instant recorded = clock.now();
+        for (Delivery delivery : round.due()) {
+            DeliveryAttempt attempt = transport.deliver(sink, round.secrets(), delivery.event());
             if (attempt.succeeded()) {
-                queue.delivered(delivery, attempt);
+                outcomes.add(new DeliveryQueue.Outcome(delivery, attempt, null));
                 anySuccess = true;
             } else {
-                queue.failed(delivery, attempt, attempt.at().plus(backoff(delivery.attempts() + 1)));
+                outcomes.add(new DeliveryQueue.Outcome(
+                        delivery, attempt, attempt.at().plus(backoff(delivery.attempts() + 1))));
                 if (firstFailure == null) {
                     firstFailure = attempt.at();
                 }
             }
+            if (outcomes.size() >= RECORD_BATCH || !recorded.plus(RECORD_AFTER).isAfter(clock.now())) {
+                steps.record(sink.id(), outcomes);
+                outcomes = new ArrayList<>();
+                recorded = clock.now();
+            }
+        }
+        if (!outcomes.isEmpty()) {
+            steps.record(sink.id(), outcomes);
         }
         if (anySuccess && sink.failingSince() != null) {
-            sinks.failingSince(sink.id(), null);
+            steps.health(sink.id(), null, null, clock.now());
         } else if (!anySuccess && firstFailure != null) {
             Instant since = sink.failingSince() != null ? sink.failingSince() : firstFailure;
-            if (sink.failingSince() == null) {
-                sinks.failingSince(sink.id(), since);
-            }
-            if (!since.plus(policy.disableAfter()).isAfter(clock.now())) {
-                sinks.changeEnabled(sink.id(), false, "failing since " + since + " without a success", clock.now());
+            boolean disable = !since.plus(policy.disableAfter()).isAfter(clock.now());
+            if (sink.failingSince() == null || disable) {
+                steps.health(
+                        sink.id(),
+                        since,
+                        disable ? "failing since " + since + " without a success" : null,
+                        clock.now());
             }
         }
-        return due.size();
+        return round.due().size();
     }
 
     /** Exponential: base * 2^(n-1), capped, then a random half to the full delay ("equal jitter"). */

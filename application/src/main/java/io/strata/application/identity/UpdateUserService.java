@@ -1,6 +1,5 @@
 package io.strata.application.identity;
 
-import io.strata.domain.identity.Preferences;
 import io.strata.domain.identity.SessionRepository;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
@@ -9,6 +8,7 @@ import io.strata.domain.shared.error.ConflictException;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.model.Versioned;
 import io.strata.domain.shared.user.Role;
+import io.strata.domain.shared.value.JsonMergePatch;
 import io.strata.domain.shared.value.Tags;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -51,7 +51,7 @@ public class UpdateUserService implements UpdateUserUseCase {
         patch.tags().ifPresent(tags -> user.retag(Tags.of(tags), clock));
         patch.preferences()
                 .ifPresent(merge -> user.changePreferences(
-                        merge == null ? Map.of() : Preferences.merge(user.preferences(), merge), clock));
+                        merge == null ? Map.of() : JsonMergePatch.apply(user.preferences(), merge), clock));
         patch.role().ifPresent(role -> user.changeRole(role, clock));
         patch.status().ifPresent(status -> {
             user.changeStatus(status, clock);

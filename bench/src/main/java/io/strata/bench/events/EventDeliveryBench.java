@@ -43,16 +43,65 @@ public final class EventDeliveryBench {
 
     private EventDeliveryBench() {}
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = new java.util.HashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            options.put(arg.substring(2, eq < 0 ? arg.length() : eq), eq < 0 ? "" : arg.substring(eq + 1));
+    /** The command line, read as the other bench commands read theirs ({@code BenchOptions}, {@code BaselineServer}). */
+    record Options(String url, String adminEmail, String adminPassword, int events, int clients) {
+        static final String USAGE = "usage: strata-bench.jar events [--url=http://127.0.0.1:8180] "
+                + "[--admin=EMAIL:PASSWORD] [--events=2000] [--clients=8]";
+
+        static Options parse(String[] args) {
+            String url = "http://127.0.0.1:8180";
+            String admin = "admin@strata.bench:admin password for bench";
+            int events = 2000;
+            int clients = 8;
+            for (String arg : args) {
+                if (arg.startsWith("--url=")) {
+                    url = value(arg);
+                } else if (arg.startsWith("--admin=")) {
+                    admin = value(arg);
+                } else if (arg.startsWith("--events=")) {
+                    events = positive(arg);
+                } else if (arg.startsWith("--clients=")) {
+                    clients = positive(arg);
+                } else {
+                    throw new IllegalArgumentException("unknown option " + arg + "; " + USAGE);
+                }
+            }
+            int colon = admin.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("--admin takes EMAIL:PASSWORD; " + USAGE);
+            }
+            return new Options(url, admin.substring(0, colon), admin.substring(colon + 1), events, clients);
         }
-        String base = options.getOrDefault("url", "http://127.0.0.1:8180");
-        String[] admin = options.getOrDefault("admin", "admin@strata.bench:admin password for bench").split(":", 2);
-        int events = Integer.parseInt(options.getOrDefault("events", "2000"));
-        int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
+
+        private static String value(String arg) {
+            return arg.substring(arg.indexOf('=') + 1);
+        }
+
+        private static int positive(String arg) {
+            try {
+                int n = Integer.parseInt(value(arg));
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new IllegalArgumentException(arg + ": expected a positive whole number");
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench events: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        String base = options.url();
+        int events = options.events();
+        int clients = options.clients();
 
         Map<String, Long> webhook = new ConcurrentHashMap<>();
         Map<String, Long> mqtt = new ConcurrentHashMap<>();
@@ -87,7 +136,7 @@ public final class EventDeliveryBench {
                 record(new String(message.getPayload(), StandardCharsets.UTF_8), mqtt, occurred));
 
         String token = field(post(base + "/api/v1/sessions", null,
-                "{\"email\":\"" + admin[0] + "\",\"password\":\"" + admin[1] + "\"}"), "token");
+                "{\"email\":\"" + options.adminEmail() + "\",\"password\":\"" + options.adminPassword() + "\"}"), "token");
         String suffix = Long.toString(System.nanoTime(), 36);
         post(base + "/api/v1/admin/event-sinks", token, "{\"name\":\"bench-hook-" + suffix + "\",\"kind\":\"WEBHOOK\","
                 + "\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\","

@@ -37,25 +37,4 @@ public final class Preferences {
         }
         return freeze(prefs);
     }
-
-    /**
-     * {@code changes} merged onto {@code current}: nested objects merge key by key, a null value removes
-     * the key, anything else replaces it. A partial update of preferences changes only what it names.
-     */
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> merge(Map<String, Object> current, Map<String, Object> changes) {
-        Map<String, Object> result = new LinkedHashMap<>(current == null ? Map.of() : current);
-        changes.forEach((key, value) -> {
-            if (value == null) {
-                result.remove(key);
-            } else if (value instanceof Map<?, ?> nested) {
-                Object existing = result.get(key);
-                Map<String, Object> base = existing instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-                result.put(key, merge(base, (Map<String, Object>) nested));
-            } else {
-                result.put(key, value);
-            }
-        });
-        return result;
-    }
 }

@@ -5,6 +5,7 @@ import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.model.AggregateRoot;
 import io.strata.domain.shared.model.AuditStamp;
 import io.strata.domain.shared.model.Clock;
+import io.strata.domain.shared.value.JsonMergePatch;
 import io.strata.domain.shared.value.Text;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.value.JsonMergePatch;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,13 +77,13 @@ class IdentityValuesTest {
         nested.put("f", null);
         patch.put("c", nested);
         patch.put("n", List.of(1));
-        Map<String, Object> result = Preferences.merge(target, patch);
+        Map<String, Object> result = JsonMergePatch.apply(target, patch);
         assertThat(result)
                 .containsEntry("a", "z")
                 .containsEntry("c", Map.of("d", "e"))
                 .containsEntry("n", List.of(1));
         Map<String, Object> remove = new HashMap<>();
         remove.put("a", null);
-        assertThat(Preferences.merge(result, remove)).doesNotContainKey("a");
+        assertThat(JsonMergePatch.apply(result, remove)).doesNotContainKey("a");
     }
 }

@@ -125,7 +125,7 @@ public class CasePersistenceAdapter implements CaseRepository {
                     .orElse(-1L);
             throw new StaleVersionException("Case", changed.number(), expectedVersion, committed);
         }
-        DomainEvent event = CaseResolved.of(changed, changedBy);
+        DomainEvent event;
         if (newReason != null) {
             // the row lock taken by the UPDATE above makes revisions of one case sequential
             int revision = CommunityJdbc.query(
@@ -142,6 +142,8 @@ public class CasePersistenceAdapter implements CaseRepository {
                     revision,
                     newReason.editedBy(),
                     newReason.editedAt());
+        } else {
+            event = CaseResolved.of(changed, changedBy);
         }
         // the UPDATE above locked the case's row: the outbox may count on from its last event
         AggregateWrites.appendEvents(

@@ -1,5 +1,7 @@
 package io.strata.adapters.persistence.events;
 
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
 import io.strata.application.events.DeliveryQueue;
 import io.strata.domain.events.Delivery;
 import io.strata.domain.events.DeliveryAttempt;
@@ -7,11 +9,8 @@ import io.strata.domain.events.LoggedAttempt;
 import io.strata.domain.events.SinkBacklog;
 import io.strata.domain.events.SinkId;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ import java.util.UUID;
  * ({@code events}, V6).
  */
 @Singleton
+@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
 public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
     /**
      * One statement: lock the sink's cursor (a relay that finds it locked skips it: another one is copying), read the
@@ -76,6 +76,28 @@ public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
             WHERE d.sink_id = r.sink_id AND d.position = r.position AND e.position = d.position
             RETURNING d.attempts, %s""".formatted(EventsJdbc.EVENT_COLUMNS);
 
+    /**
+     * A batch of outcomes in one statement: each delivery done ({@code DELIVERED}) or due again at its retry time,
+     * unleased, its attempts counted; and every attempt logged, in the batch's order.
+     */
+    private static final String RECORD = """
+            WITH o AS (SELECT * FROM unnest(?::bigint[], ?::boolean[], ?::text[]::timestamptz[], ?::text[]::timestamptz[],
+                                            ?::integer[], ?::integer[], ?::text[])
+                       WITH ORDINALITY AS o(position, succeeded, attempted_at, retry_at, status_code, latency_ms,
+                                            response, n)),
+                 done AS (UPDATE event_deliveries d
+                          SET state = CASE WHEN o.succeeded THEN 'DELIVERED' ELSE d.state END,
+                              attempts = d.attempts + 1,
+                              delivered_at = CASE WHEN o.succeeded THEN o.attempted_at ELSE d.delivered_at END,
+                              next_attempt_at = CASE WHEN o.succeeded THEN d.next_attempt_at ELSE o.retry_at END,
+                              lease_until = NULL,
+                              last_error = CASE WHEN o.succeeded THEN NULL ELSE o.response END
+                          FROM o WHERE d.sink_id = ? AND d.position = o.position RETURNING 1)
+            INSERT INTO event_delivery_attempts (sink_id, position, attempted_at, succeeded, status_code, latency_ms,
+                                                 response)
+            SELECT ?, o.position, o.attempted_at, o.succeeded, o.status_code, o.latency_ms, o.response
+            FROM o ORDER BY o.n""";
+
     private final EventsJdbc jdbc;
 
     DeliveryQueuePersistenceAdapter(EventsJdbc jdbc) {
@@ -84,7 +106,7 @@ public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
 
     @Override
     public int enqueue(SinkId sink, int limit) {
-        return jdbc.inTransaction(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement enqueue = c.prepareStatement(ENQUEUE)) {
                 enqueue.setObject(1, sink.value());
                 enqueue.setInt(2, limit);
@@ -98,7 +120,7 @@ public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
 
     @Override
     public List<Delivery> lease(SinkId sink, int limit, Duration lease) {
-        return jdbc.inTransaction(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement select = c.prepareStatement(LEASE)) {
                 select.setLong(1, lease.toMillis());
                 select.setObject(2, sink.value());
@@ -117,60 +139,49 @@ public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
     }
 
     @Override
-    public void delivered(Delivery delivery, DeliveryAttempt attempt) {
-        jdbc.inTransaction(c -> {
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE event_deliveries SET state = 'DELIVERED', attempts = attempts + 1, delivered_at = ?, "
-                            + "lease_until = NULL, last_error = NULL WHERE sink_id = ? AND position = ?")) {
-                update.setTimestamp(1, EventsJdbc.timestamp(attempt.at()));
-                update.setObject(2, delivery.sinkId().value());
-                update.setLong(3, delivery.event().position());
-                update.executeUpdate();
-            }
-            log(c, delivery, attempt);
-            return null;
-        });
-    }
-
-    @Override
-    public void failed(Delivery delivery, DeliveryAttempt attempt, Instant retryAt) {
-        jdbc.inTransaction(c -> {
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE event_deliveries SET attempts = attempts + 1, next_attempt_at = ?, lease_until = NULL, "
-                            + "last_error = ? WHERE sink_id = ? AND position = ?")) {
-                update.setTimestamp(1, EventsJdbc.timestamp(retryAt));
-                update.setString(2, attempt.response());
-                update.setObject(3, delivery.sinkId().value());
-                update.setLong(4, delivery.event().position());
-                update.executeUpdate();
-            }
-            log(c, delivery, attempt);
-            return null;
-        });
-    }
-
-    private static void log(Connection c, Delivery delivery, DeliveryAttempt attempt) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO event_delivery_attempts (sink_id, position, attempted_at, succeeded, status_code, "
-                        + "latency_ms, response) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setObject(1, delivery.sinkId().value());
-            insert.setLong(2, delivery.event().position());
-            insert.setTimestamp(3, EventsJdbc.timestamp(attempt.at()));
-            insert.setBoolean(4, attempt.succeeded());
-            if (attempt.statusCode() == null) {
-                insert.setNull(5, Types.INTEGER);
-            } else {
-                insert.setInt(5, attempt.statusCode());
-            }
-            insert.setInt(6, (int) Math.min(Integer.MAX_VALUE, attempt.latencyMillis()));
-            insert.setString(7, attempt.response());
-            insert.executeUpdate();
+    public void record(SinkId sink, List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
         }
+        int n = outcomes.size();
+        Long[] positions = new Long[n];
+        Boolean[] succeeded = new Boolean[n];
+        String[] attemptedAt = new String[n]; // ISO instants, cast in SQL: no time zone on the way
+        String[] retryAt = new String[n];
+        Integer[] statusCodes = new Integer[n];
+        Integer[] latencies = new Integer[n];
+        String[] responses = new String[n];
+        for (int i = 0; i < n; i++) {
+            Outcome outcome = outcomes.get(i);
+            DeliveryAttempt attempt = outcome.attempt();
+            positions[i] = outcome.delivery().event().position();
+            succeeded[i] = attempt.succeeded();
+            attemptedAt[i] = attempt.at().toString();
+            retryAt[i] = outcome.retryAt() == null ? null : outcome.retryAt().toString();
+            statusCodes[i] = attempt.statusCode();
+            latencies[i] = (int) Math.min(Integer.MAX_VALUE, attempt.latencyMillis());
+            responses[i] = attempt.response();
+        }
+        jdbc.run(c -> {
+            try (PreparedStatement record = c.prepareStatement(RECORD)) {
+                record.setArray(1, c.createArrayOf("bigint", positions));
+                record.setArray(2, c.createArrayOf("boolean", succeeded));
+                record.setArray(3, c.createArrayOf("text", attemptedAt));
+                record.setArray(4, c.createArrayOf("text", retryAt));
+                record.setArray(5, c.createArrayOf("integer", statusCodes));
+                record.setArray(6, c.createArrayOf("integer", latencies));
+                record.setArray(7, c.createArrayOf("text", responses));
+                record.setObject(8, sink.value());
+                record.setObject(9, sink.value());
+                record.execute();
+            }
+            return null;
+        });
     }
 
     @Override
     public int redeliver(SinkId sink, long fromPosition, long toPosition) {
-        return jdbc.inTransaction(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement upsert = c.prepareStatement("""
                     INSERT INTO event_deliveries (sink_id, position, aggregate_type, aggregate_id, sequence)
                     SELECT ?, e.position, e.aggregate_type, e.aggregate_id, e.sequence FROM events e
@@ -188,7 +199,7 @@ public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
 
     @Override
     public Optional<Long> positionOf(UUID eventId) {
-        return jdbc.inTransaction(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT position FROM events WHERE event_id = ?")) {
                 select.setObject(1, eventId);
                 try (ResultSet row = select.executeQuery()) {
@@ -200,7 +211,7 @@ public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
 
     @Override
     public List<SinkBacklog> backlog(Instant now) {
-        return jdbc.inTransaction(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement select = c.prepareStatement("""
                             SELECT s.id, s.name, s.kind, s.event_types, s.url, s.topic_prefix, s.username, s.timeout_ms,
                                    s.enabled, s.disabled_reason, s.failing_since, s.version, s.created_at, s.updated_at,
@@ -228,7 +239,7 @@ public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
 
     @Override
     public List<LoggedAttempt> attempts(SinkId sink, int limit) {
-        return jdbc.inTransaction(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement select = c.prepareStatement("""
                     SELECT a.position, e.event_id, a.attempted_at, a.succeeded, a.status_code, a.latency_ms, a.response
                     FROM event_delivery_attempts a JOIN events e ON e.position = a.position

@@ -1,5 +1,7 @@
 package io.strata.adapters.persistence.events;
 
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
 import io.strata.domain.events.EventSink;
 import io.strata.domain.events.EventSinkRepository;
 import io.strata.domain.events.SinkId;
@@ -21,6 +23,7 @@ import java.util.UUID;
 
 /** {@link EventSinkRepository} in {@code event_sinks}. Secrets are written here and read only by the relay. */
 @Singleton
+@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
 public class EventSinkPersistenceAdapter implements EventSinkRepository {
     private static final String COLUMNS = "id, name, kind, event_types, url, topic_prefix, username, timeout_ms, "
             + "enabled, disabled_reason, failing_since, version, created_at, updated_at";
@@ -33,7 +36,7 @@ public class EventSinkPersistenceAdapter implements EventSinkRepository {
 
     @Override
     public EventSink add(EventSink sink, String secret) {
-        return jdbc.inTransaction(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO event_sinks (id, name, kind, event_types, url, topic_prefix, username, secret,
                         timeout_ms, enabled, cursor_txid, cursor_position, created_at, updated_at)
@@ -60,7 +63,7 @@ public class EventSinkPersistenceAdapter implements EventSinkRepository {
 
     @Override
     public Optional<EventSink> findById(SinkId id) {
-        return jdbc.inTransaction(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement select =
                     c.prepareStatement("SELECT " + COLUMNS + " FROM event_sinks WHERE id = ?")) {
                 select.setObject(1, id.value());
@@ -73,7 +76,7 @@ public class EventSinkPersistenceAdapter implements EventSinkRepository {
 
     @Override
     public List<EventSink> all() {
-        return jdbc.inTransaction(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement select =
                             c.prepareStatement("SELECT " + COLUMNS + " FROM event_sinks ORDER BY name");
                     ResultSet row = select.executeQuery()) {
@@ -112,7 +115,7 @@ public class EventSinkPersistenceAdapter implements EventSinkRepository {
 
     @Override
     public List<String> secrets(SinkId id, Instant now) {
-        return jdbc.inTransaction(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT secret, CASE WHEN previous_secret_until > ? THEN previous_secret END AS previous "
                             + "FROM event_sinks WHERE id = ?")) {
@@ -146,7 +149,7 @@ public class EventSinkPersistenceAdapter implements EventSinkRepository {
 
     /** Runs an update whose last parameter is the sink's id. */
     private void update(String sql, SinkId id, Object... parameters) {
-        jdbc.inTransaction(c -> {
+        jdbc.run(c -> {
             try (PreparedStatement update = c.prepareStatement(sql)) {
                 for (int i = 0; i < parameters.length; i++) {
                     update.setObject(i + 1, parameters[i]);

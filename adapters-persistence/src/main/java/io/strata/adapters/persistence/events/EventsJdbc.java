@@ -1,21 +1,20 @@
 package io.strata.adapters.persistence.events;
 
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.jdbc.DataSourceResolver;
 import io.strata.domain.events.OutboxEvent;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
-import javax.sql.DataSource;
+import org.hibernate.Session;
 
 /**
- * Plain JDBC on the pool for the relay: each call is its own short transaction, outside any use case's, so the
- * relay never holds a transaction while it calls a sink. (Hibernate adds nothing here: no aggregates, xid8 columns.)
+ * Plain JDBC on the connection of the caller's transaction (the relay's steps and the admin use cases own it; see
+ * {@code RelaySteps}), for what JPA has no words for: xid8 columns, snapshots, {@code UPDATE ... FROM ... RETURNING}
+ * with {@code SKIP LOCKED}. No aggregates live here, so Hibernate adds nothing but the transaction.
  */
 @Singleton
 class EventsJdbc {
@@ -23,30 +22,15 @@ class EventsJdbc {
         T run(Connection connection) throws SQLException;
     }
 
-    private final DataSource dataSource;
+    private final EntityManager entityManager;
 
-    EventsJdbc(@Named("default") DataSource dataSource, @Nullable DataSourceResolver resolver) {
-        this.dataSource = resolver != null ? resolver.resolve(dataSource) : dataSource;
+    EventsJdbc(EntityManager entityManager) {
+        this.entityManager = entityManager;
     }
 
-    /** Runs {@code work} in one transaction and commits it. */
-    <T> T inTransaction(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("event delivery store: " + e.getMessage(), e);
-        }
+    /** Runs {@code work} on the connection of the transaction in progress (the adapters are {@code MANDATORY}). */
+    <T> T run(Work<T> work) {
+        return entityManager.unwrap(Session.class).doReturningWork(work::run);
     }
 
     static Instant instant(ResultSet row, String column) throws SQLException {

@@ -1,4 +1,4 @@
-package io.strata.domain.plugins;
+package io.strata.domain.shared.value;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * RFC 7396 JSON Merge Patch applied to a JSON object, deeply: a member whose patch value is an object is merged
  * into the target's member (an object, or a new one when the target's is absent or not an object), a {@code null}
- * removes the member, any other value (string, number, boolean, array) replaces it whole. The seed's
- * {@code config || patch} merges only top-level keys, which loses nested members; this does not.
+ * removes the member, any other value (string, number, boolean, array) replaces it whole. Every partial update of
+ * a free-form JSON object goes through it (a plugin's config, a user's preferences), so they all merge alike;
+ * PostgreSQL's {@code jsonb || jsonb} merges only top-level keys and would lose nested members.
  */
 public final class JsonMergePatch {
     private JsonMergePatch() {}
