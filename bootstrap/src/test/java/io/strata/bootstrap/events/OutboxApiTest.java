@@ -300,6 +300,8 @@ class OutboxApiTest extends IntegrationTest {
                 .token(owner.token())
                 .send()
                 .etag();
+        // a second read leaves the token's principal cached (the first may have written lastSeenAt, which reloads it)
+        api().get("/api/v1/projects/" + projectId).token(owner.token()).send().expect(200);
         long statements = sql().countDuring(() -> expect(
                 List.of(),
                 () -> api().patch("/api/v1/projects/" + projectId)
@@ -309,8 +311,9 @@ class OutboxApiTest extends IntegrationTest {
                         .send()
                         .expect(200)));
         assertThat(statements)
-                .as("a write without events costs what it did (3)")
-                .isEqualTo(3);
+                .as("a write without events costs what it did: the read and the versioned update (authentication "
+                        + "is answered from the principal cache)")
+                .isEqualTo(2);
         expect(
                 List.of("workspace.ProjectStatusChanged"),
                 () -> api().post("/api/v1/projects/" + projectId + "/status")
