@@ -30,7 +30,7 @@ final class StrataSql {
             + "sequence, event_type, payload, occurred_at) SELECT e.event_id, e.aggregate_type, e.aggregate_id, "
             + "0 + e.ordinal, e.event_type, cast(e.payload AS jsonb), e.occurred_at FROM unnest(ARRAY[gen_random_uuid()], "
             + "ARRAY['workspace.Task'], ARRAY[cast(:task_id AS uuid)], ARRAY[1], ARRAY['workspace.TaskCreated'], "
-            + "ARRAY['{\"taskId\":\"' || :task_id || '\",\"title\":\"bench-task\",\"assigneeId\":null}'], "
+            + "ARRAY[jsonb_build_object('taskId', cast(:task_id AS text), 'title', 'bench-task', 'assigneeId', NULL)::text], "
             + "cast(ARRAY[now()::text] AS timestamptz[])) WITH ORDINALITY AS e(event_id, aggregate_type, aggregate_id, "
             + "ordinal, event_type, payload, occurred_at, n) ORDER BY e.n;\n";
 
