@@ -38,7 +38,7 @@ public class SessionPrincipalCacheAdapter implements SessionPrincipalCache {
         this.cache = caches.create(NAME, 100_000, LIFETIME);
         this.tokensOfUser = Caffeine.newBuilder()
                 .maximumSize(100_000)
-                .expireAfterWrite(LIFETIME.multipliedBy(2))
+                .expireAfterAccess(LIFETIME.multipliedBy(2)) // every new token of the user touches it
                 .build();
     }
 
