@@ -142,10 +142,8 @@ public final class VersionedCache<K, V> {
      * the writing transaction never caches the uncommitted row (a rollback only costs misses for a while).
      */
     public void invalidate(jakarta.persistence.EntityManager entityManager, K key, long newVersion) {
-        String k = key.toString();
-        pending.asMap().merge(k, newVersion, Math::max);
-        entries.asMap().computeIfPresent(k, (key2, entry) -> entry.version() >= newVersion ? entry : null);
-        invalidations.publish(entityManager, name, k, newVersion);
+        invalidateLocally(key, newVersion);
+        invalidations.publish(entityManager, name, key.toString(), newVersion);
     }
 
     /**
