@@ -12,10 +12,15 @@ import java.util.List;
  * compiles, the way micronaut-data-processor maps {@code @jakarta.transaction.Transactional}: use cases
  * import nothing from Micronaut, and the generated bean definitions get the read-only transaction advice.
  * Named by string because this module is built before (and without) the application module.
+ *
+ * <p>It also makes {@code @ReadOnlyTransaction} an interceptor binding of its own, so that an interceptor declared
+ * with {@code @InterceptorBean(ReadOnlyTransaction.class)} wraps every read use case outside its transaction (the
+ * read replica's failover uses it to run a read again on the primary when the replica dies under it).
  */
 public final class ReadOnlyTransactionMapper implements NamedAnnotationMapper {
     static final String READ_ONLY_TRANSACTION = "io.strata.application.shared.ReadOnlyTransaction";
     static final String MICRONAUT_TRANSACTIONAL = "io.micronaut.transaction.annotation.Transactional";
+    static final String INTERCEPTOR_BINDING = "io.micronaut.aop.InterceptorBinding";
 
     @Override
     public String getName() {
@@ -24,8 +29,12 @@ public final class ReadOnlyTransactionMapper implements NamedAnnotationMapper {
 
     @Override
     public List<AnnotationValue<?>> map(AnnotationValue<Annotation> annotation, VisitorContext visitorContext) {
-        return List.of(AnnotationValue.builder(MICRONAUT_TRANSACTIONAL)
-                .member("readOnly", true)
-                .build());
+        return List.of(
+                AnnotationValue.builder(MICRONAUT_TRANSACTIONAL)
+                        .member("readOnly", true)
+                        .build(),
+                AnnotationValue.builder(INTERCEPTOR_BINDING)
+                        .value(READ_ONLY_TRANSACTION)
+                        .build());
     }
 }

@@ -35,6 +35,7 @@ public class ReplicaWiring implements BeanCreatedEventListener<DataSource>, Orde
     private final String password;
     private final int poolSize;
     private volatile ReplicaMonitor monitor;
+    private volatile ReplicaRoutingDataSource router;
     private volatile HikariDataSource replicaPool;
 
     public ReplicaWiring(
@@ -57,6 +58,11 @@ public class ReplicaWiring implements BeanCreatedEventListener<DataSource>, Orde
     @Override
     public int getOrder() {
         return RowSecurityWiring.ORDER + 1;
+    }
+
+    /** The router between the primary and the replica, when a replica is configured. */
+    public Optional<ReplicaRoutingDataSource> router() {
+        return Optional.ofNullable(router);
     }
 
     /** The replica's monitor, when a replica is configured. */
@@ -90,7 +96,8 @@ public class ReplicaWiring implements BeanCreatedEventListener<DataSource>, Orde
         ReplicaMonitor created = new ReplicaMonitor(primary, replicaSide, maxLag, checkInterval, Clock.systemUTC());
         created.start();
         monitor = created;
-        return new ReplicaRoutingDataSource(primary, replicaSide, created);
+        router = new ReplicaRoutingDataSource(primary, replicaSide, created);
+        return router;
     }
 
     @PreDestroy

@@ -54,6 +54,7 @@ public class ReplicaHealthIndicator extends AbstractHealthIndicator<Map<String, 
         details.put("replayed", status.replayed() == null ? null : WalPosition.format(status.replayed()));
         details.put("checkedAt", status.checkedAt().toString());
         details.put("fallbacks", monitor.fallbacks());
+        details.put("retriedReads", monitor.retriedReads());
         details.put("readsOnReplica", monitor.replicaReads());
         details.put("readsOnPrimary", monitor.primaryReads());
     }

@@ -13,7 +13,8 @@ import jakarta.inject.Singleton;
 /**
  * The read replica's meters: {@code strata_replica_in_use} (1 while read-only transactions go to the replica),
  * {@code strata_replica_lag_seconds}, {@code strata_replica_fallbacks_total} (times reads moved to the primary) and
- * {@code strata_replica_reads_total{target="replica"|"primary"}} (read-only transactions by where they ran).
+ * {@code strata_replica_reads_total{target="replica"|"primary"}} (read-only transactions by where they ran) and
+ * {@code strata_replica_retried_reads_total} (reads that lost the replica under them and ran again on the primary).
  */
 @Singleton
 @RequiresMetrics
@@ -49,6 +50,12 @@ public class ReplicaMetrics implements MeterBinder {
                         replica,
                         r -> r.monitor().map(ReplicaMonitor::fallbacks).orElse(0L))
                 .description("Times read-only transactions moved from the replica to the primary")
+                .register(registry);
+        FunctionCounter.builder(
+                        "strata.replica.retried.reads",
+                        replica,
+                        r -> r.monitor().map(ReplicaMonitor::retriedReads).orElse(0L))
+                .description("Read use cases whose replica connection broke and that ran again on the primary")
                 .register(registry);
         FunctionCounter.builder(
                         "strata.replica.reads",

@@ -145,7 +145,28 @@ class ReadReplicaTest {
                         "reads return to the replica once it caught up",
                         () -> monitor.status().inUse());
 
-                // the replica stops: reads move to the primary; no request fails once the move is known
+                // a replica connection breaks under a read (its backend is terminated while the pool holds it):
+                // the read runs again on the primary and the client sees a 200
+                long retriedBefore = monitor.retriedReads();
+                for (int i = 0; i < 50 && monitor.retriedReads() == retriedBefore; i++) {
+                    await("the replica serves reads", () -> monitor.status().inUse());
+                    api.get("/api/v1/projects/" + id).token(token).send().expect(200);
+                    sql(
+                            replica,
+                            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                                    + " WHERE application_name = 'strata-replica'");
+                    api.get("/api/v1/projects/" + id).token(token).send().expect(200);
+                    api.get("/api/v1/projects?limit=5").token(token).send().expect(200);
+                }
+                assertThat(monitor.retriedReads())
+                        .as("reads that lost their replica connection and ran again on the primary")
+                        .isGreaterThan(retriedBefore);
+                assertThat(replicaHealth(api, token)).containsKey("retriedReads");
+                await(
+                        "reads return to the replica after a broken connection",
+                        () -> monitor.status().inUse());
+
+                // the replica stops: reads move to the primary; no request fails, not even the ones in flight
                 replica.close();
                 long stoppedAt = System.nanoTime();
                 List<Integer> during = new ArrayList<>();
@@ -157,6 +178,7 @@ class ReadReplicaTest {
                     return !monitor.status().inUse();
                 });
                 long failoverMs = millisSince(stoppedAt);
+                assertThat(during).as("statuses while the replica stopped").containsOnly(200);
                 for (int i = 0; i < 20; i++) {
                     api.get("/api/v1/projects/" + id).token(token).send().expect(200);
                     api.get("/api/v1/projects?limit=5").token(token).send().expect(200);
@@ -175,7 +197,8 @@ class ReadReplicaTest {
                 assertThat(monitor.replicaReads()).isGreaterThan(before);
                 assertThat(api.get("/prometheus").send().expect(200).body())
                         .containsPattern("strata_replica_in_use\\{[^}]*} 1.0")
-                        .containsPattern("strata_replica_reads_total\\{[^}]*target=\"replica\"}");
+                        .containsPattern("strata_replica_reads_total\\{[^}]*target=\"replica\"}")
+                        .containsPattern("strata_replica_retried_reads_total\\{[^}]*} [1-9]");
                 System.out.printf(
                         "replica: lag past the 2 s bound noticed after %d ms; stopped replica: reads on the primary "
                                 + "after %d ms (statuses meanwhile %s); back on the replica %d ms after its restart%n",

@@ -51,6 +51,7 @@ public final class ReplicaMonitor implements AutoCloseable {
     private final AtomicLong replicaReads = new AtomicLong();
     private final AtomicLong primaryReads = new AtomicLong();
     private final AtomicLong fallbacks = new AtomicLong();
+    private final AtomicLong retriedReads = new AtomicLong();
     private volatile Status status;
     private ScheduledExecutorService checker;
 
@@ -106,6 +107,15 @@ public final class ReplicaMonitor implements AutoCloseable {
     /** How many times the replica was taken out of service. */
     public long fallbacks() {
         return fallbacks.get();
+    }
+
+    /** Read use cases that lost their replica connection and ran again on the primary. */
+    public long retriedReads() {
+        return retriedReads.get();
+    }
+
+    void readRetried() {
+        retriedReads.incrementAndGet();
     }
 
     /** A connection to the replica failed: reads go to the primary until a check finds it healthy. */

@@ -8,6 +8,10 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -19,6 +23,9 @@ import javax.sql.DataSource;
  * statement needs one, from the replica when the transaction is read-only and the {@link ReplicaMonitor} lets the
  * replica serve (healthy, within the lag bound, and past the request's consistency token), else from the primary.
  * A replica that refuses the connection is taken out at once and the transaction runs on the primary.
+ *
+ * <p>A replica that dies while a read runs on it breaks that read's connection mid-transaction, where no connection
+ * can be swapped; the read use case runs again instead, on the primary ({@link ReadAttempt}, {@link #retryOnPrimary}).
  */
 public final class ReplicaRoutingDataSource implements DataSource, AutoCloseable {
 
@@ -45,6 +52,66 @@ public final class ReplicaRoutingDataSource implements DataSource, AutoCloseable
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         return primary.getConnection(username, password);
+    }
+
+    /**
+     * Whether a read use case that failed with {@code failure} should run again: it ran (at least in part) on the
+     * replica, and the replica's connection broke. The replica is taken out first, so the next run goes to the
+     * primary. A read-only transaction changed nothing, so running it again is safe.
+     */
+    public boolean retryOnPrimary(ReadAttempt attempt, Throwable failure) {
+        if (!attempt.wentToReplica()) {
+            return false;
+        }
+        SQLException lost = lostConnection(failure);
+        if (lost == null) {
+            return false;
+        }
+        monitor.replicaFailed(lost);
+        monitor.readRetried();
+        return true;
+    }
+
+    /**
+     * The outermost read use case running on this thread: whether any of its connections went to the replica. A use
+     * case called inside another joins that one's transaction; only the outermost may run again.
+     */
+    public static final class ReadAttempt implements AutoCloseable {
+        private static final ThreadLocal<ReadAttempt> CURRENT = new ThreadLocal<>();
+        private boolean onReplica;
+
+        private ReadAttempt() {}
+
+        /** Starts tracking this thread's reads; empty when an outer read is already tracked. */
+        public static Optional<ReadAttempt> begin() {
+            if (CURRENT.get() != null) {
+                return Optional.empty();
+            }
+            ReadAttempt attempt = new ReadAttempt();
+            CURRENT.set(attempt);
+            return Optional.of(attempt);
+        }
+
+        public boolean wentToReplica() {
+            return onReplica;
+        }
+
+        /** Tracks a new run of the same use case (after a failure). */
+        public void reset() {
+            onReplica = false;
+        }
+
+        private static void onReplica() {
+            ReadAttempt attempt = CURRENT.get();
+            if (attempt != null) {
+                attempt.onReplica = true;
+            }
+        }
+
+        @Override
+        public void close() {
+            CURRENT.remove();
+        }
     }
 
     /** A connection that picks its server when it is first used. */
@@ -107,7 +174,7 @@ public final class ReplicaRoutingDataSource implements DataSource, AutoCloseable
                 return method.invoke(target, args);
             } catch (InvocationTargetException e) {
                 Throwable cause = e.getCause();
-                if (onReplica && cause instanceof SQLException sql && lostConnection(sql)) {
+                if (onReplica && cause instanceof SQLException sql && lostConnection(sql) != null) {
                     monitor.replicaFailed(sql);
                 }
                 throw cause;
@@ -120,6 +187,7 @@ public final class ReplicaRoutingDataSource implements DataSource, AutoCloseable
                 try {
                     connection = replica.getConnection();
                     onReplica = true;
+                    ReadAttempt.onReplica();
                 } catch (SQLException e) {
                     monitor.replicaFailed(e);
                 }
@@ -144,9 +212,20 @@ public final class ReplicaRoutingDataSource implements DataSource, AutoCloseable
         }
     }
 
-    private static boolean lostConnection(SQLException e) {
-        String state = e.getSQLState();
-        return state != null && (state.startsWith("08") || state.startsWith("57P"));
+    /** The SQLException in {@code failure}'s causes that says the server is gone (class 08, 57P), or null. */
+    private static SQLException lostConnection(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException e = sql; e != null && (e == sql || seen.add(e)); e = e.getNextException()) {
+                    String state = e.getSQLState();
+                    if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                        return e;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** Closes both sides (closing a Hikari pool twice is harmless). */
