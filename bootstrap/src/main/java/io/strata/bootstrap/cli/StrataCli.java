@@ -33,6 +33,7 @@ public final class StrataCli {
     /** Runs one command line; returns the exit status. */
     public static int run(String[] args, Cli cli, ServeCommand.Server server) {
         CommandLine commandLine = commandLine(cli, server);
+        CommandLogging.forCommand(args, cli.env());
         return commandLine.execute(withDefaultCommand(args));
     }
 
