@@ -165,6 +165,9 @@ class DataCommandsTest {
                 assertThat(rows(target, table.name())).as(table.name()).isEqualTo(rows(source, table.name()));
             }
         }
+        // the indexes the restore dropped to load faster are all back, as they were
+        String indexes = "SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1";
+        assertThat(query(target, indexes)).hasSizeGreaterThan(50).isEqualTo(query(source, indexes));
         // the writer went on after the snapshot: the backup holds exactly the rows committed before it
         assertThat(rows(target, "login_failures"))
                 .hasSize((int) failuresInBackup)
