@@ -225,7 +225,7 @@ class PortRules {
                 .resideInAnyPackage(h.web, h.bootstrap)
                 .should(Conditions.dependencies(
                         "depend on " + h.application + " only through inbound ports (and "
-                                + "their nested types) and plain data (records, enums)",
+                                + "their nested types), plain data (records, enums) and its annotations",
                         (origin, dependency) -> {
                             JavaClass target = Conditions.target(dependency);
                             return h.isIn(target, h.application) && !isInboundPortOrData(target)
@@ -239,6 +239,9 @@ class PortRules {
     private static boolean isInboundPortOrData(JavaClass c) {
         if (Stereotypes.isInboundPortOrNestedInOne(c)) {
             return true;
+        }
+        if (c.isAnnotation()) {
+            return true; // a boundary marker (@ReadOnlyTransaction) that wiring binds an interceptor to: no behaviour
         }
         return (c.isRecord() || c.isEnum())
                 && !Stereotypes.implementsAnInboundPort(c)
