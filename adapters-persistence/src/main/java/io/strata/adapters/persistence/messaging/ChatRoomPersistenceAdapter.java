@@ -13,10 +13,13 @@ import io.strata.domain.shared.user.UserId;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
 /** {@link ChatRoomRepository} on PostgreSQL, in the caller's transaction ({@code MANDATORY}). */
@@ -28,7 +31,7 @@ public class ChatRoomPersistenceAdapter implements ChatRoomRepository {
 
     /** The joiner's own row: allowed by row-level security before they can read the room; a second join is a no-op. */
     private static final String ADD_MEMBER =
-            "INSERT INTO chat_room_members (room_id, user_id) VALUES (:room, :user) ON CONFLICT DO NOTHING";
+            "INSERT INTO chat_room_members (room_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
 
     /**
      * Joins of one room wait for each other here, so each reads the version the previous one committed. NO KEY
@@ -80,27 +83,34 @@ public class ChatRoomPersistenceAdapter implements ChatRoomRepository {
     }
 
     /**
-     * Three statements and the room's: the member row (whose foreign key tells a missing room), the lock when the
-     * member is new, then the room with its members, returned without the new one (see the port).
+     * Three statements: the member row (whose foreign key tells a missing room), the room's lock when that row is new,
+     * then the room with its members, returned without the new one (see the port). An existing member costs two.
      */
     @Override
     public Optional<ChatRoom> findToJoin(ChatRoomId id, UserId joiner) {
-        int added;
+        // on the connection itself: a missing room is a foreign-key error this method expects, which Hibernate
+        // would log as an error if it ran the statement
+        Integer added;
         try {
-            added = entityManager
-                    .createNativeQuery(ADD_MEMBER)
-                    .unwrap(NativeQuery.class)
-                    .addSynchronizedQuerySpace("chat_room_members")
-                    .setParameter("room", id.value())
-                    .setParameter("user", joiner.value())
-                    .executeUpdate();
+            added = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(ADD_MEMBER)) {
+                    statement.setObject(1, id.value());
+                    statement.setObject(2, joiner.value());
+                    return statement.executeUpdate();
+                } catch (SQLException e) {
+                    if (PersistenceErrors.violatedConstraint(e)
+                            .filter("chat_room_members_room_fk"::equals)
+                            .isPresent()) {
+                        return null; // the transaction is aborted: its caller ends it
+                    }
+                    throw e;
+                }
+            });
         } catch (PersistenceException e) {
-            if (PersistenceErrors.violatedConstraint(e)
-                    .filter("chat_room_members_room_fk"::equals)
-                    .isPresent()) {
-                return Optional.empty(); // no such room (the transaction is aborted: its caller ends it)
-            }
             throw translate(e);
+        }
+        if (added == null) {
+            return Optional.empty();
         }
         if (added == 0) {
             return findById(id); // already a member: nothing stored, nothing to lock
