@@ -182,6 +182,40 @@ class NonSuperuserOwnerTest extends IntegrationTest {
         }
     }
 
+    /**
+     * Deleting a user cascades through tables whose policies the deleting ADMIN does not pass (a chat room is its
+     * members' only): foreign-key actions run as the tables' owner and are exempt from FORCE, superuser or not.
+     */
+    @Test
+    void deletingAUserTakesTheirRoomsWithThem() throws SQLException {
+        Api.TestUser c = api().newUser(adminToken(), "nonsuper-c", null);
+        Api.TestUser d = api().newUser(adminToken(), "nonsuper-d", null);
+        String room = (String) api().post("/api/v1/rooms")
+                .token(c.token())
+                .json(Map.of("name", "C's room"))
+                .send()
+                .expect(201)
+                .json()
+                .get("id");
+        api().post("/api/v1/rooms/" + room + "/join").token(d.token()).send().expect(200);
+        String etag = api().get("/api/v1/users/" + c.id())
+                .token(adminToken())
+                .send()
+                .expect(200)
+                .etag();
+        api().delete("/api/v1/users/" + c.id())
+                .token(adminToken())
+                .ifMatch(etag)
+                .send()
+                .expect(204);
+        api().get("/api/v1/rooms/" + room).token(d.token()).send().notFound();
+        assertThat(superuserQuery(
+                        "SELECT (SELECT count(*) FROM chat_rooms WHERE id = ?::uuid)::text"
+                                + " || ' ' || (SELECT count(*) FROM chat_room_members WHERE room_id = ?::uuid)::text",
+                        room))
+                .containsExactly("0 0");
+    }
+
     @Test
     void migratingAsAnOwnerWithoutTheGrantStopsAndNamesIt() {
         String url = DatabaseSettings.parse(TestPostgres.createFreshDatabase()).jdbcUrl();
@@ -214,8 +248,10 @@ class NonSuperuserOwnerTest extends IntegrationTest {
         try (Connection connection =
                         DriverManager.getConnection(jdbcUrl(), TestPostgres.USERNAME, TestPostgres.PASSWORD);
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            if (parameter != null) {
-                statement.setString(1, parameter);
+            for (int i = 1;
+                    parameter != null && i <= statement.getParameterMetaData().getParameterCount();
+                    i++) {
+                statement.setString(i, parameter);
             }
             List<String> rows = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
