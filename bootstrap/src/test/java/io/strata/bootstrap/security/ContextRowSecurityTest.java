@@ -327,7 +327,7 @@ class ContextRowSecurityTest extends IntegrationTest {
                 .get("id");
         Api.TestUser d = api().newUser(adminToken(), "rls-ctx-d", null);
         String counters =
-                "UPDATE chat_rooms SET version = version + 1, last_change = last_change + 1 " + "WHERE id = ?::uuid";
+                "UPDATE chat_rooms SET version = version + 1, last_change = last_change + 1 WHERE id = ?::uuid";
         try (Connection app = appConnection()) {
             RowSecurity.apply(app, acting("USER", d));
             assertThat(count(app, "SELECT count(*) FROM chat_rooms WHERE id = ?::uuid", other))
