@@ -22,7 +22,8 @@ public class JoinChatRoomService implements JoinChatRoomUseCase {
     @Override
     @Transactional
     public ChatRoom join(Actor actor, ChatRoomId roomId) {
-        ChatRoom room = rooms.findById(roomId).orElseThrow(() -> new NotFoundException("ChatRoom", roomId));
+        ChatRoom room =
+                rooms.findToJoin(roomId, actor.userId()).orElseThrow(() -> new NotFoundException("ChatRoom", roomId));
         return room.join(actor.userId(), clock) ? rooms.save(room) : room;
     }
 }

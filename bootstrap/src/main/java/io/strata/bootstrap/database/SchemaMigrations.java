@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
@@ -171,7 +172,7 @@ public final class SchemaMigrations {
     public Migrated migrate(String target) {
         long started = System.nanoTime();
         try (SchemaLock ignored = SchemaLock.acquire(owner)) {
-            MigrateResult result = flyway(target).migrate();
+            MigrateResult result = migrateOrExplain(target);
             List<Version> applied = new ArrayList<>();
             for (MigrateOutput output : result.migrations) {
                 applied.add(new Version(output.version, output.description, output.filepath, output.executionTime));
@@ -181,6 +182,29 @@ public final class SchemaMigrations {
                     result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
                     applied,
                     Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /**
+     * Flyway's migrate. Row-level security's helper functions read as SYSTEM through a {@code SET strata.role}
+     * clause, which only a superuser, or a role granted SET on that (custom) parameter, may create: a schema owner
+     * without it is told the grant.
+     */
+    private MigrateResult migrateOrExplain(String target) {
+        try {
+            return flyway(target).migrate();
+        } catch (FlywayException e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t.getMessage() != null && t.getMessage().contains("permission denied to set parameter \"strata.")) {
+                    throw new FlywayException(
+                            "the schema owner is not a superuser and may not set strata.role, which row-level "
+                                    + "security's functions set: as a superuser, run GRANT SET ON PARAMETER "
+                                    + "strata.role TO <the owner> (PostgreSQL 15 or later), then migrate again ("
+                                    + oneLine(t.getMessage()) + ")",
+                            e);
+                }
+            }
+            throw e;
         }
     }
 

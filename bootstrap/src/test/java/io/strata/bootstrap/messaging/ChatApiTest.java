@@ -8,6 +8,7 @@ import io.strata.bootstrap.testing.IntegrationTest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -374,6 +375,65 @@ class ChatApiTest extends IntegrationTest {
             assertThat(((Number) changes.get("checkpoint")).longValue()).isEqualTo(threads * perThread);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * A join writes the joiner's member row first, then locks the room and moves its version (row-level security
+     * shows a room to its members only): users joining at once all get in, each once, with one version and one
+     * event per new member, and a second join at the same moment is the no-op it is alone.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void usersJoiningAtOnceAllGetInOnce() throws Exception {
+        String room = newRoom(creator, "Crowd");
+        int users = 6;
+        List<TestUser> joiners = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            joiners.add(api().newUser(adminToken(), "chatcrowd", null));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2 * users);
+        try {
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (TestUser joiner : joiners) {
+                for (int twice = 0; twice < 2; twice++) {
+                    tasks.add(() -> api().post(ROOMS + "/" + room + "/join")
+                            .token(joiner.token())
+                            .send()
+                            .status());
+                }
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> future : pool.invokeAll(tasks)) {
+                statuses.add(future.get());
+            }
+            assertThat(statuses).hasSize(2 * users).containsOnly(200);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Object> expected = new ArrayList<>(List.of(creator.id()));
+        joiners.forEach(joiner -> expected.add(joiner.id()));
+        assertThat((List<Object>) api().get(ROOMS + "/" + room)
+                        .token(creator.token())
+                        .send()
+                        .expect(200)
+                        .json()
+                        .get("members"))
+                .containsExactlyInAnyOrderElementsOf(expected);
+        try (Connection owner = DriverManager.getConnection(jdbcUrl(), "postgres", "");
+                PreparedStatement statement = owner.prepareStatement("""
+                        SELECT r.version,
+                               (SELECT count(*) FROM events e WHERE e.aggregate_id = r.id
+                                   AND e.event_type = 'messaging.ChatRoomJoined'),
+                               (SELECT max(e.sequence) FROM events e WHERE e.aggregate_id = r.id)
+                        FROM chat_rooms r WHERE r.id = ?::uuid""")) {
+            statement.setString(1, room);
+            try (ResultSet rs = statement.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).as("version").isEqualTo(users);
+                assertThat(rs.getLong(2)).as("ChatRoomJoined events").isEqualTo(users);
+                assertThat(rs.getLong(3)).as("the room's last event").isEqualTo(users + 1);
+            }
         }
     }
 

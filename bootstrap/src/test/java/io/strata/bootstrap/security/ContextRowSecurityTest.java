@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Row-level security of the content, messaging, ai and community tables (V26, V32, V41, V52): raw SQL on the
+ * Row-level security of the content, messaging, ai and community tables (V26, V32, V41, V52, V61): raw SQL on the
  * application's role, bypassing the use cases, sees and changes only what the acting user may. User A (a MANAGER,
  * so that it can also be a guild's bot) writes one of each kind of row through HTTP; user B (USER, then MANAGER)
  * probes them by their keys.
@@ -43,6 +43,7 @@ class ContextRowSecurityTest extends IntegrationTest {
         KEY_COLUMN.put("content_documents", "id");
         KEY_COLUMN.put("content_document_revisions", "document_id");
         KEY_COLUMN.put("content_document_shares", "document_id");
+        KEY_COLUMN.put("chat_rooms", "id");
         KEY_COLUMN.put("chat_room_members", "room_id");
         KEY_COLUMN.put("chat_messages", "room_id");
         KEY_COLUMN.put("chat_message_edits", "message_id");
@@ -57,8 +58,8 @@ class ContextRowSecurityTest extends IntegrationTest {
     }
 
     /** No ADMIN override: chat and mail are private to their members and participants (ChatAccess, MailAccess). */
-    private static final List<String> PRIVATE_EVEN_TO_ADMINS =
-            List.of("chat_room_members", "chat_messages", "chat_message_edits", "emails", "mailbox_entries");
+    private static final List<String> PRIVATE_EVEN_TO_ADMINS = List.of(
+            "chat_rooms", "chat_room_members", "chat_messages", "chat_message_edits", "emails", "mailbox_entries");
 
     private final Map<String, String> keys = new LinkedHashMap<>();
     private Api.TestUser a;
@@ -116,6 +117,7 @@ class ContextRowSecurityTest extends IntegrationTest {
                 .json(Map.of("content", "second"))
                 .send()
                 .expect(200);
+        keys.put("chat_rooms", room);
         keys.put("chat_room_members", room);
         keys.put("chat_messages", room);
         keys.put("chat_message_edits", message);
@@ -252,7 +254,7 @@ class ContextRowSecurityTest extends IntegrationTest {
                         .as("%s without settings", table)
                         .isZero();
             }
-            for (String table : List.of("chat_rooms", "ai_model_prices")) {
+            for (String table : List.of("ai_model_prices")) {
                 assertThat(count(app, "SELECT count(*) FROM " + table, null))
                         .as("%s without settings", table)
                         .isZero();
@@ -309,27 +311,34 @@ class ContextRowSecurityTest extends IntegrationTest {
         }
     }
 
+    /**
+     * A room is its members' (V61): before joining, D neither sees A's room nor moves its counters; D joins through
+     * the API (the member row first, then the room as a member) and then sees it and moves its counters, never its
+     * name or creator; B, not a member, still sees nothing; the creator keeps reading it after leaving.
+     */
     @Test
-    void roomsAreFoundByIdForJoiningAndPricesAreReadByAnyoneSignedIn() throws SQLException {
+    void aRoomIsSeenAndChangedByItsMembersOnlyAndJoiningMakesItVisible() throws SQLException {
+        String other = (String) api().post("/api/v1/rooms")
+                .token(a.token())
+                .json(Map.of("name", "A's other room"))
+                .send()
+                .expect(201)
+                .json()
+                .get("id");
+        Api.TestUser d = api().newUser(adminToken(), "rls-ctx-d", null);
+        String counters =
+                "UPDATE chat_rooms SET version = version + 1, last_change = last_change + 1 WHERE id = ?::uuid";
         try (Connection app = appConnection()) {
-            // a room's id is its invitation (JoinChatRoomService): its row is readable, its messages are not
-            RowSecurity.apply(app, acting("USER", b));
-            assertThat(count(app, "SELECT count(*) FROM chat_rooms WHERE id = ?::uuid", room))
-                    .isEqualTo(1);
-            assertThat(count(app, "SELECT count(*) FROM chat_messages WHERE room_id = ?::uuid", room))
+            RowSecurity.apply(app, acting("USER", d));
+            assertThat(count(app, "SELECT count(*) FROM chat_rooms WHERE id = ?::uuid", other))
+                    .as("a room D has not joined")
                     .isZero();
-            assertThat(update(app, "DELETE FROM chat_rooms WHERE id = ?::uuid", room))
+            assertThat(count(app, "SELECT count(*) FROM chat_rooms", null)).isZero();
+            assertThat(update(app, counters, other)).as("D moves its counters").isZero();
+            assertThat(update(app, "DELETE FROM chat_rooms WHERE id = ?::uuid", other))
                     .isZero();
-            // ... and B may move its counters, as joining does, but not its name or creator
-            assertThatThrownBy(() -> update(app, "UPDATE chat_rooms SET name = 'taken' WHERE id = ?::uuid", room))
-                    .hasMessageContaining("do not change");
             app.rollback();
-            RowSecurity.apply(app, acting("USER", b));
-            assertThatThrownBy(() ->
-                            update(app, "UPDATE chat_rooms SET creator_id = '" + b.id() + "' WHERE id = ?::uuid", room))
-                    .hasMessageContaining("do not change");
-            app.rollback();
-            RowSecurity.apply(app, acting("USER", b));
+            RowSecurity.apply(app, acting("USER", d));
             assertThatThrownBy(() -> update(
                             app,
                             "INSERT INTO chat_rooms (id, name, creator_id, created_at, updated_at) "
@@ -337,7 +346,56 @@ class ContextRowSecurityTest extends IntegrationTest {
                             a.id()))
                     .hasMessageContaining("row-level security");
             app.rollback();
+        }
 
+        api().post("/api/v1/rooms/" + other + "/join").token(d.token()).send().expect(200);
+
+        try (Connection app = appConnection()) {
+            RowSecurity.apply(app, acting("USER", d));
+            assertThat(count(app, "SELECT count(*) FROM chat_rooms WHERE id = ?::uuid", other))
+                    .as("a room D joined")
+                    .isEqualTo(1);
+            assertThat(count(app, "SELECT count(*) FROM chat_rooms", null))
+                    .as("only that one")
+                    .isEqualTo(1);
+            assertThat(update(app, counters, other))
+                    .as("a member moves its counters")
+                    .isEqualTo(1);
+            assertThat(update(app, "DELETE FROM chat_rooms WHERE id = ?::uuid", other))
+                    .isZero();
+            assertThatThrownBy(() -> update(app, "UPDATE chat_rooms SET name = 'taken' WHERE id = ?::uuid", other))
+                    .hasMessageContaining("do not change");
+            app.rollback();
+            RowSecurity.apply(app, acting("USER", d));
+            assertThatThrownBy(() -> update(
+                            app, "UPDATE chat_rooms SET creator_id = '" + d.id() + "' WHERE id = ?::uuid", other))
+                    .hasMessageContaining("do not change");
+            app.rollback();
+
+            RowSecurity.apply(app, acting("USER", b));
+            assertThat(count(app, "SELECT count(*) FROM chat_rooms WHERE id = ?::uuid", other))
+                    .as("B has not joined")
+                    .isZero();
+            assertThat(update(app, counters, other)).isZero();
+            app.rollback();
+        }
+
+        api().post("/api/v1/rooms/" + other + "/leave").token(a.token()).send().expect(204);
+        try (Connection app = appConnection()) {
+            RowSecurity.apply(app, acting("MANAGER", a));
+            assertThat(count(app, "SELECT count(*) FROM chat_rooms WHERE id = ?::uuid", other))
+                    .as("the creator after leaving")
+                    .isEqualTo(1);
+            assertThat(update(app, counters, other))
+                    .as("the creator, no longer a member, moves its counters")
+                    .isZero();
+            app.rollback();
+        }
+    }
+
+    @Test
+    void pricesAreReadByAnyoneSignedIn() throws SQLException {
+        try (Connection app = appConnection()) {
             RowSecurity.apply(app, acting("USER", b));
             assertThat(count(app, "SELECT count(*) FROM ai_model_prices", null)).isPositive();
             assertThat(update(app, "UPDATE ai_model_prices SET output_per_million = 0", null))

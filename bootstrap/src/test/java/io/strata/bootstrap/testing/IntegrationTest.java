@@ -65,7 +65,7 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         // without the user in the URL (pgjdbc lets it win over the pool's username)
         jdbcUrl = DatabaseSettings.parse(TestPostgres.createFreshDatabase()).jdbcUrl();
         // as serve does before its context starts: the schema owner migrates
-        DatabaseSettings owner = new DatabaseSettings(jdbcUrl, TestPostgres.USERNAME, TestPostgres.PASSWORD);
+        DatabaseSettings owner = schemaOwner(jdbcUrl);
         new SchemaMigrations(owner).migrate();
         // and, as serve does, the pool connects as the application role, which row-level security binds
         ApplicationRole.prepare(owner, ApplicationRole.EMBEDDED, true);
@@ -82,6 +82,14 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         properties.put("strata.identity.max-sign-ups-per-ip", "100000");
         properties.putAll(additionalProperties());
         return properties;
+    }
+
+    /**
+     * The role that owns and migrates this class's fresh database: the embedded superuser, unless the class makes
+     * another role own it (called once, before the context starts).
+     */
+    protected DatabaseSettings schemaOwner(String jdbcUrl) {
+        return new DatabaseSettings(jdbcUrl, TestPostgres.USERNAME, TestPostgres.PASSWORD);
     }
 
     /** Extra configuration for this test class (merged over the defaults above). */

@@ -10,6 +10,15 @@ import java.util.Optional;
 public interface ChatRoomRepository {
     Optional<ChatRoom> findById(ChatRoomId id);
 
+    /**
+     * The room for {@link ChatRoom#join}. Row-level security shows a room to its members only, so this first stores
+     * the joiner's membership when missing; then it reads the room, locked until the transaction ends when that
+     * membership is new (the joins of one room apply one after another), and returns it as it was before this call:
+     * without the membership just stored. The join stays the room's to decide and record; the stored membership
+     * goes with the transaction if the room refuses it. Empty when there is no such room.
+     */
+    Optional<ChatRoom> findToJoin(ChatRoomId id, UserId joiner);
+
     ChatRoom add(ChatRoom room);
 
     /** Stores changes (members) at the loaded version; a concurrent commit first is stale. */

@@ -13,10 +13,13 @@ import io.strata.domain.shared.user.UserId;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
 /** {@link ChatRoomRepository} on PostgreSQL, in the caller's transaction ({@code MANDATORY}). */
@@ -25,6 +28,17 @@ import org.hibernate.query.NativeQuery;
 public class ChatRoomPersistenceAdapter implements ChatRoomRepository {
     private static final String WITH_MEMBERS =
             "SELECT r FROM ChatRoomJpaEntity r LEFT JOIN FETCH r.members WHERE r.id = :id";
+
+    /** The joiner's own row: allowed by row-level security before they can read the room; a second join is a no-op. */
+    private static final String ADD_MEMBER =
+            "INSERT INTO chat_room_members (room_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
+
+    /**
+     * Joins of one room wait for each other here, so each reads the version the previous one committed. NO KEY
+     * UPDATE, as the room's UPDATE takes: it does not wait for the KEY SHARE locks that other joiners' member rows
+     * hold on the room (a FOR UPDATE would deadlock two joiners).
+     */
+    private static final String LOCK_ROOM = "SELECT 1 FROM chat_rooms WHERE id = :room FOR NO KEY UPDATE";
 
     private static final String IS_MEMBER =
             "SELECT EXISTS (SELECT 1 FROM chat_room_members WHERE room_id = :room AND user_id = :user)";
@@ -68,6 +82,56 @@ public class ChatRoomPersistenceAdapter implements ChatRoomRepository {
                 .map(mapper::toDomain);
     }
 
+    /**
+     * Three statements: the member row (whose foreign key tells a missing room), the room's lock when that row is new,
+     * then the room with its members, returned without the new one (see the port). An existing member costs two.
+     */
+    @Override
+    public Optional<ChatRoom> findToJoin(ChatRoomId id, UserId joiner) {
+        // on the connection itself: a missing room is a foreign-key error this method expects, which Hibernate
+        // would log as an error if it ran the statement
+        Integer added;
+        try {
+            added = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(ADD_MEMBER)) {
+                    statement.setObject(1, id.value());
+                    statement.setObject(2, joiner.value());
+                    return statement.executeUpdate();
+                } catch (SQLException e) {
+                    if (PersistenceErrors.violatedConstraint(e)
+                            .filter("chat_room_members_room_fk"::equals)
+                            .isPresent()) {
+                        return null; // the transaction is aborted: its caller ends it
+                    }
+                    throw e;
+                }
+            });
+        } catch (PersistenceException e) {
+            throw translate(e);
+        }
+        if (added == null) {
+            return Optional.empty();
+        }
+        if (added == 0) {
+            return findById(id); // already a member: nothing stored, nothing to lock
+        }
+        entityManager
+                .createNativeQuery(LOCK_ROOM, Integer.class)
+                .setParameter("room", id.value())
+                .getResultList();
+        return entityManager
+                .createQuery(WITH_MEMBERS, ChatRoomJpaEntity.class)
+                .setParameter("id", id.value())
+                .getResultList()
+                .stream()
+                .findFirst()
+                .map(row -> mapper.toDomain(
+                        row,
+                        row.getMembers().stream()
+                                .filter(member -> !member.equals(joiner.value()))
+                                .toList()));
+    }
+
     @Override
     public ChatRoom add(ChatRoom room) {
         AggregateWrites.insert(entityManager, room, mapper.toEntity(room), ChatRoomPersistenceAdapter::translate);
@@ -75,8 +139,8 @@ public class ChatRoomPersistenceAdapter implements ChatRoomRepository {
     }
 
     /**
-     * Joining and leaving. A joiner read the room before their member row existed, when row-level security showed
-     * them none of its members (V32__messaging_row_level_security.sql): the members are read again once written.
+     * Joining ({@link #findToJoin} stored the member row: the room's members already hold it, so only the room's row
+     * changes) and leaving. Not read back: a member who left may no longer read the room (row-level security).
      */
     @Override
     public ChatRoom save(ChatRoom room) {
@@ -90,7 +154,6 @@ public class ChatRoomPersistenceAdapter implements ChatRoomRepository {
                 room.id(),
                 entity -> mapper.copyChanges(room, entity),
                 ChatRoomPersistenceAdapter::translate);
-        entityManager.refresh(saved);
         return mapper.toDomain(saved);
     }
 
