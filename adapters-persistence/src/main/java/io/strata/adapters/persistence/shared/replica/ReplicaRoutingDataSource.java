@@ -122,6 +122,7 @@ public final class ReplicaRoutingDataSource implements DataSource, AutoCloseable
         private boolean readOnly;
         private Integer isolation;
         private boolean closed;
+        private boolean lost; // the replica connection broke: nothing on it is left to undo or restore
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
@@ -137,8 +138,10 @@ public final class ReplicaRoutingDataSource implements DataSource, AutoCloseable
                     return closed;
                 case "close":
                     closed = true;
-                    if (target != null) {
+                    if (target != null && !lost) {
                         target.close();
+                    } else if (target != null) {
+                        closeQuietly(target);
                     }
                     return null;
                 default:
@@ -170,12 +173,22 @@ public final class ReplicaRoutingDataSource implements DataSource, AutoCloseable
                         target = open();
                 }
             }
+            if (lost && CLEANUP.contains(name)) {
+                return null;
+            }
             try {
                 return method.invoke(target, args);
             } catch (InvocationTargetException e) {
                 Throwable cause = e.getCause();
                 if (onReplica && cause instanceof SQLException sql && lostConnection(sql) != null) {
                     monitor.replicaFailed(sql);
+                    lost = true;
+                    if (CLEANUP.contains(name)) {
+                        // the transaction manager rolling back or restoring settings after the failure: a read-only
+                        // transaction on a server that is gone has nothing to undo, and an exception here would
+                        // replace the read's own failure (which the read use case's retry looks for)
+                        return null;
+                    }
                 }
                 throw cause;
             }
@@ -209,6 +222,18 @@ public final class ReplicaRoutingDataSource implements DataSource, AutoCloseable
                 throw e;
             }
             return connection;
+        }
+    }
+
+    /** What a transaction manager calls to end a transaction and hand the connection back. */
+    private static final Set<String> CLEANUP = Set.of(
+            "rollback", "setAutoCommit", "setReadOnly", "setTransactionIsolation", "clearWarnings", "getWarnings");
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException | RuntimeException ignored) {
+            // a broken replica connection: the pool discards it
         }
     }
 
