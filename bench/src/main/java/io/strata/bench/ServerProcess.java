@@ -183,7 +183,8 @@ final class ServerProcess implements AutoCloseable {
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            // long enough for a JVM that records its class data sharing archive at exit (./strata's first serve)
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

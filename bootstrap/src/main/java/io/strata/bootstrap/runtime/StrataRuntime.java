@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Strata's Micronaut context on its database, without an HTTP server: what {@code serve} and the {@code db}
  * commands share. {@link #start} resolves the database ({@code STRATA_DB_URL}, or the embedded PostgreSQL under
  * {@code STRATA_DATA_DIR}, see {@link DatabaseTarget}), checks that it is reachable, applies the pending migrations
- * ({@link SchemaMigrations}, unless {@code STRATA_MIGRATE=false}), then starts the context (Hibernate validates). Netty's server is a bean that only {@code serve} starts, so nothing listens on {@code PORT} here.
+ * ({@link SchemaMigrations#migrateIfBehind()}, unless {@code STRATA_MIGRATE=false}), then starts the context (Hibernate validates). Netty's server is a bean that only {@code serve} starts, so nothing listens on {@code PORT} here.
  * Every failure is a {@link StartupFailure} with a one-line message. The embedded PostgreSQL, if any, is a bean of
  * the context (health, the outage circuit). {@link #close} closes the context (the connection pools), then stops
  * the embedded PostgreSQL: in that order, so that no request or pool sees its database vanish first.
@@ -73,7 +73,8 @@ public final class StrataRuntime implements AutoCloseable {
         ApplicationContext context = null;
         try {
             if (migrate) {
-                new SchemaMigrations(target.owner(), migrationsLocation(args), SchemaMigrations.ROLLBACKS).migrate();
+                new SchemaMigrations(target.owner(), migrationsLocation(args), SchemaMigrations.ROLLBACKS)
+                        .migrateIfBehind();
             }
             DatabaseSettings database = target.application();
             if (!Objects.equals(database.username(), target.owner().username())) {

@@ -76,6 +76,8 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         properties.put("datasources.default.minimum-idle", "1");
         properties.put("micronaut.server.port", "-1");
         properties.put("jpa.default.properties.hibernate.generate_statistics", "true");
+        // serve leaves it to `db verify`; every test context still checks the mapping against the migrated schema
+        properties.put("jpa.default.properties.hibernate.hbm2ddl.auto", "validate");
         properties.put("strata.admin.email", ADMIN_EMAIL);
         properties.put("strata.admin.password", ADMIN_PASSWORD);
         // tests sign many users up from one address; the sign-up throttle has its own test

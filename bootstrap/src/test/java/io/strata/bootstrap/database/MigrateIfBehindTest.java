@@ -1,0 +1,84 @@
+package io.strata.bootstrap.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.strata.adapters.persistence.testing.TestPostgres;
+import io.strata.bootstrap.config.DatabaseSettings;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.flywaydb.core.api.MigrationInfo;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every start does: {@link SchemaMigrations#migrateIfBehind()} leaves Flyway out when the history already is
+ * exactly this Strata's migrations, and hands every other case to Flyway (pending versions are applied, a changed
+ * script is refused as before).
+ */
+class MigrateIfBehindTest {
+
+    @Test
+    void migratesAnEmptySchemaThenFindsItCurrentWithoutFlyway() throws Exception {
+        String url = TestPostgres.createFreshDatabase();
+        SchemaMigrations migrations = new SchemaMigrations(owner(url));
+        int versions = migrations.info().pending().size();
+        assertThat(migrations.currentIfUpToDate()).isEmpty();
+
+        SchemaMigrations.Migrated first = migrations.migrateIfBehind();
+        assertThat(first.applied()).hasSize(versions);
+
+        SchemaMigrations.Migrated again = new SchemaMigrations(owner(url)).migrateIfBehind();
+        assertThat(again.applied()).isEmpty();
+        assertThat(again.from()).isEqualTo(first.to()).isEqualTo(again.to());
+        assertThat(migrations.currentIfUpToDate()).contains(first.to());
+    }
+
+    @Test
+    void computesFlywaysChecksumOfEveryScript() {
+        String url = TestPostgres.createFreshDatabase();
+        SchemaMigrations migrations = new SchemaMigrations(owner(url));
+        Map<String, Integer> flyways = java.util.Arrays.stream(
+                        migrations.flyway(null).info().all())
+                .collect(Collectors.toMap(info -> info.getVersion().getVersion(), MigrationInfo::getChecksum));
+        Map<String, MigrationScripts.Script> ours =
+                MigrationScripts.list(SchemaMigrations.class.getClassLoader(), SchemaMigrations.MIGRATIONS);
+        assertThat(ours).isNotNull().hasSameSizeAs(flyways);
+        ours.values()
+                .forEach(script ->
+                        assertThat(script.checksum()).as(script.name()).isEqualTo(flyways.get(script.version())));
+    }
+
+    @Test
+    void pendingVersionsAreAppliedByFlyway() {
+        String url = TestPostgres.createFreshDatabase();
+        SchemaMigrations migrations = new SchemaMigrations(owner(url));
+        int versions = migrations.info().pending().size();
+        migrations.migrate("3");
+        assertThat(migrations.currentIfUpToDate()).isEmpty();
+
+        SchemaMigrations.Migrated rest = migrations.migrateIfBehind();
+        assertThat(rest.from()).isEqualTo("3");
+        assertThat(rest.applied()).hasSize(versions - 3);
+    }
+
+    @Test
+    void aChangedScriptIsStillRefused() throws Exception {
+        String url = TestPostgres.createFreshDatabase();
+        SchemaMigrations migrations = new SchemaMigrations(owner(url));
+        migrations.migrate();
+        try (Connection connection = DriverManager.getConnection(url, TestPostgres.USERNAME, TestPostgres.PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '2'");
+        }
+        assertThat(migrations.currentIfUpToDate()).isEmpty();
+        assertThatThrownBy(() -> new SchemaMigrations(owner(url)).migrateIfBehind())
+                .hasMessageContaining("checksum mismatch");
+    }
+
+    private static DatabaseSettings owner(String url) {
+        return new DatabaseSettings(url, TestPostgres.USERNAME, TestPostgres.PASSWORD);
+    }
+}
