@@ -8,6 +8,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.strata.bootstrap.testing.Api;
 import io.strata.bootstrap.testing.IntegrationTest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +24,13 @@ class MetricsTest extends IntegrationTest {
 
     @Override
     protected Map<String, String> additionalProperties() {
-        return Map.of("strata.database.slow-statement-ms", "5", "strata.test.slow-statement-controller", "true");
+        return Map.of(
+                "strata.database.slow-statement-ms",
+                "5",
+                "strata.test.slow-statement-controller",
+                "true",
+                "strata.metrics.events-refresh",
+                "100ms");
     }
 
     @Test
@@ -62,6 +69,54 @@ class MetricsTest extends IntegrationTest {
                         "strata_database_outages_total{",
                         "strata_database_refused_requests_total{");
         assertThat(line(scrape, "strata_database_circuit_open{")).endsWith(" 0.0");
+    }
+
+    @Test
+    void publishesThePlatformCachesAndTheEventBacklog() throws InterruptedException {
+        String token = adminToken();
+        api().get("/api/v1/users/me").token(token).send().expect(200);
+        api().get("/api/v1/users/me").token(token).send().expect(200); // the token's principal, from the cache
+        String scrape = scrape();
+        String principal = "cache=\"identity.principal\"";
+        assertThat(value(scrape, "strata_cache_gets_total{", principal, "result=\"hit\""))
+                .isPositive();
+        value(scrape, "strata_cache_gets_total{", principal, "result=\"miss\"");
+        value(scrape, "strata_cache_size{", principal);
+        value(scrape, "strata_cache_invalidations_total{", principal);
+        value(scrape, "strata_cache_refused_fills_total{", principal);
+
+        // a sink nobody listens on: the next project's event waits for it, and the age of the wait shows
+        api().post("/api/v1/admin/event-sinks")
+                .token(token)
+                .json(Map.of(
+                        "name",
+                        Api.unique("metrics-sink"),
+                        "kind",
+                        "WEBHOOK",
+                        "url",
+                        "http://127.0.0.1:9/hook",
+                        "eventTypes",
+                        List.of("workspace.ProjectCreated"),
+                        "timeoutMs",
+                        500))
+                .send()
+                .expect(201);
+        api().post("/api/v1/projects")
+                .token(token)
+                .json(Map.of("name", Api.unique("waiting")))
+                .send()
+                .expect(201);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        double pending;
+        double age;
+        do {
+            Thread.sleep(100);
+            String now = scrape();
+            pending = value(now, "strata_events_pending{");
+            age = value(now, "strata_events_oldest_undelivered_age_seconds{");
+        } while ((pending < 1 || age <= 0) && System.nanoTime() < deadline);
+        assertThat(pending).as("deliveries waiting").isGreaterThanOrEqualTo(1);
+        assertThat(age).as("age of the oldest undelivered event").isPositive();
     }
 
     @Test
@@ -149,6 +204,15 @@ class MetricsTest extends IntegrationTest {
 
     private static List<String> series(String scrape) {
         return scrape.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    }
+
+    /** The value of the first series that starts with {@code prefix} and has every tag of {@code tags}. */
+    private static double value(String scrape, String prefix, String... tags) {
+        String line = scrape.lines()
+                .filter(l -> l.startsWith(prefix) && Arrays.stream(tags).allMatch(l::contains))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no series " + prefix + String.join(",", tags)));
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
     private static String line(String scrape, String prefix) {
