@@ -431,7 +431,8 @@ class ContextRowSecurityTest extends IntegrationTest {
         return counts;
     }
 
-    private static long count(Connection app, String sql, String key) throws SQLException {
+    /** {@code sql}'s single count, with {@code key} bound to its one parameter (none when null). */
+    static long count(Connection app, String sql, String key) throws SQLException {
         try (PreparedStatement statement = app.prepareStatement(sql)) {
             if (key != null) {
                 statement.setString(1, key);

@@ -264,14 +264,6 @@ class NonSuperuserOwnerTest extends IntegrationTest {
     }
 
     private static long count(Connection app, String sql, String parameter) throws SQLException {
-        try (PreparedStatement statement = app.prepareStatement(sql)) {
-            if (parameter != null) {
-                statement.setString(1, parameter);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return ContextRowSecurityTest.count(app, sql, parameter);
     }
 }

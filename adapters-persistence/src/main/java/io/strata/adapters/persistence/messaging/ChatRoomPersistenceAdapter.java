@@ -73,13 +73,7 @@ public class ChatRoomPersistenceAdapter implements ChatRoomRepository {
     /** The room with its members: one statement. */
     @Override
     public Optional<ChatRoom> findById(ChatRoomId id) {
-        return entityManager
-                .createQuery(WITH_MEMBERS, ChatRoomJpaEntity.class)
-                .setParameter("id", id.value())
-                .getResultList()
-                .stream()
-                .findFirst()
-                .map(mapper::toDomain);
+        return withMembers(id).map(mapper::toDomain);
     }
 
     /**
@@ -119,17 +113,21 @@ public class ChatRoomPersistenceAdapter implements ChatRoomRepository {
                 .createNativeQuery(LOCK_ROOM, Integer.class)
                 .setParameter("room", id.value())
                 .getResultList();
-        return entityManager
-                .createQuery(WITH_MEMBERS, ChatRoomJpaEntity.class)
-                .setParameter("id", id.value())
-                .getResultList()
-                .stream()
-                .findFirst()
+        return withMembers(id)
                 .map(row -> mapper.toDomain(
                         row,
                         row.getMembers().stream()
                                 .filter(member -> !member.equals(joiner.value()))
                                 .toList()));
+    }
+
+    private Optional<ChatRoomJpaEntity> withMembers(ChatRoomId id) {
+        return entityManager
+                .createQuery(WITH_MEMBERS, ChatRoomJpaEntity.class)
+                .setParameter("id", id.value())
+                .getResultList()
+                .stream()
+                .findFirst();
     }
 
     @Override
