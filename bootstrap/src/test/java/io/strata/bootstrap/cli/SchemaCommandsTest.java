@@ -2,6 +2,10 @@ package io.strata.bootstrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.strata.adapters.persistence.testing.TestPostgres;
 import io.strata.bootstrap.config.DatabaseSettings;
 import io.strata.bootstrap.database.SchemaMigrations;
@@ -13,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code strata db migrate|info|history|rollback} end to end, as {@code main} runs them, on fresh databases of the
@@ -107,6 +112,29 @@ class SchemaCommandsTest {
         assertThat(tables(url)).contains("first_table", "second_table");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> migrations.rollbackSteps(5))
                 .hasMessage("cannot roll back 5 step(s): only 2 version(s) are applied (nothing was rolled back)");
+    }
+
+    @Test
+    void dbCommandsKeepFlywaysInfoLinesOutOfTheirOutput() {
+        Logger flyway = (Logger) LoggerFactory.getLogger("org.flywaydb");
+        Level configured = flyway.getLevel();
+        flyway.setLevel(Level.INFO); // as the shipped logback.xml has it (the tests' own configuration says WARN)
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        flyway.addAppender(logged);
+        try {
+            CliRun result = CliRun.run(CliRun.external(TestPostgres.createFreshDatabase()), "db", "migrate");
+            assertThat(result.status()).as(result.toString()).isZero();
+            assertThat(result.out()).contains("applied V1 identity users");
+            assertThat(logged.list)
+                    .as("Flyway's lines during db migrate (its INFO would print the JDBC URL and every version)")
+                    .allSatisfy(event -> assertThat(event.getLevel().isGreaterOrEqual(Level.WARN))
+                            .as(event.getFormattedMessage())
+                            .isTrue());
+        } finally {
+            flyway.detachAppender(logged);
+            flyway.setLevel(configured);
+        }
     }
 
     @Test
