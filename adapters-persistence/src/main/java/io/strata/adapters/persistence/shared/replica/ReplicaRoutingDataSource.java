@@ -138,10 +138,10 @@ public final class ReplicaRoutingDataSource implements DataSource, AutoCloseable
                     return closed;
                 case "close":
                     closed = true;
-                    if (target != null && !lost) {
-                        target.close();
+                    if (target != null && lost) {
+                        closeQuietly(target); // broken: the pool discards it, whatever close says
                     } else if (target != null) {
-                        closeQuietly(target);
+                        target.close();
                     }
                     return null;
                 default:
