@@ -662,7 +662,6 @@ final class BenchRun {
         switch (endpoint) {
             case "get-user" -> {
                 script = StrataSql.GET_USER;
-                constants.put("one", "1");
                 perVariant.put("uid", userIds.subList(0, PGBENCH_VARIANTS));
             }
             case "get-project" -> {

@@ -45,13 +45,13 @@ final class StrataSql {
             + "pje1_0.task_count,pje1_0.updated_at,pje1_0.version from projects pje1_0 left join project_members m1_0 "
             + "on pje1_0.id=m1_0.project_id where pje1_0.id=:pid order by m1_0.user_id";
 
-    /** GET /api/v1/users/{id}: variables acting_role, acting_uid, uid, one (=1). */
+    /** GET /api/v1/users/{id}, a plain read in a read-only transaction: variables acting_role, acting_uid, uid. */
     static final String GET_USER = """
             BEGIN READ ONLY;
             """ + ACTING + """
-            select %s from users uje1_0 where (uje1_0.id=:uid) fetch first :one rows only;
+            SELECT id, email, username, first_name, last_name, role, status, email_verified, email_verified_at, password_changed_at, last_login_at, login_count, tags, preferences, version, created_at, updated_at FROM users WHERE id = :uid;
             COMMIT;
-            """.formatted(USER_COLUMNS);
+            """;
 
     /** GET /api/v1/users?role=eq.USER&sort=-createdAt&limit=20&cursor=...: variables acting_role, acting_uid, role, cat (cursor's createdAt), cid, lim (21). */
     static final String LIST_USERS_AFTER_CURSOR = """
@@ -65,13 +65,13 @@ final class StrataSql {
     static final String LIST_USERS_QUERY = "select " + USER_COLUMNS + " from users uje1_0 where uje1_0.role=? and "
             + "uje1_0.created_at<=? and (uje1_0.created_at<? or uje1_0.created_at=? and uje1_0.id<?) order by 2 desc,1 desc fetch first ? rows only";
 
-    /** GET /api/v1/projects/{id}: variables acting_role, acting_uid, pid. */
+    /** GET /api/v1/projects/{id}, a plain read in a read-only transaction: variables acting_role, acting_uid, pid. */
     static final String GET_PROJECT = """
             BEGIN READ ONLY;
             """ + ACTING + """
-            %s;
+            SELECT p.id, p.name, p.description, p.status, p.priority, p.owner_id, p.start_date, p.due_date, p.budget_amount, p.budget_currency, p.tags, p.task_count, p.completion, p.version, p.created_at, p.updated_at, m.user_id FROM projects p LEFT JOIN project_members m ON m.project_id = p.id WHERE p.id = :pid ORDER BY m.user_id;
             COMMIT;
-            """.formatted(PROJECT_WITH_MEMBERS);
+            """;
 
     /** POST /api/v1/projects/{id}/tasks: lock the project, members, insert, recount, update the project. Variables acting_role, acting_uid, pid. */
     static final String CREATE_TASK = """

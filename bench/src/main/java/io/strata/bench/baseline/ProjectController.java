@@ -59,7 +59,7 @@ public final class ProjectController {
     public HttpResponse<Json.Project> get(@RequestAttribute(BearerAuthentication.CALLER) Caller caller, String id) {
         UUID projectId = Ids.parse("id", id);
         ProjectRow project = jdbc.readOnly(caller.role(), caller.userId().toString(), connection ->
-                visible(caller, ProjectRows.findWithMembers(connection, projectId), projectId));
+                visible(caller, ProjectRows.readWithMembers(connection, projectId), projectId));
         return ok(project);
     }
 

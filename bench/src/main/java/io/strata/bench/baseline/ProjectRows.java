@@ -25,6 +25,15 @@ final class ProjectRows {
             + "pje1_0.tags,pje1_0.task_count,pje1_0.updated_at,pje1_0.version from projects pje1_0 "
             + "left join project_members m1_0 on pje1_0.id=m1_0.project_id where pje1_0.id=? order by m1_0.user_id";
     /** Blocks every other lock of the project, not the foreign-key checks of inserted tasks. */
+    /** Strata's read of a project in a read-only transaction (its adapter's plain read, no Hibernate query). */
+    private static final String READ_WITH_MEMBERS = """
+            SELECT p.id, p.name, p.description, p.status, p.priority, p.owner_id, p.start_date, p.due_date,
+                   p.budget_amount, p.budget_currency, p.tags, p.task_count, p.completion, p.version,
+                   p.created_at, p.updated_at, m.user_id
+            FROM projects p LEFT JOIN project_members m ON m.project_id = p.id
+            WHERE p.id = ?
+            ORDER BY m.user_id""";
+
     private static final String LOCK = "select pje1_0.id,pje1_0.budget_amount,pje1_0.budget_currency,"
             + "pje1_0.completion,pje1_0.created_at,pje1_0.description,pje1_0.due_date,pje1_0.name,pje1_0.owner_id,"
             + "pje1_0.priority,pje1_0.search_text,pje1_0.start_date,pje1_0.status,pje1_0.tags,pje1_0.task_count,"
@@ -87,7 +96,16 @@ final class ProjectRows {
 
     /** The project and its members in one statement (one row per member). */
     static Optional<ProjectRow> findWithMembers(Connection connection, UUID id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(FIND_WITH_MEMBERS)) {
+        return withMembers(connection, FIND_WITH_MEMBERS, id);
+    }
+
+    /** The project and its members as Strata reads them in a read-only transaction. */
+    static Optional<ProjectRow> readWithMembers(Connection connection, UUID id) throws SQLException {
+        return withMembers(connection, READ_WITH_MEMBERS, id);
+    }
+
+    private static Optional<ProjectRow> withMembers(Connection connection, String sql, UUID id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setObject(1, id);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {

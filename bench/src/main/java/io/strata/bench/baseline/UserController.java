@@ -39,7 +39,12 @@ public final class UserController {
             + "uje1_0.email_verified_at,uje1_0.first_name,uje1_0.last_login_at,uje1_0.last_name,uje1_0.login_count,"
             + "uje1_0.password_changed_at,uje1_0.password_hash,uje1_0.preferences,uje1_0.role,uje1_0.search_text,"
             + "uje1_0.status,uje1_0.tags,uje1_0.updated_at,uje1_0.username,uje1_0.version from users uje1_0";
-    private static final String FIND_BY_ID = COLUMNS + " where (uje1_0.id=?) fetch first ? rows only";
+    /** Strata's read of a user in a read-only transaction (its adapter's plain read, no Hibernate query). */
+    private static final String FIND_BY_ID = """
+            SELECT id, email, username, first_name, last_name, role, status, email_verified, email_verified_at,
+                   password_changed_at, last_login_at, login_count, tags, preferences, version, created_at, updated_at
+            FROM users
+            WHERE id = ?""";
     private static final String FIRST_PAGE = COLUMNS
             + " where uje1_0.role=? order by 2 desc,1 desc fetch first ? rows only";
     /** Rows after the cursor in (created_at desc, id desc); the redundant {@code <=} lets PostgreSQL range-scan. */
@@ -107,7 +112,6 @@ public final class UserController {
     private Optional<Json.User> findById(Connection connection, UUID id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(FIND_BY_ID)) {
             select.setObject(1, id);
-            select.setInt(2, 1);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(user(rs)) : Optional.empty();
             }

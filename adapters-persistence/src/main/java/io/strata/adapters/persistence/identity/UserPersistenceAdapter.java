@@ -6,6 +6,7 @@ import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
+import io.strata.adapters.persistence.shared.PlainReads;
 import io.strata.domain.identity.BulkUserChange;
 import io.strata.domain.identity.Email;
 import io.strata.domain.identity.HashedPassword;
@@ -30,6 +31,8 @@ import io.strata.domain.shared.user.UserId;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,6 +59,13 @@ public class UserPersistenceAdapter implements UserRepository {
             // search_text = lower(username || ' ' || email || ' ' || first_name || ' ' || last_name), trigram-indexed
             .text((cb, root, q) -> cb.like(root.<String>get("searchText"), LikePatterns.containsPattern(q), '\\'))
             .build();
+
+    /** One user's columns, without the password hash (not part of the aggregate) and the search text. */
+    private static final String BY_ID = """
+            SELECT id, email, username, first_name, last_name, role, status, email_verified, email_verified_at,
+                   password_changed_at, last_login_at, login_count, tags, preferences, version, created_at, updated_at
+            FROM users
+            WHERE id = ?""";
 
     private static final String TAG_COUNTS = """
             SELECT t.tag, count(*) AS users
@@ -116,7 +126,37 @@ public class UserPersistenceAdapter implements UserRepository {
 
     @Override
     public Optional<User> findById(UserId id) {
+        if (PlainReads.inReadOnlyTransaction(entityManager)) {
+            // nothing read here is saved: the row straight into the aggregate, no managed entity (PlainReads)
+            return PlainReads.query(entityManager, BY_ID, s -> s.setObject(1, id.value()), this::user);
+        }
         return repository.findById(id.value()).map(mapper::toDomain);
+    }
+
+    /** The row of {@link #BY_ID}, if any. */
+    private Optional<User> user(ResultSet rows) throws SQLException {
+        if (!rows.next()) {
+            return Optional.empty();
+        }
+        UserJpaEntity row = new UserJpaEntity();
+        row.setId(rows.getObject(1, UUID.class));
+        row.setEmail(rows.getString(2));
+        row.setUsername(rows.getString(3));
+        row.setFirstName(rows.getString(4));
+        row.setLastName(rows.getString(5));
+        row.setRole(PlainReads.enumValue(rows, 6, Role.class));
+        row.setStatus(PlainReads.enumValue(rows, 7, UserStatus.class));
+        row.setEmailVerified(rows.getBoolean(8));
+        row.setEmailVerifiedAt(PlainReads.instant(rows, 9));
+        row.setPasswordChangedAt(PlainReads.instant(rows, 10));
+        row.setLastLoginAt(PlainReads.instant(rows, 11));
+        row.setLoginCount(rows.getLong(12));
+        row.setTags(PlainReads.strings(rows, 13));
+        row.setPreferences(PlainReads.jsonObject(rows, 14));
+        row.setVersion(rows.getLong(15));
+        row.setCreatedAt(PlainReads.instant(rows, 16));
+        row.setUpdatedAt(PlainReads.instant(rows, 17));
+        return Optional.of(mapper.toDomain(row));
     }
 
     @Override

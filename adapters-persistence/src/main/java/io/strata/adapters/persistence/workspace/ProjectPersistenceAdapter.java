@@ -7,6 +7,7 @@ import io.strata.adapters.persistence.shared.ChildRows;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
+import io.strata.adapters.persistence.shared.PlainReads;
 import io.strata.domain.shared.error.ConflictException;
 import io.strata.domain.shared.error.StaleVersionException;
 import io.strata.domain.shared.error.ValidationException;
@@ -14,11 +15,13 @@ import io.strata.domain.shared.query.Page;
 import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.SearchCriteria;
 import io.strata.domain.shared.user.UserId;
+import io.strata.domain.workspace.Priority;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectId;
 import io.strata.domain.workspace.ProjectProgress;
 import io.strata.domain.workspace.ProjectRepository;
 import io.strata.domain.workspace.ProjectSearch;
+import io.strata.domain.workspace.ProjectStatus;
 import io.strata.domain.workspace.TaskStatus;
 import io.strata.domain.workspace.TaskTally;
 import jakarta.inject.Singleton;
@@ -30,7 +33,10 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -57,6 +63,15 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
             SELECT project_id, user_id FROM project_members
             WHERE project_id = ANY (cast(:ids AS uuid[]))
             ORDER BY project_id, user_id""";
+
+    /** The project and its members in one statement, as Hibernate's fetch join of {@code findWithMembers}. */
+    private static final String WITH_MEMBERS = """
+            SELECT p.id, p.name, p.description, p.status, p.priority, p.owner_id, p.start_date, p.due_date,
+                   p.budget_amount, p.budget_currency, p.tags, p.task_count, p.completion, p.version,
+                   p.created_at, p.updated_at, m.user_id
+            FROM projects p LEFT JOIN project_members m ON m.project_id = p.id
+            WHERE p.id = ?
+            ORDER BY m.user_id""";
 
     private static final String TALLY = """
             SELECT count(*),
@@ -91,10 +106,48 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
         this.mapper = mapper;
     }
 
-    /** The project with its members: one statement. */
+    /**
+     * The project with its members: one statement. A read-only transaction reads the rows without a managed
+     * entity ({@link PlainReads}); one that may save the project loads the entity it will change.
+     */
     @Override
     public Optional<Project> findById(ProjectId id) {
+        if (PlainReads.inReadOnlyTransaction(entityManager)) {
+            return PlainReads.query(entityManager, WITH_MEMBERS, s -> s.setObject(1, id.value()), this::project);
+        }
         return repository.findWithMembers(id.value()).stream().findFirst().map(mapper::toDomain);
+    }
+
+    /** The rows of {@link #WITH_MEMBERS}: the project's columns on each, one member per row (none: one row). */
+    private Optional<Project> project(ResultSet rows) throws SQLException {
+        if (!rows.next()) {
+            return Optional.empty();
+        }
+        ProjectJpaEntity row = new ProjectJpaEntity();
+        row.setId(rows.getObject(1, UUID.class));
+        row.setName(rows.getString(2));
+        row.setDescription(rows.getString(3));
+        row.setStatus(PlainReads.enumValue(rows, 4, ProjectStatus.class));
+        row.setPriority(PlainReads.enumValue(rows, 5, Priority.class));
+        row.setOwnerId(rows.getObject(6, UUID.class));
+        row.setStartDate(PlainReads.date(rows, 7));
+        row.setDueDate(PlainReads.date(rows, 8));
+        row.setBudgetAmount(rows.getBigDecimal(9));
+        row.setBudgetCurrency(rows.getString(10));
+        row.setTags(PlainReads.strings(rows, 11));
+        row.setTaskCount(rows.getLong(12));
+        row.setCompletion(rows.getInt(13));
+        row.setVersion(rows.getLong(14));
+        row.setCreatedAt(PlainReads.instant(rows, 15));
+        row.setUpdatedAt(PlainReads.instant(rows, 16));
+        List<UUID> members = new ArrayList<>();
+        do {
+            UUID member = rows.getObject(17, UUID.class);
+            if (member != null) {
+                members.add(member);
+            }
+        } while (rows.next());
+        return Optional.of(mapper.toDomain(row, members));
     }
 
     /**

@@ -70,6 +70,8 @@ class UserPersistenceAdapterTest extends PostgresTest {
 
         User found = readTx(() -> users.findById(user.id())).orElseThrow();
         assertSameState(found, user);
+        // a read-write transaction loads the managed entity instead (it may save it): the same user
+        assertSameState(tx(() -> users.findById(user.id())).orElseThrow(), user);
         assertThat(found.preferences())
                 .containsEntry("nothing", null)
                 .containsEntry(
@@ -84,6 +86,10 @@ class UserPersistenceAdapterTest extends PostgresTest {
         assertThat(readTx(() -> users.existsByUsername(new Username("ada.m")))).isFalse();
         assertThat(readTx(() -> users.findById(UserId.newId()))).isEmpty();
         assertThat(readTx(users::count)).isEqualTo(1);
+
+        User bare = tx(() -> users.add(IdentityFixtures.bareUser("bare")));
+        assertSameState(readTx(() -> users.findById(bare.id())).orElseThrow(), bare);
+        assertSameState(tx(() -> users.findById(bare.id())).orElseThrow(), bare);
     }
 
     @Test

@@ -99,9 +99,15 @@ class ProjectPersistenceAdapterTest extends PostgresTest {
         }));
         assertThat(count).as("project LEFT JOIN members").isEqualTo(1);
         assertThat(readTx(() -> projects.findById(ProjectId.newId()))).isEmpty();
+        // a read-write transaction loads the managed entity instead (it may save it): the same project
+        assertThat(statements(() -> assertSameState(
+                        tx(() -> projects.findById(project.id())).orElseThrow(), project)))
+                .isEqualTo(1);
+        assertThat(tx(() -> projects.findById(ProjectId.newId()))).isEmpty();
 
         Project bare = tx(() -> projects.add(WorkspaceFixtures.bareProject(owner)));
         assertSameState(readTx(() -> projects.findById(bare.id())).orElseThrow(), bare);
+        assertSameState(tx(() -> projects.findById(bare.id())).orElseThrow(), bare);
         assertThat(query("SELECT search_text FROM projects WHERE id = '" + project.id() + "'"))
                 .containsExactly("apollo go to the moon.");
     }
