@@ -88,7 +88,12 @@ public final class CriteriaSearch<E> {
      * call's {@link SearchContext}. {@code query} is there for subqueries: {@code query.subquery(...)}
      * with {@code correlate(root)} gives a correlated {@code EXISTS}.
      */
-    public record Where<E>(HibernateCriteriaBuilder cb, Root<E> root, CriteriaQuery<?> query, SearchContext context) {}
+    public record Where<E>(
+            HibernateCriteriaBuilder cb,
+            Root<E> root,
+            CriteriaQuery<?> query,
+            SearchContext context,
+            SearchParameters parameters) {}
 
     /** {@link TextMatcher} that also sees the query and the call's {@link SearchContext}. */
     @FunctionalInterface
@@ -111,11 +116,29 @@ public final class CriteriaSearch<E> {
     public interface Scope<E> {
         Predicate restrict(Where<E> where);
 
-        /** {@code attribute = value} ({@code a.b} for embeddables), the value bound as a parameter. */
+        /**
+         * {@code attribute = value} ({@code a.b} for embeddables), the value bound as a parameter; unlike a
+         * context's own scope, it lets the page reuse its shape's translated statement.
+         */
         static <E> Scope<E> equal(String attribute, Object value) {
-            Objects.requireNonNull(attribute, "attribute");
-            Objects.requireNonNull(value, "value");
-            return where -> where.cb().equal(path(where.root(), attribute), value);
+            return new Equal<>(attribute, value);
+        }
+
+        /** {@link #equal}. */
+        record Equal<E>(String attribute, Object value) implements Scope<E> {
+            public Equal {
+                Objects.requireNonNull(attribute, "attribute");
+                Objects.requireNonNull(value, "value");
+            }
+
+            @Override
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            public Predicate restrict(Where<E> where) {
+                Path<?> path = path(where.root(), attribute);
+                Class type = SearchPredicates.wrapper(path.getJavaType());
+                return where.cb()
+                        .equal(path, where.parameters().bind((Path) path, SearchPredicates.coerce(value, type)));
+            }
         }
     }
 
@@ -127,6 +150,7 @@ public final class CriteriaSearch<E> {
     private final SearchPredicates<E> predicates;
     private final KeysetOrder keyset;
     private final SearchTotals<E> totals;
+    private final QueryShapes shapes = new QueryShapes();
     private volatile boolean validated;
 
     private CriteriaSearch(Builder<E> builder) {
@@ -192,12 +216,15 @@ public final class CriteriaSearch<E> {
         }
         query.multiselect(selections);
 
-        List<Predicate> where = predicates.of(new Where<>(cb, root, query, context), scope, criteria);
+        SearchParameters parameters = new SearchParameters(cb);
+        parameters.shape(sortKey);
+        parameters.shape(page.isKeyset() ? "keyset" : "offset");
+        List<Predicate> where = predicates.of(new Where<>(cb, root, query, context, parameters), scope, criteria);
         if (page.isKeyset() && page.cursor() != null) {
             List<Class<?>> types =
                     sortPaths.stream().<Class<?>>map(Path::getJavaType).toList();
             List<Object> after = KeysetCursor.decode(page.cursor(), sortKey, types);
-            where.add(KeysetOrder.after(cb, keys, sortPaths, after));
+            where.add(KeysetOrder.after(cb, parameters, keys, sortPaths, after));
         }
         query.where(where.toArray(Predicate[]::new));
         List<Order> orders = new ArrayList<>();
@@ -206,7 +233,7 @@ public final class CriteriaSearch<E> {
         }
         query.orderBy(orders);
 
-        TypedQuery<Tuple> typed = session.createQuery(query).setMaxResults(page.limit() + 1);
+        TypedQuery<Tuple> typed = shapes.query(session, query, parameters).setMaxResults(page.limit() + 1);
         if (!page.isKeyset()) {
             typed.setFirstResult(page.offset());
         }

@@ -71,13 +71,28 @@ final class KeysetOrder {
      * range-scan the {@code (k1, id)} index.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static Predicate after(HibernateCriteriaBuilder cb, List<SortKey> keys, List<Path<?>> paths, List<Object> values) {
+    static Predicate after(
+            HibernateCriteriaBuilder cb,
+            SearchParameters parameters,
+            List<SortKey> keys,
+            List<Path<?>> paths,
+            List<Object> values) {
+        // each cursor value one parameter, used wherever the expansion needs it; which values are null
+        // changes the predicate, so it is part of the shape
+        List<Expression<Comparable>> bound = new ArrayList<>(keys.size());
+        StringBuilder nulls = new StringBuilder("after:");
+        for (int i = 0; i < keys.size(); i++) {
+            Comparable value = (Comparable) values.get(i);
+            nulls.append(value == null ? 'n' : 'v');
+            bound.add(value == null ? null : parameters.bind((Expression<Comparable>) paths.get(i), value));
+        }
+        parameters.shape(nulls);
         List<Predicate> alternatives = new ArrayList<>();
         List<Predicate> equalSoFar = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             SortKey key = keys.get(i);
             Expression<Comparable> path = (Expression<Comparable>) paths.get(i);
-            Comparable value = (Comparable) values.get(i);
+            Expression<Comparable> value = bound.get(i);
             if (value != null) {
                 Predicate beyond = key.descending ? cb.lessThan(path, value) : cb.greaterThan(path, value);
                 List<Predicate> alternative = new ArrayList<>(equalSoFar);
@@ -91,13 +106,13 @@ final class KeysetOrder {
         }
         Predicate expansion = alternatives.isEmpty() ? cb.disjunction() : cb.or(alternatives.toArray(Predicate[]::new));
         SortKey first = keys.get(0);
-        Comparable firstValue = (Comparable) values.get(0);
+        Expression<Comparable> firstValue = bound.get(0);
         if (keys.size() > 1 && !first.nullable && firstValue != null) {
             Expression<Comparable> path = (Expression<Comparable>) paths.get(0);
-            Predicate bound = first.descending
+            Predicate lowerBound = first.descending
                     ? cb.lessThanOrEqualTo(path, firstValue)
                     : cb.greaterThanOrEqualTo(path, firstValue);
-            return cb.and(bound, expansion);
+            return cb.and(lowerBound, expansion);
         }
         return expansion;
     }

@@ -53,7 +53,15 @@ final class SearchPredicates<E> {
     /** The scope, then the client's filters and {@code q}, for the statement of {@code clause}. */
     List<Predicate> of(Where<E> clause, Scope<E> scope, SearchCriteria criteria) {
         List<Predicate> where = new ArrayList<>();
-        if (scope != null) {
+        SearchParameters parameters = clause.parameters();
+        if (scope == null) {
+            parameters.shape("scope:none");
+        } else {
+            if (scope instanceof Scope.Equal<E> equal) {
+                parameters.shape("scope:" + equal.attribute());
+            } else {
+                parameters.notCacheable(); // a context's own scope may put values into the tree
+            }
             where.add(Objects.requireNonNull(scope.restrict(clause), "scope predicate"));
         }
         for (Filter filter : criteria.filters()) {
@@ -63,6 +71,7 @@ final class SearchPredicates<E> {
             if (textMatcher == null) {
                 throw new ValidationException("q", schema.resource() + " cannot be searched by text");
             }
+            parameters.notCacheable();
             where.add(textMatcher.match(clause, criteria.text()));
         }
         return where;
@@ -81,11 +90,12 @@ final class SearchPredicates<E> {
         }
         ContextualFilterTranslator<E> custom = translators.get(filter.field());
         if (custom != null) {
+            clause.parameters().notCacheable(); // a context's translator may put values into the tree
             return custom.translate(clause, filter);
         }
         Path<?> path = CriteriaSearch.path(root, attribute.apply(filter.field()));
         try {
-            return standard(cb, path, field, filter);
+            return standard(cb, clause.parameters(), path, field, filter);
         } catch (ArithmeticException e) {
             // a number the allow-list reads as a long but the attribute holds as an int (or short)
             throw new ValidationException(filter.field(), "is out of range for " + filter.field());
@@ -93,28 +103,43 @@ final class SearchPredicates<E> {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Predicate standard(HibernateCriteriaBuilder cb, Path<?> path, QueryField field, Filter filter) {
-        Class<?> type = path.getJavaType();
-        Expression<Comparable> comparable = (Expression<Comparable>) path;
+    private Predicate standard(
+            HibernateCriteriaBuilder cb, SearchParameters parameters, Path<?> path, QueryField field, Filter filter) {
+        Class type = wrapper(path.getJavaType());
+        Expression comparable = path;
+        // the shape: everything but the values (IN's arity and IS's value change the SQL)
+        parameters.shape(filter.field() + ":" + filter.operator()
+                + switch (filter.operator()) {
+                    case IN -> ":" + filter.values().size();
+                    case IS -> ":" + filter.value();
+                    default -> "";
+                });
         return switch (filter.operator()) {
-            case EQ -> cb.equal(path, coerce(filter.value(), type));
-            case NEQ -> cb.notEqual(path, coerce(filter.value(), type));
-            case GT -> cb.greaterThan(comparable, (Comparable) coerce(filter.value(), type));
-            case GTE -> cb.greaterThanOrEqualTo(comparable, (Comparable) coerce(filter.value(), type));
-            case LT -> cb.lessThan(comparable, (Comparable) coerce(filter.value(), type));
-            case LTE -> cb.lessThanOrEqualTo(comparable, (Comparable) coerce(filter.value(), type));
+            case EQ -> cb.equal(path, parameters.bind(comparable, coerce(filter.value(), type)));
+            case NEQ -> cb.notEqual(path, parameters.bind(comparable, coerce(filter.value(), type)));
+            case GT ->
+                cb.greaterThan(comparable, parameters.bind(comparable, (Comparable) coerce(filter.value(), type)));
+            case GTE ->
+                cb.greaterThanOrEqualTo(
+                        comparable, parameters.bind(comparable, (Comparable) coerce(filter.value(), type)));
+            case LT -> cb.lessThan(comparable, parameters.bind(comparable, (Comparable) coerce(filter.value(), type)));
+            case LTE ->
+                cb.lessThanOrEqualTo(
+                        comparable, parameters.bind(comparable, (Comparable) coerce(filter.value(), type)));
             case LIKE ->
                 cb.like(
                         (Expression<String>) path,
-                        LikePatterns.wildcardPattern((String) filter.value()),
+                        parameters.bind(String.class, LikePatterns.wildcardPattern((String) filter.value())),
                         LikePatterns.ESCAPE);
             case ILIKE ->
                 cb.ilike(
                         (Expression<String>) path,
-                        LikePatterns.wildcardPattern((String) filter.value()),
+                        parameters.bind(String.class, LikePatterns.wildcardPattern((String) filter.value())),
                         LikePatterns.ESCAPE);
             case IN ->
-                path.in(filter.values().stream().map(v -> coerce(v, type)).toList());
+                path.in(filter.values().stream()
+                        .map(v -> parameters.bind(comparable, coerce(v, type)))
+                        .toArray(Expression[]::new));
             case IS ->
                 switch ((Filter.IsValue) filter.value()) {
                     case NULL -> cb.isNull(path);
@@ -122,16 +147,18 @@ final class SearchPredicates<E> {
                     case TRUE -> cb.isTrue((Expression<Boolean>) path);
                     case FALSE -> cb.isFalse((Expression<Boolean>) path);
                 };
-            case CS -> containsAll(cb, path, field, filter);
+            case CS -> containsAll(cb, parameters, path, field, filter);
         };
     }
 
     @SuppressWarnings("unchecked")
-    private Predicate containsAll(HibernateCriteriaBuilder cb, Path<?> path, QueryField field, Filter filter) {
+    private Predicate containsAll(
+            HibernateCriteriaBuilder cb, SearchParameters parameters, Path<?> path, QueryField field, Filter filter) {
         if (field.type() == FieldType.JSON_OBJECT) {
             // PostgreSQL: config @> cast(? as jsonb), served by a GIN index on the jsonb column
             return cb.isTrue(cb.function(
-                    PostgresFunctions.JSONB_CONTAINS, Boolean.class, path, cb.value((String) filter.value())));
+                    PostgresFunctions.JSONB_CONTAINS, Boolean.class, path, parameters.bind(String.class, (String)
+                            filter.value())));
         }
         if (field.type() != FieldType.TEXT_SET || !path.getJavaType().isArray()) {
             throw new IllegalStateException(
@@ -139,7 +166,11 @@ final class SearchPredicates<E> {
         }
         String[] wanted = filter.values().stream().map(String.class::cast).toArray(String[]::new);
         // PostgreSQL: tags @> cast(? as text[]), served by a GIN index on the array column
-        return cb.isTrue(cb.function(PostgresFunctions.TEXT_ARRAY_CONTAINS_ALL, Boolean.class, path, cb.value(wanted)));
+        return cb.isTrue(cb.function(
+                PostgresFunctions.TEXT_ARRAY_CONTAINS_ALL,
+                Boolean.class,
+                path,
+                parameters.bind(String[].class, wanted)));
     }
 
     /** Converts a schema-typed value (Long, Instant, enum, ...) to the attribute's Java type where they differ. */
@@ -183,7 +214,10 @@ final class SearchPredicates<E> {
                 + type.getSimpleName() + " attribute");
     }
 
-    private static Class<?> wrapper(Class<?> primitive) {
+    static Class<?> wrapper(Class<?> primitive) {
+        if (!primitive.isPrimitive()) {
+            return primitive;
+        }
         if (primitive == long.class) {
             return Long.class;
         }

@@ -58,11 +58,14 @@ final class SearchTotals<E> {
             SearchCriteria criteria) {
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<E> root = count.from(entityClass);
+        SearchParameters parameters = new SearchParameters(cb);
         count.select(cb.count(root))
                 .where(predicates
-                        .of(new Where<>(cb, root, count, context), scope, criteria)
+                        .of(new Where<>(cb, root, count, context, parameters), scope, criteria)
                         .toArray(Predicate[]::new));
-        return session.createQuery(count).getSingleResult();
+        org.hibernate.query.Query<Long> query = session.createQuery(count);
+        parameters.bindTo(query, parameters.expressions());
+        return query.getSingleResult();
     }
 
     /**
@@ -102,11 +105,14 @@ final class SearchTotals<E> {
                     .openSession()) {
                 CriteriaQuery<String> query = cb.createQuery(String.class);
                 Root<E> root = query.from(entityClass);
+                SearchParameters parameters = new SearchParameters(cb);
                 query.select(((JpaExpression<?>) CriteriaSearch.path(root, idAttribute)).cast(String.class))
                         .where(predicates
-                                .of(new Where<>(cb, root, query, context), scope, criteria)
+                                .of(new Where<>(cb, root, query, context, parameters), scope, criteria)
                                 .toArray(Predicate[]::new));
-                String plan = String.join("\n", explaining.createQuery(query).getResultList());
+                org.hibernate.query.Query<String> explain = explaining.createQuery(query);
+                parameters.bindTo(explain, parameters.expressions());
+                String plan = String.join("\n", explain.getResultList());
                 Matcher rows = PLAN_ROWS.matcher(plan);
                 return rows.find() ? Math.round(Double.parseDouble(rows.group(1))) : null;
             }

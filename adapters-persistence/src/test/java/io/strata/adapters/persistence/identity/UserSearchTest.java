@@ -157,6 +157,100 @@ class UserSearchTest extends PostgresTest {
                         .toList()));
     }
 
+    // ---- one translated statement per shape ---------------------------------------------------
+
+    @Test
+    void aShapeIsTranslatedOnceAndRunWithEachCallsValues() {
+        List<SortOrder> newest = QueryTerms.sort(UserSearch.SCHEMA, "-createdAt");
+        page(
+                new SearchCriteria(List.of(filter("role", "eq.USER")), null),
+                new PageRequest(5, null, null, newest, TotalCount.NONE));
+        statistics().clear();
+        for (Role role : Role.values()) {
+            SearchCriteria criteria = new SearchCriteria(List.of(filter("role", "eq." + role)), null);
+            List<User> paged = keysetAll(criteria, newest, 4);
+            assertThat(ids(paged))
+                    .as(role.name())
+                    .containsExactlyInAnyOrderElementsOf(
+                            ids(all.stream().filter(u -> u.role() == role).toList()));
+        }
+        // first pages and later pages (with a cursor) are two shapes, each translated once before the loop ended
+        assertThat(statistics().getQueryPlanCacheMissCount()).isLessThanOrEqualTo(1);
+        assertThat(statistics().getQueryPlanCacheHitCount()).isGreaterThan(Role.values().length * 5L);
+
+        // IN with another number of values is another shape; the values are still each call's
+        assertThat(ids(page(
+                                new SearchCriteria(List.of(filter("role", "in.(ADMIN,GUEST)")), null),
+                                new PageRequest(200, null, null, newest, TotalCount.NONE))
+                        .items()))
+                .containsExactlyInAnyOrderElementsOf(ids(all.stream()
+                        .filter(u -> u.role() == Role.ADMIN || u.role() == Role.GUEST)
+                        .toList()));
+        assertThat(ids(page(
+                                new SearchCriteria(List.of(filter("role", "in.(USER)")), null),
+                                new PageRequest(200, null, null, newest, TotalCount.NONE))
+                        .items()))
+                .containsExactlyInAnyOrderElementsOf(
+                        ids(all.stream().filter(u -> u.role() == Role.USER).toList()));
+    }
+
+    @Test
+    void callsOfOneShapeAtOnceEachGetTheirOwnRows() throws Exception {
+        List<SortOrder> byName = QueryTerms.sort(UserSearch.SCHEMA, "username");
+        Role[] roles = Role.values();
+        int threads = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+            List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Role role = roles[t % roles.length];
+                String tag = t % 2 == 0 ? "even" : "three";
+                results.add(pool.submit(() -> {
+                    start.await();
+                    for (int round = 0; round < 5; round++) {
+                        SearchCriteria criteria = new SearchCriteria(
+                                List.of(filter("role", "eq." + role), filter("tags", "cs." + tag)), null);
+                        List<UUID> got = ids(keysetAll(criteria, byName, 3));
+                        List<UUID> expected = ids(all.stream()
+                                .filter(u ->
+                                        u.role() == role && u.tags().values().contains(tag))
+                                .sorted(Comparator.comparing(u -> u.username().value()))
+                                .toList());
+                        if (!got.equals(expected)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertThat(result.get(60, java.util.concurrent.TimeUnit.SECONDS))
+                        .isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSearchWithTextRunsItsOwnTree() {
+        List<SortOrder> newest = QueryTerms.sort(UserSearch.SCHEMA, "-createdAt");
+        for (String text : List.of("grace", "ada")) {
+            statistics().clear();
+            List<User> found = page(
+                            new SearchCriteria(List.of(), text),
+                            new PageRequest(200, null, null, newest, TotalCount.NONE))
+                    .items();
+            String name = text.equals("grace") ? "Grace" : "Ada";
+            assertThat(ids(found))
+                    .containsExactlyInAnyOrderElementsOf(ids(
+                            all.stream().filter(u -> name.equals(u.firstName())).toList()));
+            // the text matcher is a context's own: its tree is not kept, so no plan cache lookup at all
+            assertThat(statistics().getQueryPlanCacheHitCount()).isZero();
+        }
+    }
+
     // ---- offset paging and totals -------------------------------------------------------------
 
     @Test

@@ -1,0 +1,124 @@
+package io.strata.adapters.persistence.shared;
+
+import jakarta.persistence.Parameter;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.ParameterExpression;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.hibernate.query.Query;
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
+import org.hibernate.query.sqm.NodeBuilder;
+import org.hibernate.query.sqm.SqmExpressible;
+import org.hibernate.query.sqm.tree.SqmStatement;
+import org.hibernate.query.sqm.tree.expression.JpaCriteriaParameter;
+import org.hibernate.query.sqm.tree.expression.SqmExpression;
+import org.hibernate.query.sqm.tree.expression.SqmJpaCriteriaParameterWrapper;
+import org.hibernate.query.sqm.tree.expression.SqmParameter;
+import org.hibernate.query.sqm.tree.expression.ValueBindJpaCriteriaParameter;
+
+/**
+ * The values of one statement of a {@link CriteriaSearch} call, each a named parameter ({@code p0}, {@code p1},
+ * ... in the order they are bound), and the statement's shape: what decides its SQL apart from those values
+ * (the sort, which filters with which operators and how many values, the kind of scope, whether there is a
+ * cursor). Two calls with the same shape build the same tree with the same parameters, so a page can run the
+ * tree its shape first built, whose SQL Hibernate has already translated, with this call's values.
+ *
+ * <p>A part the platform cannot see into (a context's own filter translator, text matcher or scope) makes the
+ * call {@linkplain #notCacheable() not cacheable}: it may put values into the tree itself.
+ */
+public final class SearchParameters {
+    private final HibernateCriteriaBuilder cb;
+    private final List<ParameterExpression<?>> expressions = new ArrayList<>();
+    private final List<Object> values = new ArrayList<>();
+    private final StringBuilder shape = new StringBuilder();
+    private boolean cacheable = true;
+
+    SearchParameters(HibernateCriteriaBuilder cb) {
+        this.cb = cb;
+    }
+
+    /**
+     * {@code value} as the statement's next named parameter, typed as {@code comparedWith} (the attribute it is
+     * compared with: an enum stored as text binds as that text).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> ParameterExpression<T> bind(Expression<? extends T> comparedWith, T value) {
+        SqmExpressible<T> type = (SqmExpressible<T>) ((SqmExpression<?>) comparedWith).getNodeType();
+        return add(new JpaCriteriaParameter<>(nextName(), type, false, (NodeBuilder) cb), value);
+    }
+
+    /** {@code value} as the statement's next named parameter, of the Java type {@code type}. */
+    public <T> ParameterExpression<T> bind(Class<T> type, T value) {
+        JpaCriteriaParameter<T> parameter = (JpaCriteriaParameter<T>) cb.parameter(type, nextName());
+        // one value, never a list: a parameter that may take a list keeps Hibernate from caching the statement
+        return add(
+                parameter.allowsMultiValuedBinding()
+                        ? new JpaCriteriaParameter<>(
+                                parameter.getName(), parameter.getAnticipatedType(), false, (NodeBuilder) cb)
+                        : parameter,
+                value);
+    }
+
+    private String nextName() {
+        return "p" + expressions.size();
+    }
+
+    private <T> ParameterExpression<T> add(ParameterExpression<T> parameter, T value) {
+        expressions.add(parameter);
+        values.add(value);
+        return parameter;
+    }
+
+    /** Adds to the shape what, besides the bound values, decides the statement. */
+    void shape(Object part) {
+        shape.append(part).append('|');
+    }
+
+    /** Something outside the platform built part of the statement: this call's tree is never reused. */
+    void notCacheable() {
+        cacheable = false;
+    }
+
+    boolean cacheable() {
+        return cacheable;
+    }
+
+    String shape() {
+        return shape.toString();
+    }
+
+    List<ParameterExpression<?>> expressions() {
+        return List.copyOf(expressions);
+    }
+
+    /** Binds this call's values to {@code parameters}, those of the same shape's tree. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void bindTo(Query<?> query, List<ParameterExpression<?>> parameters) {
+        for (int i = 0; i < values.size(); i++) {
+            query.setParameter((Parameter) parameters.get(i), values.get(i));
+        }
+    }
+
+    /**
+     * Every parameter of {@code query} is one of this call's: no value reached the tree any other way (a
+     * value passed to the criteria builder directly becomes a parameter bound to that value, which a reused
+     * tree would keep).
+     */
+    boolean onlyParametersOf(CriteriaQuery<?> query) {
+        Set<ParameterExpression<?>> own = Collections.newSetFromMap(new IdentityHashMap<>());
+        own.addAll(expressions);
+        for (SqmParameter<?> parameter : ((SqmStatement<?>) query).getSqmParameters()) {
+            JpaCriteriaParameter<?> criteria = parameter instanceof SqmJpaCriteriaParameterWrapper<?> wrapper
+                    ? wrapper.getJpaCriteriaParameter()
+                    : parameter instanceof JpaCriteriaParameter<?> direct ? direct : null;
+            if (criteria == null || criteria instanceof ValueBindJpaCriteriaParameter<?> || !own.contains(criteria)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
