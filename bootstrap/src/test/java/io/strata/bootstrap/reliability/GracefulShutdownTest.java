@@ -92,7 +92,16 @@ class GracefulShutdownTest {
             load.close();
 
             assertThat(strata.exitValue()).as("exit status").isZero();
-            assertThat(afterSignal)
+            // the JVM handles the signal on a thread of its own: a request sent right after it may still be
+            // served (200) before the stop begins; once the stop has begun, nothing is served again
+            int raced = 0;
+            while (raced < afterSignal.size() && afterSignal.get(raced) == 200) {
+                raced++;
+            }
+            assertThat(raced)
+                    .as("requests served before the stop began (sent 25 ms apart)")
+                    .isLessThanOrEqualTo(4);
+            assertThat(afterSignal.subList(raced, afterSignal.size()))
                     .as("answers to new requests during the stop (-1: refused)")
                     .allMatch(s -> s == 503 || s == -1);
             assertThat(load.unexpected).as("answers other than 201 and 503").isEmpty();
