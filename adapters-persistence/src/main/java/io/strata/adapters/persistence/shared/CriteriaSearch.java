@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
@@ -122,6 +123,41 @@ public final class CriteriaSearch<E> {
          */
         static <E> Scope<E> equal(String attribute, Object value) {
             return new Equal<>(attribute, value);
+        }
+
+        /**
+         * A scope whose one value is bound as a parameter, which {@code template} receives instead of the value:
+         * its calls reuse their shape's translated statement, as {@link #equal}'s do. {@code template} must be a
+         * constant (a method reference to a static method or a lambda that captures nothing): a captured value
+         * would be frozen into the statement the shape keeps. Checked here.
+         */
+        static <E, T> Scope<E> of(Class<T> type, T value, Template<E, T> template) {
+            return new Bound<>(type, value, template);
+        }
+
+        /** The predicate of a {@link #of bound scope}, given its value as a parameter expression. */
+        @FunctionalInterface
+        interface Template<E, T> {
+            Predicate restrict(Where<E> where, Expression<T> value);
+        }
+
+        /** {@link #of}. */
+        record Bound<E, T>(Class<T> type, T value, Template<E, T> template) implements Scope<E> {
+            public Bound {
+                Objects.requireNonNull(type, "type");
+                Objects.requireNonNull(value, "value");
+                Objects.requireNonNull(template, "template");
+                if (template.getClass().getDeclaredFields().length > 0) {
+                    throw new IllegalArgumentException(
+                            "a scope template must capture nothing (its value comes as the parameter): "
+                                    + template.getClass().getName());
+                }
+            }
+
+            @Override
+            public Predicate restrict(Where<E> where) {
+                return template.restrict(where, where.parameters().bind(type, value));
+            }
         }
 
         /** {@link #equal}. */

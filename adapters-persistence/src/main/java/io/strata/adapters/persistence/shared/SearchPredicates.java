@@ -59,6 +59,8 @@ final class SearchPredicates<E> {
         } else {
             if (scope instanceof Scope.Equal<E> equal) {
                 parameters.shape("scope:" + equal.attribute());
+            } else if (scope instanceof Scope.Bound<E, ?> bound) {
+                parameters.shape("scope:" + bound.template().getClass().getName());
             } else {
                 parameters.notCacheable(); // a context's own scope may put values into the tree
             }

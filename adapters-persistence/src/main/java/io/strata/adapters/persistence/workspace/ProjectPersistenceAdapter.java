@@ -28,6 +28,7 @@ import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
@@ -54,7 +55,9 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
     static final CriteriaSearch<ProjectJpaEntity> SEARCH = CriteriaSearch.builder(
                     ProjectJpaEntity.class, ProjectSearch.SCHEMA)
             .nullable("startDate", "dueDate")
-            .filter("memberId", (where, filter) -> hasMember(where, filter.value()))
+            .filter(
+                    "memberId",
+                    (where, filter) -> hasMember(where, where.parameters().bind(UUID.class, (UUID) filter.value())))
             // search_text = lower(name || ' ' || description), trigram-indexed
             .text((cb, root, q) -> cb.like(root.<String>get("searchText"), LikePatterns.containsPattern(q), '\\'))
             .build();
@@ -217,8 +220,9 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
      */
     @Override
     public Page<Project> search(SearchCriteria criteria, PageRequest page, UserId visibleTo) {
-        CriteriaSearch.Scope<ProjectJpaEntity> visible =
-                visibleTo == null ? null : where -> hasMember(where, visibleTo.value());
+        CriteriaSearch.Scope<ProjectJpaEntity> visible = visibleTo == null
+                ? null
+                : CriteriaSearch.Scope.of(UUID.class, visibleTo.value(), ProjectPersistenceAdapter::hasMember);
         Page<ProjectJpaEntity> rows = SEARCH.search(entityManager, criteria, page, visible);
         Map<UUID, List<UUID>> members = ChildRows.ofPage(entityManager, MEMBERS_OF_PAGE, rows, ProjectJpaEntity::getId);
         return rows.map(entity -> mapper.toDomain(entity, members.getOrDefault(entity.getId(), List.of())));
@@ -277,7 +281,7 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
      * {@code EXISTS (SELECT 1 FROM project_members m WHERE m.project_id = p.id AND m.user_id = ?)}, a
      * correlated semi-join served by the {@code project_members} primary key or {@code project_members_user_ix}.
      */
-    private static Predicate hasMember(CriteriaSearch.Where<ProjectJpaEntity> where, Object user) {
+    private static Predicate hasMember(CriteriaSearch.Where<ProjectJpaEntity> where, Expression<UUID> user) {
         Subquery<Integer> membership = where.query().subquery(Integer.class);
         Root<ProjectJpaEntity> project = membership.correlate(where.root());
         Join<ProjectJpaEntity, UUID> member = project.join("members");

@@ -4,6 +4,7 @@ import static io.strata.adapters.persistence.workspace.WorkspaceFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.testing.PostgresTest;
 import io.strata.adapters.persistence.testing.QueryTerms;
 import io.strata.domain.identity.UserRepository;
@@ -31,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -171,6 +173,27 @@ class ProjectSearchTest extends PostgresTest {
         assertThat(estimated.total())
                 .as("the planner's estimate of the visible projects")
                 .isBetween(1L, (long) PROJECTS);
+    }
+
+    @Test
+    void everyMembersPagesRunOneTranslatedStatementWithTheirOwnId() {
+        keysetAll(SearchCriteria.none(), List.of(), 10, users.get(0)); // the shapes are kept
+        statistics().clear();
+        for (UserId user : users) {
+            assertThat(ids(keysetAll(SearchCriteria.none(), List.of(), 7, user)))
+                    .containsExactlyInAnyOrderElementsOf(ids(where(p -> p.isMember(user))));
+        }
+        assertThat(statistics().getQueryPlanCacheMissCount()).isZero();
+        assertThat(statistics().getQueryPlanCacheHitCount()).isGreaterThanOrEqualTo(users.size());
+
+        // a template that captures a value would freeze it into the kept statement: refused
+        UUID captured = users.get(1).value();
+        assertThatThrownBy(() -> CriteriaSearch.Scope.<ProjectJpaEntity, UUID>of(
+                        UUID.class,
+                        users.get(0).value(),
+                        (where, user) -> where.cb().equal(where.root().get("ownerId"), captured)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("capture nothing");
     }
 
     @Test
