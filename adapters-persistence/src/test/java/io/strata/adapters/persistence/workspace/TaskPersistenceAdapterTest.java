@@ -86,6 +86,13 @@ class TaskPersistenceAdapterTest extends PostgresTest {
         }));
         assertThat(count).as("task LEFT JOIN dependencies").isEqualTo(1);
         assertSameState(readTx(() -> tasks.findById(first.id())).orElseThrow(), first);
+        // a read-write transaction loads the managed entity instead (it may save it): the same tasks
+        assertThat(statements(() ->
+                        assertSameState(tx(() -> tasks.findById(second.id())).orElseThrow(), second)))
+                .isEqualTo(1);
+        assertSameState(tx(() -> tasks.findById(first.id())).orElseThrow(), first);
+        assertThat(readTx(() -> tasks.findById(TaskId.newId()))).isEmpty();
+        assertThat(tx(() -> tasks.findById(TaskId.newId()))).isEmpty();
         assertThat(readTx(() -> tasks.findById(TaskId.newId()))).isEmpty();
         assertThat(dependencyRows(second.id()))
                 .containsExactly(first.id().value() + "|" + project.id().value());
