@@ -17,9 +17,10 @@ import org.hibernate.query.Query;
  * benchmark's profile. So the first tree of each shape is kept, and later calls of that shape run it with
  * their own values: Hibernate finds its translation in its query plan cache.
  *
- * <p>A tree is kept only when every value in it is one of its call's parameters (checked, not assumed) and
- * Hibernate does not copy criteria trees ({@code hibernate.criteria.copy_tree}); otherwise the call runs its
- * own tree, as before. Bounded: a client can make many shapes (filters of every field with every operator).
+ * <p>A tree is kept only when every parameter in it is one of its call's (checked, not assumed: a value given to
+ * the criteria builder directly would stay in the kept tree) and Hibernate does not copy criteria trees
+ * ({@code hibernate.criteria.copy_tree}); otherwise the call runs its own tree, as before. Bounded: a client can
+ * make many shapes (filters of every field with every operator).
  */
 final class QueryShapes {
     private static final int MAX_SHAPES = 256;
@@ -48,11 +49,5 @@ final class QueryShapes {
         reused.setQueryPlanCacheable(true);
         parameters.bindTo(reused, shape.parameters());
         return reused;
-    }
-
-    /** Shapes kept (for tests). */
-    long size() {
-        shapes.cleanUp();
-        return shapes.estimatedSize();
     }
 }
