@@ -128,7 +128,7 @@ public class UserPersistenceAdapter implements UserRepository {
     public Optional<User> findById(UserId id) {
         if (PlainReads.inReadOnlyTransaction(entityManager)) {
             // nothing read here is saved: the row straight into the aggregate, no managed entity (PlainReads)
-            return PlainReads.query(entityManager, BY_ID, s -> s.setObject(1, id.value()), this::user);
+            return PlainReads.byId(entityManager, BY_ID, id.value(), this::user);
         }
         return repository.findById(id.value()).map(mapper::toDomain);
     }

@@ -9,8 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.hibernate.Session;
 import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -68,6 +71,26 @@ public final class PlainReads {
             jdbc.getLogicalConnection().getResourceRegistry().release(statement);
             jdbc.afterStatementExecution();
         }
+    }
+
+    /** {@link #query} of a statement whose one parameter is the row's id. */
+    public static <T> T byId(EntityManager entityManager, String sql, UUID id, Reader<T> reader) {
+        return query(entityManager, sql, statement -> statement.setObject(1, id), reader);
+    }
+
+    /**
+     * A {@code LEFT JOIN}ed child column (members, dependencies), read from the current row and every row after
+     * it; a null (no child) is skipped.
+     */
+    public static List<UUID> childIds(ResultSet rows, int column) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        do {
+            UUID id = rows.getObject(column, UUID.class);
+            if (id != null) {
+                ids.add(id);
+            }
+        } while (rows.next());
+        return ids;
     }
 
     /** A {@code timestamptz} column. */

@@ -37,7 +37,6 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -116,7 +115,7 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
     @Override
     public Optional<Project> findById(ProjectId id) {
         if (PlainReads.inReadOnlyTransaction(entityManager)) {
-            return PlainReads.query(entityManager, WITH_MEMBERS, s -> s.setObject(1, id.value()), this::project);
+            return PlainReads.byId(entityManager, WITH_MEMBERS, id.value(), this::project);
         }
         return repository.findWithMembers(id.value()).stream().findFirst().map(mapper::toDomain);
     }
@@ -143,13 +142,7 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
         row.setVersion(rows.getLong(14));
         row.setCreatedAt(PlainReads.instant(rows, 15));
         row.setUpdatedAt(PlainReads.instant(rows, 16));
-        List<UUID> members = new ArrayList<>();
-        do {
-            UUID member = rows.getObject(17, UUID.class);
-            if (member != null) {
-                members.add(member);
-            }
-        } while (rows.next());
+        List<UUID> members = PlainReads.childIds(rows, 17);
         return Optional.of(mapper.toDomain(row, members));
     }
 

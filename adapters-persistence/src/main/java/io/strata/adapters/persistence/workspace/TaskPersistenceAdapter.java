@@ -104,7 +104,7 @@ public class TaskPersistenceAdapter implements TaskRepository {
     public Optional<Task> findById(TaskId id) {
         if (PlainReads.inReadOnlyTransaction(entityManager)) {
             // nothing read here is saved: the rows straight into the aggregate, no managed entity (PlainReads)
-            return PlainReads.query(entityManager, WITH_DEPENDENCIES, s -> s.setObject(1, id.value()), this::task);
+            return PlainReads.byId(entityManager, WITH_DEPENDENCIES, id.value(), this::task);
         }
         return repository.findWithDependencies(id.value()).stream().findFirst().map(mapper::toDomain);
     }
@@ -130,13 +130,7 @@ public class TaskPersistenceAdapter implements TaskRepository {
         row.setVersion(rows.getLong(13));
         row.setCreatedAt(PlainReads.instant(rows, 14));
         row.setUpdatedAt(PlainReads.instant(rows, 15));
-        List<UUID> dependsOn = new ArrayList<>();
-        do {
-            UUID dependency = rows.getObject(16, UUID.class);
-            if (dependency != null) {
-                dependsOn.add(dependency);
-            }
-        } while (rows.next());
+        List<UUID> dependsOn = PlainReads.childIds(rows, 16);
         return Optional.of(mapper.toDomain(row, dependsOn));
     }
 
