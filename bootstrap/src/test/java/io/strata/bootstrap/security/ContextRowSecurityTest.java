@@ -73,22 +73,18 @@ class ContextRowSecurityTest extends IntegrationTest {
         b = api().newUser(adminToken(), "rls-ctx-b", null);
         c = api().newUser(adminToken(), "rls-ctx-c", null);
 
-        String file = (String) api().post("/api/v1/files?name=private.txt")
+        String file = api().post("/api/v1/files?name=private.txt")
                 .token(a.token())
                 .bytes("A's private bytes".getBytes(StandardCharsets.UTF_8), "text/plain")
                 .send()
-                .expect(201)
-                .json()
-                .get("id");
+                .createdId();
         keys.put("content_files", file);
 
-        String document = (String) api().post("/api/v1/documents")
+        String document = api().post("/api/v1/documents")
                 .token(a.token())
                 .json(Map.of("title", Api.unique("rls"), "kind", "TEXT", "content", Map.of("text", "one")))
                 .send()
-                .expect(201)
-                .json()
-                .get("id");
+                .createdId();
         api().post("/api/v1/documents/" + document + "/shares")
                 .token(a.token())
                 .json(Map.of("userId", c.id(), "permission", "VIEW"))
@@ -98,20 +94,16 @@ class ContextRowSecurityTest extends IntegrationTest {
         keys.put("content_document_revisions", document);
         keys.put("content_document_shares", document);
 
-        room = (String) api().post("/api/v1/rooms")
+        room = api().post("/api/v1/rooms")
                 .token(a.token())
                 .json(Map.of("name", "A's room"))
                 .send()
-                .expect(201)
-                .json()
-                .get("id");
-        String message = (String) api().post("/api/v1/rooms/" + room + "/messages")
+                .createdId();
+        String message = api().post("/api/v1/rooms/" + room + "/messages")
                 .token(a.token())
                 .json(Map.of("content", "first"))
                 .send()
-                .expect(201)
-                .json()
-                .get("id");
+                .createdId();
         api().post("/api/v1/rooms/" + room + "/messages/" + message + "/edits")
                 .token(a.token())
                 .json(Map.of("content", "second"))
@@ -122,13 +114,11 @@ class ContextRowSecurityTest extends IntegrationTest {
         keys.put("chat_messages", room);
         keys.put("chat_message_edits", message);
 
-        String email = (String) api().post("/api/v1/mail/drafts")
+        String email = api().post("/api/v1/mail/drafts")
                 .token(a.token())
                 .json(Map.of("to", List.of(c.email()), "subject", "for C only"))
                 .send()
-                .expect(201)
-                .json()
-                .get("id");
+                .createdId();
         api().post("/api/v1/mail/drafts/" + email + "/send")
                 .token(a.token())
                 .send()
@@ -318,13 +308,11 @@ class ContextRowSecurityTest extends IntegrationTest {
      */
     @Test
     void aRoomIsSeenAndChangedByItsMembersOnlyAndJoiningMakesItVisible() throws SQLException {
-        String other = (String) api().post("/api/v1/rooms")
+        String other = api().post("/api/v1/rooms")
                 .token(a.token())
                 .json(Map.of("name", "A's other room"))
                 .send()
-                .expect(201)
-                .json()
-                .get("id");
+                .createdId();
         Api.TestUser d = api().newUser(adminToken(), "rls-ctx-d", null);
         String counters =
                 "UPDATE chat_rooms SET version = version + 1, last_change = last_change + 1 WHERE id = ?::uuid";

@@ -73,13 +73,11 @@ class NonSuperuserOwnerTest extends IntegrationTest {
         Api.TestUser b = api().newUser(adminToken(), "nonsuper-b", null);
 
         // chat_room_has_member: B, once a member, reads A's member row too (the members' policy asks the function)
-        String room = (String) api().post("/api/v1/rooms")
+        String room = api().post("/api/v1/rooms")
                 .token(a.token())
                 .json(Map.of("name", "owned by a non-superuser"))
                 .send()
-                .expect(201)
-                .json()
-                .get("id");
+                .createdId();
         api().get("/api/v1/rooms/" + room).token(b.token()).send().notFound();
         assertThat((List<Object>) api().post("/api/v1/rooms/" + room + "/join")
                         .token(b.token())
@@ -90,13 +88,11 @@ class NonSuperuserOwnerTest extends IntegrationTest {
                 .containsExactlyInAnyOrder(a.id(), b.id());
 
         // content_document_owned_by: the owner writes a share (the shares' policy asks the function), B reads
-        String document = (String) api().post("/api/v1/documents")
+        String document = api().post("/api/v1/documents")
                 .token(a.token())
                 .json(Map.of("title", Api.unique("nonsuper"), "kind", "TEXT", "content", Map.of("text", "one")))
                 .send()
-                .expect(201)
-                .json()
-                .get("id");
+                .createdId();
         api().get("/api/v1/documents/" + document).token(b.token()).send().notFound();
         api().post("/api/v1/documents/" + document + "/shares")
                 .token(a.token())
@@ -106,13 +102,11 @@ class NonSuperuserOwnerTest extends IntegrationTest {
         api().get("/api/v1/documents/" + document).token(b.token()).send().expect(200);
 
         // email_sent_by: the sender delivers the recipient's copy (the copies' insert policy asks the function)
-        String email = (String) api().post("/api/v1/mail/drafts")
+        String email = api().post("/api/v1/mail/drafts")
                 .token(a.token())
                 .json(Map.of("to", List.of(b.email()), "subject", "from a non-superuser's schema"))
                 .send()
-                .expect(201)
-                .json()
-                .get("id");
+                .createdId();
         api().post("/api/v1/mail/drafts/" + email + "/send")
                 .token(a.token())
                 .send()
@@ -120,13 +114,11 @@ class NonSuperuserOwnerTest extends IntegrationTest {
         api().get("/api/v1/mail/emails/" + email).token(b.token()).send().expect(200);
 
         // content_files_count_download: B's download of A's PUBLIC file counts on A's row, which B may not write
-        String file = (String) api().post("/api/v1/files?name=public.txt&visibility=PUBLIC")
+        String file = api().post("/api/v1/files?name=public.txt&visibility=PUBLIC")
                 .token(a.token())
                 .bytes("public bytes".getBytes(StandardCharsets.UTF_8), "text/plain")
                 .send()
-                .expect(201)
-                .json()
-                .get("id");
+                .createdId();
         api().get("/api/v1/files/" + file + "/content").token(b.token()).send().expect(200);
         assertThat(((Number) api().get("/api/v1/files/" + file)
                                 .token(a.token())
@@ -190,13 +182,11 @@ class NonSuperuserOwnerTest extends IntegrationTest {
     void deletingAUserTakesTheirRoomsWithThem() throws SQLException {
         Api.TestUser c = api().newUser(adminToken(), "nonsuper-c", null);
         Api.TestUser d = api().newUser(adminToken(), "nonsuper-d", null);
-        String room = (String) api().post("/api/v1/rooms")
+        String room = api().post("/api/v1/rooms")
                 .token(c.token())
                 .json(Map.of("name", "C's room"))
                 .send()
-                .expect(201)
-                .json()
-                .get("id");
+                .createdId();
         api().post("/api/v1/rooms/" + room + "/join").token(d.token()).send().expect(200);
         String etag = api().get("/api/v1/users/" + c.id())
                 .token(adminToken())

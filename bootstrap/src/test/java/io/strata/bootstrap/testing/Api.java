@@ -236,6 +236,16 @@ public final class Api {
             return this;
         }
 
+        /** Asserts 201 Created and returns the new resource's {@code id}. */
+        public String createdId() {
+            expect(201);
+            Object id = json().get("id");
+            if (!(id instanceof String text)) {
+                throw new AssertionError(request + ": no id in " + body);
+            }
+            return text;
+        }
+
         public Map<String, Object> json() {
             try {
                 return json.readValue(body, MAP);
