@@ -12,6 +12,8 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,7 +35,10 @@ import java.util.Optional;
  *   <li>{@code bootstrap_uses_only_the_shared_packages_of_the_adapters}: bootstrap wires, starts and
  *       stops; the adapters' context packages (entities, repositories, controllers) are theirs. Together
  *       with the port rules (bootstrap reaches the application only through inbound ports, calls no
- *       outbound port, builds no aggregate) this keeps business logic out of bootstrap.</li>
+ *       outbound port, builds no aggregate) this keeps business logic out of bootstrap;</li>
+ *   <li>{@code http_filters_are_declared_on_every_path}: Micronaut matches a filter's path pattern on every
+ *       request (splitting the pattern and the path into new strings each time) unless the filter is declared
+ *       on {@code /**}; Strata's filters are, and test their paths themselves ({@code FilterPaths}).</li>
  * </ul>
  * A mapper that hands a JPA entity to the web, or a controller that calls a persistence helper
  * statically, is reported by {@code LayerRules.layers_follow_the_hexagon} (web never reaches
@@ -47,6 +52,8 @@ class AdapterRules {
     static final String MAPPED_SUPERCLASS = "jakarta.persistence.MappedSuperclass";
     static final String CONVERTER = "jakarta.persistence.Converter";
     static final String MICRONAUT_DATA_REPOSITORY = "io.micronaut.data.annotation.Repository";
+    static final String SERVER_FILTER = "io.micronaut.http.annotation.ServerFilter";
+    static final String EVERY_PATH = "/**";
 
     @ArchTest
     static final ArchRule controllers_live_in_the_web_adapter = controllersLiveInTheWebAdapter(Hexagon.STRATA);
@@ -68,6 +75,9 @@ class AdapterRules {
     @ArchTest
     static final ArchRule bootstrap_uses_only_the_shared_packages_of_the_adapters =
             bootstrapUsesOnlyTheSharedPackagesOfTheAdapters(Hexagon.STRATA);
+
+    @ArchTest
+    static final ArchRule http_filters_are_declared_on_every_path = httpFiltersAreDeclaredOnEveryPath(Hexagon.STRATA);
 
     static ArchRule controllersLiveInTheWebAdapter(Hexagon h) {
         return classes()
@@ -174,5 +184,37 @@ class AdapterRules {
                         }))
                 .because("bootstrap wires and runs the deployable; a context's entities, repositories and "
                         + "controllers are reached through use cases, never from bootstrap");
+    }
+
+    static ArchRule httpFiltersAreDeclaredOnEveryPath(Hexagon h) {
+        return classes()
+                .that()
+                .resideInAPackage(h.root + "..")
+                .and()
+                .areAnnotatedWith(SERVER_FILTER)
+                .should(beDeclaredOnEveryPath())
+                .because("Micronaut lists the filters declared on every path once, and matches every other filter's "
+                        + "pattern on each request; a filter tests its paths itself with FilterPaths");
+    }
+
+    private static ArchCondition<JavaClass> beDeclaredOnEveryPath() {
+        return new ArchCondition<>("be declared on " + EVERY_PATH + " only") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                Object value = c.getAnnotationOfType(SERVER_FILTER).get("value").orElse(new String[0]);
+                Object patterns =
+                        c.getAnnotationOfType(SERVER_FILTER).get("patterns").orElse(new String[0]);
+                List<String> declared = new ArrayList<>();
+                for (Object array : new Object[] {value, patterns}) {
+                    if (array instanceof String[] strings) {
+                        declared.addAll(List.of(strings));
+                    }
+                }
+                if (!declared.isEmpty() && !declared.equals(List.of(EVERY_PATH))) {
+                    events.add(SimpleConditionEvent.violated(
+                            c, c.getName() + " is declared on " + declared + " in " + c.getSourceCodeLocation()));
+                }
+            }
+        };
     }
 }

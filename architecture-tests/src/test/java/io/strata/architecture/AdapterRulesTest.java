@@ -59,4 +59,10 @@ class AdapterRulesTest {
         assertReports(AdapterRules.bootstrapUsesOnlyTheSharedPackagesOfTheAdapters(HEXAGON), "bootstrap.AdapterWiring")
                 .butNot("bootstrap.FixtureJob", "bootstrap.FixtureWiring");
     }
+
+    @Test
+    void http_filters_are_declared_on_every_path() {
+        assertReports(AdapterRules.httpFiltersAreDeclaredOnEveryPath(HEXAGON), "adapters.web.alpha.PatternFilter")
+                .butNot("adapters.web.alpha.EveryPathFilter");
+    }
 }

@@ -48,7 +48,25 @@ public class AuthenticateService implements AuthenticateUseCase {
                 cache.forget(tokenHash);
             }
         });
-        return found.map(p -> new Authenticated(
-                new Actor(p.session().userId(), p.role()), p.session().id()));
+        return found.map(AuthenticateService::authenticated);
+    }
+
+    @Override
+    public Optional<Authenticated> authenticateInMemory(String bearerToken) {
+        if (bearerToken == null || bearerToken.isBlank() || bearerToken.length() > MAX_TOKEN_LENGTH) {
+            return Optional.empty();
+        }
+        Instant now = clock.now();
+        return cache.find(SessionTokens.hash(bearerToken))
+                .filter(p -> p.session().isActive(now)
+                        && p.status() == UserStatus.ACTIVE
+                        && !p.session().needsTouch(now, policy.lastSeenGranularity()))
+                .map(AuthenticateService::authenticated);
+    }
+
+    private static Authenticated authenticated(SessionPrincipal principal) {
+        return new Authenticated(
+                new Actor(principal.session().userId(), principal.role()),
+                principal.session().id());
     }
 }

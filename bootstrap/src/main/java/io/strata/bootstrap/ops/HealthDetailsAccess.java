@@ -6,12 +6,13 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.strata.adapters.web.shared.FilterPaths;
+import io.strata.adapters.web.shared.OffEventLoop;
 import io.strata.application.identity.AuthenticateUseCase;
 import io.strata.bootstrap.database.DatabaseAvailability;
 import java.security.Principal;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Health details (PostgreSQL version, pool sizes, disk totals, restarts) are for administrators; probes and
@@ -21,27 +22,36 @@ import java.util.Locale;
  * so the token cannot be checked) is simply not a principal: {@code /health} never answers 401, so probes keep working.
  * The operational {@code MigrationsController} is guarded the same way: it serves an ADMIN's request only.
  */
-@ServerFilter({"/health", "/health/**", "/api/v1/admin/migrations"})
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class HealthDetailsAccess {
 
     private final AuthenticateUseCase authenticate;
     private final DatabaseAvailability availability;
+    private final OffEventLoop offEventLoop;
 
-    public HealthDetailsAccess(AuthenticateUseCase authenticate, @Nullable DatabaseAvailability availability) {
+    public HealthDetailsAccess(
+            AuthenticateUseCase authenticate, @Nullable DatabaseAvailability availability, OffEventLoop offEventLoop) {
         this.authenticate = authenticate;
         this.availability = availability;
+        this.offEventLoop = offEventLoop;
     }
 
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    public void admitAdministrators(HttpRequest<?> request) {
+    public @Nullable CompletableFuture<@Nullable HttpRequest<?>> admitAdministrators(HttpRequest<?> request) {
+        if (!FilterPaths.under(request, "/health") && !request.getPath().equals(MigrationsController.PATH)) {
+            return null;
+        }
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         if (header == null
                 || !header.toLowerCase(Locale.ROOT).startsWith("bearer ")
                 || (availability != null && availability.outage().isPresent())) {
-            return;
+            return null;
         }
         String token = header.substring("bearer ".length()).strip();
+        return offEventLoop.proceedAfter(request, () -> admitAdministrator(request, token));
+    }
+
+    private void admitAdministrator(HttpRequest<?> request, String token) {
         try {
             authenticate
                     .authenticate(token)

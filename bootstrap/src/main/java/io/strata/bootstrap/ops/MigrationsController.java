@@ -26,9 +26,10 @@ import javax.sql.DataSource;
  * request a principal; the web adapter's authentication has already answered 401 to a request without a valid
  * token), so this operational endpoint calls no application code.
  */
-@Controller("/api/v1/admin/migrations")
+@Controller(MigrationsController.PATH)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MigrationsController {
+    static final String PATH = "/api/v1/admin/migrations";
 
     private final SchemaMigrations migrations;
 

@@ -13,17 +13,18 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.strata.adapters.persistence.shared.replica.ReadConsistency;
 import io.strata.adapters.persistence.shared.replica.ReplicaMonitor;
 import io.strata.adapters.persistence.shared.replica.WalPosition;
+import io.strata.adapters.web.shared.FilterPaths;
+import io.strata.adapters.web.shared.OffEventLoop;
 import io.strata.adapters.web.shared.Problems;
 import io.strata.bootstrap.config.ReplicaWiring;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * replayed that far, else by the primary. Without a replica this filter does not exist: every read is on the primary
  * and a token sent anyway is ignored.
  */
-@ServerFilter("/api/**")
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Requires(property = "strata.database.replica.url", pattern = ".*\\S.*")
 public class ReadConsistencyFilter implements Ordered {
 
@@ -44,8 +45,11 @@ public class ReadConsistencyFilter implements Ordered {
 
     private final ReplicaWiring replica;
 
-    public ReadConsistencyFilter(ReplicaWiring replica) {
+    private final OffEventLoop offEventLoop;
+
+    public ReadConsistencyFilter(ReplicaWiring replica, OffEventLoop offEventLoop) {
         this.replica = replica;
+        this.offEventLoop = offEventLoop;
     }
 
     @Override
@@ -56,7 +60,7 @@ public class ReadConsistencyFilter implements Ordered {
     @RequestFilter
     @Nullable public HttpResponse<?> readAfter(HttpRequest<?> request, MutablePropagatedContext context) {
         String token = request.getHeaders().get(HEADER);
-        if (token == null) {
+        if (token == null || !FilterPaths.under(request, FilterPaths.API)) {
             return null;
         }
         Optional<Long> position = WalPosition.parse(token.strip());
@@ -73,18 +77,27 @@ public class ReadConsistencyFilter implements Ordered {
         return null;
     }
 
+    /** A successful write's token asks the primary for its position: off the event loop. */
     @ResponseFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    public void token(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    public @Nullable CompletableFuture<@Nullable MutableHttpResponse<?>> token(
+            HttpRequest<?> request, MutableHttpResponse<?> response) {
         Optional<ReplicaMonitor> monitor = replica.monitor();
         if (monitor.isEmpty()
                 || !WRITES.contains(request.getMethod())
                 || response.code() < 200
-                || response.code() >= 300) {
-            return;
+                || response.code() >= 300
+                || !FilterPaths.under(request, FilterPaths.API)) {
+            return null;
         }
+        return offEventLoop.supply(() -> {
+            answerPosition(monitor.get(), response);
+            return response;
+        });
+    }
+
+    private static void answerPosition(ReplicaMonitor monitor, MutableHttpResponse<?> response) {
         try {
-            response.header(HEADER, WalPosition.format(monitor.get().primaryPosition()));
+            response.header(HEADER, WalPosition.format(monitor.primaryPosition()));
         } catch (SQLException e) {
             LOG.debug("No consistency token: {}", e.toString()); // the write stands; a later read goes to the primary
         }

@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.strata.adapters.web.shared.FilterPaths;
 import io.strata.adapters.web.shared.Problems;
 
 /**
@@ -18,7 +19,7 @@ import io.strata.adapters.web.shared.Problems;
  * a request (other than OPTIONS) without that version is refused with 412 and {@code Tus-Version}, before
  * authentication, so even refusals carry the protocol headers.
  */
-@ServerFilter({TusUploadController.BASE, TusUploadController.BASE + "/**"})
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class TusProtocolFilter implements Ordered {
 
     @Override
@@ -28,7 +29,7 @@ public class TusProtocolFilter implements Ordered {
 
     @RequestFilter
     public @Nullable HttpResponse<?> requireVersion(HttpRequest<?> request) {
-        if (request.getMethod() == HttpMethod.OPTIONS) {
+        if (!FilterPaths.under(request, TusUploadController.BASE) || request.getMethod() == HttpMethod.OPTIONS) {
             return null;
         }
         String version = request.getHeaders().get(TusUploadController.TUS_RESUMABLE);
@@ -42,7 +43,10 @@ public class TusProtocolFilter implements Ordered {
     }
 
     @ResponseFilter
-    public void answerVersion(MutableHttpResponse<?> response) {
+    public void answerVersion(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (!FilterPaths.under(request, TusUploadController.BASE)) {
+            return;
+        }
         response.header(TusUploadController.TUS_RESUMABLE, TusUploadController.VERSION);
     }
 }

@@ -1,22 +1,24 @@
 package io.strata.adapters.web.identity;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteMatch;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteMatch;
+import io.strata.adapters.web.shared.FilterPaths;
+import io.strata.adapters.web.shared.OffEventLoop;
 import io.strata.adapters.web.shared.PublicEndpoint;
 import io.strata.adapters.web.shared.RequestActor;
 import io.strata.application.identity.AuthenticateUseCase;
 import io.strata.domain.shared.error.UnauthenticatedException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -26,8 +28,9 @@ import java.util.stream.Stream;
  * actor and session id as request attributes ({@link RequestActor}). A missing token is a 401 except
  * on endpoints marked {@link PublicEndpoint}; a malformed header or an invalid, expired or revoked
  * token is always a 401. Paths outside {@code /api/v1} (health, docs, OpenAPI) are not filtered.
+ * A token whose session is cached is resolved on the event loop; only the others go to a blocking thread.
  */
-@ServerFilter("/api/v1/**")
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class BearerAuthenticationFilter implements Ordered {
     /** RFC 6750 b64token. */
     private static final Pattern TOKEN = Pattern.compile("^[A-Za-z0-9\\-._~+/]+=*$");
@@ -36,10 +39,12 @@ public class BearerAuthenticationFilter implements Ordered {
 
     private final AuthenticateUseCase authenticate;
     private final Router router;
+    private final OffEventLoop offEventLoop;
 
-    public BearerAuthenticationFilter(AuthenticateUseCase authenticate, Router router) {
+    public BearerAuthenticationFilter(AuthenticateUseCase authenticate, Router router, OffEventLoop offEventLoop) {
         this.authenticate = authenticate;
         this.router = router;
+        this.offEventLoop = offEventLoop;
     }
 
     @Override
@@ -47,21 +52,37 @@ public class BearerAuthenticationFilter implements Ordered {
         return ServerFilterPhase.SECURITY.order();
     }
 
+    /** Null when the request is decided here and now; else the lookup that decides it, off the event loop. */
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    public void authenticate(HttpRequest<?> request) {
+    public @Nullable CompletableFuture<@Nullable HttpRequest<?>> authenticate(HttpRequest<?> request) {
+        if (!FilterPaths.under(request, FilterPaths.API_V1)) {
+            return null;
+        }
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         if (header == null) {
             if (!isPublic(request)) {
                 throw new UnauthenticatedException("authentication required: send Authorization: Bearer <token> "
                         + "(get one from POST /api/v1/sessions)");
             }
-            return;
+            return null;
         }
         String token = bearerToken(header);
-        AuthenticateUseCase.Authenticated authenticated = authenticate
-                .authenticate(token)
-                .orElseThrow(() -> new UnauthenticatedException("the bearer token is invalid, expired or revoked"));
+        Optional<AuthenticateUseCase.Authenticated> known = authenticate.authenticateInMemory(token);
+        if (known.isPresent()) {
+            admit(request, known.get());
+            return null;
+        }
+        return offEventLoop.proceedAfter(
+                request,
+                () -> admit(
+                        request,
+                        authenticate
+                                .authenticate(token)
+                                .orElseThrow(() -> new UnauthenticatedException(
+                                        "the bearer token is invalid, expired or revoked"))));
+    }
+
+    private static void admit(HttpRequest<?> request, AuthenticateUseCase.Authenticated authenticated) {
         RequestActor.authenticate(
                 request, authenticated.actor(), authenticated.sessionId().value());
     }

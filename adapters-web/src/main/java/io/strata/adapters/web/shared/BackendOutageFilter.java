@@ -14,7 +14,7 @@ import io.micronaut.http.filter.ServerFilterPhase;
  * once, on the event loop: no thread waits for a pool that cannot deliver, no token lookup, no use case. Runs
  * before authentication and idempotency (both read the database).
  */
-@ServerFilter("/api/**")
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 @Requires(beans = BackendAvailability.class)
 public class BackendOutageFilter implements Ordered {
 
@@ -31,6 +31,9 @@ public class BackendOutageFilter implements Ordered {
 
     @RequestFilter
     @Nullable public HttpResponse<?> refuseDuringOutage(HttpRequest<?> request) {
+        if (!FilterPaths.under(request, FilterPaths.API)) {
+            return null;
+        }
         return availability
                 .knownOutage()
                 .map(retryAfter -> UnexpectedErrorHandler.unavailable(request, retryAfter))

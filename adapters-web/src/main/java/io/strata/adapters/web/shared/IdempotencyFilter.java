@@ -56,14 +56,17 @@ import org.slf4j.LoggerFactory;
  *   <li>a key whose first request is still running is a 409 "still in progress";</li>
  *   <li>only 2xx responses are remembered (24 h); an error releases the key so a retry runs again.</li>
  * </ul>
- * Runs after authentication (it needs the caller) and off the event loop (the use cases are blocking).
+ * Runs after authentication (it needs the caller) and off the event loop (the use cases are blocking). Unlike the
+ * other filters it keeps a method condition, so that only POSTs are moved off the event loop: its claim answers
+ * either "go on" or a recorded response, and a result computed on another thread cannot say both
+ * ({@link OffEventLoop}).
  * Endpoints marked {@link NoIdempotencyReplay} (responses with secrets) ignore the key.
  *
  * <p>The filter holds the HTTP half: which requests take part, the scope, the request hash and the
  * response bytes. Claiming and settling a key are use cases of the application
  * ({@link ClaimIdempotencyKeyUseCase} says why), reached like any other use case.
  */
-@ServerFilter(value = "/api/v1/**", methods = HttpMethod.POST)
+@ServerFilter(value = ServerFilter.MATCH_ALL_PATTERN, methods = HttpMethod.POST)
 public class IdempotencyFilter implements Ordered {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotency-Replayed";
@@ -99,7 +102,7 @@ public class IdempotencyFilter implements Ordered {
     @ExecuteOn(TaskExecutors.BLOCKING)
     public @Nullable HttpResponse<?> claim(ServerHttpRequest<?> request) {
         String key = request.getHeaders().get(HEADER);
-        if (key == null || exempt(request)) {
+        if (key == null || !FilterPaths.under(request, FilterPaths.API_V1) || exempt(request)) {
             return null;
         }
         validateKey(key);

@@ -2,7 +2,7 @@ package io.strata.adapters.web.shared;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
-import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
@@ -10,15 +10,11 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.body.ByteBody;
 import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.value.Storable;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The request readers' guard for every endpoint under {@code /api}: a query parameter, the path or a
@@ -29,39 +25,54 @@ import java.util.concurrent.TimeoutException;
  * net under new endpoints. Runs after authentication (anonymous calls to protected endpoints are
  * refused without reading their body) and before {@link IdempotencyFilter} (which stores the path).
  */
-@ServerFilter("/api/**")
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class StorableInputFilter implements Ordered {
     private static final long BODY_TIMEOUT_SECONDS = 60;
+
+    private final OffEventLoop offEventLoop;
+
+    public StorableInputFilter(OffEventLoop offEventLoop) {
+        this.offEventLoop = offEventLoop;
+    }
 
     @Override
     public int getOrder() {
         return ServerFilterPhase.SECURITY.after() - 1;
     }
 
+    /**
+     * The path and the parameters at once, on the event loop; a JSON body on a blocking thread once Netty has it all
+     * (no thread waits for it). Null: nothing to wait for, go on. A refusal is thrown (400).
+     */
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    public @Nullable HttpResponse<?> check(ServerHttpRequest<?> request) {
-        ValidationException.FieldError problem = StorableInput.firstProblem(request.getPath(), request.getParameters());
-        if (problem == null
-                && request.getContentType().map(StorableInputFilter::isJson).orElse(false)) {
-            byte[] body = copyOfBody(request);
-            problem = body == null ? null : StorableInput.firstProblem(body);
+    public @Nullable CompletableFuture<@Nullable HttpRequest<?>> check(ServerHttpRequest<?> request) {
+        if (!FilterPaths.under(request, FilterPaths.API)) {
+            return null;
         }
-        return problem == null ? null : Problems.of(request, new ValidationException(List.of(problem)));
-    }
-
-    /** A copy of the body (the controller still reads the original), or null when it cannot be read (the binder answers). */
-    private static byte @Nullable [] copyOfBody(ServerHttpRequest<?> request) {
+        refuse(StorableInput.firstProblem(request.getPath(), request.getParameters()));
+        if (!request.getContentType().map(StorableInputFilter::isJson).orElse(false)) {
+            return null;
+        }
         CompletableFuture<? extends CloseableAvailableByteBody> buffered =
                 request.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST).buffer();
-        try (CloseableAvailableByteBody body = buffered.get(BODY_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            return body.toByteArray();
-        } catch (ExecutionException | TimeoutException e) {
-            buffered.cancel(true);
-            return null; // too large, cut off or too slow: reading it for the controller fails the same way
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
+        return offEventLoop.whenDone(
+                buffered.copy().orTimeout(BODY_TIMEOUT_SECONDS, TimeUnit.SECONDS), (body, failure) -> {
+                    if (failure != null) {
+                        buffered.cancel(true);
+                        buffered.thenAccept(CloseableAvailableByteBody::close); // a body that still arrives is let go
+                        // too large, cut off or too slow: reading it for the controller fails the same way
+                        return request;
+                    }
+                    try (CloseableAvailableByteBody copy = body) {
+                        refuse(StorableInput.firstProblem(copy.toByteArray()));
+                        return request;
+                    }
+                });
+    }
+
+    private static void refuse(ValidationException.@Nullable FieldError problem) {
+        if (problem != null) {
+            throw new ValidationException(List.of(problem));
         }
     }
 
