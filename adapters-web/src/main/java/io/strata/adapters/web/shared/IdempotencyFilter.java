@@ -18,8 +18,6 @@ import io.micronaut.http.body.ByteBody;
 import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteMatch;
 import io.strata.application.shared.idempotency.ClaimIdempotencyKeyUseCase;
@@ -56,17 +54,17 @@ import org.slf4j.LoggerFactory;
  *   <li>a key whose first request is still running is a 409 "still in progress";</li>
  *   <li>only 2xx responses are remembered (24 h); an error releases the key so a retry runs again.</li>
  * </ul>
- * Runs after authentication (it needs the caller) and off the event loop (the use cases are blocking). Unlike the
- * other filters it keeps a method condition, so that only POSTs are moved off the event loop: its claim answers
- * either "go on" or a recorded response, and a result computed on another thread cannot say both
- * ({@link OffEventLoop}).
+ * Runs after authentication (it needs the caller); a POST with a key is claimed and settled off the event loop (the
+ * use cases are blocking), every other request passes at once. A claim that finds a recorded response leaves it
+ * for {@link IdempotentReplayFilter}, next in line, to answer: a result computed off the event loop must be the
+ * request to go on with ({@link OffEventLoop}).
  * Endpoints marked {@link NoIdempotencyReplay} (responses with secrets) ignore the key.
  *
  * <p>The filter holds the HTTP half: which requests take part, the scope, the request hash and the
  * response bytes. Claiming and settling a key are use cases of the application
  * ({@link ClaimIdempotencyKeyUseCase} says why), reached like any other use case.
  */
-@ServerFilter(value = ServerFilter.MATCH_ALL_PATTERN, methods = HttpMethod.POST)
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class IdempotencyFilter implements Ordered {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotency-Replayed";
@@ -78,6 +76,7 @@ public class IdempotencyFilter implements Ordered {
             List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL);
 
     static final String CLAIM_ATTRIBUTE = "strata.idempotency.claim";
+    static final String REPLAY_ATTRIBUTE = "strata.idempotency.replay";
     private static final Duration BODY_TIMEOUT = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
     private static final Argument<Map<String, String>> HEADER_MAP = Argument.mapOf(String.class, String.class);
@@ -85,12 +84,17 @@ public class IdempotencyFilter implements Ordered {
     private final ClaimIdempotencyKeyUseCase claims;
     private final SettleIdempotencyKeyUseCase settlements;
     private final JsonMapper json;
+    private final OffEventLoop offEventLoop;
 
     public IdempotencyFilter(
-            ClaimIdempotencyKeyUseCase claims, SettleIdempotencyKeyUseCase settlements, JsonMapper json) {
+            ClaimIdempotencyKeyUseCase claims,
+            SettleIdempotencyKeyUseCase settlements,
+            JsonMapper json,
+            OffEventLoop offEventLoop) {
         this.claims = claims;
         this.settlements = settlements;
         this.json = json;
+        this.offEventLoop = offEventLoop;
     }
 
     @Override
@@ -99,32 +103,45 @@ public class IdempotencyFilter implements Ordered {
     }
 
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    public @Nullable HttpResponse<?> claim(ServerHttpRequest<?> request) {
+    public @Nullable CompletableFuture<@Nullable HttpRequest<?>> claim(ServerHttpRequest<?> request) {
+        if (request.getMethod() != HttpMethod.POST || !FilterPaths.under(request, FilterPaths.API_V1)) {
+            return null;
+        }
         String key = request.getHeaders().get(HEADER);
-        if (key == null || !FilterPaths.under(request, FilterPaths.API_V1) || exempt(request)) {
+        if (key == null || exempt(request)) {
             return null;
         }
         validateKey(key);
+        return offEventLoop.proceedAfter(request, () -> claim(request, key));
+    }
+
+    /** Claims the key for this request, or finds the response recorded for it ({@link IdempotentReplayFilter}). */
+    private void claim(ServerHttpRequest<?> request, String key) {
         String scope = scope(request);
         String hash = requestHash(request, readBody(request));
         Optional<RecordedResponse> first = claims.claim(new ClaimIdempotencyKeyUseCase.Command(scope, key, hash));
         if (first.isEmpty()) {
             request.setAttribute(CLAIM_ATTRIBUTE, new Claim(scope, key));
-            return null;
+        } else {
+            request.setAttribute(REPLAY_ATTRIBUTE, replay(first.get()));
         }
-        return replay(first.get());
     }
 
     @ResponseFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    public void remember(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    public @Nullable CompletableFuture<@Nullable MutableHttpResponse<?>> remember(
+            HttpRequest<?> request, MutableHttpResponse<?> response) {
         Optional<Claim> claim = request.getAttribute(CLAIM_ATTRIBUTE, Claim.class);
         if (claim.isEmpty()) {
-            return;
+            return null;
         }
         request.removeAttribute(CLAIM_ATTRIBUTE, Claim.class);
-        Claim c = claim.get();
+        return offEventLoop.supply(() -> {
+            settle(claim.get(), response);
+            return response;
+        });
+    }
+
+    private void settle(Claim c, MutableHttpResponse<?> response) {
         try {
             if (response.code() >= 200 && response.code() < 300) {
                 Object body = response.body();
