@@ -7,6 +7,7 @@ import io.strata.bootstrap.testing.Api;
 import io.strata.bootstrap.testing.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,6 +102,24 @@ class WebPlatformTest extends IntegrationTest {
                 .send()
                 .problem(400);
         assertThat((String) problem.get("detail")).startsWith("Malformed JSON");
+    }
+
+    @Test
+    void aBodyThatDoesNotDecodeWithItsContentEncodingIs400() {
+        for (String encoding : List.of("gzip", "deflate")) {
+            for (String token : Arrays.asList(null, adminToken())) {
+                var request = api().post("/api/v1/projects").header("Content-Encoding", encoding);
+                if (token != null) {
+                    request = request.token(token);
+                }
+                Map<String, Object> problem = request.raw("{\"name\":\"plain\"}", "application/json")
+                        .send()
+                        .problem(token == null ? 401 : 400);
+                if (token != null && encoding.equals("gzip")) { // deflate's decoder may yield bytes: malformed JSON
+                    assertThat((String) problem.get("detail")).contains("Content-Encoding");
+                }
+            }
+        }
     }
 
     @Test

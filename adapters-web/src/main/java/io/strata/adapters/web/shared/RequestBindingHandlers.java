@@ -15,6 +15,7 @@ import io.micronaut.http.server.exceptions.UnsatisfiedRouteHandler;
 import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
 import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import io.netty.handler.codec.compression.DecompressionException;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -84,6 +85,20 @@ public final class RequestBindingHandlers {
     }
 
     /** Required body, query value, header or path variable missing. */
+    /**
+     * A body that does not decode with its {@code Content-Encoding} (say, {@code gzip} over plain text) is the
+     * client's mistake: a 400 naming the header, not the 500 the decoder's exception would otherwise become.
+     */
+    @Singleton
+    @Produces(Problems.MEDIA_TYPE)
+    public static class UndecodableBodies implements ExceptionHandler<DecompressionException, HttpResponse<?>> {
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, DecompressionException exception) {
+            return Problems.badRequest(
+                    request, "the body could not be decoded with the Content-Encoding it was sent with", List.of());
+        }
+    }
+
     @Singleton
     @Produces(Problems.MEDIA_TYPE)
     @Replaces(UnsatisfiedRouteHandler.class)
