@@ -46,6 +46,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hibernate.engine.spi.SessionImplementor;
 
 /**
  * {@link UserRepository} on PostgreSQL. Every method runs in the caller's transaction (the use case's
@@ -126,9 +127,10 @@ public class UserPersistenceAdapter implements UserRepository {
 
     @Override
     public Optional<User> findById(UserId id) {
-        if (PlainReads.inReadOnlyTransaction(entityManager)) {
+        SessionImplementor readOnly = PlainReads.readOnlySession(entityManager);
+        if (readOnly != null) {
             // nothing read here is saved: the row straight into the aggregate, no managed entity (PlainReads)
-            return PlainReads.byId(entityManager, BY_ID, id.value(), this::user);
+            return PlainReads.byId(readOnly, BY_ID, id.value(), this::user);
         }
         return repository.findById(id.value()).map(mapper::toDomain);
     }

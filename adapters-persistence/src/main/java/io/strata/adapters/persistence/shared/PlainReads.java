@@ -2,6 +2,7 @@ package io.strata.adapters.persistence.shared;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.persistence.EntityManager;
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -14,8 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.Session;
 import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
+import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
@@ -25,7 +26,7 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
  * persistence context's snapshots), which the benchmark's profile showed to be about a third of the CPU of
  * {@code GET /projects/{id}}.
  *
- * <p>Only for read-only transactions ({@link #inReadOnlyTransaction}): a use case that reads and then saves
+ * <p>Only for read-only transactions ({@link #readOnlySession}): a use case that reads and then saves
  * needs the managed entity, so adapters keep their Hibernate path for it. The statement still goes through
  * Hibernate's JDBC coordinator, so it is counted by Hibernate's statistics, logged when slow
  * ({@code STRATA_SLOW_STATEMENT_MS}), and its {@link SQLException}s are converted as Hibernate converts its own
@@ -49,16 +50,19 @@ public final class PlainReads {
     }
 
     /**
-     * The current transaction is read-only: the transaction manager made its session read-only by default (it
-     * also switches flushing off), so nothing read in it is ever written back.
+     * The current transaction's session when the transaction is read-only (the transaction manager made the
+     * session read-only by default, which also switches flushing off, so nothing read in it is ever written back);
+     * null otherwise. One lookup of the session serves the check and the read: each lookup through the
+     * transactional session proxy searches the request's propagated context.
      */
-    public static boolean inReadOnlyTransaction(EntityManager entityManager) {
-        return entityManager.unwrap(Session.class).isDefaultReadOnly();
+    public static @Nullable SessionImplementor readOnlySession(EntityManager entityManager) {
+        SessionImplementor session = entityManager.unwrap(SessionImplementor.class);
+        return session.isDefaultReadOnly() ? session : null;
     }
 
-    /** Runs {@code sql} in the current transaction and reads its result with {@code reader}. */
-    public static <T> T query(EntityManager entityManager, String sql, Parameters parameters, Reader<T> reader) {
-        SharedSessionContractImplementor session = entityManager.unwrap(SharedSessionContractImplementor.class);
+    /** Runs {@code sql} in the session's transaction and reads its result with {@code reader}. */
+    public static <T> T query(
+            SharedSessionContractImplementor session, String sql, Parameters parameters, Reader<T> reader) {
         JdbcCoordinator jdbc = session.getJdbcCoordinator();
         PreparedStatement statement = jdbc.getStatementPreparer().prepareStatement(sql);
         try {
@@ -74,8 +78,8 @@ public final class PlainReads {
     }
 
     /** {@link #query} of a statement whose one parameter is the row's id. */
-    public static <T> T byId(EntityManager entityManager, String sql, UUID id, Reader<T> reader) {
-        return query(entityManager, sql, statement -> statement.setObject(1, id), reader);
+    public static <T> T byId(SharedSessionContractImplementor session, String sql, UUID id, Reader<T> reader) {
+        return query(session, sql, statement -> statement.setObject(1, id), reader);
     }
 
     /**

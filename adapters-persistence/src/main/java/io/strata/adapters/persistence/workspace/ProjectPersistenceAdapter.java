@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.engine.spi.SessionImplementor;
 
 /**
  * {@link ProjectRepository} on PostgreSQL. Every method runs in the caller's transaction (the use case's
@@ -114,8 +115,9 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
      */
     @Override
     public Optional<Project> findById(ProjectId id) {
-        if (PlainReads.inReadOnlyTransaction(entityManager)) {
-            return PlainReads.byId(entityManager, WITH_MEMBERS, id.value(), this::project);
+        SessionImplementor readOnly = PlainReads.readOnlySession(entityManager);
+        if (readOnly != null) {
+            return PlainReads.byId(readOnly, WITH_MEMBERS, id.value(), this::project);
         }
         return repository.findWithMembers(id.value()).stream().findFirst().map(mapper::toDomain);
     }

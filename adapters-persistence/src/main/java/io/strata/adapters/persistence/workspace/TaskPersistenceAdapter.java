@@ -44,6 +44,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 
 /**
@@ -102,9 +103,10 @@ public class TaskPersistenceAdapter implements TaskRepository {
     /** The task with its dependencies: one statement. */
     @Override
     public Optional<Task> findById(TaskId id) {
-        if (PlainReads.inReadOnlyTransaction(entityManager)) {
+        SessionImplementor readOnly = PlainReads.readOnlySession(entityManager);
+        if (readOnly != null) {
             // nothing read here is saved: the rows straight into the aggregate, no managed entity (PlainReads)
-            return PlainReads.byId(entityManager, WITH_DEPENDENCIES, id.value(), this::task);
+            return PlainReads.byId(readOnly, WITH_DEPENDENCIES, id.value(), this::task);
         }
         return repository.findWithDependencies(id.value()).stream().findFirst().map(mapper::toDomain);
     }
