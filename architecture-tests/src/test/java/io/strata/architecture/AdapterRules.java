@@ -3,6 +3,7 @@ package io.strata.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -36,9 +37,10 @@ import java.util.Optional;
  *       stops; the adapters' context packages (entities, repositories, controllers) are theirs. Together
  *       with the port rules (bootstrap reaches the application only through inbound ports, calls no
  *       outbound port, builds no aggregate) this keeps business logic out of bootstrap;</li>
- *   <li>{@code http_filters_are_declared_on_every_path}: Micronaut matches a filter's path pattern on every
- *       request (splitting the pattern and the path into new strings each time) unless the filter is declared
- *       on {@code /**}; Strata's filters are, and test their paths themselves ({@code FilterPaths}).</li>
+ *   <li>{@code http_filters_are_declared_on_every_path}: Micronaut matches a filter's path pattern or method
+ *       condition on every request (splitting the pattern and the path into new strings each time) unless the
+ *       filter is declared on {@code /**} for every method; Strata's filters are, test their paths themselves
+ *       ({@code FilterPaths}) and are never {@code @ExecuteOn} (only what blocks goes to {@code OffEventLoop}).</li>
  * </ul>
  * A mapper that hands a JPA entity to the web, or a controller that calls a persistence helper
  * statically, is reported by {@code LayerRules.layers_follow_the_hexagon} (web never reaches
@@ -54,6 +56,7 @@ class AdapterRules {
     static final String MICRONAUT_DATA_REPOSITORY = "io.micronaut.data.annotation.Repository";
     static final String SERVER_FILTER = "io.micronaut.http.annotation.ServerFilter";
     static final String EVERY_PATH = "/**";
+    static final String EXECUTE_ON = "io.micronaut.scheduling.annotation.ExecuteOn";
 
     @ArchTest
     static final ArchRule controllers_live_in_the_web_adapter = controllersLiveInTheWebAdapter(Hexagon.STRATA);
@@ -192,27 +195,42 @@ class AdapterRules {
                 .resideInAPackage(h.root + "..")
                 .and()
                 .areAnnotatedWith(SERVER_FILTER)
-                .should(beDeclaredOnEveryPath())
-                .because("Micronaut lists the filters declared on every path once, and matches every other filter's "
-                        + "pattern on each request; a filter tests its paths itself with FilterPaths");
+                .should(beDeclaredOnEveryPathAndStayOnTheEventLoop())
+                .because("Micronaut lists the filters declared on every path (no pattern, no method condition) once, "
+                        + "and matches every other filter on each request; a filter tests its paths itself with "
+                        + "FilterPaths, and hands only the work that blocks to OffEventLoop (@ExecuteOn would move "
+                        + "every request it sees to another thread)");
     }
 
-    private static ArchCondition<JavaClass> beDeclaredOnEveryPath() {
-        return new ArchCondition<>("be declared on " + EVERY_PATH + " only") {
+    private static ArchCondition<JavaClass> beDeclaredOnEveryPathAndStayOnTheEventLoop() {
+        return new ArchCondition<>("be declared on " + EVERY_PATH + " only, for every method, without @ExecuteOn") {
             @Override
             public void check(JavaClass c, ConditionEvents events) {
-                Object value = c.getAnnotationOfType(SERVER_FILTER).get("value").orElse(new String[0]);
-                Object patterns =
-                        c.getAnnotationOfType(SERVER_FILTER).get("patterns").orElse(new String[0]);
+                JavaAnnotation<JavaClass> filter = c.getAnnotationOfType(SERVER_FILTER);
                 List<String> declared = new ArrayList<>();
-                for (Object array : new Object[] {value, patterns}) {
-                    if (array instanceof String[] strings) {
+                for (String attribute : List.of("value", "patterns")) {
+                    if (filter.get(attribute).orElse(null) instanceof String[] strings) {
                         declared.addAll(List.of(strings));
                     }
                 }
                 if (!declared.isEmpty() && !declared.equals(List.of(EVERY_PATH))) {
                     events.add(SimpleConditionEvent.violated(
                             c, c.getName() + " is declared on " + declared + " in " + c.getSourceCodeLocation()));
+                }
+                if (filter.get("methods").orElse(null) instanceof Object[] methods && methods.length > 0) {
+                    events.add(SimpleConditionEvent.violated(
+                            c,
+                            c.getName() + " is declared for some HTTP methods only in " + c.getSourceCodeLocation()));
+                }
+                for (JavaMethod method : c.getMethods()) {
+                    if (method.isAnnotatedWith(EXECUTE_ON)) {
+                        events.add(SimpleConditionEvent.violated(
+                                method, method.getFullName() + " is @ExecuteOn in " + c.getSourceCodeLocation()));
+                    }
+                }
+                if (c.isAnnotatedWith(EXECUTE_ON)) {
+                    events.add(SimpleConditionEvent.violated(
+                            c, c.getName() + " is @ExecuteOn in " + c.getSourceCodeLocation()));
                 }
             }
         };

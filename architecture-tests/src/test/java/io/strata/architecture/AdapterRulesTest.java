@@ -62,7 +62,11 @@ class AdapterRulesTest {
 
     @Test
     void http_filters_are_declared_on_every_path() {
-        assertReports(AdapterRules.httpFiltersAreDeclaredOnEveryPath(HEXAGON), "adapters.web.alpha.PatternFilter")
+        assertReports(
+                        AdapterRules.httpFiltersAreDeclaredOnEveryPath(HEXAGON),
+                        "adapters.web.alpha.PatternFilter",
+                        "adapters.web.alpha.PostOnlyFilter",
+                        "adapters.web.alpha.BlockingFilter")
                 .butNot("adapters.web.alpha.EveryPathFilter");
     }
 }

@@ -16,9 +16,9 @@ import java.util.function.Supplier;
  * when it is needed. A filter marked {@code @ExecuteOn(BLOCKING)} moves every request it sees to another thread and
  * back, though most need nothing that blocks (a cached session, a GET without an idempotency key); a filter returns
  * {@code null} for those and a future for the rest: of the request to go on with ({@link #proceedAfter}), or of the
- * response a response filter passes on. The request's propagated context (actor, route
- * name, read consistency) goes along, and a failure completes the future with the exception itself, so Micronaut's
- * error handlers answer it as if the filter had thrown it.
+ * response a response filter passes on. The request's propagated context (actor, route name, read consistency)
+ * goes along, and a failure completes the future with the exception itself, so Micronaut's error handlers answer it
+ * as if the filter had thrown it.
  */
 @Singleton
 public class OffEventLoop {
