@@ -8,6 +8,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.strata.adapters.persistence.shared.cache.CacheStatistics;
 import io.strata.adapters.persistence.shared.cache.PlatformCaches;
 import io.strata.adapters.persistence.testing.TestPostgres;
+import io.strata.application.identity.AuthenticateUseCase;
 import io.strata.bootstrap.database.ApplicationRole;
 import io.strata.bootstrap.testing.Api;
 import io.strata.bootstrap.testing.Api.TestUser;
@@ -17,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -74,6 +76,29 @@ class SessionPrincipalCacheTest extends IntegrationTest {
 
         assertThat(statistics(context).hits()).isEqualTo(hits + 1);
         assertThat(warm).isLessThan(cold);
+    }
+
+    /** What the bearer filter decides on the event loop: a warm, valid session only, and without a statement. */
+    @Test
+    void onlyAWarmValidSessionIsAuthenticatedFromMemory() {
+        AuthenticateUseCase authenticate = bean(AuthenticateUseCase.class);
+        TestUser ada = user("memory", null);
+        assertThat(authenticate.authenticateInMemory(ada.token())).isEmpty(); // never used: not cached yet
+        warm(api(), ada.token());
+
+        var known = new Object() {
+            Optional<AuthenticateUseCase.Authenticated> value;
+        };
+        long statements = sql().countDuring(() -> known.value = authenticate.authenticateInMemory(ada.token()));
+        assertThat(statements).isZero();
+        assertThat(known.value)
+                .hasValueSatisfying(
+                        a -> assertThat(a.actor().userId().toString()).isEqualTo(ada.id()));
+        assertThat(authenticate.authenticateInMemory("not-a-token-of-anyone")).isEmpty();
+
+        api().delete("/api/v1/sessions/current").token(ada.token()).send().expect(204);
+        assertThat(authenticate.authenticateInMemory(ada.token())).isEmpty();
+        api().get(ME).token(ada.token()).send().problem(401);
     }
 
     @Test
