@@ -21,8 +21,8 @@ final class SampleUsers {
     static final String COLUMNS = "id,email,username,first_name,last_name,password_hash,role,status,email_verified,"
             + "login_count,tags,preferences,version,created_at,updated_at,password_changed_at";
     private static final String INSERT = "INSERT INTO users (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?)";
-    // a real argon2id hash (of "sample password"), the same length as those Strata stores
-    private static final String HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FtcGxlLXNhbHQtYmVuY2g$W2c0Hn3bB7vY8c3u0m2V4lM2VQx1JqJ3o6b7G4zq6tA";
+    // a real argon2id hash of "sample password" (salt "sample-salt-bench"), the same length as those Strata stores
+    private static final String HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FtcGxlLXNhbHQtYmVuY2g$yYoVfiLs11+oiwmzP2M73gp21OhCWSeNRsBKJU7QClE";
     private static final int COMMIT_EVERY = 5_000;
 
     private final String prefix;

@@ -1,7 +1,5 @@
 package io.strata.adapters.persistence.identity;
 
-import com.password4j.Argon2Function;
-import com.password4j.types.Argon2;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.strata.domain.identity.HashedPassword;
@@ -28,8 +26,7 @@ public class Argon2UserCredentials implements UserCredentials {
     static final int PARALLELISM = 1;
     static final int HASH_BYTES = 32;
     static final int SALT_BYTES = 16;
-    static final Argon2Function ARGON2 = Argon2Function.getInstance(
-            MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
+    private static final SecureRandom SALTS = new SecureRandom();
 
     private final EntityManager entityManager;
 
@@ -61,14 +58,13 @@ public class Argon2UserCredentials implements UserCredentials {
                         .createQuery("SELECT u.passwordHash FROM UserJpaEntity u WHERE u.id = :id", String.class)
                         .setParameter("id", userId.value())
                         .getResultStream()
-                        .findFirst()
-                        .filter(hash -> hash.startsWith("$argon2"));
-        if (stored.isEmpty()) {
-            com.password4j.Password.check(attempt.reveal(), DummyHash.VALUE).with(ARGON2);
+                        .findFirst();
+        Optional<Argon2Phc> hash = stored.flatMap(Argon2Phc::parse);
+        if (hash.isEmpty()) {
+            DummyHash.VALUE.matches(attempt.reveal());
             return false;
         }
-        String hash = stored.get();
-        return com.password4j.Password.check(attempt.reveal(), hash).with(Argon2Function.getInstanceFromHash(hash));
+        return hash.get().matches(attempt.reveal());
     }
 
     /** Touches no database, so it needs no transaction (the class default is MANDATORY). */
@@ -87,10 +83,13 @@ public class Argon2UserCredentials implements UserCredentials {
     }
 
     static String hash(String plain) {
-        return com.password4j.Password.hash(plain)
-                .addRandomSalt(SALT_BYTES)
-                .with(ARGON2)
-                .getResult();
+        return argon2id(plain).encoded();
+    }
+
+    private static Argon2Phc argon2id(String plain) {
+        byte[] salt = new byte[SALT_BYTES];
+        SALTS.nextBytes(salt);
+        return Argon2Phc.argon2id(plain, MEMORY_KIB, ITERATIONS, PARALLELISM, salt, HASH_BYTES);
     }
 
     private record Argon2Hash(String phc) implements HashedPassword {
@@ -102,12 +101,12 @@ public class Argon2UserCredentials implements UserCredentials {
 
     /** A hash of a random secret nobody knows, made on first use: checking against it costs a real check. */
     private static final class DummyHash {
-        static final String VALUE;
+        static final Argon2Phc VALUE;
 
         static {
             byte[] secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-            VALUE = hash(Base64.getEncoder().encodeToString(secret));
+            SALTS.nextBytes(secret);
+            VALUE = argon2id(Base64.getEncoder().encodeToString(secret));
         }
     }
 }
