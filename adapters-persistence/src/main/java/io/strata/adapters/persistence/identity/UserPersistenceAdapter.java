@@ -1,8 +1,11 @@
 package io.strata.adapters.persistence.identity;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.AggregateWrites;
+import io.strata.adapters.persistence.shared.CopyRows;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
@@ -185,14 +188,37 @@ public class UserPersistenceAdapter implements UserRepository {
         return user;
     }
 
+    /** The columns {@link #addAll} copies, in the order {@link #copyRow} writes them (all the entity inserts). */
+    static final List<String> COPY_COLUMNS = List.of(
+            "id",
+            "email",
+            "username",
+            "first_name",
+            "last_name",
+            "password_hash",
+            "role",
+            "status",
+            "email_verified",
+            "email_verified_at",
+            "password_changed_at",
+            "last_login_at",
+            "login_count",
+            "tags",
+            "preferences",
+            "version",
+            "created_at",
+            "updated_at");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /**
-     * The bulk path ({@link AggregateWrites#insertAll}): JDBC batches of new rows, no read per user, the entities
-     * detached afterwards, then their events. Every row gets the one argon2id hash made for the run.
+     * The bulk path ({@link AggregateWrites#copyAll}): the rows in one COPY stream, no read per user, then their
+     * events. Every row gets the one argon2id hash made for the run.
      */
     @Override
     public void addAll(List<User> users, HashedPassword password) {
         String hash = Argon2UserCredentials.phc(password);
-        AggregateWrites.insertAll(
+        AggregateWrites.copyAll(
                 entityManager,
                 users,
                 user -> {
@@ -200,7 +226,39 @@ public class UserPersistenceAdapter implements UserRepository {
                     entity.setPasswordHash(hash);
                     return entity;
                 },
+                "users",
+                COPY_COLUMNS,
+                UserPersistenceAdapter::copyRow,
                 e -> translate(e, users.size() == 1 ? users.get(0).id() : null));
+    }
+
+    static void copyRow(UserJpaEntity user, CopyRows.Row row) {
+        row.uuid(user.getId())
+                .text(user.getEmail())
+                .text(user.getUsername())
+                .text(user.getFirstName())
+                .text(user.getLastName())
+                .text(user.getPasswordHash())
+                .name(user.getRole())
+                .name(user.getStatus())
+                .bool(user.isEmailVerified())
+                .instant(user.getEmailVerifiedAt())
+                .instant(user.getPasswordChangedAt())
+                .instant(user.getLastLoginAt())
+                .number(user.getLoginCount())
+                .textArray(user.getTags())
+                .text(json(user.getPreferences()))
+                .number(user.getVersion())
+                .instant(user.getCreatedAt())
+                .instant(user.getUpdatedAt());
+    }
+
+    private static String json(Map<String, Object> preferences) {
+        try {
+            return JSON.writeValueAsString(preferences);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("preferences that are not JSON", e);
+        }
     }
 
     /**

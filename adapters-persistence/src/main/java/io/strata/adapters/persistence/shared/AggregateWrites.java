@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hibernate.Hibernate;
@@ -64,6 +65,35 @@ public final class AggregateWrites {
         }
         try {
             BulkInserts.persistAll(entityManager, entities);
+        } catch (PersistenceException e) {
+            throw translate.apply(e);
+        }
+        Outbox.append(entityManager, streams, true);
+    }
+
+    /**
+     * The COPY path for many new aggregates ({@link CopyRows}: one {@code COPY ... FROM STDIN} stream instead of
+     * INSERT batches, for bulk loads such as {@code strata db seed}), then their events as {@link #insertAll} does.
+     * {@code toEntity} maps one aggregate to its row; {@code writer} writes that row's values in {@code columns}'
+     * order (a test per use compares the columns with the entity's mapping).
+     */
+    public static <A extends AggregateRoot, E extends AggregateJpaColumns> void copyAll(
+            EntityManager entityManager,
+            List<A> aggregates,
+            Function<? super A, E> toEntity,
+            String table,
+            List<String> columns,
+            BiConsumer<E, CopyRows.Row> writer,
+            Function<PersistenceException, RuntimeException> translate) {
+        List<E> entities = new ArrayList<>(aggregates.size());
+        List<Outbox.Stream> streams = new ArrayList<>(aggregates.size());
+        for (A aggregate : aggregates) {
+            E entity = toEntity.apply(aggregate);
+            entities.add(entity);
+            streams.add(stream(aggregate, entity.getId()));
+        }
+        try {
+            CopyRows.copy(entityManager, table, columns, entities, writer);
         } catch (PersistenceException e) {
             throw translate.apply(e);
         }

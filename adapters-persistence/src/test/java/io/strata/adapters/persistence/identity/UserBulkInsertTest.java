@@ -3,7 +3,6 @@ package io.strata.adapters.persistence.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.strata.adapters.persistence.shared.BulkInserts;
 import io.strata.adapters.persistence.testing.JdbcCalls;
 import io.strata.adapters.persistence.testing.PostgresTest;
 import io.strata.domain.identity.Email;
@@ -18,6 +17,7 @@ import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.user.Role;
 import io.strata.domain.shared.value.Tags;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,6 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,8 +53,8 @@ class UserBulkInsertTest extends PostgresTest {
     }
 
     @Test
-    void insertsEveryUserInJdbcBatchesWithoutReadingAny() {
-        int rows = 2 * BulkInserts.BATCH_SIZE + 100;
+    void copiesEveryUserInOneStreamWithoutReadingAny() {
+        int rows = 2 * 1024 + 100;
         List<User> batch = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
             batch.add(user("bulk" + i));
@@ -64,13 +67,12 @@ class UserBulkInsertTest extends PostgresTest {
             return counted;
         });
 
-        // 3 JDBC batches of at most 1024 rows (pgjdbc sends each as 8 INSERTs of 128 rows): no SELECT to tell
-        // new from existing, nothing row by row; then the users' events, one INSERT per 1024
-        assertThat(calls.batches()).isEqualTo(3);
+        // the rows in one COPY (not a statement of Hibernate's): no SELECT to tell new from existing, no INSERT per
+        // row or batch; then the users' events, one INSERT per 1024
+        assertThat(calls.batches()).isZero();
         assertThat(calls.statements()).isEqualTo(3);
-        assertThat(statistics.getPrepareStatementCount()).isEqualTo(4);
+        assertThat(statistics.getPrepareStatementCount()).isEqualTo(3);
         assertThat(statistics.getEntityLoadCount()).isZero();
-        assertThat(statistics.getEntityInsertCount()).isEqualTo(rows);
         assertThat(query("SELECT count(*), count(DISTINCT password_hash), min(password_hash) FROM users"))
                 .containsExactly(String.valueOf(rows), "1", ((Argon2UserCredentials.phc(hash))));
         assertThat(query("SELECT count(*), count(DISTINCT aggregate_id), min(sequence), max(sequence) FROM events "
@@ -81,8 +83,60 @@ class UserBulkInsertTest extends PostgresTest {
                 .isTrue();
         assertThat(readTx(() -> users.findById(batch.get(7).id())))
                 .get()
-                .satisfies(found ->
-                        assertThat(found.email()).isEqualTo(batch.get(7).email()));
+                .usingRecursiveComparison()
+                .isEqualTo(batch.get(7));
+    }
+
+    @Test
+    void aCopiedUserReadsBackAsItWasWithEveryCharacterTheTextFormatEscapes() {
+        Clock clock = Clock.system();
+        User tricky = User.create(
+                new Email("tricky@example.com"),
+                new Username("tricky"),
+                "Tab\tand \\N back\\slash",
+                "Quote \" and, comma {brace} \u00e9\u4e2d",
+                Role.MANAGER,
+                Tags.of(Set.of("a\"b", "c,d", "e\\f", "NULL")),
+                Map.of("note", "line\nbreak\ttab \\. end", "nested", Map.of("n", 1, "list", List.of(true, "x"))),
+                clock);
+        User plain = User.create(
+                new Email("plain@example.com"),
+                new Username("plain"),
+                null,
+                null,
+                Role.USER,
+                Tags.of(Set.of()),
+                Map.of(),
+                clock);
+        txRun(() -> users.addAll(List.of(tricky, plain), hash));
+
+        assertThat(readTx(() -> users.findById(tricky.id())))
+                .get()
+                .usingRecursiveComparison()
+                .isEqualTo(tricky);
+        assertThat(readTx(() -> users.findById(plain.id())))
+                .get()
+                .usingRecursiveComparison()
+                .isEqualTo(plain);
+        assertThat(query("SELECT first_name, last_name, preferences->>'note' FROM users WHERE username = 'tricky'"))
+                .containsExactly(tricky.firstName(), tricky.lastName(), "line\nbreak\ttab \\. end");
+    }
+
+    @Test
+    void theCopyWritesEveryColumnTheEntityInserts() {
+        SessionFactoryImplementor factory = bean(EntityManagerFactory.class).unwrap(SessionFactoryImplementor.class);
+        EntityPersister persister = factory.getMappingMetamodel().getEntityDescriptor(UserJpaEntity.class);
+        Set<String> inserted = new TreeSet<>();
+        persister
+                .getIdentifierMapping()
+                .forEachSelectable((i, column) -> inserted.add(column.getSelectionExpression()));
+        persister.forEachSelectable((i, column) -> {
+            if (column.isInsertable() && !column.isFormula()) {
+                inserted.add(column.getSelectionExpression());
+            }
+        });
+        assertThat(new TreeSet<>(UserPersistenceAdapter.COPY_COLUMNS)).isEqualTo(inserted);
+        assertThat(UserPersistenceAdapter.COPY_COLUMNS).doesNotHaveDuplicates();
     }
 
     @Test

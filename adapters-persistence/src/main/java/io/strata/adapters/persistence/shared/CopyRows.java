@@ -1,0 +1,164 @@
+package io.strata.adapters.persistence.shared;
+
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import org.hibernate.Session;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * The fastest bulk path for new rows: {@code COPY table (columns) FROM STDIN} in PostgreSQL's text format, on the
+ * connection of the current transaction (so it commits or rolls back with everything else), streamed in chunks of
+ * {@value #CHUNK_CHARS} characters. PostgreSQL parses it without a statement per row or a parameter per value:
+ * about twice the rows per second of multi-row {@code INSERT} batches into the same indexed table.
+ *
+ * <p>The caller writes each row's values in the order of {@code columns} through a {@link Row}; the session is flushed
+ * first, so rows it still holds are written before the copied ones. A refused row (a unique or check constraint)
+ * fails the whole copy with Hibernate's translation of the error, as a failed flush would.
+ */
+public final class CopyRows {
+    static final int CHUNK_CHARS = 256 * 1024;
+
+    private CopyRows() {}
+
+    public static <T> void copy(
+            EntityManager entityManager, String table, List<String> columns, List<T> items, BiConsumer<T, Row> writer) {
+        if (items.isEmpty()) {
+            return;
+        }
+        Session session = entityManager.unwrap(Session.class);
+        session.flush();
+        String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
+        session.doWork(connection -> {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+            try {
+                Row row = new Row(columns.size());
+                for (T item : items) {
+                    writer.accept(item, row);
+                    row.end();
+                    if (row.line.length() >= CHUNK_CHARS) {
+                        send(copy, row.line);
+                    }
+                }
+                send(copy, row.line);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+        });
+    }
+
+    private static void send(CopyIn copy, StringBuilder chunk) throws java.sql.SQLException {
+        byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        chunk.setLength(0);
+    }
+
+    /** One row of values in COPY text format: tab between values, {@code \N} for null, backslash escapes. */
+    public static final class Row {
+        private final StringBuilder line = new StringBuilder(CHUNK_CHARS + 4096);
+        private final int columns;
+        private int values;
+
+        Row(int columns) {
+            this.columns = columns;
+        }
+
+        public Row text(String value) {
+            separate();
+            if (value == null) {
+                line.append("\\N");
+            } else {
+                escape(value);
+            }
+            return this;
+        }
+
+        public Row uuid(UUID value) {
+            return value == null ? text(null) : raw(value.toString());
+        }
+
+        public Row number(long value) {
+            return raw(Long.toString(value));
+        }
+
+        public Row bool(boolean value) {
+            return raw(value ? "t" : "f");
+        }
+
+        /** A {@code timestamptz}: ISO-8601 in UTC, which PostgreSQL reads whatever the session's time zone. */
+        public Row instant(Instant value) {
+            return value == null ? text(null) : raw(value.toString());
+        }
+
+        public Row name(Enum<?> value) {
+            return value == null ? text(null) : raw(value.name());
+        }
+
+        /** A {@code text[]}: every element quoted, quotes and backslashes in it escaped for the array literal. */
+        public Row textArray(String[] values) {
+            if (values == null) {
+                return text(null);
+            }
+            StringBuilder array = new StringBuilder(2 + 8 * values.length).append('{');
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) {
+                    array.append(',');
+                }
+                if (values[i] == null) {
+                    array.append("NULL");
+                    continue;
+                }
+                array.append('"');
+                for (int c = 0; c < values[i].length(); c++) {
+                    char ch = values[i].charAt(c);
+                    if (ch == '"' || ch == '\\') {
+                        array.append('\\');
+                    }
+                    array.append(ch);
+                }
+                array.append('"');
+            }
+            return text(array.append('}').toString());
+        }
+
+        private Row raw(String value) {
+            separate();
+            line.append(value);
+            return this;
+        }
+
+        private void separate() {
+            if (values++ > 0) {
+                line.append('\t');
+            }
+        }
+
+        private void end() {
+            if (values != columns) {
+                throw new IllegalStateException("a COPY row of " + values + " values for " + columns + " columns");
+            }
+            line.append('\n');
+            values = 0;
+        }
+
+        private void escape(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char ch = value.charAt(i);
+                switch (ch) {
+                    case '\\' -> line.append("\\\\");
+                    case '\n' -> line.append("\\n");
+                    case '\r' -> line.append("\\r");
+                    case '\t' -> line.append("\\t");
+                    default -> line.append(ch);
+                }
+            }
+        }
+    }
+}
