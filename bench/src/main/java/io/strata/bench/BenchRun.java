@@ -908,6 +908,13 @@ final class BenchRun {
             });
             rates.put("JDBC batching (1,000 per batch, reWriteBatchedInserts)", rows / batchSeconds);
             truncateUsers(bulkDb);
+            double sameRowsSeconds = timed(() -> {
+                try (Connection c = bulkDb.connect()) {
+                    new SampleUsers("jdbcev", java.time.Instant.now()).insertBatchedWithEvents(c, 0, rows, 1000);
+                }
+            });
+            rates.put(SAME_ROWS, rows / sameRowsSeconds);
+            truncateUsers(bulkDb);
             double copySeconds = timed(() -> {
                 try (Connection c = bulkDb.connect()) {
                     new SampleUsers("copy", java.time.Instant.now()).copy(c, 0, rows);
@@ -919,25 +926,30 @@ final class BenchRun {
             rates.put("Strata: ./strata db seed --users " + rows, rows / strataSeconds);
             double batchRate = rows / batchSeconds;
             Map<String, Double> seconds = Map.of("JDBC batching (1,000 per batch, reWriteBatchedInserts)", batchSeconds,
-                    "COPY FROM STDIN", copySeconds, "Strata: ./strata db seed --users " + rows, strataSeconds);
+                    SAME_ROWS, sameRowsSeconds, "COPY FROM STDIN", copySeconds, "Strata: ./strata db seed --users " + rows, strataSeconds);
             for (Map.Entry<String, Double> rate : rates.entrySet()) {
                 table.row(String.format(Locale.ROOT, "%,d", rows), rate.getKey(), String.format(Locale.ROOT, "%.1f", seconds.get(rate.getKey())),
                         Report.rate(rate.getValue()), Report.ratio(rate.getValue(), batchRate),
                         String.format(Locale.ROOT, "%.0fx", rate.getValue() / rowByRow));
             }
             double strataRate = rows / strataSeconds;
-            targets.put("bulk " + String.format(Locale.ROOT, "%,d", rows) + " rows vs JDBC batching", Report.ratio(strataRate, batchRate)
-                    + " (target >= 80%)" + (strataRate >= 0.8 * batchRate ? "" : " MISSED"));
-            targets.put("bulk " + String.format(Locale.ROOT, "%,d", rows) + " rows vs COPY", Report.ratio(strataRate, rows / copySeconds)
-                    + " (Strata copies users and writes their events; the COPY here writes the users only)");
+            double sameRowsRate = rows / sameRowsSeconds;
+            targets.put("bulk " + String.format(Locale.ROOT, "%,d", rows) + " rows vs JDBC batching of the same rows (users and events)",
+                    Report.ratio(strataRate, sameRowsRate) + " (target >= 80%)" + (strataRate >= 0.8 * sameRowsRate ? "" : " MISSED"));
+            targets.put("bulk " + String.format(Locale.ROOT, "%,d", rows) + " rows vs JDBC batching of the users alone", Report.ratio(strataRate, batchRate)
+                    + " (Strata writes an event per user as well)");
             targets.put("bulk " + String.format(Locale.ROOT, "%,d", rows) + " rows vs row by row", String.format(Locale.ROOT, "%.0fx", strataRate / rowByRow)
                     + " (target >= 10x)" + (strataRate >= 10 * rowByRow ? "" : " MISSED"));
         }
-        table.note("Each load starts from an empty table (TRUNCATE, CHECKPOINT). Strata's figure is the seeding command's own "
+        table.note("Strata's seed writes each user's UserRegistered event to the outbox (events, 5 indexes) in the same transaction; "
+                + "the batching row of the same rows does too, the other raw rows write the users only. "
+                + "Each load starts from an empty table (TRUNCATE, CHECKPOINT). Strata's figure is the seeding command's own "
                 + "timing of its inserts (JVM start and migrations check excluded, as connection set-up is for the others); "
                 + "row by row is measured on a sample.");
         report.print(table);
     }
+
+    private static final String SAME_ROWS = "JDBC batching of the users and their events (the rows db seed writes)";
 
     private static Map<String, String> withPort(Map<String, String> env, int port) {
         env.put("PORT", String.valueOf(port));
@@ -957,7 +969,7 @@ final class BenchRun {
     }
 
     private static void truncateUsers(Fixtures db) throws SQLException {
-        db.execute("TRUNCATE users CASCADE");
+        db.execute("TRUNCATE users, events CASCADE");
         db.execute("CHECKPOINT");
     }
 

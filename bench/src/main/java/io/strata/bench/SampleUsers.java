@@ -24,6 +24,9 @@ final class SampleUsers {
     // a real argon2id hash of "sample password" (salt "sample-salt-bench"), the same length as those Strata stores
     private static final String HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FtcGxlLXNhbHQtYmVuY2g$yYoVfiLs11+oiwmzP2M73gp21OhCWSeNRsBKJU7QClE";
     private static final int COMMIT_EVERY = 5_000;
+    // the event Strata's outbox writes with each new user (db seed included), in the same shape
+    private static final String INSERT_EVENT = "INSERT INTO events (event_id, aggregate_type, aggregate_id, sequence, event_type, "
+            + "payload, occurred_at) VALUES (?, 'identity.User', ?, 1, 'identity.UserRegistered', ?::jsonb, ?)";
 
     private final String prefix;
     private final Instant base;
@@ -44,45 +47,77 @@ final class SampleUsers {
 
     /** Raw JDBC batching: one prepared INSERT, executeBatch every {@code batchSize} rows (rewritten by pgjdbc into multi-row INSERTs). */
     long insertBatched(Connection connection, long from, long count, int batchSize) throws SQLException {
-        return insert(connection, from, count, batchSize);
+        return insert(connection, from, count, batchSize, false);
+    }
+
+    /**
+     * Raw JDBC batching of what {@code ./strata db seed} writes: each user and its UserRegistered event (a second
+     * prepared INSERT, batched alongside), in transactions of the same size.
+     */
+    long insertBatchedWithEvents(Connection connection, long from, long count, int batchSize) throws SQLException {
+        return insert(connection, from, count, batchSize, true);
     }
 
     /** Row by row: the same INSERT executed once per row (what an ORM does without batching). */
     long insertRowByRow(Connection connection, long from, long count) throws SQLException {
-        return insert(connection, from, count, 1);
+        return insert(connection, from, count, 1, false);
     }
 
-    private long insert(Connection connection, long from, long count, int batchSize) throws SQLException {
+    private long insert(Connection connection, long from, long count, int batchSize, boolean events) throws SQLException {
         connection.setAutoCommit(false);
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT);
+                PreparedStatement event = connection.prepareStatement(INSERT_EVENT)) {
             for (long i = from; i < from + count; i++) {
-                bind(connection, insert, i);
+                UUID id = bind(connection, insert, i);
+                if (events) {
+                    bindEvent(event, id, i);
+                }
                 if (batchSize == 1) {
                     insert.executeUpdate();
                 } else {
                     insert.addBatch();
+                    if (events) {
+                        event.addBatch();
+                    }
                     if ((i - from + 1) % batchSize == 0) {
-                        insert.executeBatch();
+                        flush(insert, event, events);
                     }
                 }
                 if ((i - from + 1) % COMMIT_EVERY == 0) {
                     if (batchSize > 1) {
-                        insert.executeBatch();
+                        flush(insert, event, events);
                     }
                     connection.commit();
                 }
             }
             if (batchSize > 1) {
-                insert.executeBatch();
+                flush(insert, event, events);
             }
             connection.commit();
         }
         return count;
     }
 
-    private void bind(Connection connection, PreparedStatement insert, long i) throws SQLException {
+    private static void flush(PreparedStatement insert, PreparedStatement event, boolean events) throws SQLException {
+        insert.executeBatch();
+        if (events) {
+            event.executeBatch();
+        }
+    }
+
+    private void bindEvent(PreparedStatement event, UUID id, long i) throws SQLException {
+        Instant created = createdAt(i);
+        event.setObject(1, UUID.randomUUID());
+        event.setObject(2, id);
+        event.setString(3, "{\"userId\":\"" + id + "\",\"email\":\"" + prefix + "-" + i + "@example.test\",\"username\":\""
+                + prefix + "_" + i + "\",\"role\":\"" + role(i) + "\",\"occurredAt\":\"" + created + "\"}");
+        event.setTimestamp(4, Timestamp.from(created));
+    }
+
+    private UUID bind(Connection connection, PreparedStatement insert, long i) throws SQLException {
         Timestamp created = Timestamp.from(createdAt(i));
-        insert.setObject(1, UUID.randomUUID());
+        UUID id = UUID.randomUUID();
+        insert.setObject(1, id);
         insert.setString(2, prefix + "-" + i + "@example.test");
         insert.setString(3, prefix + "_" + i);
         insert.setString(4, "Sample");
@@ -98,6 +133,7 @@ final class SampleUsers {
         insert.setTimestamp(14, created);
         insert.setTimestamp(15, created);
         insert.setTimestamp(16, created);
+        return id;
     }
 
     /** COPY ... FROM STDIN (text format), streamed in 256 KiB chunks. */
