@@ -42,6 +42,33 @@ class Argon2PhcTest {
                 .isNotEqualTo(Argon2Phc.argon2id("secret", 64, 2, 1, salt, 32).encoded());
     }
 
+    @Test
+    void concurrentHashesStayWithinTheirShareOfTheHeap() throws Exception {
+        int threads = 12;
+        byte[] salt = new byte[16];
+        String phc = Argon2Phc.argon2id("burst", 19_456, 2, 1, salt, 32).encoded();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Boolean>> checks = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                checks.add(pool.submit(() -> {
+                    start.await();
+                    return Argon2Phc.parse(phc).orElseThrow().matches("burst");
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<Boolean> check : checks) {
+                assertThat(check.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Argon2Phc.peakMemoryKib())
+                .isGreaterThanOrEqualTo(19_456)
+                .isLessThanOrEqualTo(Argon2Phc.memoryBudgetKib());
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
