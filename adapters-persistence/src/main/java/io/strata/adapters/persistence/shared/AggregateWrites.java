@@ -56,19 +56,12 @@ public final class AggregateWrites {
             List<A> aggregates,
             Function<? super A, E> toEntity,
             Function<PersistenceException, RuntimeException> translate) {
-        List<E> entities = new ArrayList<>(aggregates.size());
-        List<Outbox.Stream> streams = new ArrayList<>(aggregates.size());
-        for (A aggregate : aggregates) {
-            E entity = toEntity.apply(aggregate);
-            entities.add(entity);
-            streams.add(stream(aggregate, entity.getId()));
-        }
-        try {
-            BulkInserts.persistAll(entityManager, entities);
-        } catch (PersistenceException e) {
-            throw translate.apply(e);
-        }
-        Outbox.append(entityManager, streams, true);
+        insertNew(
+                entityManager,
+                aggregates,
+                toEntity,
+                entities -> BulkInserts.persistAll(entityManager, entities),
+                translate);
     }
 
     /**
@@ -85,6 +78,21 @@ public final class AggregateWrites {
             List<String> columns,
             BiConsumer<E, CopyRows.Row> writer,
             Function<PersistenceException, RuntimeException> translate) {
+        insertNew(
+                entityManager,
+                aggregates,
+                toEntity,
+                entities -> CopyRows.copy(entityManager, table, columns, entities, writer),
+                translate);
+    }
+
+    /** Maps the aggregates to rows, stores the rows with {@code store}, then appends the aggregates' events. */
+    private static <A extends AggregateRoot, E extends AggregateJpaColumns> void insertNew(
+            EntityManager entityManager,
+            List<A> aggregates,
+            Function<? super A, E> toEntity,
+            Consumer<List<E>> store,
+            Function<PersistenceException, RuntimeException> translate) {
         List<E> entities = new ArrayList<>(aggregates.size());
         List<Outbox.Stream> streams = new ArrayList<>(aggregates.size());
         for (A aggregate : aggregates) {
@@ -93,7 +101,7 @@ public final class AggregateWrites {
             streams.add(stream(aggregate, entity.getId()));
         }
         try {
-            CopyRows.copy(entityManager, table, columns, entities, writer);
+            store.accept(entities);
         } catch (PersistenceException e) {
             throw translate.apply(e);
         }
