@@ -114,7 +114,8 @@ class MetricsTest extends IntegrationTest {
             String now = scrape();
             pending = value(now, "strata_events_pending{");
             age = value(now, "strata_events_oldest_undelivered_age_seconds{");
-        } while ((pending < 1 || age <= 0) && System.nanoTime() < deadline);
+        } while (!(pending >= 1 && age > 0)
+                && System.nanoTime() < deadline); // NaN until the first read: wait for it too
         assertThat(pending).as("deliveries waiting").isGreaterThanOrEqualTo(1);
         assertThat(age).as("age of the oldest undelivered event").isPositive();
     }
