@@ -199,9 +199,9 @@ class PortRules {
     }
 
     /**
-     * An opaque handle an outbound port hands out and takes back ({@code UserCredentials.hash} returns a
-     * {@code HashedPassword} that {@code UserRepository.addAll} accepts): the driven adapter behind the
-     * port implements it, and nobody calls it.
+     * An opaque handle an outbound port hands out or takes back ({@code UserCredentials.hash} returns a
+     * {@code HashedPassword} that {@code UserRepository.addAll} accepts; {@code UserCredentials.load} a
+     * {@code StoredPassword} the use case checks): the driven adapter behind the port implements it.
      */
     private static boolean spokenByAnOutboundPort(JavaClass i) {
         return java.util.stream.Stream.concat(

@@ -36,7 +36,7 @@ public class EnsureFirstAdminService implements EnsureFirstAdminUseCase {
         Password password = Password.newPassword("STRATA_ADMIN_PASSWORD", command.password());
         User admin =
                 users.add(User.create(email, usernameFor(email), null, null, Role.ADMIN, Tags.none(), Map.of(), clock));
-        credentials.store(admin.id(), password);
+        credentials.store(admin.id(), credentials.hash(password)); // once, at the first start
         return Optional.of(admin);
     }
 

@@ -3,6 +3,7 @@ package io.strata.application.identity;
 import io.strata.domain.identity.Email;
 import io.strata.domain.identity.Password;
 import io.strata.domain.identity.User;
+import io.strata.domain.identity.UserCredentials;
 import io.strata.domain.identity.Username;
 import io.strata.domain.shared.error.ForbiddenException;
 import io.strata.domain.shared.error.ValidationCollector;
@@ -19,11 +20,14 @@ import jakarta.inject.Singleton;
 @Singleton
 public class RegisterUserService implements RegisterUserUseCase {
     private final UserRegistration registration;
+    private final UserCredentials credentials;
     private final SignUpThrottle signUps;
     private final Clock clock;
 
-    public RegisterUserService(UserRegistration registration, SignUpThrottle signUps, Clock clock) {
+    public RegisterUserService(
+            UserRegistration registration, UserCredentials credentials, SignUpThrottle signUps, Clock clock) {
         this.registration = registration;
+        this.credentials = credentials;
         this.signUps = signUps;
         this.clock = clock;
     }
@@ -54,6 +58,6 @@ public class RegisterUserService implements RegisterUserUseCase {
         if (command.actor() == null) {
             signUps.admit(command.ipAddress()); // before the answer that says whether the e-mail is taken
         }
-        return registration.store(draft, password);
+        return registration.store(draft, credentials.hash(password)); // hashed before the transaction
     }
 }

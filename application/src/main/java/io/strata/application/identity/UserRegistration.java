@@ -1,6 +1,6 @@
 package io.strata.application.identity;
 
-import io.strata.domain.identity.Password;
+import io.strata.domain.identity.HashedPassword;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserCredentials;
 import io.strata.domain.identity.UserRepository;
@@ -9,8 +9,8 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 /**
- * The write half of {@link RegisterUserService}: the uniqueness checks, the user and its password hash,
- * in one transaction.
+ * The write half of {@link RegisterUserService}: the uniqueness checks, the user and its password hash (made
+ * before, so no connection waits on argon2id), in one transaction.
  */
 @Singleton
 public class UserRegistration {
@@ -24,7 +24,7 @@ public class UserRegistration {
 
     /** Stores a validated new user; a taken e-mail or username is a 409. */
     @Transactional
-    public User store(User draft, Password password) {
+    public User store(User draft, HashedPassword password) {
         if (users.existsByEmail(draft.email())) {
             throw new ConflictException("email " + draft.email() + " is already registered");
         }

@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 
 /**
  * Records, for every statement the application prepares, whether its JDBC connection was read-only: the flag a
- * replica router routes by. Wraps the pool (Hikari's {@link DataSource}) in a JDK proxy; active only in test classes
+ * replica router routes by; and knows which threads hold a connection. Wraps the pool (Hikari's {@link DataSource}) in a JDK proxy; active only in test classes
  * that set {@value #ENABLED} (see {@link IntegrationTest#additionalProperties()}).
  */
 @Singleton
@@ -26,6 +26,8 @@ public class ConnectionProbe implements BeanCreatedEventListener<DataSource>, Or
     public static final String ENABLED = "strata.test.connection-probe";
 
     private final List<Statement> statements = new CopyOnWriteArrayList<>();
+    /** Pooled connections each thread has taken and not yet closed. */
+    private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
     /** Only the thread that called {@link #clear()} is recorded: background work (the event relay) is not the test's. */
     private volatile Thread recorded;
 
@@ -40,9 +42,11 @@ public class ConnectionProbe implements BeanCreatedEventListener<DataSource>, Or
         }
         return proxy(DataSource.class, pool, (method, args) -> {
             Object result = method.invoke(pool, args);
-            return result instanceof Connection connection && method.getName().equals("getConnection")
-                    ? connection(connection)
-                    : result;
+            if (result instanceof Connection connection && method.getName().equals("getConnection")) {
+                held.get()[0]++;
+                return connection(connection);
+            }
+            return result;
         });
     }
 
@@ -62,8 +66,19 @@ public class ConnectionProbe implements BeanCreatedEventListener<DataSource>, Or
         return List.copyOf(statements);
     }
 
+    /** Whether the calling thread holds a connection of the pool right now (taken and not yet given back). */
+    public boolean callerHoldsAConnection() {
+        return held.get()[0] > 0;
+    }
+
     private Connection connection(Connection connection) {
+        int[] holder = held.get();
+        boolean[] closed = {false};
         return proxy(Connection.class, connection, (method, args) -> {
+            if (method.getName().equals("close") && !closed[0]) {
+                closed[0] = true;
+                holder[0]--;
+            }
             if ((method.getName().startsWith("prepare") || method.getName().equals("createStatement"))
                     && Thread.currentThread() == recorded) {
                 String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : "<statement>";

@@ -4,19 +4,24 @@ import io.strata.domain.shared.model.OutboundPort;
 import io.strata.domain.shared.user.UserId;
 
 /**
- * Port: password storage and checking. The adapter hashes with argon2id; hashes never cross this
- * port, so no domain object, use case or response can leak one.
+ * Port: password storage and checking. The adapter hashes with argon2id; hashes cross this port only as opaque
+ * {@link HashedPassword} and {@link StoredPassword}, so no domain object, use case or response can leak one.
+ * Hashing and checking touch no database: use cases do them between transactions, not inside one.
  */
 @OutboundPort
 public interface UserCredentials {
-    /** Hashes and stores the password of an existing (or just added) user. */
-    void store(UserId userId, Password password);
+    /**
+     * Stores, as the password of an existing (or just added) user, a hash made by {@link #hash(Password)} before the
+     * transaction, so no connection waits on argon2id.
+     */
+    void store(UserId userId, HashedPassword password);
 
     /**
-     * True when the password matches the stored hash. With a null user id it still spends the time
-     * of one hash check and returns false, so response times do not reveal which e-mails exist.
+     * The user's stored password, read in the caller's transaction, to be checked after it. For a null user id, an
+     * unknown user or one without a password it matches nothing yet still costs one real check, so response times
+     * do not reveal which e-mails exist.
      */
-    boolean matches(UserId userId, Password attempt);
+    StoredPassword load(UserId userId);
 
     /**
      * Hashes {@code password} once (argon2id, a fresh salt) for {@link UserRepository#addAll}, which

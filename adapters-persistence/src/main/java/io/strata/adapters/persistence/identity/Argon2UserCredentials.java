@@ -4,6 +4,7 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import io.strata.domain.identity.HashedPassword;
 import io.strata.domain.identity.Password;
+import io.strata.domain.identity.StoredPassword;
 import io.strata.domain.identity.UserCredentials;
 import io.strata.domain.shared.error.NotFoundException;
 import io.strata.domain.shared.user.UserId;
@@ -34,14 +35,15 @@ public class Argon2UserCredentials implements UserCredentials {
         this.entityManager = entityManager;
     }
 
+    /**
+     * A bulk update: not a change of the User aggregate, so its version stays (the column is not updatable through
+     * the entity, so no flush of a loaded user can overwrite it).
+     */
     @Override
-    public void store(UserId userId, Password password) {
-        String hash = hash(password.reveal());
-        // a bulk update: not a change of the User aggregate, so its version stays (the column is
-        // not updatable through the entity, so no flush of a loaded user can overwrite it)
+    public void store(UserId userId, HashedPassword password) {
         int updated = entityManager
                 .createQuery("UPDATE UserJpaEntity u SET u.passwordHash = :hash WHERE u.id = :id")
-                .setParameter("hash", hash)
+                .setParameter("hash", phc(password))
                 .setParameter("id", userId.value())
                 .executeUpdate();
         if (updated == 0) {
@@ -49,9 +51,9 @@ public class Argon2UserCredentials implements UserCredentials {
         }
     }
 
-    /** Unknown users, users without a password and a null id still cost one argon2 check. */
+    /** Unknown users, users without a password or with an unreadable hash, and a null id match nothing. */
     @Override
-    public boolean matches(UserId userId, Password attempt) {
+    public StoredPassword load(UserId userId) {
         Optional<String> stored = userId == null
                 ? Optional.empty()
                 : entityManager
@@ -59,12 +61,7 @@ public class Argon2UserCredentials implements UserCredentials {
                         .setParameter("id", userId.value())
                         .getResultStream()
                         .findFirst();
-        Optional<Argon2Phc> hash = stored.flatMap(Argon2Phc::parse);
-        if (hash.isEmpty()) {
-            DummyHash.VALUE.matches(attempt.reveal());
-            return false;
-        }
-        return hash.get().matches(attempt.reveal());
+        return new Stored(stored.orElse(null));
     }
 
     /** Touches no database, so it needs no transaction (the class default is MANDATORY). */
@@ -90,6 +87,27 @@ public class Argon2UserCredentials implements UserCredentials {
         byte[] salt = new byte[SALT_BYTES];
         SALTS.nextBytes(salt);
         return Argon2Phc.argon2id(plain, MEMORY_KIB, ITERATIONS, PARALLELISM, salt, HASH_BYTES);
+    }
+
+    /**
+     * The PHC string as stored (null: none); equal when the strings are. Without a usable hash the check runs
+     * against the dummy hash, to spend the same time, and fails.
+     */
+    private record Stored(String phc) implements StoredPassword {
+        @Override
+        public boolean matches(Password attempt) {
+            Optional<Argon2Phc> hash = phc == null ? Optional.empty() : Argon2Phc.parse(phc);
+            if (hash.isEmpty()) {
+                DummyHash.VALUE.matches(attempt.reveal());
+                return false;
+            }
+            return hash.get().matches(attempt.reveal());
+        }
+
+        @Override
+        public String toString() {
+            return "StoredPassword[***]";
+        }
     }
 
     private record Argon2Hash(String phc) implements HashedPassword {

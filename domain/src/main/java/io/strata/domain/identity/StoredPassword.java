@@ -1,0 +1,12 @@
+package io.strata.domain.identity;
+
+/**
+ * A user's password hash as read by {@link UserCredentials#load}, to be checked after the transaction that read it
+ * has ended: an argon2id check takes tens of milliseconds and a share of the hashing memory budget, and a pooled
+ * connection held all that time is one other requests cannot have. Opaque like {@link HashedPassword}; two are
+ * equal when they hold the same stored hash, which is how a later transaction sees that the password changed.
+ */
+public interface StoredPassword {
+    /** Whether {@code attempt} is the password this hash was made from. Touches no database. */
+    boolean matches(Password attempt);
+}
