@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -25,18 +23,6 @@ record Argon2Phc(int type, int version, int memoryKib, int iterations, int paral
     private static final int MAX_MEMORY_KIB = 1 << 20;
     private static final int MAX_ITERATIONS = 64;
     private static final int MAX_PARALLELISM = 16;
-    /**
-     * Hashes in progress hold their working memory (19 MiB each with Strata's parameters) on the heap, which
-     * bootstrap/jvm.options keeps small: without a bound, a burst of logins would run out of heap. They share a
-     * third of the maximum heap, counted in KiB (a hash that asks for more than that takes it all); the others
-     * wait. Hashing is CPU-bound, so waiting costs no throughput once the cores are busy.
-     */
-    private static final int MEMORY_BUDGET_KIB = (int)
-            Math.max(8L * 1024, Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 3 / 1024));
-
-    private static final Semaphore MEMORY = new Semaphore(MEMORY_BUDGET_KIB, true);
-    private static final AtomicInteger IN_USE_KIB = new AtomicInteger();
-    private static final AtomicInteger PEAK_KIB = new AtomicInteger();
     private static final Pattern FORMAT = Pattern.compile(
             "\\$argon2(id|i|d)\\$v=(16|19)\\$m=(\\d{1,8}),t=(\\d{1,3}),p=(\\d{1,2})\\$([A-Za-z0-9+/]{11,128})\\$([A-Za-z0-9+/]{11,128})");
 
@@ -91,15 +77,6 @@ record Argon2Phc(int type, int version, int memoryKib, int iterations, int paral
         }
     }
 
-    /** The working memory budget of hashes in progress, and the most they have held at once (for tests). */
-    static int memoryBudgetKib() {
-        return MEMORY_BUDGET_KIB;
-    }
-
-    static int peakMemoryKib() {
-        return PEAK_KIB.get();
-    }
-
     /** Whether {@code password} hashes to this hash with its parameters and salt (compared in constant time). */
     boolean matches(String password) {
         return MessageDigest.isEqual(withHashOf(password).hash, hash);
@@ -117,16 +94,9 @@ record Argon2Phc(int type, int version, int memoryKib, int iterations, int paral
                 + base64.encodeToString(salt) + "$" + base64.encodeToString(hash);
     }
 
+    /** Within the shared budget of hashing memory ({@link HashingMemory#SHARED}). */
     private Argon2Phc withHashOf(String password) {
-        int permits = Math.min(memoryKib, MEMORY_BUDGET_KIB);
-        MEMORY.acquireUninterruptibly(permits);
-        PEAK_KIB.accumulateAndGet(IN_USE_KIB.addAndGet(permits), Math::max);
-        try {
-            return computed(password);
-        } finally {
-            IN_USE_KIB.addAndGet(-permits);
-            MEMORY.release(permits);
-        }
+        return HashingMemory.SHARED.use(memoryKib, () -> computed(password));
     }
 
     private Argon2Phc computed(String password) {

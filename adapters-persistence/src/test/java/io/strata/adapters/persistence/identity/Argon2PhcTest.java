@@ -64,9 +64,9 @@ class Argon2PhcTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(Argon2Phc.peakMemoryKib())
+        assertThat(HashingMemory.SHARED.peakKib())
                 .isGreaterThanOrEqualTo(19_456)
-                .isLessThanOrEqualTo(Argon2Phc.memoryBudgetKib());
+                .isLessThanOrEqualTo(HashingMemory.SHARED.budgetKib());
     }
 
     @ParameterizedTest
