@@ -188,28 +188,28 @@ public class UserPersistenceAdapter implements UserRepository {
         return user;
     }
 
-    /** The columns {@link #addAll} copies, in the order {@link #copyRow} writes them (all the entity inserts). */
-    static final List<String> COPY_COLUMNS = List.of(
-            "id",
-            "email",
-            "username",
-            "first_name",
-            "last_name",
-            "password_hash",
-            "role",
-            "status",
-            "email_verified",
-            "email_verified_at",
-            "password_changed_at",
-            "last_login_at",
-            "login_count",
-            "tags",
-            "preferences",
-            "version",
-            "created_at",
-            "updated_at");
-
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The columns {@link #addAll} copies: every column the entity inserts, each with its value. */
+    static final CopyRows.Columns<UserJpaEntity> COPY_COLUMNS = CopyRows.<UserJpaEntity>columns()
+            .uuid("id", UserJpaEntity::getId)
+            .text("email", UserJpaEntity::getEmail)
+            .text("username", UserJpaEntity::getUsername)
+            .text("first_name", UserJpaEntity::getFirstName)
+            .text("last_name", UserJpaEntity::getLastName)
+            .text("password_hash", UserJpaEntity::getPasswordHash)
+            .name("role", UserJpaEntity::getRole)
+            .name("status", UserJpaEntity::getStatus)
+            .bool("email_verified", UserJpaEntity::isEmailVerified)
+            .instant("email_verified_at", UserJpaEntity::getEmailVerifiedAt)
+            .instant("password_changed_at", UserJpaEntity::getPasswordChangedAt)
+            .instant("last_login_at", UserJpaEntity::getLastLoginAt)
+            .number("login_count", UserJpaEntity::getLoginCount)
+            .textArray("tags", UserJpaEntity::getTags)
+            .text("preferences", user -> json(user.getPreferences()))
+            .number("version", UserJpaEntity::getVersion)
+            .instant("created_at", UserJpaEntity::getCreatedAt)
+            .instant("updated_at", UserJpaEntity::getUpdatedAt);
 
     /**
      * The bulk path ({@link AggregateWrites#copyAll}): the rows in one COPY stream, no read per user, then their
@@ -228,29 +228,7 @@ public class UserPersistenceAdapter implements UserRepository {
                 },
                 "users",
                 COPY_COLUMNS,
-                UserPersistenceAdapter::copyRow,
                 e -> translate(e, users.size() == 1 ? users.get(0).id() : null));
-    }
-
-    static void copyRow(UserJpaEntity user, CopyRows.Row row) {
-        row.uuid(user.getId())
-                .text(user.getEmail())
-                .text(user.getUsername())
-                .text(user.getFirstName())
-                .text(user.getLastName())
-                .text(user.getPasswordHash())
-                .name(user.getRole())
-                .name(user.getStatus())
-                .bool(user.isEmailVerified())
-                .instant(user.getEmailVerifiedAt())
-                .instant(user.getPasswordChangedAt())
-                .instant(user.getLastLoginAt())
-                .number(user.getLoginCount())
-                .textArray(user.getTags())
-                .text(json(user.getPreferences()))
-                .number(user.getVersion())
-                .instant(user.getCreatedAt())
-                .instant(user.getUpdatedAt());
     }
 
     private static String json(Map<String, Object> preferences) {

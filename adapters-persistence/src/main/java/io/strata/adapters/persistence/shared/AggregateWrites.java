@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hibernate.Hibernate;
@@ -67,22 +66,21 @@ public final class AggregateWrites {
     /**
      * The COPY path for many new aggregates ({@link CopyRows}: one {@code COPY ... FROM STDIN} stream instead of
      * INSERT batches, for bulk loads such as {@code strata db seed}), then their events as {@link #insertAll} does.
-     * {@code toEntity} maps one aggregate to its row; {@code writer} writes that row's values in {@code columns}'
-     * order (a test per use compares the columns with the entity's mapping).
+     * {@code toEntity} maps one aggregate to its row; {@code columns} declares what the row's columns take from it
+     * (a test per use compares them with the entity's mapping).
      */
     public static <A extends AggregateRoot, E extends AggregateJpaColumns> void copyAll(
             EntityManager entityManager,
             List<A> aggregates,
             Function<? super A, E> toEntity,
             String table,
-            List<String> columns,
-            BiConsumer<E, CopyRows.Row> writer,
+            CopyRows.Columns<E> columns,
             Function<PersistenceException, RuntimeException> translate) {
         insertNew(
                 entityManager,
                 aggregates,
                 toEntity,
-                entities -> CopyRows.copy(entityManager, table, columns, entities, writer),
+                entities -> CopyRows.copy(entityManager, table, columns, entities),
                 translate);
     }
 

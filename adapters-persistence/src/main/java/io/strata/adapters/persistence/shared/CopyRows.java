@@ -3,9 +3,13 @@ package io.strata.adapters.persistence.shared;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import org.hibernate.Session;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -17,8 +21,8 @@ import org.postgresql.copy.CopyIn;
  * {@code bench/run} measured 1.2-1.4x the rows per second of multi-row {@code INSERT} batches into the indexed
  * {@code users} table (8 indexes: most of the time goes to them, whichever way the rows arrive).
  *
- * <p>The caller writes each row's values in the order of {@code columns} through a {@link Row}; the session is flushed
- * first, so rows it still holds are written before the copied ones. A refused row (a unique or check constraint)
+ * <p>The caller declares the columns once, each with the value it takes from an item ({@link Columns}); the session is
+ * flushed first, so rows it still holds are written before the copied ones. A refused row (a unique or check constraint)
  * fails the whole copy with Hibernate's translation of the error, as a failed flush would.
  */
 public final class CopyRows {
@@ -26,20 +30,20 @@ public final class CopyRows {
 
     private CopyRows() {}
 
-    public static <T> void copy(
-            EntityManager entityManager, String table, List<String> columns, List<T> items, BiConsumer<T, Row> writer) {
+    /** Copies {@code items} into {@code table}, one row each, with the values {@code columns} take from them. */
+    public static <T> void copy(EntityManager entityManager, String table, Columns<T> columns, List<T> items) {
         if (items.isEmpty()) {
             return;
         }
         Session session = entityManager.unwrap(Session.class);
         session.flush();
-        String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
+        String sql = "COPY " + table + " (" + String.join(", ", columns.names()) + ") FROM STDIN";
         session.doWork(connection -> {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             try {
-                Row row = new Row(columns.size());
+                Row row = new Row(columns.names().size());
                 for (T item : items) {
-                    writer.accept(item, row);
+                    columns.write(item, row);
                     row.end();
                     if (row.line.length() >= CHUNK_CHARS) {
                         send(copy, row.line);
@@ -59,6 +63,74 @@ public final class CopyRows {
         byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
         copy.writeToCopy(bytes, 0, bytes.length);
         chunk.setLength(0);
+    }
+
+    /** A fresh declaration of the columns of {@code T}'s rows, in the order they are copied. */
+    public static <T> Columns<T> columns() {
+        return new Columns<>(List.of(), List.of());
+    }
+
+    /**
+     * The columns a COPY fills, each declared once with the value it takes from an item, so names and values cannot
+     * drift apart. Immutable: each method returns a longer declaration.
+     */
+    public static final class Columns<T> {
+        private final List<String> names;
+        private final List<BiConsumer<T, Row>> values;
+
+        private Columns(List<String> names, List<BiConsumer<T, Row>> values) {
+            this.names = names;
+            this.values = values;
+        }
+
+        public List<String> names() {
+            return names;
+        }
+
+        public Columns<T> text(String column, Function<T, String> value) {
+            return with(column, (item, row) -> row.text(value.apply(item)));
+        }
+
+        public Columns<T> uuid(String column, Function<T, UUID> value) {
+            return with(column, (item, row) -> row.uuid(value.apply(item)));
+        }
+
+        public Columns<T> number(String column, ToLongFunction<T> value) {
+            return with(column, (item, row) -> row.number(value.applyAsLong(item)));
+        }
+
+        public Columns<T> bool(String column, Predicate<T> value) {
+            return with(column, (item, row) -> row.bool(value.test(item)));
+        }
+
+        public Columns<T> instant(String column, Function<T, Instant> value) {
+            return with(column, (item, row) -> row.instant(value.apply(item)));
+        }
+
+        public Columns<T> name(String column, Function<T, ? extends Enum<?>> value) {
+            return with(column, (item, row) -> row.name(value.apply(item)));
+        }
+
+        public Columns<T> textArray(String column, Function<T, String[]> value) {
+            return with(column, (item, row) -> row.textArray(value.apply(item)));
+        }
+
+        private Columns<T> with(String column, BiConsumer<T, Row> value) {
+            if (names.contains(column)) {
+                throw new IllegalArgumentException("column " + column + " is declared twice");
+            }
+            List<String> longerNames = new ArrayList<>(names);
+            longerNames.add(column);
+            List<BiConsumer<T, Row>> longerValues = new ArrayList<>(values);
+            longerValues.add(value);
+            return new Columns<>(List.copyOf(longerNames), List.copyOf(longerValues));
+        }
+
+        private void write(T item, Row row) {
+            for (BiConsumer<T, Row> value : values) {
+                value.accept(item, row);
+            }
+        }
     }
 
     /** One row of values in COPY text format: tab between values, {@code \N} for null, backslash escapes. */
