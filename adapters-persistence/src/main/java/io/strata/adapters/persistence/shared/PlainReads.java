@@ -26,8 +26,10 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
  * persistence context's snapshots), which the benchmark's profile showed to be about a third of the CPU of
  * {@code GET /projects/{id}}.
  *
- * <p>Only for read-only transactions ({@link #readOnlySession}): a use case that reads and then saves
- * needs the managed entity, so adapters keep their Hibernate path for it. The statement still goes through
+ * <p>Aggregates are read this way only in read-only transactions ({@link #readOnlySession}): a use case that reads
+ * and then saves needs the managed entity, so adapters keep their Hibernate path for it. A statement whose result is
+ * no entity (a count) may use {@link #query} in any transaction, once the session's changes it depends on are
+ * flushed: nothing flushes for it. The statement still goes through
  * Hibernate's JDBC coordinator, so it is counted by Hibernate's statistics, logged when slow
  * ({@code STRATA_SLOW_STATEMENT_MS}), and its {@link SQLException}s are converted as Hibernate converts its own
  * (a lost connection is the same outage, answered 503).

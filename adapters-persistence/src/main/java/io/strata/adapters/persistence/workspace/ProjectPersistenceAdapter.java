@@ -78,10 +78,10 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
 
     private static final String TALLY = """
             SELECT count(*),
-                   count(*) FILTER (WHERE status = :done),
-                   count(*) FILTER (WHERE status = :cancelled)
+                   count(*) FILTER (WHERE status = ?),
+                   count(*) FILTER (WHERE status = ?)
             FROM tasks
-            WHERE project_id = :id""";
+            WHERE project_id = ?""";
 
     /** One row per status present: count, hours estimated and worked, overdue (due before today and open). */
     private static final String PROGRESS = """
@@ -228,15 +228,25 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
         return repository.countByOwnerId(owner.value());
     }
 
+    /**
+     * One aggregate statement over the task rows as flushed, which includes this transaction's changes: every
+     * {@code TaskRepository} write flushes. On the plain JDBC path ({@link PlainReads#query}): three numbers need no
+     * query interpretation, result mapping or auto-flush of the session (a write path's hot statement).
+     */
     @Override
     public TaskTally tallyTasks(ProjectId id) {
-        Object[] row = (Object[]) entityManager
-                .createNativeQuery(TALLY, Object[].class)
-                .setParameter("done", TaskStatus.DONE.name())
-                .setParameter("cancelled", TaskStatus.CANCELLED.name())
-                .setParameter("id", id.value())
-                .getSingleResult();
-        return new TaskTally(number(row[0]), number(row[1]), number(row[2]));
+        return PlainReads.query(
+                entityManager.unwrap(SessionImplementor.class),
+                TALLY,
+                statement -> {
+                    statement.setString(1, TaskStatus.DONE.name());
+                    statement.setString(2, TaskStatus.CANCELLED.name());
+                    statement.setObject(3, id.value());
+                },
+                rows -> {
+                    rows.next();
+                    return new TaskTally(rows.getLong(1), rows.getLong(2), rows.getLong(3));
+                });
     }
 
     /** One aggregate statement; completion by the domain's formula ({@link TaskTally#completionPercent()}). */
