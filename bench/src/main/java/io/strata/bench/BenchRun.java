@@ -943,6 +943,7 @@ final class BenchRun {
         }
         table.note("Strata's seed writes each user's UserRegistered event to the outbox (events, 5 indexes) in the same transaction; "
                 + "the batching row of the same rows does too, the other raw rows write the users only. "
+                + "The seed writes two batches at once (its default --jobs 2, two connections); the JDBC rows use one. "
                 + "Each load starts from an empty table (TRUNCATE, CHECKPOINT). Strata's figure is the seeding command's own "
                 + "timing of its inserts (JVM start and migrations check excluded, as connection set-up is for the others); "
                 + "row by row is measured on a sample.");

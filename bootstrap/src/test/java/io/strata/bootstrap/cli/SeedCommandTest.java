@@ -114,8 +114,14 @@ class SeedCommandTest extends IntegrationTest {
     void runningTwiceAddsRowsWithoutConflicts() {
         long before = count("SELECT count(*) FROM users");
         Result first = run(env(jdbcUrl(), -1), "db", "seed", "--users", "30", "--password", "same password twice");
-        Result second =
-                run(env(jdbcUrl(), -1), "db", "seed", "--users=30", "--batch-size=7", "--password=same password twice");
+        Result second = run( // five batches, three at a time
+                env(jdbcUrl(), -1),
+                "db",
+                "seed",
+                "--users=30",
+                "--batch-size=7",
+                "--jobs=3",
+                "--password=same password twice");
 
         assertThat(first.status()).as(first.err()).isZero();
         assertThat(second.status()).as(second.err()).isZero();
@@ -139,6 +145,9 @@ class SeedCommandTest extends IntegrationTest {
                 List.of("db", "seed", "--projects", "0", "--tasks-per-project", "3"),
                 List.of("db", "seed", "--batch-size", "0"),
                 List.of("db", "seed", "--batch-size", "50001"),
+                List.of("db", "seed", "--jobs", "0"),
+                List.of("db", "seed", "--jobs", "17"),
+                List.of("db", "seed", "--jobs", "two"),
                 List.of("db", "seed", "--users", "100000001"),
                 List.of("db", "seed", "--tasks-per-project", "1001", "--projects", "1"),
                 List.of("db", "seed", "--password", "short"),
