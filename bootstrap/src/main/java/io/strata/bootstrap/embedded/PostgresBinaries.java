@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -51,11 +52,26 @@ public final class PostgresBinaries {
         this.home = home;
     }
 
-    /** Unpacks the binaries for this platform under {@code root} unless they already are there. */
+    /**
+     * Unpacks the binaries for this platform under {@code root} unless they already are there. Which directory holds
+     * them is the archive's digest, and reading and hashing the 15 MB archive on every start cost more CPU than the
+     * rest of PostgreSQL's start: the digest is remembered under {@code root} per class path (every entry's path,
+     * size and modification time), so it is computed again only after a build or a dependency change.
+     */
     public static PostgresBinaries install(Path root) {
+        String classPath = classPathFingerprint();
+        String remembered = rememberedDigest(root, classPath);
+        if (remembered != null) {
+            Path home = root.resolve("pg-" + remembered).toAbsolutePath().normalize();
+            if (Files.exists(home.resolve(COMPLETE_MARKER))) {
+                return new PostgresBinaries(home);
+            }
+        }
         byte[] archive = archive();
-        Path home = root.resolve("pg-" + digest(archive)).toAbsolutePath().normalize();
+        String digest = digest(archive);
+        Path home = root.resolve("pg-" + digest).toAbsolutePath().normalize();
         if (Files.exists(home.resolve(COMPLETE_MARKER))) {
+            remember(root, classPath, digest);
             return new PostgresBinaries(home);
         }
         long started = System.nanoTime();
@@ -75,6 +91,7 @@ public final class PostgresBinaries {
                 // another process unpacked the same archive first: use its copy
             }
             LOG.info("Unpacked PostgreSQL binaries into {} in {} ms", home, (System.nanoTime() - started) / 1_000_000);
+            remember(root, classPath, digest);
             return new PostgresBinaries(home);
         } catch (IOException e) {
             throw new UncheckedIOException(
@@ -121,6 +138,62 @@ public final class PostgresBinaries {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the PostgreSQL binaries for " + system + " " + machine, e);
+        }
+    }
+
+    /** Every class path entry with its size and modification time: changes when a jar is rebuilt or replaced. */
+    private static String classPathFingerprint() {
+        StringBuilder fingerprint = new StringBuilder();
+        for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+            Path path = Path.of(entry).toAbsolutePath();
+            fingerprint.append(path).append('\t');
+            try {
+                fingerprint
+                        .append(Files.size(path))
+                        .append('\t')
+                        .append(Files.getLastModifiedTime(path).toMillis());
+            } catch (IOException | RuntimeException e) {
+                fingerprint.append('-');
+            }
+            fingerprint.append('\n');
+        }
+        return fingerprint.toString();
+    }
+
+    /** The file under {@code root} that holds the archive digest of this class path. */
+    private static Path memo(Path root, String classPath) {
+        return root.resolve("archive-digest-" + digest(classPath.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The digest remembered for this class path, or null (none yet, or unreadable: then it is computed). */
+    private static String rememberedDigest(Path root, String classPath) {
+        try {
+            String digest = Files.readString(memo(root, classPath), StandardCharsets.UTF_8)
+                    .strip();
+            return digest.matches("[0-9a-f]{16}") ? digest : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Written to a temporary file and moved into place, so a reader sees the whole digest or none. */
+    private static void remember(Path root, String classPath, String digest) {
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(root, "archive-digest-", ".tmp");
+            Files.writeString(temporary, digest + "\n", StandardCharsets.UTF_8);
+            Files.move(
+                    temporary,
+                    memo(root, classPath),
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+            temporary = null;
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Cannot remember the PostgreSQL archive digest under {}: {}", root, e.toString());
+        } finally {
+            if (temporary != null) {
+                temporary.toFile().delete();
+            }
         }
     }
 

@@ -1,0 +1,43 @@
+package io.strata.bootstrap.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Unpacked once per archive; later installs find the directory by the digest remembered for the class path. */
+class PostgresBinariesTest {
+    @Test
+    void unpacksOnceThenFindsTheBinariesByTheRememberedDigest(@TempDir Path root) throws Exception {
+        PostgresBinaries first = PostgresBinaries.install(root);
+        assertThat(first.executable("postgres")).isExecutable();
+        Path memo = single(root, "archive-digest-");
+        assertThat(first.home().getFileName().toString())
+                .isEqualTo("pg-" + Files.readString(memo).strip());
+
+        assertThat(PostgresBinaries.install(root).home()).isEqualTo(first.home());
+
+        Files.writeString(memo, "not a digest\n"); // unreadable: computed again, and remembered again
+        assertThat(PostgresBinaries.install(root).home()).isEqualTo(first.home());
+        assertThat(Files.readString(memo).strip())
+                .isEqualTo(first.home().getFileName().toString().substring(3));
+
+        Files.writeString(memo, "0123456789abcdef\n"); // a directory that is not there: computed again
+        assertThat(PostgresBinaries.install(root).home()).isEqualTo(first.home());
+        assertThat(PostgresBinaries.install(root).executable("postgres")).isExecutable();
+        assertThat(single(root, "archive-digest-")).isEqualTo(memo);
+    }
+
+    private static Path single(Path root, String prefix) throws Exception {
+        try (Stream<Path> files = Files.list(root)) {
+            List<Path> found = files.filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .toList();
+            assertThat(found).hasSize(1);
+            return found.get(0);
+        }
+    }
+}
