@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * comes from PostgreSQL ({@code LISTEN strata_events}: a trigger notifies at every commit that wrote events, on a
  * connection of its own outside the pool) or from the poll interval, the fallback (a missed notification, a
  * transaction that was in flight and ended, a retry coming due). Failures (the database down) only delay it.
+ *
+ * <p>A wake-up is followed by a short gathering pause ({@code strata.events.relay.gather}, 25 ms) before the round:
+ * under a write load every commit notifies, and a round per commit cost the database a transaction or more per
+ * request ({@code bench/run}'s statements per {@code POST .../tasks}: two transactions, one of them the relay's).
+ * Commits that arrive within the pause share one round; deliveries start at most that much later.
  */
 @Singleton
 @Requires(property = "strata.events.relay.enabled", notEquals = "false")
@@ -38,6 +43,7 @@ public class EventRelayScheduler {
     private final RelayEventsUseCase relay;
     private final DataSource dataSource;
     private final Duration pollInterval;
+    private final Duration gather;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
@@ -47,10 +53,12 @@ public class EventRelayScheduler {
             RelayEventsUseCase relay,
             @Named("default") DataSource dataSource,
             @Nullable DataSourceResolver resolver,
-            @Value("${strata.events.relay.poll-interval:1s}") Duration pollInterval) {
+            @Value("${strata.events.relay.poll-interval:1s}") Duration pollInterval,
+            @Value("${strata.events.relay.gather:25ms}") Duration gather) {
         this.relay = relay;
         this.dataSource = resolver != null ? resolver.resolve(dataSource) : dataSource;
         this.pollInterval = pollInterval;
+        this.gather = gather.isNegative() ? Duration.ZERO : gather;
     }
 
     @EventListener
@@ -89,7 +97,9 @@ public class EventRelayScheduler {
                 LOG.warn("event relay round failed; retrying after the poll interval: {}", e.getMessage());
             }
             try {
-                wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                if (wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS) && !gather.isZero()) {
+                    Thread.sleep(gather.toMillis()); // let the commits right behind this one join the round
+                }
                 wakeUp.drainPermits();
             } catch (InterruptedException e) {
                 return;
