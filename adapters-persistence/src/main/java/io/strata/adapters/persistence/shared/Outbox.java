@@ -3,12 +3,9 @@ package io.strata.adapters.persistence.shared;
 import io.strata.domain.shared.model.DomainEvent;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
 import org.hibernate.engine.spi.SessionImplementor;
 
 /**
@@ -27,7 +24,7 @@ import org.hibernate.engine.spi.SessionImplementor;
  *
  * <p>Only {@link AggregateWrites} calls this: adapters store aggregates there, and their events come along, after
  * the aggregate's rows were flushed. The statement runs on the transaction's connection through Hibernate's JDBC
- * coordinator, as {@link PlainReads} does: counted in Hibernate's statistics, logged when slow, its errors converted
+ * coordinator ({@link PlainReads#update}): counted in Hibernate's statistics, logged when slow, its errors converted
  * as Hibernate's own (a duplicate sequence is still a constraint violation), but without a native query's
  * interpretation, parameter typing and auto-flush, which the benchmark's profile of {@code POST .../tasks} showed
  * to be two thirds of the append's CPU. {@code events} is no entity, so no flush is owed to it.
@@ -107,25 +104,16 @@ final class Outbox {
                 i++;
             }
         }
-        String sql = newAggregates ? APPEND_TO_NEW : APPEND;
-        SessionImplementor session = entityManager.unwrap(SessionImplementor.class);
-        JdbcCoordinator jdbc = session.getJdbcCoordinator();
-        PreparedStatement statement = jdbc.getStatementPreparer().prepareStatement(sql);
-        try {
-            Connection connection = statement.getConnection();
-            statement.setArray(1, connection.createArrayOf("uuid", eventIds));
-            statement.setArray(2, connection.createArrayOf("text", aggregateTypes));
-            statement.setArray(3, connection.createArrayOf("uuid", aggregateIds));
-            statement.setArray(4, connection.createArrayOf("int4", ordinals));
-            statement.setArray(5, connection.createArrayOf("text", eventTypes));
-            statement.setArray(6, connection.createArrayOf("text", payloads));
-            statement.setArray(7, connection.createArrayOf("text", occurredAts));
-            jdbc.getResultSetReturn().executeUpdate(statement, sql);
-        } catch (SQLException e) {
-            throw session.getJdbcServices().getSqlExceptionHelper().convert(e, "could not append events", sql);
-        } finally {
-            jdbc.getLogicalConnection().getResourceRegistry().release(statement);
-            jdbc.afterStatementExecution();
-        }
+        PlainReads.update(
+                entityManager.unwrap(SessionImplementor.class), newAggregates ? APPEND_TO_NEW : APPEND, statement -> {
+                    Connection connection = statement.getConnection();
+                    statement.setArray(1, connection.createArrayOf("uuid", eventIds));
+                    statement.setArray(2, connection.createArrayOf("text", aggregateTypes));
+                    statement.setArray(3, connection.createArrayOf("uuid", aggregateIds));
+                    statement.setArray(4, connection.createArrayOf("int4", ordinals));
+                    statement.setArray(5, connection.createArrayOf("text", eventTypes));
+                    statement.setArray(6, connection.createArrayOf("text", payloads));
+                    statement.setArray(7, connection.createArrayOf("text", occurredAts));
+                });
     }
 }

@@ -79,6 +79,24 @@ public final class PlainReads {
         }
     }
 
+    /**
+     * Runs {@code sql}, a write whose rows are no entity's (the outbox append), in the session's transaction on the
+     * same path as {@link #query}; returns the update count. Nothing is flushed for it.
+     */
+    static int update(SharedSessionContractImplementor session, String sql, Parameters parameters) {
+        JdbcCoordinator jdbc = session.getJdbcCoordinator();
+        PreparedStatement statement = jdbc.getStatementPreparer().prepareStatement(sql);
+        try {
+            parameters.bind(statement);
+            return jdbc.getResultSetReturn().executeUpdate(statement, sql);
+        } catch (SQLException e) {
+            throw session.getJdbcServices().getSqlExceptionHelper().convert(e, "could not write", sql);
+        } finally {
+            jdbc.getLogicalConnection().getResourceRegistry().release(statement);
+            jdbc.afterStatementExecution();
+        }
+    }
+
     /** {@link #query} of a statement whose one parameter is the row's id. */
     public static <T> T byId(SharedSessionContractImplementor session, String sql, UUID id, Reader<T> reader) {
         return query(session, sql, statement -> statement.setObject(1, id), reader);
