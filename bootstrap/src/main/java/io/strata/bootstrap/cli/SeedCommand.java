@@ -108,7 +108,7 @@ public final class SeedCommand implements Callable<Integer> {
     private long projects;
     private int tasksPerProject;
     private int batchSize;
-    private int jobs;
+    private int jobs; // at most the pool's size less one, once the runtime is started (see Seeding)
 
     public SeedCommand(Cli cli) {
         this.cli = cli;
@@ -198,6 +198,17 @@ public final class SeedCommand implements Callable<Integer> {
             this.seedProjects = runtime.context().getBean(SeedProjectsUseCase.class);
             this.out = out;
             this.err = err;
+            // a batch waiting for a connection longer than the pool's timeout fails: leave one connection for the
+            // rest of Strata (the event relay) and never run more batches than the others can hold
+            int poolSize = runtime.context()
+                    .getProperty("datasources.default.maximum-pool-size", Integer.class)
+                    .orElse(5);
+            int usable = Math.max(1, poolSize - 1);
+            if (jobs > usable) {
+                err.println("strata: --jobs " + jobs + " is more than the pool's " + poolSize
+                        + " connections allow (STRATA_DB_POOL_SIZE); writing " + usable + " batches at once");
+                jobs = usable;
+            }
         }
 
         void seed() {

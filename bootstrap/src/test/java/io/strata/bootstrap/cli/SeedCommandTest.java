@@ -131,6 +131,24 @@ class SeedCommandTest extends IntegrationTest {
     }
 
     @Test
+    void moreJobsThanThePoolCanHoldAreCappedAtThePoolLessOne() {
+        long before = count("SELECT count(*) FROM users");
+        // the pool's size comes from the process environment (application.yml), 5 unless set
+        String configured = System.getenv("STRATA_DB_POOL_SIZE");
+        int pool = configured == null || configured.isBlank() ? 5 : Integer.parseInt(configured.strip());
+        Result result = run(env(jdbcUrl(), -1), "db", "seed", "--users=40", "--batch-size=5", "--jobs=16");
+
+        assertThat(result.status()).as(result.err()).isZero();
+        if (pool - 1 < 16) {
+            assertThat(result.err())
+                    .contains("strata: --jobs 16 is more than the pool's " + pool
+                            + " connections allow (STRATA_DB_POOL_SIZE); writing " + Math.max(1, pool - 1)
+                            + " batches at once");
+        }
+        assertThat(count("SELECT count(*) FROM users")).isEqualTo(before + 40);
+    }
+
+    @Test
     void badArgumentsAreOneLineAndExitStatusTwoBeforeAnythingIsWritten() {
         long before = count("SELECT count(*) FROM users");
         List<List<String>> bad = List.of(
