@@ -68,7 +68,7 @@ public class Argon2UserCredentials implements UserCredentials {
     @Override
     @Transactional(propagation = TransactionDefinition.Propagation.SUPPORTS)
     public HashedPassword hash(Password password) {
-        return new Argon2Hash(hash(password.reveal()));
+        return new Argon2Hash(argon2id(password.reveal()).encoded());
     }
 
     /** The PHC string of a hash made by {@link #hash(Password)}, for the adapter that stores it. */
@@ -77,10 +77,6 @@ public class Argon2UserCredentials implements UserCredentials {
             return argon2.phc();
         }
         throw new IllegalArgumentException("not a password hashed by " + Argon2UserCredentials.class.getSimpleName());
-    }
-
-    static String hash(String plain) {
-        return argon2id(plain).encoded();
     }
 
     private static Argon2Phc argon2id(String plain) {
