@@ -32,6 +32,18 @@ class PostgresBinariesTest {
         assertThat(single(root, "archive-digest-")).isEqualTo(memo);
     }
 
+    @Test
+    void aRememberedDigestIsTrustedWithoutReadingTheArchive(@TempDir Path root) throws Exception {
+        PostgresBinaries.install(root);
+        Path memo = single(root, "archive-digest-");
+        // a complete directory under another name: found only if install goes by the memo, not by hashing the archive
+        Path elsewhere = Files.createDirectories(root.resolve("pg-fedcba9876543210"));
+        Files.createFile(elsewhere.resolve(".complete"));
+        Files.writeString(memo, "fedcba9876543210\n");
+        assertThat(PostgresBinaries.install(root).home())
+                .isEqualTo(elsewhere.toAbsolutePath().normalize());
+    }
+
     private static Path single(Path root, String prefix) throws Exception {
         try (Stream<Path> files = Files.list(root)) {
             List<Path> found = files.filter(p -> p.getFileName().toString().startsWith(prefix))
