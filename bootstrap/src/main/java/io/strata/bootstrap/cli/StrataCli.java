@@ -17,8 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * cannot run as given (one line on stderr, nothing done). Results go to stdout, logs and progress to stderr.
  *
  * <p>{@code strata} without a command, or with Micronaut properties only ({@code strata --micronaut.x=y}), is
- * {@code strata serve}. A new command is a class in this package, listed in {@link DbCommand}'s (or
- * {@link StrataCommand}'s) {@code subcommands}; it takes a {@link Cli} in its constructor.
+ * {@code strata serve}. A new command is a class in this package, listed in {@link DbCommand}'s {@code subcommands}
+ * (or added in {@link #commandLine(Cli, ServeCommand.Server, boolean)}); it takes a {@link Cli} in its constructor.
  */
 public final class StrataCli {
 
@@ -32,9 +32,12 @@ public final class StrataCli {
 
     /** Runs one command line; returns the exit status. */
     public static int run(String[] args, Cli cli, ServeCommand.Server server) {
-        CommandLine commandLine = commandLine(cli, server);
+        String[] command = withDefaultCommand(args);
+        // picocli models every command it is given before parsing; the db commands' model costs ~0.1 s of each
+        // start, so serve (every start of the server) parses with a tree that has no db
+        CommandLine commandLine = commandLine(cli, server, !command[0].equals("serve"));
         CommandLogging.forCommand(args, cli.env());
-        return commandLine.execute(withDefaultCommand(args));
+        return commandLine.execute(command);
     }
 
     /** The command tree, with Strata's factory, output streams and error handlers. */
@@ -46,7 +49,18 @@ public final class StrataCli {
 
     /** The command tree; {@code serve} starts {@code server} (handed in, so the CLI does not depend on it). */
     public static CommandLine commandLine(Cli cli, ServeCommand.Server server) {
-        CommandLine commandLine = new CommandLine(new StrataCommand(), new Factory(cli, server));
+        return commandLine(cli, server, true);
+    }
+
+    /** The command tree, without {@code db} unless {@code withDb}. Settings apply to the commands added so far. */
+    static CommandLine commandLine(Cli cli, ServeCommand.Server server, boolean withDb) {
+        Factory factory = new Factory(cli);
+        CommandLine commandLine = new CommandLine(new StrataCommand(), factory);
+        commandLine.addSubcommand(new CommandLine(new ServeCommand(cli, server), factory));
+        if (withDb) {
+            commandLine.addSubcommand(new CommandLine(new DbCommand(), factory));
+        }
+        commandLine.addSubcommand(new CommandLine(new CommandLine.HelpCommand(), factory));
         commandLine.setOut(new PrintWriter(cli.out(), true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(cli.err(), true, StandardCharsets.UTF_8));
         commandLine.setUsageHelpAutoWidth(cli.terminal());
@@ -120,12 +134,9 @@ public final class StrataCli {
     }
 
     /** Makes commands with a {@code (Cli)} constructor; everything else the picocli way. */
-    private record Factory(Cli cli, ServeCommand.Server server) implements CommandLine.IFactory {
+    private record Factory(Cli cli) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
-            if (type == ServeCommand.class) {
-                return type.cast(new ServeCommand(cli, server));
-            }
             try {
                 return type.getDeclaredConstructor(Cli.class).newInstance(cli);
             } catch (NoSuchMethodException e) {
@@ -134,12 +145,11 @@ public final class StrataCli {
         }
     }
 
-    /** The root: {@code strata}. */
+    /** The root: {@code strata}. Its commands (serve, db, help) are added by {@link #commandLine}. */
     @Command(
             name = "strata",
             mixinStandardHelpOptions = true,
             versionProvider = StrataVersion.class,
-            subcommands = {ServeCommand.class, DbCommand.class, CommandLine.HelpCommand.class},
             description = "Strata: a hexagonal domain platform on PostgreSQL. Without a command: serve.",
             footerHeading = "%nEnvironment:%n",
             footer = {

@@ -198,6 +198,22 @@ class SchemaCommandsTest {
         assertThat(CliRun.run(Map.of(), "--version").out()).startsWith("strata ");
     }
 
+    @Test
+    void serveParsesWithoutTheDbCommandsAndHelpListsThemAll() {
+        Cli cli = new Cli(Map.of(), System.out, System.err, false);
+        assertThat(StrataCli.commandLine(cli, (properties, ignored) -> 0, false)
+                        .getSubcommands()
+                        .keySet())
+                .containsExactly("serve", "help");
+        assertThat(StrataCli.commandLine(cli).getSubcommands().keySet()).containsExactly("serve", "db", "help");
+        // what serve is parsed with still says what it needs: a bad option is a usage error, help is help
+        CliRun bad = CliRun.run(Map.of(), "serve", "--no-such-option");
+        assertThat(bad.status()).as(bad.toString()).isEqualTo(StrataCli.EXIT_USAGE);
+        assertThat(bad.err()).startsWith("strata: serve: ");
+        assertThat(CliRun.run(Map.of(), "serve", "--help").out()).startsWith("Usage: strata [serve]");
+        assertThat(CliRun.run(Map.of(), "help").out()).contains("serve", "db", "help");
+    }
+
     static DatabaseSettings owner(String url) {
         return new DatabaseSettings(url, TestPostgres.USERNAME, TestPostgres.PASSWORD);
     }
