@@ -118,7 +118,7 @@ class SchemaCommandsTest {
     void dbCommandsKeepFlywaysInfoLinesOutOfTheirOutput() {
         Logger flyway = (Logger) LoggerFactory.getLogger("org.flywaydb");
         Level configured = flyway.getLevel();
-        flyway.setLevel(Level.INFO); // as the shipped logback.xml has it (the tests' own configuration says WARN)
+        flyway.setLevel(Level.INFO); // as LogConfigurator has it (the tests' own configuration says WARN)
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         flyway.addAppender(logged);

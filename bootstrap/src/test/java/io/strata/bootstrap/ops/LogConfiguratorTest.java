@@ -15,7 +15,7 @@ import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
-/** Strata's logging in code: what the removed logback.xml said, and stepping aside for a file of your own. */
+/** Strata's logging in code: what logback.xml used to say, and stepping aside for a file of your own. */
 class LogConfiguratorTest {
 
     @Test
