@@ -534,6 +534,14 @@ class UserPersistenceAdapterTest extends PostgresTest {
     }
 
     @Test
+    void countIsTheNumberOfUsers() {
+        long before = readTx(() -> users.count());
+        tx(() -> users.add(
+                IdentityFixtures.user("counted", Role.USER, UserStatus.ACTIVE, Set.of(), T0, null, null, null)));
+        assertThat(readTx(() -> users.count())).isEqualTo(before + 1);
+    }
+
+    @Test
     void portsRefuseToRunOutsideATransaction() {
         assertThatThrownBy(() -> users.count()).hasMessageContaining("mandatory");
     }
