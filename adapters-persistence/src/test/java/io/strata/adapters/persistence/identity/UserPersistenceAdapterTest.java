@@ -539,6 +539,13 @@ class UserPersistenceAdapterTest extends PostgresTest {
         tx(() -> users.add(
                 IdentityFixtures.user("counted", Role.USER, UserStatus.ACTIVE, Set.of(), T0, null, null, null)));
         assertThat(readTx(() -> users.count())).isEqualTo(before + 1);
+        // one added in the same transaction is counted too
+        assertThat(tx(() -> {
+                    users.add(IdentityFixtures.user(
+                            "counted2", Role.USER, UserStatus.ACTIVE, Set.of(), T0, null, null, null));
+                    return users.count();
+                }))
+                .isEqualTo(before + 2);
     }
 
     @Test
