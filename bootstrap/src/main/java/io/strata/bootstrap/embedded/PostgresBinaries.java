@@ -176,18 +176,26 @@ public final class PostgresBinaries {
         }
     }
 
-    /** Written to a temporary file and moved into place, so a reader sees the whole digest or none. */
+    /**
+     * Written to a temporary file and moved into place, so a reader sees the whole digest or none. The memos of
+     * other class paths (earlier builds) go, so a build a day does not leave a file a day; a class path that comes
+     * back only hashes the archive once more.
+     */
     private static void remember(Path root, String classPath, String digest) {
         Path temporary = null;
         try {
             temporary = Files.createTempFile(root, "archive-digest-", ".tmp");
             Files.writeString(temporary, digest + "\n", StandardCharsets.UTF_8);
-            Files.move(
-                    temporary,
-                    memo(root, classPath),
-                    StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
+            Path memo = memo(root, classPath);
+            Files.move(temporary, memo, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temporary = null;
+            try (var others = Files.newDirectoryStream(root, "archive-digest-*")) {
+                for (Path other : others) {
+                    if (!other.equals(memo) && !other.getFileName().toString().endsWith(".tmp")) {
+                        Files.deleteIfExists(other);
+                    }
+                }
+            }
         } catch (IOException | RuntimeException e) {
             LOG.debug("Cannot remember the PostgreSQL archive digest under {}: {}", root, e.toString());
         } finally {

@@ -44,6 +44,14 @@ class PostgresBinariesTest {
                 .isEqualTo(elsewhere.toAbsolutePath().normalize());
     }
 
+    @Test
+    void theMemosOfEarlierBuildsGo(@TempDir Path root) throws Exception {
+        Path earlier = Files.writeString(root.resolve("archive-digest-0011223344556677"), "fedcba9876543210\n");
+        PostgresBinaries.install(root); // this class path has no memo yet: hashed, remembered, and the old one gone
+        assertThat(earlier).doesNotExist();
+        assertThat(single(root, "archive-digest-")).isNotEqualTo(earlier);
+    }
+
     private static Path single(Path root, String prefix) throws Exception {
         try (Stream<Path> files = Files.list(root)) {
             List<Path> found = files.filter(p -> p.getFileName().toString().startsWith(prefix))
