@@ -44,7 +44,7 @@ class ReadOnlyTransactionsTest extends PostgresTest {
                 .as("the flag a replica router routes by")
                 .isTrue();
         // no flush before queries (Micronaut sets JPA's COMMIT, JPA has no MANUAL), and entities load read-only, so
-        // the flush at commit finds nothing to write (see the next test)
+        // the flush at commit has nothing to write and is skipped (ReadOnlyFlushes, ReadOnlyFlushesTest)
         assertThat(readTx(() -> entityManager.unwrap(Session.class).getHibernateFlushMode()))
                 .isEqualTo(FlushMode.COMMIT);
         assertThat(readTx(() -> entityManager.unwrap(Session.class).isDefaultReadOnly()))
