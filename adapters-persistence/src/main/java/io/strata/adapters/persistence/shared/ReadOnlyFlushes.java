@@ -3,7 +3,6 @@ package io.strata.adapters.persistence.shared;
 import java.util.Map;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
-import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.PersistenceContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -53,15 +52,9 @@ public final class ReadOnlyFlushes implements Integrator {
                 return false;
             }
         }
-        if (context.getCollectionEntriesSize() == 0) {
-            return true; // and no map to look at: it is made with the first collection
-        }
-        for (PersistentCollection<?> collection : context.getCollectionEntries().keySet()) {
-            if (collection.isDirty()) {
-                return false;
-            }
-        }
-        return true;
+        boolean[] changed = {false};
+        context.forEachCollectionEntry((collection, entry) -> changed[0] |= collection.isDirty(), false);
+        return !changed[0];
     }
 
     /** Hibernate's flush, unless {@link #nothingToWrite}. */
