@@ -178,7 +178,8 @@ final class BenchRun {
         report.environment("Spring peer", "bench/spring-peer: " + peerVersions(peerJar()));
         report.environment("load generators", Shell.firstLine(List.of("wrk", "-v")).replaceAll("\\s+Copyright.*", "") + "; " + PgBench.version());
         report.environment("durations", options.seconds() + " s per measurement after a warm-up per server and endpoint "
-                + "(runs of " + options.warmupSeconds() + " s until " + WARM_UP_REQUESTS + " requests, at most 10 runs); "
+                + "(runs of " + options.warmupSeconds() + " s until " + WARM_UP_REQUESTS + " requests and two runs "
+                + "in a row not 5% above the best before them, at most " + WARM_UP_RUNS + " runs); "
                 + "wrk -t1 (closed loop), pgbench -j1 -M prepared");
     }
 
@@ -538,21 +539,45 @@ final class BenchRun {
                 + "Hibernate, HikariCP) serves the same JSON with the SQL Spring Data generates, pool size 5, the same JVM options; "
                 + "pgbench runs Strata's SQL directly with one connection per client (no pool), so it is PostgreSQL's ceiling. "
                 + "Ratios compare throughput. errors = non-2xx responses or failed transactions.");
+        table.note("Warm-up runs of " + options.warmupSeconds() + " s before the measurements of each endpoint: "
+                + ENDPOINTS.stream()
+                        .map(e -> e.name + " (" + warmUpRuns.getOrDefault(e.name, "none") + ")")
+                        .collect(java.util.stream.Collectors.joining("; "))
+                + ".");
         report.print(table);
         cpuTable();
     }
 
     /**
      * Warms a server on one endpoint before it is measured: wrk runs of the warm-up length at the top concurrency until
-     * the server has answered {@link #WARM_UP_REQUESTS} requests (at most ten runs). A count rather than a time, so that
-     * a slower server (or one on a busy machine) is not measured while its JIT is still compiling.
+     * the server has answered {@link #WARM_UP_REQUESTS} requests and its rate has stopped rising (two runs in a row
+     * not 5% above the best run before them), at most {@link #WARM_UP_RUNS} runs. A count alone measured servers
+     * still compiling: Strata's GET /users/{id} at 8 connections went 3,258, 5,832, then about 10,200 req/s in
+     * consecutive 10 s windows after a start, while 10,000 requests were served within the first 4 s run. The same
+     * rule warms every server; how many runs each needed is in the report.
      */
     private void warmUp(Target system, String endpoint, int connections) throws SQLException {
         long served = 0;
-        for (int run = 0; run < 10 && served < WARM_UP_REQUESTS; run++) {
-            served += measure(system, endpoint, connections, options.warmupSeconds()).completed();
+        double best = 0;
+        int flat = 0;
+        int runs = 0;
+        while (runs < WARM_UP_RUNS) {
+            LoadResult run = measure(system, endpoint, connections, options.warmupSeconds());
+            runs++;
+            served += run.completed();
+            flat = run.perSecond() > best * 1.05 ? 0 : flat + 1;
+            best = Math.max(best, run.perSecond());
+            if (served >= WARM_UP_REQUESTS && flat >= 2) {
+                break;
+            }
         }
+        warmUpRuns.merge(endpoint, system.name().toLowerCase(Locale.ROOT) + " " + runs, (a, b) -> a + ", " + b);
     }
+
+    private static final int WARM_UP_RUNS = 15;
+
+    /** Per endpoint, how many warm-up runs each server took ("strata 5, baseline 4, peer 6"). */
+    private final Map<String, String> warmUpRuns = new java.util.LinkedHashMap<>();
 
     private static final long WARM_UP_REQUESTS = 10_000;
 

@@ -69,8 +69,12 @@ class IsoInstantSerializerTest {
     void responsesWriteTimestampsWithItAndAPropertysOwnPatternStillApplies() throws Exception {
         try (ApplicationContext context = ApplicationContext.run(Map.of("micronaut.server.port", "-1"))) {
             ObjectMapper json = context.getBean(ObjectMapper.class);
+            IsoInstantSerializer serializer = context.getBean(IsoInstantSerializer.class);
             assertThat(context.getBean(SerdeRegistry.class).findSerializer(Argument.of(Instant.class)))
-                    .isInstanceOf(IsoInstantSerializer.class);
+                    .isSameAs(serializer);
+            assertThat(serializer.createSpecific(null, Argument.of(Instant.class)))
+                    .as("a property without a pattern is written by it")
+                    .isSameAs(serializer);
             Instant at = Instant.parse("2026-12-03T04:30:41.123456Z");
             assertThat(json.writeValueAsString(new Stamps(at, null, at)))
                     .isEqualTo("{\"at\":\"2026-12-03T04:30:41.123456Z\",\"day\":\"2026-12-03\"}");
