@@ -1,6 +1,7 @@
 package io.strata.adapters.persistence.shared;
 
 import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.value.IsoInstants;
 import io.strata.domain.shared.value.Storable;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +22,9 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The opaque keyset cursor: the last row's sort values (the id last), bound to one resource and one
@@ -43,6 +46,14 @@ public final class KeysetCursor {
     private static final int DIGEST_BYTES = 12;
     private static final int MAX_LENGTH = 4096;
     private static final byte[] DIGEST_CONTEXT = "strata-keyset-cursor".getBytes(StandardCharsets.UTF_8);
+    /** SHA-256 having read {@link #DIGEST_CONTEXT}: every seal starts from a copy (no provider lookup per cursor). */
+    private static final MessageDigest SEAL = sha256(DIGEST_CONTEXT);
+    /** SHA-256 of nothing yet, copied for each fingerprint that is not remembered. */
+    private static final MessageDigest PLAIN = sha256(new byte[0]);
+    /** Fingerprints by sort key: a resource has a few sort orders, each asked for on every page of a list. */
+    private static final Map<String, byte[]> FINGERPRINTS = new ConcurrentHashMap<>();
+
+    private static final int MAX_REMEMBERED = 1024;
 
     private KeysetCursor() {}
 
@@ -129,6 +140,9 @@ public final class KeysetCursor {
         if (value instanceof BigDecimal d) {
             return d.toPlainString();
         }
+        if (value instanceof Instant i) {
+            return IsoInstants.text(i); // Instant#toString's text, without its formatter
+        }
         return value.toString();
     }
 
@@ -202,25 +216,42 @@ public final class KeysetCursor {
     }
 
     private static byte[] fingerprint(String sortKey) {
-        return Arrays.copyOf(sha256(sortKey.getBytes(StandardCharsets.UTF_8)), FINGERPRINT_BYTES);
+        byte[] known = FINGERPRINTS.get(sortKey);
+        if (known != null) {
+            return known;
+        }
+        MessageDigest sha = copy(PLAIN);
+        byte[] print = Arrays.copyOf(sha.digest(sortKey.getBytes(StandardCharsets.UTF_8)), FINGERPRINT_BYTES);
+        if (FINGERPRINTS.size() < MAX_REMEMBERED) { // sort keys come from requests: remember a bounded number
+            FINGERPRINTS.put(sortKey, print);
+        }
+        return print;
     }
 
     private static byte[] digest(byte[] body) {
+        MessageDigest sha = copy(SEAL);
+        sha.update(body);
+        return Arrays.copyOf(sha.digest(), DIGEST_BYTES);
+    }
+
+    /** A SHA-256 digest that has read {@code prefix}. */
+    private static MessageDigest sha256(byte[] prefix) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(DIGEST_CONTEXT);
-            sha.update(body);
-            return Arrays.copyOf(sha.digest(), DIGEST_BYTES);
+            sha.update(prefix);
+            copy(sha); // fails when the class initialises, not on a request, should the provider not copy
+            return sha;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static byte[] sha256(byte[] data) {
+    /** A copy of a digest in the state {@code prototype} is in; the prototype itself is never updated again. */
+    private static MessageDigest copy(MessageDigest prototype) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return (MessageDigest) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digests of this JVM cannot be copied", e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.strata.adapters.persistence.shared;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.persistence.EntityManager;
 import java.sql.Array;
@@ -35,7 +36,8 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
  * (a lost connection is the same outage, answered 503).
  */
 public final class PlainReads {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Resolved once: a reader per call would look the type and its deserializer up again (see JsonColumns). */
+    private static final ObjectReader JSON_OBJECT = new ObjectMapper().readerFor(LinkedHashMap.class);
 
     private PlainReads() {}
 
@@ -153,7 +155,7 @@ public final class PlainReads {
             return null;
         }
         try {
-            return JSON.readValue(json, LinkedHashMap.class);
+            return JSON_OBJECT.readValue(json);
         } catch (JsonProcessingException e) {
             throw new SQLException("column " + column + " is not a JSON object", e);
         }
