@@ -3,6 +3,7 @@ package io.strata.adapters.persistence.shared;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.strata.domain.shared.model.DomainEvent;
+import io.strata.domain.shared.value.IsoInstants;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.Map;
@@ -87,6 +89,8 @@ final class EventJson {
             json.writeNumber(i);
         } else if (value instanceof Enum<?> e) {
             json.writeString(e.name());
+        } else if (value instanceof Instant instant) {
+            json.writeString(IsoInstants.text(instant)); // Instant#toString's text, without its formatter
         } else if (value instanceof UUID || value instanceof TemporalAccessor) {
             json.writeString(value.toString());
         } else if (value instanceof Collection<?> items) {

@@ -1,6 +1,7 @@
 package io.strata.adapters.persistence.shared;
 
 import io.strata.domain.shared.model.DomainEvent;
+import io.strata.domain.shared.value.IsoInstants;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ final class Outbox {
                 ordinals[i] = ++ordinal;
                 eventTypes[i] = EventJson.typeName(event.getClass());
                 payloads[i] = EventJson.payload(event);
-                occurredAts[i] = event.occurredAt().toString();
+                occurredAts[i] = IsoInstants.text(event.occurredAt());
                 i++;
             }
         }
