@@ -8,6 +8,7 @@ import io.micronaut.configuration.hibernate.jpa.JpaConfiguration;
 import io.micronaut.configuration.hibernate.jpa.conf.settings.SettingsSupplier;
 import jakarta.inject.Singleton;
 import java.lang.reflect.Type;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -31,12 +32,18 @@ public class JsonColumns implements SettingsSupplier {
         return Map.of(AvailableSettings.JSON_FORMAT_MAPPER, MAPPER);
     }
 
+    /** A JSON object read as Hibernate reads a {@code Map<String, Object>} column: {@link PlainReads} rows use it. */
+    static Map<String, Object> object(String json) throws JsonProcessingException {
+        return MAPPER.objects.readValue(json);
+    }
+
     /** The mapper; its readers and writers are immutable and shared by every thread. */
     static final class Mapper extends AbstractJsonFormatMapper {
         /** Column types are a handful of declared attribute types; anything beyond this is not remembered. */
         private static final int MAX_TYPES = 256;
 
         private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        private final ObjectReader objects = json.readerFor(LinkedHashMap.class);
         private final Map<Type, ObjectReader> readers = new ConcurrentHashMap<>();
         private final Map<Type, ObjectWriter> writers = new ConcurrentHashMap<>();
 

@@ -2,6 +2,7 @@ package io.strata.adapters.persistence.shared;
 
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.value.IsoInstants;
+import io.strata.domain.shared.value.Sha256;
 import io.strata.domain.shared.value.Storable;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -46,10 +46,6 @@ public final class KeysetCursor {
     private static final int DIGEST_BYTES = 12;
     private static final int MAX_LENGTH = 4096;
     private static final byte[] DIGEST_CONTEXT = "strata-keyset-cursor".getBytes(StandardCharsets.UTF_8);
-    /** SHA-256 having read {@link #DIGEST_CONTEXT}: every seal starts from a copy (no provider lookup per cursor). */
-    private static final MessageDigest SEAL = sha256(DIGEST_CONTEXT);
-    /** SHA-256 of nothing yet, copied for each fingerprint that is not remembered. */
-    private static final MessageDigest PLAIN = sha256(new byte[0]);
     /** Fingerprints by sort key: a resource has a few sort orders, each asked for on every page of a list. */
     private static final Map<String, byte[]> FINGERPRINTS = new ConcurrentHashMap<>();
 
@@ -220,8 +216,7 @@ public final class KeysetCursor {
         if (known != null) {
             return known;
         }
-        MessageDigest sha = copy(PLAIN);
-        byte[] print = Arrays.copyOf(sha.digest(sortKey.getBytes(StandardCharsets.UTF_8)), FINGERPRINT_BYTES);
+        byte[] print = Arrays.copyOf(Sha256.of(sortKey.getBytes(StandardCharsets.UTF_8)), FINGERPRINT_BYTES);
         if (FINGERPRINTS.size() < MAX_REMEMBERED) { // sort keys come from requests: remember a bounded number
             FINGERPRINTS.put(sortKey, print);
         }
@@ -229,30 +224,7 @@ public final class KeysetCursor {
     }
 
     private static byte[] digest(byte[] body) {
-        MessageDigest sha = copy(SEAL);
-        sha.update(body);
-        return Arrays.copyOf(sha.digest(), DIGEST_BYTES);
-    }
-
-    /** A SHA-256 digest that has read {@code prefix}. */
-    private static MessageDigest sha256(byte[] prefix) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(prefix);
-            copy(sha); // fails when the class initialises, not on a request, should the provider not copy
-            return sha;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A copy of a digest in the state {@code prototype} is in; the prototype itself is never updated again. */
-    private static MessageDigest copy(MessageDigest prototype) {
-        try {
-            return (MessageDigest) prototype.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("SHA-256 digests of this JVM cannot be copied", e);
-        }
+        return Arrays.copyOf(Sha256.of(DIGEST_CONTEXT, body), DIGEST_BYTES);
     }
 
     private static ValidationException invalid(String message) {

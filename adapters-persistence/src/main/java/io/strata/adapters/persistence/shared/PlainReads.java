@@ -1,8 +1,6 @@
 package io.strata.adapters.persistence.shared;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.persistence.EntityManager;
 import java.sql.Array;
@@ -12,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,9 +33,6 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
  * (a lost connection is the same outage, answered 503).
  */
 public final class PlainReads {
-    /** Resolved once: a reader per call would look the type and its deserializer up again (see JsonColumns). */
-    private static final ObjectReader JSON_OBJECT = new ObjectMapper().readerFor(LinkedHashMap.class);
-
     private PlainReads() {}
 
     /** Binds the statement's parameters. */
@@ -144,18 +138,14 @@ public final class PlainReads {
         return value == null ? null : Enum.valueOf(type, value);
     }
 
-    /**
-     * A {@code jsonb} object column as Hibernate's JSON mapping reads it (Jackson, objects as
-     * {@link java.util.LinkedHashMap}s).
-     */
-    @SuppressWarnings("unchecked")
+    /** A {@code jsonb} object column, read as Hibernate reads one ({@link JsonColumns}). */
     public static Map<String, Object> jsonObject(ResultSet rows, int column) throws SQLException {
         String json = rows.getString(column);
         if (json == null) {
             return null;
         }
         try {
-            return JSON_OBJECT.readValue(json);
+            return JsonColumns.object(json);
         } catch (JsonProcessingException e) {
             throw new SQLException("column " + column + " is not a JSON object", e);
         }

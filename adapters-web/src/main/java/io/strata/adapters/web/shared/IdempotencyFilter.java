@@ -25,11 +25,10 @@ import io.strata.application.shared.idempotency.RecordedResponse;
 import io.strata.application.shared.idempotency.SettleIdempotencyKeyUseCase;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.value.Sha256;
 import io.strata.domain.shared.value.Storable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -218,26 +217,12 @@ public class IdempotencyFilter implements Ordered {
         String scope = caller + " " + path;
         return scope.length() <= MAX_SCOPE_LENGTH && Storable.textProblem(path) == null
                 ? scope
-                : caller + " sha256:" + HexFormat.of().formatHex(sha256(path.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JRE", e);
-        }
+                : caller + " sha256:" + HexFormat.of().formatHex(Sha256.of(path.getBytes(StandardCharsets.UTF_8)));
     }
 
     static String requestHash(HttpRequest<?> request, byte[] body) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((request.getMethodName() + " " + request.getPath() + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(body);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JRE", e);
-        }
+        byte[] line = (request.getMethodName() + " " + request.getPath() + "\n").getBytes(StandardCharsets.UTF_8);
+        return HexFormat.of().formatHex(Sha256.of(line, body));
     }
 
     private static boolean exempt(HttpRequest<?> request) {
