@@ -2,9 +2,23 @@ package io.strata.bootstrap.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.http.server.exceptions.HttpStatusHandler;
+import io.micronaut.json.JsonSyntaxException;
+import io.micronaut.web.router.Router;
+import io.strata.adapters.web.shared.ErrorRouteController;
+import io.strata.adapters.web.shared.JsonBodyHandlers;
+import io.strata.adapters.web.shared.PreconditionRequiredException;
+import io.strata.adapters.web.shared.RequestBindingHandlers;
+import io.strata.adapters.web.shared.RuleViolationHandlers;
+import io.strata.adapters.web.shared.UnexpectedErrorHandler;
 import io.strata.application.shared.idempotency.ClaimIdempotencyKeyUseCase;
 import io.strata.bootstrap.testing.Api;
 import io.strata.bootstrap.testing.IntegrationTest;
+import io.strata.domain.shared.error.NotFoundException;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -21,6 +35,11 @@ import org.junit.jupiter.api.Test;
  * fail, authentication, and Idempotency-Key.
  */
 class WebPlatformTest extends IntegrationTest {
+    @Inject
+    ErrorRouteController errorRoute;
+
+    @Inject
+    Router router;
 
     @Override
     protected Map<String, String> additionalProperties() {
@@ -82,6 +101,38 @@ class WebPlatformTest extends IntegrationTest {
                     .doesNotContain(BoomTestController.SECRET)
                     .doesNotContain("IllegalState");
         }
+    }
+
+    @Test
+    void everyExceptionGoesToTheErrorRouteAndOnToTheClosestHandler() {
+        Map<Class<? extends Exception>, Class<?>> expected = Map.of(
+                NotFoundException.class, RuleViolationHandlers.DomainExceptionHandler.class,
+                PreconditionRequiredException.class, RuleViolationHandlers.PreconditionRequired.class,
+                ConversionErrorException.class, RequestBindingHandlers.ConversionErrors.class,
+                JsonSyntaxException.class, JsonBodyHandlers.JsonSyntax.class,
+                HttpStatusException.class, HttpStatusHandler.class,
+                IllegalStateException.class, UnexpectedErrorHandler.class);
+        expected.forEach((exception, handler) -> assertThat(errorRoute.handlerFor(exception))
+                .as(exception.getName())
+                .contains(handler));
+
+        // Micronaut consults the global error route before its own handler lookup, for a client that accepts JSON,
+        // problem+json, anything, or says nothing
+        for (String accept : List.of("application/json", "application/problem+json", "*/*")) {
+            var request = HttpRequest.GET("/api/v1/users/" + UUID.randomUUID()).accept(accept);
+            assertThat(router.findErrorRoute(new NotFoundException("user", "x"), request))
+                    .as(accept)
+                    .hasValueSatisfying(match ->
+                            assertThat(match.getRouteInfo().getDeclaringType()).isEqualTo(ErrorRouteController.class));
+        }
+        assertThat(router.findErrorRoute(new NotFoundException("user", "x"), HttpRequest.GET("/x")))
+                .isPresent();
+        Map<String, Object> missing = api().get("/api/v1/users/" + UUID.randomUUID())
+                .token(adminToken())
+                .header("Accept", "application/json")
+                .send()
+                .problem(404);
+        assertThat((String) missing.get("detail")).contains("not found");
     }
 
     // ------------------------------------------------------------------ bad bodies
