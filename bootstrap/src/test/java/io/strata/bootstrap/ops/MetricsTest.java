@@ -72,6 +72,28 @@ class MetricsTest extends IntegrationTest {
     }
 
     @Test
+    void timesEachBlockingTaskOnceInItsOwnPool() {
+        String token = adminToken();
+        double blockingBefore = executorTasks(scrape(), "blocking");
+        double ioBefore = executorTasks(scrape(), "io");
+        for (int i = 0; i < 5; i++) {
+            api().get("/api/v1/users/me").token(token).send().expect(200); // a controller on the blocking executor
+        }
+        String scrape = scrape();
+        assertThat(executorTasks(scrape, "blocking")).isGreaterThanOrEqualTo(blockingBefore + 5);
+        assertThat(executorTasks(scrape, "io")).isEqualTo(ioBefore); // not the same tasks again under another name
+    }
+
+    private static double executorTasks(String scrape, String name) {
+        String prefix = "executor_seconds_count{";
+        return scrape.lines()
+                .filter(l -> l.startsWith(prefix) && l.contains("name=\"" + name + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElse(0);
+    }
+
+    @Test
     void publishesThePlatformCachesAndTheEventBacklog() throws InterruptedException {
         String token = adminToken();
         api().get("/api/v1/users/me").token(token).send().expect(200);
