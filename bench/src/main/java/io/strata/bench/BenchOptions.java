@@ -8,12 +8,13 @@ import java.util.TreeSet;
 
 /**
  * Command-line options of {@code bench/run}; {@code --quick} is a smaller, faster run for trying changes.
- * {@code --pg-port} is the shared PostgreSQL's (the embedded-start measurement uses the next one); {@code --http-port}
+ * {@code --rounds} is how many times each endpoint is measured on each server, the servers taking turns, so that the
+ * tables show medians and one slow second of the shared machine does not decide a ratio. {@code --pg-port} is the shared PostgreSQL's (the embedded-start measurement uses the next one); {@code --http-port}
  * is Strata's, and the next three are the baseline's, the embedded-start Strata's and the Spring peer's.
  */
 record BenchOptions(Path root, boolean quick, int seconds, int warmupSeconds, List<Integer> concurrency,
                     List<Integer> tableSizes, int mainSize, List<Integer> bulkSizes, int rowByRowRows, int startupRepeats,
-                    Set<String> sections, String javaOpts, int pgPort, int httpPort) {
+                    Set<String> sections, String javaOpts, int pgPort, int httpPort, int rounds) {
 
     static final Set<String> ALL_SECTIONS = Set.of("startup", "http", "scaling", "sql", "bulk", "ai", "chat", "plugins", "documents");
 
@@ -26,6 +27,7 @@ record BenchOptions(Path root, boolean quick, int seconds, int warmupSeconds, Li
         String javaOpts = System.getenv().getOrDefault("JAVA_OPTS", "");
         int pgPort = 54400;
         int httpPort = 8180;
+        Integer rounds = null;
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 quick = true;
@@ -33,6 +35,8 @@ record BenchOptions(Path root, boolean quick, int seconds, int warmupSeconds, Li
                 root = Path.of(value(arg)).toAbsolutePath();
             } else if (arg.startsWith("--seconds=")) {
                 seconds = positive(arg);
+            } else if (arg.startsWith("--rounds=")) {
+                rounds = positive(arg);
             } else if (arg.startsWith("--concurrency=")) {
                 concurrency = Arrays.stream(value(arg).split(",")).map(s -> positive("--concurrency=" + s)).toList();
             } else if (arg.startsWith("--only=")) {
@@ -47,16 +51,18 @@ record BenchOptions(Path root, boolean quick, int seconds, int warmupSeconds, Li
             } else if (arg.startsWith("--http-port=")) {
                 httpPort = positive(arg);
             } else {
-                throw new IllegalArgumentException("unknown option " + arg + " (options: --quick --seconds=N --concurrency=1,8,32 "
+                throw new IllegalArgumentException("unknown option " + arg + " (options: --quick --seconds=N --rounds=N --concurrency=1,8,32 "
                         + "--only=" + String.join(",", new TreeSet<>(ALL_SECTIONS)) + " --java-opts='...' --pg-port=54400 --http-port=8180)");
             }
         }
         if (quick) {
             return new BenchOptions(root, true, seconds == null ? 4 : seconds, 2, concurrency == null ? List.of(1, 16) : concurrency,
-                    List.of(10_000, 100_000), 100_000, List.of(100_000), 10_000, 3, sections, javaOpts, pgPort, httpPort);
+                    List.of(10_000, 100_000), 100_000, List.of(100_000), 10_000, 3, sections, javaOpts, pgPort, httpPort,
+                    rounds == null ? 1 : rounds);
         }
         return new BenchOptions(root, false, seconds == null ? 8 : seconds, 4, concurrency == null ? List.of(1, 8, 32) : concurrency,
-                List.of(10_000, 100_000, 1_000_000), 100_000, List.of(100_000, 1_000_000), 20_000, 5, sections, javaOpts, pgPort, httpPort);
+                List.of(10_000, 100_000, 1_000_000), 100_000, List.of(100_000, 1_000_000), 20_000, 5, sections, javaOpts, pgPort, httpPort,
+                rounds == null ? 3 : rounds);
     }
 
     boolean runs(String section) {

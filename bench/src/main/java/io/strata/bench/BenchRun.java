@@ -177,7 +177,8 @@ final class BenchRun {
         report.environment("Strata", gitCommit() + "; " + jarVersions(jar));
         report.environment("Spring peer", "bench/spring-peer: " + peerVersions(peerJar()));
         report.environment("load generators", Shell.firstLine(List.of("wrk", "-v")).replaceAll("\\s+Copyright.*", "") + "; " + PgBench.version());
-        report.environment("durations", options.seconds() + " s per measurement after a warm-up per server and endpoint "
+        report.environment("durations", options.seconds() + " s per measurement, " + options.rounds()
+                + " round" + (options.rounds() == 1 ? "" : "s") + " per endpoint, after a warm-up per server and endpoint "
                 + "(runs of " + options.warmupSeconds() + " s until " + WARM_UP_REQUESTS + " requests and two runs "
                 + "in a row not 5% above the best before them, at most " + WARM_UP_RUNS + " runs); "
                 + "wrk -t1 (closed loop), pgbench -j1 -M prepared");
@@ -505,20 +506,44 @@ final class BenchRun {
                 warmUp(system, endpoint.name, top);
             }
             for (int connections : options.concurrency()) {
-                LoadResult s = measure(Target.STRATA, endpoint.name, connections, options.seconds());
-                LoadResult b = measure(Target.BASELINE, endpoint.name, connections, options.seconds());
-                LoadResult e = measure(Target.PEER, endpoint.name, connections, options.seconds());
-                LoadResult p = measure(Target.PGBENCH, endpoint.name, connections, options.seconds());
+                // the servers take turns, round after round: a slow moment of the shared machine hits one round of
+                // each, not all of one server's runs; the table shows each one's median round
+                Map<Target, List<LoadResult>> rounds = new java.util.EnumMap<>(Target.class);
+                List<Double> vsBaseline = new ArrayList<>();
+                List<Double> vsPeer = new ArrayList<>();
+                for (int round = 0; round < options.rounds(); round++) {
+                    for (Target system : Target.values()) {
+                        rounds.computeIfAbsent(system, key -> new ArrayList<>())
+                                .add(measure(system, endpoint.name, connections, options.seconds()));
+                        if (system != Target.PGBENCH) {
+                            String key = endpoint.name + "/" + system.name().toLowerCase(Locale.ROOT) + "/" + connections;
+                            Double cpu = cpuPerRequest.get(key);
+                            if (cpu != null) {
+                                cpuRounds.computeIfAbsent(key, k -> new ArrayList<>()).add(cpu);
+                            }
+                        }
+                    }
+                    double strataRate = last(rounds.get(Target.STRATA)).perSecond();
+                    vsBaseline.add(strataRate / last(rounds.get(Target.BASELINE)).perSecond());
+                    vsPeer.add(strataRate / last(rounds.get(Target.PEER)).perSecond());
+                }
+                LoadResult s = medianRun(rounds.get(Target.STRATA));
+                LoadResult b = medianRun(rounds.get(Target.BASELINE));
+                LoadResult e = medianRun(rounds.get(Target.PEER));
+                LoadResult p = medianRun(rounds.get(Target.PGBENCH));
                 table.row(endpoint.title, connections, Report.rate(s.perSecond()), Report.millis(s.p50Millis()), Report.millis(s.p99Millis()),
                         Report.rate(b.perSecond()), Report.millis(b.p50Millis()), Report.millis(b.p99Millis()),
                         Report.rate(e.perSecond()), Report.millis(e.p50Millis()), Report.millis(e.p99Millis()),
                         Report.rate(p.perSecond()), Report.millis(p.p50Millis()), Report.millis(p.p99Millis()),
-                        Report.ratio(s.perSecond(), b.perSecond()), Report.ratio(s.perSecond(), e.perSecond()),
+                        Report.ratio(s.perSecond(), b.perSecond()) + spread(vsBaseline),
+                        Report.ratio(s.perSecond(), e.perSecond()) + spread(vsPeer),
                         Report.ratio(s.perSecond(), p.perSecond()),
                         String.format(Locale.ROOT, ">= %.0f%% / >= %.0f%%", endpoint.target * 100, PEER_TARGET * 100),
-                        s.errors() + "/" + b.errors() + "/" + e.errors() + "/" + p.errors());
-                progress(String.format(Locale.ROOT, "  %-15s c=%-3d Strata %,8.0f/s  baseline %,8.0f/s  peer %,8.0f/s  pgbench %,8.0f/s",
-                        endpoint.name, connections, s.perSecond(), b.perSecond(), e.perSecond(), p.perSecond()));
+                        errors(rounds.get(Target.STRATA)) + "/" + errors(rounds.get(Target.BASELINE)) + "/"
+                                + errors(rounds.get(Target.PEER)) + "/" + errors(rounds.get(Target.PGBENCH)));
+                progress(String.format(Locale.ROOT, "  %-15s c=%-3d Strata %,8.0f/s  baseline %,8.0f/s  peer %,8.0f/s  pgbench %,8.0f/s"
+                                + " (median of %d)",
+                        endpoint.name, connections, s.perSecond(), b.perSecond(), e.perSecond(), p.perSecond(), options.rounds()));
                 headline.put(endpoint.name + "/strata", s);
                 headline.put(endpoint.name + "/baseline", b);
                 headline.put(endpoint.name + "/peer", e);
@@ -534,6 +559,11 @@ final class BenchRun {
                     Report.ratio(s.perSecond(), e.perSecond()) + String.format(Locale.ROOT, " (target >= %.0f%%)", PEER_TARGET * 100)
                             + (s.perSecond() >= PEER_TARGET * e.perSecond() ? "" : " MISSED"));
         }
+        table.note("Each server is measured " + options.rounds() + " time" + (options.rounds() == 1 ? "" : "s")
+                + " per endpoint and connection count, the four taking turns round after round; req/s, p50 and p99 are those "
+                + "of each one's median round (by req/s), the ratios compare those medians, and the range after a ratio is "
+                + "the lowest and highest of the rounds' own ratios (Strata's round against the other's round next to it). "
+                + "errors are summed over all rounds.");
         table.note("Strata and the baseline serve the same SQL over the same Micronaut/Netty stack with the same pool size (5); "
                 + "the Spring peer (bench/spring-peer: Spring Boot, Spring MVC on Tomcat, Spring Security, Spring Data JPA, "
                 + "Hibernate, HikariCP) serves the same JSON with the SQL Spring Data generates, pool size 5, the same JVM options; "
@@ -580,6 +610,31 @@ final class BenchRun {
     private final Map<String, String> warmUpRuns = new java.util.LinkedHashMap<>();
 
     private static final long WARM_UP_REQUESTS = 10_000;
+
+    /** The run with the median rate (of an even count, the lower middle one). */
+    private static LoadResult medianRun(List<LoadResult> runs) {
+        List<LoadResult> sorted = new ArrayList<>(runs);
+        sorted.sort(java.util.Comparator.comparingDouble(LoadResult::perSecond));
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    private static LoadResult last(List<LoadResult> runs) {
+        return runs.get(runs.size() - 1);
+    }
+
+    private static long errors(List<LoadResult> runs) {
+        return runs.stream().mapToLong(LoadResult::errors).sum();
+    }
+
+    /** " (48-57%)": the lowest and highest per-round ratio, when there was more than one round. */
+    private static String spread(List<Double> ratios) {
+        if (ratios.size() < 2 || ratios.stream().anyMatch(r -> r.isNaN() || r.isInfinite())) {
+            return "";
+        }
+        double low = ratios.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double high = ratios.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        return String.format(Locale.ROOT, " (%.0f-%.0f%%)", 100 * low, 100 * high);
+    }
 
     private LoadResult measure(Target system, String endpoint, int connections, int seconds) throws SQLException {
         ServerProcess server = switch (system) {
@@ -635,6 +690,9 @@ final class BenchRun {
     /** Milliseconds of the server JVM's CPU time per request, by "endpoint/server/connections" (the last run of each). */
     private final Map<String, Double> cpuPerRequest = new HashMap<>();
 
+    /** The same, of every measured round (warm-up runs left out). */
+    private final Map<String, List<Double>> cpuRounds = new HashMap<>();
+
     /**
      * CPU time per request of each server's JVM during the measured runs: on a machine shared with other work it
      * shows the cost of each stack better than requests/s, which also counts the time a server waited for a core.
@@ -644,16 +702,26 @@ final class BenchRun {
                 "endpoint", "conns", "Strata", "baseline", "peer", "Strata/baseline", "Strata/peer");
         for (Endpoint endpoint : ENDPOINTS) {
             for (int connections : options.concurrency()) {
-                Double s = cpuPerRequest.get(endpoint.name + "/strata/" + connections);
-                Double b = cpuPerRequest.get(endpoint.name + "/baseline/" + connections);
-                Double e = cpuPerRequest.get(endpoint.name + "/peer/" + connections);
+                Double s = medianCpu(endpoint.name + "/strata/" + connections);
+                Double b = medianCpu(endpoint.name + "/baseline/" + connections);
+                Double e = medianCpu(endpoint.name + "/peer/" + connections);
                 table.row(endpoint.title, connections, cpu(s), cpu(b), cpu(e),
                         s == null || b == null ? "-" : Report.ratio(s, b), s == null || e == null ? "-" : Report.ratio(s, e));
             }
         }
-        table.note("From /proc/<pid>/stat before and after each wrk run: all of the JVM's threads (JIT compilation and "
+        table.note("From /proc/<pid>/stat before and after each measured wrk run (the median of the rounds): all of the JVM's threads (JIT compilation and "
                 + "GC included), not PostgreSQL's. A ratio under 100% means Strata spends less CPU per request.");
         report.print(table);
+    }
+
+    private Double medianCpu(String key) {
+        List<Double> values = cpuRounds.get(key);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get((sorted.size() - 1) / 2);
     }
 
     private static String cpu(Double millis) {
