@@ -180,7 +180,8 @@ final class BenchRun {
         report.environment("durations", options.seconds() + " s per measurement, " + options.rounds()
                 + " round" + (options.rounds() == 1 ? "" : "s") + " per endpoint, after a warm-up per server and endpoint "
                 + "(runs of " + options.warmupSeconds() + " s until " + WARM_UP_REQUESTS + " requests and two runs "
-                + "in a row not 5% above the best before them, at most " + WARM_UP_RUNS + " runs); "
+                + "in a row not 5% above the best before them and at most " + SETTLED_COMPILATIONS
+                + " methods compiled by the JIT in the last, at most " + WARM_UP_RUNS + " runs); "
                 + "wrk -t1 (closed loop), pgbench -j1 -M prepared");
     }
 
@@ -580,31 +581,51 @@ final class BenchRun {
 
     /**
      * Warms a server on one endpoint before it is measured: wrk runs of the warm-up length at the top concurrency until
-     * the server has answered {@link #WARM_UP_REQUESTS} requests and its rate has stopped rising (two runs in a row
-     * not 5% above the best run before them), at most {@link #WARM_UP_RUNS} runs. A count alone measured servers
-     * still compiling: Strata's GET /users/{id} at 8 connections went 3,258, 5,832, then about 10,200 req/s in
-     * consecutive 10 s windows after a start, while 10,000 requests were served within the first 4 s run. The same
-     * rule warms every server; how many runs each needed is in the report.
+     * the server has answered {@link #WARM_UP_REQUESTS} requests, its rate has stopped rising (two runs in a row not
+     * 5% above the best run before them) and its JIT has settled (at most {@link #SETTLED_COMPILATIONS} methods
+     * compiled during the last run, from {@code jstat -compiler}), at most {@link #WARM_UP_RUNS} runs. A count alone
+     * measured servers still compiling: Strata's GET /users/{id} at 8 connections went 3,258, 5,832, then about 10,200
+     * req/s in consecutive 10 s windows after a start, while 10,000 requests were served within the first 4 s run. The
+     * rate alone did too: C2 compiles the large framework methods one at a time, 1-2 s each on two busy cores, so the
+     * rate rises in steps with flat runs between them (GET /users/{id} at 8 connections: 2,995 req/s at 0.36 ms of CPU
+     * per request after 50 s of warm-up, 6,704 req/s at 0.16 ms a minute later; the baseline 5,388 then 6,866). The
+     * same rule warms every server; how many runs each needed is in the report.
      */
     private void warmUp(Target system, String endpoint, int connections) throws SQLException {
+        ServerProcess server = switch (system) {
+            case STRATA -> strata;
+            case BASELINE -> baseline;
+            case PEER -> peer;
+            case PGBENCH -> null;
+        };
         long served = 0;
         double best = 0;
         int flat = 0;
         int runs = 0;
+        long compiled = server == null ? -1 : server.compilations();
+        long compiledInRun = -1;
         while (runs < WARM_UP_RUNS) {
             LoadResult run = measure(system, endpoint, connections, options.warmupSeconds());
             runs++;
             served += run.completed();
             flat = run.perSecond() > best * 1.05 ? 0 : flat + 1;
             best = Math.max(best, run.perSecond());
-            if (served >= WARM_UP_REQUESTS && flat >= 2) {
+            long now = server == null ? -1 : server.compilations();
+            compiledInRun = compiled < 0 || now < 0 ? -1 : now - compiled;
+            compiled = now;
+            if (served >= WARM_UP_REQUESTS && flat >= 2 && compiledInRun <= SETTLED_COMPILATIONS) {
                 break;
             }
         }
-        warmUpRuns.merge(endpoint, system.name().toLowerCase(Locale.ROOT) + " " + runs, (a, b) -> a + ", " + b);
+        warmUpRuns.merge(endpoint, system.name().toLowerCase(Locale.ROOT) + " " + runs
+                        + (compiledInRun < 0 ? "" : " (" + compiledInRun + " compiled in the last)"),
+                (a, b) -> a + ", " + b);
     }
 
-    private static final int WARM_UP_RUNS = 15;
+    private static final int WARM_UP_RUNS = 25;
+
+    /** A JIT that compiled no more than this many methods in a warm-up run has settled. */
+    private static final long SETTLED_COMPILATIONS = 10;
 
     /** Per endpoint, how many warm-up runs each server took ("strata 5, baseline 4, peer 6"). */
     private final Map<String, String> warmUpRuns = new java.util.LinkedHashMap<>();

@@ -112,6 +112,22 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * How many methods the server's JIT has compiled so far ({@code jstat -compiler}, from the JVM's performance
+     * counters); -1 when jstat cannot tell (no JDK tools beside this java, or counters off).
+     */
+    long compilations() {
+        try {
+            Shell.Result result = Shell.run(List.of(JSTAT, "-compiler", String.valueOf(process.pid())), Map.of(), null, 30);
+            List<String> lines = result.out().strip().lines().toList();
+            return result.exitCode() == 0 && lines.size() >= 2 ? Long.parseLong(lines.get(1).strip().split("\\s+")[0]) : -1;
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static final String JSTAT = Path.of(System.getProperty("java.home"), "bin", "jstat").toString();
+
     private static final long CLOCK_TICKS = clockTicks();
 
     private static long clockTicks() {
