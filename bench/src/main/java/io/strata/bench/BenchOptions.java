@@ -9,7 +9,8 @@ import java.util.TreeSet;
 /**
  * Command-line options of {@code bench/run}; {@code --quick} is a smaller, faster run for trying changes.
  * {@code --rounds} is how many times each endpoint is measured on each server, the servers taking turns, so that the
- * tables show medians and one slow second of the shared machine does not decide a ratio. {@code --pg-port} is the shared PostgreSQL's (the embedded-start measurement uses the next one); {@code --http-port}
+ * tables show medians and one slow second of the shared machine does not decide a ratio. {@code --pg-port} is the
+ * shared PostgreSQL's (the embedded-start measurement uses the next one); {@code --http-port}
  * is Strata's, and the next three are the baseline's, the embedded-start Strata's and the Spring peer's.
  */
 record BenchOptions(Path root, boolean quick, int seconds, int warmupSeconds, List<Integer> concurrency,
