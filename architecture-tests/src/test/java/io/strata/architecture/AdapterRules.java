@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.properties.HasAnnotations;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -41,6 +42,10 @@ import java.util.Optional;
  *       condition on every request (splitting the pattern and the path into new strings each time) unless the
  *       filter is declared on {@code /**} for every method; Strata's filters are, test their paths themselves
  *       ({@code FilterPaths}) and are never {@code @ExecuteOn} (only what blocks goes to {@code OffEventLoop}).</li>
+ *   <li>{@code micronaut_data_entity_events_are_not_used}: Strata does not install Micronaut Data's entity events
+ *       ({@code WithoutEntityEvents}: their listeners cost every write a lookup per entity), so its auto-populated
+ *       properties ({@code @DateCreated}, {@code @DateUpdated}, {@code @AutoPopulated}), its event annotations and
+ *       {@code EntityEventListener} beans would silently do nothing; time comes from the domain's {@code Clock}.</li>
  * </ul>
  * A mapper that hands a JPA entity to the web, or a controller that calls a persistence helper
  * statically, is reported by {@code LayerRules.layers_follow_the_hexagon} (web never reaches
@@ -57,6 +62,8 @@ class AdapterRules {
     static final String SERVER_FILTER = "io.micronaut.http.annotation.ServerFilter";
     static final String EVERY_PATH = "/**";
     static final String EXECUTE_ON = "io.micronaut.scheduling.annotation.ExecuteOn";
+    static final String MICRONAUT_DATA_ANNOTATION = "io.micronaut.data.annotation";
+    static final String MICRONAUT_DATA_EVENTS = "io.micronaut.data.event";
 
     @ArchTest
     static final ArchRule controllers_live_in_the_web_adapter = controllersLiveInTheWebAdapter(Hexagon.STRATA);
@@ -81,6 +88,10 @@ class AdapterRules {
 
     @ArchTest
     static final ArchRule http_filters_are_declared_on_every_path = httpFiltersAreDeclaredOnEveryPath(Hexagon.STRATA);
+
+    @ArchTest
+    static final ArchRule micronaut_data_entity_events_are_not_used =
+            micronautDataEntityEventsAreNotUsed(Hexagon.STRATA);
 
     static ArchRule controllersLiveInTheWebAdapter(Hexagon h) {
         return classes()
@@ -187,6 +198,51 @@ class AdapterRules {
                         }))
                 .because("bootstrap wires and runs the deployable; a context's entities, repositories and "
                         + "controllers are reached through use cases, never from bootstrap");
+    }
+
+    static ArchRule micronautDataEntityEventsAreNotUsed(Hexagon h) {
+        return classes()
+                .that()
+                .resideInAPackage(h.root + "..")
+                .should(useNoMicronautDataEntityEvent())
+                .because("Strata does not install Micronaut Data's entity events (WithoutEntityEvents), so an "
+                        + "auto-populated property or an entity event listener would silently do nothing; "
+                        + "timestamps come from the domain's Clock, and a change's consequences are domain events");
+    }
+
+    /**
+     * Declares no auto-populated property ({@code @DateCreated}, {@code @DateUpdated}: meta-annotated
+     * {@code @AutoPopulated}), no Micronaut Data event method ({@code io.micronaut.data.annotation.event}) and no
+     * {@code EntityEventListener}. Annotations, not dependencies: Micronaut's generated introspections name these
+     * annotations for every entity.
+     */
+    private static ArchCondition<JavaClass> useNoMicronautDataEntityEvent() {
+        return new ArchCondition<>("use no Micronaut Data entity event") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                if (c.isAssignableTo(MICRONAUT_DATA_EVENTS + ".EntityEventListener")) {
+                    events.add(SimpleConditionEvent.violated(
+                            c, c.getName() + " is an EntityEventListener in " + c.getSourceCodeLocation()));
+                }
+                List<HasAnnotations<?>> annotated = new ArrayList<>();
+                annotated.add(c);
+                annotated.addAll(c.getFields());
+                annotated.addAll(c.getMethods());
+                for (HasAnnotations<?> element : annotated) {
+                    for (JavaAnnotation<?> annotation : element.getAnnotations()) {
+                        JavaClass type = annotation.getRawType();
+                        if (type.getPackageName().startsWith(MICRONAUT_DATA_ANNOTATION + ".event")
+                                || type.isMetaAnnotatedWith(MICRONAUT_DATA_ANNOTATION + ".AutoPopulated")
+                                || type.getName().equals(MICRONAUT_DATA_ANNOTATION + ".AutoPopulated")) {
+                            events.add(SimpleConditionEvent.violated(
+                                    c,
+                                    element.getDescription() + " is annotated @" + type.getSimpleName() + " in "
+                                            + c.getSourceCodeLocation()));
+                        }
+                    }
+                }
+            }
+        };
     }
 
     static ArchRule httpFiltersAreDeclaredOnEveryPath(Hexagon h) {

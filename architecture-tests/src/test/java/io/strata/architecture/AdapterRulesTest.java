@@ -69,4 +69,13 @@ class AdapterRulesTest {
                         "adapters.web.alpha.BlockingFilter")
                 .butNot("adapters.web.alpha.EveryPathFilter");
     }
+
+    @Test
+    void micronaut_data_entity_events_are_not_used() {
+        assertReports(
+                        AdapterRules.micronautDataEntityEventsAreNotUsed(HEXAGON),
+                        "adapters.persistence.alpha.AutoStampedJpaEntity",
+                        "adapters.persistence.alpha.AlphaEntityListener")
+                .butNot("adapters.persistence.alpha.AlphaJpaEntity");
+    }
 }
