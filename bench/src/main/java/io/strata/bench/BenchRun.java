@@ -305,7 +305,7 @@ final class BenchRun {
         }
         Report.Table table = report.table("Startup: launch to the first 200 on /health",
                 "server", "database", "start", "median", "min", "max", "RSS after start (median)", "target");
-        table.row("Strata (./strata serve)", "external PostgreSQL", "first start, migrating an empty database (records the CDS archive unless ./strata made it when it built the jar)",
+        table.row("Strata (./strata serve)", "external PostgreSQL", "first start, migrating an empty database (trains its CDS archive first unless ./strata made it when it built the jar)",
                 ms(firstMillis), "", "", Report.megabytes(firstRss), "");
         table.row("Strata (./strata serve)", "external PostgreSQL", options.startupRepeats() + " restarts, with its CDS archive",
                 ms(median(millis)), ms(min(millis)), ms(max(millis)), Report.megabytes(median(rss)), "<= 1500 ms");
