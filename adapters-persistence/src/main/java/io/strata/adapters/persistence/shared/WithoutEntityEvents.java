@@ -19,8 +19,8 @@ import org.hibernate.service.spi.SessionFactoryServiceRegistry;
  * {@code PATCH /projects/{id}} and of {@code POST /projects/{id}/tasks} in the benchmark's profiles.
  *
  * <p>An entity that used one of those annotations would silently keep its value; {@code
- * AdapterRules.micronaut_data_entity_events_are_not_used} refuses them in the build. JPA's own callbacks
- * ({@code @PrePersist} on an entity) are Hibernate's and are not affected.
+ * AdapterRules.micronaut_data_entity_events_are_not_used} refuses them in the build. JPA's own callback annotations
+ * ({@code jakarta.persistence.PrePersist}) are run by Hibernate itself, not by this integrator; Strata uses none.
  */
 @Singleton
 @Primary
