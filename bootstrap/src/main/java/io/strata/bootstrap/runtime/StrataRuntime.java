@@ -101,6 +101,10 @@ public final class StrataRuntime implements AutoCloseable {
                     .properties(properties)
                     .banner(false)
                     .deduceCloudEnvironment(false)
+                    // no bootstrap.yml or distributed configuration: without this, Micronaut asks each of the ~860
+                    // bean definitions for its class to look for a BootstrapPropertySourceLocator, loading even the
+                    // classes of beans that never start (measured: ~5 MB less resident, ~4% less CPU to the first 200)
+                    .bootstrapEnvironment(false)
                     .start();
             return new StrataRuntime(context, target, database);
         } catch (StartupFailure e) {
