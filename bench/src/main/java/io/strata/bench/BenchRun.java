@@ -59,6 +59,8 @@ final class BenchRun {
     private String token;
     private String adminId;
     private final Map<String, Long> peakRssKb = new HashMap<>();
+    /** Strata's peak RSS during the log-in section (Strata only, so kept apart from the side-by-side peaks). */
+    private long loginPeakRssKb;
     private final Map<String, LoadResult> headline = new LinkedHashMap<>();   // "endpoint/system" at the top concurrency
     private final Map<String, String> targets = new LinkedHashMap<>();
 
@@ -132,6 +134,7 @@ final class BenchRun {
                 prepareEndpointFixtures();
                 if (options.runs("http")) {
                     endpoints();
+                    loginPeakRssKb = LogInBench.run(report, wrk, strata, ADMIN_EMAIL, ADMIN_PASSWORD, work, options);
                 }
                 if (options.runs("sql")) {
                     statementsPerRequest();
@@ -972,17 +975,23 @@ final class BenchRun {
             return;   // no load ran (--only without http or scaling): nothing to report but the start, shown above
         }
         Report.Table table = report.table("Memory (resident set size of each server's JVM)", "server", "after start", "peak under load", "target");
-        long strataPeak = peakRssKb.getOrDefault("strata", 0L);
+        long endpointsPeak = peakRssKb.getOrDefault("strata", 0L);
+        long strataPeak = Math.max(endpointsPeak, loginPeakRssKb);
         table.row("Strata", Report.megabytes(strataStartRss), Report.megabytes(strataPeak), "<= 250 MB after start, <= 350 MB peak");
+        if (loginPeakRssKb > 0) {
+            table.row("  Strata, the side-by-side endpoints only", "", Report.megabytes(endpointsPeak), "");
+            table.row("  Strata, the log-ins only", "", Report.megabytes(loginPeakRssKb), "");
+        }
         table.row("baseline", "", Report.megabytes(peakRssKb.getOrDefault("baseline", 0L)), "");
         long peerPeak = peakRssKb.getOrDefault("peer", 0L);
         if (peer != null) {
             table.row("Spring peer", Report.megabytes(peerStartRss), Report.megabytes(peerPeak), "");
-            targets.put("peak RSS under load vs the Spring peer", Report.megabytes(strataPeak) + " vs " + Report.megabytes(peerPeak)
-                    + " (target: below the peer)" + (peerPeak > 0 && strataPeak < peerPeak ? "" : " MISSED"));
+            // the peer serves no log-in: compared on the endpoints both serve
+            targets.put("peak RSS under the side-by-side endpoints vs the Spring peer", Report.megabytes(endpointsPeak) + " vs "
+                    + Report.megabytes(peerPeak) + " (target: below the peer)" + (peerPeak > 0 && endpointsPeak < peerPeak ? "" : " MISSED"));
         }
         table.note("Sampled every 100 ms from /proc/<pid>/status (VmRSS) during every wrk run. All three JVMs run with "
-                + "bootstrap/jvm.options.");
+                + "bootstrap/jvm.options. Strata's peak includes its log-in section, which only Strata serves.");
         targets.put("RSS after start", Report.megabytes(strataStartRss) + " (target <= 250 MB)"
                 + (strataStartRss > 0 && strataStartRss <= 250 * 1024 ? "" : " MISSED"));
         targets.put("RSS peak under load", Report.megabytes(strataPeak) + " (target <= 350 MB)"

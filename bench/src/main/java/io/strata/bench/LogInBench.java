@@ -1,0 +1,52 @@
+package io.strata.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Log-ins on Strata alone (part of the http section): POST /api/v1/sessions with the admin's credentials at 2 and
+ * 8 connections, each request one Argon2id check (19 MiB of working memory on the heap, ~70 ms of one core). The
+ * baseline and the Spring peer serve no log-in, so there is no ratio; the section is here for memory, because a
+ * burst of log-ins is the heaviest load on Strata's heap, and its resident set counts toward Strata's peak.
+ */
+final class LogInBench {
+    static final int[] CONNECTIONS = {2, 8};
+
+    private LogInBench() {}
+
+    /** Runs the section and returns the peak RSS (KiB) of Strata while it ran. */
+    static long run(Report report, Wrk wrk, ServerProcess strata, String email, String password, Path work,
+            BenchOptions options) throws IOException {
+        BenchRun.progress("log-ins (Strata only): POST /api/v1/sessions at 2 and 8 connections");
+        Path request = Files.write(work.resolve("login-request"), List.of(
+                "/api/v1/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"));
+        Report.Table table = report.table(
+                "Log-ins (Strata only): POST /api/v1/sessions, one Argon2id check each; requests/s, p50 and p99 in ms",
+                "conns", "req/s", "p50", "p99", "CPU per log-in (ms)", "peak RSS", "errors");
+        wrk.run(strata.baseUrl, "login.lua", request, "", 2, options.warmupSeconds());
+        long peakKb = 0;
+        for (int connections : CONNECTIONS) {
+            try (ServerProcess.RssPeak peak = strata.sampleRss()) {
+                long cpuBefore = strata.cpuMillis();
+                LoadResult r = wrk.run(strata.baseUrl, "login.lua", request, "", connections, options.seconds());
+                long cpu = strata.cpuMillis() - cpuBefore;
+                peakKb = Math.max(peakKb, peak.peakKb());
+                table.row(connections, Report.rate(r.perSecond()), Report.millis(r.p50Millis()),
+                        Report.millis(r.p99Millis()),
+                        cpuBefore >= 0 && r.completed() > 0
+                                ? String.format(Locale.ROOT, "%.1f", (double) cpu / r.completed()) : "",
+                        Report.megabytes(peak.peakKb()), r.errors());
+                BenchRun.progress(String.format(Locale.ROOT, "  log-ins c=%-3d %,8.1f/s  p99 %.0f ms  peak %s",
+                        connections, r.perSecond(), r.p99Millis(), Report.megabytes(peak.peakKb())));
+            }
+        }
+        table.note("Strata hashes at most as many passwords at once as its heap budget allows (two with the 128 MB of "
+                + "bootstrap/jvm.options); the other log-ins wait their turn. The warm-up is " + options.warmupSeconds()
+                + " s at 2 connections.");
+        report.print(table);
+        return peakKb;
+    }
+}
