@@ -29,6 +29,9 @@ final class BenchRun {
 
     private static final String ADMIN_EMAIL = "bench-admin@example.test";
     private static final String ADMIN_PASSWORD = "bench admin password";
+    /** The admin's log-in body (POST /api/v1/sessions): the run's token, and each request of the log-in section. */
+    private static final String ADMIN_LOG_IN =
+            "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}";
     private static final int VARIANTS = 100;          // ids per endpoint for wrk (one per line of its paths file)
     // pgbench prepares each script copy on each connection the first time it runs it: few copies, or the
     // preparing (not the statements) dominates short runs
@@ -134,7 +137,7 @@ final class BenchRun {
                 prepareEndpointFixtures();
                 if (options.runs("http")) {
                     endpoints();
-                    loginPeakRssKb = LogInBench.run(report, wrk, strata, ADMIN_EMAIL, ADMIN_PASSWORD, work, options);
+                    loginPeakRssKb = LogInBench.run(report, wrk, strata, ADMIN_LOG_IN, work, options);
                 }
                 if (options.runs("sql")) {
                     statementsPerRequest();
@@ -447,8 +450,7 @@ final class BenchRun {
     }
 
     private void login() {
-        Http.Response session = Http.postJson(strata.baseUrl + "/api/v1/sessions", null,
-                "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
+        Http.Response session = Http.postJson(strata.baseUrl + "/api/v1/sessions", null, ADMIN_LOG_IN);
         if (session.status() != 201 && session.status() != 200) {
             throw new BenchFailure("cannot log in to Strata: " + session.status() + " " + session.body());
         }
