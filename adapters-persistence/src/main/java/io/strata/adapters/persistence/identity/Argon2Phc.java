@@ -6,12 +6,11 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * An argon2 hash in the PHC string format ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}, base64 without
- * padding), computed by Bouncy Castle's {@link Argon2BytesGenerator}.
+ * padding), computed by {@link Argon2Engine} (libargon2, or Bouncy Castle where it is not available).
  *
  * <p>Why not password4j (used before): its {@code Argon2Function} singletons keep an unused block of the whole
  * memory cost (19 MiB for the OWASP parameters) for the life of the process, a fifth of the heap that stays
@@ -100,16 +99,15 @@ record Argon2Phc(int type, int version, int memoryKib, int iterations, int paral
     }
 
     private Argon2Phc computed(String password) {
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(new Argon2Parameters.Builder(type)
-                .withVersion(version)
-                .withMemoryAsKB(memoryKib)
-                .withIterations(iterations)
-                .withParallelism(parallelism)
-                .withSalt(salt)
-                .build());
-        byte[] out = new byte[hash.length];
-        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        byte[] out = Argon2Engine.hash(
+                type,
+                version,
+                memoryKib,
+                iterations,
+                parallelism,
+                salt,
+                password.getBytes(StandardCharsets.UTF_8),
+                hash.length);
         return new Argon2Phc(type, version, memoryKib, iterations, parallelism, salt, out);
     }
 }

@@ -11,9 +11,10 @@ import java.util.function.Supplier;
  */
 final class HashingMemory {
     /**
-     * Argon2id hashes hold their working memory (19 MiB each with Strata's parameters) on the heap, which
-     * bootstrap/jvm.options keeps small: without a bound, a burst of log-ins would run out of heap. They share a
-     * third of the maximum heap. Hashing is CPU-bound, so waiting costs no throughput once the cores are busy.
+     * Argon2id hashes hold their working memory (19 MiB each with Strata's parameters) for as long as they run: off
+     * the heap with libargon2, on the heap with Bouncy Castle (see {@link Argon2Engine}), which bootstrap/jvm.options
+     * keeps small. Without a bound, a burst of log-ins would run out of either. They share a third of the maximum
+     * heap (two hashes at 128 MB). Hashing is CPU-bound, so waiting costs no throughput once the cores are busy.
      */
     static final HashingMemory SHARED = new HashingMemory((int)
             Math.max(8L * 1024, Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 3 / 1024)));
