@@ -43,8 +43,9 @@ final class LogInBench {
                         connections, r.perSecond(), r.p99Millis(), Report.megabytes(peak.peakKb())));
             }
         }
-        table.note("Strata hashes at most as many passwords at once as its heap budget allows (two with the 128 MB of "
-                + "bootstrap/jvm.options); the other log-ins wait their turn. The warm-up is " + options.warmupSeconds()
+        table.note("Strata hashes at most as many passwords at once as there are cores (with libargon2; with Bouncy "
+                + "Castle as many as fit in a third of the heap); the other log-ins wait their turn. The warm-up is "
+                + options.warmupSeconds()
                 + " s at 2 connections.");
         report.print(table);
         return peakKb;

@@ -11,13 +11,24 @@ import java.util.function.Supplier;
  */
 final class HashingMemory {
     /**
-     * Argon2id hashes hold their working memory (19 MiB each with Strata's parameters) for as long as they run: off
-     * the heap with libargon2, on the heap with Bouncy Castle (see {@link Argon2Engine}), which bootstrap/jvm.options
-     * keeps small. Without a bound, a burst of log-ins would run out of either. They share a third of the maximum
-     * heap (two hashes at 128 MB). Hashing is CPU-bound, so waiting costs no throughput once the cores are busy.
+     * Argon2id hashes hold their working memory (19 MiB each with Strata's parameters) for as long as they run.
+     * With libargon2 (see {@link Argon2Engine}) it is off the heap and a hash is pure CPU work: as many run at once
+     * as there are cores, more would only share them. With Bouncy Castle it is on the heap, which
+     * bootstrap/jvm.options keeps small, so they share a third of it; without a bound, a burst of log-ins would run
+     * out of heap. Waiting costs no throughput once the cores are busy.
      */
-    static final HashingMemory SHARED = new HashingMemory((int)
-            Math.max(8L * 1024, Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 3 / 1024)));
+    static final HashingMemory SHARED = new HashingMemory(sharedBudgetKib(
+            Argon2Engine.isNative(),
+            Runtime.getRuntime().availableProcessors(),
+            Runtime.getRuntime().maxMemory()));
+
+    /** The budget for a process with these cores and this maximum heap, hashing natively or on the heap. */
+    static int sharedBudgetKib(boolean offHeap, int cores, long maxHeapBytes) {
+        long kib = offHeap
+                ? (long) Math.max(1, cores) * Argon2UserCredentials.MEMORY_KIB
+                : Math.max(8L * 1024, maxHeapBytes / 3 / 1024);
+        return (int) Math.min(Integer.MAX_VALUE, kib);
+    }
 
     private final int budgetKib;
     private final Semaphore free;

@@ -71,8 +71,24 @@ class HashingMemoryTest {
     }
 
     @Test
-    void theSharedBudgetIsAThirdOfTheHeap() {
-        assertThat((long) HashingMemory.SHARED.budgetKib())
-                .isEqualTo(Math.max(8L * 1024, Runtime.getRuntime().maxMemory() / 3 / 1024));
+    void nativeHashesRunOnePerCoreWhateverTheHeap() {
+        assertThat(HashingMemory.sharedBudgetKib(true, 2, 96L << 20)).isEqualTo(2 * 19_456);
+        assertThat(HashingMemory.sharedBudgetKib(true, 8, 128L << 20)).isEqualTo(8 * 19_456);
+        assertThat(HashingMemory.sharedBudgetKib(true, 0, 128L << 20)).isEqualTo(19_456);
+    }
+
+    @Test
+    void heapHashesShareAThirdOfTheHeap() {
+        assertThat(HashingMemory.sharedBudgetKib(false, 2, 96L << 20)).isEqualTo(32 * 1024);
+        assertThat(HashingMemory.sharedBudgetKib(false, 2, 128L << 20)).isEqualTo(43_690);
+        assertThat(HashingMemory.sharedBudgetKib(false, 2, 3L << 20)).isEqualTo(8 * 1024);
+    }
+
+    @Test
+    void theSharedBudgetIsThisProcesss() {
+        Runtime runtime = Runtime.getRuntime();
+        assertThat(HashingMemory.SHARED.budgetKib())
+                .isEqualTo(HashingMemory.sharedBudgetKib(
+                        Argon2Engine.isNative(), runtime.availableProcessors(), runtime.maxMemory()));
     }
 }
