@@ -32,26 +32,26 @@ final class Argon2Engine {
 
     private Argon2Engine() {}
 
-    /** The hash of {@code password} ({@code length} bytes) with these parameters and {@code salt}. */
-    static byte[] hash(
-            int type,
-            int version,
-            int memoryKib,
-            int iterations,
-            int parallelism,
-            byte[] salt,
-            byte[] password,
-            int length) {
+    /** The hash of {@code password} with the parameters and salt of {@code with}, as long as its hash. */
+    static byte[] hash(Argon2Phc with, byte[] password) {
         if (NATIVE != null) {
             try {
-                return NATIVE[type].rawHashAdvanced(
-                        iterations, memoryKib, parallelism, password, salt, null, null, length, nativeVersion(version));
+                return NATIVE[with.type()].rawHashAdvanced(
+                        with.iterations(),
+                        with.memoryKib(),
+                        with.parallelism(),
+                        password,
+                        with.salt(),
+                        null,
+                        null,
+                        with.hash().length,
+                        nativeVersion(with.version()));
             } catch (RuntimeException refused) {
                 // libargon2 has limits of its own on inputs that Bouncy Castle takes: the latter decides
                 LOG.debug("libargon2 refused a hash, computing it with Bouncy Castle", refused);
             }
         }
-        return bouncyCastle(type, version, memoryKib, iterations, parallelism, salt, password, length);
+        return bouncyCastle(with, password);
     }
 
     /** Whether libargon2 computes the hashes here (false: Bouncy Castle does). */
@@ -59,24 +59,16 @@ final class Argon2Engine {
         return NATIVE != null;
     }
 
-    static byte[] bouncyCastle(
-            int type,
-            int version,
-            int memoryKib,
-            int iterations,
-            int parallelism,
-            byte[] salt,
-            byte[] password,
-            int length) {
+    static byte[] bouncyCastle(Argon2Phc with, byte[] password) {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(new Argon2Parameters.Builder(type)
-                .withVersion(version)
-                .withMemoryAsKB(memoryKib)
-                .withIterations(iterations)
-                .withParallelism(parallelism)
-                .withSalt(salt)
+        generator.init(new Argon2Parameters.Builder(with.type())
+                .withVersion(with.version())
+                .withMemoryAsKB(with.memoryKib())
+                .withIterations(with.iterations())
+                .withParallelism(with.parallelism())
+                .withSalt(with.salt())
                 .build());
-        byte[] out = new byte[length];
+        byte[] out = new byte[with.hash().length];
         generator.generateBytes(password, out);
         return out;
     }
@@ -129,7 +121,8 @@ final class Argon2Engine {
             byte[] password = "pässwörd ✓".getBytes(java.nio.charset.StandardCharsets.UTF_8);
             for (int type = 0; type < byType.length; type++) {
                 for (int version : new int[] {Argon2Parameters.ARGON2_VERSION_10, Argon2Parameters.ARGON2_VERSION_13}) {
-                    byte[] expected = bouncyCastle(type, version, 64, 2, 2, salt, password, 32);
+                    byte[] expected =
+                            bouncyCastle(new Argon2Phc(type, version, 64, 2, 2, salt, new byte[32]), password);
                     byte[] actual = byType[type].rawHashAdvanced(
                             2, 64, 2, password, salt, null, null, 32, nativeVersion(version));
                     if (!Arrays.equals(expected, actual)) {

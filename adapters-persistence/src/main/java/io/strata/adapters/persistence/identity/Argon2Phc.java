@@ -99,15 +99,7 @@ record Argon2Phc(int type, int version, int memoryKib, int iterations, int paral
     }
 
     private Argon2Phc computed(String password) {
-        byte[] out = Argon2Engine.hash(
-                type,
-                version,
-                memoryKib,
-                iterations,
-                parallelism,
-                salt,
-                password.getBytes(StandardCharsets.UTF_8),
-                hash.length);
+        byte[] out = Argon2Engine.hash(this, password.getBytes(StandardCharsets.UTF_8));
         return new Argon2Phc(type, version, memoryKib, iterations, parallelism, salt, out);
     }
 }

@@ -35,12 +35,13 @@ class Argon2EngineTest {
         Random random = new Random(memoryKib * 31L + type);
         byte[] salt = new byte[16];
         random.nextBytes(salt);
+        Argon2Phc with = new Argon2Phc(type, version, memoryKib, iterations, parallelism, salt, new byte[length]);
         for (String password : new String[] {"", "correct horse battery staple", "pässwörd ✓ \u0000 \uD83D\uDE00"}) {
             byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
-            assertThat(Argon2Engine.hash(type, version, memoryKib, iterations, parallelism, salt, bytes, length))
+            assertThat(Argon2Engine.hash(with, bytes))
                     .as(password)
-                    .isEqualTo(Argon2Engine.bouncyCastle(
-                            type, version, memoryKib, iterations, parallelism, salt, bytes, length));
+                    .hasSize(length)
+                    .isEqualTo(Argon2Engine.bouncyCastle(with, bytes));
         }
     }
 
@@ -50,7 +51,7 @@ class Argon2EngineTest {
         byte[] password = "secret".getBytes(StandardCharsets.UTF_8);
         int id = Argon2Parameters.ARGON2_id;
         int v13 = Argon2Parameters.ARGON2_VERSION_13;
-        assertThat(Argon2Engine.hash(id, v13, 64, 1, 1, shortSalt, password, 32))
-                .isEqualTo(Argon2Engine.bouncyCastle(id, v13, 64, 1, 1, shortSalt, password, 32));
+        Argon2Phc with = new Argon2Phc(id, v13, 64, 1, 1, shortSalt, new byte[32]);
+        assertThat(Argon2Engine.hash(with, password)).isEqualTo(Argon2Engine.bouncyCastle(with, password));
     }
 }
