@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * <p>libargon2, the reference C implementation, bundled by argon2-jvm for the common platforms and called through
  * JNA, does the work when it loads and agrees with Bouncy Castle on a known input; Bouncy Castle's pure-Java
  * implementation does it otherwise, and for any call libargon2 refuses. Both compute the standard function, so a
- * hash made by one checks with the other. Why native: Bouncy Castle takes its working memory (19 MiB of 1 KiB
+ * hash made by one checks with the other. Why native: Bouncy Castle takes its working memory (9 MiB of 1 KiB
  * blocks with Strata's parameters) from the Java heap on every hash, and the blocks that outlive a young collection
  * fill the old generation, so a burst of log-ins commits the whole heap; libargon2 takes it with malloc and frees
  * it when the hash returns, and in a server a log-in took 37-42 ms of CPU against 92-107 ms with Bouncy Castle.

@@ -9,11 +9,11 @@ import java.util.regex.Pattern;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * An argon2 hash in the PHC string format ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}, base64 without
+ * An argon2 hash in the PHC string format ({@code $argon2id$v=19$m=9216,t=4,p=1$salt$hash}, base64 without
  * padding), computed by {@link Argon2Engine} (libargon2, or Bouncy Castle where it is not available).
  *
  * <p>Why not password4j (used before): its {@code Argon2Function} singletons keep an unused block of the whole
- * memory cost (19 MiB for the OWASP parameters) for the life of the process, a fifth of the heap that stays
+ * memory cost (19 MiB for the OWASP parameters it used) for the life of the process, a fifth of the heap that stays
  * live. Here the working memory belongs to one hash and is garbage when it returns. The strings are the same
  * standard format, so hashes stored by either check alike.
  */

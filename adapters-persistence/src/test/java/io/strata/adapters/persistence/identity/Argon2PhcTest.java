@@ -46,7 +46,9 @@ class Argon2PhcTest {
     void concurrentHashesStayWithinTheirShareOfTheHeap() throws Exception {
         int threads = 12;
         byte[] salt = new byte[16];
-        String phc = Argon2Phc.argon2id("burst", 19_456, 2, 1, salt, 32).encoded();
+        String phc = Argon2Phc.argon2id(
+                        "burst", Argon2UserCredentials.MEMORY_KIB, Argon2UserCredentials.ITERATIONS, 1, salt, 32)
+                .encoded();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
             java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
@@ -65,7 +67,7 @@ class Argon2PhcTest {
             pool.shutdownNow();
         }
         assertThat(HashingMemory.SHARED.peakKib())
-                .isGreaterThanOrEqualTo(19_456)
+                .isGreaterThanOrEqualTo(Argon2UserCredentials.MEMORY_KIB)
                 .isLessThanOrEqualTo(HashingMemory.SHARED.budgetKib());
     }
 

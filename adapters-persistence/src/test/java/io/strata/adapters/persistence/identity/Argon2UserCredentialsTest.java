@@ -34,7 +34,7 @@ class Argon2UserCredentialsTest extends PostgresTest {
             return added;
         });
         String hash = storedHash(user.id());
-        assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain("correct");
+        assertThat(hash).startsWith("$argon2id$v=19$m=9216,t=4,p=1$").doesNotContain("correct");
         assertThat(hash.substring(hash.lastIndexOf('$') + 1)).hasSize(43); // 32 bytes, base64 without padding
         assertThat(matches(user.id(), Password.attempt("correct horse battery")))
                 .isTrue();
@@ -44,6 +44,21 @@ class Argon2UserCredentialsTest extends PostgresTest {
         assertThat(readTx(() -> users.findById(user.id())).orElseThrow().version())
                 .as("storing a password is not a change of the user")
                 .isZero();
+    }
+
+    @Test
+    void aHashStoredWithEarlierParametersStillMatches() {
+        User user = tx(() -> users.add(IdentityFixtures.bareUser("earlier")));
+        String earlier = Argon2Phc.argon2id("an old password", 19_456, 2, 1, new byte[16], 32)
+                .encoded();
+        txRun(() -> bean(EntityManager.class)
+                .createNativeQuery("UPDATE users SET password_hash = :hash WHERE id = :id")
+                .setParameter("hash", earlier)
+                .setParameter("id", user.id().value())
+                .executeUpdate());
+        assertThat(storedHash(user.id())).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(matches(user.id(), Password.attempt("an old password"))).isTrue();
+        assertThat(matches(user.id(), Password.attempt("another password"))).isFalse();
     }
 
     @Test

@@ -72,9 +72,9 @@ class HashingMemoryTest {
 
     @Test
     void nativeHashesRunOnePerCoreWhateverTheHeap() {
-        assertThat(HashingMemory.sharedBudgetKib(true, 2, 96L << 20)).isEqualTo(2 * 19_456);
-        assertThat(HashingMemory.sharedBudgetKib(true, 8, 128L << 20)).isEqualTo(8 * 19_456);
-        assertThat(HashingMemory.sharedBudgetKib(true, 0, 128L << 20)).isEqualTo(19_456);
+        assertThat(HashingMemory.sharedBudgetKib(true, 2, 96L << 20)).isEqualTo(2 * Argon2UserCredentials.MEMORY_KIB);
+        assertThat(HashingMemory.sharedBudgetKib(true, 8, 128L << 20)).isEqualTo(8 * Argon2UserCredentials.MEMORY_KIB);
+        assertThat(HashingMemory.sharedBudgetKib(true, 0, 128L << 20)).isEqualTo(Argon2UserCredentials.MEMORY_KIB);
     }
 
     @Test
