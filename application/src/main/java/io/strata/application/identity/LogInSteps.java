@@ -4,6 +4,7 @@ import io.strata.application.identity.LogInUseCase.Command;
 import io.strata.application.identity.LogInUseCase.LoggedIn;
 import io.strata.domain.identity.ClientInfo;
 import io.strata.domain.identity.Email;
+import io.strata.domain.identity.HashedPassword;
 import io.strata.domain.identity.LoginAttempts;
 import io.strata.domain.identity.Session;
 import io.strata.domain.identity.SessionRepository;
@@ -73,10 +74,11 @@ public class LogInSteps {
     /**
      * A failure is counted on both keys and must survive the 401, so it does not roll back. A success is checked
      * once more against the rows as they are now (the user may have been deactivated, or the password changed,
-     * while the hash was checked), then clears the account's counter and opens the session.
+     * while the hash was checked), then clears the account's counter, stores {@code rehashed} (null: none) in place
+     * of a hash made with earlier parameters, and opens the session.
      */
     @Transactional(dontRollbackOn = UnauthenticatedException.class)
-    public LoggedIn finish(Attempt attempt, boolean passwordMatches, Command command) {
+    public LoggedIn finish(Attempt attempt, boolean passwordMatches, HashedPassword rehashed, Command command) {
         Instant now = clock.now();
         Optional<User> user = passwordMatches
                 ? attempt.user().flatMap(u -> users.findById(u.id())).filter(User::isActive)
@@ -87,6 +89,9 @@ public class LogInSteps {
             throw new UnauthenticatedException(GENERIC_FAILURE);
         }
         throttle.clear(attempt.accountKey());
+        if (rehashed != null) {
+            credentials.store(user.get().id(), rehashed);
+        }
         String token = SessionTokens.newToken();
         ClientInfo client = ClientInfo.of(command.ipAddress(), command.userAgent(), command.deviceInfo());
         Session session = sessions.add(

@@ -105,6 +105,31 @@ class PasswordCheckTest extends IntegrationTest {
         assertThat(passwordHashOf(other.id())).isEqualTo("changed elsewhere");
     }
 
+    @Test
+    void aPasswordHashedWithEarlierParametersIsHashedAgainWhenItLogsIn() throws Exception {
+        TestUser user = api().newUser(adminToken(), "veteran", null);
+        // the OWASP parameters Strata hashed with before (19 MiB, 2 passes); the password is "correct horse battery
+        // staple"
+        String earlier =
+                "$argon2id$v=19$m=19456,t=2,p=1$p8lYVEd4hIneTuf5ujqLkQ$NGo027/DaM4PxZq5SJA+SrjhElG24JmHS40n0WHQQK4";
+        sql("UPDATE users SET password_hash = '" + earlier + "' WHERE id = ?", user.id());
+        probe().checksHoldingAConnection();
+
+        logIn(user.email(), "correct horse battery stapler").expect(401);
+        assertThat(passwordHashOf(user.id()))
+                .as("a failed log-in changes no hash")
+                .isEqualTo(earlier);
+
+        logIn(user.email(), "correct horse battery staple").expect(201);
+        String rehashed = passwordHashOf(user.id());
+        assertThat(rehashed).startsWith("$argon2id$v=19$m=9216,t=4,p=1$");
+
+        logIn(user.email(), "correct horse battery staple").expect(201);
+        assertThat(passwordHashOf(user.id())).as("a current hash is kept").isEqualTo(rehashed);
+        logIn(user.email(), "correct horse battery stapler").expect(401);
+        assertThat(probe().checksHoldingAConnection()).hasSize(4).containsOnly(false);
+    }
+
     private Api.Response logIn(String email, String password) {
         return api().post(SESSIONS)
                 .json(Map.of("email", email, "password", password))

@@ -82,6 +82,11 @@ public class PasswordCheckProbe implements BeanCreatedEventListener<UserCredenti
         }
 
         @Override
+        public boolean wantsRehash() {
+            return stored.wantsRehash();
+        }
+
+        @Override
         public boolean equals(Object other) {
             return other instanceof Probed probed && stored.equals(probed.stored);
         }

@@ -9,4 +9,12 @@ package io.strata.domain.identity;
 public interface StoredPassword {
     /** Whether {@code attempt} is the password this hash was made from. Touches no database. */
     boolean matches(Password attempt);
+
+    /**
+     * Whether this hash was made with other parameters than a new one gets (an earlier cost setting): once a log-in
+     * has matched it, the use case stores a fresh hash of the same password in its place.
+     */
+    default boolean wantsRehash() {
+        return false;
+    }
 }

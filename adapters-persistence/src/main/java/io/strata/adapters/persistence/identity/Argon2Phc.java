@@ -81,6 +81,16 @@ record Argon2Phc(int type, int version, int memoryKib, int iterations, int paral
         return MessageDigest.isEqual(withHashOf(password).hash, hash);
     }
 
+    /** Whether this is an argon2id hash of the current version with these costs and length. */
+    boolean hasParameters(int memoryKib, int iterations, int parallelism, int hashBytes) {
+        return type == Argon2Parameters.ARGON2_id
+                && version == Argon2Parameters.ARGON2_VERSION_13
+                && this.memoryKib == memoryKib
+                && this.iterations == iterations
+                && this.parallelism == parallelism
+                && hash.length == hashBytes;
+    }
+
     /** The PHC string, as {@link #parse} reads it. */
     String encoded() {
         String name = switch (type) {

@@ -106,6 +106,12 @@ public class Argon2UserCredentials implements UserCredentials {
         }
 
         @Override
+        public boolean wantsRehash() {
+            Optional<Argon2Phc> hash = phc == null ? Optional.empty() : Argon2Phc.parse(phc);
+            return hash.isPresent() && !hash.get().hasParameters(MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
+        }
+
+        @Override
         public String toString() {
             return "StoredPassword[***]";
         }

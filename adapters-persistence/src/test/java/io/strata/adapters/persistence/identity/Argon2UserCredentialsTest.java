@@ -59,6 +59,13 @@ class Argon2UserCredentialsTest extends PostgresTest {
         assertThat(storedHash(user.id())).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
         assertThat(matches(user.id(), Password.attempt("an old password"))).isTrue();
         assertThat(matches(user.id(), Password.attempt("another password"))).isFalse();
+        assertThat(readTx(() -> credentials.load(user.id())).wantsRehash()).isTrue();
+
+        txRun(() -> credentials.store(user.id(), credentials.hash(Password.attempt("an old password"))));
+        assertThat(readTx(() -> credentials.load(user.id())).wantsRehash()).isFalse();
+        assertThat(readTx(() -> credentials.load(null)).wantsRehash())
+                .as("no hash, nothing to hash again")
+                .isFalse();
     }
 
     @Test
