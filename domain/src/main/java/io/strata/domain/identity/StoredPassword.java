@@ -12,9 +12,8 @@ public interface StoredPassword {
 
     /**
      * Whether this hash was made with other parameters than a new one gets (an earlier cost setting): once a log-in
-     * has matched it, the use case stores a fresh hash of the same password in its place.
+     * has matched it, the use case stores a fresh hash of the same password in its place. Not a default method, so
+     * that a wrapper cannot silently answer "no" for the hash it wraps. Touches no database.
      */
-    default boolean wantsRehash() {
-        return false;
-    }
+    boolean wantsRehash();
 }

@@ -97,7 +97,7 @@ public class Argon2UserCredentials implements UserCredentials {
     private record Stored(String phc) implements StoredPassword {
         @Override
         public boolean matches(Password attempt) {
-            Optional<Argon2Phc> hash = phc == null ? Optional.empty() : Argon2Phc.parse(phc);
+            Optional<Argon2Phc> hash = parsed();
             if (hash.isEmpty()) {
                 DummyHash.VALUE.matches(attempt.reveal());
                 return false;
@@ -107,8 +107,12 @@ public class Argon2UserCredentials implements UserCredentials {
 
         @Override
         public boolean wantsRehash() {
-            Optional<Argon2Phc> hash = phc == null ? Optional.empty() : Argon2Phc.parse(phc);
-            return hash.isPresent() && !hash.get().hasParameters(MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
+            return parsed().filter(hash -> !hash.hasParameters(MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES))
+                    .isPresent();
+        }
+
+        private Optional<Argon2Phc> parsed() {
+            return phc == null ? Optional.empty() : Argon2Phc.parse(phc);
         }
 
         @Override
