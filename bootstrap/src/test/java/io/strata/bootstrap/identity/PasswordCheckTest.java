@@ -114,6 +114,7 @@ class PasswordCheckTest extends IntegrationTest {
                 "$argon2id$v=19$m=19456,t=2,p=1$p8lYVEd4hIneTuf5ujqLkQ$NGo027/DaM4PxZq5SJA+SrjhElG24JmHS40n0WHQQK4";
         sql("UPDATE users SET password_hash = '" + earlier + "' WHERE id = ?", user.id());
         probe().checksHoldingAConnection();
+        probe().hashesHoldingAConnection();
 
         logIn(user.email(), "correct horse battery stapler").expect(401);
         assertThat(passwordHashOf(user.id()))
@@ -128,6 +129,10 @@ class PasswordCheckTest extends IntegrationTest {
         assertThat(passwordHashOf(user.id())).as("a current hash is kept").isEqualTo(rehashed);
         logIn(user.email(), "correct horse battery stapler").expect(401);
         assertThat(probe().checksHoldingAConnection()).hasSize(4).containsOnly(false);
+        assertThat(probe().hashesHoldingAConnection())
+                .as("one rehash, made between the transactions")
+                .hasSize(1)
+                .containsOnly(false);
     }
 
     private Api.Response logIn(String email, String password) {

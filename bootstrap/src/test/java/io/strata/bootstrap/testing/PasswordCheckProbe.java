@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class PasswordCheckProbe implements BeanCreatedEventListener<UserCredentials> {
     private final Provider<ConnectionProbe> connections;
     private final List<Boolean> checksHoldingAConnection = new CopyOnWriteArrayList<>();
+    private final List<Boolean> hashesHoldingAConnection = new CopyOnWriteArrayList<>();
     private volatile Runnable duringNextCheck;
 
     public PasswordCheckProbe(Provider<ConnectionProbe> connections) {
@@ -45,6 +46,7 @@ public class PasswordCheckProbe implements BeanCreatedEventListener<UserCredenti
 
             @Override
             public HashedPassword hash(Password password) {
+                hashesHoldingAConnection.add(connections.get().callerHoldsAConnection());
                 return credentials.hash(password);
             }
         };
@@ -54,6 +56,13 @@ public class PasswordCheckProbe implements BeanCreatedEventListener<UserCredenti
     public List<Boolean> checksHoldingAConnection() {
         List<Boolean> seen = List.copyOf(checksHoldingAConnection);
         checksHoldingAConnection.clear();
+        return seen;
+    }
+
+    /** For each hash made since the last call, whether its thread held a connection; then starts over. */
+    public List<Boolean> hashesHoldingAConnection() {
+        List<Boolean> seen = List.copyOf(hashesHoldingAConnection);
+        hashesHoldingAConnection.clear();
         return seen;
     }
 
