@@ -67,7 +67,11 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
             WHERE project_id = ANY (cast(:ids AS uuid[]))
             ORDER BY project_id, user_id""";
 
-    /** The project and its members in one statement, as Hibernate's fetch join of {@code findWithMembers}. */
+    /** The project and its members as the managed entity a save changes (AggregateWrites#loadForChange). */
+    private static final String WITH_MEMBERS_JPQL =
+            "SELECT p FROM ProjectJpaEntity p LEFT JOIN FETCH p.members WHERE p.id = :id";
+
+    /** The project and its members in one statement, as Hibernate's fetch join of {@link #WITH_MEMBERS_JPQL}. */
     private static final String WITH_MEMBERS = """
             SELECT p.id, p.name, p.description, p.status, p.priority, p.owner_id, p.start_date, p.due_date,
                    p.budget_amount, p.budget_currency, p.tags, p.task_count, p.completion, p.version,
@@ -119,7 +123,8 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
         if (readOnly != null) {
             return PlainReads.byId(readOnly, WITH_MEMBERS, id.value(), this::project);
         }
-        return repository.findWithMembers(id.value()).stream().findFirst().map(mapper::toDomain);
+        return AggregateWrites.loadForChange(entityManager, WITH_MEMBERS_JPQL, ProjectJpaEntity.class, id.value())
+                .map(mapper::toDomain);
     }
 
     /** The rows of {@link #WITH_MEMBERS}: the project's columns on each, one member per row (none: one row). */

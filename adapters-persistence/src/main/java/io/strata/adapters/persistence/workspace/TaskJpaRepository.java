@@ -12,13 +12,6 @@ import java.util.UUID;
 /** Micronaut Data queries over {@code tasks}; they join the caller's transaction. */
 @Repository
 interface TaskJpaRepository extends JpaRepository<TaskJpaEntity, UUID> {
-    /**
-     * The task and its dependencies in one statement: no row, or one. A {@code List} on purpose, as in
-     * {@code ProjectJpaRepository.findWithMembers} (an {@code Optional} would paginate a fetch join in memory).
-     */
-    @Query("SELECT t FROM TaskJpaEntity t LEFT JOIN FETCH t.dependencies WHERE t.id = :id")
-    List<TaskJpaEntity> findWithDependencies(UUID id);
-
     /** The tasks and their dependencies in one statement. */
     @Query("SELECT DISTINCT t FROM TaskJpaEntity t LEFT JOIN FETCH t.dependencies WHERE t.id IN :ids")
     List<TaskJpaEntity> findAllWithDependencies(Collection<UUID> ids);

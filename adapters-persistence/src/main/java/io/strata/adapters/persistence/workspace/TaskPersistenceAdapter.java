@@ -71,7 +71,11 @@ public class TaskPersistenceAdapter implements TaskRepository {
     /** The day the list is for: {@code overdue} compares with it. */
     static final SearchContext.Key<LocalDate> TODAY = SearchContext.key("today", LocalDate.class);
 
-    /** The task and its dependencies in one statement, as Hibernate's fetch join of {@code findWithDependencies}. */
+    /** The task and its dependencies as the managed entity a save changes (AggregateWrites#loadForChange). */
+    private static final String WITH_DEPENDENCIES_JPQL =
+            "SELECT t FROM TaskJpaEntity t LEFT JOIN FETCH t.dependencies WHERE t.id = :id";
+
+    /** The task and its dependencies in one statement, as Hibernate's fetch join of {@link #WITH_DEPENDENCIES_JPQL}. */
     private static final String WITH_DEPENDENCIES = """
             SELECT t.id, t.project_id, t.title, t.description, t.status, t.priority, t.assignee_id,
                    t.estimated_hours, t.actual_hours, t.due_date, t.tags, t.completed_at, t.version,
@@ -108,7 +112,8 @@ public class TaskPersistenceAdapter implements TaskRepository {
             // nothing read here is saved: the rows straight into the aggregate, no managed entity (PlainReads)
             return PlainReads.byId(readOnly, WITH_DEPENDENCIES, id.value(), this::task);
         }
-        return repository.findWithDependencies(id.value()).stream().findFirst().map(mapper::toDomain);
+        return AggregateWrites.loadForChange(entityManager, WITH_DEPENDENCIES_JPQL, TaskJpaEntity.class, id.value())
+                .map(mapper::toDomain);
     }
 
     /** The rows of {@link #WITH_DEPENDENCIES}: the task's columns on each, one dependency per row (none: one row). */
