@@ -74,8 +74,8 @@ public class LogInSteps {
     /**
      * A failure is counted on both keys and must survive the 401, so it does not roll back. A success is checked
      * once more against the rows as they are now (the user may have been deactivated, or the password changed,
-     * while the hash was checked), then clears the account's counter, stores {@code rehashed} (null: none) in place
-     * of a hash made with earlier parameters, and opens the session.
+     * while the hash was checked), then clears the account's counter, puts {@code rehashed} (null: none) in place
+     * of the hash made with earlier parameters that was checked, and opens the session.
      */
     @Transactional(dontRollbackOn = UnauthenticatedException.class)
     public LoggedIn finish(Attempt attempt, boolean passwordMatches, HashedPassword rehashed, Command command) {
@@ -90,7 +90,8 @@ public class LogInSteps {
         }
         throttle.clear(attempt.accountKey());
         if (rehashed != null) {
-            credentials.store(user.get().id(), rehashed);
+            // only over the hash that was checked: a password changed meanwhile stays as it was changed
+            credentials.replace(user.get().id(), attempt.password(), rehashed);
         }
         String token = SessionTokens.newToken();
         ClientInfo client = ClientInfo.of(command.ipAddress(), command.userAgent(), command.deviceInfo());

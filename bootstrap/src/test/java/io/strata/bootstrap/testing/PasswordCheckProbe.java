@@ -40,6 +40,12 @@ public class PasswordCheckProbe implements BeanCreatedEventListener<UserCredenti
             }
 
             @Override
+            public boolean replace(UserId userId, StoredPassword current, HashedPassword fresh) {
+                // the adapter compares what it loaded, not this probe's wrapper of it
+                return credentials.replace(userId, current instanceof Probed probed ? probed.stored : current, fresh);
+            }
+
+            @Override
             public StoredPassword load(UserId userId) {
                 return new Probed(credentials.load(userId));
             }

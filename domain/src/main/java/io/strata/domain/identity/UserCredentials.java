@@ -17,6 +17,14 @@ public interface UserCredentials {
     void store(UserId userId, HashedPassword password);
 
     /**
+     * Stores {@code fresh} in place of {@code current} only if the user's stored password is still {@code current}
+     * (one conditional update): false, and nothing written, when it changed since {@code current} was loaded. For
+     * replacing a hash made with earlier parameters after a log-in, which must never undo a password change that
+     * committed while the log-in was checking the old password.
+     */
+    boolean replace(UserId userId, StoredPassword current, HashedPassword fresh);
+
+    /**
      * The user's stored password, read in the caller's transaction, to be checked after it. For a null user id, an
      * unknown user or one without a password it matches nothing yet still costs one real check, so response times
      * do not reveal which e-mails exist.

@@ -56,6 +56,22 @@ public class Argon2UserCredentials implements UserCredentials {
         }
     }
 
+    /** A compare-and-set on the column: a concurrent change of the password commits first and this finds no row. */
+    @Override
+    public boolean replace(UserId userId, StoredPassword current, HashedPassword fresh) {
+        if (!(current instanceof Stored stored) || stored.phc() == null) {
+            return false;
+        }
+        return entityManager
+                        .createQuery("UPDATE UserJpaEntity u SET u.passwordHash = :hash "
+                                + "WHERE u.id = :id AND u.passwordHash = :current")
+                        .setParameter("hash", phc(fresh))
+                        .setParameter("id", userId.value())
+                        .setParameter("current", stored.phc())
+                        .executeUpdate()
+                == 1;
+    }
+
     /** Unknown users, users without a password or with an unreadable hash, and a null id match nothing. */
     @Override
     public StoredPassword load(UserId userId) {

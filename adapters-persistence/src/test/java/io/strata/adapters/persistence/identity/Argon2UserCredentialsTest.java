@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strata.adapters.persistence.testing.PostgresTest;
+import io.strata.adapters.persistence.testing.TestPostgres;
 import io.strata.domain.identity.Password;
 import io.strata.domain.identity.StoredPassword;
 import io.strata.domain.identity.User;
@@ -13,6 +14,15 @@ import io.strata.domain.identity.UserRepository;
 import io.strata.domain.shared.error.NotFoundException;
 import io.strata.domain.shared.user.UserId;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +127,79 @@ class Argon2UserCredentialsTest extends PostgresTest {
     }
 
     /** Loads in a transaction and checks after it, as the use cases do. */
+    @Test
+    void replaceSwapsOnlyTheHashThatWasLoaded() {
+        User user = tx(() -> users.add(IdentityFixtures.bareUser("swapper")));
+        txRun(() -> credentials.store(user.id(), credentials.hash(Password.attempt("first password"))));
+        StoredPassword first = readTx(() -> credentials.load(user.id()));
+
+        assertThat(tx(() ->
+                        credentials.replace(user.id(), first, credentials.hash(Password.attempt("first password")))))
+                .isTrue();
+        String replaced = storedHash(user.id());
+        assertThat(matches(user.id(), Password.attempt("first password"))).isTrue();
+
+        assertThat(tx(() -> credentials.replace(user.id(), first, credentials.hash(Password.attempt("stale")))))
+                .as("the hash it was loaded with is gone")
+                .isFalse();
+        assertThat(storedHash(user.id())).isEqualTo(replaced);
+        assertThat(tx(() -> credentials.replace(
+                        user.id(), credentials.load(null), credentials.hash(Password.attempt("x")))))
+                .as("no stored hash, nothing to replace")
+                .isFalse();
+        assertThat(storedHash(user.id())).isEqualTo(replaced);
+    }
+
+    /**
+     * The race a rehash at log-in must lose: the password is changed (the row updated, not yet committed) after the
+     * log-in loaded the old hash; the replace waits for the row, then finds it changed and writes nothing.
+     */
+    @Test
+    void replaceNeverUndoesAPasswordChangeCommittedMeanwhile() throws Exception {
+        User user = tx(() -> users.add(IdentityFixtures.bareUser("racer")));
+        txRun(() -> credentials.store(user.id(), credentials.hash(Password.attempt("old password"))));
+        StoredPassword loaded = readTx(() -> credentials.load(user.id()));
+        String changed = Argon2UserCredentials.phc(credentials.hash(Password.attempt("new password")));
+        var rehash = credentials.hash(Password.attempt("old password"));
+
+        try (Connection change = TestPostgres.connect(url)) {
+            change.setAutoCommit(false);
+            try (PreparedStatement update =
+                    change.prepareStatement("UPDATE users SET password_hash = ? WHERE id = ?")) {
+                update.setString(1, changed);
+                update.setObject(2, user.id().value());
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+            ExecutorService thread = Executors.newSingleThreadExecutor();
+            try {
+                Future<Boolean> replaced =
+                        thread.submit(() -> tx(() -> credentials.replace(user.id(), loaded, rehash)));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (!waitingForALock() && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertThat(replaced).as("the replace waits for the changed row").isNotDone();
+                change.commit();
+                assertThat(replaced.get(10, TimeUnit.SECONDS)).isFalse();
+            } finally {
+                thread.shutdownNow();
+            }
+        }
+        assertThat(storedHash(user.id())).isEqualTo(changed);
+        assertThat(matches(user.id(), Password.attempt("new password"))).isTrue();
+        assertThat(matches(user.id(), Password.attempt("old password"))).isFalse();
+    }
+
+    private boolean waitingForALock() throws SQLException {
+        try (Connection connection = TestPostgres.connect(url);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity "
+                        + "WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
+            rows.next();
+            return rows.getLong(1) > 0;
+        }
+    }
+
     private boolean matches(UserId id, Password attempt) {
         return readTx(() -> credentials.load(id)).matches(attempt);
     }
