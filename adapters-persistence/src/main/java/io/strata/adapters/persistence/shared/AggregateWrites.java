@@ -115,7 +115,8 @@ public final class AggregateWrites {
      * alternating builds), the repository's interceptor chain and parameter conversion being the difference.
      * The rows are read as a list: {@code maxResults(1)} on a fetch join is applied in memory (HHH90003004).
      */
-    public static <E> Optional<E> loadForChange(EntityManager entityManager, String fetchJoin, Class<E> type, UUID id) {
+    public static <E extends AggregateJpaColumns> Optional<E> loadForChange(
+            EntityManager entityManager, String fetchJoin, Class<E> type, UUID id) {
         return entityManager.createQuery(fetchJoin, type).setParameter("id", id).getResultList().stream()
                 .findFirst();
     }
