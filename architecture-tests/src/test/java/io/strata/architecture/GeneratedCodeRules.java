@@ -12,6 +12,8 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The rules exclude generated classes by name; these checks keep that exclusion honest, and catch an
@@ -21,16 +23,22 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  *       Micronaut's output ({@code $Foo$Definition}) would escape every rule about hand-written code;</li>
  *   <li>{@code transactional_code_is_intercepted}: a transaction annotation works only if Micronaut's
  *       processor turned it into around advice; without micronaut-data-processor (or the
- *       {@code processor} module for {@code @ReadOnlyTransaction}) it is silently ignored;</li>
+ *       {@code processor} module for {@code @ReadOnlyTransaction}, or Micronaut's inject processor for the
+ *       adapters' {@code @JoinsTransaction}) it is silently ignored;</li>
  *   <li>{@code mapstruct_mappers_are_implemented_by_mapstruct}: without mapstruct-processor no mapper
  *       bean exists at runtime.</li>
  * </ul>
  */
 @AnalyzeClasses(packages = Hexagon.STRATA_ROOT, importOptions = ProductionClassesOnly.class)
 class GeneratedCodeRules {
+    /** The transaction annotations, and the adapters' check that they run in one. */
+    static final List<String> INTERCEPTED_ANNOTATIONS = Stream.concat(
+                    TransactionRules.TRANSACTION_ANNOTATIONS.stream(), Stream.of(TransactionRules.JOINS_TRANSACTION))
+            .toList();
+
     static final DescribedPredicate<JavaClass> USE_TRANSACTIONS = DescribedPredicate.describe(
-            "use a transaction annotation (" + TransactionRules.TRANSACTION_ANNOTATIONS + ")",
-            c -> TransactionRules.TRANSACTION_ANNOTATIONS.stream()
+            "use a transaction annotation (" + INTERCEPTED_ANNOTATIONS + ")",
+            c -> INTERCEPTED_ANNOTATIONS.stream()
                     .anyMatch(
                             a -> c.isAnnotatedWith(a) || c.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(a))));
 
@@ -63,7 +71,7 @@ class GeneratedCodeRules {
                 .should(haveAMicronautInterceptedSubclass())
                 .because("a transaction annotation only works if Micronaut's processor turned it into around advice "
                         + "($Foo$Definition$Intercepted); otherwise it is silently ignored: use cases run without a "
-                        + "transaction, adapters without their MANDATORY check");
+                        + "transaction, adapters without their @JoinsTransaction (or MANDATORY) check");
     }
 
     static ArchRule mapstructMappersAreImplementedByMapstruct() {
@@ -97,8 +105,7 @@ class GeneratedCodeRules {
                         .anyMatch(s -> GeneratedCode.binarySimpleName(s).endsWith("$Intercepted")
                                 && GeneratedCode.MICRONAUT_GENERATED.test(s));
                 String methods = c.getMethods().stream()
-                        .filter(m -> TransactionRules.TRANSACTION_ANNOTATIONS.stream()
-                                .anyMatch(m::isAnnotatedWith))
+                        .filter(m -> INTERCEPTED_ANNOTATIONS.stream().anyMatch(m::isAnnotatedWith))
                         .map(JavaMethod::getName)
                         .sorted()
                         .reduce((a, b) -> a + ", " + b)

@@ -21,7 +21,8 @@ class GeneratedCodeRulesTest {
     void transactional_code_is_intercepted() {
         assertReports(
                         GeneratedCodeRules.transactionalCodeIsIntercepted(HEXAGON),
-                        "application.alpha.UninterceptedService")
+                        "application.alpha.UninterceptedService",
+                        "adapters.persistence.alpha.UncheckedJoinAdapter")
                 .butNot("application.alpha.CreateAlphaService");
     }
 

@@ -26,8 +26,9 @@ import java.util.Set;
 /**
  * The transaction boundary is the use case. Writes are {@code @jakarta.transaction.Transactional},
  * reads the kernel's {@code @ReadOnlyTransaction}, both on application classes. Adapters run in their
- * caller's transaction and may only say so ({@code MANDATORY}, or {@code SUPPORTS}/{@code NEVER} for
- * work that needs none); they never open one.
+ * caller's transaction and may only say so ({@code @JoinsTransaction}, which checks it, as Micronaut's
+ * {@code MANDATORY} does at a higher cost; or {@code SUPPORTS}/{@code NEVER} for work that needs none); they
+ * never open one.
  * <ul>
  *   <li>{@code transactions_are_demarcated_only_by_the_application}: a transaction annotation (Jakarta's,
  *       Micronaut's {@code @Transactional} or {@code @ReadOnly}, the kernel's, or an annotation carrying
@@ -36,7 +37,9 @@ import java.util.Set;
  *       Otherwise a use case could span two transactions by accident, or a controller could commit
  *       half of one;</li>
  *   <li>{@code no_code_manages_transactions_by_hand}: transaction managers, {@code TransactionOperations},
- *       {@code EntityTransaction} and {@code UserTransaction} are for tests only;</li>
+ *       {@code EntityTransaction} and {@code UserTransaction} are for tests only (and for the advice of
+ *       {@code @JoinsTransaction}, which finds the caller's transaction and marks it rollback-only on a
+ *       failure, as Micronaut's own advice does);</li>
  *   <li>{@code adapters_never_begin_or_end_a_jdbc_transaction}: the same by plain JDBC, a connection's
  *       {@code setAutoCommit}, {@code commit}, {@code rollback} or savepoints called by an adapter outside
  *       {@code adapters.persistence.shared} (the connection path itself: the data sources that see a
@@ -51,6 +54,11 @@ class TransactionRules {
     static final String MICRONAUT_TRANSACTIONAL = "io.micronaut.transaction.annotation.Transactional";
     static final String MICRONAUT_READ_ONLY = "io.micronaut.transaction.annotation.ReadOnly";
     static final String READ_ONLY_TRANSACTION = "io.strata.application.shared.ReadOnlyTransaction";
+    /** The adapters' advice that checks a transaction is running; it opens none, so it is not listed below. */
+    static final String JOINS_TRANSACTION = "io.strata.adapters.persistence.shared.JoinsTransaction";
+    /** Its advice, below a hexagon's root: it finds the caller's transaction, so it may use the machinery. */
+    static final String JOINS_TRANSACTION_ADVICE = ".adapters.persistence.shared.JoinsTransactionInterceptor";
+
     static final List<String> TRANSACTION_ANNOTATIONS =
             List.of(JAKARTA_TRANSACTIONAL, MICRONAUT_TRANSACTIONAL, MICRONAUT_READ_ONLY, READ_ONLY_TRANSACTION);
     /** Propagations that join the caller's transaction or run without one, but never begin one. */
@@ -96,8 +104,8 @@ class TransactionRules {
                 .resideOutsideOfPackage(h.application)
                 .and(HAND_WRITTEN)
                 .should(openNoTransaction(h))
-                .because("the use case is the transaction boundary: adapters join it (MANDATORY) and never open "
-                        + "one; controllers, bootstrap and the domain do not take part");
+                .because("the use case is the transaction boundary: adapters join it (@JoinsTransaction) and never "
+                        + "open one; controllers, bootstrap and the domain do not take part");
     }
 
     private static ArchCondition<JavaClass> openNoTransaction(Hexagon h) {
@@ -180,9 +188,12 @@ class TransactionRules {
                 .that()
                 .resideInAPackage(h.root + "..")
                 .and(HAND_WRITTEN)
+                .and()
+                .doNotHaveFullyQualifiedName(h.root + JOINS_TRANSACTION_ADVICE)
                 .should()
                 .dependOnClassesThat(TRANSACTION_MACHINERY)
                 .because("a transaction opened by hand escapes the use case boundary and the read-only routing; "
-                        + "tests open transactions, production code declares them");
+                        + "tests open transactions, production code declares them (the one exception is the advice "
+                        + "of @JoinsTransaction, which looks the caller's transaction up and opens none)");
     }
 }

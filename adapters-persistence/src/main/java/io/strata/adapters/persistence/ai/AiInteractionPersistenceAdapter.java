@@ -1,9 +1,8 @@
 package io.strata.adapters.persistence.ai;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.domain.ai.AiInteraction;
@@ -39,11 +38,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@link AiInteractionRepository} on PostgreSQL, in the caller's transaction ({@code MANDATORY}). The usage report
+ * {@link AiInteractionRepository} on PostgreSQL, in the caller's transaction ({@link JoinsTransaction}). The usage report
  * and the reprice are single SQL statements: no interaction is loaded to compute them.
  */
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class AiInteractionPersistenceAdapter implements AiInteractionRepository {
     static final CriteriaSearch<AiInteractionJpaEntity> SEARCH = CriteriaSearch.builder(
                     AiInteractionJpaEntity.class, AiInteractionSearch.SCHEMA)

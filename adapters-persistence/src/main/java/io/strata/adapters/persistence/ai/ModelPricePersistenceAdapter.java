@@ -1,9 +1,8 @@
 package io.strata.adapters.persistence.ai;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.domain.ai.ModelPrice;
@@ -22,9 +21,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link ModelPriceRepository} on PostgreSQL, in the caller's transaction ({@code MANDATORY}). */
+/** {@link ModelPriceRepository} on PostgreSQL, in the caller's transaction ({@link JoinsTransaction}). */
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class ModelPricePersistenceAdapter implements ModelPriceRepository {
     static final CriteriaSearch<ModelPriceJpaEntity> SEARCH = CriteriaSearch.builder(
                     ModelPriceJpaEntity.class, ModelPriceSearch.SCHEMA)

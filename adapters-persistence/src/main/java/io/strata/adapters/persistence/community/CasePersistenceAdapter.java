@@ -1,9 +1,8 @@
 package io.strata.adapters.persistence.community;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.domain.community.CaseId;
 import io.strata.domain.community.CaseOpened;
@@ -27,7 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class CasePersistenceAdapter implements CaseRepository {
     static final CriteriaSearch<CaseJpaEntity> SEARCH = CriteriaSearch.builder(CaseJpaEntity.class, CaseSearch.SCHEMA)
             .attribute("moderatorId", "moderatorExternalId")

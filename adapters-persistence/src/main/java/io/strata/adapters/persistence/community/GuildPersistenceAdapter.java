@@ -3,9 +3,8 @@ package io.strata.adapters.persistence.community;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.AggregateWrites;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.adapters.persistence.shared.cache.PlatformCaches;
 import io.strata.adapters.persistence.shared.cache.VersionedCache;
 import io.strata.domain.community.GuildConfig;
@@ -33,7 +32,7 @@ import java.util.UUID;
  * at the expected version with an invalidation that every instance receives at commit.
  */
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class GuildPersistenceAdapter implements GuildRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};

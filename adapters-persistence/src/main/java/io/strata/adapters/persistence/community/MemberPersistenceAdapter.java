@@ -1,9 +1,8 @@
 package io.strata.adapters.persistence.community;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.domain.community.GuildId;
 import io.strata.domain.community.Member;
@@ -28,7 +27,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class MemberPersistenceAdapter implements MemberRepository {
     static final CriteriaSearch<MemberJpaEntity> SEARCH = CriteriaSearch.builder(
                     MemberJpaEntity.class, MemberSearch.SCHEMA)

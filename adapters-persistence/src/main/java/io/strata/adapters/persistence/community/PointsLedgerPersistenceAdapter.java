@@ -1,8 +1,7 @@
 package io.strata.adapters.persistence.community;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.AggregateWrites;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.domain.community.GuildId;
 import io.strata.domain.community.Member;
 import io.strata.domain.community.MemberId;
@@ -22,7 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class PointsLedgerPersistenceAdapter implements PointsLedger {
     private static final String TRANSFER_COLUMNS =
             "t.guild_id, t.id, t.from_member_id, f.external_user_id AS from_user, "

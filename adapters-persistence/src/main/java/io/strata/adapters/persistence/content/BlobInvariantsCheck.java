@@ -1,7 +1,6 @@
 package io.strata.adapters.persistence.content;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.application.shared.InvariantCheck;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
@@ -25,7 +24,7 @@ public class BlobInvariantsCheck implements InvariantCheck {
     }
 
     @Override
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    @JoinsTransaction
     @SuppressWarnings("unchecked")
     public List<String> violations(int limit) {
         List<Object[]> rows = entityManager

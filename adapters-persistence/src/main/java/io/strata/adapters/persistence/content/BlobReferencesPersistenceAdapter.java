@@ -1,7 +1,6 @@
 package io.strata.adapters.persistence.content;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.domain.content.BlobRef;
 import io.strata.domain.content.BlobReferences;
 import io.strata.domain.content.Sha256;
@@ -16,7 +15,7 @@ import java.util.List;
  * gone (the sweeper deleting bytes), which a row lock cannot cover.
  */
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class BlobReferencesPersistenceAdapter implements BlobReferences {
     /** Advisory lock keys are one 64-bit space for the whole database: this namespace keeps ours apart. */
     private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended('content_blob:' || :sha, 0))";

@@ -1,9 +1,8 @@
 package io.strata.adapters.persistence.content;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.domain.content.Document;
@@ -35,13 +34,13 @@ import java.util.UUID;
 import org.hibernate.query.NativeQuery;
 
 /**
- * {@link DocumentRepository} on PostgreSQL, in the caller's transaction ({@code MANDATORY}). The document row
+ * {@link DocumentRepository} on PostgreSQL, in the caller's transaction ({@link JoinsTransaction}). The document row
  * and its share rows go through the shared save path; the revisions are inserted after the document's row
  * (so a concurrent update fails on the version first) and hidden or shown again by deletion batch in one
  * statement each.
  */
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class DocumentPersistenceAdapter implements DocumentRepository {
     static final CriteriaSearch<DocumentJpaEntity> SEARCH = CriteriaSearch.builder(
                     DocumentJpaEntity.class, DocumentSearch.SCHEMA)

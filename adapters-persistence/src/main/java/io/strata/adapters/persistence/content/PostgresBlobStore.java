@@ -3,8 +3,7 @@ package io.strata.adapters.persistence.content;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.jdbc.DataSourceResolver;
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.domain.content.BlobStore;
 import io.strata.domain.content.Sha256;
 import io.strata.domain.content.UploadId;
@@ -103,7 +102,7 @@ public class PostgresBlobStore implements BlobStore {
     }
 
     @Override
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    @JoinsTransaction
     public void promote(Staged staged) {
         // in the caller's transaction: the digest names the object when (and only if) the reference commits
         entityManager
@@ -139,7 +138,7 @@ public class PostgresBlobStore implements BlobStore {
     }
 
     @Override
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    @JoinsTransaction
     public void delete(Sha256 sha256) {
         // the sweeper's transaction, under the blob's lock: the name and the bytes go together
         List<?> objects = entityManager

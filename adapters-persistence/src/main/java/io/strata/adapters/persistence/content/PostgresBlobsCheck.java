@@ -1,8 +1,7 @@
 package io.strata.adapters.persistence.content;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.application.shared.InvariantCheck;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
@@ -27,7 +26,7 @@ public class PostgresBlobsCheck implements InvariantCheck {
     }
 
     @Override
-    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    @JoinsTransaction
     @SuppressWarnings("unchecked")
     public List<String> violations(int limit) {
         List<Object[]> rows = entityManager

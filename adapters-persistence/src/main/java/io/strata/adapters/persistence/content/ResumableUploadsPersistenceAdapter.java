@@ -1,7 +1,6 @@
 package io.strata.adapters.persistence.content;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.domain.content.ResumableUpload;
 import io.strata.domain.content.ResumableUploads;
 import io.strata.domain.content.UploadId;
@@ -21,7 +20,7 @@ import java.util.UUID;
  * them, outside any transaction). A flat row, no aggregate: plain native statements.
  */
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class ResumableUploadsPersistenceAdapter implements ResumableUploads {
     private static final String COLUMNS =
             "id, owner_id, length_bytes, file_name, mime_type, visibility, created_at, expires_at";

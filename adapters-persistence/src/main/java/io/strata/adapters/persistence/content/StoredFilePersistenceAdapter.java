@@ -1,9 +1,8 @@
 package io.strata.adapters.persistence.content;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.domain.content.StoredFile;
@@ -22,9 +21,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.util.Optional;
 
-/** {@link StoredFileRepository} on PostgreSQL, in the caller's transaction ({@code MANDATORY}). */
+/** {@link StoredFileRepository} on PostgreSQL, in the caller's transaction ({@link JoinsTransaction}). */
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class StoredFilePersistenceAdapter implements StoredFileRepository {
     static final CriteriaSearch<StoredFileJpaEntity> SEARCH = CriteriaSearch.builder(
                     StoredFileJpaEntity.class, StoredFileSearch.SCHEMA)

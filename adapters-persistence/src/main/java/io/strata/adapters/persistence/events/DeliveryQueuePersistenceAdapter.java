@@ -1,7 +1,6 @@
 package io.strata.adapters.persistence.events;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.application.events.DeliveryQueue;
 import io.strata.domain.events.Delivery;
 import io.strata.domain.events.DeliveryAttempt;
@@ -23,7 +22,7 @@ import java.util.UUID;
  * ({@code events}, V6).
  */
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
     /**
      * One statement: lock the sink's cursor (a relay that finds it locked skips it: another one is copying), read the

@@ -1,7 +1,6 @@
 package io.strata.adapters.persistence.events;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.application.events.EventFeed;
 import io.strata.domain.events.EventFeedPage;
 import io.strata.domain.events.OutboxEvent;
@@ -21,7 +20,7 @@ import java.util.UUID;
  * transaction.
  */
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class EventFeedPersistenceAdapter implements EventFeed {
     private final EventsJdbc jdbc;
 

@@ -1,7 +1,6 @@
 package io.strata.adapters.persistence.events;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.domain.events.EventSink;
 import io.strata.domain.events.EventSinkRepository;
 import io.strata.domain.events.SinkId;
@@ -23,7 +22,7 @@ import java.util.UUID;
 
 /** {@link EventSinkRepository} in {@code event_sinks}. Secrets are written here and read only by the relay. */
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class EventSinkPersistenceAdapter implements EventSinkRepository {
     private static final String COLUMNS = "id, name, kind, event_types, url, topic_prefix, username, timeout_ms, "
             + "enabled, disabled_reason, failing_since, version, created_at, updated_at";

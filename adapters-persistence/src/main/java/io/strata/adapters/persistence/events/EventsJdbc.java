@@ -28,7 +28,7 @@ class EventsJdbc {
         this.entityManager = entityManager;
     }
 
-    /** Runs {@code work} on the connection of the transaction in progress (the adapters are {@code MANDATORY}). */
+    /** Runs {@code work} on the connection of the transaction in progress (the adapters carry {@code @JoinsTransaction}). */
     <T> T run(Work<T> work) {
         return entityManager.unwrap(Session.class).doReturningWork(work::run);
     }

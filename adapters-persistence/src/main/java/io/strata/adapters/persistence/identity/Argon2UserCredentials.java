@@ -1,7 +1,6 @@
 package io.strata.adapters.persistence.identity;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.domain.identity.HashedPassword;
 import io.strata.domain.identity.Password;
 import io.strata.domain.identity.StoredPassword;
@@ -25,7 +24,6 @@ import java.util.Optional;
  * set, and with libargon2 it also took less time (17.5 against 19.5 ms a hash, mapping fewer fresh pages).
  */
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
 public class Argon2UserCredentials implements UserCredentials {
     static final int MEMORY_KIB = 9_216;
     static final int ITERATIONS = 4;
@@ -45,6 +43,7 @@ public class Argon2UserCredentials implements UserCredentials {
      * the entity, so no flush of a loaded user can overwrite it).
      */
     @Override
+    @JoinsTransaction
     public void store(UserId userId, HashedPassword password) {
         int updated = entityManager
                 .createQuery("UPDATE UserJpaEntity u SET u.passwordHash = :hash WHERE u.id = :id")
@@ -58,6 +57,7 @@ public class Argon2UserCredentials implements UserCredentials {
 
     /** A compare-and-set on the column: a concurrent change of the password commits first and this finds no row. */
     @Override
+    @JoinsTransaction
     public boolean replace(UserId userId, StoredPassword current, HashedPassword fresh) {
         if (!(current instanceof Stored stored) || stored.phc() == null) {
             return false;
@@ -74,6 +74,7 @@ public class Argon2UserCredentials implements UserCredentials {
 
     /** Unknown users, users without a password or with an unreadable hash, and a null id match nothing. */
     @Override
+    @JoinsTransaction
     public StoredPassword load(UserId userId) {
         Optional<String> stored = userId == null
                 ? Optional.empty()
@@ -85,9 +86,8 @@ public class Argon2UserCredentials implements UserCredentials {
         return new Stored(stored.orElse(null));
     }
 
-    /** Touches no database, so it needs no transaction (the class default is MANDATORY). */
+    /** Touches no database, so it needs no transaction (the other methods join the caller's). */
     @Override
-    @Transactional(propagation = TransactionDefinition.Propagation.SUPPORTS)
     public HashedPassword hash(Password password) {
         return new Argon2Hash(argon2id(password.reveal()).encoded());
     }

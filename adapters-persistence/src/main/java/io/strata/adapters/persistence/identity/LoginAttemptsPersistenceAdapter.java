@@ -1,7 +1,6 @@
 package io.strata.adapters.persistence.identity;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.domain.identity.LoginAttempts;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
@@ -12,7 +11,7 @@ import java.time.Instant;
  * {@code (key, failed_at)} index. Runs in the caller's transaction.
  */
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class LoginAttemptsPersistenceAdapter implements LoginAttempts {
     private final EntityManager entityManager;
 

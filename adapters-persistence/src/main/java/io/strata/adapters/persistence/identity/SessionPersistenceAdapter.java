@@ -1,8 +1,7 @@
 package io.strata.adapters.persistence.identity;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.AggregateWrites;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.adapters.persistence.shared.cache.VersionedCache;
 import io.strata.domain.identity.Session;
@@ -30,7 +29,7 @@ import org.hibernate.query.NativeQuery;
 
 /** {@link SessionRepository} on PostgreSQL; runs in the caller's transaction. */
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class SessionPersistenceAdapter implements SessionRepository {
     /** Revokes active sessions (a condition on the user follows); the version moves on, so a concurrent save is stale. */
     private static final String REVOKE = """

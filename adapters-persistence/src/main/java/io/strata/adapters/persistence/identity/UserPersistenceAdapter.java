@@ -2,11 +2,10 @@ package io.strata.adapters.persistence.identity;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.CopyRows;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.adapters.persistence.shared.PlainReads;
@@ -53,10 +52,10 @@ import org.hibernate.engine.spi.SessionImplementor;
 
 /**
  * {@link UserRepository} on PostgreSQL. Every method runs in the caller's transaction (the use case's
- * {@code @Transactional} or {@code @ReadOnlyTransaction}); none opens one ({@code MANDATORY}).
+ * {@code @Transactional} or {@code @ReadOnlyTransaction}); none opens one ({@link JoinsTransaction}).
  */
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class UserPersistenceAdapter implements UserRepository {
     static final CriteriaSearch<UserJpaEntity> SEARCH = CriteriaSearch.builder(UserJpaEntity.class, UserSearch.SCHEMA)
             .nullable("lastLoginAt")

@@ -1,8 +1,7 @@
 package io.strata.adapters.persistence.identity;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.AggregateWrites;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.domain.identity.UserProfile;
 import io.strata.domain.identity.UserProfileRepository;
@@ -16,7 +15,7 @@ import java.util.Optional;
 
 /** {@link UserProfileRepository} on PostgreSQL; runs in the caller's transaction. */
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class UserProfilePersistenceAdapter implements UserProfileRepository {
     private final EntityManager entityManager;
     private final UserProfileJpaRepository repository;

@@ -1,8 +1,7 @@
 package io.strata.adapters.persistence.messaging;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.AggregateWrites;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.adapters.persistence.shared.KeysetCursor;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.domain.messaging.ChatEdit;
@@ -25,12 +24,12 @@ import java.util.UUID;
 import org.hibernate.query.NativeQuery;
 
 /**
- * {@link ChatMessageRepository} on PostgreSQL, in the caller's transaction ({@code MANDATORY}). Every list is
+ * {@link ChatMessageRepository} on PostgreSQL, in the caller's transaction ({@link JoinsTransaction}). Every list is
  * one statement on an index of its own: history on {@code (room_id, created_at, id)} in either direction,
  * changes on {@code (room_id, change)}, a thread on {@code (reply_to_id, created_at, id)}.
  */
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class ChatMessagePersistenceAdapter implements ChatMessageRepository {
     /** What a history cursor is bound to (KeysetCursor's fingerprint): this list and its order. */
     static final String HISTORY = "messaging.chat-history:createdAt,id";

@@ -1,9 +1,8 @@
 package io.strata.adapters.persistence.messaging;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.ChildRows;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.domain.messaging.ChatRoom;
 import io.strata.domain.messaging.ChatRoomId;
@@ -22,9 +21,9 @@ import java.util.UUID;
 import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
-/** {@link ChatRoomRepository} on PostgreSQL, in the caller's transaction ({@code MANDATORY}). */
+/** {@link ChatRoomRepository} on PostgreSQL, in the caller's transaction ({@link JoinsTransaction}). */
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class ChatRoomPersistenceAdapter implements ChatRoomRepository {
     private static final String WITH_MEMBERS =
             "SELECT r FROM ChatRoomJpaEntity r LEFT JOIN FETCH r.members WHERE r.id = :id";

@@ -1,8 +1,7 @@
 package io.strata.adapters.persistence.messaging;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.AggregateWrites;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.domain.messaging.Email;
 import io.strata.domain.messaging.EmailId;
@@ -13,9 +12,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.util.Optional;
 
-/** {@link EmailRepository} on PostgreSQL, in the caller's transaction ({@code MANDATORY}). */
+/** {@link EmailRepository} on PostgreSQL, in the caller's transaction ({@link JoinsTransaction}). */
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class EmailPersistenceAdapter implements EmailRepository {
     private final EntityManager entityManager;
     private final EmailJpaMapper mapper;

@@ -1,7 +1,6 @@
 package io.strata.adapters.persistence.messaging;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.adapters.persistence.shared.KeysetCursor;
 import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.domain.messaging.Email;
@@ -33,13 +32,13 @@ import java.util.stream.Collectors;
 import org.hibernate.query.NativeQuery;
 
 /**
- * {@link Mailboxes} on PostgreSQL, in the caller's transaction ({@code MANDATORY}). A copy's keywords and folder
+ * {@link Mailboxes} on PostgreSQL, in the caller's transaction ({@link JoinsTransaction}). A copy's keywords and folder
  * change by one UPDATE of its row (the row lock orders concurrent marks; none is lost); the counts are one
  * aggregate over the user's rows, so they are exact by construction. A folder page is two statements whatever
  * its size (the copies on the folder index, then their e-mails by id), plus one for the counts.
  */
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class MailboxPersistenceAdapter implements Mailboxes {
     /** What a folder cursor is bound to (KeysetCursor's fingerprint): this list and its order. */
     static final String FOLDER = "messaging.mail-folder:receivedAt-desc,emailId-desc";

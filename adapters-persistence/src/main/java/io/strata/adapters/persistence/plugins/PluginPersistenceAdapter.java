@@ -1,9 +1,8 @@
 package io.strata.adapters.persistence.plugins;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.domain.plugins.Plugin;
@@ -21,9 +20,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import java.util.Optional;
 
-/** {@link PluginRepository} on PostgreSQL, in the caller's transaction ({@code MANDATORY}). */
+/** {@link PluginRepository} on PostgreSQL, in the caller's transaction ({@link JoinsTransaction}). */
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class PluginPersistenceAdapter implements PluginRepository {
     static final CriteriaSearch<PluginJpaEntity> SEARCH = CriteriaSearch.builder(
                     PluginJpaEntity.class, PluginSearch.SCHEMA)

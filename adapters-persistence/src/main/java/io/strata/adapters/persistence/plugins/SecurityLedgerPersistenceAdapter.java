@@ -1,7 +1,6 @@
 package io.strata.adapters.persistence.plugins;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.domain.plugins.Dismissal;
 import io.strata.domain.plugins.PluginId;
 import io.strata.domain.plugins.SecurityLedger;
@@ -30,7 +29,7 @@ import org.hibernate.Session;
  * append-only ledger has no entity to load and change). The table's trigger refuses every other change.
  */
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class SecurityLedgerPersistenceAdapter implements SecurityLedger {
     private static final String COLUMNS = "id, plugin_id, plugin_version, check_name, severity, evidence, "
             + "recorded_at, recorded_by, dismissed_at, dismissed_by, dismiss_reason";

@@ -1,7 +1,5 @@
 package io.strata.adapters.persistence.shared;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
 import io.strata.application.shared.idempotency.IdempotencyStore;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
@@ -15,12 +13,12 @@ import java.util.Optional;
  * and in-progress claims older than the lease are claimed; live ones are left alone), then a read of
  * the live record when the insert did nothing.
  *
- * <p>Like every adapter, it runs in its caller's transaction and opens none ({@code MANDATORY}): the
+ * <p>Like every adapter, it runs in its caller's transaction and opens none ({@link JoinsTransaction}): the
  * idempotency use cases ({@code application.shared.idempotency}) each run one short transaction, so a
  * claim is committed before the request it guards runs.
  */
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class IdempotencyPersistenceAdapter implements IdempotencyStore {
     private static final String COMPLETED = "COMPLETED";
 

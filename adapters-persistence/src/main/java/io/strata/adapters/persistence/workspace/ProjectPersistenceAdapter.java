@@ -1,10 +1,9 @@
 package io.strata.adapters.persistence.workspace;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.ChildRows;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.adapters.persistence.shared.PlainReads;
@@ -47,10 +46,10 @@ import org.hibernate.engine.spi.SessionImplementor;
 
 /**
  * {@link ProjectRepository} on PostgreSQL. Every method runs in the caller's transaction (the use case's
- * {@code @Transactional} or {@code @ReadOnlyTransaction}); none opens one ({@code MANDATORY}).
+ * {@code @Transactional} or {@code @ReadOnlyTransaction}); none opens one ({@link JoinsTransaction}).
  */
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class ProjectPersistenceAdapter implements ProjectRepository {
     static final CriteriaSearch<ProjectJpaEntity> SEARCH = CriteriaSearch.builder(
                     ProjectJpaEntity.class, ProjectSearch.SCHEMA)

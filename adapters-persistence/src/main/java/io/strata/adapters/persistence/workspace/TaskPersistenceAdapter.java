@@ -1,10 +1,9 @@
 package io.strata.adapters.persistence.workspace;
 
-import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.transaction.annotation.Transactional;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.ChildRows;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
+import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.adapters.persistence.shared.PlainReads;
@@ -49,10 +48,10 @@ import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 
 /**
  * {@link TaskRepository} on PostgreSQL. Every method runs in the caller's transaction (the use case's
- * {@code @Transactional} or {@code @ReadOnlyTransaction}); none opens one ({@code MANDATORY}).
+ * {@code @Transactional} or {@code @ReadOnlyTransaction}); none opens one ({@link JoinsTransaction}).
  */
 @Singleton
-@Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+@JoinsTransaction
 public class TaskPersistenceAdapter implements TaskRepository {
     private static final String DEPENDENCIES_OF_PAGE = """
             SELECT task_id, depends_on_id FROM task_dependencies

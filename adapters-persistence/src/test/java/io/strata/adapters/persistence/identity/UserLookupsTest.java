@@ -77,7 +77,7 @@ class UserLookupsTest extends PostgresTest {
 
     @Test
     void refusesToRunOutsideATransaction() {
-        assertThatThrownBy(() -> users.existing(Set.of(UserId.newId()))).hasMessageContaining("mandatory");
+        assertThatThrownBy(() -> users.existing(Set.of(UserId.newId()))).hasMessageContaining("none is running");
     }
 
     private static User user(String name, UserStatus status, Instant createdAt) {

@@ -550,7 +550,7 @@ class UserPersistenceAdapterTest extends PostgresTest {
 
     @Test
     void portsRefuseToRunOutsideATransaction() {
-        assertThatThrownBy(() -> users.count()).hasMessageContaining("mandatory");
+        assertThatThrownBy(() -> users.count()).hasMessageContaining("none is running");
     }
 
     private boolean waitingForALock() {

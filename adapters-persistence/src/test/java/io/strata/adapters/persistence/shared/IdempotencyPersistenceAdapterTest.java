@@ -119,7 +119,7 @@ class IdempotencyPersistenceAdapterTest extends PostgresTest {
     @Test
     void refusesToRunOutsideATransaction() {
         assertThatThrownBy(() -> bean(IdempotencyStore.class).claim("none", "k", "h", NOW, LATER))
-                .hasMessageContaining("mandatory");
+                .hasMessageContaining("none is running");
     }
 
     /** The store, each call in a transaction of its own, as the idempotency use cases call it. */

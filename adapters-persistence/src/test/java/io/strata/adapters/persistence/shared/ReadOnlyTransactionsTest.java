@@ -86,6 +86,6 @@ class ReadOnlyTransactionsTest extends PostgresTest {
     @Test
     void repositoriesRequireATransaction() {
         UserRepository users = bean(UserRepository.class);
-        assertThatThrownBy(users::count).hasMessageContaining("mandatory");
+        assertThatThrownBy(users::count).hasMessageContaining("none is running");
     }
 }

@@ -418,7 +418,7 @@ class ProjectPersistenceAdapterTest extends PostgresTest {
 
     @Test
     void portsRefuseToRunOutsideATransaction() {
-        assertThatThrownBy(() -> projects.findById(ProjectId.newId())).hasMessageContaining("mandatory");
+        assertThatThrownBy(() -> projects.findById(ProjectId.newId())).hasMessageContaining("none is running");
     }
 
     private static Task task(

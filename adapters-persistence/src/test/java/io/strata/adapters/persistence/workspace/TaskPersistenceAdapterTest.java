@@ -426,7 +426,7 @@ class TaskPersistenceAdapterTest extends PostgresTest {
 
     @Test
     void portsRefuseToRunOutsideATransaction() {
-        assertThatThrownBy(() -> tasks.findById(TaskId.newId())).hasMessageContaining("mandatory");
+        assertThatThrownBy(() -> tasks.findById(TaskId.newId())).hasMessageContaining("none is running");
     }
 
     private static Task dependent(Project in, String title, Task on) {
