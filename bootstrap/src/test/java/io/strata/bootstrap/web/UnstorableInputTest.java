@@ -214,6 +214,15 @@ class UnstorableInputTest extends IntegrationTest {
         assertThat(get("/api/v1/users?tags=cs.a,%00")).containsExactly("tags");
         assertThat(get("/api/v1/users?lastLoginAt=is.true")).containsExactly("lastLoginAt");
         api().get("/api/v1/users/%00").token(adminToken()).send().problem(400);
+        // the filter reads the parameters only when the request line has a query: one that no endpoint binds is
+        // still checked, and a path without one is checked alone
+        assertThat(get("/api/v1/users/" + ada.id() + "?unused=%00")).containsExactly("unused");
+        api().get("/api/v1/users/" + ada.id() + "?%00=x")
+                .token(adminToken())
+                .send()
+                .problem(400);
+        api().get("/api/v1/users/" + ada.id() + "?").token(adminToken()).send().expect(200);
+        api().get("/api/v1/users/" + ada.id()).token(adminToken()).send().expect(200);
     }
 
     @Test

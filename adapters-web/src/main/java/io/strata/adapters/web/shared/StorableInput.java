@@ -30,9 +30,9 @@ final class StorableInput {
     /** The first unstorable query parameter (name or value) or path, or null. */
     static ValidationException.@Nullable FieldError firstProblem(
             String path, ConvertibleMultiValues<String> parameters) {
-        String pathProblem = Storable.textProblem(path);
+        ValidationException.FieldError pathProblem = pathProblem(path);
         if (pathProblem != null) {
-            return new ValidationException.FieldError("path", pathProblem);
+            return pathProblem;
         }
         for (Map.Entry<String, List<String>> parameter : parameters) {
             String name = parameter.getKey();
@@ -48,6 +48,12 @@ final class StorableInput {
             }
         }
         return null;
+    }
+
+    /** The path's problem, for a request without a query, or null. */
+    static ValidationException.@Nullable FieldError pathProblem(String path) {
+        String problem = Storable.textProblem(path);
+        return problem == null ? null : new ValidationException.FieldError("path", problem);
     }
 
     /** The first unstorable string, key or number of a JSON document, or null (also for malformed JSON). */

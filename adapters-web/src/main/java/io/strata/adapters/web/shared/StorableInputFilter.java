@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.body.ByteBody;
 import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.value.Storable;
 import java.util.List;
@@ -49,7 +50,10 @@ public class StorableInputFilter implements Ordered {
         if (!FilterPaths.under(request, FilterPaths.API)) {
             return null;
         }
-        refuse(StorableInput.firstProblem(request.getPath(), request.getParameters()));
+        refuse(
+                hasQuery(request)
+                        ? StorableInput.firstProblem(request.getPath(), request.getParameters())
+                        : StorableInput.pathProblem(request.getPath()));
         if (!request.getContentType().map(StorableInputFilter::isJson).orElse(false)) {
             return null;
         }
@@ -68,6 +72,19 @@ public class StorableInputFilter implements Ordered {
                         return request;
                     }
                 });
+    }
+
+    /**
+     * Whether the request line has a query. Asking a request for its parameters makes Micronaut parse the whole URI
+     * and decode the query even when there is none: 2.5% of the CPU of {@code GET /users/{id}} in the benchmark's
+     * profile, for a request that binds no parameter. Netty's raw request line answers without either; a request of
+     * another kind (a filter's wrapper) is decoded as before.
+     */
+    static boolean hasQuery(HttpRequest<?> request) {
+        if (request instanceof NettyHttpRequest<?> netty) {
+            return netty.getNativeRequest().uri().indexOf('?') >= 0;
+        }
+        return true;
     }
 
     private static void refuse(ValidationException.@Nullable FieldError problem) {
