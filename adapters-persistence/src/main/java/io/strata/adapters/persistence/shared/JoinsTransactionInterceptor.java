@@ -37,10 +37,9 @@ public class JoinsTransactionInterceptor implements MethodInterceptor<Object, Ob
     public Object intercept(MethodInvocationContext<Object, Object> context) {
         SynchronousTransactionManager<Object> manager = transactions();
         if (manager.findTransactionStatus().isEmpty()) {
-            throw new IllegalTransactionStateException(context.getDeclaringType()
-                            .getSimpleName() + "."
-                    + context.getMethodName() + " runs in its caller's transaction and none is running: the use case"
-                    + " calling it must be @Transactional or @ReadOnlyTransaction");
+            String method = context.getDeclaringType().getSimpleName() + "." + context.getMethodName();
+            throw new IllegalTransactionStateException(method + " runs in its caller's transaction and none is running:"
+                    + " the use case calling it must be @Transactional or @ReadOnlyTransaction");
         }
         try {
             return context.proceed();
