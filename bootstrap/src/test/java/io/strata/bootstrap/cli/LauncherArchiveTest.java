@@ -1,0 +1,122 @@
+package io.strata.bootstrap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher's class data sharing archive ({@code ./strata}, the script itself): only a server start may record
+ * one. An archive recorded at the exit of {@code --help} would hold picocli's classes only and, newer than the jar,
+ * be the one every later start maps (twice as slow to the first 200). Runs the real script in a copy of the project
+ * layout whose jar is a stand-in that prints its arguments and exits: nothing to build, no server, no database. The
+ * stand-in never reports a start, so a server start's training fails and the launcher falls back to recording the
+ * archive at that start's exit, which is what the last test checks.
+ */
+class LauncherArchiveTest {
+    @TempDir
+    Path root;
+
+    /** Outside the layout: the launcher rebuilds the jar when a file under a src folder is newer than it. */
+    @TempDir
+    Path work;
+
+    private Path archive;
+
+    @BeforeEach
+    void layout() throws Exception {
+        Path repository = Path.of("..").toAbsolutePath().normalize();
+        Path script = root.resolve("strata");
+        Files.copy(repository.resolve("strata"), script);
+        assertThat(script.toFile().setExecutable(true)).isTrue();
+        Path target = Files.createDirectories(root.resolve("bootstrap/target"));
+        Files.copy(repository.resolve("bootstrap/jvm.options"), root.resolve("bootstrap/jvm.options"));
+        Path jar = target.resolve("strata.jar");
+        writeStandInJar(jar);
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
+        archive = target.resolve("strata.jsa");
+    }
+
+    @Test
+    void helpAndVersionRecordNoArchive() throws Exception {
+        assertThat(run("--help")).contains("stand-in [--help]");
+        assertThat(archive).doesNotExist();
+        assertThat(run("--version")).contains("stand-in [--version]");
+        assertThat(run("-V")).contains("stand-in [-V]");
+        assertThat(run("db", "verify")).contains("stand-in [db, verify]");
+        assertThat(archive)
+                .as("no command but a server start records the archive")
+                .doesNotExist();
+    }
+
+    @Test
+    void aServerStartWithoutACurrentArchiveRecordsOne() throws Exception {
+        assertThat(run("serve")).contains("stand-in [serve]");
+        assertThat(archive)
+                .as("recorded at the exit of the serve whose training failed")
+                .exists();
+        assertThat(Files.getLastModifiedTime(archive).toMillis())
+                .isGreaterThan(Files.getLastModifiedTime(root.resolve("bootstrap/target/strata.jar"))
+                        .toMillis());
+    }
+
+    private String run(String... args) throws Exception {
+        List<String> command =
+                new ArrayList<>(List.of("bash", root.resolve("strata").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().put("STRATA_DATA_DIR", root.resolve("data").toString());
+        builder.environment().remove("JAVA_OPTS");
+        Process process = builder.start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS))
+                .as("the launcher finished")
+                .isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    /** A jar whose main prints {@code stand-in [args]} and exits. */
+    private void writeStandInJar(Path jar) throws IOException {
+        Path sources = Files.createDirectories(work.resolve("sources"));
+        Path classes = Files.createDirectories(work.resolve("classes"));
+        Path source = sources.resolve("StandIn.java");
+        Files.writeString(source, """
+                public class StandIn {
+                    public static void main(String[] args) {
+                        System.out.println("stand-in " + java.util.Arrays.toString(args));
+                    }
+                }
+                """);
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        assertThat(compiler.run(null, null, null, "-d", classes.toString(), source.toString()))
+                .isZero();
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "StandIn");
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file, manifest)) {
+            out.putNextEntry(new JarEntry("StandIn.class"));
+            out.write(Files.readAllBytes(classes.resolve("StandIn.class")));
+            out.closeEntry();
+        }
+    }
+}
