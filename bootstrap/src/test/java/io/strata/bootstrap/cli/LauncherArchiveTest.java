@@ -85,6 +85,8 @@ class LauncherArchiveTest {
                 new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         builder.environment().put("STRATA_DATA_DIR", root.resolve("data").toString());
         builder.environment().remove("JAVA_OPTS");
+        // the failed training keeps its logs in a mktemp directory: here, so that the test leaves nothing behind
+        builder.environment().put("TMPDIR", work.toString());
         Process process = builder.start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS))
                 .as("the launcher finished")
