@@ -126,7 +126,6 @@ class Argon2UserCredentialsTest extends PostgresTest {
                 .isInstanceOf(NotFoundException.class);
     }
 
-    /** Loads in a transaction and checks after it, as the use cases do. */
     @Test
     void replaceSwapsOnlyTheHashThatWasLoaded() {
         User user = tx(() -> users.add(IdentityFixtures.bareUser("swapper")));
@@ -200,6 +199,7 @@ class Argon2UserCredentialsTest extends PostgresTest {
         }
     }
 
+    /** Loads in a transaction and checks after it, as the use cases do. */
     private boolean matches(UserId id, Password attempt) {
         return readTx(() -> credentials.load(id)).matches(attempt);
     }
