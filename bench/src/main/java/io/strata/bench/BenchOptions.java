@@ -12,10 +12,13 @@ import java.util.TreeSet;
  * tables show medians and one slow second of the shared machine does not decide a ratio. {@code --pg-port} is the
  * shared PostgreSQL's (the embedded-start measurement uses the next one); {@code --http-port}
  * is Strata's, and the next three are the baseline's, the embedded-start Strata's and the Spring peer's.
+ * {@code --newer-jdk} is the home of a JDK 25 or later (default: the newest found under /usr/lib/jvm; {@code none}: no
+ * such rows): the startup section also starts Strata on it, where the launcher keeps an AOT cache instead of a CDS
+ * archive.
  */
 record BenchOptions(Path root, boolean quick, int seconds, int warmupSeconds, List<Integer> concurrency,
                     List<Integer> tableSizes, int mainSize, List<Integer> bulkSizes, int rowByRowRows, int startupRepeats,
-                    Set<String> sections, String javaOpts, int pgPort, int httpPort, int rounds) {
+                    Set<String> sections, String javaOpts, int pgPort, int httpPort, int rounds, Path newerJdk) {
 
     static final Set<String> ALL_SECTIONS = Set.of("startup", "http", "scaling", "sql", "bulk", "ai", "chat", "plugins", "documents");
 
@@ -29,6 +32,7 @@ record BenchOptions(Path root, boolean quick, int seconds, int warmupSeconds, Li
         int pgPort = 54400;
         int httpPort = 8180;
         Integer rounds = null;
+        Path newerJdk = NewerJdk.find(Path.of("/usr/lib/jvm"));
         for (String arg : args) {
             if (arg.equals("--quick")) {
                 quick = true;
@@ -47,23 +51,25 @@ record BenchOptions(Path root, boolean quick, int seconds, int warmupSeconds, Li
                 }
             } else if (arg.startsWith("--java-opts=")) {
                 javaOpts = value(arg);
+            } else if (arg.startsWith("--newer-jdk=")) {
+                newerJdk = value(arg).equals("none") ? null : NewerJdk.check(Path.of(value(arg)));
             } else if (arg.startsWith("--pg-port=")) {
                 pgPort = positive(arg);
             } else if (arg.startsWith("--http-port=")) {
                 httpPort = positive(arg);
             } else {
                 throw new IllegalArgumentException("unknown option " + arg + " (options: --quick --seconds=N --rounds=N --concurrency=1,8,32 "
-                        + "--only=" + String.join(",", new TreeSet<>(ALL_SECTIONS)) + " --java-opts='...' --pg-port=54400 --http-port=8180)");
+                        + "--only=" + String.join(",", new TreeSet<>(ALL_SECTIONS)) + " --java-opts='...' --newer-jdk=PATH|none --pg-port=54400 --http-port=8180)");
             }
         }
         if (quick) {
             return new BenchOptions(root, true, seconds == null ? 4 : seconds, 2, concurrency == null ? List.of(1, 16) : concurrency,
                     List.of(10_000, 100_000), 100_000, List.of(100_000), 10_000, 3, sections, javaOpts, pgPort, httpPort,
-                    rounds == null ? 1 : rounds);
+                    rounds == null ? 1 : rounds, newerJdk);
         }
         return new BenchOptions(root, false, seconds == null ? 8 : seconds, 4, concurrency == null ? List.of(1, 8, 32) : concurrency,
                 List.of(10_000, 100_000, 1_000_000), 100_000, List.of(100_000, 1_000_000), 20_000, 5, sections, javaOpts, pgPort, httpPort,
-                rounds == null ? 3 : rounds);
+                rounds == null ? 3 : rounds, newerJdk);
     }
 
     boolean runs(String section) {

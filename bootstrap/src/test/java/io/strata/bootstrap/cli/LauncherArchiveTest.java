@@ -1,6 +1,7 @@
 package io.strata.bootstrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,12 +11,18 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * be the one every later start maps (twice as slow to the first 200). Runs the real script in a copy of the project
  * layout whose jar is a stand-in that prints its arguments and exits: nothing to build, no server, no database. The
  * stand-in never reports a start, so a server start's training fails and the launcher falls back to recording the
- * archive at that start's exit, which is what the last test checks.
+ * archive at that start's exit, which is what the last test checks. On JDK 25 and later the archive is the JVM's AOT
+ * cache ({@code strata.aot}) under the same rules: the last two tests run the script on such a JDK when this machine
+ * has one beside the JDK running the tests, and are skipped otherwise.
  */
 class LauncherArchiveTest {
     @TempDir
@@ -39,6 +48,9 @@ class LauncherArchiveTest {
     Path work;
 
     private Path archive;
+
+    /** {@code strata.aot}: the archive on JDK 25 and later. */
+    private Path aotCache;
 
     @BeforeEach
     void layout() throws Exception {
@@ -52,6 +64,7 @@ class LauncherArchiveTest {
         writeStandInJar(jar);
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
         archive = target.resolve("strata.jsa");
+        aotCache = target.resolve("strata.aot");
     }
 
     @Test
@@ -77,7 +90,41 @@ class LauncherArchiveTest {
                         .toMillis());
     }
 
+    @Test
+    void onJava25HelpRecordsNoAotCache() throws Exception {
+        Path jdk = newerJdk();
+        assumeTrue(jdk != null, "no JDK 25 or later on this machine");
+        assertThat(run(jdk, "--help")).contains("stand-in [--help]");
+        assertThat(run(jdk, "--version")).contains("stand-in [--version]");
+        assertThat(aotCache).doesNotExist();
+        assertThat(archive).doesNotExist();
+    }
+
+    @Test
+    void onJava25AServerStartRecordsAnAotCacheThatTheNextStartUses() throws Exception {
+        Path jdk = newerJdk();
+        assumeTrue(jdk != null, "no JDK 25 or later on this machine");
+        assertThat(run(jdk, "serve")).contains("stand-in [serve]");
+        assertThat(aotCache)
+                .as("recorded at the exit of the serve whose training failed")
+                .exists();
+        assertThat(archive).as("no class data sharing archive on JDK 25").doesNotExist();
+        long recorded = Files.getLastModifiedTime(aotCache).toMillis();
+        assertThat(run(jdk, "serve", "again"))
+                .contains("stand-in [serve, again]")
+                .doesNotContain("AOT cache")
+                .doesNotContain("aot]");
+        assertThat(Files.getLastModifiedTime(aotCache).toMillis())
+                .as("a current cache is used, not recorded again")
+                .isEqualTo(recorded);
+    }
+
     private String run(String... args) throws Exception {
+        return run(null, args);
+    }
+
+    /** Runs the script on {@code javaHome} (null: the JDK running this test). */
+    private String run(Path javaHome, String... args) throws Exception {
         List<String> command =
                 new ArrayList<>(List.of("bash", root.resolve("strata").toString()));
         command.addAll(List.of(args));
@@ -85,6 +132,8 @@ class LauncherArchiveTest {
                 new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         builder.environment().put("STRATA_DATA_DIR", root.resolve("data").toString());
         builder.environment().remove("JAVA_OPTS");
+        builder.environment()
+                .put("JAVA_HOME", javaHome != null ? javaHome.toString() : System.getProperty("java.home"));
         // the failed training keeps its logs in a mktemp directory: here, so that the test leaves nothing behind
         builder.environment().put("TMPDIR", work.toString());
         Process process = builder.start();
@@ -94,6 +143,40 @@ class LauncherArchiveTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(output).isZero();
         return output;
+    }
+
+    /** A JDK 25 or later next to the one running this test (or under /usr/lib/jvm); null when there is none. */
+    private static Path newerJdk() throws IOException {
+        Set<Path> places = new LinkedHashSet<>();
+        Path running = Path.of(System.getProperty("java.home")).toAbsolutePath();
+        if (running.getParent() != null) {
+            places.add(running.getParent());
+        }
+        places.add(Path.of("/usr/lib/jvm"));
+        for (Path place : places) {
+            if (!Files.isDirectory(place)) {
+                continue;
+            }
+            try (Stream<Path> homes = Files.list(place)) {
+                Optional<Path> found = homes.filter(home -> Files.isExecutable(home.resolve("bin/java")))
+                        .filter(home -> major(home) >= 25)
+                        .findFirst();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int major(Path home) {
+        try {
+            Matcher version =
+                    Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(home.resolve("release")));
+            return version.find() ? Integer.parseInt(version.group(1)) : 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** A jar whose main prints {@code stand-in [args]} and exits. */
