@@ -47,9 +47,10 @@ class LauncherArchiveTest {
     @TempDir
     Path work;
 
+    /** The archive the launcher keeps on the JDK running this test. */
     private Path archive;
 
-    /** {@code strata.aot}: the archive on JDK 25 and later. */
+    /** {@code strata.aot}: the archive on JDK 25 and later, whichever JDK runs this test. */
     private Path aotCache;
 
     @BeforeEach
@@ -63,8 +64,9 @@ class LauncherArchiveTest {
         Path jar = target.resolve("strata.jar");
         writeStandInJar(jar);
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
-        archive = target.resolve("strata.jsa");
         aotCache = target.resolve("strata.aot");
+        // the launcher runs on the JDK running this test: its archive is the AOT cache from JDK 25 on
+        archive = Runtime.version().feature() >= 25 ? aotCache : target.resolve("strata.jsa");
     }
 
     @Test
@@ -77,6 +79,7 @@ class LauncherArchiveTest {
         assertThat(archive)
                 .as("no command but a server start records the archive")
                 .doesNotExist();
+        assertThat(aotCache).doesNotExist();
     }
 
     @Test
@@ -97,7 +100,7 @@ class LauncherArchiveTest {
         assertThat(run(jdk, "--help")).contains("stand-in [--help]");
         assertThat(run(jdk, "--version")).contains("stand-in [--version]");
         assertThat(aotCache).doesNotExist();
-        assertThat(archive).doesNotExist();
+        assertThat(target().resolve("strata.jsa")).doesNotExist();
     }
 
     @Test
@@ -108,7 +111,9 @@ class LauncherArchiveTest {
         assertThat(aotCache)
                 .as("recorded at the exit of the serve whose training failed")
                 .exists();
-        assertThat(archive).as("no class data sharing archive on JDK 25").doesNotExist();
+        assertThat(target().resolve("strata.jsa"))
+                .as("no class data sharing archive on JDK 25")
+                .doesNotExist();
         long recorded = Files.getLastModifiedTime(aotCache).toMillis();
         assertThat(run(jdk, "serve", "again"))
                 .contains("stand-in [serve, again]")
@@ -117,6 +122,10 @@ class LauncherArchiveTest {
         assertThat(Files.getLastModifiedTime(aotCache).toMillis())
                 .as("a current cache is used, not recorded again")
                 .isEqualTo(recorded);
+    }
+
+    private Path target() {
+        return root.resolve("bootstrap/target");
     }
 
     private String run(String... args) throws Exception {
