@@ -386,13 +386,16 @@ final class BenchRun {
     private List<String> javaCommand(Path jar) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions());
-        if (!options.javaOpts().isBlank()) {
-            command.addAll(List.of(options.javaOpts().trim().split("\\s+")));
-        }
+        List<String> extra = options.javaOpts().isBlank() ? List.of() : List.of(options.javaOpts().trim().split("\\s+"));
+        // a collector in --java-opts replaces the file's, as ./strata does: the JVM refuses to start with two
+        boolean collectorChosen = extra.stream().anyMatch(option -> COLLECTOR.matcher(option).matches());
+        jvmOptions().stream().filter(option -> !collectorChosen || !COLLECTOR.matcher(option).matches()).forEach(command::add);
+        command.addAll(extra);
         command.addAll(List.of("-jar", jar.toString()));
         return command;
     }
+
+    private static final Pattern COLLECTOR = Pattern.compile("-XX:\\+Use(Serial|Parallel|G1|Z|Shenandoah|Epsilon)GC");
 
     private static final Pattern EMBEDDED_STARTED = Pattern.compile("Embedded PostgreSQL (initialised and started|started) on port \\d+ .* in (\\d+) ms");
 

@@ -30,13 +30,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher's class data sharing archive ({@code ./strata}, the script itself): only a server start may record
- * one. An archive recorded at the exit of {@code --help} would hold picocli's classes only and, newer than the jar,
+ * The launcher ({@code ./strata}, the script itself): its class data sharing archive, which only a server start may
+ * record, and the JVM options it passes. An archive recorded at the exit of {@code --help} would hold picocli's classes only and, newer than the jar,
  * be the one every later start maps (twice as slow to the first 200). Runs the real script in a copy of the project
  * layout whose jar is a stand-in that prints its arguments and exits: nothing to build, no server, no database. The
  * stand-in never reports a start, so a server start's training fails and the launcher falls back to recording the
- * archive at that start's exit, which is what the last test checks. On JDK 25 and later the archive is the JVM's AOT
- * cache ({@code strata.aot}) under the same rules: the last two tests run the script on such a JDK when this machine
+ * archive at that start's exit, which the serve tests check. On JDK 25 and later the archive is the JVM's AOT cache
+ * ({@code strata.aot}) under the same rules: the {@code onJava25} tests run the script on such a JDK when this machine
  * has one beside the JDK running the tests, and are skipped otherwise.
  */
 class LauncherArchiveTest {
@@ -128,12 +128,27 @@ class LauncherArchiveTest {
         return root.resolve("bootstrap/target");
     }
 
-    private String run(String... args) throws Exception {
-        return run(null, args);
+    @Test
+    void aCollectorInJavaOptsReplacesTheOneOfJvmOptions() throws Exception {
+        // bootstrap/jvm.options selects the parallel collector; a second one makes the JVM refuse to start
+        assertThat(runWithJavaOpts("-XX:+UseSerialGC", "--version")).contains("stand-in [--version]");
+        assertThat(runWithJavaOpts("-Xmx64m -XX:+UseG1GC", "--version")).contains("stand-in [--version]");
     }
 
-    /** Runs the script on {@code javaHome} (null: the JDK running this test). */
+    private String run(String... args) throws Exception {
+        return launch(null, null, args);
+    }
+
     private String run(Path javaHome, String... args) throws Exception {
+        return launch(javaHome, null, args);
+    }
+
+    private String runWithJavaOpts(String javaOpts, String... args) throws Exception {
+        return launch(null, javaOpts, args);
+    }
+
+    /** Runs the script on {@code javaHome} (null: the JDK running this test) with {@code javaOpts} (null: none). */
+    private String launch(Path javaHome, String javaOpts, String... args) throws Exception {
         List<String> command =
                 new ArrayList<>(List.of("bash", root.resolve("strata").toString()));
         command.addAll(List.of(args));
@@ -141,6 +156,9 @@ class LauncherArchiveTest {
                 new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         builder.environment().put("STRATA_DATA_DIR", root.resolve("data").toString());
         builder.environment().remove("JAVA_OPTS");
+        if (javaOpts != null) {
+            builder.environment().put("JAVA_OPTS", javaOpts);
+        }
         builder.environment()
                 .put("JAVA_HOME", javaHome != null ? javaHome.toString() : System.getProperty("java.home"));
         // the failed training keeps its logs in a mktemp directory: here, so that the test leaves nothing behind
