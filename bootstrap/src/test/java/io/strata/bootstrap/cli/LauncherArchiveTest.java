@@ -135,6 +135,39 @@ class LauncherArchiveTest {
         assertThat(runWithJavaOpts("-Xmx64m -XX:+UseG1GC", "--version")).contains("stand-in [--version]");
     }
 
+    @Test
+    void aLauncherStoppedWhileItTrainsStopsTheTrainingStart() throws Exception {
+        Path pidFile = work.resolve("training.pid");
+        ProcessBuilder builder = launcher(null, null, "serve")
+                .redirectOutput(work.resolve("launcher.log").toFile());
+        builder.environment().put("STANDIN_PID_FILE", pidFile.toString());
+        Process launcher = builder.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!(Files.exists(pidFile) && Files.size(pidFile) > 0) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(pidFile).as("the training start is running").exists();
+        ProcessHandle training = ProcessHandle.of(
+                        Long.parseLong(Files.readString(pidFile).strip()))
+                .orElseThrow();
+
+        launcher.destroy(); // SIGTERM, as a supervisor stops it
+        assertThat(launcher.waitFor(30, TimeUnit.SECONDS))
+                .as("the launcher stopped")
+                .isTrue();
+        assertThat(launcher.exitValue()).isEqualTo(143);
+        assertThat(training.onExit().get(30, TimeUnit.SECONDS).isAlive())
+                .as("the training start stopped with it")
+                .isFalse();
+        assertThat(archive).as("no archive of an interrupted training").doesNotExist();
+        try (Stream<Path> left = Files.list(work)) {
+            assertThat(left.filter(Files::isDirectory)
+                            .map(path -> path.getFileName().toString()))
+                    .as("the training's temporary directory is removed")
+                    .allMatch(name -> name.equals("sources") || name.equals("classes"));
+        }
+    }
+
     private String run(String... args) throws Exception {
         return launch(null, null, args);
     }
@@ -149,6 +182,16 @@ class LauncherArchiveTest {
 
     /** Runs the script on {@code javaHome} (null: the JDK running this test) with {@code javaOpts} (null: none). */
     private String launch(Path javaHome, String javaOpts, String... args) throws Exception {
+        Process process = launcher(javaHome, javaOpts, args).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS))
+                .as("the launcher finished")
+                .isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    private ProcessBuilder launcher(Path javaHome, String javaOpts, String... args) {
         List<String> command =
                 new ArrayList<>(List.of("bash", root.resolve("strata").toString()));
         command.addAll(List.of(args));
@@ -163,13 +206,7 @@ class LauncherArchiveTest {
                 .put("JAVA_HOME", javaHome != null ? javaHome.toString() : System.getProperty("java.home"));
         // the failed training keeps its logs in a mktemp directory: here, so that the test leaves nothing behind
         builder.environment().put("TMPDIR", work.toString());
-        Process process = builder.start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS))
-                .as("the launcher finished")
-                .isTrue();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
+        return builder;
     }
 
     /** A JDK 25 or later next to the one running this test (or under /usr/lib/jvm); null when there is none. */
@@ -213,8 +250,15 @@ class LauncherArchiveTest {
         Path source = sources.resolve("StandIn.java");
         Files.writeString(source, """
                 public class StandIn {
-                    public static void main(String[] args) {
+                    public static void main(String[] args) throws Exception {
                         System.out.println("stand-in " + java.util.Arrays.toString(args));
+                        String hang = System.getenv("STANDIN_PID_FILE");
+                        if (hang != null && args.length > 0 && args[0].equals("serve")) {
+                            // a start that never reports: the launcher's training waits for it
+                            java.nio.file.Files.writeString(
+                                    java.nio.file.Path.of(hang), Long.toString(ProcessHandle.current().pid()));
+                            Thread.sleep(120_000);
+                        }
                     }
                 }
                 """);
