@@ -135,9 +135,14 @@ public final class StrataServer implements AutoCloseable {
         }
     }
 
-    /** Stops this server when the JVM shuts down (SIGTERM, Ctrl-C). */
+    /**
+     * Stops this server when the JVM shuts down (SIGTERM, Ctrl-C): requests in flight first, then the embedded
+     * PostgreSQL, which until now stopped on its own at the JVM's exit.
+     */
     public StrataServer closeOnShutdown() {
-        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "strata-shutdown"));
+        if (runtime.embeddedPostgres().map(EmbeddedPostgres::stopWithOwner).orElse(true)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::close, "strata-shutdown"));
+        }
         return this;
     }
 

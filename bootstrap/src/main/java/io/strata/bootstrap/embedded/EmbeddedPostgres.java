@@ -121,6 +121,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final Instant startedAt = Instant.now();
 
     private Process postmaster;
+    /** A postmaster launched and not yet ready: {@link #close} stops it too. */
+    private Process starting;
+
     private State state = State.STOPPED;
     private int restarts;
     private Instant lastCrashAt;
@@ -128,6 +131,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private Instant lastRestartAt;
     private Long lastRecoveryMs;
     private boolean closing;
+
+    /**
+     * Stops the server if the JVM exits while this server still has no owner that stops it in order (a SIGTERM while
+     * Strata starts, or during a {@code db} command): without it the postmaster outlived the JVM until the next start.
+     * Removed when the server is closed or its owner takes over ({@link #stopWithOwner}).
+     */
+    private final Thread stopOnExit = new Thread(this::close, "embedded-postgres-exit");
 
     private EmbeddedPostgres(
             Path dataDirectory,
@@ -181,6 +191,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                         + " is in use by another Strata (set STRATA_DATA_DIR to use another one)");
             }
             postgres = new EmbeddedPostgres(directory, port, database, restartAttempts, binaries, lockChannel, lock);
+            Runtime.getRuntime().addShutdownHook(postgres.stopOnExit);
             boolean fresh = !Files.exists(directory.resolve("PG_VERSION"));
             if (fresh) {
                 postgres.initdb();
@@ -384,7 +395,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
         });
         ProcessBuilder builder = new ProcessBuilder(binaries.command("postgres", arguments)).redirectErrorStream(true);
         builder.environment().put("LC_MESSAGES", "C");
-        Process process = builder.start();
+        Process process;
+        synchronized (this) {
+            if (closing) { // the JVM is exiting (stopOnExit): start nothing that would outlive it
+                throw new IOException("embedded PostgreSQL was closed while starting");
+            }
+            process = builder.start();
+            starting = process;
+        }
         forwardOutput(process);
         try {
             awaitReady(process);
@@ -393,6 +411,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             throw e;
         }
         synchronized (this) {
+            starting = null;
             postmaster = process;
             state = State.RUNNING;
         }
@@ -626,6 +645,24 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     // ------------------------------------------------------------------ stop
 
+    /**
+     * The owner of this server (the HTTP server, whose shutdown drains requests first and then closes the database)
+     * stops it from now on: the JVM's exit no longer does so on its own, which could stop it under requests in flight.
+     * False when the JVM is already exiting (the server is being stopped then).
+     */
+    public boolean stopWithOwner() {
+        return forgetStopOnExit();
+    }
+
+    private boolean forgetStopOnExit() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            return true;
+        } catch (IllegalStateException exiting) {
+            return false;
+        }
+    }
+
     /** Stops the server (fast shutdown: clients are disconnected, a checkpoint is written) and keeps the data. Idempotent. */
     @Override
     public void close() {
@@ -635,12 +672,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
             }
             closing = true;
         }
+        forgetStopOnExit();
         supervisor.shutdownNow(); // a restart in progress gives up (and kills what it started)
         Process process;
         try {
             supervisor.awaitTermination(10, TimeUnit.SECONDS);
             synchronized (this) {
-                process = postmaster;
+                process = postmaster != null ? postmaster : starting;
             }
             if (process != null && process.isAlive()) {
                 stop(process);

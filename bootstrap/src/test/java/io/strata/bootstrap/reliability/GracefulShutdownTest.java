@@ -7,6 +7,8 @@ import io.strata.bootstrap.testing.EmbeddedClusters;
 import io.strata.bootstrap.testing.WriteLoad;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SIGTERM to a real Strata process (a JVM started from the test classpath, with its embedded PostgreSQL) under
  * load: the requests in flight finish (slow ones that read the database at their very end included), new ones are
- * answered 503 or refused, then the pools close, then PostgreSQL stops, and the process exits with status 0.
+ * answered 503 or refused, then the pools close, then PostgreSQL stops, and the process exits with status 0. A
+ * SIGTERM while Strata is still starting stops its embedded PostgreSQL too.
  */
 class GracefulShutdownTest {
 
@@ -136,6 +139,37 @@ class GracefulShutdownTest {
             if (strata.isAlive()) {
                 strata.destroyForcibly();
             }
+        }
+    }
+
+    @Test
+    void sigtermWhileStartingStopsTheEmbeddedPostgres() throws Exception {
+        int httpPort = EmbeddedClusters.freePort();
+        int pgPort = EmbeddedClusters.freePort();
+        List<String> output = new CopyOnWriteArrayList<>();
+        Process strata = start(httpPort, pgPort, output);
+        try {
+            awaitLine(output, "Embedded PostgreSQL initialised and started", Duration.ofMinutes(3), strata);
+            strata.destroy(); // SIGTERM while the application context starts
+            assertThat(strata.waitFor(60, TimeUnit.SECONDS)).as("Strata exited").isTrue();
+            assertThat(output).as("stopped before it served").noneMatch(line -> line.contains("Strata started in"));
+            assertThat(dataDir.resolve("pg/postmaster.pid"))
+                    .as("PostgreSQL stopped, not left running")
+                    .doesNotExist();
+            assertThat(accepts(pgPort)).as("nothing listens on its port").isFalse();
+        } finally {
+            if (strata.isAlive()) {
+                strata.destroyForcibly();
+            }
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("localhost", port), 2000);
+            return true;
+        } catch (IOException refused) {
+            return false;
         }
     }
 
