@@ -408,6 +408,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
             awaitReady(process);
         } catch (SQLException | IOException | RuntimeException e) {
             process.destroyForcibly(); // not ready: never leave a half-started server behind
+            synchronized (this) {
+                starting = null;
+            }
             throw e;
         }
         synchronized (this) {
@@ -678,7 +681,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
         try {
             supervisor.awaitTermination(10, TimeUnit.SECONDS);
             synchronized (this) {
-                process = postmaster != null ? postmaster : starting;
+                // a launch in progress (the first, or a restart after a crash) is the newest process
+                process = starting != null ? starting : postmaster;
             }
             if (process != null && process.isAlive()) {
                 stop(process);
