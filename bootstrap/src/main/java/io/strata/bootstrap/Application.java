@@ -36,13 +36,29 @@ public final class Application {
         return StrataCli.run(args, new Cli(env, out, err, false), StrataServer::serve);
     }
 
-    /** Prints a startup failure as one line (plus the stack trace with {@code STRATA_DEBUG=1}) and returns 1. */
+    /**
+     * Prints a startup failure as one line (plus the stack trace with {@code STRATA_DEBUG=1}) and returns 1. A start
+     * that a stop signal interrupted says so instead: what failed after the signal (the embedded PostgreSQL stopping
+     * under it, say) is the stop's doing, not a startup problem.
+     */
     static int report(StartupFailure failure, Map<String, String> env, PrintStream err) {
-        err.println("strata: " + failure.getMessage());
+        err.println(exiting() ? "strata: stopped while starting" : "strata: " + failure.getMessage());
         if (LaunchSettings.isDebug(env)) {
             failure.printStackTrace(err);
         }
         err.flush();
         return EXIT_FAILURE;
+    }
+
+    /** Whether the JVM is shutting down (a stop signal, or {@code System.exit}): it then refuses new exit hooks. */
+    static boolean exiting() {
+        Thread probe = new Thread(() -> {});
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException shuttingDown) {
+            return true;
+        }
     }
 }
