@@ -91,6 +91,8 @@ class LauncherArchiveTest {
         assertThat(Files.getLastModifiedTime(archive).toMillis())
                 .isGreaterThan(Files.getLastModifiedTime(root.resolve("bootstrap/target/strata.jar"))
                         .toMillis());
+        String mapping = Runtime.version().feature() >= 25 ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
+        assertThat(run("serve", "again")).as("the next start maps the archive").contains(mapping + archive);
     }
 
     @Test
@@ -117,6 +119,9 @@ class LauncherArchiveTest {
         long recorded = Files.getLastModifiedTime(aotCache).toMillis();
         assertThat(run(jdk, "serve", "again"))
                 .contains("stand-in [serve, again]")
+                .as("the next start maps the cache")
+                .contains("-XX:AOTCache=" + aotCache)
+                .doesNotContain("-XX:AOTCacheOutput")
                 .doesNotContain("AOT cache")
                 .doesNotContain("aot]");
         assertThat(Files.getLastModifiedTime(aotCache).toMillis())
@@ -124,15 +129,18 @@ class LauncherArchiveTest {
                 .isEqualTo(recorded);
     }
 
-    private Path target() {
-        return root.resolve("bootstrap/target");
-    }
-
     @Test
     void aCollectorInJavaOptsReplacesTheOneOfJvmOptions() throws Exception {
         // bootstrap/jvm.options selects the parallel collector; a second one makes the JVM refuse to start
-        assertThat(runWithJavaOpts("-XX:+UseSerialGC", "--version")).contains("stand-in [--version]");
-        assertThat(runWithJavaOpts("-Xmx64m -XX:+UseG1GC", "--version")).contains("stand-in [--version]");
+        assertThat(runWithJavaOpts("-XX:+UseSerialGC", "--version"))
+                .contains("stand-in [--version]", "-XX:+UseSerialGC")
+                .doesNotContain("-XX:+UseParallelGC");
+        assertThat(runWithJavaOpts("-Xmx64m -XX:+UseG1GC", "--version"))
+                .contains("stand-in [--version]", "-XX:+UseG1GC", "-Xmx64m")
+                .doesNotContain("-XX:+UseParallelGC");
+        assertThat(runWithJavaOpts("-Xmx64m", "--version"))
+                .as("without a collector in JAVA_OPTS the file's stays")
+                .contains("-XX:+UseParallelGC", "-Xmx64m");
     }
 
     @Test
@@ -166,6 +174,10 @@ class LauncherArchiveTest {
                     .as("the training's temporary directory is removed")
                     .allMatch(name -> name.equals("sources") || name.equals("classes"));
         }
+    }
+
+    private Path target() {
+        return root.resolve("bootstrap/target");
     }
 
     private String run(String... args) throws Exception {
@@ -252,6 +264,8 @@ class LauncherArchiveTest {
                 public class StandIn {
                     public static void main(String[] args) throws Exception {
                         System.out.println("stand-in " + java.util.Arrays.toString(args));
+                        System.out.println("jvm " + java.lang.management.ManagementFactory.getRuntimeMXBean()
+                                .getInputArguments());
                         String hang = System.getenv("STANDIN_PID_FILE");
                         if (hang != null && args.length > 0 && args[0].equals("serve")) {
                             // a start that never reports: the launcher's training waits for it
