@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hibernate.Hibernate;
+import org.hibernate.engine.spi.SessionImplementor;
 
 /**
  * How every adapter stores aggregates: new ones ({@link #insert}, {@link #insertAll}), changes of loaded ones
@@ -45,6 +46,31 @@ public final class AggregateWrites {
         }
         Outbox.append(entityManager, List.of(stream(aggregate, entity.getId())), true);
         return entity;
+    }
+
+    /**
+     * One new aggregate on the plain path: its row's {@code INSERT} as {@code table} declares it, bound from
+     * {@code row} on the transaction's connection, no managed entity (a third of the CPU of a one-row flush went to
+     * Hibernate's machinery around the statement); then its events. A row with child rows (members,
+     * dependencies) goes through {@link #insert}, so Hibernate writes those. Nothing is flushed first: every write of
+     * this class flushes, so the session holds no pending row this one could depend on.
+     */
+    public static <E extends AggregateJpaColumns> void insertRow(
+            EntityManager entityManager,
+            AggregateRoot aggregate,
+            AggregateTable<E> table,
+            E row,
+            Function<PersistenceException, RuntimeException> translate) {
+        if (table.hasChildren(row)) {
+            insert(entityManager, aggregate, row, translate);
+            return;
+        }
+        try {
+            table.insert(entityManager.unwrap(SessionImplementor.class), row);
+        } catch (PersistenceException e) {
+            throw translate.apply(e);
+        }
+        Outbox.append(entityManager, List.of(stream(aggregate, row.getId())), true);
     }
 
     /**
@@ -148,17 +174,96 @@ public final class AggregateWrites {
             throw new StaleVersionException(what, shownId, expectedVersion, entity.getVersion());
         }
         copyChanges.accept(entity);
+        return flushChanges(entityManager, aggregate, entity, type, id, expectedVersion, what, shownId, translate);
+    }
+
+    /** Flushes the changes copied onto a loaded entity, then appends the aggregate's events. */
+    private static <E extends AggregateJpaColumns> E flushChanges(
+            EntityManager entityManager,
+            AggregateRoot aggregate,
+            E entity,
+            Class<E> type,
+            UUID id,
+            long expectedVersion,
+            String what,
+            Object shownId,
+            Function<PersistenceException, RuntimeException> translate) {
         try {
             entityManager.flush();
         } catch (PersistenceException e) {
             throw staleOr(e, entityManager, type, id, expectedVersion, what, shownId, translate);
         }
         Outbox.Stream events = stream(aggregate, id);
-        if (!events.events().isEmpty() && entity.getVersion() == expectedVersion) {
-            // the sequence numbers rely on the row lock of this transaction's UPDATE: no update, no lock
+        if (entity.getVersion() == expectedVersion) {
+            requireNoEvents(events, what, shownId);
+        }
+        Outbox.append(entityManager, List.of(events), false);
+        return entity;
+    }
+
+    /** The sequence numbers of events rely on the row lock of this transaction's UPDATE: no update, no lock. */
+    private static void requireNoEvents(Outbox.Stream events, String what, Object shownId) {
+        if (!events.events().isEmpty()) {
             throw new IllegalStateException(
                     what + " " + shownId + " recorded " + events.events() + " without a change to store");
         }
+    }
+
+    /**
+     * {@link #saveChanges} on the plain path: the row loaded in this transaction is checked at
+     * {@code expectedVersion} and {@code copyChanges} applied to it as there; then, unless its child collections
+     * changed (Hibernate writes those, as {@link #saveChanges} does), the one {@code UPDATE ... WHERE id = ? AND
+     * version = ?} that {@code table} declares is bound from it, no flush, and the entity leaves the session (it was
+     * changed behind Hibernate's back: a later read in this transaction reads the row again). A row whose values did
+     * not change is not written and keeps its version, as Hibernate's dirty check would have it. Then the events.
+     */
+    public static <E extends AggregateJpaColumns> E saveChanges(
+            EntityManager entityManager,
+            AggregateRoot aggregate,
+            AggregateTable<E> table,
+            UUID id,
+            long expectedVersion,
+            String what,
+            Object shownId,
+            Consumer<E> copyChanges,
+            Function<PersistenceException, RuntimeException> translate) {
+        E entity = entityManager.find(table.type(), id);
+        if (entity == null) {
+            throw new NotFoundException(what, shownId);
+        }
+        if (entity.getVersion() != expectedVersion) {
+            throw new StaleVersionException(what, shownId, expectedVersion, entity.getVersion());
+        }
+        Object[] before = table.updatableValues(entity);
+        copyChanges.accept(entity);
+        if (table.childrenChanged(entity)) {
+            return flushChanges(
+                    entityManager, aggregate, entity, table.type(), id, expectedVersion, what, shownId, translate);
+        }
+        Outbox.Stream events = stream(aggregate, id);
+        if (table.sameValues(before, entity)) {
+            requireNoEvents(events, what, shownId);
+            return entity;
+        }
+        long nextVersion = expectedVersion + 1;
+        int updated;
+        try {
+            updated =
+                    table.update(entityManager.unwrap(SessionImplementor.class), entity, expectedVersion, nextVersion);
+        } catch (PersistenceException e) {
+            throw translate.apply(e);
+        } finally {
+            // changed behind Hibernate's back, stored or not: it must never be flushed
+            entityManager.detach(entity);
+        }
+        if (updated == 0) {
+            throw new StaleVersionException(
+                    what,
+                    shownId,
+                    expectedVersion,
+                    PersistenceErrors.committedVersion(entityManager, table.type(), id));
+        }
+        entity.setVersion(nextVersion);
         Outbox.append(entityManager, List.of(events), false);
         return entity;
     }

@@ -1,5 +1,6 @@
 package io.strata.adapters.persistence.workspace;
 
+import io.strata.adapters.persistence.shared.AggregateTable;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.ChildRows;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
@@ -59,6 +60,26 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
                     (where, filter) -> hasMember(where, where.parameters().bind(UUID.class, (UUID) filter.value())))
             // search_text = lower(name || ' ' || description), trigram-indexed
             .text((cb, root, q) -> cb.like(root.<String>get("searchText"), LikePatterns.containsPattern(q), '\\'))
+            .build();
+
+    /** The row of {@code projects} for the plain writes of {@link AggregateWrites}; its members stay Hibernate's. */
+    static final AggregateTable<ProjectJpaEntity> TABLE = AggregateTable.of(ProjectJpaEntity.class, "projects")
+            .decimal("budget_amount", ProjectJpaEntity::getBudgetAmount)
+            .fixedText("budget_currency", ProjectJpaEntity::getBudgetCurrency)
+            .int4("completion", ProjectJpaEntity::getCompletion)
+            .instant("created_at", ProjectJpaEntity::getCreatedAt)
+            .text("description", ProjectJpaEntity::getDescription)
+            .date("due_date", ProjectJpaEntity::getDueDate)
+            .text("name", ProjectJpaEntity::getName)
+            .uuid("owner_id", ProjectJpaEntity::getOwnerId)
+            .name("priority", ProjectJpaEntity::getPriority)
+            .date("start_date", ProjectJpaEntity::getStartDate)
+            .name("status", ProjectJpaEntity::getStatus)
+            .textArray("tags", ProjectJpaEntity::getTags)
+            .int8("task_count", ProjectJpaEntity::getTaskCount)
+            .instant("updated_at", ProjectJpaEntity::getUpdatedAt)
+            .insertOnly("created_at", "owner_id")
+            .children(ProjectJpaEntity::getMembers)
             .build();
 
     private static final String MEMBERS_OF_PAGE = """
@@ -195,16 +216,17 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
     }
 
     /**
-     * Copies the project onto its row loaded in this transaction and flushes: one
-     * {@code UPDATE ... WHERE id = ? AND version = ?} plus the member rows that changed. A version that
-     * moved on is a {@link StaleVersionException}. Returns the project at its new version.
+     * Copies the project onto its row loaded in this transaction: one {@code UPDATE ... WHERE id = ? AND version = ?}
+     * on the plain path of {@link AggregateWrites} ({@link #TABLE}), or, when its members changed, Hibernate's flush
+     * of the row and the member rows that changed. A version that moved on is a {@link StaleVersionException}.
+     * Returns the project at its new version.
      */
     @Override
     public Project save(Project project) {
         return mapper.toDomain(AggregateWrites.saveChanges(
                 entityManager,
                 project,
-                ProjectJpaEntity.class,
+                TABLE,
                 project.id().value(),
                 project.version(),
                 "Project",

@@ -1,5 +1,6 @@
 package io.strata.adapters.persistence.workspace;
 
+import io.strata.adapters.persistence.shared.AggregateTable;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.ChildRows;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
@@ -83,6 +84,25 @@ public class TaskPersistenceAdapter implements TaskRepository {
             WHERE t.id = ?
             ORDER BY d.depends_on_id""";
 
+    /** The row of {@code tasks} for the plain writes of {@link AggregateWrites}; its dependencies stay Hibernate's. */
+    static final AggregateTable<TaskJpaEntity> TABLE = AggregateTable.of(TaskJpaEntity.class, "tasks")
+            .decimal("actual_hours", TaskJpaEntity::getActualHours)
+            .uuid("assignee_id", TaskJpaEntity::getAssigneeId)
+            .instant("completed_at", TaskJpaEntity::getCompletedAt)
+            .instant("created_at", TaskJpaEntity::getCreatedAt)
+            .text("description", TaskJpaEntity::getDescription)
+            .date("due_date", TaskJpaEntity::getDueDate)
+            .decimal("estimated_hours", TaskJpaEntity::getEstimatedHours)
+            .name("priority", TaskJpaEntity::getPriority)
+            .uuid("project_id", TaskJpaEntity::getProjectId)
+            .name("status", TaskJpaEntity::getStatus)
+            .textArray("tags", TaskJpaEntity::getTags)
+            .text("title", TaskJpaEntity::getTitle)
+            .instant("updated_at", TaskJpaEntity::getUpdatedAt)
+            .insertOnly("created_at", "project_id")
+            .children(TaskJpaEntity::getDependencies)
+            .build();
+
     static final CriteriaSearch<TaskJpaEntity> SEARCH = CriteriaSearch.builder(TaskJpaEntity.class, TaskSearch.SCHEMA)
             .nullable("dueDate")
             .filter(
@@ -165,13 +185,19 @@ public class TaskPersistenceAdapter implements TaskRepository {
     }
 
     /**
-     * The bulk path ({@link AggregateWrites#insertAll}): the inserts into {@code tasks}, then those into
-     * {@code task_dependencies}, go out as JDBC batches, no read per task; then the tasks' events.
+     * One task: its row's {@code INSERT} on the plain path ({@link AggregateWrites#insertRow}; with dependencies,
+     * Hibernate's). Many: the bulk path ({@link AggregateWrites#insertAll}), the inserts into {@code tasks}, then those
+     * into {@code task_dependencies}, as JDBC batches, no read per task. Then the tasks' events.
      */
     @Override
     public List<Task> addAll(List<Task> tasks) {
         if (tasks.isEmpty()) {
             return List.of();
+        }
+        if (tasks.size() == 1) {
+            Task task = tasks.get(0);
+            AggregateWrites.insertRow(entityManager, task, TABLE, mapper.toEntity(task), e -> translate(e, task));
+            return List.of(task);
         }
         AggregateWrites.insertAll(
                 entityManager, tasks, mapper::toEntity, e -> translate(e, tasks.size() == 1 ? tasks.get(0) : null));
@@ -179,8 +205,10 @@ public class TaskPersistenceAdapter implements TaskRepository {
     }
 
     /**
-     * Copies the task onto its row loaded in this transaction and flushes: one
-     * {@code UPDATE ... WHERE id = ? AND version = ?} plus the dependency rows that changed (a changed
+     * Copies the task onto its row loaded in this transaction: one {@code UPDATE ... WHERE id = ? AND version = ?} on
+     * the plain path ({@link AggregateWrites#saveChanges(EntityManager, io.strata.domain.shared.model.AggregateRoot,
+     * AggregateTable, UUID, long, String, Object, java.util.function.Consumer, java.util.function.Function)}), or,
+     * when its dependencies changed, Hibernate's flush of the row and the dependency rows that changed (a changed
      * dependency alone also moves the version). Returns the task at its new version.
      */
     @Override
@@ -188,7 +216,7 @@ public class TaskPersistenceAdapter implements TaskRepository {
         return mapper.toDomain(AggregateWrites.saveChanges(
                 entityManager,
                 task,
-                TaskJpaEntity.class,
+                TABLE,
                 task.id().value(),
                 task.version(),
                 "Task",
