@@ -39,11 +39,11 @@ final class StrataSql {
             + "uje1_0.password_changed_at,uje1_0.password_hash,uje1_0.preferences,uje1_0.role,uje1_0.search_text,"
             + "uje1_0.status,uje1_0.tags,uje1_0.updated_at,uje1_0.username,uje1_0.version";
 
-    private static final String PROJECT_WITH_MEMBERS = "select pje1_0.id,pje1_0.budget_amount,pje1_0.budget_currency,"
-            + "pje1_0.completion,pje1_0.created_at,pje1_0.description,pje1_0.due_date,m1_0.project_id,m1_0.user_id,"
-            + "pje1_0.name,pje1_0.owner_id,pje1_0.priority,pje1_0.search_text,pje1_0.start_date,pje1_0.status,pje1_0.tags,"
-            + "pje1_0.task_count,pje1_0.updated_at,pje1_0.version from projects pje1_0 left join project_members m1_0 "
-            + "on pje1_0.id=m1_0.project_id where pje1_0.id=:pid order by m1_0.user_id";
+    /** A project with its members, as Strata reads it to show or to change it. */
+    private static final String PROJECT_WITH_MEMBERS = "SELECT p.id, p.name, p.description, p.status, p.priority, "
+            + "p.owner_id, p.start_date, p.due_date, p.budget_amount, p.budget_currency, p.tags, p.task_count, "
+            + "p.completion, p.version, p.created_at, p.updated_at, m.user_id FROM projects p LEFT JOIN project_members m "
+            + "ON m.project_id = p.id WHERE p.id = :pid ORDER BY m.user_id";
 
     /** GET /api/v1/users/{id}, a plain read in a read-only transaction: variables acting_role, acting_uid, uid. */
     static final String GET_USER = """
@@ -69,16 +69,16 @@ final class StrataSql {
     static final String GET_PROJECT = """
             BEGIN READ ONLY;
             """ + ACTING + """
-            SELECT p.id, p.name, p.description, p.status, p.priority, p.owner_id, p.start_date, p.due_date, p.budget_amount, p.budget_currency, p.tags, p.task_count, p.completion, p.version, p.created_at, p.updated_at, m.user_id FROM projects p LEFT JOIN project_members m ON m.project_id = p.id WHERE p.id = :pid ORDER BY m.user_id;
+            %s;
             COMMIT;
-            """;
+            """.formatted(PROJECT_WITH_MEMBERS);
 
     /** POST /api/v1/projects/{id}/tasks: lock the project, members, insert, recount, update the project. Variables acting_role, acting_uid, pid. */
     static final String CREATE_TASK = """
             BEGIN;
             """ + ACTING + """
-            select pje1_0.id,pje1_0.budget_amount,pje1_0.budget_currency,pje1_0.completion,pje1_0.created_at,pje1_0.description,pje1_0.due_date,pje1_0.name,pje1_0.owner_id,pje1_0.priority,pje1_0.search_text,pje1_0.start_date,pje1_0.status,pje1_0.tags,pje1_0.task_count,pje1_0.updated_at,pje1_0.version from projects pje1_0 where pje1_0.id=:pid for no key update \\gset p_
-            select m1_0.project_id,m1_0.user_id from project_members m1_0 where m1_0.project_id=:pid order by m1_0.user_id;
+            SELECT p.id, p.name, p.description, p.status, p.priority, p.owner_id, p.start_date, p.due_date, p.budget_amount, p.budget_currency, p.tags, p.task_count, p.completion, p.version, p.created_at, p.updated_at FROM projects p WHERE p.id = :pid FOR NO KEY UPDATE \\gset p_
+            SELECT user_id FROM project_members WHERE project_id = :pid ORDER BY user_id;
             insert into tasks (actual_hours,assignee_id,completed_at,created_at,description,due_date,estimated_hours,priority,project_id,status,tags,title,updated_at,version,id) values (:zero,NULL,NULL,now(),NULL,NULL,:estimate,:priority,:pid,:todo,:notags,:title,now(),:zero,gen_random_uuid()) RETURNING id AS task_id \\gset
             """ + APPEND_TASK_CREATED + """
             SELECT count(*) AS total, count(*) FILTER (WHERE status = :done) AS done, count(*) FILTER (WHERE status = :cancelled) AS cancelled FROM tasks WHERE project_id = :pid \\gset t_

@@ -72,7 +72,7 @@ public final class ProjectController {
         long expected = ETags.requireIfMatch(ifMatch);
         DetailsPatch patch = DetailsPatch.of(body);
         ProjectRow updated = jdbc.transaction(caller.role(), caller.userId().toString(), connection -> {
-            ProjectRow project = visible(caller, ProjectRows.findWithMembers(connection, projectId), projectId);
+            ProjectRow project = visible(caller, ProjectRows.readWithMembers(connection, projectId), projectId);
             boolean manager = caller.isAdmin() || project.ownerId().equals(caller.userId())
                     || caller.role().equals("MANAGER") && project.isMember(caller.userId());
             if (!manager) {

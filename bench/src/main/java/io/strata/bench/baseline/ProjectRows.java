@@ -19,13 +19,7 @@ import java.util.UUID;
  * TaskJpaEntity, ProjectPersistenceAdapter), with their parameters in the same order.
  */
 final class ProjectRows {
-    private static final String FIND_WITH_MEMBERS = "select pje1_0.id,pje1_0.budget_amount,pje1_0.budget_currency,"
-            + "pje1_0.completion,pje1_0.created_at,pje1_0.description,pje1_0.due_date,m1_0.project_id,m1_0.user_id,"
-            + "pje1_0.name,pje1_0.owner_id,pje1_0.priority,pje1_0.search_text,pje1_0.start_date,pje1_0.status,"
-            + "pje1_0.tags,pje1_0.task_count,pje1_0.updated_at,pje1_0.version from projects pje1_0 "
-            + "left join project_members m1_0 on pje1_0.id=m1_0.project_id where pje1_0.id=? order by m1_0.user_id";
-    /** Blocks every other lock of the project, not the foreign-key checks of inserted tasks. */
-    /** Strata's read of a project in a read-only transaction (its adapter's plain read, no Hibernate query). */
+    /** Strata's read of a project, to show it or to change it (its adapter's plain read, no Hibernate query). */
     private static final String READ_WITH_MEMBERS = """
             SELECT p.id, p.name, p.description, p.status, p.priority, p.owner_id, p.start_date, p.due_date,
                    p.budget_amount, p.budget_currency, p.tags, p.task_count, p.completion, p.version,
@@ -34,12 +28,15 @@ final class ProjectRows {
             WHERE p.id = ?
             ORDER BY m.user_id""";
 
-    private static final String LOCK = "select pje1_0.id,pje1_0.budget_amount,pje1_0.budget_currency,"
-            + "pje1_0.completion,pje1_0.created_at,pje1_0.description,pje1_0.due_date,pje1_0.name,pje1_0.owner_id,"
-            + "pje1_0.priority,pje1_0.search_text,pje1_0.start_date,pje1_0.status,pje1_0.tags,pje1_0.task_count,"
-            + "pje1_0.updated_at,pje1_0.version from projects pje1_0 where pje1_0.id=? for no key update";
-    private static final String MEMBERS = "select m1_0.project_id,m1_0.user_id from project_members m1_0 "
-            + "where m1_0.project_id=? order by m1_0.user_id";
+    /** Blocks every other lock of the project, not the foreign-key checks of inserted tasks. */
+    private static final String LOCK = """
+            SELECT p.id, p.name, p.description, p.status, p.priority, p.owner_id, p.start_date, p.due_date,
+                   p.budget_amount, p.budget_currency, p.tags, p.task_count, p.completion, p.version,
+                   p.created_at, p.updated_at
+            FROM projects p
+            WHERE p.id = ?
+            FOR NO KEY UPDATE""";
+    private static final String MEMBERS = "SELECT user_id FROM project_members WHERE project_id = ? ORDER BY user_id";
     private static final String INSERT_TASK = "insert into tasks (actual_hours,assignee_id,completed_at,created_at,"
             + "description,due_date,estimated_hours,priority,project_id,status,tags,title,updated_at,version,id) "
             + "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
@@ -94,18 +91,9 @@ final class ProjectRows {
     private ProjectRows() {
     }
 
-    /** The project and its members in one statement (one row per member). */
-    static Optional<ProjectRow> findWithMembers(Connection connection, UUID id) throws SQLException {
-        return withMembers(connection, FIND_WITH_MEMBERS, id);
-    }
-
-    /** The project and its members as Strata reads them in a read-only transaction. */
+    /** The project and its members in one statement (one row per member), as Strata reads them to show or change. */
     static Optional<ProjectRow> readWithMembers(Connection connection, UUID id) throws SQLException {
-        return withMembers(connection, READ_WITH_MEMBERS, id);
-    }
-
-    private static Optional<ProjectRow> withMembers(Connection connection, String sql, UUID id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
+        try (PreparedStatement select = connection.prepareStatement(READ_WITH_MEMBERS)) {
             select.setObject(1, id);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
@@ -124,7 +112,7 @@ final class ProjectRows {
         }
     }
 
-    /** {@code SELECT ... FOR NO KEY UPDATE}, then the members (two statements, as Hibernate's lazy collection). */
+    /** {@code SELECT ... FOR NO KEY UPDATE}, then the members (two statements, as Strata's lockById). */
     static Optional<ProjectRow> lock(Connection connection, UUID id) throws SQLException {
         List<UUID> members = new ArrayList<>();
         ProjectRow project;

@@ -1,5 +1,7 @@
 package io.strata.adapters.persistence.shared;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,12 +12,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hibernate.collection.spi.PersistentCollection;
+import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
@@ -39,6 +46,23 @@ public final class AggregateTable<E extends AggregateJpaColumns> {
 
     private record Column<E>(String name, boolean updatable, Function<E, ?> value, Binder<Object> binder) {}
 
+    /**
+     * A row this transaction read for change on the plain path, with what it held then: the values an update
+     * writes and its child rows. Hibernate's persistence context keeps the same for a managed entity; this keeps
+     * it for a detached one, so that saving it needs neither a managed entity nor a second read.
+     */
+    static final class Loaded<E> {
+        final E row;
+        Object[] values;
+        List<Set<Object>> children;
+
+        private Loaded(E row, Object[] values, List<Set<Object>> children) {
+            this.row = row;
+            this.values = values;
+            this.children = children;
+        }
+    }
+
     private final Class<E> type;
     private final String table;
     private final List<Column<E>> columns;
@@ -46,10 +70,23 @@ public final class AggregateTable<E extends AggregateJpaColumns> {
     private final List<Function<E, ? extends Collection<?>>> children;
     private final String insert;
     private final String update;
+    private final String managedRow;
+    /**
+     * The rows read for change, per Hibernate session (one per transaction). Weak keys: a session's rows go with
+     * it, whatever way its transaction ended.
+     */
+    private final Cache<SessionImplementor, Map<UUID, Loaded<E>>> loaded =
+            Caffeine.newBuilder().weakKeys().build();
 
     private AggregateTable(
-            Class<E> type, String table, List<Column<E>> columns, List<Function<E, ? extends Collection<?>>> children) {
+            Class<E> type,
+            String table,
+            List<Column<E>> columns,
+            List<Function<E, ? extends Collection<?>>> children,
+            String childAttribute) {
         this.type = type;
+        this.managedRow = "SELECT e FROM " + type.getSimpleName() + " e"
+                + (childAttribute == null ? "" : " LEFT JOIN FETCH e." + childAttribute) + " WHERE e.id = :id";
         this.table = table;
         this.columns = List.copyOf(columns);
         this.updatable = columns.stream().filter(Column::updatable).toList();
@@ -94,6 +131,14 @@ public final class AggregateTable<E extends AggregateJpaColumns> {
         return updatable.stream().map(Column::name).toList();
     }
 
+    /**
+     * The JPQL that loads the row with its child collection as one managed entity, in one statement, for a save
+     * Hibernate writes.
+     */
+    String managedRowQuery() {
+        return managedRow;
+    }
+
     /** The {@code INSERT} of a new row. */
     public String insertSql() {
         return insert;
@@ -102,6 +147,45 @@ public final class AggregateTable<E extends AggregateJpaColumns> {
     /** The versioned {@code UPDATE} of a changed row. */
     public String updateSql() {
         return update;
+    }
+
+    /** Keeps {@code row}, just read in {@code session}'s transaction, as the state a later save compares with. */
+    void remember(SessionImplementor session, E row) {
+        loaded.get(session, key -> new HashMap<>())
+                .put(row.getId(), new Loaded<>(row, updatableValues(row), children(row)));
+    }
+
+    /** The row of {@code id} this session read for change, or null (not read on the plain path, or forgotten). */
+    Loaded<E> loaded(SessionImplementor session, UUID id) {
+        Map<UUID, Loaded<E>> rows = loaded.getIfPresent(session);
+        return rows == null ? null : rows.get(id);
+    }
+
+    /** Drops the row of {@code id}: Hibernate writes it from now on, or it failed to save. */
+    void forget(SessionImplementor session, UUID id) {
+        Map<UUID, Loaded<E>> rows = loaded.getIfPresent(session);
+        if (rows != null) {
+            rows.remove(id);
+        }
+    }
+
+    /** The state a saved row now has in the database, for the next save in the same transaction. */
+    void stored(Loaded<E> row) {
+        row.values = updatableValues(row.row);
+        row.children = children(row.row);
+    }
+
+    /** Whether a row read for change has other child rows than it was read with. */
+    boolean childrenChanged(Loaded<E> row) {
+        return !children(row.row).equals(row.children);
+    }
+
+    private List<Set<Object>> children(E row) {
+        List<Set<Object>> sets = new ArrayList<>(children.size());
+        for (Function<E, ? extends Collection<?>> child : children) {
+            sets.add(new HashSet<>(child.apply(row)));
+        }
+        return sets;
     }
 
     /** Whether a new row comes with child rows (members, dependencies), which only Hibernate writes. */
@@ -194,6 +278,7 @@ public final class AggregateTable<E extends AggregateJpaColumns> {
         private final String table;
         private final List<Column<E>> columns = new ArrayList<>();
         private final List<Function<E, ? extends Collection<?>>> children = new ArrayList<>();
+        private String childAttribute;
 
         private Builder(Class<E> type, String table) {
             this.type = type;
@@ -273,14 +358,21 @@ public final class AggregateTable<E extends AggregateJpaColumns> {
             return this;
         }
 
-        /** A child collection of the entity, stored in a table of its own by Hibernate. */
-        public Builder<E> children(Function<E, ? extends Collection<?>> collection) {
+        /**
+         * A child collection of the entity, its attribute {@code attribute}, stored in a table of its own by
+         * Hibernate (at most one per table: Hibernate fetches one collection per statement).
+         */
+        public Builder<E> children(String attribute, Function<E, ? extends Collection<?>> collection) {
+            if (!children.isEmpty()) {
+                throw new IllegalArgumentException(table + " declares a child collection already");
+            }
+            childAttribute = attribute;
             children.add(collection);
             return this;
         }
 
         public AggregateTable<E> build() {
-            return new AggregateTable<>(type, table, columns, children);
+            return new AggregateTable<>(type, table, columns, children, childAttribute);
         }
 
         @SuppressWarnings("unchecked")

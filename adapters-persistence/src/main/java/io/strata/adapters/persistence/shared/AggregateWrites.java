@@ -210,14 +210,95 @@ public final class AggregateWrites {
     }
 
     /**
-     * {@link #saveChanges} on the plain path: the row loaded in this transaction is checked at
-     * {@code expectedVersion} and {@code copyChanges} applied to it as there; then, unless its child collections
-     * changed (Hibernate writes those, as {@link #saveChanges} does), the one {@code UPDATE ... WHERE id = ? AND
-     * version = ?} that {@code table} declares is bound from it, no flush, and the entity leaves the session (it was
-     * changed behind Hibernate's back: a later read in this transaction reads the row again). A row whose values did
-     * not change is not written and keeps its version, as Hibernate's dirty check would have it. Then the events.
+     * The aggregate's row that this transaction may change, read on the plain path by {@code read} (with the
+     * session's connection, e.g. {@link PlainReads#query}) into a detached entity with its child collections filled,
+     * and kept with its state as read ({@link AggregateTable}), so that {@link #saveChanges(EntityManager,
+     * AggregateRoot, AggregateTable, UUID, long, String, Object, Consumer, Function)} can write it without a managed
+     * entity or a second read. Hibernate's query and entity hydration were the larger part of the CPU of loading a
+     * project to change it ({@code bench/run profile patch}).
+     */
+    public static <E extends AggregateJpaColumns> Optional<E> readForChange(
+            EntityManager entityManager, AggregateTable<E> table, Function<SessionImplementor, Optional<E>> read) {
+        SessionImplementor session = entityManager.unwrap(SessionImplementor.class);
+        Optional<E> row = read.apply(session);
+        row.ifPresent(found -> table.remember(session, found));
+        return row;
+    }
+
+    /**
+     * {@link #saveChanges} on the plain path. The row is the one {@link #readForChange} read in this transaction (or,
+     * when it did not, the managed entity, as there); it is checked at {@code expectedVersion} and
+     * {@code copyChanges} applied to it. Then, unless its child rows changed, the one {@code UPDATE ... WHERE id = ?
+     * AND version = ?} that {@code table} declares is bound from it, no flush; a row whose values did not change is
+     * not written and keeps its version, as Hibernate's dirty check would have it. When the child rows changed,
+     * Hibernate writes the row and the child rows that changed from a managed entity, read again for it (members
+     * and dependencies change seldom). Then the events.
      */
     public static <E extends AggregateJpaColumns> E saveChanges(
+            EntityManager entityManager,
+            AggregateRoot aggregate,
+            AggregateTable<E> table,
+            UUID id,
+            long expectedVersion,
+            String what,
+            Object shownId,
+            Consumer<E> copyChanges,
+            Function<PersistenceException, RuntimeException> translate) {
+        SessionImplementor session = entityManager.unwrap(SessionImplementor.class);
+        AggregateTable.Loaded<E> read = table.loaded(session, id);
+        if (read == null) {
+            return saveManaged(
+                    entityManager, aggregate, table, id, expectedVersion, what, shownId, copyChanges, translate);
+        }
+        E row = read.row;
+        if (row.getVersion() != expectedVersion) {
+            throw new StaleVersionException(what, shownId, expectedVersion, row.getVersion());
+        }
+        copyChanges.accept(row);
+        if (table.childrenChanged(read)) {
+            // Hibernate writes child rows: the managed entity, read again with its children in one statement
+            table.forget(session, id);
+            E entity = loadForChange(entityManager, table.managedRowQuery(), table.type(), id)
+                    .orElseThrow(() -> new NotFoundException(what, shownId));
+            if (entity.getVersion() != expectedVersion) {
+                throw new StaleVersionException(what, shownId, expectedVersion, entity.getVersion());
+            }
+            copyChanges.accept(entity);
+            return flushChanges(
+                    entityManager, aggregate, entity, table.type(), id, expectedVersion, what, shownId, translate);
+        }
+        Outbox.Stream events = stream(aggregate, id);
+        if (table.sameValues(read.values, row)) {
+            requireNoEvents(events, what, shownId);
+            return row;
+        }
+        long nextVersion = expectedVersion + 1;
+        int updated;
+        try {
+            updated = table.update(session, row, expectedVersion, nextVersion);
+        } catch (PersistenceException e) {
+            table.forget(session, id);
+            throw translate.apply(e);
+        }
+        if (updated == 0) {
+            table.forget(session, id);
+            throw new StaleVersionException(
+                    what,
+                    shownId,
+                    expectedVersion,
+                    PersistenceErrors.committedVersion(entityManager, table.type(), id));
+        }
+        row.setVersion(nextVersion);
+        table.stored(read);
+        Outbox.append(entityManager, List.of(events), false);
+        return row;
+    }
+
+    /**
+     * The plain save of a row Hibernate loaded (a managed entity): as above, and the entity leaves the session after
+     * the update (it was changed behind Hibernate's back: a later read in this transaction reads the row again).
+     */
+    private static <E extends AggregateJpaColumns> E saveManaged(
             EntityManager entityManager,
             AggregateRoot aggregate,
             AggregateTable<E> table,

@@ -26,7 +26,6 @@ import io.strata.domain.workspace.TaskStatus;
 import io.strata.domain.workspace.TaskTally;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Join;
@@ -79,7 +78,7 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
             .int8("task_count", ProjectJpaEntity::getTaskCount)
             .instant("updated_at", ProjectJpaEntity::getUpdatedAt)
             .insertOnly("created_at", "owner_id")
-            .children(ProjectJpaEntity::getMembers)
+            .children("members", ProjectJpaEntity::getMembers)
             .build();
 
     private static final String MEMBERS_OF_PAGE = """
@@ -87,11 +86,7 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
             WHERE project_id = ANY (cast(:ids AS uuid[]))
             ORDER BY project_id, user_id""";
 
-    /** The project and its members as the managed entity a save changes (AggregateWrites#loadForChange). */
-    private static final String WITH_MEMBERS_JPQL =
-            "SELECT p FROM ProjectJpaEntity p LEFT JOIN FETCH p.members WHERE p.id = :id";
-
-    /** The project and its members in one statement, as Hibernate's fetch join of {@link #WITH_MEMBERS_JPQL}. */
+    /** The project and its members in one statement. */
     private static final String WITH_MEMBERS = """
             SELECT p.id, p.name, p.description, p.status, p.priority, p.owner_id, p.start_date, p.due_date,
                    p.budget_amount, p.budget_currency, p.tags, p.task_count, p.completion, p.version,
@@ -99,6 +94,22 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
             FROM projects p LEFT JOIN project_members m ON m.project_id = p.id
             WHERE p.id = ?
             ORDER BY m.user_id""";
+
+    /**
+     * The project's row, locked: {@code FOR NO KEY UPDATE} blocks every other lock of the project, not the
+     * foreign-key checks of inserted tasks. Its members are read by {@link #MEMBERS}, a statement of its own,
+     * after the lock is granted: in one statement with the lock they would be those of the snapshot taken before
+     * the wait, not those the previous holder committed.
+     */
+    private static final String LOCK = """
+            SELECT p.id, p.name, p.description, p.status, p.priority, p.owner_id, p.start_date, p.due_date,
+                   p.budget_amount, p.budget_currency, p.tags, p.task_count, p.completion, p.version,
+                   p.created_at, p.updated_at
+            FROM projects p
+            WHERE p.id = ?
+            FOR NO KEY UPDATE""";
+
+    private static final String MEMBERS = "SELECT user_id FROM project_members WHERE project_id = ? ORDER BY user_id";
 
     private static final String TALLY = """
             SELECT count(*),
@@ -134,24 +145,36 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
     }
 
     /**
-     * The project with its members: one statement. A read-only transaction reads the rows without a managed
-     * entity ({@link PlainReads}); one that may save the project loads the entity it will change.
+     * The project with its members: one statement, without a managed entity ({@link PlainReads}). A transaction
+     * that may save the project keeps the row it read for the save ({@link AggregateWrites#readForChange}).
      */
     @Override
     public Optional<Project> findById(ProjectId id) {
         SessionImplementor readOnly = PlainReads.readOnlySession(entityManager);
         if (readOnly != null) {
-            return PlainReads.byId(readOnly, WITH_MEMBERS, id.value(), this::project);
+            return PlainReads.byId(readOnly, WITH_MEMBERS, id.value(), ProjectPersistenceAdapter::withMembers)
+                    .map(mapper::toDomain);
         }
-        return AggregateWrites.loadForChange(entityManager, WITH_MEMBERS_JPQL, ProjectJpaEntity.class, id.value())
+        return AggregateWrites.readForChange(
+                        entityManager,
+                        TABLE,
+                        session -> PlainReads.byId(
+                                session, WITH_MEMBERS, id.value(), ProjectPersistenceAdapter::withMembers))
                 .map(mapper::toDomain);
     }
 
     /** The rows of {@link #WITH_MEMBERS}: the project's columns on each, one member per row (none: one row). */
-    private Optional<Project> project(ResultSet rows) throws SQLException {
+    private static Optional<ProjectJpaEntity> withMembers(ResultSet rows) throws SQLException {
         if (!rows.next()) {
             return Optional.empty();
         }
+        ProjectJpaEntity row = row(rows);
+        row.getMembers().addAll(PlainReads.childIds(rows, 17));
+        return Optional.of(row);
+    }
+
+    /** The project's columns of the current row, as {@link #WITH_MEMBERS} and {@link #LOCK} select them. */
+    private static ProjectJpaEntity row(ResultSet rows) throws SQLException {
         ProjectJpaEntity row = new ProjectJpaEntity();
         row.setId(rows.getObject(1, UUID.class));
         row.setName(rows.getString(2));
@@ -169,30 +192,28 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
         row.setVersion(rows.getLong(14));
         row.setCreatedAt(PlainReads.instant(rows, 15));
         row.setUpdatedAt(PlainReads.instant(rows, 16));
-        List<UUID> members = PlainReads.childIds(rows, 17);
-        return Optional.of(mapper.toDomain(row, members));
+        return row;
     }
 
     /**
-     * {@code SELECT ... FOR NO KEY UPDATE} (Hibernate's PESSIMISTIC_WRITE on PostgreSQL: it blocks every
-     * other lockById of the project, not the foreign-key checks of inserted tasks), then the members.
-     * The row is read after the lock is granted, so the project is the one the previous holder committed.
+     * {@link #LOCK}, then {@link #MEMBERS}: two statements, the row kept for the save
+     * ({@link AggregateWrites#readForChange}). The row is read after the lock is granted, so the project is the one
+     * the previous holder committed.
      */
     @Override
     public Optional<Project> lockById(ProjectId id) {
-        ProjectJpaEntity entity;
-        try {
-            entity = entityManager.find(ProjectJpaEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
-        } catch (PersistenceException e) {
-            // already loaded in this transaction and changed by another one since: locking checks the version
-            if (PersistenceErrors.isOptimisticLockFailure(e)) {
-                ProjectJpaEntity loaded = entityManager.find(ProjectJpaEntity.class, id.value());
-                throw new StaleVersionException(
-                        "Project", id, loaded == null ? -1 : loaded.getVersion(), currentVersion(id));
-            }
-            throw e;
-        }
-        return Optional.ofNullable(entity).map(mapper::toDomain);
+        return AggregateWrites.readForChange(entityManager, TABLE, session -> {
+                    Optional<ProjectJpaEntity> locked = PlainReads.byId(
+                            session, LOCK, id.value(), rows -> rows.next() ? Optional.of(row(rows)) : Optional.empty());
+                    locked.ifPresent(row -> row.getMembers()
+                            .addAll(PlainReads.byId(
+                                    session,
+                                    MEMBERS,
+                                    id.value(),
+                                    rows -> rows.next() ? PlainReads.childIds(rows, 1) : List.of())));
+                    return locked;
+                })
+                .map(mapper::toDomain);
     }
 
     /** Inserts the project and its members at once (flush), so a broken rule is reported here. */
@@ -348,9 +369,5 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
 
     private static BigDecimal decimal(Object value) {
         return value instanceof BigDecimal d ? d.setScale(2) : new BigDecimal(value.toString()).setScale(2);
-    }
-
-    private long currentVersion(ProjectId id) {
-        return PersistenceErrors.committedVersion(entityManager, ProjectJpaEntity.class, id.value());
     }
 }

@@ -71,11 +71,7 @@ public class TaskPersistenceAdapter implements TaskRepository {
     /** The day the list is for: {@code overdue} compares with it. */
     static final SearchContext.Key<LocalDate> TODAY = SearchContext.key("today", LocalDate.class);
 
-    /** The task and its dependencies as the managed entity a save changes (AggregateWrites#loadForChange). */
-    private static final String WITH_DEPENDENCIES_JPQL =
-            "SELECT t FROM TaskJpaEntity t LEFT JOIN FETCH t.dependencies WHERE t.id = :id";
-
-    /** The task and its dependencies in one statement, as Hibernate's fetch join of {@link #WITH_DEPENDENCIES_JPQL}. */
+    /** The task and its dependencies in one statement. */
     private static final String WITH_DEPENDENCIES = """
             SELECT t.id, t.project_id, t.title, t.description, t.status, t.priority, t.assignee_id,
                    t.estimated_hours, t.actual_hours, t.due_date, t.tags, t.completed_at, t.version,
@@ -100,7 +96,7 @@ public class TaskPersistenceAdapter implements TaskRepository {
             .text("title", TaskJpaEntity::getTitle)
             .instant("updated_at", TaskJpaEntity::getUpdatedAt)
             .insertOnly("created_at", "project_id")
-            .children(TaskJpaEntity::getDependencies)
+            .children("dependencies", TaskJpaEntity::getDependencies)
             .build();
 
     static final CriteriaSearch<TaskJpaEntity> SEARCH = CriteriaSearch.builder(TaskJpaEntity.class, TaskSearch.SCHEMA)
@@ -123,20 +119,27 @@ public class TaskPersistenceAdapter implements TaskRepository {
         this.mapper = mapper;
     }
 
-    /** The task with its dependencies: one statement. */
+    /**
+     * The task with its dependencies: one statement, without a managed entity ({@link PlainReads}). A transaction
+     * that may save the task keeps the row it read for the save ({@link AggregateWrites#readForChange}).
+     */
     @Override
     public Optional<Task> findById(TaskId id) {
         SessionImplementor readOnly = PlainReads.readOnlySession(entityManager);
         if (readOnly != null) {
-            // nothing read here is saved: the rows straight into the aggregate, no managed entity (PlainReads)
-            return PlainReads.byId(readOnly, WITH_DEPENDENCIES, id.value(), this::task);
+            return PlainReads.byId(readOnly, WITH_DEPENDENCIES, id.value(), TaskPersistenceAdapter::task)
+                    .map(mapper::toDomain);
         }
-        return AggregateWrites.loadForChange(entityManager, WITH_DEPENDENCIES_JPQL, TaskJpaEntity.class, id.value())
+        return AggregateWrites.readForChange(
+                        entityManager,
+                        TABLE,
+                        session ->
+                                PlainReads.byId(session, WITH_DEPENDENCIES, id.value(), TaskPersistenceAdapter::task))
                 .map(mapper::toDomain);
     }
 
     /** The rows of {@link #WITH_DEPENDENCIES}: the task's columns on each, one dependency per row (none: one row). */
-    private Optional<Task> task(ResultSet rows) throws SQLException {
+    private static Optional<TaskJpaEntity> task(ResultSet rows) throws SQLException {
         if (!rows.next()) {
             return Optional.empty();
         }
@@ -156,8 +159,10 @@ public class TaskPersistenceAdapter implements TaskRepository {
         row.setVersion(rows.getLong(13));
         row.setCreatedAt(PlainReads.instant(rows, 14));
         row.setUpdatedAt(PlainReads.instant(rows, 15));
-        List<UUID> dependsOn = PlainReads.childIds(rows, 16);
-        return Optional.of(mapper.toDomain(row, dependsOn));
+        for (UUID dependsOn : PlainReads.childIds(rows, 16)) {
+            row.getDependencies().add(new TaskDependencyJpaEmbeddable(dependsOn, row.getProjectId()));
+        }
+        return Optional.of(row);
     }
 
     @Override

@@ -24,7 +24,7 @@ class AggregateTableTest {
             .text("name", r -> r.name)
             .textArray("tags", r -> r.tags)
             .insertOnly("created_at")
-            .children(r -> r.children)
+            .children("children", r -> r.children)
             .build();
 
     @Test

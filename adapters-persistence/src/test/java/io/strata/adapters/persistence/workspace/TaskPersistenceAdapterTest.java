@@ -208,8 +208,9 @@ class TaskPersistenceAdapterTest extends PostgresTest {
             assertThat(tasks.save(loaded).version()).isEqualTo(2);
         }));
         assertThat(count)
-                .as("SELECT, DELETE one dependency row, UPDATE version")
-                .isEqualTo(3);
+                .as("SELECT; a changed dependency: the managed entity read again for Hibernate, which deletes one"
+                        + " dependency row and moves the version")
+                .isEqualTo(4);
         assertThat(dependencyRows(d.id()))
                 .containsExactlyInAnyOrder(
                         b.id().value() + "|" + project.id().value(),
