@@ -166,15 +166,21 @@ public final class AggregateWrites {
             Object shownId,
             Consumer<E> copyChanges,
             Function<PersistenceException, RuntimeException> translate) {
-        E entity = entityManager.find(type, id);
-        if (entity == null) {
-            throw new NotFoundException(what, shownId);
-        }
-        if (entity.getVersion() != expectedVersion) {
-            throw new StaleVersionException(what, shownId, expectedVersion, entity.getVersion());
-        }
+        E entity = atVersion(entityManager.find(type, id), expectedVersion, what, shownId);
         copyChanges.accept(entity);
         return flushChanges(entityManager, aggregate, entity, type, id, expectedVersion, what, shownId, translate);
+    }
+
+    /** The loaded row, if there is one and it is still at {@code expectedVersion}. */
+    private static <E extends AggregateJpaColumns> E atVersion(
+            E loaded, long expectedVersion, String what, Object shownId) {
+        if (loaded == null) {
+            throw new NotFoundException(what, shownId);
+        }
+        if (loaded.getVersion() != expectedVersion) {
+            throw new StaleVersionException(what, shownId, expectedVersion, loaded.getVersion());
+        }
+        return loaded;
     }
 
     /** Flushes the changes copied onto a loaded entity, then appends the aggregate's events. */
@@ -250,53 +256,46 @@ public final class AggregateWrites {
             return saveManaged(
                     entityManager, aggregate, table, id, expectedVersion, what, shownId, copyChanges, translate);
         }
-        E row = read.row;
-        if (row.getVersion() != expectedVersion) {
-            throw new StaleVersionException(what, shownId, expectedVersion, row.getVersion());
-        }
+        E row = atVersion(read.row, expectedVersion, what, shownId);
         copyChanges.accept(row);
         if (table.childrenChanged(read)) {
             // Hibernate writes child rows: the managed entity, read again with its children in one statement
             table.forget(session, id);
-            E entity = loadForChange(entityManager, table.managedRowQuery(), table.type(), id)
-                    .orElseThrow(() -> new NotFoundException(what, shownId));
-            if (entity.getVersion() != expectedVersion) {
-                throw new StaleVersionException(what, shownId, expectedVersion, entity.getVersion());
-            }
+            E entity = atVersion(
+                    loadForChange(entityManager, table.managedRowQuery(), table.type(), id)
+                            .orElse(null),
+                    expectedVersion,
+                    what,
+                    shownId);
             copyChanges.accept(entity);
             return flushChanges(
                     entityManager, aggregate, entity, table.type(), id, expectedVersion, what, shownId, translate);
         }
-        Outbox.Stream events = stream(aggregate, id);
-        if (table.sameValues(read.values, row)) {
-            requireNoEvents(events, what, shownId);
-            return row;
-        }
-        long nextVersion = expectedVersion + 1;
-        int updated;
         try {
-            updated = table.update(session, row, expectedVersion, nextVersion);
-        } catch (PersistenceException e) {
-            table.forget(session, id);
-            throw translate.apply(e);
-        }
-        if (updated == 0) {
-            table.forget(session, id);
-            throw new StaleVersionException(
+            E saved = writeChanges(
+                    entityManager,
+                    session,
+                    aggregate,
+                    table,
+                    row,
+                    read.values,
+                    id,
+                    expectedVersion,
                     what,
                     shownId,
-                    expectedVersion,
-                    PersistenceErrors.committedVersion(entityManager, table.type(), id));
+                    translate);
+            table.stored(read);
+            return saved;
+        } catch (RuntimeException e) {
+            table.forget(session, id);
+            throw e;
         }
-        row.setVersion(nextVersion);
-        table.stored(read);
-        Outbox.append(entityManager, List.of(events), false);
-        return row;
     }
 
     /**
-     * The plain save of a row Hibernate loaded (a managed entity): as above, and the entity leaves the session after
-     * the update (it was changed behind Hibernate's back: a later read in this transaction reads the row again).
+     * The plain save of a row Hibernate loaded (a managed entity, when no {@link #readForChange} read it): as above,
+     * the entity leaving the session before it is written (it is changed behind Hibernate's back: a later read in
+     * this transaction reads the row again).
      */
     private static <E extends AggregateJpaColumns> E saveManaged(
             EntityManager entityManager,
@@ -308,34 +307,56 @@ public final class AggregateWrites {
             Object shownId,
             Consumer<E> copyChanges,
             Function<PersistenceException, RuntimeException> translate) {
-        E entity = entityManager.find(table.type(), id);
-        if (entity == null) {
-            throw new NotFoundException(what, shownId);
-        }
-        if (entity.getVersion() != expectedVersion) {
-            throw new StaleVersionException(what, shownId, expectedVersion, entity.getVersion());
-        }
+        E entity = atVersion(entityManager.find(table.type(), id), expectedVersion, what, shownId);
         Object[] before = table.updatableValues(entity);
         copyChanges.accept(entity);
         if (table.childrenChanged(entity)) {
             return flushChanges(
                     entityManager, aggregate, entity, table.type(), id, expectedVersion, what, shownId, translate);
         }
+        entityManager.detach(entity);
+        return writeChanges(
+                entityManager,
+                entityManager.unwrap(SessionImplementor.class),
+                aggregate,
+                table,
+                entity,
+                before,
+                id,
+                expectedVersion,
+                what,
+                shownId,
+                translate);
+    }
+
+    /**
+     * Writes a detached row that held {@code before} when read and has the aggregate's state now: nothing when no
+     * value changed (the aggregate may then have recorded no event), else the versioned {@code UPDATE}; then the
+     * events. No row updated: the row is gone or another transaction moved its version on.
+     */
+    private static <E extends AggregateJpaColumns> E writeChanges(
+            EntityManager entityManager,
+            SessionImplementor session,
+            AggregateRoot aggregate,
+            AggregateTable<E> table,
+            E row,
+            Object[] before,
+            UUID id,
+            long expectedVersion,
+            String what,
+            Object shownId,
+            Function<PersistenceException, RuntimeException> translate) {
         Outbox.Stream events = stream(aggregate, id);
-        if (table.sameValues(before, entity)) {
+        if (table.sameValues(before, row)) {
             requireNoEvents(events, what, shownId);
-            return entity;
+            return row;
         }
         long nextVersion = expectedVersion + 1;
         int updated;
         try {
-            updated =
-                    table.update(entityManager.unwrap(SessionImplementor.class), entity, expectedVersion, nextVersion);
+            updated = table.update(session, row, expectedVersion, nextVersion);
         } catch (PersistenceException e) {
             throw translate.apply(e);
-        } finally {
-            // changed behind Hibernate's back, stored or not: it must never be flushed
-            entityManager.detach(entity);
         }
         if (updated == 0) {
             throw new StaleVersionException(
@@ -344,9 +365,9 @@ public final class AggregateWrites {
                     expectedVersion,
                     PersistenceErrors.committedVersion(entityManager, table.type(), id));
         }
-        entity.setVersion(nextVersion);
+        row.setVersion(nextVersion);
         Outbox.append(entityManager, List.of(events), false);
-        return entity;
+        return row;
     }
 
     /**
