@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.function.Function;
-import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
@@ -192,20 +191,6 @@ public final class AggregateTable<E extends AggregateJpaColumns> {
     boolean hasChildren(E row) {
         for (Function<E, ? extends Collection<?>> child : children) {
             if (!child.apply(row).isEmpty()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether a loaded row's child collections changed since it was loaded (a live Hibernate collection marks
-     * itself dirty when an element is added or removed; one that is not live is a new, unsaved collection).
-     */
-    boolean childrenChanged(E row) {
-        for (Function<E, ? extends Collection<?>> child : children) {
-            Collection<?> rows = child.apply(row);
-            if (rows instanceof PersistentCollection<?> live ? live.isDirty() : !rows.isEmpty()) {
                 return true;
             }
         }

@@ -25,6 +25,10 @@ import org.hibernate.engine.spi.SessionImplementor;
  *
  * <p>The aggregate's id is its row's id; its type is its class ({@code identity.User}). Bulk statements that
  * change many aggregates without loading them report what they changed through {@link #appendEvents}.
+ *
+ * <p>A hot aggregate can skip Hibernate's flush and entity hydration: its adapter declares its row once
+ * ({@link AggregateTable}), reads it for change with {@link #readForChange} and writes it with {@link #insertRow} and
+ * the {@code saveChanges} that takes the table, each one prepared statement; its child rows stay Hibernate's.
  */
 public final class AggregateWrites {
     private AggregateWrites() {}
@@ -232,8 +236,8 @@ public final class AggregateWrites {
     }
 
     /**
-     * {@link #saveChanges} on the plain path. The row is the one {@link #readForChange} read in this transaction (or,
-     * when it did not, the managed entity, as there); it is checked at {@code expectedVersion} and
+     * {@link #saveChanges} on the plain path. The row is the one {@link #readForChange} read in this transaction (one
+     * it did not read is saved by Hibernate, as there); it is checked at {@code expectedVersion} and
      * {@code copyChanges} applied to it. Then, unless its child rows changed, the one {@code UPDATE ... WHERE id = ?
      * AND version = ?} that {@code table} declares is bound from it, no flush; a row whose values did not change is
      * not written and keeps its version, as Hibernate's dirty check would have it. When the child rows changed,
@@ -252,9 +256,9 @@ public final class AggregateWrites {
             Function<PersistenceException, RuntimeException> translate) {
         SessionImplementor session = entityManager.unwrap(SessionImplementor.class);
         AggregateTable.Loaded<E> read = table.loaded(session, id);
-        if (read == null) {
-            return saveManaged(
-                    entityManager, aggregate, table, id, expectedVersion, what, shownId, copyChanges, translate);
+        if (read == null) { // not read on the plain path (or saved by Hibernate before): Hibernate saves it
+            return saveChanges(
+                    entityManager, aggregate, table.type(), id, expectedVersion, what, shownId, copyChanges, translate);
         }
         E row = atVersion(read.row, expectedVersion, what, shownId);
         copyChanges.accept(row);
@@ -271,83 +275,8 @@ public final class AggregateWrites {
             return flushChanges(
                     entityManager, aggregate, entity, table.type(), id, expectedVersion, what, shownId, translate);
         }
-        try {
-            E saved = writeChanges(
-                    entityManager,
-                    session,
-                    aggregate,
-                    table,
-                    row,
-                    read.values,
-                    id,
-                    expectedVersion,
-                    what,
-                    shownId,
-                    translate);
-            table.stored(read);
-            return saved;
-        } catch (RuntimeException e) {
-            table.forget(session, id);
-            throw e;
-        }
-    }
-
-    /**
-     * The plain save of a row Hibernate loaded (a managed entity, when no {@link #readForChange} read it): as above,
-     * the entity leaving the session before it is written (it is changed behind Hibernate's back: a later read in
-     * this transaction reads the row again).
-     */
-    private static <E extends AggregateJpaColumns> E saveManaged(
-            EntityManager entityManager,
-            AggregateRoot aggregate,
-            AggregateTable<E> table,
-            UUID id,
-            long expectedVersion,
-            String what,
-            Object shownId,
-            Consumer<E> copyChanges,
-            Function<PersistenceException, RuntimeException> translate) {
-        E entity = atVersion(entityManager.find(table.type(), id), expectedVersion, what, shownId);
-        Object[] before = table.updatableValues(entity);
-        copyChanges.accept(entity);
-        if (table.childrenChanged(entity)) {
-            return flushChanges(
-                    entityManager, aggregate, entity, table.type(), id, expectedVersion, what, shownId, translate);
-        }
-        entityManager.detach(entity);
-        return writeChanges(
-                entityManager,
-                entityManager.unwrap(SessionImplementor.class),
-                aggregate,
-                table,
-                entity,
-                before,
-                id,
-                expectedVersion,
-                what,
-                shownId,
-                translate);
-    }
-
-    /**
-     * Writes a detached row that held {@code before} when read and has the aggregate's state now: nothing when no
-     * value changed (the aggregate may then have recorded no event), else the versioned {@code UPDATE}; then the
-     * events. No row updated: the row is gone or another transaction moved its version on.
-     */
-    private static <E extends AggregateJpaColumns> E writeChanges(
-            EntityManager entityManager,
-            SessionImplementor session,
-            AggregateRoot aggregate,
-            AggregateTable<E> table,
-            E row,
-            Object[] before,
-            UUID id,
-            long expectedVersion,
-            String what,
-            Object shownId,
-            Function<PersistenceException, RuntimeException> translate) {
         Outbox.Stream events = stream(aggregate, id);
-        if (table.sameValues(before, row)) {
+        if (table.sameValues(read.values, row)) {
             requireNoEvents(events, what, shownId);
             return row;
         }
@@ -356,9 +285,11 @@ public final class AggregateWrites {
         try {
             updated = table.update(session, row, expectedVersion, nextVersion);
         } catch (PersistenceException e) {
+            table.forget(session, id);
             throw translate.apply(e);
         }
-        if (updated == 0) {
+        if (updated == 0) { // the row is gone, or another transaction moved its version on
+            table.forget(session, id);
             throw new StaleVersionException(
                     what,
                     shownId,
@@ -366,6 +297,7 @@ public final class AggregateWrites {
                     PersistenceErrors.committedVersion(entityManager, table.type(), id));
         }
         row.setVersion(nextVersion);
+        table.stored(read);
         Outbox.append(entityManager, List.of(events), false);
         return row;
     }

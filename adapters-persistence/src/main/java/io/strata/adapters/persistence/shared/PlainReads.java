@@ -24,8 +24,10 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
  * persistence context's snapshots), which the benchmark's profile showed to be about a third of the CPU of
  * {@code GET /projects/{id}}.
  *
- * <p>Aggregates are read this way only in read-only transactions ({@link #readOnlySession}): a use case that reads
- * and then saves needs the managed entity, so adapters keep their Hibernate path for it. A statement whose result is
+ * <p>An aggregate read this way in a read-write transaction can only be saved if its adapter keeps the row for the
+ * save ({@link AggregateWrites#readForChange}, the workspace's); other adapters read it so only in read-only
+ * transactions ({@link #readOnlySession}) and keep their Hibernate path for a use case that reads and then saves. A
+ * statement whose result is
  * no entity (a count) may use {@link #query} in any transaction, once the session's changes it depends on are
  * flushed: nothing flushes for it. The statement still goes through
  * Hibernate's JDBC coordinator, so it is counted by Hibernate's statistics, logged when slow
@@ -76,8 +78,8 @@ public final class PlainReads {
     }
 
     /**
-     * Runs {@code sql}, a write whose rows are no entity's (the outbox append), in the session's transaction on the
-     * same path as {@link #query}; returns the update count. Nothing is flushed for it.
+     * Runs {@code sql}, a write (the outbox append, an {@link AggregateTable}'s insert or update), in the session's
+     * transaction on the same path as {@link #query}; returns the update count. Nothing is flushed for it.
      */
     static int update(SharedSessionContractImplementor session, String sql, Parameters parameters) {
         JdbcCoordinator jdbc = session.getJdbcCoordinator();

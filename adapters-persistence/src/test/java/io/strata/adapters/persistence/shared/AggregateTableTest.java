@@ -55,10 +55,8 @@ class AggregateTableTest {
     void aNewRowWithChildrenIsLeftToHibernate() {
         Row row = new Row();
         assertThat(TABLE.hasChildren(row)).isFalse();
-        assertThat(TABLE.childrenChanged(row)).isFalse();
         row.children.add("child");
         assertThat(TABLE.hasChildren(row)).isTrue();
-        assertThat(TABLE.childrenChanged(row)).isTrue();
     }
 
     @Test

@@ -179,6 +179,32 @@ class WorkspacePlainWritesTest extends PostgresTest {
         assertThat(stored.updatedAt()).isEqualTo(LATER.now());
     }
 
+    @Test
+    void aTaskNotReadForChangeAndOneWhoseDependenciesChangedAreSavedByHibernate() {
+        Task first = WorkspaceFixtures.bareTask(project.id());
+        Task second = WorkspaceFixtures.bareTask(project.id());
+        txRun(() -> tasks.addAll(List.of(first, second)));
+        txRun(() -> {
+            // read by Hibernate (findAllById), not kept for a plain save
+            Task loaded = tasks.findAllById(List.of(first.id())).get(0);
+            loaded.logHours(new BigDecimal("2"), LATER);
+            assertThat(tasks.save(loaded).version()).isEqualTo(1);
+            // read for change, then a changed dependency: Hibernate writes it, and the next save too
+            Task other = tasks.findById(second.id()).orElseThrow();
+            other.dependOn(tasks.findById(first.id()).orElseThrow(), tasks.dependencyGraph(project.id()), LATER);
+            Task saved = tasks.save(other);
+            assertThat(saved.version()).isEqualTo(1);
+            saved.logHours(new BigDecimal("3"), LATER);
+            assertThat(tasks.save(saved).version()).isEqualTo(2);
+        });
+        assertThat(readTx(() -> tasks.findById(first.id())).orElseThrow().actualHours())
+                .isEqualByComparingTo("2");
+        Task stored = readTx(() -> tasks.findById(second.id())).orElseThrow();
+        assertThat(stored.dependsOn()).containsExactly(first.id());
+        assertThat(stored.actualHours()).isEqualByComparingTo("3");
+        assertThat(stored.version()).isEqualTo(2);
+    }
+
     private List<String> query(String sql) {
         try (Connection connection = TestPostgres.connect(url);
                 Statement statement = connection.createStatement();
