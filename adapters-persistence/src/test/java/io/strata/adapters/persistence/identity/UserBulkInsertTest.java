@@ -73,9 +73,9 @@ class UserBulkInsertTest extends PostgresTest {
         assertThat(calls.statements()).isEqualTo(3);
         assertThat(statistics.getPrepareStatementCount()).isEqualTo(3);
         assertThat(statistics.getEntityLoadCount()).isZero();
-        assertThat(query("SELECT count(*), count(DISTINCT password_hash), min(password_hash) FROM users"))
+        assertThat(firstRow("SELECT count(*), count(DISTINCT password_hash), min(password_hash) FROM users"))
                 .containsExactly(String.valueOf(rows), "1", ((Argon2UserCredentials.phc(hash))));
-        assertThat(query("SELECT count(*), count(DISTINCT aggregate_id), min(sequence), max(sequence) FROM events "
+        assertThat(firstRow("SELECT count(*), count(DISTINCT aggregate_id), min(sequence), max(sequence) FROM events "
                         + "WHERE event_type = 'identity.UserRegistered'"))
                 .containsExactly(String.valueOf(rows), String.valueOf(rows), "1", "1");
         assertThat(readTx(() -> credentials.load(batch.get(rows - 1).id()))
@@ -118,7 +118,7 @@ class UserBulkInsertTest extends PostgresTest {
                 .get()
                 .usingRecursiveComparison()
                 .isEqualTo(plain);
-        assertThat(query("SELECT first_name, last_name, preferences->>'note' FROM users WHERE username = 'tricky'"))
+        assertThat(firstRow("SELECT first_name, last_name, preferences->>'note' FROM users WHERE username = 'tricky'"))
                 .containsExactly(tricky.firstName(), tricky.lastName(), "line\nbreak\ttab \\. end");
     }
 
@@ -170,7 +170,7 @@ class UserBulkInsertTest extends PostgresTest {
                 clock);
     }
 
-    private List<String> query(String select) {
+    private List<String> firstRow(String select) {
         try (Connection connection = io.strata.adapters.persistence.testing.TestPostgres.connect(url);
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(select)) {

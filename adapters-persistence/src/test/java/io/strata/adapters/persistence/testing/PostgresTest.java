@@ -4,8 +4,11 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.hibernate.HibernateTransactionManager;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -64,6 +67,21 @@ public abstract class PostgresTest {
         statistics.clear();
         work.run();
         return statistics.getPrepareStatementCount();
+    }
+
+    /** The first column of every row {@code sql} returns, as text (null stays null), read outside any transaction. */
+    protected List<String> query(String sql) {
+        try (Connection connection = TestPostgres.connect(url);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     protected void sql(String... statements) {

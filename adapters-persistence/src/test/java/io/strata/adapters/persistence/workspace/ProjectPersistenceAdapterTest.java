@@ -10,7 +10,6 @@ import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.hibernate.HibernateTransactionManager;
 import io.strata.adapters.persistence.testing.JdbcCalls;
 import io.strata.adapters.persistence.testing.PostgresTest;
-import io.strata.adapters.persistence.testing.TestPostgres;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.shared.error.ConflictException;
@@ -33,10 +32,6 @@ import io.strata.domain.workspace.TaskStatus;
 import io.strata.domain.workspace.TaskTally;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -458,20 +453,6 @@ class ProjectPersistenceAdapterTest extends PostgresTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
-        }
-    }
-
-    private List<String> query(String sql) {
-        try (Connection connection = TestPostgres.connect(url);
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
-            List<String> values = new java.util.ArrayList<>();
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

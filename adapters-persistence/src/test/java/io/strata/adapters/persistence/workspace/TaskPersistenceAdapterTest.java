@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.hibernate.HibernateTransactionManager;
 import io.strata.adapters.persistence.testing.PostgresTest;
-import io.strata.adapters.persistence.testing.TestPostgres;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.shared.error.ConflictException;
@@ -28,10 +27,6 @@ import io.strata.domain.workspace.TaskRepository;
 import io.strata.domain.workspace.TaskStatus;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -437,19 +432,5 @@ class TaskPersistenceAdapterTest extends PostgresTest {
 
     private List<String> dependencyRows(TaskId task) {
         return query("SELECT depends_on_id || '|' || project_id FROM task_dependencies WHERE task_id = '" + task + "'");
-    }
-
-    private List<String> query(String sql) {
-        try (Connection connection = TestPostgres.connect(url);
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.strata.adapters.persistence.shared.AggregateJpaColumns;
 import io.strata.adapters.persistence.shared.AggregateTable;
 import io.strata.adapters.persistence.testing.PostgresTest;
-import io.strata.adapters.persistence.testing.TestPostgres;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
 import io.strata.domain.shared.error.StaleVersionException;
@@ -26,10 +25,6 @@ import io.strata.domain.workspace.TaskRepository;
 import io.strata.domain.workspace.TaskStatus;
 import jakarta.persistence.EntityManagerFactory;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -203,19 +198,5 @@ class WorkspacePlainWritesTest extends PostgresTest {
         assertThat(stored.dependsOn()).containsExactly(first.id());
         assertThat(stored.actualHours()).isEqualByComparingTo("3");
         assertThat(stored.version()).isEqualTo(2);
-    }
-
-    private List<String> query(String sql) {
-        try (Connection connection = TestPostgres.connect(url);
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
