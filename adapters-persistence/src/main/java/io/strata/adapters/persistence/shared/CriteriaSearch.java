@@ -8,7 +8,6 @@ import io.strata.domain.shared.query.SearchCriteria;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Table;
 import jakarta.persistence.Tuple;
-import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Order;
@@ -25,6 +24,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.query.Query;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 
 /**
@@ -269,22 +270,44 @@ public final class CriteriaSearch<E> {
         }
         query.orderBy(orders);
 
-        TypedQuery<Tuple> typed = shapes.query(session, query, parameters).setMaxResults(page.limit() + 1);
-        if (!page.isKeyset()) {
-            typed.setFirstResult(page.offset());
-        }
-        List<Tuple> rows = typed.getResultList();
-        boolean more = rows.size() > page.limit();
-        List<Tuple> shown = more ? rows.subList(0, page.limit()) : rows;
-        List<E> items = shown.stream().map(t -> t.get(0, entityClass)).toList();
-        String next = null;
-        if (more) {
-            Tuple last = shown.get(shown.size() - 1);
-            List<Object> values = new ArrayList<>(keys.size());
-            for (int i = 0; i < keys.size(); i++) {
-                values.add(last.get(i + 1));
+        // a keyset page in a read-only transaction runs its shape's statement plainly, once Hibernate translated it
+        SessionImplementor readOnly = page.isKeyset() ? PlainReads.readOnlySession(entityManager) : null;
+        PlainPageStatement<E> plain = readOnly == null ? null : shapes.plain(parameters);
+        Query<Tuple> typed = null;
+        if (plain == null) {
+            typed = shapes.query(session, query, parameters).setMaxResults(page.limit() + 1);
+            if (!page.isKeyset()) {
+                typed.setFirstResult(page.offset());
             }
-            next = KeysetCursor.encode(sortKey, values);
+            plain = readOnly == null ? null : shapes.compilePlain(readOnly, typed, parameters, entityClass);
+        }
+        List<E> items;
+        String next = null;
+        if (plain != null) {
+            List<E> rows = plain.run(readOnly, parameters.values(), page.limit() + 1, null);
+            boolean more = rows.size() > page.limit();
+            items = more ? rows.subList(0, page.limit()) : rows;
+            if (more) {
+                E last = items.get(items.size() - 1);
+                List<Object> values = new ArrayList<>(keys.size());
+                for (KeysetOrder.SortKey key : keys) {
+                    values.add(plain.attribute(last, key.attribute(), readOnly));
+                }
+                next = KeysetCursor.encode(sortKey, values);
+            }
+        } else {
+            List<Tuple> rows = typed.getResultList();
+            boolean more = rows.size() > page.limit();
+            List<Tuple> shown = more ? rows.subList(0, page.limit()) : rows;
+            items = shown.stream().map(t -> t.get(0, entityClass)).toList();
+            if (more) {
+                Tuple last = shown.get(shown.size() - 1);
+                List<Object> values = new ArrayList<>(keys.size());
+                for (int i = 0; i < keys.size(); i++) {
+                    values.add(last.get(i + 1));
+                }
+                next = KeysetCursor.encode(sortKey, values);
+            }
         }
         return new Page<>(items, next, totals.total(session, cb, scope, context, criteria, page.total()), page.limit());
     }

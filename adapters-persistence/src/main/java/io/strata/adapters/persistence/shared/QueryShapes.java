@@ -9,6 +9,7 @@ import java.util.List;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.query.Query;
+import org.hibernate.query.spi.SqmQuery;
 
 /**
  * The page statements of one {@link CriteriaSearch}, one per {@linkplain SearchParameters shape}. Hibernate
@@ -16,6 +17,10 @@ import org.hibernate.query.Query;
  * list call builds a new tree each time: translating it again was about a fifth of a list page's CPU in the
  * benchmark's profile. So the first tree of each shape is kept, and later calls of that shape run it with
  * their own values: Hibernate finds its translation in its query plan cache.
+ *
+ * <p>In a read-only transaction a shape's keyset pages need not go through Hibernate at all once it translated the
+ * shape: its {@link PlainPageStatement} (compiled from the first such call, kept with the shape) runs the same SQL
+ * with each call's values and reads the rows itself.
  *
  * <p>A tree is kept only when every parameter in it is one of its call's (checked, not assumed: a value given to
  * the criteria builder directly would stay in the kept tree) and Hibernate does not copy criteria trees
@@ -28,7 +33,20 @@ final class QueryShapes {
     private final Cache<String, Shape> shapes =
             Caffeine.newBuilder().maximumSize(MAX_SHAPES).build();
 
-    private record Shape(CriteriaQuery<Tuple> query, List<ParameterExpression<?>> parameters) {}
+    private static final Object NOT_PLAIN = new Object();
+
+    /** A shape's tree, its parameters, and once a read-only call compiled it, its plain statement. */
+    private static final class Shape {
+        final CriteriaQuery<Tuple> query;
+        final List<ParameterExpression<?>> parameters;
+        /** Null: not compiled yet; {@link #NOT_PLAIN}: cannot be read plainly; else its {@link PlainPageStatement}. */
+        volatile Object plain;
+
+        Shape(CriteriaQuery<Tuple> query, List<ParameterExpression<?>> parameters) {
+            this.query = query;
+            this.parameters = parameters;
+        }
+    }
 
     /** The query to run for {@code built}, the tree this call made, with the call's values bound. */
     Query<Tuple> query(Session session, CriteriaQuery<Tuple> built, SearchParameters parameters) {
@@ -39,15 +57,52 @@ final class QueryShapes {
             shape = shapes.asMap()
                     .computeIfAbsent(parameters.shape(), key -> new Shape(built, parameters.expressions()));
         }
-        if (shape == null
-                || shape.parameters().size() != parameters.expressions().size()) {
+        if (shape == null || shape.parameters.size() != parameters.expressions().size()) {
             Query<Tuple> own = session.createQuery(built);
             parameters.bindTo(own, parameters.expressions());
             return own;
         }
-        Query<Tuple> reused = session.createQuery(shape.query());
+        Query<Tuple> reused = session.createQuery(shape.query);
         reused.setQueryPlanCacheable(true);
-        parameters.bindTo(reused, shape.parameters());
+        parameters.bindTo(reused, shape.parameters);
         return reused;
+    }
+
+    /**
+     * The plain statement of this call's shape, compiled before by {@link #compilePlain}; null when there is none
+     * (the shape is new, not reusable, or cannot be read plainly).
+     */
+    @SuppressWarnings("unchecked")
+    <E> PlainPageStatement<E> plain(SearchParameters parameters) {
+        if (!parameters.cacheable()) {
+            return null;
+        }
+        Shape shape = shapes.getIfPresent(parameters.shape());
+        return shape != null
+                        && shape.plain instanceof PlainPageStatement<?> plain
+                        && plain.valueCount() == parameters.values().size()
+                ? (PlainPageStatement<E>) plain
+                : null;
+    }
+
+    /**
+     * Compiles the plain statement of this call's shape from {@code query}, which {@link #query} made from the
+     * shape's tree with this call's values (once per shape: null afterwards, and when the shape cannot be read
+     * plainly or {@code query} is a call's own tree).
+     */
+    <E> PlainPageStatement<E> compilePlain(
+            SharedSessionContractImplementor session,
+            Query<Tuple> query,
+            SearchParameters parameters,
+            Class<E> entityClass) {
+        Shape shape = parameters.cacheable() ? shapes.getIfPresent(parameters.shape()) : null;
+        if (shape == null
+                || shape.plain != null
+                || !(query instanceof SqmQuery sqm && sqm.getSqmStatement() == shape.query)) {
+            return null;
+        }
+        PlainPageStatement<E> plain = PlainPageStatement.compile(session, query, entityClass, parameters.values());
+        shape.plain = plain == null ? NOT_PLAIN : plain;
+        return plain;
     }
 }

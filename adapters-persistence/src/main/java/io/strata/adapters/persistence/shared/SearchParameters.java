@@ -91,6 +91,11 @@ public final class SearchParameters {
         return shape.toString();
     }
 
+    /** The call's values, in the order of their parameters. */
+    List<Object> values() {
+        return values;
+    }
+
     List<ParameterExpression<?>> expressions() {
         return List.copyOf(expressions);
     }

@@ -1,0 +1,349 @@
+package io.strata.adapters.persistence.shared;
+
+import jakarta.persistence.Tuple;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.jpa.event.spi.CallbackType;
+import org.hibernate.metamodel.mapping.AttributeMapping;
+import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.metamodel.mapping.MappingModelExpressible;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.query.Query;
+import org.hibernate.query.spi.QueryParameterImplementor;
+import org.hibernate.query.sqm.internal.QuerySqmImpl;
+import org.hibernate.query.sqm.internal.SqmUtil;
+import org.hibernate.query.sqm.spi.SqmParameterMappingModelResolutionAccess;
+import org.hibernate.query.sqm.sql.SqmTranslation;
+import org.hibernate.query.sqm.tree.expression.SqmParameter;
+import org.hibernate.query.sqm.tree.select.SqmSelectStatement;
+import org.hibernate.sql.ast.spi.SqlSelection;
+import org.hibernate.sql.ast.tree.expression.ColumnReference;
+import org.hibernate.sql.ast.tree.expression.JdbcParameter;
+import org.hibernate.sql.ast.tree.select.SelectStatement;
+import org.hibernate.sql.exec.spi.JdbcOperationQuerySelect;
+import org.hibernate.sql.exec.spi.JdbcParameterBinder;
+import org.hibernate.sql.exec.spi.JdbcParameterBinding;
+import org.hibernate.sql.exec.spi.JdbcParameterBindings;
+import org.hibernate.sql.exec.spi.JdbcParametersList;
+
+/**
+ * A list page's statement, translated by Hibernate once for its {@linkplain SearchParameters shape} and then run
+ * plainly ({@link PlainReads#query}) with each call's values, its rows read straight into detached entities. A
+ * page through Hibernate spends about as much CPU on its result processing (row readers, entity initialisers, the
+ * persistence context's entries) as on reading the values themselves (the benchmark's profile of the users list), and a
+ * read-only transaction uses none of it.
+ *
+ * <p>The SQL is the one Hibernate sends for the same query (the same translator, options and parameters), so the
+ * statement, its plan and what it returns do not change; only who reads the rows. Only what can be read without
+ * Hibernate's machinery is compiled ({@link #compile} answers null otherwise, and the page goes through Hibernate):
+ * a single-table entity whose attributes are all basic columns, selected with nothing else but its own columns, every
+ * JDBC parameter one of the call's values (each checked against the value Hibernate bound for it) or the page's limit.
+ * Values are read and converted by each attribute's own Hibernate type (its extractor and converter), as Hibernate
+ * reads them.
+ *
+ * @param <E> the JPA entity
+ */
+final class PlainPageStatement<E> {
+    private static final int LIMIT = -1;
+    private static final int OFFSET = -2;
+
+    private final String sql;
+    /** Per JDBC parameter position: the index of the call's value, or {@link #LIMIT} / {@link #OFFSET}. */
+    private final int[] slots;
+    /** Per JDBC parameter position: the mapping that binds it (null for the limit and offset). */
+    private final JdbcMapping[] bindTypes;
+
+    private final int valueCount;
+    private final EntityPersister persister;
+    /** Per result column: the entity's state position of the attribute it reads, or -1 for the identifier. */
+    private final int[] columns;
+
+    private final JdbcMapping[] columnTypes;
+    private final int attributeCount;
+
+    private PlainPageStatement(
+            String sql,
+            int[] slots,
+            JdbcMapping[] bindTypes,
+            int valueCount,
+            EntityPersister persister,
+            int[] columns,
+            JdbcMapping[] columnTypes) {
+        this.sql = sql;
+        this.slots = slots;
+        this.bindTypes = bindTypes;
+        this.valueCount = valueCount;
+        this.persister = persister;
+        this.columns = columns;
+        this.columnTypes = columnTypes;
+        this.attributeCount = persister.getNumberOfAttributeMappings();
+    }
+
+    /** The SQL this statement sends (Hibernate's translation of the shape's query). */
+    String sql() {
+        return sql;
+    }
+
+    /** The number of values a call binds (the shape's parameters). */
+    int valueCount() {
+        return valueCount;
+    }
+
+    /**
+     * Translates {@code query} (a page of {@code entityClass} with this call's {@code values} bound as {@code p0},
+     * {@code p1}, ..., and its limit set) as Hibernate would; null when the result cannot be read plainly.
+     */
+    static <E> PlainPageStatement<E> compile(
+            SharedSessionContractImplementor session, Query<Tuple> query, Class<E> entityClass, List<Object> values) {
+        if (!(query instanceof QuerySqmImpl<Tuple> sqmQuery)
+                || session.getLoadQueryInfluencers().hasEnabledFilters()
+                || !sqmQuery.getQueryOptions().getLockOptions().isEmpty()
+                || !(sqmQuery.getSqmStatement() instanceof SqmSelectStatement<?> sqm)) {
+            return null;
+        }
+        SessionFactoryImplementor factory = session.getFactory();
+        EntityPersister persister = factory.getMappingMetamodel().findEntityDescriptor(entityClass);
+        if (persister == null
+                || persister.hasSubclasses()
+                || persister.getSuperMappingType() != null
+                || factory.getEventEngine()
+                        .getCallbackRegistry()
+                        .hasRegisteredCallbacks(entityClass, CallbackType.POST_LOAD)) {
+            return null; // an entity Hibernate must load itself: an inheritance tree, or a @PostLoad to call
+        }
+        Map<String, Integer> stateByColumn = basicColumns(persister);
+        if (stateByColumn == null) {
+            return null;
+        }
+
+        // what ConcreteSqmSelectQueryPlan does to translate a query it has not seen (its first execution)
+        SqmTranslation<SelectStatement> translation = factory.getQueryEngine()
+                .getSqmTranslatorFactory()
+                .createSelectTranslator(
+                        sqm,
+                        sqmQuery.getQueryOptions(),
+                        sqmQuery.getDomainParameterXref(),
+                        sqmQuery.getQueryParameterBindings(),
+                        session.getLoadQueryInfluencers(),
+                        factory,
+                        true)
+                .translate();
+        Map<QueryParameterImplementor<?>, Map<SqmParameter<?>, List<JdbcParametersList>>> parametersXref =
+                SqmUtil.generateJdbcParamsXref(sqmQuery.getDomainParameterXref(), translation::getJdbcParamsBySqmParam);
+        Map<SqmParameter<?>, MappingModelExpressible<?>> resolved =
+                translation.getSqmParameterMappingModelTypeResolutions();
+        JdbcParameterBindings bindings = SqmUtil.createJdbcParameterBindings(
+                sqmQuery.getQueryParameterBindings(),
+                sqmQuery.getDomainParameterXref(),
+                parametersXref,
+                factory.getMappingMetamodel(),
+                translation.getFromClauseAccess()::findTableGroup,
+                new SqmParameterMappingModelResolutionAccess() {
+                    @Override
+                    @SuppressWarnings("unchecked")
+                    public <T> MappingModelExpressible<T> getResolvedMappingModelType(SqmParameter<T> parameter) {
+                        return (MappingModelExpressible<T>) resolved.get(parameter);
+                    }
+                },
+                session);
+        JdbcOperationQuerySelect select = factory.getJdbcServices()
+                .getJdbcEnvironment()
+                .getSqlAstTranslatorFactory()
+                .buildSelectTranslator(factory, translation.getSqlAst())
+                .translate(bindings, sqmQuery.getQueryOptions());
+        if (select.dependsOnParameterBindings()) {
+            return null; // values rendered into the SQL: it is not the same for every call
+        }
+
+        // which of the call's values each JDBC parameter takes
+        Map<JdbcParameter, Integer> valueOf = new IdentityHashMap<>();
+        for (var byQueryParameter : parametersXref.entrySet()) {
+            Integer index = valueIndex(byQueryParameter.getKey().getName(), values.size());
+            if (index == null) {
+                return null;
+            }
+            for (List<JdbcParametersList> lists : byQueryParameter.getValue().values()) {
+                if (lists == null) {
+                    continue; // not in the statement (a JDBC parameter without a value is refused below)
+                }
+                for (JdbcParametersList list : lists) {
+                    for (int i = 0; i < list.size(); i++) {
+                        valueOf.put(list.get(i), index);
+                    }
+                }
+            }
+        }
+        List<JdbcParameterBinder> binders = select.getParameterBinders();
+        int[] slots = new int[binders.size()];
+        JdbcMapping[] bindTypes = new JdbcMapping[binders.size()];
+        for (int i = 0; i < binders.size(); i++) {
+            JdbcParameterBinder binder = binders.get(i);
+            if (binder == select.getLimitParameter()) {
+                slots[i] = LIMIT;
+            } else if (binder == select.getOffsetParameter()) {
+                slots[i] = OFFSET;
+            } else if (binder instanceof JdbcParameter parameter && valueOf.containsKey(parameter)) {
+                JdbcParameterBinding binding = bindings.getBinding(parameter);
+                int index = valueOf.get(parameter);
+                // the value this statement will bind must be the one Hibernate bound: checked, not assumed
+                if (binding == null
+                        || !Objects.deepEquals(
+                                binding.getBindValue(), relational(binding.getBindType(), values.get(index)))) {
+                    return null;
+                }
+                slots[i] = index;
+                bindTypes[i] = binding.getBindType();
+            } else {
+                return null;
+            }
+        }
+
+        // which attribute each result column reads: only the entity's own columns may be selected
+        List<SqlSelection> selections =
+                translation.getSqlAst().getQuerySpec().getSelectClause().getSqlSelections();
+        int[] columns = new int[selections.size()];
+        JdbcMapping[] columnTypes = new JdbcMapping[selections.size()];
+        boolean[] covered = new boolean[persister.getNumberOfAttributeMappings() + 1];
+        for (SqlSelection selection : selections) {
+            int position = selection.getJdbcResultSetIndex() - 1;
+            if (position < 0
+                    || position >= columns.length
+                    || !(selection.getExpression() instanceof ColumnReference column)
+                    || column.isColumnExpressionFormula()) {
+                return null;
+            }
+            Integer state = stateByColumn.get(column.getColumnExpression());
+            if (state == null) {
+                return null;
+            }
+            columns[position] = state;
+            columnTypes[position] = state < 0
+                    ? persister.getIdentifierMapping().getSingleJdbcMapping()
+                    : persister.getAttributeMapping(state).getSingleJdbcMapping();
+            covered[state + 1] = true;
+        }
+        for (boolean column : covered) {
+            if (!column) {
+                return null; // an attribute the statement does not read (lazy)
+            }
+        }
+        return new PlainPageStatement<>(
+                select.getSqlString(), slots, bindTypes, values.size(), persister, columns, columnTypes);
+    }
+
+    /** Runs the statement with this call's values and limit (and offset, for an offset page). */
+    List<E> run(SharedSessionContractImplementor session, List<Object> values, int maxRows, Integer firstRow) {
+        if (values.size() != valueCount) {
+            throw new IllegalArgumentException("expected " + valueCount + " values, got " + values.size());
+        }
+        return PlainReads.query(
+                session,
+                sql,
+                statement -> bind(statement, session, values, maxRows, firstRow),
+                rows -> read(rows, session, maxRows));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void bind(
+            PreparedStatement statement,
+            SharedSessionContractImplementor session,
+            List<Object> values,
+            int maxRows,
+            Integer firstRow)
+            throws SQLException {
+        for (int i = 0; i < slots.length; i++) {
+            int slot = slots[i];
+            if (slot == LIMIT) {
+                statement.setInt(i + 1, maxRows);
+            } else if (slot == OFFSET) {
+                statement.setInt(i + 1, firstRow == null ? 0 : firstRow);
+            } else {
+                JdbcMapping type = bindTypes[i];
+                type.getJdbcValueBinder().bind(statement, relational(type, values.get(slot)), i + 1, session);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<E> read(ResultSet rows, SharedSessionContractImplementor session, int maxRows) throws SQLException {
+        List<E> entities = new ArrayList<>(Math.min(maxRows, 256));
+        while (rows.next()) {
+            Object id = null;
+            Object[] state = new Object[attributeCount];
+            for (int i = 0; i < columns.length; i++) {
+                JdbcMapping type = columnTypes[i];
+                Object value =
+                        type.convertToDomainValue(type.getJdbcValueExtractor().extract(rows, i + 1, session));
+                if (columns[i] < 0) {
+                    id = value;
+                } else {
+                    state[columns[i]] = value;
+                }
+            }
+            Object entity = persister.instantiate(id, session);
+            persister.setValues(entity, state);
+            entities.add((E) entity);
+        }
+        return entities;
+    }
+
+    /** The value as the JDBC binder takes it (after the attribute's converter, if it has one). */
+    private static Object relational(JdbcMapping type, Object value) {
+        return type.getValueConverter() == null ? value : type.convertToRelationalValue(value);
+    }
+
+    /** {@code p<i>}, the name {@link SearchParameters} gave the call's {@code i}th value. */
+    private static Integer valueIndex(String name, int count) {
+        if (name == null || name.length() < 2 || name.charAt(0) != 'p') {
+            return null;
+        }
+        try {
+            int index = Integer.parseInt(name.substring(1));
+            return index >= 0 && index < count ? index : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Column name to state position (-1: the identifier) when every attribute of the entity is one basic column of
+     * its one table; null otherwise.
+     */
+    private static Map<String, Integer> basicColumns(EntityPersister persister) {
+        Map<String, Integer> columns = new HashMap<>();
+        if (!(persister.getIdentifierMapping() instanceof BasicValuedModelPart id) || id.isFormula()) {
+            return null;
+        }
+        String table = id.getContainingTableExpression();
+        columns.put(id.getSelectionExpression(), -1);
+        for (int i = 0; i < persister.getNumberOfAttributeMappings(); i++) {
+            AttributeMapping attribute = persister.getAttributeMapping(i);
+            BasicValuedModelPart basic = attribute.asBasicValuedModelPart();
+            if (basic == null
+                    || basic.isFormula()
+                    || attribute.getStateArrayPosition() != i
+                    || !table.equals(basic.getContainingTableExpression())
+                    || columns.put(basic.getSelectionExpression(), i) != null) {
+                return null;
+            }
+        }
+        return columns;
+    }
+
+    /** The value of {@code attribute} (a sort key: the identifier or a basic attribute) of a row this statement read. */
+    Object attribute(E entity, String attribute, SharedSessionContractImplementor session) {
+        return attribute.equals(persister.getIdentifierPropertyName())
+                ? persister.getIdentifier(entity, session)
+                : persister.getPropertyValue(entity, attribute);
+    }
+}
