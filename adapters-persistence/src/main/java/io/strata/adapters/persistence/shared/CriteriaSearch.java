@@ -272,6 +272,9 @@ public final class CriteriaSearch<E> {
 
         // a keyset page in a read-only transaction runs its shape's statement plainly, once Hibernate translated it
         SessionImplementor readOnly = page.isKeyset() ? PlainReads.readOnlySession(entityManager) : null;
+        if (readOnly != null && readOnly.getLoadQueryInfluencers().hasEnabledFilters()) {
+            readOnly = null; // the session's Hibernate filters change the SQL: Hibernate translates it each time
+        }
         PlainPageStatement<E> plain = readOnly == null ? null : shapes.plain(parameters);
         Query<Tuple> typed = null;
         if (plain == null) {
