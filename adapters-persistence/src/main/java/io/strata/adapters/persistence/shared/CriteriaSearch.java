@@ -287,7 +287,7 @@ public final class CriteriaSearch<E> {
         List<E> items;
         String next = null;
         if (plain != null) {
-            List<E> rows = plain.run(readOnly, parameters.values(), page.limit() + 1, null);
+            List<E> rows = plain.run(readOnly, parameters.values(), page.limit() + 1);
             boolean more = rows.size() > page.limit();
             items = more ? rows.subList(0, page.limit()) : rows;
             if (more) {

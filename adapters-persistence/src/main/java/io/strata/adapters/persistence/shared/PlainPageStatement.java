@@ -55,10 +55,9 @@ import org.hibernate.sql.exec.spi.JdbcParametersList;
  */
 final class PlainPageStatement<E> {
     private static final int LIMIT = -1;
-    private static final int OFFSET = -2;
 
     private final String sql;
-    /** Per JDBC parameter position: the index of the call's value, or {@link #LIMIT} / {@link #OFFSET}. */
+    /** Per JDBC parameter position: the index of the call's value, or {@link #LIMIT}. */
     private final int[] slots;
     /** Per JDBC parameter position: the mapping that binds it (null for the limit and offset). */
     private final JdbcMapping[] bindTypes;
@@ -168,7 +167,7 @@ final class PlainPageStatement<E> {
         // which of the call's values each JDBC parameter takes
         Map<JdbcParameter, Integer> valueOf = new IdentityHashMap<>();
         for (var byQueryParameter : parametersXref.entrySet()) {
-            Integer index = valueIndex(byQueryParameter.getKey().getName(), values.size());
+            Integer index = SearchParameters.indexOf(byQueryParameter.getKey().getName(), values.size());
             if (index == null) {
                 return null;
             }
@@ -190,8 +189,6 @@ final class PlainPageStatement<E> {
             JdbcParameterBinder binder = binders.get(i);
             if (binder == select.getLimitParameter()) {
                 slots[i] = LIMIT;
-            } else if (binder == select.getOffsetParameter()) {
-                slots[i] = OFFSET;
             } else if (binder instanceof JdbcParameter parameter && valueOf.containsKey(parameter)) {
                 JdbcParameterBinding binding = bindings.getBinding(parameter);
                 int index = valueOf.get(parameter);
@@ -241,32 +238,26 @@ final class PlainPageStatement<E> {
                 select.getSqlString(), slots, bindTypes, values.size(), persister, columns, columnTypes);
     }
 
-    /** Runs the statement with this call's values and limit (and offset, for an offset page). */
-    List<E> run(SharedSessionContractImplementor session, List<Object> values, int maxRows, Integer firstRow) {
+    /** Runs the statement with this call's values and limit (a keyset page: no offset). */
+    List<E> run(SharedSessionContractImplementor session, List<Object> values, int maxRows) {
         if (values.size() != valueCount) {
             throw new IllegalArgumentException("expected " + valueCount + " values, got " + values.size());
         }
         return PlainReads.query(
                 session,
                 sql,
-                statement -> bind(statement, session, values, maxRows, firstRow),
+                statement -> bind(statement, session, values, maxRows),
                 rows -> read(rows, session, maxRows));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void bind(
-            PreparedStatement statement,
-            SharedSessionContractImplementor session,
-            List<Object> values,
-            int maxRows,
-            Integer firstRow)
+            PreparedStatement statement, SharedSessionContractImplementor session, List<Object> values, int maxRows)
             throws SQLException {
         for (int i = 0; i < slots.length; i++) {
             int slot = slots[i];
             if (slot == LIMIT) {
                 statement.setInt(i + 1, maxRows);
-            } else if (slot == OFFSET) {
-                statement.setInt(i + 1, firstRow == null ? 0 : firstRow);
             } else {
                 JdbcMapping type = bindTypes[i];
                 type.getJdbcValueBinder().bind(statement, relational(type, values.get(slot)), i + 1, session);
@@ -300,19 +291,6 @@ final class PlainPageStatement<E> {
     /** The value as the JDBC binder takes it (after the attribute's converter, if it has one). */
     private static Object relational(JdbcMapping type, Object value) {
         return type.getValueConverter() == null ? value : type.convertToRelationalValue(value);
-    }
-
-    /** {@code p<i>}, the name {@link SearchParameters} gave the call's {@code i}th value. */
-    private static Integer valueIndex(String name, int count) {
-        if (name == null || name.length() < 2 || name.charAt(0) != 'p') {
-            return null;
-        }
-        try {
-            int index = Integer.parseInt(name.substring(1));
-            return index >= 0 && index < count ? index : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /**

@@ -31,6 +31,8 @@ import org.hibernate.query.sqm.tree.expression.ValueBindJpaCriteriaParameter;
  * call {@linkplain #notCacheable() not cacheable}: it may put values into the tree itself.
  */
 public final class SearchParameters {
+    private static final String NAME_PREFIX = "p";
+
     private final HibernateCriteriaBuilder cb;
     private final List<ParameterExpression<?>> expressions = new ArrayList<>();
     private final List<Object> values = new ArrayList<>();
@@ -64,7 +66,20 @@ public final class SearchParameters {
     }
 
     private String nextName() {
-        return "p" + expressions.size();
+        return NAME_PREFIX + expressions.size();
+    }
+
+    /** The index of the value a parameter named {@code name} takes among {@code count} values, or null (not one). */
+    static Integer indexOf(String name, int count) {
+        if (name == null || !name.startsWith(NAME_PREFIX) || name.length() == NAME_PREFIX.length()) {
+            return null;
+        }
+        try {
+            int index = Integer.parseInt(name.substring(NAME_PREFIX.length()));
+            return index >= 0 && index < count ? index : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private <T> ParameterExpression<T> add(ParameterExpression<T> parameter, T value) {
