@@ -22,7 +22,8 @@ import org.hibernate.service.Service;
  * exactly as Micronaut's own {@code MicronautSessionContext} finds it, but with the connection operations bean
  * resolved once per session factory. Micronaut's context resolves that bean in the bean context on every call, and
  * every {@code EntityManager} call of an adapter asks for the current session: the lookups were 4% of the CPU of
- * {@code POST /projects/{id}/tasks} and 1.8% of {@code GET /users/{id}} in the benchmark's profiles.
+ * {@code POST /projects/{id}/tasks} and 1.8% of {@code GET /users/{id}} in the benchmark's profiles. The status itself
+ * is found by {@link PropagatedStatus}, without Micronaut's copy of the propagated context.
  */
 @Singleton
 public class CurrentSessions
@@ -81,12 +82,12 @@ public class CurrentSessions
 
         @Override
         public Session currentSession() {
-            return operations
-                    .get()
-                    .findConnectionStatus()
-                    .map(ConnectionStatus::getConnection)
-                    .orElseThrow(() -> new HibernateException(
-                            "Could not obtain transaction-synchronized Session for current thread"));
+            ConnectionOperations<Session> connections = operations.get();
+            Object status = PropagatedStatus.CONNECTION.find(connections, connections::findConnectionStatus);
+            if (status == null) {
+                throw new HibernateException("Could not obtain transaction-synchronized Session for current thread");
+            }
+            return (Session) ((ConnectionStatus<?>) status).getConnection();
         }
     }
 }

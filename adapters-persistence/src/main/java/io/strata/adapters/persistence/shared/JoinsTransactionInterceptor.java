@@ -36,7 +36,7 @@ public class JoinsTransactionInterceptor implements MethodInterceptor<Object, Ob
     @Override
     public Object intercept(MethodInvocationContext<Object, Object> context) {
         SynchronousTransactionManager<Object> manager = transactions();
-        if (manager.findTransactionStatus().isEmpty()) {
+        if (PropagatedStatus.TRANSACTION.find(manager, manager::findTransactionStatus) == null) {
             String method = context.getDeclaringType().getSimpleName() + "." + context.getMethodName();
             throw new IllegalTransactionStateException(method + " runs in its caller's transaction and none is running:"
                     + " the use case calling it must be @Transactional or @ReadOnlyTransaction");

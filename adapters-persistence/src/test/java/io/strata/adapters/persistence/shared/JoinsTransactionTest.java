@@ -3,8 +3,10 @@ package io.strata.adapters.persistence.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.transaction.exceptions.IllegalTransactionStateException;
 import io.micronaut.transaction.exceptions.UnexpectedRollbackException;
+import io.micronaut.transaction.hibernate.HibernateTransactionManager;
 import io.strata.adapters.persistence.identity.IdentityFixtures;
 import io.strata.adapters.persistence.testing.PostgresTest;
 import io.strata.domain.identity.Password;
@@ -14,6 +16,9 @@ import io.strata.domain.identity.UserRepository;
 import io.strata.domain.shared.error.NotFoundException;
 import io.strata.domain.shared.user.UserId;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,5 +74,47 @@ class JoinsTransactionTest extends PostgresTest {
         User user = tx(() -> users.add(
                 IdentityFixtures.activeUser("joined@example.com", "joined", Instant.parse("2026-01-01T00:00:00Z"))));
         assertThat(readTx(() -> users.findById(user.id()))).isPresent();
+    }
+
+    /**
+     * {@link PropagatedStatus} finds what Micronaut's own lookups find (outside any transaction, in one, in one nested
+     * in another that suspends it), and takes its fast path: should a Micronaut upgrade rename the element types,
+     * this fails instead of the checks silently costing Micronaut's copy of the context again.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theStatusLookupFindsWhatMicronautFinds() {
+        HibernateTransactionManager manager = bean(HibernateTransactionManager.class);
+        ConnectionOperations<Session> connections = (ConnectionOperations<Session>) (ConnectionOperations<?>)
+                context.getBean(io.micronaut.core.type.Argument.of(ConnectionOperations.class, Session.class));
+        assertThat(PropagatedStatus.TRANSACTION.fast()).isTrue();
+        assertThat(PropagatedStatus.CONNECTION.fast()).isTrue();
+        List<Object[]> seen = new ArrayList<>();
+        Runnable look = () -> seen.add(new Object[] {
+            PropagatedStatus.TRANSACTION.find(manager, manager::findTransactionStatus),
+            manager.findTransactionStatus().orElse(null),
+            PropagatedStatus.CONNECTION.find(connections, connections::findConnectionStatus),
+            connections.findConnectionStatus().orElse(null)
+        });
+        look.run();
+        txRun(() -> {
+            look.run();
+            manager.execute(
+                    io.micronaut.transaction.TransactionDefinition.of(
+                            io.micronaut.transaction.TransactionDefinition.Propagation.REQUIRES_NEW),
+                    status -> {
+                        look.run();
+                        return null;
+                    });
+            look.run();
+        });
+        assertThat(seen).hasSize(4);
+        assertThat(seen.get(0)).containsOnlyNulls();
+        for (Object[] found : seen.subList(1, 4)) {
+            assertThat(found[0]).isNotNull().isSameAs(found[1]);
+            assertThat(found[2]).isNotNull().isSameAs(found[3]);
+        }
+        assertThat(seen.get(2)[0]).as("the inner transaction's own status").isNotSameAs(seen.get(1)[0]);
+        assertThat(seen.get(3)[0]).isSameAs(seen.get(1)[0]);
     }
 }
