@@ -1,10 +1,6 @@
 package io.strata.adapters.persistence.shared;
 
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -38,33 +34,7 @@ public final class RowSecurityDataSource implements DataSource, AutoCloseable {
     }
 
     private static Connection acting(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(
-                RowSecurityDataSource.class.getClassLoader(),
-                new Class<?>[] {Connection.class},
-                new BeginHandler(connection));
-    }
-
-    /** Sets the acting user right after autocommit goes off, i.e. when a transaction begins. */
-    private record BeginHandler(Connection connection) implements InvocationHandler {
-        @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            boolean begins = method.getName().equals("setAutoCommit")
-                    && args != null
-                    && Boolean.FALSE.equals(args[0])
-                    && connection.getAutoCommit();
-            Object result;
-            try {
-                result = method.invoke(connection, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-            if (begins) {
-                RowSecurity.apply(connection, RowSecurity.current());
-            } else if (method.getName().equals("unwrap") && args != null && args[0] == Connection.class) {
-                return proxy;
-            }
-            return result;
-        }
+        return new RowSecurityConnection(connection);
     }
 
     /** Closes the pool (its factory may close it too: closing a Hikari pool twice is harmless). */
