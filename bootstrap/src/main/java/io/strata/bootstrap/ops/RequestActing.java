@@ -2,7 +2,6 @@ package io.strata.bootstrap.ops;
 
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
-import io.micronaut.core.propagation.ThreadPropagatedContextElement;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -13,8 +12,8 @@ import io.strata.adapters.web.shared.RequestActor;
 /**
  * Row-level security for HTTP requests: once the bearer token is authenticated, the request's transactions act as
  * its user (strata.user_id and strata.role, {@link RowSecurity}). The value travels in Micronaut's propagated
- * context onto the thread that runs the controller, and is put back when that work ends. Requests without a user
- * (the authentication itself, log-in, sign-up) act as SYSTEM: they establish who acts.
+ * context onto the thread that runs the controller, where {@link RowSecurity#current()} reads it. Requests without a
+ * user (the authentication itself, log-in, sign-up) act as SYSTEM: they establish who acts.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestActing implements Ordered {
@@ -26,19 +25,7 @@ public class RequestActing implements Ordered {
 
     @RequestFilter
     public void act(HttpRequest<?> request, MutablePropagatedContext context) {
-        RequestActor.actor(request).ifPresent(actor -> context.add(new Element(RowSecurity.Acting.of(actor))));
-    }
-
-    /** Sets who acts on the thread the request's work runs on, and restores the previous value after. */
-    record Element(RowSecurity.Acting acting) implements ThreadPropagatedContextElement<RowSecurity.Acting> {
-        @Override
-        public RowSecurity.Acting updateThreadContext() {
-            return RowSecurity.enter(acting);
-        }
-
-        @Override
-        public void restoreThreadContext(RowSecurity.Acting previous) {
-            RowSecurity.restore(previous);
-        }
+        RequestActor.actor(request)
+                .ifPresent(actor -> context.add(new RowSecurity.RequestElement(RowSecurity.Acting.of(actor))));
     }
 }
