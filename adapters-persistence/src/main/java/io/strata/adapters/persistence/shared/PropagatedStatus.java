@@ -84,7 +84,9 @@ final class PropagatedStatus {
             if ((Object) owner.invokeExact((Object) innermost) == operations) {
                 return (Object) status.invokeExact((Object) innermost);
             }
-        } catch (Throwable e) {
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) { // record accessors declare no checked exception
             throw new IllegalStateException("cannot read Micronaut's propagated status", e);
         }
         return micronautLookup
