@@ -4,6 +4,7 @@ import io.strata.bootstrap.config.StartupFailure;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
@@ -33,11 +34,47 @@ public final class StrataCli {
     /** Runs one command line; returns the exit status. */
     public static int run(String[] args, Cli cli, ServeCommand.Server server) {
         String[] command = withDefaultCommand(args);
+        String[] properties = plainServe(command);
+        if (properties != null) {
+            // every start of the server: picocli's classes are Java 5 class files, which the launcher's class data
+            // archive cannot hold, so modelling even serve alone cost each start ~0.13 s (176 classes parsed,
+            // verified and interpreted anew); a command line of properties only needs none of it
+            return serve(properties, cli, server);
+        }
         // picocli models every command it is given before parsing; the db commands' model costs ~0.1 s of each
         // start, so serve (every start of the server) parses with a tree that has no db
         CommandLine commandLine = commandLine(cli, server, !command[0].equals("serve"));
         CommandLogging.forCommand(args, cli.env());
         return commandLine.execute(command);
+    }
+
+    /**
+     * The Micronaut properties of {@code serve [--name=value ...]}, or null when the command line is anything else
+     * (another command, a help or version option, an argument picocli must judge).
+     */
+    static String[] plainServe(String[] command) {
+        if (!command[0].equals("serve")) {
+            return null;
+        }
+        for (int i = 1; i < command.length; i++) {
+            String arg = command[i];
+            if (!arg.startsWith("--")
+                    || arg.indexOf('=') < 3
+                    || arg.startsWith("--help")
+                    || arg.startsWith("--version")) {
+                return null;
+            }
+        }
+        return Arrays.copyOfRange(command, 1, command.length);
+    }
+
+    /** What picocli runs for {@link #plainServe}'s command lines: the same call, exit status and failure line. */
+    private static int serve(String[] properties, Cli cli, ServeCommand.Server server) {
+        try {
+            return server.serve(properties, cli);
+        } catch (RuntimeException e) {
+            return failure(cli, "serve", e);
+        }
     }
 
     /** The command tree, with Strata's factory, output streams and error handlers. */
@@ -102,8 +139,11 @@ public final class StrataCli {
     }
 
     private static int failure(Cli cli, CommandLine command, Exception e) {
+        return failure(cli, path(command), e);
+    }
+
+    private static int failure(Cli cli, String path, Exception e) {
         if (e instanceof UsageException usage) {
-            String path = path(command);
             cli.err().println("strata: " + (path.isEmpty() ? "" : path + ": ") + usage.getMessage());
             cli.err().flush();
             return EXIT_USAGE;
@@ -112,9 +152,9 @@ public final class StrataCli {
         if (e instanceof StartupFailure startup) {
             message = startup.getMessage(); // already says what it is about: "cannot connect to PostgreSQL at ..."
         } else if (e instanceof CommandFailure failure) {
-            message = path(command) + ": " + failure.getMessage();
+            message = path + ": " + failure.getMessage();
         } else {
-            message = path(command) + " failed: " + StartupFailure.describe(e);
+            message = path + " failed: " + StartupFailure.describe(e);
         }
         cli.err().println("strata: " + message);
         if (cli.debug()) {
