@@ -47,15 +47,16 @@ public class RelayEventsService implements RelayEventsUseCase {
 
     /** Not one transaction: each step is its own ({@link RelaySteps}), and the sinks are called between them. */
     @Override
-    public int runOnce() {
+    public Round runOnce() {
         int work = 0;
-        for (EventSink sink : steps.sinks()) {
+        List<EventSink> sinks = steps.sinks();
+        for (EventSink sink : sinks) {
             SinkTransport transport = transports.get(sink.kind());
             RelaySteps.Round round = steps.next(
                     sink, sink.enabled() && transport != null, policy.batchSize(), policy.lease(), clock.now());
             work += round.read() + deliver(sink, transport, round);
         }
-        return work;
+        return new Round(work, sinks.size());
     }
 
     /**

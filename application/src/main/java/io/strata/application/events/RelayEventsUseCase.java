@@ -8,6 +8,12 @@ import io.strata.application.shared.UseCase;
  */
 @UseCase
 public interface RelayEventsUseCase {
-    /** One round over every sink; returns how many events it copied or delivered (0: nothing to do now). */
-    int runOnce();
+    /** One round over every sink: how many events it copied or delivered (0: nothing to do now), and over how many sinks. */
+    Round runOnce();
+
+    /**
+     * @param relayed events copied into the sinks' queues or delivered
+     * @param sinks   the sinks the round went over (0: no sink is configured, so nothing is due until one is)
+     */
+    record Round(int relayed, int sinks) {}
 }

@@ -33,6 +33,12 @@ import org.slf4j.LoggerFactory;
  * under a write load every commit notifies, and a round per commit cost the database a transaction or more per
  * request ({@code bench/run}'s statements per {@code POST .../tasks}: two transactions, one of them the relay's).
  * Commits that arrive within the pause share one round; deliveries start at most that much later.
+ *
+ * <p>While no sink is configured and the listener holds its {@code LISTEN}, nothing can be due, so the worker does
+ * not poll every second (a transaction a second per idle instance, for nothing): adding a sink notifies on the
+ * same channel (a trigger on {@code event_sinks}), and the poll waits
+ * {@code strata.events.relay.idle-poll-interval} (1 min) as a safety net for a listener whose connection died
+ * without a word. Without its {@code LISTEN}, or with any sink, the worker polls at the poll interval.
  */
 @Singleton
 @Requires(property = "strata.events.relay.enabled", notEquals = "false")
@@ -43,9 +49,13 @@ public class EventRelayScheduler {
     private final RelayEventsUseCase relay;
     private final DataSource dataSource;
     private final Duration pollInterval;
+    private final Duration idlePollInterval;
     private final Duration gather;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
+    /** Whether the listener holds its LISTEN: every notification then reaches {@link #wakeUp()}. */
+    private volatile boolean listening;
+
     private Thread worker;
     private Thread listener;
 
@@ -54,10 +64,12 @@ public class EventRelayScheduler {
             @Named("default") DataSource dataSource,
             @Nullable DataSourceResolver resolver,
             @Value("${strata.events.relay.poll-interval:1s}") Duration pollInterval,
+            @Value("${strata.events.relay.idle-poll-interval:1m}") Duration idlePollInterval,
             @Value("${strata.events.relay.gather:25ms}") Duration gather) {
         this.relay = relay;
         this.dataSource = resolver != null ? resolver.resolve(dataSource) : dataSource;
         this.pollInterval = pollInterval;
+        this.idlePollInterval = idlePollInterval.compareTo(pollInterval) < 0 ? pollInterval : idlePollInterval;
         this.gather = gather.isNegative() ? Duration.ZERO : gather;
     }
 
@@ -82,6 +94,11 @@ public class EventRelayScheduler {
         return thread;
     }
 
+    /** Whether the listener holds its {@code LISTEN} (for tests). */
+    boolean listening() {
+        return listening;
+    }
+
     /** Wakes the worker now (also for tests and the benchmark). */
     public void wakeUp() {
         wakeUp.release();
@@ -89,15 +106,20 @@ public class EventRelayScheduler {
 
     private void work() {
         while (running) {
+            Duration wait = pollInterval;
             try {
-                if (relay.runOnce() > 0) {
+                RelayEventsUseCase.Round round = relay.runOnce();
+                if (round.relayed() > 0) {
                     continue;
+                }
+                if (round.sinks() == 0 && listening) {
+                    wait = idlePollInterval; // nothing can be due before a sink is added, which notifies
                 }
             } catch (RuntimeException e) {
                 LOG.warn("event relay round failed; retrying after the poll interval: {}", e.getMessage());
             }
             try {
-                if (wakeUp.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS) && !gather.isZero()) {
+                if (wakeUp.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS) && !gather.isZero()) {
                     Thread.sleep(gather.toMillis()); // let the commits right behind this one join the round
                 }
                 wakeUp.drainPermits();
@@ -114,6 +136,7 @@ public class EventRelayScheduler {
                     statement.execute("LISTEN " + CHANNEL);
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
+                listening = true;
                 wakeUp(); // whatever committed while not listening
                 while (running) {
                     var notifications = pg.getNotifications((int) pollInterval.toMillis());
@@ -122,6 +145,10 @@ public class EventRelayScheduler {
                     }
                 }
             } catch (Exception e) {
+                if (listening) {
+                    listening = false;
+                    wakeUp(); // back to polling at the poll interval until the LISTEN is back
+                }
                 if (!running) {
                     return;
                 }
