@@ -1,9 +1,9 @@
 -- Rollback of V63__events_sink_added_wakes_relays.sql. Not run by Flyway; apply by hand (or `./strata db`) in
--- reverse order. Drops the trigger that wakes the relays when a sink is added (they then need their poll to see it:
--- roll back the relay's idle wait with it). Also forgets the migration in Flyway's history so that `migrate`
--- applies it again.
+-- reverse order. Drops the trigger that wakes the relays when a sink is added, and its function (relays older than
+-- V63 poll for new sinks). Also forgets the migration in Flyway's history so that `migrate` applies it again.
 
 DROP TRIGGER IF EXISTS event_sinks_notify_tg ON event_sinks;
+DROP FUNCTION IF EXISTS event_sinks_notify();
 
 DO $$
 BEGIN

@@ -20,6 +20,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,17 +35,21 @@ import org.slf4j.LoggerFactory;
  * request ({@code bench/run}'s statements per {@code POST .../tasks}: two transactions, one of them the relay's).
  * Commits that arrive within the pause share one round; deliveries start at most that much later.
  *
- * <p>While no sink is configured and the listener holds its {@code LISTEN}, nothing can be due, so the worker does
- * not poll every second (a transaction a second per idle instance, for nothing): adding a sink notifies on the
- * same channel (a trigger on {@code event_sinks}), and the poll waits
- * {@code strata.events.relay.idle-poll-interval} (1 min) as a safety net for a listener whose connection died
- * without a word. Without its {@code LISTEN}, or with any sink, the worker polls at the poll interval.
+ * <p>While no sink is configured and the listener holds its {@code LISTEN}, nothing can be due: the worker neither
+ * polls every second (a transaction a second per idle instance) nor takes a round per commit that wrote events (a
+ * transaction per gathering pause under a write load), both to find no sink. It waits for a sink to be added (a
+ * trigger on {@code event_sinks} notifies on the same channel with the payload {@value #SINK_ADDED}), or for
+ * {@code strata.events.relay.idle-poll-interval} (1 min), a safety net for a listener whose connection died without
+ * a word. Events committed meanwhile have no sink to go to; a sink added later starts after them. Without its
+ * {@code LISTEN}, or with any sink, the worker wakes on every notification and polls at the poll interval.
  */
 @Singleton
 @Requires(property = "strata.events.relay.enabled", notEquals = "false")
 public class EventRelayScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(EventRelayScheduler.class);
     private static final String CHANNEL = "strata_events";
+    /** The payload of the notification of a sink added (V63); events' notifications have an empty one. */
+    static final String SINK_ADDED = "sink";
 
     private final RelayEventsUseCase relay;
     private final DataSource dataSource;
@@ -53,8 +58,10 @@ public class EventRelayScheduler {
     private final Duration gather;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
-    /** Whether the listener holds its LISTEN: every notification then reaches {@link #wakeUp()}. */
+    /** Whether the listener holds its LISTEN: every notification then reaches it. */
     private volatile boolean listening;
+    /** Whether the last round found no sink: only a sink added can give the worker something to do. */
+    private volatile boolean noSink;
 
     private Thread worker;
     private Thread listener;
@@ -109,10 +116,11 @@ public class EventRelayScheduler {
             Duration wait = pollInterval;
             try {
                 RelayEventsUseCase.Round round = relay.runOnce();
+                noSink = round.sinks() == 0;
                 if (round.relayed() > 0) {
                     continue;
                 }
-                if (round.sinks() == 0 && listening) {
+                if (noSink && listening) {
                     wait = idlePollInterval; // nothing can be due before a sink is added, which notifies
                 }
             } catch (RuntimeException e) {
@@ -140,7 +148,7 @@ public class EventRelayScheduler {
                 wakeUp(); // whatever committed while not listening
                 while (running) {
                     var notifications = pg.getNotifications((int) pollInterval.toMillis());
-                    if (notifications != null && notifications.length > 0) {
+                    if (notifications != null && wakesTheWorker(notifications)) {
                         wakeUp();
                     }
                 }
@@ -160,6 +168,16 @@ public class EventRelayScheduler {
                 }
             }
         }
+    }
+
+    /** Any notification while there are sinks; with none, only a sink added (events have nowhere to go). */
+    private boolean wakesTheWorker(PGNotification[] notifications) {
+        for (PGNotification notification : notifications) {
+            if (!noSink || SINK_ADDED.equals(notification.getParameter())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Connection open() throws Exception {
