@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.micronaut.configuration.hibernate.jpa.JpaConfiguration;
 import io.micronaut.configuration.hibernate.jpa.conf.settings.SettingsSupplier;
 import jakarta.inject.Singleton;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +27,8 @@ import org.hibernate.type.format.AbstractJsonFormatMapper;
 @Singleton
 public class JsonColumns implements SettingsSupplier {
     private static final Mapper MAPPER = new Mapper();
+    /** jsonb's text of an empty object: the columns' default (most users' preferences), read without a parser. */
+    private static final String EMPTY_OBJECT = "{}";
 
     @Override
     public Map<String, Object> supply(JpaConfiguration jpaConfiguration) {
@@ -34,7 +37,7 @@ public class JsonColumns implements SettingsSupplier {
 
     /** A JSON object read as Hibernate reads a {@code Map<String, Object>} column: {@link PlainReads} rows use it. */
     static Map<String, Object> object(String json) throws JsonProcessingException {
-        return MAPPER.objects.readValue(json);
+        return EMPTY_OBJECT.equals(json) ? new LinkedHashMap<>() : MAPPER.objects.readValue(json);
     }
 
     /** The mapper; its readers and writers are immutable and shared by every thread. */
@@ -48,7 +51,11 @@ public class JsonColumns implements SettingsSupplier {
         private final Map<Type, ObjectWriter> writers = new ConcurrentHashMap<>();
 
         @Override
+        @SuppressWarnings("unchecked")
         protected <T> T fromString(CharSequence text, Type type) {
+            if (EMPTY_OBJECT.contentEquals(text) && takesLinkedHashMap(type)) {
+                return (T) new LinkedHashMap<String, Object>(); // what Jackson makes of it, a new one every time
+            }
             try {
                 return remembered(readers, type, t -> json.readerFor(json.constructType(t)))
                         .readValue(text.toString());
@@ -65,6 +72,12 @@ public class JsonColumns implements SettingsSupplier {
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("Could not serialize object of java type: " + type, e);
             }
+        }
+
+        /** Whether Jackson reads a JSON object as a {@link LinkedHashMap} for {@code type}: Map, LinkedHashMap, Object. */
+        private static boolean takesLinkedHashMap(Type type) {
+            Type raw = type instanceof ParameterizedType parameterized ? parameterized.getRawType() : type;
+            return raw == Map.class || raw == LinkedHashMap.class || raw == Object.class;
         }
 
         private static <V> V remembered(Map<Type, V> cache, Type type, Function<Type, V> make) {
