@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
  *
  * <p>{@code strata} without a command, or with Micronaut properties only ({@code strata --micronaut.x=y}), is
  * {@code strata serve}. A new command is a class in this package, listed in {@link DbCommand}'s {@code subcommands}
- * (or added in {@link #commandLine(Cli, ServeCommand.Server, boolean)}); it takes a {@link Cli} in its constructor.
+ * (or added in {@link #commandLine(Cli, ServeCommand.Server)}); it takes a {@link Cli} in its constructor.
  */
 public final class StrataCli {
 
@@ -41,9 +41,7 @@ public final class StrataCli {
             // verified and interpreted anew); a command line of properties only needs none of it
             return serve(properties, cli, server);
         }
-        // picocli models every command it is given before parsing; the db commands' model costs ~0.1 s of each
-        // start, so serve (every start of the server) parses with a tree that has no db
-        CommandLine commandLine = commandLine(cli, server, !command[0].equals("serve"));
+        CommandLine commandLine = commandLine(cli, server);
         CommandLogging.forCommand(args, cli.env());
         return commandLine.execute(command);
     }
@@ -86,17 +84,10 @@ public final class StrataCli {
 
     /** The command tree; {@code serve} starts {@code server} (handed in, so the CLI does not depend on it). */
     public static CommandLine commandLine(Cli cli, ServeCommand.Server server) {
-        return commandLine(cli, server, true);
-    }
-
-    /** The command tree, without {@code db} unless {@code withDb}. Settings apply to the commands added so far. */
-    static CommandLine commandLine(Cli cli, ServeCommand.Server server, boolean withDb) {
         Factory factory = new Factory(cli);
         CommandLine commandLine = new CommandLine(new StrataCommand(), factory);
         commandLine.addSubcommand(new CommandLine(new ServeCommand(cli, server), factory));
-        if (withDb) {
-            commandLine.addSubcommand(new CommandLine(new DbCommand(), factory));
-        }
+        commandLine.addSubcommand(new CommandLine(new DbCommand(), factory));
         commandLine.addSubcommand(new CommandLine(new CommandLine.HelpCommand(), factory));
         commandLine.setOut(new PrintWriter(cli.out(), true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(cli.err(), true, StandardCharsets.UTF_8));
