@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import io.strata.application.events.RelayEventsService;
+import io.strata.application.events.RelayEventsUseCase;
 import io.strata.bootstrap.testing.Api.TestUser;
 import io.strata.bootstrap.testing.IntegrationTest;
 import java.net.ServerSocket;
@@ -99,6 +100,23 @@ class EventDeliveryApiTest extends IntegrationTest {
         }
         assertThat(sequencesOf(hook.accepted(), a)).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(sequencesOf(hook.accepted(), b)).containsExactly(1L, 2L);
+    }
+
+    /** The scheduler waits for a sink to be added while a round reports none: a round counts every sink. */
+    @Test
+    void aRoundReportsTheSinksItWentOver() {
+        createSink("hook-counted", "WEBHOOK", receiver().url(), List.of("test.Counted"));
+        int listed = api().get("/api/v1/admin/event-sinks")
+                .token(adminToken())
+                .send()
+                .expect(200)
+                .items()
+                .size();
+
+        RelayEventsUseCase.Round round = bean(RelayEventsService.class).runOnce();
+
+        assertThat(listed).isPositive();
+        assertThat(round.sinks()).isEqualTo(listed);
     }
 
     @Test
