@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
 public class EventRelayScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(EventRelayScheduler.class);
     private static final String CHANNEL = "strata_events";
-    /** The payload of the notification of a sink added (V63); events' notifications have an empty one. */
+    /** The payload of the notification of a sink added (V12); events' notifications have an empty one. */
     static final String SINK_ADDED = "sink";
 
     private final RelayEventsUseCase relay;
