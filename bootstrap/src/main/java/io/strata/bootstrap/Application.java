@@ -4,6 +4,7 @@ import io.strata.bootstrap.cli.Cli;
 import io.strata.bootstrap.cli.StrataCli;
 import io.strata.bootstrap.config.LaunchSettings;
 import io.strata.bootstrap.config.StartupFailure;
+import io.strata.bootstrap.runtime.MicronautServiceIndex;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ public final class Application {
     private Application() {}
 
     public static void main(String[] args) {
+        MicronautServiceIndex.installIfPackaged(); // before anything of Micronaut: it would scan the jar otherwise
         Map<String, String> env = System.getenv();
         int status = StrataCli.run(
                 args, new Cli(env, System.out, System.err, Cli.stderrIsTerminal(env)), StrataServer::serve);

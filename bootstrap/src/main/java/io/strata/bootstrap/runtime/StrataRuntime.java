@@ -90,7 +90,7 @@ public final class StrataRuntime implements AutoCloseable {
             properties.put("micronaut.server.port", target.launch().httpPort());
             properties.putAll(extraProperties);
             EmbeddedPostgres embedded = target.embeddedPostgres().orElse(null);
-            context = ApplicationContext.builder()
+            context = new StrataContextBuilder()
                     .singletons(
                             embedded == null
                                     ? new Object[0]

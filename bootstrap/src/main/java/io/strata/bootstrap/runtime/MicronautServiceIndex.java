@@ -1,0 +1,301 @@
+package io.strata.bootstrap.runtime;
+
+import io.micronaut.core.io.service.SoftServiceLoader;
+import io.micronaut.core.io.service.SoftServiceLoader.StaticDefinition;
+import io.micronaut.core.io.service.SoftServiceLoader.StaticServiceLoader;
+import io.micronaut.core.optim.StaticOptimizations;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * The list of Micronaut's services in {@code strata.jar} ({@code META-INF/micronaut/<service type>/<implementation>}:
+ * the bean definitions, introspections, converters of every module), written when the jar is built and handed to
+ * Micronaut when the jar starts, so that Micronaut does not have to find them itself. It would: to list those
+ * entries, Micronaut opens the jar as a zip file system, which indexes all of its ~37,000 entries first; that was 9%
+ * of a start's main thread (JFR, 1 ms sampling, three restarts). With the list, Micronaut loads the same classes in
+ * the same way (a public no-argument constructor; a class that cannot be loaded is skipped, as Micronaut skips it).
+ *
+ * <p>Only a start from the jar itself ({@code java -jar strata.jar}, the class path that one jar) uses it: a class
+ * path of several entries (the tests, an IDE, a jar with extra modules beside it) may hold services the list does
+ * not know, so there Micronaut scans as usual. The build writes the list from the very class path the jar is shaded
+ * from ({@link #main}); {@code MicronautServiceIndexTest} checks it finds what Micronaut finds.
+ */
+public final class MicronautServiceIndex {
+
+    /** Where the list is in the jar: one line per service, {@code <service type> <implementation>}. */
+    public static final String RESOURCE = "META-INF/strata/micronaut-services.idx";
+
+    private static final String SERVICES = "META-INF/micronaut/";
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.publicLookup();
+    private static final MethodType NO_ARGUMENTS = MethodType.methodType(void.class);
+
+    private MicronautServiceIndex() {}
+
+    /**
+     * Writes the list of the services on a class path (the build's step before packaging): {@code <output file>
+     * [<class path>...]}, each class path in the platform's form ({@code a.jar:b.jar:classes}); without one, this
+     * JVM's own.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            throw new IllegalArgumentException("usage: MicronautServiceIndex <output file> [<class path>...]");
+        }
+        List<String> classPaths = args.length > 1
+                ? List.of(args).subList(1, args.length)
+                : List.of(System.getProperty("java.class.path", ""));
+        List<Path> classPath = new ArrayList<>();
+        for (String path : classPaths) {
+            for (String element : path.split(File.pathSeparator)) {
+                if (!element.isBlank()) {
+                    classPath.add(Path.of(element));
+                }
+            }
+        }
+        Path output = Path.of(args[0]);
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        Files.write(output, lines(scan(classPath)), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The services under {@code META-INF/micronaut/} of each jar or directory of {@code classPath}, by service type,
+     * in class path order (within one element, by name). Missing elements are skipped, as a class loader skips them.
+     */
+    static Map<String, Set<String>> scan(List<Path> classPath) throws IOException {
+        Map<String, Set<String>> services = new LinkedHashMap<>();
+        for (Path element : classPath) {
+            Set<String> entries = new TreeSet<>();
+            if (Files.isDirectory(element)) {
+                Path root = element.resolve(SERVICES);
+                if (Files.isDirectory(root)) {
+                    try (Stream<Path> files = Files.walk(root, 2)) {
+                        files.filter(Files::isRegularFile)
+                                .map(file -> root.relativize(file).toString().replace(File.separatorChar, '/'))
+                                .forEach(entries::add);
+                    }
+                }
+            } else if (Files.isRegularFile(element)) {
+                try (ZipFile jar = new ZipFile(element.toFile())) {
+                    Enumeration<? extends ZipEntry> all = jar.entries();
+                    while (all.hasMoreElements()) {
+                        ZipEntry entry = all.nextElement();
+                        if (!entry.isDirectory() && entry.getName().startsWith(SERVICES)) {
+                            entries.add(entry.getName().substring(SERVICES.length()));
+                        }
+                    }
+                }
+            }
+            for (String entry : entries) {
+                int slash = entry.indexOf('/');
+                // <type>/<implementation>, as Micronaut reads them: no deeper file, no hidden one
+                if (slash > 0 && entry.indexOf('/', slash + 1) < 0 && entry.charAt(slash + 1) != '.') {
+                    services.computeIfAbsent(entry.substring(0, slash), type -> new LinkedHashSet<>())
+                            .add(entry.substring(slash + 1));
+                }
+            }
+        }
+        return services;
+    }
+
+    private static List<String> lines(Map<String, Set<String>> services) {
+        List<String> lines = new ArrayList<>();
+        services.forEach((type, implementations) ->
+                implementations.forEach(implementation -> lines.add(type + ' ' + implementation)));
+        return lines;
+    }
+
+    static Map<String, Set<String>> read(InputStream in) throws IOException {
+        Map<String, Set<String>> services = new LinkedHashMap<>();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            int space = line.indexOf(' ');
+            if (space > 0) {
+                services.computeIfAbsent(line.substring(0, space), type -> new LinkedHashSet<>())
+                        .add(line.substring(space + 1));
+            }
+        }
+        return services;
+    }
+
+    /**
+     * Hands the jar's list to Micronaut when this JVM runs from that one jar and Micronaut has not looked for its
+     * services yet; answers whether it did. Call it before anything of Micronaut starts.
+     */
+    public static boolean installIfPackaged() {
+        String classPath = System.getProperty("java.class.path", "");
+        ClassLoader loader = MicronautServiceIndex.class.getClassLoader();
+        if (classPath.isEmpty() || classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
+            return false;
+        }
+        URL index = loader.getResource(RESOURCE);
+        if (index == null || !"jar".equals(index.getProtocol())) {
+            return false;
+        }
+        try (InputStream in = index.openStream()) {
+            return install(read(in), loader);
+        } catch (IOException | UncheckedIOException e) {
+            return false; // Micronaut finds them itself
+        }
+    }
+
+    /** Makes Micronaut take {@code services} (and each type's {@code META-INF/services} file) instead of scanning. */
+    static boolean install(Map<String, Set<String>> services, ClassLoader loader) {
+        try {
+            StaticOptimizations.set(new SoftServiceLoader.Optimizations(new Loaders(services, loader)));
+            return true;
+        } catch (IllegalStateException alreadyRead) {
+            return false; // Micronaut looked for its services before: it keeps scanning
+        }
+    }
+
+    /**
+     * A loader for every service type (Micronaut asks this map for each type it loads, and scans when it answers
+     * none): the listed implementations after those of the type's {@code META-INF/services} files, as Micronaut's
+     * scan orders them.
+     */
+    static final class Loaders extends AbstractMap<String, StaticServiceLoader<?>> {
+        private final Map<String, Set<String>> services;
+        private final ClassLoader classLoader;
+        private final Map<String, StaticServiceLoader<?>> loaders = new ConcurrentHashMap<>();
+
+        Loaders(Map<String, Set<String>> services, ClassLoader classLoader) {
+            this.services = services;
+            this.classLoader = classLoader;
+        }
+
+        @Override
+        public StaticServiceLoader<?> get(Object type) {
+            return type instanceof String name
+                    ? loaders.computeIfAbsent(
+                            name, n -> new Loader<>(n, services.getOrDefault(n, Set.of()), classLoader))
+                    : null;
+        }
+
+        @Override
+        public boolean containsKey(Object type) {
+            return type instanceof String;
+        }
+
+        @Override
+        public Set<Entry<String, StaticServiceLoader<?>>> entrySet() {
+            Map<String, StaticServiceLoader<?>> listed = new LinkedHashMap<>();
+            services.keySet().forEach(type -> listed.put(type, get(type)));
+            return Collections.unmodifiableMap(listed).entrySet();
+        }
+    }
+
+    /** One service type's implementations, loaded as Micronaut's scan loads them. */
+    static final class Loader<S> implements StaticServiceLoader<S> {
+        private final String type;
+        private final Set<String> listed;
+        private final ClassLoader classLoader;
+
+        Loader(String type, Set<String> listed, ClassLoader classLoader) {
+            this.type = type;
+            this.listed = listed;
+            this.classLoader = classLoader;
+        }
+
+        @Override
+        public Stream<StaticDefinition<S>> findAll(Predicate<String> condition) {
+            List<StaticDefinition<S>> found = new ArrayList<>();
+            for (String name : implementations()) {
+                if (condition != null && !condition.test(name)) {
+                    continue;
+                }
+                MethodHandle constructor = constructor(name);
+                if (constructor != null) {
+                    found.add(StaticDefinition.of(name, () -> instantiate(constructor)));
+                }
+            }
+            return found.stream();
+        }
+
+        /** Creates each implementation; one that fails for want of a class is skipped, as Micronaut's scan skips it. */
+        @Override
+        public List<S> load(Predicate<String> condition, Predicate<S> predicate) {
+            List<S> services = new ArrayList<>();
+            findAll(condition).forEach(definition -> {
+                S service;
+                try {
+                    service = definition.load();
+                } catch (NoClassDefFoundError missing) {
+                    return;
+                }
+                if (predicate == null || predicate.test(service)) {
+                    services.add(service);
+                }
+            });
+            return services;
+        }
+
+        /** The type's {@code META-INF/services} lines (read the way Micronaut reads them), then the listed ones. */
+        List<String> implementations() {
+            Set<String> names = new LinkedHashSet<>();
+            try {
+                Enumeration<URL> files = classLoader.getResources("META-INF/services/" + type);
+                while (files.hasMoreElements()) {
+                    try (BufferedReader reader = new BufferedReader(
+                            new InputStreamReader(files.nextElement().openStream(), StandardCharsets.UTF_8))) {
+                        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                            if (line.isEmpty() || line.charAt(0) == '#') {
+                                continue;
+                            }
+                            int comment = line.indexOf('#');
+                            names.add(comment < 0 ? line : line.substring(0, comment));
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // as Micronaut's scan: a services file that cannot be read adds nothing
+            }
+            names.addAll(listed);
+            return new ArrayList<>(names);
+        }
+
+        /** The public no-argument constructor, or null when the class is absent or has none (skipped, as by Micronaut). */
+        private MethodHandle constructor(String name) {
+            try {
+                return LOOKUP.findConstructor(Class.forName(name, false, classLoader), NO_ARGUMENTS);
+            } catch (NoClassDefFoundError | ClassNotFoundException | NoSuchMethodException | IllegalAccessException e) {
+                return null;
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private S instantiate(MethodHandle constructor) {
+            try {
+                return (S) constructor.invoke();
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot create a service of " + type + ": " + e, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package io.strata.bootstrap.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.env.PropertySourceLoader;
+import io.micronaut.core.io.service.MicronautMetaServiceLoaderUtils;
+import io.micronaut.core.io.service.SoftServiceLoader;
+import io.micronaut.core.io.service.SoftServiceLoader.StaticServiceLoader;
+import io.micronaut.inject.BeanDefinitionReference;
+import io.strata.adapters.persistence.testing.TestPostgres;
+import io.strata.bootstrap.testing.EmbeddedClusters;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The list of Micronaut's services the build writes into {@code strata.jar}: it finds what Micronaut's own scan
+ * finds, its loaders create what Micronaut's scan creates, and a server started from a jar that holds it serves
+ * without Micronaut opening a zip file system at all (the start-up work the list exists to save).
+ */
+class MicronautServiceIndexTest {
+
+    private static final ClassLoader LOADER = MicronautServiceIndexTest.class.getClassLoader();
+
+    @TempDir
+    Path dir;
+
+    private static List<Path> classPath() {
+        return List.of(System.getProperty("java.class.path").split(File.pathSeparator)).stream()
+                .map(Path::of)
+                .toList();
+    }
+
+    private static Map<String, Set<String>> sorted(Map<String, Set<String>> services) {
+        Map<String, Set<String>> sorted = new TreeMap<>();
+        services.forEach((type, names) -> sorted.put(type, new TreeSet<>(names)));
+        return sorted;
+    }
+
+    @Test
+    void theScanOfAClassPathFindsWhatMicronautFinds() throws IOException {
+        Map<String, Set<String>> scanned = MicronautServiceIndex.scan(classPath());
+
+        assertThat(sorted(scanned))
+                .isEqualTo(sorted(MicronautMetaServiceLoaderUtils.findAllMicronautMetaServices(LOADER)));
+        assertThat(scanned.get(BeanDefinitionReference.class.getName()))
+                .as("Strata's own beans are listed")
+                .anyMatch(name -> name.startsWith("io.strata.bootstrap."))
+                .anyMatch(name -> name.startsWith("io.strata.adapters.web."));
+    }
+
+    @Test
+    void theWrittenListReadsBackAsScanned() throws IOException {
+        Path file = dir.resolve("nested/services.idx");
+
+        MicronautServiceIndex.main(new String[] {file.toString(), System.getProperty("java.class.path")});
+
+        try (InputStream in = Files.newInputStream(file)) {
+            assertThat(MicronautServiceIndex.read(in)).isEqualTo(MicronautServiceIndex.scan(classPath()));
+        }
+    }
+
+    @Test
+    void itsLoadersCreateWhatMicronautsScanCreates() throws IOException {
+        var loaders = new MicronautServiceIndex.Loaders(MicronautServiceIndex.scan(classPath()), LOADER);
+
+        // listed under META-INF/micronaut/
+        assertThat(classNames(
+                        loaders.get(BeanDefinitionReference.class.getName()).load(null)))
+                .isEqualTo(classNames(SoftServiceLoader.load(BeanDefinitionReference.class, LOADER)
+                        .collectAll()))
+                .hasSizeGreaterThan(500);
+        // from META-INF/services files only, which the loaders read as Micronaut does
+        assertThat(classNames(loaders.get(PropertySourceLoader.class.getName()).load(null)))
+                .isEqualTo(classNames(SoftServiceLoader.load(PropertySourceLoader.class, LOADER)
+                        .collectAll()))
+                .contains("io.micronaut.context.env.yaml.YamlPropertySourceLoader");
+        // a type nobody provides: a loader with nothing, not a scan
+        assertThat(loaders.containsKey("no.such.Service")).isTrue();
+        assertThat(loaders.get("no.such.Service").load(null)).isEmpty();
+    }
+
+    @Test
+    void aListedClassThatIsMissingOrCannotBeCreatedIsSkippedAsMicronautSkipsIt() {
+        var loaders = new MicronautServiceIndex.Loaders(
+                Map.of(
+                        Runnable.class.getName(),
+                        new java.util.LinkedHashSet<>(List.of(
+                                "no.such.Implementation", // absent
+                                Runtime.class.getName(), // no public constructor
+                                Thread.class.getName()))),
+                LOADER);
+        StaticServiceLoader<?> runnables = loaders.get(Runnable.class.getName());
+
+        assertThat(runnables.load(null)).singleElement().isInstanceOf(Thread.class);
+        assertThat(runnables.findAll(name -> true).map(SoftServiceLoader.StaticDefinition::getName))
+                .containsExactly(Thread.class.getName());
+        assertThat(runnables.load(name -> false, null)).isEmpty();
+        assertThat(runnables.load(service -> false)).isEmpty();
+    }
+
+    @Test
+    void aJvmOnSeveralClassPathEntriesKeepsMicronautsScan() {
+        // this JVM (the tests' class path) is not a packaged jar
+        assertThat(MicronautServiceIndex.installIfPackaged()).isFalse();
+    }
+
+    /**
+     * A real server from a one-jar class path holding the list (a jar whose manifest names the tests' class path, as
+     * {@code strata.jar} holds it all): it starts, serves its routes and never loads the zip file system.
+     */
+    @Test
+    void aServerStartedFromAJarWithTheListServesWithoutAZipFileSystem() throws Exception {
+        Path jar = dir.resolve("strata-like.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes()
+                .put(
+                        Attributes.Name.CLASS_PATH,
+                        classPath().stream()
+                                .map(path -> path.toAbsolutePath().toUri().toString())
+                                .collect(Collectors.joining(" ")));
+        Path list = dir.resolve("services.idx");
+        MicronautServiceIndex.main(new String[] {list.toString(), System.getProperty("java.class.path")});
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file, manifest)) {
+            out.putNextEntry(new JarEntry(MicronautServiceIndex.RESOURCE));
+            out.write(Files.readAllBytes(list));
+            out.closeEntry();
+        }
+        String url = TestPostgres.createFreshDatabase();
+        int port = EmbeddedClusters.freePort();
+        Path log = Path.of("target", "service-index-strata.log").toAbsolutePath();
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-Xlog:class+load=info:file=" + dir.resolve("classes.txt"),
+                        "-cp",
+                        jar.toString(),
+                        "io.strata.bootstrap.Application",
+                        "serve")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment()
+                .putAll(Map.of(
+                        "STRATA_DB_URL",
+                        url,
+                        "STRATA_DB_USER",
+                        TestPostgres.USERNAME,
+                        "STRATA_DB_PASSWORD",
+                        TestPostgres.PASSWORD,
+                        "PORT",
+                        Integer.toString(port)));
+        Process strata = builder.start();
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+            URI base = URI.create("http://127.0.0.1:" + port);
+            assertThat(awaitHealthy(client, base, strata)).as(read(log)).isTrue();
+            HttpResponse<String> users = client.send(
+                    HttpRequest.newBuilder(base.resolve("/api/v1/users")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(users.statusCode()).as("a route, guarded").isEqualTo(401);
+            assertThat(users.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        } finally {
+            strata.destroy();
+            if (!strata.waitFor(30, TimeUnit.SECONDS)) {
+                strata.destroyForcibly();
+            }
+        }
+        List<String> loaded = Files.readAllLines(dir.resolve("classes.txt"), StandardCharsets.UTF_8);
+        assertThat(loaded)
+                .as("the JVM's class loading log")
+                .anyMatch(line -> line.contains("io.strata.bootstrap.Application "));
+        assertThat(loaded)
+                .as("Micronaut took the list instead of scanning the class path through zip file systems")
+                .noneMatch(line -> line.contains("jdk.nio.zipfs.ZipFileSystem "));
+    }
+
+    private static List<String> classNames(List<?> services) {
+        List<String> names = new ArrayList<>();
+        services.forEach(service -> names.add(service.getClass().getName()));
+        names.sort(null);
+        return names;
+    }
+
+    private static boolean awaitHealthy(HttpClient client, URI base, Process process) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                HttpResponse<Void> response = client.send(
+                        HttpRequest.newBuilder(base.resolve("/health"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+}
