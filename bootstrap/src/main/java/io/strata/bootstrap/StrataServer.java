@@ -8,6 +8,7 @@ import io.strata.bootstrap.cli.Cli;
 import io.strata.bootstrap.config.DatabaseSettings;
 import io.strata.bootstrap.config.StartupFailure;
 import io.strata.bootstrap.embedded.EmbeddedPostgres;
+import io.strata.bootstrap.runtime.StartupCompilerPriority;
 import io.strata.bootstrap.runtime.StrataRuntime;
 import java.time.Duration;
 import java.util.Map;
@@ -55,10 +56,13 @@ public final class StrataServer implements AutoCloseable {
      */
     public static int serve(String[] args, Cli cli) {
         StrataServer server;
+        StartupCompilerPriority compilers = StartupCompilerPriority.lowerWhileStarting();
         try {
             server = start(args, cli.env());
         } catch (StartupFailure failure) {
             return Application.report(failure, cli.env(), cli.err());
+        } finally {
+            compilers.restore();
         }
         server.closeOnShutdown();
         StopSignals.install(server);
