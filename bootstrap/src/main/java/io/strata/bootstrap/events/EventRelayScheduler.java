@@ -106,6 +106,14 @@ public class EventRelayScheduler {
         return listening;
     }
 
+    /**
+     * Whether there is certainly no sink now: the last round found none and the listener holds its {@code LISTEN}, so
+     * a sink added anywhere wakes the worker, whose round then finds it. No sink, no backlog.
+     */
+    public boolean knowsNoSink() {
+        return noSink && listening;
+    }
+
     /** Wakes the worker now (also for tests and the benchmark). */
     public void wakeUp() {
         wakeUp.release();

@@ -8,6 +8,7 @@ import io.micronaut.context.BeanProvider;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.strata.application.events.EventFeedQueries;
 import io.strata.bootstrap.database.DatabaseAvailability;
+import io.strata.bootstrap.events.EventRelayScheduler;
 import io.strata.domain.events.SinkBacklog;
 import io.strata.domain.shared.user.Actor;
 import jakarta.inject.Singleton;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * not yet delivered to an enabled sink has waited; 0 when every enabled sink is up to date) and
  * {@code strata_events_pending} (deliveries waiting, all sinks). The backlog is a database query, so it is read every
  * {@code strata.metrics.events-refresh} on the scheduler, never on the scrape's thread; the age is computed at the
- * scrape from the oldest event's time, so it keeps growing while the relay is stuck.
+ * scrape from the oldest event's time, so it keeps growing while the relay is stuck. While this instance's relay knows
+ * there is no sink ({@link EventRelayScheduler#knowsNoSink()}), the backlog is empty without asking the database: an
+ * idle instance without sinks ran this query every 5 s for nothing.
  */
 @Singleton
 @RequiresMetrics
@@ -32,12 +35,17 @@ public class EventBacklogMetrics implements MeterBinder {
     // a provider: the use case needs the database, whose pool is created with the meter registry, which binds this
     private final BeanProvider<EventFeedQueries> queue;
     private final BeanProvider<DatabaseAvailability> availability;
+    private final BeanProvider<EventRelayScheduler> relay;
     private volatile Instant oldestUndelivered;
     private volatile double pending = Double.NaN;
 
-    public EventBacklogMetrics(BeanProvider<EventFeedQueries> queue, BeanProvider<DatabaseAvailability> availability) {
+    public EventBacklogMetrics(
+            BeanProvider<EventFeedQueries> queue,
+            BeanProvider<DatabaseAvailability> availability,
+            BeanProvider<EventRelayScheduler> relay) {
         this.queue = queue;
         this.availability = availability;
+        this.relay = relay;
     }
 
     @Override
@@ -55,6 +63,11 @@ public class EventBacklogMetrics implements MeterBinder {
     void refresh() {
         if (availability.isPresent() && availability.get().outage().isPresent()) {
             return; // the backlog lives in the database: keep the last figures while it is down
+        }
+        if (relay.isPresent() && relay.get().knowsNoSink()) {
+            oldestUndelivered = null;
+            pending = 0;
+            return;
         }
         try {
             Instant oldest = null;

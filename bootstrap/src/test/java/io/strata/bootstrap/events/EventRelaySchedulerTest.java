@@ -87,6 +87,9 @@ class EventRelaySchedulerTest {
                 assertThat(rounds.get() - idle)
                         .as("rounds over 15 poll intervals without a sink, while listening")
                         .isLessThanOrEqualTo(1);
+                assertThat(scheduler.knowsNoSink())
+                        .as("no sink, and a sink added would wake it")
+                        .isTrue();
 
                 int beforeEvents = rounds.get();
                 for (int commit = 0; commit < 5; commit++) { // commits that wrote events notify with no payload
@@ -108,6 +111,7 @@ class EventRelaySchedulerTest {
                 assertThat(Duration.ofNanos(System.nanoTime() - added))
                         .as("a sink added wakes the relay (PostgreSQL notifies), not its idle poll")
                         .isLessThan(Duration.ofSeconds(30));
+                waitFor(() -> !scheduler.knowsNoSink());
 
                 int withSink = rounds.get();
                 Thread.sleep(15 * POLL.toMillis());
@@ -137,6 +141,9 @@ class EventRelaySchedulerTest {
                 int first = rounds.get();
                 Thread.sleep(15 * POLL.toMillis());
                 assertThat(scheduler.listening()).isFalse();
+                assertThat(scheduler.knowsNoSink())
+                        .as("no sink in its rounds, but a sink added would not wake it")
+                        .isFalse();
                 assertThat(rounds.get() - first)
                         .as("rounds over 15 poll intervals, not listening")
                         .isGreaterThanOrEqualTo(5);
