@@ -6,17 +6,11 @@ import io.strata.adapters.persistence.testing.TestPostgres;
 import io.strata.bootstrap.cli.SchemaCommandsTestAccess;
 import io.strata.bootstrap.config.DatabaseSettings;
 import io.strata.bootstrap.testing.EmbeddedClusters;
-import java.io.IOException;
-import java.net.URI;
+import io.strata.bootstrap.testing.ForkedStrata;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,22 +47,13 @@ class ConcurrentMigrationTest {
                                 "serve")
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile());
-                builder.environment()
-                        .putAll(Map.of(
-                                "STRATA_DB_URL",
-                                url,
-                                "STRATA_DB_USER",
-                                TestPostgres.USERNAME,
-                                "STRATA_DB_PASSWORD",
-                                TestPostgres.PASSWORD,
-                                "PORT",
-                                Integer.toString(ports.get(i))));
+                builder.environment().putAll(ForkedStrata.environment(url, ports.get(i)));
                 processes.add(builder.start());
             }
             HttpClient client = HttpClient.newHttpClient();
             for (int i = 0; i < 2; i++) {
-                assertThat(awaitHealthy(client, ports.get(i), processes.get(i)))
-                        .as(read(logs.get(i)))
+                assertThat(ForkedStrata.awaitHealthy(client, ports.get(i), processes.get(i)))
+                        .as(ForkedStrata.log(logs.get(i)))
                         .isTrue();
             }
             assertThat(SchemaCommandsTestAccess.query(
@@ -79,8 +64,8 @@ class ConcurrentMigrationTest {
             assertThat(SchemaCommandsTestAccess.query(
                             url, "SELECT count(*) FROM flyway_schema_history WHERE NOT success"))
                     .containsExactly("0");
-            boolean waited =
-                    (read(logs.get(0)) + read(logs.get(1))).contains("Another Strata is changing the schema; waiting");
+            boolean waited = (ForkedStrata.log(logs.get(0)) + ForkedStrata.log(logs.get(1)))
+                    .contains("Another Strata is changing the schema; waiting");
             System.out.println(
                     "concurrent migration: both instances up; one waited for the other's schema lock: " + waited);
         } finally {
@@ -123,34 +108,6 @@ class ConcurrentMigrationTest {
         assertThat(SchemaCommandsTestAccess.query(
                         url, "SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL"))
                 .containsExactly(versions + "");
-    }
-
-    private static boolean awaitHealthy(HttpClient client, int port, Process process) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try {
-                HttpResponse<Void> response = client.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return true;
-                }
-            } catch (IOException notYet) {
-                // starting
-            }
-            Thread.sleep(100);
-        }
-        return false;
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.exists(log) ? Files.readString(log) : "";
-        } catch (IOException e) {
-            return e.toString();
-        }
     }
 
     private static DatabaseSettings owner(String url) {

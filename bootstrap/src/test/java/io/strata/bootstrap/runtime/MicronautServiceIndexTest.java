@@ -9,6 +9,7 @@ import io.micronaut.core.io.service.SoftServiceLoader.StaticServiceLoader;
 import io.micronaut.inject.BeanDefinitionReference;
 import io.strata.adapters.persistence.testing.TestPostgres;
 import io.strata.bootstrap.testing.EmbeddedClusters;
+import io.strata.bootstrap.testing.ForkedStrata;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -165,21 +165,14 @@ class MicronautServiceIndexTest {
                         "serve")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment()
-                .putAll(Map.of(
-                        "STRATA_DB_URL",
-                        url,
-                        "STRATA_DB_USER",
-                        TestPostgres.USERNAME,
-                        "STRATA_DB_PASSWORD",
-                        TestPostgres.PASSWORD,
-                        "PORT",
-                        Integer.toString(port)));
+        builder.environment().putAll(ForkedStrata.environment(url, port));
         Process strata = builder.start();
         try {
             HttpClient client = HttpClient.newHttpClient();
             URI base = URI.create("http://127.0.0.1:" + port);
-            assertThat(awaitHealthy(client, base, strata)).as(read(log)).isTrue();
+            assertThat(ForkedStrata.awaitHealthy(client, port, strata))
+                    .as(ForkedStrata.log(log))
+                    .isTrue();
             HttpResponse<String> users = client.send(
                     HttpRequest.newBuilder(base.resolve("/api/v1/users")).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -205,33 +198,5 @@ class MicronautServiceIndexTest {
         services.forEach(service -> names.add(service.getClass().getName()));
         names.sort(null);
         return names;
-    }
-
-    private static boolean awaitHealthy(HttpClient client, URI base, Process process) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try {
-                HttpResponse<Void> response = client.send(
-                        HttpRequest.newBuilder(base.resolve("/health"))
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return true;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        return false;
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.readString(log);
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
     }
 }
