@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
  * While Strata starts, the JVM's C2 compiler threads run at the lowest CPU priority (nice 19); once it serves, they
  * get their priority back. C2 compiles the methods that turned hot, which matters for the requests to come, not for
  * the start, yet on a small machine it takes a core from the start's main thread: on the 2-core reference machine
- * C2 used ~1.0 s of CPU during a ~1.9 s start. Lowered, it compiles with what the start leaves idle (restarts to the
- * first 200 with an external PostgreSQL, 8 alternating rounds: median 1,646 ms against 1,891 ms; C1 lowered too:
- * 1,693 ms, as the start runs on C1's code).
+ * C2 used ~1.0 s of CPU during a ~2 s start. Lowered, it compiles with what the start leaves idle (restarts to the
+ * first 200 with an external PostgreSQL, 12 alternating rounds: median 1,732 ms against 1,946 ms). C1 keeps its
+ * priority: the start runs on C1's code (reniced from outside the JVM, C1 and C2 lowered: 1,693 ms, C2 alone: 1,646).
  *
  * <p>Only where the priority can be given back: Linux without that privilege cannot raise a thread's priority
  * again, and C2 starved under load for the rest of the run would cost far more than the start gains. So it applies
