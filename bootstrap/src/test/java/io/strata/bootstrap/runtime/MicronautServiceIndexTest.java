@@ -150,6 +150,13 @@ class MicronautServiceIndexTest {
             out.putNextEntry(new JarEntry(MicronautServiceIndex.RESOURCE));
             out.write(Files.readAllBytes(list));
             out.closeEntry();
+            // the configuration from this jar, ahead of the class path's copy: read through Micronaut's own loader,
+            // it would open this jar as a zip file system (StrataContextBuilder reads it through the class loader)
+            out.putNextEntry(new JarEntry("application.yml"));
+            try (InputStream yml = LOADER.getResourceAsStream("application.yml")) {
+                yml.transferTo(out);
+            }
+            out.closeEntry();
         }
         String url = TestPostgres.createFreshDatabase();
         int port = EmbeddedClusters.freePort();
@@ -189,7 +196,8 @@ class MicronautServiceIndexTest {
                 .as("the JVM's class loading log")
                 .anyMatch(line -> line.contains("io.strata.bootstrap.Application "));
         assertThat(loaded)
-                .as("Micronaut took the list instead of scanning the class path through zip file systems")
+                .as(
+                        "Micronaut took the list instead of scanning the class path, and the configuration came through the class loader: no zip file system")
                 .noneMatch(line -> line.contains("jdk.nio.zipfs.ZipFileSystem "));
     }
 
