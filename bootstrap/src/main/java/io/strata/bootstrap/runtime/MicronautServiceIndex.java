@@ -66,7 +66,15 @@ public final class MicronautServiceIndex {
      */
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            throw new IllegalArgumentException("usage: MicronautServiceIndex <output file> [<class path>...]");
+            throw new IllegalArgumentException(
+                    "usage: MicronautServiceIndex <output file> [<class path>...] | --check <jar>");
+        }
+        if (args[0].equals("--check")) {
+            String mismatch = check(Path.of(args[1]));
+            if (mismatch != null) {
+                throw new IllegalStateException(mismatch);
+            }
+            return;
         }
         List<String> classPaths = args.length > 1
                 ? List.of(args).subList(1, args.length)
@@ -125,6 +133,42 @@ public final class MicronautServiceIndex {
             }
         }
         return services;
+    }
+
+    /**
+     * Null when {@code jar}'s list names exactly the services the jar holds; what differs otherwise. The build runs
+     * it on the shaded jar, so a list out of step with it (a step skipped, a stale file) fails the build instead of
+     * leaving a bean out of every start.
+     */
+    static String check(Path jar) throws IOException {
+        Map<String, Set<String>> listed;
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            ZipEntry entry = zip.getEntry(RESOURCE);
+            if (entry == null) {
+                return jar + " holds no " + RESOURCE;
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                listed = read(in);
+            }
+        }
+        Map<String, Set<String>> held = scan(List.of(jar));
+        Map<String, Set<String>> a = new java.util.TreeMap<>();
+        Map<String, Set<String>> b = new java.util.TreeMap<>();
+        listed.forEach((type, names) -> a.put(type, new TreeSet<>(names)));
+        held.forEach((type, names) -> b.put(type, new TreeSet<>(names)));
+        if (a.equals(b)) {
+            return null;
+        }
+        Set<String> missing = new TreeSet<>();
+        Set<String> extra = new TreeSet<>();
+        b.forEach((type, names) -> names.stream()
+                .filter(name -> !a.getOrDefault(type, Set.of()).contains(name))
+                .forEach(name -> missing.add(type + ' ' + name)));
+        a.forEach((type, names) -> names.stream()
+                .filter(name -> !b.getOrDefault(type, Set.of()).contains(name))
+                .forEach(name -> extra.add(type + ' ' + name)));
+        return RESOURCE + " of " + jar + " is out of step with the jar: not listed " + missing + ", listed but absent "
+                + extra + " (rebuild: ./mvnw package)";
     }
 
     private static List<String> lines(Map<String, Set<String>> services) {

@@ -84,6 +84,36 @@ class MicronautServiceIndexTest {
     }
 
     @Test
+    void theCheckOfAJarFindsAListOutOfStepWithIt() throws IOException {
+        Path jar = dir.resolve("services.jar");
+        writeJar(jar, "a.Service a.One\na.Service a.Two\n", "a.Service/a.One", "a.Service/a.Two");
+        assertThat(MicronautServiceIndex.check(jar)).isNull();
+
+        writeJar(jar, "a.Service a.One\na.Service a.Gone\n", "a.Service/a.One", "a.Service/a.New");
+        assertThat(MicronautServiceIndex.check(jar))
+                .contains("not listed [a.Service a.New]")
+                .contains("listed but absent [a.Service a.Gone]");
+
+        writeJar(jar, null, "a.Service/a.One");
+        assertThat(MicronautServiceIndex.check(jar)).contains("holds no " + MicronautServiceIndex.RESOURCE);
+    }
+
+    private static void writeJar(Path jar, String list, String... services) throws IOException {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file)) {
+            if (list != null) {
+                out.putNextEntry(new JarEntry(MicronautServiceIndex.RESOURCE));
+                out.write(list.getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+            for (String service : services) {
+                out.putNextEntry(new JarEntry("META-INF/micronaut/" + service));
+                out.closeEntry();
+            }
+        }
+    }
+
+    @Test
     void itsLoadersCreateWhatMicronautsScanCreates() throws IOException {
         var loaders = new MicronautServiceIndex.Loaders(MicronautServiceIndex.scan(classPath()), LOADER);
 
