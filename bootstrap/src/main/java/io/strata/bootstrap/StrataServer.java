@@ -89,7 +89,7 @@ public final class StrataServer implements AutoCloseable {
      */
     public static StrataServer start(String[] args, Map<String, String> env) {
         long startedAt = System.nanoTime();
-        StrataRuntime runtime = StrataRuntime.start(args, env);
+        StrataRuntime runtime = StrataRuntime.start(args, env, StrataRuntime.SERVING);
         try {
             EmbeddedServer server = runtime.context().getBean(EmbeddedServer.class);
             if (!server.isRunning()) {

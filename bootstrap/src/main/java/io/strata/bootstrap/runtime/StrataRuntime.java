@@ -33,6 +33,11 @@ public final class StrataRuntime implements AutoCloseable {
     /** Where the migrations are, as a Micronaut-style argument (read before the context starts). */
     public static final String MIGRATIONS_PROPERTY = "strata.database.migrations";
 
+    /** The extra property {@code serve} starts with: what only a start that serves HTTP needs turns on with it. */
+    public static final String SERVING_PROPERTY = "strata.startup.serving";
+
+    public static final Map<String, Object> SERVING = Map.of(SERVING_PROPERTY, true);
+
     private final ApplicationContext context;
     private final DatabaseTarget target;
     private final DatabaseSettings database;
