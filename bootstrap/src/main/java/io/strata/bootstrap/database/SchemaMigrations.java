@@ -85,6 +85,14 @@ public final class SchemaMigrations {
         this.classLoader = SchemaMigrations.class.getClassLoader();
     }
 
+    /**
+     * Starts reading this Strata's scripts in {@code migrations} aside (a start calls it before it opens the database);
+     * the next {@link #migrateIfBehind} of that folder uses what was read.
+     */
+    public static void readScriptsAhead(String migrations) {
+        MigrationScripts.readAhead(SchemaMigrations.class.getClassLoader(), migrations);
+    }
+
     /** A version as the commands show it. */
     public record Version(String version, String description, String script, int executionMs) {
         public String label() {

@@ -69,6 +69,9 @@ public final class StrataRuntime implements AutoCloseable {
      */
     public static StrataRuntime start(
             String[] args, Map<String, String> env, Map<String, Object> extraProperties, boolean migrate) {
+        if (migrate) {
+            SchemaMigrations.readScriptsAhead(migrationsLocation(args)); // while the database is opened
+        }
         return start(DatabaseTarget.open(env), args, extraProperties, migrate);
     }
 

@@ -52,6 +52,24 @@ class MigrateIfBehindTest {
     }
 
     @Test
+    void scriptsReadAheadAreTheScriptsAndAreTakenOnce() {
+        ClassLoader loader = SchemaMigrations.class.getClassLoader();
+        Map<String, MigrationScripts.Script> read = MigrationScripts.list(loader, SchemaMigrations.MIGRATIONS);
+
+        MigrationScripts.readAhead(loader, SchemaMigrations.MIGRATIONS);
+        MigrationScripts.readAhead(loader, SchemaMigrations.MIGRATIONS); // a second call while the first reads
+        assertThat(MigrationScripts.list(loader, SchemaMigrations.MIGRATIONS)).isEqualTo(read);
+        // taken: the next list reads the folder again
+        assertThat(MigrationScripts.list(loader, SchemaMigrations.MIGRATIONS)).isEqualTo(read);
+
+        // a start reads ahead, then finds the schema current with what was read
+        String url = TestPostgres.createFreshDatabase();
+        new SchemaMigrations(owner(url)).migrate();
+        SchemaMigrations.readScriptsAhead(SchemaMigrations.MIGRATIONS);
+        assertThat(new SchemaMigrations(owner(url)).migrateIfBehind().applied()).isEmpty();
+    }
+
+    @Test
     void pendingVersionsAreAppliedByFlyway() {
         String url = TestPostgres.createFreshDatabase();
         SchemaMigrations migrations = new SchemaMigrations(owner(url));
