@@ -69,8 +69,10 @@ public final class StrataRuntime implements AutoCloseable {
      */
     public static StrataRuntime start(
             String[] args, Map<String, String> env, Map<String, Object> extraProperties, boolean migrate) {
+        // both while the database is opened (or the embedded PostgreSQL starts)
+        MicronautServiceIndex.initializeAhead();
         if (migrate) {
-            SchemaMigrations.readScriptsAhead(migrationsLocation(args)); // while the database is opened
+            SchemaMigrations.readScriptsAhead(migrationsLocation(args));
         }
         return start(DatabaseTarget.open(env), args, extraProperties, migrate);
     }

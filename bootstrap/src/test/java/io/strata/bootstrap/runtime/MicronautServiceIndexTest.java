@@ -1,6 +1,7 @@
 package io.strata.bootstrap.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.context.env.PropertySourceLoader;
 import io.micronaut.core.io.service.MicronautMetaServiceLoaderUtils;
@@ -150,6 +151,60 @@ class MicronautServiceIndexTest {
                 .containsExactly(Thread.class.getName());
         assertThat(runnables.load(name -> false, null)).isEmpty();
         assertThat(runnables.load(service -> false)).isEmpty();
+    }
+
+    /** Counts its initializations (a class is initialized once per class loader). */
+    static final class InitializedAhead {
+        static final java.util.concurrent.atomic.AtomicInteger INITIALIZED =
+                new java.util.concurrent.atomic.AtomicInteger();
+
+        static {
+            INITIALIZED.incrementAndGet();
+        }
+    }
+
+    /** Its static initializer fails, as that of a bean definition whose optional dependency is absent would. */
+    static final class FailsToInitialize {
+        static final Object VALUE = fail();
+
+        private static Object fail() {
+            throw new NoClassDefFoundError("some/Optional");
+        }
+    }
+
+    @Test
+    void theListedDefinitionsAreInitializedAheadOnAThreadOfTheirOwn() throws InterruptedException {
+        var loaders = new MicronautServiceIndex.Loaders(
+                Map.of(
+                        MicronautServiceIndex.INITIALIZED_AHEAD.get(0),
+                        new java.util.LinkedHashSet<>(List.of(
+                                "no.such.Definition",
+                                FailsToInitialize.class.getName(),
+                                InitializedAhead.class.getName())),
+                        Runnable.class.getName(), // not a type every start creates all of: left alone
+                        Set.of(NotInitialized.class.getName())),
+                LOADER);
+
+        Thread thread = MicronautServiceIndex.initializeAhead(loaders);
+        thread.join(10_000);
+
+        assertThat(thread.isAlive()).isFalse();
+        assertThat(thread.isDaemon()).isTrue();
+        // past the missing class and the failing one, as Micronaut gets past them
+        assertThat(InitializedAhead.INITIALIZED).hasValue(1);
+        assertThat(NOT_INITIALIZED_RAN).isFalse(); // read here, NotInitialized's own field would initialize it
+        // and the failing class fails Micronaut's own load the way Micronaut skips it
+        assertThatThrownBy(() -> Class.forName(FailsToInitialize.class.getName(), true, LOADER))
+                .isInstanceOf(NoClassDefFoundError.class);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean NOT_INITIALIZED_RAN =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    static final class NotInitialized {
+        static {
+            NOT_INITIALIZED_RAN.set(true);
+        }
     }
 
     @Test
