@@ -18,7 +18,9 @@ import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -70,15 +72,34 @@ final class MigrationScripts {
         if (AHEAD.putIfAbsent(List.of(classLoader, location), listed) != null) {
             return;
         }
-        Thread thread = new Thread(() -> listed.complete(read(classLoader, location)), "migration-scripts");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        listed.complete(read(classLoader, location));
+                    } catch (Throwable e) {
+                        listed.completeExceptionally(e); // list() reads them itself
+                    }
+                },
+                "migration-scripts");
         thread.setDaemon(true);
-        thread.start();
+        try {
+            thread.start();
+        } catch (OutOfMemoryError | RuntimeException e) {
+            AHEAD.remove(List.of(classLoader, location), listed); // no thread to spare: list() reads them itself
+        }
     }
 
     /** The scripts under {@code location} by version; null when a file there is not one this class understands. */
     static Map<String, Script> list(ClassLoader classLoader, String location) {
         CompletableFuture<Map<String, Script>> ahead = AHEAD.remove(List.of(classLoader, location));
-        return ahead != null ? ahead.join() : read(classLoader, location);
+        if (ahead != null) {
+            try {
+                return ahead.join();
+            } catch (CompletionException | CancellationException e) {
+                // the thread failed: read them here, as without it
+            }
+        }
+        return read(classLoader, location);
     }
 
     private static Map<String, Script> read(ClassLoader classLoader, String location) {

@@ -236,9 +236,9 @@ public final class MicronautServiceIndex {
      * context's start creates every one of (their static initializers build their annotation metadata: 4.3% of a
      * restart's main thread, JFR). A start calls it before it opens the database, so that this runs while the main
      * thread waits on PostgreSQL (16 alternating restarts: the main thread's CPU to the first 200 1,060 -> 920 ms
-     * median, the start 1,710 -> 1,605 ms). Only classes are initialized, as Micronaut's own scan does from several threads on a
-     * machine of more cores; a class that fails here fails the same way for Micronaut, which skips it as before.
-     * Nothing without the list ({@link #installIfPackaged}).
+     * median, the start 1,710 -> 1,605 ms). Only classes are initialized, as Micronaut's own scan does from several
+     * threads on a machine of more cores; a class that fails here fails the same way for Micronaut, which skips it as
+     * before. Nothing without the list ({@link #installIfPackaged}), nor when no thread can be started.
      */
     public static void initializeAhead() {
         Loaders loaders = installed;
@@ -263,7 +263,11 @@ public final class MicronautServiceIndex {
                 },
                 "micronaut-definitions");
         thread.setDaemon(true);
-        thread.start();
+        try {
+            thread.start();
+        } catch (OutOfMemoryError | RuntimeException e) {
+            // no thread to spare: Micronaut initializes them as it creates them
+        }
         return thread;
     }
 

@@ -42,7 +42,11 @@ final class RouteSerializerWarmUp {
     RouteSerializerWarmUp(BeanContext context) {
         Thread thread = new Thread(() -> warmUp(context), "route-serializers-warm-up");
         thread.setDaemon(true);
-        thread.start();
+        try {
+            thread.start();
+        } catch (OutOfMemoryError | RuntimeException e) {
+            LOG.debug("No thread for the route serializers' warm-up: the router builds them", e);
+        }
     }
 
     /**

@@ -70,6 +70,29 @@ class MigrateIfBehindTest {
     }
 
     @Test
+    void scriptsWhoseReadingAheadFailedAreReadByTheStartItself() {
+        ClassLoader loader = SchemaMigrations.class.getClassLoader();
+        Map<String, MigrationScripts.Script> read = MigrationScripts.list(loader, SchemaMigrations.MIGRATIONS);
+        // the first look for the folder (the thread's) fails with an error nothing catches on the way
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        ClassLoader failingOnce = new ClassLoader(loader) {
+            @Override
+            public java.util.Enumeration<java.net.URL> getResources(String name) throws java.io.IOException {
+                if (failed.compareAndSet(false, true)) {
+                    throw new LinkageError("the reading thread fails");
+                }
+                return super.getResources(name);
+            }
+        };
+
+        MigrationScripts.readAhead(failingOnce, SchemaMigrations.MIGRATIONS);
+
+        assertThat(MigrationScripts.list(failingOnce, SchemaMigrations.MIGRATIONS))
+                .isEqualTo(read);
+        assertThat(failed).isTrue();
+    }
+
+    @Test
     void pendingVersionsAreAppliedByFlyway() {
         String url = TestPostgres.createFreshDatabase();
         SchemaMigrations migrations = new SchemaMigrations(owner(url));
