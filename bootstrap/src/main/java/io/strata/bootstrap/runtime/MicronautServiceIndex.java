@@ -159,23 +159,22 @@ public final class MicronautServiceIndex {
             }
         }
         Map<String, Set<String>> held = scan(List.of(jar));
-        Map<String, Set<String>> a = new java.util.TreeMap<>();
-        Map<String, Set<String>> b = new java.util.TreeMap<>();
-        listed.forEach((type, names) -> a.put(type, new TreeSet<>(names)));
-        held.forEach((type, names) -> b.put(type, new TreeSet<>(names)));
-        if (a.equals(b)) {
+        Set<String> missing = absentFrom(listed, held);
+        Set<String> extra = absentFrom(held, listed);
+        if (missing.isEmpty() && extra.isEmpty()) {
             return null;
         }
-        Set<String> missing = new TreeSet<>();
-        Set<String> extra = new TreeSet<>();
-        b.forEach((type, names) -> names.stream()
-                .filter(name -> !a.getOrDefault(type, Set.of()).contains(name))
-                .forEach(name -> missing.add(type + ' ' + name)));
-        a.forEach((type, names) -> names.stream()
-                .filter(name -> !b.getOrDefault(type, Set.of()).contains(name))
-                .forEach(name -> extra.add(type + ' ' + name)));
         return RESOURCE + " of " + jar + " is out of step with the jar: not listed " + missing + ", listed but absent "
                 + extra + " (rebuild: ./mvnw package)";
+    }
+
+    /** {@code <type> <implementation>} of every service in {@code services} that {@code other} does not have. */
+    private static Set<String> absentFrom(Map<String, Set<String>> other, Map<String, Set<String>> services) {
+        Set<String> absent = new TreeSet<>();
+        services.forEach((type, names) -> names.stream()
+                .filter(name -> !other.getOrDefault(type, Set.of()).contains(name))
+                .forEach(name -> absent.add(type + ' ' + name)));
+        return absent;
     }
 
     private static List<String> lines(Map<String, Set<String>> services) {
@@ -237,8 +236,10 @@ public final class MicronautServiceIndex {
      * restart's main thread, JFR). A start calls it before it opens the database, so that this runs while the main
      * thread waits on PostgreSQL (16 alternating restarts: the main thread's CPU to the first 200 1,060 -> 920 ms
      * median, the start 1,710 -> 1,605 ms). Only classes are initialized, as Micronaut's own scan does from several
-     * threads on a machine of more cores; a class that fails here fails the same way for Micronaut, which skips it as
-     * before. Nothing without the list ({@link #installIfPackaged}), nor when no thread can be started.
+     * threads on a machine of more cores. A class that fails here fails the same way for Micronaut: a missing class
+     * is skipped as before, and an initializer that threw is the start's error as before (Micronaut is handed that
+     * first error, not the bare {@code NoClassDefFoundError} a second attempt meets). Nothing without the list
+     * ({@link #installIfPackaged}), nor when no thread can be started.
      */
     public static void initializeAhead() {
         Loaders loaders = installed;
@@ -255,6 +256,8 @@ public final class MicronautServiceIndex {
                         for (String name : loaders.services.getOrDefault(type, Set.of())) {
                             try {
                                 Class.forName(name, true, loaders.classLoader);
+                            } catch (ExceptionInInitializerError failed) {
+                                loaders.failedAhead.put(name, failed); // what Micronaut would have met: it gets it
                             } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
                                 // Micronaut meets the same when it loads the class, and skips it
                             }
@@ -280,6 +283,11 @@ public final class MicronautServiceIndex {
         private final Map<String, Set<String>> services;
         private final ClassLoader classLoader;
         private final Map<String, StaticServiceLoader<?>> loaders = new ConcurrentHashMap<>();
+        /**
+         * The classes whose static initializer threw on {@link #initializeAhead}'s thread: Micronaut then meets only
+         * a {@code NoClassDefFoundError} (which its loaders skip), so the first error is what it is given instead.
+         */
+        private final Map<String, ExceptionInInitializerError> failedAhead = new ConcurrentHashMap<>();
 
         Loaders(Map<String, Set<String>> services, ClassLoader classLoader) {
             this.services = services;
@@ -290,7 +298,7 @@ public final class MicronautServiceIndex {
         public StaticServiceLoader<?> get(Object type) {
             return type instanceof String name
                     ? loaders.computeIfAbsent(
-                            name, n -> new Loader<>(n, services.getOrDefault(n, Set.of()), classLoader))
+                            name, n -> new Loader<>(n, services.getOrDefault(n, Set.of()), classLoader, failedAhead))
                     : null;
         }
 
@@ -312,11 +320,17 @@ public final class MicronautServiceIndex {
         private final String type;
         private final Set<String> listed;
         private final ClassLoader classLoader;
+        private final Map<String, ExceptionInInitializerError> failedAhead;
 
-        Loader(String type, Set<String> listed, ClassLoader classLoader) {
+        Loader(
+                String type,
+                Set<String> listed,
+                ClassLoader classLoader,
+                Map<String, ExceptionInInitializerError> failedAhead) {
             this.type = type;
             this.listed = listed;
             this.classLoader = classLoader;
+            this.failedAhead = failedAhead;
         }
 
         @Override
@@ -328,7 +342,7 @@ public final class MicronautServiceIndex {
                 }
                 MethodHandle constructor = constructor(name);
                 if (constructor != null) {
-                    found.add(StaticDefinition.of(name, () -> instantiate(constructor)));
+                    found.add(StaticDefinition.of(name, () -> instantiate(name, constructor)));
                 }
             }
             return found.stream();
@@ -386,9 +400,12 @@ public final class MicronautServiceIndex {
         }
 
         @SuppressWarnings("unchecked")
-        private S instantiate(MethodHandle constructor) {
+        private S instantiate(String name, MethodHandle constructor) {
             try {
                 return (S) constructor.invoke();
+            } catch (NoClassDefFoundError e) {
+                ExceptionInInitializerError first = failedAhead.get(name);
+                throw first != null ? first : e;
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable e) {

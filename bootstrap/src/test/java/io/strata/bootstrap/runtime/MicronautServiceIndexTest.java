@@ -154,32 +154,50 @@ class MicronautServiceIndexTest {
     }
 
     /** Counts its initializations (a class is initialized once per class loader). */
-    static final class InitializedAhead {
+    public static final class InitializedAhead {
         static final java.util.concurrent.atomic.AtomicInteger INITIALIZED =
                 new java.util.concurrent.atomic.AtomicInteger();
 
         static {
             INITIALIZED.incrementAndGet();
         }
+
+        public InitializedAhead() {}
     }
 
     /** Its static initializer fails, as that of a bean definition whose optional dependency is absent would. */
-    static final class FailsToInitialize {
+    public static final class FailsToInitialize {
         static final Object VALUE = fail();
+
+        public FailsToInitialize() {}
 
         private static Object fail() {
             throw new NoClassDefFoundError("some/Optional");
         }
     }
 
+    /** Its static initializer throws: a broken definition, whose error must still fail the start. */
+    public static final class ThrowsOnInitialization {
+        static final Object VALUE = fail();
+
+        public ThrowsOnInitialization() {}
+
+        private static Object fail() {
+            throw new IllegalStateException("a broken definition");
+        }
+    }
+
     @Test
     void theListedDefinitionsAreInitializedAheadOnAThreadOfTheirOwn() throws InterruptedException {
+        String definitions = MicronautServiceIndex.INITIALIZED_AHEAD.get(0);
+        String broken = ThrowsOnInitialization.class.getName();
         var loaders = new MicronautServiceIndex.Loaders(
                 Map.of(
-                        MicronautServiceIndex.INITIALIZED_AHEAD.get(0),
+                        definitions,
                         new java.util.LinkedHashSet<>(List.of(
                                 "no.such.Definition",
                                 FailsToInitialize.class.getName(),
+                                broken,
                                 InitializedAhead.class.getName())),
                         Runnable.class.getName(), // not a type every start creates all of: left alone
                         Set.of(NotInitialized.class.getName())),
@@ -190,12 +208,21 @@ class MicronautServiceIndexTest {
 
         assertThat(thread.isAlive()).isFalse();
         assertThat(thread.isDaemon()).isTrue();
-        // past the missing class and the failing one, as Micronaut gets past them
+        // past the missing class and the failing ones
         assertThat(InitializedAhead.INITIALIZED).hasValue(1);
         assertThat(NOT_INITIALIZED_RAN).isFalse(); // read here, NotInitialized's own field would initialize it
-        // and the failing class fails Micronaut's own load the way Micronaut skips it
-        assertThatThrownBy(() -> Class.forName(FailsToInitialize.class.getName(), true, LOADER))
-                .isInstanceOf(NoClassDefFoundError.class);
+
+        StaticServiceLoader<?> loader = loaders.get(definitions);
+        // Micronaut then loads what it would have loaded, and skips what it would have skipped
+        assertThat(loader.load(name -> !name.equals(broken), null))
+                .singleElement()
+                .isInstanceOf(InitializedAhead.class);
+        assertThat(InitializedAhead.INITIALIZED).hasValue(1);
+        // and a definition whose initializer threw fails the start with that error, as without the thread
+        assertThatThrownBy(() -> loader.load(name -> name.equals(broken), null))
+                .isInstanceOf(ExceptionInInitializerError.class)
+                .cause()
+                .hasMessage("a broken definition");
     }
 
     private static final java.util.concurrent.atomic.AtomicBoolean NOT_INITIALIZED_RAN =
