@@ -65,12 +65,13 @@ final class MigrationScripts {
      * Starts {@link #list} on a thread of its own; the next {@code list} of the same folder takes its result instead of
      * reading the scripts again. A start calls it before it opens the database, whose connection (or the embedded
      * PostgreSQL's start) it then waits on anyway: in a jar, the list walks its ~37,000 entries (4.6% of a restart's
-     * main thread, JFR).
+     * main thread, JFR). Answers whether it started reading (not when that folder is being read ahead already, nor
+     * when no thread can be started).
      */
-    static void readAhead(ClassLoader classLoader, String location) {
+    static boolean readAhead(ClassLoader classLoader, String location) {
         CompletableFuture<Map<String, Script>> listed = new CompletableFuture<>();
         if (AHEAD.putIfAbsent(List.of(classLoader, location), listed) != null) {
-            return;
+            return false;
         }
         Thread thread = new Thread(
                 () -> {
@@ -84,8 +85,10 @@ final class MigrationScripts {
         thread.setDaemon(true);
         try {
             thread.start();
+            return true;
         } catch (OutOfMemoryError | RuntimeException e) {
             AHEAD.remove(List.of(classLoader, location), listed); // no thread to spare: list() reads them itself
+            return false;
         }
     }
 

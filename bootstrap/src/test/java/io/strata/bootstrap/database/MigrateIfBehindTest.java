@@ -56,10 +56,16 @@ class MigrateIfBehindTest {
         ClassLoader loader = SchemaMigrations.class.getClassLoader();
         Map<String, MigrationScripts.Script> read = MigrationScripts.list(loader, SchemaMigrations.MIGRATIONS);
 
-        MigrationScripts.readAhead(loader, SchemaMigrations.MIGRATIONS);
-        MigrationScripts.readAhead(loader, SchemaMigrations.MIGRATIONS); // a second call while the first reads
+        assertThat(MigrationScripts.readAhead(loader, SchemaMigrations.MIGRATIONS))
+                .isTrue();
+        assertThat(MigrationScripts.readAhead(loader, SchemaMigrations.MIGRATIONS))
+                .as("a second call while the first is pending starts nothing")
+                .isFalse();
         assertThat(MigrationScripts.list(loader, SchemaMigrations.MIGRATIONS)).isEqualTo(read);
-        // taken: the next list reads the folder again
+        // taken by that list: nothing pending any more, so the next read-ahead starts again, and a list reads anew
+        assertThat(MigrationScripts.readAhead(loader, SchemaMigrations.MIGRATIONS))
+                .isTrue();
+        assertThat(MigrationScripts.list(loader, SchemaMigrations.MIGRATIONS)).isEqualTo(read);
         assertThat(MigrationScripts.list(loader, SchemaMigrations.MIGRATIONS)).isEqualTo(read);
 
         // a start reads ahead, then finds the schema current with what was read
@@ -85,7 +91,8 @@ class MigrateIfBehindTest {
             }
         };
 
-        MigrationScripts.readAhead(failingOnce, SchemaMigrations.MIGRATIONS);
+        assertThat(MigrationScripts.readAhead(failingOnce, SchemaMigrations.MIGRATIONS))
+                .isTrue();
 
         assertThat(MigrationScripts.list(failingOnce, SchemaMigrations.MIGRATIONS))
                 .isEqualTo(read);
