@@ -14,8 +14,11 @@ import io.micronaut.inject.BeanDefinition;
 import io.micronaut.inject.ExecutableMethod;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.web.router.DefaultRouteInfo;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,14 +42,23 @@ final class RouteSerializerWarmUp {
     private static final Logger LOG = LoggerFactory.getLogger(RouteSerializerWarmUp.class);
     private static final List<MediaType> DEFAULT_PRODUCES = List.of(MediaType.APPLICATION_JSON_TYPE);
 
+    /** The routes the thread went through (tests). */
+    private final CompletableFuture<List<ExecutableMethod<?, ?>>> warmed = new CompletableFuture<>();
+
     RouteSerializerWarmUp(BeanContext context) {
-        Thread thread = new Thread(() -> warmUp(context), "route-serializers-warm-up");
+        Thread thread = new Thread(() -> warmed.complete(warmUp(context)), "route-serializers-warm-up");
         thread.setDaemon(true);
         try {
             thread.start();
         } catch (OutOfMemoryError | RuntimeException e) {
             LOG.debug("No thread for the route serializers' warm-up: the router builds them", e);
+            warmed.complete(List.of());
         }
+    }
+
+    /** What the thread went through, once it is done (tests). */
+    List<ExecutableMethod<?, ?>> awaitWarmed(Duration timeout) throws Exception {
+        return warmed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
