@@ -36,7 +36,7 @@ public final class StartupCompilerPriority {
     private static final int CAP_SYS_NICE = 23;
     private static final Path TASKS = Path.of("/proc/self/task");
 
-    private final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch startOver = new CountDownLatch(1);
     private final CountDownLatch settled = new CountDownLatch(1);
     private final Thread worker;
 
@@ -57,7 +57,7 @@ public final class StartupCompilerPriority {
 
     /** The start is over (served or failed): the compiler threads get their priority back. */
     public void restore() {
-        started.countDown();
+        startOver.countDown();
     }
 
     private void run() {
@@ -82,7 +82,7 @@ public final class StartupCompilerPriority {
             return;
         }
         try {
-            started.await();
+            startOver.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // restores all the same
         }
