@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
+import io.moquette.interception.AbstractInterceptHandler;
+import io.moquette.interception.messages.InterceptPublishMessage;
 import io.strata.application.events.RelayEventsService;
 import io.strata.application.events.RelayEventsUseCase;
 import io.strata.bootstrap.testing.Api.TestUser;
 import io.strata.bootstrap.testing.IntegrationTest;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,8 +17,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -27,10 +30,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -423,44 +425,51 @@ class EventDeliveryApiTest extends IntegrationTest {
         api().get("/api/v1/admin/event-sinks/" + id).token(adminToken()).send().expect(404);
     }
 
+    /**
+     * What the broker accepted from Strata's connection, seen by an interceptor inside the broker rather than by a
+     * second client: a subscriber's own connection to the test broker is not what is under test, and on a loaded
+     * machine it was the part that dropped. QoS 1 is at least once, so a publish retried after a lost acknowledgement
+     * may arrive twice; consumers de-duplicate by event id, and so does this test.
+     */
     @Test
-    void mqttSubscribersReceiveEachEventOnATopicPerTypeWithItsId() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+    void theBrokerGetsEachEventOnATopicPerTypeWithItsIdInOrder() throws Exception {
         Properties config = new Properties();
         config.setProperty("host", "127.0.0.1");
-        config.setProperty("port", Integer.toString(port));
+        config.setProperty("port", "0");
         config.setProperty("allow_anonymous", "true");
         config.setProperty("persistence_enabled", "false");
         config.setProperty("telemetry_enabled", "false");
         config.setProperty("websocket_port", "disabled");
+        ConcurrentLinkedQueue<String[]> published = new ConcurrentLinkedQueue<>();
         Server broker = new Server();
-        broker.startServer(new MemoryConfig(config));
-        closeables.add(broker::stopServer);
+        broker.startServer(new MemoryConfig(config), List.of(new AbstractInterceptHandler() {
+            @Override
+            public String getID() {
+                return "event-delivery-test";
+            }
 
-        MqttClient subscriber = new MqttClient("tcp://127.0.0.1:" + port, "test-subscriber", new MemoryPersistence());
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(true);
-        subscriber.connect(options);
-        closeables.add(() -> {
-            subscriber.disconnect();
-            subscriber.close();
-        });
-        ConcurrentLinkedQueue<String[]> messages = new ConcurrentLinkedQueue<>();
-        subscriber.subscribe(
-                "seed/events/#",
-                1,
-                (topic, message) ->
-                        messages.add(new String[] {topic, new String(message.getPayload(), StandardCharsets.UTF_8)}));
+            @Override
+            public void onPublish(InterceptPublishMessage message) {
+                published.add(new String[] {
+                    message.getTopicName(), message.getPayload().toString(StandardCharsets.UTF_8)
+                });
+            }
+
+            @Override
+            public void onSessionLoopError(Throwable error) {
+                // the broker's own trouble; the assertions below say what was or was not delivered
+            }
+        }));
+        closeables.add(broker::stopServer);
+        // Netty reports the port it bound to through a listener that may run after startServer returns
+        await(() -> broker.getPort() != 0);
 
         api().post("/api/v1/admin/event-sinks")
                 .token(adminToken())
                 .json(Map.of(
                         "name", "mqtt",
                         "kind", "MQTT",
-                        "url", "tcp://127.0.0.1:" + port,
+                        "url", "tcp://127.0.0.1:" + broker.getPort(),
                         "topicPrefix", "seed/events",
                         "eventTypes", List.of("test.Published", "test.Retracted")))
                 .send()
@@ -468,16 +477,25 @@ class EventDeliveryApiTest extends IntegrationTest {
         UUID aggregate = UUID.randomUUID();
         insertEvents("test.Published", aggregate, 1, 2);
         insertEvents("test.Retracted", aggregate, 3, 3);
-        await(() -> messages.size() >= 3);
-        List<String[]> received = List.copyOf(messages);
+        await(() -> distinctByEventId(published).size() >= 3);
+        List<String[]> received = distinctByEventId(published);
         assertThat(received)
                 .extracting(m -> m[0])
                 .containsExactly(
                         "seed/events/test.Published", "seed/events/test.Published", "seed/events/test.Retracted");
-        assertThat(received).allSatisfy(m -> assertThat(m[1]).containsPattern("\"eventId\":\"[0-9a-f-]{36}\""));
         assertThat(received)
                 .extracting(m -> m[1].replaceAll(".*\"sequence\":(\\d+).*", "$1"))
                 .containsExactly("1", "2", "3");
+    }
+
+    private static List<String[]> distinctByEventId(Collection<String[]> messages) {
+        Map<String, String[]> byId = new LinkedHashMap<>();
+        for (String[] message : messages) {
+            Matcher id = Pattern.compile("\"eventId\":\"([0-9a-f-]{36})\"").matcher(message[1]);
+            assertThat(id.find()).as("event id in %s", message[1]).isTrue();
+            byId.putIfAbsent(id.group(1), message);
+        }
+        return List.copyOf(byId.values());
     }
 
     // ---- helpers -------------------------------------------------------------------------------
