@@ -398,6 +398,21 @@ class EventDeliveryApiTest extends IntegrationTest {
                         .send()
                         .errorFields(400))
                 .containsExactlyInAnyOrder("name", "url", "eventTypes[0]");
+        for (Map<String, String> unreachable : List.of(
+                Map.of("kind", "WEBHOOK", "url", "http://127.0.0.1:0/hook"),
+                Map.of("kind", "WEBHOOK", "url", "https://example.com:65536/hook"),
+                Map.of("kind", "MQTT", "url", "tcp://127.0.0.1:0"),
+                Map.of("kind", "MQTT", "url", "ssl://broker:99999"))) {
+            Map<String, Object> body = new HashMap<>(unreachable);
+            body.put("name", "no-such-port");
+            assertThat(api().post("/api/v1/admin/event-sinks")
+                            .token(adminToken())
+                            .json(body)
+                            .send()
+                            .errorFields(400))
+                    .as("%s", unreachable)
+                    .containsExactly("url");
+        }
         assertThat(api().post("/api/v1/admin/event-sinks")
                         .token(adminToken())
                         .json(Map.of("name", "k", "kind", "SMOKE"))

@@ -87,6 +87,8 @@ public record EventSink(
             URI uri = new URI(url);
             if (uri.getScheme() == null || !schemes.contains(uri.getScheme()) || uri.getHost() == null) {
                 problems.add("url", "must be an absolute " + String.join(" or ", schemes) + " URL");
+            } else if (uri.getPort() == 0 || uri.getPort() > 65_535) { // java.net.URI takes any digits as a port
+                problems.add("url", "must have a port between 1 and 65535 (or none, for the scheme's own)");
             } else if (url.length() > 2000) {
                 problems.add("url", "must be at most 2000 characters");
             }
