@@ -27,7 +27,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -254,12 +258,21 @@ public final class MicronautServiceIndex {
                 () -> {
                     for (String type : INITIALIZED_AHEAD) {
                         for (String name : loaders.services.getOrDefault(type, Set.of())) {
+                            // there before the class can turn erroneous: a loader that meets the class so sees it
+                            CompletableFuture<ExceptionInInitializerError> initialized = new CompletableFuture<>();
+                            loaders.initializingAhead.put(name, initialized);
+                            ExceptionInInitializerError failure = null;
                             try {
                                 Class.forName(name, true, loaders.classLoader);
                             } catch (ExceptionInInitializerError failed) {
-                                loaders.failedAhead.put(name, failed); // what Micronaut would have met: it gets it
+                                failure = failed; // what Micronaut would have met: it gets it
                             } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
                                 // Micronaut meets the same when it loads the class, and skips it
+                            } finally {
+                                if (failure == null) {
+                                    loaders.initializingAhead.remove(name);
+                                }
+                                initialized.complete(failure);
                             }
                         }
                     }
@@ -284,10 +297,13 @@ public final class MicronautServiceIndex {
         private final ClassLoader classLoader;
         private final Map<String, StaticServiceLoader<?>> loaders = new ConcurrentHashMap<>();
         /**
-         * The classes whose static initializer threw on {@link #initializeAhead}'s thread: Micronaut then meets only
-         * a {@code NoClassDefFoundError} (which its loaders skip), so the first error is what it is given instead.
+         * The class {@link #initializeAhead}'s thread is initializing, and those whose static initializer threw there:
+         * Micronaut then meets only a {@code NoClassDefFoundError} (which its loaders skip), so the first error is
+         * what it is given instead. Entered before the initialization starts, so that a loader whose attempt failed
+         * because the thread's did (it waited on the class's initialization lock) waits for that error too.
          */
-        private final Map<String, ExceptionInInitializerError> failedAhead = new ConcurrentHashMap<>();
+        private final Map<String, CompletableFuture<ExceptionInInitializerError>> initializingAhead =
+                new ConcurrentHashMap<>();
 
         Loaders(Map<String, Set<String>> services, ClassLoader classLoader) {
             this.services = services;
@@ -298,7 +314,8 @@ public final class MicronautServiceIndex {
         public StaticServiceLoader<?> get(Object type) {
             return type instanceof String name
                     ? loaders.computeIfAbsent(
-                            name, n -> new Loader<>(n, services.getOrDefault(n, Set.of()), classLoader, failedAhead))
+                            name,
+                            n -> new Loader<>(n, services.getOrDefault(n, Set.of()), classLoader, initializingAhead))
                     : null;
         }
 
@@ -320,17 +337,17 @@ public final class MicronautServiceIndex {
         private final String type;
         private final Set<String> listed;
         private final ClassLoader classLoader;
-        private final Map<String, ExceptionInInitializerError> failedAhead;
+        private final Map<String, CompletableFuture<ExceptionInInitializerError>> initializingAhead;
 
         Loader(
                 String type,
                 Set<String> listed,
                 ClassLoader classLoader,
-                Map<String, ExceptionInInitializerError> failedAhead) {
+                Map<String, CompletableFuture<ExceptionInInitializerError>> initializingAhead) {
             this.type = type;
             this.listed = listed;
             this.classLoader = classLoader;
-            this.failedAhead = failedAhead;
+            this.initializingAhead = initializingAhead;
         }
 
         @Override
@@ -404,12 +421,32 @@ public final class MicronautServiceIndex {
             try {
                 return (S) constructor.invoke();
             } catch (NoClassDefFoundError e) {
-                ExceptionInInitializerError first = failedAhead.get(name);
+                ExceptionInInitializerError first = firstErrorAhead(name);
                 throw first != null ? first : e;
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable e) {
                 throw new IllegalStateException("cannot create a service of " + type + ": " + e, e);
+            }
+        }
+
+        /**
+         * The error {@code name}'s initializer threw on {@link #initializeAhead}'s thread, or null. That thread
+         * completes the class's entry as soon as its initialization has ended, holding nothing this thread could be
+         * waiting for; the bound is for what cannot happen.
+         */
+        private ExceptionInInitializerError firstErrorAhead(String name) {
+            CompletableFuture<ExceptionInInitializerError> initialized = initializingAhead.get(name);
+            if (initialized == null) {
+                return null; // the thread did not initialize it, or did without an error
+            }
+            try {
+                return initialized.get(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            } catch (ExecutionException | TimeoutException e) {
+                return null;
             }
         }
     }

@@ -225,6 +225,59 @@ class MicronautServiceIndexTest {
                 .hasMessage("a broken definition");
     }
 
+    private static final java.util.concurrent.CountDownLatch SLOW_ENTERED = new java.util.concurrent.CountDownLatch(1);
+    private static final java.util.concurrent.CountDownLatch SLOW_MAY_FAIL = new java.util.concurrent.CountDownLatch(1);
+
+    /** Its static initializer waits to be let go, then throws: Micronaut's loader meets it while it runs. */
+    public static final class ThrowsWhileMicronautWaits {
+        static final Object VALUE = failWhenLetGo();
+
+        public ThrowsWhileMicronautWaits() {}
+
+        private static Object failWhenLetGo() {
+            SLOW_ENTERED.countDown();
+            try {
+                SLOW_MAY_FAIL.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("broken, and slow to say so");
+        }
+    }
+
+    /**
+     * Micronaut's loader reaches a definition while the thread is still initializing it: it waits on the class, meets
+     * only a {@code NoClassDefFoundError} when the thread's initializer throws, and must still fail with that error.
+     */
+    @Test
+    void aDefinitionThatThrowsWhileMicronautWaitsForItStillFailsTheStart() throws Exception {
+        String definitions = MicronautServiceIndex.INITIALIZED_AHEAD.get(0);
+        String broken = ThrowsWhileMicronautWaits.class.getName();
+        var loaders = new MicronautServiceIndex.Loaders(
+                Map.of(definitions, new java.util.LinkedHashSet<>(List.of(broken))), LOADER);
+        Thread thread = MicronautServiceIndex.initializeAhead(loaders);
+        assertThat(SLOW_ENTERED.await(10, java.util.concurrent.TimeUnit.SECONDS))
+                .isTrue();
+
+        var loading = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                loaders.get(definitions).load(null);
+                return null;
+            } catch (Throwable e) {
+                return e;
+            }
+        });
+        Thread.sleep(200); // the loader is (most likely) waiting on the class's initialization by now
+        SLOW_MAY_FAIL.countDown();
+
+        assertThat(loading.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                .isInstanceOf(ExceptionInInitializerError.class)
+                .cause()
+                .hasMessage("broken, and slow to say so");
+        thread.join(10_000);
+        assertThat(thread.isAlive()).isFalse();
+    }
+
     private static final java.util.concurrent.atomic.AtomicBoolean NOT_INITIALIZED_RAN =
             new java.util.concurrent.atomic.AtomicBoolean();
 
