@@ -105,8 +105,11 @@ public record ListQuery(SearchCriteria criteria, PageRequest page) {
         try {
             sort = QueryGrammar.sort(
                     schema,
-                    String.join(
-                            ",", sortTexts.stream().filter(s -> !s.isBlank()).toList()));
+                    sortTexts.size() == 1
+                            ? sortTexts.get(0)
+                            : String.join(
+                                    ",",
+                                    sortTexts.stream().filter(s -> !s.isBlank()).toList()));
         } catch (ValidationException e) {
             errors.addAll(e.errors());
         }

@@ -50,10 +50,12 @@ public class StorableInputFilter implements Ordered {
         if (!FilterPaths.under(request, FilterPaths.API)) {
             return null;
         }
-        refuse(
-                hasQuery(request)
-                        ? StorableInput.firstProblem(request.getPath(), request.getParameters())
-                        : StorableInput.pathProblem(request.getPath()));
+        if (!plainRequestLine(request)) {
+            refuse(
+                    hasQuery(request)
+                            ? StorableInput.firstProblem(request.getPath(), request.getParameters())
+                            : StorableInput.pathProblem(request.getPath()));
+        }
         if (!request.getContentType().map(StorableInputFilter::isJson).orElse(false)) {
             return null;
         }
@@ -84,6 +86,26 @@ public class StorableInputFilter implements Ordered {
     static boolean hasQuery(HttpRequest<?> request) {
         if (request instanceof NettyHttpRequest<?> netty) {
             return netty.getNativeRequest().uri().indexOf('?') >= 0;
+        }
+        return true;
+    }
+
+    /**
+     * Whether the raw request line (path and query) is printable ASCII without a {@code %}: then nothing in the decoded
+     * path or parameters can be unstorable, since only a percent-encoding decodes to a NUL or to a lone surrogate, and
+     * the decoded values need not be scanned again (a list page's query was 1.5% of its samples). Anything else, or a
+     * request of another kind (a filter's wrapper), is decoded and checked.
+     */
+    static boolean plainRequestLine(HttpRequest<?> request) {
+        if (!(request instanceof NettyHttpRequest<?> netty)) {
+            return false;
+        }
+        String uri = netty.getNativeRequest().uri();
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (c <= ' ' || c >= 0x7f || c == '%') {
+                return false;
+            }
         }
         return true;
     }
