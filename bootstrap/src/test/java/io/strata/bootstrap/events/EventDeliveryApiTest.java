@@ -503,10 +503,12 @@ class EventDeliveryApiTest extends IntegrationTest {
                 .containsExactly("1", "2", "3");
     }
 
+    private static final Pattern EVENT_ID = Pattern.compile("\"eventId\":\"([0-9a-f-]{36})\"");
+
     private static List<String[]> distinctByEventId(Collection<String[]> messages) {
         Map<String, String[]> byId = new LinkedHashMap<>();
         for (String[] message : messages) {
-            Matcher id = Pattern.compile("\"eventId\":\"([0-9a-f-]{36})\"").matcher(message[1]);
+            Matcher id = EVENT_ID.matcher(message[1]);
             assertThat(id.find()).as("event id in %s", message[1]).isTrue();
             byId.putIfAbsent(id.group(1), message);
         }
