@@ -353,14 +353,10 @@ final class BenchRun {
     private void startPeerMeasuringStartup() {
         int starts = options.runs("startup") ? options.startupRepeats() : 1;
         progress("starting the Spring peer (" + starts + (starts == 1 ? " start)" : " starts)"));
-        List<String> command = javaCommand(peerJar());
-        command.addAll(List.of("--server.port=" + peerPort, "--spring.datasource.url=" + postgres.jdbcUrl("strata"),
-                "--spring.datasource.username=" + BenchPostgres.USER));
         List<Long> millis = new ArrayList<>();
         List<Long> rss = new ArrayList<>();
         for (int i = 0; i < starts; i++) {
-            ServerProcess server = ServerProcess.launch("peer", command, Map.of(), options.root(), work.resolve("peer-" + i + ".log"),
-                    peerPort, Duration.ofSeconds(180));
+            ServerProcess server = launchPeer(String.valueOf(i));
             millis.add(server.startupMillis);
             rss.add(server.rssKb());
             if (i < starts - 1) {
@@ -376,6 +372,14 @@ final class BenchRun {
             startupTable.note("Strata with CDS is how ./strata runs it; the no-CDS rows compare Strata and the Spring peer "
                     + "started alike (java -jar, bootstrap/jvm.options, the JDK's own CDS archive only).");
         }
+    }
+
+    private ServerProcess launchPeer(String label) {
+        List<String> command = javaCommand(peerJar());
+        command.addAll(List.of("--server.port=" + peerPort, "--spring.datasource.url=" + postgres.jdbcUrl("strata"),
+                "--spring.datasource.username=" + BenchPostgres.USER));
+        return ServerProcess.launch("peer", command, Map.of(), options.root(), work.resolve("peer-" + label + ".log"),
+                peerPort, Duration.ofSeconds(180));
     }
 
     private Path peerJar() {
@@ -565,56 +569,85 @@ final class BenchRun {
     }
 
     private void endpoints() throws SQLException {
-        progress("section 1: endpoints, " + options.concurrency() + " connections, " + options.seconds() + " s each");
+        progress("section 1: endpoints, " + options.concurrency() + " connections, " + options.seconds() + " s each"
+                + (options.starts() == 1 ? "" : ", " + options.starts() + " starts of every server"));
         Report.Table table = report.table("Endpoints side by side (" + String.format(Locale.ROOT, "%,d", options.mainSize())
                         + " users): requests/s, p50 and p99 latency in ms",
                 "endpoint", "conns", "Strata req/s", "p50", "p99", "baseline req/s", "p50", "p99", "peer req/s", "p50", "p99",
                 "pgbench tx/s", "p50", "p99", "Strata/baseline", "Strata/peer", "Strata/pgbench", "target vs baseline / peer",
                 "errors S/B/peer/P");
         int top = options.concurrency().get(options.concurrency().size() - 1);
-        for (Endpoint endpoint : ENDPOINTS) {
-            for (Target system : List.of(Target.STRATA, Target.BASELINE, Target.PEER)) {
-                warmUp(system, endpoint.name, top);
+        // per endpoint and connection count ("get-user/8"): every round of every start, and each start's median ratios
+        Map<String, Map<Target, List<LoadResult>>> rounds = new HashMap<>();
+        Map<String, List<Double>> vsBaseline = new HashMap<>();
+        Map<String, List<Double>> vsPeer = new HashMap<>();
+        Map<String, List<Double>> startsVsBaseline = new LinkedHashMap<>();
+        Map<String, List<Double>> startsVsPeer = new LinkedHashMap<>();
+        for (int start = 0; start < options.starts(); start++) {
+            if (start > 0) {
+                // a JVM keeps what its JIT made of the code for its whole life (two JVMs of one jar differ by up to 7%):
+                // fresh servers for each start, so that the table's medians are not one draw of each
+                restartServers(start);
             }
-            for (int connections : options.concurrency()) {
-                // the servers take turns, round after round: a slow moment of the shared machine hits one round of
-                // each, not all of one server's runs; the table shows each one's median round
-                Map<Target, List<LoadResult>> rounds = new java.util.EnumMap<>(Target.class);
-                List<Double> vsBaseline = new ArrayList<>();
-                List<Double> vsPeer = new ArrayList<>();
-                for (int round = 0; round < options.rounds(); round++) {
-                    for (Target system : Target.values()) {
-                        rounds.computeIfAbsent(system, key -> new ArrayList<>())
-                                .add(measure(system, endpoint.name, connections, options.seconds()));
-                        if (system != Target.PGBENCH) {
-                            String key = endpoint.name + "/" + system.name().toLowerCase(Locale.ROOT) + "/" + connections;
-                            Double cpu = cpuPerRequest.get(key);
-                            if (cpu != null) {
-                                cpuRounds.computeIfAbsent(key, k -> new ArrayList<>()).add(cpu);
+            for (Endpoint endpoint : ENDPOINTS) {
+                for (Target system : List.of(Target.STRATA, Target.BASELINE, Target.PEER)) {
+                    warmUp(system, endpoint.name, top);
+                }
+                for (int connections : options.concurrency()) {
+                    String key = endpoint.name + "/" + connections;
+                    // the servers take turns, round after round: a slow moment of the shared machine hits one round of
+                    // each, not all of one server's runs; the table shows each one's median round
+                    Map<Target, List<LoadResult>> thisStart = new java.util.EnumMap<>(Target.class);
+                    for (int round = 0; round < options.rounds(); round++) {
+                        for (Target system : Target.values()) {
+                            LoadResult result = measure(system, endpoint.name, connections, options.seconds());
+                            thisStart.computeIfAbsent(system, k -> new ArrayList<>()).add(result);
+                            rounds.computeIfAbsent(key, k -> new java.util.EnumMap<>(Target.class))
+                                    .computeIfAbsent(system, k -> new ArrayList<>()).add(result);
+                            if (system != Target.PGBENCH) {
+                                String cpuKey = endpoint.name + "/" + system.name().toLowerCase(Locale.ROOT) + "/" + connections;
+                                Double cpu = cpuPerRequest.get(cpuKey);
+                                if (cpu != null) {
+                                    cpuRounds.computeIfAbsent(cpuKey, k -> new ArrayList<>()).add(cpu);
+                                }
                             }
                         }
+                        double strataRate = last(thisStart.get(Target.STRATA)).perSecond();
+                        vsBaseline.computeIfAbsent(key, k -> new ArrayList<>())
+                                .add(strataRate / last(thisStart.get(Target.BASELINE)).perSecond());
+                        vsPeer.computeIfAbsent(key, k -> new ArrayList<>())
+                                .add(strataRate / last(thisStart.get(Target.PEER)).perSecond());
                     }
-                    double strataRate = last(rounds.get(Target.STRATA)).perSecond();
-                    vsBaseline.add(strataRate / last(rounds.get(Target.BASELINE)).perSecond());
-                    vsPeer.add(strataRate / last(rounds.get(Target.PEER)).perSecond());
+                    double s = medianRun(thisStart.get(Target.STRATA)).perSecond();
+                    double b = medianRun(thisStart.get(Target.BASELINE)).perSecond();
+                    double e = medianRun(thisStart.get(Target.PEER)).perSecond();
+                    startsVsBaseline.computeIfAbsent(key, k -> new ArrayList<>()).add(s / b);
+                    startsVsPeer.computeIfAbsent(key, k -> new ArrayList<>()).add(s / e);
+                    progress(String.format(Locale.ROOT, "  %-15s c=%-3d Strata %,8.0f/s  baseline %,8.0f/s  peer %,8.0f/s"
+                                    + "  pgbench %,8.0f/s (median of %d%s)", endpoint.name, connections, s, b, e,
+                            medianRun(thisStart.get(Target.PGBENCH)).perSecond(), options.rounds(),
+                            options.starts() == 1 ? "" : ", start " + (start + 1) + " of " + options.starts()));
                 }
-                LoadResult s = medianRun(rounds.get(Target.STRATA));
-                LoadResult b = medianRun(rounds.get(Target.BASELINE));
-                LoadResult e = medianRun(rounds.get(Target.PEER));
-                LoadResult p = medianRun(rounds.get(Target.PGBENCH));
+            }
+        }
+        for (Endpoint endpoint : ENDPOINTS) {
+            for (int connections : options.concurrency()) {
+                String key = endpoint.name + "/" + connections;
+                Map<Target, List<LoadResult>> all = rounds.get(key);
+                LoadResult s = medianRun(all.get(Target.STRATA));
+                LoadResult b = medianRun(all.get(Target.BASELINE));
+                LoadResult e = medianRun(all.get(Target.PEER));
+                LoadResult p = medianRun(all.get(Target.PGBENCH));
                 table.row(endpoint.title, connections, Report.rate(s.perSecond()), Report.millis(s.p50Millis()), Report.millis(s.p99Millis()),
                         Report.rate(b.perSecond()), Report.millis(b.p50Millis()), Report.millis(b.p99Millis()),
                         Report.rate(e.perSecond()), Report.millis(e.p50Millis()), Report.millis(e.p99Millis()),
                         Report.rate(p.perSecond()), Report.millis(p.p50Millis()), Report.millis(p.p99Millis()),
-                        Report.ratio(s.perSecond(), b.perSecond()) + spread(vsBaseline),
-                        Report.ratio(s.perSecond(), e.perSecond()) + spread(vsPeer),
+                        Report.ratio(s.perSecond(), b.perSecond()) + spread(vsBaseline.get(key)),
+                        Report.ratio(s.perSecond(), e.perSecond()) + spread(vsPeer.get(key)),
                         Report.ratio(s.perSecond(), p.perSecond()),
                         String.format(Locale.ROOT, ">= %.0f%% / >= %.0f%%", endpoint.target * 100, PEER_TARGET * 100),
-                        errors(rounds.get(Target.STRATA)) + "/" + errors(rounds.get(Target.BASELINE)) + "/"
-                                + errors(rounds.get(Target.PEER)) + "/" + errors(rounds.get(Target.PGBENCH)));
-                progress(String.format(Locale.ROOT, "  %-15s c=%-3d Strata %,8.0f/s  baseline %,8.0f/s  peer %,8.0f/s  pgbench %,8.0f/s"
-                                + " (median of %d)",
-                        endpoint.name, connections, s.perSecond(), b.perSecond(), e.perSecond(), p.perSecond(), options.rounds()));
+                        errors(all.get(Target.STRATA)) + "/" + errors(all.get(Target.BASELINE)) + "/"
+                                + errors(all.get(Target.PEER)) + "/" + errors(all.get(Target.PGBENCH)));
                 headline.put(endpoint.name + "/strata", s);
                 headline.put(endpoint.name + "/baseline", b);
                 headline.put(endpoint.name + "/peer", e);
@@ -630,8 +663,17 @@ final class BenchRun {
                     Report.ratio(s.perSecond(), e.perSecond()) + String.format(Locale.ROOT, " (target >= %.0f%%)", PEER_TARGET * 100)
                             + (s.perSecond() >= PEER_TARGET * e.perSecond() ? "" : " MISSED"));
         }
+        if (options.starts() > 1) {
+            table.note("Every server was started " + options.starts() + " times for this section (warmed up and measured "
+                    + options.rounds() + " round" + (options.rounds() == 1 ? "" : "s") + " per start); req/s, p50 and p99 are "
+                    + "those of each one's median round over all starts. Each start's own Strata/baseline and Strata/peer "
+                    + "(its median rounds): " + startsVsBaseline.keySet().stream()
+                            .map(key -> key + " " + percentages(startsVsBaseline.get(key)) + " / " + percentages(startsVsPeer.get(key)))
+                            .collect(java.util.stream.Collectors.joining("; "))
+                    + ".");
+        }
         table.note("Each server is measured " + options.rounds() + " time" + (options.rounds() == 1 ? "" : "s")
-                + " per endpoint and connection count, the four taking turns round after round; req/s, p50 and p99 are those "
+                + (options.starts() == 1 ? "" : " per start") + " per endpoint and connection count, the four taking turns round after round; req/s, p50 and p99 are those "
                 + "of each one's median round (by req/s), the ratios compare those medians, and the range after a ratio is "
                 + "the lowest and highest of the rounds' own ratios (Strata's round against the other's round next to it). "
                 + "errors are summed over all rounds.");
@@ -718,6 +760,27 @@ final class BenchRun {
     }
 
     /** " (48-57%)": the lowest and highest per-round ratio, when there was more than one round. */
+    /** "[91%, 87%, 95%]". */
+    private static String percentages(List<Double> ratios) {
+        return ratios.stream().map(r -> String.format(Locale.ROOT, "%.0f%%", 100 * r))
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+
+    /**
+     * Section 1 with {@code --starts}: stops Strata, the baseline and the peer and starts them again on their ports
+     * (the database, its rows and the benchmark's token stay), so the next start is warmed up and measured anew.
+     */
+    private void restartServers(int start) {
+        progress("section 1: start " + (start + 1) + " of " + options.starts() + ": starting Strata, the baseline and the peer again");
+        strata.close();
+        strata = launchStrata("section1-start-" + (start + 1), strataEnv("strata"), strataPort);
+        baseline.close();
+        baseline = launchBaseline();
+        peer.close();
+        peer = launchPeer("section1-start-" + (start + 1));
+        listPaths.clear(); // the list pages' cursors are read again from each new server
+    }
+
     private static String spread(List<Double> ratios) {
         if (ratios.size() < 2 || ratios.stream().anyMatch(r -> r.isNaN() || r.isInfinite())) {
             return "";
