@@ -4,7 +4,6 @@ import jakarta.persistence.Tuple;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -65,7 +64,7 @@ import org.hibernate.type.descriptor.jdbc.VarcharJdbcType;
  * JDBC parameter one of the call's values (each checked against the value Hibernate bound for it) or the page's limit.
  * Values are read and converted by each attribute's own Hibernate type (its extractor and converter), as Hibernate
  * reads them; the plainest types (text, uuid, bigint, integer, boolean, timestamptz as Instant) with the JDBC getter
- * their extractor calls, to the same value ({@link #reader}).
+ * their extractor calls, to the same value ({@link ColumnReader}).
  *
  * @param <E> the JPA entity
  */
@@ -84,46 +83,55 @@ final class PlainPageStatement<E> {
     private final int[] columns;
 
     private final JdbcMapping[] columnTypes;
-    /** Per result column: how {@link #read} reads it ({@link #THROUGH_HIBERNATE} or a plain JDBC getter). */
-    private final int[] readers;
+    /** Per result column: how {@link #read} reads it. */
+    private final ColumnReader[] readers;
 
     private final int attributeCount;
 
-    // A column whose Hibernate type is one of these pairs (no converter) is read with the JDBC getter its extractor
-    // calls, to the same value: Hibernate's extractor around it (BasicExtractor) asks its logger whether tracing is
-    // on for every value, and the call through two type objects per value is megamorphic; ~2% of the CPU of a page
-    // of users in the benchmark's profile. Anything else (enums, JSON, arrays, numerics, converters) goes through
-    // Hibernate's extractor as before.
-    static final int THROUGH_HIBERNATE = 0;
-    static final int STRING = 1; // VarcharJdbcType + StringJavaType: getString
-    // UUIDJdbcType (or PostgreSQL's, which only binds differently) + UUIDJavaType: getObject(UUID)
-    static final int UUID_VALUE = 2;
-    static final int LONG = 3; // BigIntJdbcType + LongJavaType: getLong, then wasNull
-    static final int INTEGER = 4; // IntegerJdbcType + IntegerJavaType: getInt, then wasNull
-    static final int BOOLEAN = 5; // BooleanJdbcType + BooleanJavaType: getBoolean, then wasNull
-    static final int INSTANT = 6; // TimestampUtcAsOffsetDateTimeJdbcType + InstantJavaType: OffsetDateTime
+    /**
+     * How a result column is read. A column whose Hibernate type is one of the plain pairs below (exact classes, no
+     * converter) is read with the JDBC getter its extractor calls, to the same value: Hibernate's extractor around it
+     * ({@code BasicExtractor}) asks its logger whether tracing is on for every value, and reaches the getter through
+     * two megamorphic calls; ~2% of the CPU of a page of users in the benchmark's profile. Anything else (enums, JSON,
+     * arrays, numerics, converted columns) goes through Hibernate's extractor.
+     */
+    enum ColumnReader {
+        THROUGH_HIBERNATE,
+        /** {@code VarcharJdbcType} + {@code StringJavaType}: getString. */
+        STRING,
+        /** {@code UUIDJdbcType} (or PostgreSQL's, which only binds differently) + {@code UUIDJavaType}. */
+        UUID_VALUE,
+        /** {@code BigIntJdbcType} + {@code LongJavaType}: getLong, then wasNull. */
+        LONG,
+        /** {@code IntegerJdbcType} + {@code IntegerJavaType}: getInt, then wasNull. */
+        INTEGER,
+        /** {@code BooleanJdbcType} + {@code BooleanJavaType}: getBoolean, then wasNull. */
+        BOOLEAN,
+        /** {@code TimestampUtcAsOffsetDateTimeJdbcType} + {@code InstantJavaType}: an OffsetDateTime's instant. */
+        INSTANT;
 
-    /** How a column of {@code type} is read. Exact classes: a subclass may extract differently. */
-    static int reader(JdbcMapping type) {
-        if (type.getValueConverter() != null) {
+        static ColumnReader of(JdbcMapping type) {
+            if (type.getValueConverter() != null) {
+                return THROUGH_HIBERNATE;
+            }
+            Class<?> jdbc = type.getJdbcType().getClass();
+            Class<?> java = type.getJavaTypeDescriptor().getClass();
+            if (jdbc == VarcharJdbcType.class && java == StringJavaType.class) {
+                return STRING;
+            } else if ((jdbc == UUIDJdbcType.class || jdbc == PostgreSQLUUIDJdbcType.class)
+                    && java == UUIDJavaType.class) {
+                return UUID_VALUE;
+            } else if (jdbc == BigIntJdbcType.class && java == LongJavaType.class) {
+                return LONG;
+            } else if (jdbc == IntegerJdbcType.class && java == IntegerJavaType.class) {
+                return INTEGER;
+            } else if (jdbc == BooleanJdbcType.class && java == BooleanJavaType.class) {
+                return BOOLEAN;
+            } else if (jdbc == TimestampUtcAsOffsetDateTimeJdbcType.class && java == InstantJavaType.class) {
+                return INSTANT;
+            }
             return THROUGH_HIBERNATE;
         }
-        Class<?> jdbc = type.getJdbcType().getClass();
-        Class<?> java = type.getJavaTypeDescriptor().getClass();
-        if (jdbc == VarcharJdbcType.class && java == StringJavaType.class) {
-            return STRING;
-        } else if ((jdbc == UUIDJdbcType.class || jdbc == PostgreSQLUUIDJdbcType.class) && java == UUIDJavaType.class) {
-            return UUID_VALUE;
-        } else if (jdbc == BigIntJdbcType.class && java == LongJavaType.class) {
-            return LONG;
-        } else if (jdbc == IntegerJdbcType.class && java == IntegerJavaType.class) {
-            return INTEGER;
-        } else if (jdbc == BooleanJdbcType.class && java == BooleanJavaType.class) {
-            return BOOLEAN;
-        } else if (jdbc == TimestampUtcAsOffsetDateTimeJdbcType.class && java == InstantJavaType.class) {
-            return INSTANT;
-        }
-        return THROUGH_HIBERNATE;
     }
 
     private PlainPageStatement(
@@ -141,9 +149,9 @@ final class PlainPageStatement<E> {
         this.persister = persister;
         this.columns = columns;
         this.columnTypes = columnTypes;
-        this.readers = new int[columnTypes.length];
+        this.readers = new ColumnReader[columnTypes.length];
         for (int i = 0; i < columnTypes.length; i++) {
-            readers[i] = reader(columnTypes[i]);
+            readers[i] = ColumnReader.of(columnTypes[i]);
         }
         this.attributeCount = persister.getNumberOfAttributeMappings();
     }
@@ -366,10 +374,8 @@ final class PlainPageStatement<E> {
                 boolean value = rows.getBoolean(column);
                 return rows.wasNull() ? null : value;
             }
-            case INSTANT: {
-                OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
-                return value == null ? null : value.toInstant();
-            }
+            case INSTANT:
+                return PlainReads.instant(rows, column);
             default: {
                 JdbcMapping type = columnTypes[i];
                 return type.convertToDomainValue(type.getJdbcValueExtractor().extract(rows, column, session));

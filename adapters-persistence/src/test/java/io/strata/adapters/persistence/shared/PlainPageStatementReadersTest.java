@@ -2,6 +2,7 @@ package io.strata.adapters.persistence.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.strata.adapters.persistence.shared.PlainPageStatement.ColumnReader;
 import io.strata.adapters.persistence.testing.PostgresTest;
 import org.hibernate.SessionFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -25,27 +26,25 @@ class PlainPageStatementReadersTest extends PostgresTest {
         EntityPersister person = metamodel.getEntityDescriptor(SearchTestPerson.class);
 
         JdbcMapping id = person.getIdentifierMapping().getSingleJdbcMapping();
-        assertThat(PlainPageStatement.reader(id)).as("id: " + describe(id)).isEqualTo(PlainPageStatement.UUID_VALUE);
-        assertReader(person, "username", PlainPageStatement.STRING);
-        assertReader(person, "loginCount", PlainPageStatement.LONG);
-        assertReader(person, "lastLoginAt", PlainPageStatement.INSTANT);
-        assertReader(person, "preferences", PlainPageStatement.THROUGH_HIBERNATE); // JSON
+        assertThat(ColumnReader.of(id)).as("id: " + describe(id)).isEqualTo(ColumnReader.UUID_VALUE);
+        assertReader(person, "username", ColumnReader.STRING);
+        assertReader(person, "loginCount", ColumnReader.LONG);
+        assertReader(person, "lastLoginAt", ColumnReader.INSTANT);
+        assertReader(person, "preferences", ColumnReader.THROUGH_HIBERNATE); // JSON
 
         EntityPersister user = metamodel.getEntityDescriptor("io.strata.adapters.persistence.identity.UserJpaEntity");
-        assertReader(user, "emailVerified", PlainPageStatement.BOOLEAN);
-        assertReader(user, "role", PlainPageStatement.THROUGH_HIBERNATE); // an enum
-        assertReader(user, "tags", PlainPageStatement.THROUGH_HIBERNATE); // an array
+        assertReader(user, "emailVerified", ColumnReader.BOOLEAN);
+        assertReader(user, "role", ColumnReader.THROUGH_HIBERNATE); // an enum
+        assertReader(user, "tags", ColumnReader.THROUGH_HIBERNATE); // an array
         assertReader(
                 metamodel.getEntityDescriptor("io.strata.adapters.persistence.workspace.ProjectJpaEntity"),
                 "completion",
-                PlainPageStatement.INTEGER);
+                ColumnReader.INTEGER);
     }
 
-    private static void assertReader(EntityPersister persister, String attribute, int expected) {
+    private static void assertReader(EntityPersister persister, String attribute, ColumnReader expected) {
         JdbcMapping type = persister.findAttributeMapping(attribute).getSingleJdbcMapping();
-        assertThat(PlainPageStatement.reader(type))
-                .as(attribute + ": " + describe(type))
-                .isEqualTo(expected);
+        assertThat(ColumnReader.of(type)).as(attribute + ": " + describe(type)).isEqualTo(expected);
     }
 
     private static String describe(JdbcMapping type) {
