@@ -34,8 +34,8 @@ class PlainPageStatementReadersTest extends PostgresTest {
 
         EntityPersister user = metamodel.getEntityDescriptor("io.strata.adapters.persistence.identity.UserJpaEntity");
         assertReader(user, "emailVerified", ColumnReader.BOOLEAN);
-        assertReader(user, "role", ColumnReader.THROUGH_HIBERNATE); // an enum
-        assertReader(user, "tags", ColumnReader.THROUGH_HIBERNATE); // an array
+        assertReader(user, "role", ColumnReader.ENUM_BY_NAME);
+        assertReader(user, "tags", ColumnReader.ARRAY);
         assertReader(
                 metamodel.getEntityDescriptor("io.strata.adapters.persistence.workspace.ProjectJpaEntity"),
                 "completion",
