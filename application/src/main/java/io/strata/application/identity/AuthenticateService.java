@@ -45,7 +45,7 @@ public class AuthenticateService implements AuthenticateUseCase {
         found.ifPresent(p -> {
             if (p.session().needsTouch(now, policy.lastSeenGranularity())) {
                 lookup.markSeen(p.session().id(), now);
-                cache.forget(tokenHash);
+                cache.seen(tokenHash, p, now);
             }
         });
         return found.map(AuthenticateService::authenticated);

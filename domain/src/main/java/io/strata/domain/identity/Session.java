@@ -81,6 +81,12 @@ public final class Session extends AggregateRoot {
         }
     }
 
+    /** A copy of this session last seen at {@code at} (or later, if it was): the rest the same, no events. */
+    public Session seenAt(Instant at) {
+        Instant seen = lastSeenAt != null && lastSeenAt.isAfter(at) ? lastSeenAt : at;
+        return new Session(id, userId, tokenHash, client, expiresAt, seen, revokedAt, stamp);
+    }
+
     /** True when lastSeenAt is older than {@code granularity}, so the caller should record a new sighting. */
     public boolean needsTouch(Instant now, Duration granularity) {
         return lastSeenAt == null || Duration.between(lastSeenAt, now).compareTo(granularity) >= 0;

@@ -1,6 +1,7 @@
 package io.strata.domain.identity;
 
 import io.strata.domain.shared.model.OutboundPort;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,10 @@ public interface SessionPrincipalCache {
     /** The cached principal of this token hash; empty when not cached or while invalidations cannot be received. */
     Optional<SessionPrincipal> find(String tokenHash);
 
-    /** Drops this instance's copy after lastSeenAt was written (a hint the copy does not follow), so it reloads. */
-    void forget(String tokenHash);
+    /**
+     * After lastSeenAt was written at {@code at}: this instance's copy, if it is still the one {@code read}, now
+     * carries it, so the next request neither reloads it nor touches again. lastSeenAt is a hint: no other instance
+     * is told.
+     */
+    void seen(String tokenHash, SessionPrincipal read, Instant at);
 }

@@ -52,6 +52,21 @@ class ProfileAndSessionTest {
         assertThat(session.needsTouch(now.get().plusSeconds(60), Duration.ofMinutes(1)))
                 .isTrue();
         assertThat(session.updatedAt()).isEqualTo(session.createdAt());
+
+        // a sighting is a copy (without pending events) that differs only in lastSeenAt, which never moves back
+        Instant later = now.get().plusSeconds(90);
+        Session seen = session.seenAt(later);
+        assertThat(seen).isNotSameAs(session);
+        assertThat(seen.lastSeenAt()).isEqualTo(later);
+        assertThat(seen.needsTouch(later.plusSeconds(30), Duration.ofMinutes(1)))
+                .isFalse();
+        assertThat(seen)
+                .usingRecursiveComparison()
+                .ignoringFields("lastSeenAt", "events")
+                .isEqualTo(session);
+        assertThat(seen.seenAt(now.get()).lastSeenAt()).isEqualTo(later);
+        assertThat(session.lastSeenAt()).isEqualTo(now.get());
+
         now.set(now.get().plusSeconds(1));
         session.revoke(clock);
         Instant revokedAt = session.revokedAt();

@@ -8,6 +8,7 @@ import io.strata.domain.identity.SessionPrincipal;
 import io.strata.domain.identity.SessionPrincipalCache;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -34,7 +35,7 @@ public class SessionPrincipalCacheAdapter implements SessionPrincipalCache {
     private final Cache<UUID, Set<String>> tokensOfUser;
 
     public SessionPrincipalCacheAdapter(PlatformCaches caches) {
-        // entries live at most a minute (the last-seen touch reloads them about as often anyway)
+        // entries live at most a minute from their load (a last-seen touch updates a copy without extending that)
         this.cache = caches.create(NAME, 100_000, LIFETIME);
         this.tokensOfUser = Caffeine.newBuilder()
                 .maximumSize(100_000)
@@ -48,8 +49,8 @@ public class SessionPrincipalCacheAdapter implements SessionPrincipalCache {
     }
 
     @Override
-    public void forget(String tokenHash) {
-        cache.forget(tokenHash);
+    public void seen(String tokenHash, SessionPrincipal read, Instant at) {
+        cache.replace(tokenHash, read, read.seenAt(at));
     }
 
     /** Reads through the cache: {@code loader} returns the principal and its version (session's + user's). */

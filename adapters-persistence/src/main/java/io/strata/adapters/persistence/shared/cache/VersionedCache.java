@@ -2,6 +2,7 @@ package io.strata.adapters.persistence.shared.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,7 +56,8 @@ public final class VersionedCache<K, V> {
         this.invalidations = invalidations;
         this.entries = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
-                .expireAfterWrite(expireAfterWrite)
+                // counted from the load: a replace() (a hint such as last-seen) does not extend an entry's life
+                .expireAfter(Expiry.creating((String key, Entry<V> entry) -> expireAfterWrite))
                 .build();
         this.floors = Caffeine.newBuilder()
                 .maximumSize(Math.max(10_000, maximumSize * 4))
@@ -107,11 +109,16 @@ public final class VersionedCache<K, V> {
     }
 
     /**
-     * Drops this instance's entry of {@code key} and nothing else (no announcement): for a change the cached value
-     * does not carry and other instances need not hear of (a hint such as last-seen), so the next read reloads it.
+     * Replaces this instance's entry of {@code key}, at the same version, if it still holds {@code read} (the very
+     * value, not an equal one); nothing else (no announcement). For a change the versioned row does not carry and
+     * other instances need not hear of (a hint such as last-seen): an entry invalidated or reloaded meanwhile is left
+     * as it is.
      */
-    public void forget(K key) {
-        entries.invalidate(key.toString());
+    public void replace(K key, V read, V replacement) {
+        entries.asMap()
+                .computeIfPresent(
+                        key.toString(),
+                        (k, entry) -> entry.value() == read ? new Entry<>(replacement, entry.version()) : entry);
     }
 
     private void fill(String key, V value, long version, long startedIn, boolean listeningAtStart) {
