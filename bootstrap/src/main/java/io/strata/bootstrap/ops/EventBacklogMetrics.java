@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micronaut.configuration.metrics.annotation.RequiresMetrics;
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.strata.application.events.EventFeedQueries;
 import io.strata.bootstrap.database.DatabaseAvailability;
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @RequiresMetrics
-public class EventBacklogMetrics implements MeterBinder {
+public class EventBacklogMetrics implements MeterBinder, ApplicationEventListener<ShutdownEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventBacklogMetrics.class);
 
@@ -38,6 +40,11 @@ public class EventBacklogMetrics implements MeterBinder {
     private final BeanProvider<EventRelayScheduler> relay;
     private volatile Instant oldestUndelivered;
     private volatile double pending = Double.NaN;
+    /**
+     * Set when the context starts shutting down: a refresh falling after the persistence beans were destroyed would
+     * ask for them again (Hibernate's factory then logs an error on a clean stop).
+     */
+    private volatile boolean stopping;
 
     public EventBacklogMetrics(
             BeanProvider<EventFeedQueries> queue,
@@ -61,6 +68,9 @@ public class EventBacklogMetrics implements MeterBinder {
 
     @Scheduled(fixedDelay = "${strata.metrics.events-refresh:5s}", initialDelay = "1s")
     void refresh() {
+        if (stopping) {
+            return;
+        }
         if (availability.isPresent() && availability.get().outage().isPresent()) {
             return; // the backlog lives in the database: keep the last figures while it is down
         }
@@ -87,6 +97,11 @@ public class EventBacklogMetrics implements MeterBinder {
         } catch (RuntimeException e) {
             LOG.debug("Cannot read the event backlog for the metrics: {}", e.getMessage());
         }
+    }
+
+    @Override
+    public void onApplicationEvent(ShutdownEvent event) {
+        stopping = true;
     }
 
     private double oldestAgeSeconds() {
