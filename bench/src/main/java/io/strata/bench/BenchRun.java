@@ -777,10 +777,7 @@ final class BenchRun {
         strata.close();
         baseline.close();
         peer.close();
-        try (java.sql.Connection connection = postgres.connect("strata");
-             java.sql.Statement statement = connection.createStatement()) {
-            statement.execute("VACUUM ANALYZE");
-        }
+        fixtures.execute("VACUUM ANALYZE");
         strata = launchStrata("section1-start-" + (start + 1), strataEnv("strata"), strataPort);
         baseline = launchBaseline();
         peer = launchPeer("section1-start-" + (start + 1));
