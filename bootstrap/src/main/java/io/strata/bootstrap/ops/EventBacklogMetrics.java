@@ -5,8 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micronaut.configuration.metrics.annotation.RequiresMetrics;
 import io.micronaut.context.BeanProvider;
-import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.strata.application.events.EventFeedQueries;
 import io.strata.bootstrap.database.DatabaseAvailability;
@@ -30,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @RequiresMetrics
-public class EventBacklogMetrics implements MeterBinder, ApplicationEventListener<ShutdownEvent> {
+public class EventBacklogMetrics implements MeterBinder {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventBacklogMetrics.class);
 
@@ -40,17 +38,15 @@ public class EventBacklogMetrics implements MeterBinder, ApplicationEventListene
     private final BeanProvider<EventRelayScheduler> relay;
     private volatile Instant oldestUndelivered;
     private volatile double pending = Double.NaN;
-    /**
-     * Set when the context starts shutting down: a refresh falling after the persistence beans were destroyed would
-     * ask for them again (Hibernate's factory then logs an error on a clean stop).
-     */
-    private volatile boolean stopping;
+    private final ContextStopping stopping;
 
     public EventBacklogMetrics(
             BeanProvider<EventFeedQueries> queue,
             BeanProvider<DatabaseAvailability> availability,
-            BeanProvider<EventRelayScheduler> relay) {
+            BeanProvider<EventRelayScheduler> relay,
+            ContextStopping stopping) {
         this.queue = queue;
+        this.stopping = stopping;
         this.availability = availability;
         this.relay = relay;
     }
@@ -68,7 +64,7 @@ public class EventBacklogMetrics implements MeterBinder, ApplicationEventListene
 
     @Scheduled(fixedDelay = "${strata.metrics.events-refresh:5s}", initialDelay = "1s")
     void refresh() {
-        if (stopping) {
+        if (stopping.now()) {
             return;
         }
         if (availability.isPresent() && availability.get().outage().isPresent()) {
@@ -97,11 +93,6 @@ public class EventBacklogMetrics implements MeterBinder, ApplicationEventListene
         } catch (RuntimeException e) {
             LOG.debug("Cannot read the event backlog for the metrics: {}", e.getMessage());
         }
-    }
-
-    @Override
-    public void onApplicationEvent(ShutdownEvent event) {
-        stopping = true;
     }
 
     private double oldestAgeSeconds() {
