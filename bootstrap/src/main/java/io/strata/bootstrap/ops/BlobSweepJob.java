@@ -17,20 +17,15 @@ public class BlobSweepJob {
     private static final Logger LOG = LoggerFactory.getLogger(BlobSweepJob.class);
 
     private final SweepBlobsUseCase sweeper;
-    private final ContextStopping stopping;
 
-    public BlobSweepJob(SweepBlobsUseCase sweeper, ContextStopping stopping) {
+    public BlobSweepJob(SweepBlobsUseCase sweeper) {
         this.sweeper = sweeper;
-        this.stopping = stopping;
     }
 
     @Scheduled(
             fixedDelay = "${strata.content.sweep-interval:10m}",
             initialDelay = "${strata.content.sweep-interval:10m}")
     public int sweep() {
-        if (stopping.now()) {
-            return 0;
-        }
         int deleted = RowSecurity.actingAs(RowSecurity.Acting.SYSTEM_WORK, sweeper::sweep);
         if (deleted > 0) {
             LOG.info("Deleted the bytes of {} unreferenced blobs", deleted);

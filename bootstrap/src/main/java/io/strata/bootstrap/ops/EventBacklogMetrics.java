@@ -38,15 +38,12 @@ public class EventBacklogMetrics implements MeterBinder {
     private final BeanProvider<EventRelayScheduler> relay;
     private volatile Instant oldestUndelivered;
     private volatile double pending = Double.NaN;
-    private final ContextStopping stopping;
 
     public EventBacklogMetrics(
             BeanProvider<EventFeedQueries> queue,
             BeanProvider<DatabaseAvailability> availability,
-            BeanProvider<EventRelayScheduler> relay,
-            ContextStopping stopping) {
+            BeanProvider<EventRelayScheduler> relay) {
         this.queue = queue;
-        this.stopping = stopping;
         this.availability = availability;
         this.relay = relay;
     }
@@ -64,9 +61,6 @@ public class EventBacklogMetrics implements MeterBinder {
 
     @Scheduled(fixedDelay = "${strata.metrics.events-refresh:5s}", initialDelay = "1s")
     void refresh() {
-        if (stopping.now()) {
-            return;
-        }
         if (availability.isPresent() && availability.get().outage().isPresent()) {
             return; // the backlog lives in the database: keep the last figures while it is down
         }

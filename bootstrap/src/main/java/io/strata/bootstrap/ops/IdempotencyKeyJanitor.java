@@ -15,18 +15,13 @@ public class IdempotencyKeyJanitor {
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyKeyJanitor.class);
 
     private final PurgeIdempotencyKeysUseCase purge;
-    private final ContextStopping stopping;
 
-    public IdempotencyKeyJanitor(PurgeIdempotencyKeysUseCase purge, ContextStopping stopping) {
+    public IdempotencyKeyJanitor(PurgeIdempotencyKeysUseCase purge) {
         this.purge = purge;
-        this.stopping = stopping;
     }
 
     @Scheduled(fixedDelay = "${strata.idempotency.purge-interval:1h}", initialDelay = "5m")
     public int purgeExpired() {
-        if (stopping.now()) {
-            return 0;
-        }
         int purged = RowSecurity.actingAs(RowSecurity.Acting.SYSTEM_WORK, purge::purgeExpired);
         if (purged > 0) {
             LOG.info("Purged {} expired idempotency keys", purged);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.BeanProvider;
-import io.micronaut.context.DefaultBeanContext;
-import io.micronaut.context.event.ShutdownEvent;
 import io.strata.application.events.EventFeedQueries;
 import io.strata.bootstrap.events.EventRelayScheduler;
 import io.strata.domain.events.EventFeedPage;
@@ -19,8 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The backlog meters ask the database only when a backlog can exist: not while this instance's relay knows there is
- * no sink (then they read an empty backlog), always when it does not know or there is no relay here, never once the
- * context is shutting down.
+ * no sink (then they read an empty backlog), always when it does not know or there is no relay here.
  */
 class EventBacklogMetricsTest {
 
@@ -55,8 +52,7 @@ class EventBacklogMetricsTest {
     @Test
     void whileTheRelayKnowsThereIsNoSinkTheBacklogIsEmptyWithoutAQuery() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        EventBacklogMetrics metrics =
-                new EventBacklogMetrics(provider(queue), absent(), provider(relay), new ContextStopping());
+        EventBacklogMetrics metrics = new EventBacklogMetrics(provider(queue), absent(), provider(relay));
         metrics.bindTo(registry);
         assertThat(registry.get("strata.events.pending").gauge().value())
                 .as("not read yet")
@@ -77,25 +73,12 @@ class EventBacklogMetricsTest {
 
     @Test
     void withoutARelayOnThisInstanceItAlwaysAsks() {
-        EventBacklogMetrics metrics =
-                new EventBacklogMetrics(provider(queue), absent(), absent(), new ContextStopping());
+        EventBacklogMetrics metrics = new EventBacklogMetrics(provider(queue), absent(), absent());
 
         metrics.refresh();
         metrics.refresh();
 
         assertThat(queries).hasValue(2);
-    }
-
-    @Test
-    void onceTheContextStopsItNoLongerAsks() {
-        ContextStopping stopping = new ContextStopping();
-        EventBacklogMetrics metrics = new EventBacklogMetrics(provider(queue), absent(), absent(), stopping);
-        metrics.refresh();
-
-        stopping.onApplicationEvent(new ShutdownEvent(new DefaultBeanContext()));
-        metrics.refresh();
-
-        assertThat(queries).as("the refresh after the shutdown began").hasValue(1);
     }
 
     private static <T> BeanProvider<T> provider(T bean) {

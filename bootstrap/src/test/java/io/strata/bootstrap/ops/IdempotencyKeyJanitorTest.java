@@ -2,11 +2,8 @@ package io.strata.bootstrap.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.DefaultBeanContext;
-import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.transaction.hibernate.HibernateTransactionManager;
 import io.strata.application.shared.idempotency.IdempotencyStore;
-import io.strata.application.shared.idempotency.PurgeIdempotencyKeysUseCase;
 import io.strata.bootstrap.testing.IntegrationTest;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -27,21 +24,6 @@ class IdempotencyKeyJanitorTest extends IntegrationTest {
                 .isPresent();
         assertThat(tx(() -> store.claim("test", "expired", "h3", now, now.plusSeconds(3600))))
                 .isEmpty();
-    }
-
-    @Test
-    void aRunAfterTheShutdownBeganDoesNothing() {
-        IdempotencyStore store = bean(IdempotencyStore.class);
-        Instant now = Instant.now();
-        tx(() -> store.claim("test", "expired-at-stop", "h1", now.minusSeconds(7200), now.minusSeconds(3600)));
-        ContextStopping stopping = new ContextStopping();
-        stopping.onApplicationEvent(new ShutdownEvent(new DefaultBeanContext()));
-
-        assertThat(new IdempotencyKeyJanitor(bean(PurgeIdempotencyKeysUseCase.class), stopping).purgeExpired())
-                .isZero();
-        assertThat(bean(IdempotencyKeyJanitor.class).purgeExpired())
-                .as("the expired key was left for a run of a context not stopping")
-                .isPositive();
     }
 
     private <T> T tx(Supplier<T> work) {
