@@ -32,10 +32,10 @@ public class ReplicaReadFailover implements MethodInterceptor<Object, Object> {
         this.replica = replica;
     }
 
-    /** Outside the transaction: the retry needs a new one. */
+    /** Outside the transaction (and the choice of its kind, one step out): the retry needs a new one. */
     @Override
     public int getOrder() {
-        return InterceptPhase.TRANSACTION.getPosition() - 1;
+        return InterceptPhase.TRANSACTION.getPosition() - 2;
     }
 
     @Override

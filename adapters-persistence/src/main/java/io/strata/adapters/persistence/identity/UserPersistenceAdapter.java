@@ -131,10 +131,10 @@ public class UserPersistenceAdapter implements UserRepository {
 
     @Override
     public Optional<User> findById(UserId id) {
-        SessionImplementor readOnly = PlainReads.readOnlySession(entityManager);
+        PlainReads.ReadOnly readOnly = PlainReads.readOnly(entityManager);
         if (readOnly != null) {
             // nothing read here is saved: the row straight into the aggregate, no managed entity (PlainReads)
-            return PlainReads.byId(readOnly, BY_ID, id.value(), this::user);
+            return readOnly.byId(BY_ID, id.value(), this::user);
         }
         return repository.findById(id.value()).map(mapper::toDomain);
     }

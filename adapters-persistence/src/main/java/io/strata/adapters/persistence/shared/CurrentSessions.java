@@ -85,6 +85,10 @@ public class CurrentSessions
             ConnectionOperations<Session> connections = operations.get();
             Object status = PropagatedStatus.CONNECTION.find(connections, connections::findConnectionStatus);
             if (status == null) {
+                JdbcReadTransaction jdbc = JdbcReadTransaction.current();
+                if (jdbc != null) {
+                    throw jdbc.needsSession(); // the read runs again in a transaction that has a session
+                }
                 throw new HibernateException("Could not obtain transaction-synchronized Session for current thread");
             }
             return (Session) ((ConnectionStatus<?>) status).getConnection();

@@ -11,7 +11,8 @@ import io.micronaut.transaction.exceptions.IllegalTransactionStateException;
 import jakarta.inject.Singleton;
 
 /**
- * The advice of {@link JoinsTransaction}: a transaction must be running (the check of {@code MANDATORY}), and a
+ * The advice of {@link JoinsTransaction}: a transaction must be running (the check of {@code MANDATORY}; a
+ * {@link JdbcReadTransaction} counts), and a
  * throwable marks it rollback-only exactly as Micronaut's participating rollback does, so that the use case's commit
  * fails with {@code UnexpectedRollbackException} instead of committing. The transaction manager is the one Micronaut's
  * {@code @Transactional} of a use case uses (the default data source's), resolved on first use.
@@ -37,6 +38,15 @@ public class JoinsTransactionInterceptor implements MethodInterceptor<Object, Ob
     public Object intercept(MethodInvocationContext<Object, Object> context) {
         SynchronousTransactionManager<Object> manager = transactions();
         if (PropagatedStatus.TRANSACTION.find(manager, manager::findTransactionStatus) == null) {
+            JdbcReadTransaction jdbc = JdbcReadTransaction.current();
+            if (jdbc != null) {
+                try {
+                    return context.proceed();
+                } catch (Throwable failure) {
+                    jdbc.markRollbackOnly();
+                    throw failure;
+                }
+            }
             String method = context.getDeclaringType().getSimpleName() + "." + context.getMethodName();
             throw new IllegalTransactionStateException(method + " runs in its caller's transaction and none is running:"
                     + " the use case calling it must be @Transactional or @ReadOnlyTransaction");

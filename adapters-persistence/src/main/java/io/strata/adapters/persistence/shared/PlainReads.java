@@ -26,13 +26,13 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
  *
  * <p>An aggregate read this way in a read-write transaction can only be saved if its adapter keeps the row for the
  * save ({@link AggregateWrites#readForChange}, the workspace's); other adapters read it so only in read-only
- * transactions ({@link #readOnlySession}) and keep their Hibernate path for a use case that reads and then saves. A
- * statement whose result is
- * no entity (a count) may use {@link #query} in any transaction, once the session's changes it depends on are
- * flushed: nothing flushes for it. The statement still goes through
- * Hibernate's JDBC coordinator, so it is counted by Hibernate's statistics, logged when slow
- * ({@code STRATA_SLOW_STATEMENT_MS}), and its {@link SQLException}s are converted as Hibernate converts its own
- * (a lost connection is the same outage, answered 503).
+ * transactions ({@link #readOnly}) and keep their Hibernate path for a use case that reads and then saves. A read-only
+ * transaction whose reads all go this way has no session at all ({@link JdbcReadTransaction}). A statement whose
+ * result is no entity (a count) may use {@link #query} in any transaction, once the session's changes it depends on
+ * are flushed: nothing flushes for it. The statement goes through Hibernate's JDBC coordinator (or, without a session,
+ * the same services), so it is counted by Hibernate's statistics, logged when slow ({@code STRATA_SLOW_STATEMENT_MS}),
+ * and its {@link SQLException}s are converted as Hibernate converts its own (a lost connection is the same outage,
+ * answered 503).
  */
 public final class PlainReads {
     private PlainReads() {}
@@ -47,6 +47,38 @@ public final class PlainReads {
     @FunctionalInterface
     public interface Reader<T> {
         T read(ResultSet rows) throws SQLException;
+    }
+
+    /** Where a read-only transaction's plain statements run: its session, or its connection when it has none. */
+    public interface ReadOnly {
+        /** Runs {@code sql} in the transaction and reads its result with {@code reader}. */
+        <T> T query(String sql, Parameters parameters, Reader<T> reader);
+
+        /** {@link #query} of a statement whose one parameter is the row's id. */
+        default <T> T byId(String sql, UUID id, Reader<T> reader) {
+            return query(sql, statement -> statement.setObject(1, id), reader);
+        }
+    }
+
+    /**
+     * The current transaction when it is read-only: the {@link JdbcReadTransaction} running on this thread, or the
+     * session of Micronaut's read-only transaction; null in a read-write transaction.
+     */
+    public static @Nullable ReadOnly readOnly(EntityManager entityManager) {
+        JdbcReadTransaction jdbc = JdbcReadTransaction.current();
+        if (jdbc != null) {
+            return jdbc;
+        }
+        SessionImplementor session = readOnlySession(entityManager);
+        return session == null ? null : new SessionReads(session);
+    }
+
+    /** A read-only session's statements, on its JDBC coordinator ({@link #query}). */
+    private record SessionReads(SessionImplementor session) implements ReadOnly {
+        @Override
+        public <T> T query(String sql, Parameters parameters, Reader<T> reader) {
+            return PlainReads.query(session, sql, parameters, reader);
+        }
     }
 
     /**

@@ -150,9 +150,9 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
      */
     @Override
     public Optional<Project> findById(ProjectId id) {
-        SessionImplementor readOnly = PlainReads.readOnlySession(entityManager);
+        PlainReads.ReadOnly readOnly = PlainReads.readOnly(entityManager);
         if (readOnly != null) {
-            return PlainReads.byId(readOnly, WITH_MEMBERS, id.value(), ProjectPersistenceAdapter::withMembers)
+            return readOnly.byId(WITH_MEMBERS, id.value(), ProjectPersistenceAdapter::withMembers)
                     .map(mapper::toDomain);
         }
         return AggregateWrites.readForChange(

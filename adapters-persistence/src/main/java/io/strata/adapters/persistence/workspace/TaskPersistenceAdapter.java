@@ -44,7 +44,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 
 /**
@@ -125,9 +124,9 @@ public class TaskPersistenceAdapter implements TaskRepository {
      */
     @Override
     public Optional<Task> findById(TaskId id) {
-        SessionImplementor readOnly = PlainReads.readOnlySession(entityManager);
+        PlainReads.ReadOnly readOnly = PlainReads.readOnly(entityManager);
         if (readOnly != null) {
-            return PlainReads.byId(readOnly, WITH_DEPENDENCIES, id.value(), TaskPersistenceAdapter::task)
+            return readOnly.byId(WITH_DEPENDENCIES, id.value(), TaskPersistenceAdapter::task)
                     .map(mapper::toDomain);
         }
         return AggregateWrites.readForChange(

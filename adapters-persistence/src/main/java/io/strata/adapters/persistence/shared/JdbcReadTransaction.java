@@ -1,0 +1,215 @@
+package io.strata.adapters.persistence.shared;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.propagation.PropagatedContext;
+import io.micronaut.core.propagation.PropagatedContextElement;
+import io.micronaut.transaction.exceptions.CannotCreateTransactionException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.hibernate.engine.jdbc.spi.JdbcServices;
+import org.hibernate.engine.jdbc.spi.SqlExceptionHelper;
+import org.hibernate.engine.jdbc.spi.SqlStatementLogger;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.stat.spi.StatisticsImplementor;
+
+/**
+ * A read-only transaction held on one JDBC connection, without a Hibernate session: what a read use case runs in when
+ * everything it reads goes through {@link PlainReads} (bootstrap's {@code JdbcReadTransactionInterceptor} decides). A read by id
+ * on Micronaut's transaction manager opened a Hibernate session, began and committed its transaction and closed it
+ * around a single plain statement: with Micronaut's transaction layers, about a tenth of the CPU of
+ * {@code GET /users/{id}} in the benchmark's profile, none of it needed by a statement that hydrates no entity.
+ *
+ * <p>The connection is taken on the first statement, from the connection provider Hibernate's sessions take theirs
+ * from (row-level security applies its settings at the {@code BEGIN}; a replica router sees the read-only flag), marked
+ * read-only and begun as Micronaut's manager does. Statements are counted by Hibernate's statistics, logged when
+ * slow, and their {@link SQLException}s converted, as for statements of a session.
+ *
+ * <p>Anything that needs a session or a second connection while this transaction runs on the thread (an
+ * {@code EntityManager} call, a repository, a nested transaction) is refused with {@link NeedsSession}, and the
+ * transaction remembers it: the interceptor then runs the use case again, from the start, in Micronaut's read-only
+ * transaction. A read changes nothing, so running it again is safe (the read replica's failover does the same).
+ */
+public final class JdbcReadTransaction implements PropagatedContextElement, PlainReads.ReadOnly {
+    private final SessionFactoryImplementor factory;
+    private @Nullable Connection connection;
+    /** Inside this transaction's own use of its connection: the checkouts it causes are its own. */
+    private boolean ownCalls;
+
+    private boolean needsSession;
+    private boolean rollbackOnly;
+    private int statements;
+
+    public JdbcReadTransaction(SessionFactoryImplementor factory) {
+        this.factory = factory;
+    }
+
+    /** The transaction running on this thread, or null. */
+    public static @Nullable JdbcReadTransaction current() {
+        return PropagatedContext.getOrEmpty().find(JdbcReadTransaction.class).orElse(null);
+    }
+
+    /**
+     * Refuses a connection asked for by anything but the current transaction itself (its data source calls this
+     * before every checkout): a second connection is a session or a transaction of its own.
+     */
+    static void refuseOtherConnections() {
+        JdbcReadTransaction running = current();
+        if (running != null && !running.ownCalls) {
+            throw running.needsSession();
+        }
+    }
+
+    /** Marks the transaction as needing a session and returns the exception that says so. */
+    NeedsSession needsSession() {
+        needsSession = true;
+        return NeedsSession.INSTANCE;
+    }
+
+    /**
+     * Whether {@code manager} (Micronaut's transaction manager) has a transaction running on this thread, as its
+     * {@code findTransactionStatus} ({@code lookup}) tells, found the cheaper way ({@link PropagatedStatus}).
+     */
+    public static boolean micronautTransactionRunning(Object manager, Supplier<? extends Optional<?>> lookup) {
+        return PropagatedStatus.TRANSACTION.find(manager, lookup) != null;
+    }
+
+    /** Whether the use case asked for a session (it then runs again in a transaction that has one). */
+    public boolean needsSessionMarked() {
+        return needsSession;
+    }
+
+    /** A step failed: the transaction ends in a rollback, as a participating failure marks Micronaut's. */
+    void markRollbackOnly() {
+        rollbackOnly = true;
+    }
+
+    /** Whether a step failed ({@link #markRollbackOnly}). */
+    public boolean rollbackOnly() {
+        return rollbackOnly;
+    }
+
+    /** Whether a statement ran (a run abandoned for a session then cost the database something). */
+    public boolean ranStatements() {
+        return statements > 0;
+    }
+
+    /** Runs {@code sql} on this transaction's connection and reads its result with {@code reader}. */
+    @Override
+    public <T> T query(String sql, PlainReads.Parameters parameters, PlainReads.Reader<T> reader) {
+        JdbcServices jdbc = factory.getJdbcServices();
+        SqlStatementLogger log = jdbc.getSqlStatementLogger();
+        StatisticsImplementor statistics = factory.getStatistics();
+        boolean counted = statistics.isStatisticsEnabled();
+        log.logStatement(sql);
+        ownCalls = true; // a lazy connection (the read replica's router) takes its pooled one on the first statement
+        try {
+            Connection open = connection();
+            try (PreparedStatement statement = open.prepareStatement(sql)) {
+                statements++;
+                if (counted) {
+                    statistics.prepareStatement();
+                }
+                parameters.bind(statement);
+                long start = log.getLogSlowQuery() > 0 ? System.nanoTime() : 0;
+                try (ResultSet rows = statement.executeQuery()) {
+                    if (start != 0) {
+                        log.logSlowQuery(sql, start, null);
+                    }
+                    ownCalls = false;
+                    return reader.read(rows);
+                }
+            } finally {
+                if (counted) {
+                    statistics.closeStatement();
+                }
+            }
+        } catch (SQLException e) {
+            throw exceptions().convert(e, "could not read", sql);
+        } finally {
+            ownCalls = false;
+        }
+    }
+
+    private Connection connection() {
+        Connection open = connection;
+        if (open != null) {
+            return open;
+        }
+        try {
+            open = factory.getServiceRegistry()
+                    .requireService(ConnectionProvider.class)
+                    .getConnection();
+        } catch (SQLException | RuntimeException e) {
+            throw new CannotCreateTransactionException("Could not open a read-only transaction", e);
+        }
+        connection = open;
+        try {
+            open.setReadOnly(true);
+            open.setAutoCommit(false); // begins: row-level security's settings ride on the BEGIN
+        } catch (SQLException e) {
+            throw new CannotCreateTransactionException(
+                    "Could not begin a read-only transaction", exceptions().convert(e, "could not begin"));
+        }
+        return open;
+    }
+
+    /**
+     * Ends the transaction: a commit when {@code commit} (a rollback otherwise) if a connection was taken, then the
+     * connection back to the pool. A failed commit is thrown, converted as Hibernate converts its own.
+     */
+    public void end(boolean commit) {
+        Connection open = connection;
+        if (open == null) {
+            return;
+        }
+        connection = null;
+        RuntimeException failure = null;
+        ownCalls = true;
+        try {
+            if (commit) {
+                open.commit();
+            } else {
+                open.rollback();
+            }
+        } catch (SQLException e) {
+            failure = commit ? exceptions().convert(e, "could not commit") : null; // a failed rollback: nothing to undo
+        } finally {
+            try {
+                factory.getServiceRegistry()
+                        .requireService(ConnectionProvider.class)
+                        .closeConnection(open);
+            } catch (SQLException e) {
+                // the pool evicts a connection it cannot reset; the transaction's outcome stands
+            }
+            ownCalls = false;
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private SqlExceptionHelper exceptions() {
+        return factory.getJdbcServices().getSqlExceptionHelper();
+    }
+
+    /**
+     * Thrown at the first need of a session inside a {@link JdbcReadTransaction}; the interceptor runs the use case
+     * again in a transaction with a session. Shared and without a stack trace: it is a signal, not a failure.
+     */
+    static final class NeedsSession extends RuntimeException {
+        static final NeedsSession INSTANCE = new NeedsSession();
+
+        private NeedsSession() {
+            super(
+                    "this read needs a Hibernate session: it runs again in a read-only transaction that has one",
+                    null,
+                    false,
+                    false);
+        }
+    }
+}
