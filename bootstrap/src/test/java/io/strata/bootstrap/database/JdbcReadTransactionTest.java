@@ -132,17 +132,25 @@ class JdbcReadTransactionTest extends IntegrationTest {
     @Test
     void theUseCasesOwnFailureComesOutUnchangedAndItsConnectionGoesBack() {
         int before = reads.runs.get();
+        sql().statistics().clear();
         assertThatThrownBy(() -> reads.readThenFail(user.id()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("the use case failed after its read");
         assertThat(reads.runs.get() - before).as("not run again").isEqualTo(1);
+        assertThat(sql().statistics().getSessionOpenCount())
+                .as("it failed in the JDBC transaction")
+                .isZero();
         assertThat(activeConnections()).isZero();
     }
 
     @Test
     void aFailedStepCannotEndInASuccessEvenIfTheUseCaseCaughtIt() {
+        sql().statistics().clear();
         assertThatThrownBy(() -> reads.carryOnAfterAFailedStep(user.id()))
                 .isInstanceOf(UnexpectedRollbackException.class);
+        assertThat(sql().statistics().getSessionOpenCount())
+                .as("it ended in the JDBC transaction")
+                .isZero();
         assertThat(activeConnections()).isZero();
     }
 
