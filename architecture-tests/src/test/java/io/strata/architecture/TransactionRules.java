@@ -39,8 +39,9 @@ import java.util.Set;
  *   <li>{@code no_code_manages_transactions_by_hand}: transaction managers, {@code TransactionOperations},
  *       {@code EntityTransaction} and {@code UserTransaction} are for tests only (and for the advice of
  *       {@code @JoinsTransaction}, which finds the caller's transaction and marks it rollback-only on a
- *       failure, as Micronaut's own advice does; and for {@code JdbcReadTransaction} with its advice, which run a
- *       {@code @ReadOnlyTransaction} use case on one connection without a Hibernate session);</li>
+ *       failure, as Micronaut's own advice does; and for {@code JdbcTransaction} with its advice, which run a
+ *       {@code @ReadOnlyTransaction} or {@code @Rerunnable} use case on one connection without a Hibernate
+ *       session);</li>
  *   <li>{@code adapters_never_begin_or_end_a_jdbc_transaction}: the same by plain JDBC, a connection's
  *       {@code setAutoCommit}, {@code commit}, {@code rollback} or savepoints called by an adapter outside
  *       {@code adapters.persistence.shared} (the connection path itself: the data sources that see a
@@ -60,12 +61,13 @@ class TransactionRules {
     /** Its advice, below a hexagon's root: it finds the caller's transaction, so it may use the machinery. */
     static final String JOINS_TRANSACTION_ADVICE = ".adapters.persistence.shared.JoinsTransactionInterceptor";
     /**
-     * A read use case's transaction without a Hibernate session, below a hexagon's root: the transaction itself (it
-     * begins and ends one on its connection, reporting failures with Micronaut's exceptions) and the advice bound to
-     * {@code @ReadOnlyTransaction} that runs a read in it or, when the read needs a session, in Micronaut's.
+     * A use case's transaction without a Hibernate session, below a hexagon's root: the transaction itself (it begins
+     * and ends one on its connection, reporting failures with Micronaut's exceptions) and the advice bound to
+     * {@code @ReadOnlyTransaction} and {@code @Rerunnable} that runs a use case in it or, when it needs a session, in
+     * Micronaut's.
      */
-    static final List<String> JDBC_READ_TRANSACTION = List.of(
-            ".adapters.persistence.shared.JdbcReadTransaction", ".bootstrap.config.JdbcReadTransactionInterceptor");
+    static final List<String> JDBC_TRANSACTION =
+            List.of(".adapters.persistence.shared.JdbcTransaction", ".bootstrap.config.JdbcTransactionInterceptor");
 
     static final List<String> TRANSACTION_ANNOTATIONS =
             List.of(JAKARTA_TRANSACTIONAL, MICRONAUT_TRANSACTIONAL, MICRONAUT_READ_ONLY, READ_ONLY_TRANSACTION);
@@ -200,7 +202,7 @@ class TransactionRules {
                 .doNotHaveFullyQualifiedName(h.root + JOINS_TRANSACTION_ADVICE)
                 .and(describe(
                         "are not the JDBC read transaction or its advice",
-                        c -> JDBC_READ_TRANSACTION.stream()
+                        c -> JDBC_TRANSACTION.stream()
                                 .map(name -> h.root + name)
                                 .noneMatch(name ->
                                         c.getName().equals(name) || c.getName().startsWith(name + "$"))))

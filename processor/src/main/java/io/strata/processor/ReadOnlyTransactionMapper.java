@@ -15,7 +15,10 @@ import java.util.List;
  *
  * <p>It also makes {@code @ReadOnlyTransaction} an interceptor binding of its own, so that an interceptor declared
  * with {@code @InterceptorBean(ReadOnlyTransaction.class)} wraps every read use case outside its transaction (the
- * read replica's failover uses it to run a read again on the primary when the replica dies under it).
+ * read replica's failover uses it to run a read again on the primary when the replica dies under it). And a read is
+ * rerunnable by nature: it carries the binding of {@code @Rerunnable} too ({@link RerunnableMapper}), so an interceptor
+ * bound to that one wraps reads and declared writes alike (Micronaut applies an interceptor where all of its bindings
+ * are present, so one interceptor cannot be bound to either of two annotations).
  */
 public final class ReadOnlyTransactionMapper implements NamedAnnotationMapper {
     static final String READ_ONLY_TRANSACTION = "io.strata.application.shared.ReadOnlyTransaction";
@@ -35,6 +38,9 @@ public final class ReadOnlyTransactionMapper implements NamedAnnotationMapper {
                         .build(),
                 AnnotationValue.builder(INTERCEPTOR_BINDING)
                         .value(READ_ONLY_TRANSACTION)
+                        .build(),
+                AnnotationValue.builder(INTERCEPTOR_BINDING)
+                        .value(RerunnableMapper.RERUNNABLE)
                         .build());
     }
 }

@@ -1,5 +1,6 @@
 package io.strata.application.workspace;
 
+import io.strata.application.shared.Rerunnable;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.workspace.Project;
@@ -23,6 +24,7 @@ public class AddProjectMemberService implements AddProjectMemberUseCase {
 
     @Override
     @Transactional
+    @Rerunnable
     public Project addMember(Command command) {
         Project project =
                 WorkspaceAccess.visible(command.actor(), projects.lockById(command.projectId()), command.projectId());

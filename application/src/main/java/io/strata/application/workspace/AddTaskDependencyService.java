@@ -1,5 +1,6 @@
 package io.strata.application.workspace;
 
+import io.strata.application.shared.Rerunnable;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.workspace.ProjectRepository;
@@ -23,6 +24,7 @@ public class AddTaskDependencyService implements AddTaskDependencyUseCase {
     /** Tasks of other projects look like unknown ones, so ids of invisible tasks do not leak. */
     @Override
     @Transactional
+    @Rerunnable
     public Task addDependency(Command command) {
         WorkspaceAccess.LockedTask locked =
                 WorkspaceAccess.lockTask(projects, tasks, command.actor(), command.taskId());

@@ -1,5 +1,6 @@
 package io.strata.application.workspace;
 
+import io.strata.application.shared.Rerunnable;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.value.Tags;
@@ -32,6 +33,7 @@ public class AddTaskService implements AddTaskUseCase {
 
     @Override
     @Transactional
+    @Rerunnable
     public Task addTask(Command command) {
         Project project =
                 WorkspaceAccess.visible(command.actor(), projects.lockById(command.projectId()), command.projectId());

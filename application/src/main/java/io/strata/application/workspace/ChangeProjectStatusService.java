@@ -1,5 +1,6 @@
 package io.strata.application.workspace;
 
+import io.strata.application.shared.Rerunnable;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.model.Versioned;
 import io.strata.domain.workspace.Project;
@@ -20,6 +21,7 @@ public class ChangeProjectStatusService implements ChangeProjectStatusUseCase {
     /** Under the project's lock, so no task can be added or reopened between the count and the change. */
     @Override
     @Transactional
+    @Rerunnable
     public Project changeStatus(Command command) {
         Project project =
                 WorkspaceAccess.visible(command.actor(), projects.lockById(command.projectId()), command.projectId());

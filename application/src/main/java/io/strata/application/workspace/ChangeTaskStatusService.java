@@ -1,5 +1,6 @@
 package io.strata.application.workspace;
 
+import io.strata.application.shared.Rerunnable;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.model.Versioned;
 import io.strata.domain.workspace.ProjectRepository;
@@ -24,6 +25,7 @@ public class ChangeTaskStatusService implements ChangeTaskStatusUseCase {
 
     @Override
     @Transactional
+    @Rerunnable
     public Task changeStatus(Command command) {
         WorkspaceAccess.LockedTask locked =
                 WorkspaceAccess.lockTask(projects, tasks, command.actor(), command.taskId());

@@ -1,5 +1,6 @@
 package io.strata.application.workspace;
 
+import io.strata.application.shared.Rerunnable;
 import io.strata.domain.shared.error.ValidationCollector;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.user.UserId;
@@ -42,6 +43,7 @@ public class CreateProjectService implements CreateProjectUseCase {
     /** Validates everything first and reports every problem at once; stores only when all is valid. */
     @Override
     @Transactional
+    @Rerunnable
     public ProjectWithTasks create(Command command) {
         WorkspaceAccess.requireContributor(command.actor());
         Instant now = clock.now();

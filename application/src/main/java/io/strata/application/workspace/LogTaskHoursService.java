@@ -1,5 +1,6 @@
 package io.strata.application.workspace;
 
+import io.strata.application.shared.Rerunnable;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.workspace.ProjectRepository;
 import io.strata.domain.workspace.Task;
@@ -22,6 +23,7 @@ public class LogTaskHoursService implements LogTaskHoursUseCase {
     /** Runs under the project's lock, so concurrent logs add up instead of conflicting. */
     @Override
     @Transactional
+    @Rerunnable
     public Task logHours(Command command) {
         WorkspaceAccess.LockedTask locked =
                 WorkspaceAccess.lockTask(projects, tasks, command.actor(), command.taskId());

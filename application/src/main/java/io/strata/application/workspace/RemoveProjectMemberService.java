@@ -1,5 +1,6 @@
 package io.strata.application.workspace;
 
+import io.strata.application.shared.Rerunnable;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.model.Versioned;
 import io.strata.domain.workspace.Project;
@@ -23,6 +24,7 @@ public class RemoveProjectMemberService implements RemoveProjectMemberUseCase {
     /** Managers remove anyone but the owner; a member may also leave by removing themselves. */
     @Override
     @Transactional
+    @Rerunnable
     public Project removeMember(Command command) {
         Project project =
                 WorkspaceAccess.visible(command.actor(), projects.lockById(command.projectId()), command.projectId());

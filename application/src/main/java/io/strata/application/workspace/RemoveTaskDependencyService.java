@@ -1,5 +1,6 @@
 package io.strata.application.workspace;
 
+import io.strata.application.shared.Rerunnable;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.model.Versioned;
 import io.strata.domain.workspace.ProjectRepository;
@@ -22,6 +23,7 @@ public class RemoveTaskDependencyService implements RemoveTaskDependencyUseCase 
 
     @Override
     @Transactional
+    @Rerunnable
     public Task removeDependency(Command command) {
         WorkspaceAccess.LockedTask locked =
                 WorkspaceAccess.lockTask(projects, tasks, command.actor(), command.taskId());

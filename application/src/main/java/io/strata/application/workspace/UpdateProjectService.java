@@ -1,5 +1,6 @@
 package io.strata.application.workspace;
 
+import io.strata.application.shared.Rerunnable;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.model.Versioned;
 import io.strata.domain.shared.value.Tags;
@@ -22,6 +23,7 @@ public class UpdateProjectService implements UpdateProjectUseCase {
 
     @Override
     @Transactional
+    @Rerunnable
     public Project update(Command command) {
         Project project =
                 WorkspaceAccess.visible(command.actor(), projects.findById(command.projectId()), command.projectId());

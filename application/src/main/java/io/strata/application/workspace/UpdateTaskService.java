@@ -1,5 +1,6 @@
 package io.strata.application.workspace;
 
+import io.strata.application.shared.Rerunnable;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.model.Versioned;
 import io.strata.domain.shared.value.Tags;
@@ -23,6 +24,7 @@ public class UpdateTaskService implements UpdateTaskUseCase {
 
     @Override
     @Transactional
+    @Rerunnable
     public Task update(Command command) {
         WorkspaceAccess.LockedTask locked =
                 WorkspaceAccess.lockTask(projects, tasks, command.actor(), command.taskId());

@@ -8,7 +8,7 @@ import io.micronaut.transaction.exceptions.UnexpectedRollbackException;
 import io.micronaut.transaction.hibernate.HibernateTransactionManager;
 import io.strata.adapters.persistence.shared.RowSecurity;
 import io.strata.adapters.persistence.shared.RowSecurity.Acting;
-import io.strata.bootstrap.config.JdbcReadTransactionInterceptor;
+import io.strata.bootstrap.config.JdbcTransactionInterceptor;
 import io.strata.bootstrap.testing.IntegrationTest;
 import io.strata.domain.identity.Email;
 import io.strata.domain.identity.User;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A read use case ({@code @ReadOnlyTransaction}) whose statements are all plain runs without a Hibernate session
- * ({@code JdbcReadTransactionInterceptor}), in a read-only transaction that acts as its caller; one that needs a session
+ * ({@code JdbcTransactionInterceptor}), in a read-only transaction that acts as its caller; one that needs a session
  * runs again in Micronaut's transaction and answers the same, and its method soon goes there directly; failures end as
  * Micronaut's transactions end them; no connection is left behind. Through the application's read of a user over HTTP,
  * and through the read use cases of {@link JdbcReadUseCases}, which count how often their bodies ran.
@@ -95,7 +95,7 @@ class JdbcReadTransactionTest extends IntegrationTest {
     @Test
     void aReadThatNeedsASessionRunsAgainInOneUntilItsMethodGoesStraightThere() {
         long expected = write(() -> reads.countWithSession());
-        for (int i = 0; i < JdbcReadTransactionInterceptor.TRIES; i++) {
+        for (int i = 0; i < JdbcTransactionInterceptor.TRIES; i++) {
             Observed tried = observe(() -> reads.countWithSession());
             assertThat(tried.result()).isEqualTo(expected);
             assertThat(tried.runs())

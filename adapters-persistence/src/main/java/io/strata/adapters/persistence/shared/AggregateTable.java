@@ -21,8 +21,6 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.function.Function;
-import org.hibernate.engine.spi.SessionImplementor;
-import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
  * An aggregate's own table for the plain write path of {@link AggregateWrites}: its columns declared once, each
@@ -71,10 +69,10 @@ public final class AggregateTable<E extends AggregateJpaColumns> {
     private final String update;
     private final String managedRow;
     /**
-     * The rows read for change, per Hibernate session (one per transaction). Weak keys: a session's rows go with
-     * it, whatever way its transaction ended.
+     * The rows read for change, per transaction ({@link PlainReads.Statements#transaction()}: its Hibernate session,
+     * or the {@link JdbcTransaction}). Weak keys: a transaction's rows go with it, whatever way it ended.
      */
-    private final Cache<SessionImplementor, Map<UUID, Loaded<E>>> loaded =
+    private final Cache<Object, Map<UUID, Loaded<E>>> loaded =
             Caffeine.newBuilder().weakKeys().build();
 
     private AggregateTable(
@@ -148,21 +146,21 @@ public final class AggregateTable<E extends AggregateJpaColumns> {
         return update;
     }
 
-    /** Keeps {@code row}, just read in {@code session}'s transaction, as the state a later save compares with. */
-    void remember(SessionImplementor session, E row) {
-        loaded.get(session, key -> new HashMap<>())
+    /** Keeps {@code row}, just read in {@code transaction}, as the state a later save compares with. */
+    void remember(Object transaction, E row) {
+        loaded.get(transaction, key -> new HashMap<>())
                 .put(row.getId(), new Loaded<>(row, updatableValues(row), children(row)));
     }
 
-    /** The row of {@code id} this session read for change, or null (not read on the plain path, or forgotten). */
-    Loaded<E> loaded(SessionImplementor session, UUID id) {
-        Map<UUID, Loaded<E>> rows = loaded.getIfPresent(session);
+    /** The row of {@code id} this transaction read for change, or null (not read on the plain path, or forgotten). */
+    Loaded<E> loaded(Object transaction, UUID id) {
+        Map<UUID, Loaded<E>> rows = loaded.getIfPresent(transaction);
         return rows == null ? null : rows.get(id);
     }
 
     /** Drops the row of {@code id}: Hibernate writes it from now on, or it failed to save. */
-    void forget(SessionImplementor session, UUID id) {
-        Map<UUID, Loaded<E>> rows = loaded.getIfPresent(session);
+    void forget(Object transaction, UUID id) {
+        Map<UUID, Loaded<E>> rows = loaded.getIfPresent(transaction);
         if (rows != null) {
             rows.remove(id);
         }
@@ -223,9 +221,9 @@ public final class AggregateTable<E extends AggregateJpaColumns> {
         return true;
     }
 
-    /** Inserts {@code row} (at its own version, 0 for a new aggregate) in the session's transaction. */
-    void insert(SharedSessionContractImplementor session, E row) {
-        PlainReads.update(session, insert, statement -> {
+    /** Inserts {@code row} (at its own version, 0 for a new aggregate) in the transaction of {@code statements}. */
+    void insert(PlainReads.Statements statements, E row) {
+        statements.update(insert, statement -> {
             int index = bind(statement, columns, row);
             statement.setLong(index, row.getVersion());
             statement.setObject(index + 1, row.getId());
@@ -236,8 +234,8 @@ public final class AggregateTable<E extends AggregateJpaColumns> {
      * {@code UPDATE ... SET <updatable columns>, version = next WHERE id = ? AND version = expected}: the number of
      * rows updated, 0 when the row is gone or another transaction moved its version on.
      */
-    int update(SharedSessionContractImplementor session, E row, long expectedVersion, long nextVersion) {
-        return PlainReads.update(session, update, statement -> {
+    int update(PlainReads.Statements statements, E row, long expectedVersion, long nextVersion) {
+        return statements.update(update, statement -> {
             int index = bind(statement, updatable, row);
             statement.setLong(index, nextVersion);
             statement.setObject(index + 1, row.getId());

@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hibernate.Hibernate;
-import org.hibernate.engine.spi.SessionImplementor;
 
 /**
  * How every adapter stores aggregates: new ones ({@link #insert}, {@link #insertAll}), changes of loaded ones
@@ -70,7 +69,7 @@ public final class AggregateWrites {
             return;
         }
         try {
-            table.insert(entityManager.unwrap(SessionImplementor.class), row);
+            table.insert(PlainReads.statements(entityManager), row);
         } catch (PersistenceException e) {
             throw translate.apply(e);
         }
@@ -221,17 +220,17 @@ public final class AggregateWrites {
 
     /**
      * The aggregate's row that this transaction may change, read on the plain path by {@code read} (with the
-     * session's connection, e.g. {@link PlainReads#query}) into a detached entity with its child collections filled,
+     * transaction's {@link PlainReads.Statements}) into a detached entity with its child collections filled,
      * and kept with its state as read ({@link AggregateTable}), so that {@link #saveChanges(EntityManager,
      * AggregateRoot, AggregateTable, UUID, long, String, Object, Consumer, Function)} can write it without a managed
      * entity or a second read. Hibernate's query and entity hydration were the larger part of the CPU of loading a
      * project to change it ({@code bench/run profile patch}).
      */
     public static <E extends AggregateJpaColumns> Optional<E> readForChange(
-            EntityManager entityManager, AggregateTable<E> table, Function<SessionImplementor, Optional<E>> read) {
-        SessionImplementor session = entityManager.unwrap(SessionImplementor.class);
-        Optional<E> row = read.apply(session);
-        row.ifPresent(found -> table.remember(session, found));
+            EntityManager entityManager, AggregateTable<E> table, Function<PlainReads.Statements, Optional<E>> read) {
+        PlainReads.Statements statements = PlainReads.statements(entityManager);
+        Optional<E> row = read.apply(statements);
+        row.ifPresent(found -> table.remember(statements.transaction(), found));
         return row;
     }
 
@@ -254,8 +253,9 @@ public final class AggregateWrites {
             Object shownId,
             Consumer<E> copyChanges,
             Function<PersistenceException, RuntimeException> translate) {
-        SessionImplementor session = entityManager.unwrap(SessionImplementor.class);
-        AggregateTable.Loaded<E> read = table.loaded(session, id);
+        PlainReads.Statements statements = PlainReads.statements(entityManager);
+        Object transaction = statements.transaction();
+        AggregateTable.Loaded<E> read = table.loaded(transaction, id);
         if (read == null) { // not read on the plain path (or saved by Hibernate before): Hibernate saves it
             return saveChanges(
                     entityManager, aggregate, table.type(), id, expectedVersion, what, shownId, copyChanges, translate);
@@ -264,7 +264,7 @@ public final class AggregateWrites {
         copyChanges.accept(row);
         if (table.childrenChanged(read)) {
             // Hibernate writes child rows: the managed entity, read again with its children in one statement
-            table.forget(session, id);
+            table.forget(transaction, id);
             E entity = atVersion(
                     loadForChange(entityManager, table.managedRowQuery(), table.type(), id)
                             .orElse(null),
@@ -283,18 +283,15 @@ public final class AggregateWrites {
         long nextVersion = expectedVersion + 1;
         int updated;
         try {
-            updated = table.update(session, row, expectedVersion, nextVersion);
+            updated = table.update(statements, row, expectedVersion, nextVersion);
         } catch (PersistenceException e) {
-            table.forget(session, id);
+            table.forget(transaction, id);
             throw translate.apply(e);
         }
         if (updated == 0) { // the row is gone, or another transaction moved its version on
-            table.forget(session, id);
+            table.forget(transaction, id);
             throw new StaleVersionException(
-                    what,
-                    shownId,
-                    expectedVersion,
-                    PersistenceErrors.committedVersion(entityManager, table.type(), id));
+                    what, shownId, expectedVersion, PersistenceErrors.committedVersion(statements, table.table(), id));
         }
         row.setVersion(nextVersion);
         table.stored(read);

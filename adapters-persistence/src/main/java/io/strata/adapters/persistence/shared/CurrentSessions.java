@@ -85,7 +85,7 @@ public class CurrentSessions
             ConnectionOperations<Session> connections = operations.get();
             Object status = PropagatedStatus.CONNECTION.find(connections, connections::findConnectionStatus);
             if (status == null) {
-                JdbcReadTransaction jdbc = JdbcReadTransaction.current();
+                JdbcTransaction jdbc = JdbcTransaction.current();
                 if (jdbc != null) {
                     throw jdbc.needsSession(); // the read runs again in a transaction that has a session
                 }

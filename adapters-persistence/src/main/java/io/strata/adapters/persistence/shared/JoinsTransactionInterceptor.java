@@ -12,7 +12,7 @@ import jakarta.inject.Singleton;
 
 /**
  * The advice of {@link JoinsTransaction}: a transaction must be running (the check of {@code MANDATORY}; a
- * {@link JdbcReadTransaction} counts), and a
+ * {@link JdbcTransaction} counts), and a
  * throwable marks it rollback-only exactly as Micronaut's participating rollback does, so that the use case's commit
  * fails with {@code UnexpectedRollbackException} instead of committing. The transaction manager is the one Micronaut's
  * {@code @Transactional} of a use case uses (the default data source's), resolved on first use.
@@ -38,7 +38,7 @@ public class JoinsTransactionInterceptor implements MethodInterceptor<Object, Ob
     public Object intercept(MethodInvocationContext<Object, Object> context) {
         SynchronousTransactionManager<Object> manager = transactions();
         if (PropagatedStatus.TRANSACTION.find(manager, manager::findTransactionStatus) == null) {
-            JdbcReadTransaction jdbc = JdbcReadTransaction.current();
+            JdbcTransaction jdbc = JdbcTransaction.current();
             if (jdbc != null) {
                 try {
                     return context.proceed();

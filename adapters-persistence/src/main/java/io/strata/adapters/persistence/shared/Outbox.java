@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.engine.spi.SessionImplementor;
 
 /**
  * The outbox's write side: appends domain events to the {@code events} table in the caller's transaction, so an
@@ -24,8 +23,8 @@ import org.hibernate.engine.spi.SessionImplementor;
  * error rather than a duplicate.
  *
  * <p>Only {@link AggregateWrites} calls this: adapters store aggregates there, and their events come along, after
- * the aggregate's rows were flushed. The statement runs on the transaction's connection through Hibernate's JDBC
- * coordinator ({@link PlainReads#update}): counted in Hibernate's statistics, logged when slow, its errors converted
+ * the aggregate's rows were flushed. The statement runs on the transaction's connection, through Hibernate's JDBC
+ * coordinator or a {@link JdbcTransaction} ({@link PlainReads#statements}): counted in Hibernate's statistics, logged when slow, its errors converted
  * as Hibernate's own (a duplicate sequence is still a constraint violation), but without a native query's
  * interpretation, parameter typing and auto-flush, which the benchmark's profile of {@code POST .../tasks} showed
  * to be two thirds of the append's CPU. {@code events} is no entity, so no flush is owed to it.
@@ -105,16 +104,15 @@ final class Outbox {
                 i++;
             }
         }
-        PlainReads.update(
-                entityManager.unwrap(SessionImplementor.class), newAggregates ? APPEND_TO_NEW : APPEND, statement -> {
-                    Connection connection = statement.getConnection();
-                    statement.setArray(1, connection.createArrayOf("uuid", eventIds));
-                    statement.setArray(2, connection.createArrayOf("text", aggregateTypes));
-                    statement.setArray(3, connection.createArrayOf("uuid", aggregateIds));
-                    statement.setArray(4, connection.createArrayOf("int4", ordinals));
-                    statement.setArray(5, connection.createArrayOf("text", eventTypes));
-                    statement.setArray(6, connection.createArrayOf("text", payloads));
-                    statement.setArray(7, connection.createArrayOf("text", occurredAts));
-                });
+        PlainReads.statements(entityManager).update(newAggregates ? APPEND_TO_NEW : APPEND, statement -> {
+            Connection connection = statement.getConnection();
+            statement.setArray(1, connection.createArrayOf("uuid", eventIds));
+            statement.setArray(2, connection.createArrayOf("text", aggregateTypes));
+            statement.setArray(3, connection.createArrayOf("uuid", aggregateIds));
+            statement.setArray(4, connection.createArrayOf("int4", ordinals));
+            statement.setArray(5, connection.createArrayOf("text", eventTypes));
+            statement.setArray(6, connection.createArrayOf("text", payloads));
+            statement.setArray(7, connection.createArrayOf("text", occurredAts));
+        });
     }
 }

@@ -4,12 +4,9 @@ import io.strata.domain.shared.error.ValidationException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.Table;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.Session;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.postgresql.util.PSQLException;
@@ -113,14 +110,15 @@ public final class PersistenceErrors {
      */
     public static long committedVersion(
             EntityManager entityManager, Class<? extends AggregateJpaColumns> entity, UUID id) {
-        String sql = "SELECT version FROM " + entity.getAnnotation(Table.class).name() + " WHERE id = ?";
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setObject(1, id);
-                try (ResultSet rs = statement.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : -1L;
-                }
-            }
-        });
+        return committedVersion(
+                PlainReads.statements(entityManager),
+                entity.getAnnotation(Table.class).name(),
+                id);
+    }
+
+    /** {@link #committedVersion(EntityManager, Class, UUID)} of a row of {@code table}, read with {@code statements}. */
+    static long committedVersion(PlainReads.Statements statements, String table, UUID id) {
+        return statements.byId(
+                "SELECT version FROM " + table + " WHERE id = ?", id, rows -> rows.next() ? rows.getLong(1) : -1L);
     }
 }

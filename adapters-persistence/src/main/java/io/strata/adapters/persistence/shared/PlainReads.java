@@ -26,10 +26,10 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
  *
  * <p>An aggregate read this way in a read-write transaction can only be saved if its adapter keeps the row for the
  * save ({@link AggregateWrites#readForChange}, the workspace's); other adapters read it so only in read-only
- * transactions ({@link #readOnly}) and keep their Hibernate path for a use case that reads and then saves. A read-only
- * transaction whose reads all go this way has no session at all ({@link JdbcReadTransaction}). A statement whose
- * result is no entity (a count) may use {@link #query} in any transaction, once the session's changes it depends on
- * are flushed: nothing flushes for it. The statement goes through Hibernate's JDBC coordinator (or, without a session,
+ * transactions ({@link #readOnly}) and keep their Hibernate path for a use case that reads and then saves. A
+ * transaction whose statements all go this way ({@link #statements}) has no session at all ({@link JdbcTransaction}).
+ * A statement whose result is no entity (a count) may use {@link #statements} in any transaction, once the session's
+ * changes it depends on are flushed: nothing flushes for it. The statement goes through Hibernate's JDBC coordinator (or, without a session,
  * the same services), so it is counted by Hibernate's statistics, logged when slow ({@code STRATA_SLOW_STATEMENT_MS}),
  * and its {@link SQLException}s are converted as Hibernate converts its own (a lost connection is the same outage,
  * answered 503).
@@ -61,23 +61,54 @@ public final class PlainReads {
     }
 
     /**
-     * The current transaction when it is read-only: the {@link JdbcReadTransaction} running on this thread, or the
+     * Where any transaction's plain statements run, writes included: its session's connection, or its own when it has
+     * no session ({@link JdbcTransaction}).
+     */
+    public interface Statements extends ReadOnly {
+        /** Runs {@code sql}, a write, in the transaction; returns the update count. Nothing is flushed for it. */
+        int update(String sql, Parameters parameters);
+
+        /** What identifies the transaction while it runs (its session, or itself): rows are kept for change by it. */
+        Object transaction();
+    }
+
+    /**
+     * The current transaction when it is read-only: the read's {@link JdbcTransaction} running on this thread, or the
      * session of Micronaut's read-only transaction; null in a read-write transaction.
      */
     public static @Nullable ReadOnly readOnly(EntityManager entityManager) {
-        JdbcReadTransaction jdbc = JdbcReadTransaction.current();
+        JdbcTransaction jdbc = JdbcTransaction.current();
         if (jdbc != null) {
-            return jdbc;
+            return jdbc.readOnly() ? jdbc : null;
         }
         SessionImplementor session = readOnlySession(entityManager);
-        return session == null ? null : new SessionReads(session);
+        return session == null ? null : new SessionStatements(session);
     }
 
-    /** A read-only session's statements, on its JDBC coordinator ({@link #query}). */
-    private record SessionReads(SessionImplementor session) implements ReadOnly {
+    /**
+     * The current transaction's plain statements: the {@link JdbcTransaction} running on this thread, or the session
+     * of Micronaut's transaction.
+     */
+    public static Statements statements(EntityManager entityManager) {
+        JdbcTransaction jdbc = JdbcTransaction.current();
+        return jdbc != null ? jdbc : new SessionStatements(entityManager.unwrap(SessionImplementor.class));
+    }
+
+    /** A session's statements, on its JDBC coordinator ({@link #query}, {@link #update}). */
+    private record SessionStatements(SessionImplementor session) implements Statements {
         @Override
         public <T> T query(String sql, Parameters parameters, Reader<T> reader) {
             return PlainReads.query(session, sql, parameters, reader);
+        }
+
+        @Override
+        public int update(String sql, Parameters parameters) {
+            return PlainReads.update(session, sql, parameters);
+        }
+
+        @Override
+        public Object transaction() {
+            return session;
         }
     }
 

@@ -23,16 +23,16 @@ public final class RowSecurityDataSource implements DataSource, AutoCloseable {
         this.pool = pool;
     }
 
-    /** A connection of the pool; none while a {@link JdbcReadTransaction} runs on this thread, but its own. */
+    /** A connection of the pool; none while a {@link JdbcTransaction} runs on this thread, but its own. */
     @Override
     public Connection getConnection() throws SQLException {
-        JdbcReadTransaction.refuseOtherConnections();
+        JdbcTransaction.refuseOtherConnections();
         return acting(pool.getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        JdbcReadTransaction.refuseOtherConnections();
+        JdbcTransaction.refuseOtherConnections();
         return acting(pool.getConnection(username, password));
     }
 

@@ -42,7 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.engine.spi.SessionImplementor;
 
 /**
  * {@link ProjectRepository} on PostgreSQL. Every method runs in the caller's transaction (the use case's
@@ -158,8 +157,7 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
         return AggregateWrites.readForChange(
                         entityManager,
                         TABLE,
-                        session -> PlainReads.byId(
-                                session, WITH_MEMBERS, id.value(), ProjectPersistenceAdapter::withMembers))
+                        statements -> statements.byId(WITH_MEMBERS, id.value(), ProjectPersistenceAdapter::withMembers))
                 .map(mapper::toDomain);
     }
 
@@ -202,12 +200,11 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
      */
     @Override
     public Optional<Project> lockById(ProjectId id) {
-        return AggregateWrites.readForChange(entityManager, TABLE, session -> {
-                    Optional<ProjectJpaEntity> locked = PlainReads.byId(
-                            session, LOCK, id.value(), rows -> rows.next() ? Optional.of(row(rows)) : Optional.empty());
+        return AggregateWrites.readForChange(entityManager, TABLE, statements -> {
+                    Optional<ProjectJpaEntity> locked = statements.byId(
+                            LOCK, id.value(), rows -> rows.next() ? Optional.of(row(rows)) : Optional.empty());
                     locked.ifPresent(row -> row.getMembers()
-                            .addAll(PlainReads.byId(
-                                    session,
+                            .addAll(statements.byId(
                                     MEMBERS,
                                     id.value(),
                                     rows -> rows.next() ? PlainReads.childIds(rows, 1) : List.of())));
@@ -282,18 +279,18 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
      */
     @Override
     public TaskTally tallyTasks(ProjectId id) {
-        return PlainReads.query(
-                entityManager.unwrap(SessionImplementor.class),
-                TALLY,
-                statement -> {
-                    statement.setString(1, TaskStatus.DONE.name());
-                    statement.setString(2, TaskStatus.CANCELLED.name());
-                    statement.setObject(3, id.value());
-                },
-                rows -> {
-                    rows.next();
-                    return new TaskTally(rows.getLong(1), rows.getLong(2), rows.getLong(3));
-                });
+        return PlainReads.statements(entityManager)
+                .query(
+                        TALLY,
+                        statement -> {
+                            statement.setString(1, TaskStatus.DONE.name());
+                            statement.setString(2, TaskStatus.CANCELLED.name());
+                            statement.setObject(3, id.value());
+                        },
+                        rows -> {
+                            rows.next();
+                            return new TaskTally(rows.getLong(1), rows.getLong(2), rows.getLong(3));
+                        });
     }
 
     /** One aggregate statement; completion by the domain's formula ({@link TaskTally#completionPercent()}). */

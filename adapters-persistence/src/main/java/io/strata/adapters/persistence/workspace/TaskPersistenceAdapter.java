@@ -132,8 +132,7 @@ public class TaskPersistenceAdapter implements TaskRepository {
         return AggregateWrites.readForChange(
                         entityManager,
                         TABLE,
-                        session ->
-                                PlainReads.byId(session, WITH_DEPENDENCIES, id.value(), TaskPersistenceAdapter::task))
+                        statements -> statements.byId(WITH_DEPENDENCIES, id.value(), TaskPersistenceAdapter::task))
                 .map(mapper::toDomain);
     }
 

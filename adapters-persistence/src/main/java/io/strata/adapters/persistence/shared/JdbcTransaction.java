@@ -18,24 +18,28 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.stat.spi.StatisticsImplementor;
 
 /**
- * A read-only transaction held on one JDBC connection, without a Hibernate session: what a read use case runs in when
- * everything it reads goes through {@link PlainReads} (bootstrap's {@code JdbcReadTransactionInterceptor} decides). A read by id
- * on Micronaut's transaction manager opened a Hibernate session, began and committed its transaction and closed it
- * around a single plain statement: with Micronaut's transaction layers, about a tenth of the CPU of
- * {@code GET /users/{id}} in the benchmark's profile, none of it needed by a statement that hydrates no entity.
+ * A transaction held on one JDBC connection, without a Hibernate session: what a use case runs in when everything it
+ * does goes through plain statements ({@link PlainReads}, {@link AggregateWrites}' plain path, {@link Outbox});
+ * bootstrap's {@code JdbcTransactionInterceptor} decides. Micronaut's transaction manager opens a Hibernate session,
+ * begins and commits its transaction (with a flush) and closes it around those statements: with Micronaut's
+ * transaction layers, about a tenth of the CPU of {@code GET /users/{id}} in the benchmark's profile, none of it needed
+ * by statements that hydrate no entity.
  *
- * <p>The connection is taken on the first statement, from the connection provider Hibernate's sessions take theirs
- * from (row-level security applies its settings at the {@code BEGIN}; a replica router sees the read-only flag), marked
- * read-only and begun as Micronaut's manager does. Statements are counted by Hibernate's statistics, logged when
- * slow, and their {@link SQLException}s converted, as for statements of a session.
+ * <p>A read ({@code @ReadOnlyTransaction}) runs read-only; a write ({@code @Transactional} declared
+ * {@code @Rerunnable}) read-write. The connection is taken on the first statement, from the connection provider
+ * Hibernate's sessions take theirs from (row-level security applies its settings at the {@code BEGIN}; a replica
+ * router sees the read-only flag), and begun as Micronaut's manager does. Statements are counted by Hibernate's
+ * statistics, logged when slow, and their {@link SQLException}s converted, as for statements of a session.
  *
  * <p>Anything that needs a session or a second connection while this transaction runs on the thread (an
  * {@code EntityManager} call, a repository, a nested transaction) is refused with {@link NeedsSession}, and the
- * transaction remembers it: the interceptor then runs the use case again, from the start, in Micronaut's read-only
- * transaction. A read changes nothing, so running it again is safe (the read replica's failover does the same).
+ * transaction remembers it: the interceptor then rolls it back and runs the use case again, from the start, in
+ * Micronaut's transaction. A read changes nothing, so running it again is safe (the read replica's failover does the
+ * same); a write is tried here only when its use case declares that everything it does is undone by a rollback.
  */
-public final class JdbcReadTransaction implements PropagatedContextElement, PlainReads.ReadOnly {
+public final class JdbcTransaction implements PropagatedContextElement, PlainReads.Statements {
     private final SessionFactoryImplementor factory;
+    private final boolean readOnly;
     private @Nullable Connection connection;
     /** Inside this transaction's own use of its connection: the checkouts it causes are its own. */
     private boolean ownCalls;
@@ -44,13 +48,26 @@ public final class JdbcReadTransaction implements PropagatedContextElement, Plai
     private boolean rollbackOnly;
     private int statements;
 
-    public JdbcReadTransaction(SessionFactoryImplementor factory) {
+    /** A transaction, read-only or not, that begins with its first statement. */
+    public JdbcTransaction(SessionFactoryImplementor factory, boolean readOnly) {
         this.factory = factory;
+        this.readOnly = readOnly;
+    }
+
+    /** Whether this is a read's transaction (its connection is read-only). */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** The key under which {@link AggregateTable} keeps the rows this transaction read for change: itself. */
+    @Override
+    public Object transaction() {
+        return this;
     }
 
     /** The transaction running on this thread, or null. */
-    public static @Nullable JdbcReadTransaction current() {
-        return PropagatedContext.getOrEmpty().find(JdbcReadTransaction.class).orElse(null);
+    public static @Nullable JdbcTransaction current() {
+        return PropagatedContext.getOrEmpty().find(JdbcTransaction.class).orElse(null);
     }
 
     /**
@@ -58,7 +75,7 @@ public final class JdbcReadTransaction implements PropagatedContextElement, Plai
      * before every checkout): a second connection is a session or a transaction of its own.
      */
     static void refuseOtherConnections() {
-        JdbcReadTransaction running = current();
+        JdbcTransaction running = current();
         if (running != null && !running.ownCalls) {
             throw running.needsSession();
         }
@@ -101,6 +118,27 @@ public final class JdbcReadTransaction implements PropagatedContextElement, Plai
     /** Runs {@code sql} on this transaction's connection and reads its result with {@code reader}. */
     @Override
     public <T> T query(String sql, PlainReads.Parameters parameters, PlainReads.Reader<T> reader) {
+        return run(sql, parameters, "could not read", statement -> {
+            try (ResultSet rows = statement.executeQuery()) {
+                return reader.read(rows);
+            }
+        });
+    }
+
+    /** Runs {@code sql}, a write, on this transaction's connection; returns the update count. */
+    @Override
+    public int update(String sql, PlainReads.Parameters parameters) {
+        return run(sql, parameters, "could not write", PreparedStatement::executeUpdate);
+    }
+
+    /** What a statement does once bound: execute it and read what it returned. */
+    @FunctionalInterface
+    private interface Execution<T> {
+        T execute(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Prepares, binds and executes one statement, counted, slow-logged and converted as a session's are. */
+    private <T> T run(String sql, PlainReads.Parameters parameters, String failure, Execution<T> execution) {
         JdbcServices jdbc = factory.getJdbcServices();
         SqlStatementLogger log = jdbc.getSqlStatementLogger();
         StatisticsImplementor statistics = factory.getStatistics();
@@ -116,20 +154,18 @@ public final class JdbcReadTransaction implements PropagatedContextElement, Plai
                 }
                 parameters.bind(statement);
                 long start = log.getLogSlowQuery() > 0 ? System.nanoTime() : 0;
-                try (ResultSet rows = statement.executeQuery()) {
-                    if (start != 0) {
-                        log.logSlowQuery(sql, start, null);
-                    }
-                    ownCalls = false;
-                    return reader.read(rows);
+                T result = execution.execute(statement);
+                if (start != 0) {
+                    log.logSlowQuery(sql, start, null);
                 }
+                return result;
             } finally {
                 if (counted) {
                     statistics.closeStatement();
                 }
             }
         } catch (SQLException e) {
-            throw exceptions().convert(e, "could not read", sql);
+            throw exceptions().convert(e, failure, sql);
         } finally {
             ownCalls = false;
         }
@@ -145,15 +181,17 @@ public final class JdbcReadTransaction implements PropagatedContextElement, Plai
                     .requireService(ConnectionProvider.class)
                     .getConnection();
         } catch (SQLException | RuntimeException e) {
-            throw new CannotCreateTransactionException("Could not open a read-only transaction", e);
+            throw new CannotCreateTransactionException("Could not open a transaction", e);
         }
         connection = open;
         try {
-            open.setReadOnly(true);
+            if (readOnly) {
+                open.setReadOnly(true);
+            }
             open.setAutoCommit(false); // begins: row-level security's settings ride on the BEGIN
         } catch (SQLException e) {
             throw new CannotCreateTransactionException(
-                    "Could not begin a read-only transaction", exceptions().convert(e, "could not begin"));
+                    "Could not begin a transaction", exceptions().convert(e, "could not begin"));
         }
         return open;
     }
@@ -198,7 +236,7 @@ public final class JdbcReadTransaction implements PropagatedContextElement, Plai
     }
 
     /**
-     * Thrown at the first need of a session inside a {@link JdbcReadTransaction}; the interceptor runs the use case
+     * Thrown at the first need of a session inside a {@link JdbcTransaction}; the interceptor runs the use case
      * again in a transaction with a session. Shared and without a stack trace: it is a signal, not a failure.
      */
     static final class NeedsSession extends RuntimeException {
@@ -206,7 +244,7 @@ public final class JdbcReadTransaction implements PropagatedContextElement, Plai
 
         private NeedsSession() {
             super(
-                    "this read needs a Hibernate session: it runs again in a read-only transaction that has one",
+                    "this use case needs a Hibernate session: it runs again in a transaction that has one",
                     null,
                     false,
                     false);

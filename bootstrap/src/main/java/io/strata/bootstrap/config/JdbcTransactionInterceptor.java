@@ -1,0 +1,246 @@
+package io.strata.bootstrap.config;
+
+import io.micronaut.aop.InterceptPhase;
+import io.micronaut.aop.InterceptorBean;
+import io.micronaut.aop.MethodInterceptor;
+import io.micronaut.aop.MethodInvocationContext;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.AnnotationValue;
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.core.propagation.PropagatedContext;
+import io.micronaut.inject.ExecutableMethod;
+import io.micronaut.transaction.SynchronousTransactionManager;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperationsRegistry;
+import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.exceptions.UnexpectedRollbackException;
+import io.micronaut.transaction.interceptor.TransactionalInterceptor;
+import io.strata.adapters.persistence.shared.JdbcTransaction;
+import io.strata.application.shared.ReadOnlyTransaction;
+import io.strata.application.shared.Rerunnable;
+import jakarta.inject.Singleton;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
+import org.hibernate.SessionFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+
+/**
+ * Runs a use case in a {@link JdbcTransaction} (one connection, no Hibernate session) instead of Micronaut's
+ * transaction, whenever it can: a read ({@link ReadOnlyTransaction}, which the processor binds here too) and a write that declares itself
+ * {@code @Rerunnable} (everything it does is undone by a rollback). Just outside Micronaut's transaction advice, it
+ * begins the JDBC transaction and proceeds past that advice. If the use case turns out to need a session (an
+ * {@code EntityManager} call, a repository, a nested transaction), the JDBC transaction is rolled back and the use case
+ * runs again from the start inside Micronaut's advice, as it would have without this interceptor.
+ *
+ * <p>Each use-case method learns which it is: a method that needed a session in {@value #TRIES} runs in a row goes
+ * straight to Micronaut's transaction; so does a read after one run that needed it only after a statement had run
+ * (its round trips were lost, and a read's statements do not depend on its input). A write keeps trying after such
+ * a run, since a write's input decides its path (a task with dependencies needs Hibernate, one without does not). A
+ * use case already inside a transaction joins it, as before; asynchronous and reactive methods, and writes with
+ * their own propagation, isolation, timeout or rollback rules, are Micronaut's. A write ends as Micronaut's would:
+ * committed on success or a checked exception, rolled back on an unchecked one or when a step failed
+ * ({@code UnexpectedRollbackException}), and a failed commit is thrown, never acknowledged.
+ * {@code strata.database.jdbc-read-transactions=false} and {@code strata.database.jdbc-write-transactions=false} turn
+ * either path off.
+ *
+ * <p>In bootstrap, beside {@link ReplicaReadFailover}, because the processor binds both to application annotations,
+ * which driven adapters do not reach.
+ */
+@Singleton
+@InterceptorBean(Rerunnable.class)
+public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Object> {
+    /** Runs in a row that needed a session before a method stops trying (each try costs a thrown signal). */
+    public static final int TRIES = 8;
+
+    private final boolean reads;
+    private final boolean writes;
+    private final BeanProvider<SessionFactory> sessionFactory;
+    private final BeanProvider<TransactionalInterceptor> transactional;
+    private final TransactionOperationsRegistry registry;
+    private volatile Resolved resolved;
+    /** Per use-case method (the proxy's own method objects: compared by identity), copied on write. */
+    private volatile Map<ExecutableMethod<?, ?>, Method> methods = new IdentityHashMap<>();
+
+    JdbcTransactionInterceptor(
+            @Value("${strata.database.jdbc-read-transactions:true}") boolean reads,
+            @Value("${strata.database.jdbc-write-transactions:true}") boolean writes,
+            BeanProvider<SessionFactory> sessionFactory,
+            BeanProvider<TransactionalInterceptor> transactional,
+            TransactionOperationsRegistry registry) {
+        this.reads = reads;
+        this.writes = writes;
+        this.sessionFactory = sessionFactory;
+        this.transactional = transactional;
+        this.registry = registry;
+    }
+
+    /** Just outside Micronaut's transaction advice (the read replica's failover wraps this one). */
+    @Override
+    public int getOrder() {
+        return InterceptPhase.TRANSACTION.getPosition() - 1;
+    }
+
+    @Override
+    public Object intercept(MethodInvocationContext<Object, Object> context) {
+        Method method = method(context.getExecutableMethod());
+        if (!method.tries()) {
+            return context.proceed();
+        }
+        Resolved with = resolved();
+        if (JdbcTransaction.current() != null) {
+            return context.proceed(with.transactional); // inside a JDBC transaction: join it
+        }
+        if (JdbcTransaction.micronautTransactionRunning(with.transactions, with.transactions::findTransactionStatus)) {
+            return context.proceed(); // inside Micronaut's transaction: its advice joins it
+        }
+        JdbcTransaction jdbc = new JdbcTransaction(with.factory, method.readOnly);
+        Object result;
+        try (PropagatedContext.Scope ignored =
+                PropagatedContext.getOrEmpty().plus(jdbc).propagate()) {
+            result = context.proceed(with.transactional);
+        } catch (Throwable failure) {
+            if (jdbc.needsSessionMarked()) {
+                return again(context, method, jdbc);
+            }
+            // as Micronaut's rule: unchecked failures roll back, checked ones commit what was done
+            end(
+                    jdbc,
+                    !(failure instanceof RuntimeException || failure instanceof Error) && !jdbc.rollbackOnly(),
+                    failure);
+            throw failure;
+        }
+        if (jdbc.needsSessionMarked()) {
+            return again(context, method, jdbc); // it needed a session and went on without (a caught signal)
+        }
+        if (jdbc.rollbackOnly()) {
+            jdbc.end(false);
+            throw new UnexpectedRollbackException(
+                    "Transaction rolled back because a step of it failed (it was marked rollback-only)");
+        }
+        jdbc.end(true);
+        method.ranPlainly();
+        return result;
+    }
+
+    /** The use case again, from the interceptor after this one: Micronaut's transaction. */
+    private Object again(MethodInvocationContext<Object, Object> context, Method method, JdbcTransaction jdbc) {
+        jdbc.end(false);
+        method.neededSession(jdbc.ranStatements());
+        return context.proceed(this);
+    }
+
+    private static void end(JdbcTransaction jdbc, boolean commit, Throwable failure) {
+        try {
+            jdbc.end(commit);
+        } catch (RuntimeException ending) {
+            failure.addSuppressed(ending);
+        }
+    }
+
+    private Method method(ExecutableMethod<?, ?> executable) {
+        Method method = methods.get(executable);
+        if (method == null) {
+            synchronized (this) {
+                method = methods.get(executable);
+                if (method == null) {
+                    method = classify(executable);
+                    Map<ExecutableMethod<?, ?>, Method> copy = new IdentityHashMap<>(methods);
+                    copy.put(executable, method);
+                    methods = copy;
+                }
+            }
+        }
+        return method;
+    }
+
+    /**
+     * Whether a JDBC transaction can stand in for the method's Micronaut transaction: a synchronous method whose
+     * transaction is the default one (required propagation, default isolation, no timeout, the default rollback rules,
+     * the default manager); a read, or a write declared {@code @Rerunnable}.
+     */
+    private Method classify(ExecutableMethod<?, ?> executable) {
+        Class<?> type = executable.getReturnType().getType();
+        boolean synchronous = !(CompletionStage.class.isAssignableFrom(type)
+                || Future.class.isAssignableFrom(type)
+                || Publishers.isConvertibleToPublisher(type));
+        AnnotationValue<Transactional> declared = executable
+                .getAnnotationMetadata()
+                .findAnnotation(Transactional.class)
+                .orElse(null);
+        if (!synchronous || declared == null || !defaults(declared)) {
+            return new Method(false, false);
+        }
+        boolean readOnly = declared.isTrue("readOnly");
+        boolean rerunnable = executable.getAnnotationMetadata().hasAnnotation(Rerunnable.class);
+        return new Method(readOnly ? reads : writes && rerunnable, readOnly);
+    }
+
+    private static boolean defaults(AnnotationValue<Transactional> declared) {
+        return declared.stringValue("transactionManager")
+                        .filter(name -> !name.isEmpty())
+                        .isEmpty()
+                && declared.stringValue().filter(name -> !name.isEmpty()).isEmpty()
+                && declared.enumValue("propagation", TransactionDefinition.Propagation.class)
+                        .map(TransactionDefinition.Propagation.REQUIRED::equals)
+                        .orElse(true)
+                && declared.enumValue("isolation", TransactionDefinition.Isolation.class)
+                        .map(TransactionDefinition.Isolation.DEFAULT::equals)
+                        .orElse(true)
+                && declared.intValue("timeout").orElse(-1) == -1
+                && declared.classValues("rollbackFor").length == 0
+                && declared.classValues("noRollbackFor").length == 0;
+    }
+
+    private Resolved resolved() {
+        Resolved with = resolved;
+        if (with == null) {
+            @SuppressWarnings("unchecked")
+            SynchronousTransactionManager<Object> transactions =
+                    registry.provideSynchronous(SynchronousTransactionManager.class, null);
+            with = new Resolved(
+                    sessionFactory.get().unwrap(SessionFactoryImplementor.class), transactional.get(), transactions);
+            resolved = with;
+        }
+        return with;
+    }
+
+    private record Resolved(
+            SessionFactoryImplementor factory,
+            TransactionalInterceptor transactional,
+            SynchronousTransactionManager<Object> transactions) {}
+
+    /** What one use-case method has shown so far. Races between requests only shift a count by one. */
+    private static final class Method {
+        private final boolean eligible;
+        final boolean readOnly;
+        private volatile int sessionRunsInARow;
+        private volatile boolean givenUp;
+
+        Method(boolean eligible, boolean readOnly) {
+            this.eligible = eligible;
+            this.readOnly = readOnly;
+        }
+
+        boolean tries() {
+            return eligible && !givenUp;
+        }
+
+        void ranPlainly() {
+            if (sessionRunsInARow != 0) {
+                sessionRunsInARow = 0;
+            }
+        }
+
+        /** A run needed a session; {@code afterStatements}: only after it had run statements (those were lost). */
+        void neededSession(boolean afterStatements) {
+            int runs = sessionRunsInARow + 1;
+            sessionRunsInARow = runs;
+            if ((readOnly && afterStatements) || runs >= TRIES) {
+                givenUp = true;
+            }
+        }
+    }
+}
