@@ -29,8 +29,8 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
  * Runs a use case in a {@link JdbcTransaction} (one connection, no Hibernate session) instead of Micronaut's
- * transaction, whenever it can: a read ({@link ReadOnlyTransaction}, which the processor binds here too) and a write that declares itself
- * {@code @Rerunnable} (everything it does is undone by a rollback). Just outside Micronaut's transaction advice, it
+ * transaction, whenever it can: a read ({@link ReadOnlyTransaction}, which the processor binds here too) and a write
+ * that declares itself {@code @Rerunnable} (everything it does is undone by a rollback). Just outside Micronaut's transaction advice, it
  * begins the JDBC transaction and proceeds past that advice. If the use case turns out to need a session (an
  * {@code EntityManager} call, a repository, a nested transaction), the JDBC transaction is rolled back and the use case
  * runs again from the start inside Micronaut's advice, as it would have without this interceptor.

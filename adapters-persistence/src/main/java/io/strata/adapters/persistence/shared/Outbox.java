@@ -24,10 +24,10 @@ import java.util.UUID;
  *
  * <p>Only {@link AggregateWrites} calls this: adapters store aggregates there, and their events come along, after
  * the aggregate's rows were flushed. The statement runs on the transaction's connection, through Hibernate's JDBC
- * coordinator or a {@link JdbcTransaction} ({@link PlainReads#statements}): counted in Hibernate's statistics, logged when slow, its errors converted
- * as Hibernate's own (a duplicate sequence is still a constraint violation), but without a native query's
- * interpretation, parameter typing and auto-flush, which the benchmark's profile of {@code POST .../tasks} showed
- * to be two thirds of the append's CPU. {@code events} is no entity, so no flush is owed to it.
+ * coordinator or a {@link JdbcTransaction} ({@link PlainReads#statements}): counted in Hibernate's statistics,
+ * logged when slow, its errors converted as Hibernate's own (a duplicate sequence is still a constraint violation),
+ * but without a native query's interpretation, parameter typing and auto-flush, which the benchmark's profile of
+ * {@code POST .../tasks} showed to be two thirds of the append's CPU. {@code events} is no entity, so no flush is owed to it.
  */
 final class Outbox {
     /** Events per statement on the bulk paths (seed): bounded bind arrays. */

@@ -116,7 +116,7 @@ public final class PersistenceErrors {
                 id);
     }
 
-    /** {@link #committedVersion(EntityManager, Class, UUID)} of a row of {@code table}, read with {@code statements}. */
+    /** {@link #committedVersion(EntityManager, Class, UUID)} of a row of {@code table}, read by {@code statements}. */
     static long committedVersion(PlainReads.Statements statements, String table, UUID id) {
         return statements.byId(
                 "SELECT version FROM " + table + " WHERE id = ?", id, rows -> rows.next() ? rows.getLong(1) : -1L);

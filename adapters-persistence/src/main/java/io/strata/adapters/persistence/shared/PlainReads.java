@@ -29,10 +29,10 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
  * transactions ({@link #readOnly}) and keep their Hibernate path for a use case that reads and then saves. A
  * transaction whose statements all go this way ({@link #statements}) has no session at all ({@link JdbcTransaction}).
  * A statement whose result is no entity (a count) may use {@link #statements} in any transaction, once the session's
- * changes it depends on are flushed: nothing flushes for it. The statement goes through Hibernate's JDBC coordinator (or, without a session,
- * the same services), so it is counted by Hibernate's statistics, logged when slow ({@code STRATA_SLOW_STATEMENT_MS}),
- * and its {@link SQLException}s are converted as Hibernate converts its own (a lost connection is the same outage,
- * answered 503).
+ * changes it depends on are flushed: nothing flushes for it. The statement goes through Hibernate's JDBC coordinator
+ * (or, without a session, the same services), so it is counted by Hibernate's statistics, logged when slow
+ * ({@code STRATA_SLOW_STATEMENT_MS}), and its {@link SQLException}s are converted as Hibernate converts its own (a
+ * lost connection is the same outage, answered 503).
  */
 public final class PlainReads {
     private PlainReads() {}
