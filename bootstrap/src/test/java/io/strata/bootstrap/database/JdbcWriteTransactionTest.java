@@ -3,7 +3,6 @@ package io.strata.bootstrap.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.transaction.exceptions.UnexpectedRollbackException;
 import io.micronaut.transaction.hibernate.HibernateTransactionManager;
 import io.strata.adapters.persistence.shared.RowSecurity;
@@ -292,14 +291,7 @@ class JdbcWriteTransactionTest extends IntegrationTest {
     }
 
     private int activeConnections() {
-        try {
-            return bean(DataSource.class)
-                    .unwrap(HikariDataSource.class)
-                    .getHikariPoolMXBean()
-                    .getActiveConnections();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return PooledConnections.active(bean(DataSource.class));
     }
 
     private record Observed(Object result, long sessions, long statements, int runs) {}
