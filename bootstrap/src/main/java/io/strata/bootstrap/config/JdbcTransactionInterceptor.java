@@ -26,6 +26,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
 import org.hibernate.SessionFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a use case in a {@link JdbcTransaction} (one connection, no Hibernate session) instead of Micronaut's
@@ -54,6 +56,8 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Object> {
     /** Runs in a row that needed a session before a method stops trying (each try costs a thrown signal). */
     public static final int TRIES = 8;
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcTransactionInterceptor.class);
 
     private final boolean reads;
     private final boolean writes;
@@ -128,7 +132,17 @@ public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Obj
     /** The use case again, from the interceptor after this one: Micronaut's transaction. */
     private Object again(MethodInvocationContext<Object, Object> context, Method method, JdbcTransaction jdbc) {
         jdbc.end(false);
-        method.neededSession(jdbc.ranStatements());
+        boolean afterStatements = jdbc.ranStatements();
+        if (method.neededSession(afterStatements)) {
+            LOG.info(
+                    "{} needs a Hibernate session: it runs in Micronaut's transaction from now on",
+                    context.getExecutableMethod());
+        } else if (LOG.isDebugEnabled()) {
+            LOG.debug(
+                    "{} needed a Hibernate session{}: rolled back, running it again in Micronaut's transaction",
+                    context.getExecutableMethod(),
+                    afterStatements ? " after its first statements" : "");
+        }
         return context.proceed(this);
     }
 
@@ -234,13 +248,18 @@ public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Obj
             }
         }
 
-        /** A run needed a session; {@code afterStatements}: only after it had run statements (those were lost). */
-        void neededSession(boolean afterStatements) {
+        /**
+         * A run needed a session; {@code afterStatements}: only after it had run statements (those were lost). Returns
+         * whether the method stops trying with this run.
+         */
+        boolean neededSession(boolean afterStatements) {
             int runs = sessionRunsInARow + 1;
             sessionRunsInARow = runs;
-            if ((readOnly && afterStatements) || runs >= TRIES) {
+            if (!givenUp && ((readOnly && afterStatements) || runs >= TRIES)) {
                 givenUp = true;
+                return true;
             }
+            return false;
         }
     }
 }

@@ -3,6 +3,10 @@ package io.strata.bootstrap.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.transaction.exceptions.UnexpectedRollbackException;
 import io.micronaut.transaction.hibernate.HibernateTransactionManager;
 import io.strata.adapters.persistence.shared.RowSecurity;
@@ -37,6 +41,7 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * A write use case declared {@code @Rerunnable} whose statements are all plain runs without a Hibernate session
@@ -140,6 +145,25 @@ class JdbcWriteTransactionTest extends IntegrationTest {
 
     @Test
     void aWriteThatNeedsASessionIsRolledBackAndRunsAgainInOneSoItLandsOnce() {
+        Logger log = (Logger) LoggerFactory.getLogger(JdbcTransactionInterceptor.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        log.addAppender(logged);
+        try {
+            needsASessionUntilItsMethodGoesStraightThere();
+        } finally {
+            log.detachAppender(logged);
+        }
+        assertThat(logged.list)
+                .as("one line when the method stops trying")
+                .filteredOn(event -> event.getLevel() == Level.INFO)
+                .singleElement()
+                .satisfies(event -> assertThat(event.getFormattedMessage())
+                        .contains("renameThenCountWithSession")
+                        .contains("from now on"));
+    }
+
+    private void needsASessionUntilItsMethodGoesStraightThere() {
         for (int i = 0; i < JdbcTransactionInterceptor.TRIES; i++) {
             long before = version();
             String name = "again " + i;
