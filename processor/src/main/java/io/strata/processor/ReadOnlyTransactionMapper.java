@@ -36,11 +36,7 @@ public final class ReadOnlyTransactionMapper implements NamedAnnotationMapper {
                 AnnotationValue.builder(MICRONAUT_TRANSACTIONAL)
                         .member("readOnly", true)
                         .build(),
-                AnnotationValue.builder(INTERCEPTOR_BINDING)
-                        .value(READ_ONLY_TRANSACTION)
-                        .build(),
-                AnnotationValue.builder(INTERCEPTOR_BINDING)
-                        .value(RerunnableMapper.RERUNNABLE)
-                        .build());
+                RerunnableMapper.binding(READ_ONLY_TRANSACTION),
+                RerunnableMapper.binding(RerunnableMapper.RERUNNABLE));
     }
 }

@@ -22,8 +22,13 @@ public final class RerunnableMapper implements NamedAnnotationMapper {
 
     @Override
     public List<AnnotationValue<?>> map(AnnotationValue<Annotation> annotation, VisitorContext visitorContext) {
-        return List.of(AnnotationValue.builder(ReadOnlyTransactionMapper.INTERCEPTOR_BINDING)
-                .value(RERUNNABLE)
-                .build());
+        return List.of(binding(RERUNNABLE));
+    }
+
+    /** {@code @InterceptorBinding(name)}: makes the annotation named {@code name} bind interceptors. */
+    static AnnotationValue<?> binding(String name) {
+        return AnnotationValue.builder(ReadOnlyTransactionMapper.INTERCEPTOR_BINDING)
+                .value(name)
+                .build();
     }
 }

@@ -158,11 +158,6 @@ public final class PlainReads {
         }
     }
 
-    /** {@link #query} of a statement whose one parameter is the row's id. */
-    public static <T> T byId(SharedSessionContractImplementor session, String sql, UUID id, Reader<T> reader) {
-        return query(session, sql, statement -> statement.setObject(1, id), reader);
-    }
-
     /**
      * A {@code LEFT JOIN}ed child column (members, dependencies), read from the current row and every row after
      * it; a null (no child) is skipped.
