@@ -1,5 +1,6 @@
 package io.strata.application.identity;
 
+import io.strata.application.shared.Rerunnable;
 import io.strata.domain.identity.SessionId;
 import io.strata.domain.identity.SessionPrincipal;
 import io.strata.domain.identity.SessionRepository;
@@ -26,7 +27,9 @@ public class SessionPrincipalLookup {
         return sessions.findPrincipal(tokenHash);
     }
 
+    /** Only the session's row changes, so it may run on the platform's cheapest transaction ({@link Rerunnable}). */
     @Transactional
+    @Rerunnable
     public void markSeen(SessionId id, Instant at) {
         sessions.markSeen(id, at);
     }

@@ -9,14 +9,17 @@ import io.strata.adapters.persistence.shared.cache.CacheStatistics;
 import io.strata.adapters.persistence.shared.cache.PlatformCaches;
 import io.strata.adapters.persistence.testing.TestPostgres;
 import io.strata.application.identity.AuthenticateUseCase;
+import io.strata.application.identity.SessionPrincipalLookup;
 import io.strata.bootstrap.database.ApplicationRole;
 import io.strata.bootstrap.testing.Api;
 import io.strata.bootstrap.testing.Api.TestUser;
 import io.strata.bootstrap.testing.IntegrationTest;
+import io.strata.domain.identity.SessionId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -201,6 +204,39 @@ class SessionPrincipalCacheTest extends IntegrationTest {
         assertThat(statistics(context).hits()).isEqualTo(hits + 2);
         assertThat(next).isEqualTo(warm);
         assertThat(lastSeenAgo(ada)).isLessThan(Duration.ofMinutes(1));
+    }
+
+    /**
+     * The touch is one plain UPDATE in a transaction of its own, without a Hibernate session (its use case is
+     * rerunnable), and it only ever moves lastSeenAt forward.
+     */
+    @Test
+    void theTouchIsOnePlainStatementWithoutAHibernateSession() throws Exception {
+        TestUser ada = user("touch", null);
+        rawSql("UPDATE sessions SET last_seen_at = now() - interval '1 hour' WHERE user_id = ?", ada.id());
+        SessionId session = new SessionId(sessionOf(ada));
+        SessionPrincipalLookup lookup = bean(SessionPrincipalLookup.class);
+
+        long statements = sql().countDuring(() -> lookup.markSeen(session, Instant.now()));
+
+        assertThat(sql().statistics().getSessionOpenCount())
+                .as("Hibernate sessions opened")
+                .isZero();
+        assertThat(statements).isEqualTo(1);
+        assertThat(lastSeenAgo(ada)).isLessThan(Duration.ofMinutes(1));
+        lookup.markSeen(session, Instant.now().minus(Duration.ofHours(2))); // older: ignored
+        assertThat(lastSeenAgo(ada)).isLessThan(Duration.ofMinutes(1));
+    }
+
+    private UUID sessionOf(TestUser user) throws Exception {
+        try (Connection c = TestPostgres.connect(jdbcUrl());
+                PreparedStatement s = c.prepareStatement("SELECT id FROM sessions WHERE user_id = ?")) {
+            s.setObject(1, UUID.fromString(user.id()));
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next();
+                return rows.getObject(1, UUID.class);
+            }
+        }
     }
 
     private Duration lastSeenAgo(TestUser user) throws Exception {

@@ -3,6 +3,7 @@ package io.strata.adapters.persistence.identity;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
+import io.strata.adapters.persistence.shared.PlainReads;
 import io.strata.adapters.persistence.shared.cache.VersionedCache;
 import io.strata.domain.identity.Session;
 import io.strata.domain.identity.SessionId;
@@ -17,7 +18,10 @@ import io.strata.domain.shared.user.Role;
 import io.strata.domain.shared.user.UserId;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +41,9 @@ public class SessionPersistenceAdapter implements SessionRepository {
             WHERE revoked_at IS NULL AND expires_at > :now""";
 
     private static final String REVOKED = " RETURNING id, user_id, token_hash";
+
+    private static final String MARK_SEEN =
+            "UPDATE sessions SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at < ?)";
 
     private final EntityManager entityManager;
     private final SessionJpaRepository repository;
@@ -119,18 +126,19 @@ public class SessionPersistenceAdapter implements SessionRepository {
     }
 
     /**
-     * One UPDATE without a version check (many requests share a session and must not conflict), and
-     * without a version bump: lastSeenAt is a hint, not state that concurrent writers must agree on.
+     * One plain UPDATE, in whichever transaction runs it (a session-less one too, {@link PlainReads#statements}), without
+     * a version check (many requests share a session and must not conflict) and without a version bump: lastSeenAt is a
+     * hint, not state that concurrent writers must agree on. Plain SQL, not a query Hibernate interprets: it runs about
+     * once a minute per session, and its first interpretation in a process cost about a second of CPU.
      */
     @Override
     public void markSeen(SessionId id, Instant at) {
-        entityManager
-                .createQuery("""
-                        UPDATE SessionJpaEntity s SET s.lastSeenAt = :at
-                        WHERE s.id = :id AND (s.lastSeenAt IS NULL OR s.lastSeenAt < :at)""")
-                .setParameter("at", at)
-                .setParameter("id", id.value())
-                .executeUpdate();
+        OffsetDateTime seen = at.atOffset(ZoneOffset.UTC);
+        PlainReads.statements(entityManager).update(MARK_SEEN, statement -> {
+            statement.setObject(1, seen, Types.TIMESTAMP_WITH_TIMEZONE);
+            statement.setObject(2, id.value());
+            statement.setObject(3, seen, Types.TIMESTAMP_WITH_TIMEZONE);
+        });
     }
 
     @Override
