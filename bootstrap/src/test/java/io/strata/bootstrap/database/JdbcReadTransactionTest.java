@@ -16,6 +16,9 @@ import io.strata.domain.identity.Username;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.user.Actor;
 import io.strata.domain.shared.user.Role;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -62,6 +65,72 @@ class JdbcReadTransactionTest extends IntegrationTest {
         assertThat(read.result()).isEqualTo("jdbc-read@example.com");
         assertThat(read.sessions()).as("Hibernate sessions opened").isZero();
         assertThat(read.statements()).isEqualTo(1);
+    }
+
+    /**
+     * A keyset page whose shape Hibernate has translated once (the first request of a shape runs in Micronaut's
+     * transaction, which translates it) runs without a session, with the same items and cursors: one statement for
+     * a page of users. A total counts through Hibernate, so a page that asks for one opens a session. A page of
+     * projects is read by Hibernate (their members are an element collection, which the plain page does not read):
+     * two statements, its rows, then all their members.
+     */
+    @Test
+    void listPagesOverHttpOpenNoSessionOnceTheirShapeIsTranslated() {
+        String token = adminToken();
+        for (int i = 0; i < 3; i++) {
+            api().newUser(token, "jdbc-list-" + i, null);
+            api().post("/api/v1/projects")
+                    .token(token)
+                    .json(Map.of("name", "jdbc list " + i))
+                    .send()
+                    .expect(201);
+        }
+        String users = "/api/v1/users?role=eq.USER&sort=-createdAt&limit=2";
+        Map<String, Object> translated = page(token, users);
+        Observed plain = observe(() -> page(token, users));
+        assertThat(plain.result()).isEqualTo(translated);
+        assertThat(plain.sessions()).as("Hibernate sessions opened").isZero();
+        assertThat(plain.statements()).isEqualTo(1);
+
+        String next = users + "&cursor=" + URLEncoder.encode(nextCursor(translated), StandardCharsets.UTF_8);
+        Map<String, Object> nextTranslated = page(token, next);
+        Observed nextPlain = observe(() -> page(token, next));
+        assertThat(nextPlain.result()).isEqualTo(nextTranslated);
+        assertThat(nextPlain.sessions()).as("Hibernate sessions opened").isZero();
+
+        String projects = "/api/v1/projects?sort=-createdAt&limit=2";
+        Map<String, Object> projectsFirst = page(token, projects);
+        Observed projectsRead = observe(() -> page(token, projects));
+        assertThat(projectsRead.result()).isEqualTo(projectsFirst);
+        assertThat(projectsRead.sessions()).as("Hibernate sessions opened").isEqualTo(1);
+        assertThat(projectsRead.statements())
+                .as("the page, then its projects' members")
+                .isEqualTo(2);
+
+        // an array parameter is bound on the session's connection: that shape keeps Micronaut's transaction
+        String tagged = "/api/v1/users?tags=cs.%7Bjdbc-list%7D&sort=-createdAt&limit=2";
+        Map<String, Object> taggedFirst = page(token, tagged);
+        Observed taggedRead = observe(() -> page(token, tagged));
+        assertThat(taggedRead.result()).isEqualTo(taggedFirst);
+        assertThat(taggedRead.sessions()).isEqualTo(1);
+        assertThat(taggedRead.statements()).isEqualTo(1);
+
+        Observed counted = observe(() -> page(token, users + "&count=exact"));
+        assertThat(counted.sessions()).isEqualTo(1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> info = (Map<String, Object>) ((Map<String, Object>) counted.result()).get("page");
+        assertThat(((Number) info.get("total")).longValue()).isGreaterThanOrEqualTo(3);
+    }
+
+    private Map<String, Object> page(String token, String path) {
+        return api().get(path).token(token).send().expect(200).json();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String nextCursor(Map<String, Object> page) {
+        String cursor = (String) ((Map<String, Object>) page.get("page")).get("nextCursor");
+        assertThat(cursor).isNotNull();
+        return cursor;
     }
 
     @Test

@@ -30,19 +30,36 @@ public final class ChildRows {
     /**
      * Runs {@code sql}, which selects {@code (parent id, child id)} and binds the parent ids as
      * {@code :ids} ({@code cast(:ids AS uuid[])}); returns the children per parent, in the query's order.
-     * No parents, no statement.
+     * No parents, no statement. In a read-only transaction it runs plainly ({@link PlainReads#readOnly}), so a page
+     * read without a session ({@link JdbcTransaction}) stays without one.
      */
     @SuppressWarnings("unchecked")
     public static Map<UUID, List<UUID>> load(EntityManager entityManager, String sql, Collection<UUID> parents) {
         if (parents.isEmpty()) {
             return Map.of();
         }
+        UUID[] ids = parents.stream().distinct().toArray(UUID[]::new);
+        Map<UUID, List<UUID>> children = new HashMap<>();
+        PlainReads.ReadOnly readOnly = PlainReads.readOnly(entityManager);
+        if (readOnly != null) {
+            // a read-only transaction has nothing to flush first: the statement runs plainly (with or without a
+            // session)
+            return readOnly.query(
+                    sql.replace(":ids", "?"),
+                    statement -> statement.setArray(1, statement.getConnection().createArrayOf("uuid", ids)),
+                    rows -> {
+                        while (rows.next()) {
+                            children.computeIfAbsent(rows.getObject(1, UUID.class), k -> new ArrayList<>())
+                                    .add(rows.getObject(2, UUID.class));
+                        }
+                        return children;
+                    });
+        }
         List<Object[]> rows = entityManager
                 .createNativeQuery(sql, Object[].class)
                 .unwrap(NativeQuery.class)
-                .setParameter("ids", parents.stream().distinct().toArray(UUID[]::new), UUID[].class)
+                .setParameter("ids", ids, UUID[].class)
                 .getResultList();
-        Map<UUID, List<UUID>> children = new HashMap<>();
         for (Object[] row : rows) {
             children.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add((UUID) row[1]);
         }

@@ -5,6 +5,7 @@ import io.strata.domain.shared.query.Page;
 import io.strata.domain.shared.query.PageRequest;
 import io.strata.domain.shared.query.QuerySchema;
 import io.strata.domain.shared.query.SearchCriteria;
+import io.strata.domain.shared.query.TotalCount;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Table;
 import jakarta.persistence.Tuple;
@@ -234,8 +235,15 @@ public final class CriteriaSearch<E> {
             Scope<E> scope,
             SearchContext context) {
         Objects.requireNonNull(context, "context");
-        Session session = entityManager.unwrap(Session.class);
-        HibernateCriteriaBuilder cb = session.getCriteriaBuilder();
+        // a keyset page in a read-only transaction runs its shape's statement plainly, once Hibernate translated it;
+        // in a read without a session (a JdbcTransaction) nothing below asks for one until a shape is new
+        PlainReads.ReadOnly readOnly = page.isKeyset() ? PlainReads.readOnly(entityManager) : null;
+        if (readOnly instanceof JdbcTransaction && page.total() != TotalCount.NONE) {
+            readOnly = null; // the total counts through Hibernate: ask for the session before any statement runs
+        }
+        Session session = readOnly instanceof JdbcTransaction ? null : entityManager.unwrap(Session.class);
+        HibernateCriteriaBuilder cb =
+                session == null ? readOnly.factory().getCriteriaBuilder() : session.getCriteriaBuilder();
         validate(cb);
         List<KeysetOrder.SortKey> keys = keyset.keys(page.sort());
         String sortKey = schema.resource() + ":"
@@ -270,19 +278,30 @@ public final class CriteriaSearch<E> {
         }
         query.orderBy(orders);
 
-        // a keyset page in a read-only transaction runs its shape's statement plainly, once Hibernate translated it
-        SessionImplementor readOnly = page.isKeyset() ? PlainReads.readOnlySession(entityManager) : null;
-        if (readOnly != null && readOnly.getLoadQueryInfluencers().hasEnabledFilters()) {
+        if (session != null
+                && readOnly != null
+                && session.unwrap(SessionImplementor.class)
+                        .getLoadQueryInfluencers()
+                        .hasEnabledFilters()) {
             readOnly = null; // the session's Hibernate filters change the SQL: Hibernate translates it each time
         }
         PlainPageStatement<E> plain = readOnly == null ? null : shapes.plain(parameters);
+        if (plain != null && session == null && !plain.sessionless()) {
+            plain = null; // a value this statement binds or reads needs a session: ask for one before any statement
+        }
         Query<Tuple> typed = null;
         if (plain == null) {
+            if (session == null) {
+                session =
+                        entityManager.unwrap(Session.class); // a new shape: the JdbcTransaction runs it again with one
+            }
             typed = shapes.query(session, query, parameters).setMaxResults(page.limit() + 1);
             if (!page.isKeyset()) {
                 typed.setFirstResult(page.offset());
             }
-            plain = readOnly == null ? null : shapes.compilePlain(readOnly, typed, parameters, entityClass);
+            plain = readOnly == null
+                    ? null
+                    : shapes.compilePlain(session.unwrap(SessionImplementor.class), typed, parameters, entityClass);
         }
         List<E> items;
         String next = null;
@@ -294,7 +313,7 @@ public final class CriteriaSearch<E> {
                 E last = items.get(items.size() - 1);
                 List<Object> values = new ArrayList<>(keys.size());
                 for (KeysetOrder.SortKey key : keys) {
-                    values.add(plain.attribute(last, key.attribute(), readOnly));
+                    values.add(plain.attribute(last, key.attribute()));
                 }
                 next = KeysetCursor.encode(sortKey, values);
             }
@@ -312,7 +331,10 @@ public final class CriteriaSearch<E> {
                 next = KeysetCursor.encode(sortKey, values);
             }
         }
-        return new Page<>(items, next, totals.total(session, cb, scope, context, criteria, page.total()), page.limit());
+        Long total = page.total() == TotalCount.NONE
+                ? null
+                : totals.total(session, cb, scope, context, criteria, page.total());
+        return new Page<>(items, next, total, page.limit());
     }
 
     private String attribute(String field) {

@@ -9,13 +9,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.TimeZone;
 import java.util.function.Supplier;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.jdbc.LobCreator;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 import org.hibernate.engine.jdbc.spi.JdbcServices;
 import org.hibernate.engine.jdbc.spi.SqlExceptionHelper;
 import org.hibernate.engine.jdbc.spi.SqlStatementLogger;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.stat.spi.StatisticsImplementor;
+import org.hibernate.type.descriptor.WrapperOptions;
 
 /**
  * A transaction held on one JDBC connection, without a Hibernate session: what a use case runs in when everything it
@@ -57,6 +62,54 @@ public final class JdbcTransaction implements PropagatedContextElement, PlainRea
     /** Whether this is a read's transaction (its connection is read-only). */
     public boolean readOnly() {
         return readOnly;
+    }
+
+    @Override
+    public SessionFactoryImplementor factory() {
+        return factory;
+    }
+
+    @Override
+    public WrapperOptions wrapperOptions() {
+        return new SessionlessOptions(this, factory.getWrapperOptions());
+    }
+
+    /** The session factory's options; a type that asks for the session is told that this use case needs one. */
+    private record SessionlessOptions(JdbcTransaction transaction, WrapperOptions factory) implements WrapperOptions {
+        @Override
+        public SharedSessionContractImplementor getSession() {
+            throw transaction.needsSession();
+        }
+
+        @Override
+        public SessionFactoryImplementor getSessionFactory() {
+            return factory.getSessionFactory();
+        }
+
+        @Override
+        public Dialect getDialect() {
+            return factory.getDialect();
+        }
+
+        @Override
+        public boolean useStreamForLobBinding() {
+            return factory.useStreamForLobBinding();
+        }
+
+        @Override
+        public int getPreferredSqlTypeCodeForBoolean() {
+            return factory.getPreferredSqlTypeCodeForBoolean();
+        }
+
+        @Override
+        public LobCreator getLobCreator() {
+            return factory.getLobCreator();
+        }
+
+        @Override
+        public TimeZone getJdbcTimeZone() {
+            return factory.getJdbcTimeZone();
+        }
     }
 
     /** The key under which {@link AggregateTable} keeps the rows this transaction read for change: itself. */

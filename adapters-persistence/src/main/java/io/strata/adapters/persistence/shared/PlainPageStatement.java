@@ -10,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.dialect.PostgreSQLArrayJdbcType;
 import org.hibernate.dialect.PostgreSQLUUIDJdbcType;
@@ -17,10 +18,13 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.jpa.event.spi.CallbackType;
 import org.hibernate.metamodel.mapping.AttributeMapping;
+import org.hibernate.metamodel.mapping.BasicEntityIdentifierMapping;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.MappingModelExpressible;
+import org.hibernate.metamodel.spi.EntityInstantiator;
 import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.property.access.spi.PropertyAccess;
 import org.hibernate.query.Query;
 import org.hibernate.query.spi.QueryParameterImplementor;
 import org.hibernate.query.sqm.internal.QuerySqmImpl;
@@ -38,6 +42,7 @@ import org.hibernate.sql.exec.spi.JdbcParameterBinder;
 import org.hibernate.sql.exec.spi.JdbcParameterBinding;
 import org.hibernate.sql.exec.spi.JdbcParameterBindings;
 import org.hibernate.sql.exec.spi.JdbcParametersList;
+import org.hibernate.type.descriptor.WrapperOptions;
 import org.hibernate.type.descriptor.java.ArrayJavaType;
 import org.hibernate.type.descriptor.java.BooleanJavaType;
 import org.hibernate.type.descriptor.java.EnumJavaType;
@@ -51,6 +56,7 @@ import org.hibernate.type.descriptor.jdbc.ArrayJdbcType;
 import org.hibernate.type.descriptor.jdbc.BigIntJdbcType;
 import org.hibernate.type.descriptor.jdbc.BooleanJdbcType;
 import org.hibernate.type.descriptor.jdbc.IntegerJdbcType;
+import org.hibernate.type.descriptor.jdbc.JsonJdbcType;
 import org.hibernate.type.descriptor.jdbc.TimestampUtcAsOffsetDateTimeJdbcType;
 import org.hibernate.type.descriptor.jdbc.UUIDJdbcType;
 import org.hibernate.type.descriptor.jdbc.VarcharJdbcType;
@@ -76,6 +82,16 @@ import org.hibernate.type.descriptor.jdbc.VarcharJdbcType;
 final class PlainPageStatement<E> {
     private static final int LIMIT = -1;
 
+    /** JDBC types whose binders need no session (they call the statement's setters; values unwrapped without one). */
+    private static final Set<Class<?>> SESSIONLESS_BINDERS = Set.of(
+            VarcharJdbcType.class,
+            UUIDJdbcType.class,
+            PostgreSQLUUIDJdbcType.class,
+            BigIntJdbcType.class,
+            IntegerJdbcType.class,
+            BooleanJdbcType.class,
+            TimestampUtcAsOffsetDateTimeJdbcType.class);
+
     private final String sql;
     /** Per JDBC parameter position: the index of the call's value, or {@link #LIMIT}. */
     private final int[] slots;
@@ -84,6 +100,11 @@ final class PlainPageStatement<E> {
 
     private final int valueCount;
     private final EntityPersister persister;
+    /** Whether every value it binds and reads is converted without a session (a read without one may run it). */
+    private final boolean sessionless;
+
+    private final EntityInstantiator instantiator;
+    private final PropertyAccess identifier;
     /** Per result column: the entity's state position of the attribute it reads, or -1 for the identifier. */
     private final int[] columns;
 
@@ -166,6 +187,8 @@ final class PlainPageStatement<E> {
         this.bindTypes = bindTypes;
         this.valueCount = valueCount;
         this.persister = persister;
+        this.instantiator = persister.getRepresentationStrategy().getInstantiator();
+        this.identifier = ((BasicEntityIdentifierMapping) persister.getIdentifierMapping()).getPropertyAccess();
         this.columns = columns;
         this.columnTypes = columnTypes;
         this.readers = new ColumnReader[columnTypes.length];
@@ -173,6 +196,25 @@ final class PlainPageStatement<E> {
             readers[i] = ColumnReader.of(columnTypes[i]);
         }
         this.attributeCount = persister.getNumberOfAttributeMappings();
+        boolean plainTypes = true;
+        for (JdbcMapping type : bindTypes) {
+            plainTypes &= type == null
+                    || SESSIONLESS_BINDERS.contains(type.getJdbcType().getClass());
+        }
+        for (int i = 0; i < columnTypes.length; i++) {
+            plainTypes &= readers[i] != ColumnReader.THROUGH_HIBERNATE
+                    || columnTypes[i].getJdbcType() instanceof JsonJdbcType;
+        }
+        this.sessionless = plainTypes;
+    }
+
+    /**
+     * Whether a transaction without a session may run it: every value is bound and read by a type that needs none
+     * (the plain readers, JSON read through the session factory's format mapper, and the binders of the plain
+     * scalar types; not, for one, an array parameter, which its binder makes on the session's connection).
+     */
+    boolean sessionless() {
+        return sessionless;
     }
 
     /** The SQL this statement sends (Hibernate's translation of the shape's query). */
@@ -202,10 +244,13 @@ final class PlainPageStatement<E> {
         if (persister == null
                 || persister.hasSubclasses()
                 || persister.getSuperMappingType() != null
+                || persister.getBytecodeEnhancementMetadata().isEnhancedForLazyLoading()
                 || factory.getEventEngine()
                         .getCallbackRegistry()
                         .hasRegisteredCallbacks(entityClass, CallbackType.POST_LOAD)) {
-            return null; // an entity Hibernate must load itself: an inheritance tree, or a @PostLoad to call
+            // an entity Hibernate must load itself: an inheritance tree, a @PostLoad to call, or an enhanced class
+            // (its instances are linked to the session that made them)
+            return null;
         }
         Map<String, Integer> stateByColumn = basicColumns(persister);
         if (stateByColumn == null) {
@@ -325,21 +370,21 @@ final class PlainPageStatement<E> {
                 select.getSqlString(), slots, bindTypes, values.size(), persister, columns, columnTypes);
     }
 
-    /** Runs the statement with this call's values and limit (a keyset page: no offset). */
-    List<E> run(SharedSessionContractImplementor session, List<Object> values, int maxRows) {
+    /**
+     * Runs the statement in {@code transaction} (a read-only session's, or a {@link JdbcTransaction}: nothing here
+     * needs a session) with this call's values and limit (a keyset page: no offset).
+     */
+    List<E> run(PlainReads.ReadOnly transaction, List<Object> values, int maxRows) {
         if (values.size() != valueCount) {
             throw new IllegalArgumentException("expected " + valueCount + " values, got " + values.size());
         }
-        return PlainReads.query(
-                session,
-                sql,
-                statement -> bind(statement, session, values, maxRows),
-                rows -> read(rows, session, maxRows));
+        WrapperOptions options = transaction.wrapperOptions();
+        return transaction.query(
+                sql, statement -> bind(statement, values, maxRows, options), rows -> read(rows, maxRows, options));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void bind(
-            PreparedStatement statement, SharedSessionContractImplementor session, List<Object> values, int maxRows)
+    private void bind(PreparedStatement statement, List<Object> values, int maxRows, WrapperOptions options)
             throws SQLException {
         for (int i = 0; i < slots.length; i++) {
             int slot = slots[i];
@@ -347,26 +392,28 @@ final class PlainPageStatement<E> {
                 statement.setInt(i + 1, maxRows);
             } else {
                 JdbcMapping type = bindTypes[i];
-                type.getJdbcValueBinder().bind(statement, relational(type, values.get(slot)), i + 1, session);
+                type.getJdbcValueBinder().bind(statement, relational(type, values.get(slot)), i + 1, options);
             }
         }
     }
 
     @SuppressWarnings("unchecked")
-    private List<E> read(ResultSet rows, SharedSessionContractImplementor session, int maxRows) throws SQLException {
+    private List<E> read(ResultSet rows, int maxRows, WrapperOptions options) throws SQLException {
         List<E> entities = new ArrayList<>(Math.min(maxRows, 256));
         while (rows.next()) {
             Object id = null;
             Object[] state = new Object[attributeCount];
             for (int i = 0; i < columns.length; i++) {
-                Object value = value(rows, i, session);
+                Object value = value(rows, i, options);
                 if (columns[i] < 0) {
                     id = value;
                 } else {
                     state[columns[i]] = value;
                 }
             }
-            Object entity = persister.instantiate(id, session);
+            // what the persister's instantiate(id, session) does for an entity that is not enhanced
+            Object entity = instantiator.instantiate(options.getSessionFactory());
+            identifier.getSetter().set(entity, id);
             persister.setValues(entity, state);
             entities.add((E) entity);
         }
@@ -374,7 +421,7 @@ final class PlainPageStatement<E> {
     }
 
     /** Result column {@code i}'s value in the current row, as Hibernate's extractor and converter give it. */
-    private Object value(ResultSet rows, int i, SharedSessionContractImplementor session) throws SQLException {
+    private Object value(ResultSet rows, int i, WrapperOptions options) throws SQLException {
         int column = i + 1;
         switch (readers[i]) {
             case STRING:
@@ -398,10 +445,10 @@ final class PlainPageStatement<E> {
             case ENUM_BY_NAME:
                 return ((EnumJavaType<?>) columnTypes[i].getJavaTypeDescriptor()).fromName(rows.getString(column));
             case ARRAY:
-                return columnTypes[i].getJavaTypeDescriptor().wrap(rows.getArray(column), session);
+                return columnTypes[i].getJavaTypeDescriptor().wrap(rows.getArray(column), options);
             default: {
                 JdbcMapping type = columnTypes[i];
-                return type.convertToDomainValue(type.getJdbcValueExtractor().extract(rows, column, session));
+                return type.convertToDomainValue(type.getJdbcValueExtractor().extract(rows, column, options));
             }
         }
     }
@@ -417,7 +464,7 @@ final class PlainPageStatement<E> {
      */
     private static Map<String, Integer> basicColumns(EntityPersister persister) {
         Map<String, Integer> columns = new HashMap<>();
-        if (!(persister.getIdentifierMapping() instanceof BasicValuedModelPart id) || id.isFormula()) {
+        if (!(persister.getIdentifierMapping() instanceof BasicEntityIdentifierMapping id) || id.isFormula()) {
             return null;
         }
         String table = id.getContainingTableExpression();
@@ -437,9 +484,9 @@ final class PlainPageStatement<E> {
     }
 
     /** The value of {@code attribute} (a sort key: the identifier or a basic attribute) of a row this statement read. */
-    Object attribute(E entity, String attribute, SharedSessionContractImplementor session) {
+    Object attribute(E entity, String attribute) {
         return attribute.equals(persister.getIdentifierPropertyName())
-                ? persister.getIdentifier(entity, session)
+                ? identifier.getGetter().get(entity)
                 : persister.getPropertyValue(entity, attribute);
     }
 }

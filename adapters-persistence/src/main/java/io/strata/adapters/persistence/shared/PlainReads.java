@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.type.descriptor.WrapperOptions;
 
 /**
  * A hot read that needs no managed entity: one SQL statement on the transaction's own connection, its rows
@@ -53,6 +55,15 @@ public final class PlainReads {
     public interface ReadOnly {
         /** Runs {@code sql} in the transaction and reads its result with {@code reader}. */
         <T> T query(String sql, Parameters parameters, Reader<T> reader);
+
+        /** The session factory whose metamodel and types the statements' rows are read with. */
+        SessionFactoryImplementor factory();
+
+        /**
+         * How Hibernate's types bind and convert values in this transaction: its session, or, without one, the session
+         * factory's options, which answer a type that asks for a session with {@link JdbcTransaction.NeedsSession}.
+         */
+        WrapperOptions wrapperOptions();
 
         /** {@link #query} of a statement whose one parameter is the row's id. */
         default <T> T byId(String sql, UUID id, Reader<T> reader) {
@@ -108,6 +119,16 @@ public final class PlainReads {
 
         @Override
         public Object transaction() {
+            return session;
+        }
+
+        @Override
+        public SessionFactoryImplementor factory() {
+            return session.getFactory();
+        }
+
+        @Override
+        public WrapperOptions wrapperOptions() {
             return session;
         }
     }
