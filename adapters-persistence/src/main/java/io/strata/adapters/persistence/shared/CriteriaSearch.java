@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.query.Query;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
@@ -286,6 +287,9 @@ public final class CriteriaSearch<E> {
             readOnly = null; // the session's Hibernate filters change the SQL: Hibernate translates it each time
         }
         PlainPageStatement<E> plain = readOnly == null ? null : shapes.plain(parameters);
+        if (plain == null && session == null && !shapes.compiled(parameters)) {
+            plain = translateAside(readOnly.factory(), query, parameters, page.limit());
+        }
         if (plain != null && session == null && !plain.sessionless()) {
             plain = null; // a value this statement binds or reads needs a session: ask for one before any statement
         }
@@ -335,6 +339,22 @@ public final class CriteriaSearch<E> {
                 ? null
                 : totals.total(session, cb, scope, context, criteria, page.total());
         return new Page<>(items, next, total, page.limit());
+    }
+
+    /**
+     * Translates a new shape for a read without a session (a {@link JdbcTransaction}) on a short session of its own,
+     * which takes no connection (translating needs none), so the read goes on without one. Null when the shape cannot
+     * be read plainly.
+     */
+    private PlainPageStatement<E> translateAside(
+            SessionFactoryImplementor factory, CriteriaQuery<Tuple> query, SearchParameters parameters, int limit) {
+        try (Session aside = factory.openSession()) {
+            aside.setDefaultReadOnly(true);
+            Query<Tuple> typed = shapes.query(aside, query, parameters).setMaxResults(limit + 1);
+            PlainPageStatement<E> compiled =
+                    shapes.compilePlain(aside.unwrap(SessionImplementor.class), typed, parameters, entityClass);
+            return compiled != null ? compiled : shapes.plain(parameters); // or another call compiled it meanwhile
+        }
     }
 
     private String attribute(String field) {

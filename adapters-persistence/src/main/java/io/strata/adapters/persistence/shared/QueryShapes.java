@@ -85,6 +85,12 @@ final class QueryShapes {
                 : null;
     }
 
+    /** Whether this call's shape was compiled before, to a plain statement or to none (it cannot be read plainly). */
+    boolean compiled(SearchParameters parameters) {
+        Shape shape = parameters.cacheable() ? shapes.getIfPresent(parameters.shape()) : null;
+        return shape != null && shape.plain != null;
+    }
+
     /**
      * Compiles the plain statement of this call's shape from {@code query}, which {@link #query} made from the
      * shape's tree with this call's values (once per shape: null afterwards, and when the shape cannot be read
