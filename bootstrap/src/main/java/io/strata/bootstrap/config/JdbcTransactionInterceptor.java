@@ -24,6 +24,8 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.hibernate.SessionFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.slf4j.Logger;
@@ -67,6 +69,10 @@ public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Obj
     private volatile Resolved resolved;
     /** Per use-case method (the proxy's own method objects: compared by identity), copied on write. */
     private volatile Map<ExecutableMethod<?, ?>, Method> methods = new IdentityHashMap<>();
+    /** Runs again in Micronaut's transaction: [0] needed a session before any statement, [1] after statements. */
+    private final LongAdder[] reruns = {new LongAdder(), new LongAdder()};
+
+    private final AtomicInteger stoppedTrying = new AtomicInteger();
 
     JdbcTransactionInterceptor(
             @Value("${strata.database.jdbc-read-transactions:true}") boolean reads,
@@ -129,11 +135,26 @@ public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Obj
         return result;
     }
 
+    /**
+     * Use cases run again in Micronaut's transaction since startup because they needed a session, {@code
+     * afterStatements}: only after their first statements had run (those round trips were lost).
+     */
+    public long reruns(boolean afterStatements) {
+        return reruns[afterStatements ? 1 : 0].sum();
+    }
+
+    /** Use-case methods that stopped trying the JDBC transaction (they go straight to Micronaut's now). */
+    public int methodsStoppedTrying() {
+        return stoppedTrying.get();
+    }
+
     /** The use case again, from the interceptor after this one: Micronaut's transaction. */
     private Object again(MethodInvocationContext<Object, Object> context, Method method, JdbcTransaction jdbc) {
         jdbc.end(false);
         boolean afterStatements = jdbc.ranStatements();
+        reruns[afterStatements ? 1 : 0].increment();
         if (method.neededSession(afterStatements)) {
+            stoppedTrying.incrementAndGet();
             LOG.info(
                     "{} needs a Hibernate session: it runs in Micronaut's transaction from now on",
                     context.getExecutableMethod());

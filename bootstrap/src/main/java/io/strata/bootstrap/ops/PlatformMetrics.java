@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micronaut.configuration.metrics.annotation.RequiresMetrics;
 import io.micronaut.context.BeanProvider;
+import io.strata.bootstrap.config.JdbcTransactionInterceptor;
 import io.strata.bootstrap.database.DatabaseAvailability;
 import jakarta.inject.Singleton;
 
@@ -15,7 +16,10 @@ import jakarta.inject.Singleton;
  * of its own, named {@code strata.<context>.<what>} and tagged only with bounded values (docs/extending.md).
  *
  * <p>The outage circuit ({@link DatabaseAvailability}): {@code strata_database_circuit_open} (1 while API requests
- * are answered 503), {@code strata_database_outages_total} and {@code strata_database_refused_requests_total}.
+ * are answered 503), {@code strata_database_outages_total} and {@code strata_database_refused_requests_total}. The
+ * session-less transactions ({@link JdbcTransactionInterceptor}): {@code strata_database_reruns_total} (use cases run
+ * again in Micronaut's transaction because they needed a Hibernate session, tagged {@code after_statements}) and
+ * {@code strata_database_session_only_methods} (use-case methods that stopped trying; the log names them).
  */
 @Singleton
 @RequiresMetrics
@@ -24,8 +28,12 @@ public class PlatformMetrics implements MeterBinder {
     // looked up on each scrape: the pool is created with the registry, and the circuit needs the pool
     private final BeanProvider<DatabaseAvailability> availability;
 
-    public PlatformMetrics(BeanProvider<DatabaseAvailability> availability) {
+    private final BeanProvider<JdbcTransactionInterceptor> transactions;
+
+    public PlatformMetrics(
+            BeanProvider<DatabaseAvailability> availability, BeanProvider<JdbcTransactionInterceptor> transactions) {
         this.availability = availability;
+        this.transactions = transactions;
     }
 
     @Override
@@ -47,6 +55,23 @@ public class PlatformMetrics implements MeterBinder {
                         availability,
                         circuit -> circuit.get().refusedRequests())
                 .description("API requests answered 503 while the database circuit was open")
+                .register(registry);
+        for (boolean afterStatements : new boolean[] {false, true}) {
+            FunctionCounter.builder(
+                            "strata.database.reruns",
+                            transactions,
+                            interceptor -> interceptor.get().reruns(afterStatements))
+                    .tag("after_statements", Boolean.toString(afterStatements))
+                    .description("Use cases run again in Micronaut's transaction because they needed a Hibernate"
+                            + " session (after_statements: only after their first statements had run)")
+                    .register(registry);
+        }
+        Gauge.builder(
+                        "strata.database.session.only.methods",
+                        transactions,
+                        interceptor -> interceptor.get().methodsStoppedTrying())
+                .description("Use-case methods that needed a Hibernate session too often and no longer try to run"
+                        + " without one")
                 .register(registry);
     }
 }

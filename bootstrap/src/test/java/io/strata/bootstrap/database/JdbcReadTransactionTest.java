@@ -196,6 +196,9 @@ class JdbcReadTransactionTest extends IntegrationTest {
     @Test
     void aReadThatNeedsASessionRunsAgainInOneUntilItsMethodGoesStraightThere() {
         long expected = write(() -> reads.countWithSession());
+        JdbcTransactionInterceptor interceptor = bean(JdbcTransactionInterceptor.class);
+        long reruns = interceptor.reruns(false);
+        int stopped = interceptor.methodsStoppedTrying();
         for (int i = 0; i < JdbcTransactionInterceptor.TRIES; i++) {
             Observed tried = observe(() -> reads.countWithSession());
             assertThat(tried.result()).isEqualTo(expected);
@@ -212,12 +215,17 @@ class JdbcReadTransactionTest extends IntegrationTest {
         assertThat(straight.runs()).isEqualTo(1);
         assertThat(straight.statements()).isEqualTo(1);
         assertThat(activeConnections()).isZero();
+        // the metrics' counts (strata_database_reruns_total, strata_database_session_only_methods)
+        assertThat(interceptor.reruns(false)).isEqualTo(reruns + JdbcTransactionInterceptor.TRIES);
+        assertThat(interceptor.methodsStoppedTrying()).isEqualTo(stopped + 1);
     }
 
     @Test
     void aReadThatNeedsASessionAfterAStatementGoesStraightThereFromItsNextRun() {
         long expected = write(() -> reads.countWithSession());
+        long reruns = bean(JdbcTransactionInterceptor.class).reruns(true);
         Observed first = observe(() -> reads.readThenCountWithSession(user.id()));
+        assertThat(bean(JdbcTransactionInterceptor.class).reruns(true)).isEqualTo(reruns + 1);
         assertThat(first.result()).isEqualTo(expected);
         assertThat(first.runs()).isEqualTo(2);
         assertThat(first.statements())

@@ -67,7 +67,10 @@ class MetricsTest extends IntegrationTest {
                 .contains(
                         "strata_database_circuit_open{",
                         "strata_database_outages_total{",
-                        "strata_database_refused_requests_total{");
+                        "strata_database_refused_requests_total{",
+                        "strata_database_reruns_total{after_statements=\"false\"",
+                        "strata_database_reruns_total{after_statements=\"true\"",
+                        "strata_database_session_only_methods{");
         assertThat(line(scrape, "strata_database_circuit_open{")).endsWith(" 0.0");
     }
 
