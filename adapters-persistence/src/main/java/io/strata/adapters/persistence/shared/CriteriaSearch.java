@@ -296,8 +296,9 @@ public final class CriteriaSearch<E> {
         Query<Tuple> typed = null;
         if (plain == null) {
             if (session == null) {
-                session =
-                        entityManager.unwrap(Session.class); // a new shape: the JdbcTransaction runs it again with one
+                // Hibernate reads this page: a JdbcTransaction is told that the use case needs a session (it runs
+                // again in Micronaut's transaction, before any statement of this page)
+                session = entityManager.unwrap(Session.class);
             }
             typed = shapes.query(session, query, parameters).setMaxResults(page.limit() + 1);
             if (!page.isKeyset()) {
