@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * {@code EntityManager} call, a repository, a nested transaction), the JDBC transaction is rolled back and the use case
  * runs again from the start inside Micronaut's advice, as it would have without this interceptor.
  *
- * <p>Each use-case method learns which it is: a method that needed a session in {@value #TRIES} runs in a row goes
- * straight to Micronaut's transaction; so does a read after one run that needed it only after a statement had run
+ * <p>Each use-case method learns which it is: a method that needed a session in {@value #TRIES} runs in a row (one
+ * after another: runs that needed it at once count once) goes straight to Micronaut's transaction; so does a read after one run that needed it only after a statement had run
  * (its round trips were lost, and a read's statements do not depend on its input). A write keeps trying after such
  * a run, since a write's input decides its path (a task with dependencies needs Hibernate, one without does not). A
  * use case already inside a transaction joins it, as before; asynchronous and reactive methods, and writes with
@@ -107,13 +107,14 @@ public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Obj
             return context.proceed(); // inside Micronaut's transaction: its advice joins it
         }
         JdbcTransaction jdbc = new JdbcTransaction(with.factory, method.readOnly);
+        long startedAt = System.nanoTime();
         Object result;
         try (PropagatedContext.Scope ignored =
                 PropagatedContext.getOrEmpty().plus(jdbc).propagate()) {
             result = context.proceed(with.transactional);
         } catch (Throwable failure) {
             if (jdbc.needsSessionMarked()) {
-                return again(context, method, jdbc);
+                return again(context, method, jdbc, startedAt);
             }
             // as Micronaut's rule: unchecked failures roll back, checked ones commit what was done
             end(
@@ -123,7 +124,7 @@ public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Obj
             throw failure;
         }
         if (jdbc.needsSessionMarked()) {
-            return again(context, method, jdbc); // it needed a session and went on without (a caught signal)
+            return again(context, method, jdbc, startedAt); // it needed a session and went on without (a caught signal)
         }
         if (jdbc.rollbackOnly()) {
             jdbc.end(false);
@@ -149,11 +150,12 @@ public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Obj
     }
 
     /** The use case again, from the interceptor after this one: Micronaut's transaction. */
-    private Object again(MethodInvocationContext<Object, Object> context, Method method, JdbcTransaction jdbc) {
+    private Object again(
+            MethodInvocationContext<Object, Object> context, Method method, JdbcTransaction jdbc, long startedAt) {
         jdbc.end(false);
         boolean afterStatements = jdbc.ranStatements();
         reruns[afterStatements ? 1 : 0].increment();
-        if (method.neededSession(afterStatements)) {
+        if (method.neededSession(afterStatements, startedAt)) {
             stoppedTrying.incrementAndGet();
             LOG.info(
                     "{} needs a Hibernate session: it runs in Micronaut's transaction from now on",
@@ -253,10 +255,13 @@ public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Obj
         final boolean readOnly;
         private volatile int sessionRunsInARow;
         private volatile boolean givenUp;
+        /** When the last run that needed a session was counted ({@link System#nanoTime}). */
+        private volatile long lastCounted;
 
         Method(boolean eligible, boolean readOnly) {
             this.eligible = eligible;
             this.readOnly = readOnly;
+            this.lastCounted = System.nanoTime();
         }
 
         boolean tries() {
@@ -270,12 +275,18 @@ public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Obj
         }
 
         /**
-         * A run needed a session; {@code afterStatements}: only after it had run statements (those were lost). Returns
-         * whether the method stops trying with this run.
+         * A run that began at {@code startedAt} needed a session; {@code afterStatements}: only after it had run
+         * statements (those were lost). Returns whether the method stops trying with this run. Runs in a row are runs
+         * one after another: a run that began before the last counted one was counted is of the same burst (many
+         * first calls at once, each finding the same cache empty) and is not counted again.
          */
-        boolean neededSession(boolean afterStatements) {
-            int runs = sessionRunsInARow + 1;
-            sessionRunsInARow = runs;
+        boolean neededSession(boolean afterStatements, long startedAt) {
+            boolean sameBurst = startedAt - lastCounted < 0;
+            int runs = sameBurst ? sessionRunsInARow : sessionRunsInARow + 1;
+            if (!sameBurst) {
+                sessionRunsInARow = runs;
+                lastCounted = System.nanoTime();
+            }
             if (!givenUp && ((readOnly && afterStatements) || runs >= TRIES)) {
                 givenUp = true;
                 return true;

@@ -220,6 +220,26 @@ class JdbcReadTransactionTest extends IntegrationTest {
         assertThat(interceptor.methodsStoppedTrying()).isEqualTo(stopped + 1);
     }
 
+    /**
+     * Runs in a row are runs one after another: 12 that need a session at once (each first call of a use case finding
+     * the same cache empty) count as one, so the method keeps trying and runs plainly once nothing needs a session.
+     */
+    @Test
+    void aBurstOfRunsThatNeedASessionAtOnceCountsAsOne() throws Exception {
+        JdbcTransactionInterceptor interceptor = bean(JdbcTransactionInterceptor.class);
+        long reruns = interceptor.reruns(false);
+        reads.warming.set(true);
+        CountDownLatch together = new CountDownLatch(12);
+        List<Optional<User>> burst = concurrently(12, () -> reads.byIdOnceWarm(user.id(), together));
+        reads.warming.set(false);
+        assertThat(burst).allSatisfy(found -> assertThat(found).isPresent());
+        assertThat(interceptor.reruns(false)).isEqualTo(reruns + 12);
+
+        Observed warm = observe(() -> reads.byIdOnceWarm(user.id(), new CountDownLatch(0)));
+        assertThat(warm.sessions()).as("Hibernate sessions opened").isZero();
+        assertThat(warm.runs()).isEqualTo(1);
+    }
+
     @Test
     void aReadThatNeedsASessionAfterAStatementGoesStraightThereFromItsNextRun() {
         long expected = write(() -> reads.countWithSession());

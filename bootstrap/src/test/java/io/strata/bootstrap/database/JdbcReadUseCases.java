@@ -8,6 +8,9 @@ import io.strata.domain.shared.user.UserId;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Read use cases of {@link JdbcReadTransactionTest}: each counts how often its body ran. */
@@ -36,6 +39,30 @@ public class JdbcReadUseCases {
                         .createNativeQuery("SELECT count(*) FROM users")
                         .getSingleResult())
                 .longValue();
+    }
+
+    /** While set, {@link #byIdOnceWarm} needs the session before its first statement. */
+    final AtomicBoolean warming = new AtomicBoolean();
+
+    /**
+     * Waits until {@code together} counts down to zero (so many runs are in flight at once), then needs the session
+     * while {@link #warming} is set (a cache every first call finds empty), and reads plainly.
+     */
+    public Optional<User> byIdOnceWarm(UserId id, CountDownLatch together) {
+        runs.incrementAndGet();
+        together.countDown();
+        try {
+            if (!together.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the runs did not meet");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (warming.get()) {
+            entityManager.createNativeQuery("SELECT 1").getSingleResult();
+        }
+        return users.findById(id);
     }
 
     /** A plain read, then a statement that needs the session. */
