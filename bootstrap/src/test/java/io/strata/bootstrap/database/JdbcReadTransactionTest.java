@@ -18,16 +18,11 @@ import io.strata.domain.shared.user.Actor;
 import io.strata.domain.shared.user.Role;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.hibernate.stat.Statistics;
@@ -96,7 +91,7 @@ class JdbcReadTransactionTest extends IntegrationTest {
         String users = "/api/v1/users?role=eq.USER&sort=-createdAt&limit=2";
         // a new shape is translated on a short session of its own: many first calls at once are not runs that
         // needed a session (8 such in a row would send the method to Micronaut's transaction for good)
-        List<Map<String, Object>> firstCalls = concurrently(12, () -> page(token, users));
+        List<Map<String, Object>> firstCalls = concurrently(12, Collections.nCopies(12, () -> page(token, users)));
         Map<String, Object> translated = page(token, users);
         assertThat(firstCalls).allSatisfy(first -> assertThat(first).isEqualTo(translated));
         Observed plain = observe(() -> page(token, users));
@@ -132,28 +127,6 @@ class JdbcReadTransactionTest extends IntegrationTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> info = (Map<String, Object>) ((Map<String, Object>) counted.result()).get("page");
         assertThat(((Number) info.get("total")).longValue()).isGreaterThanOrEqualTo(3);
-    }
-
-    private static <T> List<T> concurrently(int threads, Callable<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> calls = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                calls.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> result : calls) {
-                results.add(result.get(30, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private Map<String, Object> page(String token, String path) {
@@ -230,7 +203,8 @@ class JdbcReadTransactionTest extends IntegrationTest {
         long reruns = interceptor.reruns(false);
         reads.warming.set(true);
         CountDownLatch together = new CountDownLatch(12);
-        List<Optional<User>> burst = concurrently(12, () -> reads.byIdOnceWarm(user.id(), together));
+        List<Optional<User>> burst =
+                concurrently(12, Collections.nCopies(12, () -> reads.byIdOnceWarm(user.id(), together)));
         reads.warming.set(false);
         assertThat(burst).allSatisfy(found -> assertThat(found).isPresent());
         assertThat(interceptor.reruns(false)).isEqualTo(reruns + 12);

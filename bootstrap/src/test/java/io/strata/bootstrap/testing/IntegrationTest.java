@@ -13,8 +13,16 @@ import io.strata.bootstrap.database.ApplicationRole;
 import io.strata.bootstrap.database.SchemaMigrations;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -135,5 +143,31 @@ public abstract class IntegrationTest implements TestPropertyProvider {
 
     protected <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    /**
+     * Runs the calls from {@code threads} threads, all released at once (real threads, for concurrency rules); their
+     * results in submission order.
+     */
+    protected static <T> List<T> concurrently(int threads, List<Callable<T>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(2, TimeUnit.MINUTES));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

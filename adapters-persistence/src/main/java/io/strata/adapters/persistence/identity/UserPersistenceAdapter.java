@@ -48,7 +48,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.hibernate.engine.spi.SessionImplementor;
 
 /**
  * {@link UserRepository} on PostgreSQL. Every method runs in the caller's transaction (the use case's
@@ -327,8 +326,7 @@ public class UserPersistenceAdapter implements UserRepository {
      */
     @Override
     public long count() {
-        SessionImplementor session = entityManager.unwrap(SessionImplementor.class);
-        return PlainReads.query(session, COUNT, statement -> {}, rows -> {
+        return PlainReads.statements(entityManager).query(COUNT, statement -> {}, rows -> {
             rows.next();
             return rows.getLong(1);
         });

@@ -139,7 +139,7 @@ public final class PlainReads {
      * null otherwise. One lookup of the session serves the check and the read: each lookup through the
      * transactional session proxy searches the request's propagated context.
      */
-    public static @Nullable SessionImplementor readOnlySession(EntityManager entityManager) {
+    private static @Nullable SessionImplementor readOnlySession(EntityManager entityManager) {
         SessionImplementor session = entityManager.unwrap(SessionImplementor.class);
         return session.isDefaultReadOnly() ? session : null;
     }
