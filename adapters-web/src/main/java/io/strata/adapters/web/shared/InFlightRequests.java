@@ -56,8 +56,9 @@ public class InFlightRequests implements Ordered {
 
     @ResponseFilter
     public void release(HttpRequest<?> request) {
-        if (request.getAttribute(COUNTED).isPresent()) {
-            request.removeAttribute(COUNTED, Boolean.class);
+        // a plain lookup and removal: the typed removeAttribute(name, type) runs the conversion service first
+        if (request.getAttributes().getValue(COUNTED) != null) {
+            request.getAttributes().remove(COUNTED);
             finished();
         }
     }

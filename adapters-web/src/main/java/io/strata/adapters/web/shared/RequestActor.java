@@ -8,6 +8,10 @@ import java.util.UUID;
 /**
  * Who made the request, as stored by the authentication filter in request attributes. Controllers
  * normally declare an {@link Actor} parameter instead (see {@link ActorArgumentBinder}).
+ *
+ * <p>Read as plain values ({@code getValue}), not with {@code getAttribute(name, type)}: the typed lookup runs
+ * Micronaut's conversion service on every call, and every request reads the actor several times (the filters that
+ * act on it, the argument binders).
  */
 public final class RequestActor {
     public static final String ACTOR_ATTRIBUTE = "strata.auth.actor";
@@ -21,10 +25,14 @@ public final class RequestActor {
     }
 
     public static Optional<Actor> actor(HttpRequest<?> request) {
-        return request.getAttribute(ACTOR_ATTRIBUTE, Actor.class);
+        return request.getAttributes().getValue(ACTOR_ATTRIBUTE) instanceof Actor actor
+                ? Optional.of(actor)
+                : Optional.empty();
     }
 
     public static Optional<UUID> sessionId(HttpRequest<?> request) {
-        return request.getAttribute(SESSION_ATTRIBUTE, UUID.class);
+        return request.getAttributes().getValue(SESSION_ATTRIBUTE) instanceof UUID id
+                ? Optional.of(id)
+                : Optional.empty();
     }
 }
