@@ -2,6 +2,7 @@ package io.strata.bootstrap.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.micronaut.transaction.exceptions.UnexpectedRollbackException;
 import io.micronaut.transaction.hibernate.HibernateTransactionManager;
@@ -16,9 +17,11 @@ import io.strata.domain.identity.Username;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.user.Actor;
 import io.strata.domain.shared.user.Role;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,13 +83,27 @@ class JdbcReadTransactionTest extends IntegrationTest {
     @Test
     void listPagesOverHttpOpenNoSessionOnceTheirShapeIsTranslated() throws Exception {
         String token = adminToken();
+        Map<String, Object> created = null;
         for (int i = 0; i < 3; i++) {
             api().newUser(token, "jdbc-list-" + i, null);
-            api().post("/api/v1/projects")
+            // the newest project has a column of every kind a project has (dates, a decimal, a fixed-length text, an
+            // array), read by the plain page without a session too
+            created = api().post("/api/v1/projects")
                     .token(token)
-                    .json(Map.of("name", "jdbc list " + i))
+                    .json(Map.of(
+                            "name",
+                            "jdbc list " + i,
+                            "startDate",
+                            "2026-01-02",
+                            "dueDate",
+                            "2026-03-04",
+                            "budget",
+                            Map.of("amount", new BigDecimal("1234.50"), "currency", "EUR"),
+                            "tags",
+                            List.of("jdbc", "list")))
                     .send()
-                    .expect(201);
+                    .expect(201)
+                    .json();
         }
         String users = "/api/v1/users?role=eq.USER&sort=-createdAt&limit=2";
         // a new shape is translated on a short session of its own: many first calls at once are not runs that
@@ -105,14 +122,64 @@ class JdbcReadTransactionTest extends IntegrationTest {
         assertThat(nextPlain.result()).isEqualTo(nextTranslated);
         assertThat(nextPlain.sessions()).as("Hibernate sessions opened").isZero();
 
+        // projects and tasks: the page's rows plainly, the members and dependencies of all of them apart
+        // (ChildRows), the entities' element collections left unread
         String projects = "/api/v1/projects?sort=-createdAt&limit=2";
         Map<String, Object> projectsFirst = page(token, projects);
         Observed projectsRead = observe(() -> page(token, projects));
         assertThat(projectsRead.result()).isEqualTo(projectsFirst);
-        assertThat(projectsRead.sessions()).as("Hibernate sessions opened").isEqualTo(1);
+        assertThat(projectsRead.sessions()).as("Hibernate sessions opened").isZero();
         assertThat(projectsRead.statements())
                 .as("the page, then its projects' members")
                 .isEqualTo(2);
+        assertThat(items(projectsFirst))
+                .hasSize(2)
+                .allSatisfy(
+                        project -> assertThat((List<?>) project.get("members")).hasSize(1));
+        Map<String, Object> listed = new HashMap<>(created);
+        listed.remove("tasks"); // the creation answers the initial tasks too
+        assertThat(items(projectsFirst).get(0)).isEqualTo(listed);
+
+        String project = (String) items(projectsFirst).get(0).get("id");
+        String first = (String) api().post("/api/v1/projects/" + project + "/tasks")
+                .token(token)
+                .json(Map.of("title", "jdbc first"))
+                .send()
+                .expect(201)
+                .json()
+                .get("id");
+        api().post("/api/v1/projects/" + project + "/tasks")
+                .token(token)
+                .json(Map.of("title", "jdbc second", "dependsOn", List.of(first)))
+                .send()
+                .expect(201);
+        String tasks = "/api/v1/projects/" + project + "/tasks?sort=-createdAt&limit=5";
+        Map<String, Object> tasksFirst = page(token, tasks);
+        Observed tasksRead = observe(() -> page(token, tasks));
+        assertThat(tasksRead.result()).isEqualTo(tasksFirst);
+        assertThat(tasksRead.sessions()).as("Hibernate sessions opened").isZero();
+        assertThat(tasksRead.statements())
+                .as("the project (may the caller see it), the page, then its tasks' dependencies")
+                .isEqualTo(3);
+        assertThat(items(tasksFirst))
+                .extracting(task -> task.get("title"), task -> task.get("dependsOn"))
+                .containsExactly(tuple("jdbc second", List.of(first)), tuple("jdbc first", List.of()));
+
+        // document summaries do not show the shares: the page alone
+        api().post("/api/v1/documents")
+                .token(token)
+                .json(Map.of("title", "jdbc document", "kind", "TEXT", "content", Map.of("text", "x")))
+                .send()
+                .expect(201);
+        String documents = "/api/v1/documents?sort=-updatedAt&limit=2";
+        Map<String, Object> documentsFirst = page(token, documents);
+        Observed documentsRead = observe(() -> page(token, documents));
+        assertThat(documentsRead.result()).isEqualTo(documentsFirst);
+        assertThat(documentsRead.sessions()).as("Hibernate sessions opened").isZero();
+        assertThat(documentsRead.statements()).isEqualTo(1);
+        assertThat(items(documentsFirst))
+                .extracting(document -> document.get("title"))
+                .contains("jdbc document");
 
         // an array parameter is bound on the session's connection: that shape keeps Micronaut's transaction
         String tagged = "/api/v1/users?tags=cs.%7Bjdbc-list%7D&sort=-createdAt&limit=2";
@@ -131,6 +198,11 @@ class JdbcReadTransactionTest extends IntegrationTest {
 
     private Map<String, Object> page(String token, String path) {
         return api().get(path).token(token).send().expect(200).json();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items(Map<String, Object> page) {
+        return (List<Map<String, Object>>) page.get("items");
     }
 
     @SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
+import io.strata.adapters.persistence.shared.SearchContext;
 import io.strata.domain.content.Document;
 import io.strata.domain.content.DocumentId;
 import io.strata.domain.content.DocumentRepository;
@@ -23,7 +24,9 @@ import io.strata.domain.shared.user.UserId;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
@@ -42,9 +45,13 @@ import org.hibernate.query.NativeQuery;
 @Singleton
 @JoinsTransaction
 public class DocumentPersistenceAdapter implements DocumentRepository {
+    /** The instant a page of shared documents is read at (a share that expired by then is not one). */
+    private static final SearchContext.Key<Instant> NOW = SearchContext.key("now", Instant.class);
+
     static final CriteriaSearch<DocumentJpaEntity> SEARCH = CriteriaSearch.builder(
                     DocumentJpaEntity.class, DocumentSearch.SCHEMA)
             .text((cb, root, q) -> cb.like(root.<String>get("searchText"), LikePatterns.containsPattern(q), '\\'))
+            .readApart("shares") // a page lists summaries (toSummary), which do not show the shares
             .build();
 
     static final CriteriaSearch<DocumentRevisionJpaEntity> REVISIONS = CriteriaSearch.builder(
@@ -134,32 +141,28 @@ public class DocumentPersistenceAdapter implements DocumentRepository {
     @Override
     public Page<DocumentRevision> revisions(
             DocumentId id, boolean includeDeleted, SearchCriteria criteria, PageRequest page) {
-        CriteriaSearch.Scope<DocumentRevisionJpaEntity> ofDocument = where -> {
-            var cb = where.cb();
-            var root = where.root();
-            Predicate mine = cb.equal(root.get("documentId"), id.value());
-            return includeDeleted ? mine : cb.and(mine, cb.isNull(root.get("deletedAt")));
-        };
+        CriteriaSearch.Scope<DocumentRevisionJpaEntity> ofDocument = includeDeleted
+                ? CriteriaSearch.Scope.equal("documentId", id.value())
+                : CriteriaSearch.Scope.equalAndNull("documentId", id.value(), "deletedAt");
         return REVISIONS.search(entityManager, criteria, page, ofDocument).map(mapper::toDomain);
     }
 
     @Override
     public Page<DocumentSummary> searchOwnedBy(
             UserId owner, boolean includeDeleted, SearchCriteria criteria, PageRequest page) {
-        CriteriaSearch.Scope<DocumentJpaEntity> owned = where -> {
-            var cb = where.cb();
-            var root = where.root();
-            Predicate mine = cb.equal(root.get("ownerId"), owner.value());
-            return includeDeleted ? mine : cb.and(mine, cb.isNull(root.get("deletedAt")));
-        };
+        // scopes with their values as parameters: each shape is translated once and then read plainly
+        CriteriaSearch.Scope<DocumentJpaEntity> owned = includeDeleted
+                ? CriteriaSearch.Scope.equal("ownerId", owner.value())
+                : CriteriaSearch.Scope.equalAndNull("ownerId", owner.value(), "deletedAt");
         return SEARCH.search(entityManager, criteria, page, owned).map(mapper::toSummary);
     }
 
     @Override
     public Page<DocumentSummary> searchSharedWith(UserId user, Instant now, SearchCriteria criteria, PageRequest page) {
         CriteriaSearch.Scope<DocumentJpaEntity> shared =
-                where -> where.cb().and(where.cb().isNull(where.root().get("deletedAt")), sharedWith(where, user, now));
-        return SEARCH.search(entityManager, criteria, page, shared).map(mapper::toSummary);
+                CriteriaSearch.Scope.of(UUID.class, user.value(), DocumentPersistenceAdapter::sharedWith);
+        return SEARCH.search(entityManager, criteria, page, shared, SearchContext.of(NOW, now))
+                .map(mapper::toSummary);
     }
 
     @Override
@@ -194,18 +197,27 @@ public class DocumentPersistenceAdapter implements DocumentRepository {
         }
     }
 
-    /** A live share of the document for {@code user} that has not expired at {@code now}: a correlated EXISTS. */
-    private static Predicate sharedWith(CriteriaSearch.Where<DocumentJpaEntity> where, UserId user, Instant now) {
+    /**
+     * Documents not deleted that {@code user} holds a live share of at the call's {@link #NOW} (a bound scope's
+     * template: the user and the instant come as parameters).
+     */
+    private static Predicate sharedWith(CriteriaSearch.Where<DocumentJpaEntity> where, Expression<UUID> user) {
         var cb = where.cb();
         Subquery<Integer> grant = where.query().subquery(Integer.class);
         Root<DocumentJpaEntity> document = grant.correlate(where.root());
         Join<DocumentJpaEntity, DocumentShareJpaEmbeddable> share = document.join("shares");
+        Path<Instant> expiresAt = share.get("expiresAt");
         grant.select(cb.literal(1))
                 .where(
-                        cb.equal(share.get("userId"), user.value()),
+                        cb.equal(share.get("userId"), user),
                         cb.isNull(share.get("deletedAt")),
-                        cb.or(cb.isNull(share.get("expiresAt")), cb.greaterThan(share.<Instant>get("expiresAt"), now)));
-        return cb.exists(grant);
+                        cb.or(
+                                cb.isNull(expiresAt),
+                                cb.greaterThan(
+                                        expiresAt,
+                                        where.parameters()
+                                                .bind(expiresAt, where.context().get(NOW)))));
+        return cb.and(cb.isNull(where.root().get("deletedAt")), cb.exists(grant));
     }
 
     /** What the document's changes did to its revisions, in order, after its own row was written. */

@@ -100,12 +100,9 @@ public class StoredFilePersistenceAdapter implements StoredFileRepository {
     @Override
     public Page<StoredFile> searchOwnedBy(
             UserId ownerId, boolean includeDeleted, SearchCriteria criteria, PageRequest page) {
-        CriteriaSearch.Scope<StoredFileJpaEntity> owned = where -> {
-            var cb = where.cb();
-            var root = where.root();
-            var mine = cb.equal(root.get("ownerId"), ownerId.value());
-            return includeDeleted ? mine : cb.and(mine, cb.isNull(root.get("deletedAt")));
-        };
+        CriteriaSearch.Scope<StoredFileJpaEntity> owned = includeDeleted
+                ? CriteriaSearch.Scope.equal("ownerId", ownerId.value())
+                : CriteriaSearch.Scope.equalAndNull("ownerId", ownerId.value(), "deletedAt");
         return SEARCH.search(entityManager, criteria, page, owned).map(mapper::toDomain);
     }
 

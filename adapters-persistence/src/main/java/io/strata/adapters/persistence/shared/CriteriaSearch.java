@@ -125,7 +125,15 @@ public final class CriteriaSearch<E> {
          * context's own scope, it lets the page reuse its shape's translated statement.
          */
         static <E> Scope<E> equal(String attribute, Object value) {
-            return new Equal<>(attribute, value);
+            return new Equal<>(attribute, value, List.of());
+        }
+
+        /**
+         * {@link #equal} and each of {@code nullAttributes} null (a row not soft-deleted, say): one value, bound as a
+         * parameter, so its calls reuse their shape's translated statement.
+         */
+        static <E> Scope<E> equalAndNull(String attribute, Object value, String... nullAttributes) {
+            return new Equal<>(attribute, value, List.of(nullAttributes));
         }
 
         /**
@@ -163,11 +171,12 @@ public final class CriteriaSearch<E> {
             }
         }
 
-        /** {@link #equal}. */
-        record Equal<E>(String attribute, Object value) implements Scope<E> {
+        /** {@link #equal} and {@link #equalAndNull}. */
+        record Equal<E>(String attribute, Object value, List<String> nullAttributes) implements Scope<E> {
             public Equal {
                 Objects.requireNonNull(attribute, "attribute");
                 Objects.requireNonNull(value, "value");
+                nullAttributes = List.copyOf(nullAttributes);
             }
 
             @Override
@@ -175,8 +184,17 @@ public final class CriteriaSearch<E> {
             public Predicate restrict(Where<E> where) {
                 Path<?> path = path(where.root(), attribute);
                 Class type = SearchPredicates.wrapper(path.getJavaType());
-                return where.cb()
+                Predicate equal = where.cb()
                         .equal(path, where.parameters().bind((Path) path, SearchPredicates.coerce(value, type)));
+                if (nullAttributes.isEmpty()) {
+                    return equal;
+                }
+                List<Predicate> all = new ArrayList<>();
+                all.add(equal);
+                for (String unset : nullAttributes) {
+                    all.add(where.cb().isNull(path(where.root(), unset)));
+                }
+                return where.cb().and(all.toArray(Predicate[]::new));
             }
         }
     }
@@ -189,6 +207,7 @@ public final class CriteriaSearch<E> {
     private final SearchPredicates<E> predicates;
     private final KeysetOrder keyset;
     private final SearchTotals<E> totals;
+    private final Set<String> readApart;
     private final QueryShapes shapes = new QueryShapes();
     private volatile boolean validated;
 
@@ -198,6 +217,7 @@ public final class CriteriaSearch<E> {
         this.attributes = Map.copyOf(builder.attributes);
         this.idAttribute = builder.idAttribute;
         this.translated = Set.copyOf(builder.translators.keySet());
+        this.readApart = Set.copyOf(builder.readApart);
         this.predicates = new SearchPredicates<>(schema, this::attribute, builder.translators, builder.textMatcher);
         this.keyset = new KeysetOrder(schema, this::attribute, builder.nullable, idAttribute);
         Table tableAnnotation = entityClass.getAnnotation(Table.class);
@@ -287,7 +307,7 @@ public final class CriteriaSearch<E> {
             readOnly = null; // the session's Hibernate filters change the SQL: Hibernate translates it each time
         }
         PlainPageStatement<E> plain = readOnly == null ? null : shapes.plain(parameters);
-        if (plain == null && session == null && !shapes.compiled(parameters)) {
+        if (plain == null && session == null && parameters.cacheable() && !shapes.compiled(parameters)) {
             plain = translateAside(readOnly.factory(), query, parameters, page.limit());
         }
         if (plain != null && session == null && !plain.sessionless()) {
@@ -306,7 +326,8 @@ public final class CriteriaSearch<E> {
             }
             plain = readOnly == null
                     ? null
-                    : shapes.compilePlain(session.unwrap(SessionImplementor.class), typed, parameters, entityClass);
+                    : shapes.compilePlain(
+                            session.unwrap(SessionImplementor.class), typed, parameters, entityClass, readApart);
         }
         List<E> items;
         String next = null;
@@ -352,8 +373,8 @@ public final class CriteriaSearch<E> {
         try (Session aside = factory.openSession()) {
             aside.setDefaultReadOnly(true);
             Query<Tuple> typed = shapes.query(aside, query, parameters).setMaxResults(limit + 1);
-            PlainPageStatement<E> compiled =
-                    shapes.compilePlain(aside.unwrap(SessionImplementor.class), typed, parameters, entityClass);
+            PlainPageStatement<E> compiled = shapes.compilePlain(
+                    aside.unwrap(SessionImplementor.class), typed, parameters, entityClass, readApart);
             return compiled != null ? compiled : shapes.plain(parameters); // or another call compiled it meanwhile
         }
     }
@@ -398,6 +419,17 @@ public final class CriteriaSearch<E> {
         } catch (IllegalArgumentException | IllegalStateException e) {
             problems.add("id -> " + idAttribute + ": no such attribute");
         }
+        for (String collection : readApart) {
+            boolean isCollection;
+            try {
+                isCollection = root.getModel().getAttribute(collection).isCollection();
+            } catch (IllegalArgumentException e) {
+                isCollection = false;
+            }
+            if (!isCollection) {
+                problems.add("readApart " + collection + ": no such collection");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("CriteriaSearch for " + entityClass.getSimpleName() + " does not match "
                     + schema.resource() + ": " + String.join("; ", problems));
@@ -412,6 +444,7 @@ public final class CriteriaSearch<E> {
         private final Map<String, String> attributes = new LinkedHashMap<>();
         private final Set<String> nullable = new HashSet<>();
         private final Map<String, ContextualFilterTranslator<E>> translators = new LinkedHashMap<>();
+        private final Set<String> readApart = new HashSet<>();
         private String idAttribute = "id";
         private ContextualTextMatcher<E> textMatcher;
 
@@ -470,6 +503,18 @@ public final class CriteriaSearch<E> {
         public Builder<E> filter(String field, ContextualFilterTranslator<E> translator) {
             requireField(field);
             translators.put(field, Objects.requireNonNull(translator, "translator"));
+            return this;
+        }
+
+        /**
+         * Collections of the entity (an {@code @ElementCollection}) that a page does not read with its rows: the
+         * adapter reads them for the whole page itself ({@link ChildRows}), or its items do not show them. A page
+         * read plainly leaves them null on its entities (instead of Hibernate's lazy collections, which cost a
+         * session). Only for pages whose entities are mapped and dropped, never for entities that are changed or
+         * saved.
+         */
+        public Builder<E> readApart(String... collections) {
+            readApart.addAll(List.of(collections));
             return this;
         }
 

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.hibernate.metamodel.mapping.BasicEntityIdentifierMapping;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.MappingModelExpressible;
+import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.metamodel.spi.EntityInstantiator;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.property.access.spi.PropertyAccess;
@@ -55,8 +57,12 @@ import org.hibernate.type.descriptor.jdbc.AggregateJdbcType;
 import org.hibernate.type.descriptor.jdbc.ArrayJdbcType;
 import org.hibernate.type.descriptor.jdbc.BigIntJdbcType;
 import org.hibernate.type.descriptor.jdbc.BooleanJdbcType;
+import org.hibernate.type.descriptor.jdbc.CharJdbcType;
+import org.hibernate.type.descriptor.jdbc.DateJdbcType;
+import org.hibernate.type.descriptor.jdbc.DecimalJdbcType;
 import org.hibernate.type.descriptor.jdbc.IntegerJdbcType;
 import org.hibernate.type.descriptor.jdbc.JsonJdbcType;
+import org.hibernate.type.descriptor.jdbc.NumericJdbcType;
 import org.hibernate.type.descriptor.jdbc.TimestampUtcAsOffsetDateTimeJdbcType;
 import org.hibernate.type.descriptor.jdbc.UUIDJdbcType;
 import org.hibernate.type.descriptor.jdbc.VarcharJdbcType;
@@ -71,7 +77,8 @@ import org.hibernate.type.descriptor.jdbc.VarcharJdbcType;
  * <p>The SQL is the one Hibernate sends for the same query (the same translator, options and parameters), so the
  * statement, its plan and what it returns do not change; only who reads the rows. Only what can be read without
  * Hibernate's machinery is compiled ({@link #compile} answers null otherwise, and the page goes through Hibernate):
- * a single-table entity whose attributes are all basic columns, selected with nothing else but its own columns, every
+ * a single-table entity whose attributes are all basic columns (but for collections the caller reads apart, left
+ * null: {@link CriteriaSearch.Builder#readApart}), selected with nothing else but its own columns, every
  * JDBC parameter one of the call's values (each checked against the value Hibernate bound for it) or the page's limit.
  * Values are read and converted by each attribute's own Hibernate type (its extractor and converter), as Hibernate
  * reads them; the plainest types (text, uuid, bigint, integer, boolean, timestamptz as Instant, enums by name, arrays)
@@ -90,7 +97,18 @@ final class PlainPageStatement<E> {
             BigIntJdbcType.class,
             IntegerJdbcType.class,
             BooleanJdbcType.class,
-            TimestampUtcAsOffsetDateTimeJdbcType.class);
+            TimestampUtcAsOffsetDateTimeJdbcType.class,
+            CharJdbcType.class,
+            DateJdbcType.class,
+            DecimalJdbcType.class,
+            NumericJdbcType.class);
+
+    /**
+     * JDBC types read through Hibernate's extractor whose extractor and Java type need no session either (a getter,
+     * then the Java type's wrap: a fixed-length text, a date, a decimal).
+     */
+    private static final Set<Class<?>> SESSIONLESS_EXTRACTORS =
+            Set.of(CharJdbcType.class, DateJdbcType.class, DecimalJdbcType.class, NumericJdbcType.class);
 
     private final String sql;
     /** Per JDBC parameter position: the index of the call's value, or {@link #LIMIT}. */
@@ -203,15 +221,19 @@ final class PlainPageStatement<E> {
         }
         for (int i = 0; i < columnTypes.length; i++) {
             plainTypes &= readers[i] != ColumnReader.THROUGH_HIBERNATE
-                    || columnTypes[i].getJdbcType() instanceof JsonJdbcType;
+                    || columnTypes[i].getJdbcType() instanceof JsonJdbcType
+                    || (columnTypes[i].getValueConverter() == null
+                            && SESSIONLESS_EXTRACTORS.contains(
+                                    columnTypes[i].getJdbcType().getClass()));
         }
         this.sessionless = plainTypes;
     }
 
     /**
      * Whether a transaction without a session may run it: every value is bound and read by a type that needs none
-     * (the plain readers, JSON read through the session factory's format mapper, and the binders of the plain
-     * scalar types; not, for one, an array parameter, which its binder makes on the session's connection).
+     * (the plain readers, JSON read through the session factory's format mapper, dates and decimals, and the
+     * binders of the plain scalar types; not, for one, an array parameter, which its binder makes on the session's
+     * connection).
      */
     boolean sessionless() {
         return sessionless;
@@ -229,10 +251,15 @@ final class PlainPageStatement<E> {
 
     /**
      * Translates {@code query} (a page of {@code entityClass} with this call's {@code values} bound as {@code p0},
-     * {@code p1}, ..., and its limit set) as Hibernate would; null when the result cannot be read plainly.
+     * {@code p1}, ..., and its limit set) as Hibernate would; null when the result cannot be read plainly. The
+     * collections named in {@code readApart} are not read: the entities it makes leave them null.
      */
     static <E> PlainPageStatement<E> compile(
-            SharedSessionContractImplementor session, Query<Tuple> query, Class<E> entityClass, List<Object> values) {
+            SharedSessionContractImplementor session,
+            Query<Tuple> query,
+            Class<E> entityClass,
+            List<Object> values,
+            Set<String> readApart) {
         if (!(query instanceof QuerySqmImpl<Tuple> sqmQuery)
                 || session.getLoadQueryInfluencers().hasEnabledFilters()
                 || !sqmQuery.getQueryOptions().getLockOptions().isEmpty()
@@ -252,7 +279,8 @@ final class PlainPageStatement<E> {
             // (its instances are linked to the session that made them)
             return null;
         }
-        Map<String, Integer> stateByColumn = basicColumns(persister);
+        Set<Integer> unread = new HashSet<>();
+        Map<String, Integer> stateByColumn = basicColumns(persister, readApart, unread);
         if (stateByColumn == null) {
             return null;
         }
@@ -343,6 +371,9 @@ final class PlainPageStatement<E> {
         int[] columns = new int[selections.size()];
         JdbcMapping[] columnTypes = new JdbcMapping[selections.size()];
         boolean[] covered = new boolean[persister.getNumberOfAttributeMappings() + 1];
+        for (int state : unread) {
+            covered[state + 1] = true; // a collection the caller reads apart
+        }
         for (SqlSelection selection : selections) {
             int position = selection.getJdbcResultSetIndex() - 1;
             if (position < 0
@@ -460,9 +491,11 @@ final class PlainPageStatement<E> {
 
     /**
      * Column name to state position (-1: the identifier) when every attribute of the entity is one basic column of
-     * its one table; null otherwise.
+     * its one table, or a collection named in {@code readApart} (its position added to {@code unread}); null
+     * otherwise.
      */
-    private static Map<String, Integer> basicColumns(EntityPersister persister) {
+    private static Map<String, Integer> basicColumns(
+            EntityPersister persister, Set<String> readApart, Set<Integer> unread) {
         Map<String, Integer> columns = new HashMap<>();
         if (!(persister.getIdentifierMapping() instanceof BasicEntityIdentifierMapping id) || id.isFormula()) {
             return null;
@@ -471,6 +504,12 @@ final class PlainPageStatement<E> {
         columns.put(id.getSelectionExpression(), -1);
         for (int i = 0; i < persister.getNumberOfAttributeMappings(); i++) {
             AttributeMapping attribute = persister.getAttributeMapping(i);
+            if (attribute instanceof PluralAttributeMapping
+                    && attribute.getStateArrayPosition() == i
+                    && readApart.contains(attribute.getAttributeName())) {
+                unread.add(i);
+                continue;
+            }
             BasicValuedModelPart basic = attribute.asBasicValuedModelPart();
             if (basic == null
                     || basic.isFormula()

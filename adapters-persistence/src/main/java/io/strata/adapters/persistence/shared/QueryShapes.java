@@ -6,6 +6,7 @@ import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.ParameterExpression;
 import java.util.List;
+import java.util.Set;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.query.Query;
@@ -94,20 +95,22 @@ final class QueryShapes {
     /**
      * Compiles the plain statement of this call's shape from {@code query}, which {@link #query} made from the
      * shape's tree with this call's values (once per shape: null afterwards, and when the shape cannot be read
-     * plainly or {@code query} is a call's own tree).
+     * plainly or {@code query} is a call's own tree). Collections named in {@code readApart} are left unread.
      */
     <E> PlainPageStatement<E> compilePlain(
             SharedSessionContractImplementor session,
             Query<Tuple> query,
             SearchParameters parameters,
-            Class<E> entityClass) {
+            Class<E> entityClass,
+            Set<String> readApart) {
         Shape shape = parameters.cacheable() ? shapes.getIfPresent(parameters.shape()) : null;
         if (shape == null
                 || shape.plain != null
                 || !(query instanceof SqmQuery sqm && sqm.getSqmStatement() == shape.query)) {
             return null;
         }
-        PlainPageStatement<E> plain = PlainPageStatement.compile(session, query, entityClass, parameters.values());
+        PlainPageStatement<E> plain =
+                PlainPageStatement.compile(session, query, entityClass, parameters.values(), readApart);
         shape.plain = plain == null ? NOT_PLAIN : plain;
         return plain;
     }

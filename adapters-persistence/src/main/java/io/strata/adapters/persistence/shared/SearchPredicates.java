@@ -58,7 +58,7 @@ final class SearchPredicates<E> {
             parameters.shape("scope:none");
         } else {
             if (scope instanceof Scope.Equal<E> equal) {
-                parameters.shape("scope:" + equal.attribute());
+                parameters.shape("scope:" + equal.attribute() + equal.nullAttributes());
             } else if (scope instanceof Scope.Bound<E, ?> bound) {
                 parameters.shape("scope:" + bound.template().getClass().getName());
             } else {

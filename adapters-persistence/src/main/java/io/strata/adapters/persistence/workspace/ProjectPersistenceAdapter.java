@@ -58,6 +58,7 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
                     (where, filter) -> hasMember(where, where.parameters().bind(UUID.class, (UUID) filter.value())))
             // search_text = lower(name || ' ' || description), trigram-indexed
             .text((cb, root, q) -> cb.like(root.<String>get("searchText"), LikePatterns.containsPattern(q), '\\'))
+            .readApart("members") // a page reads the members of all its projects at once (search)
             .build();
 
     /** The row of {@code projects} for the plain writes of {@link AggregateWrites}; its members stay Hibernate's. */

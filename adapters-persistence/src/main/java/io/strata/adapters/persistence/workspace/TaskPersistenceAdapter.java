@@ -106,6 +106,7 @@ public class TaskPersistenceAdapter implements TaskRepository {
                             where.cb(), where.root(), filter, where.context().get(TODAY)))
             // search_text = lower(title || ' ' || description), trigram-indexed
             .text((cb, root, q) -> cb.like(root.<String>get("searchText"), LikePatterns.containsPattern(q), '\\'))
+            .readApart("dependencies") // a page reads the dependencies of all its tasks at once (search)
             .build();
 
     private final EntityManager entityManager;

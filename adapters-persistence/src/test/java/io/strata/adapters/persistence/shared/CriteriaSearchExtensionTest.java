@@ -125,6 +125,17 @@ class CriteriaSearchExtensionTest extends PostgresTest {
         assertThatThrownBy(() ->
                         CriteriaSearch.builder(SearchTestPerson.class, SCHEMA).attribute("nope", "x"))
                 .isInstanceOf(IllegalArgumentException.class);
+        // a collection read apart must be one of the entity's collections (a basic column is not)
+        CriteriaSearch<SearchTestPerson> notACollection = CriteriaSearch.builder(SearchTestPerson.class, SCHEMA)
+                .attribute("handle", "username")
+                .filter("theme", (where, filter) -> where.cb().conjunction())
+                .readApart("username", "nothing")
+                .build();
+        assertThatThrownBy(() -> readTx(() -> notACollection.search(
+                        bean(EntityManager.class), SearchCriteria.none(), PageRequest.first(10, List.of()))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("readApart username")
+                .hasMessageContaining("readApart nothing");
     }
 
     private static User withPreferences(String name, Map<String, Object> preferences) {

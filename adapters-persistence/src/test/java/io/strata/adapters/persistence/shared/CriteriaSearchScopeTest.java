@@ -33,6 +33,7 @@ import jakarta.persistence.criteria.Subquery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -208,6 +209,46 @@ class CriteriaSearchScopeTest extends PostgresTest {
         assertThat(names(keysetAll(SearchCriteria.none(), sort, 4, WITH_SESSION)))
                 .containsExactlyInAnyOrderElementsOf(
                         names(rows.stream().filter(Row::session).toList()));
+    }
+
+    @Test
+    void anEqualAndNullScopeIsOneShapeForEveryValue() {
+        for (Role role : Role.values()) {
+            CriteriaSearch.Scope<SearchTestPerson> neverLoggedIn =
+                    CriteriaSearch.Scope.equalAndNull("role", role.name(), "lastLoginAt");
+            if (role != Role.values()[0]) {
+                statistics().clear();
+            }
+            Page<SearchTestPerson> page = search(
+                    SearchCriteria.none(),
+                    request(50, null, "handle", TotalCount.NONE),
+                    neverLoggedIn,
+                    SearchContext.empty());
+            assertThat(names(page))
+                    .as(role.name())
+                    .containsExactlyElementsOf(names(rows.stream()
+                            .filter(row -> row.role() == role && row.lastLogin() == null)
+                            .sorted(Comparator.comparing(Row::name))
+                            .toList()));
+            if (role != Role.values()[0]) {
+                // the first role's call translated the shape; the others run its statement with their own value
+                assertThat(statistics().getQueryPlanCacheMissCount())
+                        .as(role.name())
+                        .isZero();
+                assertThat(statistics().getPrepareStatementCount())
+                        .as(role.name())
+                        .isEqualTo(1);
+            }
+        }
+        Page<SearchTestPerson> counted = search(
+                SearchCriteria.none(),
+                request(2, null, "handle", TotalCount.EXACT),
+                CriteriaSearch.Scope.equalAndNull("role", "ADMIN", "lastLoginAt"),
+                SearchContext.empty());
+        assertThat(counted.total())
+                .isEqualTo(rows.stream()
+                        .filter(row -> row.role() == Role.ADMIN && row.lastLogin() == null)
+                        .count());
     }
 
     @Test

@@ -183,8 +183,14 @@ class ProjectSearchTest extends PostgresTest {
             assertThat(ids(keysetAll(SearchCriteria.none(), List.of(), 7, user)))
                     .containsExactlyInAnyOrderElementsOf(ids(where(p -> p.isMember(user))));
         }
-        assertThat(statistics().getQueryPlanCacheMissCount()).isZero();
-        assertThat(statistics().getQueryPlanCacheHitCount()).isGreaterThanOrEqualTo(users.size());
+        // a shape is translated once (the cursor's shape perhaps in the loop: the warm-up may have had one page only);
+        // in a read-only transaction a translated shape runs as a plain statement, its members read apart, so
+        // Hibernate's plan cache is not consulted again
+        assertThat(statistics().getQueryPlanCacheMissCount()).isLessThanOrEqualTo(1);
+        assertThat(statistics().getQueryPlanCacheHitCount()).isZero();
+        assertThat(statistics().getPrepareStatementCount())
+                .as("a page and its members for each user at least")
+                .isGreaterThanOrEqualTo(users.size() * 2L);
 
         // a template that captures a value would freeze it into the kept statement: refused
         UUID captured = users.get(1).value();
