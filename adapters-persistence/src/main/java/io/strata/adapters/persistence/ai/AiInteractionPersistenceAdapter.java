@@ -3,7 +3,6 @@ package io.strata.adapters.persistence.ai;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.JoinsTransaction;
-import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.domain.ai.AiInteraction;
 import io.strata.domain.ai.AiInteractionId;
@@ -47,9 +46,7 @@ public class AiInteractionPersistenceAdapter implements AiInteractionRepository 
     static final CriteriaSearch<AiInteractionJpaEntity> SEARCH = CriteriaSearch.builder(
                     AiInteractionJpaEntity.class, AiInteractionSearch.SCHEMA)
             // q: model or module contains the text (case-insensitive)
-            .text((cb, root, q) -> cb.or(
-                    cb.like(cb.lower(root.get("model")), LikePatterns.containsPattern(q), LikePatterns.ESCAPE),
-                    cb.like(cb.lower(root.get("module")), LikePatterns.containsPattern(q), LikePatterns.ESCAPE)))
+            .textContainsIgnoringCase("model", "module")
             .build();
 
     /** Invalid time zone parameter (PostgreSQL does not know a zone Java knows). */

@@ -3,7 +3,6 @@ package io.strata.adapters.persistence.ai;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.JoinsTransaction;
-import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.domain.ai.ModelPrice;
 import io.strata.domain.ai.ModelPriceId;
@@ -28,8 +27,7 @@ public class ModelPricePersistenceAdapter implements ModelPriceRepository {
     static final CriteriaSearch<ModelPriceJpaEntity> SEARCH = CriteriaSearch.builder(
                     ModelPriceJpaEntity.class, ModelPriceSearch.SCHEMA)
             // q: the model or pattern contains the text (case-insensitive)
-            .text((cb, root, q) ->
-                    cb.like(cb.lower(root.get("model")), LikePatterns.containsPattern(q), LikePatterns.ESCAPE))
+            .textContainsIgnoringCase("model")
             .build();
 
     /**

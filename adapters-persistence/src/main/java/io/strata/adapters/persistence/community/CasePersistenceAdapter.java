@@ -3,7 +3,6 @@ package io.strata.adapters.persistence.community;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.JoinsTransaction;
-import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.domain.community.CaseId;
 import io.strata.domain.community.CaseOpened;
 import io.strata.domain.community.CaseReason;
@@ -31,8 +30,7 @@ public class CasePersistenceAdapter implements CaseRepository {
     static final CriteriaSearch<CaseJpaEntity> SEARCH = CriteriaSearch.builder(CaseJpaEntity.class, CaseSearch.SCHEMA)
             .attribute("moderatorId", "moderatorExternalId")
             .attribute("memberId", "memberExternalId")
-            .text((cb, root, q) ->
-                    cb.like(cb.lower(root.<String>get("reason")), LikePatterns.containsPattern(q.toLowerCase()), '\\'))
+            .textContainsIgnoringCase("reason")
             .build();
 
     private final EntityManager entityManager;

@@ -3,7 +3,6 @@ package io.strata.adapters.persistence.community;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.JoinsTransaction;
-import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.domain.community.GuildId;
 import io.strata.domain.community.Member;
 import io.strata.domain.community.MemberJoined;
@@ -35,8 +34,7 @@ public class MemberPersistenceAdapter implements MemberRepository {
                 Predicate exists = hasActiveCase(where);
                 return Boolean.TRUE.equals(filter.value()) ? exists : where.cb().not(exists);
             })
-            .text((cb, root, q) -> cb.like(
-                    cb.lower(root.<String>get("username")), LikePatterns.containsPattern(q.toLowerCase()), '\\'))
+            .textContainsIgnoringCase("username")
             .build();
 
     private final EntityManager entityManager;

@@ -3,7 +3,6 @@ package io.strata.adapters.persistence.content;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.JoinsTransaction;
-import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.adapters.persistence.shared.SearchContext;
 import io.strata.domain.content.Document;
@@ -50,14 +49,14 @@ public class DocumentPersistenceAdapter implements DocumentRepository {
 
     static final CriteriaSearch<DocumentJpaEntity> SEARCH = CriteriaSearch.builder(
                     DocumentJpaEntity.class, DocumentSearch.SCHEMA)
-            .text((cb, root, q) -> cb.like(root.<String>get("searchText"), LikePatterns.containsPattern(q), '\\'))
+            .textContains("searchText")
             .readApart("shares") // a page lists summaries (toSummary), which do not show the shares
             .build();
 
     static final CriteriaSearch<DocumentRevisionJpaEntity> REVISIONS = CriteriaSearch.builder(
                     DocumentRevisionJpaEntity.class, DocumentRevisionSearch.SCHEMA)
             // one document's revisions: a scan of those rows, no index of its own
-            .text((cb, root, q) -> cb.like(cb.lower(root.<String>get("title")), LikePatterns.containsPattern(q), '\\'))
+            .textContainsIgnoringCase("title")
             .build();
 
     private static final String HIDE_ALL = """

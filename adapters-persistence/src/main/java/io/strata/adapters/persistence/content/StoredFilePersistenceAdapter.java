@@ -3,7 +3,6 @@ package io.strata.adapters.persistence.content;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.JoinsTransaction;
-import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.domain.content.StoredFile;
 import io.strata.domain.content.StoredFileId;
@@ -27,7 +26,7 @@ import java.util.Optional;
 public class StoredFilePersistenceAdapter implements StoredFileRepository {
     static final CriteriaSearch<StoredFileJpaEntity> SEARCH = CriteriaSearch.builder(
                     StoredFileJpaEntity.class, StoredFileSearch.SCHEMA)
-            .text((cb, root, q) -> cb.like(root.<String>get("searchText"), LikePatterns.containsPattern(q), '\\'))
+            .textContains("searchText")
             .build();
 
     /**

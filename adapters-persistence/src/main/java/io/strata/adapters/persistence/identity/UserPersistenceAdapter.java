@@ -6,7 +6,6 @@ import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.CopyRows;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.JoinsTransaction;
-import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.adapters.persistence.shared.PlainReads;
 import io.strata.domain.identity.BulkUserChange;
@@ -59,7 +58,7 @@ public class UserPersistenceAdapter implements UserRepository {
     static final CriteriaSearch<UserJpaEntity> SEARCH = CriteriaSearch.builder(UserJpaEntity.class, UserSearch.SCHEMA)
             .nullable("lastLoginAt")
             // search_text = lower(username || ' ' || email || ' ' || first_name || ' ' || last_name), trigram-indexed
-            .text((cb, root, q) -> cb.like(root.<String>get("searchText"), LikePatterns.containsPattern(q), '\\'))
+            .textContains("searchText")
             .build();
 
     private static final String COUNT = "SELECT count(*) FROM users";

@@ -3,7 +3,6 @@ package io.strata.adapters.persistence.plugins;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.JoinsTransaction;
-import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.domain.plugins.Plugin;
 import io.strata.domain.plugins.PluginRef;
@@ -26,7 +25,7 @@ import java.util.Optional;
 public class PluginPersistenceAdapter implements PluginRepository {
     static final CriteriaSearch<PluginJpaEntity> SEARCH = CriteriaSearch.builder(
                     PluginJpaEntity.class, PluginSearch.SCHEMA)
-            .text((cb, root, q) -> cb.like(root.<String>get("searchText"), LikePatterns.containsPattern(q), '\\'))
+            .textContains("searchText")
             .build();
 
     private static final String BY_SLUG = "SELECT p FROM PluginJpaEntity p WHERE p.slug = :slug";

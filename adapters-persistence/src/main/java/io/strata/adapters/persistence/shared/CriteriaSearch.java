@@ -40,7 +40,7 @@ import org.hibernate.query.criteria.HibernateCriteriaBuilder;
  *         .builder(ProjectJpaEntity.class, ProjectSearch.SCHEMA)  // fields map to same-named attributes
  *         .attribute("owner", "ownerId")                           // ... unless mapped here
  *         .nullable("dueDate")                                     // nullable sort keys: nulls last
- *         .text((cb, root, q) -> cb.like(root.get("searchText"), LikePatterns.containsPattern(q), '\\'))
+ *         .textContains("searchText")                             // q: LIKE on a lower-case column, bound
  *         .build();
  * Page<Project> page = SEARCH.search(entityManager, criteria, pageRequest).map(mapper::toDomain);
  * }</pre>
@@ -98,6 +98,33 @@ public final class CriteriaSearch<E> {
             CriteriaQuery<?> query,
             SearchContext context,
             SearchParameters parameters) {}
+
+    /**
+     * The platform's {@code q}: rows whose attributes (any of them) contain the client's text, which becomes one
+     * bound LIKE pattern ({@link LikePatterns#containsPattern}, lower-cased, wildcards escaped), so the calls keep
+     * their shape ({@link Builder#textContains}, {@link Builder#textContainsIgnoringCase}).
+     */
+    record ContainsText<E>(List<String> attributes, boolean lowerColumns) implements ContextualTextMatcher<E> {
+        ContainsText {
+            attributes = List.copyOf(attributes);
+            if (attributes.isEmpty()) {
+                throw new IllegalArgumentException("q needs at least one attribute to look in");
+            }
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Predicate match(Where<E> where, String text) {
+            HibernateCriteriaBuilder cb = where.cb();
+            Expression<String> pattern = where.parameters().bind(String.class, LikePatterns.containsPattern(text));
+            List<Predicate> any = new ArrayList<>(attributes.size());
+            for (String attribute : attributes) {
+                Expression<String> column = (Expression<String>) path(where.root(), attribute);
+                any.add(cb.like(lowerColumns ? cb.lower(column) : column, pattern, LikePatterns.ESCAPE));
+            }
+            return any.size() == 1 ? any.get(0) : cb.or(any.toArray(Predicate[]::new));
+        }
+    }
 
     /** {@link TextMatcher} that also sees the query and the call's {@link SearchContext}. */
     @FunctionalInterface
@@ -208,6 +235,9 @@ public final class CriteriaSearch<E> {
     private final KeysetOrder keyset;
     private final SearchTotals<E> totals;
     private final Set<String> readApart;
+    /** The attributes {@code q} looks in, when it is the platform's {@link ContainsText}. */
+    private final List<String> textAttributes;
+
     private final QueryShapes shapes = new QueryShapes();
     private volatile boolean validated;
 
@@ -218,6 +248,8 @@ public final class CriteriaSearch<E> {
         this.idAttribute = builder.idAttribute;
         this.translated = Set.copyOf(builder.translators.keySet());
         this.readApart = Set.copyOf(builder.readApart);
+        this.textAttributes =
+                builder.textMatcher instanceof ContainsText<E> contains ? contains.attributes() : List.of();
         this.predicates = new SearchPredicates<>(schema, this::attribute, builder.translators, builder.textMatcher);
         this.keyset = new KeysetOrder(schema, this::attribute, builder.nullable, idAttribute);
         Table tableAnnotation = entityClass.getAnnotation(Table.class);
@@ -419,6 +451,15 @@ public final class CriteriaSearch<E> {
         } catch (IllegalArgumentException | IllegalStateException e) {
             problems.add("id -> " + idAttribute + ": no such attribute");
         }
+        for (String attribute : textAttributes) {
+            try {
+                if (path(root, attribute).getJavaType() != String.class) {
+                    problems.add("q -> " + attribute + ": not a text attribute");
+                }
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                problems.add("q -> " + attribute + ": no such attribute");
+            }
+        }
         for (String collection : readApart) {
             boolean isCollection;
             try {
@@ -478,7 +519,24 @@ public final class CriteriaSearch<E> {
             return this;
         }
 
-        /** How {@code q} matches; without it {@code q} is a validation error. */
+        /**
+         * {@code q} matches rows whose {@code attributes} (any of them) contain it; the columns hold lower-case text
+         * already (a {@code search_text} column, trigram-indexed as it is), the client's text is lower-cased. The text
+         * is bound as a parameter: such calls are translated once per shape, unlike a {@link #text} matcher's.
+         */
+        public Builder<E> textContains(String... attributes) {
+            return text(new ContainsText<>(List.of(attributes), false));
+        }
+
+        /** {@link #textContains} on columns of any case: each is compared lower-cased ({@code lower(column)}). */
+        public Builder<E> textContainsIgnoringCase(String... attributes) {
+            return text(new ContainsText<>(List.of(attributes), true));
+        }
+
+        /**
+         * How {@code q} matches; without it {@code q} is a validation error. A matcher of your own may put the text
+         * into the tree: its calls are translated each time ({@link #textContains} binds it instead).
+         */
         public Builder<E> text(TextMatcher<E> matcher) {
             Objects.requireNonNull(matcher, "matcher");
             return text((where, text) -> matcher.match(where.cb(), where.root(), text));

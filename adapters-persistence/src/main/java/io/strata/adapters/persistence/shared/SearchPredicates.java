@@ -73,7 +73,11 @@ final class SearchPredicates<E> {
             if (textMatcher == null) {
                 throw new ValidationException("q", schema.resource() + " cannot be searched by text");
             }
-            parameters.notCacheable();
+            if (textMatcher instanceof CriteriaSearch.ContainsText<E> contains) {
+                parameters.shape("q:" + contains); // the text is bound: the same tree for every text
+            } else {
+                parameters.notCacheable(); // a context's own matcher may put the text into the tree
+            }
             where.add(textMatcher.match(clause, criteria.text()));
         }
         return where;

@@ -5,7 +5,6 @@ import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.ChildRows;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.JoinsTransaction;
-import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.adapters.persistence.shared.PlainReads;
 import io.strata.domain.shared.error.ConflictException;
@@ -57,7 +56,7 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
                     "memberId",
                     (where, filter) -> hasMember(where, where.parameters().bind(UUID.class, (UUID) filter.value())))
             // search_text = lower(name || ' ' || description), trigram-indexed
-            .text((cb, root, q) -> cb.like(root.<String>get("searchText"), LikePatterns.containsPattern(q), '\\'))
+            .textContains("searchText")
             .readApart("members") // a page reads the members of all its projects at once (search)
             .build();
 

@@ -5,7 +5,6 @@ import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.ChildRows;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.JoinsTransaction;
-import io.strata.adapters.persistence.shared.LikePatterns;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.adapters.persistence.shared.PlainReads;
 import io.strata.adapters.persistence.shared.SearchContext;
@@ -105,7 +104,7 @@ public class TaskPersistenceAdapter implements TaskRepository {
                     (where, filter) -> overdue(
                             where.cb(), where.root(), filter, where.context().get(TODAY)))
             // search_text = lower(title || ' ' || description), trigram-indexed
-            .text((cb, root, q) -> cb.like(root.<String>get("searchText"), LikePatterns.containsPattern(q), '\\'))
+            .textContains("searchText")
             .readApart("dependencies") // a page reads the dependencies of all its tasks at once (search)
             .build();
 

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +86,42 @@ class CriteriaSearchExtensionTest extends PostgresTest {
         assertThatThrownBy(() -> readTx(() -> SEARCH.search(
                         entityManager, new SearchCriteria(List.of(), "x"), PageRequest.first(10, List.of()))))
                 .hasMessageContaining("q");
+    }
+
+    @Test
+    void thePlatformsTextMatcherBindsTheTextSoEveryTextIsOneShape() {
+        CriteriaSearch<SearchTestPerson> search = CriteriaSearch.builder(SearchTestPerson.class, SCHEMA)
+                .attribute("handle", "username")
+                .filter("theme", (where, filter) -> where.cb().conjunction())
+                .textContainsIgnoringCase("username")
+                .build();
+        EntityManager entityManager = bean(EntityManager.class);
+        Function<String, List<String>> matching =
+                q -> readTx(() -> search
+                        .search(entityManager, new SearchCriteria(List.of(), q), PageRequest.first(10, List.of()))
+                        .items()
+                        .stream()
+                        .map(SearchTestPerson::getUsername)
+                        .toList());
+        assertThat(matching.apply("ARK")).containsExactly("dark1", "dark2");
+        statistics().clear();
+        assertThat(matching.apply("igh")).containsExactly("light");
+        assertThat(matching.apply("%")).as("the client's wildcards are literal").isEmpty();
+        assertThat(statistics().getQueryExecutionCount())
+                .as("other texts run the shape's translated statement, not a query of their own")
+                .isZero();
+        assertThat(statistics().getPrepareStatementCount()).isEqualTo(2);
+
+        CriteriaSearch<SearchTestPerson> broken = CriteriaSearch.builder(SearchTestPerson.class, SCHEMA)
+                .attribute("handle", "username")
+                .filter("theme", (where, filter) -> where.cb().conjunction())
+                .textContains("nothing", "loginCount")
+                .build();
+        assertThatThrownBy(() -> readTx(
+                        () -> broken.search(entityManager, SearchCriteria.none(), PageRequest.first(10, List.of()))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("q -> nothing: no such attribute")
+                .hasMessageContaining("q -> loginCount: not a text attribute");
     }
 
     @Test
