@@ -35,16 +35,16 @@ import org.slf4j.LoggerFactory;
  * Runs a use case in a {@link JdbcTransaction} (one connection, no Hibernate session) instead of Micronaut's
  * transaction, whenever it can: a read ({@link ReadOnlyTransaction}, which the processor binds here too) and a write
  * that declares itself {@code @Rerunnable} (everything it does is undone by a rollback). Just outside Micronaut's
- * transaction advice, it begins the JDBC transaction and proceeds past that advice. If the use case turns out to need a session (an
- * {@code EntityManager} call, a repository, a nested transaction), the JDBC transaction is rolled back and the use case
- * runs again from the start inside Micronaut's advice, as it would have without this interceptor.
+ * transaction advice, it begins the JDBC transaction and proceeds past that advice. If the use case turns out to need
+ * a session (an {@code EntityManager} call, a repository, a nested transaction), the JDBC transaction is rolled back
+ * and the use case runs again from the start inside Micronaut's advice, as it would have without this interceptor.
  *
  * <p>Each use-case method learns which it is: a method that needed a session in {@value #TRIES} runs in a row (one
  * after another: runs that needed it at once count once) goes straight to Micronaut's transaction; so does a read
  * after one run that needed it only after a statement had run (its round trips were lost, and a read's statements do
- * not depend on its input). A write keeps trying after such
- * a run, since a write's input decides its path (a task with dependencies needs Hibernate, one without does not). A
- * use case already inside a transaction joins it, as before; asynchronous and reactive methods, and writes with
+ * not depend on its input). A write keeps trying after such a run, since a write's input decides its path (a task
+ * with dependencies needs Hibernate, one without does not). A use case already inside a transaction joins it, as
+ * before; asynchronous and reactive methods, and writes with
  * their own propagation, isolation, timeout or rollback rules, are Micronaut's. A write ends as Micronaut's would:
  * committed on success or a checked exception, rolled back on an unchecked one or when a step failed
  * ({@code UnexpectedRollbackException}), and a failed commit is thrown, never acknowledged.

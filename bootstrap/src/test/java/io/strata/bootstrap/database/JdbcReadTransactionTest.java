@@ -20,9 +20,11 @@ import io.strata.domain.shared.user.Role;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -76,16 +78,18 @@ class JdbcReadTransactionTest extends IntegrationTest {
     /**
      * A keyset page runs without a session once Hibernate has translated its shape (on a short session of its own,
      * without a connection, by the shape's first call), with the same items and cursors: one statement for a page of
-     * users. A total counts through Hibernate, so a page that asks for one opens a session. A page of
-     * projects is read by Hibernate (their members are an element collection, which the plain page does not read):
-     * two statements, its rows, then all their members.
+     * users, a search with {@code q} too (its text bound). Pages of projects, tasks and documents too: their element
+     * collections are read apart (members, dependencies: one statement for the whole page) or not shown (shares). A
+     * total counts through Hibernate, so a page that asks for one opens a session; so does a shape with an array
+     * parameter.
      */
     @Test
     void listPagesOverHttpOpenNoSessionOnceTheirShapeIsTranslated() throws Exception {
         String token = adminToken();
         Map<String, Object> created = null;
+        List<String> usernames = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            api().newUser(token, "jdbc-list-" + i, null);
+            usernames.add(api().newUser(token, "jdbc-list-" + i, null).username());
             // the newest project has a column of every kind a project has (dates, a decimal, a fixed-length text, an
             // array), read by the plain page without a session too
             created = api().post("/api/v1/projects")
@@ -117,21 +121,16 @@ class JdbcReadTransactionTest extends IntegrationTest {
         assertThat(plain.statements()).isEqualTo(1);
 
         String next = users + "&cursor=" + URLEncoder.encode(nextCursor(translated), StandardCharsets.UTF_8);
-        Map<String, Object> nextTranslated = page(token, next);
-        Observed nextPlain = observe(() -> page(token, next));
-        assertThat(nextPlain.result()).isEqualTo(nextTranslated);
-        assertThat(nextPlain.sessions()).as("Hibernate sessions opened").isZero();
+        readPlainly(token, next, 1, "the next page");
+        String searched = users + "&q=" + usernames.get(1).toUpperCase(Locale.ROOT);
+        assertThat(items(readPlainly(token, searched, 1, "a search: its text bound")))
+                .extracting(user -> user.get("username"))
+                .containsExactly(usernames.get(1));
 
         // projects and tasks: the page's rows plainly, the members and dependencies of all of them apart
         // (ChildRows), the entities' element collections left unread
-        String projects = "/api/v1/projects?sort=-createdAt&limit=2";
-        Map<String, Object> projectsFirst = page(token, projects);
-        Observed projectsRead = observe(() -> page(token, projects));
-        assertThat(projectsRead.result()).isEqualTo(projectsFirst);
-        assertThat(projectsRead.sessions()).as("Hibernate sessions opened").isZero();
-        assertThat(projectsRead.statements())
-                .as("the page, then its projects' members")
-                .isEqualTo(2);
+        Map<String, Object> projectsFirst = readPlainly(
+                token, "/api/v1/projects?sort=-createdAt&limit=2", 2, "the page, then its projects' members");
         assertThat(items(projectsFirst))
                 .hasSize(2)
                 .allSatisfy(
@@ -153,14 +152,11 @@ class JdbcReadTransactionTest extends IntegrationTest {
                 .json(Map.of("title", "jdbc second", "dependsOn", List.of(first)))
                 .send()
                 .expect(201);
-        String tasks = "/api/v1/projects/" + project + "/tasks?sort=-createdAt&limit=5";
-        Map<String, Object> tasksFirst = page(token, tasks);
-        Observed tasksRead = observe(() -> page(token, tasks));
-        assertThat(tasksRead.result()).isEqualTo(tasksFirst);
-        assertThat(tasksRead.sessions()).as("Hibernate sessions opened").isZero();
-        assertThat(tasksRead.statements())
-                .as("the project (may the caller see it), the page, then its tasks' dependencies")
-                .isEqualTo(3);
+        Map<String, Object> tasksFirst = readPlainly(
+                token,
+                "/api/v1/projects/" + project + "/tasks?sort=-createdAt&limit=5",
+                3,
+                "the project (may the caller see it), the page, then its tasks' dependencies");
         assertThat(items(tasksFirst))
                 .extracting(task -> task.get("title"), task -> task.get("dependsOn"))
                 .containsExactly(tuple("jdbc second", List.of(first)), tuple("jdbc first", List.of()));
@@ -171,12 +167,8 @@ class JdbcReadTransactionTest extends IntegrationTest {
                 .json(Map.of("title", "jdbc document", "kind", "TEXT", "content", Map.of("text", "x")))
                 .send()
                 .expect(201);
-        String documents = "/api/v1/documents?sort=-updatedAt&limit=2";
-        Map<String, Object> documentsFirst = page(token, documents);
-        Observed documentsRead = observe(() -> page(token, documents));
-        assertThat(documentsRead.result()).isEqualTo(documentsFirst);
-        assertThat(documentsRead.sessions()).as("Hibernate sessions opened").isZero();
-        assertThat(documentsRead.statements()).isEqualTo(1);
+        Map<String, Object> documentsFirst =
+                readPlainly(token, "/api/v1/documents?sort=-updatedAt&limit=2", 1, "the page alone");
         assertThat(items(documentsFirst))
                 .extracting(document -> document.get("title"))
                 .contains("jdbc document");
@@ -194,6 +186,19 @@ class JdbcReadTransactionTest extends IntegrationTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> info = (Map<String, Object>) ((Map<String, Object>) counted.result()).get("page");
         assertThat(((Number) info.get("total")).longValue()).isGreaterThanOrEqualTo(3);
+    }
+
+    /**
+     * The page at {@code path}, read twice: the first call translates its shape; the second must answer the same,
+     * open no Hibernate session and cost {@code statements} statements.
+     */
+    private Map<String, Object> readPlainly(String token, String path, long statements, String which) {
+        Map<String, Object> first = page(token, path);
+        Observed again = observe(() -> page(token, path));
+        assertThat(again.result()).as(path).isEqualTo(first);
+        assertThat(again.sessions()).as("Hibernate sessions opened by " + path).isZero();
+        assertThat(again.statements()).as(which).isEqualTo(statements);
+        return first;
     }
 
     private Map<String, Object> page(String token, String path) {
