@@ -23,7 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SessionImplementor;
@@ -239,6 +241,11 @@ public final class CriteriaSearch<E> {
     private final List<String> textAttributes;
 
     private final QueryShapes shapes = new QueryShapes();
+    /** The Java types of the attributes previews have asked for (a fixed set: the schema's and the scopes'). */
+    private final Map<String, Class<?>> javaTypes = new ConcurrentHashMap<>();
+    /** Calls that built a criteria tree (the tests' evidence that a previewed call built none). */
+    private final LongAdder treesBuilt = new LongAdder();
+
     private volatile boolean validated;
 
     private CriteriaSearch(Builder<E> builder) {
@@ -295,13 +302,29 @@ public final class CriteriaSearch<E> {
             readOnly = null; // the total counts through Hibernate: ask for the session before any statement runs
         }
         Session session = readOnly instanceof JdbcTransaction ? null : entityManager.unwrap(Session.class);
+        if (session != null
+                && readOnly != null
+                && session.unwrap(SessionImplementor.class)
+                        .getLoadQueryInfluencers()
+                        .hasEnabledFilters()) {
+            readOnly = null; // the session's Hibernate filters change the SQL: Hibernate translates it each time
+        }
         HibernateCriteriaBuilder cb =
                 session == null ? readOnly.factory().getCriteriaBuilder() : session.getCriteriaBuilder();
         validate(cb);
         List<KeysetOrder.SortKey> keys = keyset.keys(page.sort());
-        String sortKey = schema.resource() + ":"
-                + keys.stream().map(KeysetOrder.SortKey::toString).collect(Collectors.joining(","));
+        String sortKey = sortKey(keys);
 
+        if (readOnly != null && page.total() == TotalCount.NONE) {
+            // a shape read plainly before: its statement runs with this call's values, worked out without a tree
+            SearchParameters call = preview(cb, scope, criteria, page, keys, sortKey);
+            PlainPageStatement<E> plain = call == null ? null : shapes.previewed(call);
+            if (plain != null && (session != null || plain.sessionless())) {
+                return plainPage(plain, readOnly, call.values(), page, keys, sortKey);
+            }
+        }
+
+        treesBuilt.increment();
         CriteriaQuery<Tuple> query = cb.createTupleQuery();
         Root<E> root = query.from(entityClass);
         List<Selection<?>> selections = new ArrayList<>();
@@ -331,13 +354,6 @@ public final class CriteriaSearch<E> {
         }
         query.orderBy(orders);
 
-        if (session != null
-                && readOnly != null
-                && session.unwrap(SessionImplementor.class)
-                        .getLoadQueryInfluencers()
-                        .hasEnabledFilters()) {
-            readOnly = null; // the session's Hibernate filters change the SQL: Hibernate translates it each time
-        }
         PlainPageStatement<E> plain = readOnly == null ? null : shapes.plain(parameters);
         if (plain == null && session == null && parameters.cacheable() && !shapes.compiled(parameters)) {
             plain = translateAside(readOnly.factory(), query, parameters, page.limit());
@@ -361,25 +377,18 @@ public final class CriteriaSearch<E> {
                     : shapes.compilePlain(
                             session.unwrap(SessionImplementor.class), typed, parameters, entityClass, readApart);
         }
-        List<E> items;
-        String next = null;
+        Page<E> read;
         if (plain != null) {
-            List<E> rows = plain.run(readOnly, parameters.values(), page.limit() + 1);
-            boolean more = rows.size() > page.limit();
-            items = more ? rows.subList(0, page.limit()) : rows;
-            if (more) {
-                E last = items.get(items.size() - 1);
-                List<Object> values = new ArrayList<>(keys.size());
-                for (KeysetOrder.SortKey key : keys) {
-                    values.add(plain.attribute(last, key.attribute()));
-                }
-                next = KeysetCursor.encode(sortKey, values);
+            read = plainPage(plain, readOnly, parameters.values(), page, keys, sortKey);
+            if (page.isKeyset()) {
+                shapes.checkPreview(parameters, () -> preview(cb, scope, criteria, page, keys, sortKey));
             }
         } else {
             List<Tuple> rows = typed.getResultList();
             boolean more = rows.size() > page.limit();
             List<Tuple> shown = more ? rows.subList(0, page.limit()) : rows;
-            items = shown.stream().map(t -> t.get(0, entityClass)).toList();
+            List<E> items = shown.stream().map(t -> t.get(0, entityClass)).toList();
+            String next = null;
             if (more) {
                 Tuple last = shown.get(shown.size() - 1);
                 List<Object> values = new ArrayList<>(keys.size());
@@ -388,11 +397,88 @@ public final class CriteriaSearch<E> {
                 }
                 next = KeysetCursor.encode(sortKey, values);
             }
+            read = new Page<>(items, next, null, page.limit());
         }
-        Long total = page.total() == TotalCount.NONE
-                ? null
-                : totals.total(session, cb, scope, context, criteria, page.total());
-        return new Page<>(items, next, total, page.limit());
+        if (page.total() == TotalCount.NONE) {
+            return read;
+        }
+        Long total = totals.total(session, cb, scope, context, criteria, page.total());
+        return new Page<>(read.items(), read.nextCursor(), total, page.limit());
+    }
+
+    /** A page read with its shape's plain statement and {@code values}; the next cursor from its last row. */
+    private Page<E> plainPage(
+            PlainPageStatement<E> plain,
+            PlainReads.ReadOnly readOnly,
+            List<Object> values,
+            PageRequest page,
+            List<KeysetOrder.SortKey> keys,
+            String sortKey) {
+        List<E> rows = plain.run(readOnly, values, page.limit() + 1);
+        boolean more = rows.size() > page.limit();
+        List<E> items = more ? rows.subList(0, page.limit()) : rows;
+        String next = null;
+        if (more) {
+            E last = items.get(items.size() - 1);
+            List<Object> cursor = new ArrayList<>(keys.size());
+            for (KeysetOrder.SortKey key : keys) {
+                cursor.add(plain.attribute(last, key.attribute()));
+            }
+            next = KeysetCursor.encode(sortKey, cursor);
+        }
+        return new Page<>(items, next, null, page.limit());
+    }
+
+    /**
+     * The shape and values of a keyset call, worked out without its tree ({@link SearchPredicates#preview}), in the
+     * order the tree binds them; null when only the tree can tell.
+     */
+    private SearchParameters preview(
+            HibernateCriteriaBuilder cb,
+            Scope<E> scope,
+            SearchCriteria criteria,
+            PageRequest page,
+            List<KeysetOrder.SortKey> keys,
+            String sortKey) {
+        Function<String, Class<?>> javaTypes = attribute -> javaType(cb, attribute);
+        SearchParameters call = SearchParameters.preview();
+        call.shape(sortKey);
+        call.shape("keyset");
+        if (!predicates.preview(call, scope, criteria, javaTypes)) {
+            return null;
+        }
+        if (page.cursor() != null) {
+            List<Class<?>> types = new ArrayList<>(keys.size());
+            for (KeysetOrder.SortKey key : keys) {
+                types.add(javaTypes.apply(key.attribute()));
+            }
+            KeysetOrder.previewAfter(call, KeysetCursor.decode(page.cursor(), sortKey, types));
+        }
+        return call;
+    }
+
+    /** The Java type of an attribute path ({@code a.b} for embeddables), as the tree's path has it. */
+    private Class<?> javaType(HibernateCriteriaBuilder cb, String attribute) {
+        Class<?> type = javaTypes.get(attribute);
+        if (type == null) {
+            type = path(cb.createTupleQuery().from(entityClass), attribute).getJavaType();
+            javaTypes.put(attribute, type);
+        }
+        return type;
+    }
+
+    /** How many calls built a criteria tree so far. */
+    long treesBuilt() {
+        return treesBuilt.sum();
+    }
+
+    /** The cursor's and the shape's name of a sort: the resource and its keys ({@code users:-createdAt,-id}). */
+    private String sortKey(List<KeysetOrder.SortKey> keys) {
+        StringBuilder key = new StringBuilder(schema.resource()).append(':');
+        for (int i = 0; i < keys.size(); i++) {
+            key.append(i == 0 ? "" : ",").append(keys.get(i));
+        }
+        return key.toString();
     }
 
     /**

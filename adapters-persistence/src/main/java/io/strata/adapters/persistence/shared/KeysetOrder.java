@@ -80,13 +80,11 @@ final class KeysetOrder {
         // each cursor value one parameter, used wherever the expansion needs it; which values are null
         // changes the predicate, so it is part of the shape
         List<Expression<Comparable>> bound = new ArrayList<>(keys.size());
-        StringBuilder nulls = new StringBuilder("after:");
         for (int i = 0; i < keys.size(); i++) {
             Comparable value = (Comparable) values.get(i);
-            nulls.append(value == null ? 'n' : 'v');
             bound.add(value == null ? null : parameters.bind((Expression<Comparable>) paths.get(i), value));
         }
-        parameters.shape(nulls);
+        parameters.shape(afterShape(values));
         List<Predicate> alternatives = new ArrayList<>();
         List<Predicate> equalSoFar = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
@@ -115,6 +113,25 @@ final class KeysetOrder {
             return cb.and(lowerBound, expansion);
         }
         return expansion;
+    }
+
+    /** Records into a previewed call what {@link #after} adds to a call's shape and values. */
+    static void previewAfter(SearchParameters call, List<Object> values) {
+        call.shape(afterShape(values));
+        for (Object value : values) {
+            if (value != null) {
+                call.value(value);
+            }
+        }
+    }
+
+    /** Which cursor values are null changes the predicate: that is the cursor's part of the shape. */
+    private static String afterShape(List<Object> values) {
+        StringBuilder nulls = new StringBuilder("after:");
+        for (Object value : values) {
+            nulls.append(value == null ? 'n' : 'v');
+        }
+        return nulls.toString();
     }
 
     /** One key of the total order: a schema field, its attribute, its direction, whether it may be null. */

@@ -7,6 +7,7 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.ParameterExpression;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.query.Query;
@@ -42,6 +43,8 @@ final class QueryShapes {
         final List<ParameterExpression<?>> parameters;
         /** Null: not compiled yet; {@link #NOT_PLAIN}: cannot be read plainly; else its {@link PlainPageStatement}. */
         volatile Object plain;
+        /** Null: not checked yet; whether a preview of a call of this shape gives what its tree binds. */
+        volatile Boolean previewable;
 
         Shape(CriteriaQuery<Tuple> query, List<ParameterExpression<?>> parameters) {
             this.query = query;
@@ -84,6 +87,34 @@ final class QueryShapes {
                         && plain.valueCount() == parameters.values().size()
                 ? (PlainPageStatement<E>) plain
                 : null;
+    }
+
+    /**
+     * The plain statement of a {@linkplain SearchPredicates#preview previewed} call's shape, when the shape has one
+     * and its first checked call previewed to exactly what its tree bound ({@link #checkPreview}); else null.
+     */
+    @SuppressWarnings("unchecked")
+    <E> PlainPageStatement<E> previewed(SearchParameters preview) {
+        Shape shape = shapes.getIfPresent(preview.shape());
+        return shape != null
+                        && Boolean.TRUE.equals(shape.previewable)
+                        && shape.plain instanceof PlainPageStatement<?> plain
+                        && plain.valueCount() == preview.values().size()
+                ? (PlainPageStatement<E>) plain
+                : null;
+    }
+
+    /**
+     * Once per shape that has a plain statement: compares the preview of a call ({@code preview}, null when the
+     * call cannot be previewed) with what its tree bound ({@code built}). Only a shape that passes is ever read
+     * from a preview, so a preview that differs from its tree costs speed, never a wrong page.
+     */
+    void checkPreview(SearchParameters built, Supplier<SearchParameters> preview) {
+        Shape shape = built.cacheable() ? shapes.getIfPresent(built.shape()) : null;
+        if (shape != null && shape.previewable == null && shape.plain instanceof PlainPageStatement<?>) {
+            SearchParameters previewed = preview.get();
+            shape.previewable = previewed != null && previewed.sameCall(built);
+        }
     }
 
     /** Whether this call's shape was compiled before, to a plain statement or to none (it cannot be read plainly). */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.hibernate.query.Query;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
@@ -41,6 +42,14 @@ public final class SearchParameters {
 
     SearchParameters(HibernateCriteriaBuilder cb) {
         this.cb = cb;
+    }
+
+    /**
+     * A call's shape and values worked out without its tree ({@link SearchPredicates#preview}): it records them
+     * through {@link #shape} and {@link #value} and makes no parameter.
+     */
+    static SearchParameters preview() {
+        return new SearchParameters(null);
     }
 
     /**
@@ -88,6 +97,11 @@ public final class SearchParameters {
         return parameter;
     }
 
+    /** A previewed call's next value, in the order its tree would bind it. */
+    void value(Object value) {
+        values.add(value);
+    }
+
     /** Adds to the shape what, besides the bound values, decides the statement. */
     void shape(Object part) {
         shape.append(part).append('|');
@@ -109,6 +123,19 @@ public final class SearchParameters {
     /** The call's values, in the order of their parameters. */
     List<Object> values() {
         return values;
+    }
+
+    /** The same shape and the same values (arrays compared by their elements) as {@code other}. */
+    boolean sameCall(SearchParameters other) {
+        if (!shape().equals(other.shape()) || values.size() != other.values.size()) {
+            return false;
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (!Objects.deepEquals(values.get(i), other.values.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     List<ParameterExpression<?>> expressions() {

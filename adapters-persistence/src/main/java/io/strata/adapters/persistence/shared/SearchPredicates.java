@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 
@@ -54,16 +55,13 @@ final class SearchPredicates<E> {
     List<Predicate> of(Where<E> clause, Scope<E> scope, SearchCriteria criteria) {
         List<Predicate> where = new ArrayList<>();
         SearchParameters parameters = clause.parameters();
-        if (scope == null) {
-            parameters.shape("scope:none");
+        String scopeShape = scopeShape(scope);
+        if (scopeShape == null) {
+            parameters.notCacheable(); // a context's own scope may put values into the tree
         } else {
-            if (scope instanceof Scope.Equal<E> equal) {
-                parameters.shape("scope:" + equal.attribute() + equal.nullAttributes());
-            } else if (scope instanceof Scope.Bound<E, ?> bound) {
-                parameters.shape("scope:" + bound.template().getClass().getName());
-            } else {
-                parameters.notCacheable(); // a context's own scope may put values into the tree
-            }
+            parameters.shape(scopeShape);
+        }
+        if (scope != null) {
             where.add(Objects.requireNonNull(scope.restrict(clause), "scope predicate"));
         }
         for (Filter filter : criteria.filters()) {
@@ -74,13 +72,83 @@ final class SearchPredicates<E> {
                 throw new ValidationException("q", schema.resource() + " cannot be searched by text");
             }
             if (textMatcher instanceof CriteriaSearch.ContainsText<E> contains) {
-                parameters.shape("q:" + contains); // the text is bound: the same tree for every text
+                parameters.shape(textShape(contains)); // the text is bound: the same tree for every text
             } else {
                 parameters.notCacheable(); // a context's own matcher may put the text into the tree
             }
             where.add(textMatcher.match(clause, criteria.text()));
         }
         return where;
+    }
+
+    /**
+     * Records into {@code call} the shape and the values {@link #of} would give the same scope and criteria, without
+     * building a tree: the attributes' Java types come from {@code javaTypes}. False when only the tree can tell (a
+     * scope, filter translator or text matcher of a context's own, a bound scope's template, which may bind more) or
+     * the criteria are invalid ({@link #of} says why). {@link CriteriaSearch} trusts a preview only for a shape whose
+     * first call previewed to exactly what its tree bound.
+     */
+    boolean preview(
+            SearchParameters call, Scope<E> scope, SearchCriteria criteria, Function<String, Class<?>> javaTypes) {
+        String scopeShape = scopeShape(scope);
+        if (scopeShape == null || scope instanceof Scope.Bound<E, ?>) {
+            return false;
+        }
+        call.shape(scopeShape);
+        if (scope instanceof Scope.Equal<E> equal) {
+            call.value(coerce(equal.value(), wrapper(javaTypes.apply(equal.attribute()))));
+        }
+        for (Filter filter : criteria.filters()) {
+            QueryField field = schema.field(filter.field());
+            if (field == null
+                    || !field.operators().contains(filter.operator())
+                    || translators.containsKey(filter.field())) {
+                return false;
+            }
+            call.shape(filterShape(filter));
+            try {
+                filterValues(field, filter, javaTypes.apply(attribute.apply(filter.field())))
+                        .forEach(call::value);
+            } catch (RuntimeException e) {
+                return false; // a value out of the attribute's range: the tree's path says so
+            }
+        }
+        if (criteria.text() != null) {
+            if (!(textMatcher instanceof CriteriaSearch.ContainsText<E> contains)) {
+                return false;
+            }
+            call.shape(textShape(contains));
+            call.value(LikePatterns.containsPattern(criteria.text()));
+        }
+        return true;
+    }
+
+    /** The scope's part of the shape; null when the scope is a context's own (it may put values into the tree). */
+    private static String scopeShape(Scope<?> scope) {
+        if (scope == null) {
+            return "scope:none";
+        }
+        if (scope instanceof Scope.Equal<?> equal) {
+            return "scope:" + equal.attribute() + equal.nullAttributes();
+        }
+        if (scope instanceof Scope.Bound<?, ?> bound) {
+            return "scope:" + bound.template().getClass().getName();
+        }
+        return null;
+    }
+
+    private static String textShape(CriteriaSearch.ContainsText<?> contains) {
+        return "q:" + contains;
+    }
+
+    /** A standard filter's part of the shape: everything but its values (IN's arity and IS's value change the SQL). */
+    private static String filterShape(Filter filter) {
+        return filter.field() + ":" + filter.operator()
+                + switch (filter.operator()) {
+                    case IN -> ":" + filter.values().size();
+                    case IS -> ":" + filter.value();
+                    default -> "";
+                };
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -111,41 +179,28 @@ final class SearchPredicates<E> {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Predicate standard(
             HibernateCriteriaBuilder cb, SearchParameters parameters, Path<?> path, QueryField field, Filter filter) {
-        Class type = wrapper(path.getJavaType());
         Expression comparable = path;
-        // the shape: everything but the values (IN's arity and IS's value change the SQL)
-        parameters.shape(filter.field() + ":" + filter.operator()
-                + switch (filter.operator()) {
-                    case IN -> ":" + filter.values().size();
-                    case IS -> ":" + filter.value();
-                    default -> "";
-                });
+        parameters.shape(filterShape(filter));
+        List<Object> values = filterValues(field, filter, path.getJavaType());
         return switch (filter.operator()) {
-            case EQ -> cb.equal(path, parameters.bind(comparable, coerce(filter.value(), type)));
-            case NEQ -> cb.notEqual(path, parameters.bind(comparable, coerce(filter.value(), type)));
-            case GT ->
-                cb.greaterThan(comparable, parameters.bind(comparable, (Comparable) coerce(filter.value(), type)));
-            case GTE ->
-                cb.greaterThanOrEqualTo(
-                        comparable, parameters.bind(comparable, (Comparable) coerce(filter.value(), type)));
-            case LT -> cb.lessThan(comparable, parameters.bind(comparable, (Comparable) coerce(filter.value(), type)));
-            case LTE ->
-                cb.lessThanOrEqualTo(
-                        comparable, parameters.bind(comparable, (Comparable) coerce(filter.value(), type)));
+            case EQ -> cb.equal(path, parameters.bind(comparable, values.get(0)));
+            case NEQ -> cb.notEqual(path, parameters.bind(comparable, values.get(0)));
+            case GT -> cb.greaterThan(comparable, parameters.bind(comparable, (Comparable) values.get(0)));
+            case GTE -> cb.greaterThanOrEqualTo(comparable, parameters.bind(comparable, (Comparable) values.get(0)));
+            case LT -> cb.lessThan(comparable, parameters.bind(comparable, (Comparable) values.get(0)));
+            case LTE -> cb.lessThanOrEqualTo(comparable, parameters.bind(comparable, (Comparable) values.get(0)));
             case LIKE ->
                 cb.like(
                         (Expression<String>) path,
-                        parameters.bind(String.class, LikePatterns.wildcardPattern((String) filter.value())),
+                        parameters.bind(String.class, (String) values.get(0)),
                         LikePatterns.ESCAPE);
             case ILIKE ->
                 cb.ilike(
                         (Expression<String>) path,
-                        parameters.bind(String.class, LikePatterns.wildcardPattern((String) filter.value())),
+                        parameters.bind(String.class, (String) values.get(0)),
                         LikePatterns.ESCAPE);
             case IN ->
-                path.in(filter.values().stream()
-                        .map(v -> parameters.bind(comparable, coerce(v, type)))
-                        .toArray(Expression[]::new));
+                path.in(values.stream().map(v -> parameters.bind(comparable, v)).toArray(Expression[]::new));
             case IS ->
                 switch ((Filter.IsValue) filter.value()) {
                     case NULL -> cb.isNull(path);
@@ -153,30 +208,58 @@ final class SearchPredicates<E> {
                     case TRUE -> cb.isTrue((Expression<Boolean>) path);
                     case FALSE -> cb.isFalse((Expression<Boolean>) path);
                 };
-            case CS -> containsAll(cb, parameters, path, field, filter);
+            case CS ->
+                field.type() == FieldType.JSON_OBJECT
+                        // PostgreSQL: config @> cast(? as jsonb), served by a GIN index on the jsonb column
+                        ? cb.isTrue(cb.function(
+                                PostgresFunctions.JSONB_CONTAINS,
+                                Boolean.class,
+                                path,
+                                parameters.bind(String.class, (String) values.get(0))))
+                        // PostgreSQL: tags @> cast(? as text[]), served by a GIN index on the array column
+                        : cb.isTrue(cb.function(
+                                PostgresFunctions.TEXT_ARRAY_CONTAINS_ALL,
+                                Boolean.class,
+                                path,
+                                parameters.bind(String[].class, (String[]) values.get(0))));
         };
     }
 
-    @SuppressWarnings("unchecked")
-    private Predicate containsAll(
-            HibernateCriteriaBuilder cb, SearchParameters parameters, Path<?> path, QueryField field, Filter filter) {
-        if (field.type() == FieldType.JSON_OBJECT) {
-            // PostgreSQL: config @> cast(? as jsonb), served by a GIN index on the jsonb column
-            return cb.isTrue(cb.function(
-                    PostgresFunctions.JSONB_CONTAINS, Boolean.class, path, parameters.bind(String.class, (String)
-                            filter.value())));
-        }
-        if (field.type() != FieldType.TEXT_SET || !path.getJavaType().isArray()) {
-            throw new IllegalStateException(
-                    "cs on " + field.name() + " needs a text[] attribute or a FilterTranslator");
-        }
-        String[] wanted = filter.values().stream().map(String.class::cast).toArray(String[]::new);
-        // PostgreSQL: tags @> cast(? as text[]), served by a GIN index on the array column
-        return cb.isTrue(cb.function(
-                PostgresFunctions.TEXT_ARRAY_CONTAINS_ALL,
-                Boolean.class,
-                path,
-                parameters.bind(String[].class, wanted)));
+    /**
+     * The values a standard filter binds, in order, converted to the Java type of its attribute ({@code javaType}):
+     * one for a comparison, a LIKE pattern or a containment, one per value for IN, none for IS.
+     */
+    private static List<Object> filterValues(QueryField field, Filter filter, Class<?> javaType) {
+        Class<?> type = wrapper(javaType);
+        return switch (filter.operator()) {
+            case EQ, NEQ, GT, GTE, LT, LTE -> singleton(coerce(filter.value(), type));
+            case LIKE, ILIKE -> List.of(LikePatterns.wildcardPattern((String) filter.value()));
+            case IN -> {
+                List<Object> all = new ArrayList<>(filter.values().size());
+                for (Object value : filter.values()) {
+                    all.add(coerce(value, type));
+                }
+                yield all;
+            }
+            case IS -> List.of();
+            case CS -> {
+                if (field.type() == FieldType.JSON_OBJECT) {
+                    yield List.of((String) filter.value());
+                }
+                if (field.type() != FieldType.TEXT_SET || !javaType.isArray()) {
+                    throw new IllegalStateException(
+                            "cs on " + field.name() + " needs a text[] attribute or a FilterTranslator");
+                }
+                yield List.of((Object)
+                        filter.values().stream().map(String.class::cast).toArray(String[]::new));
+            }
+        };
+    }
+
+    private static List<Object> singleton(Object value) {
+        List<Object> one = new ArrayList<>(1);
+        one.add(value);
+        return one;
     }
 
     /** Converts a schema-typed value (Long, Instant, enum, ...) to the attribute's Java type where they differ. */
