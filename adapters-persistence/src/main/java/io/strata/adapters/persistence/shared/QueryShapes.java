@@ -112,7 +112,12 @@ final class QueryShapes {
     void checkPreview(SearchParameters built, Supplier<SearchParameters> preview) {
         Shape shape = built.cacheable() ? shapes.getIfPresent(built.shape()) : null;
         if (shape != null && shape.previewable == null && shape.plain instanceof PlainPageStatement<?>) {
-            SearchParameters previewed = preview.get();
+            SearchParameters previewed;
+            try {
+                previewed = preview.get();
+            } catch (RuntimeException e) {
+                previewed = null; // the page was read: a preview that cannot be made only leaves the shape to its tree
+            }
             shape.previewable = previewed != null && previewed.sameCall(built);
         }
     }
