@@ -212,9 +212,8 @@ public final class CriteriaSearch<E> {
             @SuppressWarnings({"unchecked", "rawtypes"})
             public Predicate restrict(Where<E> where) {
                 Path<?> path = path(where.root(), attribute);
-                Class type = SearchPredicates.wrapper(path.getJavaType());
-                Predicate equal = where.cb()
-                        .equal(path, where.parameters().bind((Path) path, SearchPredicates.coerce(value, type)));
+                Predicate equal =
+                        where.cb().equal(path, where.parameters().bind((Path) path, bound(path.getJavaType())));
                 if (nullAttributes.isEmpty()) {
                     return equal;
                 }
@@ -224,6 +223,11 @@ public final class CriteriaSearch<E> {
                     all.add(where.cb().isNull(path(where.root(), unset)));
                 }
                 return where.cb().and(all.toArray(Predicate[]::new));
+            }
+
+            /** The value as bound: converted to the Java type of the attribute it is compared with. */
+            Object bound(Class<?> attributeType) {
+                return SearchPredicates.coerce(value, SearchPredicates.wrapper(attributeType));
             }
         }
     }
@@ -379,10 +383,8 @@ public final class CriteriaSearch<E> {
         }
         Page<E> read;
         if (plain != null) {
-            read = plainPage(plain, readOnly, parameters.values(), page, keys, sortKey);
-            if (page.isKeyset()) {
-                shapes.checkPreview(parameters, () -> preview(cb, scope, criteria, page, keys, sortKey));
-            }
+            read = plainPage(plain, readOnly, parameters.values(), page, keys, sortKey); // a keyset page, always
+            shapes.checkPreview(parameters, () -> preview(cb, scope, criteria, page, keys, sortKey));
         } else {
             List<Tuple> rows = typed.getResultList();
             boolean more = rows.size() > page.limit();

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -96,7 +97,7 @@ final class SearchPredicates<E> {
         }
         call.shape(scopeShape);
         if (scope instanceof Scope.Equal<E> equal) {
-            call.value(coerce(equal.value(), wrapper(javaTypes.apply(equal.attribute()))));
+            call.value(equal.bound(javaTypes.apply(equal.attribute())));
         }
         for (Filter filter : criteria.filters()) {
             QueryField field = schema.field(filter.field());
@@ -232,7 +233,7 @@ final class SearchPredicates<E> {
     private static List<Object> filterValues(QueryField field, Filter filter, Class<?> javaType) {
         Class<?> type = wrapper(javaType);
         return switch (filter.operator()) {
-            case EQ, NEQ, GT, GTE, LT, LTE -> singleton(coerce(filter.value(), type));
+            case EQ, NEQ, GT, GTE, LT, LTE -> Collections.singletonList(coerce(filter.value(), type));
             case LIKE, ILIKE -> List.of(LikePatterns.wildcardPattern((String) filter.value()));
             case IN -> {
                 List<Object> all = new ArrayList<>(filter.values().size());
@@ -254,12 +255,6 @@ final class SearchPredicates<E> {
                         filter.values().stream().map(String.class::cast).toArray(String[]::new));
             }
         };
-    }
-
-    private static List<Object> singleton(Object value) {
-        List<Object> one = new ArrayList<>(1);
-        one.add(value);
-        return one;
     }
 
     /** Converts a schema-typed value (Long, Instant, enum, ...) to the attribute's Java type where they differ. */
