@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * Log-ins on Strata alone (part of the http section): POST /api/v1/sessions with the admin's credentials at 2 and
- * 8 connections, each request one Argon2id check (9 MiB of working memory, off the heap with libargon2, ~30 ms of
+ * 8 connections, each request one Argon2id check (7 MiB of working memory, off the heap with libargon2, ~30 ms of
  * CPU). The baseline and the Spring peer serve no log-in, so there is no ratio; the section is here for the cost of
  * a log-in and for memory: its resident set counts toward Strata's peak.
  */

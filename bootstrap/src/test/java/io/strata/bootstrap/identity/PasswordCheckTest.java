@@ -123,7 +123,7 @@ class PasswordCheckTest extends IntegrationTest {
 
         logIn(user.email(), "correct horse battery staple").expect(201);
         String rehashed = passwordHashOf(user.id());
-        assertThat(rehashed).startsWith("$argon2id$v=19$m=9216,t=4,p=1$");
+        assertThat(rehashed).startsWith("$argon2id$v=19$m=7168,t=5,p=1$");
 
         logIn(user.email(), "correct horse battery staple").expect(201);
         assertThat(passwordHashOf(user.id())).as("a current hash is kept").isEqualTo(rehashed);

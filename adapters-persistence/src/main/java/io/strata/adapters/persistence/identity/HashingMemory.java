@@ -11,10 +11,10 @@ import java.util.function.Supplier;
  */
 final class HashingMemory {
     /**
-     * Argon2id hashes hold their working memory (9 MiB each with Strata's parameters) for as long as they run.
+     * Argon2id hashes hold their working memory (7 MiB each with Strata's parameters) for as long as they run.
      * With libargon2 (see {@link Argon2Engine}) it is off the heap and a hash is pure CPU work: as many of Strata's
      * hashes run at once as there are cores, more would only share them (a hash stored with more memory, such as
-     * the 19 MiB of Strata's earlier parameters, takes a bigger share, so the memory stays bounded). With Bouncy
+     * the 9 or 19 MiB of Strata's earlier parameters, takes a bigger share, so the memory stays bounded). With Bouncy
      * Castle it is on the heap, which bootstrap/jvm.options keeps small, so they share a third of it; without a
      * bound, a burst of log-ins would run out of heap. Waiting costs no throughput once the cores are busy.
      */

@@ -44,7 +44,7 @@ class Argon2UserCredentialsTest extends PostgresTest {
             return added;
         });
         String hash = storedHash(user.id());
-        assertThat(hash).startsWith("$argon2id$v=19$m=9216,t=4,p=1$").doesNotContain("correct");
+        assertThat(hash).startsWith("$argon2id$v=19$m=7168,t=5,p=1$").doesNotContain("correct");
         assertThat(hash.substring(hash.lastIndexOf('$') + 1)).hasSize(43); // 32 bytes, base64 without padding
         assertThat(matches(user.id(), Password.attempt("correct horse battery")))
                 .isTrue();
