@@ -59,7 +59,7 @@ final class Argon2Engine {
     private static final Allocate ALLOCATE = Argon2Engine::allocate;
     private static final Free FREE = Argon2Engine::free;
 
-    /** Whether libargon2 hashes here; false: Bouncy Castle does. */
+    /** Whether libargon2 hashes here; false: Bouncy Castle does. Last: its check hashes through the fields above. */
     private static final boolean NATIVE = nativeWhenItAgrees();
 
     private Argon2Engine() {}
@@ -186,9 +186,9 @@ final class Argon2Engine {
     }
 
     /**
-     * libargon2 for each type, indexed by Bouncy Castle's numbers (d 0, i 1, id 2), when it loads on this platform
-     * and gives Bouncy Castle's hash of a small input for every type and version; null otherwise (no library for
-     * this platform, JNA cannot unpack its native part, a library that computes something else).
+     * Whether libargon2 loads on this platform and gives, through {@link #libargon2}, Bouncy Castle's hash of a small
+     * input for every type and version; false otherwise (no library for this platform, JNA cannot unpack its native
+     * part, a library or a binding that computes something else).
      */
     private static boolean nativeWhenItAgrees() {
         if (Boolean.getBoolean("strata.argon2.pure-java")) {
