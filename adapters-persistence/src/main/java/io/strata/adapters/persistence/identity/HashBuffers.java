@@ -2,8 +2,9 @@ package io.strata.adapters.persistence.identity;
 
 import com.sun.jna.Native;
 import java.util.ArrayDeque;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -116,21 +117,18 @@ final class HashBuffers {
     /** Frees the kept buffers unused for {@code idleNanos}; comes back later for those that are not yet. */
     void releaseIdle() {
         long now = clock.getAsLong();
-        long[] expired;
+        List<Buffer> expired = new ArrayList<>();
         boolean again;
         synchronized (this) {
-            int count = 0;
-            expired = new long[idle.size()];
-            // least recently used first: stop at the first one still in use recently
+            // least recently used first: stop at the first one used less than idleNanos ago
             while (!idle.isEmpty() && now - idle.peekFirst().lastUsed >= idleNanos) {
-                expired[count++] = idle.pollFirst().address;
+                expired.add(idle.pollFirst());
             }
             again = !idle.isEmpty();
             releaseScheduled = again;
-            expired = Arrays.copyOf(expired, count);
         }
-        for (long address : expired) {
-            Native.free(address);
+        for (Buffer buffer : expired) {
+            Native.free(buffer.address);
         }
         if (again) {
             later.execute(this::releaseIdle);

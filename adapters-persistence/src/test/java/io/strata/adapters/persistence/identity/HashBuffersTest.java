@@ -70,6 +70,16 @@ class HashBuffersTest {
     }
 
     @Test
+    void memoryTheSystemCannotGiveIsZeroForLibargon2ToReportAndNothingIsKept() {
+        HashBuffers buffers = buffers(2);
+        assertThat(buffers.take(Long.MAX_VALUE)).isZero();
+        buffers.give(0);
+        assertThat(buffers.mapped()).isZero();
+        assertThat(buffers.idleCount()).isZero();
+        assertThat(scheduled).isEmpty();
+    }
+
+    @Test
     void anUnusedBufferIsGivenBackAfterTheIdleTimeAndOnlyThen() {
         HashBuffers buffers = buffers(2);
         long address = buffers.take(BYTES);
