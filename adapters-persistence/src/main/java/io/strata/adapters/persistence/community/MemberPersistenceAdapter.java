@@ -30,7 +30,7 @@ import java.util.UUID;
 public class MemberPersistenceAdapter implements MemberRepository {
     static final CriteriaSearch<MemberJpaEntity> SEARCH = CriteriaSearch.builder(
                     MemberJpaEntity.class, MemberSearch.SCHEMA)
-            .filter("hasActiveCase", (where, filter) -> {
+            .boundFilter("hasActiveCase", (where, filter) -> {
                 Predicate exists = hasActiveCase(where);
                 return Boolean.TRUE.equals(filter.value()) ? exists : where.cb().not(exists);
             })

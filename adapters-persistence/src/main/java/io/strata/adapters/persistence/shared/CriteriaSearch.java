@@ -51,12 +51,13 @@ import org.hibernate.query.criteria.HibernateCriteriaBuilder;
  * projects a user is a member of) that is ANDed to the client's filters in the page, the count and the
  * estimate, and that sees the query, so it can correlate an {@code EXISTS} subquery. Translators that
  * need per-call values (a {@code today}) read them from the call's {@link SearchContext}, so the search
- * stays a constant:
+ * stays a constant; a {@link Builder#boundFilter bound} translator binds every value through
+ * {@link Where#parameters} (not {@code cb}), so its calls share one translation per shape:
  *
  * <pre>{@code
  * static final SearchContext.Key<LocalDate> TODAY = SearchContext.key("today", LocalDate.class);
  * static final CriteriaSearch<TaskJpaEntity> SEARCH = CriteriaSearch.builder(TaskJpaEntity.class, TaskSearch.SCHEMA)
- *         .filter("overdue", (where, filter) -> overdue(where.cb(), where.root(), filter, where.context().get(TODAY)))
+ *         .boundFilter("overdue", TaskPersistenceAdapter::overdue) // binds where.context().get(TODAY)
  *         .build();
  * Page<TaskJpaEntity> rows = SEARCH.search(entityManager, criteria, page,
  *         CriteriaSearch.Scope.equal("projectId", projectId.value()), SearchContext.of(TODAY, today));
@@ -261,7 +262,8 @@ public final class CriteriaSearch<E> {
         this.readApart = Set.copyOf(builder.readApart);
         this.textAttributes =
                 builder.textMatcher instanceof ContainsText<E> contains ? contains.attributes() : List.of();
-        this.predicates = new SearchPredicates<>(schema, this::attribute, builder.translators, builder.textMatcher);
+        this.predicates = new SearchPredicates<>(
+                schema, this::attribute, builder.translators, builder.boundTranslators, builder.textMatcher);
         this.keyset = new KeysetOrder(schema, this::attribute, builder.nullable, idAttribute);
         Table tableAnnotation = entityClass.getAnnotation(Table.class);
         String table = tableAnnotation == null || tableAnnotation.name().isEmpty() ? null : tableAnnotation.name();
@@ -357,6 +359,7 @@ public final class CriteriaSearch<E> {
             orders.add(KeysetOrder.order(cb, keys.get(i), sortPaths.get(i)));
         }
         query.orderBy(orders);
+        parameters.verify(query); // a bound translator's tree holds only the call's parameters, or it is not kept
 
         PlainPageStatement<E> plain = readOnly == null ? null : shapes.plain(parameters);
         if (plain == null && session == null && parameters.cacheable() && !shapes.compiled(parameters)) {
@@ -474,6 +477,14 @@ public final class CriteriaSearch<E> {
         return treesBuilt.sum();
     }
 
+    /**
+     * How many page statements Hibernate was given to translate so far: once per shape, and once per call whose
+     * tree is its own (a context's own translator, text matcher or scope that is not bound).
+     */
+    public long translations() {
+        return shapes.translations();
+    }
+
     /** The cursor's and the shape's name of a sort: the resource and its keys ({@code users:-createdAt,-id}). */
     private String sortKey(List<KeysetOrder.SortKey> keys) {
         StringBuilder key = new StringBuilder(schema.resource()).append(':');
@@ -573,6 +584,7 @@ public final class CriteriaSearch<E> {
         private final Map<String, String> attributes = new LinkedHashMap<>();
         private final Set<String> nullable = new HashSet<>();
         private final Map<String, ContextualFilterTranslator<E>> translators = new LinkedHashMap<>();
+        private final Set<String> boundTranslators = new HashSet<>();
         private final Set<String> readApart = new HashSet<>();
         private String idAttribute = "id";
         private ContextualTextMatcher<E> textMatcher;
@@ -649,6 +661,29 @@ public final class CriteriaSearch<E> {
         public Builder<E> filter(String field, ContextualFilterTranslator<E> translator) {
             requireField(field);
             translators.put(field, Objects.requireNonNull(translator, "translator"));
+            boundTranslators.remove(field);
+            return this;
+        }
+
+        /**
+         * {@link #filter(String, ContextualFilterTranslator)} for a translator that binds every value it uses (the
+         * filter's, the {@link SearchContext}'s) through {@link Where#parameters} and whose tree otherwise follows
+         * only the filter's operator, its number of values and a value that is a boolean or an enum ({@code true}
+         * and {@code false} may build two trees): its calls share one translated statement per such shape, as the
+         * standard operators' do. Checked: a tree holding a value that is not one of the call's parameters (given to
+         * {@code cb} directly) is translated for that call alone; and the translator must capture nothing (a method
+         * reference to a static method, or a lambda that captures nothing), as a {@link Scope#of} template. A tree
+         * that follows anything else (the text of a value, a context value being null) must use {@link #filter}.
+         */
+        public Builder<E> boundFilter(String field, ContextualFilterTranslator<E> translator) {
+            Objects.requireNonNull(translator, "translator");
+            if (translator.getClass().getDeclaredFields().length > 0) {
+                throw new IllegalArgumentException(
+                        "a bound filter translator must capture nothing (its values come as parameters): "
+                                + translator.getClass().getName());
+            }
+            filter(field, translator);
+            boundTranslators.add(field);
             return this;
         }
 

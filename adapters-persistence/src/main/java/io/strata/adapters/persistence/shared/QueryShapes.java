@@ -7,6 +7,7 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.ParameterExpression;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -37,6 +38,9 @@ final class QueryShapes {
 
     private static final Object NOT_PLAIN = new Object();
 
+    /** Trees given to Hibernate to translate: each kept shape's first, and every call's own tree. */
+    private final LongAdder translations = new LongAdder();
+
     /** A shape's tree, its parameters, and once a read-only call compiled it, its plain statement. */
     private static final class Shape {
         final CriteriaQuery<Tuple> query;
@@ -58,10 +62,13 @@ final class QueryShapes {
                 && !session.unwrap(SharedSessionContractImplementor.class).isCriteriaCopyTreeEnabled();
         Shape shape = reusable ? shapes.getIfPresent(parameters.shape()) : null;
         if (shape == null && reusable && parameters.onlyParametersOf(built)) {
-            shape = shapes.asMap()
-                    .computeIfAbsent(parameters.shape(), key -> new Shape(built, parameters.expressions()));
+            shape = shapes.asMap().computeIfAbsent(parameters.shape(), key -> {
+                translations.increment();
+                return new Shape(built, parameters.expressions());
+            });
         }
         if (shape == null || shape.parameters.size() != parameters.expressions().size()) {
+            translations.increment();
             Query<Tuple> own = session.createQuery(built);
             parameters.bindTo(own, parameters.expressions());
             return own;
@@ -70,6 +77,11 @@ final class QueryShapes {
         reused.setQueryPlanCacheable(true);
         parameters.bindTo(reused, shape.parameters);
         return reused;
+    }
+
+    /** How many trees were given to Hibernate to translate so far. */
+    long translations() {
+        return translations.sum();
     }
 
     /**

@@ -29,7 +29,9 @@ import org.hibernate.query.sqm.tree.expression.ValueBindJpaCriteriaParameter;
  * tree its shape first built, whose SQL Hibernate has already translated, with this call's values.
  *
  * <p>A part the platform cannot see into (a context's own filter translator, text matcher or scope) makes the
- * call {@linkplain #notCacheable() not cacheable}: it may put values into the tree itself.
+ * call {@linkplain #notCacheable() not cacheable}: it may put values into the tree itself. A bound filter translator
+ * ({@link CriteriaSearch.Builder#boundFilter}) declares its shape instead; its tree is {@linkplain #verify checked}
+ * to hold no value but the call's parameters.
  */
 public final class SearchParameters {
     private static final String NAME_PREFIX = "p";
@@ -39,6 +41,8 @@ public final class SearchParameters {
     private final List<Object> values = new ArrayList<>();
     private final StringBuilder shape = new StringBuilder();
     private boolean cacheable = true;
+    /** A bound filter translator built part of the tree: {@link #verify} checks it before the tree is kept. */
+    private boolean verifyTree;
 
     SearchParameters(HibernateCriteriaBuilder cb) {
         this.cb = cb;
@@ -110,6 +114,22 @@ public final class SearchParameters {
     /** Something outside the platform built part of the statement: this call's tree is never reused. */
     void notCacheable() {
         cacheable = false;
+    }
+
+    /** A context's bound filter translator built part of this call's tree: {@link #verify} checks the tree. */
+    void verifyTree() {
+        verifyTree = true;
+    }
+
+    /**
+     * For a call a bound filter translator took part in: the finished tree holds no value but this call's parameters
+     * ({@link #onlyParametersOf}), or the call is not cacheable (a value the translator gave the criteria builder
+     * directly would stay in a kept tree and answer later calls with it).
+     */
+    void verify(CriteriaQuery<?> query) {
+        if (verifyTree && cacheable && !onlyParametersOf(query)) {
+            cacheable = false;
+        }
     }
 
     boolean cacheable() {

@@ -7,6 +7,7 @@ import io.strata.adapters.persistence.shared.CriteriaSearch.Where;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.query.FieldType;
 import io.strata.domain.shared.query.Filter;
+import io.strata.domain.shared.query.FilterOperator;
 import io.strata.domain.shared.query.QueryField;
 import io.strata.domain.shared.query.QuerySchema;
 import io.strata.domain.shared.query.SearchCriteria;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
@@ -39,16 +41,21 @@ final class SearchPredicates<E> {
     private final QuerySchema schema;
     private final UnaryOperator<String> attribute;
     private final Map<String, ContextualFilterTranslator<E>> translators;
+    /** The fields whose translator is bound ({@link CriteriaSearch.Builder#boundFilter}): their calls keep a shape. */
+    private final Set<String> bound;
+
     private final ContextualTextMatcher<E> textMatcher;
 
     SearchPredicates(
             QuerySchema schema,
             UnaryOperator<String> attribute,
             Map<String, ContextualFilterTranslator<E>> translators,
+            Set<String> bound,
             ContextualTextMatcher<E> textMatcher) {
         this.schema = schema;
         this.attribute = attribute;
         this.translators = Map.copyOf(translators);
+        this.bound = Set.copyOf(bound);
         this.textMatcher = textMatcher;
     }
 
@@ -152,6 +159,17 @@ final class SearchPredicates<E> {
                 };
     }
 
+    /**
+     * A bound translator's part of the shape: what its tree may follow besides bound values (the operator, the number
+     * of values, and a value that is a boolean, an enum or an {@code is} value, whose few choices may each build
+     * another tree).
+     */
+    private static String boundFilterShape(Filter filter) {
+        Object value = filter.operator() == FilterOperator.IN || filter.values().isEmpty() ? null : filter.value();
+        return "own:" + filter.field() + ":" + filter.operator() + ":"
+                + filter.values().size() + (value instanceof Boolean || value instanceof Enum<?> ? ":" + value : "");
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Predicate predicate(Where<E> clause, Filter filter) {
         HibernateCriteriaBuilder cb = clause.cb();
@@ -165,7 +183,13 @@ final class SearchPredicates<E> {
         }
         ContextualFilterTranslator<E> custom = translators.get(filter.field());
         if (custom != null) {
-            clause.parameters().notCacheable(); // a context's translator may put values into the tree
+            if (bound.contains(filter.field())) {
+                // its tree follows the operator, the arity and a boolean or enum value; the rest is bound (checked)
+                clause.parameters().shape(boundFilterShape(filter));
+                clause.parameters().verifyTree();
+            } else {
+                clause.parameters().notCacheable(); // a context's translator may put values into the tree
+            }
             return custom.translate(clause, filter);
         }
         Path<?> path = CriteriaSearch.path(root, attribute.apply(filter.field()));

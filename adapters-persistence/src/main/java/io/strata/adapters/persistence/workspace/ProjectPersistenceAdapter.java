@@ -52,7 +52,7 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
     static final CriteriaSearch<ProjectJpaEntity> SEARCH = CriteriaSearch.builder(
                     ProjectJpaEntity.class, ProjectSearch.SCHEMA)
             .nullable("startDate", "dueDate")
-            .filter(
+            .boundFilter(
                     "memberId",
                     (where, filter) -> hasMember(where, where.parameters().bind(UUID.class, (UUID) filter.value())))
             // search_text = lower(name || ' ' || description), trigram-indexed

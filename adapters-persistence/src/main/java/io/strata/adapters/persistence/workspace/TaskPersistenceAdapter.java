@@ -8,6 +8,7 @@ import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.adapters.persistence.shared.PlainReads;
 import io.strata.adapters.persistence.shared.SearchContext;
+import io.strata.adapters.persistence.shared.SearchParameters;
 import io.strata.domain.shared.error.ConflictException;
 import io.strata.domain.shared.error.NotFoundException;
 import io.strata.domain.shared.error.ValidationException;
@@ -27,9 +28,9 @@ import io.strata.domain.workspace.TaskStatus;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -99,10 +100,7 @@ public class TaskPersistenceAdapter implements TaskRepository {
 
     static final CriteriaSearch<TaskJpaEntity> SEARCH = CriteriaSearch.builder(TaskJpaEntity.class, TaskSearch.SCHEMA)
             .nullable("dueDate")
-            .filter(
-                    "overdue",
-                    (where, filter) -> overdue(
-                            where.cb(), where.root(), filter, where.context().get(TODAY)))
+            .boundFilter("overdue", TaskPersistenceAdapter::overdue)
             // search_text = lower(title || ' ' || description), trigram-indexed
             .textContains("searchText")
             .readApart("dependencies") // a page reads the dependencies of all its tasks at once (search)
@@ -283,8 +281,11 @@ public class TaskPersistenceAdapter implements TaskRepository {
      * {@code Task.isOverdue}; {@code false} is the exact complement (no due date, due today or later,
      * or resolved).
      */
-    private static Predicate overdue(
-            HibernateCriteriaBuilder cb, Root<TaskJpaEntity> root, Filter filter, LocalDate today) {
+    /**
+     * {@code overdue}: due before the call's {@link #TODAY} and still open (or not). Every value is bound as a
+     * parameter (the day and the statuses), so calls of each choice share one translated statement.
+     */
+    private static Predicate overdue(CriteriaSearch.Where<TaskJpaEntity> where, Filter filter) {
         boolean wanted;
         Object value = filter.value();
         if (value instanceof Boolean b) {
@@ -294,11 +295,26 @@ public class TaskPersistenceAdapter implements TaskRepository {
         } else {
             throw new ValidationException("overdue", "takes true or false");
         }
-        Path<LocalDate> due = root.get("dueDate");
-        Path<TaskStatus> status = root.get("status");
+        HibernateCriteriaBuilder cb = where.cb();
+        SearchParameters parameters = where.parameters();
+        Path<LocalDate> due = where.root().get("dueDate");
+        Path<TaskStatus> status = where.root().get("status");
+        Expression<LocalDate> today = parameters.bind(due, where.context().get(TODAY));
         return wanted
-                ? cb.and(cb.lessThan(due, today), status.in(OPEN))
-                : cb.or(cb.isNull(due), cb.greaterThanOrEqualTo(due, today), status.in(RESOLVED));
+                ? cb.and(cb.lessThan(due, today), status.in(statuses(parameters, status, OPEN)))
+                : cb.or(
+                        cb.isNull(due),
+                        cb.greaterThanOrEqualTo(due, today),
+                        status.in(statuses(parameters, status, RESOLVED)));
+    }
+
+    private static Expression<?>[] statuses(
+            SearchParameters parameters, Path<TaskStatus> status, List<TaskStatus> values) {
+        Expression<?>[] bound = new Expression<?>[values.size()];
+        for (int i = 0; i < bound.length; i++) {
+            bound[i] = parameters.bind(status, values.get(i));
+        }
+        return bound;
     }
 
     /** Maps a violated constraint to the message a client can act on ({@code task} is null for a batch). */

@@ -89,6 +89,102 @@ class CriteriaSearchExtensionTest extends PostgresTest {
     }
 
     @Test
+    void aBoundTranslatorIsTranslatedOncePerShape() {
+        QuerySchema schema = QuerySchema.builder("people")
+                .text("handle", true)
+                .field("theme", FieldType.TEXT, Set.of(FilterOperator.EQ), false)
+                .field("dark", FieldType.BOOLEAN, Set.of(FilterOperator.EQ), false)
+                .defaultSort(SortOrder.asc("handle"))
+                .build();
+        CriteriaSearch<SearchTestPerson> search = CriteriaSearch.builder(SearchTestPerson.class, schema)
+                .attribute("handle", "username")
+                .boundFilter("theme", (where, filter) -> themeIs(where, (String) filter.value()))
+                // the tree follows the value (NOT or not), with the same one parameter either way
+                .boundFilter(
+                        "dark",
+                        (where, filter) -> Boolean.TRUE.equals(filter.value())
+                                ? themeIs(where, "dark")
+                                : where.cb().not(themeIs(where, "dark")))
+                .build();
+        Function<String, List<String>> matching = filter -> names(search, schema, filter);
+        assertThat(matching.apply("theme=eq.dark")).containsExactly("dark1", "dark2");
+        assertThat(matching.apply("dark=eq.true")).containsExactly("dark1", "dark2");
+        assertThat(search.translations()).isEqualTo(2);
+        assertThat(matching.apply("theme=eq.light")).containsExactly("light");
+        assertThat(matching.apply("theme=eq.a\"b")).containsExactly("quote");
+        assertThat(matching.apply("dark=eq.true")).containsExactly("dark1", "dark2");
+        assertThat(search.translations())
+                .as("other values run their shape's translated statement")
+                .isEqualTo(2);
+
+        // the other choice is another shape: translated once, and never answered with the first one's statement
+        assertThat(matching.apply("dark=eq.false")).containsExactly("light", "quote");
+        assertThat(matching.apply("dark=eq.true")).containsExactly("dark1", "dark2");
+        assertThat(matching.apply("dark=eq.false")).containsExactly("light", "quote");
+        assertThat(search.translations()).isEqualTo(3);
+        assertThat(matching.apply("theme=eq.dark")).containsExactly("dark1", "dark2");
+        assertThat(search.translations()).isEqualTo(3);
+    }
+
+    @Test
+    void aBoundTranslatorThatGivesAValueToTheBuilderIsTranslatedForEachCall() {
+        CriteriaSearch<SearchTestPerson> search = CriteriaSearch.builder(SearchTestPerson.class, SCHEMA)
+                .attribute("handle", "username")
+                .boundFilter(
+                        "theme",
+                        (where, filter) -> where.cb()
+                                .isTrue(where.cb()
+                                        .function(
+                                                PostgresFunctions.JSONB_CONTAINS,
+                                                Boolean.class,
+                                                where.root().get("preferences"),
+                                                where.cb()
+                                                        .value("{\"theme\": " + quote((String) filter.value()) + "}"))))
+                .build();
+        // cb.value puts the value into the tree: a kept tree would answer every later call with the first value
+        assertThat(names(search, SCHEMA, "theme=eq.dark")).containsExactly("dark1", "dark2");
+        assertThat(names(search, SCHEMA, "theme=eq.light")).containsExactly("light");
+        assertThat(names(search, SCHEMA, "theme=eq.dark")).containsExactly("dark1", "dark2");
+        assertThat(search.translations()).isEqualTo(3);
+        // and a translator's own (not bound) keeps translating each call, as before
+        assertThat(names(SEARCH, SCHEMA, "theme=eq.light")).containsExactly("light");
+        assertThat(names(SEARCH, SCHEMA, "theme=eq.dark")).containsExactly("dark1", "dark2");
+        assertThat(SEARCH.translations()).isGreaterThanOrEqualTo(2);
+
+        String captured = "dark";
+        assertThatThrownBy(() -> CriteriaSearch.builder(SearchTestPerson.class, SCHEMA)
+                        .boundFilter("theme", (where, filter) -> themeIs(where, captured)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("capture nothing");
+    }
+
+    private List<String> names(CriteriaSearch<SearchTestPerson> search, QuerySchema schema, String filter) {
+        EntityManager entityManager = bean(EntityManager.class);
+        String[] parts = filter.split("=", 2);
+        return readTx(() -> search
+                .search(
+                        entityManager,
+                        new SearchCriteria(List.of(QueryTerms.filter(schema, parts[0], parts[1])), null),
+                        PageRequest.first(10, List.of()))
+                .items()
+                .stream()
+                .map(SearchTestPerson::getUsername)
+                .toList());
+    }
+
+    /** {@code preferences @> {"theme": theme}}, the JSON bound as a parameter. */
+    private static jakarta.persistence.criteria.Predicate themeIs(
+            CriteriaSearch.Where<SearchTestPerson> where, String theme) {
+        return where.cb()
+                .isTrue(where.cb()
+                        .function(
+                                PostgresFunctions.JSONB_CONTAINS,
+                                Boolean.class,
+                                where.root().get("preferences"),
+                                where.parameters().bind(String.class, "{\"theme\": " + quote(theme) + "}")));
+    }
+
+    @Test
     void thePlatformsTextMatcherBindsTheTextSoEveryTextIsOneShape() {
         CriteriaSearch<SearchTestPerson> search = CriteriaSearch.builder(SearchTestPerson.class, SCHEMA)
                 .attribute("handle", "username")

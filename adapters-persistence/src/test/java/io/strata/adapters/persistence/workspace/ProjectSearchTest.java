@@ -214,6 +214,19 @@ class ProjectSearchTest extends PostgresTest {
     }
 
     @Test
+    void memberIdPagesOfEveryMemberRunOneTranslatedStatement() {
+        keysetAll(criteria(null, "memberId", "eq." + users.get(0).value()), List.of(), 10, null);
+        long translated = ProjectPersistenceAdapter.SEARCH.translations();
+        for (UserId user : users) {
+            assertThat(ids(keysetAll(criteria(null, "memberId", "eq." + user.value()), List.of(), 10, null)))
+                    .containsExactlyInAnyOrderElementsOf(ids(where(p -> p.isMember(user))));
+        }
+        assertThat(ProjectPersistenceAdapter.SEARCH.translations() - translated)
+                .as("the member is bound: later calls run the shape's statement (a cursor page is a shape of its own)")
+                .isLessThanOrEqualTo(1);
+    }
+
+    @Test
     void filtersMatchWhatTheDomainSays() {
         assertFilter("tags", "cs.even,three", p -> p.tags().values().containsAll(Set.of("even", "three")));
         assertFilter(

@@ -251,6 +251,26 @@ class TaskSearchTest extends PostgresTest {
     }
 
     @Test
+    void overduePagesOfAnyDayRunTheirShapesTranslatedStatement() {
+        SearchCriteria overdue = new SearchCriteria(List.of(filter("overdue", "is.true")), null);
+        SearchCriteria notOverdue = new SearchCriteria(List.of(filter("overdue", "is.false")), null);
+        readTx(() -> tasks.searchInProject(big.id(), overdue, first(200), TODAY));
+        readTx(() -> tasks.searchInProject(big.id(), notOverdue, first(200), TODAY));
+        long translated = TaskPersistenceAdapter.SEARCH.translations();
+        for (LocalDate day : List.of(TODAY.minusDays(20), TODAY.plusDays(3), TODAY.plusYears(1))) {
+            assertThat(ids(readTx(() -> tasks.searchInProject(big.id(), overdue, first(200), day))
+                            .items()))
+                    .containsExactlyInAnyOrderElementsOf(ids(where(inBig, t -> t.isOverdue(day))));
+            assertThat(ids(readTx(() -> tasks.searchInProject(big.id(), notOverdue, first(200), day))
+                            .items()))
+                    .containsExactlyInAnyOrderElementsOf(ids(where(inBig, t -> !t.isOverdue(day))));
+        }
+        assertThat(TaskPersistenceAdapter.SEARCH.translations())
+                .as("the day and the statuses are bound: true and false are a shape each, translated once")
+                .isEqualTo(translated);
+    }
+
+    @Test
     void overdueTakesOnlyTrueOrFalse() {
         assertThatThrownBy(() -> inProject(new SearchCriteria(List.of(filter("overdue", "is.null")), null), first(5)))
                 .isInstanceOfSatisfying(
