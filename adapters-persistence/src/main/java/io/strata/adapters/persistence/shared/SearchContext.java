@@ -7,11 +7,12 @@ import java.util.Objects;
 /**
  * The per-call values a {@link CriteriaSearch} passes to its filter and text translators (e.g. the
  * {@code today} an {@code overdue} filter compares with), so the search itself can be a constant built
- * once. Values are read by typed {@link Key}s; translators still bind them as query parameters.
+ * once. Values are read by typed {@link Key}s; translators bind them as query parameters
+ * ({@code where.parameters().bind(...)}), so a bound translator's calls share one translated statement.
  *
  * <pre>{@code
  * static final SearchContext.Key<LocalDate> TODAY = SearchContext.key("today", LocalDate.class);
- * ... .filter("overdue", (where, filter) -> overdue(where, filter, where.context().get(TODAY))) ...
+ * ... .boundFilter("overdue", (where, filter) -> overdue(where, filter, where.context().get(TODAY))) ...
  * SEARCH.search(entityManager, criteria, page, scope, SearchContext.of(TODAY, today));
  * }</pre>
  */
