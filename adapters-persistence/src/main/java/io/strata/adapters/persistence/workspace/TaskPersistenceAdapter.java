@@ -277,13 +277,9 @@ public class TaskPersistenceAdapter implements TaskRepository {
     }
 
     /**
-     * {@code overdue=is.true} (or {@code eq.true}): due before {@code today} and still open, as
-     * {@code Task.isOverdue}; {@code false} is the exact complement (no due date, due today or later,
-     * or resolved).
-     */
-    /**
-     * {@code overdue}: due before the call's {@link #TODAY} and still open (or not). Every value is bound as a
-     * parameter (the day and the statuses), so calls of each choice share one translated statement.
+     * {@code overdue=is.true} (or {@code eq.true}): due before the call's {@link #TODAY} and still open, as
+     * {@code Task.isOverdue}; {@code false} is the exact complement (no due date, due today or later, or resolved).
+     * The day and the statuses are bound as parameters, so the calls of each choice share one translated statement.
      */
     private static Predicate overdue(CriteriaSearch.Where<TaskJpaEntity> where, Filter filter) {
         boolean wanted;
