@@ -668,7 +668,7 @@ public final class CriteriaSearch<E> {
         /**
          * {@link #filter(String, ContextualFilterTranslator)} for a translator that binds every value it uses (the
          * filter's, the {@link SearchContext}'s) through {@link Where#parameters} and whose tree otherwise follows
-         * only the filter's operator, its number of values and a value that is a boolean or an enum ({@code true}
+         * only the filter's operator, its number of values and those of its values that are booleans or enums ({@code true}
          * and {@code false} may build two trees): its calls share one translated statement per such shape, as the
          * standard operators' do. Checked: a tree holding a value that is not one of the call's parameters (given to
          * {@code cb} directly) is translated for that call alone; and the translator must capture nothing (a method

@@ -7,7 +7,6 @@ import io.strata.adapters.persistence.shared.CriteriaSearch.Where;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.query.FieldType;
 import io.strata.domain.shared.query.Filter;
-import io.strata.domain.shared.query.FilterOperator;
 import io.strata.domain.shared.query.QueryField;
 import io.strata.domain.shared.query.QuerySchema;
 import io.strata.domain.shared.query.SearchCriteria;
@@ -160,14 +159,17 @@ final class SearchPredicates<E> {
     }
 
     /**
-     * A bound translator's part of the shape: what its tree may follow besides bound values (the operator, the number
-     * of values, and a value that is a boolean, an enum or an {@code is} value, whose few choices may each build
-     * another tree).
+     * A bound translator's part of the shape: what its tree may follow besides bound values, the operator, the number
+     * of values and each value that is a boolean or an enum ({@code is} values too), whose few choices may each build
+     * another tree; other values stand as {@code ?}.
      */
     private static String boundFilterShape(Filter filter) {
-        Object value = filter.operator() == FilterOperator.IN || filter.values().isEmpty() ? null : filter.value();
-        return "own:" + filter.field() + ":" + filter.operator() + ":"
-                + filter.values().size() + (value instanceof Boolean || value instanceof Enum<?> ? ":" + value : "");
+        StringBuilder shape =
+                new StringBuilder("own:").append(filter.field()).append(':').append(filter.operator());
+        for (Object value : filter.values()) {
+            shape.append(':').append(value instanceof Boolean || value instanceof Enum<?> ? value : "?");
+        }
+        return shape.toString();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -184,7 +186,7 @@ final class SearchPredicates<E> {
         ContextualFilterTranslator<E> custom = translators.get(filter.field());
         if (custom != null) {
             if (bound.contains(filter.field())) {
-                // its tree follows the operator, the arity and a boolean or enum value; the rest is bound (checked)
+                // its tree follows the operator, the arity and its boolean or enum values; the rest is bound (checked)
                 clause.parameters().shape(boundFilterShape(filter));
                 clause.parameters().verifyTree();
             } else {

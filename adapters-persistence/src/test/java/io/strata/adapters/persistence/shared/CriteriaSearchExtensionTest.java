@@ -151,6 +151,26 @@ class CriteriaSearchExtensionTest extends PostgresTest {
         assertThat(names(SEARCH, SCHEMA, "theme=eq.dark")).containsExactly("dark1", "dark2");
         assertThat(SEARCH.translations()).isGreaterThanOrEqualTo(2);
 
+        // once a shape is kept, a later call of it whose tree holds a value given to cb (here for one value only,
+        // with as many parameters as the kept tree) runs its own tree, not the kept statement with its values
+        CriteriaSearch<SearchTestPerson> sometimes = CriteriaSearch.builder(SearchTestPerson.class, SCHEMA)
+                .attribute("handle", "username")
+                .boundFilter(
+                        "theme",
+                        (where, filter) -> "light".equals(filter.value())
+                                ? where.cb()
+                                        .and(
+                                                themeIs(where, "light"),
+                                                where.cb()
+                                                        .equal(
+                                                                where.root().get("username"),
+                                                                where.cb().value("nobody")))
+                                : themeIs(where, (String) filter.value()))
+                .build();
+        assertThat(names(sometimes, SCHEMA, "theme=eq.dark")).containsExactly("dark1", "dark2");
+        assertThat(names(sometimes, SCHEMA, "theme=eq.light")).isEmpty();
+        assertThat(names(sometimes, SCHEMA, "theme=eq.dark")).containsExactly("dark1", "dark2");
+
         String captured = "dark";
         assertThatThrownBy(() -> CriteriaSearch.builder(SearchTestPerson.class, SCHEMA)
                         .boundFilter("theme", (where, filter) -> themeIs(where, captured)))
