@@ -1,6 +1,7 @@
 package io.strata.adapters.persistence.identity;
 
 import io.strata.adapters.persistence.shared.JoinsTransaction;
+import io.strata.adapters.persistence.shared.PlainReads;
 import io.strata.domain.identity.LoginAttempts;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
@@ -13,6 +14,12 @@ import java.time.Instant;
 @Singleton
 @JoinsTransaction
 public class LoginAttemptsPersistenceAdapter implements LoginAttempts {
+    // plain statements on the transaction's connection (PlainReads): a log-in's checks skip Hibernate's query engine
+    private static final String RECORD = "INSERT INTO login_failures (key, failed_at) VALUES (?, ?)";
+    private static final String COUNT = "SELECT count(*) FROM login_failures WHERE key = ? AND failed_at >= ?";
+    private static final String OLDEST = "SELECT min(failed_at) FROM login_failures WHERE key = ? AND failed_at >= ?";
+    private static final String CLEAR = "DELETE FROM login_failures WHERE key = ?";
+
     private final EntityManager entityManager;
 
     LoginAttemptsPersistenceAdapter(EntityManager entityManager) {
@@ -21,41 +28,37 @@ public class LoginAttemptsPersistenceAdapter implements LoginAttempts {
 
     @Override
     public void recordFailure(String key, Instant at) {
-        entityManager
-                .createNativeQuery("INSERT INTO login_failures (key, failed_at) VALUES (:key, :at)")
-                .setParameter("key", key)
-                .setParameter("at", at)
-                .executeUpdate();
+        PlainReads.statements(entityManager).update(RECORD, statement -> {
+            statement.setString(1, key);
+            PlainReads.setInstant(statement, 2, at);
+        });
     }
 
     @Override
     public long failuresSince(String key, Instant since) {
-        return ((Number) entityManager
-                        .createNativeQuery(
-                                "SELECT count(*) FROM login_failures WHERE key = :key AND failed_at >= :since",
-                                Long.class)
-                        .setParameter("key", key)
-                        .setParameter("since", since)
-                        .getSingleResult())
-                .longValue();
+        return PlainReads.statements(entityManager).query(COUNT, window(key, since), rows -> {
+            rows.next();
+            return rows.getLong(1);
+        });
     }
 
     @Override
     public Instant oldestFailureSince(String key, Instant since) {
-        return (Instant) entityManager
-                .createNativeQuery(
-                        "SELECT min(failed_at) FROM login_failures WHERE key = :key AND failed_at >= :since",
-                        Instant.class)
-                .setParameter("key", key)
-                .setParameter("since", since)
-                .getSingleResult();
+        return PlainReads.statements(entityManager).query(OLDEST, window(key, since), rows -> {
+            rows.next();
+            return PlainReads.instant(rows, 1);
+        });
     }
 
     @Override
     public void clear(String key) {
-        entityManager
-                .createNativeQuery("DELETE FROM login_failures WHERE key = :key")
-                .setParameter("key", key)
-                .executeUpdate();
+        PlainReads.statements(entityManager).update(CLEAR, statement -> statement.setString(1, key));
+    }
+
+    private static PlainReads.Parameters window(String key, Instant since) {
+        return statement -> {
+            statement.setString(1, key);
+            PlainReads.setInstant(statement, 2, since);
+        };
     }
 }

@@ -63,12 +63,21 @@ public class UserPersistenceAdapter implements UserRepository {
 
     private static final String COUNT = "SELECT count(*) FROM users";
 
-    /** One user's columns, without the password hash (not part of the aggregate) and the search text. */
-    private static final String BY_ID = """
-            SELECT id, email, username, first_name, last_name, role, status, email_verified, email_verified_at,
-                   password_changed_at, last_login_at, login_count, tags, preferences, version, created_at, updated_at
-            FROM users
-            WHERE id = ?""";
+    /** One user's columns in {@link #user}'s order, without the password hash (not the aggregate's) and search text. */
+    private static final String USER_COLUMNS = """
+            id, email, username, first_name, last_name, role, status, email_verified, email_verified_at,
+            password_changed_at, last_login_at, login_count, tags, preferences, version, created_at, updated_at""";
+
+    private static final String BY_ID = "SELECT " + USER_COLUMNS + " FROM users WHERE id = ?";
+
+    private static final String BY_EMAIL = "SELECT " + USER_COLUMNS + " FROM users WHERE email = ?";
+
+    /** No version check, so concurrent log-ins never conflict; the version moves on (see {@link #recordLogin}). */
+    private static final String RECORD_LOGIN = """
+            UPDATE users SET login_count = login_count + 1, last_login_at = ?,
+                             updated_at = greatest(updated_at, ?), version = version + 1
+            WHERE id = ?
+            RETURNING\s""" + USER_COLUMNS;
 
     private static final String TAG_COUNTS = """
             SELECT t.tag, count(*) AS users
@@ -163,9 +172,14 @@ public class UserPersistenceAdapter implements UserRepository {
         return Optional.of(mapper.toDomain(row));
     }
 
+    /**
+     * A plain read in any transaction (the log-in's first step, the directory's look-ups): no caller saves the user
+     * it finds, and one that did would have {@link #save} read the row for the change, as always.
+     */
     @Override
     public Optional<User> findByEmail(Email email) {
-        return repository.findByEmail(email.value()).map(mapper::toDomain);
+        return PlainReads.statements(entityManager)
+                .query(BY_EMAIL, statement -> statement.setString(1, email.value()), this::user);
     }
 
     @Override
@@ -263,31 +277,24 @@ public class UserPersistenceAdapter implements UserRepository {
     }
 
     /**
-     * One {@code UPDATE ... RETURNING version} (login_count + 1, last_login_at, updated_at, version + 1)
-     * with no version check, so concurrent logins never conflict; the version still moves on, so a
-     * concurrent {@link #save} of an older copy cannot overwrite the count. A copy of the row already
-     * loaded in this transaction is refreshed (one more statement); otherwise it is read once.
+     * One {@code UPDATE ... RETURNING} the row (login_count + 1, last_login_at, updated_at, version + 1) with no
+     * version check, so concurrent logins never conflict; the version still moves on, so a concurrent {@link #save}
+     * of an older copy cannot overwrite the count. A plain statement: a copy of the row that the transaction's
+     * session loaded before is dropped from it, so a later read there reads the row as it is now.
      */
     @Override
     public User recordLogin(UserId id, Instant at) {
-        List<?> versions = entityManager
-                .createNativeQuery("""
-                        UPDATE users SET login_count = login_count + 1, last_login_at = :at,
-                                         updated_at = greatest(updated_at, :at), version = version + 1
-                        WHERE id = :id
-                        RETURNING version""", Long.class)
-                .setParameter("at", at)
-                .setParameter("id", id.value())
-                .getResultList();
-        if (versions.isEmpty()) {
-            throw new NotFoundException("user", id);
-        }
-        long version = ((Number) versions.get(0)).longValue();
-        UserJpaEntity entity = entityManager.find(UserJpaEntity.class, id.value());
-        if (entity.getVersion() != version) {
-            entityManager.refresh(entity);
-        }
-        return mapper.toDomain(entity);
+        PlainReads.Statements statements = PlainReads.statements(entityManager);
+        Optional<User> user = statements.query(
+                RECORD_LOGIN,
+                statement -> {
+                    PlainReads.setInstant(statement, 1, at);
+                    PlainReads.setInstant(statement, 2, at);
+                    statement.setObject(3, id.value());
+                },
+                this::user);
+        PlainReads.forgetLoaded(statements, UserJpaEntity.class, id.value());
+        return user.orElseThrow(() -> new NotFoundException("user", id));
     }
 
     /**

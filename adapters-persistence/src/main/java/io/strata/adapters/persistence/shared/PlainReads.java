@@ -7,8 +7,10 @@ import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.type.descriptor.WrapperOptions;
 
 /**
@@ -103,6 +106,24 @@ public final class PlainReads {
     public static Statements statements(EntityManager entityManager) {
         JdbcTransaction jdbc = JdbcTransaction.current();
         return jdbc != null ? jdbc : new SessionStatements(entityManager.unwrap(SessionImplementor.class));
+    }
+
+    /**
+     * After a plain statement changed the row of entity {@code type} with {@code id}: a copy of it that the
+     * transaction's session holds (a read through Hibernate earlier in the transaction) is dropped from the session,
+     * so a later read there reads the row as it is now and a later save compares with its new version. Nothing to do
+     * in a transaction without a session.
+     */
+    public static void forgetLoaded(Statements statements, Class<?> type, Object id) {
+        if (statements instanceof SessionStatements sessionStatements) {
+            SessionImplementor session = sessionStatements.session();
+            EntityPersister persister =
+                    session.getFactory().getMappingMetamodel().getEntityDescriptor(type);
+            Object loaded = session.getPersistenceContextInternal().getEntity(session.generateEntityKey(id, persister));
+            if (loaded != null) {
+                session.evict(loaded);
+            }
+        }
     }
 
     /** A session's statements, on its JDBC coordinator ({@link #query}, {@link #update}). */
@@ -192,6 +213,12 @@ public final class PlainReads {
             }
         } while (rows.next());
         return ids;
+    }
+
+    /** Binds a {@code timestamptz} parameter (null: SQL NULL), as UTC, as {@link AggregateTable} binds its columns. */
+    public static void setInstant(PreparedStatement statement, int index, @Nullable Instant value) throws SQLException {
+        statement.setObject(
+                index, value == null ? null : value.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
     /** A {@code timestamptz} column. */

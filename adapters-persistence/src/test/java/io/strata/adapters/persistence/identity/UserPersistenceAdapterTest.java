@@ -347,7 +347,20 @@ class UserPersistenceAdapterTest extends PostgresTest {
             assertThat(twice.lastLoginAt()).isEqualTo(second);
             assertThat(twice.version()).isEqualTo(2);
         });
-        assertThat(count).as("SELECT, UPDATE RETURNING, refresh").isEqualTo(3);
+        assertThat(count).as("SELECT, UPDATE RETURNING the row").isEqualTo(2);
+
+        // the session's copy of the row, loaded before the plain UPDATE, is dropped: a save of the user the login
+        // returned, later in the same transaction, compares with the row's new version (not the copy's)
+        User renamed = tx(() -> {
+            users.findById(user.id()).orElseThrow();
+            User logged = users.recordLogin(user.id(), second.plusSeconds(1));
+            logged.rename("Same", "Transaction", () -> second.plusSeconds(2));
+            return users.save(logged);
+        });
+        assertThat(renamed.loginCount()).isEqualTo(3);
+        assertThat(renamed.version()).isEqualTo(4);
+        assertThat(readTx(() -> users.findById(user.id())).orElseThrow().firstName())
+                .isEqualTo("Same");
 
         // a copy loaded before the login can no longer overwrite the count
         User before = readTx(() -> users.findById(user.id())).orElseThrow();
@@ -355,7 +368,7 @@ class UserPersistenceAdapterTest extends PostgresTest {
         before.rename("Stale", "Copy", () -> second.plusSeconds(2));
         assertThatThrownBy(() -> tx(() -> users.save(before))).isInstanceOf(StaleVersionException.class);
         assertThat(readTx(() -> users.findById(user.id())).orElseThrow().loginCount())
-                .isEqualTo(3);
+                .isEqualTo(4);
 
         assertThatThrownBy(() -> tx(() -> users.recordLogin(UserId.newId(), second)))
                 .isInstanceOf(NotFoundException.class);
