@@ -2,6 +2,7 @@ package io.strata.application.identity;
 
 import io.strata.application.identity.LogInUseCase.Command;
 import io.strata.application.identity.LogInUseCase.LoggedIn;
+import io.strata.application.shared.Rerunnable;
 import io.strata.domain.identity.ClientInfo;
 import io.strata.domain.identity.Email;
 import io.strata.domain.identity.HashedPassword;
@@ -22,7 +23,8 @@ import java.util.Optional;
 
 /**
  * The two transactions of {@link LogInService}, which checks the password between them: the argon2id check
- * holds no pooled connection, so a burst of log-ins cannot starve every other request of the pool.
+ * holds no pooled connection, so a burst of log-ins cannot starve every other request of the pool. Both only read
+ * and write rows, so both are {@link Rerunnable}: the platform runs them on its plain transaction.
  */
 @Singleton
 public class LogInSteps {
@@ -60,6 +62,7 @@ public class LogInSteps {
 
     /** Reads only: the throttles (a 429 when either counter is full), the user, their stored password. */
     @Transactional
+    @Rerunnable
     public Attempt begin(Command command) {
         Instant now = clock.now();
         String accountKey = LoginThrottle.accountKey(command.email());
@@ -78,6 +81,7 @@ public class LogInSteps {
      * of the hash made with earlier parameters that was checked, and opens the session.
      */
     @Transactional(dontRollbackOn = UnauthenticatedException.class)
+    @Rerunnable
     public LoggedIn finish(Attempt attempt, boolean passwordMatches, HashedPassword rehashed, Command command) {
         Instant now = clock.now();
         Optional<User> user = passwordMatches

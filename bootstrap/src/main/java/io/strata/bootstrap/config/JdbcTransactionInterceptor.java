@@ -45,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * not depend on its input). A write keeps trying after such a run, since a write's input decides its path (a task
  * with dependencies needs Hibernate, one without does not). A use case already inside a transaction joins it, as
  * before; asynchronous and reactive methods, and writes with
- * their own propagation, isolation, timeout or rollback rules, are Micronaut's. A write ends as Micronaut's would:
- * committed on success or a checked exception, rolled back on an unchecked one or when a step failed
+ * their own propagation, isolation, timeout or {@code rollbackFor}, are Micronaut's. A write ends as Micronaut's would:
+ * committed on success, a checked exception or one its {@code noRollbackFor} names (jakarta's {@code dontRollbackOn}),
+ * rolled back on another unchecked one or when a step failed
  * ({@code UnexpectedRollbackException}), and a failed commit is thrown, never acknowledged.
  * {@code strata.database.jdbc-read-transactions=false} and {@code strata.database.jdbc-write-transactions=false} turn
  * either path off.
@@ -117,10 +118,12 @@ public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Obj
             if (jdbc.needsSessionMarked()) {
                 return again(context, method, jdbc, startedAt);
             }
-            // as Micronaut's rule: unchecked failures roll back, checked ones commit what was done
+            // as Micronaut's rule: unchecked failures roll back, checked ones and those the method's noRollbackFor
+            // (jakarta's dontRollbackOn) names commit what was done
             end(
                     jdbc,
-                    !(failure instanceof RuntimeException || failure instanceof Error) && !jdbc.rollbackOnly(),
+                    (!(failure instanceof RuntimeException || failure instanceof Error) || method.commitsOn(failure))
+                            && !jdbc.rollbackOnly(),
                     failure);
             throw failure;
         }
@@ -196,8 +199,9 @@ public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Obj
 
     /**
      * Whether a JDBC transaction can stand in for the method's Micronaut transaction: a synchronous method whose
-     * transaction is the default one (required propagation, default isolation, no timeout, the default rollback rules,
-     * the default manager); a read, or a write declared {@code @Rerunnable}.
+     * transaction is the default one (required propagation, default isolation, no timeout, no extra rollback rule,
+     * the default manager; exceptions that commit, {@code noRollbackFor}, are honoured as Micronaut does); a read, or
+     * a write declared {@code @Rerunnable}.
      */
     private Method classify(ExecutableMethod<?, ?> executable) {
         Class<?> type = executable.getReturnType().getType();
@@ -209,11 +213,11 @@ public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Obj
                 .findAnnotation(Transactional.class)
                 .orElse(null);
         if (!synchronous || declared == null || !defaults(declared)) {
-            return new Method(false, false);
+            return new Method(false, false, new Class<?>[0]);
         }
         boolean readOnly = declared.isTrue("readOnly");
         boolean rerunnable = executable.getAnnotationMetadata().hasAnnotation(Rerunnable.class);
-        return new Method(readOnly ? reads : writes && rerunnable, readOnly);
+        return new Method(readOnly ? reads : writes && rerunnable, readOnly, declared.classValues("noRollbackFor"));
     }
 
     private static boolean defaults(AnnotationValue<Transactional> declared) {
@@ -228,8 +232,7 @@ public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Obj
                         .map(TransactionDefinition.Isolation.DEFAULT::equals)
                         .orElse(true)
                 && declared.intValue("timeout").orElse(-1) == -1
-                && declared.classValues("rollbackFor").length == 0
-                && declared.classValues("noRollbackFor").length == 0;
+                && declared.classValues("rollbackFor").length == 0;
     }
 
     private Resolved resolved() {
@@ -254,19 +257,33 @@ public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Obj
     private static final class Method {
         private final boolean eligible;
         final boolean readOnly;
+        /** The exceptions on which the transaction commits all the same (the method's {@code noRollbackFor}). */
+        private final Class<?>[] noRollbackFor;
+
         private volatile int sessionRunsInARow;
         private volatile boolean givenUp;
         /** When the last run that needed a session was counted ({@link System#nanoTime}). */
         private volatile long lastCounted;
 
-        Method(boolean eligible, boolean readOnly) {
+        Method(boolean eligible, boolean readOnly, Class<?>[] noRollbackFor) {
             this.eligible = eligible;
             this.readOnly = readOnly;
+            this.noRollbackFor = noRollbackFor;
             this.lastCounted = System.nanoTime();
         }
 
         boolean tries() {
             return eligible && !givenUp;
+        }
+
+        /** Whether {@code failure} is one the method's transaction commits on (its {@code noRollbackFor}). */
+        boolean commitsOn(Throwable failure) {
+            for (Class<?> type : noRollbackFor) {
+                if (type.isInstance(failure)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         void ranPlainly() {

@@ -213,6 +213,22 @@ class JdbcWriteTransactionTest extends IntegrationTest {
     }
 
     @Test
+    void anUncheckedFailureItsTransactionCommitsOnCommitsWhatWasDone() {
+        long before = version();
+        Observed failed = observe(() -> {
+            assertThatThrownBy(() -> writes.renameThenFailCommitting(project, "committed on failure"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("a failure the transaction commits on");
+            return null;
+        });
+        assertThat(failed.sessions()).as("it ended in the JDBC transaction").isZero();
+        assertThat(failed.runs()).isEqualTo(1);
+        assertThat(name()).isEqualTo("committed on failure");
+        assertThat(version()).isEqualTo(before + 1);
+        assertThat(activeConnections()).isZero();
+    }
+
+    @Test
     void aFailedStepCannotEndInASuccessEvenIfTheUseCaseCaughtIt() {
         long before = version();
         String name = name();

@@ -65,6 +65,15 @@ public class JdbcWriteUseCases {
         throw new IOException("a checked failure after the write");
     }
 
+    /** Renames, then fails with an unchecked exception its transaction declares it commits on (as a log-in's 401). */
+    @Transactional(dontRollbackOn = IllegalStateException.class)
+    @Rerunnable
+    public Project renameThenFailCommitting(ProjectId id, String name) {
+        runs.incrementAndGet();
+        renamed(id, name);
+        throw new IllegalStateException("a failure the transaction commits on");
+    }
+
     /** A step that fails inside the adapter, caught by the use case, which carries on and renames. */
     @Transactional
     @Rerunnable

@@ -1,5 +1,6 @@
 package io.strata.adapters.persistence.identity;
 
+import io.strata.adapters.persistence.shared.AggregateTable;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.JoinsTransaction;
 import io.strata.adapters.persistence.shared.PersistenceErrors;
@@ -45,6 +46,21 @@ public class SessionPersistenceAdapter implements SessionRepository {
     private static final String MARK_SEEN =
             "UPDATE sessions SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at < ?)";
 
+    /** The row of {@code sessions} for the plain insert of {@link AggregateWrites}: a log-in adds one per success. */
+    static final AggregateTable<SessionJpaEntity> TABLE = AggregateTable.of(SessionJpaEntity.class, "sessions")
+            .instant("created_at", SessionJpaEntity::getCreatedAt)
+            .json("device_info", SessionJpaEntity::getDeviceInfo)
+            .instant("expires_at", SessionJpaEntity::getExpiresAt)
+            .inet("ip_address", SessionJpaEntity::getIpAddress)
+            .instant("last_seen_at", SessionJpaEntity::getLastSeenAt)
+            .instant("revoked_at", SessionJpaEntity::getRevokedAt)
+            .fixedText("token_hash", SessionJpaEntity::getTokenHash)
+            .instant("updated_at", SessionJpaEntity::getUpdatedAt)
+            .text("user_agent", SessionJpaEntity::getUserAgent)
+            .uuid("user_id", SessionJpaEntity::getUserId)
+            .insertOnly("created_at", "token_hash", "user_id")
+            .build();
+
     private final EntityManager entityManager;
     private final SessionJpaRepository repository;
     private final SessionJpaMapper mapper;
@@ -61,12 +77,13 @@ public class SessionPersistenceAdapter implements SessionRepository {
         this.principals = principals;
     }
 
-    /** Inserts at once: an unknown user is a {@link NotFoundException}. */
+    /** Inserts at once, on the plain path ({@link #TABLE}): an unknown user is a {@link NotFoundException}. */
     @Override
     public Session add(Session session) {
-        AggregateWrites.insert(
+        AggregateWrites.insertRow(
                 entityManager,
                 session,
+                TABLE,
                 mapper.toEntity(session),
                 e -> PersistenceErrors.violatedConstraint(e)
                         .<RuntimeException>map(constraint -> switch (constraint) {

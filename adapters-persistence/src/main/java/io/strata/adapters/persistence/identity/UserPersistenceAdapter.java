@@ -136,12 +136,19 @@ public class UserPersistenceAdapter implements UserRepository {
         this.principals = principals;
     }
 
+    /**
+     * Plain in a read-only transaction (nothing read there is saved) and in one without a session (the log-in's
+     * second step: a save there needs a session, and runs the use case again in Micronaut's transaction, see
+     * {@link PlainReads#withoutSession}); otherwise Hibernate's managed entity, which {@link #save} changes.
+     */
     @Override
     public Optional<User> findById(UserId id) {
-        PlainReads.ReadOnly readOnly = PlainReads.readOnly(entityManager);
-        if (readOnly != null) {
-            // nothing read here is saved: the row straight into the aggregate, no managed entity (PlainReads)
-            return readOnly.byId(BY_ID, id.value(), this::user);
+        PlainReads.ReadOnly plain = PlainReads.readOnly(entityManager);
+        if (plain == null) {
+            plain = PlainReads.withoutSession();
+        }
+        if (plain != null) {
+            return plain.byId(BY_ID, id.value(), this::user);
         }
         return repository.findById(id.value()).map(mapper::toDomain);
     }

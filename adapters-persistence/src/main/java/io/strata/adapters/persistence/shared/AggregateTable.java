@@ -41,7 +41,9 @@ public final class AggregateTable<E extends AggregateJpaColumns> {
         void bind(PreparedStatement statement, int index, V value) throws SQLException;
     }
 
-    private record Column<E>(String name, boolean updatable, Function<E, ?> value, Binder<Object> binder) {}
+    /** {@code mark}: the column's parameter in the SQL, {@code ?} or a cast of it (as the entity's mapping writes it). */
+    private record Column<E>(
+            String name, boolean updatable, Function<E, ?> value, Binder<Object> binder, String mark) {}
 
     /**
      * A row this transaction read for change on the plain path, with what it held then: the values an update
@@ -92,12 +94,12 @@ public final class AggregateTable<E extends AggregateJpaColumns> {
         StringJoiner marks = new StringJoiner(",", "values (", ",?,?)");
         for (Column<E> column : columns) {
             names.add(column.name());
-            marks.add("?");
+            marks.add(column.mark());
         }
         this.insert = names + marks.toString();
         StringJoiner sets = new StringJoiner(",", "update " + table + " set ", ",version=? where id=? and version=?");
         for (Column<E> column : updatable) {
-            sets.add(column.name() + "=?");
+            sets.add(column.name() + "=" + column.mark());
         }
         this.update = sets.toString();
     }
@@ -336,8 +338,8 @@ public final class AggregateTable<E extends AggregateJpaColumns> {
                     throw new IllegalArgumentException("no column " + name + " declared in " + table);
                 }
             }
-            columns.replaceAll(
-                    c -> wanted.contains(c.name()) ? new Column<>(c.name(), false, c.value(), c.binder()) : c);
+            columns.replaceAll(c ->
+                    wanted.contains(c.name()) ? new Column<>(c.name(), false, c.value(), c.binder(), c.mark()) : c);
             return this;
         }
 
@@ -358,15 +360,33 @@ public final class AggregateTable<E extends AggregateJpaColumns> {
             return new AggregateTable<>(type, table, columns, children, childAttribute);
         }
 
-        @SuppressWarnings("unchecked")
+        /** A {@code jsonb} object column ({@code @JdbcTypeCode(SqlTypes.JSON)}), its text as Hibernate writes it. */
+        public Builder<E> json(String column, Function<E, Map<String, Object>> value) {
+            return column(
+                    column,
+                    value,
+                    (statement, index, object) ->
+                            statement.setObject(index, object == null ? null : JsonColumns.text(object), Types.OTHER));
+        }
+
+        /** An {@code inet} column bound from its text, as a mapping with {@code write = "cast(? as inet)"} does. */
+        public Builder<E> inet(String column, Function<E, String> value) {
+            return column(column, value, PreparedStatement::setString, "cast(? as inet)");
+        }
+
         private <V> Builder<E> column(String name, Function<E, V> value, Binder<? super V> binder) {
+            return column(name, value, binder, "?");
+        }
+
+        @SuppressWarnings("unchecked")
+        private <V> Builder<E> column(String name, Function<E, V> value, Binder<? super V> binder, String mark) {
             if (name.equals("version") || name.equals("id")) {
                 throw new IllegalArgumentException(name + " is written by every statement: do not declare it");
             }
             if (columns.stream().anyMatch(c -> c.name().equals(name))) {
                 throw new IllegalArgumentException("column " + name + " is declared twice in " + table);
             }
-            columns.add(new Column<>(name, true, value, (Binder<Object>) binder));
+            columns.add(new Column<>(name, true, value, (Binder<Object>) binder, mark));
             return this;
         }
     }

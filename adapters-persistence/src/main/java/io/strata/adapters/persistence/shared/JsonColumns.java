@@ -40,6 +40,11 @@ public class JsonColumns implements SettingsSupplier {
         return EMPTY_OBJECT.equals(json) ? new LinkedHashMap<>() : MAPPER.objects.readValue(json);
     }
 
+    /** A JSON object's text as Hibernate writes a {@code Map<String, Object>} column: {@link AggregateTable} binds it. */
+    static String text(Map<String, Object> object) {
+        return MAPPER.toString(object, Map.class);
+    }
+
     /** The mapper; its readers and writers are immutable and shared by every thread. */
     static final class Mapper extends AbstractJsonFormatMapper {
         /** Column types are a handful of declared attribute types; anything beyond this is not remembered. */

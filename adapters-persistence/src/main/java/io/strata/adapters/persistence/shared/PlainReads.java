@@ -100,6 +100,15 @@ public final class PlainReads {
     }
 
     /**
+     * The current transaction when it has no Hibernate session (a {@link JdbcTransaction}, read-only or not); null in
+     * Micronaut's transaction. An aggregate read there is held by no session: saving it later in that transaction
+     * needs one, which moves the use case to Micronaut's transaction, where it is read again through Hibernate.
+     */
+    public static @Nullable Statements withoutSession() {
+        return JdbcTransaction.current();
+    }
+
+    /**
      * The current transaction's plain statements: the {@link JdbcTransaction} running on this thread, or the session
      * of Micronaut's transaction.
      */

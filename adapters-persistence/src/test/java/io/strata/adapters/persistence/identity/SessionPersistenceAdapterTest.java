@@ -21,10 +21,15 @@ import io.strata.domain.shared.error.StaleVersionException;
 import io.strata.domain.shared.model.AuditStamp;
 import io.strata.domain.shared.user.Role;
 import io.strata.domain.shared.user.UserId;
+import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.sql.model.MutationOperationGroup;
+import org.hibernate.sql.model.jdbc.JdbcMutationOperation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +63,45 @@ class SessionPersistenceAdapterTest extends PostgresTest {
         assertThat(found.deviceInfo())
                 .isEqualTo(Map.of("os", "linux", "browser", Map.of("name", "firefox", "version", 128)));
         assertThat(readTx(() -> sessions.findById(SessionId.newId()))).isEmpty();
+    }
+
+    @Test
+    void theDeclaredTableRendersTheStatementsHibernateWould() {
+        EntityPersister persister = bean(EntityManagerFactory.class)
+                .unwrap(SessionFactoryImplementor.class)
+                .getMappingMetamodel()
+                .getEntityDescriptor(SessionJpaEntity.class);
+        assertThat(SessionPersistenceAdapter.TABLE.insertSql())
+                .isEqualTo(sql(persister.getInsertCoordinator().getStaticMutationOperationGroup()))
+                .contains("cast(? as inet)");
+        assertThat(SessionPersistenceAdapter.TABLE.updateSql())
+                .isEqualTo(sql(persister.getUpdateCoordinator().getStaticMutationOperationGroup()));
+    }
+
+    private static String sql(MutationOperationGroup group) {
+        return ((JdbcMutationOperation) group.getSingleOperation()).getSqlString();
+    }
+
+    @Test
+    void aNewSessionIsOneInsertAndItsEventAndComesBackAsItWent() {
+        Map<String, Object> device = new java.util.LinkedHashMap<>();
+        device.put("quote", "it's \"quoted\" \\ back");
+        device.put("ünïcödé", List.of("✓", 1, 2.5, true));
+        device.put("nested", Map.of("empty", Map.of(), "null", "null"));
+        Session hostile = Session.start(
+                owner.id(),
+                IdentityFixtures.randomHash(),
+                new ClientInfo("::ffff:192.0.2.1", "Agent'; DROP TABLE sessions; --\t\u00e9", device),
+                Duration.ofDays(1),
+                () -> T0);
+        long count = statements(() -> txRun(() -> sessions.add(hostile)));
+        assertThat(count).as("INSERT sessions, INSERT its SessionStarted").isEqualTo(2);
+        Session found = readTx(() -> sessions.findById(hostile.id())).orElseThrow();
+        assertThat(found.deviceInfo()).isEqualTo(device);
+        assertThat(found.userAgent()).isEqualTo(hostile.userAgent());
+        assertThat(found.tokenHash()).isEqualTo(hostile.tokenHash());
+        assertThat(found.expiresAt()).isEqualTo(hostile.expiresAt());
+        assertThat(found.version()).isZero();
     }
 
     @Test

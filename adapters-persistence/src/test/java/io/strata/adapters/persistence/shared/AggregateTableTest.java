@@ -38,6 +38,18 @@ class AggregateTableTest {
     }
 
     @Test
+    void aColumnWrittenThroughACastHasItsCastInBothStatements() {
+        AggregateTable<Row> table = AggregateTable.of(Row.class, "rows")
+                .inet("address", r -> r.name)
+                .json("document", r -> java.util.Map.of())
+                .build();
+        assertThat(table.insertSql())
+                .isEqualTo("insert into rows (address,document,version,id) values (cast(? as inet),?,?,?)");
+        assertThat(table.updateSql())
+                .isEqualTo("update rows set address=cast(? as inet),document=?,version=? where id=? and version=?");
+    }
+
+    @Test
     void comparesNumbersByValueAndArraysByContent() {
         Row row = new Row();
         Object[] before = TABLE.updatableValues(row);
