@@ -3,6 +3,7 @@ package io.strata.adapters.persistence.community;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.JoinsTransaction;
+import io.strata.adapters.persistence.shared.PlainReads;
 import io.strata.domain.community.CaseId;
 import io.strata.domain.community.CaseOpened;
 import io.strata.domain.community.CaseReason;
@@ -70,10 +71,10 @@ public class CasePersistenceAdapter implements CaseRepository {
                     s.setString(7, c.reason());
                     s.setLong(8, c.moderatorId());
                     s.setBoolean(9, c.active());
-                    s.setObject(10, CommunityJdbc.timestamp(c.expiresAt()));
-                    s.setObject(11, CommunityJdbc.timestamp(c.resolvedAt()));
-                    s.setObject(12, CommunityJdbc.timestamp(c.stamp().createdAt()));
-                    s.setObject(13, CommunityJdbc.timestamp(c.stamp().updatedAt()));
+                    s.setObject(10, PlainReads.timestamp(c.expiresAt()));
+                    s.setObject(11, PlainReads.timestamp(c.resolvedAt()));
+                    s.setObject(12, PlainReads.timestamp(c.stamp().createdAt()));
+                    s.setObject(13, PlainReads.timestamp(c.stamp().updatedAt()));
                 });
         addReason(
                 c.id(),
@@ -110,9 +111,9 @@ public class CasePersistenceAdapter implements CaseRepository {
                 s -> {
                     s.setString(1, changed.reason());
                     s.setBoolean(2, changed.active());
-                    s.setObject(3, CommunityJdbc.timestamp(changed.resolvedAt()));
+                    s.setObject(3, PlainReads.timestamp(changed.resolvedAt()));
                     s.setLong(4, next);
-                    s.setObject(5, CommunityJdbc.timestamp(changed.stamp().updatedAt()));
+                    s.setObject(5, PlainReads.timestamp(changed.stamp().updatedAt()));
                     s.setObject(6, changed.id().value());
                     s.setLong(7, expectedVersion);
                 });
@@ -191,7 +192,7 @@ public class CasePersistenceAdapter implements CaseRepository {
                     s.setInt(2, revision);
                     s.setString(3, reason.reason());
                     s.setLong(4, reason.editedBy());
-                    s.setObject(5, CommunityJdbc.timestamp(reason.editedAt()));
+                    s.setObject(5, PlainReads.timestamp(reason.editedAt()));
                 });
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.JoinsTransaction;
+import io.strata.adapters.persistence.shared.PlainReads;
 import io.strata.adapters.persistence.shared.cache.PlatformCaches;
 import io.strata.adapters.persistence.shared.cache.VersionedCache;
 import io.strata.domain.community.GuildConfig;
@@ -66,8 +67,8 @@ public class GuildPersistenceAdapter implements GuildRepository {
                     s.setString(3, defaults.prefix());
                     s.setLong(4, defaults.maxPoints());
                     s.setObject(5, botUserId == null ? null : botUserId.value(), Types.OTHER);
-                    s.setObject(6, CommunityJdbc.timestamp(now));
-                    s.setObject(7, CommunityJdbc.timestamp(now));
+                    s.setObject(6, PlainReads.timestamp(now));
+                    s.setObject(7, PlainReads.timestamp(now));
                 });
         if (inserted == 1) {
             return defaults; // not cached: uncommitted until this transaction ends
@@ -107,7 +108,7 @@ public class GuildPersistenceAdapter implements GuildRepository {
                     s.setObject(3, json(changed.settings()), Types.VARCHAR);
                     s.setLong(4, changed.maxPoints());
                     s.setLong(5, next);
-                    s.setObject(6, CommunityJdbc.timestamp(changed.stamp().updatedAt()));
+                    s.setObject(6, PlainReads.timestamp(changed.stamp().updatedAt()));
                     s.setObject(7, changed.id().value());
                     s.setLong(8, expectedVersion);
                 });

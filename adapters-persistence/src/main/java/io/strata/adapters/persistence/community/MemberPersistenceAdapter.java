@@ -3,6 +3,7 @@ package io.strata.adapters.persistence.community;
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.CriteriaSearch;
 import io.strata.adapters.persistence.shared.JoinsTransaction;
+import io.strata.adapters.persistence.shared.PlainReads;
 import io.strata.domain.community.GuildId;
 import io.strata.domain.community.Member;
 import io.strata.domain.community.MemberJoined;
@@ -60,8 +61,8 @@ public class MemberPersistenceAdapter implements MemberRepository {
                             s.setObject(2, guildId.value());
                             s.setLong(3, externalUserId);
                             s.setString(4, username);
-                            s.setObject(5, CommunityJdbc.timestamp(now));
-                            s.setObject(6, CommunityJdbc.timestamp(now));
+                            s.setObject(5, PlainReads.timestamp(now));
+                            s.setObject(6, PlainReads.timestamp(now));
                         },
                         row -> new Upserted(CommunityRows.member(row), row.getBoolean("inserted")))
                 .stream()
@@ -107,8 +108,8 @@ public class MemberPersistenceAdapter implements MemberRepository {
                                 + "WHERE m.guild_id = ? AND m.external_user_id = ? RETURNING "
                                 + CommunityRows.MEMBER_COLUMNS,
                         s -> {
-                            s.setObject(1, CommunityJdbc.timestamp(now));
-                            s.setObject(2, CommunityJdbc.timestamp(now));
+                            s.setObject(1, PlainReads.timestamp(now));
+                            s.setObject(2, PlainReads.timestamp(now));
                             s.setObject(3, guildId.value());
                             s.setLong(4, externalUserId);
                         },

@@ -2,6 +2,7 @@ package io.strata.adapters.persistence.community;
 
 import io.strata.adapters.persistence.shared.AggregateWrites;
 import io.strata.adapters.persistence.shared.JoinsTransaction;
+import io.strata.adapters.persistence.shared.PlainReads;
 import io.strata.domain.community.GuildId;
 import io.strata.domain.community.Member;
 import io.strata.domain.community.MemberId;
@@ -132,7 +133,7 @@ public class PointsLedgerPersistenceAdapter implements PointsLedger {
                             s.setString(6, transfer.reason());
                             s.setObject(7, transfer.fromBalanceAfter(), Types.BIGINT);
                             s.setObject(8, transfer.toBalanceAfter(), Types.BIGINT);
-                            s.setObject(9, CommunityJdbc.timestamp(transfer.createdAt()));
+                            s.setObject(9, PlainReads.timestamp(transfer.createdAt()));
                         })
                 == 1;
     }
@@ -145,7 +146,7 @@ public class PointsLedgerPersistenceAdapter implements PointsLedger {
                         + "updated_at = greatest(updated_at, ?) WHERE id = ?",
                 s -> {
                     s.setLong(1, points);
-                    s.setObject(2, CommunityJdbc.timestamp(now));
+                    s.setObject(2, PlainReads.timestamp(now));
                     s.setObject(3, memberId.value());
                 });
     }
@@ -164,9 +165,9 @@ public class PointsLedgerPersistenceAdapter implements PointsLedger {
                         + " WHERE m.guild_id = ? AND m.created_at <= ?"
                         + " GROUP BY m.external_user_id ORDER BY m.external_user_id",
                 s -> {
-                    s.setObject(1, CommunityJdbc.timestamp(at));
+                    s.setObject(1, PlainReads.timestamp(at));
                     s.setObject(2, guildId.value());
-                    s.setObject(3, CommunityJdbc.timestamp(at));
+                    s.setObject(3, PlainReads.timestamp(at));
                 },
                 row -> balances.put(row.getLong("external_user_id"), row.getLong("balance")));
         return balances;

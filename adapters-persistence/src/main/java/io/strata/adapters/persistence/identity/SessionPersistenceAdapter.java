@@ -19,10 +19,7 @@ import io.strata.domain.shared.user.Role;
 import io.strata.domain.shared.user.UserId;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,11 +147,10 @@ public class SessionPersistenceAdapter implements SessionRepository {
      */
     @Override
     public void markSeen(SessionId id, Instant at) {
-        OffsetDateTime seen = at.atOffset(ZoneOffset.UTC);
         PlainReads.statements(entityManager).update(MARK_SEEN, statement -> {
-            statement.setObject(1, seen, Types.TIMESTAMP_WITH_TIMEZONE);
+            PlainReads.setInstant(statement, 1, at);
             statement.setObject(2, id.value());
-            statement.setObject(3, seen, Types.TIMESTAMP_WITH_TIMEZONE);
+            PlainReads.setInstant(statement, 3, at);
         });
     }
 

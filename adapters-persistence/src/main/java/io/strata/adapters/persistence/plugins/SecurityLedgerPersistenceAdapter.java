@@ -1,6 +1,7 @@
 package io.strata.adapters.persistence.plugins;
 
 import io.strata.adapters.persistence.shared.JoinsTransaction;
+import io.strata.adapters.persistence.shared.PlainReads;
 import io.strata.domain.plugins.Dismissal;
 import io.strata.domain.plugins.PluginId;
 import io.strata.domain.plugins.SecurityLedger;
@@ -17,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +57,7 @@ public class SecurityLedgerPersistenceAdapter implements SecurityLedger {
             s.setString(4, v.check());
             s.setString(5, v.severity().name());
             s.setString(6, v.evidence());
-            s.setObject(7, timestamp(v.recordedAt()));
+            s.setObject(7, PlainReads.timestamp(v.recordedAt()));
             s.setObject(8, v.recordedBy() == null ? null : v.recordedBy().value());
         });
     }
@@ -76,7 +76,7 @@ public class SecurityLedgerPersistenceAdapter implements SecurityLedger {
     public void dismiss(SecurityViolation dismissed) {
         Dismissal dismissal = dismissed.dismissal();
         int rows = update(DISMISS, s -> {
-            s.setObject(1, timestamp(dismissal.at()));
+            s.setObject(1, PlainReads.timestamp(dismissal.at()));
             s.setObject(2, dismissal.by().value());
             s.setString(3, dismissal.reason());
             s.setObject(4, dismissed.id().value());
@@ -140,10 +140,6 @@ public class SecurityLedgerPersistenceAdapter implements SecurityLedger {
 
     private static UserId userId(UUID id) {
         return id == null ? null : new UserId(id);
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -301,13 +300,7 @@ public final class AggregateTable<E extends AggregateJpaColumns> {
 
         /** A {@code timestamptz} column, bound as UTC. */
         public Builder<E> instant(String column, Function<E, Instant> value) {
-            return column(
-                    column,
-                    value,
-                    (statement, index, instant) -> statement.setObject(
-                            index,
-                            instant == null ? null : instant.atOffset(ZoneOffset.UTC),
-                            Types.TIMESTAMP_WITH_TIMEZONE));
+            return column(column, value, PlainReads::setInstant);
         }
 
         /** An enum stored by its name. */

@@ -224,10 +224,14 @@ public final class PlainReads {
         return ids;
     }
 
-    /** Binds a {@code timestamptz} parameter (null: SQL NULL), as UTC, as {@link AggregateTable} binds its columns. */
+    /** An instant as a {@code timestamptz} value, in UTC (null: null): how every plain statement binds one. */
+    public static @Nullable OffsetDateTime timestamp(@Nullable Instant value) {
+        return value == null ? null : value.atOffset(ZoneOffset.UTC);
+    }
+
+    /** Binds a {@code timestamptz} parameter (null: SQL NULL) as {@link #timestamp} makes it. */
     public static void setInstant(PreparedStatement statement, int index, @Nullable Instant value) throws SQLException {
-        statement.setObject(
-                index, value == null ? null : value.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setObject(index, timestamp(value), Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
     /** A {@code timestamptz} column. */
