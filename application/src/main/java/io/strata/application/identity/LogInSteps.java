@@ -60,7 +60,11 @@ public class LogInSteps {
         }
     }
 
-    /** Reads only: the throttles (a 429 when either counter is full), the user, their stored password. */
+    /**
+     * Reads only: the throttles (a 429 when either counter is full), the user, their stored password. Not declared
+     * read-only on purpose: a read-only transaction may go to a replica, which could miss a user who just signed up or
+     * the failures counted a moment ago.
+     */
     @Transactional
     @Rerunnable
     public Attempt begin(Command command) {

@@ -8,7 +8,6 @@ import io.strata.bootstrap.testing.Api;
 import io.strata.bootstrap.testing.Api.TestUser;
 import io.strata.bootstrap.testing.IntegrationTest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -89,8 +88,7 @@ class LogInPlainTransactionsTest extends IntegrationTest {
 
     /** The first column of the first row, read by the database's owner on a connection of its own. */
     private long number(String sql, UUID id) throws SQLException {
-        try (Connection connection =
-                        DriverManager.getConnection(jdbcUrl(), TestPostgres.USERNAME, TestPostgres.PASSWORD);
+        try (Connection connection = TestPostgres.connect(jdbcUrl());
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             if (id != null) {
                 statement.setObject(1, id);
