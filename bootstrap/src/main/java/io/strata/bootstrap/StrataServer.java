@@ -9,6 +9,7 @@ import io.strata.bootstrap.config.DatabaseSettings;
 import io.strata.bootstrap.config.StartupFailure;
 import io.strata.bootstrap.embedded.EmbeddedPostgres;
 import io.strata.bootstrap.runtime.StartupCompilerPriority;
+import io.strata.bootstrap.runtime.StartupWork;
 import io.strata.bootstrap.runtime.StrataRuntime;
 import java.time.Duration;
 import java.util.Map;
@@ -92,6 +93,8 @@ public final class StrataServer implements AutoCloseable {
         StrataRuntime runtime = StrataRuntime.start(args, env, StrataRuntime.SERVING);
         try {
             EmbeddedServer server = runtime.context().getBean(EmbeddedServer.class);
+            // the routes and the server are made; what the start did beside them must be done before the port opens
+            runtime.context().getBean(StartupWork.class).await();
             if (!server.isRunning()) {
                 server.start();
             }

@@ -99,6 +99,36 @@ class StartupFailureTest {
     }
 
     @Test
+    void hibernateThatCannotBeBuiltIsAOneLineStartupFailure() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Map<String, String> env = Map.of(
+                "STRATA_DB_URL", TestPostgres.createFreshDatabase(),
+                "STRATA_DB_USER", TestPostgres.USERNAME,
+                "PORT", Integer.toString(port));
+        // Hibernate is built on a thread of its own while the server is made: its failure is still the start's
+        String[] args = {"--jpa.default.properties.hibernate.dialect=io.strata.NoSuchDialect"};
+
+        assertThatThrownBy(() -> {
+                    try (StrataServer server = StrataServer.start(args, env)) {
+                        fail("started although Hibernate cannot be built: "
+                                + server.server().getURL());
+                    }
+                })
+                .isInstanceOfSatisfying(
+                        StartupFailure.class,
+                        failure -> assertThat(failure.getMessage())
+                                .startsWith("startup failed: ")
+                                .contains("io.strata.NoSuchDialect")
+                                .doesNotContain("\n"));
+        try (java.net.ServerSocket free = new java.net.ServerSocket(port)) {
+            assertThat(free.getLocalPort()).isEqualTo(port); // the failed start left nothing listening
+        }
+    }
+
+    @Test
     void busyHttpPortIsOneClearLine() throws Exception {
         try (java.net.ServerSocket busy = new java.net.ServerSocket(0)) {
             Map<String, String> env = Map.of(

@@ -1,5 +1,6 @@
 package io.strata.application.identity;
 
+import io.strata.application.shared.Rerunnable;
 import io.strata.domain.identity.Email;
 import io.strata.domain.identity.Password;
 import io.strata.domain.identity.User;
@@ -28,6 +29,7 @@ public class EnsureFirstAdminService implements EnsureFirstAdminUseCase {
 
     @Override
     @Transactional
+    @Rerunnable
     public Optional<User> ensureFirstAdmin(Command command) {
         if (users.count() > 0) {
             return Optional.empty();

@@ -15,14 +15,17 @@ public final class StartupFailure extends RuntimeException {
     }
 
     /**
-     * The most useful one-line description of a failure: the deepest cause's message, prefixed by the
-     * first line of a Flyway exception if one is in the chain (so "Migration V3__x.sql failed: ERROR: ...").
+     * The most useful one-line description of a failure: the message of the deepest cause that has one (a library
+     * may end the chain with a bare {@code Throwable} that only carries suppressed ones), prefixed by the first line
+     * of a Flyway exception if one is in the chain (so "Migration V3__x.sql failed: ERROR: ...").
      */
     public static String describe(Throwable failure) {
         Throwable root = failure;
         String flyway = null;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            root = t;
+            if (t == failure || (t.getMessage() != null && !t.getMessage().isBlank())) {
+                root = t;
+            }
             if (flyway == null && t.getClass().getName().startsWith("org.flywaydb") && t.getMessage() != null) {
                 flyway = firstLine(t.getMessage());
             }
