@@ -8,6 +8,7 @@ import io.strata.bootstrap.cli.Cli;
 import io.strata.bootstrap.config.DatabaseSettings;
 import io.strata.bootstrap.config.StartupFailure;
 import io.strata.bootstrap.embedded.EmbeddedPostgres;
+import io.strata.bootstrap.runtime.FirstRequestBeans;
 import io.strata.bootstrap.runtime.StartupCompilerPriority;
 import io.strata.bootstrap.runtime.StartupWork;
 import io.strata.bootstrap.runtime.StrataRuntime;
@@ -94,6 +95,7 @@ public final class StrataServer implements AutoCloseable {
         try {
             EmbeddedServer server = runtime.context().getBean(EmbeddedServer.class);
             // the routes and the server are made; what the start did beside them must be done before the port opens
+            FirstRequestBeans.make(runtime.context());
             runtime.context().getBean(StartupWork.class).await();
             if (!server.isRunning()) {
                 server.start();

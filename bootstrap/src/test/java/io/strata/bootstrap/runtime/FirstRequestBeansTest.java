@@ -1,0 +1,34 @@
+package io.strata.bootstrap.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.inject.BeanDefinition;
+import io.micronaut.management.endpoint.health.HealthEndpoint;
+import io.strata.adapters.web.identity.BearerAuthenticationFilter;
+import io.strata.adapters.web.shared.IdempotencyFilter;
+import io.strata.bootstrap.ops.HealthDetailsAccess;
+import io.strata.bootstrap.testing.IntegrationTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What {@code serve} makes before its port opens so that the first request does not ({@link FirstRequestBeans}). */
+class FirstRequestBeansTest extends IntegrationTest {
+
+    @Test
+    void theFiltersAndTheHealthEndpointAreMadeAndAreTheOnesRequestsUse() {
+        List<BeanDefinition<?>> made = FirstRequestBeans.make(context);
+
+        assertThat(made.stream().<Class<?>>map(BeanDefinition::getBeanType).toList())
+                .contains(
+                        BearerAuthenticationFilter.class,
+                        IdempotencyFilter.class,
+                        HealthDetailsAccess.class,
+                        HealthEndpoint.class);
+        for (BeanDefinition<?> definition : made) {
+            // singletons: the router's filters and the endpoint are these very instances
+            assertThat(context.getActiveBeanRegistrations(definition.getBeanType()))
+                    .isNotEmpty();
+        }
+        api().get("/health").send().expect(200);
+    }
+}
