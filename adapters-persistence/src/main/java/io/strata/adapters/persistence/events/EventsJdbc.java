@@ -1,5 +1,6 @@
 package io.strata.adapters.persistence.events;
 
+import io.strata.adapters.persistence.shared.PlainReads;
 import io.strata.domain.events.OutboxEvent;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
@@ -31,6 +32,15 @@ class EventsJdbc {
     /** Runs {@code work} on the connection of the transaction in progress (the adapters carry {@code @JoinsTransaction}). */
     <T> T run(Work<T> work) {
         return entityManager.unwrap(Session.class).doReturningWork(work::run);
+    }
+
+    /**
+     * Runs one statement in the transaction in progress, with or without a Hibernate session ({@link PlainReads}):
+     * what a read-only use case reads here (the backlog the health check and the metrics ask for) runs on the plain
+     * read transaction instead of being run again in a session.
+     */
+    <T> T query(String sql, PlainReads.Parameters parameters, PlainReads.Reader<T> reader) {
+        return PlainReads.statements(entityManager).query(sql, parameters, reader);
     }
 
     static Instant instant(ResultSet row, String column) throws SQLException {
