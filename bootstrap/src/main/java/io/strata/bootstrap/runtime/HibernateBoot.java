@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * rest of the start. Micronaut builds it on the main thread, an eager bean, before everything after it; it is the
  * largest single piece of a start (about 40% of a restart's main thread: JFR, 10 ms sampling). The bean in its place
  * is a stand-in ({@link #standIn}) built at once: who only holds the factory (the transaction managers, the
- * {@code EntityManager} proxies, the plain transaction's interceptor) does not wait; the first real use waits for the
- * build, then every call goes on to the built factory. The steps before it (the service registry, the metadata, the
+ * {@code EntityManager} proxies, the plain transaction's interceptor) does not wait; the first call waits for the
+ * build, then every call goes on to the built factory. {@code unwrap} too: the stand-in never hands itself out, so
+ * what keeps the implementor (the plain transaction's interceptor) keeps the built one and calls it directly. The steps before it (the service registry, the metadata, the
  * builder) are Micronaut's own beans, made on that thread.
  */
 @Factory
@@ -78,9 +79,6 @@ public class HibernateBoot {
                 };
             }
             if (factory == null) {
-                if (isUnwrapToStandIn(proxy, method, args) && !built.isDone()) {
-                    return proxy; // what asks for the implementor early gets this stand-in, which is one
-                }
                 if (method.getName().equals("close") && built.isCompletedExceptionally()) {
                     return null; // nothing was built: nothing to close (the start failed with the build's failure)
                 }
@@ -92,14 +90,6 @@ public class HibernateBoot {
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
-        }
-
-        private static boolean isUnwrapToStandIn(Object proxy, Method method, Object[] args) {
-            return method.getName().equals("unwrap")
-                    && args != null
-                    && args.length == 1
-                    && args[0] instanceof Class<?> type
-                    && type.isInstance(proxy);
         }
     }
 }

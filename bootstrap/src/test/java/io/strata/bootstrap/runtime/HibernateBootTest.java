@@ -56,7 +56,8 @@ class HibernateBootTest extends IntegrationTest {
         CompletableFuture<String> call = CompletableFuture.supplyAsync(
                 () -> standIn.unwrap(SessionFactoryImplementor.class).getUuid());
 
-        // unwrap before the build gives the stand-in (it is an implementor), and the call on it waits
+        // unwrap waits as every call does: the stand-in never hands itself out, so what caches the implementor
+        // (the plain transaction's interceptor) caches the built one
         assertThatThrownBy(() -> call.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
         List<String> calls = new CopyOnWriteArrayList<>();
         build.complete(fake(calls));
@@ -64,7 +65,7 @@ class HibernateBootTest extends IntegrationTest {
         assertThat(call.get(10, TimeUnit.SECONDS)).isEqualTo("fake-uuid");
         assertThat(standIn.unwrap(SessionFactoryImplementor.class)).isNotSameAs(standIn);
         standIn.close();
-        assertThat(calls).containsExactly("getUuid", "unwrap", "close");
+        assertThat(calls).containsExactly("unwrap", "getUuid", "unwrap", "close");
     }
 
     @Test
@@ -74,7 +75,6 @@ class HibernateBootTest extends IntegrationTest {
         assertThat(standIn).isEqualTo(standIn).isNotEqualTo(HibernateBoot.standIn(new CompletableFuture<>()));
         assertThat(standIn.hashCode()).isEqualTo(System.identityHashCode(standIn));
         assertThat(standIn.toString()).isEqualTo("SessionFactory (being built)");
-        assertThat(standIn.unwrap(SessionFactoryImplementor.class)).isSameAs(standIn);
     }
 
     @Test
