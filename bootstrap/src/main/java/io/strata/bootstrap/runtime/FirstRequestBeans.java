@@ -15,7 +15,8 @@ import java.util.List;
  * loop: the HTTP filters (authentication, idempotency, metrics, CORS...) and the health endpoint with its indicators.
  * {@code serve} calls it after making the HTTP server, while Hibernate is still being built ({@link StartupWork}):
  * the main thread would only wait there. The first request to {@code /health} after a restart took 175-222 ms with
- * them made on it, 130-141 ms without (curl's total time, an external PostgreSQL, 2-core machine).
+ * them made on it, 130-141 ms without (curl's total time, three restarts a side against an external PostgreSQL on
+ * the 2-core machine).
  */
 public final class FirstRequestBeans {
 

@@ -26,11 +26,11 @@ import org.slf4j.LoggerFactory;
  * Hibernate's session factory, built on a thread of its own ({@link StartupWork}) while the main thread makes the
  * rest of the start. Micronaut builds it on the main thread, an eager bean, before everything after it; it is the
  * largest single piece of a start (about 40% of a restart's main thread: JFR, 10 ms sampling). The bean in its place
- * is a stand-in ({@link #standIn}) built at once: who only holds the factory (the transaction managers, the
+ * is a stand-in ({@link #standIn}) made at once: who only holds the factory (the transaction managers, the
  * {@code EntityManager} proxies, the plain transaction's interceptor) does not wait; the first call waits for the
  * build, then every call goes on to the built factory. {@code unwrap} too: the stand-in never hands itself out, so
- * what keeps the implementor (the plain transaction's interceptor) keeps the built one and calls it directly. The steps before it (the service registry, the metadata, the
- * builder) are Micronaut's own beans, made on that thread.
+ * what keeps the implementor (the plain transaction's interceptor) keeps the built one and calls it directly. The
+ * steps before it (the service registry, the metadata, the builder) are Micronaut's own beans, made on that thread.
  */
 @Factory
 public class HibernateBoot {

@@ -12,14 +12,13 @@ import java.util.function.Supplier;
 
 /**
  * Work a start does on threads of its own while the main thread makes the rest of the context, the routes and the
- * HTTP server: Hibernate's boot ({@link HibernateBoot}) and, when serving, the first
- * ADMIN ({@link FirstAdminInitializer}). On two cores the main thread's work after
- * Hibernate's boot (the first ADMIN's check, the router, Netty) runs beside it instead of after it.
+ * HTTP server: Hibernate's boot ({@link HibernateBoot}) and, when serving, the first ADMIN
+ * ({@link FirstAdminInitializer}). On two cores what the main thread does after Hibernate's boot (the first ADMIN's
+ * check, the router, Netty, the first request's beans) runs beside it instead of after it.
  *
  * <p>Nothing answers before all of it is done: {@code serve} waits for it ({@link #await}) after making its HTTP
  * server and before opening the port, and any other HTTP server (the tests') waits when it has started. The first
- * failure, in the order the work was started, is the start's failure, as it was when the same work ran on the main
- * thread.
+ * failure, in the order the work was started, is the start's failure, like any failure on the main thread.
  */
 @Singleton
 public class StartupWork {
