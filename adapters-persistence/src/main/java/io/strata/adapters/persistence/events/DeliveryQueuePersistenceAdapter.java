@@ -97,6 +97,20 @@ public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
             SELECT ?, o.position, o.attempted_at, o.succeeded, o.status_code, o.latency_ms, o.response
             FROM o ORDER BY o.n""";
 
+    /** Each sink with its pending deliveries and the age of the oldest event it has not delivered yet. */
+    private static final String BACKLOG = """
+            SELECT s.id, s.name, s.kind, s.event_types, s.url, s.topic_prefix, s.username, s.timeout_ms,
+                   s.enabled, s.disabled_reason, s.failing_since, s.version, s.created_at, s.updated_at,
+                   (SELECT count(*) FROM event_deliveries d
+                    WHERE d.sink_id = s.id AND d.state = 'PENDING') AS pending,
+                   least((SELECT min(e.occurred_at) FROM event_deliveries d JOIN events e
+                          ON e.position = d.position WHERE d.sink_id = s.id AND d.state = 'PENDING'),
+                         (SELECT min(e.occurred_at) FROM events e
+                          WHERE (e.txid, e.position) > (s.cursor_txid, s.cursor_position)
+                            AND (cardinality(s.event_types) = 0
+                                 OR e.event_type = ANY (s.event_types)))) AS oldest
+            FROM event_sinks s ORDER BY s.name""";
+
     private final EventsJdbc jdbc;
 
     DeliveryQueuePersistenceAdapter(EventsJdbc jdbc) {
@@ -221,19 +235,6 @@ public class DeliveryQueuePersistenceAdapter implements DeliveryQueue {
             return backlog;
         });
     }
-
-    private static final String BACKLOG = """
-            SELECT s.id, s.name, s.kind, s.event_types, s.url, s.topic_prefix, s.username, s.timeout_ms,
-                   s.enabled, s.disabled_reason, s.failing_since, s.version, s.created_at, s.updated_at,
-                   (SELECT count(*) FROM event_deliveries d
-                    WHERE d.sink_id = s.id AND d.state = 'PENDING') AS pending,
-                   least((SELECT min(e.occurred_at) FROM event_deliveries d JOIN events e
-                          ON e.position = d.position WHERE d.sink_id = s.id AND d.state = 'PENDING'),
-                         (SELECT min(e.occurred_at) FROM events e
-                          WHERE (e.txid, e.position) > (s.cursor_txid, s.cursor_position)
-                            AND (cardinality(s.event_types) = 0
-                                 OR e.event_type = ANY (s.event_types)))) AS oldest
-            FROM event_sinks s ORDER BY s.name""";
 
     @Override
     public List<LoggedAttempt> attempts(SinkId sink, int limit) {
