@@ -45,8 +45,28 @@ class HibernateBootTest extends IntegrationTest {
     @Test
     void theServerAnswersWithTheFirstAdminInPlace() {
         // the first ADMIN was made on a thread of its own; the server waited for it before it was handed to the test
-        assertThat(context.getBean(StartupWork.class)).isNotNull();
         assertThat(adminToken()).isNotBlank();
+    }
+
+    @Test
+    void aServerStartedWithoutWaitingWaitsAtItsStartupEventAndFailsWithTheWork() throws Exception {
+        StartupWork work = new StartupWork();
+        CountDownLatch release = new CountDownLatch(1);
+        work.start("slow", () -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("the work failed");
+        });
+        CompletableFuture<Void> startupEvent = CompletableFuture.runAsync(() -> work.onServerStartup(null));
+
+        assertThatThrownBy(() -> startupEvent.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        release.countDown();
+        assertThatThrownBy(() -> startupEvent.get(10, TimeUnit.SECONDS))
+                .hasRootCauseInstanceOf(IllegalStateException.class)
+                .hasRootCauseMessage("the work failed");
     }
 
     @Test
