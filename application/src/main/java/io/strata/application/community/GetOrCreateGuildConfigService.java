@@ -1,5 +1,6 @@
 package io.strata.application.community;
 
+import io.strata.application.shared.Rerunnable;
 import io.strata.domain.community.GuildConfig;
 import io.strata.domain.community.GuildRepository;
 import io.strata.domain.shared.model.Clock;
@@ -19,6 +20,7 @@ public class GetOrCreateGuildConfigService implements GetOrCreateGuildConfigUseC
 
     @Override
     @Transactional
+    @Rerunnable // the guild's and the ledger's rows, and the outbox: nothing outside the transaction
     public GuildConfig getOrCreate(Actor actor, long guildId) {
         CommunityAccess.requireBot(actor);
         return CommunityAccess.guildFor(guilds, actor, guildId, clock.now());

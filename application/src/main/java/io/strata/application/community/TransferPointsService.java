@@ -1,5 +1,6 @@
 package io.strata.application.community;
 
+import io.strata.application.shared.Rerunnable;
 import io.strata.domain.community.GuildConfig;
 import io.strata.domain.community.GuildRepository;
 import io.strata.domain.community.Member;
@@ -36,6 +37,7 @@ public class TransferPointsService implements TransferPointsUseCase {
 
     @Override
     @Transactional
+    @Rerunnable // the guild's and the ledger's rows, and the outbox: nothing outside the transaction
     public Result transfer(Actor actor, long guildId, TransferRequest request) {
         CommunityAccess.requireBot(actor);
         GuildConfig guild = CommunityAccess.existingGuild(guilds, actor, guildId);

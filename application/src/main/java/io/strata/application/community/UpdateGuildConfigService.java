@@ -1,5 +1,6 @@
 package io.strata.application.community;
 
+import io.strata.application.shared.Rerunnable;
 import io.strata.domain.community.GuildConfig;
 import io.strata.domain.community.GuildRepository;
 import io.strata.domain.shared.model.Clock;
@@ -19,6 +20,7 @@ public class UpdateGuildConfigService implements UpdateGuildConfigUseCase {
 
     @Override
     @Transactional
+    @Rerunnable // the guild's and the ledger's rows, and the outbox: nothing outside the transaction
     public GuildConfig update(Command command) {
         CommunityAccess.requireBot(command.actor());
         GuildConfig current = CommunityAccess.existingGuild(guilds, command.actor(), command.guildId());

@@ -1,5 +1,6 @@
 package io.strata.application.events;
 
+import io.strata.application.shared.Rerunnable;
 import io.strata.domain.events.Delivery;
 import io.strata.domain.events.EventSink;
 import io.strata.domain.events.EventSinkRepository;
@@ -14,8 +15,11 @@ import java.util.List;
  * The relay's short transactions, one per step of a round. {@link RelayEventsService} calls a sink between them,
  * never inside one: a slow or dead sink holds no connection and no lock. A bean of its own because a transaction
  * boundary is a call through the bean's proxy; the service calling its own methods would run them without one.
+ * Each step reads and writes the relay's rows and nothing else, so each is {@link Rerunnable}: they run on the
+ * platform's plain transaction.
  */
 @Singleton
+@Rerunnable
 public class RelaySteps {
     private final EventSinkRepository sinks;
     private final DeliveryQueue queue;

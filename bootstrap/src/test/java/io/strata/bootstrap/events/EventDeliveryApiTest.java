@@ -8,6 +8,7 @@ import io.moquette.interception.AbstractInterceptHandler;
 import io.moquette.interception.messages.InterceptPublishMessage;
 import io.strata.application.events.RelayEventsService;
 import io.strata.application.events.RelayEventsUseCase;
+import io.strata.bootstrap.config.JdbcTransactionInterceptor;
 import io.strata.bootstrap.testing.Api.TestUser;
 import io.strata.bootstrap.testing.IntegrationTest;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,7 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +121,34 @@ class EventDeliveryApiTest extends IntegrationTest {
 
         assertThat(listed).isPositive();
         assertThat(round.sinks()).isEqualTo(listed);
+    }
+
+    /**
+     * The relay's steps are {@code @Rerunnable} and its statements plain JDBC on the transaction's connection: a round
+     * that copies, leases, delivers and records opens no Hibernate session and runs no step again.
+     */
+    @Test
+    void aRelayRoundOpensNoHibernateSession() throws Exception {
+        WebhookReceiver hook = receiver();
+        createSink("hook-plain", "WEBHOOK", hook.url(), List.of("test.Plain"));
+        insertEvents("test.Plain", UUID.randomUUID(), 1, 2);
+        bean(RelayEventsService.class).runOnce(); // each step's first run
+        insertEvents("test.Plain", UUID.randomUUID(), 1, 3);
+        Statistics statistics = sql().statistics();
+        JdbcTransactionInterceptor interceptor = bean(JdbcTransactionInterceptor.class);
+        long rerunsBefore = interceptor.reruns(false) + interceptor.reruns(true);
+        statistics.clear();
+
+        RelayEventsUseCase.Round round = bean(RelayEventsService.class).runOnce();
+
+        assertThat(statistics.getSessionOpenCount())
+                .as("Hibernate sessions opened")
+                .isZero();
+        assertThat(interceptor.reruns(false) + interceptor.reruns(true) - rerunsBefore)
+                .as("steps run again in Micronaut's transaction")
+                .isZero();
+        assertThat(round.sinks()).isPositive();
+        await(() -> hook.accepted().size() == 5);
     }
 
     @Test

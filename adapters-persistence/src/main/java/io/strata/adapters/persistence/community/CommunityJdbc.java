@@ -1,7 +1,7 @@
 package io.strata.adapters.persistence.community;
 
+import io.strata.adapters.persistence.shared.PlainReads;
 import jakarta.persistence.EntityManager;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,11 +9,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.hibernate.Session;
 
 /**
  * Plain SQL on the transaction's connection, for the statements JPA has no words for (INSERT ... ON CONFLICT,
- * UPDATE ... RETURNING, ordered row locks, ledger sums).
+ * UPDATE ... RETURNING, ordered row locks, ledger sums). The statements go through {@link PlainReads}: a community
+ * use case runs on the plain transaction, without a Hibernate session, when it is a read or declared rerunnable.
  */
 final class CommunityJdbc {
     interface Binder {
@@ -27,27 +27,17 @@ final class CommunityJdbc {
     private CommunityJdbc() {}
 
     static <T> List<T> query(EntityManager entityManager, String sql, Binder binder, RowMapper<T> mapper) {
-        return entityManager.unwrap(Session.class).doReturningWork((Connection c) -> {
-            try (PreparedStatement statement = c.prepareStatement(sql)) {
-                binder.bind(statement);
-                try (ResultSet rows = statement.executeQuery()) {
-                    List<T> result = new ArrayList<>();
-                    while (rows.next()) {
-                        result.add(mapper.map(rows));
-                    }
-                    return result;
-                }
+        return PlainReads.statements(entityManager).query(sql, binder::bind, rows -> {
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(mapper.map(rows));
             }
+            return result;
         });
     }
 
     static int update(EntityManager entityManager, String sql, Binder binder) {
-        return entityManager.unwrap(Session.class).doReturningWork((Connection c) -> {
-            try (PreparedStatement statement = c.prepareStatement(sql)) {
-                binder.bind(statement);
-                return statement.executeUpdate();
-            }
-        });
+        return PlainReads.statements(entityManager).update(sql, binder::bind);
     }
 
     static Instant instant(ResultSet row, String column) throws SQLException {

@@ -4,34 +4,32 @@ import io.strata.adapters.persistence.shared.PlainReads;
 import io.strata.domain.events.OutboxEvent;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /**
  * Plain JDBC on the connection of the caller's transaction (the relay's steps and the admin use cases own it; see
  * {@code RelaySteps}), for what JPA has no words for: xid8 columns, snapshots, {@code UPDATE ... FROM ... RETURNING}
- * with {@code SKIP LOCKED}. No aggregates live here, so Hibernate adds nothing but the transaction.
+ * with {@code SKIP LOCKED}. No aggregates live here: the statements run on {@link PlainReads}' transaction, with or
+ * without a Hibernate session, so the feed's reads and the relay's steps ({@code @Rerunnable}) need none.
  */
 @Singleton
 class EventsJdbc {
-    interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
     private final EntityManager entityManager;
 
     EventsJdbc(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 
-    /** Runs {@code work} on the connection of the transaction in progress (the adapters carry {@code @JoinsTransaction}). */
-    <T> T run(Work<T> work) {
-        return entityManager.unwrap(Session.class).doReturningWork(work::run);
+    /**
+     * Runs {@code work} on the connection of the transaction in progress (the adapters carry {@code @JoinsTransaction}),
+     * with or without a Hibernate session ({@link PlainReads.Statements#work}).
+     */
+    <T> T run(PlainReads.ConnectionWork<T> work) {
+        return PlainReads.statements(entityManager).work(work);
     }
 
     /**

@@ -184,6 +184,24 @@ public final class JdbcTransaction implements PropagatedContextElement, PlainRea
         return run(sql, parameters, "could not write", PreparedStatement::executeUpdate);
     }
 
+    /**
+     * Runs {@code work} on this transaction's connection. What it runs is neither counted by Hibernate's statistics nor
+     * slow-logged statement by statement (as with a session's {@code doWork}); it counts as a statement that ran.
+     */
+    @Override
+    public <T> T work(PlainReads.ConnectionWork<T> work) {
+        ownCalls = true;
+        try {
+            Connection open = connection();
+            statements++;
+            return work.run(open);
+        } catch (SQLException e) {
+            throw exceptions().convert(e, "could not run JDBC work");
+        } finally {
+            ownCalls = false;
+        }
+    }
+
     /** What a statement does once bound: execute it and read what it returned. */
     @FunctionalInterface
     private interface Execution<T> {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.persistence.EntityManager;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,6 +49,12 @@ public final class PlainReads {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
+    /** Work of its own on the transaction's connection: what one statement with its parameters cannot say. */
+    @FunctionalInterface
+    public interface ConnectionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
     /** Reads the whole result (positioned before its first row). */
     @FunctionalInterface
     public interface Reader<T> {
@@ -81,6 +88,13 @@ public final class PlainReads {
     public interface Statements extends ReadOnly {
         /** Runs {@code sql}, a write, in the transaction; returns the update count. Nothing is flushed for it. */
         int update(String sql, Parameters parameters);
+
+        /**
+         * Runs {@code work} on the transaction's connection (arrays it creates, statements it prepares and closes
+         * itself), as {@code Session.doWork} does, without needing a session: in a transaction that has none it is
+         * that transaction's connection. Its {@link SQLException}s are converted as a statement's are.
+         */
+        <T> T work(ConnectionWork<T> work);
 
         /** What identifies the transaction while it runs (its session, or itself): rows are kept for change by it. */
         Object transaction();
@@ -145,6 +159,11 @@ public final class PlainReads {
         @Override
         public int update(String sql, Parameters parameters) {
             return PlainReads.update(session, sql, parameters);
+        }
+
+        @Override
+        public <T> T work(ConnectionWork<T> work) {
+            return session.doReturningWork(work::run);
         }
 
         @Override

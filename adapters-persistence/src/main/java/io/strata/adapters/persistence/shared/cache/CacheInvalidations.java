@@ -3,19 +3,18 @@ package io.strata.adapters.persistence.shared.cache;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.jdbc.DataSourceResolver;
+import io.strata.adapters.persistence.shared.PlainReads;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
-import org.hibernate.Session;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -69,13 +68,15 @@ public class CacheInvalidations {
     /** Sends the invalidation inside the caller's transaction: PostgreSQL delivers it at commit, never on rollback. */
     void publish(EntityManager entityManager, String cache, String key, long version) {
         String payload = cache + ":" + version + ":" + key;
-        entityManager.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement statement = c.prepareStatement("SELECT pg_notify(?, ?)")) {
-                statement.setString(1, CHANNEL);
-                statement.setString(2, payload);
-                statement.execute();
-            }
-        });
+        // a plain statement: a write that invalidates (a log-out's revocation) needs no Hibernate session for it
+        PlainReads.statements(entityManager)
+                .query(
+                        "SELECT pg_notify(?, ?)",
+                        statement -> {
+                            statement.setString(1, CHANNEL);
+                            statement.setString(2, payload);
+                        },
+                        rows -> null);
     }
 
     private void listen() {
