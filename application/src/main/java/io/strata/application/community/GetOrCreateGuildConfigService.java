@@ -20,7 +20,7 @@ public class GetOrCreateGuildConfigService implements GetOrCreateGuildConfigUseC
 
     @Override
     @Transactional
-    @Rerunnable // the guild's and the ledger's rows, and the outbox: nothing outside the transaction
+    @Rerunnable // the guild's row it may insert: all in the transaction
     public GuildConfig getOrCreate(Actor actor, long guildId) {
         CommunityAccess.requireBot(actor);
         return CommunityAccess.guildFor(guilds, actor, guildId, clock.now());

@@ -37,7 +37,7 @@ public class TransferPointsService implements TransferPointsUseCase {
 
     @Override
     @Transactional
-    @Rerunnable // the guild's and the ledger's rows, and the outbox: nothing outside the transaction
+    @Rerunnable // the ledger's and the members' rows, the outbox: all in the transaction
     public Result transfer(Actor actor, long guildId, TransferRequest request) {
         CommunityAccess.requireBot(actor);
         GuildConfig guild = CommunityAccess.existingGuild(guilds, actor, guildId);

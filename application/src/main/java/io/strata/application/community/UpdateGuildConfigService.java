@@ -20,7 +20,7 @@ public class UpdateGuildConfigService implements UpdateGuildConfigUseCase {
 
     @Override
     @Transactional
-    @Rerunnable // the guild's and the ledger's rows, and the outbox: nothing outside the transaction
+    @Rerunnable // the guild's row, its invalidation (a pg_notify sent at commit), the outbox: all in the transaction
     public GuildConfig update(Command command) {
         CommunityAccess.requireBot(command.actor());
         GuildConfig current = CommunityAccess.existingGuild(guilds, command.actor(), command.guildId());
