@@ -2,10 +2,8 @@ package io.strata.bootstrap.community;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.strata.bootstrap.config.JdbcTransactionInterceptor;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,13 +23,14 @@ class CommunityPlainTransactionsTest extends CommunityApiSupport {
         transfer(g, UUID.randomUUID().toString(), null, alice, 50, null).expect(201); // also the use case's first run
         String id = UUID.randomUUID().toString();
 
-        Observed moved = observe(() -> transfer(g, id, alice, bob, 20, "thanks").expect(201));
-        Observed replayed =
-                observe(() -> transfer(g, id, alice, bob, 20, "thanks").expect(201));
-        Observed refused = observe(() ->
+        TransactionsObserved moved = transactionsDuring(
+                () -> transfer(g, id, alice, bob, 20, "thanks").expect(201));
+        TransactionsObserved replayed = transactionsDuring(
+                () -> transfer(g, id, alice, bob, 20, "thanks").expect(201));
+        TransactionsObserved refused = transactionsDuring(() ->
                 transfer(g, UUID.randomUUID().toString(), bob, alice, 21, null).problem(409));
 
-        for (Observed observed : new Observed[] {moved, replayed, refused}) {
+        for (TransactionsObserved observed : new TransactionsObserved[] {moved, replayed, refused}) {
             assertThat(observed.sessions()).as("Hibernate sessions opened").isZero();
             assertThat(observed.reruns())
                     .as("runs again in Micronaut's transaction")
@@ -54,10 +53,11 @@ class CommunityPlainTransactionsTest extends CommunityApiSupport {
         long g = newId();
         String path = guild(g) + "/config";
         api().get(guild(newId()) + "/config").token(bot()).send().expect(200); // the bot, and the use case's first run
-        Observed created = observe(() -> api().get(path).token(bot()).send().expect(200));
+        TransactionsObserved created =
+                transactionsDuring(() -> api().get(path).token(bot()).send().expect(200));
         String etag = api().get(path).token(bot()).send().expect(200).etag();
 
-        Observed changed = observe(() -> api().patch(path)
+        TransactionsObserved changed = transactionsDuring(() -> api().patch(path)
                 .token(bot())
                 .ifMatch(etag)
                 .raw("{\"prefix\":\"?\"}", PATCH)
@@ -75,19 +75,5 @@ class CommunityPlainTransactionsTest extends CommunityApiSupport {
                 .isZero();
         // the invalidation was published in the change's transaction: the next read is the new version
         assertThat(api().get(path).token(bot()).send().expect(200).json()).containsEntry("prefix", "?");
-    }
-
-    private record Observed(long sessions, long reruns, long statements) {}
-
-    private Observed observe(Runnable request) {
-        Statistics statistics = sql().statistics();
-        JdbcTransactionInterceptor interceptor = bean(JdbcTransactionInterceptor.class);
-        long rerunsBefore = interceptor.reruns(false) + interceptor.reruns(true);
-        statistics.clear();
-        request.run();
-        return new Observed(
-                statistics.getSessionOpenCount(),
-                interceptor.reruns(false) + interceptor.reruns(true) - rerunsBefore,
-                statistics.getPrepareStatementCount());
     }
 }

@@ -8,7 +8,6 @@ import io.moquette.interception.AbstractInterceptHandler;
 import io.moquette.interception.messages.InterceptPublishMessage;
 import io.strata.application.events.RelayEventsService;
 import io.strata.application.events.RelayEventsUseCase;
-import io.strata.bootstrap.config.JdbcTransactionInterceptor;
 import io.strata.bootstrap.testing.Api.TestUser;
 import io.strata.bootstrap.testing.IntegrationTest;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +33,6 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -134,20 +132,14 @@ class EventDeliveryApiTest extends IntegrationTest {
         insertEvents("test.Plain", UUID.randomUUID(), 1, 2);
         bean(RelayEventsService.class).runOnce(); // each step's first run
         insertEvents("test.Plain", UUID.randomUUID(), 1, 3);
-        Statistics statistics = sql().statistics();
-        JdbcTransactionInterceptor interceptor = bean(JdbcTransactionInterceptor.class);
-        long rerunsBefore = interceptor.reruns(false) + interceptor.reruns(true);
-        statistics.clear();
 
-        RelayEventsUseCase.Round round = bean(RelayEventsService.class).runOnce();
+        TransactionsObserved relayed =
+                transactionsDuring(() -> bean(RelayEventsService.class).runOnce());
 
-        assertThat(statistics.getSessionOpenCount())
-                .as("Hibernate sessions opened")
-                .isZero();
-        assertThat(interceptor.reruns(false) + interceptor.reruns(true) - rerunsBefore)
+        assertThat(relayed.sessions()).as("Hibernate sessions opened").isZero();
+        assertThat(relayed.reruns())
                 .as("steps run again in Micronaut's transaction")
                 .isZero();
-        assertThat(round.sinks()).isPositive();
         await(() -> hook.accepted().size() == 5);
     }
 

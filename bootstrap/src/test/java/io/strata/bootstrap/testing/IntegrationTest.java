@@ -9,6 +9,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.strata.adapters.persistence.testing.TestPostgres;
 import io.strata.bootstrap.config.DatabaseSettings;
+import io.strata.bootstrap.config.JdbcTransactionInterceptor;
 import io.strata.bootstrap.database.ApplicationRole;
 import io.strata.bootstrap.database.SchemaMigrations;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -126,6 +128,26 @@ public abstract class IntegrationTest implements TestPropertyProvider {
             adminToken = api().login(ADMIN_EMAIL, ADMIN_PASSWORD);
         }
         return adminToken;
+    }
+
+    /** What {@link #transactionsDuring} saw: Hibernate sessions opened, use cases run again, statements prepared. */
+    protected record TransactionsObserved(long sessions, long reruns, long statements) {}
+
+    /**
+     * Runs {@code work} (requests, a use case) and tells how its transactions ran: a use case on the platform's plain
+     * JDBC transaction opens no Hibernate session and is not run again in Micronaut's. The counts are the whole
+     * context's, so nothing else should run meanwhile.
+     */
+    protected TransactionsObserved transactionsDuring(Runnable work) {
+        Statistics statistics = sql().statistics();
+        JdbcTransactionInterceptor interceptor = context.getBean(JdbcTransactionInterceptor.class);
+        long rerunsBefore = interceptor.reruns(false) + interceptor.reruns(true);
+        statistics.clear();
+        work.run();
+        return new TransactionsObserved(
+                statistics.getSessionOpenCount(),
+                interceptor.reruns(false) + interceptor.reruns(true) - rerunsBefore,
+                statistics.getPrepareStatementCount());
     }
 
     /** Statement counter for N+1 assertions. */
