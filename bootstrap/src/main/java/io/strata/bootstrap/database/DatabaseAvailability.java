@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.jdbc.DataSourceResolver;
+import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.adapters.web.shared.BackendAvailability;
 import io.strata.bootstrap.config.StartupFailure;
 import io.strata.bootstrap.embedded.EmbeddedPostgres;
@@ -87,6 +88,11 @@ public class DatabaseAvailability implements BackendAvailability, EmbeddedPostgr
         }
         refused.incrementAndGet();
         return Optional.of(retryAfter);
+    }
+
+    @Override
+    public boolean concurrencyConflict(Throwable failure) {
+        return PersistenceErrors.isLockConflict(failure);
     }
 
     @Override

@@ -18,6 +18,13 @@ class BoomTestController {
         throw new IllegalStateException(SECRET);
     }
 
+    /** What a flush that PostgreSQL ended in a deadlock throws: JPA calls it an optimistic lock failure. */
+    @Get("/deadlock")
+    String deadlock() {
+        throw new jakarta.persistence.OptimisticLockException(new org.hibernate.exception.LockAcquisitionException(
+                "could not execute batch", new java.sql.SQLException("ERROR: deadlock detected", "40P01")));
+    }
+
     @Get("/error")
     String error() {
         throw new AssertionError(SECRET);

@@ -8,6 +8,7 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.server.exceptions.HttpStatusHandler;
 import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.web.router.Router;
+import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.adapters.web.shared.ErrorRouteController;
 import io.strata.adapters.web.shared.JsonBodyHandlers;
 import io.strata.adapters.web.shared.PreconditionRequiredException;
@@ -101,6 +102,17 @@ class WebPlatformTest extends IntegrationTest {
                     .doesNotContain(BoomTestController.SECRET)
                     .doesNotContain("IllegalState");
         }
+    }
+
+    /** A deadlock or serialization failure is a concurrent request's doing: a 409 to retry, not a 500. */
+    @Test
+    void aTransactionPostgresAbortedOverLocksIsAConflictToRetry() {
+        Map<String, Object> problem = api().get("/test/boom/deadlock").send().problem(409);
+        assertThat((String) problem.get("detail")).contains("retry the request");
+        assertThat(PersistenceErrors.isOptimisticLockFailure(new jakarta.persistence.OptimisticLockException(
+                        new java.sql.SQLException("ERROR: deadlock detected", "40P01"))))
+                .as("a deadlock reported as an optimistic lock failure is no stale version")
+                .isFalse();
     }
 
     @Test

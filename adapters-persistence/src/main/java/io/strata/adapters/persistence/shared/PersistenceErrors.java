@@ -53,8 +53,28 @@ public final class PersistenceErrors {
         return Optional.empty();
     }
 
+    /**
+     * True when PostgreSQL aborted the transaction over its locks: a deadlock ({@code 40P01}) or a serialization
+     * failure ({@code 40001}). The request did nothing wrong; answered as a conflict to retry (the web layer's
+     * {@code UnexpectedErrorHandler}).
+     */
+    public static boolean isLockConflict(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql
+                    && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when a versioned UPDATE or DELETE matched no row: someone else changed the row first. */
     public static boolean isOptimisticLockFailure(Throwable error) {
+        if (isLockConflict(error)) {
+            // JPA reports a deadlock as an OptimisticLockException too, but the transaction is aborted: no row count
+            // told of another version, and nothing may be read in it any more
+            return false;
+        }
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof OptimisticLockException
                     || t instanceof StaleStateException

@@ -21,4 +21,12 @@ public interface BackendAvailability {
      * how long clients should wait before retrying.
      */
     Optional<Duration> outageOf(Throwable failure);
+
+    /**
+     * Whether {@code failure} is the backing service refusing a transaction over a concurrent one (PostgreSQL's
+     * deadlock or serialization failure): nothing was kept and the same request may succeed when retried.
+     */
+    default boolean concurrencyConflict(Throwable failure) {
+        return false;
+    }
 }

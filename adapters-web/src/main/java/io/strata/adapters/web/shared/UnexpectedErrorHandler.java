@@ -44,6 +44,17 @@ public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpR
                     rootMessage(exception));
             return unavailable(request, outage.get());
         }
+        if (availability != null && availability.concurrencyConflict(exception)) {
+            // PostgreSQL aborted the transaction over a deadlock or a serialization failure with a concurrent one:
+            // nothing of it was kept, and the same request may succeed when retried
+            LOG.warn("{} {}: 409, {}", request.getMethodName(), request.getPath(), rootMessage(exception));
+            return Problems.response(
+                    request,
+                    HttpStatus.CONFLICT,
+                    "conflict",
+                    "A concurrent request locked the same rows; nothing was changed, retry the request",
+                    List.of());
+        }
         LOG.error("Unexpected error on {} {}", request.getMethodName(), request.getPath(), exception);
         return Problems.internal(request);
     }
