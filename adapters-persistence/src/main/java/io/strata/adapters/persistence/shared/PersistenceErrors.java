@@ -24,6 +24,10 @@ public final class PersistenceErrors {
     public static final String CHECK_VIOLATION = "23514";
     /** SQLSTATE of numeric_value_out_of_range (e.g. more hours than numeric(8,2) holds). */
     public static final String NUMERIC_OUT_OF_RANGE = "22003";
+    /** SQLSTATE of deadlock_detected. */
+    public static final String DEADLOCK_DETECTED = "40P01";
+    /** SQLSTATE of serialization_failure. */
+    public static final String SERIALIZATION_FAILURE = "40001";
 
     private PersistenceErrors() {}
 
@@ -56,12 +60,14 @@ public final class PersistenceErrors {
     /**
      * True when PostgreSQL aborted the transaction over its locks: a deadlock ({@code 40P01}) or a serialization
      * failure ({@code 40001}). The request did nothing wrong; answered as a conflict to retry (the web layer's
-     * {@code UnexpectedErrorHandler}).
+     * {@code UnexpectedErrorHandler}). Any {@link SQLException} of the chain, not only the first ({@link #sqlState}):
+     * a statement after the failure fails with "transaction is aborted" and chains the deadlock behind it.
      */
     public static boolean isLockConflict(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql
-                    && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                    && (DEADLOCK_DETECTED.equals(sql.getSQLState())
+                            || SERIALIZATION_FAILURE.equals(sql.getSQLState()))) {
                 return true;
             }
         }
