@@ -3,7 +3,6 @@ package io.strata.bootstrap.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strata.adapters.persistence.testing.TestPostgres;
-import io.strata.bootstrap.config.JdbcTransactionInterceptor;
 import io.strata.bootstrap.testing.Api;
 import io.strata.bootstrap.testing.Api.TestUser;
 import io.strata.bootstrap.testing.IntegrationTest;
@@ -13,7 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.stat.Statistics;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,33 +33,28 @@ class LogInPlainTransactionsTest extends IntegrationTest {
     @Test
     void aLogInOpensNoHibernateSessionAndItsRowsLand() throws SQLException {
         long logins = number("SELECT login_count FROM users WHERE id = ?", UUID.fromString(ada.id()));
-        Statistics statistics = sql().statistics();
-        JdbcTransactionInterceptor interceptor = bean(JdbcTransactionInterceptor.class);
-        long rerunsBefore = interceptor.reruns(false) + interceptor.reruns(true);
-        statistics.clear();
+        AtomicReference<Map<String, Object>> login = new AtomicReference<>();
 
-        Map<String, Object> login = api().post("/api/v1/sessions")
+        TransactionsObserved observed = transactionsDuring(() -> login.set(api().post("/api/v1/sessions")
                 .json(Map.of("email", ada.email(), "password", Api.PASSWORD))
                 .send()
                 .expect(201)
-                .json();
+                .json()));
 
-        assertThat(statistics.getSessionOpenCount())
-                .as("Hibernate sessions opened")
-                .isZero();
-        assertThat(interceptor.reruns(false) + interceptor.reruns(true) - rerunsBefore)
+        assertThat(observed.sessions()).as("Hibernate sessions opened").isZero();
+        assertThat(observed.reruns())
                 .as("steps run again in Micronaut's transaction")
                 .isZero();
-        assertThat(statistics.getPrepareStatementCount())
+        assertThat(observed.statements())
                 .as("the throttle's two counts, the user by e-mail, the password; the user, the password, the "
                         + "account's failures cleared, the session, its event, the login recorded")
                 .isEqualTo(10);
-        String token = (String) login.get("token");
+        String token = (String) login.get().get("token");
         assertThat(api().get("/api/v1/users/me").token(token).send().expect(200).json())
                 .containsEntry("loginCount", (int) logins + 1);
         assertThat(number(
                         "SELECT count(*) FROM events WHERE aggregate_type = 'identity.Session' AND aggregate_id = ?",
-                        UUID.fromString((String) ((Map<?, ?>) login.get("session")).get("id"))))
+                        UUID.fromString((String) ((Map<?, ?>) login.get().get("session")).get("id"))))
                 .as("the session's event")
                 .isOne();
     }
@@ -68,17 +62,17 @@ class LogInPlainTransactionsTest extends IntegrationTest {
     @Test
     void aWrongPasswordIsCountedInThePlainTransactionThatEndsInThe401() throws SQLException {
         long failures = number("SELECT count(*) FROM login_failures WHERE failed_at > now() - interval '1 hour'", null);
-        Statistics statistics = sql().statistics();
-        statistics.clear();
+        AtomicReference<Map<String, Object>> refused = new AtomicReference<>();
 
-        Map<String, Object> refused = api().post("/api/v1/sessions")
+        TransactionsObserved observed = transactionsDuring(() -> refused.set(api().post("/api/v1/sessions")
                 .json(Map.of("email", ada.email(), "password", "not " + Api.PASSWORD))
                 .send()
-                .problem(401);
+                .problem(401)));
 
-        assertThat(refused.get("detail")).isEqualTo("invalid email or password");
-        assertThat(statistics.getSessionOpenCount())
-                .as("Hibernate sessions opened")
+        assertThat(refused.get().get("detail")).isEqualTo("invalid email or password");
+        assertThat(observed.sessions()).as("Hibernate sessions opened").isZero();
+        assertThat(observed.reruns())
+                .as("steps run again in Micronaut's transaction")
                 .isZero();
         assertThat(number("SELECT count(*) FROM login_failures WHERE failed_at > now() - interval '1 hour'", null))
                 .as("one failure for the account and one for the client's address, committed with the 401")
