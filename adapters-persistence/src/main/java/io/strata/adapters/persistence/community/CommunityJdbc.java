@@ -2,7 +2,6 @@ package io.strata.adapters.persistence.community;
 
 import io.strata.adapters.persistence.shared.PlainReads;
 import jakarta.persistence.EntityManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -16,18 +15,15 @@ import java.util.List;
  * use case runs on the plain transaction, without a Hibernate session, when it is a read or declared rerunnable.
  */
 final class CommunityJdbc {
-    interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
     interface RowMapper<T> {
         T map(ResultSet row) throws SQLException;
     }
 
     private CommunityJdbc() {}
 
-    static <T> List<T> query(EntityManager entityManager, String sql, Binder binder, RowMapper<T> mapper) {
-        return PlainReads.statements(entityManager).query(sql, binder::bind, rows -> {
+    static <T> List<T> query(
+            EntityManager entityManager, String sql, PlainReads.Parameters parameters, RowMapper<T> mapper) {
+        return PlainReads.statements(entityManager).query(sql, parameters, rows -> {
             List<T> result = new ArrayList<>();
             while (rows.next()) {
                 result.add(mapper.map(rows));
@@ -36,8 +32,8 @@ final class CommunityJdbc {
         });
     }
 
-    static int update(EntityManager entityManager, String sql, Binder binder) {
-        return PlainReads.statements(entityManager).update(sql, binder::bind);
+    static int update(EntityManager entityManager, String sql, PlainReads.Parameters parameters) {
+        return PlainReads.statements(entityManager).update(sql, parameters);
     }
 
     static Instant instant(ResultSet row, String column) throws SQLException {
