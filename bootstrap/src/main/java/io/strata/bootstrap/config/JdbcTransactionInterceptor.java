@@ -17,6 +17,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.transaction.exceptions.UnexpectedRollbackException;
 import io.micronaut.transaction.interceptor.TransactionalInterceptor;
 import io.strata.adapters.persistence.shared.JdbcTransaction;
+import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.application.shared.ReadOnlyTransaction;
 import io.strata.application.shared.Rerunnable;
 import jakarta.inject.Singleton;
@@ -24,6 +25,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.hibernate.SessionFactory;
@@ -52,6 +54,13 @@ import org.slf4j.LoggerFactory;
  * {@code strata.database.jdbc-read-transactions=false} and {@code strata.database.jdbc-write-transactions=false} turn
  * either path off.
  *
+ * <p>A use case that is rerunnable (a read, or a write declared {@code @Rerunnable}) and begins the transaction (it
+ * joins none) also runs again when PostgreSQL aborted its transaction over locks, a deadlock or a serialization
+ * failure, as PostgreSQL's manual asks of its clients: everything it did was rolled back with the transaction, so the
+ * client gets the answer of a run that went through instead of a 409 to retry itself. At most {@value
+ * #LOCK_CONFLICT_RUNS} runs, each after a short random pause (the other transaction holds its locks until it ends);
+ * after the last, the conflict is the answer as before. A use case not declared rerunnable is never run twice.
+ *
  * <p>In bootstrap, beside {@link ReplicaReadFailover}, because the processor binds both to application annotations,
  * which driven adapters do not reach.
  */
@@ -60,6 +69,9 @@ import org.slf4j.LoggerFactory;
 public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Object> {
     /** Runs in a row that needed a session before a method stops trying (each try costs a thrown signal). */
     public static final int TRIES = 8;
+
+    /** Runs of a rerunnable use case whose transaction PostgreSQL aborted over locks, the first included. */
+    public static final int LOCK_CONFLICT_RUNS = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcTransactionInterceptor.class);
 
@@ -75,6 +87,8 @@ public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Obj
     private final LongAdder[] reruns = {new LongAdder(), new LongAdder()};
 
     private final AtomicInteger stoppedTrying = new AtomicInteger();
+    /** Runs again after PostgreSQL aborted the use case's transaction over locks. */
+    private final LongAdder lockConflictReruns = new LongAdder();
 
     JdbcTransactionInterceptor(
             @Value("${strata.database.jdbc-read-transactions:true}") boolean reads,
@@ -98,15 +112,50 @@ public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Obj
     @Override
     public Object intercept(MethodInvocationContext<Object, Object> context) {
         Method method = method(context.getExecutableMethod());
-        if (!method.tries()) {
+        if (!method.tries() && !method.rerunsOnLockConflict) {
             return context.proceed();
         }
         Resolved with = resolved();
         if (JdbcTransaction.current() != null) {
-            return context.proceed(with.transactional); // inside a JDBC transaction: join it
+            // inside a JDBC transaction: join it
+            return method.tries() ? context.proceed(with.transactional) : context.proceed();
         }
         if (JdbcTransaction.micronautTransactionRunning(with.transactions, with.transactions::findTransactionStatus)) {
             return context.proceed(); // inside Micronaut's transaction: its advice joins it
+        }
+        if (!method.rerunsOnLockConflict) {
+            return run(context, method, with);
+        }
+        for (int run = 1; ; run++) {
+            try {
+                return run(context, method, with);
+            } catch (RuntimeException failure) {
+                if (run >= LOCK_CONFLICT_RUNS || !PersistenceErrors.isLockConflict(failure)) {
+                    throw failure;
+                }
+                lockConflictReruns.increment();
+                LOG.debug(
+                        "PostgreSQL aborted the transaction of {} over locks (run {}): running it again",
+                        context.getExecutableMethod(),
+                        run,
+                        failure);
+                pauseBeforeRun(run);
+            }
+        }
+    }
+
+    /** Use cases run again since startup because PostgreSQL aborted their transaction over locks. */
+    public long lockConflictReruns() {
+        return lockConflictReruns.sum();
+    }
+
+    /**
+     * One run of a use case that begins its transaction: a JDBC one when it can, else Micronaut's. It proceeds from
+     * this interceptor ({@code proceed(this)}), so that a second run passes the advice after it again.
+     */
+    private Object run(MethodInvocationContext<Object, Object> context, Method method, Resolved with) {
+        if (!method.tries()) {
+            return context.proceed(this);
         }
         JdbcTransaction jdbc = new JdbcTransaction(with.factory, method.readOnly);
         long startedAt = System.nanoTime();
@@ -173,6 +222,18 @@ public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Obj
         return context.proceed(this);
     }
 
+    /**
+     * A random pause, longer with each run: the transaction that won holds its locks until it ends, and two that
+     * deadlocked and came back at once could meet again.
+     */
+    private static void pauseBeforeRun(int run) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * run + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void end(JdbcTransaction jdbc, boolean commit, Throwable failure) {
         try {
             jdbc.end(commit);
@@ -212,12 +273,17 @@ public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Obj
                 .getAnnotationMetadata()
                 .findAnnotation(Transactional.class)
                 .orElse(null);
-        if (!synchronous || declared == null || !defaults(declared)) {
-            return new Method(false, false, new Class<?>[0]);
-        }
-        boolean readOnly = declared.isTrue("readOnly");
+        boolean readOnly = declared != null && declared.isTrue("readOnly");
         boolean rerunnable = executable.getAnnotationMetadata().hasAnnotation(Rerunnable.class);
-        return new Method(readOnly ? reads : writes && rerunnable, readOnly, declared.classValues("noRollbackFor"));
+        boolean rerunsOnLockConflict = synchronous && (readOnly || rerunnable);
+        if (!synchronous || declared == null || !defaults(declared)) {
+            return new Method(false, false, rerunsOnLockConflict, new Class<?>[0]);
+        }
+        return new Method(
+                readOnly ? reads : writes && rerunnable,
+                readOnly,
+                rerunsOnLockConflict,
+                declared.classValues("noRollbackFor"));
     }
 
     private static boolean defaults(AnnotationValue<Transactional> declared) {
@@ -257,6 +323,8 @@ public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Obj
     private static final class Method {
         private final boolean eligible;
         final boolean readOnly;
+        /** Rerunnable: a read, or a write declared {@code @Rerunnable}; run again after a lock conflict. */
+        final boolean rerunsOnLockConflict;
         /** The exceptions on which the transaction commits all the same (the method's {@code noRollbackFor}). */
         private final Class<?>[] noRollbackFor;
 
@@ -265,9 +333,10 @@ public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Obj
         /** When the last run that needed a session was counted ({@link System#nanoTime}). */
         private volatile long lastCounted;
 
-        Method(boolean eligible, boolean readOnly, Class<?>[] noRollbackFor) {
+        Method(boolean eligible, boolean readOnly, boolean rerunsOnLockConflict, Class<?>[] noRollbackFor) {
             this.eligible = eligible;
             this.readOnly = readOnly;
+            this.rerunsOnLockConflict = rerunsOnLockConflict;
             this.noRollbackFor = noRollbackFor;
             this.lastCounted = System.nanoTime();
         }

@@ -19,7 +19,9 @@ import jakarta.inject.Singleton;
  * are answered 503), {@code strata_database_outages_total} and {@code strata_database_refused_requests_total}. The
  * session-less transactions ({@link JdbcTransactionInterceptor}): {@code strata_database_reruns_total} (use cases run
  * again in Micronaut's transaction because they needed a Hibernate session, tagged {@code after_statements}) and
- * {@code strata_database_session_only_methods} (use-case methods that stopped trying; the log names them).
+ * {@code strata_database_session_only_methods} (use-case methods that stopped trying; the log names them); and
+ * {@code strata_database_lock_conflict_reruns_total} (rerunnable use cases run again because PostgreSQL aborted
+ * their transaction over locks, a deadlock or a serialization failure).
  */
 @Singleton
 @RequiresMetrics
@@ -66,6 +68,13 @@ public class PlatformMetrics implements MeterBinder {
                             + " session (after_statements: only after their first statements had run)")
                     .register(registry);
         }
+        FunctionCounter.builder(
+                        "strata.database.lock.conflict.reruns",
+                        transactions,
+                        interceptor -> interceptor.get().lockConflictReruns())
+                .description("Rerunnable use cases run again because PostgreSQL aborted their transaction over locks"
+                        + " (a deadlock or a serialization failure)")
+                .register(registry);
         Gauge.builder(
                         "strata.database.session.only.methods",
                         transactions,

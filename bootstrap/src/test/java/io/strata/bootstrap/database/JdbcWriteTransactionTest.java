@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.transaction.exceptions.UnexpectedRollbackException;
 import io.micronaut.transaction.hibernate.HibernateTransactionManager;
+import io.strata.adapters.persistence.shared.PersistenceErrors;
 import io.strata.adapters.persistence.shared.RowSecurity;
 import io.strata.adapters.persistence.shared.RowSecurity.Acting;
 import io.strata.adapters.persistence.testing.TestPostgres;
@@ -31,10 +32,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.hibernate.stat.Statistics;
@@ -55,6 +58,7 @@ class JdbcWriteTransactionTest extends IntegrationTest {
     private JdbcWriteUseCases writes;
     private TestUser owner;
     private ProjectId project;
+    private ProjectId other;
 
     @BeforeAll
     void project() {
@@ -63,6 +67,16 @@ class JdbcWriteTransactionTest extends IntegrationTest {
         project = new ProjectId(UUID.fromString(api().post("/api/v1/projects")
                 .token(owner.token())
                 .json(Map.of("name", "JDBC writes"))
+                .send()
+                .expect(201)
+                .createdId()));
+    }
+
+    @BeforeAll
+    void otherProject() {
+        other = new ProjectId(UUID.fromString(api().post("/api/v1/projects")
+                .token(owner.token())
+                .json(Map.of("name", "JDBC writes, the other"))
                 .send()
                 .expect(201)
                 .createdId()));
@@ -287,6 +301,94 @@ class JdbcWriteTransactionTest extends IntegrationTest {
         assertThat(activeConnections()).isZero();
     }
 
+    @Test
+    void aRerunnableWriteWhoseTransactionDeadlockedRunsAgainSoBothWritersLand() throws Exception {
+        JdbcTransactionInterceptor interceptor = bean(JdbcTransactionInterceptor.class);
+        long reruns = interceptor.lockConflictReruns();
+        long before = version(project);
+        long otherBefore = version(other);
+        int runs = writes.runs.get();
+
+        List<Throwable> failures = crossRenames(writes::renameBoth);
+
+        assertThat(failures).as("both writers answered").isEmpty();
+        assertThat(writes.runs.get() - runs)
+                .as("PostgreSQL aborted one of the two, which ran again")
+                .isEqualTo(3);
+        assertThat(interceptor.lockConflictReruns() - reruns).isEqualTo(1);
+        assertThat(version(project)).as("both writers' updates landed").isEqualTo(before + 2);
+        assertThat(version(other)).isEqualTo(otherBefore + 2);
+        assertThat(activeConnections()).isZero();
+    }
+
+    @Test
+    void soDoesOneInMicronautsTransaction() throws Exception {
+        JdbcTransactionInterceptor interceptor = bean(JdbcTransactionInterceptor.class);
+        long reruns = interceptor.lockConflictReruns();
+        long before = version(project);
+        long otherBefore = version(other);
+
+        List<Throwable> failures = crossRenames(writes::renameBothInASession);
+
+        assertThat(failures).as("both writers answered").isEmpty();
+        assertThat(interceptor.lockConflictReruns() - reruns).isEqualTo(1);
+        assertThat(version(project)).as("both writers' updates landed").isEqualTo(before + 2);
+        assertThat(version(other)).isEqualTo(otherBefore + 2);
+        assertThat(activeConnections()).isZero();
+    }
+
+    @Test
+    void aWriteNotDeclaredRerunnableWhoseTransactionDeadlockedFailsAsAConflictAndRunsOnce() throws Exception {
+        JdbcTransactionInterceptor interceptor = bean(JdbcTransactionInterceptor.class);
+        long reruns = interceptor.lockConflictReruns();
+        long before = version(project);
+        long otherBefore = version(other);
+        int runs = writes.runs.get();
+
+        List<Throwable> failures = crossRenames(writes::renameBothUndeclared);
+
+        assertThat(failures).hasSize(1);
+        assertThat(PersistenceErrors.isLockConflict(failures.get(0)))
+                .as("the failure is PostgreSQL's deadlock: %s", failures.get(0))
+                .isTrue();
+        assertThat(writes.runs.get() - runs).isEqualTo(2);
+        assertThat(interceptor.lockConflictReruns() - reruns).isZero();
+        assertThat(version(project)).as("only the winner's update landed").isEqualTo(before + 1);
+        assertThat(version(other)).isEqualTo(otherBefore + 1);
+    }
+
+    /** A use case renaming two projects, in the order given. */
+    private interface RenameBoth {
+        void rename(ProjectId first, ProjectId second, String name, JdbcWriteUseCases.Meeting meeting);
+    }
+
+    /**
+     * Two threads rename both projects at once, the other way round, each holding its first lock while it waits for
+     * the other: a deadlock PostgreSQL breaks by aborting one of the two transactions. Answers what they threw.
+     */
+    private List<Throwable> crossRenames(RenameBoth renameBoth) throws InterruptedException {
+        JdbcWriteUseCases.Meeting meeting = new JdbcWriteUseCases.Meeting(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = List.of(
+                    pool.submit(() -> renameBoth.rename(project, other, "one way", meeting)),
+                    pool.submit(() -> renameBoth.rename(other, project, "the other way", meeting)));
+            List<Throwable> failures = new ArrayList<>();
+            for (Future<?> each : done) {
+                try {
+                    each.get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    failures.add(e.getCause());
+                } catch (TimeoutException e) {
+                    throw new AssertionError("a writer did not finish", e);
+                }
+            }
+            return failures;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private <T> T write(Supplier<T> work) {
         return bean(HibernateTransactionManager.class).executeWrite(status -> work.get());
     }
@@ -304,7 +406,11 @@ class JdbcWriteTransactionTest extends IntegrationTest {
     }
 
     private long version() {
-        return number("SELECT version FROM projects WHERE id = ?", project.value());
+        return version(project);
+    }
+
+    private long version(ProjectId id) {
+        return number("SELECT version FROM projects WHERE id = ?", id.value());
     }
 
     private String name() {

@@ -10,6 +10,12 @@ import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -92,6 +98,59 @@ public class JdbcWriteUseCases {
     public Project renameUndeclared(ProjectId id, String name) {
         runs.incrementAndGet();
         return renamed(id, name);
+    }
+
+    /**
+     * Renames {@code first}, then {@code second}, holding the first one's lock; in between, each caller's first run
+     * meets the other ({@link Meeting}): two callers with the projects the other way round then deadlock.
+     */
+    @Transactional
+    @Rerunnable
+    public void renameBoth(ProjectId first, ProjectId second, String name, Meeting meeting) {
+        runs.incrementAndGet();
+        renamed(first, name);
+        meeting.onFirstRun();
+        renamed(second, name);
+    }
+
+    /** The same as {@link #renameBoth} in a Hibernate session: it asks the session something first. */
+    @Transactional
+    @Rerunnable
+    public void renameBothInASession(ProjectId first, ProjectId second, String name, Meeting meeting) {
+        runs.incrementAndGet();
+        entityManager.createNativeQuery("SELECT 1").getSingleResult();
+        renamed(first, name);
+        meeting.onFirstRun();
+        renamed(second, name);
+    }
+
+    /** The same as {@link #renameBoth}, not declared rerunnable. */
+    @Transactional
+    public void renameBothUndeclared(ProjectId first, ProjectId second, String name, Meeting meeting) {
+        runs.incrementAndGet();
+        renamed(first, name);
+        meeting.onFirstRun();
+        renamed(second, name);
+    }
+
+    /** Where concurrent callers wait for each other, each on its first run only. */
+    public static final class Meeting {
+        private final CyclicBarrier barrier;
+        private final Set<Thread> met = ConcurrentHashMap.newKeySet();
+
+        public Meeting(int callers) {
+            this.barrier = new CyclicBarrier(callers);
+        }
+
+        void onFirstRun() {
+            if (met.add(Thread.currentThread())) {
+                try {
+                    barrier.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                    throw new IllegalStateException("the other caller did not come", e);
+                }
+            }
+        }
     }
 
     /** A setting of the transaction, read plainly. */

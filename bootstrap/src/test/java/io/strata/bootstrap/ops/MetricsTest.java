@@ -70,7 +70,8 @@ class MetricsTest extends IntegrationTest {
                         "strata_database_refused_requests_total{",
                         "strata_database_reruns_total{after_statements=\"false\"",
                         "strata_database_reruns_total{after_statements=\"true\"",
-                        "strata_database_session_only_methods{");
+                        "strata_database_session_only_methods{",
+                        "strata_database_lock_conflict_reruns_total{");
         assertThat(line(scrape, "strata_database_circuit_open{")).endsWith(" 0.0");
     }
 
