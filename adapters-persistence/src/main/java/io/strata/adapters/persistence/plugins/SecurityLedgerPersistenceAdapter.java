@@ -12,8 +12,6 @@ import io.strata.domain.shared.error.ConflictException;
 import io.strata.domain.shared.user.UserId;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,10 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /**
- * {@link SecurityLedger} on {@code plugin_security_violations}: plain SQL on the transaction's connection (an
+ * {@link SecurityLedger} on {@code plugin_security_violations}: plain SQL in the transaction ({@link PlainReads}; an
  * append-only ledger has no entity to load and change). The table's trigger refuses every other change.
  */
 @Singleton
@@ -91,32 +88,22 @@ public class SecurityLedgerPersistenceAdapter implements SecurityLedger {
         return query(OF_PLUGIN, s -> s.setObject(1, plugin.value()));
     }
 
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private List<SecurityViolation> query(String sql, Binder binder) {
-        return entityManager.unwrap(Session.class).doReturningWork((Connection c) -> {
-            try (PreparedStatement statement = c.prepareStatement(sql)) {
-                binder.bind(statement);
-                try (ResultSet rows = statement.executeQuery()) {
-                    List<SecurityViolation> result = new ArrayList<>();
-                    while (rows.next()) {
-                        result.add(violation(rows));
-                    }
-                    return result;
-                }
+    /**
+     * The transaction's plain statements: on a JDBC transaction without a session when the use case runs on one,
+     * counted and converted as Hibernate's own.
+     */
+    private List<SecurityViolation> query(String sql, PlainReads.Parameters parameters) {
+        return PlainReads.statements(entityManager).query(sql, parameters, rows -> {
+            List<SecurityViolation> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(violation(rows));
             }
+            return result;
         });
     }
 
-    private int update(String sql, Binder binder) {
-        return entityManager.unwrap(Session.class).doReturningWork((Connection c) -> {
-            try (PreparedStatement statement = c.prepareStatement(sql)) {
-                binder.bind(statement);
-                return statement.executeUpdate();
-            }
-        });
+    private int update(String sql, PlainReads.Parameters parameters) {
+        return PlainReads.statements(entityManager).update(sql, parameters);
     }
 
     private static SecurityViolation violation(ResultSet row) throws SQLException {
