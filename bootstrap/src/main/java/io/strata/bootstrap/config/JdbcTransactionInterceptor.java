@@ -130,7 +130,7 @@ public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Obj
             try {
                 return run(context, method, with);
             } catch (RuntimeException failure) {
-                if (run >= LOCK_CONFLICT_RUNS || !PersistenceErrors.isLockConflict(failure)) {
+                if (run >= LOCK_CONFLICT_RUNS || !PersistenceErrors.isLockConflict(failure) || !pausedBeforeRun(run)) {
                     throw failure;
                 }
                 lockConflictReruns.increment();
@@ -139,7 +139,6 @@ public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Obj
                         context.getExecutableMethod(),
                         run,
                         failure);
-                pauseBeforeRun(run);
             }
         }
     }
@@ -224,13 +223,15 @@ public class JdbcTransactionInterceptor implements MethodInterceptor<Object, Obj
 
     /**
      * A random pause, longer with each run: the transaction that won holds its locks until it ends, and two that
-     * deadlocked and came back at once could meet again.
+     * deadlocked and came back at once could meet again. False when the thread was interrupted (no run then).
      */
-    private static void pauseBeforeRun(int run) {
+    private static boolean pausedBeforeRun(int run) {
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * run + 1));
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 
