@@ -61,22 +61,17 @@ class JdbcWriteTransactionTest extends IntegrationTest {
     private ProjectId other;
 
     @BeforeAll
-    void project() {
+    void projects() {
         writes = bean(JdbcWriteUseCases.class);
         owner = api().newUser(adminToken(), "jdbcwrite", null);
-        project = new ProjectId(UUID.fromString(api().post("/api/v1/projects")
-                .token(owner.token())
-                .json(Map.of("name", "JDBC writes"))
-                .send()
-                .expect(201)
-                .createdId()));
+        project = newProject("JDBC writes");
+        other = newProject("JDBC writes, the other");
     }
 
-    @BeforeAll
-    void otherProject() {
-        other = new ProjectId(UUID.fromString(api().post("/api/v1/projects")
+    private ProjectId newProject(String name) {
+        return new ProjectId(UUID.fromString(api().post("/api/v1/projects")
                 .token(owner.token())
-                .json(Map.of("name", "JDBC writes, the other"))
+                .json(Map.of("name", name))
                 .send()
                 .expect(201)
                 .createdId()));
@@ -303,58 +298,43 @@ class JdbcWriteTransactionTest extends IntegrationTest {
 
     @Test
     void aRerunnableWriteWhoseTransactionDeadlockedRunsAgainSoBothWritersLand() throws Exception {
-        JdbcTransactionInterceptor interceptor = bean(JdbcTransactionInterceptor.class);
-        long reruns = interceptor.lockConflictReruns();
-        long before = version(project);
-        long otherBefore = version(other);
-        int runs = writes.runs.get();
+        Crossed crossed = crossRenames(writes::renameBoth);
 
-        List<Throwable> failures = crossRenames(writes::renameBoth);
-
-        assertThat(failures).as("both writers answered").isEmpty();
-        assertThat(writes.runs.get() - runs)
+        assertBothLandedAfterOneRerun(crossed);
+        assertThat(crossed.runs())
                 .as("PostgreSQL aborted one of the two, which ran again")
                 .isEqualTo(3);
-        assertThat(interceptor.lockConflictReruns() - reruns).isEqualTo(1);
-        assertThat(version(project)).as("both writers' updates landed").isEqualTo(before + 2);
-        assertThat(version(other)).isEqualTo(otherBefore + 2);
-        assertThat(activeConnections()).isZero();
     }
 
     @Test
     void soDoesOneInMicronautsTransaction() throws Exception {
-        JdbcTransactionInterceptor interceptor = bean(JdbcTransactionInterceptor.class);
-        long reruns = interceptor.lockConflictReruns();
-        long before = version(project);
-        long otherBefore = version(other);
+        assertBothLandedAfterOneRerun(crossRenames(writes::renameBothInASession));
+    }
 
-        List<Throwable> failures = crossRenames(writes::renameBothInASession);
-
-        assertThat(failures).as("both writers answered").isEmpty();
-        assertThat(interceptor.lockConflictReruns() - reruns).isEqualTo(1);
-        assertThat(version(project)).as("both writers' updates landed").isEqualTo(before + 2);
-        assertThat(version(other)).isEqualTo(otherBefore + 2);
+    private void assertBothLandedAfterOneRerun(Crossed crossed) {
+        assertThat(crossed.failures()).as("both writers answered").isEmpty();
+        assertThat(crossed.reruns()).isEqualTo(1);
+        assertThat(crossed.updates())
+                .as("both writers' updates of each project landed")
+                .containsExactly(2L, 2L);
         assertThat(activeConnections()).isZero();
     }
 
     @Test
     void aWriteNotDeclaredRerunnableWhoseTransactionDeadlockedFailsAsAConflictAndRunsOnce() throws Exception {
-        JdbcTransactionInterceptor interceptor = bean(JdbcTransactionInterceptor.class);
-        long reruns = interceptor.lockConflictReruns();
-        long before = version(project);
-        long otherBefore = version(other);
-        int runs = writes.runs.get();
+        Crossed crossed = crossRenames(writes::renameBothUndeclared);
 
-        List<Throwable> failures = crossRenames(writes::renameBothUndeclared);
-
-        assertThat(failures).hasSize(1);
-        assertThat(PersistenceErrors.isLockConflict(failures.get(0)))
-                .as("the failure is PostgreSQL's deadlock: %s", failures.get(0))
+        assertThat(crossed.failures()).hasSize(1);
+        assertThat(PersistenceErrors.isLockConflict(crossed.failures().get(0)))
+                .as(
+                        "the failure is PostgreSQL's deadlock: %s",
+                        crossed.failures().get(0))
                 .isTrue();
-        assertThat(writes.runs.get() - runs).isEqualTo(2);
-        assertThat(interceptor.lockConflictReruns() - reruns).isZero();
-        assertThat(version(project)).as("only the winner's update landed").isEqualTo(before + 1);
-        assertThat(version(other)).isEqualTo(otherBefore + 1);
+        assertThat(crossed.runs()).isEqualTo(2);
+        assertThat(crossed.reruns()).isZero();
+        assertThat(crossed.updates())
+                .as("only the winner's update of each project landed")
+                .containsExactly(1L, 1L);
     }
 
     /** A use case renaming two projects, in the order given. */
@@ -363,17 +343,28 @@ class JdbcWriteTransactionTest extends IntegrationTest {
     }
 
     /**
-     * Two threads rename both projects at once, the other way round, each holding its first lock while it waits for
-     * the other: a deadlock PostgreSQL breaks by aborting one of the two transactions. Answers what they threw.
+     * What two crossed writers did: what they threw, how often the use case's body ran, how often the platform ran
+     * it again over a lock conflict, and the committed updates of each project (its version's increase).
      */
-    private List<Throwable> crossRenames(RenameBoth renameBoth) throws InterruptedException {
+    private record Crossed(List<Throwable> failures, int runs, long reruns, List<Long> updates) {}
+
+    /**
+     * Two threads rename both projects at once, the other way round, each holding its first lock while it waits for
+     * the other: a deadlock PostgreSQL breaks by aborting one of the two transactions.
+     */
+    private Crossed crossRenames(RenameBoth renameBoth) throws InterruptedException {
+        JdbcTransactionInterceptor interceptor = bean(JdbcTransactionInterceptor.class);
+        long reruns = interceptor.lockConflictReruns();
+        int runs = writes.runs.get();
+        long projectVersion = version(project);
+        long otherVersion = version(other);
         JdbcWriteUseCases.Meeting meeting = new JdbcWriteUseCases.Meeting(2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Throwable> failures = new ArrayList<>();
         try {
             List<Future<?>> done = List.of(
                     pool.submit(() -> renameBoth.rename(project, other, "one way", meeting)),
                     pool.submit(() -> renameBoth.rename(other, project, "the other way", meeting)));
-            List<Throwable> failures = new ArrayList<>();
             for (Future<?> each : done) {
                 try {
                     each.get(60, TimeUnit.SECONDS);
@@ -383,10 +374,14 @@ class JdbcWriteTransactionTest extends IntegrationTest {
                     throw new AssertionError("a writer did not finish", e);
                 }
             }
-            return failures;
         } finally {
             pool.shutdownNow();
         }
+        return new Crossed(
+                failures,
+                writes.runs.get() - runs,
+                interceptor.lockConflictReruns() - reruns,
+                List.of(version(project) - projectVersion, version(other) - otherVersion));
     }
 
     private <T> T write(Supplier<T> work) {
