@@ -1,5 +1,6 @@
 package io.strata.application.identity;
 
+import io.strata.application.shared.Rerunnable;
 import io.strata.application.shared.user.UserReferences;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
@@ -29,6 +30,11 @@ public class DeleteUserService implements DeleteUserUseCase {
 
     @Override
     @Transactional
+    // the reads, the row's delete with its cascade and its event are all in the transaction (the principal cache
+    // drops the user's entries, again on a rerun, and other instances hear of it from a trigger at commit): after a
+    // deadlock with a write of one of the user's sessions (the cascade locks them), the platform runs it again
+    // instead of answering 409
+    @Rerunnable
     public void delete(Command command) {
         User user = UserAccess.loadForAdmin(users, command.actor(), command.userId(), "delete users");
         if (command.actor().is(user.id())) {
