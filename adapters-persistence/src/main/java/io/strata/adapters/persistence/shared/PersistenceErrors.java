@@ -59,7 +59,8 @@ public final class PersistenceErrors {
 
     /**
      * True when PostgreSQL aborted the transaction over its locks: a deadlock ({@code 40P01}) or a serialization
-     * failure ({@code 40001}). The request did nothing wrong; answered as a conflict to retry (the web layer's
+     * failure ({@code 40001}). The request did nothing wrong: a rerunnable use case is run again (bootstrap's
+     * {@code JdbcTransactionInterceptor}); any other is answered as a conflict to retry (the web layer's
      * {@code UnexpectedErrorHandler}). Any {@link SQLException} of the chain, not only the first ({@link #sqlState}):
      * a statement after the failure fails with "transaction is aborted" and chains the deadlock behind it.
      */
