@@ -929,7 +929,7 @@ final class BenchRun {
             case "create-task" -> {
                 script = StrataSql.CREATE_TASK;
                 constants.putAll(Map.of("zero", "0", "estimate", "2.5", "priority", "MEDIUM", "todo", "TODO", "notags", "{}",
-                        "title", "bench-task", "done", "DONE", "cancelled", "CANCELLED"));
+                        "title", "bench-task"));
                 perVariant.put("pid", fixtures.newProjects(adminId, PGBENCH_VARIANTS));
             }
             case "update-project" -> {

@@ -42,7 +42,8 @@ final class StrataSql {
     /** A project with its members, as Strata reads it to show or to change it. */
     private static final String PROJECT_WITH_MEMBERS = "SELECT p.id, p.name, p.description, p.status, p.priority, "
             + "p.owner_id, p.start_date, p.due_date, p.budget_amount, p.budget_currency, p.tags, p.task_count, "
-            + "p.completion, p.version, p.created_at, p.updated_at, m.user_id FROM projects p LEFT JOIN project_members m "
+            + "p.completion, p.version, p.created_at, p.updated_at, p.done_task_count, p.cancelled_task_count, m.user_id "
+            + "FROM projects p LEFT JOIN project_members m "
             + "ON m.project_id = p.id WHERE p.id = :pid ORDER BY m.user_id";
 
     /** GET /api/v1/users/{id}, a plain read in a read-only transaction: variables acting_role, acting_uid, uid. */
@@ -73,18 +74,21 @@ final class StrataSql {
             COMMIT;
             """.formatted(PROJECT_WITH_MEMBERS);
 
-    /** POST /api/v1/projects/{id}/tasks: lock the project, members, insert, recount, update the project. Variables acting_role, acting_uid, pid. */
+    /**
+     * POST /api/v1/projects/{id}/tasks: lock the project with its members, insert the task and its event, update the
+     * project's tally (no wait for the lock here: one statement; after a wait Strata reads the members again).
+     * Variables acting_role, acting_uid, pid.
+     */
     static final String CREATE_TASK = """
             BEGIN;
             """ + ACTING + """
-            SELECT p.id, p.name, p.description, p.status, p.priority, p.owner_id, p.start_date, p.due_date, p.budget_amount, p.budget_currency, p.tags, p.task_count, p.completion, p.version, p.created_at, p.updated_at FROM projects p WHERE p.id = :pid FOR NO KEY UPDATE \\gset p_
-            SELECT user_id FROM project_members WHERE project_id = :pid ORDER BY user_id;
+            SELECT p.id, p.name, p.description, p.status, p.priority, p.owner_id, p.start_date, p.due_date, p.budget_amount, p.budget_currency, p.tags, p.task_count, p.completion, p.version, p.created_at, p.updated_at, p.done_task_count, p.cancelled_task_count, p.xmin = (SELECT s.xmin FROM projects s WHERE s.id = p.id) AS seen, array(SELECT m.user_id FROM project_members m WHERE m.project_id = p.id ORDER BY m.user_id) AS members FROM projects p WHERE p.id = :pid FOR NO KEY UPDATE OF p \\gset p_
             insert into tasks (actual_hours,assignee_id,completed_at,created_at,description,due_date,estimated_hours,priority,project_id,status,tags,title,updated_at,version,id) values (:zero,NULL,NULL,now(),NULL,NULL,:estimate,:priority,:pid,:todo,:notags,:title,now(),:zero,gen_random_uuid()) RETURNING id AS task_id \\gset
             """ + APPEND_TASK_CREATED + """
-            SELECT count(*) AS total, count(*) FILTER (WHERE status = :done) AS done, count(*) FILTER (WHERE status = :cancelled) AS cancelled FROM tasks WHERE project_id = :pid \\gset t_
-            \\set completion (:t_done * 100) / :t_total
+            \\set total :p_task_count + 1
+            \\set completion (:p_done_task_count * 100) / (:total - :p_cancelled_task_count)
             \\set next_version :p_version + 1
-            update projects set budget_amount=NULL,budget_currency=NULL,completion=:completion,description=:p_description,due_date=NULL,name=:p_name,priority=:p_priority,start_date=NULL,status=:p_status,tags=:p_tags,task_count=:t_total,updated_at=now(),version=:next_version where id=:pid and version=:p_version;
+            update projects set budget_amount=NULL,budget_currency=NULL,cancelled_task_count=:p_cancelled_task_count,completion=:completion,description=:p_description,done_task_count=:p_done_task_count,due_date=NULL,name=:p_name,priority=:p_priority,start_date=NULL,status=:p_status,tags=:p_tags,task_count=:total,updated_at=:p_updated_at,version=:next_version where id=:pid and version=:p_version;
             COMMIT;
             """;
 
@@ -94,7 +98,7 @@ final class StrataSql {
             """ + ACTING + """
             %s \\gset p_
             \\set next_version :p_version + 1
-            update projects set budget_amount=NULL,budget_currency=NULL,completion=:p_completion,description=:description,due_date=NULL,name=:p_name,priority=:p_priority,start_date=NULL,status=:p_status,tags=:p_tags,task_count=:p_task_count,updated_at=now(),version=:next_version where id=:pid and version=:p_version;
+            update projects set budget_amount=NULL,budget_currency=NULL,cancelled_task_count=:p_cancelled_task_count,completion=:p_completion,description=:description,done_task_count=:p_done_task_count,due_date=NULL,name=:p_name,priority=:p_priority,start_date=NULL,status=:p_status,tags=:p_tags,task_count=:p_task_count,updated_at=now(),version=:next_version where id=:pid and version=:p_version;
             COMMIT;
             """.formatted(PROJECT_WITH_MEMBERS);
 }

@@ -67,7 +67,8 @@ public class AddTaskService implements AddTaskUseCase {
             }
         }
         Task stored = tasks.addAll(List.of(task)).get(0);
-        TaskCounters.refresh(projects, project, clock);
+        project.countTaskAdded(stored.status());
+        projects.save(project);
         return stored;
     }
 }

@@ -18,7 +18,7 @@ public class ChangeProjectStatusService implements ChangeProjectStatusUseCase {
         this.clock = clock;
     }
 
-    /** Under the project's lock, so no task can be added or reopened between the count and the change. */
+    /** Under the project's lock, so no task can be added or reopened between the check of its tally and the change. */
     @Override
     @Transactional
     @Rerunnable
@@ -29,7 +29,7 @@ public class ChangeProjectStatusService implements ChangeProjectStatusUseCase {
         if (command.expectedVersion() != null) {
             Versioned.require("Project", project.id(), command.expectedVersion(), project.version());
         }
-        project.changeStatus(command.status(), projects.tallyTasks(project.id()), clock);
+        project.changeStatus(command.status(), clock);
         return projects.save(project);
     }
 }

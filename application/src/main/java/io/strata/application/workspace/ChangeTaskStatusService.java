@@ -7,6 +7,7 @@ import io.strata.domain.workspace.ProjectRepository;
 import io.strata.domain.workspace.Task;
 import io.strata.domain.workspace.TaskId;
 import io.strata.domain.workspace.TaskRepository;
+import io.strata.domain.workspace.TaskStatus;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -40,9 +41,11 @@ public class ChangeTaskStatusService implements ChangeTaskStatusUseCase {
                         && command.status().isOpen()
                 ? tasks.doneDependents(task.id())
                 : List.of();
+        TaskStatus from = task.status();
         task.changeStatus(locked.project(), command.status(), dependencies, doneDependents, clock);
         Task stored = tasks.save(task);
-        TaskCounters.refresh(projects, locked.project(), clock);
+        locked.project().countTaskMoved(from, stored.status());
+        projects.save(locked.project()); // no statement when the tally did not change (between open statuses)
         return stored;
     }
 }

@@ -77,7 +77,7 @@ public class CreateProjectService implements CreateProjectUseCase {
         }
         List<Task> created = project == null ? List.of() : createTasks(project, drafts, checks, creation);
         checks.throwIfAny();
-        project.recordTaskTally(new TaskTally(created.size(), 0, 0), creation);
+        project.recordTaskTally(new TaskTally(created.size(), 0, 0));
         Project stored = projects.add(project);
         return new ProjectWithTasks(stored, created.isEmpty() ? List.of() : tasks.addAll(created));
     }

@@ -224,10 +224,10 @@ public class SeedProjectsService implements SeedProjectsUseCase {
                 ? ProjectStatus.COMPLETED
                 : n % 10 == 0 ? ProjectStatus.PLANNING : n % 10 == 9 ? ProjectStatus.ON_HOLD : ProjectStatus.ACTIVE;
         Instant settled = lastChange;
+        project.recordTaskTally(tally);
         if (status != ProjectStatus.PLANNING) {
-            project.changeStatus(status, tally, () -> settled);
+            project.changeStatus(status, () -> settled);
         }
-        project.recordTaskTally(tally, () -> settled);
         return project;
     }
 

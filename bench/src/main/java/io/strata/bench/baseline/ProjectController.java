@@ -17,7 +17,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.strata.bench.baseline.BearerAuthentication.Caller;
 import io.strata.bench.baseline.ProjectRows.ProjectRow;
-import io.strata.bench.baseline.ProjectRows.Tally;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -122,12 +121,7 @@ public final class ProjectController {
                     now, now);
             ProjectRows.insertTask(connection, created);
             ProjectRows.appendTaskCreated(connection, created);
-            Tally tally = ProjectRows.tallyTasks(connection, projectId);
-            int completion = tally.completionPercent();
-            if (tally.total() != project.taskCount() || completion != project.completion()) {
-                ProjectRows.update(connection, project.withTaskCounters(tally.total(), completion, Jdbc.now()),
-                        project.version());
-            }
+            ProjectRows.update(connection, project.withTaskAdded(), project.version());
             return created;
         });
         return HttpResponse.created(task, URI.create("/api/v1/tasks/" + task.id()))

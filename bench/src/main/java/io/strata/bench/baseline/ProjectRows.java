@@ -20,71 +20,70 @@ import java.util.UUID;
  */
 final class ProjectRows {
     /** Strata's read of a project, to show it or to change it (its adapter's plain read, no Hibernate query). */
-    private static final String READ_WITH_MEMBERS = """
-            SELECT p.id, p.name, p.description, p.status, p.priority, p.owner_id, p.start_date, p.due_date,
-                   p.budget_amount, p.budget_currency, p.tags, p.task_count, p.completion, p.version,
-                   p.created_at, p.updated_at, m.user_id
+    private static final String COLUMNS = """
+            p.id, p.name, p.description, p.status, p.priority, p.owner_id, p.start_date, p.due_date,
+            p.budget_amount, p.budget_currency, p.tags, p.task_count, p.completion, p.version,
+            p.created_at, p.updated_at, p.done_task_count, p.cancelled_task_count""";
+    private static final String READ_WITH_MEMBERS = "SELECT " + COLUMNS + """
+            , m.user_id
             FROM projects p LEFT JOIN project_members m ON m.project_id = p.id
             WHERE p.id = ?
             ORDER BY m.user_id""";
 
-    /** Blocks every other lock of the project, not the foreign-key checks of inserted tasks. */
-    private static final String LOCK = """
-            SELECT p.id, p.name, p.description, p.status, p.priority, p.owner_id, p.start_date, p.due_date,
-                   p.budget_amount, p.budget_currency, p.tags, p.task_count, p.completion, p.version,
-                   p.created_at, p.updated_at
+    /**
+     * Blocks every other lock of the project, not the foreign-key checks of inserted tasks; with the members, and
+     * whether the locked row is the one the statement's snapshot saw (if not, the members are read again).
+     */
+    private static final String LOCK = "SELECT " + COLUMNS + """
+            ,
+            p.xmin = (SELECT s.xmin FROM projects s WHERE s.id = p.id),
+            array(SELECT m.user_id FROM project_members m WHERE m.project_id = p.id ORDER BY m.user_id)
             FROM projects p
             WHERE p.id = ?
-            FOR NO KEY UPDATE""";
+            FOR NO KEY UPDATE OF p""";
     private static final String MEMBERS = "SELECT user_id FROM project_members WHERE project_id = ? ORDER BY user_id";
     private static final String INSERT_TASK = "insert into tasks (actual_hours,assignee_id,completed_at,created_at,"
             + "description,due_date,estimated_hours,priority,project_id,status,tags,title,updated_at,version,id) "
             + "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    private static final String TALLY = """
-            SELECT count(*),
-                   count(*) FILTER (WHERE status = ?),
-                   count(*) FILTER (WHERE status = ?)
-            FROM tasks
-            WHERE project_id = ?""";
-    private static final String UPDATE = "update projects set budget_amount=?,budget_currency=?,completion=?,"
-            + "description=?,due_date=?,name=?,priority=?,start_date=?,status=?,tags=?,task_count=?,updated_at=?,"
-            + "version=? where id=? and version=?";
+    private static final String UPDATE = "update projects set budget_amount=?,budget_currency=?,"
+            + "cancelled_task_count=?,completion=?,description=?,done_task_count=?,due_date=?,name=?,priority=?,"
+            + "start_date=?,status=?,tags=?,task_count=?,updated_at=?,version=? where id=? and version=?";
     /** After a versioned update found no row: the version another transaction committed. */
     private static final String COMMITTED_VERSION = "SELECT version FROM projects WHERE id = ?";
 
     /** A row of {@code projects} with its members (user ids in order). */
     record ProjectRow(UUID id, String name, String description, String status, String priority, UUID ownerId,
                       List<UUID> members, LocalDate startDate, LocalDate dueDate, BigDecimal budgetAmount,
-                      String budgetCurrency, String[] tags, long taskCount, int completion, long version,
-                      Instant createdAt, Instant updatedAt) {
+                      String budgetCurrency, String[] tags, long taskCount, long doneTaskCount,
+                      long cancelledTaskCount, long version, Instant createdAt, Instant updatedAt) {
 
         boolean isMember(UUID userId) {
             return members.contains(userId);
         }
 
-        ProjectRow withDetails(String newName, String newDescription, Instant at) {
-            return new ProjectRow(id, newName, newDescription, status, priority, ownerId, members, startDate, dueDate,
-                    budgetAmount, budgetCurrency, tags, taskCount, completion, version, createdAt, at);
+        /** Percent of DONE tasks among those not CANCELLED (0 when there are none), rounded down: Strata's TaskTally. */
+        int completion() {
+            long counted = taskCount - cancelledTaskCount;
+            return counted == 0 ? 0 : (int) (doneTaskCount * 100 / counted);
         }
 
-        ProjectRow withTaskCounters(long newTaskCount, int newCompletion, Instant at) {
+        ProjectRow withDetails(String newName, String newDescription, Instant at) {
+            return new ProjectRow(id, newName, newDescription, status, priority, ownerId, members, startDate, dueDate,
+                    budgetAmount, budgetCurrency, tags, taskCount, doneTaskCount, cancelledTaskCount, version,
+                    createdAt, at);
+        }
+
+        /** One more TODO task: the tally moves, updatedAt does not (Strata's Project.countTaskAdded). */
+        ProjectRow withTaskAdded() {
             return new ProjectRow(id, name, description, status, priority, ownerId, members, startDate, dueDate,
-                    budgetAmount, budgetCurrency, tags, newTaskCount, newCompletion, version, createdAt, at);
+                    budgetAmount, budgetCurrency, tags, taskCount + 1, doneTaskCount, cancelledTaskCount, version,
+                    createdAt, updatedAt);
         }
 
         Json.Project json() {
             return new Json.Project(id, name, description, status, priority, ownerId, members, startDate, dueDate,
                     budgetAmount == null ? null : new Json.Budget(budgetAmount, budgetCurrency),
-                    new TreeSet<>(List.of(tags)), taskCount, completion, version, createdAt, updatedAt);
-        }
-    }
-
-    /** How many tasks a project has, and how many are DONE or CANCELLED. */
-    record Tally(long total, long done, long cancelled) {
-        /** Percent of DONE tasks among those not CANCELLED (0 when there are none), rounded down: Strata's TaskTally. */
-        int completionPercent() {
-            long counted = total - cancelled;
-            return counted == 0 ? 0 : (int) (done * 100 / counted);
+                    new TreeSet<>(List.of(tags)), taskCount, completion(), version, createdAt, updatedAt);
         }
     }
 
@@ -112,7 +111,10 @@ final class ProjectRows {
         }
     }
 
-    /** {@code SELECT ... FOR NO KEY UPDATE}, then the members (two statements, as Strata's lockById). */
+    /**
+     * {@code SELECT ... FOR NO KEY UPDATE} with the members: one statement, or two when the row changed while the
+     * statement waited for its lock (the members read again), as Strata's lockById.
+     */
     static Optional<ProjectRow> lock(Connection connection, UUID id) throws SQLException {
         List<UUID> members = new ArrayList<>();
         ProjectRow project;
@@ -123,6 +125,10 @@ final class ProjectRows {
                     return Optional.empty();
                 }
                 project = project(rs, members);
+                if (rs.getBoolean(19)) {
+                    members.addAll(List.of((UUID[]) rs.getArray(20).getArray()));
+                    return Optional.of(project);
+                }
             }
         }
         try (PreparedStatement select = connection.prepareStatement(MEMBERS)) {
@@ -204,18 +210,6 @@ final class ProjectRows {
         }
     }
 
-    static Tally tallyTasks(Connection connection, UUID projectId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(TALLY)) {
-            select.setString(1, "DONE");
-            select.setString(2, "CANCELLED");
-            select.setObject(3, projectId);
-            try (ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return new Tally(rs.getLong(1), rs.getLong(2), rs.getLong(3));
-            }
-        }
-    }
-
     /**
      * Writes every column of {@code changed} where the row is still at {@code expectedVersion} and returns
      * the project at its new version; a version that moved on is a 412 naming the committed one.
@@ -225,19 +219,21 @@ final class ProjectRows {
         try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
             update.setBigDecimal(1, changed.budgetAmount());
             update.setObject(2, changed.budgetCurrency(), Types.CHAR);
-            update.setInt(3, changed.completion());
-            update.setString(4, changed.description());
-            update.setObject(5, changed.dueDate(), Types.DATE);
-            update.setString(6, changed.name());
-            update.setString(7, changed.priority());
-            update.setObject(8, changed.startDate(), Types.DATE);
-            update.setString(9, changed.status());
-            update.setArray(10, connection.createArrayOf("text", changed.tags()));
-            update.setLong(11, changed.taskCount());
-            update.setObject(12, Jdbc.timestamp(changed.updatedAt()));
-            update.setLong(13, nextVersion);
-            update.setObject(14, changed.id());
-            update.setLong(15, expectedVersion);
+            update.setLong(3, changed.cancelledTaskCount());
+            update.setInt(4, changed.completion());
+            update.setString(5, changed.description());
+            update.setLong(6, changed.doneTaskCount());
+            update.setObject(7, changed.dueDate(), Types.DATE);
+            update.setString(8, changed.name());
+            update.setString(9, changed.priority());
+            update.setObject(10, changed.startDate(), Types.DATE);
+            update.setString(11, changed.status());
+            update.setArray(12, connection.createArrayOf("text", changed.tags()));
+            update.setLong(13, changed.taskCount());
+            update.setObject(14, Jdbc.timestamp(changed.updatedAt()));
+            update.setLong(15, nextVersion);
+            update.setObject(16, changed.id());
+            update.setLong(17, expectedVersion);
             if (update.executeUpdate() == 0) {
                 throw ApiProblem.staleVersion("Project", changed.id(), expectedVersion,
                         committedVersion(connection, changed.id()));
@@ -246,7 +242,8 @@ final class ProjectRows {
         return new ProjectRow(changed.id(), changed.name(), changed.description(), changed.status(),
                 changed.priority(), changed.ownerId(), changed.members(), changed.startDate(), changed.dueDate(),
                 changed.budgetAmount(), changed.budgetCurrency(), changed.tags(), changed.taskCount(),
-                changed.completion(), nextVersion, changed.createdAt(), changed.updatedAt());
+                changed.doneTaskCount(), changed.cancelledTaskCount(), nextVersion, changed.createdAt(),
+                changed.updatedAt());
     }
 
     private static long committedVersion(Connection connection, UUID id) throws SQLException {
@@ -264,7 +261,7 @@ final class ProjectRows {
                 rs.getString("status"), rs.getString("priority"), Jdbc.uuid(rs, "owner_id"), members,
                 rs.getObject("start_date", LocalDate.class), rs.getObject("due_date", LocalDate.class),
                 rs.getBigDecimal("budget_amount"), rs.getString("budget_currency"), Jdbc.strings(rs, "tags"),
-                rs.getLong("task_count"), rs.getInt("completion"), rs.getLong("version"),
-                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
+                rs.getLong("task_count"), rs.getLong("done_task_count"), rs.getLong("cancelled_task_count"),
+                rs.getLong("version"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
     }
 }

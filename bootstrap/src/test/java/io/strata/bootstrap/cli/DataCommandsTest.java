@@ -87,7 +87,8 @@ class DataCommandsTest {
             assertThat(broken.out())
                     .contains(
                             "FAILED  workspace: project task counters",
-                            "        project " + project + ": taskCount 7 but 5 tasks")
+                            "        project " + project + ": taskCount 7 (",
+                            ") but 5 tasks (")
                     .contains("verify: 1 of ");
         } finally {
             sql(source, "UPDATE projects SET task_count = task_count - 2 WHERE id = '" + project + "'");

@@ -94,8 +94,8 @@ class JdbcWriteTransactionTest extends IntegrationTest {
                 .createdId());
         assertThat(added.sessions()).as("Hibernate sessions opened").isZero();
         assertThat(added.statements())
-                .as("lock, members, the task, its event, the tally, the project")
-                .isEqualTo(6);
+                .as("the project locked with its members, the task, its event, the project's tally")
+                .isEqualTo(4);
         assertThat(number("SELECT count(*) FROM tasks WHERE id = ? AND title = '" + title + "'", added.result()))
                 .isOne();
         assertThat(number("SELECT count(*) FROM events WHERE aggregate_id = ?", added.result()))
@@ -135,8 +135,8 @@ class JdbcWriteTransactionTest extends IntegrationTest {
         assertThat(renamed.sessions()).as("Hibernate sessions opened").isZero();
         assertThat(renamed.runs()).isEqualTo(1);
         assertThat(renamed.statements())
-                .as("lock, members, update (a rename records no event)")
-                .isEqualTo(3);
+                .as("the project locked with its members, its update (a rename records no event)")
+                .isEqualTo(2);
         assertThat(name()).isEqualTo("plain");
         assertThat(version()).isEqualTo(before + 1);
         assertThat(activeConnections()).isZero();

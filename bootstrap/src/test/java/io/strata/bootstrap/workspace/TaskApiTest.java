@@ -809,4 +809,70 @@ class TaskApiTest extends WorkspaceApiSupport {
                 .send()
                 .expect(200);
     }
+
+    /** Adds and moves at once: the tally each adjusts under the project's lock is what the tasks add up to. */
+    @Test
+    void concurrentAddsAndMovesKeepTheTallyEqualToTheTasks() throws Exception {
+        TestUser owner = user("tally");
+        List<Map<String, Object>> initial = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            initial.add(body("title", "Initial " + i));
+        }
+        Map<String, Object> created = api().post(PROJECTS)
+                .token(owner.token())
+                .json(body("name", "Tally", "tasks", initial))
+                .send()
+                .expect(201)
+                .json();
+        Object id = created.get("id");
+        List<Object> ids =
+                listOf(created.get("tasks")).stream().map(t -> t.get("id")).toList();
+        String before = getProject(owner, id).get("updatedAt").toString();
+
+        ExecutorService pool = Executors.newFixedThreadPool(24);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                Object taskId = ids.get(i);
+                String to = i % 3 == 0 ? "DONE" : i % 3 == 1 ? "CANCELLED" : "IN_PROGRESS";
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return moveTask(owner, taskId, to).status();
+                }));
+                int n = i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return api().post(project(id) + "/tasks")
+                            .token(owner.token())
+                            .json(Map.of("title", "Added " + n))
+                            .send()
+                            .status();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> result : results) {
+                assertThat(result.get(60, TimeUnit.SECONDS)).isIn(200, 201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // 24 tasks: 4 DONE, 4 CANCELLED, 16 open; completion 4 of the 20 not cancelled
+        Map<String, Object> project = getProject(owner, id);
+        assertThat(project).containsEntry("taskCount", 24).containsEntry("completion", 20);
+        assertThat(project.get("updatedAt"))
+                .as("the tally does not touch the project")
+                .hasToString(before);
+        Map<String, Object> progress = api().get(project(id) + "/progress")
+                .token(owner.token())
+                .send()
+                .expect(200)
+                .json();
+        assertThat(mapOf(progress.get("byStatus")))
+                .containsEntry("DONE", 4)
+                .containsEntry("CANCELLED", 4)
+                .containsEntry("IN_PROGRESS", 4)
+                .containsEntry("TODO", 12);
+        assertThat(progress).containsEntry("completion", 20);
+    }
 }

@@ -18,9 +18,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A project: its members (the owner always among them), its schedule and budget, and counters of its
- * tasks ({@code taskCount}, {@code completion}) that the application refreshes from the database
- * whenever a task changes, under a lock on the project, so they stay exact.
+ * A project: its members (the owner always among them), its schedule and budget, and the tally of its tasks
+ * ({@code taskCount}, {@code completion}), which every task change adjusts under a lock on the project, so it
+ * stays exact. The tally follows the tasks: it moves the project's version (its ETag) but not its
+ * {@code updatedAt}, which says when the project itself was last changed.
  */
 public final class Project extends AggregateRoot {
     public static final int NAME_MAX = 200;
@@ -37,7 +38,7 @@ public final class Project extends AggregateRoot {
     private Schedule schedule;
     private Budget budget;
     private Tags tags;
-    private TaskCounters taskCounters;
+    private TaskTally taskTally;
     private AuditStamp stamp;
 
     private Project(
@@ -51,7 +52,7 @@ public final class Project extends AggregateRoot {
             Schedule schedule,
             Budget budget,
             Tags tags,
-            TaskCounters taskCounters,
+            TaskTally taskTally,
             AuditStamp stamp) {
         this.id = id;
         this.name = name;
@@ -63,7 +64,7 @@ public final class Project extends AggregateRoot {
         this.schedule = schedule == null ? Schedule.NONE : schedule;
         this.budget = budget;
         this.tags = tags == null ? Tags.none() : tags;
-        this.taskCounters = taskCounters == null ? TaskCounters.NONE : taskCounters;
+        this.taskTally = taskTally == null ? TaskTally.NONE : taskTally;
         this.stamp = stamp;
     }
 
@@ -99,7 +100,7 @@ public final class Project extends AggregateRoot {
                 schedule,
                 budget,
                 tags,
-                TaskCounters.NONE,
+                TaskTally.NONE,
                 AuditStamp.createdAt(now));
         project.record(new ProjectCreated(project.id, project.name, ownerId, List.copyOf(all), now));
         return project;
@@ -117,10 +118,10 @@ public final class Project extends AggregateRoot {
             Schedule schedule,
             Budget budget,
             Tags tags,
-            TaskCounters taskCounters,
+            TaskTally taskTally,
             AuditStamp stamp) {
         return new Project(
-                id, name, description, status, priority, ownerId, members, schedule, budget, tags, taskCounters, stamp);
+                id, name, description, status, priority, ownerId, members, schedule, budget, tags, taskTally, stamp);
     }
 
     public void rename(String name, Clock clock) {
@@ -153,19 +154,16 @@ public final class Project extends AggregateRoot {
         touch(clock);
     }
 
-    /**
-     * Moves to {@code next}. COMPLETED needs every task DONE or CANCELLED ({@code tally} must be
-     * counted under the project's lock).
-     */
-    public void changeStatus(ProjectStatus next, TaskTally tally, Clock clock) {
+    /** Moves to {@code next}. COMPLETED needs every task DONE or CANCELLED (by the project's tally). */
+    public void changeStatus(ProjectStatus next, Clock clock) {
         if (next == null) {
             throw new ValidationException("status", "is required");
         }
         if (next == status) {
             throw new ConflictException("project " + id + " is already " + next);
         }
-        if (next == ProjectStatus.COMPLETED && tally.open() > 0) {
-            throw new ConflictException("project " + id + " cannot be COMPLETED: " + tally.open()
+        if (next == ProjectStatus.COMPLETED && taskTally.open() > 0) {
+            throw new ConflictException("project " + id + " cannot be COMPLETED: " + taskTally.open()
                     + " task(s) are neither DONE nor CANCELLED");
         }
         ProjectStatus from = status;
@@ -208,13 +206,19 @@ public final class Project extends AggregateRoot {
         record(new ProjectMemberRemoved(id, userId, touch(clock)));
     }
 
-    /** Records the task counters counted in the database; completion = DONE / (all but CANCELLED). */
-    public void recordTaskTally(TaskTally tally, Clock clock) {
-        TaskCounters counted = TaskCounters.of(tally);
-        if (!counted.equals(taskCounters)) {
-            this.taskCounters = counted;
-            touch(clock);
-        }
+    /** Sets the tally of the project's tasks as a whole (tasks created with the project, or counted). */
+    public void recordTaskTally(TaskTally tally) {
+        this.taskTally = Objects.requireNonNull(tally, "tally");
+    }
+
+    /** Counts a task added to the project (under its lock). */
+    public void countTaskAdded(TaskStatus status) {
+        this.taskTally = taskTally.plus(status);
+    }
+
+    /** Counts one of the project's tasks moving from {@code from} to {@code to} (under its lock). */
+    public void countTaskMoved(TaskStatus from, TaskStatus to) {
+        this.taskTally = taskTally.moved(from, to);
     }
 
     public boolean isMember(UserId userId) {
@@ -268,8 +272,8 @@ public final class Project extends AggregateRoot {
         return tags;
     }
 
-    public TaskCounters taskCounters() {
-        return taskCounters;
+    public TaskTally taskTally() {
+        return taskTally;
     }
 
     public AuditStamp stamp() {
@@ -286,11 +290,11 @@ public final class Project extends AggregateRoot {
     }
 
     public long taskCount() {
-        return taskCounters.taskCount();
+        return taskTally.total();
     }
 
     public int completion() {
-        return taskCounters.completion();
+        return taskTally.completionPercent();
     }
 
     public long version() {

@@ -20,7 +20,7 @@ public interface ProjectRepository {
     /**
      * Loads the project and locks its row until the transaction ends ({@code SELECT ... FOR UPDATE}).
      * Every use case that changes a project's tasks takes this lock first, so task changes of one
-     * project are serialized and the counters recorded afterwards are exact.
+     * project are serialized and the tally each adjusts is exact.
      */
     Optional<Project> lockById(ProjectId id);
 
@@ -40,9 +40,6 @@ public interface ProjectRepository {
 
     /** How many projects {@code owner} owns; one statement. */
     long countOwnedBy(UserId owner);
-
-    /** Counts the project's tasks by resolution in one aggregate query. */
-    TaskTally tallyTasks(ProjectId id);
 
     /** Counts by status, hours estimated and worked, overdue tasks: one aggregate query. */
     ProjectProgress progress(ProjectId id, LocalDate today);

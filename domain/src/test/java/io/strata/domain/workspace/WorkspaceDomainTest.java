@@ -74,12 +74,14 @@ class WorkspaceDomainTest {
     @Test
     void completedOnlyWhenEveryTaskIsDoneOrCancelled() {
         Project project = project();
-        assertThatThrownBy(() -> project.changeStatus(ProjectStatus.COMPLETED, new TaskTally(3, 1, 1), clock))
+        project.recordTaskTally(new TaskTally(3, 1, 1));
+        assertThatThrownBy(() -> project.changeStatus(ProjectStatus.COMPLETED, clock))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("1 task(s)");
-        project.changeStatus(ProjectStatus.COMPLETED, new TaskTally(3, 2, 1), clock);
+        project.countTaskMoved(TaskStatus.IN_PROGRESS, TaskStatus.DONE);
+        project.changeStatus(ProjectStatus.COMPLETED, clock);
         assertThat(project.status()).isEqualTo(ProjectStatus.COMPLETED);
-        assertThatThrownBy(() -> project.changeStatus(ProjectStatus.COMPLETED, new TaskTally(3, 2, 1), clock))
+        assertThatThrownBy(() -> project.changeStatus(ProjectStatus.COMPLETED, clock))
                 .hasMessageContaining("already");
         assertThatThrownBy(() -> task(project, "late"))
                 .isInstanceOf(ConflictException.class)
@@ -89,13 +91,45 @@ class WorkspaceDomainTest {
     @Test
     void completionCountsDoneAmongNonCancelledTasks() {
         Project project = project();
-        project.recordTaskTally(new TaskTally(4, 1, 2), clock);
+        project.recordTaskTally(new TaskTally(4, 1, 2));
         assertThat(project.taskCount()).isEqualTo(4);
         assertThat(project.completion()).isEqualTo(50);
-        project.recordTaskTally(new TaskTally(2, 0, 2), clock);
+        project.recordTaskTally(new TaskTally(2, 0, 2));
         assertThat(project.completion()).isZero();
-        project.recordTaskTally(new TaskTally(3, 3, 0), clock);
+        project.recordTaskTally(new TaskTally(3, 3, 0));
         assertThat(project.completion()).isEqualTo(100);
+    }
+
+    @Test
+    void theTallyFollowsTasksAddedAndMovedWithoutTouchingTheProject() {
+        Project project = project();
+        Instant edited = project.updatedAt();
+        project.countTaskAdded(TaskStatus.TODO);
+        project.countTaskAdded(TaskStatus.TODO);
+        project.countTaskAdded(TaskStatus.TODO);
+        assertThat(project.taskTally()).isEqualTo(new TaskTally(3, 0, 0));
+        project.countTaskMoved(TaskStatus.TODO, TaskStatus.IN_PROGRESS); // open to open: nothing to count
+        assertThat(project.taskTally()).isEqualTo(new TaskTally(3, 0, 0));
+        project.countTaskMoved(TaskStatus.IN_PROGRESS, TaskStatus.DONE);
+        project.countTaskMoved(TaskStatus.TODO, TaskStatus.CANCELLED);
+        assertThat(project.taskTally()).isEqualTo(new TaskTally(3, 1, 1));
+        assertThat(project.completion()).isEqualTo(50);
+        project.countTaskMoved(TaskStatus.CANCELLED, TaskStatus.DONE);
+        assertThat(project.taskTally()).isEqualTo(new TaskTally(3, 2, 0));
+        project.countTaskMoved(TaskStatus.DONE, TaskStatus.TODO); // reopened
+        assertThat(project.taskTally()).isEqualTo(new TaskTally(3, 1, 0));
+        assertThat(project.completion()).isEqualTo(33);
+        assertThat(project.updatedAt()).isEqualTo(edited);
+        assertThat(project.pullEvents()).hasSize(1); // its creation only
+    }
+
+    @Test
+    void aTallyIsNeverNegativeNorMoreResolvedThanItHasTasks() {
+        assertThatThrownBy(() -> new TaskTally(1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TaskTally(-1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TaskTally.NONE.moved(TaskStatus.DONE, TaskStatus.TODO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(TaskTally.NONE.plus(TaskStatus.DONE)).isEqualTo(new TaskTally(1, 1, 0));
     }
 
     @Test
@@ -209,7 +243,9 @@ class WorkspaceDomainTest {
         Project project = project();
         Task task = task(project, "t");
         task.changeStatus(project, TaskStatus.DONE, List.of(), List.of(), clock);
-        project.changeStatus(ProjectStatus.COMPLETED, new TaskTally(1, 1, 0), clock);
+        project.countTaskAdded(TaskStatus.TODO);
+        project.countTaskMoved(TaskStatus.TODO, TaskStatus.DONE);
+        project.changeStatus(ProjectStatus.COMPLETED, clock);
         assertThatThrownBy(() -> task.changeStatus(project, TaskStatus.TODO, List.of(), List.of(), clock))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("COMPLETED");

@@ -31,13 +31,13 @@ class WorkspaceEventsTest {
                 Project.create(" Apollo ", null, null, owner, List.of(member), Schedule.NONE, null, Tags.none(), clock);
         ProjectId id = project.id();
         Instant t1 = tick();
-        project.changeStatus(ProjectStatus.ACTIVE, new TaskTally(0, 0, 0), clock);
+        project.changeStatus(ProjectStatus.ACTIVE, clock);
         project.addMember(other, clock);
         Instant t2 = tick();
         project.removeMember(other, 0, clock);
         project.rename("Artemis", clock);
         project.reschedule(Schedule.NONE, clock);
-        project.recordTaskTally(new TaskTally(3, 1, 0), clock);
+        project.recordTaskTally(new TaskTally(3, 1, 0));
         assertThat(project.pullEvents())
                 .containsExactly(
                         new ProjectCreated(id, "Apollo", owner, List.of(owner, member), created),

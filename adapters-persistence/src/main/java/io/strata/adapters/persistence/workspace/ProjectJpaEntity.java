@@ -73,6 +73,12 @@ class ProjectJpaEntity extends AggregateJpaColumns {
     @Column(name = "task_count", nullable = false)
     private long taskCount;
 
+    @Column(name = "done_task_count", nullable = false)
+    private long doneTaskCount;
+
+    @Column(name = "cancelled_task_count", nullable = false)
+    private long cancelledTaskCount;
+
     @Column(name = "completion", nullable = false)
     private int completion;
 
@@ -172,6 +178,22 @@ class ProjectJpaEntity extends AggregateJpaColumns {
 
     public void setTaskCount(long taskCount) {
         this.taskCount = taskCount;
+    }
+
+    public long getDoneTaskCount() {
+        return doneTaskCount;
+    }
+
+    public void setDoneTaskCount(long doneTaskCount) {
+        this.doneTaskCount = doneTaskCount;
+    }
+
+    public long getCancelledTaskCount() {
+        return cancelledTaskCount;
+    }
+
+    public void setCancelledTaskCount(long cancelledTaskCount) {
+        this.cancelledTaskCount = cancelledTaskCount;
     }
 
     public int getCompletion() {

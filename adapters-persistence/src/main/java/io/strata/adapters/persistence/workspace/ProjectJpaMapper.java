@@ -6,7 +6,7 @@ import io.strata.domain.shared.user.UserId;
 import io.strata.domain.workspace.Budget;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.Schedule;
-import io.strata.domain.workspace.TaskCounters;
+import io.strata.domain.workspace.TaskTally;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -48,15 +48,17 @@ interface ProjectJpaMapper extends KernelJpaMappings, WorkspaceJpaMappings {
                 schedule(row),
                 budget(row),
                 tags(row.getTags()),
-                taskCounters(row),
+                taskTally(row),
                 stamp(row));
     }
 
     @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE) // two columns of the row
     Schedule schedule(ProjectJpaEntity row);
 
-    @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE) // two columns of the row
-    TaskCounters taskCounters(ProjectJpaEntity row);
+    /** The three counters of the row ({@code completion} is derived from them). */
+    default TaskTally taskTally(ProjectJpaEntity row) {
+        return new TaskTally(row.getTaskCount(), row.getDoneTaskCount(), row.getCancelledTaskCount());
+    }
 
     /** No budget unless both columns are set (the table's CHECK keeps them together). */
     default Budget budget(ProjectJpaEntity row) {
@@ -74,8 +76,10 @@ interface ProjectJpaMapper extends KernelJpaMappings, WorkspaceJpaMappings {
     @Mapping(target = "dueDate", source = "schedule.dueDate")
     @Mapping(target = "budgetAmount", source = "budget.amount")
     @Mapping(target = "budgetCurrency", source = "budget.currency")
-    @Mapping(target = "taskCount", source = "taskCounters.taskCount")
-    @Mapping(target = "completion", source = "taskCounters.completion")
+    @Mapping(target = "taskCount", source = "taskTally.total")
+    @Mapping(target = "doneTaskCount", source = "taskTally.done")
+    @Mapping(target = "cancelledTaskCount", source = "taskTally.cancelled")
+    @Mapping(target = "completion", expression = "java(project.completion())")
     @Mapping(target = "members", ignore = true)
     @BeanMapping(ignoreUnmappedSourceProperties = "members") // copyMembers
     ProjectJpaEntity toEntity(Project project);

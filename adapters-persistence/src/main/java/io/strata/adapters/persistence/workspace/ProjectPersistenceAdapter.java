@@ -64,9 +64,11 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
     static final AggregateTable<ProjectJpaEntity> TABLE = AggregateTable.of(ProjectJpaEntity.class, "projects")
             .decimal("budget_amount", ProjectJpaEntity::getBudgetAmount)
             .fixedText("budget_currency", ProjectJpaEntity::getBudgetCurrency)
+            .int8("cancelled_task_count", ProjectJpaEntity::getCancelledTaskCount)
             .int4("completion", ProjectJpaEntity::getCompletion)
             .instant("created_at", ProjectJpaEntity::getCreatedAt)
             .text("description", ProjectJpaEntity::getDescription)
+            .int8("done_task_count", ProjectJpaEntity::getDoneTaskCount)
             .date("due_date", ProjectJpaEntity::getDueDate)
             .text("name", ProjectJpaEntity::getName)
             .uuid("owner_id", ProjectJpaEntity::getOwnerId)
@@ -85,37 +87,36 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
             WHERE project_id = ANY (cast(:ids AS uuid[]))
             ORDER BY project_id, user_id""";
 
+    /** The columns of a project's row that {@link #row} reads, in its order. */
+    private static final String COLUMNS = """
+            p.id, p.name, p.description, p.status, p.priority, p.owner_id, p.start_date, p.due_date,
+            p.budget_amount, p.budget_currency, p.tags, p.task_count, p.completion, p.version,
+            p.created_at, p.updated_at, p.done_task_count, p.cancelled_task_count""";
+
     /** The project and its members in one statement. */
-    private static final String WITH_MEMBERS = """
-            SELECT p.id, p.name, p.description, p.status, p.priority, p.owner_id, p.start_date, p.due_date,
-                   p.budget_amount, p.budget_currency, p.tags, p.task_count, p.completion, p.version,
-                   p.created_at, p.updated_at, m.user_id
+    private static final String WITH_MEMBERS = "SELECT " + COLUMNS + """
+            , m.user_id
             FROM projects p LEFT JOIN project_members m ON m.project_id = p.id
             WHERE p.id = ?
             ORDER BY m.user_id""";
 
     /**
-     * The project's row, locked: {@code FOR NO KEY UPDATE} blocks every other lock of the project, not the
-     * foreign-key checks of inserted tasks. Its members are read by {@link #MEMBERS}, a statement of its own,
-     * after the lock is granted: in one statement with the lock they would be those of the snapshot taken before
-     * the wait, not those the previous holder committed.
+     * The project's row, locked, with its members: {@code FOR NO KEY UPDATE} blocks every other lock of the project,
+     * not the foreign-key checks of inserted tasks. After a wait for the lock, PostgreSQL returns the row the previous
+     * holder committed, but the members (another table) as the statement's snapshot saw them, from before the wait.
+     * So the statement also says whether the locked row is the one its snapshot saw (the same {@code xmin}); when it
+     * is not, the members are read again by {@link #MEMBERS}, a statement of its own and so a newer snapshot. Every
+     * change of the members saves the project, so a row that did not change means members that did not either.
      */
-    private static final String LOCK = """
-            SELECT p.id, p.name, p.description, p.status, p.priority, p.owner_id, p.start_date, p.due_date,
-                   p.budget_amount, p.budget_currency, p.tags, p.task_count, p.completion, p.version,
-                   p.created_at, p.updated_at
+    private static final String LOCK = "SELECT " + COLUMNS + """
+            ,
+            p.xmin = (SELECT s.xmin FROM projects s WHERE s.id = p.id),
+            array(SELECT m.user_id FROM project_members m WHERE m.project_id = p.id ORDER BY m.user_id)
             FROM projects p
             WHERE p.id = ?
-            FOR NO KEY UPDATE""";
+            FOR NO KEY UPDATE OF p""";
 
     private static final String MEMBERS = "SELECT user_id FROM project_members WHERE project_id = ? ORDER BY user_id";
-
-    private static final String TALLY = """
-            SELECT count(*),
-                   count(*) FILTER (WHERE status = ?),
-                   count(*) FILTER (WHERE status = ?)
-            FROM tasks
-            WHERE project_id = ?""";
 
     /** One row per status present: count, hours estimated and worked, overdue (due before today and open). */
     private static final String PROGRESS = """
@@ -167,11 +168,11 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
             return Optional.empty();
         }
         ProjectJpaEntity row = row(rows);
-        row.getMembers().addAll(PlainReads.childIds(rows, 17));
+        row.getMembers().addAll(PlainReads.childIds(rows, 19));
         return Optional.of(row);
     }
 
-    /** The project's columns of the current row, as {@link #WITH_MEMBERS} and {@link #LOCK} select them. */
+    /** The project's columns of the current row ({@link #COLUMNS}). */
     private static ProjectJpaEntity row(ResultSet rows) throws SQLException {
         ProjectJpaEntity row = new ProjectJpaEntity();
         row.setId(rows.getObject(1, UUID.class));
@@ -190,27 +191,52 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
         row.setVersion(rows.getLong(14));
         row.setCreatedAt(PlainReads.instant(rows, 15));
         row.setUpdatedAt(PlainReads.instant(rows, 16));
+        row.setDoneTaskCount(rows.getLong(17));
+        row.setCancelledTaskCount(rows.getLong(18));
         return row;
     }
 
     /**
-     * {@link #LOCK}, then {@link #MEMBERS}: two statements, the row kept for the save
-     * ({@link AggregateWrites#readForChange}). The row is read after the lock is granted, so the project is the one
+     * {@link #LOCK}: one statement, or two when the project changed while this transaction waited for its lock (the
+     * members read again); the row kept for the save ({@link AggregateWrites#readForChange}). The project is the one
      * the previous holder committed.
      */
     @Override
     public Optional<Project> lockById(ProjectId id) {
-        return AggregateWrites.readForChange(entityManager, TABLE, statements -> {
-                    Optional<ProjectJpaEntity> locked = statements.byId(
-                            LOCK, id.value(), rows -> rows.next() ? Optional.of(row(rows)) : Optional.empty());
-                    locked.ifPresent(row -> row.getMembers()
-                            .addAll(statements.byId(
-                                    MEMBERS,
-                                    id.value(),
-                                    rows -> rows.next() ? PlainReads.childIds(rows, 1) : List.of())));
-                    return locked;
-                })
+        return AggregateWrites.readForChange(
+                        entityManager,
+                        TABLE,
+                        statements -> statements
+                                .byId(LOCK, id.value(), ProjectPersistenceAdapter::locked)
+                                .map(locked -> {
+                                    locked.row()
+                                            .getMembers()
+                                            .addAll(
+                                                    locked.seenBeforeTheWait()
+                                                            ? locked.members()
+                                                            : members(statements, id));
+                                    return locked.row();
+                                }))
                 .map(mapper::toDomain);
+    }
+
+    /** What {@link #LOCK} read: the row, whether it is the one the statement's snapshot saw, and its members then. */
+    private record Locked(ProjectJpaEntity row, boolean seenBeforeTheWait, List<UUID> members) {}
+
+    private static Optional<Locked> locked(ResultSet rows) throws SQLException {
+        if (!rows.next()) {
+            return Optional.empty();
+        }
+        java.sql.Array members = rows.getArray(20);
+        try {
+            return Optional.of(new Locked(row(rows), rows.getBoolean(19), List.of((UUID[]) members.getArray())));
+        } finally {
+            members.free();
+        }
+    }
+
+    private static List<UUID> members(PlainReads.Statements statements, ProjectId id) {
+        return statements.byId(MEMBERS, id.value(), rows -> rows.next() ? PlainReads.childIds(rows, 1) : List.of());
     }
 
     /** Inserts the project and its members at once (flush), so a broken rule is reported here. */
@@ -270,27 +296,6 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
     @Override
     public long countOwnedBy(UserId owner) {
         return repository.countByOwnerId(owner.value());
-    }
-
-    /**
-     * One aggregate statement over the task rows as flushed, which includes this transaction's changes: every
-     * {@code TaskRepository} write flushes. On the plain JDBC path ({@link PlainReads#query}): three numbers need no
-     * query interpretation, result mapping or auto-flush of the session (a write path's hot statement).
-     */
-    @Override
-    public TaskTally tallyTasks(ProjectId id) {
-        return PlainReads.statements(entityManager)
-                .query(
-                        TALLY,
-                        statement -> {
-                            statement.setString(1, TaskStatus.DONE.name());
-                            statement.setString(2, TaskStatus.CANCELLED.name());
-                            statement.setObject(3, id.value());
-                        },
-                        rows -> {
-                            rows.next();
-                            return new TaskTally(rows.getLong(1), rows.getLong(2), rows.getLong(3));
-                        });
     }
 
     /** One aggregate statement; completion by the domain's formula ({@link TaskTally#completionPercent()}). */

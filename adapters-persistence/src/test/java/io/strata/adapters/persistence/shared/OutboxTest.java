@@ -86,7 +86,7 @@ class OutboxTest extends PostgresTest {
         });
         String changed = tx(() -> {
             Project locked = projects.lockById(project.id()).orElseThrow();
-            locked.changeStatus(ProjectStatus.ACTIVE, projects.tallyTasks(project.id()), CLOCK);
+            locked.changeStatus(ProjectStatus.ACTIVE, CLOCK);
             locked.addMember(joiner.id(), CLOCK);
             locked.rename("Artemis", CLOCK);
             projects.save(locked);

@@ -268,7 +268,9 @@ class ProjectPersistenceAdapterTest extends PostgresTest {
             Project locked = projects.lockById(project.id()).orElseThrow();
             assertSameState(locked, project);
         }));
-        assertThat(count).as("SELECT ... FOR NO KEY UPDATE, then the members").isEqualTo(2);
+        assertThat(count)
+                .as("SELECT ... FOR NO KEY UPDATE with the members, no wait")
+                .isEqualTo(1);
         assertThat(tx(() -> projects.lockById(ProjectId.newId()))).isEmpty();
         // loaded earlier in the same transaction: the lock is taken on the loaded row
         txRun(() -> {
@@ -324,26 +326,24 @@ class ProjectPersistenceAdapterTest extends PostgresTest {
     }
 
     @Test
-    void tallyCountsTasksByResolutionInOneStatement() {
+    void theTallyIsStoredWithTheProjectAndMovesItsVersionNotItsUpdatedAt() {
         Project project = tx(() -> projects.add(WorkspaceFixtures.fullProject(owner, List.of(ann))));
-        assertThat(readTx(() -> projects.tallyTasks(project.id()))).isEqualTo(new TaskTally(0, 0, 0));
-        txRun(() -> tasks.addAll(List.of(
-                WorkspaceFixtures.todo(project.id(), "a", T0),
-                WorkspaceFixtures.task(
-                        project.id(), "b", TaskStatus.DONE, null, null, Set.of(), Set.of(), null, null, T0),
-                WorkspaceFixtures.task(
-                        project.id(), "c", TaskStatus.DONE, null, null, Set.of(), Set.of(), null, null, T0),
-                WorkspaceFixtures.task(
-                        project.id(), "d", TaskStatus.CANCELLED, null, null, Set.of(), Set.of(), null, null, T0),
-                WorkspaceFixtures.task(
-                        project.id(), "e", TaskStatus.BLOCKED, null, null, Set.of(), Set.of(), null, null, T0))));
-        Project other = tx(() -> projects.add(WorkspaceFixtures.bareProject(owner)));
-        txRun(() -> tasks.addAll(List.of(WorkspaceFixtures.todo(other.id(), "elsewhere", T0))));
-
-        long count = statements(() -> assertThat(readTx(() -> projects.tallyTasks(project.id())))
-                .isEqualTo(new TaskTally(5, 2, 1))
-                .satisfies(t -> assertThat(t.open()).isEqualTo(2)));
-        assertThat(count).isEqualTo(1);
+        assertThat(project.taskTally()).isEqualTo(new TaskTally(7, 3, 0));
+        txRun(() -> {
+            Project locked = projects.lockById(project.id()).orElseThrow();
+            locked.countTaskAdded(TaskStatus.TODO);
+            locked.countTaskMoved(TaskStatus.TODO, TaskStatus.DONE);
+            locked.countTaskMoved(TaskStatus.IN_PROGRESS, TaskStatus.CANCELLED);
+            projects.save(locked);
+        });
+        Project read = readTx(() -> projects.findById(project.id())).orElseThrow();
+        assertThat(read.taskTally()).isEqualTo(new TaskTally(8, 4, 1));
+        assertThat(read.completion()).isEqualTo(57);
+        assertThat(read.version()).isEqualTo(project.version() + 1);
+        assertThat(read.updatedAt()).isEqualTo(project.updatedAt());
+        assertThat(query("SELECT concat_ws(',', task_count, done_task_count, cancelled_task_count, completion) "
+                        + "FROM projects WHERE id = '" + project.id() + "'"))
+                .containsExactly("8,4,1,57");
     }
 
     @Test

@@ -13,9 +13,9 @@ import io.strata.domain.workspace.ProjectId;
 import io.strata.domain.workspace.ProjectStatus;
 import io.strata.domain.workspace.Schedule;
 import io.strata.domain.workspace.Task;
-import io.strata.domain.workspace.TaskCounters;
 import io.strata.domain.workspace.TaskId;
 import io.strata.domain.workspace.TaskStatus;
+import io.strata.domain.workspace.TaskTally;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,7 +50,7 @@ final class WorkspaceFixtures {
                 new Schedule(LocalDate.parse("2026-01-10"), LocalDate.parse("2026-12-31")),
                 new Budget(new BigDecimal("1250000.50"), "EUR"),
                 Tags.of(Set.of("space", "moon")),
-                new TaskCounters(7, 42),
+                new TaskTally(7, 3, 0),
                 new AuditStamp(0, T0, T0.plusSeconds(60)));
     }
 
@@ -67,7 +67,7 @@ final class WorkspaceFixtures {
                 Schedule.NONE,
                 null,
                 Tags.none(),
-                TaskCounters.NONE,
+                TaskTally.NONE,
                 new AuditStamp(0, T0, T0));
     }
 
@@ -95,7 +95,7 @@ final class WorkspaceFixtures {
                 new Schedule(start, due),
                 null,
                 Tags.of(tags),
-                TaskCounters.NONE,
+                TaskTally.NONE,
                 new AuditStamp(0, createdAt, createdAt));
     }
 

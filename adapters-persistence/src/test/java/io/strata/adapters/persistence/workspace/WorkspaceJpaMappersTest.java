@@ -14,9 +14,9 @@ import io.strata.domain.workspace.ProjectId;
 import io.strata.domain.workspace.ProjectStatus;
 import io.strata.domain.workspace.Schedule;
 import io.strata.domain.workspace.Task;
-import io.strata.domain.workspace.TaskCounters;
 import io.strata.domain.workspace.TaskId;
 import io.strata.domain.workspace.TaskStatus;
+import io.strata.domain.workspace.TaskTally;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -81,7 +81,7 @@ class WorkspaceJpaMappersTest {
                 new Schedule(null, LocalDate.parse("2027-01-01")),
                 null,
                 Tags.of(Set.of("moon")),
-                new TaskCounters(9, 50),
+                new TaskTally(9, 4, 1),
                 new AuditStamp(99, T0.plusSeconds(1), T0.plusSeconds(600)));
         projects.copyChanges(changed, entity);
 

@@ -19,8 +19,8 @@ public interface ProjectWebMapper {
 
     @Mapping(target = "startDate", source = "schedule.startDate")
     @Mapping(target = "dueDate", source = "schedule.dueDate")
-    @Mapping(target = "taskCount", source = "taskCounters.taskCount")
-    @Mapping(target = "completion", source = "taskCounters.completion")
+    @Mapping(target = "taskCount", source = "taskTally.total")
+    @Mapping(target = "completion", expression = "java(project.completion())")
     @Mapping(target = "version", source = "stamp.version")
     @Mapping(target = "createdAt", source = "stamp.createdAt")
     @Mapping(target = "updatedAt", source = "stamp.updatedAt")

@@ -11,9 +11,9 @@ import io.strata.domain.workspace.ProjectId;
 import io.strata.domain.workspace.ProjectStatus;
 import io.strata.domain.workspace.Schedule;
 import io.strata.domain.workspace.Task;
-import io.strata.domain.workspace.TaskCounters;
 import io.strata.domain.workspace.TaskId;
 import io.strata.domain.workspace.TaskStatus;
+import io.strata.domain.workspace.TaskTally;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -43,7 +43,7 @@ final class WorkspaceFixtures {
                 new Schedule(LocalDate.parse("2026-02-01"), LocalDate.parse("2026-06-30")),
                 new Budget(new BigDecimal("12500.5"), "EUR"),
                 Tags.of(Set.of("web", "2026")),
-                new TaskCounters(4, 25),
+                new TaskTally(4, 1, 0),
                 new AuditStamp(3, T0, T0.plusSeconds(1)));
     }
 
@@ -59,7 +59,7 @@ final class WorkspaceFixtures {
                 Schedule.NONE,
                 null,
                 null,
-                TaskCounters.NONE,
+                TaskTally.NONE,
                 new AuditStamp(0, T0, T0));
     }
 
