@@ -16,13 +16,15 @@ import java.util.TreeSet;
  * is Strata's, and the next three are the baseline's, the embedded-start Strata's and the Spring peer's.
  * {@code --newer-jdk} is the home of a JDK 25 or later (default: the newest found under /usr/lib/jvm; {@code none}: no
  * such rows): the startup section also starts Strata on it, where the launcher keeps an AOT cache instead of a CDS
- * archive.
+ * archive. {@code --endpoints} measures only the named endpoints of sections 1 and 5 (default: all of them).
  */
 record BenchOptions(Path root, boolean quick, int seconds, int warmupSeconds, List<Integer> concurrency,
                     List<Integer> tableSizes, int mainSize, List<Integer> bulkSizes, int rowByRowRows, int startupRepeats,
-                    Set<String> sections, String javaOpts, int pgPort, int httpPort, int rounds, int starts, Path newerJdk) {
+                    Set<String> sections, String javaOpts, int pgPort, int httpPort, int rounds, int starts, Path newerJdk,
+                    Set<String> endpoints) {
 
     static final Set<String> ALL_SECTIONS = Set.of("startup", "http", "scaling", "sql", "bulk", "ai", "chat", "plugins", "documents");
+    static final Set<String> ALL_ENDPOINTS = Set.of("get-user", "get-project", "list-users", "create-task", "update-project");
 
     static BenchOptions parse(String[] args) {
         Path root = Path.of("").toAbsolutePath();
@@ -30,6 +32,7 @@ record BenchOptions(Path root, boolean quick, int seconds, int warmupSeconds, Li
         Integer seconds = null;
         List<Integer> concurrency = null;
         Set<String> sections = new TreeSet<>(ALL_SECTIONS);
+        Set<String> endpoints = new TreeSet<>(ALL_ENDPOINTS);
         String javaOpts = System.getenv().getOrDefault("JAVA_OPTS", "");
         int pgPort = 54400;
         int httpPort = 8180;
@@ -54,6 +57,11 @@ record BenchOptions(Path root, boolean quick, int seconds, int warmupSeconds, Li
                 if (!ALL_SECTIONS.containsAll(sections)) {
                     throw new IllegalArgumentException("--only takes a comma-separated subset of " + new TreeSet<>(ALL_SECTIONS));
                 }
+            } else if (arg.startsWith("--endpoints=")) {
+                endpoints = new TreeSet<>(List.of(value(arg).split(",")));
+                if (!ALL_ENDPOINTS.containsAll(endpoints)) {
+                    throw new IllegalArgumentException("--endpoints takes a comma-separated subset of " + new TreeSet<>(ALL_ENDPOINTS));
+                }
             } else if (arg.startsWith("--java-opts=")) {
                 javaOpts = value(arg);
             } else if (arg.startsWith("--newer-jdk=")) {
@@ -64,17 +72,18 @@ record BenchOptions(Path root, boolean quick, int seconds, int warmupSeconds, Li
                 httpPort = positive(arg);
             } else {
                 throw new IllegalArgumentException("unknown option " + arg + " (options: --quick --seconds=N --rounds=N --starts=N --concurrency=1,8,32 "
-                        + "--only=" + String.join(",", new TreeSet<>(ALL_SECTIONS)) + " --java-opts='...' --newer-jdk=PATH|none --pg-port=54400 --http-port=8180)");
+                        + "--only=" + String.join(",", new TreeSet<>(ALL_SECTIONS)) + " --endpoints=" + String.join(",", new TreeSet<>(ALL_ENDPOINTS))
+                        + " --java-opts='...' --newer-jdk=PATH|none --pg-port=54400 --http-port=8180)");
             }
         }
         if (quick) {
             return new BenchOptions(root, true, seconds == null ? 4 : seconds, 2, concurrency == null ? List.of(1, 16) : concurrency,
                     List.of(10_000, 100_000), 100_000, List.of(100_000), 10_000, 3, sections, javaOpts, pgPort, httpPort,
-                    rounds == null ? 1 : rounds, starts, newerJdk);
+                    rounds == null ? 1 : rounds, starts, newerJdk, endpoints);
         }
         return new BenchOptions(root, false, seconds == null ? 8 : seconds, 4, concurrency == null ? List.of(1, 8, 32) : concurrency,
                 List.of(10_000, 100_000, 1_000_000), 100_000, List.of(100_000, 1_000_000), 20_000, 5, sections, javaOpts, pgPort, httpPort,
-                rounds == null ? 3 : rounds, starts, newerJdk);
+                rounds == null ? 3 : rounds, starts, newerJdk, endpoints);
     }
 
     boolean runs(String section) {

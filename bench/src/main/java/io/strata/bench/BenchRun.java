@@ -549,13 +549,18 @@ final class BenchRun {
     /** Strata's throughput against the Spring peer's, on every endpoint (issue: twice the Spring JPA service's). */
     private static final double PEER_TARGET = 2.0;
 
-    private static final List<Endpoint> ENDPOINTS = List.of(
+    private static final List<Endpoint> ALL_ENDPOINTS = List.of(
             // the performance issue's targets: reads >= 90% of the raw JDBC baseline, writes >= 85%
             new Endpoint("get-user", "GET /users/{id}", 0.90),
             new Endpoint("get-project", "GET /projects/{id}", 0.90),
             new Endpoint("list-users", "GET /users?role=eq.USER&sort=-createdAt&limit=20&cursor=…", 0.90),
             new Endpoint("create-task", "POST /projects/{id}/tasks", 0.85),
             new Endpoint("update-project", "PATCH /projects/{id} (If-Match)", 0.85));
+
+    /** The endpoints this run measures ({@code --endpoints}). */
+    private List<Endpoint> endpointsMeasured() {
+        return ALL_ENDPOINTS.stream().filter(e -> options.endpoints().contains(e.name)).toList();
+    }
 
     private List<String> userIds;
     private List<String> readProjects;
@@ -589,7 +594,7 @@ final class BenchRun {
                 // fresh servers for each start, so that the table's medians are not one draw of each
                 restartServers(start);
             }
-            for (Endpoint endpoint : ENDPOINTS) {
+            for (Endpoint endpoint : endpointsMeasured()) {
                 for (Target system : List.of(Target.STRATA, Target.BASELINE, Target.PEER)) {
                     warmUp(system, endpoint.name, top);
                 }
@@ -630,7 +635,7 @@ final class BenchRun {
                 }
             }
         }
-        for (Endpoint endpoint : ENDPOINTS) {
+        for (Endpoint endpoint : endpointsMeasured()) {
             for (int connections : options.concurrency()) {
                 String key = endpoint.name + "/" + connections;
                 Map<Target, List<LoadResult>> all = rounds.get(key);
@@ -683,7 +688,7 @@ final class BenchRun {
                 + "pgbench runs Strata's SQL directly with one connection per client (no pool), so it is PostgreSQL's ceiling. "
                 + "Ratios compare throughput. errors = non-2xx responses or failed transactions.");
         table.note("Warm-up runs of " + options.warmupSeconds() + " s before the measurements of each endpoint: "
-                + ENDPOINTS.stream()
+                + endpointsMeasured().stream()
                         .map(e -> e.name + " (" + warmUpRuns.getOrDefault(e.name, "none") + ")")
                         .collect(java.util.stream.Collectors.joining("; "))
                 + ".");
@@ -857,7 +862,7 @@ final class BenchRun {
     private void cpuTable() {
         Report.Table table = report.table("Server CPU per request (the JVM's user + system time / requests, ms)",
                 "endpoint", "conns", "Strata", "baseline", "peer", "Strata/baseline", "Strata/peer");
-        for (Endpoint endpoint : ENDPOINTS) {
+        for (Endpoint endpoint : endpointsMeasured()) {
             for (int connections : options.concurrency()) {
                 Double s = medianCpu(endpoint.name + "/strata/" + connections);
                 Double b = medianCpu(endpoint.name + "/baseline/" + connections);
@@ -1034,7 +1039,7 @@ final class BenchRun {
                 "peer statements", "peer transactions", "Strata's statements", "peer's statements");
         int n = 50;
         awaitNoTransactions();
-        for (Endpoint endpoint : ENDPOINTS) {
+        for (Endpoint endpoint : endpointsMeasured()) {
             String[] strataCounts = countStatements(strata, endpoint.name, n);
             String[] baselineCounts = countStatements(baseline, endpoint.name, n);
             String[] peerCounts = peer == null ? new String[]{"-", "-", ""} : countStatements(peer, endpoint.name, n);

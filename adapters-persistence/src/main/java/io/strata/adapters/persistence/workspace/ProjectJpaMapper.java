@@ -55,6 +55,11 @@ interface ProjectJpaMapper extends KernelJpaMappings, WorkspaceJpaMappings {
     @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE) // two columns of the row
     Schedule schedule(ProjectJpaEntity row);
 
+    /** The stored {@code completion}: derived from the tally, kept in the row for reads. */
+    default int completion(TaskTally tally) {
+        return tally.completionPercent();
+    }
+
     /** The three counters of the row ({@code completion} is derived from them). */
     default TaskTally taskTally(ProjectJpaEntity row) {
         return new TaskTally(row.getTaskCount(), row.getDoneTaskCount(), row.getCancelledTaskCount());
@@ -79,7 +84,7 @@ interface ProjectJpaMapper extends KernelJpaMappings, WorkspaceJpaMappings {
     @Mapping(target = "taskCount", source = "taskTally.total")
     @Mapping(target = "doneTaskCount", source = "taskTally.done")
     @Mapping(target = "cancelledTaskCount", source = "taskTally.cancelled")
-    @Mapping(target = "completion", expression = "java(project.completion())")
+    @Mapping(target = "completion", source = "taskTally")
     @Mapping(target = "members", ignore = true)
     @BeanMapping(ignoreUnmappedSourceProperties = "members") // copyMembers
     ProjectJpaEntity toEntity(Project project);

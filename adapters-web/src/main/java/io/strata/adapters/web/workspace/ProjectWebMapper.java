@@ -6,6 +6,7 @@ import io.strata.domain.workspace.Budget;
 import io.strata.domain.workspace.Project;
 import io.strata.domain.workspace.ProjectProgress;
 import io.strata.domain.workspace.TaskStatus;
+import io.strata.domain.workspace.TaskTally;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mapstruct.Mapper;
@@ -20,7 +21,7 @@ public interface ProjectWebMapper {
     @Mapping(target = "startDate", source = "schedule.startDate")
     @Mapping(target = "dueDate", source = "schedule.dueDate")
     @Mapping(target = "taskCount", source = "taskTally.total")
-    @Mapping(target = "completion", expression = "java(project.completion())")
+    @Mapping(target = "completion", source = "taskTally")
     @Mapping(target = "version", source = "stamp.version")
     @Mapping(target = "createdAt", source = "stamp.createdAt")
     @Mapping(target = "updatedAt", source = "stamp.updatedAt")
@@ -31,6 +32,11 @@ public interface ProjectWebMapper {
     ProjectWithTasksResponse toResponse(CreateProjectUseCase.ProjectWithTasks created);
 
     ProjectProgressResponse toResponse(ProjectProgress progress);
+
+    /** Percent of DONE among the tasks not CANCELLED, from the project's tally. */
+    default int completion(TaskTally tally) {
+        return tally.completionPercent();
+    }
 
     /** Every status in declaration order, 0 when the project has no task in it. */
     default Map<String, Long> byStatus(Map<TaskStatus, Long> counts) {
