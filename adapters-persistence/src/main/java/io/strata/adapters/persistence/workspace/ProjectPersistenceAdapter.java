@@ -208,20 +208,18 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
                         TABLE,
                         statements -> statements
                                 .byId(LOCK, id.value(), ProjectPersistenceAdapter::locked)
-                                .map(locked -> {
-                                    locked.row()
-                                            .getMembers()
-                                            .addAll(
-                                                    locked.seenBeforeTheWait()
-                                                            ? locked.members()
-                                                            : members(statements, id));
-                                    return locked.row();
-                                }))
+                                .map(locked -> locked.withMembers(
+                                        locked.rowAsTheSnapshotSawIt() ? locked.members() : members(statements, id))))
                 .map(mapper::toDomain);
     }
 
     /** What {@link #LOCK} read: the row, whether it is the one the statement's snapshot saw, and its members then. */
-    private record Locked(ProjectJpaEntity row, boolean seenBeforeTheWait, List<UUID> members) {}
+    private record Locked(ProjectJpaEntity row, boolean rowAsTheSnapshotSawIt, List<UUID> members) {
+        ProjectJpaEntity withMembers(List<UUID> current) {
+            row.getMembers().addAll(current);
+            return row;
+        }
+    }
 
     private static Optional<Locked> locked(ResultSet rows) throws SQLException {
         if (!rows.next()) {
@@ -235,6 +233,7 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
         }
     }
 
+    /** The members as last committed: a statement of its own, so a snapshot taken after the lock was granted. */
     private static List<UUID> members(PlainReads.Statements statements, ProjectId id) {
         return statements.byId(MEMBERS, id.value(), rows -> rows.next() ? PlainReads.childIds(rows, 1) : List.of());
     }
