@@ -765,16 +765,7 @@ class TaskApiTest extends WorkspaceApiSupport {
     @Test
     void twentyConcurrentStatusChangesKeepTheProjectCountersExact() throws Exception {
         TestUser owner = user("race");
-        List<Map<String, Object>> initial = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            initial.add(body("title", "Race " + i));
-        }
-        Map<String, Object> created = api().post(PROJECTS)
-                .token(owner.token())
-                .json(body("name", "Race", "tasks", initial))
-                .send()
-                .expect(201)
-                .json();
+        Map<String, Object> created = projectWithTasks(owner, "Race", 20);
         Object id = created.get("id");
         List<Object> ids =
                 listOf(created.get("tasks")).stream().map(t -> t.get("id")).toList();
@@ -814,16 +805,7 @@ class TaskApiTest extends WorkspaceApiSupport {
     @Test
     void concurrentAddsAndMovesKeepTheTallyEqualToTheTasks() throws Exception {
         TestUser owner = user("tally");
-        List<Map<String, Object>> initial = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            initial.add(body("title", "Initial " + i));
-        }
-        Map<String, Object> created = api().post(PROJECTS)
-                .token(owner.token())
-                .json(body("name", "Tally", "tasks", initial))
-                .send()
-                .expect(201)
-                .json();
+        Map<String, Object> created = projectWithTasks(owner, "Tally", 12);
         Object id = created.get("id");
         List<Object> ids =
                 listOf(created.get("tasks")).stream().map(t -> t.get("id")).toList();
@@ -874,5 +856,19 @@ class TaskApiTest extends WorkspaceApiSupport {
                 .containsEntry("IN_PROGRESS", 4)
                 .containsEntry("TODO", 12);
         assertThat(progress).containsEntry("completion", 20);
+    }
+
+    /** A new project of {@code owner}'s, created with {@code n} TODO tasks: the created response. */
+    private Map<String, Object> projectWithTasks(TestUser owner, String name, int n) {
+        List<Map<String, Object>> initial = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            initial.add(body("title", name + " " + i));
+        }
+        return api().post(PROJECTS)
+                .token(owner.token())
+                .json(body("name", name, "tasks", initial))
+                .send()
+                .expect(201)
+                .json();
     }
 }
