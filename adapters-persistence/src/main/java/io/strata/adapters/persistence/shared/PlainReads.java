@@ -261,12 +261,22 @@ public final class PlainReads {
 
     /** A {@code text[]} column. */
     public static String[] strings(ResultSet rows, int column) throws SQLException {
+        return array(rows, column, String[].class);
+    }
+
+    /** A {@code uuid[]} column (an {@code array(SELECT ...)} of child ids), in its order; null: none. */
+    public static List<UUID> uuids(ResultSet rows, int column) throws SQLException {
+        UUID[] ids = array(rows, column, UUID[].class);
+        return ids == null ? List.of() : List.of(ids);
+    }
+
+    private static <T> T array(ResultSet rows, int column, Class<T> type) throws SQLException {
         Array array = rows.getArray(column);
         if (array == null) {
             return null;
         }
         try {
-            return (String[]) array.getArray();
+            return type.cast(array.getArray());
         } finally {
             array.free();
         }

@@ -222,15 +222,9 @@ public class ProjectPersistenceAdapter implements ProjectRepository {
     }
 
     private static Optional<Locked> locked(ResultSet rows) throws SQLException {
-        if (!rows.next()) {
-            return Optional.empty();
-        }
-        java.sql.Array members = rows.getArray(20);
-        try {
-            return Optional.of(new Locked(row(rows), rows.getBoolean(19), List.of((UUID[]) members.getArray())));
-        } finally {
-            members.free();
-        }
+        return rows.next()
+                ? Optional.of(new Locked(row(rows), rows.getBoolean(19), PlainReads.uuids(rows, 20)))
+                : Optional.empty();
     }
 
     /** The members as last committed: a statement of its own, so a snapshot taken after the lock was granted. */
