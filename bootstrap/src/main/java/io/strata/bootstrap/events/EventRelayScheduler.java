@@ -6,6 +6,7 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.strata.adapters.persistence.shared.OutboxCommits;
 import io.strata.application.events.RelayEventsUseCase;
 import io.strata.bootstrap.database.Pools;
 import jakarta.annotation.PreDestroy;
@@ -26,28 +27,31 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the relay in this instance: a worker thread does rounds while there is work, then waits for a wake-up, which
- * comes from PostgreSQL ({@code LISTEN strata_events}: a trigger notifies at every commit that wrote events, on a
- * connection of its own outside the pool) or from the poll interval, the fallback (a missed notification, a
- * transaction that was in flight and ended, a retry coming due). Failures (the database down) only delay it.
+ * comes from this process right after a commit that appended events ({@link OutboxCommits}), from PostgreSQL
+ * ({@code LISTEN strata_events}, on a connection of its own outside the pool: a sink added, V12, or an instance whose
+ * relay is off, {@link RemoteRelayWakeUp}), or from the poll interval, the fallback (another instance's commits, a
+ * write made around Strata, a transaction that was in flight and ended, a retry coming due). Failures (the database
+ * down) only delay it. Commits do not notify through PostgreSQL (V64): it serializes the commits of transactions that
+ * notified, which cost writes recording events a quarter of their throughput at 32 clients.
  *
  * <p>A wake-up is followed by a short gathering pause ({@code strata.events.relay.gather}, 25 ms) before the round:
- * under a write load every commit notifies, and a round per commit cost the database a transaction or more per
+ * under a write load every commit wakes the worker, and a round per commit cost the database a transaction or more per
  * request ({@code bench/run}'s statements per {@code POST .../tasks}: two transactions, one of them the relay's).
  * Commits that arrive within the pause share one round; deliveries start at most that much later.
  *
  * <p>While no sink is configured and the listener holds its {@code LISTEN}, nothing can be due: the worker neither
  * polls every second (a transaction a second per idle instance) nor takes a round per commit that wrote events (a
  * transaction per gathering pause under a write load), both to find no sink. It waits for a sink to be added (a
- * trigger on {@code event_sinks} notifies on the same channel with the payload {@value #SINK_ADDED}), or for
+ * trigger on {@code event_sinks} notifies on the channel with the payload {@value #SINK_ADDED}), or for
  * {@code strata.events.relay.idle-poll-interval} (1 min), a safety net for a listener whose connection died without
  * a word. Events committed meanwhile have no sink to go to; a sink added later starts after them. Without its
- * {@code LISTEN}, or with any sink, the worker wakes on every notification and polls at the poll interval.
+ * {@code LISTEN}, or with any sink, the worker wakes on every commit and notification and polls at the poll interval.
  */
 @Singleton
 @Requires(property = "strata.events.relay.enabled", notEquals = "false")
 public class EventRelayScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(EventRelayScheduler.class);
-    private static final String CHANNEL = "strata_events";
+    static final String CHANNEL = "strata_events";
     /** The payload of the notification of a sink added (V12); events' notifications have an empty one. */
     static final String SINK_ADDED = "sink";
 
@@ -57,6 +61,8 @@ public class EventRelayScheduler {
     private final Duration idlePollInterval;
     private final Duration gather;
     private final Semaphore wakeUp = new Semaphore(0);
+    private final @Nullable OutboxCommits commits;
+    private final Runnable onCommit = this::eventsCommitted;
     private volatile boolean running;
     /** Whether the listener holds its LISTEN: every notification then reaches it. */
     private volatile boolean listening;
@@ -72,8 +78,10 @@ public class EventRelayScheduler {
             @Nullable DataSourceResolver resolver,
             @Value("${strata.events.relay.poll-interval:1s}") Duration pollInterval,
             @Value("${strata.events.relay.idle-poll-interval:1m}") Duration idlePollInterval,
-            @Value("${strata.events.relay.gather:25ms}") Duration gather) {
+            @Value("${strata.events.relay.gather:25ms}") Duration gather,
+            @Nullable OutboxCommits commits) {
         this.relay = relay;
+        this.commits = commits;
         this.dataSource = resolver != null ? resolver.resolve(dataSource) : dataSource;
         this.pollInterval = pollInterval;
         this.idlePollInterval = idlePollInterval.compareTo(pollInterval) < 0 ? pollInterval : idlePollInterval;
@@ -90,6 +98,9 @@ public class EventRelayScheduler {
             return;
         }
         running = true;
+        if (commits != null) {
+            commits.subscribe(onCommit);
+        }
         worker = daemon("event-relay", this::work);
         listener = daemon("event-relay-listen", this::listen);
     }
@@ -112,6 +123,13 @@ public class EventRelayScheduler {
      */
     public boolean knowsNoSink() {
         return noSink && listening;
+    }
+
+    /** A transaction that appended events committed in this process: a round, unless no sink can take them. */
+    private void eventsCommitted() {
+        if (!knowsNoSink()) {
+            wakeUp();
+        }
     }
 
     /** Wakes the worker now (also for tests and the benchmark). */
@@ -205,6 +223,9 @@ public class EventRelayScheduler {
     @PreDestroy
     synchronized void stop() {
         running = false;
+        if (commits != null) {
+            commits.unsubscribe(onCommit);
+        }
         if (worker != null) {
             worker.interrupt();
             listener.interrupt();

@@ -33,8 +33,8 @@ class EventRelaySchedulerTest {
         };
         try (HikariDataSource nowhere = new HikariDataSource()) {
             nowhere.setJdbcUrl("jdbc:postgresql://127.0.0.1:1/none"); // the listener only retries; wake-ups are ours
-            EventRelayScheduler scheduler =
-                    new EventRelayScheduler(relay, nowhere, null, Duration.ofMinutes(5), Duration.ofMinutes(5), GATHER);
+            EventRelayScheduler scheduler = new EventRelayScheduler(
+                    relay, nowhere, null, Duration.ofMinutes(5), Duration.ofMinutes(5), GATHER, null);
             scheduler.start();
             try {
                 waitFor(() -> rounds.get() >= 1); // the first round runs at start
@@ -77,7 +77,7 @@ class EventRelaySchedulerTest {
                 return new RelayEventsUseCase.Round(0, sinks(database));
             };
             EventRelayScheduler scheduler =
-                    new EventRelayScheduler(relay, database, null, POLL, Duration.ofMinutes(5), GATHER);
+                    new EventRelayScheduler(relay, database, null, POLL, Duration.ofMinutes(5), GATHER, null);
             scheduler.start();
             try {
                 waitFor(scheduler::listening);
@@ -134,7 +134,7 @@ class EventRelaySchedulerTest {
         try (HikariDataSource nowhere = new HikariDataSource()) {
             nowhere.setJdbcUrl("jdbc:postgresql://127.0.0.1:1/none"); // the listener never gets its LISTEN
             EventRelayScheduler scheduler =
-                    new EventRelayScheduler(relay, nowhere, null, POLL, Duration.ofMinutes(5), GATHER);
+                    new EventRelayScheduler(relay, nowhere, null, POLL, Duration.ofMinutes(5), GATHER, null);
             scheduler.start();
             try {
                 waitFor(() -> rounds.get() >= 1);

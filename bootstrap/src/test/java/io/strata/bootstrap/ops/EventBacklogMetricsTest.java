@@ -42,7 +42,8 @@ class EventBacklogMetricsTest {
                     null,
                     Duration.ofSeconds(1),
                     Duration.ofMinutes(1),
-                    Duration.ZERO) {
+                    Duration.ZERO,
+                    null) {
                 @Override
                 public boolean knowsNoSink() {
                     return noSink.get();

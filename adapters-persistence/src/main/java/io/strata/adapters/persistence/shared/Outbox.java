@@ -106,6 +106,7 @@ final class Outbox {
         }
         PlainReads.statements(entityManager).update(newAggregates ? APPEND_TO_NEW : APPEND, statement -> {
             Connection connection = statement.getConnection();
+            OutboxCommits.appended(connection); // its commit wakes the relay
             statement.setArray(1, connection.createArrayOf("uuid", eventIds));
             statement.setArray(2, connection.createArrayOf("text", aggregateTypes));
             statement.setArray(3, connection.createArrayOf("uuid", aggregateIds));

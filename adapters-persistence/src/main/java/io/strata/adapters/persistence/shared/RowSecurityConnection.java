@@ -1,5 +1,6 @@
 package io.strata.adapters.persistence.shared;
 
+import io.micronaut.core.annotation.Nullable;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -29,17 +30,23 @@ import java.util.concurrent.Executor;
  */
 final class RowSecurityConnection implements Connection {
     private final Connection connection;
+    /** Told when a transaction that appended events commits here; null on a connection that never writes. */
+    private final @Nullable OutboxCommits outboxCommits;
 
-    RowSecurityConnection(Connection connection) {
+    RowSecurityConnection(Connection connection, @Nullable OutboxCommits outboxCommits) {
         this.connection = connection;
+        this.outboxCommits = outboxCommits;
     }
 
     @Override
     public void setAutoCommit(boolean autoCommit) throws SQLException {
         boolean begins = !autoCommit && connection.getAutoCommit();
+        boolean commits = autoCommit && !connection.getAutoCommit(); // JDBC: back to autocommit commits
         connection.setAutoCommit(autoCommit);
         if (begins) {
             RowSecurity.apply(connection, RowSecurity.current());
+        } else if (commits) {
+            OutboxCommits.ended(connection, true, outboxCommits);
         }
     }
 
@@ -82,15 +89,19 @@ final class RowSecurityConnection implements Connection {
     @Override
     public void commit() throws SQLException {
         connection.commit();
+        OutboxCommits.ended(connection, true, outboxCommits);
     }
 
     @Override
     public void rollback() throws SQLException {
+        OutboxCommits.ended(connection, false, outboxCommits);
         connection.rollback();
     }
 
+    /** Back to the pool, which rolls back what was not committed. */
     @Override
     public void close() throws SQLException {
+        OutboxCommits.ended(connection, false, outboxCommits);
         connection.close();
     }
 

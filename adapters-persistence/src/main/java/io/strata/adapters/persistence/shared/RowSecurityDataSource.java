@@ -1,5 +1,6 @@
 package io.strata.adapters.persistence.shared;
 
+import io.micronaut.core.annotation.Nullable;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,9 +19,17 @@ import javax.sql.DataSource;
 public final class RowSecurityDataSource implements DataSource, AutoCloseable {
 
     private final DataSource pool;
+    private final @Nullable OutboxCommits outboxCommits;
 
+    /** A data source whose connections never write (the read replica's): no commit is reported. */
     public RowSecurityDataSource(DataSource pool) {
+        this(pool, null);
+    }
+
+    /** @param outboxCommits told when a transaction that appended events commits on one of its connections */
+    public RowSecurityDataSource(DataSource pool, @Nullable OutboxCommits outboxCommits) {
         this.pool = pool;
+        this.outboxCommits = outboxCommits;
     }
 
     /** A connection of the pool; none while a {@link JdbcTransaction} runs on this thread, but its own. */
@@ -36,8 +45,8 @@ public final class RowSecurityDataSource implements DataSource, AutoCloseable {
         return acting(pool.getConnection(username, password));
     }
 
-    private static Connection acting(Connection connection) {
-        return new RowSecurityConnection(connection);
+    private Connection acting(Connection connection) {
+        return new RowSecurityConnection(connection, outboxCommits);
     }
 
     /** Closes the pool (its factory may close it too: closing a Hikari pool twice is harmless). */

@@ -16,6 +16,12 @@ public class RowSecurityWiring implements BeanCreatedEventListener<DataSource>, 
     /** Listeners that wrap it (the read replica's router) order themselves after this. */
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
+    private final OutboxCommits outboxCommits;
+
+    RowSecurityWiring(OutboxCommits outboxCommits) {
+        this.outboxCommits = outboxCommits;
+    }
+
     @Override
     public int getOrder() {
         return ORDER;
@@ -24,6 +30,8 @@ public class RowSecurityWiring implements BeanCreatedEventListener<DataSource>, 
     @Override
     public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
         DataSource dataSource = event.getBean();
-        return dataSource instanceof RowSecurityDataSource ? dataSource : new RowSecurityDataSource(dataSource);
+        return dataSource instanceof RowSecurityDataSource
+                ? dataSource
+                : new RowSecurityDataSource(dataSource, outboxCommits);
     }
 }
