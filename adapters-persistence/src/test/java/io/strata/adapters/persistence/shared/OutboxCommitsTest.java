@@ -5,16 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.jdbc.DataSourceResolver;
 import io.strata.adapters.persistence.testing.PostgresTest;
-import io.strata.domain.identity.Email;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
-import io.strata.domain.identity.Username;
-import io.strata.domain.shared.model.Clock;
-import io.strata.domain.shared.user.Role;
-import io.strata.domain.shared.value.Tags;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -27,8 +21,6 @@ import org.junit.jupiter.api.Test;
  * transaction committing on the same thread), through the application's data source and PostgreSQL.
  */
 class OutboxCommitsTest extends PostgresTest {
-    private static final Clock CLOCK = Clock.system();
-
     private final AtomicInteger heard = new AtomicInteger();
     private final Runnable subscriber = heard::incrementAndGet;
 
@@ -43,23 +35,11 @@ class OutboxCommitsTest extends PostgresTest {
         bean(OutboxCommits.class).unsubscribe(subscriber);
     }
 
-    private User newUser(String name) {
-        return User.create(
-                new Email(name + "@example.com"),
-                new Username(name),
-                null,
-                null,
-                Role.USER,
-                Tags.none(),
-                Map.of(),
-                CLOCK);
-    }
-
     @Test
     void aCommitThatAppendedEventsIsHeardOnceAfterItAndATransactionWithoutEventsIsNot() {
         UserRepository users = bean(UserRepository.class);
         User user = tx(() -> {
-            User added = users.add(newUser("commits.heard"));
+            User added = users.add(OutboxTest.newUser("commits.heard"));
             assertThat(heard).as("before the commit").hasValue(0);
             return added;
         });
@@ -74,13 +54,13 @@ class OutboxCommitsTest extends PostgresTest {
     void aRolledBackTransactionIsNotHeard() {
         UserRepository users = bean(UserRepository.class);
         assertThatThrownBy(() -> txRun(() -> {
-                    users.add(newUser("commits.rolledback"));
+                    users.add(OutboxTest.newUser("commits.rolledback"));
                     throw new IllegalStateException("fails after its events were appended");
                 }))
                 .hasMessage("fails after its events were appended");
         assertThat(heard).hasValue(0);
 
-        tx(() -> users.add(newUser("commits.after")));
+        tx(() -> users.add(OutboxTest.newUser("commits.after")));
         assertThat(heard)
                 .as("the next commit on the thread, with its own events")
                 .hasValue(1);

@@ -53,7 +53,8 @@ class OutboxTest extends PostgresTest {
         projects = bean(ProjectRepository.class);
     }
 
-    private User newUser(String name) {
+    /** A new USER named {@code name} (also for the other outbox tests of this package). */
+    static User newUser(String name) {
         return User.create(
                 new Email(name + "@example.com"),
                 new Username(name),
