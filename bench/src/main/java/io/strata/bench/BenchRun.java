@@ -926,8 +926,9 @@ final class BenchRun {
                         + "pgbench runs Strata's SQL directly with one connection per client (no pool), so it is PostgreSQL's ceiling. "
                         + "Ratios compare throughput. errors = non-2xx responses or failed transactions.");
         table.note("Warm-up runs of " + options.warmupSeconds() + " s before the measurements of each endpoint: "
-                + endpointsMeasured().stream()
-                        .map(e -> e.name + " (" + warmUpRuns.getOrDefault(e.name, "none") + ")")
+                + endpointsInTurn().stream()
+                        .map(e -> e.name + (options.endpoints().contains(e.name) ? "" : ", warmed only") + " ("
+                                + warmUpRuns.getOrDefault(e.name, "none") + ")")
                         .collect(java.util.stream.Collectors.joining("; "))
                 + ".");
         report.print(table);
