@@ -2,7 +2,8 @@ package io.strata.bench;
 
 /** Entry point of strata-bench.jar: {@code run} (the whole benchmark) or {@code baseline} (the raw JDBC server). */
 public final class BenchMain {
-    private BenchMain() {}
+    private BenchMain() {
+    }
 
     public static void main(String[] args) throws Exception {
         String command = args.length == 0 ? "run" : args[0];

@@ -18,30 +18,13 @@ import java.util.TreeSet;
  * such rows): the startup section also starts Strata on it, where the launcher keeps an AOT cache instead of a CDS
  * archive. {@code --endpoints} measures only the named endpoints of sections 1 and 5 (default: all of them).
  */
-record BenchOptions(
-        Path root,
-        boolean quick,
-        int seconds,
-        int warmupSeconds,
-        List<Integer> concurrency,
-        List<Integer> tableSizes,
-        int mainSize,
-        List<Integer> bulkSizes,
-        int rowByRowRows,
-        int startupRepeats,
-        Set<String> sections,
-        String javaOpts,
-        int pgPort,
-        int httpPort,
-        int rounds,
-        int starts,
-        Path newerJdk,
-        Set<String> endpoints) {
+record BenchOptions(Path root, boolean quick, int seconds, int warmupSeconds, List<Integer> concurrency,
+                    List<Integer> tableSizes, int mainSize, List<Integer> bulkSizes, int rowByRowRows, int startupRepeats,
+                    Set<String> sections, String javaOpts, int pgPort, int httpPort, int rounds, int starts, Path newerJdk,
+                    Set<String> endpoints) {
 
-    static final Set<String> ALL_SECTIONS =
-            Set.of("startup", "http", "scaling", "sql", "bulk", "ai", "chat", "plugins", "documents");
-    static final Set<String> ALL_ENDPOINTS =
-            Set.of("get-user", "get-project", "list-users", "create-task", "update-project");
+    static final Set<String> ALL_SECTIONS = Set.of("startup", "http", "scaling", "sql", "bulk", "ai", "chat", "plugins", "documents");
+    static final Set<String> ALL_ENDPOINTS = Set.of("get-user", "get-project", "list-users", "create-task", "update-project");
 
     static BenchOptions parse(String[] args) {
         Path root = Path.of("").toAbsolutePath();
@@ -68,20 +51,16 @@ record BenchOptions(
             } else if (arg.startsWith("--starts=")) {
                 starts = positive(arg);
             } else if (arg.startsWith("--concurrency=")) {
-                concurrency = Arrays.stream(value(arg).split(","))
-                        .map(s -> positive("--concurrency=" + s))
-                        .toList();
+                concurrency = Arrays.stream(value(arg).split(",")).map(s -> positive("--concurrency=" + s)).toList();
             } else if (arg.startsWith("--only=")) {
                 sections = new TreeSet<>(List.of(value(arg).split(",")));
                 if (!ALL_SECTIONS.containsAll(sections)) {
-                    throw new IllegalArgumentException(
-                            "--only takes a comma-separated subset of " + new TreeSet<>(ALL_SECTIONS));
+                    throw new IllegalArgumentException("--only takes a comma-separated subset of " + new TreeSet<>(ALL_SECTIONS));
                 }
             } else if (arg.startsWith("--endpoints=")) {
                 endpoints = new TreeSet<>(List.of(value(arg).split(",")));
                 if (!ALL_ENDPOINTS.containsAll(endpoints)) {
-                    throw new IllegalArgumentException(
-                            "--endpoints takes a comma-separated subset of " + new TreeSet<>(ALL_ENDPOINTS));
+                    throw new IllegalArgumentException("--endpoints takes a comma-separated subset of " + new TreeSet<>(ALL_ENDPOINTS));
                 }
             } else if (arg.startsWith("--java-opts=")) {
                 javaOpts = value(arg);
@@ -92,53 +71,19 @@ record BenchOptions(
             } else if (arg.startsWith("--http-port=")) {
                 httpPort = positive(arg);
             } else {
-                throw new IllegalArgumentException("unknown option " + arg
-                        + " (options: --quick --seconds=N --rounds=N --starts=N --concurrency=1,8,32 "
-                        + "--only=" + String.join(",", new TreeSet<>(ALL_SECTIONS)) + " --endpoints="
-                        + String.join(",", new TreeSet<>(ALL_ENDPOINTS))
+                throw new IllegalArgumentException("unknown option " + arg + " (options: --quick --seconds=N --rounds=N --starts=N --concurrency=1,8,32 "
+                        + "--only=" + String.join(",", new TreeSet<>(ALL_SECTIONS)) + " --endpoints=" + String.join(",", new TreeSet<>(ALL_ENDPOINTS))
                         + " --java-opts='...' --newer-jdk=PATH|none --pg-port=54400 --http-port=8180)");
             }
         }
         if (quick) {
-            return new BenchOptions(
-                    root,
-                    true,
-                    seconds == null ? 4 : seconds,
-                    2,
-                    concurrency == null ? List.of(1, 16) : concurrency,
-                    List.of(10_000, 100_000),
-                    100_000,
-                    List.of(100_000),
-                    10_000,
-                    3,
-                    sections,
-                    javaOpts,
-                    pgPort,
-                    httpPort,
-                    rounds == null ? 1 : rounds,
-                    starts,
-                    newerJdk,
-                    endpoints);
+            return new BenchOptions(root, true, seconds == null ? 4 : seconds, 2, concurrency == null ? List.of(1, 16) : concurrency,
+                    List.of(10_000, 100_000), 100_000, List.of(100_000), 10_000, 3, sections, javaOpts, pgPort, httpPort,
+                    rounds == null ? 1 : rounds, starts, newerJdk, endpoints);
         }
-        return new BenchOptions(
-                root,
-                false,
-                seconds == null ? 8 : seconds,
-                4,
-                concurrency == null ? List.of(1, 8, 32) : concurrency,
-                List.of(10_000, 100_000, 1_000_000),
-                100_000,
-                List.of(100_000, 1_000_000),
-                20_000,
-                5,
-                sections,
-                javaOpts,
-                pgPort,
-                httpPort,
-                rounds == null ? 3 : rounds,
-                starts,
-                newerJdk,
-                endpoints);
+        return new BenchOptions(root, false, seconds == null ? 8 : seconds, 4, concurrency == null ? List.of(1, 8, 32) : concurrency,
+                List.of(10_000, 100_000, 1_000_000), 100_000, List.of(100_000, 1_000_000), 20_000, 5, sections, javaOpts, pgPort, httpPort,
+                rounds == null ? 3 : rounds, starts, newerJdk, endpoints);
     }
 
     boolean runs(String section) {

@@ -1,6 +1,7 @@
 package io.strata.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,9 +35,8 @@ final class BenchPostgres implements AutoCloseable {
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("listen_addresses", "localhost")
-                    .setServerConfig("fsync", "on") // zonky's default is -F (fsync off); measure real durability
-                    .setServerConfig(
-                            "synchronous_commit", "on") // zonky's default is off: a commit would not wait for its WAL
+                    .setServerConfig("fsync", "on")   // zonky's default is -F (fsync off); measure real durability
+                    .setServerConfig("synchronous_commit", "on")   // zonky's default is off: a commit would not wait for its WAL
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "512MB")
                     .setServerConfig("shared_preload_libraries", "pg_stat_statements")
@@ -63,14 +63,12 @@ final class BenchPostgres implements AutoCloseable {
 
     /** A new database with pg_stat_statements installed (the statement counts per request read it). */
     void createDatabase(String name) {
-        try (Connection connection = connect("postgres");
-                Statement statement = connection.createStatement()) {
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new BenchFailure("cannot create database " + name + ": " + e.getMessage(), e);
         }
-        try (Connection connection = connect(name);
-                Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(name); Statement statement = connection.createStatement()) {
             statement.execute("CREATE EXTENSION pg_stat_statements");
         } catch (SQLException e) {
             throw new BenchFailure("cannot create database " + name + ": " + e.getMessage(), e);
@@ -78,9 +76,8 @@ final class BenchPostgres implements AutoCloseable {
     }
 
     String version() {
-        try (Connection connection = connect("postgres");
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SHOW server_version")) {
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SHOW server_version")) {
             rs.next();
             return rs.getString(1);
         } catch (SQLException e) {

@@ -32,8 +32,7 @@ final class BenchRun {
     /** The admin's log-in body (POST /api/v1/sessions): the run's token, and each request of the log-in section. */
     private static final String ADMIN_LOG_IN =
             "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}";
-
-    private static final int VARIANTS = 100; // ids per endpoint for wrk (one per line of its paths file)
+    private static final int VARIANTS = 100;          // ids per endpoint for wrk (one per line of its paths file)
     // pgbench prepares each script copy on each connection the first time it runs it: few copies, or the
     // preparing (not the statements) dominates short runs
     private static final int PGBENCH_VARIANTS = 10;
@@ -46,7 +45,7 @@ final class BenchRun {
     private final int pgPort;
     private final int strataPort;
     private final int baselinePort;
-    private final int embeddedStrataPort; // also the port of the no-CDS starts and of the bulk section's migration
+    private final int embeddedStrataPort;   // also the port of the no-CDS starts and of the bulk section's migration
     private final int peerPort;
     private final int embeddedPgPort;
     private final Path work;
@@ -65,8 +64,7 @@ final class BenchRun {
     private final Map<String, Long> peakRssKb = new HashMap<>();
     /** Strata's peak RSS during the log-in section (Strata only, so kept apart from the side-by-side peaks). */
     private long loginPeakRssKb;
-
-    private final Map<String, LoadResult> headline = new LinkedHashMap<>(); // "endpoint/system" at the top concurrency
+    private final Map<String, LoadResult> headline = new LinkedHashMap<>();   // "endpoint/system" at the top concurrency
     private final Map<String, String> targets = new LinkedHashMap<>();
 
     private BenchRun(BenchOptions options) {
@@ -133,7 +131,7 @@ final class BenchRun {
         }
 
         for (int size : baseline == null ? List.<Integer>of() : options.tableSizes()) {
-            fixtures.growUsersTo(size + 1); // + the admin
+            fixtures.growUsersTo(size + 1);   // + the admin
             progress("users table: " + String.format(Locale.ROOT, "%,d", fixtures.userCount()) + " rows");
             if (options.runs("scaling")) {
                 scaling(size);
@@ -179,43 +177,27 @@ final class BenchRun {
         Path jar = options.root().resolve("bootstrap/target/strata.jar");
         report.environment("date", LocalDateTime.now().withNano(0).toString());
         report.environment("mode", options.quick() ? "quick (bench/run --quick)" : "full (bench/run)");
-        report.environment(
-                "machine",
-                Runtime.getRuntime().availableProcessors() + " cores (" + cpuModel() + "), " + memoryGiB()
-                        + " GiB RAM, " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        report.environment("machine", Runtime.getRuntime().availableProcessors() + " cores (" + cpuModel() + "), "
+                + memoryGiB() + " GiB RAM, " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
         report.environment("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        report.environment(
-                "JVM options of Strata, the baseline and the Spring peer",
-                "bootstrap/jvm.options: " + String.join(" ", jvmOptions())
-                        + (options.javaOpts().isBlank() ? "" : "; JAVA_OPTS: " + options.javaOpts()));
-        report.environment(
-                "PostgreSQL",
-                postgres.version()
-                        + " (zonky binaries, shared_buffers=512MB, fsync=on, synchronous_commit=on, one server for everything)");
+        report.environment("JVM options of Strata, the baseline and the Spring peer", "bootstrap/jvm.options: " + String.join(" ", jvmOptions())
+                + (options.javaOpts().isBlank() ? "" : "; JAVA_OPTS: " + options.javaOpts()));
+        report.environment("PostgreSQL", postgres.version() + " (zonky binaries, shared_buffers=512MB, fsync=on, synchronous_commit=on, one server for everything)");
         report.environment("Strata", gitCommit() + "; " + jarVersions(jar));
         report.environment("Spring peer", "bench/spring-peer: " + peerVersions(peerJar()));
-        report.environment(
-                "load generators",
-                Shell.firstLine(List.of("wrk", "-v")).replaceAll("\\s+Copyright.*", "") + "; " + PgBench.version());
-        report.environment(
-                "durations",
-                options.seconds() + " s per measurement, " + options.rounds()
-                        + " round" + (options.rounds() == 1 ? "" : "s")
-                        + " per endpoint, after a warm-up per server and endpoint "
-                        + "(runs of " + options.warmupSeconds() + " s until " + WARM_UP_REQUESTS
-                        + " requests and two runs "
-                        + "in a row not 5% above the best before them and at most " + SETTLED_COMPILATIONS
-                        + " methods compiled by the JIT in the last, at most " + WARM_UP_RUNS + " runs); "
-                        + "wrk -t1 (closed loop), pgbench -j1 -M prepared");
+        report.environment("load generators", Shell.firstLine(List.of("wrk", "-v")).replaceAll("\\s+Copyright.*", "") + "; " + PgBench.version());
+        report.environment("durations", options.seconds() + " s per measurement, " + options.rounds()
+                + " round" + (options.rounds() == 1 ? "" : "s") + " per endpoint, after a warm-up per server and endpoint "
+                + "(runs of " + options.warmupSeconds() + " s until " + WARM_UP_REQUESTS + " requests and two runs "
+                + "in a row not 5% above the best before them and at most " + SETTLED_COMPILATIONS
+                + " methods compiled by the JIT in the last, at most " + WARM_UP_RUNS + " runs); "
+                + "wrk -t1 (closed loop), pgbench -j1 -M prepared");
     }
 
     private static String cpuModel() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-                    .filter(l -> l.startsWith("model name"))
-                    .findFirst()
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
-                    .orElse("unknown cpu");
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown cpu");
         } catch (IOException e) {
             return "unknown cpu";
         }
@@ -231,21 +213,9 @@ final class BenchRun {
     }
 
     private String gitCommit() {
-        String commit =
-                Shell.firstLine(List.of("git", "-C", options.root().toString(), "rev-parse", "--short", "HEAD"));
-        boolean dirty = !Shell.run(
-                        List.of(
-                                "git",
-                                "-C",
-                                options.root().toString(),
-                                "status",
-                                "--porcelain",
-                                "--untracked-files=no"),
-                        Map.of(),
-                        null,
-                        30)
-                .out()
-                .isBlank();
+        String commit = Shell.firstLine(List.of("git", "-C", options.root().toString(), "rev-parse", "--short", "HEAD"));
+        boolean dirty = !Shell.run(List.of("git", "-C", options.root().toString(), "status", "--porcelain", "--untracked-files=no"),
+                Map.of(), null, 30).out().isBlank();
         return "commit " + commit + (dirty ? " (with uncommitted changes)" : "");
     }
 
@@ -255,18 +225,13 @@ final class BenchRun {
      */
     private static String jarVersions(Path jar) {
         List<String> versions = new ArrayList<>();
-        try (java.net.URLClassLoader loader =
-                new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, null)) {
-            versions.add(
-                    "Micronaut " + invoke(loader, "io.micronaut.core.version.VersionUtils", "getMicronautVersion"));
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[]{jar.toUri().toURL()}, null)) {
+            versions.add("Micronaut " + invoke(loader, "io.micronaut.core.version.VersionUtils", "getMicronautVersion"));
             Object hibernate = invoke(loader, "org.hibernate.Version", "getVersionString");
             // Hibernate reads its version from its jar's manifest, which shading replaces with Strata's own
             boolean known = hibernate != null && String.valueOf(hibernate).matches("\\d+\\.\\d+.*\\.Final");
             versions.add("Hibernate " + (known ? hibernate : "6.6 (exact version not in the shaded jar)"));
-            versions.add("pgjdbc "
-                    + loader.loadClass("org.postgresql.util.DriverInfo")
-                            .getField("DRIVER_VERSION")
-                            .get(null));
+            versions.add("pgjdbc " + loader.loadClass("org.postgresql.util.DriverInfo").getField("DRIVER_VERSION").get(null));
             try (ZipFile zip = new ZipFile(jar.toFile())) {
                 java.util.Properties hikari = new java.util.Properties();
                 hikari.load(zip.getInputStream(zip.getEntry("META-INF/maven/com.zaxxer/HikariCP/pom.properties")));
@@ -290,13 +255,11 @@ final class BenchRun {
         names.put("spring-security-core-", "Spring Security");
         List<String> versions = new ArrayList<>();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            names.forEach((prefix, name) -> zip.stream()
-                    .map(entry -> entry.getName())
+            names.forEach((prefix, name) -> zip.stream().map(entry -> entry.getName())
                     .filter(entry -> entry.startsWith("BOOT-INF/lib/" + prefix) && entry.endsWith(".jar"))
                     .map(entry -> entry.substring(("BOOT-INF/lib/" + prefix).length(), entry.length() - 4))
                     .filter(version -> !version.isEmpty() && Character.isDigit(version.charAt(0)))
-                    .findFirst()
-                    .ifPresent(version -> versions.add(name + " " + version)));
+                    .findFirst().ifPresent(version -> versions.add(name + " " + version)));
         } catch (IOException e) {
             versions.add("(versions not readable: " + e.getMessage() + ")");
         }
@@ -322,14 +285,8 @@ final class BenchRun {
     }
 
     private ServerProcess launchStrata(String label, Map<String, String> env, int port) {
-        return ServerProcess.launch(
-                "strata",
-                List.of(options.root().resolve("strata").toString(), "serve"),
-                env,
-                options.root(),
-                work.resolve("strata-" + label + ".log"),
-                port,
-                Duration.ofSeconds(120));
+        return ServerProcess.launch("strata", List.of(options.root().resolve("strata").toString(), "serve"), env, options.root(),
+                work.resolve("strata-" + label + ".log"), port, Duration.ofSeconds(120));
     }
 
     /**
@@ -355,37 +312,14 @@ final class BenchRun {
                 strataStartRss = server.rssKb();
             }
         }
-        Report.Table table = report.table(
-                "Startup: launch to the first 200 on /health",
-                "server",
-                "database",
-                "start",
-                "median",
-                "min",
-                "max",
-                "RSS after start (median)",
-                "target");
-        table.row(
-                "Strata (./strata serve)",
-                "external PostgreSQL",
-                "first start, migrating an empty database (trains its CDS archive first unless ./strata made it when it built the jar)",
-                ms(firstMillis),
-                "",
-                "",
-                Report.megabytes(firstRss),
-                "");
-        table.row(
-                "Strata (./strata serve)",
-                "external PostgreSQL",
-                options.startupRepeats() + " restarts, with its CDS archive",
-                ms(median(millis)),
-                ms(min(millis)),
-                ms(max(millis)),
-                Report.megabytes(median(rss)),
-                "<= 1500 ms");
-        targets.put(
-                "startup to first 200, external database",
-                ms(median(millis)) + " median (target <= 1500 ms)" + (median(millis) <= 1500 ? "" : " MISSED"));
+        Report.Table table = report.table("Startup: launch to the first 200 on /health",
+                "server", "database", "start", "median", "min", "max", "RSS after start (median)", "target");
+        table.row("Strata (./strata serve)", "external PostgreSQL", "first start, migrating an empty database (trains its CDS archive first unless ./strata made it when it built the jar)",
+                ms(firstMillis), "", "", Report.megabytes(firstRss), "");
+        table.row("Strata (./strata serve)", "external PostgreSQL", options.startupRepeats() + " restarts, with its CDS archive",
+                ms(median(millis)), ms(min(millis)), ms(max(millis)), Report.megabytes(median(rss)), "<= 1500 ms");
+        targets.put("startup to first 200, external database", ms(median(millis)) + " median (target <= 1500 ms)"
+                + (median(millis) <= 1500 ? "" : " MISSED"));
         startupTable = table;
     }
 
@@ -402,27 +336,14 @@ final class BenchRun {
         List<Long> millis = new ArrayList<>();
         List<Long> rss = new ArrayList<>();
         for (int i = 0; i < options.startupRepeats(); i++) {
-            try (ServerProcess server = ServerProcess.launch(
-                    "strata",
-                    command,
-                    withPort(strataEnv("strata"), embeddedStrataPort),
-                    options.root(),
-                    work.resolve("strata-no-cds-" + i + ".log"),
-                    embeddedStrataPort,
-                    Duration.ofSeconds(120))) {
+            try (ServerProcess server = ServerProcess.launch("strata", command, withPort(strataEnv("strata"), embeddedStrataPort),
+                    options.root(), work.resolve("strata-no-cds-" + i + ".log"), embeddedStrataPort, Duration.ofSeconds(120))) {
                 millis.add(server.startupMillis);
                 rss.add(server.rssKb());
             }
         }
-        startupTable.row(
-                "Strata (java -jar strata.jar serve)",
-                "external PostgreSQL",
-                options.startupRepeats() + " restarts, no CDS",
-                ms(median(millis)),
-                ms(min(millis)),
-                ms(max(millis)),
-                Report.megabytes(median(rss)),
-                "");
+        startupTable.row("Strata (java -jar strata.jar serve)", "external PostgreSQL", options.startupRepeats() + " restarts, no CDS",
+                ms(median(millis)), ms(min(millis)), ms(max(millis)), Report.megabytes(median(rss)), "");
     }
 
     /**
@@ -446,35 +367,19 @@ final class BenchRun {
             }
         }
         if (options.runs("startup")) {
-            startupTable.row(
-                    "Spring peer (java -jar spring-peer.jar)",
-                    "external PostgreSQL",
-                    starts + " starts, no CDS",
-                    ms(median(millis)),
-                    ms(min(millis)),
-                    ms(max(millis)),
-                    Report.megabytes(median(rss)),
-                    "");
-            startupTable.note(
-                    "Strata with CDS is how ./strata runs it; the no-CDS rows compare Strata and the Spring peer "
-                            + "started alike (java -jar, bootstrap/jvm.options, the JDK's own CDS archive only).");
+            startupTable.row("Spring peer (java -jar spring-peer.jar)", "external PostgreSQL", starts + " starts, no CDS",
+                    ms(median(millis)), ms(min(millis)), ms(max(millis)), Report.megabytes(median(rss)), "");
+            startupTable.note("Strata with CDS is how ./strata runs it; the no-CDS rows compare Strata and the Spring peer "
+                    + "started alike (java -jar, bootstrap/jvm.options, the JDK's own CDS archive only).");
         }
     }
 
     private ServerProcess launchPeer(String label) {
         List<String> command = javaCommand(peerJar());
-        command.addAll(List.of(
-                "--server.port=" + peerPort,
-                "--spring.datasource.url=" + postgres.jdbcUrl("strata"),
+        command.addAll(List.of("--server.port=" + peerPort, "--spring.datasource.url=" + postgres.jdbcUrl("strata"),
                 "--spring.datasource.username=" + BenchPostgres.USER));
-        return ServerProcess.launch(
-                "peer",
-                command,
-                Map.of(),
-                options.root(),
-                work.resolve("peer-" + label + ".log"),
-                peerPort,
-                Duration.ofSeconds(180));
+        return ServerProcess.launch("peer", command, Map.of(), options.root(), work.resolve("peer-" + label + ".log"),
+                peerPort, Duration.ofSeconds(180));
     }
 
     private Path peerJar() {
@@ -485,15 +390,10 @@ final class BenchRun {
     private List<String> javaCommand(Path jar) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> extra = options.javaOpts().isBlank()
-                ? List.of()
-                : List.of(options.javaOpts().trim().split("\\s+"));
+        List<String> extra = options.javaOpts().isBlank() ? List.of() : List.of(options.javaOpts().trim().split("\\s+"));
         // a collector in --java-opts replaces the file's, as ./strata does: the JVM refuses to start with two
-        boolean collectorChosen =
-                extra.stream().anyMatch(option -> COLLECTOR.matcher(option).matches());
-        jvmOptions().stream()
-                .filter(option -> !collectorChosen || !COLLECTOR.matcher(option).matches())
-                .forEach(command::add);
+        boolean collectorChosen = extra.stream().anyMatch(option -> COLLECTOR.matcher(option).matches());
+        jvmOptions().stream().filter(option -> !collectorChosen || !COLLECTOR.matcher(option).matches()).forEach(command::add);
         command.addAll(extra);
         command.addAll(List.of("-jar", jar.toString()));
         return command;
@@ -501,23 +401,15 @@ final class BenchRun {
 
     private static final Pattern COLLECTOR = Pattern.compile("-XX:\\+Use(Serial|Parallel|G1|Z|Shenandoah|Epsilon)GC");
 
-    private static final Pattern EMBEDDED_STARTED =
-            Pattern.compile("Embedded PostgreSQL (initialised and started|started) on port \\d+ .* in (\\d+) ms");
+    private static final Pattern EMBEDDED_STARTED = Pattern.compile("Embedded PostgreSQL (initialised and started|started) on port \\d+ .* in (\\d+) ms");
 
     /** Section 4, embedded default: first start (initdb) and restarts; PostgreSQL's own start is read from Strata's log. */
     private void embeddedStartup() {
         progress("starting Strata with its embedded PostgreSQL (" + (options.startupRepeats() + 1) + " starts)");
         List<Start> starts = embeddedStarts("embedded", Map.of(), options.startupRepeats() + 1);
         Start first = starts.get(0);
-        startupTable.row(
-                "Strata (./strata serve)",
-                "embedded (default)",
-                "first start: initdb, migrations",
-                ms(first.millis()),
-                "",
-                "",
-                Report.megabytes(first.rssKb()),
-                "of which PostgreSQL: " + ms(first.postgresMillis()));
+        startupTable.row("Strata (./strata serve)", "embedded (default)", "first start: initdb, migrations", ms(first.millis()), "", "",
+                Report.megabytes(first.rssKb()), "of which PostgreSQL: " + ms(first.postgresMillis()));
         embeddedRestartsRow("Strata (./strata serve)", starts.subList(1, starts.size()));
         startupTable.note("RSS of the Strata JVM only (the embedded PostgreSQL runs in its own processes).");
     }
@@ -536,53 +428,32 @@ final class BenchRun {
         env.put("JAVA_HOME", javaHome.toString());
         Path cache = options.root().resolve("bootstrap/target/strata.aot");
         Path jar = options.root().resolve("bootstrap/target/strata.jar");
-        String first = isNewer(cache, jar)
-                ? "first start (its AOT cache made before this run)"
+        String first = isNewer(cache, jar) ? "first start (its AOT cache made before this run)"
                 : "first start after a build: trains its AOT cache first";
         List<Long> millis = new ArrayList<>();
         List<Long> rss = new ArrayList<>();
         for (int i = 0; i <= options.startupRepeats(); i++) {
             try (ServerProcess started = launchStrata("java" + major + "-" + i, env, embeddedStrataPort)) {
                 if (i == 0) {
-                    startupTable.row(
-                            server,
-                            "external PostgreSQL",
-                            first,
-                            ms(started.startupMillis),
-                            "",
-                            "",
-                            Report.megabytes(started.rssKb()),
-                            "");
+                    startupTable.row(server, "external PostgreSQL", first,
+                            ms(started.startupMillis), "", "", Report.megabytes(started.rssKb()), "");
                 } else {
                     millis.add(started.startupMillis);
                     rss.add(started.rssKb());
                 }
             }
         }
-        startupTable.row(
-                server,
-                "external PostgreSQL",
-                options.startupRepeats() + " restarts, with its AOT cache",
-                ms(median(millis)),
-                ms(min(millis)),
-                ms(max(millis)),
-                Report.megabytes(median(rss)),
-                "<= 1500 ms");
-        targets.put(
-                "startup to first 200, external database, Java " + major,
-                ms(median(millis)) + " median (target <= 1500 ms)" + (median(millis) <= 1500 ? "" : " MISSED"));
-        embeddedRestartsRow(
-                server,
-                embeddedStarts(
-                        "java" + major + "-embedded",
-                        Map.of("JAVA_HOME", javaHome.toString()),
-                        options.startupRepeats()));
+        startupTable.row(server, "external PostgreSQL", options.startupRepeats() + " restarts, with its AOT cache",
+                ms(median(millis)), ms(min(millis)), ms(max(millis)), Report.megabytes(median(rss)), "<= 1500 ms");
+        targets.put("startup to first 200, external database, Java " + major, ms(median(millis))
+                + " median (target <= 1500 ms)" + (median(millis) <= 1500 ? "" : " MISSED"));
+        embeddedRestartsRow(server, embeddedStarts("java" + major + "-embedded", Map.of("JAVA_HOME", javaHome.toString()),
+                options.startupRepeats()));
     }
 
     private static boolean isNewer(Path file, Path than) {
         try {
-            return Files.isRegularFile(file)
-                    && Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(than)) > 0;
+            return Files.isRegularFile(file) && Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(than)) > 0;
         } catch (IOException e) {
             return false;
         }
@@ -615,18 +486,10 @@ final class BenchRun {
         List<Long> rss = restarts.stream().map(Start::rssKb).toList();
         List<Long> pgMillis = restarts.stream().map(Start::postgresMillis).toList();
         long median = median(millis);
-        startupTable.row(
-                server,
-                "embedded (default)",
-                restarts.size() + " restarts",
-                ms(median),
-                ms(min(millis)),
-                ms(max(millis)),
-                Report.megabytes(median(rss)),
-                "of which PostgreSQL: " + ms(median(pgMillis)) + " median; target <= 2000 ms");
-        targets.put(
-                "startup to first 200, embedded default, " + server,
-                ms(median) + " median (target <= 2000 ms)" + (median <= 2000 ? "" : " MISSED"));
+        startupTable.row(server, "embedded (default)", restarts.size() + " restarts", ms(median), ms(min(millis)), ms(max(millis)),
+                Report.megabytes(median(rss)), "of which PostgreSQL: " + ms(median(pgMillis)) + " median; target <= 2000 ms");
+        targets.put("startup to first 200, embedded default, " + server, ms(median) + " median (target <= 2000 ms)"
+                + (median <= 2000 ? "" : " MISSED"));
     }
 
     /** PostgreSQL's own start as Strata logged it; -1 when the log does not say. */
@@ -639,19 +502,9 @@ final class BenchRun {
         progress("starting the raw JDBC baseline");
         // what ./strata gives Strata (bar class data sharing, which only speeds up starting)
         List<String> command = javaCommand(options.root().resolve("bench/target/strata-bench.jar"));
-        command.addAll(List.of(
-                "baseline",
-                "--port=" + baselinePort,
-                "--db-url=" + postgres.jdbcUrl("strata"),
-                "--db-user=" + BenchPostgres.USER,
-                "--pool-size=5"));
-        return ServerProcess.launch(
-                "baseline",
-                command,
-                Map.of(),
-                options.root(),
-                work.resolve("baseline.log"),
-                baselinePort,
+        command.addAll(List.of("baseline", "--port=" + baselinePort, "--db-url=" + postgres.jdbcUrl("strata"),
+                "--db-user=" + BenchPostgres.USER, "--pool-size=5"));
+        return ServerProcess.launch("baseline", command, Map.of(), options.root(), work.resolve("baseline.log"), baselinePort,
                 Duration.ofSeconds(60));
     }
 
@@ -659,9 +512,7 @@ final class BenchRun {
     private List<String> jvmOptions() {
         try {
             return Files.readAllLines(options.root().resolve("bootstrap/jvm.options")).stream()
-                    .map(line -> line.replaceAll("#.*", "").strip())
-                    .filter(line -> !line.isEmpty())
-                    .toList();
+                    .map(line -> line.replaceAll("#.*", "").strip()).filter(line -> !line.isEmpty()).toList();
         } catch (IOException e) {
             return List.of();
         }
@@ -677,7 +528,7 @@ final class BenchRun {
     }
 
     private void stopAll() {
-        for (ServerProcess server : new ServerProcess[] {strata, baseline, peer}) {
+        for (ServerProcess server : new ServerProcess[]{strata, baseline, peer}) {
             if (server != null) {
                 server.close();
             }
@@ -689,15 +540,11 @@ final class BenchRun {
 
     // ---- section 1: endpoints side by side --------------------------------------------------------------------------
 
-    private enum Target {
-        STRATA,
-        BASELINE,
-        PEER,
-        PGBENCH
-    }
+    private enum Target { STRATA, BASELINE, PEER, PGBENCH }
 
     /** {@code target}: Strata's share of the baseline's throughput this endpoint is held to. */
-    private record Endpoint(String name, String title, double target) {}
+    private record Endpoint(String name, String title, double target) {
+    }
 
     /** Strata's throughput against the Spring peer's, on every endpoint (issue: twice the Spring JPA service's). */
     private static final double PEER_TARGET = 2.0;
@@ -712,9 +559,7 @@ final class BenchRun {
 
     /** The endpoints this run measures ({@code --endpoints}). */
     private List<Endpoint> endpointsMeasured() {
-        return ALL_ENDPOINTS.stream()
-                .filter(e -> options.endpoints().contains(e.name))
-                .toList();
+        return ALL_ENDPOINTS.stream().filter(e -> options.endpoints().contains(e.name)).toList();
     }
 
     /**
@@ -753,27 +598,10 @@ final class BenchRun {
     private void endpoints() throws SQLException {
         progress("section 1: endpoints, " + options.concurrency() + " connections, " + options.seconds() + " s each"
                 + (options.starts() == 1 ? "" : ", " + options.starts() + " starts of every server"));
-        Report.Table table = report.table(
-                "Endpoints side by side (" + String.format(Locale.ROOT, "%,d", options.mainSize())
+        Report.Table table = report.table("Endpoints side by side (" + String.format(Locale.ROOT, "%,d", options.mainSize())
                         + " users): requests/s, p50 and p99 latency in ms",
-                "endpoint",
-                "conns",
-                "Strata req/s",
-                "p50",
-                "p99",
-                "baseline req/s",
-                "p50",
-                "p99",
-                "peer req/s",
-                "p50",
-                "p99",
-                "pgbench tx/s",
-                "p50",
-                "p99",
-                "Strata/baseline",
-                "Strata/peer",
-                "Strata/pgbench",
-                "target vs baseline / peer",
+                "endpoint", "conns", "Strata req/s", "p50", "p99", "baseline req/s", "p50", "p99", "peer req/s", "p50", "p99",
+                "pgbench tx/s", "p50", "p99", "Strata/baseline", "Strata/peer", "Strata/pgbench", "target vs baseline / peer",
                 "errors S/B/peer/P");
         int top = options.concurrency().get(options.concurrency().size() - 1);
         // per endpoint and connection count ("get-user/8"): every round of every start, and each start's median ratios
@@ -784,8 +612,7 @@ final class BenchRun {
         Map<String, List<Double>> startsVsPeer = new LinkedHashMap<>();
         for (int start = 0; start < options.starts(); start++) {
             if (start > 0) {
-                // a JVM keeps what its JIT made of the code for its whole life (two JVMs of one jar differ by up to
-                // 7%):
+                // a JVM keeps what its JIT made of the code for its whole life (two JVMs of one jar differ by up to 7%):
                 // fresh servers for each start, so that the table's medians are not one draw of each
                 restartServers(start);
             }
@@ -804,50 +631,31 @@ final class BenchRun {
                     for (int round = 0; round < options.rounds(); round++) {
                         for (Target system : Target.values()) {
                             LoadResult result = measure(system, endpoint.name, connections, options.seconds());
-                            thisStart
-                                    .computeIfAbsent(system, k -> new ArrayList<>())
-                                    .add(result);
+                            thisStart.computeIfAbsent(system, k -> new ArrayList<>()).add(result);
                             rounds.computeIfAbsent(key, k -> new java.util.EnumMap<>(Target.class))
-                                    .computeIfAbsent(system, k -> new ArrayList<>())
-                                    .add(result);
+                                    .computeIfAbsent(system, k -> new ArrayList<>()).add(result);
                             if (system != Target.PGBENCH) {
-                                String cpuKey = endpoint.name + "/"
-                                        + system.name().toLowerCase(Locale.ROOT) + "/" + connections;
+                                String cpuKey = endpoint.name + "/" + system.name().toLowerCase(Locale.ROOT) + "/" + connections;
                                 Double cpu = cpuPerRequest.get(cpuKey);
                                 if (cpu != null) {
-                                    cpuRounds
-                                            .computeIfAbsent(cpuKey, k -> new ArrayList<>())
-                                            .add(cpu);
+                                    cpuRounds.computeIfAbsent(cpuKey, k -> new ArrayList<>()).add(cpu);
                                 }
                             }
                         }
                         double strataRate = last(thisStart.get(Target.STRATA)).perSecond();
-                        vsBaseline
-                                .computeIfAbsent(key, k -> new ArrayList<>())
-                                .add(strataRate
-                                        / last(thisStart.get(Target.BASELINE)).perSecond());
+                        vsBaseline.computeIfAbsent(key, k -> new ArrayList<>())
+                                .add(strataRate / last(thisStart.get(Target.BASELINE)).perSecond());
                         vsPeer.computeIfAbsent(key, k -> new ArrayList<>())
-                                .add(strataRate
-                                        / last(thisStart.get(Target.PEER)).perSecond());
+                                .add(strataRate / last(thisStart.get(Target.PEER)).perSecond());
                     }
                     double s = medianRun(thisStart.get(Target.STRATA)).perSecond();
                     double b = medianRun(thisStart.get(Target.BASELINE)).perSecond();
                     double e = medianRun(thisStart.get(Target.PEER)).perSecond();
-                    startsVsBaseline
-                            .computeIfAbsent(key, k -> new ArrayList<>())
-                            .add(s / b);
+                    startsVsBaseline.computeIfAbsent(key, k -> new ArrayList<>()).add(s / b);
                     startsVsPeer.computeIfAbsent(key, k -> new ArrayList<>()).add(s / e);
-                    progress(String.format(
-                            Locale.ROOT,
-                            "  %-15s c=%-3d Strata %,8.0f/s  baseline %,8.0f/s  peer %,8.0f/s"
-                                    + "  pgbench %,8.0f/s (median of %d%s)",
-                            endpoint.name,
-                            connections,
-                            s,
-                            b,
-                            e,
-                            medianRun(thisStart.get(Target.PGBENCH)).perSecond(),
-                            options.rounds(),
+                    progress(String.format(Locale.ROOT, "  %-15s c=%-3d Strata %,8.0f/s  baseline %,8.0f/s  peer %,8.0f/s"
+                                    + "  pgbench %,8.0f/s (median of %d%s)", endpoint.name, connections, s, b, e,
+                            medianRun(thisStart.get(Target.PGBENCH)).perSecond(), options.rounds(),
                             options.starts() == 1 ? "" : ", start " + (start + 1) + " of " + options.starts()));
                 }
             }
@@ -860,21 +668,10 @@ final class BenchRun {
                 LoadResult b = medianRun(all.get(Target.BASELINE));
                 LoadResult e = medianRun(all.get(Target.PEER));
                 LoadResult p = medianRun(all.get(Target.PGBENCH));
-                table.row(
-                        endpoint.title,
-                        connections,
-                        Report.rate(s.perSecond()),
-                        Report.millis(s.p50Millis()),
-                        Report.millis(s.p99Millis()),
-                        Report.rate(b.perSecond()),
-                        Report.millis(b.p50Millis()),
-                        Report.millis(b.p99Millis()),
-                        Report.rate(e.perSecond()),
-                        Report.millis(e.p50Millis()),
-                        Report.millis(e.p99Millis()),
-                        Report.rate(p.perSecond()),
-                        Report.millis(p.p50Millis()),
-                        Report.millis(p.p99Millis()),
+                table.row(endpoint.title, connections, Report.rate(s.perSecond()), Report.millis(s.p50Millis()), Report.millis(s.p99Millis()),
+                        Report.rate(b.perSecond()), Report.millis(b.p50Millis()), Report.millis(b.p99Millis()),
+                        Report.rate(e.perSecond()), Report.millis(e.p50Millis()), Report.millis(e.p99Millis()),
+                        Report.rate(p.perSecond()), Report.millis(p.p50Millis()), Report.millis(p.p99Millis()),
                         Report.ratio(s.perSecond(), b.perSecond()) + spread(vsBaseline.get(key)),
                         Report.ratio(s.perSecond(), e.perSecond()) + spread(vsPeer.get(key)),
                         Report.ratio(s.perSecond(), p.perSecond()),
@@ -889,42 +686,32 @@ final class BenchRun {
             LoadResult b = headline.get(endpoint.name + "/baseline");
             LoadResult e = headline.get(endpoint.name + "/peer");
             double share = s.perSecond() / b.perSecond();
-            targets.put(
-                    endpoint.title + " vs baseline (" + top + " connections)",
-                    Report.ratio(s.perSecond(), b.perSecond())
-                            + String.format(Locale.ROOT, " (target >= %.0f%%)", endpoint.target * 100)
+            targets.put(endpoint.title + " vs baseline (" + top + " connections)",
+                    Report.ratio(s.perSecond(), b.perSecond()) + String.format(Locale.ROOT, " (target >= %.0f%%)", endpoint.target * 100)
                             + (share >= endpoint.target ? "" : " MISSED"));
-            targets.put(
-                    endpoint.title + " vs Spring peer (" + top + " connections)",
-                    Report.ratio(s.perSecond(), e.perSecond())
-                            + String.format(Locale.ROOT, " (target >= %.0f%%)", PEER_TARGET * 100)
+            targets.put(endpoint.title + " vs Spring peer (" + top + " connections)",
+                    Report.ratio(s.perSecond(), e.perSecond()) + String.format(Locale.ROOT, " (target >= %.0f%%)", PEER_TARGET * 100)
                             + (s.perSecond() >= PEER_TARGET * e.perSecond() ? "" : " MISSED"));
         }
         if (options.starts() > 1) {
-            table.note(
-                    "Every server was started " + options.starts() + " times for this section (warmed up and measured "
-                            + options.rounds() + " round" + (options.rounds() == 1 ? "" : "s")
-                            + " per start); req/s, p50 and p99 are "
-                            + "those of each one's median round over all starts. Each start's own Strata/baseline and Strata/peer "
-                            + "(its median rounds): "
-                            + startsVsBaseline.keySet().stream()
-                                    .map(key -> key + " " + percentages(startsVsBaseline.get(key)) + " / "
-                                            + percentages(startsVsPeer.get(key)))
-                                    .collect(java.util.stream.Collectors.joining("; "))
-                            + ".");
+            table.note("Every server was started " + options.starts() + " times for this section (warmed up and measured "
+                    + options.rounds() + " round" + (options.rounds() == 1 ? "" : "s") + " per start); req/s, p50 and p99 are "
+                    + "those of each one's median round over all starts. Each start's own Strata/baseline and Strata/peer "
+                    + "(its median rounds): " + startsVsBaseline.keySet().stream()
+                            .map(key -> key + " " + percentages(startsVsBaseline.get(key)) + " / " + percentages(startsVsPeer.get(key)))
+                            .collect(java.util.stream.Collectors.joining("; "))
+                    + ".");
         }
         table.note("Each server is measured " + options.rounds() + " time" + (options.rounds() == 1 ? "" : "s")
-                + (options.starts() == 1 ? "" : " per start")
-                + " per endpoint and connection count, the four taking turns round after round; req/s, p50 and p99 are those "
+                + (options.starts() == 1 ? "" : " per start") + " per endpoint and connection count, the four taking turns round after round; req/s, p50 and p99 are those "
                 + "of each one's median round (by req/s), the ratios compare those medians, and the range after a ratio is "
                 + "the lowest and highest of the rounds' own ratios (Strata's round against the other's round next to it). "
                 + "errors are summed over all rounds.");
-        table.note(
-                "Strata and the baseline serve the same SQL over the same Micronaut/Netty stack with the same pool size (5); "
-                        + "the Spring peer (bench/spring-peer: Spring Boot, Spring MVC on Tomcat, Spring Security, Spring Data JPA, "
-                        + "Hibernate, HikariCP) serves the same JSON with the SQL Spring Data generates, pool size 5, the same JVM options; "
-                        + "pgbench runs Strata's SQL directly with one connection per client (no pool), so it is PostgreSQL's ceiling. "
-                        + "Ratios compare throughput. errors = non-2xx responses or failed transactions.");
+        table.note("Strata and the baseline serve the same SQL over the same Micronaut/Netty stack with the same pool size (5); "
+                + "the Spring peer (bench/spring-peer: Spring Boot, Spring MVC on Tomcat, Spring Security, Spring Data JPA, "
+                + "Hibernate, HikariCP) serves the same JSON with the SQL Spring Data generates, pool size 5, the same JVM options; "
+                + "pgbench runs Strata's SQL directly with one connection per client (no pool), so it is PostgreSQL's ceiling. "
+                + "Ratios compare throughput. errors = non-2xx responses or failed transactions.");
         table.note("Warm-up runs of " + options.warmupSeconds() + " s before the measurements of each endpoint: "
                 + endpointsInTurn().stream()
                         .map(e -> e.name + (options.endpoints().contains(e.name) ? "" : ", warmed only") + " ("
@@ -973,9 +760,7 @@ final class BenchRun {
                 break;
             }
         }
-        warmUpRuns.merge(
-                endpoint,
-                system.name().toLowerCase(Locale.ROOT) + " " + runs
+        warmUpRuns.merge(endpoint, system.name().toLowerCase(Locale.ROOT) + " " + runs
                         + (compiledInRun < 0 ? "" : " (" + compiledInRun + " compiled in the last)"),
                 (a, b) -> a + ", " + b);
     }
@@ -1008,8 +793,7 @@ final class BenchRun {
     /** " (48-57%)": the lowest and highest per-round ratio, when there was more than one round. */
     /** "[91%, 87%, 95%]". */
     private static String percentages(List<Double> ratios) {
-        return ratios.stream()
-                .map(r -> String.format(Locale.ROOT, "%.0f%%", 100 * r))
+        return ratios.stream().map(r -> String.format(Locale.ROOT, "%.0f%%", 100 * r))
                 .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 
@@ -1020,8 +804,7 @@ final class BenchRun {
      * without it every server's PATCH (and pgbench's) got slower from start to start (pgbench 3,943 -> 2,434 tx/s).
      */
     private void restartServers(int start) throws SQLException {
-        progress("section 1: start " + (start + 1) + " of " + options.starts()
-                + ": VACUUM ANALYZE, then Strata, the baseline and the peer started again");
+        progress("section 1: start " + (start + 1) + " of " + options.starts() + ": VACUUM ANALYZE, then Strata, the baseline and the peer started again");
         strata.close();
         baseline.close();
         peer.close();
@@ -1061,24 +844,13 @@ final class BenchRun {
         Path paths;
         String script = "get.lua";
         switch (endpoint) {
-            case "get-user" ->
-                paths = fixtures.lines(
-                        "get-user",
-                        userIds.stream().map(id -> "/api/v1/users/" + id).toList());
-            case "get-project" ->
-                paths = fixtures.lines(
-                        "get-project",
-                        readProjects.stream()
-                                .map(id -> "/api/v1/projects/" + id)
-                                .toList());
+            case "get-user" -> paths = fixtures.lines("get-user", userIds.stream().map(id -> "/api/v1/users/" + id).toList());
+            case "get-project" -> paths = fixtures.lines("get-project", readProjects.stream().map(id -> "/api/v1/projects/" + id).toList());
             case "list-users" -> paths = listPaths(system, server);
             case "create-task" -> {
                 script = "create_task.lua";
-                paths = fixtures.lines(
-                        "create-task",
-                        fixtures.newProjects(adminId, VARIANTS).stream()
-                                .map(id -> "/api/v1/projects/" + id + "/tasks")
-                                .toList());
+                paths = fixtures.lines("create-task", fixtures.newProjects(adminId, VARIANTS).stream()
+                        .map(id -> "/api/v1/projects/" + id + "/tasks").toList());
             }
             case "update-project" -> {
                 script = "update.lua";
@@ -1114,33 +886,19 @@ final class BenchRun {
      * shows the cost of each stack better than requests/s, which also counts the time a server waited for a core.
      */
     private void cpuTable() {
-        Report.Table table = report.table(
-                "Server CPU per request (the JVM's user + system time / requests, ms)",
-                "endpoint",
-                "conns",
-                "Strata",
-                "baseline",
-                "peer",
-                "Strata/baseline",
-                "Strata/peer");
+        Report.Table table = report.table("Server CPU per request (the JVM's user + system time / requests, ms)",
+                "endpoint", "conns", "Strata", "baseline", "peer", "Strata/baseline", "Strata/peer");
         for (Endpoint endpoint : endpointsMeasured()) {
             for (int connections : options.concurrency()) {
                 Double s = medianCpu(endpoint.name + "/strata/" + connections);
                 Double b = medianCpu(endpoint.name + "/baseline/" + connections);
                 Double e = medianCpu(endpoint.name + "/peer/" + connections);
-                table.row(
-                        endpoint.title,
-                        connections,
-                        cpu(s),
-                        cpu(b),
-                        cpu(e),
-                        s == null || b == null ? "-" : Report.ratio(s, b),
-                        s == null || e == null ? "-" : Report.ratio(s, e));
+                table.row(endpoint.title, connections, cpu(s), cpu(b), cpu(e),
+                        s == null || b == null ? "-" : Report.ratio(s, b), s == null || e == null ? "-" : Report.ratio(s, e));
             }
         }
-        table.note(
-                "From /proc/<pid>/stat before and after each measured wrk run (the median of the rounds): all of the JVM's threads (JIT compilation and "
-                        + "GC included), not PostgreSQL's. A ratio under 100% means Strata spends less CPU per request.");
+        table.note("From /proc/<pid>/stat before and after each measured wrk run (the median of the rounds): all of the JVM's threads (JIT compilation and "
+                + "GC included), not PostgreSQL's. A ratio under 100% means Strata spends less CPU per request.");
         report.print(table);
     }
 
@@ -1167,8 +925,7 @@ final class BenchRun {
                 Http.Response response = Http.get(server.baseUrl + path, token);
                 String cursor = response.field("nextCursor");
                 if (response.status() != 200 || cursor == null) {
-                    throw new BenchFailure(server.name + " list page " + page + ": " + response.status() + " "
-                            + Shell.tail(response.body(), 300));
+                    throw new BenchFailure(server.name + " list page " + page + ": " + response.status() + " " + Shell.tail(response.body(), 300));
                 }
                 path = LIST + "&cursor=" + cursor;
                 lines.add(path);
@@ -1202,19 +959,8 @@ final class BenchRun {
             }
             case "create-task" -> {
                 script = StrataSql.CREATE_TASK;
-                constants.putAll(Map.of(
-                        "zero",
-                        "0",
-                        "estimate",
-                        "2.5",
-                        "priority",
-                        "MEDIUM",
-                        "todo",
-                        "TODO",
-                        "notags",
-                        "{}",
-                        "title",
-                        "bench-task"));
+                constants.putAll(Map.of("zero", "0", "estimate", "2.5", "priority", "MEDIUM", "todo", "TODO", "notags", "{}",
+                        "title", "bench-task"));
                 perVariant.put("pid", fixtures.newProjects(adminId, PGBENCH_VARIANTS));
             }
             case "update-project" -> {
@@ -1227,25 +973,16 @@ final class BenchRun {
         return pgbench.run(endpoint, script, constants, perVariant, clients, seconds);
     }
 
-    // ---- section 3: scaling with table size, deep pages
-    // ------------------------------------------------------------------
+    // ---- section 3: scaling with table size, deep pages ------------------------------------------------------------------
 
     private Report.Table scalingTable;
 
     private void scaling(int size) throws SQLException {
         progress("section 3: scaling at " + String.format(Locale.ROOT, "%,d", size) + " users");
         if (scalingTable == null) {
-            scalingTable = report.table(
-                    "Scaling with table size: one connection, latency in ms (p50 / p99) and requests/s",
-                    "users",
-                    "endpoint",
-                    "Strata p50/p99",
-                    "Strata req/s",
-                    "baseline p50/p99",
-                    "baseline req/s",
-                    "pgbench p50/p99",
-                    "pgbench tx/s",
-                    "plan (EXPLAIN of Strata's statement)");
+            scalingTable = report.table("Scaling with table size: one connection, latency in ms (p50 / p99) and requests/s",
+                    "users", "endpoint", "Strata p50/p99", "Strata req/s", "baseline p50/p99", "baseline req/s", "pgbench p50/p99",
+                    "pgbench tx/s", "plan (EXPLAIN of Strata's statement)");
         }
         userIds = fixtures.userIds(VARIANTS);
         listPaths.clear();
@@ -1260,23 +997,13 @@ final class BenchRun {
                 results.put(system, measure(system, endpoint, 1, seconds));
             }
             String plan = endpoint.equals("get-user")
-                    ? fixtures.planOf(
-                            "select * from users uje1_0 where (uje1_0.id=?::uuid) fetch first 1 rows only",
-                            userIds.get(0))
+                    ? fixtures.planOf("select * from users uje1_0 where (uje1_0.id=?::uuid) fetch first 1 rows only", userIds.get(0))
                     : listPlan();
-            scalingTable.row(
-                    String.format(Locale.ROOT, "%,d", size),
-                    endpoint.equals("get-user") ? "GET /users/{id}" : "list page (cursor)",
-                    latency(results.get(Target.STRATA)),
-                    Report.rate(results.get(Target.STRATA).perSecond()),
-                    latency(results.get(Target.BASELINE)),
-                    Report.rate(results.get(Target.BASELINE).perSecond()),
-                    latency(results.get(Target.PGBENCH)),
-                    Report.rate(results.get(Target.PGBENCH).perSecond()),
-                    plan);
-            scalingP50
-                    .computeIfAbsent(endpoint, k -> new LinkedHashMap<>())
-                    .put(size, results.get(Target.STRATA).p50Millis());
+            scalingTable.row(String.format(Locale.ROOT, "%,d", size), endpoint.equals("get-user") ? "GET /users/{id}" : "list page (cursor)",
+                    latency(results.get(Target.STRATA)), Report.rate(results.get(Target.STRATA).perSecond()),
+                    latency(results.get(Target.BASELINE)), Report.rate(results.get(Target.BASELINE).perSecond()),
+                    latency(results.get(Target.PGBENCH)), Report.rate(results.get(Target.PGBENCH).perSecond()), plan);
+            scalingP50.computeIfAbsent(endpoint, k -> new LinkedHashMap<>()).put(size, results.get(Target.STRATA).p50Millis());
         }
     }
 
@@ -1304,14 +1031,8 @@ final class BenchRun {
         } catch (SQLException e) {
             throw new BenchFailure(e.getMessage(), e);
         }
-        Report.Table table = report.table(
-                "Deep pages (" + String.format(Locale.ROOT, "%,d", rows)
-                        + " users, Strata, one connection): latency in ms",
-                "paging",
-                "page",
-                "p50",
-                "p99",
-                "req/s");
+        Report.Table table = report.table("Deep pages (" + String.format(Locale.ROOT, "%,d", rows)
+                        + " users, Strata, one connection): latency in ms", "paging", "page", "p50", "p99", "req/s");
         // the cursor of page 1000: walk 999 pages, as a client would
         String path = LIST;
         for (int page = 1; page < 1000; page++) {
@@ -1330,53 +1051,30 @@ final class BenchRun {
             wrk.run(strata.baseUrl, "get.lua", paths, token, 1, 1);
             LoadResult r = wrk.run(strata.baseUrl, "get.lua", paths, token, 1, seconds);
             String[] key = run.getKey().split("\\|");
-            table.row(
-                    key[0],
-                    key[1],
-                    Report.millis(r.p50Millis()),
-                    Report.millis(r.p99Millis()),
-                    Report.rate(r.perSecond()));
+            table.row(key[0], key[1], Report.millis(r.p50Millis()), Report.millis(r.p99Millis()), Report.rate(r.perSecond()));
         }
         report.print(table);
     }
 
-    // ---- section 5: statements per request
-    // ---------------------------------------------------------------------------------
+    // ---- section 5: statements per request ---------------------------------------------------------------------------------
 
     private void statementsPerRequest() throws SQLException {
         progress("section 5: SQL statements per request");
-        Report.Table table = report.table(
-                "SQL statements per request (pg_stat_statements, 50 requests each)",
-                "endpoint",
-                "Strata statements",
-                "Strata transactions",
-                "baseline statements",
-                "baseline transactions",
-                "peer statements",
-                "peer transactions",
-                "Strata's statements",
-                "peer's statements");
+        Report.Table table = report.table("SQL statements per request (pg_stat_statements, 50 requests each)",
+                "endpoint", "Strata statements", "Strata transactions", "baseline statements", "baseline transactions",
+                "peer statements", "peer transactions", "Strata's statements", "peer's statements");
         int n = 50;
         awaitNoTransactions();
         for (Endpoint endpoint : endpointsMeasured()) {
             String[] strataCounts = countStatements(strata, endpoint.name, n);
             String[] baselineCounts = countStatements(baseline, endpoint.name, n);
-            String[] peerCounts = peer == null ? new String[] {"-", "-", ""} : countStatements(peer, endpoint.name, n);
-            table.row(
-                    endpoint.title,
-                    strataCounts[0],
-                    strataCounts[1],
-                    baselineCounts[0],
-                    baselineCounts[1],
-                    peerCounts[0],
-                    peerCounts[1],
-                    strataCounts[2],
-                    peerCounts[2]);
+            String[] peerCounts = peer == null ? new String[]{"-", "-", ""} : countStatements(peer, endpoint.name, n);
+            table.row(endpoint.title, strataCounts[0], strataCounts[1], baselineCounts[0], baselineCounts[1], peerCounts[0],
+                    peerCounts[1], strataCounts[2], peerCounts[2]);
         }
-        table.note(
-                "Statements include BEGIN (or BEGIN READ ONLY) and COMMIT. Strata and the baseline answer a warm bearer token "
-                        + "from an in-process cache (no statement); the Spring peer looks it up in a transaction of its own on every "
-                        + "request. (pg_stat_statements does not list COMMIT; every BEGIN not rolled back is counted as one.)");
+        table.note("Statements include BEGIN (or BEGIN READ ONLY) and COMMIT. Strata and the baseline answer a warm bearer token "
+                + "from an in-process cache (no statement); the Spring peer looks it up in a transaction of its own on every "
+                + "request. (pg_stat_statements does not list COMMIT; every BEGIN not rolled back is counted as one.)");
         report.print(table);
     }
 
@@ -1395,11 +1093,9 @@ final class BenchRun {
                 Thread.currentThread().interrupt();
                 return;
             }
-            try (Connection c = fixtures.connect();
-                    Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery(
-                            "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements s JOIN pg_database d "
-                                    + "ON d.oid = s.dbid WHERE d.datname = 'strata' AND s.query ILIKE 'BEGIN%'")) {
+            try (Connection c = fixtures.connect(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements s JOIN pg_database d "
+                         + "ON d.oid = s.dbid WHERE d.datname = 'strata' AND s.query ILIKE 'BEGIN%'")) {
                 if (rs.next() && rs.getLong(1) == 0) {
                     return;
                 }
@@ -1410,8 +1106,7 @@ final class BenchRun {
 
     /** Returns {statements per request, transactions per request, the statements themselves}. */
     private String[] countStatements(ServerProcess server, String endpoint, int n) throws SQLException {
-        List<String> projects =
-                endpoint.equals("create-task") ? fixtures.newProjects(adminId, n) : readProjects.subList(0, n);
+        List<String> projects = endpoint.equals("create-task") ? fixtures.newProjects(adminId, n) : readProjects.subList(0, n);
         List<Long> versions = fixtures.projectVersions(projects);
         fixtures.execute("SELECT pg_stat_statements_reset()");
         for (int i = 0; i < n; i++) {
@@ -1419,47 +1114,35 @@ final class BenchRun {
                 case "get-user" -> Http.get(server.baseUrl + "/api/v1/users/" + userIds.get(i), token);
                 case "get-project" -> Http.get(server.baseUrl + "/api/v1/projects/" + projects.get(i), token);
                 case "list-users" -> Http.get(server.baseUrl + LIST, token);
-                case "create-task" ->
-                    Http.postJson(
-                            server.baseUrl + "/api/v1/projects/" + projects.get(i) + "/tasks",
-                            token,
-                            "{\"title\":\"counted task\",\"priority\":\"LOW\"}");
-                case "update-project" ->
-                    Http.patch(
-                            server.baseUrl + "/api/v1/projects/" + projects.get(i),
-                            token,
-                            // a description no other server wrote: an unchanged row is no update for Hibernate
-                            "\"" + versions.get(i) + "\"",
-                            "{\"description\":\"counted update " + server.name + " " + i + "\"}");
+                case "create-task" -> Http.postJson(server.baseUrl + "/api/v1/projects/" + projects.get(i) + "/tasks", token,
+                        "{\"title\":\"counted task\",\"priority\":\"LOW\"}");
+                case "update-project" -> Http.patch(server.baseUrl + "/api/v1/projects/" + projects.get(i), token,
+                        // a description no other server wrote: an unchanged row is no update for Hibernate
+                        "\"" + versions.get(i) + "\"", "{\"description\":\"counted update " + server.name + " " + i + "\"}");
                 default -> throw new IllegalArgumentException(endpoint);
             };
             if (response.status() >= 300) {
-                throw new BenchFailure(server.name + " " + endpoint + ": " + response.status() + " "
-                        + Shell.tail(response.body(), 300));
+                throw new BenchFailure(server.name + " " + endpoint + ": " + response.status() + " " + Shell.tail(response.body(), 300));
             }
         }
         long calls = 0;
         long begins = 0;
         long rollbacks = 0;
         List<String> kinds = new ArrayList<>();
-        try (Connection c = fixtures.connect();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(
-                        "SELECT calls, query FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid "
-                                + "WHERE d.datname = 'strata' AND query NOT ILIKE '%pg_stat_statements%' ORDER BY calls DESC, query")) {
+        try (Connection c = fixtures.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT calls, query FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid "
+                     + "WHERE d.datname = 'strata' AND query NOT ILIKE '%pg_stat_statements%' ORDER BY calls DESC, query")) {
             while (rs.next()) {
                 long count = rs.getLong(1);
                 String query = rs.getString(2).strip();
                 calls += count;
-                if (query.regionMatches(true, 0, "BEGIN", 0, 5)) { // BEGIN, or pgjdbc's BEGIN READ ONLY
+                if (query.regionMatches(true, 0, "BEGIN", 0, 5)) {   // BEGIN, or pgjdbc's BEGIN READ ONLY
                     begins += count;
                 } else if (query.equalsIgnoreCase("ROLLBACK")) {
                     rollbacks += count;
                 }
-                if (count * 10
-                        >= n) { // statements of (nearly) every request; the rest (e.g. a pool's idle check) only count
-                    String verb = query.toUpperCase(Locale.ROOT).startsWith("BEGIN READ ONLY")
-                            ? "BEGIN READ ONLY"
+                if (count * 10 >= n) {   // statements of (nearly) every request; the rest (e.g. a pool's idle check) only count
+                    String verb = query.toUpperCase(Locale.ROOT).startsWith("BEGIN READ ONLY") ? "BEGIN READ ONLY"
                             : query.split("\\s+")[0].toUpperCase(Locale.ROOT);
                     kinds.add(verb + (count == n ? "" : "×" + String.format(Locale.ROOT, "%.2f", count / (double) n)));
                 }
@@ -1470,35 +1153,22 @@ final class BenchRun {
         if (server == strata) {
             statementCounts.put(endpoint, perRequest);
         }
-        return new String[] {
-            String.format(Locale.ROOT, "%.2f", perRequest),
-            String.format(Locale.ROOT, "%.2f", begins / (double) n),
-            String.join(" ", kinds)
-        };
+        return new String[]{String.format(Locale.ROOT, "%.2f", perRequest), String.format(Locale.ROOT, "%.2f", begins / (double) n),
+                String.join(" ", kinds)};
     }
 
     private final Map<String, Double> statementCounts = new LinkedHashMap<>();
 
-    // ---- section 4b: memory under load
-    // ---------------------------------------------------------------------------------
+    // ---- section 4b: memory under load ---------------------------------------------------------------------------------
 
     private void memory() {
         if (peakRssKb.isEmpty()) {
-            return; // no load ran (--only without http or scaling): nothing to report but the start, shown above
+            return;   // no load ran (--only without http or scaling): nothing to report but the start, shown above
         }
-        Report.Table table = report.table(
-                "Memory (resident set size of each server's JVM)",
-                "server",
-                "after start",
-                "peak under load",
-                "target");
+        Report.Table table = report.table("Memory (resident set size of each server's JVM)", "server", "after start", "peak under load", "target");
         long endpointsPeak = peakRssKb.getOrDefault("strata", 0L);
         long strataPeak = Math.max(endpointsPeak, loginPeakRssKb);
-        table.row(
-                "Strata",
-                Report.megabytes(strataStartRss),
-                Report.megabytes(strataPeak),
-                "<= 250 MB after start, <= 350 MB peak");
+        table.row("Strata", Report.megabytes(strataStartRss), Report.megabytes(strataPeak), "<= 250 MB after start, <= 350 MB peak");
         if (loginPeakRssKb > 0) {
             table.row("  Strata, the side-by-side endpoints only", "", Report.megabytes(endpointsPeak), "");
             table.row("  Strata, the log-ins only", "", Report.megabytes(loginPeakRssKb), "");
@@ -1508,39 +1178,27 @@ final class BenchRun {
         if (peer != null) {
             table.row("Spring peer", Report.megabytes(peerStartRss), Report.megabytes(peerPeak), "");
             // the peer serves no log-in: compared on the endpoints both serve
-            targets.put(
-                    "peak RSS under the side-by-side endpoints vs the Spring peer",
-                    Report.megabytes(endpointsPeak) + " vs " + Report.megabytes(peerPeak) + " (target: below the peer)"
-                            + (peerPeak > 0 && endpointsPeak < peerPeak ? "" : " MISSED"));
+            targets.put("peak RSS under the side-by-side endpoints vs the Spring peer", Report.megabytes(endpointsPeak) + " vs "
+                    + Report.megabytes(peerPeak) + " (target: below the peer)" + (peerPeak > 0 && endpointsPeak < peerPeak ? "" : " MISSED"));
         }
         table.note("Sampled every 100 ms from /proc/<pid>/status (VmRSS) during every wrk run. All three JVMs run with "
                 + "bootstrap/jvm.options. Strata's peak includes its log-in section, which only Strata serves.");
-        targets.put(
-                "RSS after start",
-                Report.megabytes(strataStartRss) + " (target <= 250 MB)"
-                        + (strataStartRss > 0 && strataStartRss <= 250 * 1024 ? "" : " MISSED"));
-        targets.put(
-                "RSS peak under load",
-                Report.megabytes(strataPeak) + " (target <= 350 MB)" + (strataPeak <= 350 * 1024 ? "" : " MISSED"));
+        targets.put("RSS after start", Report.megabytes(strataStartRss) + " (target <= 250 MB)"
+                + (strataStartRss > 0 && strataStartRss <= 250 * 1024 ? "" : " MISSED"));
+        targets.put("RSS peak under load", Report.megabytes(strataPeak) + " (target <= 350 MB)"
+                + (strataPeak <= 350 * 1024 ? "" : " MISSED"));
         report.print(table);
     }
 
-    // ---- section 2: bulk load
-    // ----------------------------------------------------------------------------------------
+
+    // ---- section 2: bulk load ----------------------------------------------------------------------------------------
 
     private void bulk() throws SQLException {
         Fixtures bulkDb = new Fixtures(postgres, "bulk", work.resolve("paths"));
         progress("section 2: bulk load (migrating the bulk database with a Strata start)");
-        launchStrata("bulk-migrate", withPort(strataEnv("bulk"), embeddedStrataPort), embeddedStrataPort)
-                .close();
-        Report.Table table = report.table(
-                "Bulk load into users (8 indexes, 2 of them GIN): rows/s",
-                "rows",
-                "method",
-                "seconds",
-                "rows/s",
-                "vs JDBC batching",
-                "vs row by row");
+        launchStrata("bulk-migrate", withPort(strataEnv("bulk"), embeddedStrataPort), embeddedStrataPort).close();
+        Report.Table table = report.table("Bulk load into users (8 indexes, 2 of them GIN): rows/s",
+                "rows", "method", "seconds", "rows/s", "vs JDBC batching", "vs row by row");
         double rowByRow = 0;
         for (int rows : options.bulkSizes()) {
             Map<String, Double> rates = new LinkedHashMap<>();
@@ -1553,13 +1211,8 @@ final class BenchRun {
                     }
                 });
                 rowByRow = sample / seconds;
-                table.row(
-                        String.format(Locale.ROOT, "%,d", sample),
-                        "JDBC row by row (one INSERT per row)",
-                        String.format(Locale.ROOT, "%.1f", seconds),
-                        Report.rate(rowByRow),
-                        "",
-                        "1x");
+                table.row(String.format(Locale.ROOT, "%,d", sample), "JDBC row by row (one INSERT per row)",
+                        String.format(Locale.ROOT, "%.1f", seconds), Report.rate(rowByRow), "", "1x");
             }
             truncateUsers(bulkDb);
             double batchSeconds = timed(() -> {
@@ -1586,46 +1239,28 @@ final class BenchRun {
             double strataSeconds = strataSeed(rows);
             rates.put("Strata: ./strata db seed --users " + rows, rows / strataSeconds);
             double batchRate = rows / batchSeconds;
-            Map<String, Double> seconds = Map.of(
-                    "JDBC batching (1,000 per batch, reWriteBatchedInserts)",
-                    batchSeconds,
-                    SAME_ROWS,
-                    sameRowsSeconds,
-                    "COPY FROM STDIN",
-                    copySeconds,
-                    "Strata: ./strata db seed --users " + rows,
-                    strataSeconds);
+            Map<String, Double> seconds = Map.of("JDBC batching (1,000 per batch, reWriteBatchedInserts)", batchSeconds,
+                    SAME_ROWS, sameRowsSeconds, "COPY FROM STDIN", copySeconds, "Strata: ./strata db seed --users " + rows, strataSeconds);
             for (Map.Entry<String, Double> rate : rates.entrySet()) {
-                table.row(
-                        String.format(Locale.ROOT, "%,d", rows),
-                        rate.getKey(),
-                        String.format(Locale.ROOT, "%.1f", seconds.get(rate.getKey())),
-                        Report.rate(rate.getValue()),
-                        Report.ratio(rate.getValue(), batchRate),
+                table.row(String.format(Locale.ROOT, "%,d", rows), rate.getKey(), String.format(Locale.ROOT, "%.1f", seconds.get(rate.getKey())),
+                        Report.rate(rate.getValue()), Report.ratio(rate.getValue(), batchRate),
                         String.format(Locale.ROOT, "%.0fx", rate.getValue() / rowByRow));
             }
             double strataRate = rows / strataSeconds;
             double sameRowsRate = rows / sameRowsSeconds;
-            targets.put(
-                    "bulk " + String.format(Locale.ROOT, "%,d", rows)
-                            + " rows vs JDBC batching of the same rows (users and events)",
-                    Report.ratio(strataRate, sameRowsRate) + " (target >= 80%)"
-                            + (strataRate >= 0.8 * sameRowsRate ? "" : " MISSED"));
-            targets.put(
-                    "bulk " + String.format(Locale.ROOT, "%,d", rows) + " rows vs JDBC batching of the users alone",
-                    Report.ratio(strataRate, batchRate) + " (Strata writes an event per user as well)");
-            targets.put(
-                    "bulk " + String.format(Locale.ROOT, "%,d", rows) + " rows vs row by row",
-                    String.format(Locale.ROOT, "%.0fx", strataRate / rowByRow) + " (target >= 10x)"
-                            + (strataRate >= 10 * rowByRow ? "" : " MISSED"));
+            targets.put("bulk " + String.format(Locale.ROOT, "%,d", rows) + " rows vs JDBC batching of the same rows (users and events)",
+                    Report.ratio(strataRate, sameRowsRate) + " (target >= 80%)" + (strataRate >= 0.8 * sameRowsRate ? "" : " MISSED"));
+            targets.put("bulk " + String.format(Locale.ROOT, "%,d", rows) + " rows vs JDBC batching of the users alone", Report.ratio(strataRate, batchRate)
+                    + " (Strata writes an event per user as well)");
+            targets.put("bulk " + String.format(Locale.ROOT, "%,d", rows) + " rows vs row by row", String.format(Locale.ROOT, "%.0fx", strataRate / rowByRow)
+                    + " (target >= 10x)" + (strataRate >= 10 * rowByRow ? "" : " MISSED"));
         }
-        table.note(
-                "Strata's seed writes each user's UserRegistered event to the outbox (events, 5 indexes) in the same transaction; "
-                        + "the batching row of the same rows does too, the other raw rows write the users only. "
-                        + "The seed writes two batches at once (its default --jobs 2, two connections); the JDBC rows use one. "
-                        + "Each load starts from an empty table (TRUNCATE, CHECKPOINT). Strata's figure is the seeding command's own "
-                        + "timing of its inserts (JVM start and migrations check excluded, as connection set-up is for the others); "
-                        + "row by row is measured on a sample.");
+        table.note("Strata's seed writes each user's UserRegistered event to the outbox (events, 5 indexes) in the same transaction; "
+                + "the batching row of the same rows does too, the other raw rows write the users only. "
+                + "The seed writes two batches at once (its default --jobs 2, two connections); the JDBC rows use one. "
+                + "Each load starts from an empty table (TRUNCATE, CHECKPOINT). Strata's figure is the seeding command's own "
+                + "timing of its inserts (JVM start and migrations check excluded, as connection set-up is for the others); "
+                + "row by row is measured on a sample.");
         report.print(table);
     }
 
@@ -1639,11 +1274,8 @@ final class BenchRun {
     private static final Pattern SEEDED = Pattern.compile("seeded users (\\d+) rows in (\\d+) ms");
 
     private double strataSeed(int rows) {
-        Shell.Result result = Shell.runChecked(
-                List.of(options.root().resolve("strata").toString(), "db", "seed", "--users", String.valueOf(rows)),
-                strataEnv("bulk"),
-                options.root(),
-                3600);
+        Shell.Result result = Shell.runChecked(List.of(options.root().resolve("strata").toString(), "db", "seed", "--users", String.valueOf(rows)),
+                strataEnv("bulk"), options.root(), 3600);
         Matcher m = SEEDED.matcher(result.out());
         if (!m.find()) {
             throw new BenchFailure("unexpected output of ./strata db seed:\n" + Shell.tail(result.combined(), 1000));
@@ -1666,8 +1298,7 @@ final class BenchRun {
         return (System.nanoTime() - started) / 1e9;
     }
 
-    // ---- summary
-    // --------------------------------------------------------------------------------------------------------
+    // ---- summary --------------------------------------------------------------------------------------------------------
 
     private void targetsTable() {
         Report.Table table = report.table("Targets", "target", "measured");
@@ -1675,25 +1306,17 @@ final class BenchRun {
             if (bySize.size() > 1) {
                 double smallest = bySize.values().iterator().next();
                 double largest = bySize.values().stream().reduce((a, b) -> b).orElse(smallest);
-                targets.put(
-                        "flat cost " + endpoint + " p50 "
-                                + String.join(
-                                        " → ",
-                                        bySize.keySet().stream()
-                                                .map(k -> String.format(Locale.ROOT, "%,d", k))
-                                                .toList()),
-                        bySize.values().stream()
-                                        .map(Report::millis)
-                                        .reduce((a, b) -> a + " → " + b)
-                                        .orElse("") + " ms" + (largest <= smallest * 1.5 + 0.2 ? "" : " NOT FLAT"));
+                targets.put("flat cost " + endpoint + " p50 " + String.join(" → ", bySize.keySet().stream()
+                                .map(k -> String.format(Locale.ROOT, "%,d", k)).toList()),
+                        bySize.values().stream().map(Report::millis).reduce((a, b) -> a + " → " + b).orElse("")
+                                + " ms" + (largest <= smallest * 1.5 + 0.2 ? "" : " NOT FLAT"));
             }
         });
         targets.forEach(table::row);
         report.print(table);
     }
 
-    // ---- helpers
-    // ----------------------------------------------------------------------------------------------------------
+    // ---- helpers ----------------------------------------------------------------------------------------------------------
 
     private static String ms(long millis) {
         return millis < 0 ? "-" : String.format(Locale.ROOT, "%,d ms", millis);

@@ -45,16 +45,9 @@ final class ChatBench {
 
         Report.Table table = report.table(
                 "Chat (issue 12): requests/s, p50 and p99 latency in ms, side by side with GET /users/me in the same run",
-                "endpoint",
-                "conns",
-                "req/s",
-                "p50",
-                "p99",
-                "vs GET /users/me",
-                "errors");
-        for (String[] warm : new String[][] {
-            {"get.lua", mePaths.toString()}, {"post_chat.lua", postPaths.toString()}, {"get.lua", pagePaths.toString()}
-        }) {
+                "endpoint", "conns", "req/s", "p50", "p99", "vs GET /users/me", "errors");
+        for (String[] warm : new String[][] {{"get.lua", mePaths.toString()}, {"post_chat.lua", postPaths.toString()},
+                {"get.lua", pagePaths.toString()}}) {
             wrk.run(baseUrl, warm[0], Path.of(warm[1]), token, 1, options.warmupSeconds());
         }
         for (int connections : options.concurrency()) {
@@ -64,27 +57,15 @@ final class ChatBench {
             row(table, "GET /users/me (reference)", connections, me, me);
             row(table, "POST /rooms/{id}/messages", connections, post, me);
             row(table, "GET /rooms/{id}/messages?limit=" + PAGE, connections, page, me);
-            BenchRun.progress(String.format(
-                    Locale.ROOT,
-                    "  chat c=%-3d me %,8.0f/s  post %,8.0f/s  history %,8.0f/s",
-                    connections,
-                    me.perSecond(),
-                    post.perSecond(),
-                    page.perSecond()));
+            BenchRun.progress(String.format(Locale.ROOT, "  chat c=%-3d me %,8.0f/s  post %,8.0f/s  history %,8.0f/s",
+                    connections, me.perSecond(), post.perSecond(), page.perSecond()));
         }
-        table.note("Posts spread over " + ROOMS
-                + " rooms: a room's posts are numbered under its row lock (polling order).");
+        table.note("Posts spread over " + ROOMS + " rooms: a room's posts are numbered under its row lock (polling order).");
         report.print(table);
     }
 
     private static void row(Report.Table table, String name, int connections, LoadResult r, LoadResult reference) {
-        table.row(
-                name,
-                connections,
-                Report.rate(r.perSecond()),
-                Report.millis(r.p50Millis()),
-                Report.millis(r.p99Millis()),
-                Report.ratio(r.perSecond(), reference.perSecond()),
-                r.errors());
+        table.row(name, connections, Report.rate(r.perSecond()), Report.millis(r.p50Millis()),
+                Report.millis(r.p99Millis()), Report.ratio(r.perSecond(), reference.perSecond()), r.errors());
     }
 }

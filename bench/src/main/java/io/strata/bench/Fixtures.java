@@ -43,17 +43,14 @@ final class Fixtures {
     }
 
     long longValue(String sql) throws SQLException {
-        try (Connection c = connect();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     void execute(String sql) throws SQLException {
-        try (Connection c = connect();
-                Statement s = c.createStatement()) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
@@ -79,9 +76,7 @@ final class Fixtures {
 
     private List<String> strings(int n, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Connection c = connect();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 values.add(rs.getString(1));
             }
@@ -95,16 +90,13 @@ final class Fixtures {
     /** (created_at, id) of the last row of each of the first {@code pages} pages of USER rows, newest first. */
     List<String[]> pageBoundaries(int pages, int pageSize) throws SQLException {
         List<String[]> boundaries = new ArrayList<>();
-        String sql =
-                "SELECT created_at::text, id::text FROM users WHERE role = 'USER' ORDER BY created_at DESC, id DESC LIMIT "
-                        + (long) pages * pageSize;
-        try (Connection c = connect();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
+        String sql = "SELECT created_at::text, id::text FROM users WHERE role = 'USER' ORDER BY created_at DESC, id DESC LIMIT "
+                + (long) pages * pageSize;
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             int row = 0;
             while (rs.next()) {
                 if (++row % pageSize == 0) {
-                    boundaries.add(new String[] {rs.getString(1), rs.getString(2)});
+                    boundaries.add(new String[]{rs.getString(1), rs.getString(2)});
                 }
             }
         }
@@ -121,11 +113,9 @@ final class Fixtures {
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection c = connect()) {
             c.setAutoCommit(false);
-            try (PreparedStatement project = c.prepareStatement(
-                            "INSERT INTO projects (id,name,description,status,priority,owner_id,"
-                                    + "tags,task_count,completion,version,created_at,updated_at) VALUES (?,?,?,'ACTIVE','MEDIUM',?,'{bench}',0,0,0,?,?)");
-                    PreparedStatement member =
-                            c.prepareStatement("INSERT INTO project_members (project_id,user_id) VALUES (?,?)")) {
+            try (PreparedStatement project = c.prepareStatement("INSERT INTO projects (id,name,description,status,priority,owner_id,"
+                    + "tags,task_count,completion,version,created_at,updated_at) VALUES (?,?,?,'ACTIVE','MEDIUM',?,'{bench}',0,0,0,?,?)");
+                 PreparedStatement member = c.prepareStatement("INSERT INTO project_members (project_id,user_id) VALUES (?,?)")) {
                 for (int i = 0; i < n; i++) {
                     UUID id = UUID.randomUUID();
                     ids.add(id.toString());
@@ -151,8 +141,7 @@ final class Fixtures {
     /** Current versions of the given projects, in the same order. */
     List<Long> projectVersions(List<String> ids) throws SQLException {
         List<Long> versions = new ArrayList<>();
-        try (Connection c = connect();
-                PreparedStatement s = c.prepareStatement("SELECT version FROM projects WHERE id = ?::uuid")) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("SELECT version FROM projects WHERE id = ?::uuid")) {
             for (String id : ids) {
                 s.setString(1, id);
                 try (ResultSet rs = s.executeQuery()) {
@@ -177,8 +166,7 @@ final class Fixtures {
     /** EXPLAIN's plan nodes that read a table or index, e.g. "Index Scan Backward using users_created_at_id_ix". */
     String planOf(String sql, Object... parameters) throws SQLException {
         List<String> nodes = new ArrayList<>();
-        try (Connection c = connect();
-                PreparedStatement s = c.prepareStatement("EXPLAIN " + sql)) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("EXPLAIN " + sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);
             }
@@ -196,9 +184,7 @@ final class Fixtures {
 
     static String sha256Hex(String token) {
         try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

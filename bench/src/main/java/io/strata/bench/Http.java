@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 /** The few HTTP calls the benchmark makes to set up its data (log in, walk pages); the load itself is wrk's. */
 final class Http {
 
-    private static final HttpClient CLIENT =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     record Response(int status, String body) {
         String field(String name) {
@@ -21,17 +20,15 @@ final class Http {
         }
     }
 
-    private Http() {}
+    private Http() {
+    }
 
     static Response get(String url, String token) {
-        return send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token)
-                .GET());
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET());
     }
 
     static Response postJson(String url, String token, String json) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
@@ -40,17 +37,15 @@ final class Http {
     }
 
     static Response patch(String url, String token, String ifMatch, String mergePatch) {
-        return send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/merge-patch+json")
-                .header("If-Match", ifMatch)
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/merge-patch+json").header("If-Match", ifMatch)
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(mergePatch)));
     }
 
     private static Response send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> response =
-                    CLIENT.send(builder.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(builder.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new BenchFailure("HTTP request failed: " + e.getMessage(), e);
@@ -62,9 +57,7 @@ final class Http {
 
     /** The first string or number value of {@code "name"} in a JSON text (enough for ids, tokens and cursors). */
     static String field(String json, String name) {
-        Matcher m = Pattern.compile(
-                        "\"" + Pattern.quote(name) + "\"\\s*:\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|-?[0-9.]+|null)")
-                .matcher(json);
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|-?[0-9.]+|null)").matcher(json);
         if (!m.find()) {
             return null;
         }

@@ -21,16 +21,11 @@ final class LogInBench {
     static long run(Report report, Wrk wrk, ServerProcess strata, String logInBody, Path work, BenchOptions options)
             throws IOException {
         BenchRun.progress("log-ins (Strata only): POST /api/v1/sessions at 2 and 8 connections");
-        Path request = Files.write(work.resolve("login-request"), List.of("/api/v1/sessions", logInBody));
+        Path request = Files.write(work.resolve("login-request"), List.of(
+                "/api/v1/sessions", logInBody));
         Report.Table table = report.table(
                 "Log-ins (Strata only): POST /api/v1/sessions, one Argon2id check each; requests/s, p50 and p99 in ms",
-                "conns",
-                "req/s",
-                "p50",
-                "p99",
-                "CPU per log-in (ms)",
-                "peak RSS",
-                "errors");
+                "conns", "req/s", "p50", "p99", "CPU per log-in (ms)", "peak RSS", "errors");
         wrk.run(strata.baseUrl, "login.lua", request, "", 2, options.warmupSeconds());
         long peakKb = 0;
         for (int connections : CONNECTIONS) {
@@ -39,23 +34,13 @@ final class LogInBench {
                 LoadResult r = wrk.run(strata.baseUrl, "login.lua", request, "", connections, options.seconds());
                 long cpu = strata.cpuMillis() - cpuBefore;
                 peakKb = Math.max(peakKb, peak.peakKb());
-                table.row(
-                        connections,
-                        Report.rate(r.perSecond()),
-                        Report.millis(r.p50Millis()),
+                table.row(connections, Report.rate(r.perSecond()), Report.millis(r.p50Millis()),
                         Report.millis(r.p99Millis()),
                         cpuBefore >= 0 && r.completed() > 0
-                                ? String.format(Locale.ROOT, "%.1f", (double) cpu / r.completed())
-                                : "",
-                        Report.megabytes(peak.peakKb()),
-                        r.errors());
-                BenchRun.progress(String.format(
-                        Locale.ROOT,
-                        "  log-ins c=%-3d %,8.1f/s  p99 %.0f ms  peak %s",
-                        connections,
-                        r.perSecond(),
-                        r.p99Millis(),
-                        Report.megabytes(peak.peakKb())));
+                                ? String.format(Locale.ROOT, "%.1f", (double) cpu / r.completed()) : "",
+                        Report.megabytes(peak.peakKb()), r.errors());
+                BenchRun.progress(String.format(Locale.ROOT, "  log-ins c=%-3d %,8.1f/s  p99 %.0f ms  peak %s",
+                        connections, r.perSecond(), r.p99Millis(), Report.megabytes(peak.peakKb())));
             }
         }
         table.note("Strata hashes at most as many passwords at once as there are cores (with libargon2; with Bouncy "

@@ -18,7 +18,8 @@ final class NewerJdk {
     static final int MINIMUM = 25;
     private static final Pattern VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)");
 
-    private NewerJdk() {}
+    private NewerJdk() {
+    }
 
     /** The newest JDK of at least {@link #MINIMUM} directly under {@code jvms}; null when there is none. */
     static Path find(Path jvms) {
@@ -28,8 +29,7 @@ final class NewerJdk {
         try (Stream<Path> homes = Files.list(jvms)) {
             return homes.filter(home -> Files.isExecutable(home.resolve("bin/java")))
                     .filter(home -> major(home).orElse(0) >= MINIMUM)
-                    .max(Comparator.comparingInt((Path home) -> major(home).orElse(0))
-                            .thenComparing(Path::toString))
+                    .max(Comparator.comparingInt((Path home) -> major(home).orElse(0)).thenComparing(Path::toString))
                     .orElse(null);
         } catch (IOException e) {
             return null;
@@ -38,12 +38,9 @@ final class NewerJdk {
 
     /** {@code home}, checked to be a JDK of at least {@link #MINIMUM}. */
     static Path check(Path home) {
-        int major = major(home)
-                .orElseThrow(
-                        () -> new IllegalArgumentException("--newer-jdk=" + home + ": no JDK there (no release file)"));
+        int major = major(home).orElseThrow(() -> new IllegalArgumentException("--newer-jdk=" + home + ": no JDK there (no release file)"));
         if (major < MINIMUM || !Files.isExecutable(home.resolve("bin/java"))) {
-            throw new IllegalArgumentException(
-                    "--newer-jdk=" + home + ": Java " + major + ", expected " + MINIMUM + " or later");
+            throw new IllegalArgumentException("--newer-jdk=" + home + ": Java " + major + ", expected " + MINIMUM + " or later");
         }
         return home.toAbsolutePath();
     }

@@ -39,34 +39,13 @@ final class PgBench {
      * @param constants variables shared by every variant
      * @param perVariant for each per-variant variable name, one value per variant
      */
-    LoadResult run(
-            String label,
-            String script,
-            Map<String, String> constants,
-            Map<String, List<String>> perVariant,
-            int clients,
-            int seconds) {
+    LoadResult run(String label, String script, Map<String, String> constants, Map<String, List<String>> perVariant,
+                   int clients, int seconds) {
         Path dir = workDir.resolve("pgbench-" + label + "-c" + clients);
         int variants = perVariant.values().stream().mapToInt(List::size).min().orElse(1);
-        List<String> command = new ArrayList<>(List.of(
-                "pgbench",
-                "-n",
-                "-M",
-                "prepared",
-                "-c",
-                String.valueOf(clients),
-                "-j",
-                "1",
-                "-T",
-                String.valueOf(seconds),
-                "-h",
-                "localhost",
-                "-p",
-                String.valueOf(port),
-                "-U",
-                BenchPostgres.USER,
-                "-l",
-                "--log-prefix=" + dir.resolve("tx")));
+        List<String> command = new ArrayList<>(List.of("pgbench", "-n", "-M", "prepared", "-c", String.valueOf(clients),
+                "-j", "1", "-T", String.valueOf(seconds), "-h", "localhost", "-p", String.valueOf(port), "-U", BenchPostgres.USER,
+                "-l", "--log-prefix=" + dir.resolve("tx")));
         try {
             deleteRecursively(dir);
             Files.createDirectories(dir);
@@ -103,12 +82,8 @@ final class PgBench {
         long failed = find(FAILED, out);
         long processed = find(PROCESSED, out);
         double[] latencies = latenciesMillis(dir);
-        return new LoadResult(
-                Double.parseDouble(tps.group(1)),
-                percentile(latencies, 0.50),
-                percentile(latencies, 0.99),
-                processed,
-                failed);
+        return new LoadResult(Double.parseDouble(tps.group(1)), percentile(latencies, 0.50), percentile(latencies, 0.99),
+                processed, failed);
     }
 
     private static long find(Pattern pattern, String text) {
@@ -119,17 +94,13 @@ final class PgBench {
     /** Column 3 of pgbench's transaction log is the latency in microseconds. */
     private static double[] latenciesMillis(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("tx"))
-                    .flatMap(f -> {
-                        try {
-                            return Files.readAllLines(f).stream();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    })
-                    .mapToDouble(line -> Double.parseDouble(line.split(" ")[2]) / 1000.0)
-                    .sorted()
-                    .toArray();
+            return files.filter(f -> f.getFileName().toString().startsWith("tx")).flatMap(f -> {
+                try {
+                    return Files.readAllLines(f).stream();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).mapToDouble(line -> Double.parseDouble(line.split(" ")[2]) / 1000.0).sorted().toArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -148,8 +119,7 @@ final class PgBench {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p :
-                    paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+            for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.delete(p);
             }
         }

@@ -75,10 +75,7 @@ final class Report {
         private static void appendLine(StringBuilder out, List<String> cells, int[] widths) {
             for (int c = 0; c < widths.length; c++) {
                 String cell = c < cells.size() ? cells.get(c) : "";
-                out.append(
-                        c == 0
-                                ? String.format("%-" + widths[c] + "s", cell)
-                                : String.format("  %" + widths[c] + "s", cell));
+                out.append(c == 0 ? String.format("%-" + widths[c] + "s", cell) : String.format("  %" + widths[c] + "s", cell));
             }
             out.append("\n");
         }
@@ -105,8 +102,7 @@ final class Report {
 
     String markdown() {
         StringBuilder out = new StringBuilder("# Strata benchmark\n\n");
-        environment.forEach(
-                (k, v) -> out.append("- ").append(k).append(": ").append(v).append("\n"));
+        environment.forEach((k, v) -> out.append("- ").append(k).append(": ").append(v).append("\n"));
         out.append("\n");
         tables.forEach(t -> out.append(t.markdown()));
         return out.toString();
@@ -114,24 +110,14 @@ final class Report {
 
     String csv() {
         StringBuilder out = new StringBuilder("table,row,column,value\n");
-        environment.forEach((k, v) -> out.append(csvCell("environment"))
-                .append(',')
-                .append(csvCell(k))
-                .append(",value,")
-                .append(csvCell(v))
-                .append('\n'));
+        environment.forEach((k, v) -> out.append(csvCell("environment")).append(',').append(csvCell(k)).append(",value,")
+                .append(csvCell(v)).append('\n'));
         for (Table table : tables) {
             for (List<String> row : table.rows) {
                 String rowKey = row.isEmpty() ? "" : String.join(" / ", row.subList(0, Math.min(2, row.size())));
                 for (int c = 0; c < row.size() && c < table.columns.size(); c++) {
-                    out.append(csvCell(table.title))
-                            .append(',')
-                            .append(csvCell(rowKey))
-                            .append(',')
-                            .append(csvCell(table.columns.get(c)))
-                            .append(',')
-                            .append(csvCell(row.get(c)))
-                            .append('\n');
+                    out.append(csvCell(table.title)).append(',').append(csvCell(rowKey)).append(',')
+                            .append(csvCell(table.columns.get(c))).append(',').append(csvCell(row.get(c))).append('\n');
                 }
             }
         }
@@ -140,8 +126,7 @@ final class Report {
 
     private static String csvCell(String value) {
         return value.contains(",") || value.contains("\"") || value.contains("\n")
-                ? "\"" + value.replace("\"", "\"\"") + "\""
-                : value;
+                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
     /** Writes {@code <stamp>.md} and {@code <stamp>.csv}, and copies them to {@code latest.md}/{@code latest.csv}. */

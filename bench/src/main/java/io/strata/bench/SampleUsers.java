@@ -1,5 +1,8 @@
 package io.strata.bench;
 
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,8 +10,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * Sample users for the raw loaders (JDBC batching, row by row, COPY), shaped like the rows Strata's own seeding
@@ -19,16 +20,13 @@ final class SampleUsers {
 
     static final String COLUMNS = "id,email,username,first_name,last_name,password_hash,role,status,email_verified,"
             + "login_count,tags,preferences,version,created_at,updated_at,password_changed_at";
-    private static final String INSERT =
-            "INSERT INTO users (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?)";
+    private static final String INSERT = "INSERT INTO users (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?,?,?,?)";
     // a real argon2id hash of "sample password" (salt "sample-salt-bench"), the same length as those Strata stores
-    private static final String HASH =
-            "$argon2id$v=19$m=19456,t=2,p=1$c2FtcGxlLXNhbHQtYmVuY2g$yYoVfiLs11+oiwmzP2M73gp21OhCWSeNRsBKJU7QClE";
+    private static final String HASH = "$argon2id$v=19$m=19456,t=2,p=1$c2FtcGxlLXNhbHQtYmVuY2g$yYoVfiLs11+oiwmzP2M73gp21OhCWSeNRsBKJU7QClE";
     private static final int COMMIT_EVERY = 5_000;
     // the event Strata's outbox writes with each new user (db seed included), in the same shape
-    private static final String INSERT_EVENT =
-            "INSERT INTO events (event_id, aggregate_type, aggregate_id, sequence, event_type, "
-                    + "payload, occurred_at) VALUES (?, 'identity.User', ?, 1, 'identity.UserRegistered', ?::jsonb, ?)";
+    private static final String INSERT_EVENT = "INSERT INTO events (event_id, aggregate_type, aggregate_id, sequence, event_type, "
+            + "payload, occurred_at) VALUES (?, 'identity.User', ?, 1, 'identity.UserRegistered', ?::jsonb, ?)";
 
     private final String prefix;
     private final Instant base;
@@ -65,8 +63,7 @@ final class SampleUsers {
         return insert(connection, from, count, 1, false);
     }
 
-    private long insert(Connection connection, long from, long count, int batchSize, boolean events)
-            throws SQLException {
+    private long insert(Connection connection, long from, long count, int batchSize, boolean events) throws SQLException {
         connection.setAutoCommit(false);
         try (PreparedStatement insert = connection.prepareStatement(INSERT);
                 PreparedStatement event = connection.prepareStatement(INSERT_EVENT)) {
@@ -112,10 +109,8 @@ final class SampleUsers {
         Instant created = createdAt(i);
         event.setObject(1, UUID.randomUUID());
         event.setObject(2, id);
-        event.setString(
-                3,
-                "{\"userId\":\"" + id + "\",\"email\":\"" + prefix + "-" + i + "@example.test\",\"username\":\""
-                        + prefix + "_" + i + "\",\"role\":\"" + role(i) + "\",\"occurredAt\":\"" + created + "\"}");
+        event.setString(3, "{\"userId\":\"" + id + "\",\"email\":\"" + prefix + "-" + i + "@example.test\",\"username\":\""
+                + prefix + "_" + i + "\",\"role\":\"" + role(i) + "\",\"occurredAt\":\"" + created + "\"}");
         event.setTimestamp(4, Timestamp.from(created));
     }
 
@@ -132,10 +127,7 @@ final class SampleUsers {
         insert.setString(8, "ACTIVE");
         insert.setBoolean(9, false);
         insert.setLong(10, 0);
-        insert.setArray(
-                11,
-                connection.createArrayOf(
-                        "text", i % 3 == 0 ? new String[] {"sample", "bench"} : new String[] {"sample"}));
+        insert.setArray(11, connection.createArrayOf("text", i % 3 == 0 ? new String[]{"sample", "bench"} : new String[]{"sample"}));
         insert.setString(12, "{}");
         insert.setLong(13, 0);
         insert.setTimestamp(14, created);
@@ -147,37 +139,20 @@ final class SampleUsers {
     /** COPY ... FROM STDIN (text format), streamed in 256 KiB chunks. */
     long copy(Connection connection, long from, long count) throws SQLException {
         connection.setAutoCommit(false);
-        CopyIn copy =
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY users (" + COLUMNS + ") FROM STDIN");
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("COPY users (" + COLUMNS + ") FROM STDIN");
         try {
             StringBuilder chunk = new StringBuilder(300_000);
             for (long i = from; i < from + count; i++) {
                 String created = createdAt(i).toString();
-                chunk.append(UUID.randomUUID())
-                        .append('\t')
-                        .append(prefix)
-                        .append('-')
-                        .append(i)
-                        .append("@example.test\t")
-                        .append(prefix)
-                        .append('_')
-                        .append(i)
-                        .append('\t')
-                        .append("Sample\tUser ")
-                        .append(i)
-                        .append('\t')
-                        .append(HASH)
-                        .append('\t')
-                        .append(role(i))
-                        .append("\tACTIVE\tf\t0\t")
-                        .append(i % 3 == 0 ? "{sample,bench}" : "{sample}")
-                        .append("\t{}\t0\t")
-                        .append(created)
-                        .append('\t')
-                        .append(created)
-                        .append('\t')
-                        .append(created)
-                        .append('\n');
+                chunk.append(UUID.randomUUID()).append('\t')
+                        .append(prefix).append('-').append(i).append("@example.test\t")
+                        .append(prefix).append('_').append(i).append('\t')
+                        .append("Sample\tUser ").append(i).append('\t')
+                        .append(HASH).append('\t')
+                        .append(role(i)).append("\tACTIVE\tf\t0\t")
+                        .append(i % 3 == 0 ? "{sample,bench}" : "{sample}").append("\t{}\t0\t")
+                        .append(created).append('\t').append(created).append('\t').append(created).append('\n');
                 if (chunk.length() > 256_000) {
                     write(copy, chunk);
                 }

@@ -21,8 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ServerProcess implements AutoCloseable {
 
-    private static final HttpClient PROBE =
-            HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
+    private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
 
     final String name;
     final String baseUrl;
@@ -38,20 +37,12 @@ final class ServerProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static ServerProcess launch(
-            String name,
-            List<String> command,
-            Map<String, String> env,
-            Path workDir,
-            Path log,
-            int port,
-            Duration timeout) {
+    static ServerProcess launch(String name, List<String> command, Map<String, String> env, Path workDir, Path log,
+                                int port, Duration timeout) {
         String baseUrl = "http://127.0.0.1:" + port;
         URI health = URI.create(baseUrl + "/health");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         long started = System.nanoTime();
         Process process;
@@ -63,8 +54,8 @@ final class ServerProcess implements AutoCloseable {
         long deadline = started + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new BenchFailure(name + " exited with " + process.exitValue() + " before answering /health; log: "
-                        + log + "\n" + Shell.tail(readQuietly(log), 1500));
+                throw new BenchFailure(name + " exited with " + process.exitValue() + " before answering /health; log: " + log
+                        + "\n" + Shell.tail(readQuietly(log), 1500));
             }
             if (healthy(health)) {
                 long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
@@ -78,11 +69,7 @@ final class ServerProcess implements AutoCloseable {
 
     private static boolean healthy(URI health) {
         try {
-            HttpResponse<Void> response = PROBE.send(
-                    HttpRequest.newBuilder(health)
-                            .timeout(Duration.ofSeconds(2))
-                            .GET()
-                            .build(),
+            HttpResponse<Void> response = PROBE.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).GET().build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -131,19 +118,15 @@ final class ServerProcess implements AutoCloseable {
      */
     long compilations() {
         try {
-            Shell.Result result =
-                    Shell.run(List.of(JSTAT, "-compiler", String.valueOf(process.pid())), Map.of(), null, 30);
+            Shell.Result result = Shell.run(List.of(JSTAT, "-compiler", String.valueOf(process.pid())), Map.of(), null, 30);
             List<String> lines = result.out().strip().lines().toList();
-            return result.exitCode() == 0 && lines.size() >= 2
-                    ? Long.parseLong(lines.get(1).strip().split("\\s+")[0])
-                    : -1;
+            return result.exitCode() == 0 && lines.size() >= 2 ? Long.parseLong(lines.get(1).strip().split("\\s+")[0]) : -1;
         } catch (RuntimeException e) {
             return -1;
         }
     }
 
-    private static final String JSTAT =
-            Path.of(System.getProperty("java.home"), "bin", "jstat").toString();
+    private static final String JSTAT = Path.of(System.getProperty("java.home"), "bin", "jstat").toString();
 
     private static final long CLOCK_TICKS = clockTicks();
 
@@ -151,7 +134,7 @@ final class ServerProcess implements AutoCloseable {
         try {
             return Long.parseLong(Shell.firstLine(List.of("getconf", "CLK_TCK")).strip());
         } catch (NumberFormatException e) {
-            return 100; // Linux's USER_HZ nearly everywhere
+            return 100;   // Linux's USER_HZ nearly everywhere
         }
     }
 
@@ -166,14 +149,12 @@ final class ServerProcess implements AutoCloseable {
         private volatile boolean running = true;
 
         private RssPeak(long pid) {
-            sampler = new Thread(
-                    () -> {
-                        while (running) {
-                            peak.accumulateAndGet(rssKb(pid), Math::max);
-                            sleep(100);
-                        }
-                    },
-                    "rss-sampler");
+            sampler = new Thread(() -> {
+                while (running) {
+                    peak.accumulateAndGet(rssKb(pid), Math::max);
+                    sleep(100);
+                }
+            }, "rss-sampler");
             sampler.setDaemon(true);
             sampler.start();
         }

@@ -16,7 +16,8 @@ final class Shell {
         }
     }
 
-    private Shell() {}
+    private Shell() {
+    }
 
     static Result run(List<String> command, Map<String, String> env, Path workDir, long timeoutSeconds) {
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -54,8 +55,7 @@ final class Shell {
     static Result runChecked(List<String> command, Map<String, String> env, Path workDir, long timeoutSeconds) {
         Result result = run(command, env, workDir, timeoutSeconds);
         if (result.exitCode() != 0) {
-            throw new BenchFailure(String.join(" ", command) + " exited with " + result.exitCode() + ":\n"
-                    + tail(result.combined(), 2000));
+            throw new BenchFailure(String.join(" ", command) + " exited with " + result.exitCode() + ":\n" + tail(result.combined(), 2000));
         }
         return result;
     }

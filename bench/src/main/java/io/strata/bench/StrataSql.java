@@ -13,7 +13,8 @@ package io.strata.bench;
  */
 final class StrataSql {
 
-    private StrataSql() {}
+    private StrataSql() {
+    }
 
     /*
      * Authentication costs no statement on a warm token: Strata answers it from its session principal cache (the

@@ -18,8 +18,7 @@ final class Wrk {
     private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern TOTAL = Pattern.compile("([0-9]+) requests in");
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+([0-9]+)");
-    private static final Pattern SOCKET =
-            Pattern.compile("Socket errors: connect ([0-9]+), read ([0-9]+), write ([0-9]+), timeout ([0-9]+)");
+    private static final Pattern SOCKET = Pattern.compile("Socket errors: connect ([0-9]+), read ([0-9]+), write ([0-9]+), timeout ([0-9]+)");
 
     private final Path luaDir;
 
@@ -28,19 +27,10 @@ final class Wrk {
     }
 
     LoadResult run(String baseUrl, String script, Path pathsFile, String token, int connections, int seconds) {
-        List<String> command = List.of(
-                "wrk",
-                "-t1",
-                "-c" + connections,
-                "-d" + seconds + "s",
-                "--timeout",
-                "10s",
-                "--latency",
-                "-s",
-                luaDir.resolve(script).toString(),
-                baseUrl);
-        Shell.Result result = Shell.runChecked(
-                command, Map.of("BENCH_TOKEN", token, "BENCH_PATHS", pathsFile.toString()), null, seconds + 60L);
+        List<String> command = List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--timeout", "10s", "--latency",
+                "-s", luaDir.resolve(script).toString(), baseUrl);
+        Shell.Result result = Shell.runChecked(command, Map.of("BENCH_TOKEN", token, "BENCH_PATHS", pathsFile.toString()),
+                null, seconds + 60L);
         return parse(result.out());
     }
 
@@ -71,8 +61,7 @@ final class Wrk {
 
     /** A line of wrk's "Latency Distribution" block, e.g. {@code 99%    2.10ms}, in milliseconds. */
     private static double percentile(String out, String label) {
-        Matcher m = Pattern.compile("^\\s+" + Pattern.quote(label) + "\\s+([0-9.]+)(us|ms|s|m)\\s*$", Pattern.MULTILINE)
-                .matcher(out);
+        Matcher m = Pattern.compile("^\\s+" + Pattern.quote(label) + "\\s+([0-9.]+)(us|ms|s|m)\\s*$", Pattern.MULTILINE).matcher(out);
         if (!m.find()) {
             throw new BenchFailure("no " + label + " latency in wrk output:\n" + out);
         }

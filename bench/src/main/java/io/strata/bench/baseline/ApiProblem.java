@@ -33,13 +33,8 @@ final class ApiProblem extends RuntimeException {
     private final @Nullable String headerName;
     private final @Nullable String headerValue;
 
-    private ApiProblem(
-            HttpStatus status,
-            String code,
-            String detail,
-            List<Json.FieldProblem> errors,
-            @Nullable String headerName,
-            @Nullable String headerValue) {
+    private ApiProblem(HttpStatus status, String code, String detail, List<Json.FieldProblem> errors,
+                       @Nullable String headerName, @Nullable String headerValue) {
         super(detail, null, false, false); // control flow, not a bug: no stack trace
         this.status = status;
         this.code = code;
@@ -49,21 +44,12 @@ final class ApiProblem extends RuntimeException {
     }
 
     static ApiProblem validation(@Nullable String field, String message) {
-        return new ApiProblem(
-                HttpStatus.BAD_REQUEST,
-                "validation",
-                field == null ? message : field + ": " + message,
-                List.of(new Json.FieldProblem(field, message)),
-                null,
-                null);
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "validation", field == null ? message : field + ": " + message,
+                List.of(new Json.FieldProblem(field, message)), null, null);
     }
 
     static ApiProblem unauthenticated(String detail, boolean tokenGiven) {
-        return new ApiProblem(
-                HttpStatus.UNAUTHORIZED,
-                "unauthenticated",
-                detail,
-                List.of(),
+        return new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthenticated", detail, List.of(),
                 HttpHeaders.WWW_AUTHENTICATE,
                 tokenGiven ? "Bearer realm=\"strata\", error=\"invalid_token\"" : "Bearer realm=\"strata\"");
     }
@@ -81,24 +67,16 @@ final class ApiProblem extends RuntimeException {
     }
 
     static ApiProblem preconditionRequired() {
-        return new ApiProblem(
-                HttpStatus.PRECONDITION_REQUIRED,
-                "precondition-required",
+        return new ApiProblem(HttpStatus.PRECONDITION_REQUIRED, "precondition-required",
                 "If-Match is required for this update: send the ETag of the version you read, e.g. If-Match: \"3\"",
-                List.of(),
-                null,
-                null);
+                List.of(), null, null);
     }
 
     /** 412 with the stored version as ETag, so the client can re-read and retry. */
     static ApiProblem staleVersion(String what, Object id, long expected, long current) {
-        return new ApiProblem(
-                HttpStatus.PRECONDITION_FAILED,
-                "stale-version",
-                what + " " + id + " is at version " + current + ", not " + expected,
-                List.of(),
-                HttpHeaders.ETAG,
-                ETags.of(current));
+        return new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version",
+                what + " " + id + " is at version " + current + ", not " + expected, List.of(),
+                HttpHeaders.ETAG, ETags.of(current));
     }
 
     MutableHttpResponse<Json.Problem> toResponse(HttpRequest<?> request) {
@@ -109,15 +87,10 @@ final class ApiProblem extends RuntimeException {
         return response;
     }
 
-    private static MutableHttpResponse<Json.Problem> response(
-            HttpRequest<?> request, HttpStatus status, String code, String detail, List<Json.FieldProblem> errors) {
-        Json.Problem problem = new Json.Problem(
-                "urn:strata:problem:" + code,
-                status.getReason(),
-                status.getCode(),
-                detail,
-                request.getPath(),
-                errors.isEmpty() ? null : errors);
+    private static MutableHttpResponse<Json.Problem> response(HttpRequest<?> request, HttpStatus status, String code,
+                                                              String detail, List<Json.FieldProblem> errors) {
+        Json.Problem problem = new Json.Problem("urn:strata:problem:" + code, status.getReason(), status.getCode(),
+                detail, request.getPath(), errors.isEmpty() ? null : errors);
         return HttpResponse.<Json.Problem>status(status).body(problem).contentType(MEDIA_TYPE);
     }
 
@@ -137,14 +110,8 @@ final class ApiProblem extends RuntimeException {
     static final class UnreadableBody implements ExceptionHandler<ConversionErrorException, HttpResponse<?>> {
         @Override
         public HttpResponse<?> handle(HttpRequest request, ConversionErrorException exception) {
-            return response(
-                    request,
-                    HttpStatus.BAD_REQUEST,
-                    "validation",
-                    "The request body could not be read: "
-                            + firstLine(
-                                    exception.getConversionError().getCause().getMessage()),
-                    List.of());
+            return response(request, HttpStatus.BAD_REQUEST, "validation", "The request body could not be read: "
+                    + firstLine(exception.getConversionError().getCause().getMessage()), List.of());
         }
     }
 
@@ -155,12 +122,8 @@ final class ApiProblem extends RuntimeException {
     static final class MalformedJson implements ExceptionHandler<JsonSyntaxException, HttpResponse<?>> {
         @Override
         public HttpResponse<?> handle(HttpRequest request, JsonSyntaxException exception) {
-            return response(
-                    request,
-                    HttpStatus.BAD_REQUEST,
-                    "validation",
-                    "Malformed JSON: " + firstLine(exception.getMessage()),
-                    List.of());
+            return response(request, HttpStatus.BAD_REQUEST, "validation",
+                    "Malformed JSON: " + firstLine(exception.getMessage()), List.of());
         }
     }
 
@@ -177,12 +140,8 @@ final class ApiProblem extends RuntimeException {
         @Override
         public HttpResponse<?> handle(HttpRequest request, Exception exception) {
             LOG.error("Unexpected error on {} {}", request.getMethodName(), request.getPath(), exception);
-            return response(
-                    request,
-                    HttpStatus.INTERNAL_SERVER_ERROR,
-                    "internal",
-                    "An unexpected error occurred; it has been logged.",
-                    List.of());
+            return response(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                    "An unexpected error occurred; it has been logged.", List.of());
         }
     }
 }

@@ -32,7 +32,8 @@ public final class BaselineServer {
     private static final String USAGE = "usage: strata-bench.jar baseline --db-url=jdbc:postgresql://... "
             + "[--db-user=] [--db-password=] [--port=8092] [--pool-size=5]";
 
-    private BaselineServer() {}
+    private BaselineServer() {
+    }
 
     record Settings(int port, String dbUrl, String dbUser, String dbPassword, int poolSize) {
         static Settings parse(String[] args, Map<String, String> env) {
@@ -54,11 +55,7 @@ public final class BaselineServer {
             if (dbUrl == null || dbUrl.isBlank()) {
                 throw new IllegalArgumentException("--db-url is required; " + USAGE);
             }
-            return new Settings(
-                    number(values, "port", 8092),
-                    dbUrl,
-                    values.get("db-user"),
-                    values.get("db-password"),
+            return new Settings(number(values, "port", 8092), dbUrl, values.get("db-user"), values.get("db-password"),
                     number(values, "pool-size", 5));
         }
 
@@ -92,15 +89,11 @@ public final class BaselineServer {
             pool = pool(settings);
             context = ApplicationContext.builder()
                     .properties(Map.of(
-                            "micronaut.application.name",
-                            "strata-baseline",
-                            "micronaut.server.port",
-                            settings.port(),
+                            "micronaut.application.name", "strata-baseline",
+                            "micronaut.server.port", settings.port(),
                             // Strata's server limits
-                            "micronaut.server.max-request-size",
-                            "1MB",
-                            "micronaut.server.netty.max-initial-line-length",
-                            16384))
+                            "micronaut.server.max-request-size", "1MB",
+                            "micronaut.server.netty.max-initial-line-length", 16384))
                     .singletons(new Jdbc(pool))
                     .banner(false)
                     .deduceEnvironment(false)
@@ -112,16 +105,12 @@ public final class BaselineServer {
             }
             ApplicationContext running = context;
             HikariDataSource openPool = pool;
-            Runtime.getRuntime()
-                    .addShutdownHook(new Thread(
-                            () -> {
-                                running.close();
-                                openPool.close();
-                            },
-                            "baseline-shutdown"));
-            System.out.println("baseline started in "
-                    + Duration.ofNanos(System.nanoTime() - startedAt).toMillis() + " ms on http://localhost:"
-                    + server.getPort());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                running.close();
+                openPool.close();
+            }, "baseline-shutdown"));
+            System.out.println("baseline started in " + Duration.ofNanos(System.nanoTime() - startedAt).toMillis()
+                    + " ms on http://localhost:" + server.getPort());
         } catch (RuntimeException e) {
             System.err.println("baseline: start-up failed: " + e.getMessage());
             if (context != null) {

@@ -1,7 +1,5 @@
 package io.strata.bench.baseline;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
@@ -10,12 +8,14 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
-import jakarta.inject.Named;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import jakarta.inject.Named;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -40,16 +40,14 @@ public final class BearerAuthentication implements Ordered {
 
     /** RFC 6750 b64token. */
     private static final Pattern TOKEN = Pattern.compile("^[A-Za-z0-9\\-._~+/]+=*$");
-
     private static final int MAX_TOKEN_LENGTH = 256;
     /** Strata's strata.identity.last-seen-granularity default. */
     private static final Duration LAST_SEEN_GRANULARITY = Duration.ofMinutes(1);
 
-    private static final String FIND_SESSION =
-            "select sje1_0.id,sje1_0.created_at,sje1_0.device_info,sje1_0.expires_at,"
-                    + "host(sje1_0.ip_address),sje1_0.last_seen_at,sje1_0.revoked_at,sje1_0.token_hash,sje1_0.updated_at,"
-                    + "sje1_0.user_agent,sje1_0.user_id,sje1_0.version,uje1_0.role,uje1_0.status from sessions sje1_0 "
-                    + "join users uje1_0 on uje1_0.id=sje1_0.user_id where sje1_0.token_hash=?";
+    private static final String FIND_SESSION = "select sje1_0.id,sje1_0.created_at,sje1_0.device_info,sje1_0.expires_at,"
+            + "host(sje1_0.ip_address),sje1_0.last_seen_at,sje1_0.revoked_at,sje1_0.token_hash,sje1_0.updated_at,"
+            + "sje1_0.user_agent,sje1_0.user_id,sje1_0.version,uje1_0.role,uje1_0.status from sessions sje1_0 "
+            + "join users uje1_0 on uje1_0.id=sje1_0.user_id where sje1_0.token_hash=?";
     private static final String MARK_SEEN = "update sessions sje1_0 set last_seen_at=? where sje1_0.id=? "
             + "and (sje1_0.last_seen_at is null or sje1_0.last_seen_at<?)";
 
@@ -68,10 +66,8 @@ public final class BearerAuthentication implements Ordered {
     private record Session(Caller caller, UUID id, Instant expiresAt, Instant lastSeenAt) {}
 
     private final Jdbc jdbc;
-    private final Cache<String, Session> sessions = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterWrite(Duration.ofMinutes(1))
-            .build();
+    private final Cache<String, Session> sessions =
+            Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(1)).build();
 
     private final ExecutorService blocking;
 
@@ -89,10 +85,8 @@ public final class BearerAuthentication implements Ordered {
     public @Nullable CompletableFuture<@Nullable HttpRequest<?>> authenticate(HttpRequest<?> request) {
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         if (header == null) {
-            throw ApiProblem.unauthenticated(
-                    "authentication required: send Authorization: Bearer <token> "
-                            + "(get one from POST /api/v1/sessions)",
-                    false);
+            throw ApiProblem.unauthenticated("authentication required: send Authorization: Bearer <token> "
+                    + "(get one from POST /api/v1/sessions)", false);
         }
         String tokenHash = sha256Hex(bearerToken(header));
         Session cached = sessions.getIfPresent(tokenHash);
@@ -104,11 +98,8 @@ public final class BearerAuthentication implements Ordered {
         CompletableFuture<@Nullable HttpRequest<?>> decided = new CompletableFuture<>();
         blocking.execute(() -> {
             try {
-                request.setAttribute(
-                        CALLER,
-                        find(tokenHash)
-                                .orElseThrow(() -> ApiProblem.unauthenticated(
-                                        "the bearer token is invalid, expired or revoked", true)));
+                request.setAttribute(CALLER, find(tokenHash).orElseThrow(() ->
+                        ApiProblem.unauthenticated("the bearer token is invalid, expired or revoked", true)));
                 decided.complete(request);
             } catch (Throwable failure) {
                 decided.completeExceptionally(failure);
@@ -176,9 +167,7 @@ public final class BearerAuthentication implements Ordered {
         int space = value.indexOf(' ');
         if (space > 0 && value.substring(0, space).equalsIgnoreCase("Bearer")) {
             String token = value.substring(space + 1).strip();
-            if (!token.isEmpty()
-                    && token.length() <= MAX_TOKEN_LENGTH
-                    && TOKEN.matcher(token).matches()) {
+            if (!token.isEmpty() && token.length() <= MAX_TOKEN_LENGTH && TOKEN.matcher(token).matches()) {
                 return token;
             }
         }
@@ -187,8 +176,8 @@ public final class BearerAuthentication implements Ordered {
 
     private static String sha256Hex(String token) {
         try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JRE", e);
         }

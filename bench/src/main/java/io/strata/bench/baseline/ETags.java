@@ -5,7 +5,8 @@ import io.micronaut.http.HttpHeaders;
 
 /** Optimistic locking over HTTP as Strata does it: {@code ETag: "<version>"}, and If-Match on updates. */
 final class ETags {
-    private ETags() {}
+    private ETags() {
+    }
 
     static String of(long version) {
         return "\"" + version + "\"";

@@ -4,7 +4,8 @@ import java.util.UUID;
 
 /** Ids in paths and bodies. */
 final class Ids {
-    private Ids() {}
+    private Ids() {
+    }
 
     /** A UUID, or the 400 Strata gives for a value that does not convert. */
     static UUID parse(String field, String text) {

@@ -49,7 +49,7 @@ final class Jdbc {
         try (Connection connection = pool.getConnection()) {
             // the pool hands out autocommit connections (Hikari validates idle ones with SELECT 1 outside any
             // transaction, as Strata's pool does) and restores autocommit when the connection comes back
-            connection.setReadOnly(readOnly); // the pool resets it when the connection comes back
+            connection.setReadOnly(readOnly);   // the pool resets it when the connection comes back
             connection.setAutoCommit(false);
             try (PreparedStatement acting = connection.prepareStatement(SET_ACTING)) {
                 acting.setString(1, role);

@@ -57,27 +57,22 @@ public final class ProjectController {
     @Get("/{id}")
     public HttpResponse<Json.Project> get(@RequestAttribute(BearerAuthentication.CALLER) Caller caller, String id) {
         UUID projectId = Ids.parse("id", id);
-        ProjectRow project = jdbc.readOnly(
-                caller.role(),
-                caller.userId().toString(),
-                connection -> visible(caller, ProjectRows.readWithMembers(connection, projectId), projectId));
+        ProjectRow project = jdbc.readOnly(caller.role(), caller.userId().toString(), connection ->
+                visible(caller, ProjectRows.readWithMembers(connection, projectId), projectId));
         return ok(project);
     }
 
     @Patch("/{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
-    public HttpResponse<Json.Project> patch(
-            @RequestAttribute(BearerAuthentication.CALLER) Caller caller,
-            String id,
-            @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
-            @Body JsonNode body) {
+    public HttpResponse<Json.Project> patch(@RequestAttribute(BearerAuthentication.CALLER) Caller caller, String id,
+                                            @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
+                                            @Body JsonNode body) {
         UUID projectId = Ids.parse("id", id);
         long expected = ETags.requireIfMatch(ifMatch);
         DetailsPatch patch = DetailsPatch.of(body);
         ProjectRow updated = jdbc.transaction(caller.role(), caller.userId().toString(), connection -> {
             ProjectRow project = visible(caller, ProjectRows.readWithMembers(connection, projectId), projectId);
-            boolean manager = caller.isAdmin()
-                    || project.ownerId().equals(caller.userId())
+            boolean manager = caller.isAdmin() || project.ownerId().equals(caller.userId())
                     || caller.role().equals("MANAGER") && project.isMember(caller.userId());
             if (!manager) {
                 throw ApiProblem.forbidden("only the project owner, a MANAGER member or an ADMIN may do this");
@@ -94,8 +89,8 @@ public final class ProjectController {
     }
 
     @Post("/{id}/tasks")
-    public HttpResponse<Json.Task> addTask(
-            @RequestAttribute(BearerAuthentication.CALLER) Caller caller, String id, @Body Json.NewTask body) {
+    public HttpResponse<Json.Task> addTask(@RequestAttribute(BearerAuthentication.CALLER) Caller caller, String id,
+                                           @Body Json.NewTask body) {
         UUID projectId = Ids.parse("id", id);
         String title = required("title", body.title(), TITLE_MAX);
         String description = optional("description", body.description(), TEXT_MAX);
@@ -113,31 +108,17 @@ public final class ProjectController {
                 throw ApiProblem.forbidden("GUEST users can only read projects and tasks");
             }
             if (project.status().equals("COMPLETED") || project.status().equals("CANCELLED")) {
-                throw ApiProblem.conflict(
-                        "project " + projectId + " is " + project.status() + "; reopen it to change its tasks");
+                throw ApiProblem.conflict("project " + projectId + " is " + project.status()
+                        + "; reopen it to change its tasks");
             }
             if (assigneeId != null && !project.isMember(assigneeId)) {
-                throw ApiProblem.validation(
-                        "assigneeId", "user " + assigneeId + " is not a member of project " + projectId);
+                throw ApiProblem.validation("assigneeId", "user " + assigneeId + " is not a member of project "
+                        + projectId);
             }
             Instant now = Jdbc.now();
-            Json.Task created = new Json.Task(
-                    UUID.randomUUID(),
-                    projectId,
-                    title,
-                    description,
-                    "TODO",
-                    priority,
-                    assigneeId,
-                    estimatedHours,
-                    BigDecimal.ZERO.setScale(2),
-                    body.dueDate(),
-                    tags,
-                    List.of(),
-                    null,
-                    0,
-                    now,
-                    now);
+            Json.Task created = new Json.Task(UUID.randomUUID(), projectId, title, description, "TODO", priority,
+                    assigneeId, estimatedHours, BigDecimal.ZERO.setScale(2), body.dueDate(), tags, List.of(), null, 0,
+                    now, now);
             ProjectRows.insertTask(connection, created);
             ProjectRows.appendTaskCreated(connection, created);
             ProjectRows.update(connection, project.withTaskAdded(), project.version());
@@ -189,11 +170,9 @@ public final class ProjectController {
         if (hours == null) {
             return null;
         }
-        if (hours.signum() < 0
-                || hours.compareTo(MAX_ESTIMATE) > 0
-                || hours.stripTrailingZeros().scale() > 2) {
-            throw ApiProblem.validation(
-                    "estimatedHours", "must be 0 to " + MAX_ESTIMATE + " hours with at most 2 decimals");
+        if (hours.signum() < 0 || hours.compareTo(MAX_ESTIMATE) > 0 || hours.stripTrailingZeros().scale() > 2) {
+            throw ApiProblem.validation("estimatedHours", "must be 0 to " + MAX_ESTIMATE
+                    + " hours with at most 2 decimals");
         }
         return hours.setScale(2);
     }
@@ -207,8 +186,8 @@ public final class ProjectController {
             }
             String tag = raw.strip();
             if (tag.length() > MAX_TAG_LENGTH) {
-                throw ApiProblem.validation(
-                        "tags", "tag '" + tag.substring(0, 20) + "...' is longer than " + MAX_TAG_LENGTH);
+                throw ApiProblem.validation("tags", "tag '" + tag.substring(0, 20) + "...' is longer than "
+                        + MAX_TAG_LENGTH);
             }
             tags.add(tag);
         }
@@ -222,26 +201,22 @@ public final class ProjectController {
      * A JSON Merge Patch of the project's name and/or description: an absent field stays, {@code null}
      * clears the description (a name is required).
      */
-    private record DetailsPatch(
-            @Nullable String name,
-            boolean descriptionGiven,
-            @Nullable String description) {
+    private record DetailsPatch(@Nullable String name, boolean descriptionGiven, @Nullable String description) {
         static DetailsPatch of(@Nullable JsonNode body) {
             if (body == null || !body.isObject()) {
                 throw ApiProblem.validation(null, "the body must be a JSON object (a merge patch)");
             }
             for (Map.Entry<String, JsonNode> member : body.entries()) {
                 if (!member.getKey().equals("name") && !member.getKey().equals("description")) {
-                    throw ApiProblem.validation(
-                            member.getKey(), "cannot be patched; patchable fields: " + "description, name");
+                    throw ApiProblem.validation(member.getKey(), "cannot be patched; patchable fields: "
+                            + "description, name");
                 }
             }
             JsonNode name = body.get("name");
             JsonNode description = body.get("description");
-            return new DetailsPatch(
-                    name == null ? null : required("name", text("name", name), NAME_MAX),
-                    description != null,
-                    description == null ? null : optional("description", text("description", description), TEXT_MAX));
+            return new DetailsPatch(name == null ? null : required("name", text("name", name), NAME_MAX),
+                    description != null, description == null ? null
+                            : optional("description", text("description", description), TEXT_MAX));
         }
 
         private static @Nullable String text(String field, JsonNode value) {
@@ -256,8 +231,8 @@ public final class ProjectController {
         }
 
         ProjectRow applyTo(ProjectRow project, Instant at) {
-            return project.withDetails(
-                    name == null ? project.name() : name, descriptionGiven ? description : project.description(), at);
+            return project.withDetails(name == null ? project.name() : name,
+                    descriptionGiven ? description : project.description(), at);
         }
     }
 }

@@ -24,7 +24,6 @@ final class ProjectRows {
             p.id, p.name, p.description, p.status, p.priority, p.owner_id, p.start_date, p.due_date,
             p.budget_amount, p.budget_currency, p.tags, p.task_count, p.completion, p.version,
             p.created_at, p.updated_at, p.done_task_count, p.cancelled_task_count""";
-
     private static final String READ_WITH_MEMBERS = "SELECT " + COLUMNS + """
             , m.user_id
             FROM projects p LEFT JOIN project_members m ON m.project_id = p.id
@@ -42,7 +41,6 @@ final class ProjectRows {
             FROM projects p
             WHERE p.id = ?
             FOR NO KEY UPDATE OF p""";
-
     private static final String MEMBERS = "SELECT user_id FROM project_members WHERE project_id = ? ORDER BY user_id";
     private static final String INSERT_TASK = "insert into tasks (actual_hours,assignee_id,completed_at,created_at,"
             + "description,due_date,estimated_hours,priority,project_id,status,tags,title,updated_at,version,id) "
@@ -54,25 +52,10 @@ final class ProjectRows {
     private static final String COMMITTED_VERSION = "SELECT version FROM projects WHERE id = ?";
 
     /** A row of {@code projects} with its members (user ids in order). */
-    record ProjectRow(
-            UUID id,
-            String name,
-            String description,
-            String status,
-            String priority,
-            UUID ownerId,
-            List<UUID> members,
-            LocalDate startDate,
-            LocalDate dueDate,
-            BigDecimal budgetAmount,
-            String budgetCurrency,
-            String[] tags,
-            long taskCount,
-            long doneTaskCount,
-            long cancelledTaskCount,
-            long version,
-            Instant createdAt,
-            Instant updatedAt) {
+    record ProjectRow(UUID id, String name, String description, String status, String priority, UUID ownerId,
+                      List<UUID> members, LocalDate startDate, LocalDate dueDate, BigDecimal budgetAmount,
+                      String budgetCurrency, String[] tags, long taskCount, long doneTaskCount,
+                      long cancelledTaskCount, long version, Instant createdAt, Instant updatedAt) {
 
         boolean isMember(UUID userId) {
             return members.contains(userId);
@@ -85,72 +68,27 @@ final class ProjectRows {
         }
 
         ProjectRow withDetails(String newName, String newDescription, Instant at) {
-            return new ProjectRow(
-                    id,
-                    newName,
-                    newDescription,
-                    status,
-                    priority,
-                    ownerId,
-                    members,
-                    startDate,
-                    dueDate,
-                    budgetAmount,
-                    budgetCurrency,
-                    tags,
-                    taskCount,
-                    doneTaskCount,
-                    cancelledTaskCount,
-                    version,
-                    createdAt,
-                    at);
+            return new ProjectRow(id, newName, newDescription, status, priority, ownerId, members, startDate, dueDate,
+                    budgetAmount, budgetCurrency, tags, taskCount, doneTaskCount, cancelledTaskCount, version,
+                    createdAt, at);
         }
 
         /** One more TODO task: the tally moves, updatedAt does not (Strata's Project.countTaskAdded). */
         ProjectRow withTaskAdded() {
-            return new ProjectRow(
-                    id,
-                    name,
-                    description,
-                    status,
-                    priority,
-                    ownerId,
-                    members,
-                    startDate,
-                    dueDate,
-                    budgetAmount,
-                    budgetCurrency,
-                    tags,
-                    taskCount + 1,
-                    doneTaskCount,
-                    cancelledTaskCount,
-                    version,
-                    createdAt,
-                    updatedAt);
+            return new ProjectRow(id, name, description, status, priority, ownerId, members, startDate, dueDate,
+                    budgetAmount, budgetCurrency, tags, taskCount + 1, doneTaskCount, cancelledTaskCount, version,
+                    createdAt, updatedAt);
         }
 
         Json.Project json() {
-            return new Json.Project(
-                    id,
-                    name,
-                    description,
-                    status,
-                    priority,
-                    ownerId,
-                    members,
-                    startDate,
-                    dueDate,
+            return new Json.Project(id, name, description, status, priority, ownerId, members, startDate, dueDate,
                     budgetAmount == null ? null : new Json.Budget(budgetAmount, budgetCurrency),
-                    new TreeSet<>(List.of(tags)),
-                    taskCount,
-                    completion(),
-                    version,
-                    createdAt,
-                    updatedAt);
+                    new TreeSet<>(List.of(tags)), taskCount, completion(), version, createdAt, updatedAt);
         }
     }
 
-    private ProjectRows() {}
+    private ProjectRows() {
+    }
 
     /** The project and its members in one statement (one row per member), as Strata reads them to show or change. */
     static Optional<ProjectRow> readWithMembers(Connection connection, UUID id) throws SQLException {
@@ -228,9 +166,7 @@ final class ProjectRows {
             insert.setArray(4, connection.createArrayOf("integer", new Object[] {1}));
             insert.setArray(5, connection.createArrayOf("text", new Object[] {"workspace.TaskCreated"}));
             insert.setArray(6, connection.createArrayOf("text", new Object[] {payload}));
-            insert.setArray(7, connection.createArrayOf("text", new Object[] {
-                task.createdAt().toString()
-            }));
+            insert.setArray(7, connection.createArrayOf("text", new Object[] {task.createdAt().toString()}));
             insert.executeUpdate();
         }
     }
@@ -299,28 +235,14 @@ final class ProjectRows {
             update.setObject(16, changed.id());
             update.setLong(17, expectedVersion);
             if (update.executeUpdate() == 0) {
-                throw ApiProblem.staleVersion(
-                        "Project", changed.id(), expectedVersion, committedVersion(connection, changed.id()));
+                throw ApiProblem.staleVersion("Project", changed.id(), expectedVersion,
+                        committedVersion(connection, changed.id()));
             }
         }
-        return new ProjectRow(
-                changed.id(),
-                changed.name(),
-                changed.description(),
-                changed.status(),
-                changed.priority(),
-                changed.ownerId(),
-                changed.members(),
-                changed.startDate(),
-                changed.dueDate(),
-                changed.budgetAmount(),
-                changed.budgetCurrency(),
-                changed.tags(),
-                changed.taskCount(),
-                changed.doneTaskCount(),
-                changed.cancelledTaskCount(),
-                nextVersion,
-                changed.createdAt(),
+        return new ProjectRow(changed.id(), changed.name(), changed.description(), changed.status(),
+                changed.priority(), changed.ownerId(), changed.members(), changed.startDate(), changed.dueDate(),
+                changed.budgetAmount(), changed.budgetCurrency(), changed.tags(), changed.taskCount(),
+                changed.doneTaskCount(), changed.cancelledTaskCount(), nextVersion, changed.createdAt(),
                 changed.updatedAt());
     }
 
@@ -335,24 +257,11 @@ final class ProjectRows {
 
     /** The project columns of the current row; {@code members} is filled by the caller. */
     private static ProjectRow project(ResultSet rs, List<UUID> members) throws SQLException {
-        return new ProjectRow(
-                Jdbc.uuid(rs, "id"),
-                rs.getString("name"),
-                rs.getString("description"),
-                rs.getString("status"),
-                rs.getString("priority"),
-                Jdbc.uuid(rs, "owner_id"),
-                members,
-                rs.getObject("start_date", LocalDate.class),
-                rs.getObject("due_date", LocalDate.class),
-                rs.getBigDecimal("budget_amount"),
-                rs.getString("budget_currency"),
-                Jdbc.strings(rs, "tags"),
-                rs.getLong("task_count"),
-                rs.getLong("done_task_count"),
-                rs.getLong("cancelled_task_count"),
-                rs.getLong("version"),
-                Jdbc.instant(rs, "created_at"),
-                Jdbc.instant(rs, "updated_at"));
+        return new ProjectRow(Jdbc.uuid(rs, "id"), rs.getString("name"), rs.getString("description"),
+                rs.getString("status"), rs.getString("priority"), Jdbc.uuid(rs, "owner_id"), members,
+                rs.getObject("start_date", LocalDate.class), rs.getObject("due_date", LocalDate.class),
+                rs.getBigDecimal("budget_amount"), rs.getString("budget_currency"), Jdbc.strings(rs, "tags"),
+                rs.getLong("task_count"), rs.getLong("done_task_count"), rs.getLong("cancelled_task_count"),
+                rs.getLong("version"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
     }
 }

@@ -45,9 +45,8 @@ public final class UserController {
                    password_changed_at, last_login_at, login_count, tags, preferences, version, created_at, updated_at
             FROM users
             WHERE id = ?""";
-
-    private static final String FIRST_PAGE =
-            COLUMNS + " where uje1_0.role=? order by 2 desc,1 desc fetch first ? rows only";
+    private static final String FIRST_PAGE = COLUMNS
+            + " where uje1_0.role=? order by 2 desc,1 desc fetch first ? rows only";
     /** Rows after the cursor in (created_at desc, id desc); the redundant {@code <=} lets PostgreSQL range-scan. */
     private static final String NEXT_PAGE = COLUMNS + " where uje1_0.role=? and uje1_0.created_at<=? "
             + "and (uje1_0.created_at<? or uje1_0.created_at=? and uje1_0.id<?) order by 2 desc,1 desc "
@@ -74,22 +73,20 @@ public final class UserController {
         if (!caller.userId().equals(userId) && !caller.canReadOthers()) {
             throw ApiProblem.notFound("User", userId);
         }
-        Json.User user = jdbc.readOnly(
-                        caller.role(), caller.userId().toString(), connection -> findById(connection, userId))
+        Json.User user = jdbc.readOnly(caller.role(), caller.userId().toString(), connection -> findById(connection, userId))
                 .orElseThrow(() -> ApiProblem.notFound("User", userId));
         return HttpResponse.ok(user).header(HttpHeaders.ETAG, ETags.of(user.version()));
     }
 
     /** Only the list the benchmark reads: one role, newest first, keyset paging. */
     @Get
-    public Json.Page<Json.User> search(
-            @RequestAttribute(BearerAuthentication.CALLER) Caller caller, HttpRequest<?> request) {
+    public Json.Page<Json.User> search(@RequestAttribute(BearerAuthentication.CALLER) Caller caller,
+                                       HttpRequest<?> request) {
         ConvertibleMultiValues<String> parameters = request.getParameters();
         for (String name : parameters.names()) {
             if (!LIST_PARAMETERS.contains(name) || parameters.getAll(name).size() > 1) {
-                throw ApiProblem.validation(
-                        name,
-                        "the baseline serves only role=eq.<ROLE>&sort=-createdAt" + "&limit=<n>&cursor=<c>, each once");
+                throw ApiProblem.validation(name, "the baseline serves only role=eq.<ROLE>&sort=-createdAt"
+                        + "&limit=<n>&cursor=<c>, each once");
             }
         }
         String role = role(parameters.get("role"));
@@ -104,8 +101,7 @@ public final class UserController {
             throw ApiProblem.forbidden("only a MANAGER or ADMIN may list users");
         }
 
-        List<Json.User> rows = jdbc.readOnly(
-                caller.role(), caller.userId().toString(), connection -> page(connection, role, after, limit + 1));
+        List<Json.User> rows = jdbc.readOnly(caller.role(), caller.userId().toString(), connection -> page(connection, role, after, limit + 1));
         boolean more = rows.size() > limit;
         List<Json.User> items = more ? rows.subList(0, limit) : rows;
         Json.User last = items.isEmpty() ? null : items.get(items.size() - 1);
@@ -149,25 +145,12 @@ public final class UserController {
         String firstName = rs.getString("first_name");
         String lastName = rs.getString("last_name");
         String fullName = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();
-        return new Json.User(
-                Jdbc.uuid(rs, "id"),
-                rs.getString("email"),
-                username,
-                firstName,
-                lastName,
-                fullName.isEmpty() ? username : fullName,
-                rs.getString("role"),
-                rs.getString("status"),
-                rs.getBoolean("email_verified"),
-                Jdbc.instant(rs, "email_verified_at"),
-                Jdbc.instant(rs, "password_changed_at"),
-                Jdbc.instant(rs, "last_login_at"),
-                rs.getLong("login_count"),
-                new TreeSet<>(List.of(Jdbc.strings(rs, "tags"))),
-                jsonObject(rs.getString("preferences")),
-                rs.getLong("version"),
-                Jdbc.instant(rs, "created_at"),
-                Jdbc.instant(rs, "updated_at"));
+        return new Json.User(Jdbc.uuid(rs, "id"), rs.getString("email"), username, firstName, lastName,
+                fullName.isEmpty() ? username : fullName, rs.getString("role"), rs.getString("status"),
+                rs.getBoolean("email_verified"), Jdbc.instant(rs, "email_verified_at"),
+                Jdbc.instant(rs, "password_changed_at"), Jdbc.instant(rs, "last_login_at"), rs.getLong("login_count"),
+                new TreeSet<>(List.of(Jdbc.strings(rs, "tags"))), jsonObject(rs.getString("preferences")),
+                rs.getLong("version"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
     }
 
     /** A jsonb object as a map in jsonb's key order (what Hibernate hands Strata). */
@@ -180,12 +163,10 @@ public final class UserController {
     }
 
     private static String role(String filter) {
-        String value = filter == null || !filter.regionMatches(true, 0, "eq.", 0, 3)
-                ? null
+        String value = filter == null || !filter.regionMatches(true, 0, "eq.", 0, 3) ? null
                 : filter.substring(3).toUpperCase(Locale.ROOT);
         if (value == null || !ROLES.contains(value)) {
-            throw ApiProblem.validation(
-                    "role", "the baseline needs role=eq.<ROLE>, one of ADMIN, MANAGER, USER, GUEST");
+            throw ApiProblem.validation("role", "the baseline needs role=eq.<ROLE>, one of ADMIN, MANAGER, USER, GUEST");
         }
         return value;
     }

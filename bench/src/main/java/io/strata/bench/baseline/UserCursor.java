@@ -25,7 +25,8 @@ import java.util.UUID;
  */
 final class UserCursor {
     /** Where the next page starts: after this row in (createdAt desc, id desc) order. */
-    record Position(Instant createdAt, UUID id) {}
+    record Position(Instant createdAt, UUID id) {
+    }
 
     private static final byte FORMAT = 1;
     private static final int DIGEST_BYTES = 12;
@@ -33,7 +34,8 @@ final class UserCursor {
     private static final byte[] FINGERPRINT = Arrays.copyOf(sha256(bytes("users:-createdAt,-id")), 8);
     private static final byte[] DIGEST_CONTEXT = bytes("strata-keyset-cursor");
 
-    private UserCursor() {}
+    private UserCursor() {
+    }
 
     static String encode(Position position) {
         ByteArrayOutputStream body = new ByteArrayOutputStream(96);
@@ -64,10 +66,8 @@ final class UserCursor {
                 throw new IllegalArgumentException("digest");
             }
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(body));
-            if (in.readByte() != FORMAT
-                    || !MessageDigest.isEqual(in.readNBytes(FINGERPRINT.length), FINGERPRINT)
-                    || in.readUnsignedByte() != 2
-                    || !in.readBoolean()) {
+            if (in.readByte() != FORMAT || !MessageDigest.isEqual(in.readNBytes(FINGERPRINT.length), FINGERPRINT)
+                    || in.readUnsignedByte() != 2 || !in.readBoolean()) {
                 throw new IllegalArgumentException("header");
             }
             Instant createdAt = Instant.parse(in.readUTF());

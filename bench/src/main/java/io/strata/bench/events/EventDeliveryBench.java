@@ -132,31 +132,18 @@ public final class EventDeliveryBench {
         MqttClient subscriber =
                 new MqttClient("tcp://127.0.0.1:" + mqttPort, "bench-subscriber", new MemoryPersistence());
         subscriber.connect(new MqttConnectOptions());
-        subscriber.subscribe(
-                "bench/#",
-                1,
-                (topic, message) -> record(new String(message.getPayload(), StandardCharsets.UTF_8), mqtt, occurred));
+        subscriber.subscribe("bench/#", 1, (topic, message) ->
+                record(new String(message.getPayload(), StandardCharsets.UTF_8), mqtt, occurred));
 
-        String token = field(
-                post(
-                        base + "/api/v1/sessions",
-                        null,
-                        "{\"email\":\"" + options.adminEmail() + "\",\"password\":\"" + options.adminPassword()
-                                + "\"}"),
-                "token");
+        String token = field(post(base + "/api/v1/sessions", null,
+                "{\"email\":\"" + options.adminEmail() + "\",\"password\":\"" + options.adminPassword() + "\"}"), "token");
         String suffix = Long.toString(System.nanoTime(), 36);
-        post(
-                base + "/api/v1/admin/event-sinks",
-                token,
-                "{\"name\":\"bench-hook-" + suffix + "\",\"kind\":\"WEBHOOK\","
-                        + "\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\","
-                        + "\"eventTypes\":[\"workspace.ProjectCreated\"]}");
-        post(
-                base + "/api/v1/admin/event-sinks",
-                token,
-                "{\"name\":\"bench-mqtt-" + suffix + "\",\"kind\":\"MQTT\","
-                        + "\"url\":\"tcp://127.0.0.1:" + mqttPort + "\",\"topicPrefix\":\"bench\","
-                        + "\"eventTypes\":[\"workspace.ProjectCreated\"]}");
+        post(base + "/api/v1/admin/event-sinks", token, "{\"name\":\"bench-hook-" + suffix + "\",\"kind\":\"WEBHOOK\","
+                + "\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\","
+                + "\"eventTypes\":[\"workspace.ProjectCreated\"]}");
+        post(base + "/api/v1/admin/event-sinks", token, "{\"name\":\"bench-mqtt-" + suffix + "\",\"kind\":\"MQTT\","
+                + "\"url\":\"tcp://127.0.0.1:" + mqttPort + "\",\"topicPrefix\":\"bench\","
+                + "\"eventTypes\":[\"workspace.ProjectCreated\"]}");
 
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -176,8 +163,7 @@ public final class EventDeliveryBench {
         while ((webhook.size() < events || mqtt.size() < events) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        System.out.printf(
-                "writes: %d projects by %d clients in %.1f s (%.0f/s)%n",
+        System.out.printf("writes: %d projects by %d clients in %.1f s (%.0f/s)%n",
                 events, clients, writeSeconds, events / writeSeconds);
         report("webhook", webhook, occurred, events);
         report("mqtt", mqtt, occurred, events);
@@ -213,16 +199,11 @@ public final class EventDeliveryBench {
             System.out.printf("%s: nothing received%n", sink);
             return;
         }
-        System.out.printf(
-                "%s: %d/%d events, throughput %.0f events/s (first commit to last receipt), "
+        System.out.printf("%s: %d/%d events, throughput %.0f events/s (first commit to last receipt), "
                         + "latency p50 %d ms, p99 %d ms, max %d ms%n",
-                sink,
-                received.size(),
-                events,
-                received.size() * 1000.0 / Math.max(1, last - first),
-                latencies.get(latencies.size() / 2),
-                latencies.get((int) Math.min(latencies.size() - 1, Math.ceil(latencies.size() * 0.99) - 1)),
-                latencies.get(latencies.size() - 1));
+                sink, received.size(), events, received.size() * 1000.0 / Math.max(1, last - first),
+                latencies.get(latencies.size() / 2), latencies.get((int) Math.min(latencies.size() - 1,
+                        Math.ceil(latencies.size() * 0.99) - 1)), latencies.get(latencies.size() - 1));
     }
 
     private static String post(String url, String token, String json) throws Exception {
