@@ -92,7 +92,7 @@ class EventRelaySchedulerTest {
                         .isTrue();
 
                 int beforeEvents = rounds.get();
-                for (int commit = 0; commit < 5; commit++) { // commits that wrote events notify with no payload
+                for (int commit = 0; commit < 5; commit++) { // a relay-less instance's commits notify with no payload
                     execute(database, "SELECT pg_notify('strata_events', '')");
                 }
                 Thread.sleep(5 * POLL.toMillis());
