@@ -21,7 +21,11 @@ final class StrataSql {
      * benchmark's token is always warm; a miss costs BEGIN, the settings below, the session query and COMMIT).
      */
 
-    /** Who acts, for row-level security: sent with every transaction's BEGIN (RowSecurityDataSource). */
+    /**
+     * Who acts, for row-level security. Strata sends it in front of a transaction's first statement, in that
+     * statement's round trip (ActingFirstStatement); pgbench cannot pipeline a statement whose result it reads
+     * (\gset), so here it is a statement and a round trip of its own: pgbench's rows price one round trip more.
+     */
     private static final String ACTING =
             "SELECT set_config('strata.role', :acting_role, true), set_config('strata.user_id', :acting_uid, true);\n";
 

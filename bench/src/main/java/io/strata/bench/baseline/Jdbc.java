@@ -1,5 +1,8 @@
 package io.strata.bench.baseline;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,8 +18,9 @@ import javax.sql.DataSource;
 /**
  * Transactions on the pool, the way Strata's run on the wire: autocommit off for the transaction, so pgjdbc
  * sends {@code BEGIN} before the first statement and {@code COMMIT} at the end (a read-only one marks the
- * connection read-only, so pgjdbc sends {@code BEGIN READ ONLY}, like Strata's read-only transactions). Any
- * exception rolls back.
+ * connection read-only, so pgjdbc sends {@code BEGIN READ ONLY}, like Strata's read-only transactions); the
+ * row-level security settings go in front of the transaction's first statement, in its round trip, as Strata sends
+ * them (its ActingFirstStatement). Any exception rolls back.
  * Plus the few column conversions the baseline needs.
  */
 final class Jdbc {
@@ -32,9 +36,9 @@ final class Jdbc {
         this.pool = pool;
     }
 
-    /** Strata's row-level security settings, sent with the transaction's BEGIN as Strata sends them. */
+    /** Strata's row-level security settings, sent in front of the transaction's first statement as Strata sends them. */
     private static final String SET_ACTING =
-            "SELECT set_config('strata.role', ?, true), set_config('strata.user_id', ?, true)";
+            "SELECT set_config('strata.role', ?, true), set_config('strata.user_id', ?, true);\n";
 
     /** A transaction as {@code role} / {@code userId} ({@code ""} for none), like Strata's acting user. */
     <T> T transaction(String role, String userId, Work<T> work) {
@@ -51,13 +55,8 @@ final class Jdbc {
             // transaction, as Strata's pool does) and restores autocommit when the connection comes back
             connection.setReadOnly(readOnly);   // the pool resets it when the connection comes back
             connection.setAutoCommit(false);
-            try (PreparedStatement acting = connection.prepareStatement(SET_ACTING)) {
-                acting.setString(1, role);
-                acting.setString(2, userId);
-                acting.execute();
-            }
             try {
-                T result = work.run(connection);
+                T result = work.run(actingFirst(connection, role, userId));
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -66,6 +65,49 @@ final class Jdbc {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code connection} whose first {@code prepareStatement(sql)} carries the settings in front of {@code sql}. */
+    private static Connection actingFirst(Connection connection, String role, String userId) {
+        boolean[] owed = {true};
+        return (Connection) Proxy.newProxyInstance(Jdbc.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, arguments) -> {
+                    if (owed[0] && method.getName().equals("prepareStatement") && arguments.length == 1) {
+                        owed[0] = false;
+                        return settingsFirst(connection.prepareStatement(SET_ACTING + arguments[0]), role, userId);
+                    }
+                    return call(connection, method, arguments);
+                });
+    }
+
+    /**
+     * The first statement behind the settings: its parameters two places on, {@code executeQuery} and
+     * {@code executeUpdate} answering its own result.
+     */
+    private static PreparedStatement settingsFirst(PreparedStatement statement, String role, String userId)
+            throws SQLException {
+        statement.setString(1, role);
+        statement.setString(2, userId);
+        return (PreparedStatement) Proxy.newProxyInstance(Jdbc.class.getClassLoader(),
+                new Class<?>[] {PreparedStatement.class}, (proxy, method, arguments) -> {
+                    String name = method.getName();
+                    if (name.startsWith("set") && method.getDeclaringClass() == PreparedStatement.class) {
+                        arguments[0] = (Integer) arguments[0] + 2;
+                    } else if (arguments == null && (name.equals("executeQuery") || name.equals("executeUpdate"))) {
+                        statement.execute();
+                        statement.getMoreResults();
+                        return name.equals("executeQuery") ? statement.getResultSet() : statement.getUpdateCount();
+                    }
+                    return call(statement, method, arguments);
+                });
+    }
+
+    private static Object call(Object target, Method method, Object[] arguments) throws Throwable {
+        try {
+            return method.invoke(target, arguments);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
         }
     }
 

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.core.propagation.PropagatedContextElement;
 import io.micronaut.transaction.exceptions.CannotCreateTransactionException;
+import io.strata.adapters.persistence.shared.RowSecurity.Acting;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,8 +33,8 @@ import org.hibernate.type.descriptor.WrapperOptions;
  *
  * <p>A read ({@code @ReadOnlyTransaction}) runs read-only; a write ({@code @Transactional} declared
  * {@code @Rerunnable}) read-write. The connection is taken on the first statement, from the connection provider
- * Hibernate's sessions take theirs from (row-level security applies its settings at the {@code BEGIN}; a replica
- * router sees the read-only flag), and begun as Micronaut's manager does. Statements are counted by Hibernate's
+ * Hibernate's sessions take theirs from (row-level security's settings go with the first statement,
+ * {@link ActingFirstStatement}; a replica router sees the read-only flag), and begun as Micronaut's manager does. Statements are counted by Hibernate's
  * statistics, logged when slow, and their {@link SQLException}s converted, as for statements of a session.
  *
  * <p>Anything that needs a session or a second connection while this transaction runs on the thread (an
@@ -48,6 +49,9 @@ public final class JdbcTransaction implements PropagatedContextElement, PlainRea
     private @Nullable Connection connection;
     /** Inside this transaction's own use of its connection: the checkouts it causes are its own. */
     private boolean ownCalls;
+
+    /** Who acts, while this transaction's settings still wait for its first statement ({@link ActingFirstStatement}). */
+    private @Nullable Acting owedSettings;
 
     private boolean needsSession;
     private boolean rollbackOnly;
@@ -194,6 +198,11 @@ public final class JdbcTransaction implements PropagatedContextElement, PlainRea
         try {
             Connection open = connection();
             statements++;
+            Acting owed = owedSettings;
+            if (owed != null) {
+                owedSettings = null;
+                RowSecurity.apply(open, owed); // work of its own sees who acts from its first statement on
+            }
             return work.run(open);
         } catch (SQLException e) {
             throw exceptions().convert(e, "could not run JDBC work");
@@ -218,7 +227,10 @@ public final class JdbcTransaction implements PropagatedContextElement, PlainRea
         ownCalls = true; // a lazy connection (the read replica's router) takes its pooled one on the first statement
         try {
             Connection open = connection();
-            try (PreparedStatement statement = open.prepareStatement(sql)) {
+            Acting owed = owedSettings;
+            owedSettings = null;
+            try (PreparedStatement statement =
+                    owed == null ? open.prepareStatement(sql) : ActingFirstStatement.prepare(open, sql, owed)) {
                 statements++;
                 if (counted) {
                     statistics.prepareStatement();
@@ -259,7 +271,11 @@ public final class JdbcTransaction implements PropagatedContextElement, PlainRea
             if (readOnly) {
                 open.setReadOnly(true);
             }
-            open.setAutoCommit(false); // begins: row-level security's settings ride on the BEGIN
+            if (open instanceof RowSecurityConnection secured) {
+                owedSettings = secured.beginOwingSettings(); // sent with the first statement, in its round trip
+            } else {
+                open.setAutoCommit(false); // begins (a replica router's connection sets who acts as it begins)
+            }
         } catch (SQLException e) {
             throw new CannotCreateTransactionException(
                     "Could not begin a transaction", exceptions().convert(e, "could not begin"));
@@ -277,6 +293,7 @@ public final class JdbcTransaction implements PropagatedContextElement, PlainRea
             return;
         }
         connection = null;
+        owedSettings = null;
         RuntimeException failure = null;
         ownCalls = true;
         try {

@@ -31,7 +31,10 @@ public final class RowSecurity {
     /** The role of Strata's own work that no user asked for: migrations, the db commands, background jobs. */
     public static final String SYSTEM = "SYSTEM";
 
-    /** One statement, sent by pgjdbc in the same round trip as the transaction's {@code BEGIN}. */
+    /**
+     * One statement, sent by pgjdbc in the same round trip as the transaction's {@code BEGIN}; in a
+     * {@link JdbcTransaction}, also in the round trip of its first statement ({@link ActingFirstStatement}).
+     */
     static final String SET_ACTING =
             "SELECT set_config('" + ROLE_SETTING + "', ?, true), set_config('" + USER_SETTING + "', ?, true)";
 

@@ -1,6 +1,7 @@
 package io.strata.adapters.persistence.shared;
 
 import io.micronaut.core.annotation.Nullable;
+import io.strata.adapters.persistence.shared.RowSecurity.Acting;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -48,6 +49,15 @@ final class RowSecurityConnection implements Connection {
         } else if (commits) {
             OutboxCommits.ended(connection, true, outboxCommits);
         }
+    }
+
+    /**
+     * Begins a transaction without sending its settings: the caller sends them with its first statement
+     * ({@link ActingFirstStatement}) and gets here who acts, as a begin would have set it.
+     */
+    Acting beginOwingSettings() throws SQLException {
+        connection.setAutoCommit(false);
+        return RowSecurity.current();
     }
 
     /** {@code unwrap(Connection.class)} is this connection (so that nothing bypasses it); anything else, the pool's. */

@@ -12,8 +12,9 @@ import javax.sql.DataSource;
  * The application's data source with row-level security applied: when a transaction begins on one of its
  * connections ({@code setAutoCommit(false)}, which Hibernate calls at every begin), it first sets who acts
  * ({@link RowSecurity#current()}) with {@code set_config(..., true)}. pgjdbc sends that statement in the same round
- * trip as the {@code BEGIN} it owes (it sends {@code BEGIN} lazily, with a transaction's first statement), so a
- * transaction costs no extra round trip for it: BEGIN + settings, the use case's statements, COMMIT. Everything
+ * trip as the {@code BEGIN} it owes (it sends {@code BEGIN} lazily, with a transaction's first statement): BEGIN +
+ * settings, the use case's statements, COMMIT. A {@link JdbcTransaction} begins without them and sends them in
+ * front of its first statement instead, in that statement's round trip ({@link ActingFirstStatement}). Everything
  * else is the pool's ({@code unwrap} reaches Hikari).
  */
 public final class RowSecurityDataSource implements DataSource, AutoCloseable {
