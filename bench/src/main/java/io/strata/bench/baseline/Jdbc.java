@@ -1,5 +1,7 @@
 package io.strata.bench.baseline;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -36,7 +38,7 @@ final class Jdbc {
         this.pool = pool;
     }
 
-    /** Strata's row-level security settings, sent in front of the transaction's first statement as Strata sends them. */
+    /** Strata's row-level security settings, sent in front of a transaction's first statement as Strata sends them. */
     private static final String SET_ACTING =
             "SELECT set_config('strata.role', ?, true), set_config('strata.user_id', ?, true);\n";
 
@@ -68,17 +70,37 @@ final class Jdbc {
         }
     }
 
+    /** The two proxy classes' constructors, looked up once as Strata looks up its one. */
+    private static final Constructor<?> CONNECTION = proxyConstructor(Connection.class);
+    private static final Constructor<?> STATEMENT = proxyConstructor(PreparedStatement.class);
+
+    private static Constructor<?> proxyConstructor(Class<?> type) {
+        try {
+            return Proxy.newProxyInstance(Jdbc.class.getClassLoader(), new Class<?>[] {type}, (p, m, a) -> null)
+                    .getClass().getConstructor(InvocationHandler.class);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T proxy(Constructor<?> constructor, Class<T> type, InvocationHandler handler) {
+        try {
+            return type.cast(constructor.newInstance(handler));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** {@code connection} whose first {@code prepareStatement(sql)} carries the settings in front of {@code sql}. */
     private static Connection actingFirst(Connection connection, String role, String userId) {
         boolean[] owed = {true};
-        return (Connection) Proxy.newProxyInstance(Jdbc.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, arguments) -> {
-                    if (owed[0] && method.getName().equals("prepareStatement") && arguments.length == 1) {
-                        owed[0] = false;
-                        return settingsFirst(connection.prepareStatement(SET_ACTING + arguments[0]), role, userId);
-                    }
-                    return call(connection, method, arguments);
-                });
+        return proxy(CONNECTION, Connection.class, (proxy, method, arguments) -> {
+            if (owed[0] && method.getName().equals("prepareStatement") && arguments.length == 1) {
+                owed[0] = false;
+                return settingsFirst(connection.prepareStatement(SET_ACTING + arguments[0]), role, userId);
+            }
+            return call(connection, method, arguments);
+        });
     }
 
     /**
@@ -89,18 +111,17 @@ final class Jdbc {
             throws SQLException {
         statement.setString(1, role);
         statement.setString(2, userId);
-        return (PreparedStatement) Proxy.newProxyInstance(Jdbc.class.getClassLoader(),
-                new Class<?>[] {PreparedStatement.class}, (proxy, method, arguments) -> {
-                    String name = method.getName();
-                    if (name.startsWith("set") && method.getDeclaringClass() == PreparedStatement.class) {
-                        arguments[0] = (Integer) arguments[0] + 2;
-                    } else if (arguments == null && (name.equals("executeQuery") || name.equals("executeUpdate"))) {
-                        statement.execute();
-                        statement.getMoreResults();
-                        return name.equals("executeQuery") ? statement.getResultSet() : statement.getUpdateCount();
-                    }
-                    return call(statement, method, arguments);
-                });
+        return proxy(STATEMENT, PreparedStatement.class, (proxy, method, arguments) -> {
+            String name = method.getName();
+            if (name.startsWith("set") && method.getDeclaringClass() == PreparedStatement.class) {
+                arguments[0] = (Integer) arguments[0] + 2;
+            } else if (arguments == null && (name.equals("executeQuery") || name.equals("executeUpdate"))) {
+                statement.execute();
+                statement.getMoreResults();
+                return name.equals("executeQuery") ? statement.getResultSet() : statement.getUpdateCount();
+            }
+            return call(statement, method, arguments);
+        });
     }
 
     private static Object call(Object target, Method method, Object[] arguments) throws Throwable {

@@ -34,8 +34,9 @@ import org.hibernate.type.descriptor.WrapperOptions;
  * <p>A read ({@code @ReadOnlyTransaction}) runs read-only; a write ({@code @Transactional} declared
  * {@code @Rerunnable}) read-write. The connection is taken on the first statement, from the connection provider
  * Hibernate's sessions take theirs from (row-level security's settings go with the first statement,
- * {@link ActingFirstStatement}; a replica router sees the read-only flag), and begun as Micronaut's manager does. Statements are counted by Hibernate's
- * statistics, logged when slow, and their {@link SQLException}s converted, as for statements of a session.
+ * {@link ActingFirstStatement}; a replica router sees the read-only flag), and begun as Micronaut's manager does.
+ * Statements are counted by Hibernate's statistics, logged when slow, and their {@link SQLException}s converted, as
+ * for statements of a session.
  *
  * <p>Anything that needs a session or a second connection while this transaction runs on the thread (an
  * {@code EntityManager} call, a repository, a nested transaction) is refused with {@link NeedsSession}, and the
@@ -50,7 +51,7 @@ public final class JdbcTransaction implements PropagatedContextElement, PlainRea
     /** Inside this transaction's own use of its connection: the checkouts it causes are its own. */
     private boolean ownCalls;
 
-    /** Who acts, while this transaction's settings still wait for its first statement ({@link ActingFirstStatement}). */
+    /** Who acts, while the settings wait for this transaction's first statement ({@link ActingFirstStatement}). */
     private @Nullable Acting owedSettings;
 
     private boolean needsSession;
