@@ -710,7 +710,9 @@ final class BenchRun {
         table.note("Strata and the baseline serve the same SQL over the same Micronaut/Netty stack with the same pool size (5); "
                 + "the Spring peer (bench/spring-peer: Spring Boot, Spring MVC on Tomcat, Spring Security, Spring Data JPA, "
                 + "Hibernate, HikariCP) serves the same JSON with the SQL Spring Data generates, pool size 5, the same JVM options; "
-                + "pgbench runs Strata's SQL directly with one connection per client (no pool), so it is PostgreSQL's ceiling. "
+                + "pgbench runs Strata's SQL directly with one connection per client (no pool), so it is PostgreSQL's ceiling "
+                + "(with one round trip more per transaction: it sends the row-level security settings as a statement of its "
+                + "own, where Strata and the baseline send them in front of the first statement). "
                 + "Ratios compare throughput. errors = non-2xx responses or failed transactions.");
         table.note("Warm-up runs of " + options.warmupSeconds() + " s before the measurements of each endpoint: "
                 + endpointsInTurn().stream()
