@@ -3,15 +3,14 @@ package io.strata.adapters.persistence.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micronaut.jdbc.DataSourceResolver;
 import io.strata.adapters.persistence.shared.RowSecurity.Acting;
 import io.strata.adapters.persistence.testing.PostgresTest;
+import io.strata.adapters.persistence.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -100,12 +99,22 @@ class ActingFirstStatementTest extends PostgresTest {
     void aStatementWithTheWrongKindOfResultFailsAsTheDriverWouldAlone() throws SQLException {
         try (Connection connection = begun()) {
             try (PreparedStatement select = ActingFirstStatement.prepare(connection, "SELECT 1", acting)) {
-                assertThatThrownBy(select::executeUpdate).isInstanceOf(SQLException.class);
+                assertThatThrownBy(select::executeUpdate)
+                        .isInstanceOfSatisfying(
+                                SQLException.class,
+                                e -> assertThat(e.getSQLState())
+                                        .as("pgjdbc's TOO_MANY_RESULTS")
+                                        .isEqualTo("0100E"));
             }
             connection.rollback();
             try (PreparedStatement delete =
                     ActingFirstStatement.prepare(connection, "DELETE FROM acting_first", acting)) {
-                assertThatThrownBy(delete::executeQuery).isInstanceOf(SQLException.class);
+                assertThatThrownBy(delete::executeQuery)
+                        .isInstanceOfSatisfying(
+                                SQLException.class,
+                                e -> assertThat(e.getSQLState())
+                                        .as("pgjdbc's NO_DATA")
+                                        .isEqualTo("02000"));
             }
             connection.rollback();
             try (PreparedStatement select = ActingFirstStatement.prepare(connection, "SELECT ?::int", acting)) {
@@ -120,10 +129,7 @@ class ActingFirstStatementTest extends PostgresTest {
 
     /** A connection of the application's data source, in a transaction that has set nothing yet. */
     private Connection begun() throws SQLException {
-        DataSource application = context.findBean(DataSourceResolver.class)
-                .map(resolver -> resolver.resolve(bean(DataSource.class)))
-                .orElseGet(() -> bean(DataSource.class));
-        Connection connection = application.getConnection();
+        Connection connection = TestPostgres.applicationDataSource(context).getConnection();
         ((RowSecurityConnection) connection).beginOwingSettings();
         return connection;
     }

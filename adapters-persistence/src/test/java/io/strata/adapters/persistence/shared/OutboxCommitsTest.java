@@ -3,8 +3,8 @@ package io.strata.adapters.persistence.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micronaut.jdbc.DataSourceResolver;
 import io.strata.adapters.persistence.testing.PostgresTest;
+import io.strata.adapters.persistence.testing.TestPostgres;
 import io.strata.domain.identity.User;
 import io.strata.domain.identity.UserRepository;
 import java.sql.Connection;
@@ -72,9 +72,7 @@ class OutboxCommitsTest extends PostgresTest {
      */
     @Test
     void onlyTheConnectionWhoseTransactionAppendedIsHeard() throws Exception {
-        DataSource application = context.findBean(DataSourceResolver.class)
-                .map(resolver -> resolver.resolve(bean(DataSource.class)))
-                .orElseGet(() -> bean(DataSource.class));
+        DataSource application = TestPostgres.applicationDataSource(context);
         assertThat(application.isWrapperFor(RowSecurityDataSource.class)).isTrue();
         try (Connection outer = application.getConnection();
                 Connection inner = application.getConnection()) {

@@ -1,6 +1,7 @@
 package io.strata.adapters.persistence.testing;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.jdbc.DataSourceResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 
 /**
  * One embedded PostgreSQL 17 per test JVM (temporary data directory, random port, durability traded
@@ -104,6 +106,14 @@ public final class TestPostgres {
         p.put("flyway.datasources.default.enabled", true);
         p.put("flyway.datasources.default.locations", "classpath:db/migration");
         return p;
+    }
+
+    /** The application's data source of {@code context}: row-level security's, over the pool. */
+    public static DataSource applicationDataSource(ApplicationContext context) {
+        DataSource bean = context.getBean(DataSource.class);
+        return context.findBean(DataSourceResolver.class)
+                .map(resolver -> resolver.resolve(bean))
+                .orElse(bean);
     }
 
     public static ApplicationContext start(String url) {
