@@ -542,8 +542,11 @@ final class BenchRun {
 
     private enum Target { STRATA, BASELINE, PEER, PGBENCH }
 
-    /** {@code target}: Strata's share of the baseline's throughput this endpoint is held to. */
-    private record Endpoint(String name, String title, double target) {
+    /**
+     * {@code target}: Strata's share of the baseline's throughput this endpoint is held to; {@code writes}: its
+     * requests change rows (each measured run starts from a checkpoint, see {@link #measureInTurn}).
+     */
+    private record Endpoint(String name, String title, double target, boolean writes) {
     }
 
     /** Strata's throughput against the Spring peer's, on every endpoint (issue: twice the Spring JPA service's). */
@@ -551,11 +554,11 @@ final class BenchRun {
 
     private static final List<Endpoint> ALL_ENDPOINTS = List.of(
             // the performance issue's targets: reads >= 90% of the raw JDBC baseline, writes >= 85%
-            new Endpoint("get-user", "GET /users/{id}", 0.90),
-            new Endpoint("get-project", "GET /projects/{id}", 0.90),
-            new Endpoint("list-users", "GET /users?role=eq.USER&sort=-createdAt&limit=20&cursor=…", 0.90),
-            new Endpoint("create-task", "POST /projects/{id}/tasks", 0.85),
-            new Endpoint("update-project", "PATCH /projects/{id} (If-Match)", 0.85));
+            new Endpoint("get-user", "GET /users/{id}", 0.90, false),
+            new Endpoint("get-project", "GET /projects/{id}", 0.90, false),
+            new Endpoint("list-users", "GET /users?role=eq.USER&sort=-createdAt&limit=20&cursor=…", 0.90, false),
+            new Endpoint("create-task", "POST /projects/{id}/tasks", 0.85, true),
+            new Endpoint("update-project", "PATCH /projects/{id} (If-Match)", 0.85, true));
 
     /** The endpoints this run measures ({@code --endpoints}). */
     private List<Endpoint> endpointsMeasured() {
@@ -629,8 +632,8 @@ final class BenchRun {
                     // each, not all of one server's runs; the table shows each one's median round
                     Map<Target, List<LoadResult>> thisStart = new java.util.EnumMap<>(Target.class);
                     for (int round = 0; round < options.rounds(); round++) {
-                        for (Target system : Target.values()) {
-                            LoadResult result = measure(system, endpoint.name, connections, options.seconds());
+                        for (Target system : turns(round)) {
+                            LoadResult result = measureInTurn(system, endpoint, connections);
                             thisStart.computeIfAbsent(system, k -> new ArrayList<>()).add(result);
                             rounds.computeIfAbsent(key, k -> new java.util.EnumMap<>(Target.class))
                                     .computeIfAbsent(system, k -> new ArrayList<>()).add(result);
@@ -703,7 +706,7 @@ final class BenchRun {
                     + ".");
         }
         table.note("Each server is measured " + options.rounds() + " time" + (options.rounds() == 1 ? "" : "s")
-                + (options.starts() == 1 ? "" : " per start") + " per endpoint and connection count, the four taking turns round after round; req/s, p50 and p99 are those "
+                + (options.starts() == 1 ? "" : " per start") + " per endpoint and connection count, the four taking turns round after round (in reverse order every other round; a write endpoint's every run starting from a CHECKPOINT); req/s, p50 and p99 are those "
                 + "of each one's median round (by req/s), the ratios compare those medians, and the range after a ratio is "
                 + "the lowest and highest of the rounds' own ratios (Strata's round against the other's round next to it). "
                 + "errors are summed over all rounds.");
@@ -736,6 +739,33 @@ final class BenchRun {
      * per request after 50 s of warm-up, 6,704 req/s at 0.16 ms a minute later; the baseline 5,388 then 6,866). The
      * same rule warms every server; how many runs each needed is in the report.
      */
+    /**
+     * The order the four take in a round: as declared in even rounds, reversed in odd ones (A B C D, D C B A). A write
+     * run leaves the database more work than it found (new rows and index entries, dead tuples for autovacuum, WAL
+     * to checkpoint), which the run after it pays for: alternating POST-task runs of one build with another, the second
+     * of a pair was 3-28% slower whichever build it was. With a fixed order one server would always follow another's
+     * writes; alternated, each one's rounds follow both neighbours.
+     */
+    private static List<Target> turns(int round) {
+        List<Target> order = new ArrayList<>(List.of(Target.values()));
+        if (round % 2 == 1) {
+            java.util.Collections.reverse(order);
+        }
+        return order;
+    }
+
+    /**
+     * One measured run of a round. A write endpoint's run starts from a checkpoint (dirty pages written, the WAL's
+     * next record of each page a full image again), so that no run inherits the checkpoint the writes before it
+     * made due, whose timing otherwise falls on whichever run happens to be going.
+     */
+    private LoadResult measureInTurn(Target system, Endpoint endpoint, int connections) throws SQLException {
+        if (endpoint.writes()) {
+            fixtures.execute("CHECKPOINT");
+        }
+        return measure(system, endpoint.name(), connections, options.seconds());
+    }
+
     private void warmUp(Target system, String endpoint, int connections) throws SQLException {
         ServerProcess server = switch (system) {
             case STRATA -> strata;
