@@ -728,18 +728,6 @@ final class BenchRun {
     }
 
     /**
-     * Warms a server on one endpoint before it is measured: wrk runs of the warm-up length at the top concurrency until
-     * the server has answered {@link #WARM_UP_REQUESTS} requests, its rate has stopped rising (two runs in a row not
-     * 5% above the best run before them) and its JIT has settled (at most {@link #SETTLED_COMPILATIONS} methods
-     * compiled during the last run, from {@code jstat -compiler}), at most {@link #WARM_UP_RUNS} runs. A count alone
-     * measured servers still compiling: Strata's GET /users/{id} at 8 connections went 3,258, 5,832, then about 10,200
-     * req/s in consecutive 10 s windows after a start, while 10,000 requests were served within the first 4 s run. The
-     * rate alone did too: C2 compiles the large framework methods one at a time, 1-2 s each on two busy cores, so the
-     * rate rises in steps with flat runs between them (GET /users/{id} at 8 connections: 2,995 req/s at 0.36 ms of CPU
-     * per request after 50 s of warm-up, 6,704 req/s at 0.16 ms a minute later; the baseline 5,388 then 6,866). The
-     * same rule warms every server; how many runs each needed is in the report.
-     */
-    /**
      * The order the four take in a round: as declared in even rounds, reversed in odd ones (A B C D, D C B A). A write
      * run leaves the database more work than it found (new rows and index entries, dead tuples for autovacuum, WAL
      * to checkpoint), which the run after it pays for: alternating POST-task runs of one build with another, the second
@@ -766,6 +754,18 @@ final class BenchRun {
         return measure(system, endpoint.name(), connections, options.seconds());
     }
 
+    /**
+     * Warms a server on one endpoint before it is measured: wrk runs of the warm-up length at the top concurrency until
+     * the server has answered {@link #WARM_UP_REQUESTS} requests, its rate has stopped rising (two runs in a row not
+     * 5% above the best run before them) and its JIT has settled (at most {@link #SETTLED_COMPILATIONS} methods
+     * compiled during the last run, from {@code jstat -compiler}), at most {@link #WARM_UP_RUNS} runs. A count alone
+     * measured servers still compiling: Strata's GET /users/{id} at 8 connections went 3,258, 5,832, then about 10,200
+     * req/s in consecutive 10 s windows after a start, while 10,000 requests were served within the first 4 s run. The
+     * rate alone did too: C2 compiles the large framework methods one at a time, 1-2 s each on two busy cores, so the
+     * rate rises in steps with flat runs between them (GET /users/{id} at 8 connections: 2,995 req/s at 0.36 ms of CPU
+     * per request after 50 s of warm-up, 6,704 req/s at 0.16 ms a minute later; the baseline 5,388 then 6,866). The
+     * same rule warms every server; how many runs each needed is in the report.
+     */
     private void warmUp(Target system, String endpoint, int connections) throws SQLException {
         ServerProcess server = switch (system) {
             case STRATA -> strata;
