@@ -70,8 +70,8 @@ public final class AggregateTable<E extends AggregateJpaColumns> {
     private final String update;
     private final String managedRow;
     /**
-     * The rows read for change, per transaction ({@link PlainReads.Statements#transaction()}: its Hibernate session,
-     * or the {@link JdbcTransaction}). Weak keys: a transaction's rows go with it, whatever way it ended.
+     * The rows read for change in a Hibernate session's transaction ({@link PlainReads.Statements#transaction()}; a
+     * {@link JdbcTransaction} keeps its own). Weak keys: a transaction's rows go with it, whatever way it ended.
      */
     private final Cache<Object, Map<UUID, Loaded<E>>> loaded =
             Caffeine.newBuilder().weakKeys().build();
@@ -149,22 +149,29 @@ public final class AggregateTable<E extends AggregateJpaColumns> {
 
     /** Keeps {@code row}, just read in {@code transaction}, as the state a later save compares with. */
     void remember(Object transaction, E row) {
-        loaded.get(transaction, key -> new HashMap<>())
-                .put(row.getId(), new Loaded<>(row, updatableValues(row), children(row)));
+        rowsReadIn(transaction, true).put(row.getId(), new Loaded<>(row, updatableValues(row), children(row)));
     }
 
     /** The row of {@code id} this transaction read for change, or null (not read on the plain path, or forgotten). */
     Loaded<E> loaded(Object transaction, UUID id) {
-        Map<UUID, Loaded<E>> rows = loaded.getIfPresent(transaction);
+        Map<UUID, Loaded<E>> rows = rowsReadIn(transaction, false);
         return rows == null ? null : rows.get(id);
     }
 
     /** Drops the row of {@code id}: Hibernate writes it from now on, or it failed to save. */
     void forget(Object transaction, UUID id) {
-        Map<UUID, Loaded<E>> rows = loaded.getIfPresent(transaction);
+        Map<UUID, Loaded<E>> rows = rowsReadIn(transaction, false);
         if (rows != null) {
             rows.remove(id);
         }
+    }
+
+    /** The rows {@code transaction} read from this table for change: a plain transaction keeps its own. */
+    private Map<UUID, Loaded<E>> rowsReadIn(Object transaction, boolean create) {
+        if (transaction instanceof JdbcTransaction plain) {
+            return plain.rowsReadForChange(this, create);
+        }
+        return create ? loaded.get(transaction, key -> new HashMap<>()) : loaded.getIfPresent(transaction);
     }
 
     /** The state a saved row now has in the database, for the next save in the same transaction. */

@@ -64,6 +64,31 @@ class AggregateTableTest {
     }
 
     @Test
+    void aPlainTransactionKeepsTheRowsItReadForChangeUntilItEnds() {
+        JdbcTransaction plain = new JdbcTransaction(null, false);
+        Object session = new Object(); // a Hibernate session's transaction: the table's own cache keeps its rows
+        Row row = new Row();
+        row.setId(java.util.UUID.randomUUID());
+        assertThat(TABLE.loaded(plain, row.getId())).isNull();
+        assertThat(plain.<Object, Object>rowsReadForChange(TABLE, false)).isNull(); // nothing made for a lookup
+
+        TABLE.remember(plain, row);
+        assertThat(TABLE.loaded(plain, row.getId()).row).isSameAs(row);
+        assertThat(plain.<Object, Object>rowsReadForChange(TABLE, false)).containsOnlyKeys(row.getId());
+        assertThat(TABLE.loaded(session, row.getId())).isNull();
+        assertThat(TABLE.loaded(new JdbcTransaction(null, false), row.getId())).isNull();
+        AggregateTable<Row> other = AggregateTable.of(Row.class, "other_rows")
+                .text("name", r -> r.name)
+                .build();
+        assertThat(other.loaded(plain, row.getId())).isNull(); // per table
+
+        TABLE.remember(session, row);
+        TABLE.forget(plain, row.getId());
+        assertThat(TABLE.loaded(plain, row.getId())).isNull();
+        assertThat(TABLE.loaded(session, row.getId()).row).isSameAs(row);
+    }
+
+    @Test
     void aNewRowWithChildrenIsLeftToHibernate() {
         Row row = new Row();
         assertThat(TABLE.hasChildren(row)).isFalse();
