@@ -29,14 +29,12 @@ final class StrataSql {
     private static final String ACTING =
             "SELECT set_config('strata.role', :acting_role, true), set_config('strata.user_id', :acting_uid, true);\n";
 
-    /** Strata's outbox append of one event (AggregateWrites), as it binds one-element arrays. */
+    /** Strata's outbox append of one event of a new aggregate (AggregateWrites, Outbox): one row of values. */
     private static final String APPEND_TASK_CREATED = "INSERT INTO events (event_id, aggregate_type, aggregate_id, "
-            + "sequence, event_type, payload, occurred_at) SELECT e.event_id, e.aggregate_type, e.aggregate_id, "
-            + "0 + e.ordinal, e.event_type, cast(e.payload AS jsonb), e.occurred_at FROM unnest(ARRAY[gen_random_uuid()], "
-            + "ARRAY['workspace.Task'], ARRAY[cast(:task_id AS uuid)], ARRAY[1], ARRAY['workspace.TaskCreated'], "
-            + "ARRAY[jsonb_build_object('taskId', cast(:task_id AS text), 'title', 'bench-task', 'assigneeId', NULL)::text], "
-            + "cast(ARRAY[now()::text] AS timestamptz[])) WITH ORDINALITY AS e(event_id, aggregate_type, aggregate_id, "
-            + "ordinal, event_type, payload, occurred_at, n) ORDER BY e.n;\n";
+            + "sequence, event_type, payload, occurred_at) VALUES (gen_random_uuid(), 'workspace.Task', "
+            + "cast(:task_id AS uuid), 1, 'workspace.TaskCreated', cast(jsonb_build_object('taskId', "
+            + "cast(:task_id AS text), 'title', 'bench-task', 'assigneeId', NULL)::text AS jsonb), "
+            + "cast(now()::text AS timestamptz));\n";
 
     private static final String USER_COLUMNS = "uje1_0.id,uje1_0.created_at,uje1_0.email,uje1_0.email_verified,"
             + "uje1_0.email_verified_at,uje1_0.first_name,uje1_0.last_login_at,uje1_0.last_name,uje1_0.login_count,"

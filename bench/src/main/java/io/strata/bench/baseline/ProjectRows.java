@@ -142,17 +142,10 @@ final class ProjectRows {
         return Optional.of(project);
     }
 
-    /** Strata's outbox append (AggregateWrites), one event: the same statement with one-element arrays. */
+    /** Strata's outbox append (AggregateWrites, Outbox), one event of a new aggregate: one row of values. */
     private static final String APPEND_EVENT = """
             INSERT INTO events (event_id, aggregate_type, aggregate_id, sequence, event_type, payload, occurred_at)
-            SELECT e.event_id, e.aggregate_type, e.aggregate_id, 0 + e.ordinal, e.event_type,
-                   cast(e.payload AS jsonb), e.occurred_at
-            FROM unnest(cast(? AS uuid[]), cast(? AS text[]), cast(? AS uuid[]),
-                        cast(? AS integer[]), cast(? AS text[]), cast(? AS text[]),
-                        cast(cast(? AS text[]) AS timestamptz[]))
-                 WITH ORDINALITY AS e(event_id, aggregate_type, aggregate_id, ordinal, event_type, payload,
-                                      occurred_at, n)
-            ORDER BY e.n""";
+            VALUES (?, ?, ?, 1, ?, cast(? AS jsonb), cast(? AS timestamptz))""";
 
     /** The {@code workspace.TaskCreated} Strata appends with a new task (sequence 1 of the task's stream). */
     static void appendTaskCreated(Connection connection, Json.Task task) throws SQLException {
@@ -160,13 +153,12 @@ final class ProjectRows {
                 + jsonString(task.title()) + ",\"assigneeId\":"
                 + (task.assigneeId() == null ? "null" : "\"" + task.assigneeId() + "\"") + "}";
         try (PreparedStatement insert = connection.prepareStatement(APPEND_EVENT)) {
-            insert.setArray(1, connection.createArrayOf("uuid", new Object[] {UUID.randomUUID()}));
-            insert.setArray(2, connection.createArrayOf("text", new Object[] {"workspace.Task"}));
-            insert.setArray(3, connection.createArrayOf("uuid", new Object[] {task.id()}));
-            insert.setArray(4, connection.createArrayOf("integer", new Object[] {1}));
-            insert.setArray(5, connection.createArrayOf("text", new Object[] {"workspace.TaskCreated"}));
-            insert.setArray(6, connection.createArrayOf("text", new Object[] {payload}));
-            insert.setArray(7, connection.createArrayOf("text", new Object[] {task.createdAt().toString()}));
+            insert.setObject(1, UUID.randomUUID());
+            insert.setString(2, "workspace.Task");
+            insert.setObject(3, task.id());
+            insert.setString(4, "workspace.TaskCreated");
+            insert.setString(5, payload);
+            insert.setString(6, task.createdAt().toString());
             insert.executeUpdate();
         }
     }

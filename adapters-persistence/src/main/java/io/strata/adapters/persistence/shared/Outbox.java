@@ -11,7 +11,8 @@ import java.util.UUID;
 /**
  * The outbox's write side: appends domain events to the {@code events} table in the caller's transaction, so an
  * event is committed exactly when the change that recorded it is. One {@code INSERT ... SELECT FROM unnest(...)}
- * per call, whatever the number of events and aggregates (per {@value #CHUNK} events on the bulk paths).
+ * per call, whatever the number of events and aggregates (per {@value #CHUNK} events on the bulk paths); a single
+ * event, the common case, is one {@code INSERT ... VALUES}.
  * PostgreSQL fills in the rest: {@code position} (identity) and {@code txid} ({@code pg_current_xact_id()}).
  *
  * <p>Per-aggregate sequence numbers (1, 2, ... per aggregate, unique with it) are counted on from the aggregate's
@@ -54,6 +55,23 @@ final class Outbox {
             coalesce((SELECT max(s.sequence) FROM events s
                       WHERE s.aggregate_type = e.aggregate_type AND s.aggregate_id = e.aggregate_id), 0)""");
 
+    /**
+     * One event, the common case (a use case changes one aggregate once): the row's values bound as they are. The
+     * arrays of the statement above cost the JVM ~3% of the CPU of {@code POST /projects/{id}/tasks} (seven
+     * {@code createArrayOf}, {@code bench/run profile task}); PostgreSQL's side did not tell the two forms apart.
+     */
+    private static final String INSERT_ONE = """
+            INSERT INTO events (event_id, aggregate_type, aggregate_id, sequence, event_type, payload, occurred_at)
+            VALUES (?, ?, ?, %s, ?, cast(? AS jsonb), cast(? AS timestamptz))""";
+
+    /** One event of a new aggregate: its first. */
+    private static final String APPEND_ONE_TO_NEW = INSERT_ONE.formatted("1");
+
+    /** One event of an existing aggregate: the one after its last stored event. */
+    private static final String APPEND_ONE = INSERT_ONE.formatted("""
+            coalesce((SELECT max(s.sequence) FROM events s
+                      WHERE s.aggregate_type = ? AND s.aggregate_id = ?), 0) + 1""");
+
     private Outbox() {}
 
     /**
@@ -82,6 +100,10 @@ final class Outbox {
     }
 
     private static void insert(EntityManager entityManager, List<Stream> streams, int size, boolean newAggregates) {
+        if (size == 1) {
+            insertOne(entityManager, streams.get(0), newAggregates);
+            return;
+        }
         UUID[] eventIds = new UUID[size];
         String[] aggregateTypes = new String[size];
         UUID[] aggregateIds = new UUID[size];
@@ -114,6 +136,29 @@ final class Outbox {
             statement.setArray(5, connection.createArrayOf("text", eventTypes));
             statement.setArray(6, connection.createArrayOf("text", payloads));
             statement.setArray(7, connection.createArrayOf("text", occurredAts));
+        });
+    }
+
+    private static void insertOne(EntityManager entityManager, Stream stream, boolean newAggregate) {
+        DomainEvent event = stream.events().get(0);
+        String aggregateType = EventJson.typeName(stream.aggregateType());
+        UUID eventId = UUID.randomUUID();
+        String eventType = EventJson.typeName(event.getClass());
+        String payload = EventJson.payload(event);
+        String occurredAt = IsoInstants.text(event.occurredAt());
+        PlainReads.statements(entityManager).update(newAggregate ? APPEND_ONE_TO_NEW : APPEND_ONE, statement -> {
+            OutboxCommits.appended(statement.getConnection()); // its commit wakes the relay
+            int i = 1;
+            statement.setObject(i++, eventId);
+            statement.setString(i++, aggregateType);
+            statement.setObject(i++, stream.aggregateId());
+            if (!newAggregate) {
+                statement.setString(i++, aggregateType);
+                statement.setObject(i++, stream.aggregateId());
+            }
+            statement.setString(i++, eventType);
+            statement.setString(i++, payload);
+            statement.setString(i, occurredAt);
         });
     }
 }

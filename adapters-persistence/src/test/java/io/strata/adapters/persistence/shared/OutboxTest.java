@@ -129,6 +129,44 @@ class OutboxTest extends PostgresTest {
     }
 
     @Test
+    void aChangeWithOneEventIsNumberedOnFromTheAggregatesLastAsABatchIs() {
+        User owner = tx(() -> users.add(newUser("outbox.single")));
+        Project project = tx(() -> projects.add(
+                Project.create("Gemini", null, null, owner.id(), List.of(), Schedule.NONE, null, Tags.none(), CLOCK)));
+        for (ProjectStatus status : List.of(ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD)) {
+            txRun(
+                    () -> { // one event each: the single-row statement, numbered on from the stored events
+                        Project locked = projects.lockById(project.id()).orElseThrow();
+                        locked.changeStatus(status, CLOCK);
+                        projects.save(locked);
+                    });
+        }
+        txRun(
+                () -> { // two events: the batch statement goes on from there
+                    Project locked = projects.lockById(project.id()).orElseThrow();
+                    locked.changeStatus(ProjectStatus.ACTIVE, CLOCK);
+                    locked.rename("Gemini II", CLOCK);
+                    locked.changeStatus(ProjectStatus.COMPLETED, CLOCK);
+                    projects.save(locked);
+                });
+
+        assertThat(rows(
+                        "SELECT sequence, event_type, coalesce(payload->>'to', '-'), aggregate_type FROM events WHERE aggregate_id = '"
+                                + project.id() + "' ORDER BY position"))
+                .containsExactly(
+                        List.of("1", "workspace.ProjectCreated", "-", "workspace.Project"),
+                        List.of("2", "workspace.ProjectStatusChanged", "ACTIVE", "workspace.Project"),
+                        List.of("3", "workspace.ProjectStatusChanged", "ON_HOLD", "workspace.Project"),
+                        List.of("4", "workspace.ProjectStatusChanged", "ACTIVE", "workspace.Project"),
+                        List.of("5", "workspace.ProjectStatusChanged", "COMPLETED", "workspace.Project"));
+        assertThat(rows("SELECT count(*) FROM events e JOIN projects p ON p.id = e.aggregate_id WHERE p.id = '"
+                        + project.id() + "' AND e.occurred_at >= p.created_at AND e.occurred_at <= p.updated_at"
+                        + " AND e.txid IS NOT NULL AND e.payload->>'projectId' = p.id::text"))
+                .as("each event's instant, transaction and payload as stored")
+                .containsExactly(List.of("5"));
+    }
+
+    @Test
     void aRolledBackTransactionLeavesNoEvent() {
         User user = newUser("outbox.rolledback");
         assertThatThrownBy(() -> txRun(() -> {
