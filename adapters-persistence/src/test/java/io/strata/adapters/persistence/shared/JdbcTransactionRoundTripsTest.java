@@ -161,24 +161,29 @@ class JdbcTransactionRoundTripsTest {
             }
         }
 
+        /** pgjdbc asks for an unconnected socket ({@link #createSocket()}) and connects it itself. */
+        private static UnsupportedOperationException connectedSocketsUnused() {
+            return new UnsupportedOperationException("pgjdbc connects an unconnected socket");
+        }
+
         @Override
         public Socket createSocket(String host, int port) {
-            throw new UnsupportedOperationException("pgjdbc connects an unconnected socket");
+            throw connectedSocketsUnused();
         }
 
         @Override
         public Socket createSocket(String host, int port, InetAddress local, int localPort) {
-            throw new UnsupportedOperationException("pgjdbc connects an unconnected socket");
+            throw connectedSocketsUnused();
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port) {
-            throw new UnsupportedOperationException("pgjdbc connects an unconnected socket");
+            throw connectedSocketsUnused();
         }
 
         @Override
         public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort) {
-            throw new UnsupportedOperationException("pgjdbc connects an unconnected socket");
+            throw connectedSocketsUnused();
         }
     }
 }
