@@ -1,7 +1,5 @@
 package io.strata.adapters.persistence.shared;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -11,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,12 +66,6 @@ public final class AggregateTable<E extends AggregateJpaColumns> {
     private final String insert;
     private final String update;
     private final String managedRow;
-    /**
-     * The rows read for change in a Hibernate session's transaction ({@link PlainReads.Statements#transaction()}; a
-     * {@link JdbcTransaction} keeps its own). Weak keys: a transaction's rows go with it, whatever way it ended.
-     */
-    private final Cache<Object, Map<UUID, Loaded<E>>> loaded =
-            Caffeine.newBuilder().weakKeys().build();
 
     private AggregateTable(
             Class<E> type,
@@ -147,31 +138,25 @@ public final class AggregateTable<E extends AggregateJpaColumns> {
         return update;
     }
 
-    /** Keeps {@code row}, just read in {@code transaction}, as the state a later save compares with. */
-    void remember(Object transaction, E row) {
-        rowsReadIn(transaction, true).put(row.getId(), new Loaded<>(row, updatableValues(row), children(row)));
+    /** Keeps {@code row}, just read in the transaction of {@code statements}, as the state a later save uses. */
+    void remember(PlainReads.Statements statements, E row) {
+        statements
+                .<Loaded<E>>rowsReadForChange(this, true)
+                .put(row.getId(), new Loaded<>(row, updatableValues(row), children(row)));
     }
 
     /** The row of {@code id} this transaction read for change, or null (not read on the plain path, or forgotten). */
-    Loaded<E> loaded(Object transaction, UUID id) {
-        Map<UUID, Loaded<E>> rows = rowsReadIn(transaction, false);
+    Loaded<E> loaded(PlainReads.Statements statements, UUID id) {
+        Map<UUID, Loaded<E>> rows = statements.rowsReadForChange(this, false);
         return rows == null ? null : rows.get(id);
     }
 
     /** Drops the row of {@code id}: Hibernate writes it from now on, or it failed to save. */
-    void forget(Object transaction, UUID id) {
-        Map<UUID, Loaded<E>> rows = rowsReadIn(transaction, false);
+    void forget(PlainReads.Statements statements, UUID id) {
+        Map<UUID, Loaded<E>> rows = statements.rowsReadForChange(this, false);
         if (rows != null) {
             rows.remove(id);
         }
-    }
-
-    /** The rows {@code transaction} read from this table for change: a plain transaction keeps its own. */
-    private Map<UUID, Loaded<E>> rowsReadIn(Object transaction, boolean create) {
-        if (transaction instanceof JdbcTransaction plain) {
-            return plain.rowsReadForChange(this, create);
-        }
-        return create ? loaded.get(transaction, key -> new HashMap<>()) : loaded.getIfPresent(transaction);
     }
 
     /** The state a saved row now has in the database, for the next save in the same transaction. */

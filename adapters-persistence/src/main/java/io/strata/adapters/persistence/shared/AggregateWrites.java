@@ -230,7 +230,7 @@ public final class AggregateWrites {
             EntityManager entityManager, AggregateTable<E> table, Function<PlainReads.Statements, Optional<E>> read) {
         PlainReads.Statements statements = PlainReads.statements(entityManager);
         Optional<E> row = read.apply(statements);
-        row.ifPresent(found -> table.remember(statements.transaction(), found));
+        row.ifPresent(found -> table.remember(statements, found));
         return row;
     }
 
@@ -254,8 +254,7 @@ public final class AggregateWrites {
             Consumer<E> copyChanges,
             Function<PersistenceException, RuntimeException> translate) {
         PlainReads.Statements statements = PlainReads.statements(entityManager);
-        Object transaction = statements.transaction();
-        AggregateTable.Loaded<E> read = table.loaded(transaction, id);
+        AggregateTable.Loaded<E> read = table.loaded(statements, id);
         if (read == null) { // not read on the plain path (or saved by Hibernate before): Hibernate saves it
             return saveChanges(
                     entityManager, aggregate, table.type(), id, expectedVersion, what, shownId, copyChanges, translate);
@@ -264,7 +263,7 @@ public final class AggregateWrites {
         copyChanges.accept(row);
         if (table.childrenChanged(read)) {
             // Hibernate writes child rows: the managed entity, read again with its children in one statement
-            table.forget(transaction, id);
+            table.forget(statements, id);
             E entity = atVersion(
                     loadForChange(entityManager, table.managedRowQuery(), table.type(), id)
                             .orElse(null),
@@ -285,11 +284,11 @@ public final class AggregateWrites {
         try {
             updated = table.update(statements, row, expectedVersion, nextVersion);
         } catch (PersistenceException e) {
-            table.forget(transaction, id);
+            table.forget(statements, id);
             throw translate.apply(e);
         }
         if (updated == 0) { // the row is gone, or another transaction moved its version on
-            table.forget(transaction, id);
+            table.forget(statements, id);
             throw new StaleVersionException(
                     what, shownId, expectedVersion, PersistenceErrors.committedVersion(statements, table.table(), id));
         }

@@ -1,6 +1,8 @@
 package io.strata.adapters.persistence.shared;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.persistence.EntityManager;
 import java.sql.Array;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -96,8 +99,11 @@ public final class PlainReads {
          */
         <T> T work(ConnectionWork<T> work);
 
-        /** What identifies the transaction while it runs (its session, or itself): rows are kept for change by it. */
-        Object transaction();
+        /**
+         * The rows {@code table} read for change in this transaction, by id ({@link AggregateWrites#readForChange}):
+         * made empty on first use when {@code create}, null otherwise. They last as long as the transaction.
+         */
+        <V> @Nullable Map<UUID, V> rowsReadForChange(AggregateTable<?> table, boolean create);
     }
 
     /**
@@ -149,6 +155,25 @@ public final class PlainReads {
         }
     }
 
+    /**
+     * The rows read for change in each session's transaction, by table. Weak keys: a session's rows go with it,
+     * whatever way its transaction ended. (A {@link JdbcTransaction} keeps its own, in a field: cheaper.)
+     */
+    private static final Cache<SessionImplementor, Map<AggregateTable<?>, Map<UUID, ?>>> READ_IN_SESSIONS =
+            Caffeine.newBuilder().weakKeys().build();
+
+    @SuppressWarnings("unchecked")
+    private static <V> @Nullable Map<UUID, V> rowsReadInSessions(
+            SessionImplementor session, AggregateTable<?> table, boolean create) {
+        Map<AggregateTable<?>, Map<UUID, ?>> tables = create
+                ? READ_IN_SESSIONS.get(session, key -> new HashMap<>(4))
+                : READ_IN_SESSIONS.getIfPresent(session);
+        if (tables == null) {
+            return null;
+        }
+        return (Map<UUID, V>) (create ? tables.computeIfAbsent(table, key -> new HashMap<>(4)) : tables.get(table));
+    }
+
     /** A session's statements, on its JDBC coordinator ({@link #query}, {@link #update}). */
     private record SessionStatements(SessionImplementor session) implements Statements {
         @Override
@@ -167,8 +192,8 @@ public final class PlainReads {
         }
 
         @Override
-        public Object transaction() {
-            return session;
+        public <V> @Nullable Map<UUID, V> rowsReadForChange(AggregateTable<?> table, boolean create) {
+            return rowsReadInSessions(session, table, create);
         }
 
         @Override

@@ -64,28 +64,27 @@ class AggregateTableTest {
     }
 
     @Test
-    void aPlainTransactionKeepsTheRowsItReadForChangeUntilItEnds() {
+    void aTransactionKeepsTheRowsItReadForChangePerTable() {
         JdbcTransaction plain = new JdbcTransaction(null, false);
-        Object session = new Object(); // a Hibernate session's transaction: the table's own cache keeps its rows
+        JdbcTransaction other = new JdbcTransaction(null, false);
         Row row = new Row();
         row.setId(java.util.UUID.randomUUID());
         assertThat(TABLE.loaded(plain, row.getId())).isNull();
-        assertThat(plain.<Object, Object>rowsReadForChange(TABLE, false)).isNull(); // nothing made for a lookup
+        assertThat(plain.rowsReadForChange(TABLE, false)).isNull(); // nothing made for a lookup
 
         TABLE.remember(plain, row);
         assertThat(TABLE.loaded(plain, row.getId()).row).isSameAs(row);
-        assertThat(plain.<Object, Object>rowsReadForChange(TABLE, false)).containsOnlyKeys(row.getId());
-        assertThat(TABLE.loaded(session, row.getId())).isNull();
-        assertThat(TABLE.loaded(new JdbcTransaction(null, false), row.getId())).isNull();
-        AggregateTable<Row> other = AggregateTable.of(Row.class, "other_rows")
+        assertThat(plain.rowsReadForChange(TABLE, false)).containsOnlyKeys(row.getId());
+        assertThat(TABLE.loaded(other, row.getId())).isNull(); // per transaction
+        AggregateTable<Row> otherTable = AggregateTable.of(Row.class, "other_rows")
                 .text("name", r -> r.name)
                 .build();
-        assertThat(other.loaded(plain, row.getId())).isNull(); // per table
+        assertThat(otherTable.loaded(plain, row.getId())).isNull(); // per table
 
-        TABLE.remember(session, row);
+        TABLE.remember(other, row);
         TABLE.forget(plain, row.getId());
         assertThat(TABLE.loaded(plain, row.getId())).isNull();
-        assertThat(TABLE.loaded(session, row.getId()).row).isSameAs(row);
+        assertThat(TABLE.loaded(other, row.getId()).row).isSameAs(row);
     }
 
     @Test
