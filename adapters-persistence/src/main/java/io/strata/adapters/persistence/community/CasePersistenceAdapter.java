@@ -71,10 +71,10 @@ public class CasePersistenceAdapter implements CaseRepository {
                     s.setString(7, c.reason());
                     s.setLong(8, c.moderatorId());
                     s.setBoolean(9, c.active());
-                    s.setObject(10, PlainReads.timestamp(c.expiresAt()));
-                    s.setObject(11, PlainReads.timestamp(c.resolvedAt()));
-                    s.setObject(12, PlainReads.timestamp(c.stamp().createdAt()));
-                    s.setObject(13, PlainReads.timestamp(c.stamp().updatedAt()));
+                    PlainReads.setInstant(s, 10, c.expiresAt());
+                    PlainReads.setInstant(s, 11, c.resolvedAt());
+                    PlainReads.setInstant(s, 12, c.stamp().createdAt());
+                    PlainReads.setInstant(s, 13, c.stamp().updatedAt());
                 });
         addReason(
                 c.id(),
@@ -111,9 +111,9 @@ public class CasePersistenceAdapter implements CaseRepository {
                 s -> {
                     s.setString(1, changed.reason());
                     s.setBoolean(2, changed.active());
-                    s.setObject(3, PlainReads.timestamp(changed.resolvedAt()));
+                    PlainReads.setInstant(s, 3, changed.resolvedAt());
                     s.setLong(4, next);
-                    s.setObject(5, PlainReads.timestamp(changed.stamp().updatedAt()));
+                    PlainReads.setInstant(s, 5, changed.stamp().updatedAt());
                     s.setObject(6, changed.id().value());
                     s.setLong(7, expectedVersion);
                 });
@@ -192,7 +192,7 @@ public class CasePersistenceAdapter implements CaseRepository {
                     s.setInt(2, revision);
                     s.setString(3, reason.reason());
                     s.setLong(4, reason.editedBy());
-                    s.setObject(5, PlainReads.timestamp(reason.editedAt()));
+                    PlainReads.setInstant(s, 5, reason.editedAt());
                 });
     }
 }

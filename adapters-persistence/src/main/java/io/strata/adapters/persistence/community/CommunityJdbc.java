@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,8 +36,7 @@ final class CommunityJdbc {
     }
 
     static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+        return PlainReads.instant(row, row.findColumn(column));
     }
 
     static Long nullableLong(ResultSet row, String column) throws SQLException {

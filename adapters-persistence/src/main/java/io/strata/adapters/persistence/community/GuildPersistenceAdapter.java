@@ -67,8 +67,8 @@ public class GuildPersistenceAdapter implements GuildRepository {
                     s.setString(3, defaults.prefix());
                     s.setLong(4, defaults.maxPoints());
                     s.setObject(5, botUserId == null ? null : botUserId.value(), Types.OTHER);
-                    s.setObject(6, PlainReads.timestamp(now));
-                    s.setObject(7, PlainReads.timestamp(now));
+                    PlainReads.setInstant(s, 6, now);
+                    PlainReads.setInstant(s, 7, now);
                 });
         if (inserted == 1) {
             return defaults; // not cached: uncommitted until this transaction ends
@@ -108,7 +108,7 @@ public class GuildPersistenceAdapter implements GuildRepository {
                     s.setObject(3, json(changed.settings()), Types.VARCHAR);
                     s.setLong(4, changed.maxPoints());
                     s.setLong(5, next);
-                    s.setObject(6, PlainReads.timestamp(changed.stamp().updatedAt()));
+                    PlainReads.setInstant(s, 6, changed.stamp().updatedAt());
                     s.setObject(7, changed.id().value());
                     s.setLong(8, expectedVersion);
                 });

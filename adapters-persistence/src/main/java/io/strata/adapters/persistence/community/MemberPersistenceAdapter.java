@@ -61,8 +61,8 @@ public class MemberPersistenceAdapter implements MemberRepository {
                             s.setObject(2, guildId.value());
                             s.setLong(3, externalUserId);
                             s.setString(4, username);
-                            s.setObject(5, PlainReads.timestamp(now));
-                            s.setObject(6, PlainReads.timestamp(now));
+                            PlainReads.setInstant(s, 5, now);
+                            PlainReads.setInstant(s, 6, now);
                         },
                         row -> new Upserted(CommunityRows.member(row), row.getBoolean("inserted")))
                 .stream()
@@ -108,8 +108,8 @@ public class MemberPersistenceAdapter implements MemberRepository {
                                 + "WHERE m.guild_id = ? AND m.external_user_id = ? RETURNING "
                                 + CommunityRows.MEMBER_COLUMNS,
                         s -> {
-                            s.setObject(1, PlainReads.timestamp(now));
-                            s.setObject(2, PlainReads.timestamp(now));
+                            PlainReads.setInstant(s, 1, now);
+                            PlainReads.setInstant(s, 2, now);
                             s.setObject(3, guildId.value());
                             s.setLong(4, externalUserId);
                         },

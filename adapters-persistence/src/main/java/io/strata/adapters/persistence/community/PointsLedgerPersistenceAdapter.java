@@ -133,7 +133,7 @@ public class PointsLedgerPersistenceAdapter implements PointsLedger {
                             s.setString(6, transfer.reason());
                             s.setObject(7, transfer.fromBalanceAfter(), Types.BIGINT);
                             s.setObject(8, transfer.toBalanceAfter(), Types.BIGINT);
-                            s.setObject(9, PlainReads.timestamp(transfer.createdAt()));
+                            PlainReads.setInstant(s, 9, transfer.createdAt());
                         })
                 == 1;
     }
@@ -146,7 +146,7 @@ public class PointsLedgerPersistenceAdapter implements PointsLedger {
                         + "updated_at = greatest(updated_at, ?) WHERE id = ?",
                 s -> {
                     s.setLong(1, points);
-                    s.setObject(2, PlainReads.timestamp(now));
+                    PlainReads.setInstant(s, 2, now);
                     s.setObject(3, memberId.value());
                 });
     }
@@ -165,9 +165,9 @@ public class PointsLedgerPersistenceAdapter implements PointsLedger {
                         + " WHERE m.guild_id = ? AND m.created_at <= ?"
                         + " GROUP BY m.external_user_id ORDER BY m.external_user_id",
                 s -> {
-                    s.setObject(1, PlainReads.timestamp(at));
+                    PlainReads.setInstant(s, 1, at);
                     s.setObject(2, guildId.value());
-                    s.setObject(3, PlainReads.timestamp(at));
+                    PlainReads.setInstant(s, 3, at);
                 },
                 row -> balances.put(row.getLong("external_user_id"), row.getLong("balance")));
         return balances;

@@ -15,7 +15,6 @@ import jakarta.persistence.EntityManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +53,7 @@ public class SecurityLedgerPersistenceAdapter implements SecurityLedger {
             s.setString(4, v.check());
             s.setString(5, v.severity().name());
             s.setString(6, v.evidence());
-            s.setObject(7, PlainReads.timestamp(v.recordedAt()));
+            PlainReads.setInstant(s, 7, v.recordedAt());
             s.setObject(8, v.recordedBy() == null ? null : v.recordedBy().value());
         });
     }
@@ -73,7 +72,7 @@ public class SecurityLedgerPersistenceAdapter implements SecurityLedger {
     public void dismiss(SecurityViolation dismissed) {
         Dismissal dismissal = dismissed.dismissal();
         int rows = update(DISMISS, s -> {
-            s.setObject(1, PlainReads.timestamp(dismissal.at()));
+            PlainReads.setInstant(s, 1, dismissal.at());
             s.setObject(2, dismissal.by().value());
             s.setString(3, dismissal.reason());
             s.setObject(4, dismissed.id().value());
@@ -130,7 +129,6 @@ public class SecurityLedgerPersistenceAdapter implements SecurityLedger {
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+        return PlainReads.instant(row, row.findColumn(column));
     }
 }

@@ -145,7 +145,6 @@ final class Outbox {
         UUID eventId = UUID.randomUUID();
         String eventType = EventJson.typeName(event.getClass());
         String payload = EventJson.payload(event);
-        String occurredAt = IsoInstants.text(event.occurredAt());
         PlainReads.statements(entityManager).update(newAggregate ? APPEND_ONE_TO_NEW : APPEND_ONE, statement -> {
             OutboxCommits.appended(statement.getConnection()); // its commit wakes the relay
             int i = 1;
@@ -158,7 +157,7 @@ final class Outbox {
             }
             statement.setString(i++, eventType);
             statement.setString(i++, payload);
-            statement.setString(i, occurredAt);
+            PlainReads.setInstant(statement, i, event.occurredAt());
         });
     }
 }

@@ -25,6 +25,7 @@ import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.type.descriptor.WrapperOptions;
+import org.postgresql.PGResultSetMetaData;
 
 /**
  * A hot read that needs no managed entity: one SQL statement on the transaction's own connection, its rows
@@ -44,6 +45,9 @@ import org.hibernate.type.descriptor.WrapperOptions;
  * lost connection is the same outage, answered 503).
  */
 public final class PlainReads {
+    /** {@link PGResultSetMetaData#getFormat}'s answer for a column PostgreSQL sent in binary. */
+    private static final int BINARY_FORMAT = 1;
+
     private PlainReads() {}
 
     /** Binds the statement's parameters. */
@@ -273,13 +277,28 @@ public final class PlainReads {
         return value == null ? null : value.atOffset(ZoneOffset.UTC);
     }
 
-    /** Binds a {@code timestamptz} parameter (null: SQL NULL) as {@link #timestamp} makes it. */
+    /**
+     * Binds a {@code timestamptz} parameter (null: SQL NULL), in PostgreSQL's binary form ({@link BinaryTimestamp});
+     * an instant too far from today for that is bound as {@link #timestamp} makes it, for PostgreSQL to refuse.
+     */
     public static void setInstant(PreparedStatement statement, int index, @Nullable Instant value) throws SQLException {
-        statement.setObject(index, timestamp(value), Types.TIMESTAMP_WITH_TIMEZONE);
+        BinaryTimestamp binary = value == null ? null : BinaryTimestamp.of(value);
+        if (binary != null) {
+            statement.setObject(index, binary);
+        } else {
+            statement.setObject(index, timestamp(value), Types.TIMESTAMP_WITH_TIMEZONE);
+        }
     }
 
-    /** A {@code timestamptz} column. */
+    /**
+     * A {@code timestamptz} column: decoded here when PostgreSQL sent it in binary (a server-prepared statement's
+     * result: {@link BinaryTimestamp}), through pgjdbc when it sent text.
+     */
     public static Instant instant(ResultSet rows, int column) throws SQLException {
+        if (rows.getMetaData() instanceof PGResultSetMetaData format && format.getFormat(column) == BINARY_FORMAT) {
+            byte[] value = rows.getBytes(column);
+            return value == null ? null : BinaryTimestamp.instant(value);
+        }
         OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

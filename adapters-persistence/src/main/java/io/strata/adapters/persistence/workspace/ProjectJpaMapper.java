@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.mapstruct.AfterMapping;
 import org.mapstruct.BeanMapping;
 import org.mapstruct.InheritConfiguration;
@@ -101,13 +100,20 @@ interface ProjectJpaMapper extends KernelJpaMappings, WorkspaceJpaMappings {
     @BeanMapping(unmappedSourcePolicy = ReportingPolicy.IGNORE) // what stays: toEntity checks every property
     void copyChanges(Project project, @MappingTarget ProjectJpaEntity entity);
 
-    /** Makes the entity's members those of the project, changing the live collection only where they differ. */
+    /**
+     * Makes the entity's members those of the project, changing the live collection only where they differ. A loop,
+     * not a stream: this runs on every change of a project (1.4% of a PATCH's CPU as a stream, in a profile).
+     */
     @AfterMapping
     default void copyMembers(Project project, @MappingTarget ProjectJpaEntity entity) {
-        Set<UUID> wanted =
-                project.members().stream().map(UserId::value).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<UUID> wanted = new LinkedHashSet<>();
+        for (UserId member : project.members()) {
+            wanted.add(member.value());
+        }
         Set<UUID> members = entity.getMembers();
-        members.retainAll(wanted);
-        members.addAll(wanted);
+        if (!members.equals(wanted)) {
+            members.retainAll(wanted);
+            members.addAll(wanted);
+        }
     }
 }
