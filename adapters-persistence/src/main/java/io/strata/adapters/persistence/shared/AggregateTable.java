@@ -310,7 +310,7 @@ public final class AggregateTable<E extends AggregateJpaColumns> {
                 if (texts == null) {
                     statement.setNull(index, Types.ARRAY);
                 } else {
-                    statement.setArray(index, statement.getConnection().createArrayOf("text", texts));
+                    statement.setObject(index, new BinaryTextArray(texts)); // not createArrayOf: see there
                 }
             });
         }
