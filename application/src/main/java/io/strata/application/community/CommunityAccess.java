@@ -36,7 +36,7 @@ final class CommunityAccess {
     /** The guild, created and bound to the actor by its first request; 404 when another bot owns it. */
     static GuildConfig guildFor(GuildRepository guilds, Actor actor, long externalId, Instant now) {
         // the system actor is no user row: a guild it creates is bound to no bot (ADMIN-only)
-        UserId bot = actor.equals(Actor.system()) ? null : actor.userId();
+        UserId bot = actor.isSystem() ? null : actor.userId();
         GuildConfig guild = guilds.getOrCreate(ExternalIds.require("guildId", externalId), bot, now);
         if (!guild.mayBeUsedBy(actor)) {
             throw new NotFoundException("Guild", externalId);

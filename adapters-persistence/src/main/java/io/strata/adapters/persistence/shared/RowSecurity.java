@@ -49,7 +49,7 @@ public final class RowSecurity {
 
         /** The acting user of a use case ({@link Actor#system()} is {@link #SYSTEM_WORK}). */
         public static Acting of(Actor actor) {
-            if (actor.equals(Actor.system())) {
+            if (actor.isSystem()) {
                 return SYSTEM_WORK;
             }
             return new Acting(actor.role().name(), actor.userId().value().toString());

@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.mapstruct.AfterMapping;
 import org.mapstruct.BeanMapping;
 import org.mapstruct.InheritConfiguration;
@@ -87,11 +86,14 @@ interface TaskJpaMapper extends KernelJpaMappings, WorkspaceJpaMappings {
      */
     @AfterMapping
     default void copyDependencies(Task task, @MappingTarget TaskJpaEntity entity) {
-        Set<TaskDependencyJpaEmbeddable> wanted = task.dependsOn().stream()
-                .map(id -> new TaskDependencyJpaEmbeddable(id.value(), entity.getProjectId()))
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<TaskDependencyJpaEmbeddable> wanted = new LinkedHashSet<>(); // a loop: every task's write maps this
+        for (TaskId id : task.dependsOn()) {
+            wanted.add(new TaskDependencyJpaEmbeddable(id.value(), entity.getProjectId()));
+        }
         Set<TaskDependencyJpaEmbeddable> rows = entity.getDependencies();
-        rows.retainAll(wanted);
-        rows.addAll(wanted);
+        if (!rows.equals(wanted)) {
+            rows.retainAll(wanted);
+            rows.addAll(wanted);
+        }
     }
 }

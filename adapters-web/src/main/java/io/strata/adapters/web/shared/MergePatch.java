@@ -64,6 +64,16 @@ public final class MergePatch {
         }
     };
 
+    /** An enum's constants' names, as a 400 lists them: made once per enum, not on every read. */
+    private static final ClassValue<String> ENUM_NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return Arrays.stream(type.getEnumConstants())
+                    .map(constant -> ((Enum<?>) constant).name())
+                    .collect(Collectors.joining(", "));
+        }
+    };
+
     private final Class<? extends Record> declaration;
     private final Map<String, Type> declared;
     private final Map<String, Object> fields;
@@ -103,13 +113,17 @@ public final class MergePatch {
             throw new ValidationException(null, "the body must be a JSON object (a merge patch)");
         }
         Set<String> allowed = fields(declaration);
-        Set<String> sorted = new TreeSet<>(allowed);
-        List<ValidationException.FieldError> unknown = body.keySet().stream()
-                .filter(key -> !allowed.contains(key))
-                .map(key -> new ValidationException.FieldError(
-                        key, "cannot be patched; patchable fields: " + String.join(", ", sorted)))
-                .toList();
-        if (!unknown.isEmpty()) {
+        List<ValidationException.FieldError> unknown = null; // loops, not streams: every PATCH comes through here
+        for (String key : body.keySet()) {
+            if (!allowed.contains(key)) {
+                if (unknown == null) {
+                    unknown = new ArrayList<>();
+                }
+                unknown.add(new ValidationException.FieldError(
+                        key, "cannot be patched; patchable fields: " + String.join(", ", new TreeSet<>(allowed))));
+            }
+        }
+        if (unknown != null) {
             throw new ValidationException(unknown);
         }
         return new MergePatch(declaration, new LinkedHashMap<>(body));
@@ -215,8 +229,7 @@ public final class MergePatch {
     /** The name of a constant of {@code type}, case-insensitive (or null). */
     public <E extends Enum<E>> Change<E> enumValue(String field, Class<E> type) {
         declared(field, "enumValue(" + type.getSimpleName() + ")", type::equals);
-        String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-        return read(field, "one of " + allowed, v -> {
+        return read(field, "one of " + ENUM_NAMES.get(type), v -> {
             if (v instanceof String s) {
                 for (E constant : type.getEnumConstants()) {
                     if (constant.name().equalsIgnoreCase(s.strip())) {

@@ -18,6 +18,13 @@ public record Actor(UserId userId, Role role) {
         return new Actor(SYSTEM_ID, Role.ADMIN);
     }
 
+    /** Whether this is {@link #system()}: a check made on every request, so without making one to compare. */
+    public boolean isSystem() {
+        return role == Role.ADMIN
+                && userId.value().getMostSignificantBits() == 0L
+                && userId.value().getLeastSignificantBits() == 0L;
+    }
+
     public boolean isAdmin() {
         return role == Role.ADMIN;
     }

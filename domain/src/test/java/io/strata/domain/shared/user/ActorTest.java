@@ -24,4 +24,18 @@ class ActorTest {
                 .isInstanceOf(ForbiddenException.class)
                 .hasMessage("only an ADMIN may seed sample users");
     }
+
+    @Test
+    void onlyTheSystemIsTheSystem() {
+        assertThat(Actor.system().isSystem()).isTrue();
+        assertThat(new Actor(Actor.system().userId(), Role.ADMIN).isSystem()).isTrue();
+        assertThat(new Actor(Actor.system().userId(), Role.USER).isSystem())
+                .as("the system's id, not its role")
+                .isFalse();
+        assertThat(new Actor(UserId.newId(), Role.ADMIN).isSystem()).isFalse();
+        assertThat(new Actor(new UserId(new java.util.UUID(0L, 1L)), Role.ADMIN).isSystem())
+                .isFalse();
+        assertThat(new Actor(new UserId(new java.util.UUID(1L, 0L)), Role.ADMIN).isSystem())
+                .isFalse();
+    }
 }
