@@ -104,7 +104,7 @@ public final class MergePatch {
         for (Map.Entry<String, JsonNode> member : body.entries()) {
             fields.put(member.getKey(), plain(member.getValue()));
         }
-        return of(fields, declaration);
+        return checked(fields, declaration); // a map of its own: no copy
     }
 
     /** Checks the body against {@code declaration}; any other field is a 400 that lists the patchable ones. */
@@ -112,6 +112,10 @@ public final class MergePatch {
         if (body == null) {
             throw new ValidationException(null, "the body must be a JSON object (a merge patch)");
         }
+        return checked(new LinkedHashMap<>(body), declaration);
+    }
+
+    private static MergePatch checked(Map<String, Object> body, Class<? extends Record> declaration) {
         Set<String> allowed = fields(declaration);
         List<ValidationException.FieldError> unknown = null; // loops, not streams: every PATCH comes through here
         for (String key : body.keySet()) {
@@ -126,7 +130,7 @@ public final class MergePatch {
         if (unknown != null) {
             throw new ValidationException(unknown);
         }
-        return new MergePatch(declaration, new LinkedHashMap<>(body));
+        return new MergePatch(declaration, body);
     }
 
     /** Builds the typed patch, then throws one {@link ValidationException} with every type error. */
