@@ -23,11 +23,9 @@ final class BinaryTimestamp extends PGobject implements PGBinaryObject {
     private static final long POSTGRES_EPOCH_SECOND = 946_684_800L;
 
     private final long micros;
-    private final Instant instant;
 
-    private BinaryTimestamp(Instant instant, long micros) {
+    private BinaryTimestamp(long micros) {
         this.type = "timestamptz";
-        this.instant = instant;
         this.micros = micros;
     }
 
@@ -40,7 +38,7 @@ final class BinaryTimestamp extends PGobject implements PGBinaryObject {
             if (instant.getNano() % 1_000 >= 500) {
                 micros = Math.addExact(micros, 1);
             }
-            return new BinaryTimestamp(instant, micros);
+            return new BinaryTimestamp(micros);
         } catch (ArithmeticException e) {
             return null;
         }
@@ -69,13 +67,18 @@ final class BinaryTimestamp extends PGobject implements PGBinaryObject {
         if (micros == Long.MIN_VALUE) {
             return OffsetDateTime.MIN.toInstant();
         }
+        return ofMicros(micros);
+    }
+
+    private static Instant ofMicros(long micros) {
         return Instant.ofEpochSecond(
                 Math.floorDiv(micros, 1_000_000L) + POSTGRES_EPOCH_SECOND, Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 
+    /** The instant as sent, to the microsecond, in ISO-8601. */
     @Override
     public String getValue() {
-        return instant.toString();
+        return ofMicros(micros).toString();
     }
 
     @Override

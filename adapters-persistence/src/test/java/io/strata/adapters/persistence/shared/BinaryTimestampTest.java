@@ -58,6 +58,10 @@ class BinaryTimestampTest {
         assertThat(BinaryTimestamp.of(Instant.parse("1999-12-31T23:59:59.999999500Z"))
                         .micros())
                 .isZero();
+        assertThat(BinaryTimestamp.of(Instant.parse("2000-01-01T00:00:00.000001500Z"))
+                        .getValue())
+                .as("the text sent should binary sending be off: the same microsecond")
+                .isEqualTo("2000-01-01T00:00:00.000002Z");
     }
 
     @Test
