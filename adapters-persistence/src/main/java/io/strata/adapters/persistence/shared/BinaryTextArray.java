@@ -2,8 +2,6 @@ package io.strata.adapters.persistence.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.postgresql.util.PGBinaryObject;
-import org.postgresql.util.PGobject;
 
 /**
  * A {@code text[]} parameter in PostgreSQL's binary array form (one dimension, from 1). pgjdbc's
@@ -12,7 +10,7 @@ import org.postgresql.util.PGobject;
  * sending be turned off for the type ({@code binaryTransferDisable}), pgjdbc sends {@link #getValue()}, the array's
  * text form ({@code {"a","b"}}), instead. Elements may be null.
  */
-final class BinaryTextArray extends PGobject implements PGBinaryObject {
+final class BinaryTextArray extends BinaryParameter {
     private static final long serialVersionUID = 1L;
     /** {@code text}'s type oid: the element type the array header names. */
     private static final int TEXT_OID = 25;
@@ -22,7 +20,7 @@ final class BinaryTextArray extends PGobject implements PGBinaryObject {
     private final int length;
 
     BinaryTextArray(String[] texts) {
-        this.type = "text[]";
+        super("text[]");
         this.texts = texts.clone();
         this.utf8 = new byte[texts.length][];
         int bytes = texts.length == 0 ? 12 : 20; // dimensions, has-nulls flag, element type; then size and lower bound
@@ -70,10 +68,14 @@ final class BinaryTextArray extends PGobject implements PGBinaryObject {
         return at + 4;
     }
 
-    /** The array's text form: every element quoted, {@code "} and {@code \} escaped, a null element NULL. */
     @Override
     public String getValue() {
-        StringBuilder text = new StringBuilder(length + 2 * texts.length + 2).append('{');
+        return literal(texts);
+    }
+
+    /** An array literal of texts: every element quoted, {@code "} and {@code \} escaped, a null element NULL. */
+    static String literal(String[] texts) {
+        StringBuilder text = new StringBuilder(2 + 8 * texts.length).append('{');
         for (int i = 0; i < texts.length; i++) {
             if (i > 0) {
                 text.append(',');
@@ -93,21 +95,6 @@ final class BinaryTextArray extends PGobject implements PGBinaryObject {
             text.append('"');
         }
         return text.append('}').toString();
-    }
-
-    @Override
-    public boolean isNull() {
-        return false;
-    }
-
-    @Override
-    public void setValue(String value) {
-        throw new UnsupportedOperationException("a text array parameter is made from strings");
-    }
-
-    @Override
-    public void setByteValue(byte[] value, int offset) {
-        throw new UnsupportedOperationException("a text array parameter is made from strings");
     }
 
     @Override

@@ -2,8 +2,6 @@ package io.strata.adapters.persistence.shared;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import org.postgresql.util.PGBinaryObject;
-import org.postgresql.util.PGobject;
 
 /**
  * A {@code timestamptz} in PostgreSQL's binary form, microseconds since 2000-01-01 UTC in eight bytes: sent as a
@@ -17,7 +15,7 @@ import org.postgresql.util.PGobject;
  * <p>An instant is rounded to the microsecond, half up, as pgjdbc rounds it. {@link #of} answers null for instants
  * outside what eight bytes of microseconds hold; the caller binds those as before and PostgreSQL refuses them.
  */
-final class BinaryTimestamp extends PGobject implements PGBinaryObject {
+final class BinaryTimestamp extends BinaryParameter {
     private static final long serialVersionUID = 1L;
     /** 2000-01-01T00:00:00Z, PostgreSQL's epoch, in seconds since 1970's. */
     private static final long POSTGRES_EPOCH_SECOND = 946_684_800L;
@@ -25,7 +23,7 @@ final class BinaryTimestamp extends PGobject implements PGBinaryObject {
     private final long micros;
 
     private BinaryTimestamp(long micros) {
-        this.type = "timestamptz";
+        super("timestamptz");
         this.micros = micros;
     }
 
@@ -79,21 +77,6 @@ final class BinaryTimestamp extends PGobject implements PGBinaryObject {
     @Override
     public String getValue() {
         return ofMicros(micros).toString();
-    }
-
-    @Override
-    public boolean isNull() {
-        return false;
-    }
-
-    @Override
-    public void setValue(String value) {
-        throw new UnsupportedOperationException("a timestamp parameter is made from an instant");
-    }
-
-    @Override
-    public void setByteValue(byte[] value, int offset) {
-        throw new UnsupportedOperationException("a timestamp parameter is made from an instant");
     }
 
     @Override

@@ -179,26 +179,7 @@ public final class CopyRows {
             if (values == null) {
                 return text(null);
             }
-            StringBuilder array = new StringBuilder(2 + 8 * values.length).append('{');
-            for (int i = 0; i < values.length; i++) {
-                if (i > 0) {
-                    array.append(',');
-                }
-                if (values[i] == null) {
-                    array.append("NULL");
-                    continue;
-                }
-                array.append('"');
-                for (int c = 0; c < values[i].length(); c++) {
-                    char ch = values[i].charAt(c);
-                    if (ch == '"' || ch == '\\') {
-                        array.append('\\');
-                    }
-                    array.append(ch);
-                }
-                array.append('"');
-            }
-            return text(array.append('}').toString());
+            return text(BinaryTextArray.literal(values));
         }
 
         private Row raw(String value) {
