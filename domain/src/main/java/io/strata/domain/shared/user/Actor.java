@@ -20,9 +20,7 @@ public record Actor(UserId userId, Role role) {
 
     /** Whether this is {@link #system()}: a check made on every request, so without making one to compare. */
     public boolean isSystem() {
-        return role == Role.ADMIN
-                && userId.value().getMostSignificantBits() == 0L
-                && userId.value().getLeastSignificantBits() == 0L;
+        return role == Role.ADMIN && userId.value().equals(SYSTEM_ID.value());
     }
 
     public boolean isAdmin() {
