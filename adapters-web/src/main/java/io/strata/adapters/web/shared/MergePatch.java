@@ -64,13 +64,13 @@ public final class MergePatch {
         }
     };
 
-    /** An enum's constants' names, as a 400 lists them: made once per enum, not on every read. */
-    private static final ClassValue<String> ENUM_NAMES = new ClassValue<>() {
+    /** What a 400 says an enum field must be ("one of A, B"): made once per enum, not on every read. */
+    private static final ClassValue<String> ONE_OF_ENUM = new ClassValue<>() {
         @Override
         protected String computeValue(Class<?> type) {
             return Arrays.stream(type.getEnumConstants())
                     .map(constant -> ((Enum<?>) constant).name())
-                    .collect(Collectors.joining(", "));
+                    .collect(Collectors.joining(", ", "one of ", ""));
         }
     };
 
@@ -118,13 +118,14 @@ public final class MergePatch {
     private static MergePatch checked(Map<String, Object> body, Class<? extends Record> declaration) {
         Set<String> allowed = fields(declaration);
         List<ValidationException.FieldError> unknown = null; // loops, not streams: every PATCH comes through here
+        String patchable = null;
         for (String key : body.keySet()) {
             if (!allowed.contains(key)) {
                 if (unknown == null) {
                     unknown = new ArrayList<>();
+                    patchable = "cannot be patched; patchable fields: " + String.join(", ", new TreeSet<>(allowed));
                 }
-                unknown.add(new ValidationException.FieldError(
-                        key, "cannot be patched; patchable fields: " + String.join(", ", new TreeSet<>(allowed))));
+                unknown.add(new ValidationException.FieldError(key, patchable));
             }
         }
         if (unknown != null) {
@@ -233,7 +234,7 @@ public final class MergePatch {
     /** The name of a constant of {@code type}, case-insensitive (or null). */
     public <E extends Enum<E>> Change<E> enumValue(String field, Class<E> type) {
         declared(field, "enumValue(" + type.getSimpleName() + ")", type::equals);
-        return read(field, "one of " + ENUM_NAMES.get(type), v -> {
+        return read(field, ONE_OF_ENUM.get(type), v -> {
             if (v instanceof String s) {
                 for (E constant : type.getEnumConstants()) {
                     if (constant.name().equalsIgnoreCase(s.strip())) {
