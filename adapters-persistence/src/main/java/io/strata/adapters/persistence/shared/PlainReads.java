@@ -274,8 +274,8 @@ public final class PlainReads {
         return ids;
     }
 
-    /** An instant as a {@code timestamptz} value, in UTC (null: null): how every plain statement binds one. */
-    public static @Nullable OffsetDateTime timestamp(@Nullable Instant value) {
+    /** An instant as pgjdbc binds a {@code timestamptz}, in UTC: {@link #setInstant}'s way for what binary cannot. */
+    private static @Nullable OffsetDateTime timestamp(@Nullable Instant value) {
         return value == null ? null : value.atOffset(ZoneOffset.UTC);
     }
 
@@ -297,7 +297,7 @@ public final class PlainReads {
      * result: {@link BinaryTimestamp}), through pgjdbc when it sent text.
      */
     public static Instant instant(ResultSet rows, int column) throws SQLException {
-        if (rows.getMetaData() instanceof PGResultSetMetaData format && format.getFormat(column) == BINARY_FORMAT) {
+        if (sentInBinary(rows, column)) {
             byte[] value = rows.getBytes(column);
             return value == null ? null : BinaryTimestamp.instant(value);
         }
@@ -316,7 +316,7 @@ public final class PlainReads {
      * or null), as its generic array parser is ~1% of a task's creation; anything else goes to pgjdbc's.
      */
     public static List<UUID> uuids(ResultSet rows, int column) throws SQLException {
-        if (!(rows.getMetaData() instanceof PGResultSetMetaData format) || format.getFormat(column) != BINARY_FORMAT) {
+        if (!sentInBinary(rows, column)) {
             String text = rows.getString(column);
             if (text == null) {
                 return List.of();
@@ -328,6 +328,11 @@ public final class PlainReads {
         }
         UUID[] ids = array(rows, column, UUID[].class);
         return ids == null ? List.of() : List.of(ids);
+    }
+
+    /** Whether PostgreSQL sent the column in binary: pgjdbc asks for binary results once a statement is prepared. */
+    private static boolean sentInBinary(ResultSet rows, int column) throws SQLException {
+        return rows.getMetaData() instanceof PGResultSetMetaData format && format.getFormat(column) == BINARY_FORMAT;
     }
 
     /** The ids of a {@code uuid[]}'s text, {@code {}} or {@code {id,...,id}}; null when it is not that plain. */
