@@ -23,11 +23,26 @@ public final class Application {
 
     public static void main(String[] args) {
         MicronautServiceIndex.installIfPackaged(); // before anything of Micronaut: it would scan the jar otherwise
+        withoutNettyJfrEvents();
         Map<String, String> env = System.getenv();
         int status = StrataCli.run(
                 args, new Cli(env, System.out, System.err, Cli.stderrIsTerminal(env)), StrataServer::serve);
         System.exit(
                 status); // a finished command (or a stopped server) ends now, even if a library left a thread behind
+    }
+
+    /** Netty's own JFR events (its buffer allocator's): what {@link #withoutNettyJfrEvents} turns off. */
+    static final String NETTY_JFR = "io.netty.jfr.enabled";
+
+    /**
+     * Turns Netty's JFR events off unless the command line says otherwise ({@code -Dio.netty.jfr.enabled=true}).
+     * Netty registers its allocator's event classes with the first buffer it allocates, which starts JFR's metadata
+     * repository on the first request's event loop though nothing records (~50 ms of the first {@code /health}).
+     */
+    static void withoutNettyJfrEvents() {
+        if (System.getProperty(NETTY_JFR) == null) {
+            System.setProperty(NETTY_JFR, "false");
+        }
     }
 
     /**

@@ -21,13 +21,19 @@ public final class DatabaseTarget implements AutoCloseable {
     private final DatabaseSettings owner;
     private final EmbeddedPostgres embedded;
     private final DatabaseSettings application;
+    private final String serverVersion;
 
     private DatabaseTarget(
-            LaunchSettings launch, DatabaseSettings owner, EmbeddedPostgres embedded, DatabaseSettings application) {
+            LaunchSettings launch,
+            DatabaseSettings owner,
+            EmbeddedPostgres embedded,
+            DatabaseSettings application,
+            String serverVersion) {
         this.launch = launch;
         this.owner = owner;
         this.embedded = embedded;
         this.application = application;
+        this.serverVersion = serverVersion;
     }
 
     /**
@@ -55,15 +61,17 @@ public final class DatabaseTarget implements AutoCloseable {
                     launch.embeddedDbRestarts());
             database = embedded.settings();
         }
+        String serverVersion;
         try {
-            DatabaseConnectionCheck.verify(database, DatabaseConnectionCheck.DEFAULT_TIMEOUT);
+            serverVersion = DatabaseConnectionCheck.verify(database, DatabaseConnectionCheck.DEFAULT_TIMEOUT);
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();
             }
             throw e;
         }
-        return new DatabaseTarget(launch, database, embedded, ApplicationRole.of(database, embedded != null, env));
+        return new DatabaseTarget(
+                launch, database, embedded, ApplicationRole.of(database, embedded != null, env), serverVersion);
     }
 
     public LaunchSettings launch() {
@@ -81,6 +89,11 @@ public final class DatabaseTarget implements AutoCloseable {
      */
     public DatabaseSettings application() {
         return application;
+    }
+
+    /** The PostgreSQL server's version as {@code major.minor}, read when {@link #open} connected. */
+    public String serverVersion() {
+        return serverVersion;
     }
 
     /** Whether this is the embedded default (no {@code STRATA_DB_URL}). */

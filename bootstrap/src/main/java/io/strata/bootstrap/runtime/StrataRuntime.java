@@ -1,6 +1,7 @@
 package io.strata.bootstrap.runtime;
 
 import io.micronaut.context.ApplicationContext;
+import io.strata.adapters.persistence.shared.DatabaseVersionSettings;
 import io.strata.bootstrap.config.DatabaseSettings;
 import io.strata.bootstrap.config.LaunchSettings;
 import io.strata.bootstrap.config.StartupFailure;
@@ -98,6 +99,7 @@ public final class StrataRuntime implements AutoCloseable {
             }
             Map<String, Object> properties = new LinkedHashMap<>(database.toMicronautProperties());
             properties.put("micronaut.server.port", target.launch().httpPort());
+            properties.put(DatabaseVersionSettings.SERVER_VERSION_PROPERTY, target.serverVersion());
             properties.putAll(extraProperties);
             EmbeddedPostgres embedded = target.embeddedPostgres().orElse(null);
             context = new StrataContextBuilder()

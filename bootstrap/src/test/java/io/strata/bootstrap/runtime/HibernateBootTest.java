@@ -3,8 +3,12 @@ package io.strata.bootstrap.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.strata.adapters.persistence.testing.TestPostgres;
 import io.strata.bootstrap.testing.IntegrationTest;
 import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.hibernate.MappingException;
 import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.dialect.DatabaseVersion;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +46,28 @@ class HibernateBootTest extends IntegrationTest {
         assertThat(Proxy.isProxyClass(built.getClass())).isFalse();
         assertThat(bean.getStatistics()).isSameAs(built.getStatistics());
         assertThat(bean.isOpen()).isTrue();
+    }
+
+    @Test
+    void theDialectIsTheServersVersionToldAtTheStartNotAskedOfAConnection() throws Exception {
+        SessionFactoryImplementor built = context.getBean(SessionFactory.class).unwrap(SessionFactoryImplementor.class);
+        int versionNum;
+        try (Connection connection =
+                        DriverManager.getConnection(jdbcUrl(), TestPostgres.USERNAME, TestPostgres.PASSWORD);
+                ResultSet row = connection.createStatement().executeQuery("SHOW server_version_num")) {
+            row.next();
+            versionNum = Integer.parseInt(row.getString(1)); // e.g. 170002
+        }
+
+        DatabaseVersion dialect = built.getJdbcServices().getDialect().getVersion();
+        assertThat(dialect.getDatabaseMajorVersion()).isEqualTo(versionNum / 10000);
+        assertThat(dialect.getDatabaseMinorVersion()).isEqualTo(versionNum % 10000);
+        assertThat(built.getProperties()).containsEntry(AvailableSettings.ALLOW_METADATA_ON_BOOT, false);
+        // what the JDBC metadata answered for PostgreSQL, said instead
+        assertThat(built.getSessionFactoryOptions().isScrollableResultSetsEnabled())
+                .isTrue();
+        assertThat(built.getSessionFactoryOptions().isGetGeneratedKeysEnabled()).isTrue();
+        assertThat(built.getSessionFactoryOptions().getJdbcBatchSize()).isEqualTo(50);
     }
 
     @Test

@@ -7,7 +7,9 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.strata.adapters.persistence.shared.DatabaseVersionSettings;
 import io.strata.adapters.persistence.testing.TestPostgres;
+import io.strata.bootstrap.config.DatabaseConnectionCheck;
 import io.strata.bootstrap.config.DatabaseSettings;
 import io.strata.bootstrap.config.JdbcTransactionInterceptor;
 import io.strata.bootstrap.database.ApplicationRole;
@@ -85,6 +87,10 @@ public abstract class IntegrationTest implements TestPropertyProvider {
         properties.put("datasources.default.maximum-pool-size", "5");
         properties.put("datasources.default.minimum-idle", "1");
         properties.put("micronaut.server.port", "-1");
+        // and, as serve does, Hibernate is told the server's version instead of asking a connection's JDBC metadata
+        properties.put(
+                DatabaseVersionSettings.SERVER_VERSION_PROPERTY,
+                DatabaseConnectionCheck.verify(owner, DatabaseConnectionCheck.DEFAULT_TIMEOUT));
         properties.put("jpa.default.properties.hibernate.generate_statistics", "true");
         // serve leaves it to `db verify`; every test context still checks the mapping against the migrated schema
         properties.put("jpa.default.properties.hibernate.hbm2ddl.auto", "validate");
