@@ -36,8 +36,8 @@ public final class Application {
 
     /**
      * Turns Netty's JFR events off unless the command line says otherwise ({@code -Dio.netty.jfr.enabled=true}).
-     * Netty registers its allocator's event classes with the first buffer it allocates, which starts JFR's metadata
-     * repository on the first request's event loop though nothing records (~50 ms of the first {@code /health}).
+     * Netty registers its allocator's event classes with JFR (each one instrumented) on the first buffer it
+     * allocates, on the first request's event loop, though nothing records.
      */
     static void withoutNettyJfrEvents() {
         if (System.getProperty(NETTY_JFR) == null) {
