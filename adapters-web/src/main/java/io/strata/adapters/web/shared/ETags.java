@@ -66,10 +66,14 @@ public final class ETags {
         return Long.parseLong(value);
     }
 
-    /** Whether every character is a digit (a loop: every conditional update comes through here). */
+    /**
+     * Whether every character is an ASCII digit, as in the ETags this API writes (a loop: every conditional update
+     * comes through here). Other scripts' digits, which {@code Long.parseLong} would read, are no ETag of it.
+     */
     private static boolean digits(String value) {
         for (int i = 0; i < value.length(); i++) {
-            if (!Character.isDigit(value.charAt(i))) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
                 return false;
             }
         }

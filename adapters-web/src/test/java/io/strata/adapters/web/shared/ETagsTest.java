@@ -39,7 +39,16 @@ class ETagsTest {
     @Test
     void wildcardWeakListsAndGarbageAreValidationErrorsOnTheHeader() {
         for (String bad : new String[] {
-            "*", "W/\"3\"", "\"1\", \"2\"", "\"abc\"", "\"\"", "\"-1\"", "\"3", "\"99999999999999999999\""
+            "*",
+            "W/\"3\"",
+            "\"1\", \"2\"",
+            "\"abc\"",
+            "\"\"",
+            "\"-1\"",
+            "\"3",
+            "\"99999999999999999999\"",
+            "\"\u0663\"",
+            "\"1\uFF12\""
         }) {
             assertThatThrownBy(() -> ETags.requireIfMatch(bad))
                     .as(bad)
