@@ -353,6 +353,11 @@ class EventDeliveryApiTest extends IntegrationTest {
                         .send()
                         .errorFields(400))
                 .containsExactly("limit");
+        assertThat(api().get("/api/v1/admin/events?limit=%D9%A1%D9%A0") // "١٠", Integer.parseInt's 10
+                        .token(adminToken())
+                        .send()
+                        .errorFields(400))
+                .containsExactly("limit");
         assertThat(api().get("/api/v1/admin/events?from=yesterday")
                         .token(adminToken())
                         .send()

@@ -127,6 +127,17 @@ class ChatApiTest extends IntegrationTest {
                         .send()
                         .errorFields(400))
                 .contains("since");
+        // "١٠" (Arabic-Indic digits), which Integer.parseInt and Long.parseLong would read as 10
+        assertThat(api().get(messages(room) + "?limit=%D9%A1%D9%A0")
+                        .token(creator.token())
+                        .send()
+                        .errorFields(400))
+                .contains("limit");
+        assertThat(api().get(messages(room) + "/changes?since=%D9%A1%D9%A0")
+                        .token(creator.token())
+                        .send()
+                        .errorFields(400))
+                .contains("since");
     }
 
     @Test

@@ -596,6 +596,8 @@ class MailApiTest extends IntegrationTest {
                 .contains("limit");
         assertThat(get(sender, "/folders/INBOX/emails?limit=101").errorFields(400))
                 .contains("limit");
+        assertThat(get(sender, "/folders/INBOX/emails?limit=%D9%A1%D9%A0").errorFields(400)) // "١٠"
+                .contains("limit");
         assertThat(get(sender, "/folders/INBOX/emails?unread=maybe").errorFields(400))
                 .contains("unread");
         assertThat(get(sender, "/folders/INBOX/emails?flagged=1").errorFields(400))

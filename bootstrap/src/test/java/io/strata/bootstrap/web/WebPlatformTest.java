@@ -299,6 +299,12 @@ class WebPlatformTest extends IntegrationTest {
                         .errorFields(400))
                 .containsExactlyInAnyOrder("limit", "sort", "count", "bogus");
         api().get("/api/v1/users?page=2&cursor=abc").token(adminToken()).send().problem(400);
+        // numbers in ASCII only: "١٠" (Arabic-Indic digits) is 10 to Integer.parseInt, not to this API
+        assertThat(api().get("/api/v1/users?limit=%D9%A1%D9%A0")
+                        .token(adminToken())
+                        .send()
+                        .errorFields(400))
+                .containsExactly("limit");
     }
 
     // ------------------------------------------------------------------ authentication

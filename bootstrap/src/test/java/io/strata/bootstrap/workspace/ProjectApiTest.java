@@ -467,7 +467,8 @@ class ProjectApiTest extends WorkspaceApiSupport {
                         .send()
                         .errorFields(400))
                 .containsExactly("include");
-        for (String limit : List.of("0", "201", "x")) {
+        // "%D9%A1%D9%A0" is "١٠" (Arabic-Indic digits), which Integer.parseInt would read as 10
+        for (String limit : List.of("0", "201", "x", "%2B5", "%D9%A1%D9%A0")) {
             assertThat(api().get(project(id) + "?include=tasks&taskLimit=" + limit)
                             .token(owner.token())
                             .send()

@@ -1,5 +1,6 @@
 package io.strata.adapters.web.content;
 
+import io.strata.adapters.web.shared.ClientNumbers;
 import io.strata.domain.content.Sha256;
 import io.strata.domain.shared.error.ValidationException;
 import java.nio.charset.StandardCharsets;
@@ -89,29 +90,26 @@ final class ContentHeaders {
         }
         String from = spec.substring(0, dash).strip();
         String to = spec.substring(dash + 1).strip();
-        try {
-            if (from.isEmpty()) {
-                if (to.isEmpty()) {
-                    return null;
-                }
-                long suffix = Long.parseLong(to);
-                if (suffix <= 0 || size == 0) {
-                    throw new Unsatisfiable();
-                }
-                return new Range(Math.max(0, size - suffix), size - 1);
-            }
-            long first = Long.parseLong(from);
-            long last = to.isEmpty() ? Long.MAX_VALUE : Long.parseLong(to);
-            if (first < 0 || last < first) {
+        // not digits (ASCII, no sign), or beyond a long: an invalid range is ignored
+        if (from.isEmpty()) {
+            long suffix = ClientNumbers.wholeNumber(to);
+            if (suffix < 0) {
                 return null;
             }
-            if (first >= size) {
+            if (suffix == 0 || size == 0) {
                 throw new Unsatisfiable();
             }
-            return new Range(first, Math.min(last, size - 1));
-        } catch (NumberFormatException e) {
-            return null; // not digits, or beyond a long: an invalid range is ignored
+            return new Range(Math.max(0, size - suffix), size - 1);
         }
+        long first = ClientNumbers.wholeNumber(from);
+        long last = to.isEmpty() ? Long.MAX_VALUE : ClientNumbers.wholeNumber(to);
+        if (first < 0 || last < first) {
+            return null;
+        }
+        if (first >= size) {
+            throw new Unsatisfiable();
+        }
+        return new Range(first, Math.min(last, size - 1));
     }
 
     /**

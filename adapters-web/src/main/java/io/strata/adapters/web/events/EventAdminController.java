@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.strata.adapters.web.shared.ClientNumbers;
 import io.strata.adapters.web.shared.ListResponse;
 import io.strata.adapters.web.shared.Problem;
 import io.strata.adapters.web.shared.Problems;
@@ -279,17 +280,9 @@ public class EventAdminController {
     }
 
     private static int limit(String value, int max, int fallback) {
-        if (value == null) {
-            return fallback;
+        if (value != null && value.isBlank()) {
+            throw new ValidationException("limit", ClientNumbers.outOfRange(1, max, value));
         }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= max) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new ValidationException("limit", "must be a whole number from 1 to " + max);
+        return ClientNumbers.limit(value, "limit", max, fallback);
     }
 }

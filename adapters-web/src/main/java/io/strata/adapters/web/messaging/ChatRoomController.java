@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.strata.adapters.web.shared.ClientNumbers;
 import io.strata.adapters.web.shared.ETags;
 import io.strata.adapters.web.shared.Problem;
 import io.strata.adapters.web.shared.Problems;
@@ -275,32 +276,17 @@ public class ChatRoomController {
     }
 
     private static int limit(@Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return 50;
-        }
-        try {
-            int limit = Integer.parseInt(text.strip());
-            if (limit >= 1 && limit <= ChatQueries.MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ValidationException("limit", "must be an integer from 1 to " + ChatQueries.MAX_LIMIT);
+        return ClientNumbers.limit(text, "limit", ChatQueries.MAX_LIMIT, 50);
     }
 
     private static long since(@Nullable String text) {
         if (text == null || text.isBlank()) {
             return 0;
         }
-        try {
-            long since = Long.parseLong(text.strip());
-            if (since >= 0) {
-                return since;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        long since = ClientNumbers.wholeNumber(text.strip());
+        if (since >= 0) {
+            return since;
         }
-        throw new ValidationException("since", "must be a checkpoint returned before (an integer of 0 or more)");
+        throw new ValidationException("since", "must be a checkpoint returned before (a whole number of 0 or more)");
     }
 }

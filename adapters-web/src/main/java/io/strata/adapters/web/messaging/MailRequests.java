@@ -1,6 +1,7 @@
 package io.strata.adapters.web.messaging;
 
 import io.micronaut.core.annotation.Nullable;
+import io.strata.adapters.web.shared.ClientNumbers;
 import io.strata.adapters.web.shared.RequestValues;
 import io.strata.domain.messaging.AttachmentId;
 import io.strata.domain.messaging.EmailId;
@@ -77,18 +78,7 @@ final class MailRequests {
     }
 
     static int limit(@Nullable String text, int max) {
-        if (text == null || text.isBlank()) {
-            return Math.min(DEFAULT_LIMIT, max);
-        }
-        try {
-            int limit = Integer.parseInt(text.strip());
-            if (limit >= 1 && limit <= max) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ValidationException("limit", "must be an integer from 1 to " + max);
+        return ClientNumbers.limit(text, "limit", max, Math.min(DEFAULT_LIMIT, max));
     }
 
     private static @Nullable Boolean bool(String field, @Nullable String text) {

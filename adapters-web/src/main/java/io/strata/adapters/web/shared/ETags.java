@@ -60,24 +60,12 @@ public final class ETags {
         if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
             value = value.substring(1, value.length() - 1);
         }
-        if (value.isEmpty() || value.length() > 18 || !digits(value)) {
+        // ASCII digits, as in the ETags this API writes: other scripts' digits are no ETag of it
+        long version = value.length() > 18 ? -1 : ClientNumbers.wholeNumber(value);
+        if (version < 0) {
             throw invalid("is not an ETag of this API; expected a quoted version like \"3\"");
         }
-        return Long.parseLong(value);
-    }
-
-    /**
-     * Whether every character is an ASCII digit, as in the ETags this API writes (a loop: every conditional update
-     * comes through here). Other scripts' digits, which {@code Long.parseLong} would read, are no ETag of it.
-     */
-    private static boolean digits(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
+        return version;
     }
 
     private static ValidationException invalid(String message) {

@@ -182,17 +182,11 @@ public record ListQuery(SearchCriteria criteria, PageRequest page) {
         if (text == null) {
             return null;
         }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        long value = ClientNumbers.wholeNumber(text.strip());
+        if (value >= min && value <= max) {
+            return (int) value;
         }
-        errors.add(new ValidationException.FieldError(
-                name,
-                "must be an integer between " + min + " and " + max + ", was '" + Problems.abbreviate(text) + "'"));
+        errors.add(new ValidationException.FieldError(name, ClientNumbers.outOfRange(min, max, text)));
         return null;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.micronaut.core.annotation.Nullable;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.query.FieldType;
 import io.strata.domain.shared.query.Filter;
@@ -271,8 +272,8 @@ public final class QueryGrammar {
                 case UUID -> java.util.UUID.fromString(raw);
                 case INSTANT -> Storable.instant(name, Instant.parse(raw));
                 case DATE -> Storable.date(name, LocalDate.parse(raw));
-                case INTEGER -> Long.parseLong(raw);
-                case DECIMAL -> Storable.decimal(name, new BigDecimal(raw));
+                case INTEGER -> number(ClientNumbers.integer(raw));
+                case DECIMAL -> Storable.decimal(name, number(ClientNumbers.decimal(raw)));
                 case BOOLEAN ->
                     switch (raw.toLowerCase(Locale.ROOT)) {
                         case "true" -> Boolean.TRUE;
@@ -285,6 +286,14 @@ public final class QueryGrammar {
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw new ValidationException(name, "'" + raw + "' is not a valid " + describe(field));
         }
+    }
+
+    /** A number {@link ClientNumbers} read, or the failure {@link #convert} reports when it read none. */
+    private static <N extends Number> N number(@Nullable N value) {
+        if (value == null) {
+            throw new IllegalArgumentException();
+        }
+        return value;
     }
 
     private static Object enumValue(QueryField field, String raw) {

@@ -17,6 +17,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.strata.adapters.web.shared.ClientNumbers;
 import io.strata.adapters.web.shared.ETags;
 import io.strata.adapters.web.shared.ListParameters;
 import io.strata.adapters.web.shared.ListQuery;
@@ -330,15 +331,10 @@ public class ProjectController {
         if (text == null) {
             return DEFAULT_TASK_LIMIT;
         }
-        try {
-            int limit = Integer.parseInt(text.strip());
-            if (limit >= 1 && limit <= PageRequest.MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        if (text.isBlank()) {
+            throw new ValidationException("taskLimit", ClientNumbers.outOfRange(1, PageRequest.MAX_LIMIT, text));
         }
-        throw new ValidationException("taskLimit", "must be an integer between 1 and " + PageRequest.MAX_LIMIT);
+        return ClientNumbers.limit(text, "taskLimit", PageRequest.MAX_LIMIT, DEFAULT_TASK_LIMIT);
     }
 
     private MutableHttpResponse<ProjectResponse> ok(Project project) {

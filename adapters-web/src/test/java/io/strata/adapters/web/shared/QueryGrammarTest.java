@@ -10,6 +10,7 @@ import io.strata.domain.shared.query.FilterOperator;
 import io.strata.domain.shared.query.QuerySchema;
 import io.strata.domain.shared.query.SortOrder;
 import io.strata.domain.shared.value.Storable;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -126,6 +127,19 @@ class QueryGrammarTest {
         assertThat(QueryGrammar.filter(dated, "due", "eq.-4713-11-24").value()).isEqualTo(Storable.MIN_DATE);
         assertThat(fields(() -> QueryGrammar.filter(dated, "amount", "gt.1e999999999")))
                 .containsExactly("amount");
+        assertThat(QueryGrammar.filter(dated, "amount", "gt.-1.5e2").value()).isEqualTo(new BigDecimal("-1.5e2"));
+        assertThat(QueryGrammar.filter(schema, "size", "gt.-3").value()).isEqualTo(-3L);
+        // numbers in ASCII only: Long.parseLong and new BigDecimal read other scripts' digits ("١٠" is 10) and a '+'
+        for (String notANumber : List.of("١٠", "+5", "1e3", "0x10", "99999999999999999999", "")) {
+            assertThat(fields(() -> QueryGrammar.filter(schema, "size", "eq." + notANumber)))
+                    .as(notANumber)
+                    .containsExactly("size");
+        }
+        for (String notANumber : List.of("١.٥", "1,5", "NaN", "Infinity", ".", "1e")) {
+            assertThat(fields(() -> QueryGrammar.filter(dated, "amount", "eq." + notANumber)))
+                    .as(notANumber)
+                    .containsExactly("amount");
+        }
     }
 
     @Test
