@@ -306,7 +306,8 @@ public final class HostileValues {
         values.add(new HostileText("percent-encoded surrogate bytes", "%ED%A0%80", null));
         values.add(new HostileText("invalid UTF-8 bytes", "a%C3%28b", null));
         values.add(new HostileText("encoded slash", "a%2Fb", "a/b"));
-        for (String number : List.of("-1", "99999999999", "1e999999", "NaN", "9".repeat(400))) {
+        // "+5" and other scripts' digits ("١٠", "１２"): what Integer.parseInt reads as numbers, and this API does not
+        for (String number : List.of("-1", "99999999999", "1e999999", "NaN", "9".repeat(400), "+5", "١٠", "１２")) {
             values.add(text("number " + abbreviate(number), number));
         }
         for (Hostile date :
