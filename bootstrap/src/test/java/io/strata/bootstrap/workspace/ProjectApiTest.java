@@ -476,6 +476,13 @@ class ProjectApiTest extends WorkspaceApiSupport {
                     .as(limit)
                     .containsExactly("taskLimit");
         }
+        // an empty taskLimit is the default page, as an empty limit is on the chat, mail and event lists
+        assertThat(api().get(project(id) + "?include=tasks&taskLimit=")
+                        .token(owner.token())
+                        .send()
+                        .expect(200)
+                        .json())
+                .containsKey("tasks");
         assertThat(api().get(project(id) + "?taskLimit=5")
                         .token(owner.token())
                         .send()

@@ -276,13 +276,11 @@ public class EventAdminController {
         if (!matcher.matches()) {
             throw new ValidationException("cursor", "is not a cursor of this feed");
         }
-        return new EventFeedPage.Cursor(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)));
+        return new EventFeedPage.Cursor(
+                ClientNumbers.wholeNumber(matcher.group(1)), ClientNumbers.wholeNumber(matcher.group(2)));
     }
 
     private static int limit(String value, int max, int fallback) {
-        if (value != null && value.isBlank()) {
-            throw new ValidationException("limit", ClientNumbers.outOfRange(1, max, value));
-        }
         return ClientNumbers.limit(value, "limit", max, fallback);
     }
 }

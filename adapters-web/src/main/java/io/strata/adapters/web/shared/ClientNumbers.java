@@ -51,51 +51,23 @@ public final class ClientNumbers {
     }
 
     /**
-     * {@code text} as a decimal number in ASCII, {@code [+-]digits[.digits][e[+-]digits]} (digits on at least one
-     * side of the point), or null if it is none. Its size is the caller's to bound ({@code Storable.decimal}).
+     * {@code text} as a decimal number in {@code BigDecimal}'s notation ({@code -1.5e2}), its digits ASCII, or null
+     * if it is none. Its size is the caller's to bound ({@code Storable.decimal}).
      */
     public static @Nullable BigDecimal decimal(@Nullable String text) {
-        if (text == null || text.isEmpty()) {
+        if (text == null) {
             return null;
         }
-        int i = text.charAt(0) == '-' || text.charAt(0) == '+' ? 1 : 0;
-        int digitsBefore = 0;
-        while (i < text.length() && isDigit(text.charAt(i))) {
-            i++;
-            digitsBefore++;
-        }
-        int digitsAfter = 0;
-        if (i < text.length() && text.charAt(i) == '.') {
-            i++;
-            while (i < text.length() && isDigit(text.charAt(i))) {
-                i++;
-                digitsAfter++;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && c != '+' && c != '-' && c != '.' && c != 'e' && c != 'E') {
+                return null; // BigDecimal's grammar in ASCII: it reads any script's digits otherwise
             }
-        }
-        if (digitsBefore + digitsAfter == 0) {
-            return null;
-        }
-        if (i < text.length() && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
-            i++;
-            if (i < text.length() && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
-                i++;
-            }
-            int exponentDigits = 0;
-            while (i < text.length() && isDigit(text.charAt(i))) {
-                i++;
-                exponentDigits++;
-            }
-            if (exponentDigits == 0) {
-                return null;
-            }
-        }
-        if (i != text.length()) {
-            return null;
         }
         try {
             return new BigDecimal(text);
         } catch (NumberFormatException e) {
-            return null; // an exponent beyond an int
+            return null; // not its grammar, or an exponent beyond an int
         }
     }
 
@@ -117,9 +89,5 @@ public final class ClientNumbers {
     /** The message of a number that is not a whole number from {@code min} to {@code max}. */
     public static String outOfRange(long min, long max, String text) {
         return "must be a whole number from " + min + " to " + max + ", was '" + Problems.abbreviate(text) + "'";
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }

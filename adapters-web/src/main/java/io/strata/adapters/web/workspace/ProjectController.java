@@ -328,12 +328,6 @@ public class ProjectController {
     }
 
     private static int taskLimit(@Nullable String text) {
-        if (text == null) {
-            return DEFAULT_TASK_LIMIT;
-        }
-        if (text.isBlank()) {
-            throw new ValidationException("taskLimit", ClientNumbers.outOfRange(1, PageRequest.MAX_LIMIT, text));
-        }
         return ClientNumbers.limit(text, "taskLimit", PageRequest.MAX_LIMIT, DEFAULT_TASK_LIMIT);
     }
 
