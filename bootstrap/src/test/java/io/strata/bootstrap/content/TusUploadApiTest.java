@@ -191,7 +191,7 @@ class TusUploadApiTest extends IntegrationTest {
     void creationRefusesBadLengthsAndHostileMetadata() {
         TestUser owner = user("tus-c");
         assertThat(create(owner.token(), -1, null).errorFields(400)).containsExactly("Upload-Length");
-        for (String length : new String[] {"abc", "-1", "1.5", "99999999999999999999"}) {
+        for (String length : new String[] {"abc", "-1", "1.5", "+10", "99999999999999999999", "9223372036854775808"}) {
             assertThat(api().post(UPLOADS)
                             .token(owner.token())
                             .header("Tus-Resumable", "1.0.0")

@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.strata.adapters.web.shared.ClientNumbers;
 import io.strata.adapters.web.shared.NoIdempotencyReplay;
 import io.strata.adapters.web.shared.Problem;
 import io.strata.adapters.web.shared.Problems;
@@ -70,7 +71,6 @@ public class TusUploadController {
     static final String UPLOAD_EXPIRES = "Upload-Expires";
     static final String OFFSET_OCTET_STREAM = "application/offset+octet-stream";
 
-    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
     private static final Pattern METADATA_KEY = Pattern.compile("[!-+\\--~]+"); // printable ASCII without space and ','
     private static final int MAX_METADATA_LENGTH = 4096;
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
@@ -203,14 +203,11 @@ public class TusUploadController {
     }
 
     private static long number(String header, @Nullable String value) {
-        if (value == null || !DIGITS.matcher(value.strip()).matches()) {
-            throw new ValidationException(header, "is required: a non-negative integer");
+        long number = value == null ? -1 : ClientNumbers.wholeNumber(value.strip());
+        if (number < 0) {
+            throw new ValidationException(header, "is required: a whole number from 0 to " + Long.MAX_VALUE);
         }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new ValidationException(header, "is too large");
-        }
+        return number;
     }
 
     /** tus Upload-Metadata: comma-separated pairs of a key and an optional base64 value (UTF-8 text here). */
