@@ -158,12 +158,12 @@ public class CreateProjectService implements CreateProjectUseCase {
         if (byKey.containsKey(ref)) {
             return byKey.get(ref);
         }
-        try {
-            int position = Integer.parseInt(ref);
-            return position >= 0 && position < size ? position : null;
-        } catch (NumberFormatException e) {
+        // a position is ASCII digits: Integer.parseInt would also take "+1" and other scripts' digits ("١")
+        if (ref.isEmpty() || ref.length() > 9 || !ref.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return null;
         }
+        int position = Integer.parseInt(ref);
+        return position < size ? position : null;
     }
 
     private static String label(TaskId id, List<NewTask> drafts, List<Task> created) {

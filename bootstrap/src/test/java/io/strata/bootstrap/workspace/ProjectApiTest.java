@@ -270,11 +270,19 @@ class ProjectApiTest extends WorkspaceApiSupport {
                                 body("key", "c", "title", "Also fine", "assigneeId", member.id()),
                                 body("key", "d", "title", "Outsider", "assigneeId", outsider.id()),
                                 body("key", "e", "title", "Dangling", "dependsOn", List.of("nope")),
-                                body("key", "f", "title", "Hours", "estimatedHours", 1.234))))
+                                body("key", "f", "title", "Hours", "estimatedHours", 1.234),
+                                // positions in ASCII only: Integer.parseInt reads "+0" and "٠" (Arabic-Indic 0) as 0
+                                body("key", "g", "title", "Signed", "dependsOn", List.of("+0")),
+                                body("key", "h", "title", "Arabic", "dependsOn", List.of("٠")))))
                 .send();
         assertThat(response.errorFields(400))
                 .containsExactlyInAnyOrder(
-                        "tasks[1].title", "tasks[3].assigneeId", "tasks[4].dependsOn", "tasks[5].estimatedHours");
+                        "tasks[1].title",
+                        "tasks[3].assigneeId",
+                        "tasks[4].dependsOn",
+                        "tasks[5].estimatedHours",
+                        "tasks[6].dependsOn",
+                        "tasks[7].dependsOn");
         assertThat(projectCount(owner)).isEqualTo(before);
 
         // a cycle among the initial tasks is reported like any other invalid task
