@@ -142,15 +142,61 @@ class MicronautServiceIndexTest {
                         new java.util.LinkedHashSet<>(List.of(
                                 "no.such.Implementation", // absent
                                 Runtime.class.getName(), // no public constructor
+                                NotPublic.class.getName(), // a public constructor in a class that is not public
+                                Abstract.class.getName(), // nothing to create
+                                LacksAClass.class.getName(), // its constructor meets a class that is absent
                                 Thread.class.getName()))),
                 LOADER);
         StaticServiceLoader<?> runnables = loaders.get(Runnable.class.getName());
 
         assertThat(runnables.load(null)).singleElement().isInstanceOf(Thread.class);
         assertThat(runnables.findAll(name -> true).map(SoftServiceLoader.StaticDefinition::getName))
-                .containsExactly(Thread.class.getName());
+                .containsExactly(LacksAClass.class.getName(), Thread.class.getName());
         assertThat(runnables.load(name -> false, null)).isEmpty();
         assertThat(runnables.load(service -> false)).isEmpty();
+    }
+
+    @Test
+    void whatAServicesConstructorThrowsIsPassedOnAsItThrewIt() {
+        var loaders = new MicronautServiceIndex.Loaders(
+                Map.of(Runnable.class.getName(), Set.of(ThrowsInConstructor.class.getName())), LOADER);
+
+        assertThatThrownBy(() -> loaders.get(Runnable.class.getName()).load(null))
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessage("a broken service");
+    }
+
+    /** A public constructor, but a public lookup cannot reach the class. */
+    static final class NotPublic implements Runnable {
+        public NotPublic() {}
+
+        @Override
+        public void run() {}
+    }
+
+    /** A public class with a public constructor, but abstract. */
+    public abstract static class Abstract implements Runnable {
+        public Abstract() {}
+    }
+
+    /** Its constructor fails for want of a class, as a service whose optional dependency is absent would. */
+    public static final class LacksAClass implements Runnable {
+        public LacksAClass() {
+            throw new NoClassDefFoundError("some/Optional");
+        }
+
+        @Override
+        public void run() {}
+    }
+
+    /** Its constructor throws: a broken service, whose error the start must see as it was thrown. */
+    public static final class ThrowsInConstructor implements Runnable {
+        public ThrowsInConstructor() {
+            throw new IllegalStateException("a broken service");
+        }
+
+        @Override
+        public void run() {}
     }
 
     /** Counts its initializations (a class is initialized once per class loader). */
