@@ -144,6 +144,42 @@ class LauncherArchiveTest {
     }
 
     @Test
+    void aTrainingThatSucceedsLeavesAnArchiveTheNextStartsMap() throws Exception {
+        // the stand-in serves /health while it trains (PORT=-1), as Strata does: the training succeeds
+        ProcessBuilder builder = launcher(null, null, "serve");
+        builder.environment().put("STANDIN_SERVES", "1");
+        Process training = builder.start();
+        assertThat(training.waitFor(120, TimeUnit.SECONDS))
+                .as("the launcher finished")
+                .isTrue();
+        String output = new String(training.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(training.exitValue()).as(output).isZero();
+        assertThat(output).contains("strata: recording the").doesNotContain("a training start failed");
+        assertThat(archive).as(output).exists();
+        if (Runtime.version().feature() < 25) {
+            // a static archive (-Xshare:dump of the training restart's class list), not one recorded at an exit
+            byte[] header = new byte[4];
+            try (var in = Files.newInputStream(archive)) {
+                assertThat(in.read(header)).isEqualTo(4);
+            }
+            assertThat(java.nio.ByteBuffer.wrap(header)
+                            .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                            .getInt())
+                    .as("the static archive's magic number")
+                    .isEqualTo(0xf00baba2);
+        }
+        long trained = Files.getLastModifiedTime(archive).toMillis();
+        String mapping = Runtime.version().feature() >= 25 ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
+        assertThat(run("serve", "again")).contains(mapping + archive);
+        // -Xshare:on refuses to start a JVM that cannot map its archive: this one maps it
+        assertThat(runWithJavaOpts("-Xshare:on", "serve", "once more"))
+                .contains("stand-in [serve, once more]", mapping + archive);
+        assertThat(Files.getLastModifiedTime(archive).toMillis())
+                .as("a current archive is used, not trained again")
+                .isEqualTo(trained);
+    }
+
+    @Test
     void aLauncherStoppedWhileItTrainsStopsTheTrainingStart() throws Exception {
         Path pidFile = work.resolve("training.pid");
         ProcessBuilder builder = launcher(null, null, "serve")
@@ -266,6 +302,20 @@ class LauncherArchiveTest {
                         System.out.println("stand-in " + java.util.Arrays.toString(args));
                         System.out.println("jvm " + java.lang.management.ManagementFactory.getRuntimeMXBean()
                                 .getInputArguments());
+                        if (System.getenv("STANDIN_SERVES") != null && "-1".equals(System.getenv("PORT"))
+                                && args.length > 0 && args[0].equals("serve")) {
+                            // a training start: serves /health on a free port, says where, runs until SIGTERM
+                            var server = com.sun.net.httpserver.HttpServer.create(
+                                    new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+                            server.createContext("/health", exchange -> {
+                                exchange.sendResponseHeaders(200, -1);
+                                exchange.close();
+                            });
+                            server.start();
+                            System.out.println("Strata started in 1 ms: http://127.0.0.1:"
+                                    + server.getAddress().getPort() + " (stand-in)");
+                            Thread.sleep(120_000);
+                        }
                         String hang = System.getenv("STANDIN_PID_FILE");
                         if (hang != null && args.length > 0 && args[0].equals("serve")) {
                             // a start that never reports: the launcher's training waits for it
