@@ -168,16 +168,16 @@ public final class KeysetCursor {
             return value;
         }
         if (type == Long.class || type == long.class) {
-            return Long.valueOf(text);
+            return Long.valueOf(asWritten(text, false));
         }
         if (type == Integer.class || type == int.class) {
-            return Integer.valueOf(text);
+            return Integer.valueOf(asWritten(text, false));
         }
         if (type == Short.class || type == short.class) {
-            return Short.valueOf(text);
+            return Short.valueOf(asWritten(text, false));
         }
         if (type == BigDecimal.class) {
-            return Storable.decimal(CURSOR, new BigDecimal(text));
+            return Storable.decimal(CURSOR, new BigDecimal(asWritten(text, true)));
         }
         if (type == Boolean.class || type == boolean.class) {
             if (!text.equals("true") && !text.equals("false")) {
@@ -189,6 +189,26 @@ public final class KeysetCursor {
             return Enum.valueOf((Class<? extends Enum>) type, text);
         }
         throw new IllegalStateException("cannot page by a value of type " + type.getName());
+    }
+
+    /**
+     * A number's text as {@link #text} writes it: an optional minus, ASCII digits and, for a decimal, one point
+     * between digits. {@code Long.valueOf} and {@code new BigDecimal} also read a plus sign and the digits of other
+     * scripts ({@code "١٠"} is 10), which only a forged cursor could carry.
+     */
+    private static String asWritten(String text, boolean decimal) {
+        int start = text.startsWith("-") ? 1 : 0;
+        int point = decimal ? text.indexOf('.') : -1;
+        if (text.length() == start || point == start || point == text.length() - 1) {
+            throw new IllegalArgumentException(text);
+        }
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && i != point) {
+                throw new IllegalArgumentException(text);
+            }
+        }
+        return text;
     }
 
     /** True when values of {@code type} can be carried by a cursor. */

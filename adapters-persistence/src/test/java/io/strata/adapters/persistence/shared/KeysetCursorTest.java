@@ -116,6 +116,33 @@ class KeysetCursorTest {
     }
 
     @Test
+    void aForgedCursorsNumbersAreReadOnlyAsTheServerWritesThem() {
+        // a number the server writes is an optional minus and ASCII digits (a decimal: one point between them);
+        // Long.valueOf alone would also read "+5" and other scripts' digits ("١٠" is 10)
+        for (String forged : List.of("+5", "١٠", "１２", "5_0", "", "-", " 5")) {
+            String cursor = KeysetCursor.encode("tasks:position,id", List.of(forged, UUID.randomUUID()));
+            for (Class<?> type : List.of(Long.class, Integer.class, Short.class, BigDecimal.class)) {
+                assertThatThrownBy(() -> KeysetCursor.decode(cursor, "tasks:position,id", List.of(type, UUID.class)))
+                        .as("%s as %s", forged, type.getSimpleName())
+                        .isInstanceOf(ValidationException.class);
+            }
+        }
+        for (String forged : List.of("1.", ".5", "1.2.3", "1e5", "-.5")) {
+            String cursor = KeysetCursor.encode("p:budget,id", List.of(forged, UUID.randomUUID()));
+            assertThatThrownBy(() -> KeysetCursor.decode(cursor, "p:budget,id", List.of(BigDecimal.class, UUID.class)))
+                    .as(forged)
+                    .isInstanceOf(ValidationException.class);
+        }
+        UUID id = UUID.randomUUID();
+        String negative = KeysetCursor.encode("tasks:position,id", List.of(-42L, id));
+        assertThat(KeysetCursor.decode(negative, "tasks:position,id", List.of(Long.class, UUID.class)))
+                .containsExactly(-42L, id);
+        String amount = KeysetCursor.encode("p:budget,id", List.of(new BigDecimal("-12.50"), id));
+        assertThat(KeysetCursor.decode(amount, "p:budget,id", List.of(BigDecimal.class, UUID.class)))
+                .containsExactly(new BigDecimal("-12.50"), id);
+    }
+
+    @Test
     void everyAlteredByteIsRejected() {
         String cursor = KeysetCursor.encode("users:username,id", VALUES);
         byte[] raw = Base64.getUrlDecoder().decode(cursor);
