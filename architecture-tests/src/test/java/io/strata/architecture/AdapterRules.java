@@ -1,15 +1,12 @@
 package io.strata.architecture;
 
-import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMethod;
-import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.properties.HasAnnotations;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -20,7 +17,6 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Where the adapters' stereotypes live, found by their framework annotations:
@@ -50,10 +46,6 @@ import java.util.Set;
  *       ({@code WithoutEntityEvents}: their listeners cost every write a lookup per entity), so its auto-populated
  *       properties ({@code @DateCreated}, {@code @DateUpdated}, {@code @AutoPopulated}), its event annotations and
  *       {@code EntityEventListener} beans would silently do nothing; time comes from the domain's {@code Clock}.</li>
- *   <li>{@code the_web_adapter_reads_whole_numbers_through_client_numbers}: {@code Integer.parseInt},
- *       {@code Long.parseLong} and their kin read the digits of every script ({@code ?limit=١٠} is 10 to them) and a
- *       {@code +}; what a client sends as text is read by {@code ClientNumbers} in the web adapter's shared package,
- *       where only ASCII digits are a number.</li>
  * </ul>
  * A mapper that hands a JPA entity to the web, or a controller that calls a persistence helper
  * statically, is reported by {@code LayerRules.layers_follow_the_hexagon} (web never reaches
@@ -72,27 +64,6 @@ class AdapterRules {
     static final String EXECUTE_ON = "io.micronaut.scheduling.annotation.ExecuteOn";
     static final String MICRONAUT_DATA_ANNOTATION = "io.micronaut.data.annotation";
     static final String MICRONAUT_DATA_EVENTS = "io.micronaut.data.event";
-
-    /** The JDK's readers of whole numbers in text, which accept any script's digits and a sign. */
-    static final Set<String> WHOLE_NUMBER_PARSERS = Set.of(
-            "java.lang.Integer.parseInt",
-            "java.lang.Integer.valueOf",
-            "java.lang.Integer.parseUnsignedInt",
-            "java.lang.Integer.decode",
-            "java.lang.Long.parseLong",
-            "java.lang.Long.valueOf",
-            "java.lang.Long.parseUnsignedLong",
-            "java.lang.Long.decode",
-            "java.lang.Short.parseShort",
-            "java.lang.Short.valueOf");
-
-    static final String CLIENT_NUMBERS = "ClientNumbers";
-
-    private static final DescribedPredicate<JavaMethodCall> PARSES_A_WHOLE_NUMBER = describe(
-            "a JDK method that reads a whole number from text (" + String.join(", ", WHOLE_NUMBER_PARSERS) + ")",
-            call -> WHOLE_NUMBER_PARSERS.contains(call.getTargetOwner().getName() + "." + call.getName())
-                    && call.getTarget().getRawParameterTypes().stream()
-                            .anyMatch(type -> type.getName().equals("java.lang.String")));
 
     @ArchTest
     static final ArchRule controllers_live_in_the_web_adapter = controllersLiveInTheWebAdapter(Hexagon.STRATA);
@@ -119,29 +90,8 @@ class AdapterRules {
     static final ArchRule http_filters_are_declared_on_every_path = httpFiltersAreDeclaredOnEveryPath(Hexagon.STRATA);
 
     @ArchTest
-    static final ArchRule the_web_adapter_reads_whole_numbers_through_client_numbers =
-            theWebAdapterReadsWholeNumbersThroughClientNumbers(Hexagon.STRATA);
-
-    @ArchTest
     static final ArchRule micronaut_data_entity_events_are_not_used =
             micronautDataEntityEventsAreNotUsed(Hexagon.STRATA);
-
-    static ArchRule theWebAdapterReadsWholeNumbersThroughClientNumbers(Hexagon h) {
-        return noClasses()
-                .that()
-                .resideInAPackage(h.web)
-                .and(GeneratedCode.HAND_WRITTEN)
-                .and(describe(
-                        "are not " + CLIENT_NUMBERS,
-                        c -> !(c.getSimpleName().equals(CLIENT_NUMBERS)
-                                && c.getPackageName().startsWith(h.root)
-                                && c.getPackageName().endsWith(".adapters.web.shared"))))
-                .should()
-                .callMethodWhere(PARSES_A_WHOLE_NUMBER)
-                .because(
-                        "they read other scripts' digits (\"١٠\" is 10) and a '+', which this API does not "
-                                + "take for a number: ClientNumbers (adapters.web.shared) reads numbers a client sends as text");
-    }
 
     static ArchRule controllersLiveInTheWebAdapter(Hexagon h) {
         return classes()

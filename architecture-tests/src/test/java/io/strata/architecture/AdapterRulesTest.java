@@ -71,14 +71,6 @@ class AdapterRulesTest {
     }
 
     @Test
-    void the_web_adapter_reads_whole_numbers_through_client_numbers() {
-        assertReports(
-                        AdapterRules.theWebAdapterReadsWholeNumbersThroughClientNumbers(HEXAGON),
-                        "adapters.web.alpha.NumberParsingController")
-                .butNot("adapters.web.shared.ClientNumbers", "adapters.web.alpha.AlphaController");
-    }
-
-    @Test
     void micronaut_data_entity_events_are_not_used() {
         assertReports(
                         AdapterRules.micronautDataEntityEventsAreNotUsed(HEXAGON),

@@ -9,6 +9,7 @@ import static io.strata.architecture.GeneratedCode.HAND_WRITTEN;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.PackageMatcher;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -49,6 +50,10 @@ import java.util.regex.Pattern;
  *   <li>{@code the_inside_reads_no_configuration_or_environment}: environment variables and system
  *       properties are JDK too; configuration reaches use cases as values wired by bootstrap
  *       ({@code IdentityPolicy}).</li>
+ *   <li>{@code numbers_in_text_are_read_in_ascii}: {@code Integer.parseInt}, {@code Long.parseLong} and
+ *       their kin read the digits of every script ({@code "١٠"} is 10 to them)
+ *       and a {@code +}; in the domain, the use cases and the web adapter, which see what clients send, a number
+ *       in text is read by {@code AsciiNumbers} (domain.shared.value), where only ASCII digits are one.</li>
  *   <li>{@code the_web_adapter_uses_no_storage_technology}: JDBC ({@code java.sql}) is JDK and on every
  *       classpath; JPA, Hibernate, Micronaut Data and Flyway are also banned by the web module's
  *       enforcer and listed here so that the rule states the whole boundary.</li>
@@ -117,6 +122,22 @@ class LayerRules {
                             "getSystemResourceAsStream"),
             "java.util.ResourceBundle", Set.of("getBundle"));
 
+    /** The JDK's readers of whole numbers in text, which accept any script's digits and a sign. */
+    static final Set<String> NUMBER_PARSERS = Set.of(
+            "java.lang.Integer.parseInt",
+            "java.lang.Integer.valueOf",
+            "java.lang.Integer.parseUnsignedInt",
+            "java.lang.Integer.decode",
+            "java.lang.Long.parseLong",
+            "java.lang.Long.valueOf",
+            "java.lang.Long.parseUnsignedLong",
+            "java.lang.Long.decode",
+            "java.lang.Short.parseShort",
+            "java.lang.Short.valueOf");
+
+    /** The one reader of numbers in text, in the domain's shared values. */
+    static final String ASCII_NUMBERS = "AsciiNumbers";
+
     @ArchTest
     static final ArchRule every_class_is_in_the_package_of_its_module =
             everyClassIsInThePackageOfItsModule(Hexagon.STRATA);
@@ -138,6 +159,9 @@ class LayerRules {
     @ArchTest
     static final ArchRule the_inside_reads_no_configuration_or_environment =
             theInsideReadsNoConfigurationOrEnvironment(Hexagon.STRATA);
+
+    @ArchTest
+    static final ArchRule numbers_in_text_are_read_in_ascii = numbersInTextAreReadInAscii(Hexagon.STRATA);
 
     @ArchTest
     static final ArchRule the_web_adapter_uses_no_storage_technology =
@@ -261,6 +285,26 @@ class LayerRules {
                         .forEach(d -> events.add(SimpleConditionEvent.satisfied(d, d.getDescription())));
             }
         };
+    }
+
+    static ArchRule numbersInTextAreReadInAscii(Hexagon h) {
+        return noClasses()
+                .that()
+                .resideInAnyPackage(h.domain, h.application, h.web)
+                .and(HAND_WRITTEN)
+                .and(describe(
+                        "are not " + ASCII_NUMBERS,
+                        c -> !(c.getSimpleName().equals(ASCII_NUMBERS)
+                                && c.getPackageName().equals(h.root + ".domain.shared.value"))))
+                .should()
+                .callMethodWhere(DescribedPredicate.<JavaMethodCall>describe(
+                        "a JDK reader of a whole number in text (" + String.join(", ", NUMBER_PARSERS) + ")",
+                        call -> NUMBER_PARSERS.contains(call.getTargetOwner().getName() + "." + call.getName())
+                                && call.getTarget().getRawParameterTypes().stream()
+                                        .anyMatch(type -> type.getName().equals("java.lang.String"))))
+                .because("they read other scripts' digits (\"١٠\" is 10) and a '+', which this platform does not "
+                        + "take for a number: AsciiNumbers (domain.shared.value) reads numbers in text, wherever the "
+                        + "text came from (a query, a header, a body's string, a cursor)");
     }
 
     static ArchRule theWebAdapterUsesNoStorageTechnology(Hexagon h) {

@@ -33,6 +33,15 @@ class LayerRulesTest {
     }
 
     @Test
+    void numbers_in_text_are_read_in_ascii() {
+        assertReports(
+                        LayerRules.numbersInTextAreReadInAscii(HEXAGON),
+                        "adapters.web.alpha.NumberParsingController",
+                        "application.alpha.AlphaLimits")
+                .butNot("domain.shared.value.AsciiNumbers", "adapters.web.alpha.AlphaController");
+    }
+
+    @Test
     void layers_follow_the_hexagon() {
         assertReports(
                         LayerRules.layersFollowTheHexagon(HEXAGON),

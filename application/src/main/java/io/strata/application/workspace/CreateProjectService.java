@@ -4,6 +4,7 @@ import io.strata.application.shared.Rerunnable;
 import io.strata.domain.shared.error.ValidationCollector;
 import io.strata.domain.shared.model.Clock;
 import io.strata.domain.shared.user.UserId;
+import io.strata.domain.shared.value.AsciiNumbers;
 import io.strata.domain.shared.value.Tags;
 import io.strata.domain.workspace.DependencyGraph;
 import io.strata.domain.workspace.Project;
@@ -158,12 +159,8 @@ public class CreateProjectService implements CreateProjectUseCase {
         if (byKey.containsKey(ref)) {
             return byKey.get(ref);
         }
-        // a position is ASCII digits: Integer.parseInt would also take "+1" and other scripts' digits ("١")
-        if (ref.isEmpty() || ref.length() > 9 || !ref.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return null;
-        }
-        int position = Integer.parseInt(ref);
-        return position < size ? position : null;
+        long position = AsciiNumbers.wholeNumber(ref); // not "+1", nor other scripts' digits ("١")
+        return position >= 0 && position < size ? (int) position : null;
     }
 
     private static String label(TaskId id, List<NewTask> drafts, List<Task> created) {

@@ -1,6 +1,7 @@
 package io.strata.domain.identity;
 
 import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.value.AsciiNumbers;
 import io.strata.domain.shared.value.Text;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -33,8 +34,8 @@ public record ClientInfo(String ipAddress, String userAgent, Map<String, Object>
             return null;
         }
         String v = ip.strip();
-        boolean v4 =
-                IPV4.matcher(v).matches() && Arrays.stream(v.split("\\.")).allMatch(p -> Integer.parseInt(p) <= 255);
+        boolean v4 = IPV4.matcher(v).matches()
+                && Arrays.stream(v.split("\\.")).allMatch(p -> AsciiNumbers.wholeNumber(p) <= 255);
         boolean v6 = v.contains(":") && IPV6.matcher(v).matches() && isIpv6Literal(v);
         if (!v4 && !v6) {
             throw new ValidationException("ipAddress", "is not an IP address");

@@ -1,6 +1,7 @@
 package io.strata.adapters.persistence.shared;
 
 import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.value.AsciiNumbers;
 import io.strata.domain.shared.value.IsoInstants;
 import io.strata.domain.shared.value.Sha256;
 import io.strata.domain.shared.value.Storable;
@@ -168,16 +169,20 @@ public final class KeysetCursor {
             return value;
         }
         if (type == Long.class || type == long.class) {
-            return Long.valueOf(asWritten(text, false));
+            return integer(text, Long.MIN_VALUE, Long.MAX_VALUE);
         }
         if (type == Integer.class || type == int.class) {
-            return Integer.valueOf(asWritten(text, false));
+            return (int) integer(text, Integer.MIN_VALUE, Integer.MAX_VALUE);
         }
         if (type == Short.class || type == short.class) {
-            return Short.valueOf(asWritten(text, false));
+            return (short) integer(text, Short.MIN_VALUE, Short.MAX_VALUE);
         }
         if (type == BigDecimal.class) {
-            return Storable.decimal(CURSOR, new BigDecimal(asWritten(text, true)));
+            BigDecimal value = AsciiNumbers.decimal(text);
+            if (value == null) {
+                throw new IllegalArgumentException(text);
+            }
+            return Storable.decimal(CURSOR, value);
         }
         if (type == Boolean.class || type == boolean.class) {
             if (!text.equals("true") && !text.equals("false")) {
@@ -192,23 +197,15 @@ public final class KeysetCursor {
     }
 
     /**
-     * A number's text as {@link #text} writes it: an optional minus, ASCII digits and, for a decimal, one point
-     * between digits. {@code Long.valueOf} and {@code new BigDecimal} also read a plus sign and the digits of other
-     * scripts ({@code "١٠"} is 10), which only a forged cursor could carry.
+     * A whole number from {@code min} to {@code max} in ASCII digits ({@link AsciiNumbers}): the JDK's parsers also
+     * read a plus sign and other scripts' digits, which only a forged cursor could carry.
      */
-    private static String asWritten(String text, boolean decimal) {
-        int start = text.startsWith("-") ? 1 : 0;
-        int point = decimal ? text.indexOf('.') : -1;
-        if (text.length() == start || point == start || point == text.length() - 1) {
+    private static long integer(String text, long min, long max) {
+        Long value = AsciiNumbers.integer(text);
+        if (value == null || value < min || value > max) {
             throw new IllegalArgumentException(text);
         }
-        for (int i = start; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c < '0' || c > '9') && i != point) {
-                throw new IllegalArgumentException(text);
-            }
-        }
-        return text;
+        return value;
     }
 
     /** True when values of {@code type} can be carried by a cursor. */

@@ -1,8 +1,8 @@
 package io.strata.adapters.web.content;
 
-import io.strata.adapters.web.shared.ClientNumbers;
 import io.strata.domain.content.Sha256;
 import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.value.AsciiNumbers;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -92,7 +92,7 @@ final class ContentHeaders {
         String to = spec.substring(dash + 1).strip();
         // not digits (ASCII, no sign), or beyond a long: an invalid range is ignored
         if (from.isEmpty()) {
-            long suffix = ClientNumbers.wholeNumber(to);
+            long suffix = AsciiNumbers.wholeNumber(to);
             if (suffix < 0) {
                 return null;
             }
@@ -101,8 +101,8 @@ final class ContentHeaders {
             }
             return new Range(Math.max(0, size - suffix), size - 1);
         }
-        long first = ClientNumbers.wholeNumber(from);
-        long last = to.isEmpty() ? Long.MAX_VALUE : ClientNumbers.wholeNumber(to);
+        long first = AsciiNumbers.wholeNumber(from);
+        long last = to.isEmpty() ? Long.MAX_VALUE : AsciiNumbers.wholeNumber(to);
         if (first < 0 || last < first) {
             return null;
         }

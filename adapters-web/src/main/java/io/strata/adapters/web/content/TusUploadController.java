@@ -16,7 +16,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.strata.adapters.web.shared.ClientNumbers;
 import io.strata.adapters.web.shared.NoIdempotencyReplay;
 import io.strata.adapters.web.shared.Problem;
 import io.strata.adapters.web.shared.Problems;
@@ -28,6 +27,7 @@ import io.strata.domain.content.UploadId;
 import io.strata.domain.content.Visibility;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.value.AsciiNumbers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -203,7 +203,7 @@ public class TusUploadController {
     }
 
     private static long number(String header, @Nullable String value) {
-        long number = value == null ? -1 : ClientNumbers.wholeNumber(value.strip());
+        long number = value == null ? -1 : AsciiNumbers.wholeNumber(value.strip());
         if (number < 0) {
             throw new ValidationException(header, "is required: a whole number from 0 to " + Long.MAX_VALUE);
         }

@@ -27,6 +27,7 @@ import io.strata.domain.events.SinkId;
 import io.strata.domain.events.SinkKind;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.value.AsciiNumbers;
 import io.strata.domain.shared.value.Storable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -277,7 +278,7 @@ public class EventAdminController {
             throw new ValidationException("cursor", "is not a cursor of this feed");
         }
         return new EventFeedPage.Cursor(
-                ClientNumbers.wholeNumber(matcher.group(1)), ClientNumbers.wholeNumber(matcher.group(2)));
+                AsciiNumbers.wholeNumber(matcher.group(1)), AsciiNumbers.wholeNumber(matcher.group(2)));
     }
 
     private static int limit(String value, int max, int fallback) {

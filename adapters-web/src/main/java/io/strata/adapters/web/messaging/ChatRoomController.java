@@ -32,6 +32,7 @@ import io.strata.domain.messaging.ChatRoom;
 import io.strata.domain.messaging.ChatRoomId;
 import io.strata.domain.shared.error.ValidationException;
 import io.strata.domain.shared.user.Actor;
+import io.strata.domain.shared.value.AsciiNumbers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -283,7 +284,7 @@ public class ChatRoomController {
         if (text == null || text.isBlank()) {
             return 0;
         }
-        long since = ClientNumbers.wholeNumber(text.strip());
+        long since = AsciiNumbers.wholeNumber(text.strip());
         if (since >= 0) {
             return since;
         }

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.strata.domain.shared.error.ValidationException;
+import io.strata.domain.shared.value.AsciiNumbers;
 
 /**
  * Optimistic locking over HTTP: single-resource responses carry {@code ETag: "<version>"}; updates
@@ -61,7 +62,7 @@ public final class ETags {
             value = value.substring(1, value.length() - 1);
         }
         // ASCII digits, as in the ETags this API writes: other scripts' digits are no ETag of it
-        long version = value.length() > 18 ? -1 : ClientNumbers.wholeNumber(value);
+        long version = value.length() > 18 ? -1 : AsciiNumbers.wholeNumber(value);
         if (version < 0) {
             throw invalid("is not an ETag of this API; expected a quoted version like \"3\"");
         }

@@ -8,6 +8,7 @@ import io.strata.domain.shared.query.QuerySchema;
 import io.strata.domain.shared.query.SearchCriteria;
 import io.strata.domain.shared.query.SortOrder;
 import io.strata.domain.shared.query.TotalCount;
+import io.strata.domain.shared.value.AsciiNumbers;
 import io.strata.domain.shared.value.Storable;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -182,7 +183,7 @@ public record ListQuery(SearchCriteria criteria, PageRequest page) {
         if (text == null) {
             return null;
         }
-        long value = ClientNumbers.wholeNumber(text.strip());
+        long value = AsciiNumbers.wholeNumber(text.strip());
         if (value >= min && value <= max) {
             return (int) value;
         }

@@ -12,6 +12,7 @@ import io.strata.domain.shared.query.FilterOperator;
 import io.strata.domain.shared.query.QueryField;
 import io.strata.domain.shared.query.QuerySchema;
 import io.strata.domain.shared.query.SortOrder;
+import io.strata.domain.shared.value.AsciiNumbers;
 import io.strata.domain.shared.value.Storable;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -272,8 +273,8 @@ public final class QueryGrammar {
                 case UUID -> java.util.UUID.fromString(raw);
                 case INSTANT -> Storable.instant(name, Instant.parse(raw));
                 case DATE -> Storable.date(name, LocalDate.parse(raw));
-                case INTEGER -> number(ClientNumbers.integer(raw));
-                case DECIMAL -> Storable.decimal(name, number(ClientNumbers.decimal(raw)));
+                case INTEGER -> number(AsciiNumbers.integer(raw));
+                case DECIMAL -> Storable.decimal(name, number(AsciiNumbers.decimal(raw)));
                 case BOOLEAN ->
                     switch (raw.toLowerCase(Locale.ROOT)) {
                         case "true" -> Boolean.TRUE;
@@ -288,7 +289,7 @@ public final class QueryGrammar {
         }
     }
 
-    /** A number {@link ClientNumbers} read, or the failure {@link #convert} reports when it read none. */
+    /** A number {@link AsciiNumbers} read, or the failure {@link #convert} reports when it read none. */
     private static <N extends Number> N number(@Nullable N value) {
         if (value == null) {
             throw new IllegalArgumentException();
