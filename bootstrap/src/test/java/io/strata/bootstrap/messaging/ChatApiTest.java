@@ -102,42 +102,23 @@ class ChatApiTest extends IntegrationTest {
         assertThat(post(creator, room, "hi", "not-a-uuid").errorFields(400)).contains("replyToId");
         assertThat(post(creator, room, "hi", UUID.randomUUID().toString()).errorFields(400))
                 .contains("replyToId");
-        assertThat(api().get(messages(room) + "?before=garbage")
-                        .token(creator.token())
-                        .send()
-                        .errorFields(400))
-                .contains("before");
-        assertThat(api().get(messages(room) + "?after=garbage")
-                        .token(creator.token())
-                        .send()
-                        .errorFields(400))
-                .contains("after");
-        assertThat(api().get(messages(room) + "?limit=0")
-                        .token(creator.token())
-                        .send()
-                        .errorFields(400))
-                .contains("limit");
-        assertThat(api().get(messages(room) + "?limit=x")
-                        .token(creator.token())
-                        .send()
-                        .errorFields(400))
-                .contains("limit");
-        assertThat(api().get(messages(room) + "/changes?since=-1")
-                        .token(creator.token())
-                        .send()
-                        .errorFields(400))
-                .contains("since");
         // "١٠" (Arabic-Indic digits), which Integer.parseInt and Long.parseLong would read as 10
-        assertThat(api().get(messages(room) + "?limit=%D9%A1%D9%A0")
-                        .token(creator.token())
-                        .send()
-                        .errorFields(400))
-                .contains("limit");
-        assertThat(api().get(messages(room) + "/changes?since=%D9%A1%D9%A0")
-                        .token(creator.token())
-                        .send()
-                        .errorFields(400))
-                .contains("since");
+        for (String[] bad : new String[][] {
+            {"?before=garbage", "before"},
+            {"?after=garbage", "after"},
+            {"?limit=0", "limit"},
+            {"?limit=x", "limit"},
+            {"/changes?since=-1", "since"},
+            {"?limit=%D9%A1%D9%A0", "limit"},
+            {"/changes?since=%D9%A1%D9%A0", "since"}
+        }) {
+            assertThat(api().get(messages(room) + bad[0])
+                            .token(creator.token())
+                            .send()
+                            .errorFields(400))
+                    .as(bad[0])
+                    .contains(bad[1]);
+        }
     }
 
     @Test
