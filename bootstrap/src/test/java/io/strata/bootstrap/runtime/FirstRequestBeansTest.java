@@ -31,4 +31,14 @@ class FirstRequestBeansTest extends IntegrationTest {
         }
         api().get("/health").send().expect(200);
     }
+
+    @Test
+    void theRequestEventItInitializesIsMicronautsJfrEventForHttp1Requests() throws ClassNotFoundException {
+        // an upgrade of Micronaut that renames it fails here instead of bringing its cost back to the first request
+        Class<?> event =
+                Class.forName(FirstRequestBeans.REQUEST_EVENT, false, getClass().getClassLoader());
+
+        assertThat(jdk.jfr.Event.class).isAssignableFrom(event);
+        assertThat(FirstRequestBeans.initializeRequestEvent()).isTrue();
+    }
 }
