@@ -190,7 +190,7 @@ final class BenchRun {
                 + " round" + (options.rounds() == 1 ? "" : "s") + " per endpoint, after a warm-up per server and endpoint "
                 + "(runs of " + options.warmupSeconds() + " s until " + WARM_UP_REQUESTS + " requests and two runs "
                 + "in a row not 5% above the best before them and at most " + SETTLED_COMPILATIONS
-                + " methods compiled by the JIT in the last, at most " + WARM_UP_RUNS + " runs); "
+                + " methods compiled by the JIT in each of the last two, at most " + WARM_UP_RUNS + " runs); "
                 + "wrk -t1 (closed loop), pgbench -j1 -M prepared");
     }
 
@@ -758,7 +758,10 @@ final class BenchRun {
      * Warms a server on one endpoint before it is measured: wrk runs of the warm-up length at the top concurrency until
      * the server has answered {@link #WARM_UP_REQUESTS} requests, its rate has stopped rising (two runs in a row not
      * 5% above the best run before them) and its JIT has settled (at most {@link #SETTLED_COMPILATIONS} methods
-     * compiled during the last run, from {@code jstat -compiler}), at most {@link #WARM_UP_RUNS} runs. A count alone
+     * compiled during each of the last two runs, from {@code jstat -compiler}), at most {@link #WARM_UP_RUNS} runs. One
+     * quiet run was not enough: C2 may be in the middle of a large method for most of a run, so that few compilations
+     * end in it; Strata's GET /users/{id} stopped after 6 runs (9 methods in the last) and measured 76% of the
+     * baseline at 8 connections, where a run of the same build that warmed it for 23 runs measured 117%. A count alone
      * measured servers still compiling: Strata's GET /users/{id} at 8 connections went 3,258, 5,832, then about 10,200
      * req/s in consecutive 10 s windows after a start, while 10,000 requests were served within the first 4 s run. The
      * rate alone did too: C2 compiles the large framework methods one at a time, 1-2 s each on two busy cores, so the
@@ -779,6 +782,7 @@ final class BenchRun {
         int runs = 0;
         long compiled = server == null ? -1 : server.compilations();
         long compiledInRun = -1;
+        int settled = 0;
         while (runs < WARM_UP_RUNS) {
             LoadResult run = measure(system, endpoint, connections, options.warmupSeconds());
             runs++;
@@ -788,7 +792,8 @@ final class BenchRun {
             long now = server == null ? -1 : server.compilations();
             compiledInRun = compiled < 0 || now < 0 ? -1 : now - compiled;
             compiled = now;
-            if (served >= WARM_UP_REQUESTS && flat >= 2 && compiledInRun <= SETTLED_COMPILATIONS) {
+            settled = compiledInRun <= SETTLED_COMPILATIONS ? settled + 1 : 0;
+            if (served >= WARM_UP_REQUESTS && flat >= 2 && settled >= 2) {
                 break;
             }
         }
@@ -799,7 +804,7 @@ final class BenchRun {
 
     private static final int WARM_UP_RUNS = 25;
 
-    /** A JIT that compiled no more than this many methods in a warm-up run has settled. */
+    /** A JIT that compiled no more than this many methods in each of two warm-up runs in a row has settled. */
     private static final long SETTLED_COMPILATIONS = 10;
 
     /** Per endpoint, how many warm-up runs each server took ("strata 5, baseline 4, peer 6"). */
