@@ -179,6 +179,8 @@ final class BenchRun {
         report.environment("mode", options.quick() ? "quick (bench/run --quick)" : "full (bench/run)");
         report.environment("machine", Runtime.getRuntime().availableProcessors() + " cores (" + cpuModel() + "), "
                 + memoryGiB() + " GiB RAM, " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        report.environment("fresh memory", freshMemoryMicrosPerPage() + " us per 4 KB page (64 MB allocated and zeroed;"
+                + " a few us is usual; some VMs take 10-40, and a JVM's start, which touches ~200 MB, slows with it)");
         report.environment("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         report.environment("JVM options of Strata, the baseline and the Spring peer", "bootstrap/jvm.options: " + String.join(" ", jvmOptions())
                 + (options.javaOpts().isBlank() ? "" : "; JAVA_OPTS: " + options.javaOpts()));
@@ -192,6 +194,21 @@ final class BenchRun {
                 + "in a row not 5% above the best before them and at most " + SETTLED_COMPILATIONS
                 + " methods compiled by the JIT in each of the last two, at most " + WARM_UP_RUNS + " runs); "
                 + "wrk -t1 (closed loop), pgbench -j1 -M prepared");
+    }
+
+    /**
+     * What the machine takes to hand a process a page of memory it has not touched yet: 64 MB of direct memory,
+     * allocated (the JDK zeroes it, touching every page) and timed. On the 2-core VM this benchmark runs on it was
+     * 26-38 us on one day, where a start took 2.6-3.3 s, against ~5 us on another, where the same build started in
+     * 1.5-1.8 s: startup figures of two reports compare only next to this line.
+     */
+    private static String freshMemoryMicrosPerPage() {
+        int bytes = 64 << 20;
+        long started = System.nanoTime();
+        java.nio.ByteBuffer touched = java.nio.ByteBuffer.allocateDirect(bytes);
+        long nanos = System.nanoTime() - started;
+        touched.put(0, (byte) 1);
+        return String.format(Locale.ROOT, "%.1f", nanos / 1000.0 / (bytes / 4096));
     }
 
     private static String cpuModel() {
