@@ -22,8 +22,8 @@ import java.util.List;
  * ({@link #REQUEST_EVENT}). A JFR event class costs a lot to load even when nothing records: the JVM hands its bytes
  * to JFR to instrument as it loads, and its static initializer registers it, all interpreted the first time; made
  * on the first request, that was more than half of the event loop's CPU for it. Measured with {@code bench/run
- * ab-start} (12 alternating pairs, twice): the first {@code /health} request 157-172 ms -> 82-93 ms median, the
- * first 200 68-100 ms sooner.
+ * ab-start} (12 alternating pairs, twice): the first {@code /health} request 157-172 ms -> 82-93 ms median (sooner in
+ * every pair), the first 200 68-100 ms sooner by median (sooner in 9 and in 6 of the 12 pairs: a start's noise).
  */
 public final class FirstRequestBeans {
 
