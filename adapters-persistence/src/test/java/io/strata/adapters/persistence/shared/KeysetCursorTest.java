@@ -139,6 +139,12 @@ class KeysetCursorTest {
         String negative = KeysetCursor.encode("tasks:position,id", List.of(-42L, id));
         assertThat(KeysetCursor.decode(negative, "tasks:position,id", List.of(Long.class, UUID.class)))
                 .containsExactly(-42L, id);
+        for (long edge : new long[] {Long.MIN_VALUE, Long.MAX_VALUE}) {
+            // every value the server writes into a cursor reads back, the extremes of a bigint column too
+            String cursor = KeysetCursor.encode("tasks:position,id", List.of(edge, id));
+            assertThat(KeysetCursor.decode(cursor, "tasks:position,id", List.of(Long.class, UUID.class)))
+                    .containsExactly(edge, id);
+        }
         String amount = KeysetCursor.encode("p:budget,id", List.of(new BigDecimal("-12.50"), id));
         assertThat(KeysetCursor.decode(amount, "p:budget,id", List.of(BigDecimal.class, UUID.class)))
                 .containsExactly(new BigDecimal("-12.50"), id);

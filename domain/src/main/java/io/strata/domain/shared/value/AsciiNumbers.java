@@ -36,17 +36,32 @@ public final class AsciiNumbers {
         return value;
     }
 
-    /** {@code text} as a whole number with an optional leading {@code -} (ASCII), or null if it is none or too large. */
+    /**
+     * {@code text} as a whole number with an optional leading {@code -} (ASCII), from {@link Long#MIN_VALUE} to
+     * {@link Long#MAX_VALUE}, or null if it is none or beyond a long.
+     */
     public static Long integer(String text) {
         if (text == null) {
             return null;
         }
         boolean negative = text.startsWith("-");
-        long magnitude = wholeNumber(negative ? text.substring(1) : text);
+        String digits = negative ? text.substring(1) : text;
+        long magnitude = wholeNumber(digits);
         if (magnitude < 0) {
-            return null;
+            // -2^63, the one long whose magnitude is no long (a cursor may carry it, as Long.toString writes it)
+            return negative && LONG_MIN_MAGNITUDE.equals(withoutLeadingZeros(digits)) ? Long.MIN_VALUE : null;
         }
         return negative ? -magnitude : magnitude;
+    }
+
+    private static final String LONG_MIN_MAGNITUDE = "9223372036854775808";
+
+    private static String withoutLeadingZeros(String digits) {
+        int start = 0;
+        while (start < digits.length() - 1 && digits.charAt(start) == '0') {
+            start++;
+        }
+        return digits.substring(start);
     }
 
     /**

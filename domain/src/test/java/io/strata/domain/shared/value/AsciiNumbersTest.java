@@ -39,7 +39,11 @@ class AsciiNumbersTest {
         assertThat(AsciiNumbers.integer("-12")).isEqualTo(-12L);
         assertThat(AsciiNumbers.integer("12")).isEqualTo(12L);
         assertThat(AsciiNumbers.integer("-9223372036854775807")).isEqualTo(-Long.MAX_VALUE);
-        for (String none : new String[] {null, "", "-", "--1", "+1", "- 1", "-١", "1-"}) {
+        assertThat(AsciiNumbers.integer(Long.toString(Long.MIN_VALUE))).isEqualTo(Long.MIN_VALUE);
+        assertThat(AsciiNumbers.integer("-009223372036854775808")).isEqualTo(Long.MIN_VALUE);
+        for (String none : new String[] {
+            null, "", "-", "--1", "+1", "- 1", "-١", "1-", "9223372036854775808", "-9223372036854775809"
+        }) {
             assertThat(AsciiNumbers.integer(none)).as(String.valueOf(none)).isNull();
         }
     }
