@@ -102,13 +102,13 @@ class ChatApiTest extends IntegrationTest {
         assertThat(post(creator, room, "hi", "not-a-uuid").errorFields(400)).contains("replyToId");
         assertThat(post(creator, room, "hi", UUID.randomUUID().toString()).errorFields(400))
                 .contains("replyToId");
-        // "١٠" (Arabic-Indic digits), which Integer.parseInt and Long.parseLong would read as 10
         for (String[] bad : new String[][] {
             {"?before=garbage", "before"},
             {"?after=garbage", "after"},
             {"?limit=0", "limit"},
             {"?limit=x", "limit"},
             {"/changes?since=-1", "since"},
+            // "١٠" (Arabic-Indic digits), which Integer.parseInt and Long.parseLong would read as 10
             {"?limit=%D9%A1%D9%A0", "limit"},
             {"/changes?since=%D9%A1%D9%A0", "since"}
         }) {

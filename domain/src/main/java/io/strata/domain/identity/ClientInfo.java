@@ -34,8 +34,7 @@ public record ClientInfo(String ipAddress, String userAgent, Map<String, Object>
             return null;
         }
         String v = ip.strip();
-        boolean v4 = IPV4.matcher(v).matches()
-                && Arrays.stream(v.split("\\.")).allMatch(p -> AsciiNumbers.wholeNumber(p) <= 255);
+        boolean v4 = IPV4.matcher(v).matches() && Arrays.stream(v.split("\\.")).allMatch(ClientInfo::isOctet);
         boolean v6 = v.contains(":") && IPV6.matcher(v).matches() && isIpv6Literal(v);
         if (!v4 && !v6) {
             throw new ValidationException("ipAddress", "is not an IP address");
@@ -44,6 +43,12 @@ public record ClientInfo(String ipAddress, String userAgent, Map<String, Object>
     }
 
     /** Parses the literal (a text with ':' and only hex digits, ':' and '.' is never looked up in DNS). */
+    /** 0 to 255 in ASCII digits (wholeNumber's -1, no number, is no octet either). */
+    private static boolean isOctet(String part) {
+        long octet = AsciiNumbers.wholeNumber(part);
+        return octet >= 0 && octet <= 255;
+    }
+
     private static boolean isIpv6Literal(String text) {
         try {
             InetAddress.getByName(text);

@@ -90,6 +90,11 @@ class ProfileAndSessionTest {
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("ipAddress");
         assertThatThrownBy(() -> ClientInfo.of("evil.example.com", null, null)).isInstanceOf(ValidationException.class);
+        for (String notV4 : new String[] {"1.1.1.256", "١.1.1.1", "1.1.1.1.1", "1..1.1"}) {
+            assertThatThrownBy(() -> ClientInfo.of(notV4, null, null))
+                    .as(notV4)
+                    .isInstanceOf(ValidationException.class);
+        }
         assertThatThrownBy(() -> ClientInfo.of(":::::", null, null)).isInstanceOf(ValidationException.class);
         assertThat(ClientInfo.of("::ffff:10.0.0.1", null, null).ipAddress()).isEqualTo("::ffff:10.0.0.1");
         assertThatThrownBy(() -> ClientInfo.of(null, "x".repeat(513), null))
