@@ -199,8 +199,8 @@ final class BenchRun {
     /**
      * What the machine takes to hand a process a page of memory it has not touched yet: 64 MB of direct memory,
      * allocated (the JDK zeroes it, touching every page) and timed. On the 2-core VM this benchmark runs on it was
-     * 10-38 us on one day, where a start took 2.3-3.3 s, against ~5 us on another, where the same build started in
-     * 1.5-1.8 s: startup figures of two reports compare only next to this line.
+     * 10-38 us on a day a start took 2.3-3.3 s; the day before, not measured, the same build started in 1.5-1.8 s:
+     * startup figures of two reports compare only next to this line.
      */
     private static String freshMemoryMicrosPerPage() {
         int bytes = 64 << 20;
