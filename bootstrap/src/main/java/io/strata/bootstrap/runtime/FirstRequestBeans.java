@@ -34,8 +34,11 @@ public final class FirstRequestBeans {
 
     private FirstRequestBeans() {}
 
-    /** Makes them; returns the definitions it made (tests). */
-    public static List<BeanDefinition<?>> make(ApplicationContext context) {
+    /** What {@link #make} made: the beans' definitions, and whether the request event is initialized (tests). */
+    public record Made(List<BeanDefinition<?>> beans, boolean requestEvent) {}
+
+    /** Makes them. */
+    public static Made make(ApplicationContext context) {
         List<BeanDefinition<?>> made = new ArrayList<>();
         for (Class<? extends Annotation> filter : FILTERS) {
             for (BeanDefinition<?> definition : context.getBeanDefinitions(Qualifiers.byStereotype(filter))) {
@@ -49,8 +52,7 @@ public final class FirstRequestBeans {
             context.getBean(health);
             made.add(health);
         });
-        initializeRequestEvent();
-        return made;
+        return new Made(made, initializeRequestEvent());
     }
 
     /** True when {@link #REQUEST_EVENT} is initialized; false when this Micronaut has no such class. */

@@ -16,7 +16,8 @@ class FirstRequestBeansTest extends IntegrationTest {
 
     @Test
     void theFiltersAndTheHealthEndpointAreMadeAndAreTheOnesRequestsUse() {
-        List<BeanDefinition<?>> made = FirstRequestBeans.make(context);
+        FirstRequestBeans.Made result = FirstRequestBeans.make(context);
+        List<BeanDefinition<?>> made = result.beans();
 
         assertThat(made.stream().<Class<?>>map(BeanDefinition::getBeanType).toList())
                 .contains(
@@ -29,6 +30,9 @@ class FirstRequestBeansTest extends IntegrationTest {
             assertThat(context.getActiveBeanRegistrations(definition.getBeanType()))
                     .isNotEmpty();
         }
+        assertThat(result.requestEvent())
+                .as("Micronaut's JFR request event initialized before the first request")
+                .isTrue();
         api().get("/health").send().expect(200);
     }
 
